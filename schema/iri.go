@@ -1,0 +1,112 @@
+package schema
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/voc"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Namespace is the full form of the "ng:" prefix. IRIs are stored in their
+// short form (<ng:entity/kataib-hezbollah>) so that Gizmo queries stay
+// readable; exporters expand them with quad.IRI.Full when a tool wants
+// absolute IRIs. A URN is used because newsgraph owns no web domain.
+const (
+	Prefix    = "ng:"
+	Namespace = "urn:newsgraph:"
+)
+
+func init() { voc.RegisterPrefix(Prefix, Namespace) }
+
+// Properties and classes that are not entity types or predicates.
+var (
+	RDFType      = quad.IRI("rdf:type")
+	RDFStatement = quad.IRI("rdf:Statement")
+	RDFSubject   = quad.IRI("rdf:subject")
+	RDFPredicate = quad.IRI("rdf:predicate")
+	RDFObject    = quad.IRI("rdf:object")
+
+	ClassArticle = quad.IRI(Prefix + "Article")
+	ClassEvent   = quad.IRI(Prefix + "Event")
+
+	Name        = quad.IRI(Prefix + "name")
+	Alias       = quad.IRI(Prefix + "alias")
+	MentionedIn = quad.IRI(Prefix + "mentionedIn")
+
+	Title     = quad.IRI(Prefix + "title")
+	Outlet    = quad.IRI(Prefix + "outlet")
+	Author    = quad.IRI(Prefix + "author")
+	Date      = quad.IRI(Prefix + "date")
+	Source    = quad.IRI(Prefix + "source")
+	Extractor = quad.IRI(Prefix + "extractor")
+
+	EventType  = quad.IRI(Prefix + "eventType")
+	Agent      = quad.IRI(Prefix + "agent")
+	Target     = quad.IRI(Prefix + "target")
+	Location   = quad.IRI(Prefix + "location")
+	About      = quad.IRI(Prefix + "about")
+	Status     = quad.IRI(Prefix + "status")
+	DateNote   = quad.IRI(Prefix + "dateNote")
+	Kind       = quad.IRI(Prefix + "kind")
+	Evidence   = quad.IRI(Prefix + "evidence")
+	Confidence = quad.IRI(Prefix + "confidence")
+	AssertedBy = quad.IRI(Prefix + "assertedBy")
+	Role       = quad.IRI(Prefix + "role")
+	InArticle  = quad.IRI(Prefix + "article")
+)
+
+// Slug turns a name into the readable, stable local part of an IRI:
+// diacritics folded, apostrophes dropped, everything else that is not a
+// letter or digit collapsed into single hyphens, lower case.
+// "Kata'ib Hezbollah" and "Kata’ib Hezbollah" both give "kataib-hezbollah".
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == 'ʼ', r == '‘', r == '`':
+			// combining marks and apostrophes vanish without a break
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// EntityIRI is the node of the entity with that id.
+func EntityIRI(id string) quad.IRI { return quad.IRI(Prefix + "entity/" + Slug(id)) }
+
+// EventIRI is the node of the event with that id.
+func EventIRI(id string) quad.IRI { return quad.IRI(Prefix + "event/" + Slug(id)) }
+
+// ArticleIRI is the node of an article, and the label of every quad drawn from it.
+func ArticleIRI(id string) quad.IRI { return quad.IRI(Prefix + "article/" + id) }
+
+// TypeIRI is the class of an entity type.
+func TypeIRI(t string) quad.IRI { return quad.IRI(Prefix + t) }
+
+// PredicateIRI is the edge of a predicate of the closed set.
+func PredicateIRI(name string) quad.IRI { return quad.IRI(Prefix + name) }
+
+// StatementIRI names the statement node recording one fact of one article.
+func StatementIRI(articleID string, f Fact) quad.IRI {
+	h := sha256.Sum256([]byte(articleID + "\x00" + f.S + "\x00" + f.P + "\x00" + f.O + "\x00" + f.Evidence))
+	return quad.IRI(Prefix + "statement/" + hex.EncodeToString(h[:8]))
+}
+
+// ContentID is the stable id of an article's content: the first 16 hex
+// digits of its SHA-256. The same text always gets the same id.
+func ContentID(text []byte) string {
+	h := sha256.Sum256(text)
+	return hex.EncodeToString(h[:8])
+}

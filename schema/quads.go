@@ -1,0 +1,220 @@
+package schema
+
+import (
+	"fmt"
+
+	"github.com/cayleygraph/quad"
+)
+
+// Reject is a part of a record that was not turned into quads, and why.
+type Reject struct {
+	Doc    string // the record's Doc
+	What   string // "fact s p o", "event id", "entity id", ...
+	Reason string
+}
+
+func (r Reject) String() string { return fmt.Sprintf("%s: rejected %s: %s", r.Doc, r.What, r.Reason) }
+
+// ToQuads maps a record to quads, every one labelled with the article's IRI.
+// Parts that violate the vocabulary (unknown type or predicate, a subject
+// outside the predicate's domain, an object outside its range, a dangling
+// reference) are left out and reported as rejects; the rest is still mapped.
+// extractor names the extractor and its version, recorded on the article
+// node so that a change of extractor can be detected.
+func ToQuads(rec Record, extractor string) ([]quad.Quad, []Reject) {
+	m := mapper{rec: rec, label: ArticleIRI(rec.Article.ID), types: map[string]string{}}
+	m.article(extractor)
+	m.entities()
+	m.events()
+	m.facts()
+	return m.quads, m.rejects
+}
+
+type mapper struct {
+	rec     Record
+	label   quad.IRI
+	types   map[string]string // id -> entity type, or "Event" for the record's events
+	quads   []quad.Quad
+	rejects []Reject
+}
+
+func (m *mapper) add(s quad.Value, p quad.IRI, o quad.Value) {
+	m.quads = append(m.quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: m.label})
+}
+
+func (m *mapper) str(s quad.Value, p quad.IRI, v string) {
+	if v != "" {
+		m.add(s, p, quad.String(v))
+	}
+}
+
+func (m *mapper) reject(what, format string, args ...any) {
+	m.rejects = append(m.rejects, Reject{Doc: m.rec.Doc, What: what, Reason: fmt.Sprintf(format, args...)})
+}
+
+func (m *mapper) article(extractor string) {
+	a := m.rec.Article
+	m.add(m.label, RDFType, ClassArticle)
+	m.str(m.label, Title, a.Title)
+	m.str(m.label, Outlet, a.Outlet)
+	m.str(m.label, Author, a.Author)
+	m.str(m.label, Date, a.Date)
+	m.str(m.label, Source, a.Source)
+	m.str(m.label, Extractor, extractor)
+}
+
+func (m *mapper) entities() {
+	for _, e := range m.rec.Entities {
+		what := "entity " + e.ID
+		switch {
+		case Slug(e.ID) == "":
+			m.reject(what, "empty id")
+			continue
+		case !IsEntityType(e.Type):
+			m.reject(what, "unknown entity type %q", e.Type)
+			continue
+		case e.Name == "":
+			m.reject(what, "no name")
+			continue
+		}
+		if prev, dup := m.types[e.ID]; dup {
+			m.reject(what, "listed twice (as %s and %s)", prev, e.Type)
+			continue
+		}
+		m.types[e.ID] = e.Type
+		n := EntityIRI(e.ID)
+		m.add(n, RDFType, TypeIRI(e.Type))
+		m.add(n, Name, quad.String(e.Name))
+		m.add(n, MentionedIn, m.label)
+		for _, a := range e.Mentions {
+			m.str(n, Alias, a)
+		}
+	}
+}
+
+// ref resolves an id used by a fact or event to its node and type.
+func (m *mapper) ref(id string) (quad.IRI, string, bool) {
+	t, ok := m.types[id]
+	if !ok {
+		return "", "", false
+	}
+	if t == eventNode {
+		return EventIRI(id), EventEntity, true
+	}
+	return EntityIRI(id), t, true
+}
+
+// eventNode marks ids of the record's own events in mapper.types.
+const eventNode = "\x00event"
+
+func (m *mapper) events() {
+	for _, e := range m.rec.Events {
+		if _, dup := m.types[e.ID]; dup || Slug(e.ID) == "" {
+			m.reject("event "+e.ID, "empty or duplicate id")
+			continue
+		}
+		m.types[e.ID] = eventNode
+	}
+	for _, e := range m.rec.Events {
+		what := "event " + e.ID
+		if m.types[e.ID] != eventNode {
+			continue
+		}
+		if !IsEventType(e.Type) {
+			m.reject(what, "unknown event type %q", e.Type)
+			continue
+		}
+		kind := e.Kind
+		if kind == "" {
+			kind = Stated
+		}
+		if !IsKind(kind) {
+			m.reject(what, "unknown claim kind %q", e.Kind)
+			continue
+		}
+		n := EventIRI(e.ID)
+		m.add(n, RDFType, ClassEvent)
+		m.add(n, EventType, quad.String(e.Type))
+		m.add(n, Kind, quad.String(kind))
+		m.add(n, InArticle, m.label)
+		m.str(n, Evidence, e.Evidence)
+		m.str(n, Date, e.Date)
+		m.str(n, DateNote, e.DateNote)
+		m.str(n, Status, e.Status)
+		if e.Confidence > 0 {
+			m.add(n, Confidence, quad.Float(e.Confidence))
+		}
+		for _, r := range []struct {
+			p  quad.IRI
+			id string
+		}{{Agent, e.Agent}, {Target, e.Target}, {Location, e.Location}, {About, e.About}, {AssertedBy, e.AssertedBy}} {
+			if r.id == "" {
+				continue
+			}
+			o, _, ok := m.ref(r.id)
+			if !ok {
+				m.reject(what, "%s %q is not an entity or event of the record", r.p, r.id)
+				continue
+			}
+			m.add(n, r.p, o)
+		}
+	}
+}
+
+func (m *mapper) facts() {
+	for _, f := range m.rec.Facts {
+		what := fmt.Sprintf("fact %s %s %s", f.S, f.P, f.O)
+		p := LookupPredicate(f.P)
+		if p == nil {
+			m.reject(what, "unknown predicate %q", f.P)
+			continue
+		}
+		kind := f.Kind
+		if kind == "" {
+			kind = Stated
+		}
+		if !IsKind(kind) {
+			m.reject(what, "unknown claim kind %q", f.Kind)
+			continue
+		}
+		s, st, ok := m.ref(f.S)
+		if !ok {
+			m.reject(what, "subject %q is not an entity or event of the record", f.S)
+			continue
+		}
+		o, ot, ok := m.ref(f.O)
+		if !ok {
+			m.reject(what, "object %q is not an entity or event of the record", f.O)
+			continue
+		}
+		if !contains(p.Domain, st) {
+			m.reject(what, "subject type %s is outside the domain of %s (%v)", st, f.P, p.Domain)
+			continue
+		}
+		if !contains(p.Range, ot) {
+			m.reject(what, "object type %s is outside the range of %s (%v)", ot, f.P, p.Range)
+			continue
+		}
+		pi := PredicateIRI(f.P)
+		m.add(s, pi, o)
+		st2 := StatementIRI(m.rec.Article.ID, f)
+		m.add(st2, RDFType, RDFStatement)
+		m.add(st2, RDFSubject, s)
+		m.add(st2, RDFPredicate, pi)
+		m.add(st2, RDFObject, o)
+		m.add(st2, Kind, quad.String(kind))
+		m.add(st2, InArticle, m.label)
+		m.str(st2, Evidence, f.Evidence)
+		m.str(st2, Role, f.Role)
+		if f.Confidence > 0 {
+			m.add(st2, Confidence, quad.Float(f.Confidence))
+		}
+		if f.AssertedBy != "" {
+			if a, _, ok := m.ref(f.AssertedBy); ok {
+				m.add(st2, AssertedBy, a)
+			} else {
+				m.reject(what, "asserted_by %q is not an entity of the record", f.AssertedBy)
+			}
+		}
+	}
+}

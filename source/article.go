@@ -1,0 +1,16 @@
+// Package source reads articles: plain-text and HTML files, directories of
+// them, and (later) feeds and URLs. It cleans the text of scrape noise and
+// finds the metadata the text carries. It knows nothing of extraction.
+package source
+
+// Article is one article's cleaned text and metadata.
+type Article struct {
+	ID     string // content hash of the raw bytes (schema.ContentID); stable across builds
+	Doc    string // file name (or URL), the key used by gold standards
+	Path   string // where it was read from
+	Title  string
+	Outlet string
+	Author string
+	Date   string // ISO 8601 (YYYY-MM-DD) when the text gives one
+	Text   string // the body, cleaned: paragraphs separated by blank lines
+}
