@@ -103,10 +103,3 @@ func StatementIRI(articleID string, f Fact) quad.IRI {
 	h := sha256.Sum256([]byte(articleID + "\x00" + f.S + "\x00" + f.P + "\x00" + f.O + "\x00" + f.Evidence))
 	return quad.IRI(Prefix + "statement/" + hex.EncodeToString(h[:8]))
 }
-
-// ContentID is the stable id of an article's content: the first 16 hex
-// digits of its SHA-256. The same text always gets the same id.
-func ContentID(text []byte) string {
-	h := sha256.Sum256(text)
-	return hex.EncodeToString(h[:8])
-}
