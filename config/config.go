@@ -1,0 +1,306 @@
+// Package config loads newsgraph's configuration: defaults, then a YAML file
+// (newsgraph.yaml, or the one --config names), then NEWSGRAPH_* environment
+// variables, then command-line flags, each overriding the one before.
+// Unknown keys and invalid values are errors that name the key. Every other
+// package takes the typed Config (or plain values from it), never viper.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/go-viper/mapstructure/v2"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// Config is the whole configuration. The mapstructure tags are the keys,
+// in YAML and (upper-cased, dots as underscores, NEWSGRAPH_ prefix) in the
+// environment: store.backend is NEWSGRAPH_STORE_BACKEND.
+type Config struct {
+	DataDir string  `mapstructure:"data_dir" yaml:"data_dir"`
+	Store   Store   `mapstructure:"store" yaml:"store"`
+	Extract Extract `mapstructure:"extract" yaml:"extract"`
+	Query   Query   `mapstructure:"query" yaml:"query"`
+	Serve   Serve   `mapstructure:"serve" yaml:"serve"`
+	Log     Log     `mapstructure:"log" yaml:"log"`
+}
+
+// Store selects the quad store.
+type Store struct {
+	Backend string `mapstructure:"backend" yaml:"backend"` // bolt (embedded, default), memory, postgres
+	Path    string `mapstructure:"path" yaml:"path"`       // embedded store directory; default <data_dir>/store
+	DSN     string `mapstructure:"dsn" yaml:"dsn"`         // server backends' connection string
+}
+
+// Extract configures extraction.
+type Extract struct {
+	Extractor    string `mapstructure:"extractor" yaml:"extractor"`           // registered extractor name
+	Workers      int    `mapstructure:"workers" yaml:"workers"`               // 0: one per CPU
+	MaxFileBytes int64  `mapstructure:"max_file_bytes" yaml:"max_file_bytes"` // larger files are refused
+	LLM          LLM    `mapstructure:"llm" yaml:"llm"`
+}
+
+// LLM configures the optional LLM extractor (extractor: llm).
+type LLM struct {
+	Endpoint string `mapstructure:"endpoint" yaml:"endpoint"` // OpenAI-compatible base URL
+	Model    string `mapstructure:"model" yaml:"model"`
+	APIKey   string `mapstructure:"api_key" yaml:"api_key"`
+	CacheDir string `mapstructure:"cache_dir" yaml:"cache_dir"` // default <data_dir>/llm-cache
+}
+
+// Query bounds Gizmo queries.
+type Query struct {
+	Timeout time.Duration `mapstructure:"timeout" yaml:"timeout"`
+	Limit   int           `mapstructure:"limit" yaml:"limit"`
+}
+
+// Serve configures the HTTP server and console.
+type Serve struct {
+	Addr string `mapstructure:"addr" yaml:"addr"`
+}
+
+// Log configures structured logging.
+type Log struct {
+	Level  string `mapstructure:"level" yaml:"level"`   // debug, info, warn, error
+	Format string `mapstructure:"format" yaml:"format"` // text or json
+}
+
+// Default returns the configuration that applies when nothing is set.
+func Default() Config {
+	return Config{
+		DataDir: defaultDataDir(),
+		Store:   Store{Backend: "bolt"},
+		Extract: Extract{Extractor: "rules", MaxFileBytes: 5 << 20},
+		Query:   Query{Timeout: 30 * time.Second, Limit: 1000},
+		Serve:   Serve{Addr: "127.0.0.1:64210"},
+		Log:     Log{Level: "warn", Format: "text"},
+	}
+}
+
+// defaultDataDir follows the XDG base directory convention.
+func defaultDataDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "newsgraph")
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".local", "share", "newsgraph")
+	}
+	return "newsgraph-data"
+}
+
+// FileName is the configuration file looked for in the working directory.
+const FileName = "newsgraph.yaml"
+
+// Options say where to load from.
+type Options struct {
+	File    string              // explicit file (--config); "" looks for FileName in the working directory
+	Flags   *pflag.FlagSet      // flags bound by BindFlags; nil for none
+	Env     func(string) string // environment lookup; nil means os.Getenv
+	Choices map[string][]string // allowed values of enumerated keys, from the registries
+}
+
+// FlagKeys maps command-line flag names to configuration keys.
+var FlagKeys = map[string]string{
+	"data-dir":  "data_dir",
+	"backend":   "store.backend",
+	"dsn":       "store.dsn",
+	"extractor": "extract.extractor",
+	"workers":   "extract.workers",
+	"timeout":   "query.timeout",
+	"limit":     "query.limit",
+	"addr":      "serve.addr",
+	"log-level": "log.level",
+}
+
+// Load builds the effective configuration.
+func Load(opts Options) (Config, error) {
+	v := viper.New()
+	def := Default()
+	keys := Keys()
+	for _, k := range keys {
+		v.SetDefault(k, valueAt(def, k))
+	}
+	file := opts.File
+	if file == "" {
+		if _, err := os.Stat(FileName); err == nil {
+			file = FileName
+		}
+	}
+	if file != "" {
+		v.SetConfigFile(file)
+		v.SetConfigType("yaml")
+		if err := v.ReadInConfig(); err != nil {
+			return Config{}, fmt.Errorf("config: reading %s: %w", file, err)
+		}
+		known := map[string]bool{}
+		for _, k := range keys {
+			known[k] = true
+		}
+		var unknown []string
+		for _, k := range v.AllKeys() {
+			if !known[k] && v.InConfig(k) {
+				unknown = append(unknown, k)
+			}
+		}
+		if len(unknown) > 0 {
+			sort.Strings(unknown)
+			return Config{}, fmt.Errorf("config: %s: unknown key %q (known keys: %s)", file, unknown[0], strings.Join(keys, ", "))
+		}
+	}
+	env := opts.Env
+	if env == nil {
+		env = os.Getenv
+	}
+	for _, k := range keys {
+		if val := env(EnvName(k)); val != "" {
+			v.Set(k, val)
+		}
+	}
+	if opts.Flags != nil {
+		for flag, key := range FlagKeys {
+			if f := opts.Flags.Lookup(flag); f != nil && f.Changed {
+				v.Set(key, f.Value.String())
+			}
+		}
+	}
+	var c Config
+	for _, k := range keys {
+		if err := decodeKey(v, k, &c); err != nil {
+			return Config{}, err
+		}
+	}
+	if err := c.validate(opts.Choices); err != nil {
+		return Config{}, err
+	}
+	c.fill()
+	return c, nil
+}
+
+// EnvName is the environment variable that sets a key.
+func EnvName(key string) string {
+	return "NEWSGRAPH_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
+// decodeKey decodes one key into its field, so that a bad value is reported
+// with its own key rather than as a decoding failure of the whole file.
+func decodeKey(v *viper.Viper, key string, c *Config) error {
+	f := fieldAt(reflect.ValueOf(c).Elem(), key)
+	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{
+		DecodeHook:       mapstructure.StringToTimeDurationHookFunc(),
+		WeaklyTypedInput: true,
+		Result:           f.Addr().Interface(),
+	})
+	if err != nil {
+		return err
+	}
+	if err := dec.Decode(v.Get(key)); err != nil {
+		return fmt.Errorf("config: invalid value %q for %s: want %s", fmt.Sprint(v.Get(key)), key, kindName(f.Type()))
+	}
+	return nil
+}
+
+func kindName(t reflect.Type) string {
+	if t == reflect.TypeOf(time.Duration(0)) {
+		return "a duration such as 30s or 2m"
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int64:
+		return "a whole number"
+	default:
+		return t.Kind().String()
+	}
+}
+
+func (c Config) validate(choices map[string][]string) error {
+	var errs []error
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("config: %s: "+format, append([]any{key}, args...)...))
+	}
+	if c.DataDir == "" {
+		bad("data_dir", "must not be empty")
+	}
+	if c.Extract.Workers < 0 {
+		bad("extract.workers", "must be 0 (one per CPU) or more, not %d", c.Extract.Workers)
+	}
+	if c.Extract.MaxFileBytes <= 0 {
+		bad("extract.max_file_bytes", "must be positive, not %d", c.Extract.MaxFileBytes)
+	}
+	if c.Query.Timeout <= 0 {
+		bad("query.timeout", "must be positive, not %s", c.Query.Timeout)
+	}
+	if c.Query.Limit <= 0 {
+		bad("query.limit", "must be positive, not %d", c.Query.Limit)
+	}
+	if !slices.Contains([]string{"debug", "info", "warn", "error"}, c.Log.Level) {
+		bad("log.level", "must be debug, info, warn or error, not %q", c.Log.Level)
+	}
+	if !slices.Contains([]string{"text", "json"}, c.Log.Format) {
+		bad("log.format", "must be text or json, not %q", c.Log.Format)
+	}
+	keys := make([]string, 0, len(choices))
+	for k := range choices {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if val := fmt.Sprint(valueAt(c, k)); !slices.Contains(choices[k], val) {
+			bad(k, "unknown value %q (choose from %s)", val, strings.Join(choices[k], ", "))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// fill derives defaults that depend on other keys.
+func (c *Config) fill() {
+	if c.Store.Path == "" {
+		c.Store.Path = filepath.Join(c.DataDir, "store")
+	}
+	if c.Extract.LLM.CacheDir == "" {
+		c.Extract.LLM.CacheDir = filepath.Join(c.DataDir, "llm-cache")
+	}
+}
+
+// Keys lists every configuration key, dotted, sorted.
+func Keys() []string {
+	var out []string
+	var walk func(t reflect.Type, prefix string)
+	walk = func(t reflect.Type, prefix string) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			k := prefix + f.Tag.Get("mapstructure")
+			if f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeOf(time.Duration(0)) {
+				walk(f.Type, k+".")
+				continue
+			}
+			out = append(out, k)
+		}
+	}
+	walk(reflect.TypeOf(Config{}), "")
+	sort.Strings(out)
+	return out
+}
+
+func fieldAt(v reflect.Value, key string) reflect.Value {
+	for _, part := range strings.Split(key, ".") {
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			if t.Field(i).Tag.Get("mapstructure") == part {
+				v = v.Field(i)
+				break
+			}
+		}
+	}
+	return v
+}
+
+func valueAt(c Config, key string) any {
+	return fieldAt(reflect.ValueOf(&c).Elem(), key).Interface()
+}

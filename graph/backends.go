@@ -1,0 +1,70 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv/bolt"
+	"github.com/cayleygraph/cayley/graph/memstore"
+)
+
+func init() {
+	RegisterBackend("bolt", boltBackend{})
+	RegisterBackend("memory", memoryBackend{})
+}
+
+// boltBackend is the default embedded store: one bolt file in a directory.
+// Bolt admits one process at a time and a second opener would block forever,
+// so the directory is guarded by a lock file taken without waiting.
+type boltBackend struct{}
+
+func (boltBackend) Open(ctx context.Context, cfg Config) (graph.QuadStore, func(), error) {
+	if err := ensureDir(cfg.Path); err != nil {
+		return nil, nil, err
+	}
+	release, err := lockDir(cfg.Path)
+	if err != nil {
+		return nil, nil, err
+	}
+	err = graph.InitQuadStore(bolt.Type, cfg.Path, nil)
+	if err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+		release()
+		return nil, nil, fmt.Errorf("graph: creating bolt store in %s: %w", cfg.Path, err)
+	}
+	qs, err := graph.NewQuadStore(bolt.Type, cfg.Path, nil)
+	if err != nil {
+		release()
+		return nil, nil, fmt.Errorf("graph: opening bolt store in %s: %w", cfg.Path, err)
+	}
+	return qs, release, nil
+}
+
+// lockDir takes an exclusive, non-blocking lock on dir/LOCK. The kernel
+// drops it when the process dies, so a crash leaves no stale lock.
+func lockDir(dir string) (func(), error) {
+	p := filepath.Join(dir, "LOCK")
+	f, err := os.OpenFile(p, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, fmt.Errorf("graph: %s: %w", dir, ErrLocked)
+		}
+		return nil, fmt.Errorf("graph: locking %s: %w", p, err)
+	}
+	return func() { f.Close() }, nil
+}
+
+// memoryBackend is a volatile in-memory store, for tests and one-off runs.
+type memoryBackend struct{}
+
+func (memoryBackend) Open(ctx context.Context, cfg Config) (graph.QuadStore, func(), error) {
+	return memstore.New(), func() {}, nil
+}

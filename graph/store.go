@@ -1,0 +1,248 @@
+// Package graph is newsgraph's store: a Cayley quad store opened by backend
+// name, loaded one article (one quad label) at a time, and queried with
+// Gizmo. It knows quads and labels, not the rules that produced them.
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	// The query language and the writer are registered by import.
+	_ "github.com/cayleygraph/cayley/query/gizmo"
+	_ "github.com/cayleygraph/cayley/writer"
+)
+
+// Config says which backend to open and where.
+type Config struct {
+	Backend string // a registered backend name: "bolt" (default), "memory", ...
+	Path    string // directory of an embedded store
+	DSN     string // connection string of a server backend
+}
+
+// Backend opens (creating if needed) a Cayley quad store.
+type Backend interface {
+	// Open returns the store, creating an empty one if none exists. The
+	// returned release func is called after the store is closed.
+	Open(ctx context.Context, cfg Config) (qs graph.QuadStore, release func(), err error)
+}
+
+var (
+	backendsMu sync.RWMutex
+	backends   = map[string]Backend{}
+)
+
+// RegisterBackend makes a backend available by name to Open.
+func RegisterBackend(name string, b Backend) {
+	backendsMu.Lock()
+	defer backendsMu.Unlock()
+	if _, dup := backends[name]; dup {
+		panic("graph: RegisterBackend called twice for " + name)
+	}
+	backends[name] = b
+}
+
+// Backends lists the registered backend names, sorted.
+func Backends() []string {
+	backendsMu.RLock()
+	defer backendsMu.RUnlock()
+	out := make([]string, 0, len(backends))
+	for n := range backends {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Store is an open quad store.
+type Store struct {
+	qs      graph.QuadStore
+	w       graph.QuadWriter
+	release func()
+	backend string
+}
+
+// Open opens the store that cfg names.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Backend == "" {
+		cfg.Backend = "bolt"
+	}
+	backendsMu.RLock()
+	b, ok := backends[cfg.Backend]
+	backendsMu.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("graph: unknown backend %q (have %v)", cfg.Backend, Backends())
+	}
+	qs, release, err := b.Open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	w, err := graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true})
+	if err != nil {
+		qs.Close()
+		release()
+		return nil, err
+	}
+	return &Store{qs: qs, w: w, release: release, backend: cfg.Backend}, nil
+}
+
+// QuadStore is the underlying Cayley store, for query engines and exporters.
+func (s *Store) QuadStore() graph.QuadStore { return s.qs }
+
+// Backend is the name of the backend the store was opened with.
+func (s *Store) Backend() string { return s.backend }
+
+// Close closes the store.
+func (s *Store) Close() error {
+	err := s.w.Close()
+	if cerr := s.qs.Close(); err == nil {
+		err = cerr
+	}
+	s.release()
+	return err
+}
+
+// Stats counts the store's quads and nodes.
+type Stats struct {
+	Quads int64 `json:"quads"`
+	Nodes int64 `json:"nodes"`
+}
+
+// Stats returns exact counts.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	st, err := s.qs.Stats(ctx, true)
+	if err != nil {
+		return Stats{}, err
+	}
+	return Stats{Quads: st.Quads.Value, Nodes: st.Nodes.Value}, nil
+}
+
+// HasQuad reports whether the store holds that exact quad (label included).
+func (s *Store) HasQuad(ctx context.Context, q quad.Quad) (bool, error) {
+	found := false
+	err := s.eachQuad(ctx, quad.Subject, q.Subject, func(x quad.Quad) bool {
+		if x == q {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found, err
+}
+
+// Subjects returns the subjects of quads (any label) with that predicate and object.
+func (s *Store) Subjects(ctx context.Context, p quad.Value, o quad.Value) ([]quad.Value, error) {
+	var out []quad.Value
+	err := s.eachQuad(ctx, quad.Object, o, func(x quad.Quad) bool {
+		if x.Predicate == p {
+			out = append(out, x.Subject)
+		}
+		return true
+	})
+	return out, err
+}
+
+// LabelQuads returns every quad labelled label.
+//
+// Cayley's key-value stores keep no label index, so the quads are found from
+// the label's own node: quads whose subject or object is the label node,
+// and the quads with that label of every node that points at the label
+// node. Writers must keep to that shape (schema.ToQuads does: entities,
+// events and statements all point at their article), or the quads they
+// write cannot be replaced.
+func (s *Store) LabelQuads(ctx context.Context, label quad.Value) ([]quad.Quad, error) {
+	seen := map[quad.Quad]struct{}{}
+	var out []quad.Quad
+	keep := func(q quad.Quad) {
+		if q.Label == label {
+			if _, dup := seen[q]; !dup {
+				seen[q] = struct{}{}
+				out = append(out, q)
+			}
+		}
+	}
+	var pointers []quad.Value
+	pointed := map[quad.Value]bool{}
+	if err := s.eachQuad(ctx, quad.Object, label, func(q quad.Quad) bool {
+		keep(q)
+		if q.Label == label && !pointed[q.Subject] {
+			pointed[q.Subject] = true
+			pointers = append(pointers, q.Subject)
+		}
+		return true
+	}); err != nil {
+		return nil, err
+	}
+	for _, n := range append([]quad.Value{label}, pointers...) {
+		if err := s.eachQuad(ctx, quad.Subject, n, func(q quad.Quad) bool { keep(q); return true }); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// eachQuad calls fn for every quad with value v in direction d, until fn
+// returns false.
+func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) bool) error {
+	ref, err := s.qs.ValueOf(v)
+	if err != nil || ref == nil {
+		return err
+	}
+	it := s.qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		if !fn(q) {
+			break
+		}
+	}
+	return it.Err()
+}
+
+// Replace removes every quad labelled by one of remove and adds quads, in
+// one transaction: readers see either the old quads or the new ones.
+// Adding a quad that exists already is a no-op.
+func (s *Store) Replace(ctx context.Context, remove []quad.Value, quads []quad.Quad) (removed int, err error) {
+	tx := graph.NewTransactionN(len(quads))
+	for _, l := range remove {
+		old, err := s.LabelQuads(ctx, l)
+		if err != nil {
+			return 0, fmt.Errorf("graph: finding quads of %v: %w", l, err)
+		}
+		for _, q := range old {
+			tx.RemoveQuad(q)
+		}
+		removed += len(old)
+	}
+	for _, q := range quads {
+		tx.AddQuad(q)
+	}
+	if len(tx.Deltas) == 0 {
+		return removed, nil
+	}
+	if err := s.w.ApplyTransaction(tx); err != nil {
+		return 0, fmt.Errorf("graph: applying %d changes: %w", len(tx.Deltas), err)
+	}
+	return removed, nil
+}
+
+// ErrLocked is returned when another process holds an embedded store.
+var ErrLocked = errors.New("the store is in use by another newsgraph process")
+
+// ensureDir creates the directory of an embedded store.
+func ensureDir(path string) error {
+	if path == "" {
+		return errors.New("graph: no path given for an embedded store (set data_dir)")
+	}
+	return os.MkdirAll(filepath.Clean(path), 0o755)
+}

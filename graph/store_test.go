@@ -1,0 +1,156 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/quad"
+)
+
+func q(s, p, o, l string) quad.Quad {
+	return quad.Quad{Subject: quad.IRI(s), Predicate: quad.IRI(p), Object: quad.IRI(o), Label: quad.IRI(l)}
+}
+
+// article builds the quads of a small article in the shape LabelQuads
+// relies on: everything hangs off nodes that point at the label.
+func article(label string, facts ...[2]string) []quad.Quad {
+	out := []quad.Quad{q(label, "rdf:type", "ng:Article", label)}
+	for _, f := range facts {
+		out = append(out,
+			q(f[0], "ng:mentionedIn", label, label),
+			q(f[1], "ng:mentionedIn", label, label),
+			q(f[0], "ng:attacked", f[1], label))
+	}
+	return out
+}
+
+func openTest(t *testing.T, backend string) *Store {
+	t.Helper()
+	st, err := Open(context.Background(), Config{Backend: backend, Path: filepath.Join(t.TempDir(), "store")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func sorted(qs []quad.Quad) []string {
+	out := make([]string, len(qs))
+	for i, x := range qs {
+		out[i] = x.NQuad()
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestReplace(t *testing.T) {
+	for _, backend := range []string{"bolt", "memory"} {
+		t.Run(backend, func(t *testing.T) {
+			ctx := context.Background()
+			st := openTest(t, backend)
+			a1 := article("ng:article/a1", [2]string{"ng:entity/kh", "ng:entity/ain"})
+			b := article("ng:article/b", [2]string{"ng:entity/kh", "ng:entity/harir"})
+			for _, load := range [][]quad.Quad{a1, b, a1} { // a1 twice: no duplicates
+				if _, err := st.Replace(ctx, nil, load); err != nil {
+					t.Fatal(err)
+				}
+			}
+			stats, _ := st.Stats(ctx)
+			if want := int64(len(a1) + len(b)); stats.Quads != want {
+				t.Fatalf("after loading a1, b, a1: %d quads, want %d", stats.Quads, want)
+			}
+			got, err := st.LabelQuads(ctx, quad.IRI("ng:article/a1"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := sorted(got), sorted(a1); len(g) != len(w) {
+				t.Fatalf("LabelQuads(a1) = %v, want %v", g, w)
+			}
+			// a1 changes into a2: exactly a1's quads go, b's stay.
+			a2 := article("ng:article/a2", [2]string{"ng:entity/kh", "ng:entity/tanf"})
+			removed, err := st.Replace(ctx, []quad.Value{quad.IRI("ng:article/a1")}, a2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if removed != len(a1) {
+				t.Errorf("removed %d quads, want %d", removed, len(a1))
+			}
+			for _, x := range a1 {
+				if ok, _ := st.HasQuad(ctx, x); ok {
+					t.Errorf("quad of the replaced article still there: %s", x.NQuad())
+				}
+			}
+			for _, x := range append(b, a2...) {
+				if ok, _ := st.HasQuad(ctx, x); !ok {
+					t.Errorf("quad missing: %s", x.NQuad())
+				}
+			}
+			// The shared entity keeps its quads from b.
+			subj, _ := st.Subjects(ctx, quad.IRI("ng:attacked"), quad.IRI("ng:entity/harir"))
+			if len(subj) != 1 || subj[0] != quad.IRI("ng:entity/kh") {
+				t.Errorf("Subjects(attacked, harir) = %v", subj)
+			}
+		})
+	}
+}
+
+func TestQuery(t *testing.T) {
+	ctx := context.Background()
+	st := openTest(t, "bolt")
+	if _, err := st.Replace(ctx, nil, article("ng:article/a", [2]string{"ng:entity/kh", "ng:entity/ain"}, [2]string{"ng:entity/kh", "ng:entity/harir"})); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		query string
+		limit int
+		want  int
+		err   error
+	}{
+		{"targets", `g.V("<ng:entity/kh>").Out("<ng:attacked>").All()`, 10, 2, nil},
+		{"limit", `g.V("<ng:entity/kh>").Out("<ng:attacked>").All()`, 1, 1, nil},
+		{"none", `g.V("<ng:entity/ain>").Out("<ng:attacked>").All()`, 10, 0, nil},
+		{"timeout", `while (true) {}`, 10, 0, ErrTimeout},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := st.Query(ctx, tt.query, QueryOptions{Timeout: 300 * time.Millisecond, Limit: tt.limit})
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if len(res) != tt.want {
+				t.Errorf("%d results (%v), want %d", len(res), res, tt.want)
+			}
+		})
+	}
+	if _, err := st.Query(ctx, `g.V(`, QueryOptions{Timeout: time.Second}); err == nil {
+		t.Error("a syntax error gave no error")
+	}
+}
+
+func TestBoltLock(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	st, err := Open(context.Background(), Config{Backend: "bolt", Path: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(context.Background(), Config{Backend: "bolt", Path: dir}); !errors.Is(err, ErrLocked) {
+		t.Fatalf("second open: err = %v, want ErrLocked", err)
+	}
+	st.Close()
+	st2, err := Open(context.Background(), Config{Backend: "bolt", Path: dir})
+	if err != nil {
+		t.Fatalf("open after close: %v", err)
+	}
+	st2.Close()
+}
+
+func TestUnknownBackend(t *testing.T) {
+	if _, err := Open(context.Background(), Config{Backend: "nope"}); err == nil {
+		t.Fatal("unknown backend opened")
+	}
+}
