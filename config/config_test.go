@@ -1,0 +1,129 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/pflag"
+)
+
+func writeFile(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "newsgraph.yaml")
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func flags(args ...string) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("test", pflag.ContinueOnError)
+	fs.String("data-dir", "", "")
+	fs.String("backend", "", "")
+	fs.Duration("timeout", 0, "")
+	fs.Int("limit", 0, "")
+	if err := fs.Parse(args); err != nil {
+		panic(err)
+	}
+	return fs
+}
+
+func TestPrecedence(t *testing.T) {
+	file := writeFile(t, "data_dir: /from/file\nquery:\n  limit: 5\n  timeout: 1m\nstore:\n  backend: memory\n")
+	env := map[string]string{"NEWSGRAPH_QUERY_LIMIT": "7", "NEWSGRAPH_DATA_DIR": "/from/env"}
+	tests := []struct {
+		name    string
+		file    string
+		env     map[string]string
+		args    []string
+		dataDir string
+		limit   int
+		timeout time.Duration
+		backend string
+	}{
+		{"defaults", "", nil, nil, "", 1000, 30 * time.Second, "bolt"},
+		{"file", file, nil, nil, "/from/file", 5, time.Minute, "memory"},
+		{"env over file", file, env, nil, "/from/env", 7, time.Minute, "memory"},
+		{"flags over env", file, env, []string{"--data-dir=/from/flag", "--limit=9", "--backend=bolt"}, "/from/flag", 9, time.Minute, "bolt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir()) // no stray newsgraph.yaml
+			c, err := Load(Options{File: tt.file, Flags: flags(tt.args...), Env: func(k string) string { return tt.env[k] },
+				Choices: map[string][]string{"store.backend": {"bolt", "memory"}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.dataDir != "" && c.DataDir != tt.dataDir {
+				t.Errorf("data_dir = %q, want %q", c.DataDir, tt.dataDir)
+			}
+			if c.Query.Limit != tt.limit || c.Query.Timeout != tt.timeout || c.Store.Backend != tt.backend {
+				t.Errorf("got limit %d timeout %s backend %s, want %d %s %s", c.Query.Limit, c.Query.Timeout, c.Store.Backend, tt.limit, tt.timeout, tt.backend)
+			}
+			if c.Store.Path != filepath.Join(c.DataDir, "store") {
+				t.Errorf("store.path = %q, want it under data_dir %q", c.Store.Path, c.DataDir)
+			}
+		})
+	}
+}
+
+func TestErrorsNameTheKey(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		env  map[string]string
+		want string
+	}{
+		{"unknown top-level key", "dat_dir: /x\n", nil, `unknown key "dat_dir"`},
+		{"unknown nested key", "store:\n  backnd: bolt\n", nil, `unknown key "store.backnd"`},
+		{"bad duration", "query:\n  timeout: soon\n", nil, "query.timeout"},
+		{"bad number", "", map[string]string{"NEWSGRAPH_QUERY_LIMIT": "many"}, "query.limit"},
+		{"negative limit", "query:\n  limit: -1\n", nil, "query.limit: must be positive"},
+		{"unknown backend", "store:\n  backend: oracle\n", nil, `store.backend: unknown value "oracle"`},
+		{"bad log level", "log:\n  level: loud\n", nil, "log.level"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			file := ""
+			if tt.file != "" {
+				file = writeFile(t, tt.file)
+			}
+			_, err := Load(Options{File: file, Env: func(k string) string { return tt.env[k] },
+				Choices: map[string][]string{"store.backend": {"bolt", "memory"}}})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestWorkingDirectoryFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile(FileName, []byte("query:\n  limit: 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(Options{Env: func(string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Query.Limit != 3 {
+		t.Errorf("limit = %d, want 3 from ./%s", c.Query.Limit, FileName)
+	}
+}
+
+func TestKeysAndEnvNames(t *testing.T) {
+	keys := strings.Join(Keys(), " ")
+	for _, k := range []string{"data_dir", "store.backend", "store.dsn", "extract.llm.endpoint", "query.timeout", "serve.addr"} {
+		if !strings.Contains(" "+keys+" ", " "+k+" ") {
+			t.Errorf("Keys() lacks %s", k)
+		}
+	}
+	if got := EnvName("store.backend"); got != "NEWSGRAPH_STORE_BACKEND" {
+		t.Errorf("EnvName = %s", got)
+	}
+}

@@ -1,0 +1,175 @@
+package schema
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+)
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kata'ib Hezbollah", "kataib-hezbollah"},
+		{"Kata’ib Hezbollah", "kataib-hezbollah"},
+		{"Ain al-Asad Air Base", "ain-al-asad-air-base"},
+		{"Şarku’l Avsat", "sarkul-avsat"},
+		{"  U.S.-led coalition ", "u-s-led-coalition"},
+		{"Mohammed Shia’ Al Sudani", "mohammed-shia-al-sudani"},
+		{"افغانستان آزاد", "افغانستان-ازاد"},
+		{"---", ""},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestVocabulary(t *testing.T) {
+	for _, p := range Predicates {
+		for _, ty := range append(append([]string{}, p.Domain...), p.Range...) {
+			if !IsEntityType(ty) {
+				t.Errorf("predicate %s names unknown type %q", p.Name, ty)
+			}
+		}
+		if LookupPredicate(p.Name) != &Predicates[indexOf(p.Name)] {
+			t.Errorf("LookupPredicate(%s) does not return the table entry", p.Name)
+		}
+	}
+	if LookupPredicate("nope") != nil {
+		t.Error("LookupPredicate found an unknown predicate")
+	}
+}
+
+func indexOf(name string) int {
+	for i, p := range Predicates {
+		if p.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func sample() Record {
+	return Record{
+		Doc:     "a.txt",
+		Article: Article{ID: "0123456789abcdef", Source: "corpus/a.txt", Title: "Drone attack on Ain al-Asad", Date: "2024-01-20"},
+		Entities: []Entity{
+			{ID: "kataib-hezbollah", Type: ArmedGroup, Name: "Kata'ib Hezbollah", Mentions: []string{"Kata'ib Hezbollah", "Hezbollah Brigades"}},
+			{ID: "ain-al-asad", Type: MilitaryBase, Name: "Ain al-Asad Air Base", Mentions: []string{"Ain al-Asad"}},
+			{ID: "iraq", Type: Country, Name: "Iraq", Mentions: []string{"Iraq"}},
+			{ID: "reuters", Type: MediaOutlet, Name: "Reuters", Mentions: []string{"Reuters"}},
+		},
+		Facts: []Fact{
+			{S: "kataib-hezbollah", P: "attacked", O: "ain-al-asad", Kind: Claimed, Evidence: "Kata'ib Hezbollah claimed the drone attack on Ain al-Asad.", AssertedBy: "kataib-hezbollah", Confidence: 0.8},
+			{S: "ain-al-asad", P: "located_in", O: "iraq", Kind: Stated, Evidence: "Ain al-Asad in western Iraq"},
+			{S: "kataib-hezbollah", P: "claimed_responsibility_for", O: "ev1", Kind: Claimed, Evidence: "Kata'ib Hezbollah claimed the drone attack on Ain al-Asad."},
+			// outside the domain: a base cannot attack
+			{S: "ain-al-asad", P: "attacked", O: "kataib-hezbollah", Kind: Stated, Evidence: "x"},
+			// outside the range: a person-only predicate
+			{S: "kataib-hezbollah", P: "met_with", O: "iraq", Kind: Stated, Evidence: "x"},
+			{S: "kataib-hezbollah", P: "liked", O: "iraq", Kind: Stated, Evidence: "x"},
+			{S: "kataib-hezbollah", P: "attacked", O: "nowhere", Kind: Stated, Evidence: "x"},
+			{S: "kataib-hezbollah", P: "attacked", O: "iraq", Kind: "rumoured", Evidence: "x"},
+		},
+		Events: []Event{
+			{ID: "ev1", Type: EvAttack, Agent: "kataib-hezbollah", Location: "ain-al-asad", Date: "2024-01-20", Kind: Claimed, Evidence: "Kata'ib Hezbollah claimed the drone attack on Ain al-Asad."},
+			{ID: "ev2", Type: "Picnic", Agent: "kataib-hezbollah", Kind: Stated},
+			{ID: "ev3", Type: EvThreat, Agent: "ghost", Kind: Threatened},
+		},
+	}
+}
+
+func TestToQuads(t *testing.T) {
+	quads, rejects := ToQuads(sample(), "rules/1")
+	label := ArticleIRI("0123456789abcdef")
+	has := map[string]bool{}
+	for _, q := range quads {
+		if q.Label != label {
+			t.Errorf("quad without the article label: %s", q.NQuad())
+		}
+		has[fmt.Sprintf("%v %v %v", q.Subject, q.Predicate, q.Object)] = true
+	}
+	for _, want := range []string{
+		`<ng:entity/kataib-hezbollah> <rdf:type> <ng:ArmedGroup>`,
+		`<ng:entity/kataib-hezbollah> <ng:alias> "Hezbollah Brigades"`,
+		`<ng:entity/kataib-hezbollah> <ng:attacked> <ng:entity/ain-al-asad>`,
+		`<ng:entity/ain-al-asad> <ng:located_in> <ng:entity/iraq>`,
+		`<ng:entity/kataib-hezbollah> <ng:claimed_responsibility_for> <ng:event/ev1>`,
+		`<ng:event/ev1> <ng:agent> <ng:entity/kataib-hezbollah>`,
+		`<ng:event/ev1> <ng:eventType> "Attack"`,
+		`<ng:event/ev1> <ng:kind> "claimed"`,
+		`<ng:article/0123456789abcdef> <ng:extractor> "rules/1"`,
+		`<ng:article/0123456789abcdef> <ng:source> "corpus/a.txt"`,
+	} {
+		if !has[want] {
+			t.Errorf("missing quad %s", want)
+		}
+	}
+	wantRejects := []string{
+		"fact ain-al-asad attacked kataib-hezbollah: subject type MilitaryBase is outside the domain",
+		"fact kataib-hezbollah met_with iraq: subject type ArmedGroup is outside the domain",
+		`fact kataib-hezbollah liked iraq: unknown predicate "liked"`,
+		`fact kataib-hezbollah attacked nowhere: object "nowhere" is not an entity`,
+		`fact kataib-hezbollah attacked iraq: unknown claim kind "rumoured"`,
+		`event ev2: unknown event type "Picnic"`,
+		`event ev3: <ng:agent> "ghost" is not an entity`,
+	}
+	if len(rejects) != len(wantRejects) {
+		t.Errorf("got %d rejects, want %d: %v", len(rejects), len(wantRejects), rejects)
+	}
+	for _, w := range wantRejects {
+		found := false
+		for _, r := range rejects {
+			if strings.Contains(r.What+": "+r.Reason, w) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no reject like %q in %v", w, rejects)
+		}
+	}
+	// Every accepted fact has a statement node carrying its evidence and kind.
+	stmts := 0
+	for _, q := range quads {
+		if q.Predicate == RDFType && q.Object == RDFStatement {
+			stmts++
+		}
+	}
+	if stmts != 3 {
+		t.Errorf("%d statement nodes, want 3 (one per accepted fact)", stmts)
+	}
+}
+
+// TestLabelShape checks the invariant graph.Store.LabelQuads relies on to
+// find an article's quads without a label index: every quad has the label
+// node as subject or object, or a subject that points at the label node.
+func TestLabelShape(t *testing.T) {
+	quads, _ := ToQuads(sample(), "rules/1")
+	label := quads[0].Label
+	pointers := map[quad.Value]bool{label: true}
+	for _, q := range quads {
+		if q.Object == label {
+			pointers[q.Subject] = true
+		}
+	}
+	for _, q := range quads {
+		if !pointers[q.Subject] && q.Object != label {
+			t.Errorf("quad not reachable from its label node: %s", q.NQuad())
+		}
+	}
+}
+
+func TestStableIRIs(t *testing.T) {
+	a, _ := ToQuads(sample(), "rules/1")
+	b, _ := ToQuads(sample(), "rules/1")
+	if len(a) != len(b) {
+		t.Fatal("two mappings of one record differ in length")
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			t.Errorf("quad %d differs between runs: %s vs %s", i, a[i].NQuad(), b[i].NQuad())
+		}
+	}
+}
