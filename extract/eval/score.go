@@ -1,0 +1,475 @@
+package eval
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Report is the outcome of scoring records against a gold file. Its JSON
+// form has every key of `score.py --json` with the same values, plus the
+// counts behind the ratios, the per-article details and UnscoredDocs.
+//
+// All ratios are rounded to three decimals as score.py rounds them.
+type Report struct {
+	Docs                 int         `json:"docs"`                   // gold articles scored
+	MissingDocs          []string    `json:"missing_docs"`           // gold articles without a record
+	Entities             EntityScore `json:"entities"`               // entity matching
+	EntitiesTypedP       float64     `json:"entities_typed_p"`       // share of system entities that match with the gold's type
+	SplitGoldEntities    []string    `json:"split_gold_entities"`    // gold ids matched by several system ids across the corpus, sorted
+	MergedSystemEntities []string    `json:"merged_system_entities"` // system ids matching several gold ids across the corpus, sorted
+	Facts                FactScore   `json:"facts"`                  // fact matching
+	Events               PRF         `json:"events"`                 // event matching
+
+	// UnscoredDocs are the docs of records that matched no scored gold
+	// article (not in the gold, or left out by ScoreDocs), in input order.
+	UnscoredDocs []string `json:"unscored_docs"`
+	// Articles has one entry per scored gold article, in gold order.
+	Articles []ArticleReport `json:"articles"`
+}
+
+// PRF is precision, recall and F1 of a one-to-one matching: TP of the Sys
+// system items match, TP of the Gold items are found.
+type PRF struct {
+	P    float64 `json:"p"`
+	R    float64 `json:"r"`
+	F1   float64 `json:"f1"`
+	TP   int     `json:"tp"`
+	Sys  int     `json:"sys"`
+	Gold int     `json:"gold"`
+}
+
+// EntityScore is entity precision, recall and F1. Entity matching is not
+// one-to-one, so precision counts system entities (TP of Sys: distinct
+// system ids that match a gold entity of their article) and recall counts
+// gold entities (Hits of Gold).
+type EntityScore struct {
+	P       float64 `json:"p"`
+	R       float64 `json:"r"`
+	F1      float64 `json:"f1"`
+	Sys     int     `json:"sys"`
+	Gold    int     `json:"gold"`
+	TP      int     `json:"tp"`
+	Hits    int     `json:"hits"`
+	TypedTP int     `json:"typed_tp"` // system entities that match with the gold's type
+}
+
+// FactScore is fact precision, recall and F1, and the share of matched
+// facts whose claim kind is the gold's.
+type FactScore struct {
+	PRF
+	KindAcc float64 `json:"kind_acc"`
+	KindOK  int     `json:"kind_ok"`
+}
+
+// ArticleReport lists what went wrong in one article: the gold items that
+// no system item matched (misses) and the system items that matched no gold
+// item (false hits), with their surface forms or evidence.
+type ArticleReport struct {
+	Doc            string       `json:"doc"`
+	Missing        bool         `json:"missing,omitempty"` // no record: every gold item is a miss
+	MissedEntities []EntityItem `json:"missed_entities,omitempty"`
+	FalseEntities  []EntityItem `json:"false_entities,omitempty"`
+	WrongType      []EntityItem `json:"wrong_type,omitempty"` // matched, but typed otherwise than the gold
+	MissedFacts    []FactItem   `json:"missed_facts,omitempty"`
+	FalseFacts     []FactItem   `json:"false_facts,omitempty"`
+	WrongKind      []FactItem   `json:"wrong_kind,omitempty"` // matched, but with another claim kind
+	MissedEvents   []EventItem  `json:"missed_events,omitempty"`
+	FalseEvents    []EventItem  `json:"false_events,omitempty"`
+}
+
+// EntityItem is a gold or a system entity in an ArticleReport. For a gold
+// entity Mentions are its aliases.
+type EntityItem struct {
+	ID       string   `json:"id"`
+	Type     string   `json:"type"`
+	Name     string   `json:"name"`
+	Mentions []string `json:"mentions,omitempty"`
+	Gold     string   `json:"gold,omitempty"`      // system entity: the gold entity it matches, if any
+	GoldType string   `json:"gold_type,omitempty"` // system entity: that gold entity's type
+	Reason   string   `json:"reason,omitempty"`    // false hit: why it counts against precision
+}
+
+// FactItem is a gold or a system fact in an ArticleReport. For a system
+// fact GoldS and GoldO are the gold entities its subject and object map to
+// (empty when unmatched).
+type FactItem struct {
+	S        string `json:"s"`
+	P        string `json:"p"`
+	O        string `json:"o"`
+	Kind     string `json:"kind,omitempty"`
+	Evidence string `json:"evidence,omitempty"`
+	GoldS    string `json:"gold_s,omitempty"`
+	GoldO    string `json:"gold_o,omitempty"`
+	GoldKind string `json:"gold_kind,omitempty"` // wrong kind: the gold's kind
+}
+
+// EventItem is a gold or a system event in an ArticleReport. For a system
+// event GoldAgent and GoldTarget are the gold entities its agent and target
+// map to (empty when unmatched).
+type EventItem struct {
+	ID         string `json:"id"`
+	Type       string `json:"type"`
+	Agent      string `json:"agent,omitempty"`
+	Target     string `json:"target,omitempty"`
+	Evidence   string `json:"evidence,omitempty"`
+	GoldAgent  string `json:"gold_agent,omitempty"`
+	GoldTarget string `json:"gold_target,omitempty"`
+}
+
+// Score scores records (one per article, keyed by the file name of their
+// Doc) against every article of the gold, as score.py does.
+func Score(g *Gold, recs []schema.Record) Report { return ScoreDocs(g, recs, nil) }
+
+// ScoreDocs is Score restricted to the gold articles named in only, as
+// score.py's --docs option; an empty only means every article.
+//
+// The matching rules are those of score.py, quirks included:
+//   - A system entity maps to the gold entity, among those the gold lists
+//     for the article (or among all gold entities when it lists none), with
+//     the highest MentionScore between any of its mentions or its name and
+//     any of the gold entity's aliases or its name; a score of 0 maps to
+//     nothing. An entity without an id is known by its name. Ties go to the
+//     gold entity that comes first in the gold file (score.py breaks ties
+//     among an article's entities in Python's set order, which varies from
+//     run to run unless PYTHONHASHSEED is fixed).
+//   - Entity precision counts entities, but true positives count distinct
+//     system ids: an id repeated in one record counts against precision.
+//   - Facts whose subject or object is an event id of the same record are
+//     skipped (they are scored through the events). The others are keyed by
+//     (mapped subject, predicate, mapped object) and deduplicated by that
+//     key, so that all unmatched facts with the same predicate count once.
+//   - An event matches the first unused gold event of the article with the
+//     same type and the same mapped agent (an unmapped or missing agent
+//     matches a gold event without agent), and with the same mapped target
+//     where the gold's target is a gold entity.
+//
+// Records with an empty Doc never match; an empty string stands for a
+// missing key throughout (score.py tells the two apart in a few corner
+// cases, which schema.Record cannot represent).
+func ScoreDocs(g *Gold, recs []schema.Record, only []string) Report {
+	rep := Report{MissingDocs: []string{}, SplitGoldEntities: []string{}, MergedSystemEntities: []string{},
+		UnscoredDocs: []string{}, Articles: []ArticleReport{}}
+
+	keep := map[string]bool{}
+	for _, d := range only {
+		keep[d] = true
+	}
+	var docs []string
+	for _, d := range g.Documents {
+		if len(only) == 0 || keep[d.Doc] {
+			docs = append(docs, d.Doc)
+		}
+	}
+	rep.Docs = len(docs)
+
+	gents := make(map[string]*GoldEntity, len(g.Entities))
+	galias := make(map[string][]string, len(g.Entities)) // normalised aliases and name
+	allIDs := make([]string, 0, len(g.Entities))
+	perDoc := map[string][]string{} // doc -> gold ids mentioned there, in gold order
+	for i := range g.Entities {
+		e := &g.Entities[i]
+		gents[e.ID] = e
+		allIDs = append(allIDs, e.ID)
+		for _, a := range append(append([]string(nil), e.Aliases...), e.Name) {
+			galias[e.ID] = append(galias[e.ID], Norm(a))
+		}
+		for _, d := range e.MentionedIn {
+			if ids := perDoc[d]; len(ids) == 0 || ids[len(ids)-1] != e.ID {
+				perDoc[d] = append(ids, e.ID)
+			}
+		}
+	}
+
+	byDoc := map[string]*schema.Record{}
+	scored := map[string]bool{}
+	for _, d := range docs {
+		scored[d] = true
+	}
+	unscored := map[string]bool{}
+	for i := range recs {
+		base := recs[i].Doc[strings.LastIndex(recs[i].Doc, "/")+1:]
+		if base != "" && scored[base] {
+			byDoc[base] = &recs[i]
+		} else if !unscored[recs[i].Doc] {
+			unscored[recs[i].Doc] = true
+			rep.UnscoredDocs = append(rep.UnscoredDocs, recs[i].Doc)
+		}
+	}
+
+	var entTP, entSys, entGold, recHits, typedTP int
+	var factTP, factSys, factGold, kindOK int
+	var evTP, evSys, evGold int
+	sysToGold := map[string]map[string]bool{}
+	goldToSys := map[string]map[string]bool{}
+	link := func(m map[string]map[string]bool, k, v string) {
+		if m[k] == nil {
+			m[k] = map[string]bool{}
+		}
+		m[k][v] = true
+	}
+
+	for _, doc := range docs {
+		ar := ArticleReport{Doc: doc}
+		here := perDoc[doc]
+		inHere := make(map[string]bool, len(here))
+		for _, id := range here {
+			inHere[id] = true
+		}
+		entGold += len(here)
+
+		type factKey struct{ s, p, o string }
+		var gkeys []factKey
+		gfacts := map[factKey]*GoldFact{}
+		for i := range g.Facts {
+			f := &g.Facts[i]
+			if f.Doc != doc || gents[f.O] == nil || gents[f.S] == nil {
+				continue
+			}
+			k := factKey{f.S, f.P, f.O}
+			if gfacts[k] == nil {
+				gkeys = append(gkeys, k)
+			}
+			gfacts[k] = f // the last one wins, as in a Python dict
+		}
+		factGold += len(gkeys)
+		var gevs []*GoldEvent
+		for i := range g.Events {
+			if g.Events[i].Doc == doc {
+				gevs = append(gevs, &g.Events[i])
+			}
+		}
+		evGold += len(gevs)
+
+		rec := byDoc[doc]
+		if rec == nil {
+			rep.MissingDocs = append(rep.MissingDocs, doc)
+			ar.Missing = true
+			for _, id := range here {
+				ar.MissedEntities = append(ar.MissedEntities, goldEntityItem(gents[id]))
+			}
+			for _, k := range gkeys {
+				ar.MissedFacts = append(ar.MissedFacts, goldFactItem(gfacts[k]))
+			}
+			for _, e := range gevs {
+				ar.MissedEvents = append(ar.MissedEvents, goldEventItem(e))
+			}
+			rep.Articles = append(rep.Articles, ar)
+			continue
+		}
+
+		// Entities: map each system entity to its best gold entity.
+		candidates := here
+		if len(candidates) == 0 {
+			candidates = allIDs
+		}
+		ids := make([]string, len(rec.Entities)) // effective system ids
+		mapping := map[string]string{}
+		var order []string // distinct mapped system ids, first-seen order
+		for i, se := range rec.Entities {
+			id := se.ID
+			if id == "" {
+				id = se.Name
+			}
+			ids[i] = id
+			surfaces := make([]string, 0, len(se.Mentions)+1)
+			for _, m := range se.Mentions {
+				surfaces = append(surfaces, Norm(m))
+			}
+			surfaces = append(surfaces, Norm(se.Name))
+			best, bestScore := "", 0
+			for _, gid := range candidates {
+				sc := 0
+				for _, s := range surfaces {
+					for _, a := range galias[gid] {
+						sc = max(sc, normedScore(s, a))
+					}
+				}
+				if sc > bestScore {
+					best, bestScore = gid, sc
+				}
+			}
+			entSys++
+			if best != "" {
+				if _, seen := mapping[id]; !seen {
+					order = append(order, id)
+				}
+				mapping[id] = best
+				link(sysToGold, id, best)
+				link(goldToSys, best, id)
+			}
+		}
+		hits := map[string]bool{}
+		for _, id := range order {
+			if gid := mapping[id]; inHere[gid] {
+				hits[gid] = true
+				entTP++
+			}
+		}
+		recHits += len(hits)
+		seenID := map[string]bool{}
+		for i, se := range rec.Entities {
+			gid, ok := mapping[ids[i]]
+			item := EntityItem{ID: ids[i], Type: se.Type, Name: se.Name, Mentions: se.Mentions, Gold: gid}
+			if ok {
+				item.GoldType = gents[gid].Type
+			}
+			repeat := seenID[ids[i]]
+			seenID[ids[i]] = true
+			switch {
+			case !ok:
+				item.Reason = "no gold entity matches"
+			case !inHere[gid]:
+				item.Reason = "matches a gold entity the gold does not list for this article"
+			case repeat:
+				item.Reason = "repeats the id of an earlier entity"
+			}
+			if ok && inHere[gid] {
+				if se.Type == gents[gid].Type {
+					typedTP++
+				} else {
+					ar.WrongType = append(ar.WrongType, item)
+				}
+			}
+			if item.Reason != "" {
+				ar.FalseEntities = append(ar.FalseEntities, item)
+			}
+		}
+		for _, id := range here {
+			if !hits[id] {
+				ar.MissedEntities = append(ar.MissedEntities, goldEntityItem(gents[id]))
+			}
+		}
+
+		// Facts.
+		ownEvents := map[string]bool{}
+		for _, e := range rec.Events {
+			ownEvents[e.ID] = true
+		}
+		seen := map[factKey]bool{}
+		found := map[factKey]bool{}
+		for _, f := range rec.Facts {
+			if ownEvents[f.O] || ownEvents[f.S] {
+				continue // facts about events are scored through the events
+			}
+			k := factKey{mapping[f.S], f.P, mapping[f.O]}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			factSys++
+			item := FactItem{S: f.S, P: f.P, O: f.O, Kind: f.Kind, Evidence: f.Evidence, GoldS: k.s, GoldO: k.o}
+			gf := gfacts[k]
+			if gf == nil {
+				ar.FalseFacts = append(ar.FalseFacts, item)
+				continue
+			}
+			factTP++
+			found[k] = true
+			if f.Kind == gf.Kind {
+				kindOK++
+			} else {
+				item.GoldKind = gf.Kind
+				ar.WrongKind = append(ar.WrongKind, item)
+			}
+		}
+		for _, k := range gkeys {
+			if !found[k] {
+				ar.MissedFacts = append(ar.MissedFacts, goldFactItem(gfacts[k]))
+			}
+		}
+
+		// Events: one-to-one, first fit in gold order.
+		used := make([]bool, len(gevs))
+		for _, e := range rec.Events {
+			evSys++
+			a, t := mapping[e.Agent], mapping[e.Target]
+			matched := false
+			for i, ge := range gevs {
+				if used[i] || ge.Type != e.Type || ge.Agent != a {
+					continue
+				}
+				if ge.Target != "" && gents[ge.Target] != nil && ge.Target != t {
+					continue
+				}
+				used[i] = true
+				evTP++
+				matched = true
+				break
+			}
+			if !matched {
+				ar.FalseEvents = append(ar.FalseEvents, EventItem{ID: e.ID, Type: e.Type, Agent: e.Agent, Target: e.Target,
+					Evidence: e.Evidence, GoldAgent: a, GoldTarget: t})
+			}
+		}
+		for i, ge := range gevs {
+			if !used[i] {
+				ar.MissedEvents = append(ar.MissedEvents, goldEventItem(ge))
+			}
+		}
+		rep.Articles = append(rep.Articles, ar)
+	}
+
+	p, r := ratio(entTP, entSys), ratio(recHits, entGold)
+	rep.Entities = EntityScore{P: round3(p), R: round3(r), F1: round3(f1(p, r)), Sys: entSys, Gold: entGold,
+		TP: entTP, Hits: recHits, TypedTP: typedTP}
+	rep.EntitiesTypedP = round3(ratio(typedTP, entSys))
+	for gid, s := range goldToSys {
+		if len(s) > 1 {
+			rep.SplitGoldEntities = append(rep.SplitGoldEntities, gid)
+		}
+	}
+	for sid, s := range sysToGold {
+		if len(s) > 1 {
+			rep.MergedSystemEntities = append(rep.MergedSystemEntities, sid)
+		}
+	}
+	sort.Strings(rep.SplitGoldEntities)
+	sort.Strings(rep.MergedSystemEntities)
+	rep.Facts = FactScore{PRF: prf(factTP, factSys, factGold), KindAcc: round3(ratio(kindOK, factTP)), KindOK: kindOK}
+	rep.Events = prf(evTP, evSys, evGold)
+	return rep
+}
+
+func goldEntityItem(e *GoldEntity) EntityItem {
+	return EntityItem{ID: e.ID, Type: e.Type, Name: e.Name, Mentions: e.Aliases}
+}
+
+func goldFactItem(f *GoldFact) FactItem {
+	return FactItem{S: f.S, P: f.P, O: f.O, Kind: f.Kind, Evidence: f.Evidence}
+}
+
+func goldEventItem(e *GoldEvent) EventItem {
+	return EventItem{ID: e.ID, Type: e.Type, Agent: e.Agent, Target: e.Target, Evidence: e.Evidence}
+}
+
+// ratio is n/d, or 0 when d is 0.
+func ratio(n, d int) float64 {
+	if d == 0 {
+		return 0
+	}
+	return float64(n) / float64(d)
+}
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// prf is score.py's prf.
+func prf(tp, sys, gold int) PRF {
+	p, r := ratio(tp, sys), ratio(tp, gold)
+	return PRF{P: round3(p), R: round3(r), F1: round3(f1(p, r)), TP: tp, Sys: sys, Gold: gold}
+}
+
+// round3 is Python's round(x, 3): correctly rounded to three decimals,
+// ties to even, on the exact binary value. strconv rounds the same way;
+// math.Round(x*1000)/1000 would not, since x*1000 is itself rounded.
+func round3(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 3, 64), 64)
+	return v
+}
