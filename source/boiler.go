@@ -1,0 +1,235 @@
+package source
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// boilerKind says what a boilerplate line means for the lines after it.
+type boilerKind uint8
+
+const (
+	notBoiler     boilerKind = iota
+	boilerLine               // drop the line
+	boilerComment            // the comment form starts: drop it and everything after
+	boilerRelated            // a "related stories" block starts: near the end, drop the rest
+)
+
+// The patterns below are matched against whole lines (after whitespace
+// normalisation), case-insensitively. They are general news-site chrome,
+// not the strings of any one page. Keep every alternative anchored to the
+// whole line: a sentence that merely contains "read more" is text.
+var (
+	// Comment forms and comment counts: once one is reached after the
+	// body has started, the rest of the page is comments.
+	commentRe = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+		`leave (?:a |your )?(?:reply|comment|response)`,
+		`(?:post|add|write|submit|make) (?:a |your )?comment`,
+		`your email address will not be published.*`,
+		`required fields are marked.*`,
+		`comment moderation is enabled.*`,
+		`you must be (?:logged|signed) in to (?:post|leave) a comment.*`,
+		`comments are closed.*`,
+		`cancel reply`,
+		`join the (?:discussion|conversation)`,
+		`(?:\d+|no|one) (?:comments?|responses?|replies|thoughts? on .+)(?: yet)?`,
+		`comments?(?: \(\d+\))?`,
+		`(?:show|view|load|read) (?:all )?comments?`,
+		`what do you think\?`,
+	}, "|") + `)\W*$`)
+
+	// Headings of related-link blocks.
+	relatedRe = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+		`you (?:may|might|could) also (?:like|be interested in|enjoy)`,
+		`related(?: (?:articles?|posts?|news|stories|content|topics|coverage|reading))?`,
+		`more (?:from|on|in|about) .{1,60}`,
+		`more (?:stories|news|articles)`,
+		`recommended(?: for you| stories| articles| reading)?`,
+		`most (?:read|popular|viewed|shared|commented)(?: stories| articles| news)?`,
+		`popular (?:posts|stories|articles)`,
+		`trending(?: now| stories| news)?`,
+		`latest (?:news|posts|articles|stories)`,
+		`top stories`,
+		`editor'?s? picks?`,
+		`also on .{1,40}`,
+	}, "|") + `)\W*$`)
+
+	// Everything else that is a whole line of chrome.
+	boilerRe = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+		// "Read more: <headline>" and its kin: a link to another story.
+		`(?:read|see|also read|read also|related|recommended|don'?t miss|must read|more|watch|listen)(?: more| also| next)?\s*(?:[:：»>|]|[–—-]\s).*`,
+		`read (?:more|full (?:article|story))|continue reading.*|keep reading|click here.*|tap here.*`,
+		// Sharing.
+		`share(?: (?:it|this|this (?:article|story|post|page)|on \w+|via \w+))?\s*:?`,
+		`(?:share on |share via )?(?:facebook|twitter|x|whatsapp|telegram|email|e-mail|print|pinterest|linkedin|reddit|tumblr|vk|messenger|copy link|copy url)(?:[\s,|•·/]+(?:facebook|twitter|x|whatsapp|telegram|email|e-mail|print|pinterest|linkedin|reddit|tumblr|vk|messenger|copy link|copy url|share))*`,
+		`tweet|pin it|email this(?: article)?|print(?: this)?(?: article| page| story)?|font size.*|text size.*|listen to (?:this )?(?:article|story).*`,
+		// End markers.
+		`end of (?:the )?(?:message|article|story|report|text|news)\W*|\(end\)|-+ ?end ?-+|#{3,}`,
+		// Reading time.
+		`(?:\d+|one|two|three|four|five|ten|a)[\s-]*(?:min|mins|minutes?)\.?(?: read| reading(?: time)?| to read)?`,
+		`(?:estimated )?(?:reading|read) time\s*:?\s*(?:less than |about |approx\.? )?\d+\s*(?:min|mins|minutes?)(?: read)?`,
+		// Counters.
+		`[\d.,]+[km]?\s*(?:views?|reads|shares?|likes?)`,
+		// Advertising.
+		`advertisement|advertising|ad|sponsored(?: content| post| story)?|ads? by .*|scroll to continue.*|story continues below.*|article continues (?:below|after).*|continue reading below.*`,
+		// Newsletters and follow buttons.
+		`(?:subscribe|sign up|join|get)(?: now| today| free)?\b.*\bnewsletters?.*|subscribe(?: now| here)?|follow us(?: on .*)?|like us on .*`,
+		// Taxonomy.
+		`(?:tags?|topics?|categories|category|filed under|posted in|keywords)\s*:.*`,
+		// Picture credits.
+		`(?:photo|image|picture|file photo|photo credit|image credit|credit|source image)\s*[:|].{0,150}`,
+		// Legal.
+		`(?:©|\(c\)|copyright\b).{0,200}|all rights reserved.*`,
+		// Navigation.
+		`skip to (?:main )?content|back to top|go to top|(?:next|previous|prev)(?: article| post| story)\b.*`,
+		`home|menu|search|log ?in|sign ?in|register|newsletters?|podcasts?|videos?|photos?|gallery`,
+	}, "|") + `)\W*$`)
+)
+
+// boilerTriggers are the first words (lowercased) that some pattern above
+// can start with. A line whose first word is not here, and whose first
+// character is a letter, cannot match, which keeps the regexps off almost
+// every body line.
+var boilerTriggers = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`leave post add write submit make your required comment comments
+		you cancel join no one show view load read what related more recommended most popular trending
+		latest top editor editors also see don don't must watch listen continue keep click tap share
+		facebook twitter x whatsapp telegram email e-mail print pinterest linkedin reddit tumblr vk
+		messenger copy tweet pin font text end two three four five ten a min mins minute minutes
+		estimated reading advertisement advertising ad ads sponsored scroll story article subscribe sign
+		get follow like tags tag topics topic categories category filed posted keywords photo image
+		picture file credit source copyright all skip back go next previous prev home menu search log
+		login signin register newsletter newsletters podcast podcasts video videos photos gallery`) {
+		boilerTriggers[w] = true
+	}
+}
+
+// maxBoilerLen is the longest line tested against the patterns; longer
+// lines are prose.
+const maxBoilerLen = 300
+
+// classifyBoiler says whether a (tidied) line is boilerplate, and which
+// kind.
+func classifyBoiler(s string) boilerKind {
+	if s == "" || len(s) > maxBoilerLen {
+		return notBoiler
+	}
+	r := firstRune(s)
+	if unicode.IsLetter(r) {
+		if !boilerTriggers[firstWordLower(s)] {
+			return notBoiler
+		}
+	}
+	switch {
+	case commentRe.MatchString(s):
+		return boilerComment
+	case relatedRe.MatchString(s):
+		return boilerRelated
+	case boilerRe.MatchString(s):
+		return boilerLine
+	}
+	return notBoiler
+}
+
+// firstWordLower is the first run of letters, apostrophes and hyphens,
+// lowercased.
+func firstWordLower(s string) string {
+	end := 0
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !unicode.IsLetter(r) && r != '\'' && r != '-' {
+			break
+		}
+		end += size
+	}
+	return strings.ToLower(s[:end])
+}
+
+// isEmailLine reports a line that is only an e-mail address (optionally
+// labelled "Email:").
+func isEmailLine(s string) bool {
+	s = stripLabel(s, "email", "e-mail", "mail", "contact")
+	if s == "" || strings.ContainsAny(s, " \t") {
+		return false
+	}
+	s = strings.TrimPrefix(s, "mailto:")
+	at := strings.IndexByte(s, '@')
+	if at <= 0 || at == len(s)-1 {
+		return false
+	}
+	domain := strings.TrimRight(s[at+1:], ".")
+	return strings.Contains(domain, ".") && !strings.ContainsAny(domain, "@/")
+}
+
+// domainLine reports a line that is only a web address, and returns its
+// host without "www." (the outlet it names).
+func domainLine(s string) (string, bool) {
+	s = stripLabel(s, "website", "web", "site", "url", "source")
+	if s == "" || strings.ContainsAny(s, " \t") {
+		return "", false
+	}
+	host := s
+	explicit := false
+	for _, p := range []string{"https://", "http://"} {
+		if len(host) > len(p) && strings.EqualFold(host[:len(p)], p) {
+			host = host[len(p):]
+			explicit = true
+		}
+	}
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	host = strings.TrimRight(host, ".")
+	if len(host) >= 4 && strings.EqualFold(host[:4], "www.") {
+		explicit = true
+	}
+	labels := strings.Split(host, ".")
+	if len(labels) < 2 {
+		return "", false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 {
+			return "", false
+		}
+		for i := 0; i < len(l); i++ {
+			c := l[i] | 0x20
+			if !('a' <= c && c <= 'z' || '0' <= l[i] && l[i] <= '9' || l[i] == '-') {
+				return "", false
+			}
+		}
+	}
+	tld := labels[len(labels)-1]
+	if len(tld) < 2 || len(tld) > 24 {
+		return "", false
+	}
+	for i := 0; i < len(tld); i++ {
+		c := tld[i]
+		// Without a scheme or "www.", only an all-lowercase TLD makes a
+		// bare word with a dot a domain ("afgazad.com", not "Iraq.Al").
+		if !('a' <= c && c <= 'z') && !(explicit && 'A' <= c && c <= 'Z') {
+			return "", false
+		}
+	}
+	host = strings.ToLower(host)
+	host = strings.TrimPrefix(host, "www.")
+	return host, true
+}
+
+// stripLabel removes a leading "Label:" (any of labels, any case).
+func stripLabel(s string, labels ...string) string {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || i > 12 {
+		return s
+	}
+	head := strings.ToLower(strings.TrimSpace(s[:i]))
+	for _, l := range labels {
+		if head == l {
+			return strings.TrimSpace(s[i+1:])
+		}
+	}
+	return s
+}

@@ -1,0 +1,58 @@
+package source
+
+import "errors"
+
+// Sentinel errors for the ways a file can fail to be an article. Every
+// error returned by ReadFile, Parse and Walk for a bad input is a
+// *FileError wrapping one of these (or an I/O error), so callers can test
+// with errors.Is.
+var (
+	// ErrEmpty: the input has no bytes, or only whitespace.
+	ErrEmpty = errors.New("empty file")
+	// ErrBinary: the input holds NUL bytes or is mostly not text.
+	ErrBinary = errors.New("binary file")
+	// ErrInvalidUTF8: the input is text but not valid UTF-8 (and declares
+	// no other encoding).
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrTooLarge: the input is larger than Options.MaxBytes.
+	ErrTooLarge = errors.New("file too large")
+	// ErrNoText: nothing readable is left: an HTML page with no
+	// extractable main text, or a text that is all noise.
+	ErrNoText = errors.New("no extractable main text")
+	// ErrNotRegular: the path names something that is neither a regular
+	// file nor a directory (a device, a pipe, a socket).
+	ErrNotRegular = errors.New("not a regular file")
+)
+
+// FileError is the error for one input that could not be read as an
+// article. Its Error() is "PATH: problem".
+type FileError struct {
+	Path string // the path (or URL) as given
+	Err  error  // what went wrong; wraps a sentinel above or an I/O error
+}
+
+// Error returns "PATH: problem".
+func (e *FileError) Error() string {
+	if e.Err == nil {
+		return e.Path + ": unknown error"
+	}
+	return e.Path + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error, so errors.Is(err, ErrBinary) and
+// errors.Is(err, fs.ErrNotExist) work.
+func (e *FileError) Unwrap() error { return e.Err }
+
+// detailError is a sentinel with a detail: "sentinel: detail" in messages,
+// the sentinel for errors.Is.
+type detailError struct {
+	sentinel error
+	detail   string
+}
+
+func (e *detailError) Error() string { return e.sentinel.Error() + ": " + e.detail }
+func (e *detailError) Unwrap() error { return e.sentinel }
+
+func withDetail(sentinel error, detail string) error {
+	return &detailError{sentinel: sentinel, detail: detail}
+}

@@ -1,0 +1,312 @@
+package source
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tidyLine normalises the whitespace of one line: every run of Unicode
+// white space or control characters becomes one ASCII space, the ends are
+// trimmed, and invisible zero-width spaces and byte-order marks are
+// dropped. Nothing else is touched. Lines that need no change (the usual
+// case) are returned without copying.
+func tidyLine(s string) string {
+	clean := true
+	prevSpace := true // a leading space needs work too
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// Non-ASCII: U+00A0, U+2000.., U+200B, U+FEFF and C1 controls
+			// need work; other multi-byte runes are fine.
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200B' || r == '\uFEFF' || r == utf8.RuneError {
+				clean = false
+				break
+			}
+			prevSpace = false
+			continue
+		}
+		if c == ' ' {
+			if prevSpace {
+				clean = false
+				break
+			}
+			prevSpace = true
+			continue
+		}
+		if c < 0x20 || c == 0x7f {
+			clean = false
+			break
+		}
+		prevSpace = false
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	if clean && s == "" {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for _, r := range s {
+		switch {
+		case r == '\u200B' || r == '\uFEFF':
+			continue
+		case r == utf8.RuneError:
+			// Only reachable for invalid input (Parse rejects it); keep
+			// the output valid UTF-8 whatever comes in.
+			r = '\uFFFD'
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			pending = true
+			continue
+		}
+		if pending && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		pending = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// script is a writing system, as far as cleaning needs to tell them apart.
+type script uint8
+
+const (
+	scriptNone script = iota
+	scriptLatin
+	scriptArabic
+	scriptCyrillic
+	scriptGreek
+	scriptHebrew
+	scriptHan
+	scriptKana
+	scriptHangul
+	scriptDevanagari
+	scriptThai
+	scriptOther
+	numScripts
+)
+
+var scriptTables = []struct {
+	s script
+	t *unicode.RangeTable
+}{
+	{scriptLatin, unicode.Latin},
+	{scriptArabic, unicode.Arabic},
+	{scriptCyrillic, unicode.Cyrillic},
+	{scriptGreek, unicode.Greek},
+	{scriptHebrew, unicode.Hebrew},
+	{scriptHan, unicode.Han},
+	{scriptKana, unicode.Hiragana},
+	{scriptKana, unicode.Katakana},
+	{scriptHangul, unicode.Hangul},
+	{scriptDevanagari, unicode.Devanagari},
+	{scriptThai, unicode.Thai},
+}
+
+// runeScript is the script of a letter, scriptNone for anything else.
+func runeScript(r rune) script {
+	if r < utf8.RuneSelf {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+			return scriptLatin
+		}
+		return scriptNone
+	}
+	if !unicode.IsLetter(r) {
+		return scriptNone
+	}
+	switch {
+	case r < 0x250:
+		return scriptLatin
+	case 0x600 <= r && r <= 0x6FF:
+		return scriptArabic
+	case 0x400 <= r && r <= 0x4FF:
+		return scriptCyrillic
+	}
+	for _, st := range scriptTables {
+		if unicode.Is(st.t, r) {
+			return st.s
+		}
+	}
+	return scriptOther
+}
+
+// scriptCounts counts the letters of s by script.
+type scriptCounts [numScripts]int
+
+func (c *scriptCounts) add(s string) {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' {
+				c[scriptLatin]++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		c[runeScript(r)]++
+		i += size - 1
+	}
+}
+
+func (c *scriptCounts) letters() int {
+	n := 0
+	for s := scriptLatin; s < numScripts; s++ {
+		n += c[s]
+	}
+	return n
+}
+
+// main is the script with the most letters (scriptNone if no letters).
+func (c *scriptCounts) main() script {
+	best := scriptNone
+	for s := scriptLatin; s < numScripts; s++ {
+		if c[s] > c[best] || best == scriptNone && c[s] > 0 {
+			best = s
+		}
+	}
+	return best
+}
+
+// foreignLine reports whether a line is predominantly (more than half of
+// its letters) in another script than main.
+func foreignLine(s string, main script) bool {
+	if main == scriptNone {
+		return false
+	}
+	// Fast path: a pure-ASCII line is all Latin (or has no letters).
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return main != scriptLatin && hasASCIILetter(s)
+	}
+	var c scriptCounts
+	c.add(s)
+	n := c.letters()
+	return n > 0 && c[main]*2 < n
+}
+
+func hasASCIILetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		b := s[i] | 0x20
+		if 'a' <= b && b <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLetterOrDigit reports whether s has any letter or digit.
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLetter reports whether s has any letter.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// longestLetterRun is the length, in runes, of the longest run of letters.
+func longestLetterRun(s string) int {
+	best, cur := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			cur++
+			if cur > best {
+				best = cur
+			}
+		} else {
+			cur = 0
+		}
+	}
+	return best
+}
+
+// wordCount counts the space-separated tokens that hold a letter or digit.
+func wordCount(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if hasLetterOrDigit(w) {
+			n++
+		}
+	}
+	return n
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// isClosing reports closing quotes and brackets that may follow the end of
+// a sentence.
+func isClosing(r rune) bool {
+	switch r {
+	case '"', '\'', ')', ']', '»', '”', '’', '›':
+		return true
+	}
+	return false
+}
+
+// isOpening reports opening quotes and brackets that may start a sentence.
+func isOpening(r rune) bool {
+	switch r {
+	case '"', '\'', '(', '[', '«', '“', '‘', '‹':
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether a line ends like a sentence: with
+// terminal punctuation, possibly followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch {
+		case r == '.' || r == '!' || r == '?' || r == '…' || r == ':' || r == ';':
+			return true
+		case isClosing(r) || r == '*':
+			s = s[:len(s)-size]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// endsMidSentence reports whether a line breaks off in the middle of a
+// sentence: it ends with a lowercase letter or a comma.
+func endsMidSentence(s string) bool {
+	r := lastRune(s)
+	return unicode.IsLower(r) || r == ','
+}
+
+func startsLower(s string) bool {
+	return unicode.IsLower(firstRune(s))
+}
+
+func isUpper(r rune) bool { return unicode.IsUpper(r) }
+func isLower(r rune) bool { return unicode.IsLower(r) }

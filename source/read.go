@@ -1,0 +1,404 @@
+package source
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// DefaultMaxBytes is the size limit used when Options.MaxBytes is 0.
+const DefaultMaxBytes = 5 << 20 // 5 MiB
+
+// Options control reading.
+type Options struct {
+	// MaxBytes is the largest input accepted, in bytes. 0 means
+	// DefaultMaxBytes; a negative value means no limit.
+	MaxBytes int64
+}
+
+func (o Options) limit() int64 {
+	switch {
+	case o.MaxBytes == 0:
+		return DefaultMaxBytes
+	case o.MaxBytes < 0:
+		return -1
+	}
+	return o.MaxBytes
+}
+
+// ReadFile reads one file as an article. The content type follows the
+// extension (.html and .htm are HTML; .txt, .text and .md are text; any
+// other is sniffed). Doc is the base name of path, Path is path as given.
+// Every error is a *FileError.
+func ReadFile(path string, opts Options) (*Article, error) {
+	limit := opts.limit()
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
+	}
+	if fi.IsDir() {
+		return nil, &FileError{Path: path, Err: errors.New("is a directory")}
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &FileError{Path: path, Err: ErrNotRegular}
+	}
+	if limit >= 0 && fi.Size() > limit {
+		return nil, &FileError{Path: path, Err: tooLarge(fi.Size(), limit, false)}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if limit >= 0 {
+		// The file may have grown since Stat: never read past the limit.
+		r = io.LimitReader(f, limit+1)
+	}
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
+	}
+	if limit >= 0 && int64(len(raw)) > limit {
+		return nil, &FileError{Path: path, Err: tooLarge(int64(len(raw)), limit, true)}
+	}
+	return Parse(filepath.Base(path), path, raw, contentTypeFor(path), opts)
+}
+
+// contentTypeFor maps a file name's extension to a media type; "" means
+// sniff.
+func contentTypeFor(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm", ".xhtml":
+		return "text/html"
+	case ".txt", ".text":
+		return "text/plain"
+	case ".md", ".markdown":
+		return "text/markdown"
+	}
+	return ""
+}
+
+// Parse makes an article of raw bytes from anywhere (a file, a feed, a
+// URL). doc is the key the article goes by (a file name or URL) and path
+// where it came from. contentType is a media type such as "text/html" or
+// "text/plain; charset=windows-1252"; "" means sniff: HTML if the bytes
+// look like HTML, plain text otherwise. A charset declared in contentType
+// (or, for HTML, in a <meta> tag) is decoded; otherwise the bytes must be
+// UTF-8 (a UTF-16 byte-order mark is honoured). Every error is a
+// *FileError whose Path is path (or doc when path is empty).
+func Parse(doc, path string, raw []byte, contentType string, opts Options) (*Article, error) {
+	where := path
+	if where == "" {
+		where = doc
+	}
+	fail := func(err error) (*Article, error) { return nil, &FileError{Path: where, Err: err} }
+
+	if limit := opts.limit(); limit >= 0 && int64(len(raw)) > limit {
+		return fail(tooLarge(int64(len(raw)), limit, false))
+	}
+	kind, cs := mediaKind(contentType)
+	text, err := decode(raw, cs, kind)
+	if err != nil {
+		return fail(err)
+	}
+	if kind == kindUnknown {
+		kind = kindText
+		if looksLikeHTML(text) {
+			kind = kindHTML
+		}
+	}
+
+	a := &Article{ID: ContentID(raw), Doc: doc, Path: path}
+	var m meta
+	if kind == kindHTML {
+		m, err = extractHTML(text, path)
+	} else {
+		m = clean(text, kind == kindMarkdown)
+		if m.Text == "" {
+			err = withDetail(ErrNoText, "nothing is left after removing boilerplate")
+		}
+	}
+	if err != nil {
+		return fail(err)
+	}
+	a.Title, a.Outlet, a.Author, a.Date, a.Text = m.Title, m.Outlet, m.Author, m.Date, m.Text
+	return a, nil
+}
+
+type mediaKindT int
+
+const (
+	kindUnknown mediaKindT = iota
+	kindText
+	kindMarkdown
+	kindHTML
+)
+
+// mediaKind reads a Content-Type value: which cleaner it calls for, and
+// the declared charset, if any.
+func mediaKind(contentType string) (mediaKindT, string) {
+	if strings.TrimSpace(contentType) == "" {
+		return kindUnknown, ""
+	}
+	mt, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		// A malformed header: take what is before the first ';'.
+		mt, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(contentType)), ";")
+		mt = strings.TrimSpace(mt)
+	}
+	cs := strings.ToLower(strings.TrimSpace(params["charset"]))
+	switch mt {
+	case "text/html", "application/xhtml+xml":
+		return kindHTML, cs
+	case "text/markdown", "text/x-markdown":
+		return kindMarkdown, cs
+	case "text/plain":
+		return kindText, cs
+	}
+	return kindUnknown, cs
+}
+
+// decode turns raw bytes into valid UTF-8 text or says why it cannot.
+func decode(raw []byte, cs string, kind mediaKindT) (string, error) {
+	if len(raw) == 0 {
+		return "", ErrEmpty
+	}
+	var enc encoding.Encoding
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+		raw = raw[3:]
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	case cs != "" && !isUTF8Name(cs):
+		if e, _ := charset.Lookup(cs); e != nil {
+			enc = e
+		}
+	case kind != kindText && kind != kindMarkdown && !utf8.Valid(raw) && declaresCharset(raw):
+		// HTML (or bytes that may be HTML) with a <meta charset>.
+		if e, name, _ := charset.DetermineEncoding(raw, "text/html"); e != nil && !isUTF8Name(name) {
+			enc = e
+		}
+	}
+	if enc != nil {
+		out, err := enc.NewDecoder().Bytes(raw)
+		if err != nil {
+			return "", withDetail(ErrInvalidUTF8, "cannot decode: "+err.Error())
+		}
+		raw = out
+	}
+	if err := checkText(raw); err != nil {
+		return "", err
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return "", withDetail(ErrEmpty, "only whitespace")
+	}
+	return string(raw), nil
+}
+
+func isUTF8Name(cs string) bool {
+	switch strings.ToLower(cs) {
+	case "utf-8", "utf8", "us-ascii", "ascii":
+		return true
+	}
+	return false
+}
+
+// declaresCharset reports whether the head of an HTML document names a
+// charset (in a <meta> tag).
+func declaresCharset(raw []byte) bool {
+	head := raw[:min(len(raw), 1024)]
+	return bytes.Contains(bytes.ToLower(head), []byte("charset"))
+}
+
+// binarySample is how much of the start of a file the "mostly not text"
+// test looks at.
+const binarySample = 8192
+
+// checkText rejects binary data and invalid UTF-8, naming where.
+func checkText(b []byte) error {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return withDetail(ErrBinary, fmt.Sprintf("NUL byte at offset %d", i))
+	}
+	sample := b[:min(len(b), binarySample)]
+	bad := 0
+	for i := 0; i < len(sample); {
+		c := sample[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7f {
+				bad++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(sample[i:])
+		if r == utf8.RuneError && size == 1 && len(sample)-i >= utf8.UTFMax {
+			bad++
+		}
+		i += size
+	}
+	if len(sample) >= 16 && bad*4 > len(sample) {
+		return withDetail(ErrBinary, fmt.Sprintf("%d of the first %d bytes are not text", bad, len(sample)))
+	}
+	if utf8.Valid(b) {
+		return nil
+	}
+	return withDetail(ErrInvalidUTF8, fmt.Sprintf("at byte offset %d", invalidUTF8Offset(b)))
+}
+
+// invalidUTF8Offset is the offset of the first byte that does not start
+// a valid UTF-8 sequence, or -1.
+func invalidUTF8Offset(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+func tooLarge(size, limit int64, atLeast bool) error {
+	more := ""
+	if atLeast {
+		more = "more than "
+	}
+	return withDetail(ErrTooLarge, fmt.Sprintf("%s%d bytes, the limit is %d bytes", more, size-boolInt(atLeast), limit))
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// unwrapPathError drops the *fs.PathError layer, whose message repeats
+// the path that FileError already gives.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// looksLikeHTML sniffs the start of a text for HTML markup.
+func looksLikeHTML(s string) bool {
+	head := strings.TrimLeft(s[:min(len(s), 1024)], " \t\r\n\f\ufeff")
+	if !strings.HasPrefix(head, "<") {
+		return false
+	}
+	lower := strings.ToLower(head)
+	if strings.Contains(lower, "<html") || strings.Contains(lower, "<body") {
+		return true
+	}
+	for _, tag := range []string{"<!doctype html", "<head", "<meta", "<title", "<article", "<main", "<section", "<div", "<p>", "<p ", "<h1", "<table", "<!--"} {
+		if strings.HasPrefix(lower, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// Walk reads every article under paths, in order: each path is a file
+// (read whatever its extension) or a directory, walked recursively in
+// lexical order. In directories, hidden entries (names starting with
+// ".") are skipped and only .txt, .text, .md, .html, .htm and
+// extension-less regular files (or symbolic links to them) are taken.
+//
+// fn is called once per article with (article, nil), and once per bad
+// input with (nil, *FileError): a missing path, an unreadable directory,
+// an empty, binary, oversized or undecodable file. The walk goes on after
+// a bad input; it stops only when fn returns an error, which Walk then
+// returns.
+func Walk(paths []string, opts Options, fn func(*Article, error) error) error {
+	for _, root := range paths {
+		fi, err := os.Stat(root)
+		if err != nil {
+			if err := fn(nil, &FileError{Path: root, Err: unwrapPathError(err)}); err != nil {
+				return err
+			}
+			continue
+		}
+		if !fi.IsDir() {
+			if err := fn(ReadFile(root, opts)); err != nil {
+				return err
+			}
+			continue
+		}
+		var stop error
+		walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if stop = fn(nil, &FileError{Path: path, Err: unwrapPathError(err)}); stop != nil {
+					return fs.SkipAll
+				}
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !wantedName(d.Name()) {
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				// A symbolic link to a regular file is taken; devices,
+				// pipes, sockets and links to directories are not.
+				if d.Type()&fs.ModeSymlink == 0 {
+					return nil
+				}
+				if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+					return nil
+				}
+			}
+			if stop = fn(ReadFile(path, opts)); stop != nil {
+				return fs.SkipAll
+			}
+			return nil
+		})
+		if stop != nil {
+			return stop
+		}
+		if walkErr != nil {
+			// WalkDir reports I/O errors through the callback; this is
+			// only reached for errors it could not route there.
+			if err := fn(nil, &FileError{Path: root, Err: unwrapPathError(walkErr)}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// wantedName reports whether a directory walk takes a file of this name.
+func wantedName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text", ".md", ".html", ".htm", "":
+		return true
+	}
+	return false
+}
