@@ -1,0 +1,287 @@
+package extract
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// The domain lexicon ships as YAML inside the binary, one file per kind of
+// entry, so that it can be reviewed and extended without touching code.
+//
+//go:embed lexicon/*.yaml
+var lexiconFS embed.FS
+
+// LexEntry is one entity the lexicon knows.
+type LexEntry struct {
+	Name     string   `yaml:"name"`     // canonical name; the entity id is its slug
+	Type     string   `yaml:"type"`     // one of schema.EntityTypes
+	Aliases  []string `yaml:"aliases"`  // other names (not transliteration variants)
+	Demonyms []string `yaml:"demonyms"` // adjectives pointing at a country; never mentions
+	Metonym  string   `yaml:"metonym"`  // for capitals: the country they stand for
+	// Facts is background knowledge (predicate, object name). It is shown by
+	// Explain and never emitted as an article's fact: facts come from text.
+	Facts [][2]string `yaml:"facts"`
+
+	id string
+}
+
+// ID is the entity id of the entry: the slug of its canonical name.
+func (e *LexEntry) ID() string { return e.id }
+
+// wordLists is the shape of words.yaml.
+type wordLists struct {
+	GivenNames   []string            `yaml:"given_names"`
+	Titles       []string            `yaml:"titles"`
+	Heads        map[string][]string `yaml:"heads"`
+	LeadingHeads map[string][]string `yaml:"leading_heads"`
+}
+
+// caseRule says how a lexicon alias constrains the case of the text.
+type caseRule uint8
+
+const (
+	caseAny   caseRule = iota // lower-case alias: "international coalition"
+	caseCap                   // capitalised alias: the first name word must be capitalised
+	caseUpper                 // acronym: every letter upper case ("US", "KH", "U.S.")
+)
+
+// aliasRef is a trie hit: which entry, through which alias.
+type aliasRef struct {
+	entry *LexEntry
+	alias string
+	rule  caseRule
+}
+
+// trie maps token sequences (exact keys or skeletons) to aliases. Matching
+// walks it token by token from each start position, which keeps lexicon
+// lookup linear in the text whatever the size of the lexicon.
+type trie struct {
+	next map[string]*trie
+	hits []aliasRef
+}
+
+func (t *trie) insert(keys []string, ref aliasRef) {
+	n := t
+	for _, k := range keys {
+		if n.next == nil {
+			n.next = map[string]*trie{}
+		}
+		c := n.next[k]
+		if c == nil {
+			c = &trie{}
+			n.next[k] = c
+		}
+		n = c
+	}
+	for _, h := range n.hits {
+		if h.entry == ref.entry {
+			return
+		}
+	}
+	n.hits = append(n.hits, ref)
+}
+
+// Lexicon is the compiled domain lexicon.
+type Lexicon struct {
+	Entries []*LexEntry
+
+	byID      map[string]*LexEntry
+	byName    map[string]*LexEntry // Normalize(name or alias) -> entry
+	exact     *trie                // exact word keys
+	skel      *trie                // skeleton keys, articles dropped
+	demonym   map[string]*LexEntry // exact key of a demonym -> country
+	given     map[string]bool
+	titles    *trie             // exact keys of titles -> title (the alias field holds it)
+	heads     map[string]string // exact key of a head word -> entity type
+	leadHeads map[string]string
+	// personsBySurname indexes people by the skeleton of their surname,
+	// for names given with more or fewer tokens than the lexicon has.
+	personsBySurname map[string][]*LexEntry
+}
+
+// LoadLexicon compiles the lexicon from a file system of YAML files. Files
+// named words.yaml hold word lists; every other file a list of entries.
+func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
+	files, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	lx := &Lexicon{
+		byID: map[string]*LexEntry{}, byName: map[string]*LexEntry{},
+		exact: &trie{}, skel: &trie{}, titles: &trie{},
+		demonym: map[string]*LexEntry{}, given: map[string]bool{},
+		heads: map[string]string{}, leadHeads: map[string]string{},
+		personsBySurname: map[string][]*LexEntry{},
+	}
+	var words wordLists
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		if path.Base(f) == "words.yaml" {
+			if err := yaml.Unmarshal(data, &words); err != nil {
+				return nil, fmt.Errorf("lexicon %s: %w", f, err)
+			}
+			continue
+		}
+		var entries []*LexEntry
+		if err := yaml.Unmarshal(data, &entries); err != nil {
+			return nil, fmt.Errorf("lexicon %s: %w", f, err)
+		}
+		for _, e := range entries {
+			if !schema.IsEntityType(e.Type) {
+				return nil, fmt.Errorf("lexicon %s: %q has unknown type %q", f, e.Name, e.Type)
+			}
+			e.id = schema.Slug(e.Name)
+			if e.id == "" {
+				return nil, fmt.Errorf("lexicon %s: entry without a name", f)
+			}
+			if prev := lx.byID[e.id]; prev != nil {
+				return nil, fmt.Errorf("lexicon %s: %q and %q have the same id %s", f, prev.Name, e.Name, e.id)
+			}
+			lx.byID[e.id] = e
+			lx.Entries = append(lx.Entries, e)
+		}
+	}
+	for _, e := range lx.Entries {
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			lx.addAlias(e, a)
+		}
+		for _, d := range e.Demonyms {
+			lx.demonym[normWord(d)] = e
+		}
+		if e.Type == schema.Person {
+			if k := nameKeys(e.Name); len(k) > 0 {
+				lx.personsBySurname[k[len(k)-1]] = append(lx.personsBySurname[k[len(k)-1]], e)
+			}
+		}
+	}
+	for _, e := range lx.Entries {
+		if e.Metonym != "" && lx.byID[schema.Slug(e.Metonym)] == nil {
+			return nil, fmt.Errorf("lexicon: metonym %q of %q is not an entry", e.Metonym, e.Name)
+		}
+	}
+	for _, g := range words.GivenNames {
+		lx.given[normWord(g)] = true
+	}
+	for _, t := range words.Titles {
+		keys := exactKeys(t)
+		if len(keys) > 0 {
+			lx.titles.insert(keys, aliasRef{alias: t})
+		}
+	}
+	for typ, ws := range words.Heads {
+		if !schema.IsEntityType(typ) {
+			return nil, fmt.Errorf("lexicon words.yaml: unknown head type %q", typ)
+		}
+		for _, w := range ws {
+			lx.heads[normWord(w)] = typ
+		}
+	}
+	for typ, ws := range words.LeadingHeads {
+		if !schema.IsEntityType(typ) {
+			return nil, fmt.Errorf("lexicon words.yaml: unknown head type %q", typ)
+		}
+		for _, w := range ws {
+			lx.leadHeads[normWord(w)] = typ
+		}
+	}
+	return lx, nil
+}
+
+// exactKeys are the exact keys of a name as the text walk sees them
+// (words, numbers and possessives), a leading "the" dropped.
+func exactKeys(name string) []string {
+	var keys []string
+	for _, t := range tokenize(name) {
+		if t.kind == tWord || t.kind == tNum || t.kind == tPoss {
+			keys = append(keys, t.norm)
+		}
+	}
+	if len(keys) > 1 && keys[0] == "the" {
+		keys = keys[1:]
+	}
+	return keys
+}
+
+func (lx *Lexicon) addAlias(e *LexEntry, alias string) {
+	keys := exactKeys(alias)
+	if len(keys) == 0 {
+		return
+	}
+	if _, dup := lx.byName[strings.Join(keys, " ")]; !dup {
+		lx.byName[strings.Join(keys, " ")] = e
+	}
+	ref := aliasRef{entry: e, alias: alias, rule: aliasCase(alias)}
+	lx.exact.insert(keys, ref)
+	// Skeleton keys find transliteration variants. A single short token is
+	// too weak a key (Iran/Oran), so only multi-word names and long single
+	// words get one; acronyms never do.
+	if ref.rule == caseUpper {
+		return
+	}
+	sk := nameKeys(alias)
+	if len(sk) >= 2 || len(sk) == 1 && len(sk[0]) >= 5 {
+		lx.skel.insert(sk, ref)
+	}
+}
+
+// aliasCase derives the case rule of an alias from how it is written.
+func aliasCase(alias string) caseRule {
+	letters, upper := 0, 0
+	for _, r := range alias {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			letters++
+			if r <= 'Z' {
+				upper++
+			}
+		}
+	}
+	if letters > 0 && letters <= 6 && upper == letters {
+		return caseUpper
+	}
+	for _, w := range splitName(alias) {
+		k := normWord(w)
+		if articles[k] {
+			continue
+		}
+		if w[0] >= 'A' && w[0] <= 'Z' || w[0] >= 0x80 {
+			return caseCap
+		}
+		return caseAny
+	}
+	return caseAny
+}
+
+// Lookup returns the entry whose name or alias has the exact key of name.
+func (lx *Lexicon) Lookup(name string) *LexEntry {
+	return lx.byName[strings.Join(exactKeys(name), " ")]
+}
+
+// ByID returns the entry with that entity id.
+func (lx *Lexicon) ByID(id string) *LexEntry { return lx.byID[id] }
+
+var defaultLexicon = func() *Lexicon {
+	sub, err := fs.Sub(lexiconFS, "lexicon")
+	if err != nil {
+		panic(err)
+	}
+	lx, err := LoadLexicon(sub)
+	if err != nil {
+		panic("extract: embedded lexicon: " + err.Error())
+	}
+	return lx
+}()
+
+// DefaultLexicon returns the lexicon embedded in the binary.
+func DefaultLexicon() *Lexicon { return defaultLexicon }

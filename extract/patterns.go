@@ -1,0 +1,491 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Entity patterns: the lexicon matched over tokens, then names the lexicon
+// does not know, found by their shape and context — a head word ("…
+// Brigades", "Ministry of …"), a title or role ("Foreign Minister X",
+// "X, a spokesman for Y"), a given name, quotes after a group word ("an
+// armed group named ‘X’"), and acronyms defined in the text.
+
+// capStop are capitalised words that never start or continue a name:
+// function words at the start of a sentence, months and weekdays.
+var capStop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an in on at for with by from to of and but or as it its this that these those
+	he she they we i you our their his her him them us after before during while when since although though despite however
+	according following today yesterday tomorrow meanwhile also there here what who why how which will would can could
+	should may might must if is are was were be been has have had do does did not no yes so then thus therefore
+	moreover furthermore indeed instead now still yet even only just already once all both each every some many most
+	several other another such more less than finally ultimately previously recently earlier later last first second
+	third new year years month months week weeks day days time times part unlike like given under over into onto
+	upon about above below between among against without within through throughout toward towards
+	january february march april may june july august september october november december
+	monday tuesday wednesday thursday friday saturday sunday jan feb apr jun jul aug sep sept oct nov dec
+	mr mrs ms dr gen lt col maj capt adm sen rep author share read leave comment reply email
+	western eastern northern southern arab islamic muslim shiite shia sunni kurdish christian jewish zionist
+	breaking update updated exclusive analysis opinion editorial photo video watch live` + " ") {
+		capStop[w] = true
+	}
+}
+
+// nameConnectors may stand inside a name between capitalised words.
+var nameConnectors = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "de": true, "of": true, "the": true, "for": true, "and": false, "ul": true, "ad": true, "ar": true, "as": true, "ash": true, "at": true, "az": true}
+
+// groupWords before a quoted or unknown name make it an armed group.
+var groupWords = map[string]bool{"group": true, "groups": true, "militia": true, "militias": true, "faction": true, "factions": true, "movement": true, "brigade": true, "brigades": true, "organization": true, "organisation": true, "outfit": true, "battalion": true, "battalions": true, "front": true}
+
+// mediaWords before a quoted name make it a media outlet.
+var mediaWords = map[string]bool{"newspaper": true, "channel": true, "agency": true, "outlet": true, "daily": true, "website": true, "broadcaster": true, "network": true, "magazine": true, "paper": true}
+
+// speechVerbs after a bare name show that it is a person.
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "stated": true, "added": true, "wrote": true, "declared": true, "warned": true, "stressed": true, "noted": true, "tweeted": true, "posted": true, "explained": true, "argued": true, "claimed": true, "insisted": true, "emphasized": true, "emphasised": true, "continued": true, "reminded": true}
+
+func (d *doc) findMentions() {
+	d.at = make([]*mention, len(d.toks))
+	d.reserved = make([]bool, len(d.toks))
+	for i := range d.sents {
+		if !d.sents[i].boiler {
+			d.scanLexicon(&d.sents[i])
+		}
+	}
+	var cands []*candidate
+	for i := range d.sents {
+		s := &d.sents[i]
+		if s.boiler {
+			continue
+		}
+		cands = append(cands, d.quotedNames(s)...)
+		cands = append(cands, d.nameRuns(s)...)
+	}
+	d.resolveCandidates(cands)
+	d.acronyms()
+	sort.Slice(d.ments, func(i, j int) bool { return d.ments[i].first < d.ments[j].first })
+	d.finishEntities()
+}
+
+// addMention records a mention of tokens [first, last).
+func (d *doc) addMention(first, last, sent int, e *entity, how string) *mention {
+	m := &mention{first: first, last: last, sent: sent, ent: e, how: how}
+	d.ments = append(d.ments, m)
+	for t := first; t < last; t++ {
+		d.at[t] = m
+	}
+	surface := d.span(first, last)
+	for _, s := range e.surfaces {
+		if s == surface {
+			return m
+		}
+	}
+	e.surfaces = append(e.surfaces, surface)
+	e.merges = append(e.merges, Merge{Surface: surface, Reason: how})
+	return m
+}
+
+// span is the verbatim text of tokens [first, last).
+func (d *doc) span(first, last int) string { return d.text[d.toks[first].start:d.toks[last-1].end] }
+
+// lexEntity returns the article's entity for a lexicon entry.
+func (d *doc) lexEntity(le *LexEntry) *entity {
+	if e := d.byID[le.id]; e != nil {
+		return e
+	}
+	e := &entity{id: le.id, name: le.Name, typ: le.Type, lex: le, keys: nameKeys(le.Name)}
+	d.byID[e.id] = e
+	d.ents = append(d.ents, e)
+	return e
+}
+
+// scanLexicon finds lexicon names in a sentence, longest match first.
+func (d *doc) scanLexicon(s *sentence) {
+	for i := s.first; i < s.last; {
+		t := &d.toks[i]
+		if d.at[i] != nil || t.kind != tWord && t.kind != tNum {
+			i++
+			continue
+		}
+		end, ref, how := d.matchLexicon(i, s.last)
+		if end > i {
+			d.addMention(i, end, s.idx, d.lexEntity(ref.entry), how)
+			i = end
+			continue
+		}
+		i++
+	}
+}
+
+// matchLexicon returns the longest lexicon match starting at token i: by
+// exact keys, or by transliteration skeletons for capitalised names.
+func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
+	bestEnd := -1
+	var best aliasRef
+	how := ""
+	n := d.lx.exact
+	for j := i; j < last; j++ {
+		t := &d.toks[j]
+		if t.kind != tWord && t.kind != tNum && t.kind != tPoss || d.at[j] != nil || j > i && t.nl > 0 {
+			break
+		}
+		n = n.next[t.norm]
+		if n == nil {
+			break
+		}
+		for _, h := range n.hits {
+			if d.caseOK(i, j+1, h.rule) {
+				bestEnd, best, how = j+1, h, ReasonExactAlias
+				break
+			}
+		}
+	}
+	if !d.toks[i].cap || articles[d.toks[i].norm] {
+		return bestEnd, best, how
+	}
+	sn := d.lx.skel
+	for j := i; j < last; j++ {
+		t := &d.toks[j]
+		if t.kind != tWord || d.at[j] != nil || j > i && t.nl > 0 {
+			break
+		}
+		if articles[t.norm] || sunArticles[t.norm] && j+1 < last && d.toks[j+1].hyph {
+			continue
+		}
+		if !t.cap {
+			break
+		}
+		beforeName := j+1 < last && d.toks[j+1].kind == tWord && d.toks[j+1].cap
+		for _, k := range wordSkel(t.norm, beforeName) {
+			if sn = sn.next[k]; sn == nil {
+				break
+			}
+		}
+		if sn == nil {
+			break
+		}
+		if len(sn.hits) > 0 && j+1 > bestEnd {
+			bestEnd, best, how = j+1, sn.hits[0], ReasonKeyEqual
+		}
+	}
+	return bestEnd, best, how
+}
+
+// caseOK checks the case rule of an alias against tokens [i, end).
+func (d *doc) caseOK(i, end int, rule caseRule) bool {
+	switch rule {
+	case caseUpper:
+		for j := i; j < end; j++ {
+			if t := &d.toks[j]; t.kind == tWord && !t.allCaps {
+				return false
+			}
+		}
+	case caseCap:
+		for j := i; j < end; j++ {
+			t := &d.toks[j]
+			if t.kind != tWord || articles[t.norm] {
+				continue
+			}
+			return t.cap || t.allCaps
+		}
+	}
+	return true
+}
+
+// candidate is a name the lexicon does not know, found by a pattern.
+type candidate struct {
+	first, last int
+	sent        int
+	typ         string // "" for a bare short form ("Yasir") to resolve within the article
+	after       *mention
+	how         string
+}
+
+// isHeadline reports a title-case line ("Would American Occupiers Withdraw
+// From Iraq?!"), where capitals say nothing about names.
+func (d *doc) isHeadline(s *sentence) bool {
+	words, caps := 0, 0
+	for i := s.first; i < s.last; i++ {
+		t := &d.toks[i]
+		if t.kind != tWord {
+			continue
+		}
+		words++
+		if t.cap {
+			caps++
+		}
+	}
+	return words >= 4 && caps*10 >= words*7
+}
+
+// nameRuns finds runs of capitalised words outside lexicon mentions and
+// keeps those whose shape or context types them.
+func (d *doc) nameRuns(s *sentence) []*candidate {
+	var out []*candidate
+	headline := d.isHeadline(s)
+	for i := s.first; i < s.last; {
+		if !d.nameWord(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < s.last {
+			if d.nameWord(j) && d.toks[j].nl == 0 {
+				j++
+				continue
+			}
+			// Connectors continue a name only between name words.
+			if d.at[j] == nil && d.toks[j].kind == tWord && nameConnectors[d.toks[j].norm] && j+1 < s.last && d.nameWord(j+1) && d.toks[j+1].nl == 0 {
+				j += 2
+				continue
+			}
+			break
+		}
+		if c := d.classifyRun(s, i, j, headline); c != nil {
+			out = append(out, c)
+		}
+		i = j
+	}
+	return out
+}
+
+// nameWord reports a capitalised word outside mentions that may be part of
+// a name.
+func (d *doc) nameWord(i int) bool {
+	t := &d.toks[i]
+	if t.kind != tWord || d.at[i] != nil || d.reserved[i] || !(t.cap || t.allCaps) {
+		return false
+	}
+	return !capStop[t.norm]
+}
+
+// classifyRun types the run [i, j), or returns nil when nothing marks it as
+// a name of a known kind.
+func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
+	// Titles and demonyms at the start describe the name ("Iraqi
+	// commander", "Military Spokesperson"), they are not part of it.
+	typ := d.headType(i, j)
+	start := i
+	if typ == "" || typ == schema.Person {
+		if k := d.titleEnd(start, j); k > start {
+			start = k
+			typ = schema.Person
+		}
+		for start < j && d.lx.demonym[d.toks[start].norm] != nil {
+			start++
+		}
+		if k := d.titleEnd(start, j); k > start {
+			start = k
+			typ = schema.Person
+		}
+	}
+	if start >= j {
+		return nil
+	}
+	// A title just before the run ("spokesman X", "said representative X").
+	if typ == "" && d.titleBefore(start) {
+		typ = schema.Person
+	}
+	n := j - start
+	if typ == "" && n >= 2 && n <= 4 && d.personShape(start, j) {
+		typ = schema.Person
+	}
+	c := &candidate{first: start, last: j, sent: s.idx, typ: typ, how: ReasonPattern}
+	if start > 1 && d.toks[start-1].norm == "(" && d.at[start-2] != nil && j < len(d.toks) && d.toks[j].norm == ")" {
+		c.after = d.at[start-2]
+	}
+	if n == 1 {
+		// A lone word is a short form for a name seen elsewhere in the
+		// article; typed lone words ("Ministry") are common nouns.
+		c.typ = ""
+		if d.headType(start, j) != "" || d.lx.demonym[d.toks[start].norm] != nil {
+			return nil
+		}
+		return c
+	}
+	if headline && c.after == nil {
+		return nil
+	}
+	if typ == "" && c.after == nil {
+		return nil
+	}
+	return c
+}
+
+// headType types a run by its head word: the last word ("… Brigades",
+// "… Base") or a leading head followed by "of" ("Ministry of …").
+func (d *doc) headType(i, j int) string {
+	last := &d.toks[j-1]
+	typ := d.lx.heads[last.norm]
+	if typ == "GovernmentBody" && (last.norm == "forces" || last.norm == "units" || last.norm == "unit") {
+		typ = "ArmedGroup"
+		for k := i; k < j; k++ {
+			if w := d.toks[k].norm; d.lx.demonym[w] != nil || w == "security" || w == "police" || w == "armed" || w == "terrorism" || w == "army" || w == "special" {
+				typ = "GovernmentBody"
+			}
+		}
+	}
+	if typ != "" {
+		return typ
+	}
+	if j-i >= 3 && d.toks[i+1].norm == "of" {
+		if t := d.lx.leadHeads[d.toks[i].norm]; t != "" {
+			return t
+		}
+	}
+	if j-i >= 2 {
+		if t := d.lx.leadHeads[d.toks[i].norm]; t == "ArmedGroup" || t == "MilitaryBase" {
+			return t
+		}
+	}
+	return ""
+}
+
+// titleEnd returns the end of the longest title starting at token i, or i.
+func (d *doc) titleEnd(i, j int) int {
+	n := d.lx.titles
+	end := i
+	for k := i; k < j; k++ {
+		t := &d.toks[k]
+		if t.norm == "." && !t.space {
+			continue // the dot of "Lt. Gen."
+		}
+		if n = n.next[t.norm]; n == nil {
+			break
+		}
+		if len(n.hits) > 0 {
+			end = k + 1
+		}
+	}
+	return end
+}
+
+// titleBefore reports whether a title ends just before token i ("spokesman
+// Yahya Rasool", "Dr. Hussein Allavi").
+func (d *doc) titleBefore(i int) bool {
+	k := i - 1
+	if k >= 0 && d.toks[k].norm == "." {
+		k--
+	}
+	for back := 0; back < 4 && k-back >= 0; back++ {
+		if e := d.titleEnd(k-back, k+1); e == k+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// personShape reports a run that looks like a personal name: a known given
+// name or kunya first, or an apposition or speech verb after it.
+func (d *doc) personShape(i, j int) bool {
+	first := d.toks[i].norm
+	if d.lx.given[first] || first == "abu" || first == "umm" {
+		return true
+	}
+	k := j
+	if k < len(d.toks) && d.toks[k].norm == "," {
+		k++
+		if k+1 < len(d.toks) && (d.toks[k].norm == "a" || d.toks[k].norm == "an" || d.toks[k].norm == "the") {
+			if e := d.skipModifiers(k + 1); d.titleEnd(e, min(e+4, len(d.toks))) > e {
+				return true
+			}
+		}
+	}
+	if k < len(d.toks) && speechVerbs[d.toks[k].norm] {
+		return true
+	}
+	return false
+}
+
+// skipModifiers skips adjectives and demonyms before a role noun
+// ("a senior Iraqi military official").
+func (d *doc) skipModifiers(k int) int {
+	for n := 0; n < 3 && k < len(d.toks); n++ {
+		w := d.toks[k].norm
+		if d.lx.demonym[w] != nil || w == "former" || w == "top" || w == "senior" || w == "local" || w == "prominent" || w == "leading" || w == "regional" {
+			k++
+			continue
+		}
+		if d.at[k] != nil && d.titleEnd(d.at[k].last, min(d.at[k].last+3, len(d.toks))) > d.at[k].last {
+			// "a Hezbollah commander": the group names whose title it is.
+			k = d.at[k].last
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// quotedNames finds names in quotes that a group word introduces or a head
+// word follows: an armed group named ‘Khyber Fatihi Brigade’, the «X»
+// movement.
+func (d *doc) quotedNames(s *sentence) []*candidate {
+	var out []*candidate
+	for i := s.first; i < s.last; i++ {
+		if d.toks[i].kind != tQuote {
+			continue
+		}
+		// The closing quote within eight tokens.
+		j := i + 1
+		for j < s.last && j-i <= 9 && d.toks[j].kind != tQuote {
+			j++
+		}
+		if j >= s.last || d.toks[j].kind != tQuote || j-i < 2 {
+			continue
+		}
+		a, b := i+1, j
+		covered := true
+		for k := a; k < b; k++ {
+			if d.at[k] == nil {
+				covered = false
+			}
+			if t := d.toks[k].kind; t != tWord && t != tNum && t != tPoss {
+				covered = true // a clause in quotes, not a name
+				break
+			}
+		}
+		if covered || !d.toks[a].cap || capStop[d.toks[a].norm] {
+			i = j
+			continue
+		}
+		typ := ""
+		for k := i - 1; k >= s.first && k >= i-4; k-- {
+			w := d.toks[k].norm
+			if groupWords[w] {
+				typ = "ArmedGroup"
+			} else if mediaWords[w] {
+				typ = "MediaOutlet"
+			}
+		}
+		if j+1 < s.last {
+			w := d.toks[j+1].norm
+			if groupWords[w] {
+				typ = "ArmedGroup"
+			} else if mediaWords[w] {
+				typ = "MediaOutlet"
+			}
+		}
+		if t := d.headType(a, b); t != "" && typ == "" {
+			typ = t
+		}
+		if typ != "" {
+			for k := a; k < b; k++ {
+				if d.at[k] != nil {
+					typ = ""
+				}
+			}
+		}
+		if typ != "" {
+			out = append(out, &candidate{first: a, last: b, sent: s.idx, typ: typ, how: ReasonQuoted})
+			// Reserve the tokens so that the run pass does not take them again.
+			for k := a; k < b; k++ {
+				d.reserved[k] = true
+			}
+		}
+		i = j
+	}
+	return out
+}

@@ -1,0 +1,285 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Resolution decides which surface forms name one entity. Every decision
+// is recorded as a Merge with its reason, so that a user can ask why two
+// spellings became one node (Explain).
+//
+// Names are compared token by token on transliteration skeletons, and the
+// surname (last significant token) must agree: a whole-string similarity
+// would merge Hussein Allawi with Hussein al-Musawi.
+
+// Reasons for resolving a surface form to an entity.
+const (
+	ReasonExactAlias = "exact alias"                   // the lexicon lists this spelling
+	ReasonKeyEqual   = "normalised key equal"          // same transliteration skeleton as a known name
+	ReasonTokenWise  = "token-wise match with surname" // a subset of a fuller name's tokens, surname included
+	ReasonAcronym    = "acronym definition"            // defined in the text: "Popular Mobilization Units (PMU)"
+	ReasonShortForm  = "short form within article"     // "Atwan" after "Abdul Bari Atwan"
+	ReasonParen      = "parenthetical alias"           // "Kata’ib Hezbollah (Iraqi Hezbollah Brigades)"
+	ReasonPattern    = "new name from a pattern"       // a title, head word or apposition marks it
+	ReasonQuoted     = "new name in quotes"            // "an armed group named ‘X’"
+)
+
+// Merge records why one surface form belongs to an entity.
+type Merge struct {
+	Surface string `json:"surface"`
+	Reason  string `json:"reason"`
+	With    string `json:"with,omitempty"` // the name it was matched against
+}
+
+// typesCompatible reports whether a pattern's type guess agrees with an
+// entity's type: an untyped short form agrees with anything.
+func typesCompatible(guess, typ string) bool {
+	return guess == "" || guess == typ
+}
+
+// resolveCandidates turns pattern candidates into mentions: full names
+// first (matched against the lexicon's skeletons and the article's
+// entities), then lone words as short forms of names already seen.
+func (d *doc) resolveCandidates(cands []*candidate) {
+	for _, c := range cands {
+		if c.typ == "" && c.after == nil {
+			continue
+		}
+		surface := d.span(c.first, c.last)
+		keys := nameKeys(surface)
+		if len(keys) == 0 {
+			continue
+		}
+		if c.after != nil {
+			d.addMention(c.first, c.last, c.sent, c.after.ent, ReasonParen)
+			continue
+		}
+		if e, how, with := d.matchEntity(keys, c.typ); e != nil {
+			m := d.addMention(c.first, c.last, c.sent, e, how)
+			d.noteWith(m, with)
+			if e.unknown && len(keys) > len(e.keys) {
+				e.keys = keys
+			}
+			continue
+		}
+		e := &entity{typ: c.typ, keys: keys, unknown: true}
+		d.ents = append(d.ents, e)
+		d.addMention(c.first, c.last, c.sent, e, c.how)
+	}
+	for _, c := range cands {
+		if c.typ != "" || c.after != nil || d.at[c.first] != nil {
+			continue
+		}
+		keys := nameKeys(d.span(c.first, c.last))
+		if len(keys) != 1 || len(keys[0]) < 3 {
+			continue
+		}
+		if e := d.shortForm(keys[0]); e != nil {
+			m := d.addMention(c.first, c.last, c.sent, e, ReasonShortForm)
+			d.noteWith(m, e.name)
+		}
+	}
+}
+
+func (d *doc) noteWith(m *mention, with string) {
+	if with == "" {
+		return
+	}
+	for i := range m.ent.merges {
+		if m.ent.merges[i].Surface == d.span(m.first, m.last) && m.ent.merges[i].With == "" {
+			m.ent.merges[i].With = with
+		}
+	}
+}
+
+// matchEntity finds the article entity (or lexicon entry) a full name
+// belongs to: equal skeleton keys, or its tokens a subset of the entity's
+// in order with the same surname.
+func (d *doc) matchEntity(keys []string, typ string) (*entity, string, string) {
+	for _, e := range d.ents {
+		if !typesCompatible(typ, e.typ) || len(e.keys) == 0 {
+			continue
+		}
+		if equalKeys(keys, e.keys) {
+			return e, ReasonKeyEqual, e.name
+		}
+	}
+	for _, e := range d.ents {
+		if !typesCompatible(typ, e.typ) || len(e.keys) == 0 {
+			continue
+		}
+		if tokenWise(keys, e.keys) || tokenWise(e.keys, keys) {
+			return e, ReasonTokenWise, e.name
+		}
+	}
+	// A lexicon person named with fewer or more tokens than the lexicon
+	// has ("Mohammed Shia al-Sudani" / "Mohammed al-Sudani").
+	if le := d.lx.tokenWiseEntry(keys, typ); le != nil {
+		return d.lexEntity(le), ReasonTokenWise, le.Name
+	}
+	return nil, "", ""
+}
+
+// tokenWise reports whether the tokens of short appear in long in order,
+// sharing the last (the surname), with at least two tokens in short.
+func tokenWise(short, long []string) bool {
+	if len(short) < 2 || len(short) > len(long) || short[len(short)-1] != long[len(long)-1] {
+		return false
+	}
+	j := 0
+	for _, k := range long {
+		if j < len(short) && short[j] == k {
+			j++
+		}
+	}
+	return j == len(short)
+}
+
+func equalKeys(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// shortForm returns the entity of the article whose surname (or, for a
+// group, last significant word) is key; the most recently seen wins.
+func (d *doc) shortForm(key string) *entity {
+	for i := len(d.ents) - 1; i >= 0; i-- {
+		e := d.ents[i]
+		if e.typ != schema.Person && e.typ != schema.ArmedGroup || len(e.surfaces) == 0 {
+			continue
+		}
+		for _, ks := range d.entityKeys(e) {
+			if len(ks) >= 2 && ks[len(ks)-1] == key {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// entityKeys are the skeleton keys of an entity's names: its surfaces and,
+// for lexicon entities, its canonical name.
+func (d *doc) entityKeys(e *entity) [][]string {
+	var out [][]string
+	if e.lex != nil {
+		out = append(out, nameKeys(e.lex.Name))
+	}
+	for _, s := range e.surfaces {
+		out = append(out, nameKeys(s))
+	}
+	return out
+}
+
+// tokenWiseEntry finds a lexicon person whose name has the candidate's
+// tokens in order with the same surname.
+func (lx *Lexicon) tokenWiseEntry(keys []string, typ string) *LexEntry {
+	if typ != schema.Person || len(keys) < 2 {
+		return nil
+	}
+	var found *LexEntry
+	for _, e := range lx.personsBySurname[keys[len(keys)-1]] {
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			ak := nameKeys(a)
+			if tokenWise(keys, ak) || tokenWise(ak, keys) {
+				if found != nil && found != e {
+					return nil // ambiguous
+				}
+				found = e
+			}
+		}
+	}
+	return found
+}
+
+// acronyms resolves acronyms defined in parentheses after a name ("Popular
+// Mobilization Units (PMU)") and then every later use of them.
+func (d *doc) acronyms() {
+	defined := map[string]*entity{}
+	for _, m := range append([]*mention(nil), d.ments...) {
+		i := m.last
+		if i+2 >= len(d.toks) || d.toks[i].norm != "(" || d.toks[i+2].norm != ")" {
+			continue
+		}
+		t := &d.toks[i+1]
+		if t.kind != tWord || !t.allCaps || t.end-t.start < 2 || t.end-t.start > 6 || d.at[i+1] != nil {
+			continue
+		}
+		defined[d.text[t.start:t.end]] = m.ent
+		am := d.addMention(i+1, i+2, m.sent, m.ent, ReasonAcronym)
+		d.noteWith(am, d.span(m.first, m.last))
+	}
+	if len(defined) == 0 {
+		return
+	}
+	for _, s := range d.sents {
+		if s.boiler {
+			continue
+		}
+		for i := s.first; i < s.last; i++ {
+			t := &d.toks[i]
+			if t.kind == tWord && t.allCaps && d.at[i] == nil {
+				if e := defined[d.text[t.start:t.end]]; e != nil {
+					d.addMention(i, i+1, s.idx, e, ReasonAcronym)
+				}
+			}
+		}
+	}
+}
+
+// finishEntities names unknown entities after their longest full form and
+// merges entities that end up with the same id.
+func (d *doc) finishEntities() {
+	for _, e := range d.ents {
+		if !e.unknown {
+			continue
+		}
+		best := ""
+		for _, s := range e.surfaces {
+			if len(nameKeys(s)) > len(nameKeys(best)) || len(nameKeys(s)) == len(nameKeys(best)) && len(s) > len(best) {
+				best = s
+			}
+		}
+		e.name = strings.TrimSpace(best)
+		e.id = schema.Slug(e.name)
+	}
+	var kept []*entity
+	d.byID = map[string]*entity{}
+	for _, e := range d.ents {
+		if e.id == "" {
+			continue
+		}
+		if prev := d.byID[e.id]; prev != nil && prev != e {
+			for _, m := range d.ments {
+				if m.ent == e {
+					m.ent = prev
+				}
+			}
+			for i, s := range e.surfaces {
+				prev.surfaces = appendUnique(prev.surfaces, s)
+				prev.merges = append(prev.merges, e.merges[i])
+			}
+			continue
+		}
+		d.byID[e.id] = e
+		kept = append(kept, e)
+	}
+	d.ents = kept
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

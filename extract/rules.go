@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"context"
+	"sort"
+
+	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/source"
+)
+
+// RulesVersion is bumped whenever the lexicon or the rules change output,
+// so that stored articles are re-extracted.
+const RulesVersion = "rules/1"
+
+func init() {
+	Register("rules", func(Options) (Extractor, error) { return NewRules(DefaultLexicon()), nil })
+}
+
+// Rules is the rule-based extractor: a domain lexicon matched over
+// normalised tokens, patterns for names the lexicon does not know,
+// transliteration-aware resolution, and relation, event, claim and date
+// rules written for the language of wire-service conflict reporting.
+// It is safe for concurrent use.
+type Rules struct {
+	lx *Lexicon
+}
+
+// NewRules returns a rule-based extractor over a lexicon.
+func NewRules(lx *Lexicon) *Rules { return &Rules{lx: lx} }
+
+// Name identifies the extractor and its version.
+func (x *Rules) Name() string { return RulesVersion }
+
+// Extract makes a record of one article.
+func (x *Rules) Extract(ctx context.Context, a *source.Article) (schema.Record, error) {
+	if err := ctx.Err(); err != nil {
+		return schema.Record{}, err
+	}
+	d := x.analyse(a)
+	return d.record(), nil
+}
+
+// doc is the working state of one article.
+type doc struct {
+	x     *Rules
+	lx    *Lexicon
+	a     *source.Article
+	text  string
+	toks  []token
+	sents []sentence
+	ments []*mention // in text order, non-overlapping
+	at    []*mention // token -> the mention covering it
+	// reserved marks tokens a pattern has claimed before resolution.
+	reserved []bool
+	ents  []*entity  // in order of first mention
+	byID  map[string]*entity
+
+	facts  []schema.Fact
+	events []schema.Event
+	factAt map[factKey]int // dedup of facts: first occurrence wins
+	evIDs  map[string]bool
+}
+
+type factKey struct{ s, p, o string }
+
+// mention is one occurrence of an entity: tokens [first, last).
+type mention struct {
+	first, last int
+	sent        int
+	ent         *entity
+	how         string // why this surface resolved to ent (see Merge reasons)
+}
+
+// entity is one real-world entity as seen in the article.
+type entity struct {
+	id, name, typ string
+	lex           *LexEntry
+	surfaces      []string
+	keys          []string // skeleton keys of the longest full form
+	merges        []Merge
+	unknown       bool // not in the lexicon: named after its longest form
+}
+
+func (x *Rules) analyse(a *source.Article) *doc {
+	d := &doc{x: x, lx: x.lx, a: a, text: a.Text, byID: map[string]*entity{}, factAt: map[factKey]int{}, evIDs: map[string]bool{}}
+	d.toks = tokenize(d.text)
+	d.sents = splitSentences(d.text, d.toks)
+	d.findMentions()
+	d.relations()
+	return d
+}
+
+func (d *doc) record() schema.Record {
+	a := d.a
+	rec := schema.Record{
+		Doc: a.Doc,
+		Article: schema.Article{
+			ID: a.ID, Source: a.Path, Title: a.Title, Outlet: a.Outlet, Author: a.Author, Date: a.Date,
+		},
+		Entities: []schema.Entity{},
+		Facts:    d.facts,
+		Events:   d.events,
+	}
+	if rec.Facts == nil {
+		rec.Facts = []schema.Fact{}
+	}
+	if rec.Events == nil {
+		rec.Events = []schema.Event{}
+	}
+	used := map[string]bool{}
+	for _, f := range d.facts {
+		used[f.S], used[f.O], used[f.AssertedBy] = true, true, true
+	}
+	for _, e := range d.events {
+		used[e.Agent], used[e.Target], used[e.Location], used[e.About], used[e.AssertedBy] = true, true, true, true, true
+	}
+	for _, e := range d.ents {
+		if len(e.surfaces) == 0 && !used[e.id] {
+			continue
+		}
+		rec.Entities = append(rec.Entities, schema.Entity{ID: e.id, Type: e.typ, Name: e.name, Mentions: append([]string{}, e.surfaces...)})
+	}
+	sort.SliceStable(rec.Entities, func(i, j int) bool { return rec.Entities[i].ID < rec.Entities[j].ID })
+	return rec
+}

@@ -1,0 +1,206 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentence is a span of tokens [first, last) and of text [start, end).
+type sentence struct {
+	idx         int
+	first, last int
+	start, end  int
+	// boiler marks scrape noise (comment forms, share buttons, bylines,
+	// lines in another script): no entities or facts are taken from it.
+	boiler bool
+}
+
+// abbreviations end with a dot that does not end a sentence when a
+// capitalised word follows ("Dr. Hussein", "Gen. Kurilla", "Jan. 24").
+var abbreviations = map[string]bool{
+	"dr": true, "gen": true, "lt": true, "col": true, "maj": true, "capt": true, "cpt": true,
+	"adm": true, "brig": true, "sgt": true, "cpl": true, "pvt": true, "mr": true, "mrs": true,
+	"ms": true, "st": true, "sen": true, "rep": true, "gov": true, "prof": true, "jr": true,
+	"sr": true, "rev": true, "hon": true, "amb": true, "pres": true, "no": true, "nos": true,
+	"vol": true, "vs": true, "inc": true, "corp": true, "co": true, "ltd": true, "fig": true,
+	"approx": true, "jan": true, "feb": true, "apr": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true, "est": true,
+}
+
+// sentenceStarters are words that, after an initialism such as "U.S.",
+// show that the initialism's dot also ended the sentence.
+var sentenceStarters = map[string]bool{
+	"the": true, "it": true, "he": true, "she": true, "they": true, "we": true, "this": true,
+	"that": true, "these": true, "but": true, "however": true, "in": true, "on": true,
+	"a": true, "an": true, "meanwhile": true, "according": true, "there": true, "i": true,
+}
+
+// splitSentences cuts tokens into sentences. Boundaries are terminal
+// punctuation followed by a capitalised word, a quote or a number (unless
+// the dot ends an abbreviation or an initial), paragraph breaks, line breaks
+// not inside a clause, and words glued across a missing space.
+func splitSentences(text string, toks []token) []sentence {
+	var out []sentence
+	first := 0
+	cut := func(last int) {
+		if last <= first {
+			return
+		}
+		s := sentence{idx: len(out), first: first, last: last, start: toks[first].start, end: toks[last-1].end}
+		s.boiler = isBoilerplate(text, toks[first:last])
+		out = append(out, s)
+		first = last
+	}
+	for i := range toks {
+		t := &toks[i]
+		if i > first {
+			if t.glued || t.nl >= 2 || t.nl == 1 && !continuesLine(toks, i) {
+				cut(i)
+			}
+		}
+		if !endsSentence(text, toks, i) {
+			continue
+		}
+		j := i + 1
+		// A closing quote or bracket after the stop belongs to the sentence.
+		for j < len(toks) && !toks[j].space && toks[j].nl == 0 && (toks[j].kind == tQuote || toks[j].norm == ")" || toks[j].norm == "*") {
+			j++
+		}
+		if j < len(toks) && toks[j].nl == 0 && !startsSentence(&toks[j]) {
+			continue
+		}
+		cut(j)
+	}
+	cut(len(toks))
+	return out
+}
+
+// continuesLine reports whether a single line break before token i runs on
+// inside a sentence: after a comma, or before a lower-case word.
+func continuesLine(toks []token, i int) bool {
+	prev := toks[i-1]
+	if prev.norm == "," {
+		return true
+	}
+	t := toks[i]
+	return t.kind == tWord && !t.cap && !t.allCaps
+}
+
+// endsSentence reports whether token i may end a sentence.
+func endsSentence(text string, toks []token, i int) bool {
+	t := &toks[i]
+	switch {
+	case t.kind == tPunct && (t.norm == "!" || t.norm == "?" || t.norm == "..." || t.norm == "…"):
+		return true
+	case t.kind == tPunct && t.norm == ".":
+		if i == 0 {
+			return false
+		}
+		prev := &toks[i-1]
+		if prev.end == t.start && prev.kind == tWord {
+			if abbreviations[prev.norm] {
+				return false
+			}
+			// An initial: "J. Smith".
+			if prev.end-prev.start == 1 && prev.cap {
+				return false
+			}
+		}
+		// "Iraq.Al-Tanf": a dot glued to the next word ends a sentence only
+		// before a capital (not in www.afgazad.com).
+		if i+1 < len(toks) && !toks[i+1].space && toks[i+1].nl == 0 && toks[i+1].kind == tWord {
+			return toks[i+1].cap && prev.end-prev.start >= 3
+		}
+		return true
+	case t.kind == tWord && strings.HasSuffix(text[t.start:t.end], "."):
+		// An initialism ("U.S.") ends a sentence only before a word that
+		// typically starts one.
+		if i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && sentenceStarters[toks[i+1].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+func startsSentence(t *token) bool {
+	switch t.kind {
+	case tWord:
+		return t.cap || t.allCaps
+	case tNum, tQuote:
+		return true
+	case tPunct:
+		return t.norm == "(" || t.norm == "[" || t.norm == "–" || t.norm == "—" || t.norm == "-" || t.norm == "*"
+	}
+	return false
+}
+
+// boilerplatePrefixes start lines of scrape noise (lower case, exact keys).
+var boilerplatePrefixes = []string{
+	"leave a reply", "leave a comment", "your email address", "required fields",
+	"comment moderation", "share it", "share this", "share on", "read more", "read also",
+	"related", "subscribe", "sign up", "all rights reserved", "copyright", "click here",
+	"follow us", "you may also like", "posted in", "filed under", "tags", "save my name",
+	"end of message", "print this", "this entry was posted", "author:", "by the same author",
+	"related articles", "related posts", "advertisement", "cookie",
+}
+
+// isBoilerplate recognises scrape noise: comment and share furniture, link
+// teasers, reading times, addresses, and lines mostly in another script.
+func isBoilerplate(text string, toks []token) bool {
+	var b strings.Builder
+	n := 0
+	for _, t := range toks {
+		if n == 5 {
+			break
+		}
+		if t.kind == tWord || t.norm == ":" {
+			if b.Len() > 0 && t.norm != ":" {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t.norm)
+			n++
+		}
+	}
+	head := b.String()
+	for _, p := range boilerplatePrefixes {
+		if strings.HasPrefix(head, p) {
+			return true
+		}
+	}
+	words := 0
+	latin, other := 0, 0
+	for _, t := range toks {
+		if t.kind == tWord {
+			words++
+			r, _ := utf8.DecodeRuneInString(text[t.start:])
+			if r < 0x250 {
+				latin++
+			} else if unicode.IsLetter(r) {
+				other++
+			}
+		}
+		if t.norm == "@" || t.norm == "www" || t.norm == "http" || t.norm == "https" {
+			return true
+		}
+	}
+	if other > latin {
+		return true
+	}
+	// "7 mins read", "5 min read"
+	if words <= 3 && strings.Contains(head, "read") && (strings.Contains(head, "min") || strings.Contains(head, "mins")) {
+		return true
+	}
+	return false
+}
+
+// Sentences splits text into sentences and returns them verbatim.
+func Sentences(text string) []string {
+	toks := tokenize(text)
+	ss := splitSentences(text, toks)
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = text[s.start:s.end]
+	}
+	return out
+}

@@ -1,0 +1,256 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota // letters (and digits) with inner apostrophes
+	tNum                  // digits with inner separators: 2,500  4.5
+	tPunct                // any other single character, or a run of dots
+	tQuote                // a quotation mark: “ ” " « » ‹ › and quoting ‘ ’ '
+	tPoss                 // the possessive ’s / 's
+)
+
+// token is one token of an article, as byte offsets into its text.
+type token struct {
+	start, end int
+	norm       string // exact key (normWord) for words and numbers; the character for punctuation
+	kind       tokKind
+	cap        bool // first letter is upper case
+	allCaps    bool // every letter is upper case (and there are at least two)
+	hyph       bool // joined to the previous token by a hyphen ("al-Nujaba", "Iran-backed")
+	space      bool // whitespace (or a hyphen) precedes it
+	nl         int  // line breaks in the whitespace before it
+	glued      bool // split off a word that ran two sentences together ("CommentIraq")
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '“', '”', '«', '»', '‹', '›', '„':
+		return true
+	}
+	return false
+}
+
+func isDash(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+// tokenize splits text into tokens. It never fails: every byte of the text
+// is either whitespace or inside exactly one token, so evidence spans built
+// from token offsets are always verbatim substrings.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/5+1)
+	i := 0
+	nl := 0
+	space := true
+	hyph := false
+	openSingle := false // an opening ‘ or ' is pending on this line
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			nl++
+			space = true
+			openSingle = false
+			i += size
+			continue
+		case unicode.IsSpace(r) || r == utf8.RuneError && size <= 1 || unicode.Is(unicode.Cf, r):
+			space = true
+			i += size
+			continue
+		}
+		// A hyphen between two word characters joins them.
+		if isDash(r) && !space && len(toks) > 0 && (toks[len(toks)-1].kind == tWord || toks[len(toks)-1].kind == tNum) && toks[len(toks)-1].end == i {
+			if r2, _ := utf8.DecodeRuneInString(text[i+size:]); isWordRune(r2) {
+				hyph = true
+				i += size
+				continue
+			}
+		}
+		start := i
+		t := token{start: start, space: space, nl: nl, hyph: hyph}
+		nl, space, hyph = 0, false, false
+		switch {
+		case isWordRune(r):
+			i = scanWord(text, i)
+			t.end = i
+			t.kind = tWord
+			if unicode.IsDigit(r) {
+				t.kind = tNum
+				for j := start; j < i; j++ {
+					if c := text[j]; c >= 'A' && c <= 'z' {
+						t.kind = tWord // 4th, 2nd, K1
+						break
+					}
+				}
+			}
+			// The possessive is its own token.
+			if p := possessiveStart(text[t.start:t.end]); p > 0 {
+				t.end = t.start + p
+				i = t.end
+			}
+			toks = appendWord(toks, text, t)
+			continue
+		case isApostrophe(r):
+			if possessiveStart(text[i:min(len(text), i+size+1)]) == 0 && !t.space && len(toks) > 0 && toks[len(toks)-1].end == i &&
+				(i+size+1 == len(text) || !startsWord(text[i+size+1:])) {
+				t.end, t.kind, t.norm = i+size+1, tPoss, "'s"
+				i = t.end
+				break
+			}
+			// A quoting apostrophe opens after a space and closes before one.
+			t.end = i + size
+			i += size
+			opening := r == '‘' || t.space || len(toks) == 0
+			if opening || openSingle {
+				t.kind, t.norm = tQuote, "'"
+				openSingle = opening
+				break
+			}
+			// A word-final apostrophe outside quotes ("Shia’ Al Sudani")
+			// belongs to the word before it.
+			if len(toks) > 0 && toks[len(toks)-1].end == start && toks[len(toks)-1].kind == tWord {
+				toks[len(toks)-1].end = t.end
+				continue
+			}
+			t.kind, t.norm = tPunct, "'"
+		case isQuoteRune(r):
+			t.end = i + size
+			i += size
+			t.kind, t.norm = tQuote, `"`
+		case r == '.':
+			j := i
+			for j < len(text) && text[j] == '.' {
+				j++
+			}
+			t.end, i = j, j
+			t.kind, t.norm = tPunct, text[start:j]
+		default:
+			t.end = i + size
+			i += size
+			t.kind, t.norm = tPunct, text[start:t.end]
+			if r == '…' {
+				t.norm = "..."
+			}
+		}
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// scanWord returns the end of the word starting at i: word runes with inner
+// apostrophes, and the dots of an initialism (U.S., U.N.).
+func scanWord(text string, i int) int {
+	start := i
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			i += size
+			continue
+		}
+		if isApostrophe(r) && i > start {
+			if r2, _ := utf8.DecodeRuneInString(text[i+size:]); unicode.IsLetter(r2) {
+				i += size
+				continue
+			}
+		}
+		// Digit groups: 2,500 and 4.5
+		if (r == ',' || r == '.') && i > start && text[i-1] >= '0' && text[i-1] <= '9' && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
+			i++
+			continue
+		}
+		// Initialisms: a single letter followed by a dot and another letter.
+		if r == '.' && isInitial(text, start, i) {
+			j := i + 1
+			if j < len(text) {
+				if r2, s2 := utf8.DecodeRuneInString(text[j:]); unicode.IsUpper(r2) {
+					if k := j + s2; k < len(text) && text[k] == '.' {
+						i = k + 1
+						// U.S.A.
+						for i+1 < len(text) && text[i] >= 'A' && text[i] <= 'Z' && text[i+1] == '.' {
+							i += 2
+						}
+						return i
+					}
+				}
+			}
+		}
+		break
+	}
+	return i
+}
+
+// isInitial reports whether text[start:i] is one upper-case letter.
+func isInitial(text string, start, i int) bool {
+	r, size := utf8.DecodeRuneInString(text[start:])
+	return start+size == i && unicode.IsUpper(r)
+}
+
+// possessiveStart returns the offset of a final ’s / 's in a word, or -1.
+// A word that is only "’s" gives 0.
+func possessiveStart(w string) int {
+	n := len(w)
+	if n < 2 || (w[n-1] != 's' && w[n-1] != 'S') {
+		return -1
+	}
+	r, size := utf8.DecodeLastRuneInString(w[:n-1])
+	if !isApostrophe(r) {
+		return -1
+	}
+	return n - 1 - size
+}
+
+// startsWord reports whether s begins with a word character.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
+}
+
+// appendWord appends a word token, splitting words that glue two sentences
+// together ("CommentIraq", "soldiersThe"): a lower-to-upper step after at
+// least three lower-case letters.
+func appendWord(toks []token, text string, t token) []token {
+	lower := 0
+	for j := t.start; j < t.end; {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case unicode.IsUpper(r) && lower >= 3:
+			head := t
+			head.end = j
+			toks = append(toks, finishWord(text, head))
+			t = token{start: j, end: t.end, kind: tWord, glued: true}
+			lower = 0
+		case unicode.IsLower(r):
+			lower++
+		default:
+			lower = 0
+		}
+		j += size
+	}
+	return append(toks, finishWord(text, t))
+}
+
+func finishWord(text string, t token) token {
+	s := text[t.start:t.end]
+	t.norm = normWord(s)
+	r, _ := utf8.DecodeRuneInString(s)
+	t.cap = unicode.IsUpper(r)
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	t.allCaps = letters >= 2 && upper == letters
+	return t
+}
