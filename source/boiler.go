@@ -88,6 +88,16 @@ var (
 	}, "|") + `)\W*$`)
 )
 
+// disclaimerRe matches an outlet's or author's disclaimer: the views
+// expressed are the author's own, the outlet strives to inform its
+// readers. Only applied to the last lines of a text.
+var disclaimerRe = regexp.MustCompile(`(?i)\b(?:(?:views|opinions) expressed|do(?:es)? not necessarily (?:reflect|represent)|(?:our|its|their) readers|editorial (?:policy|stance))\b`)
+
+// isDisclaimer reports a closing disclaimer line.
+func isDisclaimer(s string) bool {
+	return len(s) <= maxBoilerLen && disclaimerRe.MatchString(s)
+}
+
 // boilerTriggers are the first words (lowercased) that some pattern above
 // can start with. A line whose first word is not here, and whose first
 // character is a letter, cannot match, which keeps the regexps off almost

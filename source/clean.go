@@ -49,7 +49,7 @@ const footerLines = 3
 //  4. The footer cut: from a comment-form line after the body has started
 //     (or a related-links heading in the last third), everything goes.
 //  5. The last lines read for a sign-off ("Name, March 24, 2025"), a
-//     closing byline or date.
+//     closing byline or date; a closing disclaimer there is dropped.
 //  6. Repeats of the title dropped from the body (or cut off the front of
 //     a line they are glued to).
 //  7. Lines joined into paragraphs; glue split (glue.go).
@@ -229,7 +229,7 @@ func cleanText(text string, cfg cleanConfig) meta {
 			if footDate == "" {
 				footDate = d
 			}
-		} else {
+		} else if !isDisclaimer(l.s) {
 			continue
 		}
 		l.drop = true
