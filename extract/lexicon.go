@@ -81,8 +81,11 @@ func (t *trie) insert(keys []string, ref aliasRef) {
 		}
 		n = c
 	}
-	for _, h := range n.hits {
-		if h.entry == ref.entry {
+	for i := range n.hits {
+		if n.hits[i].entry == ref.entry {
+			// The same name written in several cases matches as loosely
+			// as its loosest spelling.
+			n.hits[i].rule = min(n.hits[i].rule, ref.rule)
 			return
 		}
 	}
@@ -231,9 +234,17 @@ func (lx *Lexicon) addAlias(e *LexEntry, alias string) {
 		return
 	}
 	sk := nameKeys(alias)
-	if len(sk) >= 2 || len(sk) == 1 && len(sk[0]) >= 5 {
+	if len(sk) >= 2 || len(sk) == 1 && len(sk[0]) >= 5 || len(sk) == 1 && len(strings.ReplaceAll(sk[0], "V", "")) >= 3 && singlePlainWord(alias) && (e.Type == schema.MilitaryBase || e.Type == schema.Place) {
 		lx.skel.insert(sk, ref)
 	}
+}
+
+// singlePlainWord reports an alias of one word without an article
+// ("Conoco", "Shaddadi"): its short skeleton is distinctive enough for
+// places and bases, not for people ("Omar").
+func singlePlainWord(alias string) bool {
+	w := splitName(alias)
+	return len(w) == 1 && !articles[normWord(w[0])]
 }
 
 // aliasCase derives the case rule of an alias from how it is written.

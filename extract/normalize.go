@@ -80,7 +80,12 @@ func normWord(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if isApostrophe(r) || r == '.' || unicode.Is(unicode.Mn, r) {
+		switch {
+		case isApostrophe(r) || r == '.' || unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'ş' || r == 'Ş' || r == 'š' || r == 'Š':
+			// Turkish and Czech-style sh: Şarku'l Avsat = Sharq al-Awsat.
+			b.WriteString("sh")
 			continue
 		}
 		b.WriteRune(foldRune(r))
@@ -245,7 +250,9 @@ func skeleton(w string) string {
 				emit('k')
 			}
 			continue
-		case c == 'y' && i == 0:
+		case c == 'y' && (i == 0 || i == len(w)-1 && i > 0 && !isVowel(w[i-1])):
+			// Initial y is a consonant; a final y after a consonant keeps
+			// English words apart (Ministry/Minister).
 			emit('y')
 			continue
 		case isVowel(c):

@@ -143,7 +143,9 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 			}
 		}
 	}
-	if !d.toks[i].cap || articles[d.toks[i].norm] {
+	// Skeletons match capitalised names only; a leading article joined to
+	// one ("Al-Shadadi") is part of the mention.
+	if !d.toks[i].cap && !(articles[d.toks[i].norm] && i+1 < last && d.toks[i+1].hyph && d.toks[i+1].cap) {
 		return bestEnd, best, how
 	}
 	sn := d.lx.skel
@@ -155,7 +157,7 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if articles[t.norm] || sunArticles[t.norm] && j+1 < last && d.toks[j+1].hyph {
 			continue
 		}
-		if !t.cap {
+		if !t.cap || d.lx.given[t.norm] && j == i && j+1 < last && !d.toks[j+1].cap {
 			break
 		}
 		beforeName := j+1 < last && d.toks[j+1].kind == tWord && d.toks[j+1].cap
@@ -237,9 +239,14 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 				j++
 				continue
 			}
-			// Connectors continue a name only between name words.
-			if d.at[j] == nil && d.toks[j].kind == tWord && nameConnectors[d.toks[j].norm] && j+1 < s.last && d.nameWord(j+1) && d.toks[j+1].nl == 0 {
-				j += 2
+			// Connectors ("of", "of the", "al-") continue a name only
+			// between name words.
+			k := j
+			for k < s.last && k-j < 2 && d.at[k] == nil && d.toks[k].kind == tWord && nameConnectors[d.toks[k].norm] {
+				k++
+			}
+			if k > j && k < s.last && d.nameWord(k) && d.toks[k].nl == 0 {
+				j = k + 1
 				continue
 			}
 			break
@@ -320,6 +327,14 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 func (d *doc) headType(i, j int) string {
 	last := &d.toks[j-1]
 	typ := d.lx.heads[last.norm]
+	if j-i >= 2 && last.norm == "agency" && d.toks[j-2].norm == "news" {
+		typ = "MediaOutlet"
+	}
+	if typ != "" && d.generic(i, j-1) {
+		// "Military Airport", "Central Command": generic words and a head
+		// make a description, not a name.
+		return ""
+	}
 	if typ == "GovernmentBody" && (last.norm == "forces" || last.norm == "units" || last.norm == "unit") {
 		typ = "ArmedGroup"
 		for k := i; k < j; k++ {
@@ -331,9 +346,11 @@ func (d *doc) headType(i, j int) string {
 	if typ != "" {
 		return typ
 	}
-	if j-i >= 3 && d.toks[i+1].norm == "of" {
-		if t := d.lx.leadHeads[d.toks[i].norm]; t != "" {
-			return t
+	for k := i; k+2 < j; k++ {
+		if d.toks[k+1].norm == "of" {
+			if t := d.lx.leadHeads[d.toks[k].norm]; t != "" {
+				return t
+			}
 		}
 	}
 	if j-i >= 2 {
@@ -342,6 +359,19 @@ func (d *doc) headType(i, j int) string {
 		}
 	}
 	return ""
+}
+
+// genericWords describe without naming.
+var genericWords = map[string]bool{"military": true, "air": true, "international": true, "national": true, "central": true, "regional": true, "federal": true, "joint": true, "special": true, "security": true, "main": true, "new": true, "old": true, "local": true, "armed": true, "general": true, "high": true, "higher": true, "supreme": true, "naval": true, "popular": true, "civil": true, "public": true, "foreign": true, "the": true, "of": true}
+
+// generic reports whether tokens [i, j) are all generic words.
+func (d *doc) generic(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !genericWords[d.toks[k].norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // titleEnd returns the end of the longest title starting at token i, or i.
