@@ -1,0 +1,123 @@
+// Command newsgraph builds a knowledge graph of armed groups, bases,
+// officials, agreements and events from conflict and security news, loads
+// it into Cayley, and answers queries over it.
+//
+// Each subcommand lives in its own file; subcommands parse flags and call
+// packages, with no logic of their own.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/config"
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
+
+// app is what every subcommand shares: its streams, environment and,
+// once loaded, the configuration and logger.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	configFile     string
+	cfg            config.Config
+	log            *slog.Logger
+}
+
+// run executes one command line and returns the process exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	if err := root.ExecuteContext(ctx); err != nil {
+		fmt.Fprintln(stderr, "newsgraph:", err)
+		return 1
+	}
+	return 0
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "newsgraph",
+		Short:         "Build a knowledge graph of conflict and security news in Cayley",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return a.load(cmd)
+		},
+	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.configFile, "config", "", "configuration file (default ./"+config.FileName+" if present)")
+	pf.String("data-dir", "", "data directory (store, caches); env NEWSGRAPH_DATA_DIR")
+	pf.String("backend", "", "store backend: "+fmt.Sprint(graph.Backends()))
+	pf.String("dsn", "", "connection string for a server backend")
+	pf.String("log-level", "", "log level: debug, info, warn, error")
+	root.AddCommand(
+		a.configCmd(),
+		a.buildCmd(),
+		a.extractCmd(),
+		a.queryCmd(),
+		a.evalCmd(),
+	)
+	return root
+}
+
+// load reads the configuration for cmd and sets up logging.
+func (a *app) load(cmd *cobra.Command) error {
+	cfg, err := config.Load(config.Options{
+		File:  a.configFile,
+		Flags: cmd.Flags(),
+		Env:   a.getenv,
+		Choices: map[string][]string{
+			"store.backend":     graph.Backends(),
+			"extract.extractor": extract.Names(),
+		},
+	})
+	if err != nil {
+		return err
+	}
+	a.cfg = cfg
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.Log.Level)); err != nil {
+		return err
+	}
+	hopts := &slog.HandlerOptions{Level: level}
+	if cfg.Log.Format == "json" {
+		a.log = slog.New(slog.NewJSONHandler(a.stderr, hopts))
+	} else {
+		a.log = slog.New(slog.NewTextHandler(a.stderr, hopts))
+	}
+	return nil
+}
+
+// openStore opens the configured store.
+func (a *app) openStore(ctx context.Context) (*graph.Store, error) {
+	return graph.Open(ctx, graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN})
+}
+
+// extractor builds the configured extractor.
+func (a *app) extractor() (extract.Extractor, error) {
+	l := a.cfg.Extract.LLM
+	return extract.New(a.cfg.Extract.Extractor, extract.Options{LLM: extract.LLMOptions{
+		Endpoint: l.Endpoint, Model: l.Model, APIKey: l.APIKey, CacheDir: l.CacheDir,
+	}})
+}

@@ -1,0 +1,185 @@
+// Package pipeline runs newsgraph's main job: read articles from sources,
+// extract records, map them to quads and load them into the store, one
+// article (one quad label) at a time. It is the only package that sees every
+// stage; each stage knows nothing of the ones after it.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/source"
+)
+
+// Options configure a build.
+type Options struct {
+	Source  source.Options
+	Workers int // extraction workers; 0 means one per CPU
+	// Progress, if set, is called after each article with the number done.
+	Progress func(done int)
+	Logger   *slog.Logger
+}
+
+// Summary reports what a build did.
+type Summary struct {
+	Articles  int           `json:"articles"`  // articles read
+	Added     int           `json:"added"`     // new articles loaded
+	Changed   int           `json:"changed"`   // articles whose earlier version was replaced
+	Unchanged int           `json:"unchanged"` // already in the store with the same extractor
+	Failed    int           `json:"failed"`    // files that could not be read or extracted
+	Entities  int           `json:"entities"`  // distinct entities in the loaded articles
+	Events    int           `json:"events"`    // events in the loaded articles
+	Facts     int           `json:"facts"`     // facts in the loaded articles
+	Quads     int           `json:"quads"`     // quads written
+	Removed   int           `json:"removed"`   // quads removed with replaced articles
+	Rejects   int           `json:"rejects"`   // record parts refused by the schema
+	Errors    []string      `json:"errors,omitempty"`
+	Duration  time.Duration `json:"-"`
+	Seconds   float64       `json:"seconds"`
+}
+
+// job is one article on its way through the pipeline.
+type job struct {
+	art    *source.Article
+	rec    schema.Record
+	quads  []quad.Quad
+	remove []quad.Value
+	reject []schema.Reject
+	skip   bool // unchanged
+	err    error
+}
+
+// Build loads the articles under paths into st, extracting with x.
+// A file that fails is reported in the summary and the rest go on; every
+// article is written in one transaction with any earlier version of it, so
+// the store never holds half an article.
+func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []string, opts Options) (Summary, error) {
+	start := time.Now()
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	var sum Summary
+	in := make(chan *job)
+	out := make(chan *job, workers)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// Reading is sequential (sorted, deterministic); extraction is parallel.
+	var walkErr error
+	go func() {
+		defer close(in)
+		walkErr = source.Walk(paths, opts.Source, func(a *source.Article, err error) error {
+			select {
+			case in <- &job{art: a, err: err}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range in {
+				if j.err == nil {
+					prepare(ctx, st, x, j)
+				}
+				out <- j
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(out) }()
+
+	entities := map[string]bool{}
+	done := 0
+	for j := range out {
+		done++
+		if opts.Progress != nil {
+			opts.Progress(done)
+		}
+		if j.err != nil {
+			sum.Failed++
+			sum.Errors = append(sum.Errors, j.err.Error())
+			log.Error("article failed", "err", j.err)
+			continue
+		}
+		sum.Articles++
+		if j.skip {
+			sum.Unchanged++
+			continue
+		}
+		removed, err := st.Replace(ctx, j.remove, j.quads)
+		if err != nil {
+			return sum, fmt.Errorf("pipeline: loading %s: %w", j.art.Path, err)
+		}
+		if len(j.remove) > 0 {
+			sum.Changed++
+		} else {
+			sum.Added++
+		}
+		sum.Removed += removed
+		sum.Rejects += len(j.reject)
+		for _, r := range j.reject {
+			log.Warn("rejected", "doc", r.Doc, "what", r.What, "reason", r.Reason)
+		}
+		sum.Quads += len(j.quads)
+		sum.Events += len(j.rec.Events)
+		sum.Facts += len(j.rec.Facts)
+		for _, e := range j.rec.Entities {
+			entities[e.ID] = true
+		}
+	}
+	sum.Entities = len(entities)
+	sum.Duration = time.Since(start)
+	sum.Seconds = sum.Duration.Seconds()
+	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
+		return sum, walkErr
+	}
+	return sum, ctx.Err()
+}
+
+// prepare decides what loading an article means: nothing if the same text
+// was loaded by the same extractor; otherwise its quads, replacing any
+// earlier version read from the same source and any stale load of itself.
+func prepare(ctx context.Context, st *graph.Store, x extract.Extractor, j *job) {
+	label := schema.ArticleIRI(j.art.ID)
+	same, err := st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(x.Name()), Label: label})
+	if err != nil {
+		j.err = fmt.Errorf("%s: checking the store: %w", j.art.Path, err)
+		return
+	}
+	if same {
+		j.skip = true
+		return
+	}
+	rec, err := x.Extract(ctx, j.art)
+	if err != nil {
+		j.err = fmt.Errorf("%s: extracting: %w", j.art.Path, err)
+		return
+	}
+	j.rec = rec
+	j.quads, j.reject = schema.ToQuads(rec, x.Name())
+	stale, err := st.Subjects(ctx, schema.Source, quad.String(j.art.Path))
+	if err != nil {
+		j.err = fmt.Errorf("%s: checking the store: %w", j.art.Path, err)
+		return
+	}
+	j.remove = stale
+}
