@@ -1,0 +1,241 @@
+package path
+
+import (
+	"container/heap"
+	"math"
+)
+
+// The search is a bidirectional Dijkstra over states (node, hops so far),
+// with edge weights that make hubs expensive:
+//
+//	w(a, b) = 1 + (p(a) + p(b)) / 2,  p(x) = ln(1 + articles mentioning x)
+//
+// except that the query's two endpoints cost nothing (p = 0): asking about
+// Iraq should not make every path from Iraq expensive. Along a path every
+// intermediate node is paid exactly once (half on the way in, half on the
+// way out), so a path costs its hop count plus the sum of the penalties of
+// the nodes it passes through. The weight is symmetric, so the backward
+// search from the target uses it unchanged, and it only needs the penalty
+// of a neighbour, which is one index count, never the neighbour's edges:
+// hubs are discovered but, being expensive, seldom expanded.
+//
+// Hops are part of the state so that a hop limit is exact: the cheapest
+// path may be long, and a cheap-but-long label must not hide a
+// dearer-but-shorter one that still fits the limit.
+
+// searcher holds the parameters every search of one query shares.
+type searcher struct {
+	v        *view
+	s, t     nodeID // the query's endpoints: no penalty
+	maxHops  int
+	allowed  func(nodeID) bool // filter for intermediate nodes; nil admits all
+	expanded int               // nodes whose edges a search asked for, for tests and metrics
+}
+
+func (sr *searcher) pen(x nodeID) float64 {
+	if x == sr.s || x == sr.t {
+		return 0
+	}
+	return sr.v.penalty(x)
+}
+
+func (sr *searcher) weight(a, b nodeID) float64 { return 1 + (sr.pen(a)+sr.pen(b))/2 }
+
+// bans restrict one search, as Yen's algorithm needs.
+type bans struct {
+	nodes map[nodeID]bool
+	edges map[[2]nodeID]bool // unordered pairs, smaller id first
+}
+
+func pair(a, b nodeID) [2]nodeID {
+	if a > b {
+		a, b = b, a
+	}
+	return [2]nodeID{a, b}
+}
+
+func (b bans) edge(x, y nodeID) bool { return b.edges != nil && b.edges[pair(x, y)] }
+
+// labels are one side's best costs to a node, by hop count.
+type labels struct {
+	cost    []float64
+	prev    []nodeID
+	settled int // the fewest hops at which the node was settled; maxHops+1 if never
+}
+
+type item struct {
+	cost float64
+	node nodeID
+	hops int
+}
+
+type pq []item
+
+func (q pq) Len() int { return len(q) }
+func (q pq) Less(i, j int) bool {
+	if q[i].cost != q[j].cost {
+		return q[i].cost < q[j].cost
+	}
+	if q[i].hops != q[j].hops {
+		return q[i].hops < q[j].hops
+	}
+	return q[i].node < q[j].node
+}
+func (q pq) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *pq) Push(x any)   { *q = append(*q, x.(item)) }
+func (q *pq) Pop() any {
+	old := *q
+	x := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return x
+}
+
+type side struct {
+	lab  map[nodeID]*labels
+	heap pq
+}
+
+func (sd *side) labels(x nodeID, maxHops int) *labels {
+	l := sd.lab[x]
+	if l == nil {
+		l = &labels{cost: make([]float64, maxHops+1), prev: make([]nodeID, maxHops+1), settled: maxHops + 1}
+		for i := range l.cost {
+			l.cost[i] = math.Inf(1)
+		}
+		sd.lab[x] = l
+	}
+	return l
+}
+
+func (sd *side) top() float64 {
+	if len(sd.heap) == 0 {
+		return math.Inf(1)
+	}
+	return sd.heap[0].cost
+}
+
+// shortest returns the cheapest path from src to dst of at most hopLimit
+// hops that avoids the banned nodes and edges, and its cost; nil if none.
+func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans) ([]nodeID, float64) {
+	if src == dst || hopLimit < 1 {
+		return nil, 0
+	}
+	H := hopLimit
+	fw := &side{lab: map[nodeID]*labels{}}
+	bw := &side{lab: map[nodeID]*labels{}}
+	fw.labels(src, H).cost[0] = 0
+	bw.labels(dst, H).cost[0] = 0
+	heap.Push(&fw.heap, item{0, src, 0})
+	heap.Push(&bw.heap, item{0, dst, 0})
+
+	mu := math.Inf(1)
+	var meet nodeID
+	var meetF, meetB int
+	// check records a better meeting at x when the other side has a label
+	// that fits the hop limit together with this one.
+	check := func(other *side, x nodeID, cost float64, hops int, forward bool) {
+		ol := other.lab[x]
+		if ol == nil {
+			return
+		}
+		for h2 := 0; h2 <= H-hops; h2++ {
+			if c := cost + ol.cost[h2]; c < mu {
+				mu, meet = c, x
+				if forward {
+					meetF, meetB = hops, h2
+				} else {
+					meetF, meetB = h2, hops
+				}
+			}
+		}
+	}
+	for len(fw.heap) > 0 || len(bw.heap) > 0 {
+		if sr.v.err != nil || sr.v.ctx.Err() != nil {
+			return nil, 0
+		}
+		if fw.top()+bw.top() >= mu {
+			break
+		}
+		// Grow the smaller frontier: expansions are what costs store reads.
+		this, other, forward := fw, bw, true
+		if len(fw.heap) == 0 || (len(bw.heap) > 0 && len(bw.heap) < len(fw.heap)) {
+			this, other, forward = bw, fw, false
+		}
+		it := heap.Pop(&this.heap).(item)
+		l := this.lab[it.node]
+		if it.cost > l.cost[it.hops] || l.settled <= it.hops {
+			continue // stale, or dominated by a cheaper label with fewer hops
+		}
+		l.settled = it.hops
+		if it.hops == H {
+			continue
+		}
+		sr.expanded++
+		for _, e := range sr.v.edges(it.node) {
+			y := e.to
+			if y == it.node || b.nodes[y] || b.edge(it.node, y) {
+				continue
+			}
+			if y != src && y != dst && sr.allowed != nil && !sr.allowed(y) {
+				continue
+			}
+			// Endpoints of the whole walk stay endpoints: no path passes
+			// through the source or the target of this search.
+			if (forward && y == src) || (!forward && y == dst) {
+				continue
+			}
+			nc, nh := it.cost+sr.weight(it.node, y), it.hops+1
+			yl := this.labels(y, H)
+			if nc >= yl.cost[nh] || dominated(yl, nc, nh) {
+				continue
+			}
+			yl.cost[nh], yl.prev[nh] = nc, it.node
+			check(other, y, nc, nh, forward)
+			if (forward && y == dst) || (!forward && y == src) {
+				continue // reaching the far end needs no further expansion
+			}
+			heap.Push(&this.heap, item{nc, y, nh})
+		}
+	}
+	if math.IsInf(mu, 1) {
+		return nil, 0
+	}
+	// Forward half: meet back to src; backward half: meet on to dst.
+	var path []nodeID
+	x, h := meet, meetF
+	for {
+		path = append(path, x)
+		if h == 0 {
+			break
+		}
+		x, h = fw.lab[x].prev[h], h-1
+	}
+	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+		path[i], path[j] = path[j], path[i]
+	}
+	x, h = meet, meetB
+	for h > 0 {
+		x, h = bw.lab[x].prev[h], h-1
+		path = append(path, x)
+	}
+	return path, mu
+}
+
+// dominated reports whether some label with no more hops is no dearer.
+func dominated(l *labels, cost float64, hops int) bool {
+	for h := 0; h < hops; h++ {
+		if l.cost[h] <= cost {
+			return true
+		}
+	}
+	return false
+}
+
+// cost is the cost of a whole path under the searcher's weights.
+func (sr *searcher) cost(p []nodeID) float64 {
+	c := 0.0
+	for i := 1; i < len(p); i++ {
+		c += sr.weight(p[i-1], p[i])
+	}
+	return c
+}
