@@ -1,0 +1,88 @@
+package export
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+
+	"github.com/cayleygraph/cayley/graph"
+)
+
+// jsonNode is a node line of the JSON Lines export.
+type jsonNode struct {
+	Element    string   `json:"element"` // "node"
+	ID         string   `json:"id"`
+	Type       string   `json:"type"`
+	Name       string   `json:"name"`
+	Aliases    []string `json:"aliases,omitempty"`
+	Articles   *int     `json:"article_count,omitempty"`
+	FirstSeen  string   `json:"first_seen,omitempty"`
+	LastSeen   string   `json:"last_seen,omitempty"`
+	EventType  string   `json:"event_type,omitempty"`
+	Kind       string   `json:"kind,omitempty"`
+	Date       string   `json:"date,omitempty"`
+	DateNote   string   `json:"date_note,omitempty"`
+	Status     string   `json:"status,omitempty"`
+	Evidence   string   `json:"evidence,omitempty"`
+	Confidence float64  `json:"confidence,omitempty"`
+	Article    string   `json:"article,omitempty"`
+	Outlet     string   `json:"outlet,omitempty"`
+	Author     string   `json:"author,omitempty"`
+	Source     string   `json:"source,omitempty"`
+}
+
+// jsonEdge is an edge line of the JSON Lines export.
+type jsonEdge struct {
+	Element     string   `json:"element"` // "edge"
+	Source      string   `json:"source"`
+	Target      string   `json:"target"`
+	Predicate   string   `json:"predicate"`
+	Kind        string   `json:"kind,omitempty"`
+	Article     string   `json:"article,omitempty"`
+	ArticleDate string   `json:"article_date,omitempty"`
+	Evidence    string   `json:"evidence,omitempty"`
+	Confidence  float64  `json:"confidence,omitempty"`
+	Role        string   `json:"role,omitempty"`
+	AssertedBy  string   `json:"asserted_by,omitempty"`
+	Statement   string   `json:"statement,omitempty"`
+	Count       int      `json:"count,omitempty"`
+	Articles    []string `json:"articles,omitempty"`
+	Kinds       []string `json:"kinds,omitempty"`
+}
+
+// writeJSONL writes one JSON object a line: every node ("element":"node"),
+// then every edge ("element":"edge"), with the attributes of the GraphML
+// export (lists as JSON arrays, strings exactly as stored).
+func writeJSONL(ctx context.Context, qs graph.QuadStore, out io.Writer, opts Options) error {
+	wk, err := newWalker(ctx, qs, opts)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(out, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	err = wk.walk(func(n Node) error {
+		j := jsonNode{
+			Element: "node", ID: n.ID, Type: n.Type, Name: n.Name, Aliases: n.Aliases,
+			FirstSeen: n.FirstSeen, LastSeen: n.LastSeen, EventType: n.EventType, Kind: n.Kind,
+			Date: n.Date, DateNote: n.DateNote, Status: n.Status, Evidence: n.Evidence,
+			Confidence: n.Confidence, Article: n.Article, Outlet: n.Outlet, Author: n.Author, Source: n.Source,
+		}
+		if n.Type != "Article" {
+			j.Articles = &n.Articles
+		}
+		return enc.Encode(j)
+	}, func(e Edge) error {
+		return enc.Encode(jsonEdge{
+			Element: "edge", Source: e.Source, Target: e.Target, Predicate: e.Predicate, Kind: e.Kind,
+			Article: e.Article, ArticleDate: e.ArticleDate, Evidence: e.Evidence, Confidence: e.Confidence,
+			Role: e.Role, AssertedBy: e.AssertedBy, Statement: e.Statement, Count: e.Count,
+			Articles: e.Articles, Kinds: e.Kinds,
+		})
+	})
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}

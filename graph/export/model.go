@@ -1,0 +1,724 @@
+package export
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Node is one exported node: an entity, an event or, with
+// Options.ArticleNodes, an article. Empty fields are unknown and are left
+// out of the output.
+type Node struct {
+	ID        string   // the short IRI without brackets: "ng:entity/kataib-hezbollah"
+	Type      string   // entity type ("ArmedGroup"), "Event" for events, "Article"
+	Name      string   // display name; never empty
+	Aliases   []string // every surface form seen, sorted
+	Articles  int      // number of articles it appears in
+	FirstSeen string   // date of the earliest dated article it appears in
+	LastSeen  string   // date of the latest
+
+	// Events (and Date for articles).
+	EventType  string  // Attack, Airstrike, ...
+	Kind       string  // claim kind: stated, reported, claimed, denied, threatened
+	Date       string  // when it happened (articles: publication date)
+	DateNote   string  // why a date is missing or not trusted
+	Status     string  // occurred, planned, ...
+	Evidence   string  // the sentence it rests on
+	Confidence float64 // the extractor's estimate; 0 when none
+	Article    string  // the article that reports it (the first, if several)
+
+	// Articles.
+	Outlet, Author, Source string
+}
+
+// Edge is one exported edge. Without Options.MergeEdges an edge is one
+// statement of one article: Count and the lists are empty.
+type Edge struct {
+	Source, Target string // node IDs
+	Predicate      string // local name: "attacked", "agent", "mentionedIn"
+	Kind           string // claim kind
+	Article        string // article IRI (merged: the earliest)
+	ArticleDate    string // that article's date
+	Evidence       string
+	Confidence     float64 // 0 when none (merged: the highest)
+	Role           string  // for holds_role and the like
+	AssertedBy     string  // node ID of who asserts it
+	Statement      string  // the statement node it comes from, when there is one
+
+	// With MergeEdges only.
+	Count    int      // number of distinct articles
+	Articles []string // those articles, earliest first
+	Kinds    []string // distinct claim kinds, sorted
+}
+
+type nodeKind int
+
+const (
+	kindOther nodeKind = iota
+	kindEntity
+	kindEvent
+	kindArticle
+	kindStatement
+)
+
+const (
+	entityPrefix    = schema.Prefix + "entity/"
+	eventPrefix     = schema.Prefix + "event/"
+	articlePrefix   = schema.Prefix + "article/"
+	statementPrefix = schema.Prefix + "statement/"
+)
+
+func kindOf(v quad.Value) nodeKind {
+	iri, ok := v.(quad.IRI)
+	if !ok {
+		return kindOther
+	}
+	s := string(iri)
+	switch {
+	case strings.HasPrefix(s, entityPrefix):
+		return kindEntity
+	case strings.HasPrefix(s, eventPrefix):
+		return kindEvent
+	case strings.HasPrefix(s, articlePrefix):
+		return kindArticle
+	case strings.HasPrefix(s, statementPrefix):
+		return kindStatement
+	}
+	return kindOther
+}
+
+// roles are the event properties exported as edges from the event.
+var roles = map[quad.Value]bool{
+	schema.Agent: true, schema.Target: true, schema.Location: true,
+	schema.About: true, schema.AssertedBy: true,
+}
+
+// isFact reports whether p is a predicate of the closed set.
+func isFact(p quad.Value) bool {
+	iri, ok := p.(quad.IRI)
+	return ok && strings.HasPrefix(string(iri), schema.Prefix) &&
+		schema.LookupPredicate(strings.TrimPrefix(string(iri), schema.Prefix)) != nil
+}
+
+// local is an IRI without its prefix: "ng:attacked" gives "attacked".
+func local(v quad.Value) string {
+	s := text(v)
+	if i := strings.LastIndexAny(s, ":/#"); i >= 0 && i < len(s)-1 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// text is a value as plain text: an IRI without brackets, a literal without
+// quotes or type.
+func text(v quad.Value) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case quad.IRI:
+		return string(v)
+	case quad.String:
+		return string(v)
+	case quad.TypedString:
+		return string(v.Value)
+	case quad.LangString:
+		return string(v.Value)
+	case quad.Float:
+		return strconv.FormatFloat(float64(v), 'g', -1, 64)
+	case quad.Int:
+		return strconv.FormatInt(int64(v), 10)
+	case quad.BNode:
+		return "_:" + string(v)
+	}
+	return quad.StringOf(v)
+}
+
+func number(v quad.Value) float64 {
+	switch v := v.(type) {
+	case quad.Float:
+		return float64(v)
+	case quad.Int:
+		return float64(v)
+	}
+	f, _ := strconv.ParseFloat(text(v), 64)
+	return f
+}
+
+func isLiteral(v quad.Value) bool {
+	switch v.(type) {
+	case quad.IRI, quad.BNode, nil:
+		return false
+	}
+	return true
+}
+
+// walker reads nodes and edges from a store.
+type walker struct {
+	ctx   context.Context
+	qs    graph.QuadStore
+	opts  Options
+	sel   map[quad.Value]bool // nil: the whole graph
+	dates *boundedCache[quad.Value, string]
+	alive *boundedCache[quad.Value, bool]
+}
+
+// cacheSize bounds the walker's caches (article dates, live nodes).
+const cacheSize = 1 << 16
+
+func newWalker(ctx context.Context, qs graph.QuadStore, opts Options) (*walker, error) {
+	w := &walker{
+		ctx: ctx, qs: qs, opts: opts,
+		dates: newBoundedCache[quad.Value, string](cacheSize),
+		alive: newBoundedCache[quad.Value, bool](cacheSize),
+	}
+	if opts.Nodes == nil {
+		return w, nil
+	}
+	w.sel = make(map[quad.Value]bool, len(opts.Nodes))
+	for _, n := range opts.Nodes {
+		if k := kindOf(n); k == kindEntity || k == kindEvent || (k == kindArticle && opts.ArticleNodes) {
+			w.sel[n] = true
+		}
+	}
+	if opts.ArticleNodes {
+		var arts []quad.Value
+		for n := range w.sel {
+			if err := w.each(quad.Subject, n, func(q quad.Quad) error {
+				if q.Predicate == schema.MentionedIn || q.Predicate == schema.InArticle {
+					arts = append(arts, q.Object)
+				}
+				return nil
+			}); err != nil {
+				return nil, err
+			}
+		}
+		for _, a := range arts {
+			if kindOf(a) == kindArticle {
+				w.sel[a] = true
+			}
+		}
+	}
+	return w, nil
+}
+
+// each calls fn for every quad with value v in direction d.
+func (w *walker) each(d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	ref, err := w.qs.ValueOf(v)
+	if err != nil || ref == nil {
+		return err
+	}
+	it := w.qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	for it.Next(w.ctx) {
+		q, err := w.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return w.ctx.Err()
+}
+
+var errStop = fmt.Errorf("stop")
+
+// exists reports whether v has quads of its own (as subject): a node whose
+// quads were all removed may linger in a store's node list.
+func (w *walker) exists(v quad.Value) (bool, error) {
+	if ok, hit := w.alive.get(v); hit {
+		return ok, nil
+	}
+	found := false
+	err := w.each(quad.Subject, v, func(quad.Quad) error { found = true; return errStop })
+	if err != nil && err != errStop {
+		return false, err
+	}
+	w.alive.put(v, found)
+	return found, nil
+}
+
+// wanted reports whether v is a node of the export (without checking
+// that it still exists).
+func (w *walker) wanted(v quad.Value) bool {
+	if w.sel != nil {
+		return w.sel[v]
+	}
+	switch kindOf(v) {
+	case kindEntity, kindEvent:
+		return true
+	case kindArticle:
+		return w.opts.ArticleNodes
+	}
+	return false
+}
+
+// target reports whether an edge to v is exported.
+func (w *walker) target(v quad.Value) (bool, error) {
+	if !w.wanted(v) {
+		return false, nil
+	}
+	return w.exists(v)
+}
+
+// nodes calls fn for every exported node: the selection sorted, or the
+// whole graph in the store's own (stable) order.
+func (w *walker) nodes(fn func(quad.Value) error) error {
+	if w.sel != nil {
+		list := make([]quad.Value, 0, len(w.sel))
+		for v := range w.sel {
+			list = append(list, v)
+		}
+		slices.SortFunc(list, func(a, b quad.Value) int { return cmp.Compare(text(a), text(b)) })
+		for _, v := range list {
+			if ok, err := w.exists(v); err != nil {
+				return err
+			} else if ok {
+				if err := fn(v); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	it := w.qs.NodesAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(w.ctx) {
+		v, err := w.qs.NameOf(it.Result())
+		if err != nil {
+			return err
+		}
+		if !w.wanted(v) {
+			continue
+		}
+		if ok, err := w.exists(v); err != nil {
+			return err
+		} else if ok {
+			if err := fn(v); err != nil {
+				return err
+			}
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return w.ctx.Err()
+}
+
+// walk calls nodeFn for every node, then edgeFn for every edge.
+func (w *walker) walk(nodeFn func(Node) error, edgeFn func(Edge) error) error {
+	if err := w.nodes(func(v quad.Value) error {
+		n, err := w.node(v)
+		if err != nil {
+			return err
+		}
+		return nodeFn(n)
+	}); err != nil {
+		return err
+	}
+	return w.nodes(func(v quad.Value) error {
+		edges, err := w.edges(v)
+		if err != nil {
+			return err
+		}
+		for _, e := range edges {
+			if err := edgeFn(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// articleDate is the publication date of an article, "" if unknown.
+func (w *walker) articleDate(a quad.Value) (string, error) {
+	if d, ok := w.dates.get(a); ok {
+		return d, nil
+	}
+	d := ""
+	err := w.each(quad.Subject, a, func(q quad.Quad) error {
+		if q.Predicate == schema.Date {
+			d = text(q.Object)
+			return errStop
+		}
+		return nil
+	})
+	if err != nil && err != errStop {
+		return "", err
+	}
+	w.dates.put(a, d)
+	return d, nil
+}
+
+// tally counts values, to pick the most frequent one.
+type tally map[string]int
+
+func (t tally) add(s string) {
+	if s != "" {
+		t[s]++
+	}
+}
+
+// best is the most frequent value, the smallest of equals.
+func (t tally) best() string {
+	out, n := "", 0
+	for s, c := range t {
+		if c > n || (c == n && s < out) {
+			out, n = s, c
+		}
+	}
+	return out
+}
+
+// node reads one node's attributes from its own quads.
+func (w *walker) node(v quad.Value) (Node, error) {
+	n := Node{ID: text(v)}
+	types, names := tally{}, tally{}
+	lits := map[quad.Value]tally{}
+	aliases := map[string]bool{}
+	articles := map[quad.Value]bool{}
+	kind := kindOf(v)
+	err := w.each(quad.Subject, v, func(q quad.Quad) error {
+		if kind != kindArticle && kindOf(q.Label) == kindArticle {
+			articles[q.Label] = true
+		}
+		switch p := q.Predicate; {
+		case p == schema.RDFType:
+			types.add(local(q.Object))
+		case p == schema.Name, p == schema.Title:
+			names.add(text(q.Object))
+		case p == schema.Alias:
+			aliases[text(q.Object)] = true
+		case p == schema.Confidence:
+			n.Confidence = max(n.Confidence, number(q.Object))
+		case p == schema.MentionedIn, p == schema.InArticle:
+			articles[q.Object] = true
+		case isLiteral(q.Object):
+			if lits[p] == nil {
+				lits[p] = tally{}
+			}
+			lits[p].add(text(q.Object))
+		}
+		return nil
+	})
+	if err != nil {
+		return n, err
+	}
+	n.Type = types.best()
+	n.Name = names.best()
+	for a := range aliases {
+		n.Aliases = append(n.Aliases, a)
+	}
+	slices.Sort(n.Aliases)
+	lit := func(p quad.IRI) string { return lits[p].best() }
+	switch kind {
+	case kindEvent:
+		n.Type = local(schema.ClassEvent)
+		n.EventType = lit(schema.EventType)
+		n.Kind = lit(schema.Kind)
+		n.Date = lit(schema.Date)
+		n.DateNote = lit(schema.DateNote)
+		n.Status = lit(schema.Status)
+		n.Evidence = lit(schema.Evidence)
+		if n.Name == "" {
+			n.Name = eventName(n.EventType, n.Date)
+		}
+	case kindArticle:
+		n.Type = local(schema.ClassArticle)
+		n.Date = lit(schema.Date)
+		n.Outlet = lit(schema.Outlet)
+		n.Author = lit(schema.Author)
+		n.Source = lit(schema.Source)
+	}
+	if kind != kindArticle {
+		list := make([]quad.Value, 0, len(articles))
+		for a := range articles {
+			list = append(list, a)
+		}
+		slices.SortFunc(list, func(a, b quad.Value) int { return cmp.Compare(text(a), text(b)) })
+		n.Articles = len(list)
+		for _, a := range list {
+			d, err := w.articleDate(a)
+			if err != nil {
+				return n, err
+			}
+			if d == "" {
+				continue
+			}
+			if n.FirstSeen == "" || d < n.FirstSeen {
+				n.FirstSeen = d
+			}
+			if d > n.LastSeen {
+				n.LastSeen = d
+			}
+		}
+		if kind == kindEvent && len(list) > 0 {
+			n.Article = text(list[0])
+		}
+	}
+	if n.Name == "" {
+		n.Name = local(v)
+	}
+	return n, nil
+}
+
+// eventName names an event that has no name of its own: "Attack
+// 2024-01-28", or "Attack" when undated.
+func eventName(eventType, date string) string {
+	if eventType == "" {
+		eventType = "Event"
+	}
+	if date == "" {
+		return eventType
+	}
+	return eventType + " " + date
+}
+
+// factKey identifies a fact edge of one article.
+type factKey struct {
+	p, o, article quad.Value
+}
+
+// eventInfo is what an event says in one article, copied onto its role
+// edges.
+type eventInfo struct {
+	kind, evidence string
+	confidence     float64
+}
+
+// edges reads the edges going out of one node: its facts with their
+// statements, an event's roles and, with ArticleNodes, its articles.
+func (w *walker) edges(v quad.Value) ([]Edge, error) {
+	kind := kindOf(v)
+	if kind != kindEntity && kind != kindEvent {
+		return nil, nil
+	}
+	src := text(v)
+	var out []Edge
+
+	// Statements whose subject is v give the fact edges with provenance.
+	var stmts []quad.Value
+	if err := w.each(quad.Object, v, func(q quad.Quad) error {
+		if q.Predicate == schema.RDFSubject && kindOf(q.Subject) == kindStatement {
+			stmts = append(stmts, q.Subject)
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	covered := map[factKey]bool{}
+	for _, st := range stmts {
+		e := Edge{Source: src, Statement: text(st)}
+		var p, o, art, label quad.Value
+		if err := w.each(quad.Subject, st, func(q quad.Quad) error {
+			label = q.Label
+			switch q.Predicate {
+			case schema.RDFPredicate:
+				p = q.Object
+			case schema.RDFObject:
+				o = q.Object
+			case schema.Kind:
+				e.Kind = text(q.Object)
+			case schema.Evidence:
+				e.Evidence = text(q.Object)
+			case schema.Role:
+				e.Role = text(q.Object)
+			case schema.Confidence:
+				e.Confidence = number(q.Object)
+			case schema.AssertedBy:
+				e.AssertedBy = text(q.Object)
+			case schema.InArticle:
+				art = q.Object
+			}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		if art == nil {
+			art = label
+		}
+		if p == nil || o == nil {
+			continue
+		}
+		covered[factKey{p, o, art}] = true
+		if ok, err := w.target(o); err != nil {
+			return nil, err
+		} else if !ok {
+			continue
+		}
+		e.Target, e.Predicate, e.Article = text(o), local(p), text(art)
+		out = append(out, e)
+	}
+
+	// v's own quads: facts without a statement, event roles, articles.
+	type roleQuad struct{ p, o, label quad.Value }
+	var direct []factKey
+	var roleQuads []roleQuad
+	info := map[quad.Value]*eventInfo{}
+	var arts []roleQuad
+	if err := w.each(quad.Subject, v, func(q quad.Quad) error {
+		switch p := q.Predicate; {
+		case isFact(p):
+			if !covered[factKey{p, q.Object, q.Label}] {
+				direct = append(direct, factKey{p, q.Object, q.Label})
+			}
+		case kind == kindEvent && roles[p]:
+			roleQuads = append(roleQuads, roleQuad{p, q.Object, q.Label})
+		case kind == kindEvent && (p == schema.Kind || p == schema.Evidence || p == schema.Confidence):
+			in := info[q.Label]
+			if in == nil {
+				in = &eventInfo{}
+				info[q.Label] = in
+			}
+			switch p {
+			case schema.Kind:
+				in.kind = text(q.Object)
+			case schema.Evidence:
+				in.evidence = text(q.Object)
+			case schema.Confidence:
+				in.confidence = number(q.Object)
+			}
+		case w.opts.ArticleNodes && (p == schema.MentionedIn || p == schema.InArticle):
+			arts = append(arts, roleQuad{p, q.Object, q.Label})
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	for _, f := range direct {
+		if ok, err := w.target(f.o); err != nil {
+			return nil, err
+		} else if ok {
+			out = append(out, Edge{Source: src, Target: text(f.o), Predicate: local(f.p), Article: text(f.article)})
+		}
+	}
+	for _, r := range roleQuads {
+		if ok, err := w.target(r.o); err != nil {
+			return nil, err
+		} else if !ok {
+			continue
+		}
+		e := Edge{Source: src, Target: text(r.o), Predicate: local(r.p), Article: text(r.label)}
+		if in := info[r.label]; in != nil {
+			e.Kind, e.Evidence, e.Confidence = in.kind, in.evidence, in.confidence
+		}
+		out = append(out, e)
+	}
+	for _, r := range arts {
+		if ok, err := w.target(r.o); err != nil {
+			return nil, err
+		} else if ok {
+			out = append(out, Edge{Source: src, Target: text(r.o), Predicate: local(r.p), Article: text(r.o)})
+		}
+	}
+	for i := range out {
+		if out[i].Article == "" {
+			continue
+		}
+		d, err := w.articleDate(quad.IRI(out[i].Article))
+		if err != nil {
+			return nil, err
+		}
+		out[i].ArticleDate = d
+	}
+	slices.SortFunc(out, compareEdges)
+	if w.opts.MergeEdges {
+		out = merge(out)
+	}
+	return out, nil
+}
+
+// compareEdges orders a node's edges by predicate and target, then
+// chronologically by article.
+func compareEdges(a, b Edge) int {
+	return cmp.Or(
+		cmp.Compare(a.Predicate, b.Predicate),
+		cmp.Compare(a.Target, b.Target),
+		compareDated(a.ArticleDate, a.Article, b.ArticleDate, b.Article),
+		cmp.Compare(a.Evidence, b.Evidence),
+		cmp.Compare(a.Statement, b.Statement),
+	)
+}
+
+// compareDated orders articles by date, undated ones last, then by IRI.
+func compareDated(da, a, db, b string) int {
+	switch {
+	case da == db:
+	case da == "":
+		return 1
+	case db == "":
+		return -1
+	default:
+		return cmp.Compare(da, db)
+	}
+	return cmp.Compare(a, b)
+}
+
+// merge folds sorted edges with the same predicate and target into one,
+// keeping the earliest article's attributes.
+func merge(edges []Edge) []Edge {
+	var out []Edge
+	for i := 0; i < len(edges); {
+		j := i + 1
+		for j < len(edges) && edges[j].Predicate == edges[i].Predicate && edges[j].Target == edges[i].Target {
+			j++
+		}
+		m := edges[i]
+		m.Statement = ""
+		seen, kinds := map[string]bool{}, map[string]bool{}
+		for _, e := range edges[i:j] {
+			if e.Article != "" && !seen[e.Article] {
+				seen[e.Article] = true
+				m.Articles = append(m.Articles, e.Article)
+			}
+			if e.Kind != "" {
+				kinds[e.Kind] = true
+			}
+			m.Confidence = max(m.Confidence, e.Confidence)
+		}
+		for k := range kinds {
+			m.Kinds = append(m.Kinds, k)
+		}
+		slices.Sort(m.Kinds)
+		m.Count = len(m.Articles)
+		out = append(out, m)
+		i = j
+	}
+	return out
+}
+
+// boundedCache is a map that forgets everything when it grows past its
+// size: enough to spare repeated look-ups of the same article while
+// keeping memory flat on any graph.
+type boundedCache[K comparable, V any] struct {
+	m    map[K]V
+	size int
+}
+
+func newBoundedCache[K comparable, V any](size int) *boundedCache[K, V] {
+	return &boundedCache[K, V]{m: map[K]V{}, size: size}
+}
+
+func (c *boundedCache[K, V]) get(k K) (V, bool) {
+	v, ok := c.m[k]
+	return v, ok
+}
+
+func (c *boundedCache[K, V]) put(k K, v V) {
+	if len(c.m) >= c.size {
+		clear(c.m)
+	}
+	c.m[k] = v
+}

@@ -1,0 +1,152 @@
+package export
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// A Resolver finds the nodes a name typed by a user denotes. ExactResolver
+// is the simple one; a typo-tolerant resolver can take its place wherever
+// a Resolver is asked for.
+type Resolver interface {
+	Resolve(ctx context.Context, name string) ([]quad.Value, error)
+}
+
+// ResolverFunc adapts a function to the Resolver interface.
+type ResolverFunc func(ctx context.Context, name string) ([]quad.Value, error)
+
+// Resolve calls f.
+func (f ResolverFunc) Resolve(ctx context.Context, name string) ([]quad.Value, error) {
+	return f(ctx, name)
+}
+
+// ErrNotFound is returned when a name denotes no node.
+var ErrNotFound = fmt.Errorf("export: no such node")
+
+// ExactResolver resolves an IRI of an entity or event, written
+// <ng:entity/x> or ng:entity/x, or a name or alias exactly as stored
+// (ng:name, ng:alias). Several entities may share a name; all are
+// returned, sorted.
+func ExactResolver(qs graph.QuadStore) Resolver {
+	return ResolverFunc(func(ctx context.Context, name string) ([]quad.Value, error) {
+		w := &walker{ctx: ctx, qs: qs, alive: newBoundedCache[quad.Value, bool](cacheSize)}
+		iri := quad.IRI(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(name), "<"), ">"))
+		if k := kindOf(iri); k == kindEntity || k == kindEvent {
+			ok, err := w.exists(iri)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return nil, fmt.Errorf("%w: %s", ErrNotFound, iri)
+			}
+			return []quad.Value{iri}, nil
+		}
+		seen := map[quad.Value]bool{}
+		if err := w.each(quad.Object, quad.String(name), func(q quad.Quad) error {
+			if (q.Predicate == schema.Name || q.Predicate == schema.Alias) && kindOf(q.Subject) == kindEntity {
+				seen[q.Subject] = true
+			}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		if len(seen) == 0 {
+			return nil, fmt.Errorf("%w named %q", ErrNotFound, name)
+		}
+		return sortedValues(seen), nil
+	})
+}
+
+func sortedValues(set map[quad.Value]bool) []quad.Value {
+	out := make([]quad.Value, 0, len(set))
+	for v := range set {
+		out = append(out, v)
+	}
+	slices.SortFunc(out, func(a, b quad.Value) int { return cmp.Compare(text(a), text(b)) })
+	return out
+}
+
+// Around returns the nodes at most hops edges away from start, start
+// included, following exported edges (facts and event roles) in both
+// directions: the neighbourhood that a GraphML or DOT export of it shows.
+// Articles and statements are not crossed. The result is sorted.
+func Around(ctx context.Context, qs graph.QuadStore, start []quad.Value, hops int) ([]quad.Value, error) {
+	w := &walker{ctx: ctx, qs: qs, alive: newBoundedCache[quad.Value, bool](cacheSize)}
+	seen := map[quad.Value]bool{}
+	frontier := []quad.Value{}
+	for _, s := range start {
+		if k := kindOf(s); (k == kindEntity || k == kindEvent) && !seen[s] {
+			seen[s] = true
+			frontier = append(frontier, s)
+		}
+	}
+	edge := func(q quad.Quad) bool { return isFact(q.Predicate) || roles[q.Predicate] }
+	node := func(v quad.Value) bool { k := kindOf(v); return k == kindEntity || k == kindEvent }
+	for h := 0; h < hops && len(frontier) > 0; h++ {
+		var next []quad.Value
+		add := func(v quad.Value) {
+			if node(v) && !seen[v] {
+				seen[v] = true
+				next = append(next, v)
+			}
+		}
+		for _, n := range frontier {
+			if err := w.each(quad.Subject, n, func(q quad.Quad) error {
+				if edge(q) {
+					add(q.Object)
+				}
+				return nil
+			}); err != nil {
+				return nil, err
+			}
+			if err := w.each(quad.Object, n, func(q quad.Quad) error {
+				if edge(q) {
+					add(q.Subject)
+				}
+				return nil
+			}); err != nil {
+				return nil, err
+			}
+		}
+		frontier = next
+	}
+	return sortedValues(seen), nil
+}
+
+// FromResults takes the entity and event IRIs out of Gizmo query results
+// as graph.Store.Query returns them (JSON values: "<ng:entity/x>" strings
+// in maps and arrays, tags included). Other values are ignored. The
+// result is sorted and has no duplicates.
+func FromResults(results []any) []quad.Value {
+	seen := map[quad.Value]bool{}
+	var walk func(any)
+	walk = func(x any) {
+		switch x := x.(type) {
+		case string:
+			if strings.HasPrefix(x, "<") && strings.HasSuffix(x, ">") {
+				v := quad.IRI(x[1 : len(x)-1])
+				if k := kindOf(v); k == kindEntity || k == kindEvent {
+					seen[v] = true
+				}
+			}
+		case []any:
+			for _, y := range x {
+				walk(y)
+			}
+		case map[string]any:
+			for _, y := range x {
+				walk(y)
+			}
+		}
+	}
+	walk(results)
+	return sortedValues(seen)
+}
