@@ -84,8 +84,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, err := graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true})
-	if err != nil {
+	// A backend may bring its own writer by returning Cayley's *graph.Handle
+	// (the postgres backend does); its writer must ignore duplicates and
+	// missing quads, as the default one below does.
+	var w graph.QuadWriter
+	if h, ok := qs.(*graph.Handle); ok {
+		qs, w = h.QuadStore, h.QuadWriter
+	} else if w, err = graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true}); err != nil {
 		qs.Close()
 		release()
 		return nil, err
@@ -117,6 +122,9 @@ type Stats struct {
 
 // Stats returns exact counts.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	if c, ok := s.w.(counter); ok { // Cayley's SQL store caches stale counts (bulk.go)
+		return c.Count(ctx)
+	}
 	st, err := s.qs.Stats(ctx, true)
 	if err != nil {
 		return Stats{}, err
@@ -158,6 +166,9 @@ func (s *Store) Subjects(ctx context.Context, p quad.Value, o quad.Value) ([]qua
 // events and statements all point at their article), or the quads they
 // write cannot be replaced.
 func (s *Store) LabelQuads(ctx context.Context, label quad.Value) ([]quad.Quad, error) {
+	if lq, ok := s.w.(labelQuader); ok { // a backend with a label index (bulk.go)
+		return lq.LabelQuads(ctx, label)
+	}
 	seen := map[quad.Quad]struct{}{}
 	var out []quad.Quad
 	keep := func(q quad.Quad) {

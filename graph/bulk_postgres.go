@@ -1,0 +1,391 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph/refs"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/quad"
+	"github.com/lib/pq"
+)
+
+// pgNodeCols are the value columns of Cayley's nodes table, after hash.
+var pgNodeCols = []string{"value", "value_string", "datatype", "language", "iri", "bnode", "value_int", "value_bool", "value_float", "value_time"}
+
+// pgNodeTypes are their SQL types, for arrays and staging tables.
+var pgNodeTypes = []string{"bytea", "text", "text", "text", "boolean", "boolean", "bigint", "boolean", "double precision", "timestamptz"}
+
+// pgBatch is a set of distinct quads (in first-seen order) with the distinct
+// nodes they use, each as the row Cayley would write for it.
+type pgBatch struct {
+	quads []refs.QuadHash
+	nodes []pgNode
+}
+
+type pgNode struct {
+	hash refs.ValueHash
+	cols [10]any // pgNodeCols; nil is NULL
+}
+
+func newPGBatch(in []quad.Quad) (*pgBatch, error) {
+	b := &pgBatch{quads: make([]refs.QuadHash, 0, len(in))}
+	seenQ := make(map[refs.QuadHash]struct{}, len(in))
+	seenN := make(map[refs.ValueHash]struct{}, len(in))
+	for _, q := range in {
+		var qh refs.QuadHash
+		for _, d := range quad.Directions {
+			v := q.Get(d)
+			if v == nil {
+				continue
+			}
+			h := refs.HashOf(v)
+			qh.Set(d, h)
+			if _, ok := seenN[h]; ok {
+				continue
+			}
+			seenN[h] = struct{}{}
+			n, err := pgNodeOf(h, v)
+			if err != nil {
+				return nil, err
+			}
+			b.nodes = append(b.nodes, n)
+		}
+		if _, ok := seenQ[qh]; ok {
+			continue
+		}
+		seenQ[qh] = struct{}{}
+		b.quads = append(b.quads, qh)
+	}
+	return b, nil
+}
+
+// pgNodeOf builds a node row with Cayley's own csql.NodeValues, so that
+// every value type is stored exactly as Cayley stores it.
+func pgNodeOf(h refs.ValueHash, v quad.Value) (pgNode, error) {
+	n := pgNode{hash: h}
+	typ, vals, err := csql.NodeValues(csql.NodeHash{ValueHash: h}, v)
+	if err != nil {
+		return n, err
+	}
+	for i, col := range typ.Columns() {
+		j := indexOf(pgNodeCols, col)
+		if j < 0 {
+			return n, fmt.Errorf("graph: postgres: Cayley writes an unknown node column %q", col)
+		}
+		n.cols[j] = vals[1+i]
+	}
+	return n, nil
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// hashes returns the hashes of the batch's nodes.
+func (b *pgBatch) hashes() [][]byte {
+	out := make([][]byte, len(b.nodes))
+	for i := range b.nodes {
+		out[i] = b.nodes[i].hash[:]
+	}
+	return out
+}
+
+func quadHashCols(qs []refs.QuadHash) (s, p, o, l [][]byte) {
+	s, p, o, l = make([][]byte, len(qs)), make([][]byte, len(qs)), make([][]byte, len(qs)), make([][]byte, len(qs))
+	for i := range qs {
+		q := &qs[i]
+		s[i], p[i], o[i] = q.Subject[:], q.Predicate[:], q.Object[:]
+		if q.Label.Valid() {
+			l[i] = q.Label[:]
+		}
+	}
+	return
+}
+
+// pgTransport says how rows reach the server: as array parameters of one
+// statement (few round trips, best for small batches), or by COPY into
+// temporary tables (best for large ones).
+type pgTransport int
+
+const (
+	pgUnnest pgTransport = iota
+	pgCopy
+)
+
+// refsSQL counts, per node, the quad rows that the CTE named i returned.
+const refsSQL = `r AS (SELECT h, count(*) AS c FROM (
+		SELECT subject_hash FROM i UNION ALL SELECT predicate_hash FROM i
+		UNION ALL SELECT object_hash FROM i UNION ALL SELECT label_hash FROM i WHERE label_hash IS NOT NULL
+	) AS x(h) GROUP BY h)`
+
+// insert writes the batch: its new nodes with no references, then its new
+// quads, then each node's reference count raised by the quads actually
+// written. Returns the number of quads written (duplicates are skipped).
+func (b *pgBatch) insert(ctx context.Context, tx *sql.Tx, how pgTransport) (int64, error) {
+	if len(b.quads) == 0 {
+		return 0, nil
+	}
+	var nodeSrc, quadSrc string
+	var nodeArgs, quadArgs []any
+	switch how {
+	case pgUnnest:
+		nodeArgs = make([]any, 1+len(pgNodeCols))
+		hashes := make([][]byte, len(b.nodes))
+		cols := make([][]any, len(pgNodeCols))
+		for j := range cols {
+			cols[j] = make([]any, len(b.nodes))
+		}
+		for i := range b.nodes {
+			hashes[i] = b.nodes[i].hash[:]
+			for j := range cols {
+				cols[j][i] = b.nodes[i].cols[j]
+			}
+		}
+		nodeArgs[0] = pgByteaArray(hashes)
+		ph := []string{"$1::bytea[]"}
+		for j := range cols {
+			nodeArgs[1+j] = pgArray(cols[j])
+			ph = append(ph, fmt.Sprintf("$%d::%s[]", j+2, pgNodeTypes[j]))
+		}
+		nodeSrc = `unnest(` + strings.Join(ph, ", ") + `) AS t(hash, ` + strings.Join(pgNodeCols, ", ") + `)`
+		s, p, o, l := quadHashCols(b.quads)
+		quadArgs = []any{pgByteaArray(s), pgByteaArray(p), pgByteaArray(o), pgByteaArray(l)}
+		quadSrc = `unnest($1::bytea[], $2::bytea[], $3::bytea[], $4::bytea[]) AS t(s, p, o, l)`
+	case pgCopy:
+		if err := b.stage(ctx, tx); err != nil {
+			return 0, err
+		}
+		nodeSrc = `ng_bulk_nodes`
+		quadSrc = `(SELECT s, p, o, l FROM ng_bulk_quads ORDER BY n) AS t`
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO nodes (hash, refs, `+strings.Join(pgNodeCols, ", ")+`)
+		SELECT hash, 0, `+strings.Join(pgNodeCols, ", ")+` FROM `+nodeSrc+`
+		ON CONFLICT (hash) DO NOTHING`, nodeArgs...); err != nil {
+		return 0, pgErr("inserting nodes", err)
+	}
+	var n int64
+	if err := tx.QueryRowContext(ctx, `WITH i AS (
+		INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
+		SELECT s, p, o, l, now() FROM `+quadSrc+`
+		ON CONFLICT DO NOTHING
+		RETURNING subject_hash, predicate_hash, object_hash, label_hash
+	), `+refsSQL+`, u AS (
+		UPDATE nodes SET refs = nodes.refs + r.c FROM r WHERE nodes.hash = r.h RETURNING 1
+	) SELECT (SELECT count(*) FROM i) + 0 * (SELECT count(*) FROM u)`, quadArgs...).Scan(&n); err != nil {
+		return 0, pgErr("inserting quads", err)
+	}
+	if n < int64(len(b.quads)) {
+		// Some quads existed: nodes inserted only for them are unreferenced.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM nodes WHERE hash = ANY($1::bytea[]) AND refs <= 0`, pgByteaArray(b.hashes())); err != nil {
+			return 0, pgErr("freeing nodes", err)
+		}
+	}
+	return n, nil
+}
+
+// stage copies the batch into temporary tables dropped at commit.
+func (b *pgBatch) stage(ctx context.Context, tx *sql.Tx) error {
+	cols := make([]string, len(pgNodeCols))
+	for j := range cols {
+		cols[j] = pgNodeCols[j] + " " + pgNodeTypes[j]
+	}
+	for _, stmt := range []string{
+		`DROP TABLE IF EXISTS ng_bulk_nodes, ng_bulk_quads`,
+		`CREATE TEMP TABLE ng_bulk_nodes (hash bytea, ` + strings.Join(cols, ", ") + `) ON COMMIT DROP`,
+		`CREATE TEMP TABLE ng_bulk_quads (n bigint, s bytea, p bytea, o bytea, l bytea) ON COMMIT DROP`,
+	} {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return pgErr("staging", err)
+		}
+	}
+	st, err := tx.PrepareContext(ctx, pq.CopyIn("ng_bulk_nodes", append([]string{"hash"}, pgNodeCols...)...))
+	if err != nil {
+		return pgErr("COPY nodes", err)
+	}
+	row := make([]any, 1+len(pgNodeCols))
+	for i := range b.nodes {
+		n := &b.nodes[i]
+		row[0] = n.hash[:]
+		copy(row[1:], n.cols[:])
+		if _, err := st.ExecContext(ctx, row...); err != nil {
+			st.Close()
+			return pgErr("COPY nodes", err)
+		}
+	}
+	if _, err := st.ExecContext(ctx); err != nil {
+		st.Close()
+		return pgErr("COPY nodes", err)
+	}
+	st.Close()
+	st, err = tx.PrepareContext(ctx, pq.CopyIn("ng_bulk_quads", "n", "s", "p", "o", "l"))
+	if err != nil {
+		return pgErr("COPY quads", err)
+	}
+	for i := range b.quads {
+		q := &b.quads[i]
+		var l any
+		if q.Label.Valid() {
+			l = q.Label[:]
+		}
+		if _, err := st.ExecContext(ctx, int64(i), q.Subject[:], q.Predicate[:], q.Object[:], l); err != nil {
+			st.Close()
+			return pgErr("COPY quads", err)
+		}
+	}
+	if _, err := st.ExecContext(ctx); err != nil {
+		st.Close()
+		return pgErr("COPY quads", err)
+	}
+	st.Close()
+	if _, err := tx.ExecContext(ctx, `ANALYZE ng_bulk_nodes, ng_bulk_quads`); err != nil {
+		return pgErr("staging", err)
+	}
+	return nil
+}
+
+// delete removes the batch's quads that exist and lowers their nodes'
+// reference counts by the quads actually deleted. Returns that number.
+func (b *pgBatch) delete(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var total int64
+	const chunk = 2000 // keeps the planner on index lookups
+	for start := 0; start < len(b.quads); start += chunk {
+		end := min(start+chunk, len(b.quads))
+		s, p, o, l := quadHashCols(b.quads[start:end])
+		var n int64
+		if err := tx.QueryRowContext(ctx, `WITH i AS (
+			DELETE FROM quads q USING unnest($1::bytea[], $2::bytea[], $3::bytea[], $4::bytea[]) AS t(s, p, o, l)
+			WHERE q.subject_hash = t.s AND q.predicate_hash = t.p AND q.object_hash = t.o
+				AND (q.label_hash = t.l OR (q.label_hash IS NULL AND t.l IS NULL))
+			RETURNING q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash
+		), `+refsSQL+`, u AS (
+			UPDATE nodes SET refs = nodes.refs - r.c FROM r WHERE nodes.hash = r.h RETURNING 1
+		) SELECT (SELECT count(*) FROM i) + 0 * (SELECT count(*) FROM u)`,
+			pgByteaArray(s), pgByteaArray(p), pgByteaArray(o), pgByteaArray(l)).Scan(&n); err != nil {
+			return 0, pgErr("deleting quads", err)
+		}
+		total += n
+	}
+	return total, nil
+}
+
+// pgByteaArray is a bytea[] parameter; a nil element is NULL.
+type pgByteaArray [][]byte
+
+func (a pgByteaArray) Value() (driver.Value, error) {
+	var sb strings.Builder
+	sb.Grow(2 + len(a)*48)
+	sb.WriteByte('{')
+	for i, x := range a {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		if x == nil {
+			sb.WriteString("NULL")
+			continue
+		}
+		sb.WriteString(`"\\x`)
+		sb.WriteString(hex.EncodeToString(x))
+		sb.WriteByte('"')
+	}
+	sb.WriteByte('}')
+	return sb.String(), nil
+}
+
+// pgArray is an array parameter of strings, []byte, bools, int64s,
+// float64s or times; nil elements are NULL. The element type is given by a
+// cast in the statement.
+type pgArray []any
+
+func (a pgArray) Value() (driver.Value, error) {
+	var sb strings.Builder
+	sb.WriteByte('{')
+	for i, x := range a {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		switch v := x.(type) {
+		case nil:
+			sb.WriteString("NULL")
+		case string:
+			quoteArrayElem(&sb, v)
+		case []byte:
+			sb.WriteString(`"\\x`)
+			sb.WriteString(hex.EncodeToString(v))
+			sb.WriteByte('"')
+		case bool:
+			if v {
+				sb.WriteByte('t')
+			} else {
+				sb.WriteByte('f')
+			}
+		case int64:
+			sb.WriteString(strconv.FormatInt(v, 10))
+		case float64:
+			switch {
+			case math.IsNaN(v):
+				sb.WriteString("NaN")
+			case math.IsInf(v, 1):
+				sb.WriteString("Infinity")
+			case math.IsInf(v, -1):
+				sb.WriteString("-Infinity")
+			default:
+				sb.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
+			}
+		case time.Time:
+			quoteArrayElem(&sb, v.Format("2006-01-02 15:04:05.999999999Z07:00"))
+		default:
+			return nil, fmt.Errorf("graph: postgres: cannot put %T in an array", x)
+		}
+	}
+	sb.WriteByte('}')
+	return sb.String(), nil
+}
+
+func quoteArrayElem(sb *strings.Builder, s string) {
+	sb.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			sb.WriteByte('\\')
+		}
+		sb.WriteByte(s[i])
+	}
+	sb.WriteByte('"')
+}
+
+// BulkLoad adds quads in one transaction through COPY.
+func (w *pgWriter) BulkLoad(ctx context.Context, quads []quad.Quad) error {
+	_, err := w.bulkLoad(ctx, quads, pgCopy)
+	w.invalidate()
+	return err
+}
+
+// bulkLoad returns the number of quads written.
+func (w *pgWriter) bulkLoad(ctx context.Context, quads []quad.Quad, how pgTransport) (int64, error) {
+	b, err := newPGBatch(quads)
+	if err != nil {
+		return 0, err
+	}
+	tx, err := w.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	n, err := b.insert(ctx, tx, how)
+	if err != nil {
+		return 0, err
+	}
+	return n, tx.Commit()
+}

@@ -1,0 +1,462 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/cayley/graph/sql/postgres"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+	"github.com/lib/pq"
+)
+
+func init() {
+	RegisterBackend("postgres", postgresBackend{})
+}
+
+// postgresBackend stores the graph in PostgreSQL through Cayley's SQL quad
+// store: Cayley's own tables (nodes, quads), read by Cayley's own code.
+//
+// Writes go through pgWriter instead of Cayley's writer, which
+// sends one statement per node and per quad (about 2k quads/s here): the
+// same rows are written with a few set-based statements per transaction.
+// The tables stay exactly as Cayley defines them, with one index added,
+// on quads(label_hash): without it, PostgreSQL checks the foreign key
+// label_hash_fk by scanning every quad each time a node is deleted, and a
+// label's quads can only be found by a scan.
+type postgresBackend struct{}
+
+// LabelIndex is the index newsgraph adds to Cayley's quads table.
+const LabelIndex = "newsgraph_quads_label_index"
+
+func (postgresBackend) Open(ctx context.Context, cfg Config) (graph.QuadStore, func(), error) {
+	if cfg.DSN == "" {
+		return nil, nil, errors.New("graph: the postgres backend needs a connection string: set store.dsn, --dsn or NEWSGRAPH_STORE_DSN (e.g. postgres://user:pass@host:5432/db?sslmode=disable)")
+	}
+	where := DescribeDSN(cfg.DSN)
+	fail := func(what string, err error) error {
+		return fmt.Errorf("graph: postgres at %s: %s: %w", where, what, redactDSN(err, cfg.DSN))
+	}
+	db, err := sql.Open("postgres", cfg.DSN)
+	if err != nil {
+		return nil, nil, fail("bad connection string", err)
+	}
+	// Connect ourselves first: Cayley logs a failed connection with the
+	// whole DSN, password included.
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, nil, fail("cannot connect", err)
+	}
+	if err := ensurePGSchema(ctx, db, cfg.DSN); err != nil {
+		db.Close()
+		return nil, nil, fail("preparing Cayley's tables", err)
+	}
+	qs, err := graph.NewQuadStore(postgres.Type, cfg.DSN, nil)
+	if err != nil {
+		db.Close()
+		return nil, nil, fail("opening Cayley's store", err)
+	}
+	cqs, ok := qs.(*csql.QuadStore)
+	if !ok {
+		qs.Close()
+		db.Close()
+		return nil, nil, fmt.Errorf("graph: postgres: unexpected Cayley store type %T", qs)
+	}
+	w := &pgWriter{qs: cqs, db: db, opts: graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}}
+	return &graph.Handle{QuadStore: cqs, QuadWriter: w}, func() {}, nil
+}
+
+// ensurePGSchema creates Cayley's tables if there are none, and the label
+// index if it is missing. Two processes opening an empty database at once
+// may race to create the tables; the loser finds them made.
+func ensurePGSchema(ctx context.Context, db *sql.DB, dsn string) error {
+	var nodes, quads bool
+	check := func() error {
+		return db.QueryRowContext(ctx, `SELECT to_regclass('nodes') IS NOT NULL, to_regclass('quads') IS NOT NULL`).Scan(&nodes, &quads)
+	}
+	if err := check(); err != nil {
+		return err
+	}
+	if !nodes && !quads {
+		err := graph.InitQuadStore(postgres.Type, dsn, nil)
+		if err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			if cerr := check(); cerr != nil || !nodes || !quads {
+				return err
+			}
+		}
+		if err := check(); err != nil {
+			return err
+		}
+	}
+	if !nodes || !quads {
+		return fmt.Errorf("found table nodes=%v, quads=%v: not a Cayley store, or a half-made one (drop it, or use another database)", nodes, quads)
+	}
+	var has bool
+	if err := db.QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL`, LabelIndex).Scan(&has); err != nil {
+		return err
+	}
+	if !has {
+		if _, err := db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS `+LabelIndex+` ON quads (label_hash)`); err != nil {
+			return fmt.Errorf("creating index %s on quads(label_hash) (the role that owns Cayley's tables must open the store once): %w", LabelIndex, err)
+		}
+	}
+	return nil
+}
+
+// DescribeDSN names the server and database of a connection string without
+// its password: "user@host:port/db".
+func DescribeDSN(dsn string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		u, err := url.Parse(dsn)
+		if err != nil {
+			return "(unparsable URL)"
+		}
+		s := u.Host + u.Path
+		if u.User != nil && u.User.Username() != "" {
+			s = u.User.Username() + "@" + s
+		}
+		return s
+	}
+	kv := map[string]string{}
+	for _, f := range strings.Fields(dsn) {
+		if k, v, ok := strings.Cut(f, "="); ok {
+			kv[k] = strings.Trim(v, "'")
+		}
+	}
+	s := kv["host"]
+	if s == "" {
+		s = "localhost"
+	}
+	if p := kv["port"]; p != "" {
+		s += ":" + p
+	}
+	if d := kv["dbname"]; d != "" {
+		s += "/" + d
+	}
+	if u := kv["user"]; u != "" {
+		s = u + "@" + s
+	}
+	return s
+}
+
+// dsnPassword extracts the password of a connection string, if any.
+func dsnPassword(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if p, ok := u.User.Password(); ok {
+			return p
+		}
+	}
+	// An unparsable URL: take what stands between "user:" and "@".
+	if i := strings.Index(dsn, "://"); i >= 0 {
+		rest := dsn[i+3:]
+		if at := strings.LastIndex(rest, "@"); at >= 0 {
+			if _, p, ok := strings.Cut(rest[:at], ":"); ok {
+				return p
+			}
+		}
+	}
+	for _, f := range strings.Fields(dsn) {
+		if v, ok := strings.CutPrefix(f, "password="); ok {
+			return strings.Trim(v, "'")
+		}
+	}
+	return ""
+}
+
+// redactDSN removes the connection string's password from an error's text
+// (url.Parse quotes the whole URL in its errors).
+func redactDSN(err error, dsn string) error {
+	if err == nil {
+		return nil
+	}
+	p := dsnPassword(dsn)
+	if p == "" || !strings.Contains(err.Error(), p) {
+		return err
+	}
+	return errors.New(strings.ReplaceAll(err.Error(), p, "xxxxx"))
+}
+
+// pgWriter is newsgraph's writer for Cayley's SQL store on PostgreSQL.
+// The backend hands it to Store with Cayley's own *graph.Handle, so that
+// queries run on Cayley's store untouched (its query optimizer only works
+// on its own type) while writes take the fast path.
+type pgWriter struct {
+	qs   *csql.QuadStore
+	db   *sql.DB // our own pool: Cayley's is private
+	opts graph.IgnoreOpts
+}
+
+var (
+	_ graph.QuadWriter = (*pgWriter)(nil)
+	_ BulkLoader       = (*pgWriter)(nil)
+	_ labelQuader      = (*pgWriter)(nil)
+	_ counter          = (*pgWriter)(nil)
+)
+
+// Count counts the quads and nodes afresh.
+func (w *pgWriter) Count(ctx context.Context) (Stats, error) {
+	var st Stats
+	err := w.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM quads), (SELECT count(*) FROM nodes)`).Scan(&st.Quads, &st.Nodes)
+	return st, err
+}
+
+// Close closes the writer's connections; Store closes Cayley's store.
+func (w *pgWriter) Close() error { return w.db.Close() }
+
+func (w *pgWriter) AddQuad(q quad.Quad) error {
+	return w.apply(context.Background(), []graph.Delta{{Quad: q, Action: graph.Add}})
+}
+
+func (w *pgWriter) AddQuadSet(set []quad.Quad) error {
+	tx := graph.NewTransactionN(len(set))
+	for _, q := range set {
+		tx.AddQuad(q)
+	}
+	return w.ApplyTransaction(tx)
+}
+
+func (w *pgWriter) RemoveQuad(q quad.Quad) error {
+	return w.apply(context.Background(), []graph.Delta{{Quad: q, Action: graph.Delete}})
+}
+
+func (w *pgWriter) ApplyTransaction(tx *graph.Transaction) error {
+	return w.apply(context.Background(), tx.Deltas)
+}
+
+// RemoveNode removes every quad that uses the value, in one transaction.
+func (w *pgWriter) RemoveNode(v quad.Value) error {
+	ref, err := w.qs.ValueOf(v)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	tx := graph.NewTransaction()
+	for _, d := range quad.Directions {
+		it := w.qs.QuadIterator(d, ref).Iterate()
+		for it.Next(ctx) {
+			q, err := w.qs.Quad(it.Result())
+			if err != nil {
+				it.Close()
+				return err
+			}
+			tx.RemoveQuad(q)
+		}
+		err := it.Err()
+		it.Close()
+		if err != nil {
+			return err
+		}
+	}
+	if len(tx.Deltas) == 0 {
+		return graph.ErrNodeNotExists
+	}
+	return w.apply(ctx, tx.Deltas)
+}
+
+// apply writes deltas in one transaction, leaving the tables as Cayley's
+// own writer would, with two differences, both fixes: node reference
+// counts count only quads actually written or deleted (Cayley's also
+// counts a duplicate it ignored, so such nodes are never freed), and only
+// the nodes the transaction touched are checked for freeing (Cayley's
+// scans the whole nodes table every time).
+func (w *pgWriter) apply(ctx context.Context, in []graph.Delta) error {
+	err := w.applyDeltas(ctx, in, w.opts)
+	w.invalidate()
+	return err
+}
+
+// invalidate makes Cayley's store forget the counts it caches: they are
+// dropped only when its own ApplyDeltas runs, which an empty call does
+// (at the cost of an empty transaction).
+func (w *pgWriter) invalidate() {
+	_ = w.qs.ApplyDeltas(nil, graph.IgnoreOpts{})
+}
+
+// pgCopyAbove is the batch size above which rows are sent by COPY.
+const pgCopyAbove = 5000
+
+func (w *pgWriter) applyDeltas(ctx context.Context, in []graph.Delta, opts graph.IgnoreOpts) error {
+	var adds, dels []quad.Quad
+	for _, d := range in {
+		switch d.Action {
+		case graph.Add:
+			adds = append(adds, d.Quad)
+		case graph.Delete:
+			dels = append(dels, d.Quad)
+		default:
+			return fmt.Errorf("graph: postgres: unknown delta action %v", d.Action)
+		}
+	}
+	if len(adds) == 0 && len(dels) == 0 {
+		return nil
+	}
+	tx, err := w.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var touched [][]byte
+	if len(adds) > 0 {
+		b, err := newPGBatch(adds)
+		if err != nil {
+			return err
+		}
+		touched = append(touched, b.hashes()...)
+		how := pgUnnest
+		if len(b.quads) > pgCopyAbove {
+			how = pgCopy
+		}
+		n, err := b.insert(ctx, tx, how)
+		if err != nil {
+			return err
+		}
+		if !opts.IgnoreDup && n != int64(len(b.quads)) {
+			return &graph.DeltaError{Err: graph.ErrQuadExists}
+		}
+	}
+	if len(dels) > 0 {
+		b, err := newPGBatch(dels)
+		if err != nil {
+			return err
+		}
+		touched = append(touched, b.hashes()...)
+		n, err := b.delete(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if !opts.IgnoreMissing && n != int64(len(b.quads)) {
+			return &graph.DeltaError{Err: graph.ErrQuadNotExist}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM nodes WHERE hash = ANY($1::bytea[]) AND refs <= 0`, pgByteaArray(touched)); err != nil {
+			return fmt.Errorf("graph: postgres: freeing nodes: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// LabelQuads returns every quad with that label: one query for the quads
+// (by the label index), one for the values of their nodes.
+func (w *pgWriter) LabelQuads(ctx context.Context, label quad.Value) ([]quad.Quad, error) {
+	rows, err := w.db.QueryContext(ctx, `SELECT subject_hash, predicate_hash, object_hash FROM quads WHERE label_hash = $1 ORDER BY horizon`, csql.HashOf(label).SQLValue())
+	if err != nil {
+		return nil, pgErr("reading a label's quads", err)
+	}
+	type row struct{ s, p, o csql.NodeHash }
+	var hs []row
+	want := map[csql.NodeHash]bool{}
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.s, &r.p, &r.o); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		hs = append(hs, r)
+		want[r.s], want[r.p], want[r.o] = true, true, true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(hs) == 0 {
+		return nil, nil
+	}
+	keys := make([][]byte, 0, len(want))
+	for h := range want {
+		keys = append(keys, h.SQLValue().([]byte))
+	}
+	vals, err := w.nodeValues(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]quad.Quad, len(hs))
+	for i, r := range hs {
+		q := quad.Quad{Subject: vals[r.s], Predicate: vals[r.p], Object: vals[r.o], Label: label}
+		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+			return nil, fmt.Errorf("graph: postgres: a quad of %v points at a missing node", label)
+		}
+		out[i] = q
+	}
+	return out, nil
+}
+
+// nodeValues reads the values of nodes by hash.
+func (w *pgWriter) nodeValues(ctx context.Context, hashes [][]byte) (map[csql.NodeHash]quad.Value, error) {
+	rows, err := w.db.QueryContext(ctx, `SELECT hash, `+strings.Join(pgNodeCols, ", ")+` FROM nodes WHERE hash = ANY($1::bytea[])`, pgByteaArray(hashes))
+	if err != nil {
+		return nil, pgErr("reading node values", err)
+	}
+	defer rows.Close()
+	out := make(map[csql.NodeHash]quad.Value, len(hashes))
+	for rows.Next() {
+		var h csql.NodeHash
+		v, err := scanPGValue(rows, &h)
+		if err != nil {
+			return nil, err
+		}
+		out[h] = v
+	}
+	return out, rows.Err()
+}
+
+// scanPGValue decodes a nodes row (hash, then pgNodeCols) as Cayley's
+// QuadStore.NameOf does.
+func scanPGValue(rows *sql.Rows, h *csql.NodeHash) (quad.Value, error) {
+	var (
+		data   []byte
+		str    sql.NullString
+		typ    sql.NullString
+		lang   sql.NullString
+		iri    sql.NullBool
+		bnode  sql.NullBool
+		vint   sql.NullInt64
+		vbool  sql.NullBool
+		vfloat sql.NullFloat64
+		vtime  sql.NullTime
+	)
+	if err := rows.Scan(h, &data, &str, &typ, &lang, &iri, &bnode, &vint, &vbool, &vfloat, &vtime); err != nil {
+		return nil, err
+	}
+	unescape := func(s string) string { return strings.ReplaceAll(s, `\x00`, "\u0000") }
+	switch {
+	case str.Valid:
+		switch {
+		case iri.Bool:
+			return quad.IRI(str.String), nil
+		case bnode.Bool:
+			return quad.BNode(str.String), nil
+		case lang.Valid:
+			return quad.LangString{Value: quad.String(unescape(str.String)), Lang: lang.String}, nil
+		case typ.Valid:
+			return quad.TypedString{Value: quad.String(unescape(str.String)), Type: quad.IRI(typ.String)}, nil
+		}
+		return quad.String(unescape(str.String)), nil
+	case vint.Valid:
+		return quad.Int(vint.Int64), nil
+	case vbool.Valid:
+		return quad.Bool(vbool.Bool), nil
+	case vfloat.Valid:
+		return quad.Float(vfloat.Float64), nil
+	case vtime.Valid:
+		return quad.Time(vtime.Time.UTC()), nil
+	}
+	v, err := pquads.UnmarshalValue(data)
+	if err != nil {
+		return nil, fmt.Errorf("graph: postgres: node %x: %w", h.SQLValue(), err)
+	}
+	return v, nil
+}
+
+// pgErr adds PostgreSQL's detail to an error.
+func pgErr(what string, err error) error {
+	var pe *pq.Error
+	if errors.As(err, &pe) && pe.Detail != "" {
+		return fmt.Errorf("graph: postgres: %s: %w (%s)", what, err, pe.Detail)
+	}
+	return fmt.Errorf("graph: postgres: %s: %w", what, err)
+}

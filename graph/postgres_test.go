@@ -1,0 +1,528 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// The PostgreSQL tests need a server: set NEWSGRAPH_TEST_PG_DSN to a DSN
+// whose role may create databases (bash .ci/postgres.sh prints one). Each
+// test makes its own database and drops it afterwards.
+const pgEnv = "NEWSGRAPH_TEST_PG_DSN"
+
+func pgDSN(t testing.TB) string {
+	t.Helper()
+	dsn := os.Getenv(pgEnv)
+	if dsn == "" {
+		t.Skip(pgEnv + " is not set: skipping the PostgreSQL tests (export NEWSGRAPH_TEST_PG_DSN=\"$(bash .ci/postgres.sh)\" to run them)")
+	}
+	return dsn
+}
+
+// freshPG creates an empty database for one test and returns its DSN.
+func freshPG(t testing.TB) string {
+	t.Helper()
+	base := pgDSN(t)
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		t.Fatalf("%s must be a postgres:// URL", pgEnv)
+	}
+	admin, err := sql.Open("postgres", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := fmt.Sprintf("ng_test_%d_%d", time.Now().UnixNano(), rand.Intn(1e6))
+	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
+		admin.Close()
+		t.Fatalf("creating a test database (the role needs CREATEDB): %v", redactDSN(err, base))
+	}
+	t.Cleanup(func() {
+		if _, err := admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`); err != nil {
+			t.Errorf("dropping %s: %v", name, err)
+		}
+		admin.Close()
+	})
+	u.Path = "/" + name
+	return u.String()
+}
+
+func openPG(t testing.TB, dsn string) *Store {
+	t.Helper()
+	st, err := Open(context.Background(), Config{Backend: "postgres", DSN: dsn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// storeOpeners are the backends the shared store suite runs on: bolt
+// always, PostgreSQL when a server is configured.
+func storeOpeners() map[string]func(t *testing.T) *Store {
+	return map[string]func(t *testing.T) *Store{
+		"bolt":     func(t *testing.T) *Store { return openTest(t, "bolt") },
+		"postgres": func(t *testing.T) *Store { return openPG(t, freshPG(t)) },
+	}
+}
+
+// TestStoreSuite runs store_test.go's checks — Replace, LabelQuads,
+// HasQuad, Subjects, Query — on bolt and on PostgreSQL.
+func TestStoreSuite(t *testing.T) {
+	for name, open := range storeOpeners() {
+		t.Run(name, func(t *testing.T) {
+			t.Run("Replace", func(t *testing.T) { suiteReplace(t, open(t)) })
+			t.Run("Query", func(t *testing.T) { suiteQuery(t, open(t)) })
+			t.Run("ReplaceSameLabel", func(t *testing.T) { suiteReplaceSameLabel(t, open(t)) })
+		})
+	}
+}
+
+func suiteReplace(t *testing.T, st *Store) {
+	ctx := context.Background()
+	a1 := article("ng:article/a1", [2]string{"ng:entity/kh", "ng:entity/ain"})
+	b := article("ng:article/b", [2]string{"ng:entity/kh", "ng:entity/harir"})
+	for _, load := range [][]quad.Quad{a1, b, a1} { // a1 twice: no duplicates
+		if _, err := st.Replace(ctx, nil, load); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := int64(len(a1) + len(b)); stats.Quads != want {
+		t.Fatalf("after loading a1, b, a1: %d quads, want %d", stats.Quads, want)
+	}
+	got, err := st.LabelQuads(ctx, quad.IRI("ng:article/a1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := sorted(got), sorted(a1); !reflect.DeepEqual(g, w) {
+		t.Fatalf("LabelQuads(a1) = %v, want %v", g, w)
+	}
+	a2 := article("ng:article/a2", [2]string{"ng:entity/kh", "ng:entity/tanf"})
+	removed, err := st.Replace(ctx, []quad.Value{quad.IRI("ng:article/a1")}, a2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if removed != len(a1) {
+		t.Errorf("removed %d quads, want %d", removed, len(a1))
+	}
+	for _, x := range a1 {
+		if ok, _ := st.HasQuad(ctx, x); ok {
+			t.Errorf("quad of the replaced article still there: %s", x.NQuad())
+		}
+	}
+	for _, x := range append(b, a2...) {
+		if ok, err := st.HasQuad(ctx, x); !ok || err != nil {
+			t.Errorf("quad missing: %s (%v)", x.NQuad(), err)
+		}
+	}
+	subj, _ := st.Subjects(ctx, quad.IRI("ng:attacked"), quad.IRI("ng:entity/harir"))
+	if len(subj) != 1 || subj[0] != quad.IRI("ng:entity/kh") {
+		t.Errorf("Subjects(attacked, harir) = %v", subj)
+	}
+	// Nodes used only by a1 are gone: the label and ng:entity/ain.
+	if w, ok := st.w.(*pgWriter); ok {
+		for _, v := range []quad.Value{quad.IRI("ng:article/a1"), quad.IRI("ng:entity/ain")} {
+			var n int
+			if err := w.db.QueryRow(`SELECT count(*) FROM nodes WHERE hash = $1`, quad.HashOf(v)).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != 0 {
+				t.Errorf("node %v still stored after its last quad went", v)
+			}
+		}
+	}
+	stats, _ = st.Stats(ctx)
+	if want := int64(len(b) + len(a2)); stats.Quads != want {
+		t.Errorf("after the replace: %d quads, want %d", stats.Quads, want)
+	}
+}
+
+func suiteQuery(t *testing.T, st *Store) {
+	ctx := context.Background()
+	if _, err := st.Replace(ctx, nil, article("ng:article/a", [2]string{"ng:entity/kh", "ng:entity/ain"}, [2]string{"ng:entity/kh", "ng:entity/harir"})); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		query string
+		limit int
+		want  string // the sorted results, printed
+		err   error
+	}{
+		{"targets", `g.V("<ng:entity/kh>").Out("<ng:attacked>").All()`, 10, "[<ng:entity/ain> <ng:entity/harir>]", nil},
+		{"limit", `g.V("<ng:entity/kh>").Out("<ng:attacked>").All()`, 1, "", nil},
+		{"none", `g.V("<ng:entity/ain>").Out("<ng:attacked>").All()`, 10, "[]", nil},
+		{"two hops", `g.V("<ng:entity/ain>").In("<ng:attacked>").Out("<ng:attacked>").All()`, 10, "[<ng:entity/ain> <ng:entity/harir>]", nil},
+		{"count", `g.Emit(g.V("<ng:entity/kh>").Out("<ng:attacked>").Count())`, 10, "[2]", nil},
+		{"timeout", `while (true) {}`, 10, "[]", ErrTimeout},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := st.Query(ctx, tt.query, QueryOptions{Timeout: 500 * time.Millisecond, Limit: tt.limit})
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if tt.name == "limit" {
+				if len(res) != 1 {
+					t.Errorf("%d results, want 1", len(res))
+				}
+				return
+			}
+			if got := fmt.Sprint(resultIDs(res)); got != tt.want {
+				t.Errorf("results %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// suiteReplaceSameLabel replaces an article by a new version with the same
+// label that keeps some quads: kept quads stay, dropped ones go.
+func suiteReplaceSameLabel(t *testing.T, st *Store) {
+	ctx := context.Background()
+	v1 := article("ng:article/x", [2]string{"ng:entity/kh", "ng:entity/ain"}, [2]string{"ng:entity/kh", "ng:entity/harir"})
+	v2 := article("ng:article/x", [2]string{"ng:entity/kh", "ng:entity/ain"})
+	if _, err := st.Replace(ctx, nil, v1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Replace(ctx, []quad.Value{quad.IRI("ng:article/x")}, v2); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.LabelQuads(ctx, quad.IRI("ng:article/x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := sorted(got), sorted(v2); !reflect.DeepEqual(g, w) {
+		t.Fatalf("after replacing v1 by v2: %v, want %v", g, w)
+	}
+}
+
+// resultIDs turns Gizmo results into comparable, sorted values.
+func resultIDs(res []any) []any {
+	out := []any{}
+	for _, r := range res {
+		if m, ok := r.(map[string]any); ok {
+			r = m["id"]
+		}
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return fmt.Sprint(out[i]) < fmt.Sprint(out[j]) })
+	return out
+}
+
+// valueZoo has one value of every kind Cayley's SQL store distinguishes,
+// with the awkward characters.
+func valueZoo() []quad.Value {
+	return []quad.Value{
+		quad.IRI("ng:entity/kataib-hezbollah"),
+		quad.IRI("ng:entity/قاعدة"),
+		quad.BNode("b1"),
+		quad.String("Kata'ib \"Hezbollah\" \\ {curly}, comma"),
+		quad.String("nul\x00byte"),
+		quad.String(""),
+		quad.String("NULL"),
+		quad.TypedString{Value: "2024-01-28", Type: "xsd:date"},
+		quad.LangString{Value: "كتائب حزب الله", Lang: "ar"},
+		quad.Int(-42),
+		quad.Int(math.MaxInt64),
+		quad.Bool(true),
+		quad.Bool(false),
+		quad.Float(0.85),
+		quad.Float(math.Inf(-1)),
+		quad.Float(1e-300),
+		quad.Time(time.Date(2024, 1, 28, 6, 30, 0, 123456000, time.UTC)),
+	}
+}
+
+// zooQuads uses every zoo value as an object, with and without a label.
+func zooQuads() []quad.Quad {
+	var out []quad.Quad
+	for i, v := range valueZoo() {
+		s := quad.IRI(fmt.Sprintf("ng:s/%d", i%5))
+		out = append(out, quad.Quad{Subject: s, Predicate: quad.IRI("ng:p"), Object: v, Label: quad.IRI("ng:article/zoo")})
+		if i%3 == 0 {
+			out = append(out, quad.Quad{Subject: s, Predicate: quad.IRI("ng:q"), Object: v})
+		}
+	}
+	// A node that is both subject and object of one quad.
+	out = append(out, quad.Quad{Subject: quad.IRI("ng:self"), Predicate: quad.IRI("ng:p"), Object: quad.IRI("ng:self"), Label: quad.IRI("ng:self")})
+	return out
+}
+
+type pgTables struct {
+	Nodes []string
+	Quads []string
+}
+
+// dumpPG reads Cayley's tables in a comparable form (without horizon and ts).
+func dumpPG(t *testing.T, dsn string) pgTables {
+	t.Helper()
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var out pgTables
+	for _, x := range []struct {
+		q   string
+		dst *[]string
+	}{
+		{`SELECT row(hash, refs, ` + strings.Join(pgNodeCols, ", ") + `)::text FROM nodes ORDER BY 1`, &out.Nodes},
+		{`SELECT row(subject_hash, predicate_hash, object_hash, label_hash)::text FROM quads ORDER BY 1`, &out.Quads},
+	} {
+		rows, err := db.Query(x.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				t.Fatal(err)
+			}
+			*x.dst = append(*x.dst, s)
+		}
+		rows.Close()
+	}
+	return out
+}
+
+// checkRefs checks that every node's refs is the number of quad
+// directions pointing at it, and that no node is unreferenced.
+func checkRefs(t *testing.T, dsn string) {
+	t.Helper()
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var bad int
+	var sample sql.NullString
+	err = db.QueryRow(`WITH c AS (
+		SELECT h, count(*) AS n FROM (
+			SELECT subject_hash FROM quads UNION ALL SELECT predicate_hash FROM quads
+			UNION ALL SELECT object_hash FROM quads UNION ALL SELECT label_hash FROM quads WHERE label_hash IS NOT NULL
+		) x(h) GROUP BY h)
+		SELECT count(*), min(coalesce(n.value_string, '?') || ' refs=' || n.refs || ' actual=' || coalesce(c.n, 0))
+		FROM nodes n FULL JOIN c ON c.h = n.hash
+		WHERE n.hash IS NULL OR c.h IS NULL OR n.refs <> c.n`).Scan(&bad, &sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bad != 0 {
+		t.Errorf("%d nodes with a wrong reference count, e.g. %s", bad, sample.String)
+	}
+}
+
+// cayleyApply writes deltas with Cayley's own SQL writer, bypassing ours.
+func cayleyApply(t *testing.T, st *Store, tx *graph.Transaction) {
+	t.Helper()
+	if err := st.QuadStore().ApplyDeltas(tx.Deltas, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestPostgresTablesAsCayley writes the same quads with Cayley's writer and
+// with each of ours, and compares the tables row by row; then the same for
+// a transaction that deletes and adds.
+func TestPostgresTablesAsCayley(t *testing.T) {
+	ctx := context.Background()
+	quads := zooQuads()
+	more := article("ng:article/m", [2]string{"ng:entity/kh", "ng:entity/ain"})
+	refDSN := freshPG(t)
+	ref := openPG(t, refDSN)
+	tx := graph.NewTransaction()
+	for _, q := range quads {
+		tx.AddQuad(q)
+	}
+	cayleyApply(t, ref, tx)
+	want := dumpPG(t, refDSN)
+	if len(want.Quads) != len(quads) {
+		t.Fatalf("Cayley wrote %d quads, want %d", len(want.Quads), len(quads))
+	}
+	// Then delete every other quad and add an article, in one transaction.
+	tx2 := graph.NewTransaction()
+	for i, q := range quads {
+		if i%2 == 0 {
+			tx2.RemoveQuad(q)
+		}
+	}
+	for _, q := range more {
+		tx2.AddQuad(q)
+	}
+	cayleyApply(t, ref, tx2)
+	want2 := dumpPG(t, refDSN)
+
+	for _, how := range []struct {
+		name  string
+		write func(st *Store) error
+	}{
+		{"unnest", func(st *Store) error { return st.w.ApplyTransaction(tx) }},
+		{"copy", func(st *Store) error { return st.BulkLoad(ctx, quads) }},
+		{"replace", func(st *Store) error { _, err := st.Replace(ctx, nil, quads); return err }},
+	} {
+		t.Run(how.name, func(t *testing.T) {
+			dsn := freshPG(t)
+			st := openPG(t, dsn)
+			if err := how.write(st); err != nil {
+				t.Fatal(err)
+			}
+			if got := dumpPG(t, dsn); !reflect.DeepEqual(got, want) {
+				t.Errorf("tables differ from Cayley's:\n got %v\nwant %v", got, want)
+			}
+			checkRefs(t, dsn)
+			if err := st.w.ApplyTransaction(tx2); err != nil {
+				t.Fatal(err)
+			}
+			if got := dumpPG(t, dsn); !reflect.DeepEqual(got, want2) {
+				t.Errorf("after delete+add, tables differ from Cayley's:\n got %v\nwant %v", got, want2)
+			}
+			checkRefs(t, dsn)
+		})
+	}
+}
+
+// TestPostgresReadBack loads through the bulk loader and reads every quad
+// back through Cayley: counts, each quad by its subject, values intact.
+func TestPostgresReadBack(t *testing.T) {
+	ctx := context.Background()
+	st := openPG(t, freshPG(t))
+	quads := zooQuads()
+	for i := 0; i < 50; i++ {
+		quads = append(quads, article(fmt.Sprintf("ng:article/r%d", i),
+			[2]string{fmt.Sprintf("ng:entity/g%d", i%7), fmt.Sprintf("ng:entity/t%d", i%11)})...)
+	}
+	if err := st.BulkLoad(ctx, quads); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.BulkLoad(ctx, quads[:40]); err != nil { // duplicates: skipped
+		t.Fatal(err)
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	distinct := map[quad.Quad]bool{}
+	for _, q := range quads {
+		distinct[q] = true
+	}
+	if stats.Quads != int64(len(distinct)) {
+		t.Errorf("%d quads in the store, want %d", stats.Quads, len(distinct))
+	}
+	for q := range distinct {
+		if ok, err := st.HasQuad(ctx, q); !ok || err != nil {
+			t.Errorf("Cayley does not read back %s (%v)", q.NQuad(), err)
+		}
+	}
+	// Every quad, read by Cayley's iterator over all quads.
+	qs := st.QuadStore()
+	it := qs.QuadsAllIterator().Iterate()
+	n := 0
+	for it.Next(ctx) {
+		q, err := qs.Quad(it.Result())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !distinct[q] {
+			t.Errorf("Cayley reads a quad that was not written: %#v", q)
+		}
+		n++
+	}
+	it.Close()
+	if n != len(distinct) {
+		t.Errorf("iterated %d quads, want %d", n, len(distinct))
+	}
+}
+
+// TestPostgresLabelQuads checks the direct label lookup against the generic
+// one, including quads that do not hang off the label node.
+func TestPostgresLabelQuads(t *testing.T) {
+	ctx := context.Background()
+	st := openPG(t, freshPG(t))
+	a := article("ng:article/a", [2]string{"ng:entity/kh", "ng:entity/ain"})
+	stray := quad.Quad{Subject: quad.IRI("ng:x"), Predicate: quad.IRI("ng:p"), Object: quad.Float(0.5), Label: quad.IRI("ng:article/a")}
+	if err := st.BulkLoad(ctx, append(a, stray, q("ng:entity/kh", "ng:p", "ng:entity/ain", "ng:article/b"))); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.w.(labelQuader).LabelQuads(ctx, quad.IRI("ng:article/a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := sorted(got), sorted(append(a, stray)); !reflect.DeepEqual(g, w) {
+		t.Errorf("LabelQuads = %v, want %v", g, w)
+	}
+	if got, _ := st.w.(labelQuader).LabelQuads(ctx, quad.IRI("ng:article/none")); len(got) != 0 {
+		t.Errorf("LabelQuads of an unknown label = %v", got)
+	}
+}
+
+// TestPostgresErrorsHidePassword needs no server: a refused connection
+// names the host, never the password.
+func TestPostgresErrorsHidePassword(t *testing.T) {
+	for _, dsn := range []string{
+		"postgres://ng:s3cretpw@127.0.0.1:1/newsgraph?sslmode=disable&connect_timeout=2",
+		"host=127.0.0.1 port=1 user=ng password=s3cretpw dbname=newsgraph sslmode=disable connect_timeout=2",
+		"postgres://ng:s3cretpw@127.0.0.1:1/news%zzgraph", // unparsable: url.Parse quotes the URL
+	} {
+		_, err := Open(context.Background(), Config{Backend: "postgres", DSN: dsn})
+		if err == nil {
+			t.Fatalf("opened %s", DescribeDSN(dsn))
+		}
+		if strings.Contains(err.Error(), "s3cretpw") {
+			t.Errorf("error shows the password: %v", err)
+		}
+		if !strings.Contains(err.Error(), "127.0.0.1") && !strings.Contains(err.Error(), "unparsable") {
+			t.Errorf("error does not name the server: %v", err)
+		}
+	}
+	_, err := Open(context.Background(), Config{Backend: "postgres"})
+	if err == nil || !strings.Contains(err.Error(), "store.dsn") {
+		t.Errorf("no DSN: err = %v, want one naming store.dsn", err)
+	}
+	if got := DescribeDSN("postgresql://u:p@db.example:5433/ng?sslmode=require"); got != "u@db.example:5433/ng" {
+		t.Errorf("DescribeDSN(url) = %q", got)
+	}
+	if got := DescribeDSN("host=db port=5433 dbname=ng user=u password=p"); got != "u@db:5433/ng" {
+		t.Errorf("DescribeDSN(key=value) = %q", got)
+	}
+}
+
+// TestPostgresReopen opens a store twice (the tables exist the second time)
+// and from two processes' worth of handles at once.
+func TestPostgresReopen(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshPG(t)
+	st1 := openPG(t, dsn)
+	if _, err := st1.Replace(ctx, nil, article("ng:article/a", [2]string{"ng:entity/kh", "ng:entity/ain"})); err != nil {
+		t.Fatal(err)
+	}
+	st2 := openPG(t, dsn) // a second handle, as a second process would have
+	s1, _ := st1.Stats(ctx)
+	s2, _ := st2.Stats(ctx)
+	if s1 != s2 || s1.Quads == 0 {
+		t.Errorf("two handles disagree: %+v, %+v", s1, s2)
+	}
+	if _, err := st2.Replace(ctx, nil, article("ng:article/b", [2]string{"ng:entity/kh", "ng:entity/harir"})); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := st1.Stats(ctx); s.Quads <= s1.Quads {
+		t.Errorf("the first handle does not see the second's write: %+v", s)
+	}
+	_ = filepath.Join
+}
