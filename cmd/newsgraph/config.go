@@ -33,11 +33,8 @@ func masked(c config.Config) config.Config {
 	if c.Extract.LLM.APIKey != "" {
 		c.Extract.LLM.APIKey = "********"
 	}
-	if u, err := url.Parse(c.Store.DSN); err == nil && u.User != nil {
-		if _, has := u.User.Password(); has {
-			u.User = url.UserPassword(u.User.Username(), "********")
-			c.Store.DSN = u.String()
-		}
+	if u, err := url.Parse(c.Store.DSN); err == nil {
+		c.Store.DSN = u.Redacted()
 	}
 	return c
 }

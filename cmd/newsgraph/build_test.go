@@ -1,0 +1,131 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// queryJSON runs a Gizmo query through the CLI and decodes its result.
+func (c *cli) queryJSON(q string) []map[string]any {
+	c.t.Helper()
+	out := c.mustRun("query", q)
+	var res struct {
+		Result []map[string]any `json:"result"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		c.t.Fatalf("query output is not JSON: %v\n%s", err, out)
+	}
+	return res.Result
+}
+
+func TestBuildSeeds(t *testing.T) {
+	c := newCLI(t)
+	out := c.mustRun("build", seedDir)
+	if !strings.Contains(out, "articles  5 read: 5 added") {
+		t.Fatalf("summary does not report 5 added articles:\n%s", out)
+	}
+
+	// The attacks on Ain al-Asad are linked to the group the text names:
+	// find the base by one of its spellings, then who attacked it.
+	bases := c.queryJSON(`g.V().Has("<ng:alias>", "Ain al-Assad").All()`)
+	if len(bases) != 1 {
+		t.Fatalf("%d nodes have the alias Ain al-Assad, want 1: %v", len(bases), bases)
+	}
+	base := bases[0]["id"].(string)
+	for _, spelling := range []string{"Ain Al-Assad", "Ayn al-Asad"} {
+		same := c.queryJSON(`g.V().Has("<ng:alias>", "` + spelling + `").All()`)
+		if len(same) != 1 || same[0]["id"] != base {
+			t.Errorf("spelling %q is on %v, not on %s", spelling, same, base)
+		}
+	}
+	attackers := c.queryJSON(`g.V("` + base + `").In("<ng:attacked>").Tag("group").Out("<ng:name>").Tag("name").All()`)
+	names := map[string]bool{}
+	for _, a := range attackers {
+		names[a["name"].(string)] = true
+	}
+	if !names["Islamic Resistance in Iraq"] {
+		t.Errorf("attackers of %s: %v; want the Islamic Resistance in Iraq, which the seeds name", base, names)
+	}
+
+	// Every fact carries its article and evidence sentence, and the
+	// evidence occurs in that article's text.
+	stmts := c.queryJSON(`g.V().Has("<rdf:type>", "<rdf:Statement>").Tag("st")` +
+		`.Save("<ng:evidence>", "evidence").Save("<ng:article>", "article").Save("<ng:kind>", "kind").All()`)
+	total := c.queryJSON(`g.V().Has("<rdf:type>", "<rdf:Statement>").All()`)
+	if len(stmts) == 0 || len(stmts) != len(total) {
+		t.Fatalf("%d statements with evidence, article and kind, of %d", len(stmts), len(total))
+	}
+	sources := map[string]string{}
+	for _, a := range c.queryJSON(`g.V().Has("<rdf:type>", "<ng:Article>").Tag("article").Out("<ng:source>").Tag("source").All()`) {
+		sources[a["article"].(string)] = a["source"].(string)
+	}
+	for _, s := range stmts {
+		path, ok := sources[s["article"].(string)]
+		if !ok {
+			t.Errorf("statement %v names an article that is not in the graph", s["st"])
+			continue
+		}
+		text, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev := s["evidence"].(string); !strings.Contains(normSpace(string(text)), normSpace(ev)) {
+			t.Errorf("evidence of %v is not in %s: %q", s["st"], path, ev)
+		}
+	}
+
+	// Building again loads nothing twice.
+	out = c.mustRun("build", seedDir)
+	if !strings.Contains(out, "5 unchanged") || !strings.Contains(out, "0 written") {
+		t.Errorf("second build was not a no-op:\n%s", out)
+	}
+}
+
+func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestBuildBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile(filepath.Join(seedDir, "003_a81acf474c9df295.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{
+		"good.txt":   good,
+		"empty.txt":  nil,
+		"binary.txt": {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3},
+		"latin1.txt": []byte("Caf\xe9 in Baghdad, a report on the militias and the bases of the region."),
+		"huge.txt":   []byte(strings.Repeat("The militia attacked the base again. ", 4000)),
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := newCLI(t)
+	c.env["NEWSGRAPH_EXTRACT_MAX_FILE_BYTES"] = "100000"
+	out, errs, code := c.run("build", dir)
+	if code == 0 {
+		t.Errorf("build with bad files exited 0")
+	}
+	if !strings.Contains(out, "articles  1 read: 1 added") || !strings.Contains(out, "4 failed") {
+		t.Errorf("summary:\n%s", out)
+	}
+	for _, name := range []string{"empty.txt", "binary.txt", "latin1.txt", "huge.txt"} {
+		if !strings.Contains(out, filepath.Join(dir, name)+":") {
+			t.Errorf("no error naming %s in:\n%s", name, out)
+		}
+	}
+	if !strings.Contains(errs, "4 of 5 files failed") {
+		t.Errorf("stderr: %s", errs)
+	}
+	// The good article is in the graph.
+	if arts := c.queryJSON(`g.V().Has("<rdf:type>", "<ng:Article>").All()`); len(arts) != 1 {
+		t.Errorf("%d articles in the graph, want 1", len(arts))
+	}
+	// The error lines and the article counts; the rest depends on the extractor.
+	lines := strings.SplitAfter(strings.ReplaceAll(out, dir, "DIR"), "\n")
+	golden(t, "build/bad-files.txt", strings.Join(lines[:5], ""))
+}
