@@ -95,7 +95,16 @@ var disclaimerRe = regexp.MustCompile(`(?i)\b(?:(?:views|opinions) expressed|do(
 
 // isDisclaimer reports a closing disclaimer line.
 func isDisclaimer(s string) bool {
-	return len(s) <= maxBoilerLen && disclaimerRe.MatchString(s)
+	if len(s) > maxBoilerLen {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, w := range []string{"expressed", "necessarily", "readers", "editorial"} {
+		if strings.Contains(low, w) {
+			return disclaimerRe.MatchString(s)
+		}
+	}
+	return false
 }
 
 // boilerTriggers are the first words (lowercased) that some pattern above
@@ -118,6 +127,10 @@ func init() {
 	}
 }
 
+// boilerFirstChars are the non-letters a pattern can start with
+// (counters, "(end)", "###", "©", "-- end --").
+const boilerFirstChars = "0123456789.,(-#©–—"
+
 // maxBoilerLen is the longest line tested against the patterns; longer
 // lines are prose.
 const maxBoilerLen = 300
@@ -133,6 +146,8 @@ func classifyBoiler(s string) boilerKind {
 		if !boilerTriggers[firstWordLower(s)] {
 			return notBoiler
 		}
+	} else if !strings.ContainsRune(boilerFirstChars, r) {
+		return notBoiler
 	}
 	switch {
 	case commentRe.MatchString(s):

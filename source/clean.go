@@ -330,7 +330,7 @@ func titleEligible(s string) bool {
 // with the headline's words is left alone.
 func stripTitlePrefix(s string, titles ...string) string {
 	for _, t := range titles {
-		if wordCount(t) < 3 || len(s) <= len(t) || !strings.HasPrefix(s, t) {
+		if len(s) <= len(t) || !strings.HasPrefix(s, t) || wordCount(t) < 3 {
 			continue
 		}
 		rest := s[len(t):]
@@ -369,8 +369,14 @@ func stripMarkdownHeading(s string) string {
 // long line ending in a lowercase letter (hard-wrapped text). Otherwise
 // each line is a paragraph of its own.
 func paragraphs(lines []cline, html bool) string {
-	var out strings.Builder
-	var para strings.Builder
+	size := 0
+	for i := range lines {
+		if !lines[i].drop {
+			size += len(lines[i].s) + 2
+		}
+	}
+	var out, para strings.Builder
+	out.Grow(size)
 	prev, prevBlock := "", -1
 	flush := func() {
 		if para.Len() == 0 {

@@ -52,6 +52,9 @@ func splitGlue(p string) []string {
 		c := p[i]
 		switch {
 		case c == '.' || c == '!' || c == '?':
+			if i+1 >= len(p) || p[i+1] == ' ' {
+				continue // the usual case: a sentence end and a space
+			}
 			k, ok := sentenceGlue(p, i)
 			if !ok {
 				continue
@@ -61,6 +64,9 @@ func splitGlue(p string) []string {
 			last = k
 			i = k - 1
 		case 'A' <= c && c <= 'Z':
+			if b := p[i-1]; b < utf8.RuneSelf && byteClass[b]&bcLetter == 0 && (b < '0' || b > '9') || 'A' <= b && b <= 'Z' {
+				continue // after a space, a capital or punctuation: no glue
+			}
 			if !wordGlue(p, i) {
 				continue
 			}

@@ -6,6 +6,28 @@ import (
 	"unicode/utf8"
 )
 
+// byteClass classifies ASCII bytes for the tight loops.
+var byteClass [256]uint8
+
+const (
+	bcLetter    = 1 << iota // ASCII letter
+	bcControl               // a C0 control other than \t \n \r \f \v, or DEL
+	bcNeedsTidy             // a byte tidyLine must look at: a control or \t \n \r \f \v
+)
+
+func init() {
+	for c := 0; c < 256; c++ {
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			byteClass[c] = bcLetter
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			byteClass[c] = bcNeedsTidy
+		case c < 0x20 || c == 0x7f:
+			byteClass[c] = bcControl | bcNeedsTidy
+		}
+	}
+}
+
 // tidyLine normalises the whitespace of one line: every run of Unicode
 // white space or control characters becomes one ASCII space, the ends are
 // trimmed, and invisible zero-width spaces and byte-order marks are
@@ -19,12 +41,13 @@ func tidyLine(s string) string {
 		if c >= utf8.RuneSelf {
 			// Non-ASCII: U+00A0, U+2000.., U+200B, U+FEFF and C1 controls
 			// need work; other multi-byte runes are fine.
-			r, _ := utf8.DecodeRuneInString(s[i:])
+			r, size := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200B' || r == '\uFEFF' || r == utf8.RuneError {
 				clean = false
 				break
 			}
 			prevSpace = false
+			i += size - 1
 			continue
 		}
 		if c == ' ' {
@@ -35,7 +58,7 @@ func tidyLine(s string) string {
 			prevSpace = true
 			continue
 		}
-		if c < 0x20 || c == 0x7f {
+		if byteClass[c]&bcNeedsTidy != 0 {
 			clean = false
 			break
 		}
@@ -141,9 +164,7 @@ func (c *scriptCounts) add(s string) {
 	for i := 0; i < len(s); i++ {
 		b := s[i]
 		if b < utf8.RuneSelf {
-			if 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' {
-				c[scriptLatin]++
-			}
+			c[scriptLatin] += int(byteClass[b] & bcLetter)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -45,6 +45,9 @@ func init() {
 // when a numeric date is ambiguous (26.03.2025 and 03.04.2025 are both
 // read day first; 03.26.2025 can only be month first).
 func findDate(s string) (iso string, start, end int, ok bool) {
+	if !hasYear(s) {
+		return "", 0, 0, false
+	}
 	best := -1
 	try := func(loc []int, y, m, d int) {
 		if loc == nil || (best >= 0 && loc[0] >= start) {
@@ -71,6 +74,23 @@ func findDate(s string) (iso string, start, end int, ok bool) {
 		try(m, y, b, a)
 	}
 	return iso, start, end, best >= 0
+}
+
+// hasYear reports whether s has a run of exactly four digits: every date
+// form needs one, and most lines have none, which spares the regexps.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 {
+			return true
+		}
+		run = 0
+	}
+	return run == 4
 }
 
 func validDate(y, m, d int) (string, bool) {
@@ -145,10 +165,23 @@ func isDigits(s string) bool {
 // Bylines: "By X", "Author: X", "Written by X", ...
 var bylineRe = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|story|words|text|article|compiled|edited)\s+by|by|authors?|reporters?|writers?|correspondent)\b\s*(?:[:\-–—|]\s*)?(.+)$`)
 
+// bylineStarts are the first words bylineRe can match.
+var bylineStarts = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`written posted reported story words text article compiled edited by
+		author authors reporter reporters writer writers correspondent`) {
+		bylineStarts[w] = true
+	}
+}
+
 // bylineLine reads a byline line: the author's name, and a date if the
 // line carries one ("By Jane Roe | March 3, 2024").
 func bylineLine(s string) (author, date string, ok bool) {
 	if len(s) > 160 {
+		return "", "", false
+	}
+	if !bylineStarts[firstWordLower(s)] {
 		return "", "", false
 	}
 	m := bylineRe.FindStringSubmatch(s)

@@ -235,20 +235,21 @@ func checkText(b []byte) error {
 	}
 	sample := b[:min(len(b), binarySample)]
 	bad := 0
-	for i := 0; i < len(sample); {
-		c := sample[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7f {
+	for _, c := range sample {
+		bad += int(byteClass[c]&bcControl) >> 1
+	}
+	if !utf8.Valid(sample) {
+		for i := 0; i < len(sample); {
+			if sample[i] < utf8.RuneSelf {
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRune(sample[i:])
+			if r == utf8.RuneError && size == 1 && len(sample)-i >= utf8.UTFMax {
 				bad++
 			}
-			i++
-			continue
+			i += size
 		}
-		r, size := utf8.DecodeRune(sample[i:])
-		if r == utf8.RuneError && size == 1 && len(sample)-i >= utf8.UTFMax {
-			bad++
-		}
-		i += size
 	}
 	if len(sample) >= 16 && bad*4 > len(sample) {
 		return withDetail(ErrBinary, fmt.Sprintf("%d of the first %d bytes are not text", bad, len(sample)))
