@@ -76,6 +76,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.buildCmd(),
 		a.extractCmd(),
 		a.queryCmd(),
+		a.exportCmd(),
 		a.evalCmd(),
 	)
 	return root

@@ -123,80 +123,6 @@ func TestNQuadsSelection(t *testing.T) {
 	}
 }
 
-// python finds an interpreter that imports networkx and igraph: Debian's
-// python3-networkx and python3-igraph are seen by /usr/bin/python3, not
-// necessarily by the python3 first on PATH (pyenv, venvs).
-func python(t *testing.T) string {
-	t.Helper()
-	var tried []string
-	for _, p := range []string{os.Getenv("NEWSGRAPH_TEST_PYTHON"), "/usr/bin/python3", "python3"} {
-		if p == "" {
-			continue
-		}
-		if err := exec.Command(p, "-c", "import networkx, igraph").Run(); err == nil {
-			return p
-		}
-		tried = append(tried, p)
-	}
-	t.Skipf("no Python with networkx and igraph (tried %v): apt-get install python3-networkx python3-igraph", tried)
-	return ""
-}
-
-// readersScript reads a GraphML file with networkx and igraph and prints
-// what each saw, as JSON.
-const readersScript = `
-import json, sys
-import networkx as nx
-import igraph as ig
-
-def present(x):
-    # igraph gives every vertex every attribute: "" or NaN where a node has none.
-    return x is not None and x != "" and x == x
-
-path = sys.argv[1]
-G = nx.read_graphml(path)
-nxout = {
-    "directed": G.is_directed(),
-    "nodes": {n: {k: v for k, v in d.items()} for n, d in G.nodes(data=True)},
-    "edges": [[u, v, d] for u, v, d in G.edges(data=True)],
-}
-g = ig.Graph.Read_GraphML(path)
-igout = {
-    "directed": g.is_directed(),
-    "nodes": {v["id"]: {a: v[a] for a in g.vs.attributes() if a != "id" and present(v[a])} for v in g.vs},
-    "edges": [[g.vs[e.source]["id"], g.vs[e.target]["id"], {a: e[a] for a in g.es.attributes() if present(e[a])}] for e in g.es],
-}
-json.dump({"networkx": nxout, "igraph": igout}, sys.stdout, ensure_ascii=False)
-`
-
-type readerView struct {
-	Directed bool                      `json:"directed"`
-	Nodes    map[string]map[string]any `json:"nodes"`
-	Edges    [][3]json.RawMessage      `json:"edges"`
-}
-
-// runReaders runs networkx and igraph on a GraphML file.
-func runReaders(t *testing.T, path string) map[string]readerView {
-	t.Helper()
-	py := python(t)
-	script := filepath.Join(t.TempDir(), "readers.py")
-	if err := os.WriteFile(script, []byte(readersScript), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(py, script, path)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("python readers: %v\n%s", err, stderr.String())
-	}
-	var res map[string]readerView
-	if err := json.Unmarshal(out, &res); err != nil {
-		t.Fatalf("reader output %.500q: %v", out, err)
-	}
-	return res
-}
-
 // TestNetworkxAndIgraph opens the GraphML export with the tools analysts
 // use and checks that they see the graph the store holds: every node with
 // its type and name, every edge with its predicate and article, typed
@@ -233,7 +159,15 @@ func TestNetworkxAndIgraph(t *testing.T) {
 			if len(nodes) != len(w.nodes) {
 				t.Fatalf("the JSONL export has %d nodes, the records %d", len(nodes), len(w.nodes))
 			}
-			for tool, v := range runReaders(t, path) {
+			py, err := exporttest.Python()
+			if err != nil {
+				t.Skip(err)
+			}
+			views, err := exporttest.ReadGraphML(py, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for tool, v := range views {
 				t.Run(tool, func(t *testing.T) {
 					if !v.Directed {
 						t.Error("read as undirected")
@@ -262,11 +196,7 @@ func TestNetworkxAndIgraph(t *testing.T) {
 					}
 					var gotEdges, plain []string
 					for _, e := range v.Edges {
-						var s, tg string
-						var attrs map[string]any
-						json.Unmarshal(e[0], &s)
-						json.Unmarshal(e[1], &tg)
-						json.Unmarshal(e[2], &attrs)
+						s, tg, attrs := e.Source, e.Target, e.Attrs
 						if attrs["predicate"] == nil || attrs["article"] == nil {
 							t.Errorf("edge %s -> %s lacks predicate or article: %v", s, tg, attrs)
 						}

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/cayleygraph/quad"
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/export"
+	"github.com/newsgraph/newsgraph/graph/path"
+)
+
+// resolveNames is how export turns a NAME of --around and --path into
+// nodes: an IRI, or a name or alias exactly as stored. A typo-tolerant
+// resolver replaces it here and nowhere else.
+var resolveNames = func(st *graph.Store) export.Resolver {
+	return export.ExactResolver(st.QuadStore())
+}
+
+func (a *app) exportCmd() *cobra.Command {
+	var (
+		format, output, gizmo, around string
+		hops, k, maxHops, maxNodes    int
+		merge, articles, paths        bool
+	)
+	cmd := &cobra.Command{
+		Use:   "export [--format graphml|nquads|jsonl|dot] [-o FILE] [--query GIZMO | --around NAME [--hops N] | --path FROM TO]",
+		Short: "Write the graph, or a subgraph, as GraphML, N-Quads, JSON Lines or DOT",
+		Long: `Write the graph, or a subgraph of it, for other tools.
+
+Formats:
+  graphml  Gephi, yEd, networkx, igraph. Entities and events are nodes, with
+           typed attributes (type, name, label, aliases, article_count,
+           first_seen, last_seen; for events event_type, kind, date, ...).
+           Facts and event roles are edges carrying predicate, claim kind,
+           article, evidence and confidence.
+  jsonl    the same nodes and edges, one JSON object a line.
+  nquads   the quads themselves, labels (articles) included; Cayley's
+           loader reads them back.
+  dot      Graphviz, for small subgraphs and paths (at most --max-nodes).
+
+By default an edge is one statement of one article, so every edge has
+exactly one article, claim kind and evidence sentence; --merge-edges makes
+one edge per (source, predicate, target) with a count and the list of
+articles. Articles are attributes of nodes and edges; --articles adds them
+as nodes.
+
+The whole graph is exported unless one of these selects a subgraph (its
+nodes and the edges among them):
+  --query GIZMO       the entity and event nodes among the query's results
+                      (at most query.limit results, within query.timeout)
+  --around NAME       the nodes at most --hops edges from NAME, both ways
+  --path FROM TO      the nodes of the --k shortest paths from FROM to TO
+NAME, FROM and TO are an IRI (<ng:entity/tower-22>) or a name or alias
+exactly as stored.
+
+With -o the output is written to a temporary file and renamed into place,
+so a failed export leaves no partial file.`,
+		Example: `  newsgraph export -o graph.graphml
+  newsgraph export --format dot --around "Kata'ib Hezbollah" --hops 1 | dot -Tsvg > kh.svg
+  newsgraph export --format dot --path "Islamic Resistance in Iraq" "Ain al-Asad" --merge-edges
+  newsgraph export --format nquads --query 'g.V("<ng:entity/tower-22>").In("<ng:attacked>").All()'`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if paths {
+				if len(args) != 2 {
+					return fmt.Errorf("--path takes two arguments, FROM and TO (got %d)", len(args))
+				}
+				return nil
+			}
+			return cobra.NoArgs(cmd, args)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			e, err := export.Get(format)
+			if err != nil {
+				return err
+			}
+			if cmd.Flags().Changed("hops") && around == "" {
+				return errors.New("--hops goes with --around")
+			}
+			st, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			opts := export.Options{MergeEdges: merge, ArticleNodes: articles, MaxNodes: maxNodes}
+			switch {
+			case gizmo != "":
+				res, err := st.Query(ctx, gizmo, graph.QueryOptions{Timeout: a.cfg.Query.Timeout, Limit: a.cfg.Query.Limit})
+				if err != nil {
+					return err
+				}
+				opts.Nodes = export.FromResults(res)
+				if len(opts.Nodes) == 0 {
+					return fmt.Errorf("the query's %d results hold no entity or event node", len(res))
+				}
+			case around != "":
+				start, err := resolveNames(st).Resolve(ctx, around)
+				if err != nil {
+					return err
+				}
+				if opts.Nodes, err = export.Around(ctx, st.QuadStore(), start, hops); err != nil {
+					return err
+				}
+			case paths:
+				if opts.Nodes, err = pathNodes(ctx, st, args[0], args[1], path.Options{K: k, MaxHops: maxHops}); err != nil {
+					return err
+				}
+			}
+			a.log.Info("export", "format", format, "selected", len(opts.Nodes), "output", output)
+			write := func(w io.Writer) error { return e.Export(ctx, st.QuadStore(), w, opts) }
+			if output == "" || output == "-" {
+				return write(a.stdout)
+			}
+			return writeAtomic(output, write)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&format, "format", "graphml", fmt.Sprintf("output format: %v", export.Names()))
+	f.StringVarP(&output, "output", "o", "", "write to FILE (atomically) instead of standard output")
+	f.StringVar(&gizmo, "query", "", "select the entity and event nodes among a Gizmo query's results")
+	f.StringVar(&around, "around", "", "select the neighbourhood of NAME (an IRI, name or alias)")
+	f.IntVar(&hops, "hops", 1, "with --around: how many edges away, in either direction")
+	f.BoolVar(&paths, "path", false, "select the nodes of the shortest paths between the two arguments FROM and TO")
+	f.IntVar(&k, "k", 1, "with --path: number of paths")
+	f.IntVar(&maxHops, "max-hops", path.DefaultMaxHops, "with --path: longest path, in hops")
+	f.BoolVar(&merge, "merge-edges", false, "one edge per (source, predicate, target) with a count and the list of articles")
+	f.BoolVar(&articles, "articles", false, "add the articles as nodes, linked to what they mention")
+	f.IntVar(&maxNodes, "max-nodes", export.DefaultMaxDOTNodes, "dot: refuse graphs with more nodes")
+	f.Duration("timeout", 0, "with --query: query timeout (query.timeout)")
+	f.Int("limit", 0, "with --query: maximum number of results (query.limit)")
+	cmd.MarkFlagsMutuallyExclusive("query", "around", "path")
+	return cmd
+}
+
+// pathNodes resolves two names and returns the nodes of the k shortest
+// paths between them, with graph/path's search.
+func pathNodes(ctx context.Context, st *graph.Store, from, to string, opts path.Options) ([]quad.Value, error) {
+	r := resolveNames(st)
+	var ends [2]quad.Value
+	for i, name := range []string{from, to} {
+		vs, err := r.Resolve(ctx, name)
+		if err != nil {
+			return nil, err
+		}
+		if len(vs) > 1 {
+			return nil, fmt.Errorf("%q is ambiguous: %v; give an IRI", name, vs)
+		}
+		ends[i] = vs[0]
+	}
+	res, err := path.New(st.QuadStore()).Paths(ctx, ends[0], ends[1], opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Paths) == 0 {
+		return nil, fmt.Errorf("no path from %s to %s within %d hops", res.From.Name, res.To.Name, opts.MaxHops)
+	}
+	seen := map[quad.Value]bool{}
+	var out []quad.Value
+	for _, p := range res.Paths {
+		for _, n := range p.Nodes {
+			if v := quad.IRI(n.IRI); !seen[v] {
+				seen[v] = true
+				out = append(out, v)
+			}
+		}
+	}
+	return out, nil
+}
+
+// writeAtomic writes a file through a temporary file in the same
+// directory, renamed into place only when write succeeded: a failed or
+// interrupted export leaves the old file, or none, never half a file.
+func writeAtomic(name string, write func(io.Writer) error) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = write(f); err != nil {
+		return err
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), name)
+}
