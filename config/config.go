@@ -8,6 +8,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"github.com/go-viper/mapstructure/v2"
+	"github.com/robfig/cron/v3"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 )
@@ -25,12 +27,15 @@ import (
 // in YAML and (upper-cased, dots as underscores, NEWSGRAPH_ prefix) in the
 // environment: store.backend is NEWSGRAPH_STORE_BACKEND.
 type Config struct {
-	DataDir string  `mapstructure:"data_dir" yaml:"data_dir"`
-	Store   Store   `mapstructure:"store" yaml:"store"`
-	Extract Extract `mapstructure:"extract" yaml:"extract"`
-	Query   Query   `mapstructure:"query" yaml:"query"`
-	Serve   Serve   `mapstructure:"serve" yaml:"serve"`
-	Log     Log     `mapstructure:"log" yaml:"log"`
+	DataDir string   `mapstructure:"data_dir" yaml:"data_dir"`
+	Store   Store    `mapstructure:"store" yaml:"store"`
+	Extract Extract  `mapstructure:"extract" yaml:"extract"`
+	Query   Query    `mapstructure:"query" yaml:"query"`
+	Serve   Serve    `mapstructure:"serve" yaml:"serve"`
+	Log     Log      `mapstructure:"log" yaml:"log"`
+	Sources []Source `mapstructure:"sources" yaml:"sources"`
+	Fetch   Fetch    `mapstructure:"fetch" yaml:"fetch"`
+	Rebuild Rebuild  `mapstructure:"rebuild" yaml:"rebuild"`
 }
 
 // Store selects the quad store.
@@ -73,6 +78,35 @@ type Log struct {
 	Format string `mapstructure:"format" yaml:"format"` // text or json
 }
 
+// Source is one place `newsgraph rebuild` reads articles from: exactly one
+// of Dir, URLs and Feed. Sources are set in the file only.
+type Source struct {
+	Name     string   `mapstructure:"name" yaml:"name"`           // shown in status and logs; default: the dir, feed or first URL
+	Dir      string   `mapstructure:"dir" yaml:"dir"`             // a directory (or file) of articles
+	URLs     []string `mapstructure:"urls" yaml:"urls"`           // article pages, HTML or text
+	Feed     string   `mapstructure:"feed" yaml:"feed"`           // an RSS or Atom feed
+	Items    string   `mapstructure:"items" yaml:"items"`         // feed items: page (fetch each item's link; default) or content (the feed's own text)
+	MaxItems int      `mapstructure:"max_items" yaml:"max_items"` // newest feed items taken per run; 0: all
+}
+
+// Fetch configures HTTP fetching of URL and feed sources.
+type Fetch struct {
+	Timeout     time.Duration `mapstructure:"timeout" yaml:"timeout"`         // per request, headers and body
+	MaxBytes    int64         `mapstructure:"max_bytes" yaml:"max_bytes"`     // larger bodies are refused
+	UserAgent   string        `mapstructure:"user_agent" yaml:"user_agent"`   // default newsgraph/VERSION (+https://github.com/newsgraph/newsgraph)
+	Retries     int           `mapstructure:"retries" yaml:"retries"`         // retries after a timeout, 429 or 5xx
+	Backoff     time.Duration `mapstructure:"backoff" yaml:"backoff"`         // first retry delay, doubled each retry, with jitter
+	MaxBackoff  time.Duration `mapstructure:"max_backoff" yaml:"max_backoff"` // longest retry delay
+	Concurrency int           `mapstructure:"concurrency" yaml:"concurrency"` // requests in flight
+}
+
+// Rebuild configures `newsgraph rebuild` and scheduled rebuilds.
+type Rebuild struct {
+	Keep     int           `mapstructure:"keep" yaml:"keep"`         // earlier generations kept for rollback
+	Schedule string        `mapstructure:"schedule" yaml:"schedule"` // cron spec for serve --schedule; "" for none
+	Reload   time.Duration `mapstructure:"reload" yaml:"reload"`     // how often a server looks for a generation made live elsewhere
+}
+
 // Default returns the configuration that applies when nothing is set.
 func Default() Config {
 	return Config{
@@ -82,6 +116,8 @@ func Default() Config {
 		Query:   Query{Timeout: 30 * time.Second, Limit: 1000},
 		Serve:   Serve{Addr: "127.0.0.1:64210"},
 		Log:     Log{Level: "warn", Format: "text"},
+		Fetch:   Fetch{Timeout: 30 * time.Second, MaxBytes: 5 << 20, Retries: 3, Backoff: time.Second, MaxBackoff: 30 * time.Second, Concurrency: 4},
+		Rebuild: Rebuild{Keep: 1, Reload: 10 * time.Second},
 	}
 }
 
@@ -118,6 +154,8 @@ var FlagKeys = map[string]string{
 	"limit":     "query.limit",
 	"addr":      "serve.addr",
 	"log-level": "log.level",
+	"schedule":  "rebuild.schedule",
+	"keep":      "rebuild.keep",
 }
 
 // Load builds the effective configuration.
@@ -197,11 +235,15 @@ func decodeKey(v *viper.Viper, key string, c *Config) error {
 		DecodeHook:       mapstructure.StringToTimeDurationHookFunc(),
 		WeaklyTypedInput: true,
 		Result:           f.Addr().Interface(),
+		ErrorUnused:      true, // a misspelt field of a list item (sources) is an error
 	})
 	if err != nil {
 		return err
 	}
 	if err := dec.Decode(v.Get(key)); err != nil {
+		if f.Kind() == reflect.Slice {
+			return fmt.Errorf("config: invalid value for %s: %v", key, err)
+		}
 		return fmt.Errorf("config: invalid value %q for %s: want %s", fmt.Sprint(v.Get(key)), key, kindName(f.Type()))
 	}
 	return nil
@@ -245,6 +287,7 @@ func (c Config) validate(choices map[string][]string) error {
 	if !slices.Contains([]string{"text", "json"}, c.Log.Format) {
 		bad("log.format", "must be text or json, not %q", c.Log.Format)
 	}
+	c.validateRebuild(bad)
 	keys := make([]string, 0, len(choices))
 	for k := range choices {
 		keys = append(keys, k)
@@ -303,4 +346,78 @@ func fieldAt(v reflect.Value, key string) reflect.Value {
 
 func valueAt(c Config, key string) any {
 	return fieldAt(reflect.ValueOf(&c).Elem(), key).Interface()
+}
+
+// validateRebuild checks the sources, fetch and rebuild sections.
+func (c Config) validateRebuild(bad func(key, format string, args ...any)) {
+	names := map[string]int{}
+	for i, s := range c.Sources {
+		key := fmt.Sprintf("sources[%d]", i)
+		set := 0
+		for _, on := range []bool{s.Dir != "", len(s.URLs) > 0, s.Feed != ""} {
+			if on {
+				set++
+			}
+		}
+		if set != 1 {
+			bad(key, "set exactly one of dir, urls and feed")
+		}
+		for j, u := range s.URLs {
+			if !isHTTPURL(u) {
+				bad(fmt.Sprintf("%s.urls[%d]", key, j), "must be an http or https URL, not %q", u)
+			}
+		}
+		if s.Feed != "" && !isHTTPURL(s.Feed) {
+			bad(key+".feed", "must be an http or https URL, not %q", s.Feed)
+		}
+		if !slices.Contains([]string{"", "page", "content"}, s.Items) {
+			bad(key+".items", "must be page or content, not %q", s.Items)
+		}
+		if s.Items != "" && s.Feed == "" {
+			bad(key+".items", "applies to feed sources only")
+		}
+		if s.MaxItems < 0 {
+			bad(key+".max_items", "must be 0 (all) or more, not %d", s.MaxItems)
+		}
+		if s.Name != "" {
+			if j, dup := names[s.Name]; dup {
+				bad(key+".name", "%q is also the name of sources[%d]", s.Name, j)
+			}
+			names[s.Name] = i
+		}
+	}
+	if c.Fetch.Timeout <= 0 {
+		bad("fetch.timeout", "must be positive, not %s", c.Fetch.Timeout)
+	}
+	if c.Fetch.MaxBytes <= 0 {
+		bad("fetch.max_bytes", "must be positive, not %d", c.Fetch.MaxBytes)
+	}
+	if c.Fetch.Retries < 0 || c.Fetch.Retries > 10 {
+		bad("fetch.retries", "must be between 0 and 10, not %d", c.Fetch.Retries)
+	}
+	if c.Fetch.Backoff <= 0 {
+		bad("fetch.backoff", "must be positive, not %s", c.Fetch.Backoff)
+	}
+	if c.Fetch.MaxBackoff < c.Fetch.Backoff {
+		bad("fetch.max_backoff", "must be at least fetch.backoff (%s), not %s", c.Fetch.Backoff, c.Fetch.MaxBackoff)
+	}
+	if c.Fetch.Concurrency <= 0 {
+		bad("fetch.concurrency", "must be positive, not %d", c.Fetch.Concurrency)
+	}
+	if c.Rebuild.Keep < 0 {
+		bad("rebuild.keep", "must be 0 or more, not %d", c.Rebuild.Keep)
+	}
+	if c.Rebuild.Schedule != "" {
+		if _, err := cron.ParseStandard(c.Rebuild.Schedule); err != nil {
+			bad("rebuild.schedule", "not a cron schedule (%v): use five fields such as \"*/15 * * * *\", or @hourly, @every 10m", err)
+		}
+	}
+	if c.Rebuild.Reload <= 0 {
+		bad("rebuild.reload", "must be positive, not %s", c.Rebuild.Reload)
+	}
+}
+
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

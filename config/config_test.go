@@ -127,3 +127,72 @@ func TestKeysAndEnvNames(t *testing.T) {
 		t.Errorf("EnvName = %s", got)
 	}
 }
+
+func TestSourcesFetchRebuild(t *testing.T) {
+	t.Chdir(t.TempDir())
+	file := writeFile(t, `sources:
+  - dir: /srv/articles
+  - name: wire
+    urls: [https://example.org/a.html, http://example.org/b.txt]
+  - feed: https://example.org/rss.xml
+    items: content
+    max_items: 20
+fetch:
+  timeout: 5s
+  user_agent: test-agent
+rebuild:
+  schedule: "@every 10m"
+`)
+	c, err := Load(Options{File: file, Env: func(string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Sources) != 3 || c.Sources[0].Dir != "/srv/articles" || c.Sources[1].Name != "wire" ||
+		len(c.Sources[1].URLs) != 2 || c.Sources[2].Feed != "https://example.org/rss.xml" ||
+		c.Sources[2].Items != "content" || c.Sources[2].MaxItems != 20 {
+		t.Errorf("sources = %+v", c.Sources)
+	}
+	if c.Fetch.Timeout != 5*time.Second || c.Fetch.UserAgent != "test-agent" || c.Fetch.Retries != 3 || c.Fetch.MaxBytes != 5<<20 {
+		t.Errorf("fetch = %+v, want the file's timeout and user agent over the defaults", c.Fetch)
+	}
+	if c.Rebuild.Schedule != "@every 10m" || c.Rebuild.Keep != 1 {
+		t.Errorf("rebuild = %+v", c.Rebuild)
+	}
+	// The schedule flag of serve lands in rebuild.schedule.
+	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	fs.String("schedule", "", "")
+	if err := fs.Parse([]string{"--schedule=*/5 * * * *"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err = Load(Options{File: file, Flags: fs, Env: func(string) string { return "" }})
+	if err != nil || c.Rebuild.Schedule != "*/5 * * * *" {
+		t.Errorf("--schedule: %q, %v", c.Rebuild.Schedule, err)
+	}
+}
+
+func TestSourcesErrorsNameTheKey(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"sources:\n  - dir: /a\n    feed: https://x.org/f\n", "sources[0]: set exactly one of dir, urls and feed"},
+		{"sources:\n  - name: x\n", "sources[0]: set exactly one"},
+		{"sources:\n  - dir: /a\n  - urls: [ftp://x.org/a]\n", "sources[1].urls[0]: must be an http or https URL"},
+		{"sources:\n  - feed: x.org/rss\n", "sources[0].feed: must be an http or https URL"},
+		{"sources:\n  - feed: https://x.org/rss\n    items: all\n", "sources[0].items"},
+		{"sources:\n  - dir: /a\n    items: page\n", "sources[0].items: applies to feed sources only"},
+		{"sources:\n  - dir: /a\n    name: n\n  - dir: /b\n    name: n\n", "sources[1].name"},
+		{"sources:\n  - fed: https://x.org/rss\n", "invalid value for sources"},
+		{"fetch:\n  retries: -1\n", "fetch.retries"},
+		{"fetch:\n  max_bytes: 0\n", "fetch.max_bytes"},
+		{"fetch:\n  backoff: 10s\n  max_backoff: 1s\n", "fetch.max_backoff"},
+		{"rebuild:\n  schedule: every hour\n", "rebuild.schedule"},
+		{"rebuild:\n  keep: -2\n", "rebuild.keep"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			_, err := Load(Options{File: writeFile(t, tt.file), Env: func(string) string { return "" }})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
