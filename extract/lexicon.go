@@ -26,6 +26,7 @@ type LexEntry struct {
 	Aliases  []string `yaml:"aliases"`  // other names (not transliteration variants)
 	Demonyms []string `yaml:"demonyms"` // adjectives pointing at a country; never mentions
 	Metonym  string   `yaml:"metonym"`  // for capitals: the country they stand for
+	Military string   `yaml:"military"` // for countries: the entity of their armed forces
 	// Facts is background knowledge (predicate, object name). It is shown by
 	// Explain and never emitted as an article's fact: facts come from text.
 	Facts [][2]string `yaml:"facts"`
@@ -170,8 +171,10 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		}
 	}
 	for _, e := range lx.Entries {
-		if e.Metonym != "" && lx.byID[schema.Slug(e.Metonym)] == nil {
-			return nil, fmt.Errorf("lexicon: metonym %q of %q is not an entry", e.Metonym, e.Name)
+		for _, ref := range []string{e.Metonym, e.Military} {
+			if ref != "" && lx.byID[schema.Slug(ref)] == nil {
+				return nil, fmt.Errorf("lexicon: %q named by %q is not an entry", ref, e.Name)
+			}
 		}
 	}
 	for _, g := range words.GivenNames {

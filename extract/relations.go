@@ -1,3 +1,1059 @@
 package extract
 
-func (d *doc) relations() {}
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Relation rules. Each rule is written for a construction of conflict
+// reporting, not for a sentence: appositions and titles give roles,
+// "Iran-backed X" and "X, backed by Y" give backing, "X, part of Y"
+// membership, "X claimed responsibility for the attack on Y" attacks and
+// claims, and so on. A fact is only kept if its subject and object fit the
+// predicate's domain and range.
+
+// relations runs every rule over every sentence.
+func (d *doc) relations() {
+	d.affiliation = map[*entity]*entity{}
+	var carry *attribution
+	for i := range d.sents {
+		s := &d.sents[i]
+		if s.boiler {
+			continue
+		}
+		v := d.view(s)
+		d.sentAgent = nil
+		v.roles()
+		v.attribute(carry)
+		carry = nil
+		if v.attr.kind != "" && v.openQuote() {
+			a := v.attr
+			carry = &a
+		}
+		v.rules()
+		v.events()
+		d.track(v)
+	}
+}
+
+// openQuote reports whether the sentence leaves a quotation open.
+func (v *view) openQuote() bool {
+	n := 0
+	for _, it := range v.it {
+		if it.w == `"` {
+			n++
+		}
+	}
+	return n%2 == 1
+}
+
+// addFact records a fact if it fits the predicate. A person standing for
+// an organisation in a predicate that only organisations take ("Yasir
+// demanded the withdrawal") is replaced by the organisation.
+func (d *doc) addFact(s *entity, p string, o *entity, kind string, by *entity, evidence, role string, conf float64) bool {
+	if s == nil || o == nil || s == o {
+		return false
+	}
+	pred := schema.LookupPredicate(p)
+	if pred == nil {
+		return false
+	}
+	if !contains(pred.Domain, s.typ) {
+		if a := d.affiliation[s]; a != nil && contains(pred.Domain, a.typ) {
+			s = a
+		} else {
+			return false
+		}
+	}
+	if !contains(pred.Range, o.typ) || s == o {
+		return false
+	}
+	key := factKey{s.id, p, o.id}
+	if _, dup := d.factAt[key]; dup {
+		return false
+	}
+	f := schema.Fact{S: s.id, P: p, O: o.id, Kind: kind, Evidence: evidence, Role: role, Confidence: conf}
+	if by != nil && by != s {
+		f.AssertedBy = by.id
+	}
+	d.factAt[key] = len(d.facts)
+	d.facts = append(d.facts, f)
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fact adds a fact triggered at item k, with the sentence's claim kind.
+func (v *view) fact(k int, s *entity, p string, o *entity, conf float64) bool {
+	kind, by := v.kindAt(k)
+	if p == "threatened" {
+		kind = schema.Threatened
+	}
+	return v.d.addFact(s, p, o, kind, by, v.evidence(), "", conf)
+}
+
+// factKind adds a fact with an explicit kind.
+func (v *view) factKind(s *entity, p string, o *entity, kind string, conf float64) bool {
+	_, by := v.kindAt(0)
+	return v.d.addFact(s, p, o, kind, by, v.evidence(), "", conf)
+}
+
+// rules fires the trigger-word rules of a sentence.
+func (v *view) rules() {
+	for k := range v.it {
+		w := v.it[k].w
+		if w == "" {
+			v.entityRules(k)
+			continue
+		}
+		switch w {
+		case "backed", "supported", "sponsored", "funded", "armed", "financed":
+			v.backed(k)
+		case "support", "supports", "supporting", "supplies", "supplying", "arms", "arming", "supporter", "backer", "approval", "patron":
+			v.supports(k)
+		case "part", "member", "members", "faction", "factions", "component", "umbrella", "wing", "affiliate", "groups":
+			v.memberOf(k)
+		case "located", "based", "situated", "near", "in":
+			v.located(k)
+		case "capital":
+			v.capital(k)
+		case "ally", "allies", "allied", "aligned":
+			v.allied(k)
+		case "killed", "assassinated", "assassination", "killing":
+			v.killed(k)
+		case "toppled", "overthrew", "ousted", "overthrow", "toppling":
+			v.overthrew(k)
+		case "fight", "fought", "fighting", "war", "battle", "campaign", "defeat", "mission":
+			v.fought(k)
+		case "agreement", "dialogue", "talks", "negotiations", "accord", "deal", "framework":
+			v.partyTo(k)
+		case "deployed", "stationed", "troops", "soldiers", "forces", "bases", "base":
+			v.deployed(k)
+		}
+	}
+}
+
+// entityRules fire on an entity item: "X-led", "X-backed".
+func (v *view) entityRules(k int) {
+	it := &v.it[k]
+	if it.m == nil {
+		return
+	}
+	// "US-led coalition": a mention whose own tokens say who leads it.
+	toks := v.d.toks
+	for t := it.t0; t+1 < it.t1; t++ {
+		if toks[t+1].hyph && toks[t+1].norm == "led" {
+			if c := v.d.countryOfToken(t); c != nil {
+				v.fact(k, c, "leader_of", it.e, 0.8)
+			}
+		}
+	}
+}
+
+// countryOfToken returns the country a token names or qualifies.
+func (d *doc) countryOfToken(t int) *entity {
+	if le := d.lx.demonym[d.toks[t].norm]; le != nil {
+		return d.virtual(le)
+	}
+	if le := d.lx.Lookup(d.text[d.toks[t].start:d.toks[t].end]); le != nil && le.Type == schema.Country {
+		return d.virtual(le)
+	}
+	return nil
+}
+
+// backed: "Iran-backed X", "X, backed by Y and Z", "X is supported by Y".
+func (v *view) backed(k int) {
+	// "by Y": the backers follow.
+	if v.word(k+1, "by") {
+		j := v.next(k+1, 3, ofType(schema.Country, schema.GovernmentBody, schema.ArmedGroup, schema.Coalition, schema.Person))
+		if j < 0 {
+			return
+		}
+		_, s := v.subjOfParticiple(k)
+		for _, o := range v.list(j) {
+			v.fact(k, s, "backed_by", v.ent(o), 0.8)
+			v.otherMembers(o)
+		}
+		return
+	}
+	// "Iran-backed": the backer is hyphen-joined before the trigger.
+	if k == 0 || !v.d.toks[v.it[k].t0].hyph {
+		return
+	}
+	backer := v.ent(k - 1)
+	if backer == nil {
+		backer = v.country(k - 1)
+	}
+	if backer == nil {
+		return
+	}
+	for _, s := range v.backedGroups(k) {
+		v.fact(k, s, "backed_by", backer, 0.85)
+	}
+}
+
+// backedGroups are the groups an "X-backed" qualifies: the entity it
+// precedes ("Iran-backed Kata'ib Hezbollah"), or, for a description
+// ("Iran-backed militias"), the groups it is said to include.
+func (v *view) backedGroups(k int) []*entity {
+	for j := k + 1; j < len(v.it) && j <= k+3; j++ {
+		if e := v.ent(j); e != nil {
+			if is(e, schema.ArmedGroup, schema.GovernmentBody, schema.Coalition) {
+				return []*entity{e}
+			}
+			if !is(e, schema.Country) {
+				return nil
+			}
+		}
+		if clauseBreak(v.it[j].w) {
+			return nil
+		}
+	}
+	return v.members(k)
+}
+
+// members are the groups a generic plural is said to include later in the
+// sentence: "militias …, including X and Y", "…, with X being among them".
+func (v *view) members(k int) []*entity {
+	for j := k + 1; j < len(v.it); j++ {
+		w := v.it[j].w
+		if clauseBreak(w) && w != "–" && w != "—" {
+			return nil
+		}
+		if w == "including" || w == "such" && v.word(j+1, "as") || w == "among" && v.word(j+1, "them", "which", "whom") {
+			if x := v.next(j, 4, ofType(schema.ArmedGroup)); x >= 0 {
+				return entities(v, v.list(x))
+			}
+		}
+		if w == "with" {
+			if x := v.next(j, 3, ofType(schema.ArmedGroup)); x >= 0 {
+				for y := x + 1; y < len(v.it) && y <= x+4; y++ {
+					if v.word(y, "among") {
+						return entities(v, v.list(x))
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func entities(v *view, idx []int) []*entity {
+	out := make([]*entity, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, v.ent(i))
+	}
+	return out
+}
+
+// subjOfParticiple finds what a participle phrase describes: "X, backed by
+// Y", "X, which is backed by Y", "X is backed by Y".
+func (v *view) subjOfParticiple(k int) (int, *entity) {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if e := v.ent(j); e != nil {
+			return j, e
+		}
+		if w := v.it[j].w; clauseBreak(w) {
+			break
+		}
+	}
+	return v.subj(k)
+}
+
+// otherMembers: "Iran and other forces of the Axis of Resistance" — the
+// first is a member of the second.
+func (v *view) otherMembers(o int) {
+	if !v.word(o+1, "and") || !v.word(o+2, "other") {
+		return
+	}
+	if v.word(o+3, "forces", "members", "groups", "factions", "parties", "countries") {
+		if j := v.next(o+3, 3, ofType(schema.Coalition, schema.ArmedGroup)); j >= 0 {
+			v.fact(o, v.ent(o), "member_of", v.ent(j), 0.7)
+		}
+	}
+}
+
+// supports: "Y, which supplies X with military cover", "Y supports X",
+// "Y as the main supporter of X", "X acts with the approval of Y".
+func (v *view) supports(k int) {
+	w := v.it[k].w
+	switch w {
+	case "supporter", "backer", "patron":
+		// "Y as the main (military) supporter of X"
+		if !v.word(k+1, "of") {
+			return
+		}
+		o := v.next(k+1, 3, actor)
+		s := v.prev(k, 5, actor)
+		if o >= 0 && s >= 0 {
+			v.fact(k, v.ent(o), "backed_by", v.ent(s), 0.7)
+		}
+		return
+	case "approval":
+		// "X acts with the (tacit) approval of Y"
+		if v.word(k+1, "of") {
+			if o := v.next(k+1, 3, actor); o >= 0 {
+				if _, s := v.subj(v.verbBefore(k)); s != nil {
+					v.fact(k, s, "backed_by", v.ent(o), 0.6)
+				}
+			}
+		}
+		return
+	}
+	// "to support X": the purpose of the subject ("established in 2013 to
+	// support the Syrian government"); "Y supports X".
+	o := v.next(k, 3, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition))
+	if o < 0 {
+		return
+	}
+	// "support Israel in its attacks": the object must follow directly.
+	for j := k + 1; j < o; j++ {
+		if !skippable[v.it[j].w] && v.it[j].w != "military" && v.it[j].w != "political" {
+			return
+		}
+	}
+	var s *entity
+	if sj, se := v.subj(k); se != nil {
+		s = se
+		_ = sj
+	} else {
+		_, s = v.subjOfParticiple(k)
+	}
+	if s == nil || s == v.ent(o) {
+		return
+	}
+	v.fact(k, v.ent(o), "backed_by", s, 0.65)
+}
+
+// verbBefore returns the item of the verb before a prepositional phrase
+// ("acts with the approval of"): the first plain word after the subject.
+func (v *view) verbBefore(k int) int {
+	for j := k - 1; j > 0; j-- {
+		if v.it[j-1].e != nil {
+			return j
+		}
+	}
+	return k
+}
+
+// memberOf: "X, part of Y", "X, a member of Y", "X, one of the factions of
+// Y", "X, under the umbrella of Y", "alongside other groups of Y, X …".
+func (v *view) memberOf(k int) {
+	w := v.it[k].w
+	of := k + 1
+	if w == "umbrella" {
+		if !v.word(k-1, "the") || !v.word(k-2, "under") {
+			return
+		}
+	}
+	if w == "groups" || w == "members" || w == "factions" {
+		// "alongside other groups of Y, X …" and "X and other members of Y"
+		if !v.word(k-1, "other") || !v.word(of, "of") {
+			return
+		}
+		y := v.next(of, 3, ofType(schema.Coalition, schema.ArmedGroup))
+		if y < 0 {
+			return
+		}
+		if v.word(k-2, "alongside", "with") && k-2 == 0 || v.word(k-3, "alongside") {
+			// The subject follows the comma.
+			for j := y + 1; j < len(v.it) && j <= y+3; j++ {
+				if e := v.refer(j); e != nil && is(e, schema.ArmedGroup) {
+					v.fact(k, e, "member_of", v.ent(y), 0.7)
+					return
+				}
+			}
+			return
+		}
+		if v.word(k-2, "with") {
+			// "coordinating our actions with other members of Y": the
+			// speaker's side.
+			if by := v.attr.by; by != nil {
+				v.fact(k, by, "member_of", v.ent(y), 0.6)
+			}
+		}
+		return
+	}
+	if !v.word(of, "of", "within") {
+		return
+	}
+	y := v.next(of, 3, ofType(schema.Coalition, schema.ArmedGroup))
+	if y < 0 {
+		return
+	}
+	// The member is the entity the phrase is in apposition to.
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if e := v.ent(j); e != nil {
+			if is(e, schema.ArmedGroup, schema.Country) && (v.word(j+1, ",") || v.word(j+1, "is", "was", "are", "became")) {
+				v.fact(k, e, "member_of", v.ent(y), 0.75)
+			}
+			return
+		}
+		if clauseBreak(v.it[j].w) {
+			return
+		}
+	}
+}
+
+// located: "X, located in/near Y", "X in Y" for bases and places, "Y’s X",
+// "bases in Syria, such as X and Y".
+func (v *view) located(k int) {
+	w := v.it[k].w
+	switch w {
+	case "located", "situated", "based":
+		s := v.prev(k, 3, ofType(schema.MilitaryBase, schema.Place))
+		if s < 0 {
+			return
+		}
+		prep := k + 1
+		if v.word(prep, "near", "close") {
+			if o := v.next(prep, 3, ofType(schema.MilitaryBase, schema.Place)); o >= 0 {
+				v.fact(k, v.ent(s), "located_near", v.ent(o), 0.8)
+				// "… near Erbil Airport in the KRG": both are in the region.
+				if v.word(o+1, "in") {
+					if r := v.next(o+1, 3, ofType(schema.Place, schema.Country, schema.GovernmentBody)); r >= 0 {
+						v.fact(k, v.ent(s), "located_in", v.ent(r), 0.7)
+						v.fact(k, v.ent(o), "located_in", v.ent(r), 0.7)
+					}
+				}
+			}
+			return
+		}
+		if v.word(prep, "in", "at", "inside") {
+			if o := v.next(prep, 3, ofType(schema.Place, schema.Country)); o >= 0 {
+				v.fact(k, v.ent(s), "located_in", v.ent(o), 0.8)
+			}
+		}
+	case "near":
+		s := k - 1
+		if v.word(s, ",") {
+			s--
+		}
+		if is(v.ent(s), schema.MilitaryBase, schema.Place) {
+			if o := v.next(k, 2, ofType(schema.MilitaryBase, schema.Place)); o >= 0 {
+				v.fact(k, v.ent(s), "located_near", v.ent(o), 0.7)
+			}
+		}
+	case "in":
+		s := v.ent(k - 1)
+		if s == nil {
+			// "bases in Syria, such as X and Y"
+			v.examplesIn(k)
+			return
+		}
+		if !is(s, schema.MilitaryBase, schema.Place) || s.typ == schema.Place && s.lex != nil && s.lex.Metonym != "" {
+			return
+		}
+		o := k + 1
+		for o < len(v.it) && skippable[v.it[o].w] && v.it[o].w != "in" {
+			o++
+		}
+		if is(v.ent(o), schema.Place, schema.Country) {
+			v.fact(k, s, "located_in", v.ent(o), 0.75)
+		}
+	}
+}
+
+// examplesIn: "their counterparts in Syria, like the Al-Omar and Kiniko
+// field", "the bases of this country in Syria, such as Koniko and al-Tanf".
+func (v *view) examplesIn(k int) {
+	c := k + 1
+	if !is(v.ent(c), schema.Country, schema.Place) {
+		return
+	}
+	j := c + 1
+	if v.word(j, ",") {
+		j++
+	}
+	if !(v.word(j, "like", "including") || v.word(j, "such") && v.word(j+1, "as")) {
+		return
+	}
+	x := v.next(j, 3, ofType(schema.MilitaryBase, schema.Place))
+	if x < 0 {
+		return
+	}
+	for _, b := range v.list(x) {
+		if is(v.ent(b), schema.MilitaryBase, schema.Place) {
+			v.fact(k, v.ent(b), "located_in", v.ent(c), 0.7)
+		}
+	}
+}
+
+// capital: "Iraq’s capital Baghdad", "Baghdad, the capital of Iraq".
+func (v *view) capital(k int) {
+	if c := v.prev(k, 2, ofType(schema.Country)); c >= 0 {
+		if p := v.next(k, 1, ofType(schema.Place)); p >= 0 {
+			v.fact(k, v.ent(p), "capital_of", v.ent(c), 0.9)
+		}
+		return
+	}
+	if v.word(k+1, "of") {
+		if c := v.next(k+1, 2, ofType(schema.Country)); c >= 0 {
+			if p := v.prev(k, 3, ofType(schema.Place)); p >= 0 {
+				v.fact(k, v.ent(p), "capital_of", v.ent(c), 0.9)
+			}
+		}
+	}
+}
+
+// allied: "X’s ally Y", "Y, an ally of X", "X-aligned Y", "allied with X".
+func (v *view) allied(k int) {
+	w := v.it[k].w
+	if (w == "aligned" || w == "allied") && k > 0 && v.d.toks[v.it[k].t0].hyph {
+		a := v.ent(k - 1)
+		if a == nil {
+			a = v.country(k - 1)
+		}
+		if a == nil {
+			return
+		}
+		for _, s := range v.backedGroups(k) {
+			v.fact(k, s, "allied_with", a, 0.7)
+		}
+		return
+	}
+	if w == "allied" && v.word(k+1, "with", "to") {
+		if o := v.next(k+1, 2, actor); o >= 0 {
+			if _, s := v.subjOfParticiple(k); s != nil {
+				v.fact(k, s, "allied_with", v.ent(o), 0.7)
+			}
+		}
+		return
+	}
+	if w == "ally" || w == "allies" {
+		var of *entity
+		if v.word(k+1, "of") {
+			if o := v.next(k+1, 2, actor); o >= 0 {
+				of = v.ent(o)
+			}
+		} else if p := v.prev(k, 2, actor); p >= 0 {
+			of = v.ent(p) // "the U.S. ally", "Washington’s ally"
+		}
+		if of == nil {
+			return
+		}
+		// The ally: an apposition, or the answer to a question ("And who
+		// was the U.S. ally …? Of course, Israel").
+		if s := v.prev(k, 6, ofType(schema.Country, schema.ArmedGroup)); s >= 0 && v.ent(s) != of {
+			v.fact(k, v.ent(s), "allied_with", of, 0.6)
+			return
+		}
+		if v.endsWithQuestion() {
+			v.d.pendingAlly = &pendingRel{s: of, p: "allied_with", conf: 0.5}
+		}
+	}
+}
+
+// pendingRel is a relation whose other end the next sentence gives.
+type pendingRel struct {
+	s    *entity
+	p    string
+	conf float64
+}
+
+func (v *view) endsWithQuestion() bool {
+	return len(v.it) > 0 && v.it[len(v.it)-1].w == "?"
+}
+
+// killed: "X killed/assassinated Y (and Z)", "Y was killed by X", "the
+// killing of Y by X".
+func (v *view) killed(k int) {
+	victims := func(from int) []*entity {
+		var out []*entity
+		if o := v.next(from, 4, ofType(schema.Person)); o >= 0 {
+			for _, i := range v.list(o) {
+				if is(v.ent(i), schema.Person) {
+					out = append(out, v.ent(i))
+				}
+			}
+		}
+		return out
+	}
+	if v.word(k-1, "was", "were") || v.word(k+1, "by") {
+		if v.word(k+1, "by") {
+			if a := v.next(k+1, 3, ofType(schema.Country, schema.ArmedGroup, schema.GovernmentBody)); a >= 0 {
+				if s, e := v.subj(k); s >= 0 && is(e, schema.Person) {
+					v.fact(k, v.ent(a), "killed", e, 0.8)
+				}
+			}
+		}
+		return
+	}
+	_, agent := v.subj(k)
+	if v.it[k].w == "killing" || v.it[k].w == "assassination" {
+		if !v.word(k+1, "of") {
+			return
+		}
+		agent = nil
+		if a := v.prev(k, 2, ofType(schema.Country, schema.ArmedGroup, schema.GovernmentBody)); a >= 0 {
+			agent = v.ent(a)
+		} else if c := v.country(k - 1); c != nil {
+			agent = c
+		}
+	}
+	if agent == nil {
+		return
+	}
+	for _, vic := range victims(k) {
+		v.fact(k, agent, "killed", vic, 0.8)
+	}
+}
+
+// overthrew: "X toppled Y".
+func (v *view) overthrew(k int) {
+	_, s := v.subj(k)
+	if s == nil {
+		// "…, toppled Saddam Hussein": a verb in a series shares the
+		// sentence's subject.
+		if j := v.prev(k, 12, ofType(schema.Country)); j >= 0 {
+			s = v.ent(j)
+		}
+	}
+	if o := v.next(k, 3, ofType(schema.Person, schema.GovernmentBody)); o >= 0 {
+		v.fact(k, s, "overthrew", v.ent(o), 0.75)
+	}
+}
+
+// fought: "X’s fight against Y", "the mission of the coalition against
+// ISIS", "X contributed to the defeat of Y".
+func (v *view) fought(k int) {
+	w := v.it[k].w
+	if w == "defeat" {
+		if !v.word(k+1, "of") {
+			return
+		}
+		o := v.next(k+1, 2, ofType(schema.ArmedGroup))
+		if o < 0 {
+			return
+		}
+		for _, s := range v.sentenceSubjects(k) {
+			v.fact(k, s, "fought_against", v.ent(o), 0.65)
+		}
+		return
+	}
+	// "X’s fight against Y", "X fought (against) Y", "the mission of X against Y"
+	a := k + 1
+	if !v.word(a, "against") && w != "fought" {
+		if !(v.word(a, "of") && v.word(a+2, "against")) && !(v.word(a, "of") && v.word(a+3, "against")) {
+			return
+		}
+	}
+	o := v.next(k, 5, ofType(schema.ArmedGroup))
+	if o < 0 {
+		return
+	}
+	var s *entity
+	if j := v.prev(k, 2, ofType(schema.ArmedGroup, schema.Country, schema.Coalition, schema.GovernmentBody)); j >= 0 {
+		s = v.ent(j)
+	} else if j := v.next(k, 3, ofType(schema.Coalition, schema.Country, schema.GovernmentBody)); j >= 0 && j < o {
+		s = v.ent(j)
+	} else if _, e := v.subj(k); e != nil {
+		s = e
+	}
+	v.fact(k, s, "fought_against", v.ent(o), 0.7)
+}
+
+// sentenceSubjects: the subject of the main clause and the groups it is
+// said to act alongside ("Alongside other groups of the PMF, it …").
+func (v *view) sentenceSubjects(k int) []*entity {
+	var out []*entity
+	for j := 0; j < k; j++ {
+		if v.word(j, "it", "they", "he") && (j == 0 || v.it[j-1].w == ",") {
+			if e := v.refer(j); e != nil {
+				out = append(out, e)
+			}
+			break
+		}
+	}
+	for j := 0; j < k; j++ {
+		if v.word(j, "alongside", "with") && v.word(j+1, "other") {
+			if g := v.next(j+1, 4, ofType(schema.ArmedGroup, schema.Coalition)); g >= 0 && g < k {
+				out = append(out, v.ent(g))
+			}
+		}
+	}
+	if len(out) == 0 {
+		if _, e := v.subj(v.firstVerb(k)); e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// firstVerb approximates the main verb before k: the first plain word
+// after the first entity.
+func (v *view) firstVerb(k int) int {
+	for j := 1; j < k; j++ {
+		if v.it[j].e == nil && v.it[j-1].e != nil && !skippable[v.it[j].w] && v.it[j].w != "," {
+			return j
+		}
+	}
+	return k
+}
+
+// partyTo: parties to a named agreement or negotiation track: "the
+// Strategic Framework Agreement reached between X and Y", "the Strategic
+// Dialogue with the US", "X continues to implement the agreement".
+func (v *view) partyTo(k int) {
+	// The agreement entity this trigger belongs to (the mention itself is
+	// an entity item; triggers are the plain words around it).
+	ag := -1
+	for j := k - 3; j <= k+6 && j < len(v.it); j++ {
+		if j >= 0 && is(v.ent(j), schema.Agreement) {
+			ag = j
+			break
+		}
+	}
+	if ag < 0 {
+		return
+	}
+	for j := ag + 1; j < len(v.it) && j <= ag+6; j++ {
+		if v.word(j, "between") {
+			if a := v.next(j, 2, ofType(schema.Country, schema.GovernmentBody, schema.Person)); a >= 0 {
+				for _, p := range v.list(a) {
+					v.fact(k, v.political(p), "party_to", v.ent(ag), 0.8)
+				}
+			}
+			break
+		}
+		if v.word(j, "with") {
+			if a := v.next(j, 2, ofType(schema.Country, schema.GovernmentBody)); a >= 0 {
+				v.fact(k, v.political(a), "party_to", v.ent(ag), 0.75)
+			}
+			break
+		}
+		if clauseBreak(v.it[j].w) {
+			break
+		}
+	}
+	// The subject of a clause that implements, resumes, signs … it.
+	for j := ag - 1; j >= 0 && j >= ag-14; j-- {
+		switch v.it[j].w {
+		case "implement", "implementing", "implements", "resuming", "resume", "resumed", "signed", "sign", "signing",
+			"reached", "reach", "concluded", "negotiated", "joined", "ratified", "renewed", "respect", "abide", "uphold", "held", "hold":
+			if _, s := v.subj(v.verbStart(j)); s != nil {
+				v.fact(k, s, "party_to", v.ent(ag), 0.7)
+			}
+			return
+		}
+	}
+}
+
+// verbStart walks back over "continues to", "has taken on the
+// responsibility of" to where the subject should be.
+func (v *view) verbStart(j int) int {
+	for i := j - 1; i >= 0 && i >= j-8; i-- {
+		if v.it[i].e != nil {
+			return i + 1
+		}
+		if clauseBreak(v.it[i].w) || v.it[i].w == "," {
+			return i + 1
+		}
+	}
+	return j
+}
+
+// political maps a capital used for its government ("between Baghdad and
+// Washington") to the country.
+func (v *view) political(k int) *entity {
+	e := v.ent(k)
+	if e != nil && e.lex != nil && e.lex.Metonym != "" {
+		if le := v.d.lx.ByID(schema.Slug(e.lex.Metonym)); le != nil {
+			return v.d.virtual(le)
+		}
+	}
+	return e
+}
+
+// deployed: "2,500 American soldiers in Iraq", "US forces stationed in
+// Syria", "the American bases in Erbil, …", "X, where they were deployed".
+func (v *view) deployed(k int) {
+	w := v.it[k].w
+	if w == "deployed" || w == "stationed" {
+		// "… left the Ayn al-Asad Base, where they were deployed"
+		if v.word(k-2, "they") && v.word(k-3, "where") {
+			if b := v.prev(k-3, 3, ofType(schema.MilitaryBase, schema.Place)); b >= 0 {
+				if a := v.prev(b, 8, ofType(schema.GovernmentBody, schema.Country, schema.Coalition)); a >= 0 {
+					v.fact(k, v.ent(a), "deployed_at", v.ent(b), 0.7)
+				}
+			}
+			return
+		}
+		s := v.prev(k, 4, ofType(schema.GovernmentBody, schema.Country, schema.Coalition))
+		if s < 0 {
+			return
+		}
+		if v.word(k+1, "in", "at", "to") {
+			if o := v.next(k+1, 3, ofType(schema.Place, schema.MilitaryBase, schema.Country)); o >= 0 {
+				for _, x := range v.list(o) {
+					v.fact(k, v.ent(s), "deployed_at", v.ent(x), 0.75)
+				}
+			}
+		}
+		return
+	}
+	_ = w
+}
+
+// military returns the armed forces entity of a country, or nil.
+func (d *doc) military(c *entity) *entity {
+	if c == nil || c.lex == nil || c.lex.Military == "" {
+		return nil
+	}
+	if le := d.lx.ByID(schema.Slug(c.lex.Military)); le != nil {
+		return d.virtual(le)
+	}
+	return nil
+}
+
+// roles reads titles and appositions: "Iraqi Foreign Minister Fuad
+// Hussein", "Hezbollah Brigades Military Spokesperson X", "X, the US
+// Ambassador to Iraq", "X, a senior representative of the Y movement",
+// "a security official of Y, X".
+func (v *view) roles() {
+	for k := range v.it {
+		e := v.ent(k)
+		if !is(e, schema.Person) || v.it[k].m == nil {
+			continue
+		}
+		if title, t0 := v.titleBeforePerson(k); title != "" {
+			org := v.roleOrg(t0, title)
+			if org == nil {
+				org = v.roleOrgAfterOf(t0, k)
+			}
+			v.role(k, e, title, org)
+		}
+		// Apposition after the name: ", (a|an|the) [mods] TITLE (of|for|to|at) ORG".
+		j := k + 1
+		if v.word(j, `"`) {
+			j++
+		}
+		if !v.word(j, ",") {
+			continue
+		}
+		j++
+		det := v.word(j, "a", "an", "the")
+		if det {
+			j++
+		}
+		t0 := v.it[j].t0
+		if j >= len(v.it) {
+			continue
+		}
+		// Modifiers and a qualifying entity before the title ("the US
+		// Ambassador", "a Hezbollah commander").
+		var qual *entity
+		for n := 0; n < 4 && j < len(v.it); n++ {
+			if q := v.ent(j); q != nil && is(q, schema.Country, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet) {
+				qual = q
+				j++
+				continue
+			}
+			if c := v.country(j); c != nil {
+				qual = c
+				j++
+				continue
+			}
+			if genericWords[v.it[j].w] || v.it[j].w == "senior" || v.it[j].w == "former" || v.it[j].w == "top" || v.it[j].w == "leading" || v.it[j].w == "prominent" {
+				j++
+				continue
+			}
+			break
+		}
+		if j >= len(v.it) {
+			continue
+		}
+		t0 = v.it[j].t0
+		end := v.d.titleEnd(t0, min(t0+5, v.s.last))
+		if end == t0 {
+			continue
+		}
+		// Include the modifiers in the role ("senior representative").
+		roleStart := t0
+		for back := j - 1; back >= 0 && v.it[back].e == nil && (v.it[back].w == "senior" || v.it[back].w == "former" || v.it[back].w == "top" || v.it[back].w == "deputy"); back-- {
+			roleStart = v.it[back].t0
+		}
+		title := v.d.text[v.d.toks[roleStart].start:v.d.toks[end-1].end]
+		// The end item of the title.
+		te := j
+		for te < len(v.it) && v.it[te].t1 <= end {
+			te++
+		}
+		org := qual
+		if v.word(te, "of", "for", "to", "at", "in") {
+			if o := v.next(te, 5, ofType(schema.Country, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Coalition)); o >= 0 {
+				if strings.Contains(strings.ToLower(title), "ambassador") && qual != nil && v.word(te, "to") {
+					v.role(k, e, title, qual) // sending country: holds_role
+					v.d.addFact(e, "ambassador_to", v.ent(o), schema.Stated, nil, v.evidence(), title, 0.85)
+					continue
+				}
+				org = v.ent(o)
+			}
+		}
+		if org != nil || det || v.word(te, "of") {
+			v.role(k, e, title, org)
+		}
+	}
+}
+
+// titleBeforePerson returns the title just before the person item k and
+// the token where it starts: "Foreign Minister Fuad Hussein".
+func (v *view) titleBeforePerson(k int) (string, int) {
+	first := v.it[k].t0
+	toks := v.d.toks
+	best := -1
+	for back := 1; back <= 5 && first-back >= v.s.first; back++ {
+		t0 := first - back
+		if v.d.at[t0] != nil {
+			break
+		}
+		if v.d.titleEnd(t0, first) == first {
+			best = t0
+		} else if toks[t0].norm == "." && !toks[t0].space {
+			continue
+		} else if best >= 0 {
+			break
+		}
+	}
+	if best < 0 {
+		return "", -1
+	}
+	// "Dr." is a courtesy, not a role.
+	title := v.d.text[toks[best].start:toks[first-1].end]
+	switch strings.ToLower(strings.TrimSuffix(title, ".")) {
+	case "dr", "mr", "mrs", "ms", "sheikh", "sayyid":
+		// A role may stand before the courtesy: "Security Advisor Dr. X".
+		if t, t0 := v.titleBeforeToken(best); t != "" {
+			return t, t0
+		}
+		return "", -1
+	}
+	return strings.TrimSuffix(strings.TrimSpace(title), ","), best
+}
+
+// titleBeforeToken returns a title ending just before token t.
+func (v *view) titleBeforeToken(t int) (string, int) {
+	best := -1
+	for back := 1; back <= 4 && t-back >= v.s.first; back++ {
+		if v.d.at[t-back] != nil {
+			break
+		}
+		if v.d.titleEnd(t-back, t) == t {
+			best = t - back
+		}
+	}
+	if best < 0 {
+		return "", -1
+	}
+	return v.d.text[v.d.toks[best].start:v.d.toks[t-1].end], best
+}
+
+// roleOrg finds whose title it is from what precedes the title: an entity
+// ("Hezbollah Brigades Military Spokesperson"), a demonym ("Iraqi Foreign
+// Minister"), a possessive ("Iraq’s foreign minister"), or a head of
+// government's office ("Iraqi Prime Minister’s Security Advisor").
+func (v *view) roleOrg(t0 int, title string) *entity {
+	toks := v.d.toks
+	p := t0 - 1
+	if p < v.s.first {
+		return nil
+	}
+	// "Iraqi Prime Minister’s Security Advisor": the government.
+	if toks[p].kind == tPoss {
+		q := p - 1
+		lead := q
+		for lead > v.s.first && v.d.titleEnd(lead, q+1) != q+1 {
+			lead--
+		}
+		if v.d.titleEnd(lead, q+1) == q+1 && lead-1 >= v.s.first {
+			if c := v.d.countryOfToken(lead - 1); c != nil {
+				if g := v.d.lx.Lookup(v.d.text[toks[lead-1].start:toks[lead-1].end] + " government"); g != nil {
+					return v.d.virtual(g)
+				}
+				return c
+			}
+		}
+		p--
+	}
+	if m := v.d.at[p]; m != nil {
+		if m.ent.typ == schema.Person {
+			return nil
+		}
+		return m.ent
+	}
+	if toks[p].norm == "»" || toks[p].kind == tQuote {
+		if m := v.d.at[p-1]; p-1 >= v.s.first && m != nil {
+			return m.ent
+		}
+	}
+	return v.d.countryOfToken(p)
+}
+
+// roleOrgAfterOf: "a security official of the Kata’ib Hezbollah (…) Abu Ali
+// al-Askari": the organisation between the title and the name.
+func (v *view) roleOrgAfterOf(t0, k int) *entity {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if e := v.ent(j); e != nil && is(e, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Country) {
+			return e
+		}
+	}
+	return nil
+}
+
+// role records the facts a title gives a person in or for an organisation.
+func (v *view) role(k int, p *entity, title string, org *entity) {
+	if org == nil {
+		return
+	}
+	lt := strings.ToLower(title)
+	d := v.d
+	ev := v.evidence()
+	add := func(pred string, o *entity) bool {
+		return d.addFact(p, pred, o, schema.Stated, nil, ev, title, 0.85)
+	}
+	switch {
+	case strings.Contains(lt, "spokes"):
+		if add("spokesperson_for", org) {
+			d.affiliate(p, org)
+			return
+		}
+	case strings.Contains(lt, "prime minister") && !strings.Contains(lt, "deputy") && !strings.Contains(lt, "advis"):
+		if add("prime_minister_of", org) {
+			return
+		}
+	case strings.Contains(lt, "president") && !strings.Contains(lt, "vice"):
+		if add("president_of", org) {
+			return
+		}
+	case strings.Contains(lt, "minister") && !strings.Contains(lt, "advis"):
+		if add("minister_of", org) {
+			return
+		}
+	case strings.Contains(lt, "ambassador"):
+		if add("ambassador_to", org) {
+			return
+		}
+	case strings.Contains(lt, "editor"):
+		if add("editor_of", org) {
+			return
+		}
+	}
+	if add("holds_role", org) {
+		d.affiliate(p, org)
+	}
+}
+
+// affiliate remembers whom a person speaks for.
+func (d *doc) affiliate(p, org *entity) {
+	if _, ok := d.affiliation[p]; !ok && org.typ != schema.Country {
+		d.affiliation[p] = org
+	}
+}

@@ -59,6 +59,13 @@ type doc struct {
 	events []schema.Event
 	factAt map[factKey]int // dedup of facts: first occurrence wins
 	evIDs  map[string]bool
+
+	// Discourse state for pronouns and definite descriptions.
+	lastPerson, lastGroup, lastActor, lastCountry *entity
+	affiliation                                   map[*entity]*entity // person -> organisation they speak for
+	pendingAlly                                   *pendingRel
+	sentAgent                                     *entity // the attacker of the current sentence
+	lastAttack                                    string  // id of the last attack event
 }
 
 type factKey struct{ s, p, o string }

@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Dates are resolved against the article's date where it is known: "on
+// Thursday" is the Thursday on or before it, "January 24" takes its year,
+// "in August 2023" is 2023-08, "by the end of 2025" is 2025, and a day and
+// month with no year anywhere is written --MM-DD. A weekday that does not
+// fit its date ("Thursday, January 26, 2024": a Friday) makes the day
+// untrusted: the date keeps only its year and month, and DateNote says why.
+
+var months = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+// dateExpr is one date expression found in a sentence.
+type dateExpr struct {
+	tok     int // first token
+	year    int // 0 if not stated
+	month   time.Month
+	day     int
+	weekday time.Weekday
+	hasWD   bool
+}
+
+// ResolveDate resolves the date expressions of a text fragment against an
+// article date (YYYY-MM-DD or ""). It returns the ISO date (possibly
+// partial) and a note when the date is missing parts or not trusted.
+func ResolveDate(fragment, articleDate string) (string, string) {
+	toks := tokenize(fragment)
+	exprs := findDates(fragment, toks, 0, len(toks))
+	if len(exprs) == 0 {
+		return "", ""
+	}
+	return exprs[0].resolve(articleDate)
+}
+
+// findDates scans tokens [a, b) for date expressions.
+func findDates(text string, toks []token, a, b int) []dateExpr {
+	var out []dateExpr
+	num := func(i int) (int, bool) {
+		if i < a || i >= b {
+			return 0, false
+		}
+		w := toks[i].norm
+		for _, suf := range []string{"st", "nd", "rd", "th"} {
+			w = strings.TrimSuffix(w, suf)
+		}
+		n, err := strconv.Atoi(w)
+		return n, err == nil
+	}
+	isWord := func(i int, w string) bool { return i >= a && i < b && toks[i].norm == w }
+	for i := a; i < b; i++ {
+		t := &toks[i]
+		if t.kind != tWord && t.kind != tNum {
+			continue
+		}
+		if wd, ok := weekdays[t.norm]; ok && t.cap {
+			e := dateExpr{tok: i, weekday: wd, hasWD: true}
+			// A date may follow: "Thursday, January 26, 2024", "Thursday (5th
+			// of February)", "Thursday 25 January 2024".
+			j := i + 1
+			for j < b && (toks[j].norm == "," || toks[j].norm == "(") {
+				j++
+			}
+			if d, n := parseDayMonth(toks, j, b, num, isWord); n > 0 {
+				e.year, e.month, e.day = d.year, d.month, d.day
+				i = j + n - 1
+			}
+			out = append(out, e)
+			continue
+		}
+		if d, n := parseDayMonth(toks, i, b, num, isWord); n > 0 {
+			d.tok = i
+			out = append(out, d)
+			i += n - 1
+			continue
+		}
+		// "in 2020", "by the end of 2025", "since 2017"
+		if y, ok := num(i); ok && t.kind == tNum && y >= 1900 && y <= 2100 && len(t.norm) == 4 {
+			if isWord(i-1, "in") || isWord(i-1, "of") || isWord(i-1, "since") || isWord(i-1, "by") || isWord(i-1, "until") || isWord(i-1, "from") || isWord(i-1, "during") {
+				out = append(out, dateExpr{tok: i, year: y})
+			}
+		}
+	}
+	return out
+}
+
+// parseDayMonth reads "January 24(, 2024)", "24 January( 2024)", "5th of
+// February", "September 2024" at token i; it returns the tokens used.
+func parseDayMonth(toks []token, i, b int, num func(int) (int, bool), isWord func(int, string) bool) (dateExpr, int) {
+	if i >= b {
+		return dateExpr{}, 0
+	}
+	if m, ok := months[toks[i].norm]; ok && toks[i].cap && (toks[i].norm != "may" || i+1 < b && toks[i+1].kind == tNum) {
+		e := dateExpr{month: m}
+		n := 1
+		if d, ok := num(i + 1); ok && d >= 1 && d <= 31 && len(toks[i+1].norm) <= 4 {
+			e.day = d
+			n = 2
+			j := i + 2
+			if isWord(j, ",") {
+				j++
+			}
+			if y, ok := num(j); ok && y >= 1900 && y <= 2100 {
+				e.year = y
+				n = j - i + 1
+			}
+			return e, n
+		}
+		if y, ok := num(i + 1); ok && y >= 1900 && y <= 2100 {
+			e.year = y
+			return e, 2
+		}
+		return dateExpr{}, 0
+	}
+	if d, ok := num(i); ok && d >= 1 && d <= 31 && len(toks[i].norm) <= 4 {
+		j := i + 1
+		if isWord(j, "of") {
+			j++
+		}
+		if j < b {
+			if m, ok := months[toks[j].norm]; ok && toks[j].cap {
+				e := dateExpr{month: m, day: d}
+				n := j - i + 1
+				if y, ok := num(j + 1); ok && y >= 1900 && y <= 2100 {
+					e.year = y
+					n++
+				}
+				return e, n
+			}
+		}
+	}
+	return dateExpr{}, 0
+}
+
+// resolve turns an expression into an ISO date against the article date.
+func (e dateExpr) resolve(articleDate string) (string, string) {
+	ad, err := time.Parse("2006-01-02", articleDate)
+	known := err == nil
+	switch {
+	case e.hasWD && e.month == 0:
+		if !known {
+			return "", fmt.Sprintf("only a weekday (%s) is given and the article date is unknown", e.weekday)
+		}
+		back := (int(ad.Weekday()) - int(e.weekday) + 7) % 7
+		return ad.AddDate(0, 0, -back).Format("2006-01-02"), ""
+	case e.month != 0 && e.day != 0:
+		year := e.year
+		if year == 0 && known {
+			year = ad.Year()
+			// A date well after the article is last year's ("on December
+			// 30" in a January article).
+			if time.Date(year, e.month, e.day, 0, 0, 0, 0, time.UTC).After(ad.AddDate(0, 1, 0)) {
+				year--
+			}
+		}
+		if year == 0 {
+			return fmt.Sprintf("--%02d-%02d", int(e.month), e.day), "year not stated"
+		}
+		t := time.Date(year, e.month, e.day, 0, 0, 0, 0, time.UTC)
+		if t.Month() != e.month {
+			return fmt.Sprintf("%04d-%02d", year, int(e.month)), fmt.Sprintf("day %d does not exist in %s %d", e.day, e.month, year)
+		}
+		if e.hasWD && t.Weekday() != e.weekday {
+			return fmt.Sprintf("%04d-%02d", year, int(e.month)), fmt.Sprintf("weekday %s does not match %s (a %s); day not trusted", e.weekday, t.Format("2006-01-02"), t.Weekday())
+		}
+		return t.Format("2006-01-02"), ""
+	case e.month != 0 && e.year != 0:
+		return fmt.Sprintf("%04d-%02d", e.year, int(e.month)), ""
+	case e.year != 0:
+		return fmt.Sprintf("%04d", e.year), ""
+	}
+	return "", ""
+}
+
+// date resolves the date of an event triggered at item k: the date
+// expression of its sentence nearest to the trigger.
+func (v *view) date(k int) (string, string) {
+	d := v.d
+	exprs := findDates(d.text, d.toks, v.s.first, v.s.last)
+	if len(exprs) == 0 {
+		return "", ""
+	}
+	t := v.it[min(k, len(v.it)-1)].t0
+	best := exprs[0]
+	for _, e := range exprs[1:] {
+		if abs(e.tok-t) < abs(best.tok-t) {
+			best = e
+		}
+	}
+	return best.resolve(d.a.Date)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Discourse state: what pronouns and definite descriptions ("the group",
+// "the Iraqi official") refer back to. It is deliberately shallow — the
+// most recent entity of the right kind — which is what wire copy, written
+// for quick reading, mostly relies on.
+
+// groupNouns after "the" refer to the last armed group ("the militia").
+var groupNouns = map[string]bool{"group": true, "militia": true, "movement": true, "faction": true, "organization": true, "organisation": true, "resistance": true, "brigades": true, "brigade": true}
+
+// personNouns after "the" refer to the last person ("the official").
+var personNouns = map[string]bool{"official": true, "representative": true, "spokesman": true, "spokesperson": true, "spokeswoman": true, "minister": true, "analyst": true, "commander": true, "leader": true, "ambassador": true, "envoy": true, "president": true, "cleric": true, "general": true, "premier": true}
+
+// adverbs and auxiliaries may stand between a subject and its verb.
+var adverbs = map[string]bool{
+	"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true, "will": true, "would": true,
+	"also": true, "reportedly": true, "initially": true, "frequently": true, "repeatedly": true, "then": true, "not": true,
+	"never": true, "previously": true, "later": true, "already": true, "finally": true, "recently": true, "firmly": true,
+	"allegedly": true, "separately": true, "again": true, "once": true, "jointly": true, "officially": true, "publicly": true,
+	"currently": true, "now": true, "immediately": true, "still": true, "been": true, "be": true, "being": true, "may": true,
+	"might": true, "could": true, "can": true, "must": true, "should": true, "did": true, "does": true, "do": true, "soon": true,
+	"had't": true, "continue": true, "continues": true, "to": true,
+}
+
+// subj finds the subject of the verb at item k: the entity before it,
+// across adverbs and an apposition, or what a pronoun or a definite
+// description refers to. It returns the item (or -1 for a reference) and
+// the entity (nil when there is none).
+func (v *view) subj(k int) (int, *entity) {
+	j := k - 1
+	for j >= 0 {
+		it := &v.it[j]
+		if it.e != nil {
+			// "the spokesman of X surprised …": X stands for its spokesman.
+			return j, it.e
+		}
+		w := it.w
+		switch {
+		case adverbs[w]:
+			j--
+			continue
+		case w == ",":
+			// Skip an apposition: ", a senior representative of Y,".
+			c := j - 1
+			for c >= 0 && j-c <= 16 && v.it[c].w != "," && !clauseBreak(v.it[c].w) {
+				c--
+			}
+			if c > 0 && v.it[c].w == "," && v.it[c-1].e != nil {
+				return c - 1, v.it[c-1].e
+			}
+			return -1, nil
+		case w == "he" || w == "she" || w == "his" || w == "her":
+			return -1, v.d.lastPerson
+		case w == "it" || w == "its":
+			return -1, v.d.lastActor
+		case w == "they" || w == "we" || w == "their" || w == "our":
+			if v.d.lastGroup != nil {
+				return -1, v.d.lastGroup
+			}
+			return -1, v.d.lastActor
+		case personNouns[w] && v.precededByThe(j):
+			return -1, v.d.lastPerson
+		case groupNouns[w] && v.precededByThe(j):
+			return -1, v.d.lastGroup
+		case w == "country" && v.precededByThe(j):
+			return -1, v.d.lastCountry
+		}
+		return -1, nil
+	}
+	return -1, nil
+}
+
+// precededByThe reports "the [adjective] NOUN" ending at j.
+func (v *view) precededByThe(j int) bool {
+	for i := j - 1; i >= 0 && i >= j-3; i-- {
+		if v.word(i, "the", "this", "that") {
+			return true
+		}
+		if v.it[i].e != nil || v.it[i].w == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// track updates the discourse state after a sentence.
+func (d *doc) track(v *view) {
+	for _, it := range v.it {
+		e := it.e
+		if e == nil || it.m == nil {
+			continue
+		}
+		switch e.typ {
+		case schema.Person:
+			d.lastPerson = e
+		case schema.ArmedGroup:
+			d.lastGroup = e
+			d.lastActor = e
+		case schema.Country:
+			d.lastCountry = e
+			d.lastActor = e
+		case schema.GovernmentBody, schema.Coalition:
+			d.lastActor = e
+		}
+	}
+}
+
+// refer resolves a pronoun or definite description at item k, or nil.
+func (v *view) refer(k int) *entity {
+	if k < 0 || k >= len(v.it) {
+		return nil
+	}
+	if e := v.it[k].e; e != nil {
+		return e
+	}
+	w := v.it[k].w
+	switch {
+	case w == "he" || w == "she" || w == "him" || w == "her" || w == "his":
+		return v.d.lastPerson
+	case w == "it" || w == "its":
+		return v.d.lastActor
+	case w == "they" || w == "them" || w == "their":
+		return v.d.lastActor
+	case personNouns[w] && v.precededByThe(k):
+		return v.d.lastPerson
+	case groupNouns[w] && v.precededByThe(k):
+		return v.d.lastGroup
+	case w == "country" && v.precededByThe(k):
+		return v.d.lastCountry
+	}
+	return nil
+}

@@ -1,0 +1,901 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Event rules: attacks and airstrikes, withdrawals, statements and
+// threats, meetings, negotiations and agreements, each an Event node with
+// its agent, target, location, date, status and claim kind, and the facts
+// the same words give (attacked, withdrew_from, threatened, met_with …).
+
+// addEvent records an event with a stable id: article, type, agent,
+// target and sentence index.
+func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status string) *schema.Event {
+	d := v.d
+	kind, by := v.kindAt(k)
+	if typ == schema.EvThreat {
+		kind = schema.Threatened
+	}
+	id := d.eventID(typ, agent, target, v.s.idx)
+	ev := schema.Event{ID: id, Type: typ, Kind: kind, Status: status, Evidence: v.evidence(), Confidence: 0.6}
+	if agent != nil {
+		ev.Agent = agent.id
+	}
+	if target != nil && target != agent {
+		ev.Target = target.id
+	}
+	if loc != nil {
+		ev.Location = loc.id
+	}
+	if by != nil && by != agent {
+		ev.AssertedBy = by.id
+	}
+	ev.Date, ev.DateNote = v.date(k)
+	d.events = append(d.events, ev)
+	return &d.events[len(d.events)-1]
+}
+
+// eventID derives a globally unique, stable id; a repeat within one
+// sentence gets a suffix.
+func (d *doc) eventID(typ string, agent, target *entity, sent int) string {
+	parts := []string{d.a.ID, strings.ToLower(typ)}
+	if agent != nil {
+		parts = append(parts, agent.id)
+	}
+	if target != nil {
+		parts = append(parts, target.id)
+	}
+	parts = append(parts, fmt.Sprint(sent))
+	id := strings.Join(parts, "-")
+	base := id
+	for n := 2; d.evIDs[id]; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	d.evIDs[id] = true
+	return id
+}
+
+// events fires the event rules of a sentence.
+func (v *view) events() {
+	v.statement()
+	done := map[int]bool{}
+	for k := range v.it {
+		if done[k] {
+			continue
+		}
+		switch w := v.it[k].w; w {
+		case "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "airstrike", "airstrikes",
+			"bombed", "bombing", "shelled", "shelling", "targeted", "targeting", "raid", "raids", "invasion", "invaded",
+			"blockade", "assault", "ambush", "ambushed", "assassinated":
+			if j := v.attack(k); j > k {
+				for i := k; i <= j; i++ {
+					done[i] = true
+				}
+			}
+		case "withdraw", "withdrew", "withdrawn", "withdrawal", "withdrawing", "pullout", "pulled", "leave", "left",
+			"leaving", "retreat", "evacuate", "evacuated", "remove", "removal", "close", "closed", "reducing", "drawdown", "departure":
+			v.withdrawal(k)
+		case "demand", "demands", "demanded", "demanding", "insists", "insisted", "insist", "calls", "called", "urged", "urges", "decision", "resolution", "must":
+			v.demand(k)
+		case "threatened", "threatens", "threaten", "impending", "imminent", "vowed":
+			v.threat(k)
+		case "talks", "met", "meeting", "meets", "received":
+			v.meeting(k)
+		case "negotiations", "negotiation", "mediate", "negotiate":
+			v.negotiation(k)
+		case "agreement", "agreed":
+			v.agreement(k)
+		}
+	}
+	if p := v.d.pendingAlly; p != nil && v.s.idx > 0 {
+		if j := v.next(-1, len(v.it), ofType(schema.Country, schema.ArmedGroup)); j >= 0 && v.ent(j) != p.s {
+			v.fact(j, v.ent(j), p.p, p.s, p.conf)
+		}
+		v.d.pendingAlly = nil
+	}
+}
+
+// attackAdjectives may stand between an attacker and the attack noun.
+var attackAdjectives = map[string]bool{
+	"rocket": true, "drone": true, "missile": true, "mortar": true, "suicide": true, "recent": true, "latest": true,
+	"deadly": true, "new": true, "continued": true, "strong": true, "repeated": true, "retaliatory": true, "air": true,
+	"military": true, "naval": true, "the": true, "a": true, "an": true, "'s": true, "of": true, "these": true, "its": true,
+	"their": true, "similar": true, "separate": true, "fresh": true, "further": true, "unprovoked": true, "barbaric": true, "and": true,
+}
+
+// attack reads one attack construction at trigger k and returns the last
+// item it used.
+func (v *view) attack(k int) int {
+	d := v.d
+	w := v.it[k].w
+	kind, _ := v.kindAt(k)
+	claimed := false
+	var agent *entity
+	// "X claimed responsibility for the (rocket) attack on Y"
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if v.word(j, "responsibility") && v.word(j-1, "claimed", "claims", "claiming", "claim") {
+			_, agent = v.subj(j - 1)
+			claimed = true
+			kind = schema.Claimed
+			break
+		}
+	}
+	// "attacks by X", "attack carried out by X"
+	if agent == nil {
+		for j := k + 1; j < len(v.it) && j <= k+4; j++ {
+			if v.word(j, "by") {
+				if a := v.next(j, 2, actor); a >= 0 && a == j+1 || a == j+2 {
+					agent = v.ent(a)
+				}
+				break
+			}
+			if v.it[j].e != nil || clauseBreak(v.it[j].w) {
+				break
+			}
+		}
+	}
+	// "Iraqi resistance attacks", "Israeli strike", "the resistance attacks"
+	if agent == nil && isNoun(w) {
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if e := v.ent(j); e != nil {
+				if is(e, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
+					agent = e
+				}
+				break
+			}
+			if c := v.country(j); c != nil {
+				agent = c
+				break
+			}
+			if v.word(j, "resistance") {
+				agent = d.lastResistance()
+				break
+			}
+			if !attackAdjectives[v.it[j].w] {
+				break
+			}
+		}
+	}
+	// "X attacked Y", "X have carried out air strikes against Y"
+	if agent == nil && !isNoun(w) && !v.word(k-1, "was", "were", "been", "be") {
+		_, agent = v.subj(k)
+	}
+	if agent == nil && (isNoun(w) && (v.word(k-1, "out") || v.word(k-2, "out"))) {
+		// "carried out (air) strikes": the subject of "carried".
+		j := k - 1
+		for j >= 0 && !v.word(j, "carried", "launched", "conducted", "carry", "launch", "conduct") {
+			j--
+			if k-j > 4 {
+				break
+			}
+		}
+		if j >= 0 && v.word(j, "carried", "launched", "conducted", "carry", "launch", "conduct") {
+			_, agent = v.subj(j)
+		}
+	}
+	if agent == nil && (v.word(k-1, "was", "were", "been") || v.word(k-2, "was", "were", "been")) {
+		agent = v.d.sentAgent
+	}
+	if agent == nil || !is(agent, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Person) {
+		return k
+	}
+	// Targets: after on/against/targeting, a direct object, or the subject
+	// of a passive ("the ports of X and Y were targeted").
+	targets, last := v.attackTargets(k)
+	if len(targets) == 0 && (v.word(k-1, "were", "was") || v.word(k-2, "were", "was")) {
+		for j := k - 1; j >= 0; j-- {
+			if e := v.ent(j); e != nil && is(e, schema.Place, schema.MilitaryBase, schema.Country) {
+				for _, x := range v.listBack(j) {
+					targets = append(targets, v.ent(x))
+				}
+				break
+			}
+		}
+	}
+	if v.d.sentAgent == nil {
+		v.d.sentAgent = agent
+	}
+	typ := schema.EvAttack
+	air := w == "airstrike" || w == "airstrikes" || w == "bombed" || v.word(k-1, "air") || v.airContext()
+	if air && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
+		typ = schema.EvAirstrike
+	}
+	pred := "attacked"
+	if w == "blockade" || (w == "targeted" || w == "targeting") && !air {
+		pred = "targeted"
+	}
+	var target, loc *entity
+	for _, t := range targets {
+		if t == agent {
+			continue
+		}
+		if target == nil {
+			target = t
+		}
+		if is(t, schema.Place, schema.MilitaryBase) && loc == nil {
+			loc = t
+		}
+		v.d.addFact(agent, pred, t, kind, v.attr.by, v.evidence(), "", 0.7)
+	}
+	if target == nil && !claimed && !air {
+		// An attack without a target is too vague to record as an event
+		// ("attacks on its military bases cease").
+		return last
+	}
+	status := "occurred"
+	if v.modalBefore(k) {
+		status = "planned"
+	}
+	ev := v.addEvent(typ, agent, target, loc, k, status)
+	if kind != ev.Kind && typ != schema.EvThreat {
+		ev.Kind = kind
+	}
+	if claimed {
+		v.d.addFact(agent, "claimed_responsibility_for", &entity{id: ev.ID, typ: schema.EventEntity}, schema.Claimed, nil, v.evidence(), "", 0.8)
+		v.d.lastAttack = ev.ID
+	} else {
+		v.d.lastAttack = ev.ID
+	}
+	return last
+}
+
+// isNoun reports the attack nouns (as opposed to verbs).
+func isNoun(w string) bool {
+	switch w {
+	case "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing", "shelling", "raid", "raids", "invasion", "blockade", "assault", "ambush":
+		return true
+	}
+	return false
+}
+
+// airContext reports warplanes or drones as the instrument of the sentence.
+func (v *view) airContext() bool {
+	for _, it := range v.it {
+		switch it.w {
+		case "warplanes", "jets", "aircraft", "airstrike", "airstrikes", "bombers", "helicopter", "helicopters":
+			return true
+		}
+		if it.e != nil && it.m != nil {
+			s := strings.ToLower(v.d.span(it.t0, it.t1))
+			if strings.Contains(s, "warplanes") || strings.Contains(s, "aircraft") || strings.Contains(s, "jets") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// modalBefore reports a planned or hypothetical action: "will", "would",
+// "plans to", "must", "no choice but to".
+func (v *view) modalBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		switch v.it[j].w {
+		case "will", "would", "shall", "plans", "plan", "planned", "must", "should", "to", "expected", "intends", "could", "may":
+			return true
+		}
+		if clauseBreak(v.it[j].w) || v.it[j].w == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// attackTargets collects the targets after an attack trigger.
+func (v *view) attackTargets(k int) ([]*entity, int) {
+	j := k + 1
+	if v.word(j, "on", "against", "at", "targeting", "to", "in") || !isNoun(v.it[k].w) {
+		if v.word(j, "on", "against", "at", "targeting", "to") {
+			j++
+		}
+	} else {
+		return nil, k
+	}
+	// Skip determiners and generic heads: "these bases in", "positions of",
+	// "targets deep inside", "include".
+	for n := 0; j < len(v.it) && n < 6 && v.it[j].e == nil; n++ {
+		w := v.it[j].w
+		if clauseBreak(w) || w == "," || w == "by" || w == "that" || w == "which" || w == "were" || w == "was" || w == "cease" {
+			return nil, k
+		}
+		j++
+	}
+	if j >= len(v.it) || v.it[j].e == nil {
+		return nil, k
+	}
+	idx := v.list(j)
+	out := make([]*entity, 0, len(idx))
+	for _, i := range idx {
+		e := v.ent(i)
+		if is(e, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Person, schema.MilitaryBase, schema.Place) {
+			out = append(out, e)
+		}
+	}
+	return out, idx[len(idx)-1]
+}
+
+// listBack returns the coordinated entities ending at item j ("Reuters
+// and CNN", "Ashdod and Haifa"), in text order.
+func (v *view) listBack(j int) []int {
+	out := []int{j}
+	for i := j - 1; i >= 1; {
+		if v.word(i, "and", ",", "or") || v.word(i, `"`) {
+			k := i - 1
+			for k >= 0 && v.word(k, `"`, ",") {
+				k--
+			}
+			if k >= 0 && v.ent(k) != nil && v.ent(k).typ == v.ent(j).typ {
+				out = append([]int{k}, out...)
+				i = k - 1
+				continue
+			}
+		}
+		break
+	}
+	return out
+}
+
+// lastResistance is the group "the resistance" refers to: the last armed
+// group with "resistance" in its name, else the last group.
+func (d *doc) lastResistance() *entity {
+	for i := len(d.ents) - 1; i >= 0; i-- {
+		e := d.ents[i]
+		if e.typ == schema.ArmedGroup && strings.Contains(strings.ToLower(e.name), "resistance") {
+			return e
+		}
+	}
+	return d.lastGroup
+}
+
+// withdrawal: "X withdrew from Y", "the withdrawal of X from Y", "X left
+// Y", "X to remove its soldiers from Y", "X was forced to close the bases
+// in Y". Demands for a withdrawal are demands, not withdrawals.
+func (v *view) withdrawal(k int) {
+	w := v.it[k].w
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		switch v.it[j].w {
+		case "demand", "demands", "demanded", "demanding", "insists", "insist", "insisted", "call", "calls", "called",
+			"urged", "delaying", "delay", "sidestep", "possibility", "timetable", "monitor", "for", "goal", "complying", "comply":
+			return
+		}
+	}
+	if w == "left" && (v.word(k-1, "option", "options", "is") || v.word(k+1, "to", "behind")) {
+		return
+	}
+	mil := func(e *entity) bool {
+		return is(e, schema.Country, schema.GovernmentBody, schema.Coalition)
+	}
+	var agent *entity
+	var from *entity
+	noun := w == "withdrawal" || w == "pullout" || w == "removal" || w == "drawdown" || w == "departure" || w == "retreat"
+	if noun && v.word(k+1, "of") {
+		if a := v.next(k+1, 4, mil); a >= 0 {
+			agent = v.ent(a)
+		}
+	}
+	if agent == nil && !noun {
+		_, agent = v.subj(k)
+		if agent == nil {
+			// "the last combat units of the USA left …": the units' country.
+			if a := v.prev(k, 3, mil); a >= 0 {
+				agent = v.ent(a)
+			}
+		}
+	}
+	if agent == nil && noun {
+		if a := v.prev(k, 2, mil); a >= 0 {
+			agent = v.ent(a)
+		} else if c := v.country(k - 1); c != nil {
+			agent = c
+		}
+	}
+	// "remove its soldiers from Iraq": the forces of the subject.
+	if obj := k + 1; !noun && v.word(obj, "its", "their") && militaryNouns[v.itWord(obj+1)] {
+		if m := v.d.military(agent); m != nil {
+			agent = m
+		}
+	}
+	for j := k + 1; j < len(v.it) && j <= k+8; j++ {
+		if v.word(j, "from") || !noun && j == k+1 || v.word(j, "in") && (w == "close" || w == "closed") {
+			if o := v.next(j, 4, ofType(schema.Place, schema.MilitaryBase, schema.Country)); o >= 0 {
+				from = v.ent(o)
+			}
+			break
+		}
+		if clauseBreak(v.it[j].w) {
+			break
+		}
+	}
+	if agent == nil && from != nil && noun {
+		agent = v.fallbackForeign(from)
+	}
+	if agent == nil || !mil(agent) || agent == from {
+		return
+	}
+	status := "occurred"
+	if v.modalBefore(k) || w == "withdraw" || w == "leave" || w == "remove" || w == "close" || w == "evacuate" {
+		status = "planned"
+	}
+	if w == "withdrawing" || w == "leaving" || w == "reducing" {
+		status = "in_progress"
+	}
+	v.addEvent(schema.EvWithdrawal, agent, nil, from, k, status)
+	if from != nil && status == "occurred" {
+		v.fact(k, agent, "withdrew_from", from, 0.7)
+		if w == "closed" || w == "close" {
+			if o := v.next(k, 8, ofType(schema.Place, schema.MilitaryBase)); o >= 0 {
+				for _, x := range v.list(o) {
+					v.fact(k, agent, "withdrew_from", v.ent(x), 0.6)
+				}
+			}
+		}
+	}
+}
+
+// itWord is the word of item k, or "".
+func (v *view) itWord(k int) string {
+	if k < 0 || k >= len(v.it) {
+		return ""
+	}
+	return v.it[k].w
+}
+
+// fallbackForeign: the actor of an agentless withdrawal ("the pullout from
+// Kabul"): the last country mentioned before it that is not the place.
+func (v *view) fallbackForeign(from *entity) *entity {
+	if c := v.d.lastCountry; c != nil && c != from {
+		return c
+	}
+	return nil
+}
+
+// demand: "X demands the withdrawal of Y", "X's demands for withdrawal",
+// "the demands of X to … withdraw", "Y must leave" (said by X).
+func (v *view) demand(k int) {
+	w := v.it[k].w
+	// The withdrawal words the demand is about.
+	wd := -1
+	for j := k + 1; j < len(v.it) && j <= k+10; j++ {
+		switch v.it[j].w {
+		case "withdrawal", "withdraw", "leave", "departure", "expel", "expulsion", "exit", "remove", "removal", "evacuate", "out", "pullout":
+			wd = j
+		}
+		if wd >= 0 || v.it[j].w == "." {
+			break
+		}
+	}
+	if wd < 0 {
+		return
+	}
+	var s *entity
+	switch {
+	case w == "must":
+		// "American troops must leave the country" in a speaker's words.
+		if v.attr.by == nil {
+			return
+		}
+		s = v.attr.by
+	case v.word(k+1, "of"):
+		if a := v.next(k+1, 3, actor); a >= 0 {
+			s = v.ent(a)
+		}
+	}
+	if s == nil {
+		if a := v.prev(k, 2, actor); a >= 0 {
+			s = v.ent(a)
+		} else if c := v.country(k - 1); c != nil {
+			s = c
+		} else if _, e := v.subj(k); e != nil {
+			s = e
+		}
+	}
+	if s == nil {
+		return
+	}
+	s = v.politicalEntity(s)
+	// Whose withdrawal: "of Y", a military named in the clause, or the
+	// foreign military the article is about.
+	var o *entity
+	if w == "must" {
+		if a := v.prev(k, 2, nil); a >= 0 {
+			o = v.ent(a)
+		}
+	}
+	if o == nil {
+		for j := wd; j < len(v.it) && j <= wd+8; j++ {
+			if e := v.ent(j); e != nil && is(e, schema.GovernmentBody, schema.Coalition) {
+				o = e
+				break
+			}
+			if clauseBreak(v.it[j].w) {
+				break
+			}
+		}
+	}
+	if o == nil {
+		o = v.d.dominantMilitary()
+	}
+	if o == nil || o == s {
+		return
+	}
+	v.fact(k, s, "demanded_withdrawal_of", o, 0.7)
+}
+
+// politicalEntity maps a capital used for its government to the country.
+func (v *view) politicalEntity(e *entity) *entity {
+	if e != nil && e.lex != nil && e.lex.Metonym != "" {
+		if le := v.d.lx.ByID(schema.Slug(e.lex.Metonym)); le != nil {
+			return v.d.virtual(le)
+		}
+	}
+	return e
+}
+
+// dominantMilitary is the foreign military an article is about: the
+// military entity mentioned most.
+func (d *doc) dominantMilitary() *entity {
+	count := map[*entity]int{}
+	for _, m := range d.ments {
+		e := m.ent
+		if e.typ == schema.GovernmentBody && isMilitary(e) {
+			count[e]++
+		}
+	}
+	var best *entity
+	for e, n := range count {
+		if best == nil || n > count[best] || n == count[best] && e.id < best.id {
+			best = e
+		}
+	}
+	if best == nil {
+		// Only indirect mentions ("American troops"): the virtual ones.
+		for _, e := range d.ents {
+			if len(e.surfaces) == 0 && isMilitary(e) {
+				return e
+			}
+		}
+	}
+	return best
+}
+
+// isMilitary reports an entity that some country names as its military.
+func isMilitary(e *entity) bool {
+	if e.lex == nil {
+		return false
+	}
+	n := strings.ToLower(e.lex.Name)
+	return strings.Contains(n, "military") || strings.Contains(n, "forces") || strings.Contains(n, "army")
+}
+
+// threat: "X threatened Y", "an impending Israeli strike on Y", "X vowed
+// to attack Y".
+func (v *view) threat(k int) {
+	w := v.it[k].w
+	var agent, target *entity
+	if w == "impending" || w == "imminent" {
+		// "an impending Israeli strike on the country"
+		j := k + 1
+		if c := v.country(j); c != nil {
+			agent = c
+			j++
+		} else if e := v.ent(j); e != nil {
+			agent = e
+			j++
+		}
+		if !v.word(j, "strike", "attack", "attacks", "strikes", "operation") {
+			return
+		}
+		if v.word(j+1, "on", "against") {
+			if t := v.ent(j + 2); t != nil {
+				target = t
+			} else {
+				target = v.refer(j + 3)
+				if target == nil {
+					target = v.refer(j + 2)
+				}
+			}
+		}
+	} else {
+		_, agent = v.subj(k)
+		if t := v.next(k, 3, nil); t >= 0 {
+			target = v.ent(t)
+		}
+	}
+	if agent == nil || target == nil || agent == target {
+		return
+	}
+	kind, _ := v.kindAt(k)
+	v.fact(k, agent, "threatened", target, 0.7)
+	ev := v.addEvent(schema.EvThreat, agent, target, nil, k, "")
+	if kind == schema.Reported || kind == schema.Claimed {
+		ev.Status = kind
+	}
+}
+
+// meeting: "X held talks with Y", "X met (with) Y", "X's meeting with Y".
+func (v *view) meeting(k int) {
+	w := v.it[k].w
+	if w == "talks" && !v.word(k-1, "held", "holds", "hold", "holding") {
+		return
+	}
+	j := k + 1
+	if v.word(j, "with") {
+		j++
+	}
+	o := v.next(j-1, 3, ofType(schema.Person, schema.Country, schema.GovernmentBody))
+	if o < 0 {
+		return
+	}
+	_, s := v.subj(v.verbStart(k))
+	if s == nil {
+		if p := v.prev(k, 4, ofType(schema.Person)); p >= 0 {
+			s = v.ent(p)
+		}
+	}
+	if s == nil || s == v.ent(o) {
+		return
+	}
+	v.fact(k, s, "met_with", v.ent(o), 0.8)
+	v.addEvent(schema.EvMeeting, s, v.ent(o), nil, k, "occurred")
+}
+
+// negotiation: "negotiations between X and Y", "X, during negotiations
+// with Y", "X and Y are on the verge of starting negotiations", "X pleaded
+// with Y to mediate".
+func (v *view) negotiation(k int) {
+	var a, b *entity
+	switch {
+	case v.word(k+1, "between"):
+		if x := v.next(k+1, 4, actor); x >= 0 {
+			l := v.list(x)
+			a = v.political(l[0])
+			if len(l) > 1 {
+				b = v.political(l[1])
+			}
+		}
+	case v.word(k+1, "with"):
+		if x := v.next(k+1, 2, actor); x >= 0 {
+			b = v.political(x)
+		}
+		if x := v.prev(k, 6, actor); x >= 0 {
+			a = v.political(x)
+		}
+	case v.it[k].w == "mediate":
+		// "X is pleading with Y to mediate", "X appealed to Y to mediate"
+		if y := v.prev(k, 4, actor); y >= 0 {
+			b = v.ent(y)
+			if _, s := v.subj(v.verbStart(y)); s != nil {
+				a = s
+			} else if x := v.prev(y, 8, actor); x >= 0 {
+				a = v.ent(x)
+			}
+		}
+	default:
+		// "X and Y are on the verge of starting negotiations"
+		if x := v.prev(k, 10, actor); x >= 0 {
+			l := v.listBack(x)
+			a = v.political(l[0])
+			if len(l) > 1 {
+				b = v.political(l[1])
+			}
+		}
+	}
+	if a == nil || a == b {
+		return
+	}
+	status := ""
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if v.word(j, "verge", "starting", "start", "begin", "will") {
+			status = "planned"
+		}
+		if v.word(j, "during") {
+			status = "ongoing"
+		}
+	}
+	ev := v.addEvent(schema.EvNegotiation, a, b, nil, k, status)
+	evEnt := &entity{id: ev.ID, typ: schema.EventEntity}
+	kind, by := v.kindAt(k)
+	v.d.addFact(a, "party_to", evEnt, kind, by, v.evidence(), "", 0.7)
+	if b != nil {
+		v.d.addFact(b, "party_to", evEnt, kind, by, v.evidence(), "", 0.7)
+	}
+}
+
+// agreement: "X and Y (had) reached an agreement", "X reached an agreement
+// with Y", "X and Y agreed that …", "it had been agreed … between X and Y".
+func (v *view) agreement(k int) {
+	w := v.it[k].w
+	if w == "agreement" && !v.word(k-1, "an", "a") {
+		return
+	}
+	if w == "agreement" && !(v.word(k-2, "reached", "signed", "concluded") || v.word(k-3, "reached", "signed") || v.word(k-2, "announced")) {
+		return
+	}
+	var a, b *entity
+	verb := k
+	if w == "agreement" {
+		verb = k - 2
+	}
+	if v.word(k-1, "been") || v.word(k-2, "been") {
+		// "it had been agreed that … between Baghdad and Washington"
+		for j := k + 1; j < len(v.it); j++ {
+			if v.word(j, "between") {
+				if x := v.next(j, 2, actor); x >= 0 {
+					l := v.list(x)
+					a = v.political(l[0])
+					if len(l) > 1 {
+						b = v.political(l[1])
+					}
+				}
+				break
+			}
+		}
+	} else {
+		x, e := v.subj(verb)
+		if e == nil {
+			return
+		}
+		a = v.politicalEntity(e)
+		if x >= 0 {
+			if l := v.listBack(x); len(l) > 1 {
+				a = v.political(l[0])
+				b = v.political(l[1])
+			}
+		}
+		if b == nil {
+			for j := k + 1; j < len(v.it) && j <= k+3; j++ {
+				if v.word(j, "with") {
+					if y := v.next(j, 2, actor); y >= 0 {
+						b = v.political(y)
+					}
+					break
+				}
+			}
+		}
+	}
+	if a == nil || a == b {
+		return
+	}
+	status := "occurred"
+	if v.attr.kind != "" {
+		status = "reported"
+	}
+	v.addEvent(schema.EvAgreement, a, b, nil, k, status)
+}
+
+// statement: the reporting frame of a sentence as a Statement or Threat
+// event by its speaker; "X has issued a statement directed at Y".
+func (v *view) statement() {
+	a := v.attr
+	d := v.d
+	if a.verb < 0 {
+		// "X has issued a (sharp) statement directed at Y"
+		for k := range v.it {
+			if v.word(k, "statement") && (v.word(k-1, "a") || v.word(k-2, "a")) && (v.word(k-2, "issued") || v.word(k-3, "issued")) {
+				_, s := v.subj(v.verbStart(k - 2))
+				if s == nil {
+					return
+				}
+				var t *entity
+				if v.word(k+1, "directed", "addressed", "aimed") {
+					if x := v.next(k+1, 3, actor); x >= 0 {
+						t = v.ent(x)
+					}
+				}
+				v.addEvent(schema.EvStatement, s, t, nil, k, "")
+				d.addFact(s, "stated", &entity{id: d.events[len(d.events)-1].ID, typ: schema.EventEntity}, schema.Stated, nil, v.evidence(), "", 0.7)
+				return
+			}
+		}
+		return
+	}
+	if v.word(a.verb, "according", "citing", "reportedly", "allegedly") {
+		// "According to the Iraqi Foreign Ministry’s statement": the body
+		// made a statement; "according to officials" is only a source.
+		if a.speaker >= 0 && v.word(a.speaker+1, "'s") && v.word(a.speaker+2, "statement", "announcement") {
+			v.addEvent(schema.EvStatement, a.by, nil, nil, a.verb, "")
+		}
+		return
+	}
+	speakers := []*entity{a.by}
+	if a.speaker >= 0 {
+		speakers = nil
+		for _, x := range v.listBack(a.speaker) {
+			speakers = append(speakers, v.ent(x))
+		}
+	}
+	var target *entity
+	if v.word(a.verb, "told") {
+		if x := v.next(a.verb, 2, ofType(schema.MediaOutlet, schema.Person, schema.GovernmentBody, schema.Country)); x >= 0 {
+			target = v.ent(x)
+		}
+	}
+	typ := schema.EvStatement
+	threatTargets := v.threatTargets()
+	if a.threat || len(threatTargets) > 0 {
+		typ = schema.EvThreat
+	}
+	for _, s := range speakers {
+		if s != nil && !is(s, schema.Person, schema.GovernmentBody, schema.ArmedGroup, schema.Country, schema.MediaOutlet, schema.Organization, schema.Coalition) {
+			continue
+		}
+		t := target
+		if typ == schema.EvThreat && len(threatTargets) > 0 {
+			t = threatTargets[0]
+		}
+		ev := v.addEvent(typ, s, t, nil, a.verb, "")
+		ev.Kind = schema.Stated
+		if typ == schema.EvThreat {
+			ev.Kind = schema.Threatened
+		}
+		if s != nil {
+			d.addFact(s, "stated", &entity{id: ev.ID, typ: schema.EventEntity}, schema.Stated, nil, v.evidence(), "", 0.7)
+			group := s
+			if g := d.affiliation[s]; g != nil {
+				group = g
+			}
+			for _, tt := range threatTargets {
+				d.addFact(group, "threatened", tt, schema.Threatened, s, v.evidence(), "", 0.65)
+			}
+		}
+	}
+}
+
+// threatTargets finds what a threat in attributed content is aimed at:
+// "If the U.S. or Israel dares to strike Iraq, they will face …", "would
+// carry out strikes against U.S. forces", "operations against the
+// American occupiers will continue", "they would target the Americans".
+func (v *view) threatTargets() []*entity {
+	a := v.attr
+	var out []*entity
+	for k := a.c0; k < a.c1 && k < len(v.it); k++ {
+		switch v.it[k].w {
+		case "if":
+			if x := v.next(k, 3, actor); x >= 0 {
+				l := v.list(x)
+				// Only a conditional followed by a menace is a threat.
+				for j := l[len(l)-1] + 1; j < a.c1 && j < len(v.it); j++ {
+					if v.word(j, "face", "pay", "regret", "respond", "response") {
+						for _, i := range l {
+							out = append(out, v.ent(i))
+						}
+						return out
+					}
+				}
+			}
+		case "would", "will":
+			for j := k + 1; j < len(v.it) && j <= k+8; j++ {
+				if v.word(j, "target", "strike", "strikes", "attack", "attacks", "hit", "operations") {
+					if x := v.next(j, 6, actor); x >= 0 {
+						return append(out, v.threatObject(x))
+					}
+					if v.word(j+1, "the") && v.word(j+2, "americans") || v.word(j+1, "americans") {
+						if m := v.d.military(v.d.virtual(v.d.lx.ByID("united-states"))); m != nil {
+							return append(out, m)
+						}
+					}
+				}
+			}
+		case "operations", "attacks", "strikes":
+			if v.word(k+1, "against") {
+				if x := v.next(k+1, 3, actor); x >= 0 {
+					for j := x + 1; j < len(v.it) && j <= x+3; j++ {
+						if v.word(j, "continue", "resume", "escalate", "intensify") {
+							return append(out, v.threatObject(x))
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// threatObject maps a country that stands for its troops in a threat
+// against forces in the field to its military ("the American occupiers").
+func (v *view) threatObject(x int) *entity {
+	return v.ent(x)
+}

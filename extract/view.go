@@ -1,0 +1,245 @@
+package extract
+
+import (
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// The relation, event and claim rules read a sentence as a sequence of
+// items: each entity mention is one item, every other token another. Rules
+// fire on trigger words and look left and right for entity items, so a rule
+// costs nothing in sentences without its trigger.
+
+// item is one element of a sentence view.
+type item struct {
+	t0, t1 int     // token range
+	m      *mention // the mention, for entity items from the text
+	e      *entity  // the entity: m's, or a virtual one ("American troops")
+	w      string   // exact key of the token ("" for entity items)
+	dem    *LexEntry
+}
+
+// view is one sentence prepared for the rules.
+type view struct {
+	d     *doc
+	s     *sentence
+	it    []item
+	attr  attribution
+	quote []bool // item inside quotation marks
+}
+
+// militaryNouns after a demonym name the country's armed forces
+// ("American troops", "US bases", "the American occupiers").
+var militaryNouns = map[string]bool{
+	"forces": true, "troops": true, "soldiers": true, "bases": true, "base": true, "military": true,
+	"occupiers": true, "occupation": true, "invaders": true, "personnel": true, "positions": true, "convoys": true,
+	"convoy": true, "servicemen": true, "warplanes": true, "jets": true, "aircraft": true, "drones": true,
+	"army": true, "units": true, "contingent": true, "presence": true, "garrison": true, "outposts": true,
+}
+
+// clauseBreak ends the reach of a rule looking for an argument.
+func clauseBreak(w string) bool {
+	switch w {
+	case ".", ";", "!", "?", "…", "...", ":", "–", "—":
+		return true
+	}
+	return false
+}
+
+func (d *doc) view(s *sentence) *view {
+	v := &view{d: d, s: s}
+	inQuote := false
+	for i := s.first; i < s.last; {
+		t := &d.toks[i]
+		if m := d.at[i]; m != nil && m.first == i {
+			v.it = append(v.it, item{t0: i, t1: m.last, m: m, e: m.ent})
+			v.quote = append(v.quote, inQuote)
+			i = m.last
+			continue
+		}
+		it := item{t0: i, t1: i + 1, w: t.norm}
+		if t.kind == tQuote {
+			if t.norm == `"` {
+				inQuote = !inQuote
+			}
+		}
+		if t.kind == tWord {
+			if c := d.lx.demonym[t.norm]; c != nil {
+				it.dem = c
+				// "American troops", "US-led forces": the country's military.
+				j := i + 1
+				for j < s.last && j-i <= 2 && (d.toks[j].norm == "combat" || d.toks[j].norm == "military" && j+1 < s.last && militaryNouns[d.toks[j+1].norm]) {
+					j++
+				}
+				if j < s.last && militaryNouns[d.toks[j].norm] && d.at[j] == nil && c.Military != "" {
+					if le := d.lx.ByID(schema.Slug(c.Military)); le != nil {
+						it.e = d.virtual(le)
+						it.t1 = j + 1
+						it.w = ""
+					}
+				}
+			}
+		}
+		v.it = append(v.it, it)
+		v.quote = append(v.quote, inQuote)
+		i = it.t1
+	}
+	return v
+}
+
+// virtual returns the article entity of a lexicon entry named only
+// indirectly ("American troops" for the US military).
+func (d *doc) virtual(le *LexEntry) *entity {
+	if e := d.byID[le.id]; e != nil {
+		return e
+	}
+	e := &entity{id: le.id, name: le.Name, typ: le.Type, lex: le, keys: nameKeys(le.Name)}
+	d.byID[e.id] = e
+	d.ents = append(d.ents, e)
+	return e
+}
+
+// word reports whether item k is the plain word w.
+func (v *view) word(k int, ws ...string) bool {
+	if k < 0 || k >= len(v.it) || v.it[k].e != nil {
+		return false
+	}
+	for _, w := range ws {
+		if v.it[k].w == w {
+			return true
+		}
+	}
+	return false
+}
+
+// ent returns the entity of item k, or nil.
+func (v *view) ent(k int) *entity {
+	if k < 0 || k >= len(v.it) {
+		return nil
+	}
+	return v.it[k].e
+}
+
+// country returns the country an item names: a country entity or a
+// demonym ("Iraqi", "Iran-backed").
+func (v *view) country(k int) *entity {
+	if k < 0 || k >= len(v.it) {
+		return nil
+	}
+	if e := v.it[k].e; e != nil && e.typ == schema.Country {
+		return e
+	}
+	if c := v.it[k].dem; c != nil && v.it[k].e == nil {
+		return v.d.virtual(c)
+	}
+	return nil
+}
+
+// skippable words may stand between a trigger and its argument.
+var skippable = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "this": true,
+	"these": true, "those": true, "that": true, "all": true, "some": true, "several": true, "other": true,
+	"remaining": true, "last": true, "main": true, "key": true, "so-called": true, "so": true, "called": true,
+	"\"": true, "'": true, "'s": true, "of": true, "in": true, "at": true, "on": true, "against": true,
+}
+
+// next returns the first entity item right of k within max items, stopping
+// at clause breaks; ok filters entities (nil accepts all).
+func (v *view) next(k, max int, ok func(*entity) bool) int {
+	for j := k + 1; j < len(v.it) && j <= k+max; j++ {
+		if e := v.it[j].e; e != nil {
+			if ok == nil || ok(e) {
+				return j
+			}
+			continue
+		}
+		if clauseBreak(v.it[j].w) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// prev returns the first entity item left of k within max items.
+func (v *view) prev(k, max int, ok func(*entity) bool) int {
+	for j := k - 1; j >= 0 && j >= k-max; j-- {
+		if e := v.it[j].e; e != nil {
+			if ok == nil || ok(e) {
+				return j
+			}
+			continue
+		}
+		if clauseBreak(v.it[j].w) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// list returns the coordinated entity items starting at k: "Erbil,
+// Al-Shaddadi, and Ain Al-Assad", "Iran and other forces of the Axis".
+func (v *view) list(k int) []int {
+	if k < 0 || v.ent(k) == nil {
+		return nil
+	}
+	out := []int{k}
+	j := k + 1
+	for j < len(v.it) {
+		// A separator, then optional determiners, then an entity.
+		sep := false
+		n := j
+		for n < len(v.it) && n-j < 6 {
+			w := v.it[n].w
+			if v.it[n].e != nil {
+				break
+			}
+			if w == "," || w == "and" || w == "or" || w == "as" && v.word(n+1, "well") || w == "well" || w == "nor" || w == "&" {
+				sep = true
+				n++
+				continue
+			}
+			if sep && (skippable[w] || w == "forces" || w == "members" || w == "groups" || w == "factions" || w == "like" || w == "such" || w == "including") {
+				n++
+				continue
+			}
+			break
+		}
+		if !sep || n >= len(v.it) || v.it[n].e == nil {
+			break
+		}
+		out = append(out, n)
+		j = n + 1
+	}
+	return out
+}
+
+// is reports whether an entity has one of the types.
+func is(e *entity, types ...string) bool {
+	if e == nil {
+		return false
+	}
+	for _, t := range types {
+		if e.typ == t {
+			return true
+		}
+	}
+	return false
+}
+
+func ofType(types ...string) func(*entity) bool {
+	return func(e *entity) bool { return is(e, types...) }
+}
+
+// actor accepts the entities that act: groups, states, their bodies,
+// coalitions, people.
+var actor = ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Person)
+
+// text returns the verbatim text of items [a, b).
+func (v *view) text(a, b int) string {
+	if a >= b {
+		return ""
+	}
+	return v.d.text[v.d.toks[v.it[a].t0].start:v.d.toks[v.it[b-1].t1-1].end]
+}
+
+// evidence is the sentence, verbatim.
+func (v *view) evidence() string { return v.d.text[v.s.start:v.s.end] }
