@@ -29,12 +29,13 @@ func (r Report) WriteText(w io.Writer, verbose bool) error {
 		f.P, f.R, f.F1, f.Sys, f.Gold, f.KindAcc)
 	fmt.Fprintf(bw, "events     P %.3f  R %.3f  F1 %.3f   (system %d, gold %d)\n", v.P, v.R, v.F1, v.Sys, v.Gold)
 
+	sep := "\n" // a blank line before the first list
 	list := func(label string, items []string) {
 		if len(items) > 0 {
-			fmt.Fprintf(bw, "%s: %s\n", label, strings.Join(items, ", "))
+			fmt.Fprintf(bw, "%s%s: %s\n", sep, label, strings.Join(items, ", "))
+			sep = ""
 		}
 	}
-	bw.WriteString("\n")
 	list("gold entities split over several system ids", r.SplitGoldEntities)
 	list("system ids spanning several gold entities", r.MergedSystemEntities)
 	list("missing from extraction", r.MissingDocs)

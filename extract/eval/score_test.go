@@ -433,6 +433,11 @@ func TestWriteText(t *testing.T) {
 			t.Errorf("text output lacks %q\n%s", want, short.String())
 		}
 	}
+	for _, out := range []string{short.String(), long.String()} {
+		if strings.Contains(out, "\n\n\n") {
+			t.Errorf("two blank lines in a row:\n%s", out)
+		}
+	}
 	if strings.Contains(short.String(), "The Houthis attacked US ships.") {
 		t.Error("non-verbose output has evidence")
 	}
@@ -449,7 +454,8 @@ func TestWriteText(t *testing.T) {
 	if err := perfect.WriteText(&long, true); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(long.String(), "\n003_a81acf474c9df295.txt: no errors\n") {
+	if !strings.Contains(long.String(), "events     P 1.000  R 1.000  F1 1.000   (system 67, gold 67)\n\n000_7af7e780556d5353.txt: no errors\n") ||
+		!strings.Contains(long.String(), "\n003_a81acf474c9df295.txt: no errors\n") {
 		t.Errorf("verbose output of a perfect extraction:\n%s", long.String())
 	}
 }
