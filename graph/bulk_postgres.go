@@ -1,12 +1,15 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"database/sql/driver"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -64,6 +67,9 @@ func newPGBatch(in []quad.Quad) (*pgBatch, error) {
 		seenQ[qh] = struct{}{}
 		b.quads = append(b.quads, qh)
 	}
+	// Concurrent writers insert shared nodes in the same order, which
+	// makes deadlocks between them rare (retryTx handles the rest).
+	sort.Slice(b.nodes, func(i, j int) bool { return bytes.Compare(b.nodes[i].hash[:], b.nodes[j].hash[:]) < 0 })
 	return b, nil
 }
 
@@ -168,7 +174,7 @@ func (b *pgBatch) insert(ctx context.Context, tx *sql.Tx, how pgTransport) (int6
 		if err := b.stage(ctx, tx); err != nil {
 			return 0, err
 		}
-		nodeSrc = `ng_bulk_nodes`
+		nodeSrc = `(SELECT * FROM ng_bulk_nodes ORDER BY hash) AS t`
 		quadSrc = `(SELECT s, p, o, l FROM ng_bulk_quads ORDER BY n) AS t`
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO nodes (hash, refs, `+strings.Join(pgNodeCols, ", ")+`)
@@ -378,14 +384,42 @@ func (w *pgWriter) bulkLoad(ctx context.Context, quads []quad.Quad, how pgTransp
 	if err != nil {
 		return 0, err
 	}
-	tx, err := w.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
+	var n int64
+	err = retryTx(ctx, w.db, func(tx *sql.Tx) error {
+		var err error
+		n, err = b.insert(ctx, tx, how)
+		return err
+	})
+	return n, err
+}
+
+// retryTx runs fn in a transaction and commits, again (up to 5 times in
+// all) when PostgreSQL aborts it for a deadlock or a serialization
+// failure, as it may when writers run concurrently. Every write here may
+// be repeated: it skips what exists and counts only what it changed.
+func retryTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
+	var err error
+	for attempt := 0; attempt < 5; attempt++ {
+		if attempt > 0 {
+			select {
+			case <-time.After(time.Duration(attempt*attempt) * 20 * time.Millisecond):
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		var tx *sql.Tx
+		if tx, err = db.BeginTx(ctx, nil); err != nil {
+			return err
+		}
+		if err = fn(tx); err == nil {
+			err = tx.Commit()
+		} else {
+			tx.Rollback()
+		}
+		var pe *pq.Error
+		if err == nil || !errors.As(err, &pe) || (pe.Code != "40P01" && pe.Code != "40001") {
+			return err
+		}
 	}
-	defer tx.Rollback()
-	n, err := b.insert(ctx, tx, how)
-	if err != nil {
-		return 0, err
-	}
-	return n, tx.Commit()
+	return err
 }

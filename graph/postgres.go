@@ -296,48 +296,50 @@ func (w *pgWriter) applyDeltas(ctx context.Context, in []graph.Delta, opts graph
 	if len(adds) == 0 && len(dels) == 0 {
 		return nil
 	}
-	tx, err := w.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var touched [][]byte
+	var addB, delB *pgBatch
+	var err error
 	if len(adds) > 0 {
-		b, err := newPGBatch(adds)
-		if err != nil {
+		if addB, err = newPGBatch(adds); err != nil {
 			return err
-		}
-		touched = append(touched, b.hashes()...)
-		how := pgUnnest
-		if len(b.quads) > pgCopyAbove {
-			how = pgCopy
-		}
-		n, err := b.insert(ctx, tx, how)
-		if err != nil {
-			return err
-		}
-		if !opts.IgnoreDup && n != int64(len(b.quads)) {
-			return &graph.DeltaError{Err: graph.ErrQuadExists}
 		}
 	}
 	if len(dels) > 0 {
-		b, err := newPGBatch(dels)
-		if err != nil {
+		if delB, err = newPGBatch(dels); err != nil {
 			return err
-		}
-		touched = append(touched, b.hashes()...)
-		n, err := b.delete(ctx, tx)
-		if err != nil {
-			return err
-		}
-		if !opts.IgnoreMissing && n != int64(len(b.quads)) {
-			return &graph.DeltaError{Err: graph.ErrQuadNotExist}
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM nodes WHERE hash = ANY($1::bytea[]) AND refs <= 0`, pgByteaArray(touched)); err != nil {
-			return fmt.Errorf("graph: postgres: freeing nodes: %w", err)
 		}
 	}
-	return tx.Commit()
+	return retryTx(ctx, w.db, func(tx *sql.Tx) error {
+		if addB != nil {
+			how := pgUnnest
+			if len(addB.quads) > pgCopyAbove {
+				how = pgCopy
+			}
+			n, err := addB.insert(ctx, tx, how)
+			if err != nil {
+				return err
+			}
+			if !opts.IgnoreDup && n != int64(len(addB.quads)) {
+				return &graph.DeltaError{Err: graph.ErrQuadExists}
+			}
+		}
+		if delB != nil {
+			n, err := delB.delete(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if !opts.IgnoreMissing && n != int64(len(delB.quads)) {
+				return &graph.DeltaError{Err: graph.ErrQuadNotExist}
+			}
+			touched := delB.hashes()
+			if addB != nil {
+				touched = append(touched, addB.hashes()...)
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM nodes WHERE hash = ANY($1::bytea[]) AND refs <= 0`, pgByteaArray(touched)); err != nil {
+				return pgErr("freeing nodes", err)
+			}
+		}
+		return nil
+	})
 }
 
 // LabelQuads returns every quad with that label: one query for the quads
