@@ -81,6 +81,9 @@ func (v *view) attribute(carry *attribution) {
 			if sp >= 0 && v.isQuotedBefore(sp) {
 				content0, content1 = 0, sp
 			}
+			if sp < 0 && se != nil && v.isQuotedBefore(k) {
+				content0, content1 = 0, k
+			}
 			if sp < 0 && se == nil && !v.unnamedBefore(k) {
 				continue
 			}

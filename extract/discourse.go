@@ -40,17 +40,29 @@ func (v *view) subj(k int) (int, *entity) {
 		}
 		w := it.w
 		switch {
-		case adverbs[w]:
+		case adverbs[w] || w == `"` || w == "'":
 			j--
 			continue
 		case w == ",":
-			// Skip an apposition: ", a senior representative of Y,".
+			// Skip an apposition: ", a senior representative of Y, part of
+			// Z," — up to three commas back, to an entity before a comma.
 			c := j - 1
-			for c >= 0 && j-c <= 16 && v.it[c].w != "," && !clauseBreak(v.it[c].w) {
-				c--
-			}
-			if c > 0 && v.it[c].w == "," && v.it[c-1].e != nil {
-				return c - 1, v.it[c-1].e
+			for commas := 0; c >= 0 && j-c <= 36; c-- {
+				if clauseBreak(v.it[c].w) {
+					break
+				}
+				if v.it[c].w != "," {
+					continue
+				}
+				if c > 0 && v.it[c-1].e != nil {
+					return c - 1, v.it[c-1].e
+				}
+				if c > 1 && v.word(c-1, `"`) && v.it[c-2].e != nil {
+					return c - 2, v.it[c-2].e
+				}
+				if commas++; commas == 3 {
+					break
+				}
 			}
 			return -1, nil
 		case w == "he" || w == "she" || w == "his" || w == "her":
@@ -63,7 +75,7 @@ func (v *view) subj(k int) (int, *entity) {
 			}
 			return -1, v.d.lastActor
 		case personNouns[w] && v.precededByThe(j):
-			return -1, v.d.lastPerson
+			return -1, v.d.official()
 		case groupNouns[w] && v.precededByThe(j):
 			return -1, v.d.lastGroup
 		case w == "country" && v.precededByThe(j):
@@ -89,6 +101,13 @@ func (v *view) precededByThe(j int) bool {
 
 // track updates the discourse state after a sentence.
 func (d *doc) track(v *view) {
+	d.lastSubject = nil
+	for _, it := range v.it {
+		if e := it.e; e != nil && it.m != nil && is(e, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
+			d.lastSubject = e
+			break
+		}
+	}
 	for _, it := range v.it {
 		e := it.e
 		if e == nil || it.m == nil {
@@ -97,6 +116,9 @@ func (d *doc) track(v *view) {
 		switch e.typ {
 		case schema.Person:
 			d.lastPerson = e
+			if d.affiliation[e] != nil {
+				d.lastOfficial = e
+			}
 		case schema.ArmedGroup:
 			d.lastGroup = e
 			d.lastActor = e
@@ -122,15 +144,34 @@ func (v *view) refer(k int) *entity {
 	case w == "he" || w == "she" || w == "him" || w == "her" || w == "his":
 		return v.d.lastPerson
 	case w == "it" || w == "its":
+		if v.d.lastSubject != nil {
+			return v.d.lastSubject
+		}
 		return v.d.lastActor
 	case w == "they" || w == "them" || w == "their":
 		return v.d.lastActor
 	case personNouns[w] && v.precededByThe(k):
-		return v.d.lastPerson
+		return v.d.official()
 	case groupNouns[w] && v.precededByThe(k):
 		return v.d.lastGroup
 	case w == "country" && v.precededByThe(k):
+		// "the country": a country (or capital) earlier in the sentence,
+		// else the last one.
+		for j := k - 1; j >= 0; j-- {
+			if e := v.ent(j); e != nil && (e.typ == schema.Country || e.lex != nil && e.lex.Metonym != "") {
+				return v.politicalEntity(e)
+			}
+		}
 		return v.d.lastCountry
 	}
 	return nil
+}
+
+// official is what "the official", "the representative" refer to: the
+// last person whose role the article gave, else the last person.
+func (d *doc) official() *entity {
+	if d.lastOfficial != nil {
+		return d.lastOfficial
+	}
+	return d.lastPerson
 }

@@ -128,8 +128,12 @@ func (v *view) attack(k int) int {
 	if agent == nil {
 		for j := k + 1; j < len(v.it) && j <= k+4; j++ {
 			if v.word(j, "by") {
-				if a := v.next(j, 2, actor); a >= 0 && a == j+1 || a == j+2 {
+				if a := v.next(j, 2, actor); a >= 0 && (a == j+1 || a == j+2) {
 					agent = v.ent(a)
+				} else if v.word(j+1, "resistance") || v.word(j+2, "resistance") {
+					agent = d.lastResistance()
+				} else if e := v.refer(j + 2); e != nil && v.word(j+1, "the") {
+					agent = e
 				}
 				break
 			}
@@ -160,9 +164,27 @@ func (v *view) attack(k int) int {
 			}
 		}
 	}
+	// "Israel in its attacks on Gaza": the possessive's antecedent.
+	if agent == nil && isNoun(w) && v.word(k-1, "its", "their") {
+		if a := v.prev(k, 5, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition)); a >= 0 {
+			agent = v.ent(a)
+		}
+	}
+	// "ordering airstrikes on Yemen": who orders or launches them.
+	if agent == nil && isNoun(w) && v.word(k-1, "ordering", "ordered", "launching", "launched", "conducting", "conducted") {
+		_, agent = v.subj(k - 1)
+		if agent == nil {
+			_, agent = v.subjOfParticiple(k - 1)
+		}
+	}
 	// "X attacked Y", "X have carried out air strikes against Y"
+	var agents []*entity
 	if agent == nil && !isNoun(w) && !v.word(k-1, "was", "were", "been", "be") {
 		_, agent = v.subj(k)
+		if agent == nil {
+			// "Iran-backed militias have attacked …, with X among them".
+			agents = v.members(k)
+		}
 	}
 	if agent == nil && (isNoun(w) && (v.word(k-1, "out") || v.word(k-2, "out"))) {
 		// "carried out (air) strikes": the subject of "carried".
@@ -180,6 +202,9 @@ func (v *view) attack(k int) int {
 	if agent == nil && (v.word(k-1, "was", "were", "been") || v.word(k-2, "was", "were", "been")) {
 		agent = v.d.sentAgent
 	}
+	if agent == nil && len(agents) > 0 {
+		agent = agents[0]
+	}
 	if agent == nil || !is(agent, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Person) {
 		return k
 	}
@@ -187,12 +212,15 @@ func (v *view) attack(k int) int {
 	// of a passive ("the ports of X and Y were targeted").
 	targets, last := v.attackTargets(k)
 	if len(targets) == 0 && (v.word(k-1, "were", "was") || v.word(k-2, "were", "was")) {
-		for j := k - 1; j >= 0; j-- {
-			if e := v.ent(j); e != nil && is(e, schema.Place, schema.MilitaryBase, schema.Country) {
-				for _, x := range v.listBack(j) {
-					targets = append(targets, v.ent(x))
-				}
-				break
+		// "…, and the ports of X and Y in Z were targeted": the first
+		// entities of the clause.
+		c := k - 1
+		for c > 0 && !clauseBreak(v.it[c-1].w) && !(v.word(c-1, "and") && v.word(c-2, ",")) {
+			c--
+		}
+		if j := v.next(c-1, k-c, ofType(schema.Place, schema.MilitaryBase, schema.Country, schema.ArmedGroup, schema.GovernmentBody)); j >= 0 {
+			for _, x := range v.list(j) {
+				targets = append(targets, v.ent(x))
 			}
 		}
 	}
@@ -219,7 +247,9 @@ func (v *view) attack(k int) int {
 		if is(t, schema.Place, schema.MilitaryBase) && loc == nil {
 			loc = t
 		}
-		v.d.addFact(agent, pred, t, kind, v.attr.by, v.evidence(), "", 0.7)
+		for _, a := range append([]*entity{agent}, agents...) {
+			v.d.addFact(a, pred, t, kind, v.attr.by, v.evidence(), "", 0.7)
+		}
 	}
 	if target == nil && !claimed && !air {
 		// An attack without a target is too vague to record as an event
@@ -287,6 +317,10 @@ func (v *view) modalBefore(k int) bool {
 // attackTargets collects the targets after an attack trigger.
 func (v *view) attackTargets(k int) ([]*entity, int) {
 	j := k + 1
+	// "attacks were carried out against Y"
+	if v.word(j, "were", "was") && v.word(j+1, "carried", "launched", "conducted") && v.word(j+2, "out") {
+		j += 3
+	}
 	if v.word(j, "on", "against", "at", "targeting", "to", "in") || !isNoun(v.it[k].w) {
 		if v.word(j, "on", "against", "at", "targeting", "to") {
 			j++
@@ -307,6 +341,21 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		return nil, k
 	}
 	idx := v.list(j)
+	// "… in Erbil and Ain al-Asad as well as their counterparts in Syria,
+	// like the Al-Omar and Conoco field"
+	if e := idx[len(idx)-1]; v.word(e+1, "as") && v.word(e+2, "well") && v.word(e+3, "as") {
+		for x := e + 4; x < len(v.it) && x <= e+12; x++ {
+			if v.word(x, "like", "including") || v.word(x, "such") && v.word(x+1, "as") {
+				if y := v.next(x, 3, ofType(schema.MilitaryBase, schema.Place)); y >= 0 {
+					idx = append(idx, v.list(y)...)
+				}
+				break
+			}
+			if clauseBreak(v.it[x].w) {
+				break
+			}
+		}
+	}
 	out := make([]*entity, 0, len(idx))
 	for _, i := range idx {
 		e := v.ent(i)
@@ -358,7 +407,8 @@ func (v *view) withdrawal(k int) {
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
 		switch v.it[j].w {
 		case "demand", "demands", "demanded", "demanding", "insists", "insist", "insisted", "call", "calls", "called",
-			"urged", "delaying", "delay", "sidestep", "possibility", "timetable", "monitor", "for", "goal", "complying", "comply":
+			"urged", "delaying", "delay", "sidestep", "possibility", "timetable", "monitor", "for", "goal", "complying", "comply",
+			"on", "regarding", "about", "over", "negotiations", "talks":
 			return
 		}
 	}
@@ -422,6 +472,11 @@ func (v *view) withdrawal(k int) {
 	if w == "withdrawing" || w == "leaving" || w == "reducing" {
 		status = "in_progress"
 	}
+	if noun && status == "occurred" && !v.completed(k) {
+		// A bare noun ("the withdrawal of X from Y") says nothing of
+		// whether it happened.
+		status = ""
+	}
 	v.addEvent(schema.EvWithdrawal, agent, nil, from, k, status)
 	if from != nil && status == "occurred" {
 		v.fact(k, agent, "withdrew_from", from, 0.7)
@@ -433,6 +488,21 @@ func (v *view) withdrawal(k int) {
 			}
 		}
 	}
+}
+
+// completed reports a completion verb in the clause of a withdrawal noun:
+// "took place", "was completed", "has begun", "ended".
+func (v *view) completed(k int) bool {
+	for j := k + 1; j < len(v.it) && j <= k+12; j++ {
+		switch v.it[j].w {
+		case "took", "completed", "began", "begun", "ended", "happened", "finished", "concluded":
+			return true
+		}
+		if clauseBreak(v.it[j].w) {
+			return false
+		}
+	}
+	return v.word(k-1, "completed", "began", "begun")
 }
 
 // itWord is the word of item k, or "".
@@ -506,7 +576,7 @@ func (v *view) demand(k int) {
 	}
 	if o == nil {
 		for j := wd; j < len(v.it) && j <= wd+8; j++ {
-			if e := v.ent(j); e != nil && is(e, schema.GovernmentBody, schema.Coalition) {
+			if e := v.ent(j); e != nil && (is(e, schema.GovernmentBody) && isMilitary(e) || is(e, schema.Coalition)) {
 				o = e
 				break
 			}
@@ -625,7 +695,7 @@ func (v *view) meeting(k int) {
 	if v.word(j, "with") {
 		j++
 	}
-	o := v.next(j-1, 3, ofType(schema.Person, schema.Country, schema.GovernmentBody))
+	o := v.next(j-1, 6, ofType(schema.Person, schema.Country, schema.GovernmentBody))
 	if o < 0 {
 		return
 	}
@@ -872,9 +942,13 @@ func (v *view) threatTargets() []*entity {
 					if x := v.next(j, 6, actor); x >= 0 {
 						return append(out, v.threatObject(x))
 					}
-					if v.word(j+1, "the") && v.word(j+2, "americans") || v.word(j+1, "americans") {
-						if m := v.d.military(v.d.virtual(v.d.lx.ByID("united-states"))); m != nil {
-							return append(out, m)
+					// "they would target the Americans": a people as a
+					// target stands for its troops.
+					for x := j + 1; x < len(v.it) && x <= j+2; x++ {
+						if c := v.it[x].dem; c != nil && v.it[x].e == nil && strings.HasSuffix(v.it[x].w, "s") {
+							if m := v.d.military(v.d.virtual(c)); m != nil {
+								return append(out, m)
+							}
 						}
 					}
 				}

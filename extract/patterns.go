@@ -381,7 +381,11 @@ func (d *doc) titleEnd(i, j int) int {
 	for k := i; k < j; k++ {
 		t := &d.toks[k]
 		if t.norm == "." && !t.space {
-			continue // the dot of "Lt. Gen."
+			// The dot of "Lt. Gen." or "Dr.": part of the title.
+			if end == k {
+				end = k + 1
+			}
+			continue
 		}
 		if n = n.next[t.norm]; n == nil {
 			break

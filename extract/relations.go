@@ -24,8 +24,11 @@ func (d *doc) relations() {
 		}
 		v := d.view(s)
 		d.sentAgent = nil
-		v.roles()
 		v.attribute(carry)
+		v.roles()
+		if v.attr.kind == schema.Reported && d.partisan(v.attr.by) {
+			v.attr.kind = schema.Claimed
+		}
 		carry = nil
 		if v.attr.kind != "" && v.openQuote() {
 			a := v.attr
@@ -133,9 +136,7 @@ func (v *view) rules() {
 			v.overthrew(k)
 		case "fight", "fought", "fighting", "war", "battle", "campaign", "defeat", "mission":
 			v.fought(k)
-		case "agreement", "dialogue", "talks", "negotiations", "accord", "deal", "framework":
-			v.partyTo(k)
-		case "deployed", "stationed", "troops", "soldiers", "forces", "bases", "base":
+		case "deployed", "stationed":
 			v.deployed(k)
 		}
 	}
@@ -144,6 +145,15 @@ func (v *view) rules() {
 // entityRules fire on an entity item: "X-led", "X-backed".
 func (v *view) entityRules(k int) {
 	it := &v.it[k]
+	switch {
+	case is(it.e, schema.Agreement):
+		v.partyTo(k)
+	case is(it.e, schema.Place, schema.Country) && v.word(k+1, "'s") && is(v.ent(k+2), schema.Place, schema.MilitaryBase):
+		// "Baghdad’s Green Zone", "Anbar's Ain al-Asad".
+		v.d.addFact(v.ent(k+2), "located_in", it.e, schema.Stated, nil, v.evidence(), "", 0.75)
+	case is(it.e, schema.GovernmentBody) && isMilitary(it.e):
+		v.deployedIn(k)
+	}
 	if it.m == nil {
 		return
 	}
@@ -152,7 +162,7 @@ func (v *view) entityRules(k int) {
 	for t := it.t0; t+1 < it.t1; t++ {
 		if toks[t+1].hyph && toks[t+1].norm == "led" {
 			if c := v.d.countryOfToken(t); c != nil {
-				v.fact(k, c, "leader_of", it.e, 0.8)
+				v.d.addFact(c, "leader_of", it.e, schema.Stated, nil, v.evidence(), "", 0.8)
 			}
 		}
 	}
@@ -257,12 +267,15 @@ func entities(v *view, idx []int) []*entity {
 // subjOfParticiple finds what a participle phrase describes: "X, backed by
 // Y", "X, which is backed by Y", "X is backed by Y".
 func (v *view) subjOfParticiple(k int) (int, *entity) {
-	for j := k - 1; j >= 0 && j >= k-6; j-- {
+	for j := k - 1; j >= 0 && j >= k-10; j-- {
 		if e := v.ent(j); e != nil {
 			return j, e
 		}
 		if w := v.it[j].w; clauseBreak(w) {
 			break
+		}
+		if v.word(j, "he", "she", "it", "they") {
+			return -1, v.refer(j)
 		}
 	}
 	return v.subj(k)
@@ -275,7 +288,7 @@ func (v *view) otherMembers(o int) {
 		return
 	}
 	if v.word(o+3, "forces", "members", "groups", "factions", "parties", "countries") {
-		if j := v.next(o+3, 3, ofType(schema.Coalition, schema.ArmedGroup)); j >= 0 {
+		if j := v.next(o+3, 4, ofType(schema.Coalition, schema.ArmedGroup)); j >= 0 {
 			v.fact(o, v.ent(o), "member_of", v.ent(j), 0.7)
 		}
 	}
@@ -392,7 +405,8 @@ func (v *view) memberOf(k int) {
 	// The member is the entity the phrase is in apposition to.
 	for j := k - 1; j >= 0 && j >= k-6; j-- {
 		if e := v.ent(j); e != nil {
-			if is(e, schema.ArmedGroup, schema.Country) && (v.word(j+1, ",") || v.word(j+1, "is", "was", "are", "became")) {
+			a := v.afterName(j)
+			if is(e, schema.ArmedGroup, schema.Country) && (v.word(a, ",") || v.word(a, "is", "was", "are", "became")) {
 				v.fact(k, e, "member_of", v.ent(y), 0.75)
 			}
 			return
@@ -401,6 +415,19 @@ func (v *view) memberOf(k int) {
 			return
 		}
 	}
+}
+
+// afterName returns the item after entity j and its closing quote and
+// head noun ("the «al-Nujaba» movement, …").
+func (v *view) afterName(j int) int {
+	a := j + 1
+	if v.word(a, `"`, "'") {
+		a++
+	}
+	if v.word(a, "movement", "group", "militia", "organization", "organisation", "faction", "brigades", "coalition", "alliance") {
+		a++
+	}
+	return a
 }
 
 // located: "X, located in/near Y", "X in Y" for bases and places, "Y’s X",
@@ -443,7 +470,11 @@ func (v *view) located(k int) {
 			}
 		}
 	case "in":
-		s := v.ent(k - 1)
+		si := k - 1
+		if v.word(si, `"`, "'") {
+			si--
+		}
+		s := v.ent(si)
 		if s == nil {
 			// "bases in Syria, such as X and Y"
 			v.examplesIn(k)
@@ -452,15 +483,32 @@ func (v *view) located(k int) {
 		if !is(s, schema.MilitaryBase, schema.Place) || s.typ == schema.Place && s.lex != nil && s.lex.Metonym != "" {
 			return
 		}
+		// "the largest embassy in the Middle East" ranks, it does not place.
+		for j := si - 1; j >= 0 && j >= si-3; j-- {
+			if w := v.it[j].w; len(w) > 4 && strings.HasSuffix(w, "est") {
+				return
+			}
+		}
 		o := k + 1
-		for o < len(v.it) && skippable[v.it[o].w] && v.it[o].w != "in" {
+		for o < len(v.it) && v.it[o].e == nil && (skippable[v.it[o].w] && v.it[o].w != "in" || placeWords[v.it[o].w]) {
 			o++
 		}
+		// "Iraq’s capital Baghdad": the place named after the possessive.
+		if v.ent(o) != nil && v.word(o+1, "'s") {
+			if p := v.next(o+1, 3, ofType(schema.Place)); p >= 0 {
+				o = p
+			}
+		}
 		if is(v.ent(o), schema.Place, schema.Country) {
-			v.fact(k, s, "located_in", v.ent(o), 0.75)
+			for _, x := range v.listBack(si) {
+				v.fact(k, v.ent(x), "located_in", v.ent(o), 0.75)
+			}
 		}
 	}
 }
+
+// placeWords describe a part of a place ("the city center of").
+var placeWords = map[string]bool{"city": true, "center": true, "centre": true, "heart": true, "outskirts": true, "downtown": true, "central": true, "northern": true, "southern": true, "eastern": true, "western": true, "north": true, "south": true, "east": true, "west": true, "part": true, "parts": true, "province": true, "region": true, "area": true}
 
 // examplesIn: "their counterparts in Syria, like the Al-Omar and Kiniko
 // field", "the bases of this country in Syria, such as Koniko and al-Tanf".
@@ -702,19 +750,8 @@ func (v *view) firstVerb(k int) int {
 // partyTo: parties to a named agreement or negotiation track: "the
 // Strategic Framework Agreement reached between X and Y", "the Strategic
 // Dialogue with the US", "X continues to implement the agreement".
-func (v *view) partyTo(k int) {
-	// The agreement entity this trigger belongs to (the mention itself is
-	// an entity item; triggers are the plain words around it).
-	ag := -1
-	for j := k - 3; j <= k+6 && j < len(v.it); j++ {
-		if j >= 0 && is(v.ent(j), schema.Agreement) {
-			ag = j
-			break
-		}
-	}
-	if ag < 0 {
-		return
-	}
+func (v *view) partyTo(ag int) {
+	k := ag
 	for j := ag + 1; j < len(v.it) && j <= ag+6; j++ {
 		if v.word(j, "between") {
 			if a := v.next(j, 2, ofType(schema.Country, schema.GovernmentBody, schema.Person)); a >= 0 {
@@ -780,27 +817,47 @@ func (v *view) deployed(k int) {
 	if w == "deployed" || w == "stationed" {
 		// "… left the Ayn al-Asad Base, where they were deployed"
 		if v.word(k-2, "they") && v.word(k-3, "where") {
-			if b := v.prev(k-3, 3, ofType(schema.MilitaryBase, schema.Place)); b >= 0 {
+			if b := v.prev(k-3, 6, ofType(schema.MilitaryBase, schema.Place)); b >= 0 {
 				if a := v.prev(b, 8, ofType(schema.GovernmentBody, schema.Country, schema.Coalition)); a >= 0 {
 					v.fact(k, v.ent(a), "deployed_at", v.ent(b), 0.7)
 				}
 			}
 			return
 		}
-		s := v.prev(k, 4, ofType(schema.GovernmentBody, schema.Country, schema.Coalition))
-		if s < 0 {
-			return
+		var s *entity
+		if x := v.prev(k, 4, ofType(schema.GovernmentBody, schema.Country, schema.Coalition)); x >= 0 {
+			s = v.ent(x)
+		} else if v.word(k-1, "troops", "soldiers", "forces", "personnel") {
+			// "the 2500 troops stationed in Iraq": the article's army.
+			s = v.d.dominantMilitary()
 		}
-		if v.word(k+1, "in", "at", "to") {
+		if s != nil && v.word(k+1, "in", "at", "to") {
 			if o := v.next(k+1, 3, ofType(schema.Place, schema.MilitaryBase, schema.Country)); o >= 0 {
 				for _, x := range v.list(o) {
-					v.fact(k, v.ent(s), "deployed_at", v.ent(x), 0.75)
+					v.fact(k, s, "deployed_at", v.ent(x), 0.75)
 				}
 			}
 		}
+	}
+}
+
+// deployedIn: "2,500 American soldiers in Iraq", "US forces in Syria",
+// "the American bases in Erbil, …" (bases belong to the country).
+func (v *view) deployedIn(k int) {
+	if !v.word(k+1, "in", "at") || v.word(k-1, "on", "against", "at", "targeting") {
 		return
 	}
-	_ = w
+	o := v.next(k+1, 2, ofType(schema.Place, schema.MilitaryBase, schema.Country))
+	if o < 0 {
+		return
+	}
+	s := v.ent(k)
+	if v.it[k].dem != nil && v.it[k].bases {
+		s = v.d.virtual(v.it[k].dem)
+	}
+	for _, x := range v.list(o) {
+		v.fact(k, s, "deployed_at", v.ent(x), 0.7)
+	}
 }
 
 // military returns the armed forces entity of a country, or nil.
@@ -829,6 +886,8 @@ func (v *view) roles() {
 			if org == nil {
 				org = v.roleOrgAfterOf(t0, k)
 			}
+			v.role(k, e, title, org)
+		} else if title, org := v.titleOfOrgBefore(k); org != nil {
 			v.role(k, e, title, org)
 		}
 		// Apposition after the name: ", (a|an|the) [mods] TITLE (of|for|to|at) ORG".
@@ -873,6 +932,12 @@ func (v *view) roles() {
 		}
 		t0 = v.it[j].t0
 		end := v.d.titleEnd(t0, min(t0+5, v.s.last))
+		for extra := 1; end == t0 && extra <= 2 && j+extra < len(v.it) && v.it[j+extra-1].e == nil && v.it[j+extra-1].w != ","; extra++ {
+			// "Corresponding Member of …": an unlisted qualifier.
+			if t := v.it[j+extra].t0; v.d.titleEnd(t, min(t+5, v.s.last)) > t {
+				end = v.d.titleEnd(t, min(t+5, v.s.last))
+			}
+		}
 		if end == t0 {
 			continue
 		}
@@ -890,11 +955,7 @@ func (v *view) roles() {
 		org := qual
 		if v.word(te, "of", "for", "to", "at", "in") {
 			if o := v.next(te, 5, ofType(schema.Country, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Coalition)); o >= 0 {
-				if strings.Contains(strings.ToLower(title), "ambassador") && qual != nil && v.word(te, "to") {
-					v.role(k, e, title, qual) // sending country: holds_role
-					v.d.addFact(e, "ambassador_to", v.ent(o), schema.Stated, nil, v.evidence(), title, 0.85)
-					continue
-				}
+				// "the US Ambassador to Iraq": posted to the object.
 				org = v.ent(o)
 			}
 		}
@@ -939,6 +1000,36 @@ func (v *view) titleBeforePerson(k int) (string, int) {
 	return strings.TrimSuffix(strings.TrimSpace(title), ","), best
 }
 
+// titleOfOrgBefore reads "a security official of the Kata’ib Hezbollah
+// (Iraqi Hezbollah Brigades) Abu Ali al-Askari": a title, "of", an
+// organisation (with a parenthetical alias) and then the name.
+func (v *view) titleOfOrgBefore(k int) (string, *entity) {
+	j := k - 1
+	if v.word(j, ")") {
+		for j >= 0 && !v.word(j, "(") {
+			j--
+		}
+		j--
+	}
+	org := v.ent(j)
+	if !is(org, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet) {
+		return "", nil
+	}
+	j--
+	if v.word(j, "the") {
+		j--
+	}
+	if !v.word(j, "of", "for") || j < 1 {
+		return "", nil
+	}
+	t := v.it[j].t0
+	title, _ := v.titleBeforeToken(t)
+	if title == "" {
+		return "", nil
+	}
+	return title, org
+}
+
 // titleBeforeToken returns a title ending just before token t.
 func (v *view) titleBeforeToken(t int) (string, int) {
 	best := -1
@@ -969,11 +1060,14 @@ func (v *view) roleOrg(t0 int, title string) *entity {
 	// "Iraqi Prime Minister’s Security Advisor": the government.
 	if toks[p].kind == tPoss {
 		q := p - 1
-		lead := q
-		for lead > v.s.first && v.d.titleEnd(lead, q+1) != q+1 {
-			lead--
+		lead := -1
+		for l := max(v.s.first, q-3); l <= q; l++ {
+			if v.d.titleEnd(l, q+1) == q+1 {
+				lead = l
+				break
+			}
 		}
-		if v.d.titleEnd(lead, q+1) == q+1 && lead-1 >= v.s.first {
+		if lead > v.s.first {
 			if c := v.d.countryOfToken(lead - 1); c != nil {
 				if g := v.d.lx.Lookup(v.d.text[toks[lead-1].start:toks[lead-1].end] + " government"); g != nil {
 					return v.d.virtual(g)
@@ -1016,8 +1110,9 @@ func (v *view) role(k int, p *entity, title string, org *entity) {
 	lt := strings.ToLower(title)
 	d := v.d
 	ev := v.evidence()
+	kind, by := v.kindAt(k)
 	add := func(pred string, o *entity) bool {
-		return d.addFact(p, pred, o, schema.Stated, nil, ev, title, 0.85)
+		return d.addFact(p, pred, o, kind, by, ev, title, 0.85)
 	}
 	switch {
 	case strings.Contains(lt, "spokes"):

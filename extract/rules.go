@@ -62,6 +62,7 @@ type doc struct {
 
 	// Discourse state for pronouns and definite descriptions.
 	lastPerson, lastGroup, lastActor, lastCountry *entity
+	lastOfficial, lastSubject                     *entity
 	affiliation                                   map[*entity]*entity // person -> organisation they speak for
 	pendingAlly                                   *pendingRel
 	sentAgent                                     *entity // the attacker of the current sentence

@@ -15,7 +15,8 @@ type item struct {
 	m      *mention // the mention, for entity items from the text
 	e      *entity  // the entity: m's, or a virtual one ("American troops")
 	w      string   // exact key of the token ("" for entity items)
-	dem    *LexEntry
+	dem    *LexEntry // the country of a demonym, also kept on "American troops"
+	bases  bool      // a virtual military named by its bases ("US bases")
 }
 
 // view is one sentence prepared for the rules.
@@ -75,6 +76,7 @@ func (d *doc) view(s *sentence) *view {
 						it.e = d.virtual(le)
 						it.t1 = j + 1
 						it.w = ""
+						it.bases = d.toks[j].norm == "bases" || d.toks[j].norm == "base"
 					}
 				}
 			}
@@ -82,6 +84,27 @@ func (d *doc) view(s *sentence) *view {
 		v.it = append(v.it, it)
 		v.quote = append(v.quote, inQuote)
 		i = it.t1
+	}
+	// "the last combat units of the USA", "United States warplanes": a
+	// country named for its armed forces.
+	for k := range v.it {
+		it := &v.it[k]
+		if !is(it.e, schema.Country) || it.m == nil {
+			continue
+		}
+		mil := d.military(it.e)
+		if mil == nil {
+			continue
+		}
+		of := k - 1
+		if v.word(of, "the") {
+			of--
+		}
+		if v.word(of, "of") && (militaryNouns[v.itWord(of-1)] || v.word(of-1, "units")) ||
+			it.t1 < len(d.toks) && militaryNouns[d.toks[it.t1].norm] && d.at[it.t1] == nil && d.toks[it.t1].norm != "presence" {
+			it.dem = it.e.lex
+			it.e = mil
+		}
 	}
 	return v
 }

@@ -120,6 +120,9 @@ func userPrompt(a *source.Article) string {
 	if a.Outlet != "" {
 		fmt.Fprintf(&b, "Outlet: %s\n", a.Outlet)
 	}
+	if a.Author != "" {
+		fmt.Fprintf(&b, "Author: %s\n", a.Author)
+	}
 	if a.Date != "" {
 		fmt.Fprintf(&b, "Date: %s\n", a.Date)
 	}

@@ -128,10 +128,23 @@ func (f *folded) findEvidence(evidence string) (string, bool) {
 	return "", false
 }
 
+// searchText is what mentions and evidence are looked for in: the
+// article's text and the metadata lines the prompt gives (a headline
+// states facts too, and an outlet or author is an entity of the article).
+func searchText(a *source.Article) string {
+	var parts []string
+	for _, s := range []string{a.Title, a.Outlet, a.Author, a.Text} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
 var isoDate = regexp.MustCompile(`^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$`)
 
 // toRecord turns the model's answer into a record of the article, keeping
-// only what the text supports: entities with at least one mention in the
+// only what the text (searchText) supports: entities with at least one mention in the
 // text (mentions replaced by the text's own spelling), facts and events
 // whose evidence is in the text (evidence replaced by the verbatim text),
 // and the vocabulary of package schema. Entity ids are the slugs of the
@@ -145,7 +158,7 @@ func toRecord(a *source.Article, ans *answer) (schema.Record, Drops) {
 		Facts:    []schema.Fact{},
 		Events:   []schema.Event{},
 	}
-	text := fold(a.Text)
+	text := fold(searchText(a))
 
 	// Entities, merged by id. refs resolves names and mentions to ids.
 	index := map[string]int{}

@@ -238,8 +238,30 @@ func TestPromptCoversVocabulary(t *testing.T) {
 	if len(typeMeanings) != len(schema.EntityTypes) || len(eventMeanings) != len(schema.EventTypes) || len(kindMeanings) != len(schema.Kinds) {
 		t.Error("a meaning is given for a word the vocabulary does not have")
 	}
-	u := userPrompt(&source.Article{Title: "T", Outlet: "O", Date: "2024-01-20", Text: "Body."})
-	if u != "Title: T\nOutlet: O\nDate: 2024-01-20\n\nArticle:\nBody." {
+	u := userPrompt(&source.Article{Title: "T", Outlet: "O", Author: "A", Date: "2024-01-20", Text: "Body."})
+	if u != "Title: T\nOutlet: O\nAuthor: A\nDate: 2024-01-20\n\nArticle:\nBody." {
 		t.Errorf("user prompt %q", u)
+	}
+}
+
+// TestMetadataIsSearched checks that the headline, outlet and author,
+// which the prompt gives, count as text of the article.
+func TestMetadataIsSearched(t *testing.T) {
+	a := &source.Article{ID: "feed", Doc: "x.txt", Title: "US troops leave Ain al-Asad", Outlet: "Example Wire",
+		Author: "ISWNews Analysis Group", Text: "The withdrawal was completed on Sunday."}
+	ans := &answer{
+		Entities: []answerEntity{
+			{Name: "Example Wire", Type: "MediaOutlet", Mentions: []string{"Example Wire"}},
+			{Name: "ISWNews Analysis Group", Type: "Organization", Mentions: []string{"ISWNews Analysis Group"}},
+			{Name: "US military", Type: "GovernmentBody", Mentions: []string{"US troops"}},
+			{Name: "Ain al-Asad", Type: "MilitaryBase", Mentions: []string{"Ain al-Asad"}},
+		},
+		Facts: []answerFact{
+			{Subject: "US military", Predicate: "withdrew_from", Object: "Ain al-Asad", Kind: "stated", Evidence: "US troops leave Ain al-Asad"},
+		},
+	}
+	rec, drops := toRecord(a, ans)
+	if len(rec.Entities) != 4 || len(rec.Facts) != 1 || drops != (Drops{}) {
+		t.Errorf("entities %+v, facts %+v, drops %+v", rec.Entities, rec.Facts, drops)
 	}
 }
