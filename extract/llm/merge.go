@@ -12,9 +12,12 @@ import (
 // takes precedence over b (the model's):
 //   - entities are united by id, their mentions united; type and name are
 //     a's unless a has none;
-//   - events are deduplicated by (type, agent, target); facts by (s, p, o),
-//     after b's references to an event it shares with a are rewritten to
-//     a's event id;
+//   - an event of b with the (type, agent, target) of an event of a is
+//     that event, one to one; events of one record are never merged with
+//     each other, since distinct events may share type, agent and target
+//     (two withdrawals of the same forces from two bases);
+//   - facts are deduplicated by (s, p, o), after b's references to an
+//     event it shares with a are rewritten to a's event id;
 //   - of an item both have, a's version is kept, with b's kind when a has
 //     none and b's evidence, role, date and the like filling a's gaps.
 //
@@ -46,14 +49,16 @@ func Merge(a, b schema.Record) schema.Record {
 	}
 
 	type evKey struct{ typ, agent, target string }
-	evAt := map[evKey]int{}
+	evAt := map[evKey][]int{} // a's events not yet matched by one of b
 	evIDs := map[string]bool{}
 	rename := []map[string]string{{}, {}} // per input: event id -> id in out
 	aboutFrom := []int{}                  // per out event: the input its About comes from
 	for r, rec := range []schema.Record{a, b} {
 		for _, e := range rec.Events {
 			k := evKey{e.Type, e.Agent, e.Target}
-			if i, ok := evAt[k]; ok {
+			if r == 1 && len(evAt[k]) > 0 {
+				i := evAt[k][0]
+				evAt[k] = evAt[k][1:]
 				m := &out.Events[i]
 				rename[r][e.ID] = m.ID
 				if m.About == "" && e.About != "" {
@@ -80,7 +85,9 @@ func Merge(a, b schema.Record) schema.Record {
 				e.ID = id
 			}
 			evIDs[e.ID] = true
-			evAt[k] = len(out.Events)
+			if r == 0 {
+				evAt[k] = append(evAt[k], len(out.Events))
+			}
 			out.Events = append(out.Events, e)
 			aboutFrom = append(aboutFrom, r)
 		}

@@ -81,12 +81,19 @@ func TestMerge(t *testing.T) {
 			want: rec(nil, []schema.Fact{{S: "s", P: "holds_role", O: "o", Kind: "stated", Evidence: "model evidence", Role: "commander", AssertedBy: "z"}}, nil),
 		},
 		{
-			name: "duplicates within one input are dropped too",
+			name: "duplicate facts within one input are dropped, events of one input are not merged",
 			a: rec(nil, []schema.Fact{fact("s", "attacked", "o", "", "first"), fact("s", "attacked", "o", "stated", "second")},
 				[]schema.Event{event("e1", "Attack", "s", "o", ""), event("e2", "Attack", "s", "o", "claimed")}),
-			b: schema.Record{},
+			b: rec(nil, []schema.Fact{fact("s", "attacked", "o", "claimed", "third")},
+				[]schema.Event{event("l1", "Attack", "s", "o", "stated"), event("l2", "Attack", "s", "o", "claimed"), event("l3", "Attack", "s", "o", "claimed")}),
 			want: rec(nil, []schema.Fact{fact("s", "attacked", "o", "stated", "first")},
-				[]schema.Event{event("e1", "Attack", "s", "o", "claimed")}),
+				[]schema.Event{event("e1", "Attack", "s", "o", "stated"), event("e2", "Attack", "s", "o", "claimed"), event("l3", "Attack", "s", "o", "claimed")}),
+		},
+		{
+			name: "b alone: its events with one key all stay",
+			a:    schema.Record{},
+			b:    rec(nil, nil, []schema.Event{event("l1", "Withdrawal", "us", "", "stated"), event("l2", "Withdrawal", "us", "", "stated")}),
+			want: rec(nil, nil, []schema.Event{event("l1", "Withdrawal", "us", "", "stated"), event("l2", "Withdrawal", "us", "", "stated")}),
 		},
 		{
 			name: "same event by type, agent and target: a's id and kind; b's references follow",
