@@ -13,56 +13,56 @@ import (
 // kept; the vocabulary sections (entity_types, predicates, ...) and notes
 // are ignored.
 type Gold struct {
-	SchemaVersion int            `json:"schema_version,omitempty"`
-	Documents     []GoldDocument `json:"documents"`
-	Entities      []GoldEntity   `json:"entities"`
-	Facts         []GoldFact     `json:"facts"`
-	Events        []GoldEvent    `json:"events"`
+	SchemaVersion int            `json:"schema_version,omitempty"` // version of the gold format
+	Documents     []GoldDocument `json:"documents"`                // the annotated articles, in scoring order
+	Entities      []GoldEntity   `json:"entities"`                 // every entity, ids unique
+	Facts         []GoldFact     `json:"facts"`                    // every fact, each of one article
+	Events        []GoldEvent    `json:"events"`                   // every event, each of one article
 }
 
 // GoldDocument is one annotated article. Doc is its file name, the key that
 // extraction records are matched on.
 type GoldDocument struct {
-	Doc    string `json:"doc"`
-	Title  string `json:"title,omitempty"`
-	Outlet string `json:"outlet,omitempty"`
-	Author string `json:"author,omitempty"`
-	Date   string `json:"date,omitempty"`
+	Doc    string `json:"doc"`              // file name
+	Title  string `json:"title,omitempty"`  // headline
+	Outlet string `json:"outlet,omitempty"` // publishing outlet
+	Author string `json:"author,omitempty"` // author, if named
+	Date   string `json:"date,omitempty"`   // ISO 8601 date, if given
 }
 
 // GoldEntity is one real-world entity with every surface form (alias) it
 // takes in the annotated articles and the articles that mention it.
 type GoldEntity struct {
-	ID          string   `json:"id"`
-	Type        string   `json:"type"`
-	Name        string   `json:"name"`
-	Aliases     []string `json:"aliases"`
-	MentionedIn []string `json:"mentioned_in,omitempty"`
+	ID          string   `json:"id"`                     // the gold's id
+	Type        string   `json:"type"`                   // entity type
+	Name        string   `json:"name"`                   // canonical name
+	Aliases     []string `json:"aliases"`                // surface forms, as in the texts
+	MentionedIn []string `json:"mentioned_in,omitempty"` // docs of the articles that mention it
 }
 
 // GoldFact is one annotated fact. S and O are gold entity ids, or gold
 // event ids for predicates whose range admits events; facts about events
 // are scored through the events.
 type GoldFact struct {
-	S        string `json:"s"`
-	P        string `json:"p"`
-	O        string `json:"o"`
-	Doc      string `json:"doc"`
-	Kind     string `json:"kind,omitempty"`
-	Evidence string `json:"evidence,omitempty"`
+	S        string `json:"s"`                  // subject id
+	P        string `json:"p"`                  // predicate
+	O        string `json:"o"`                  // object id
+	Doc      string `json:"doc"`                // the article that asserts it
+	Kind     string `json:"kind,omitempty"`     // claim kind
+	Evidence string `json:"evidence,omitempty"` // the supporting text, verbatim
 }
 
 // GoldEvent is one annotated event. Agent and Target are gold entity ids,
 // or empty where the gold names none (null in the file).
 type GoldEvent struct {
-	ID       string `json:"id"`
-	Type     string `json:"type"`
-	Doc      string `json:"doc"`
-	Agent    string `json:"agent,omitempty"`
-	Target   string `json:"target,omitempty"`
-	Location string `json:"location,omitempty"`
-	Date     string `json:"date,omitempty"`
-	Evidence string `json:"evidence,omitempty"`
+	ID       string `json:"id"`                 // the gold's id
+	Type     string `json:"type"`               // event type
+	Doc      string `json:"doc"`                // the article that reports it
+	Agent    string `json:"agent,omitempty"`    // entity id of the actor
+	Target   string `json:"target,omitempty"`   // entity id of the target
+	Location string `json:"location,omitempty"` // entity id of the place
+	Date     string `json:"date,omitempty"`     // ISO 8601, possibly partial
+	Evidence string `json:"evidence,omitempty"` // the supporting text, verbatim
 }
 
 // The wire forms: pointers tell a missing key from an empty value, so that

@@ -33,12 +33,12 @@ type Report struct {
 // PRF is precision, recall and F1 of a one-to-one matching: TP of the Sys
 // system items match, TP of the Gold items are found.
 type PRF struct {
-	P    float64 `json:"p"`
-	R    float64 `json:"r"`
-	F1   float64 `json:"f1"`
-	TP   int     `json:"tp"`
-	Sys  int     `json:"sys"`
-	Gold int     `json:"gold"`
+	P    float64 `json:"p"`    // precision, TP/Sys
+	R    float64 `json:"r"`    // recall, TP/Gold
+	F1   float64 `json:"f1"`   // harmonic mean of P and R (unrounded)
+	TP   int     `json:"tp"`   // matches
+	Sys  int     `json:"sys"`  // system items
+	Gold int     `json:"gold"` // gold items
 }
 
 // EntityScore is entity precision, recall and F1. Entity matching is not
@@ -46,13 +46,13 @@ type PRF struct {
 // system ids that match a gold entity of their article) and recall counts
 // gold entities (Hits of Gold).
 type EntityScore struct {
-	P       float64 `json:"p"`
-	R       float64 `json:"r"`
-	F1      float64 `json:"f1"`
-	Sys     int     `json:"sys"`
-	Gold    int     `json:"gold"`
-	TP      int     `json:"tp"`
-	Hits    int     `json:"hits"`
+	P       float64 `json:"p"`        // precision, TP/Sys
+	R       float64 `json:"r"`        // recall, Hits/Gold
+	F1      float64 `json:"f1"`       // harmonic mean of P and R (unrounded)
+	Sys     int     `json:"sys"`      // system entities
+	Gold    int     `json:"gold"`     // gold entities, counted per article
+	TP      int     `json:"tp"`       // distinct system ids per article that match a gold entity of the article
+	Hits    int     `json:"hits"`     // gold entities, per article, that some system entity matches
 	TypedTP int     `json:"typed_tp"` // system entities that match with the gold's type
 }
 
@@ -60,33 +60,33 @@ type EntityScore struct {
 // facts whose claim kind is the gold's.
 type FactScore struct {
 	PRF
-	KindAcc float64 `json:"kind_acc"`
-	KindOK  int     `json:"kind_ok"`
+	KindAcc float64 `json:"kind_acc"` // KindOK/TP
+	KindOK  int     `json:"kind_ok"`  // matched facts with the gold's kind
 }
 
 // ArticleReport lists what went wrong in one article: the gold items that
 // no system item matched (misses) and the system items that matched no gold
 // item (false hits), with their surface forms or evidence.
 type ArticleReport struct {
-	Doc            string       `json:"doc"`
-	Missing        bool         `json:"missing,omitempty"` // no record: every gold item is a miss
-	MissedEntities []EntityItem `json:"missed_entities,omitempty"`
-	FalseEntities  []EntityItem `json:"false_entities,omitempty"`
-	WrongType      []EntityItem `json:"wrong_type,omitempty"` // matched, but typed otherwise than the gold
-	MissedFacts    []FactItem   `json:"missed_facts,omitempty"`
-	FalseFacts     []FactItem   `json:"false_facts,omitempty"`
-	WrongKind      []FactItem   `json:"wrong_kind,omitempty"` // matched, but with another claim kind
-	MissedEvents   []EventItem  `json:"missed_events,omitempty"`
-	FalseEvents    []EventItem  `json:"false_events,omitempty"`
+	Doc            string       `json:"doc"`                       // the gold's doc
+	Missing        bool         `json:"missing,omitempty"`         // no record: every gold item is a miss
+	MissedEntities []EntityItem `json:"missed_entities,omitempty"` // gold entities of the article no system entity matches
+	FalseEntities  []EntityItem `json:"false_entities,omitempty"`  // system entities counted against precision
+	WrongType      []EntityItem `json:"wrong_type,omitempty"`      // matched, but typed otherwise than the gold
+	MissedFacts    []FactItem   `json:"missed_facts,omitempty"`    // gold facts no system fact matches
+	FalseFacts     []FactItem   `json:"false_facts,omitempty"`     // system facts (deduplicated) that match no gold fact
+	WrongKind      []FactItem   `json:"wrong_kind,omitempty"`      // matched, but with another claim kind
+	MissedEvents   []EventItem  `json:"missed_events,omitempty"`   // gold events no system event matches
+	FalseEvents    []EventItem  `json:"false_events,omitempty"`    // system events that match no gold event
 }
 
 // EntityItem is a gold or a system entity in an ArticleReport. For a gold
 // entity Mentions are its aliases.
 type EntityItem struct {
-	ID       string   `json:"id"`
-	Type     string   `json:"type"`
-	Name     string   `json:"name"`
-	Mentions []string `json:"mentions,omitempty"`
+	ID       string   `json:"id"`                  // gold id, or system id
+	Type     string   `json:"type"`                // entity type
+	Name     string   `json:"name"`                // canonical name
+	Mentions []string `json:"mentions,omitempty"`  // surface forms
 	Gold     string   `json:"gold,omitempty"`      // system entity: the gold entity it matches, if any
 	GoldType string   `json:"gold_type,omitempty"` // system entity: that gold entity's type
 	Reason   string   `json:"reason,omitempty"`    // false hit: why it counts against precision
@@ -96,13 +96,13 @@ type EntityItem struct {
 // fact GoldS and GoldO are the gold entities its subject and object map to
 // (empty when unmatched).
 type FactItem struct {
-	S        string `json:"s"`
-	P        string `json:"p"`
-	O        string `json:"o"`
-	Kind     string `json:"kind,omitempty"`
-	Evidence string `json:"evidence,omitempty"`
-	GoldS    string `json:"gold_s,omitempty"`
-	GoldO    string `json:"gold_o,omitempty"`
+	S        string `json:"s"`                   // subject id
+	P        string `json:"p"`                   // predicate
+	O        string `json:"o"`                   // object id
+	Kind     string `json:"kind,omitempty"`      // claim kind
+	Evidence string `json:"evidence,omitempty"`  // the supporting text
+	GoldS    string `json:"gold_s,omitempty"`    // system fact: the gold entity S maps to
+	GoldO    string `json:"gold_o,omitempty"`    // system fact: the gold entity O maps to
 	GoldKind string `json:"gold_kind,omitempty"` // wrong kind: the gold's kind
 }
 
@@ -110,13 +110,13 @@ type FactItem struct {
 // event GoldAgent and GoldTarget are the gold entities its agent and target
 // map to (empty when unmatched).
 type EventItem struct {
-	ID         string `json:"id"`
-	Type       string `json:"type"`
-	Agent      string `json:"agent,omitempty"`
-	Target     string `json:"target,omitempty"`
-	Evidence   string `json:"evidence,omitempty"`
-	GoldAgent  string `json:"gold_agent,omitempty"`
-	GoldTarget string `json:"gold_target,omitempty"`
+	ID         string `json:"id"`                    // gold id, or system id
+	Type       string `json:"type"`                  // event type
+	Agent      string `json:"agent,omitempty"`       // entity id of the actor
+	Target     string `json:"target,omitempty"`      // entity id of the target
+	Evidence   string `json:"evidence,omitempty"`    // the supporting text
+	GoldAgent  string `json:"gold_agent,omitempty"`  // system event: the gold entity Agent maps to
+	GoldTarget string `json:"gold_target,omitempty"` // system event: the gold entity Target maps to
 }
 
 // Score scores records (one per article, keyed by the file name of their

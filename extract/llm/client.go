@@ -28,6 +28,7 @@ type StatusError struct {
 	Attempts int    // requests made, retries included
 }
 
+// Error names the URL, the status, the attempts and the server's message.
 func (e *StatusError) Error() string {
 	msg := fmt.Sprintf("llm: POST %s: %d %s", e.URL, e.Status, http.StatusText(e.Status))
 	if e.Attempts > 1 {
