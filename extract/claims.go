@@ -72,8 +72,14 @@ func (v *view) attribute(carry *attribution) {
 			// quotation frame ("“…,” said X").
 			sp, se := v.subj(k)
 			content0, content1 := k+1, n
-			if sp < 0 && k+1 < n {
-				if j := v.next(k, 3, actor); j >= 0 {
+			// "“…,” said X" / ", said «al-Nujaba» representative X": the
+			// speaker after the verb, preferably a person.
+			if sp < 0 && se == nil && k+1 < n && (v.isQuotedBefore(k) || v.word(k-1, ",")) {
+				j := v.next(k, 6, ofType(schema.Person))
+				if j < 0 {
+					j = v.next(k, 3, actor)
+				}
+				if j >= 0 {
 					sp = j
 					content0, content1 = 0, k
 				}

@@ -317,6 +317,15 @@ func (v *view) modalBefore(k int) bool {
 // attackTargets collects the targets after an attack trigger.
 func (v *view) attackTargets(k int) ([]*entity, int) {
 	j := k + 1
+	// "attacks by X against Y": past the attacker.
+	if v.word(j, "by") {
+		for n := j + 1; n < len(v.it) && n <= j+4; n++ {
+			if v.word(n, "on", "against", "targeting") {
+				j = n
+				break
+			}
+		}
+	}
 	// "attacks were carried out against Y"
 	if v.word(j, "were", "was") && v.word(j+1, "carried", "launched", "conducted") && v.word(j+2, "out") {
 		j += 3
@@ -719,19 +728,12 @@ func (v *view) negotiation(k int) {
 	var a, b *entity
 	switch {
 	case v.word(k+1, "between"):
-		if x := v.next(k+1, 4, actor); x >= 0 {
+		if x := v.next(k+1, 4, party); x >= 0 {
 			l := v.list(x)
 			a = v.political(l[0])
 			if len(l) > 1 {
 				b = v.political(l[1])
 			}
-		}
-	case v.word(k+1, "with"):
-		if x := v.next(k+1, 2, actor); x >= 0 {
-			b = v.political(x)
-		}
-		if x := v.prev(k, 6, actor); x >= 0 {
-			a = v.political(x)
 		}
 	case v.it[k].w == "mediate":
 		// "X is pleading with Y to mediate", "X appealed to Y to mediate"
@@ -743,12 +745,18 @@ func (v *view) negotiation(k int) {
 				a = v.ent(x)
 			}
 		}
+	case v.word(k+1, "with"):
+		if x := v.next(k+1, 2, actor); x >= 0 {
+			b = v.political(x)
+		}
+		if x := v.prev(k, 6, actor); x >= 0 {
+			a = v.political(x)
+		}
 	default:
 		// "X and Y are on the verge of starting negotiations"
-		if x := v.prev(k, 10, actor); x >= 0 {
-			l := v.listBack(x)
-			a = v.political(l[0])
-			if len(l) > 1 {
+		if x := v.prev(k, 10, party); x >= 0 {
+			if l := v.listBack(x); len(l) > 1 {
+				a = v.political(l[0])
 				b = v.political(l[1])
 			}
 		}
@@ -793,7 +801,7 @@ func (v *view) agreement(k int) {
 		// "it had been agreed that … between Baghdad and Washington"
 		for j := k + 1; j < len(v.it); j++ {
 			if v.word(j, "between") {
-				if x := v.next(j, 2, actor); x >= 0 {
+				if x := v.next(j, 2, party); x >= 0 {
 					l := v.list(x)
 					a = v.political(l[0])
 					if len(l) > 1 {

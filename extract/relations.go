@@ -754,7 +754,7 @@ func (v *view) partyTo(ag int) {
 	k := ag
 	for j := ag + 1; j < len(v.it) && j <= ag+6; j++ {
 		if v.word(j, "between") {
-			if a := v.next(j, 2, ofType(schema.Country, schema.GovernmentBody, schema.Person)); a >= 0 {
+			if a := v.next(j, 2, party); a >= 0 {
 				for _, p := range v.list(a) {
 					v.fact(k, v.political(p), "party_to", v.ent(ag), 0.8)
 				}

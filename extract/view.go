@@ -52,9 +52,17 @@ func (d *doc) view(s *sentence) *view {
 	for i := s.first; i < s.last; {
 		t := &d.toks[i]
 		if m := d.at[i]; m != nil && m.first == i {
-			v.it = append(v.it, item{t0: i, t1: m.last, m: m, e: m.ent})
+			it := item{t0: i, t1: m.last, m: m, e: m.ent}
+			// "United States warplanes": a country named for its forces.
+			if n := m.last; m.ent.typ == schema.Country && n < s.last && d.at[n] == nil && militaryNouns[d.toks[n].norm] && d.toks[n].norm != "presence" {
+				if mil := d.military(m.ent); mil != nil {
+					it.e, it.dem, it.t1 = mil, m.ent.lex, n+1
+					it.bases = d.toks[n].norm == "bases" || d.toks[n].norm == "base"
+				}
+			}
+			v.it = append(v.it, it)
 			v.quote = append(v.quote, inQuote)
-			i = m.last
+			i = it.t1
 			continue
 		}
 		it := item{t0: i, t1: i + 1, w: t.norm}
@@ -100,8 +108,7 @@ func (d *doc) view(s *sentence) *view {
 		if v.word(of, "the") {
 			of--
 		}
-		if v.word(of, "of") && (militaryNouns[v.itWord(of-1)] || v.word(of-1, "units")) ||
-			it.t1 < len(d.toks) && militaryNouns[d.toks[it.t1].norm] && d.at[it.t1] == nil && d.toks[it.t1].norm != "presence" {
+		if v.word(of, "of") && (militaryNouns[v.itWord(of-1)] || v.word(of-1, "units")) {
 			it.dem = it.e.lex
 			it.e = mil
 		}
@@ -255,6 +262,12 @@ func ofType(types ...string) func(*entity) bool {
 // actor accepts the entities that act: groups, states, their bodies,
 // coalitions, people.
 var actor = ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Person)
+
+// party accepts actors and capitals that stand for their state
+// ("talks between Baghdad and Washington").
+func party(e *entity) bool {
+	return actor(e) || e.typ == schema.Place && e.lex != nil && e.lex.Metonym != ""
+}
 
 // text returns the verbatim text of items [a, b).
 func (v *view) text(a, b int) string {
