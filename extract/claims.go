@@ -19,6 +19,25 @@ type attribution struct {
 	speaker int     // item of the speaker, -1 if none
 	c0, c1  int     // items of the attributed content
 	threat  bool    // the reporting verb is "warned" / "threatened"
+	carried bool    // a quotation running on from an earlier sentence
+	frames  []frame // every reporting frame of the sentence, in order
+}
+
+// frame is one reporting verb with its speaker.
+type frame struct {
+	verb    int
+	speaker int     // item, or -1
+	by      *entity // nil for an anonymous source
+	threat  bool
+}
+
+// looseVerbs report speech only when the speech follows ("added that",
+// "continued, …") or precedes them; otherwise they are ordinary verbs
+// ("continued a policy", "emphasized the importance").
+var looseVerbs = map[string]bool{
+	"added": true, "continued": true, "noted": true, "explained": true, "indicated": true, "mentioned": true,
+	"revealed": true, "emphasized": true, "emphasised": true, "stressed": true, "admitted": true, "acknowledged": true,
+	"suggested": true, "argued": true, "insisted": true, "reminded": true, "confirmed": true, "posted": true,
 }
 
 // reportVerbs introduce attributed content.
@@ -67,10 +86,29 @@ func (v *view) attribute(carry *attribution) {
 				a.verb = k
 				a.c0, a.c1 = 0, n
 			}
-		case reportVerbs[w] && a.verb < 0:
+		case reportVerbs[w]:
+			if v.quote[k] || v.word(k+1, "responsibility") {
+				// Speech inside a quotation belongs to the quoted speaker;
+				// "claimed responsibility" is an attack claim.
+				continue
+			}
+			if looseVerbs[w] && !v.word(k+1, "that", ",", ":", `"`) && !v.isQuotedBefore(k) {
+				continue
+			}
+			if v.word(k-1, "been", "is", "was", "being", "be") {
+				// "it has been reported that", "it is emphasized": no speaker.
+				if a.verb < 0 {
+					a.verb = k
+					a.c0, a.c1 = k+1, n
+				}
+				continue
+			}
 			// Subject before the verb ("X said that …"), or after it in a
 			// quotation frame ("“…,” said X").
 			sp, se := v.subj(k)
+			if v.unnamedSubject(k) {
+				sp, se = -1, nil
+			}
 			content0, content1 := k+1, n
 			// "“…,” said X" / ", said «al-Nujaba» representative X": the
 			// speaker after the verb, preferably a person.
@@ -90,17 +128,27 @@ func (v *view) attribute(carry *attribution) {
 			if sp < 0 && se != nil && v.isQuotedBefore(k) {
 				content0, content1 = 0, k
 			}
-			if sp < 0 && se == nil && !v.unnamedBefore(k) {
+			if sp < 0 && se == nil && !v.unnamedBefore(k) && !v.unnamedSubject(k) {
+				continue
+			}
+			if sp >= 0 {
+				se = v.it[sp].e
+			}
+			threat := w == "warned" || w == "warns" || w == "threatened" || w == "vowed"
+			a.frames = append(a.frames, frame{verb: k, speaker: sp, by: se, threat: threat})
+			if a.verb >= 0 {
 				continue
 			}
 			a.verb, a.speaker, a.by = k, sp, se
 			a.c0, a.c1 = content0, content1
-			a.threat = w == "warned" || w == "warns" || w == "threatened" || w == "vowed"
+			a.threat = threat
 		}
 	}
 	if a.verb < 0 && carry != nil && carry.verb >= 0 {
 		// A quotation running on from the previous sentence.
-		a = attribution{kind: carry.kind, by: carry.by, verb: -1, speaker: -1, c0: 0, c1: n}
+		a = attribution{kind: carry.kind, by: carry.by, verb: -1, speaker: -1, c0: 0, c1: n, carried: true}
+	} else if carry != nil {
+		a.carried = true
 	}
 	if a.speaker >= 0 {
 		a.by = v.it[a.speaker].e
@@ -112,6 +160,28 @@ func (v *view) attribute(carry *attribution) {
 		}
 	}
 	v.attr = a
+}
+
+// unnamedSubject reports an anonymous source heading the clause of the
+// verb at k: "A source providing information to X about … said".
+func (v *view) unnamedSubject(k int) bool {
+	start := 0
+	for j := k - 1; j > 0; j-- {
+		if clauseBreak(v.it[j].w) || v.it[j].w == `"` {
+			start = j + 1
+			break
+		}
+	}
+	for j := start; j < k && j < start+4; j++ {
+		w := v.it[j].w
+		if unnamedSources[w] && w != "statement" && w != "report" && w != "reports" {
+			return v.ent(j-1) == nil && !v.word(j-1, "'s")
+		}
+		if v.it[j].e != nil {
+			return false
+		}
+	}
+	return false
 }
 
 // isQuotedBefore reports whether the speaker item follows a closing quote

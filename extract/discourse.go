@@ -26,6 +26,14 @@ var adverbs = map[string]bool{
 	"had't": true, "continue": true, "continues": true, "to": true,
 }
 
+// auxVerbs stand between a subject and the verb of an action it was made
+// or chose to take ("was forced to close", "began reducing").
+var auxVerbs = map[string]bool{
+	"forced": true, "decided": true, "began": true, "started": true, "agreed": true, "tried": true, "attempted": true,
+	"managed": true, "sought": true, "wants": true, "wanted": true, "plans": true, "planned": true, "intends": true,
+	"going": true, "able": true, "unable": true, "expected": true, "ready": true, "needs": true, "needed": true,
+}
+
 // subj finds the subject of the verb at item k: the entity before it,
 // across adverbs and an apposition, or what a pronoun or a definite
 // description refers to. It returns the item (or -1 for a reference) and
@@ -40,12 +48,28 @@ func (v *view) subj(k int) (int, *entity) {
 		}
 		w := it.w
 		switch {
-		case adverbs[w] || w == `"` || w == "'":
+		case adverbs[w] || w == `"` || w == "'" || auxVerbs[w]:
 			j--
 			continue
+		case (w == "it" || w == "they") && v.word(j-1, "that"):
+			// "X announced on Thursday that it has reached …": the
+			// subject of the reporting verb.
+			for r := j - 2; r >= 0 && r >= j-6; r-- {
+				if reportVerbs[v.it[r].w] {
+					if _, e := v.subj(r); e != nil {
+						return -1, e
+					}
+					break
+				}
+			}
 		case w == ",":
 			// Skip an apposition: ", a senior representative of Y, part of
 			// Z," — up to three commas back, to an entity before a comma.
+			// "His successor, Joe Biden, announced": the name is the
+			// apposition itself.
+			if j >= 2 && v.it[j-1].e != nil && v.word(j-2, ",") {
+				return j - 1, v.it[j-1].e
+			}
 			c := j - 1
 			for commas := 0; c >= 0 && j-c <= 36; c-- {
 				if clauseBreak(v.it[c].w) {

@@ -61,6 +61,10 @@ func (d *doc) eventID(typ string, agent, target *entity, sent int) string {
 
 // events fires the event rules of a sentence.
 func (v *view) events() {
+	if v.endsWithQuestion() {
+		// A question asserts nothing ("Would American Occupiers Withdraw?").
+		return
+	}
 	v.statement()
 	done := map[int]bool{}
 	for k := range v.it {
@@ -228,7 +232,7 @@ func (v *view) attack(k int) int {
 		v.d.sentAgent = agent
 	}
 	typ := schema.EvAttack
-	air := w == "airstrike" || w == "airstrikes" || w == "bombed" || v.word(k-1, "air") || v.airContext()
+	air := w == "airstrike" || w == "airstrikes" || w == "bombed" || v.word(k-1, "air") || v.airContext(agent, k)
 	if air && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
 		typ = schema.EvAirstrike
 	}
@@ -237,6 +241,10 @@ func (v *view) attack(k int) int {
 		pred = "targeted"
 	}
 	var target, loc *entity
+	if v.basesTarget(k) {
+		// "attacks against these bases in Erbil, …": the bases' army.
+		target = v.d.dominantMilitary()
+	}
 	for _, t := range targets {
 		if t == agent {
 			continue
@@ -273,6 +281,20 @@ func (v *view) attack(k int) int {
 	return last
 }
 
+// basesTarget reports an attack on bases named only by place ("against
+// these bases in Erbil").
+func (v *view) basesTarget(k int) bool {
+	for j := k + 1; j < len(v.it) && j <= k+4; j++ {
+		if v.word(j, "bases", "base", "positions") {
+			return v.word(j+1, "in", "at")
+		}
+		if v.it[j].e != nil {
+			return false
+		}
+	}
+	return false
+}
+
 // isNoun reports the attack nouns (as opposed to verbs).
 func isNoun(w string) bool {
 	switch w {
@@ -282,18 +304,17 @@ func isNoun(w string) bool {
 	return false
 }
 
-// airContext reports warplanes or drones as the instrument of the sentence.
-func (v *view) airContext() bool {
-	for _, it := range v.it {
-		switch it.w {
-		case "warplanes", "jets", "aircraft", "airstrike", "airstrikes", "bombers", "helicopter", "helicopters":
+// airContext reports aircraft as the instrument of the attack at k: named
+// with the attacker ("US warplanes targeted …") or just before the trigger.
+func (v *view) airContext(agent *entity, k int) bool {
+	aircraft := func(s string) bool {
+		s = strings.ToLower(s)
+		return strings.Contains(s, "warplane") || strings.Contains(s, "aircraft") || strings.Contains(s, "jets") || strings.Contains(s, "bomber") || strings.Contains(s, "helicopter")
+	}
+	for j := max(0, k-8); j < k; j++ {
+		it := &v.it[j]
+		if it.e == nil && aircraft(it.w) || it.e != nil && it.e == agent && aircraft(v.d.span(it.t0, it.t1)) {
 			return true
-		}
-		if it.e != nil && it.m != nil {
-			s := strings.ToLower(v.d.span(it.t0, it.t1))
-			if strings.Contains(s, "warplanes") || strings.Contains(s, "aircraft") || strings.Contains(s, "jets") {
-				return true
-			}
 		}
 	}
 	return false
@@ -304,7 +325,10 @@ func (v *view) airContext() bool {
 func (v *view) modalBefore(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
 		switch v.it[j].w {
-		case "will", "would", "shall", "plans", "plan", "planned", "must", "should", "to", "expected", "intends", "could", "may":
+		case "to":
+			// "was forced to close", "decided to withdraw": it happened.
+			return !v.word(j-1, "forced", "decided", "managed", "had", "began", "started")
+		case "will", "would", "shall", "plans", "plan", "planned", "must", "should", "expected", "intends", "could", "may":
 			return true
 		}
 		if clauseBreak(v.it[j].w) || v.it[j].w == "," {
@@ -417,7 +441,7 @@ func (v *view) withdrawal(k int) {
 		switch v.it[j].w {
 		case "demand", "demands", "demanded", "demanding", "insists", "insist", "insisted", "call", "calls", "called",
 			"urged", "delaying", "delay", "sidestep", "possibility", "timetable", "monitor", "for", "goal", "complying", "comply",
-			"on", "regarding", "about", "over", "negotiations", "talks":
+			"on", "regarding", "about", "over", "negotiations", "talks", "must", "should", "skeptical", "doubt":
 			return
 		}
 	}
@@ -475,18 +499,19 @@ func (v *view) withdrawal(k int) {
 		return
 	}
 	status := "occurred"
-	if v.modalBefore(k) || w == "withdraw" || w == "leave" || w == "remove" || w == "close" || w == "evacuate" {
+	if v.modalBefore(k) || (w == "withdraw" || w == "leave" || w == "remove" || w == "close" || w == "evacuate") && !v.word(k-1, "to") {
 		status = "planned"
 	}
 	if w == "withdrawing" || w == "leaving" || w == "reducing" {
 		status = "in_progress"
 	}
-	if noun && status == "occurred" && !v.completed(k) {
-		// A bare noun ("the withdrawal of X from Y") says nothing of
-		// whether it happened.
-		status = ""
+	if noun && status == "occurred" && !v.completed(k) && !v.word(k-1, "the") {
+		// A bare noun ("the withdrawal of X from Y has long been a goal")
+		// says nothing of whether it happened.
+		return
 	}
 	v.addEvent(schema.EvWithdrawal, agent, nil, from, k, status)
+	v.d.lastWithdrawer = agent
 	if from != nil && status == "occurred" {
 		v.fact(k, agent, "withdrew_from", from, 0.7)
 		if w == "closed" || w == "close" {
@@ -522,13 +547,17 @@ func (v *view) itWord(k int) string {
 	return v.it[k].w
 }
 
-// fallbackForeign: the actor of an agentless withdrawal ("the pullout from
-// Kabul"): the last country mentioned before it that is not the place.
+// fallbackForeign: the actor of an agentless withdrawal ("like the
+// pullout from Kabul"): whoever withdrew last in the article, as a state.
 func (v *view) fallbackForeign(from *entity) *entity {
-	if c := v.d.lastCountry; c != nil && c != from {
-		return c
+	a := v.d.lastWithdrawer
+	if a == nil || a == from {
+		return nil
 	}
-	return nil
+	if c := v.d.lx.militaryOf[a.id]; c != nil {
+		return v.d.virtual(c)
+	}
+	return a
 }
 
 // demand: "X demands the withdrawal of Y", "X's demands for withdrawal",
@@ -844,82 +873,144 @@ func (v *view) agreement(k int) {
 	v.addEvent(schema.EvAgreement, a, b, nil, k, status)
 }
 
-// statement: the reporting frame of a sentence as a Statement or Threat
-// event by its speaker; "X has issued a statement directed at Y".
+// statement: each reporting frame of a sentence as a Statement or Threat
+// event by its speaker; "X has issued a statement directed at Y"; "a
+// message from X to Y". Commentators quoted in an article (analysts,
+// editors) frame it, they do not make news, and a quotation running on
+// from an earlier sentence is the same statement.
 func (v *view) statement() {
 	a := v.attr
 	d := v.d
-	if a.verb < 0 {
-		// "X has issued a (sharp) statement directed at Y"
-		for k := range v.it {
-			if v.word(k, "statement") && (v.word(k-1, "a") || v.word(k-2, "a")) && (v.word(k-2, "issued") || v.word(k-3, "issued")) {
-				_, s := v.subj(v.verbStart(k - 2))
-				if s == nil {
-					return
-				}
-				var t *entity
-				if v.word(k+1, "directed", "addressed", "aimed") {
-					if x := v.next(k+1, 3, actor); x >= 0 {
-						t = v.ent(x)
-					}
-				}
-				v.addEvent(schema.EvStatement, s, t, nil, k, "")
-				d.addFact(s, "stated", &entity{id: d.events[len(d.events)-1].ID, typ: schema.EventEntity}, schema.Stated, nil, v.evidence(), "", 0.7)
-				return
-			}
-		}
+	if v.endsWithQuestion() || a.carried {
 		return
 	}
-	if v.word(a.verb, "according", "citing", "reportedly", "allegedly") {
+	for k := range v.it {
+		if v.word(k, "statement") && (v.word(k-1, "a") || v.word(k-2, "a")) && (v.word(k-2, "issued") || v.word(k-3, "issued")) {
+			// "X has issued a (sharp) statement directed at Y"
+			_, s := v.subj(v.verbStart(k - 2))
+			if s == nil {
+				continue
+			}
+			var t *entity
+			if v.word(k+1, "directed", "addressed", "aimed") {
+				if x := v.next(k+1, 3, actor); x >= 0 {
+					t = v.ent(x)
+				}
+			}
+			v.statementEvent(schema.EvStatement, s, t, k)
+		}
+		if v.word(k, "message") && v.word(k+1, "from") {
+			// "a message from the US administration to the Iraqi government"
+			if x := v.next(k+1, 3, actor); x >= 0 && v.word(x+1, "to") {
+				if y := v.next(x+1, 3, actor); y >= 0 {
+					v.statementEvent(schema.EvStatement, v.ent(x), v.ent(y), k)
+				}
+			}
+		}
+	}
+	if a.verb >= 0 && v.word(a.verb, "according") {
 		// "According to the Iraqi Foreign Ministry’s statement": the body
 		// made a statement; "according to officials" is only a source.
 		if a.speaker >= 0 && v.word(a.speaker+1, "'s") && v.word(a.speaker+2, "statement", "announcement") {
-			v.addEvent(schema.EvStatement, a.by, nil, nil, a.verb, "")
-		}
-		return
-	}
-	speakers := []*entity{a.by}
-	if a.speaker >= 0 {
-		speakers = nil
-		for _, x := range v.listBack(a.speaker) {
-			speakers = append(speakers, v.ent(x))
+			v.statementEvent(schema.EvStatement, a.by, nil, a.verb)
 		}
 	}
-	var target *entity
-	if v.word(a.verb, "told") {
-		if x := v.next(a.verb, 2, ofType(schema.MediaOutlet, schema.Person, schema.GovernmentBody, schema.Country)); x >= 0 {
-			target = v.ent(x)
+	for _, f := range a.frames {
+		speakers := []*entity{f.by}
+		if f.speaker >= 0 {
+			speakers = speakers[:0]
+			for _, x := range v.listBack(f.speaker) {
+				speakers = append(speakers, v.ent(x))
+			}
 		}
-	}
-	typ := schema.EvStatement
-	threatTargets := v.threatTargets()
-	if a.threat || len(threatTargets) > 0 {
-		typ = schema.EvThreat
-	}
-	for _, s := range speakers {
-		if s != nil && !is(s, schema.Person, schema.GovernmentBody, schema.ArmedGroup, schema.Country, schema.MediaOutlet, schema.Organization, schema.Coalition) {
-			continue
+		var target *entity
+		if v.word(f.verb, "told") {
+			if x := v.next(f.verb, 2, ofType(schema.MediaOutlet, schema.Person, schema.GovernmentBody, schema.Country)); x >= 0 {
+				target = v.ent(x)
+			}
 		}
-		t := target
-		if typ == schema.EvThreat && len(threatTargets) > 0 {
-			t = threatTargets[0]
+		if f.by == nil && target == nil {
+			// "A source providing information to X … said"
+			for j := 0; j < f.verb; j++ {
+				if is(v.ent(j), schema.MediaOutlet) {
+					target = v.ent(j)
+					break
+				}
+			}
 		}
-		ev := v.addEvent(typ, s, t, nil, a.verb, "")
-		ev.Kind = schema.Stated
-		if typ == schema.EvThreat {
-			ev.Kind = schema.Threatened
+		typ := schema.EvStatement
+		threats := v.threatTargets()
+		if f.threat || len(threats) > 0 {
+			typ = schema.EvThreat
 		}
-		if s != nil {
-			d.addFact(s, "stated", &entity{id: ev.ID, typ: schema.EventEntity}, schema.Stated, nil, v.evidence(), "", 0.7)
+		if target == nil {
+			target = v.addressee(f)
+		}
+		for _, s := range speakers {
+			if s != nil && (!is(s, schema.Person, schema.GovernmentBody, schema.ArmedGroup, schema.Country, schema.MediaOutlet, schema.Coalition) || d.commentator[s]) {
+				continue
+			}
+			t := target
+			if typ == schema.EvThreat && len(threats) > 0 {
+				t = threats[0]
+			}
+			v.statementEvent(typ, s, t, f.verb)
+			if s == nil {
+				continue
+			}
 			group := s
 			if g := d.affiliation[s]; g != nil {
 				group = g
 			}
-			for _, tt := range threatTargets {
+			for _, tt := range threats {
 				d.addFact(group, "threatened", tt, schema.Threatened, s, v.evidence(), "", 0.65)
 			}
 		}
 	}
+}
+
+// statementEvent records a statement or threat and the speaker's stated fact.
+func (v *view) statementEvent(typ string, s, t *entity, k int) {
+	ev := v.addEvent(typ, s, t, nil, k, "")
+	ev.Kind = schema.Stated
+	if typ == schema.EvThreat {
+		ev.Kind = schema.Threatened
+	}
+	if s != nil {
+		v.d.addFact(s, "stated", &entity{id: ev.ID, typ: schema.EventEntity}, schema.Stated, nil, v.evidence(), "", 0.7)
+	}
+}
+
+// addressee is whom a direct quotation speaks about first: "“Trump must
+// fulfill …,” the Iraqi official declared" is addressed to Trump; "“We do
+// not trust American promises,” said X" to the United States.
+func (v *view) addressee(f frame) *entity {
+	a := v.attr
+	if a.c0 >= a.c1 || !v.quotedContent() {
+		return nil
+	}
+	for j := a.c0; j < a.c1 && j < len(v.it); j++ {
+		if e := v.ent(j); e != nil {
+			if is(e, schema.Person, schema.Country, schema.GovernmentBody, schema.ArmedGroup) && e != f.by {
+				return e
+			}
+			continue
+		}
+		if c := v.country(j); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// quotedContent reports whether the attributed content is a direct quote.
+func (v *view) quotedContent() bool {
+	for j := v.attr.c0; j < v.attr.c1 && j < len(v.it); j++ {
+		if v.quote[j] {
+			return true
+		}
+	}
+	return false
 }
 
 // threatTargets finds what a threat in attributed content is aimed at:

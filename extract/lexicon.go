@@ -109,6 +109,7 @@ type Lexicon struct {
 	// personsBySurname indexes people by the skeleton of their surname,
 	// for names given with more or fewer tokens than the lexicon has.
 	personsBySurname map[string][]*LexEntry
+	militaryOf       map[string]*LexEntry // id of a military -> its country
 }
 
 // LoadLexicon compiles the lexicon from a file system of YAML files. Files
@@ -124,7 +125,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		exact: &trie{}, skel: &trie{}, titles: &trie{},
 		demonym: map[string]*LexEntry{}, given: map[string]bool{},
 		heads: map[string]string{}, leadHeads: map[string]string{},
-		personsBySurname: map[string][]*LexEntry{},
+		personsBySurname: map[string][]*LexEntry{}, militaryOf: map[string]*LexEntry{},
 	}
 	var words wordLists
 	for _, f := range files {
@@ -175,6 +176,9 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			if ref != "" && lx.byID[schema.Slug(ref)] == nil {
 				return nil, fmt.Errorf("lexicon: %q named by %q is not an entry", ref, e.Name)
 			}
+		}
+		if e.Military != "" {
+			lx.militaryOf[schema.Slug(e.Military)] = e
 		}
 	}
 	for _, g := range words.GivenNames {

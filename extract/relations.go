@@ -16,6 +16,7 @@ import (
 // relations runs every rule over every sentence.
 func (d *doc) relations() {
 	d.affiliation = map[*entity]*entity{}
+	d.commentator = map[*entity]bool{}
 	var carry *attribution
 	for i := range d.sents {
 		s := &d.sents[i]
@@ -1109,6 +1110,11 @@ func (v *view) role(k int, p *entity, title string, org *entity) {
 	}
 	lt := strings.ToLower(title)
 	d := v.d
+	for _, c := range []string{"analyst", "editor", "writer", "journalist", "columnist", "correspondent", "expert", "author", "researcher", "commentator"} {
+		if strings.Contains(lt, c) {
+			d.commentator[p] = true
+		}
+	}
 	ev := v.evidence()
 	kind, by := v.kindAt(k)
 	add := func(pred string, o *entity) bool {
@@ -1138,6 +1144,7 @@ func (v *view) role(k int, p *entity, title string, org *entity) {
 		}
 	case strings.Contains(lt, "editor"):
 		if add("editor_of", org) {
+			d.affiliate(p, org)
 			return
 		}
 	}

@@ -64,9 +64,11 @@ type doc struct {
 	lastPerson, lastGroup, lastActor, lastCountry *entity
 	lastOfficial, lastSubject                     *entity
 	affiliation                                   map[*entity]*entity // person -> organisation they speak for
+	commentator                                   map[*entity]bool    // analysts, editors: they frame, they do not act
 	pendingAlly                                   *pendingRel
 	sentAgent                                     *entity // the attacker of the current sentence
 	lastAttack                                    string  // id of the last attack event
+	lastWithdrawer                                *entity
 }
 
 type factKey struct{ s, p, o string }

@@ -102,7 +102,10 @@ func (x *Extractor) chat(ctx context.Context, req chatRequest) (string, error) {
 		if retryAfter < 0 || attempt > x.MaxRetries {
 			return "", lastErr
 		}
-		wait := x.Backoff << (attempt - 1)
+		wait := x.Backoff
+		for i := 1; i < attempt && wait < x.MaxBackoff; i++ {
+			wait *= 2
+		}
 		if retryAfter > 0 {
 			wait = retryAfter
 		}

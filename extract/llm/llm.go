@@ -127,10 +127,10 @@ func New(opts extract.LLMOptions, base extract.Extractor) (*Extractor, error) {
 	}, nil
 }
 
-// Name identifies the extractor, the prompt version, the model and the
-// wrapped extractor, e.g. "llm/1:qwen2.5:7b+rules/3".
+// Name identifies the extractor, the prompt version and hash, the model
+// and the wrapped extractor, e.g. "llm/1-3f2a9c01:qwen2.5:7b+rules/3".
 func (x *Extractor) Name() string {
-	n := Name + "/" + PromptVersion + ":" + x.model
+	n := Name + "/" + PromptVersion + "-" + promptHash + ":" + x.model
 	if x.base != nil {
 		n += "+" + x.base.Name()
 	}
@@ -201,11 +201,11 @@ func (x *Extractor) answer(ctx context.Context, a *source.Article) (*answer, err
 	return &ans, nil
 }
 
-// cacheKey hashes what determines the answer: the prompt version, the
-// model and the article as sent (metadata and text).
+// cacheKey hashes what determines the answer: the prompt version and
+// hash, the model and the article as sent (metadata and text).
 func (x *Extractor) cacheKey(a *source.Article) string {
 	h := sha256.New()
-	for _, s := range []string{PromptVersion, x.model, userPrompt(a)} {
+	for _, s := range []string{PromptVersion, promptHash, x.model, userPrompt(a)} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

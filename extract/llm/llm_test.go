@@ -301,7 +301,7 @@ func TestExtractMergesCheckedAnswerIntoBase(t *testing.T) {
 	if want := (Drops{Entities: 2, Dangling: 1}); stats.Dropped != want || stats.Requests != 1 {
 		t.Errorf("stats %+v, want drops %+v", stats, want)
 	}
-	if !strings.HasPrefix(x.Name(), "llm/"+PromptVersion+":"+testModel+"+test-base/1") {
+	if x.Name() != "llm/"+PromptVersion+"-"+promptHash+":"+testModel+"+test-base/1" || len(promptHash) != 8 {
 		t.Errorf("name %q", x.Name())
 	}
 }
@@ -656,5 +656,32 @@ func TestParseRetryAfter(t *testing.T) {
 		if got := parseRetryAfter(in); got != want {
 			t.Errorf("parseRetryAfter(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+func TestCacheKey(t *testing.T) {
+	x, err := New(extract.LLMOptions{Endpoint: "http://127.0.0.1:1/v1", Model: testModel}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := x.cacheKey(testArticle)
+	if x.cacheKey(testArticle) != key || len(key) != 32 {
+		t.Fatalf("key %q is not stable", key)
+	}
+	retitled := *testArticle
+	retitled.Title += "!"
+	if x.cacheKey(&retitled) == key {
+		t.Error("the title is not part of the key")
+	}
+	saved := promptHash
+	promptHash = "00000000"
+	changed := x.cacheKey(testArticle)
+	promptHash = saved
+	if changed == key {
+		t.Error("the prompt hash is not part of the key")
+	}
+	x.model = otherModel
+	if x.cacheKey(testArticle) == key {
+		t.Error("the model is not part of the key")
 	}
 }

@@ -1,6 +1,9 @@
 package llm
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -9,10 +12,23 @@ import (
 )
 
 // PromptVersion is part of the extractor's name and of every cache key.
-// Bump it whenever the prompt, the response schema or the interpretation
-// of responses changes, so that stored extractions and cached responses
-// are not reused.
+// Bump it whenever the interpretation of answers changes, so that stored
+// extractions are not reused. A change of the prompt or the response
+// schema (the vocabulary included) changes promptHash, which is part of
+// both too.
 const PromptVersion = "1"
+
+// promptHash identifies the system prompt and the response schema.
+var promptHash = func() string {
+	h := sha256.New()
+	h.Write([]byte(systemPrompt))
+	data, err := json.Marshal(responseSchema)
+	if err != nil {
+		panic(err) // a programming error: the schema is built from plain values
+	}
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))[:8]
+}()
 
 // schemaName is the name of the response format sent with every request.
 const schemaName = "newsgraph_extraction"
