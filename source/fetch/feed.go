@@ -96,6 +96,11 @@ func ParseFeed(base string, body []byte, page *Page) (*Feed, error) {
 // items carry the whole article). Doc and Path are the item's key.
 func ItemArticle(it Item, opts source.Options) (*source.Article, error) {
 	key := it.Key()
+	return source.Parse(key, key, ItemHTML(it), "text/html; charset=utf-8", opts)
+}
+
+// ItemHTML is the HTML page ItemArticle reads: the item's title and text.
+func ItemHTML(it Item) []byte {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
 	b.WriteString(html.EscapeString(it.Title))
@@ -114,5 +119,5 @@ func ItemArticle(it Item, opts source.Options) (*source.Article, error) {
 		b.WriteString(content)
 	}
 	b.WriteString("\n</article></body></html>\n")
-	return source.Parse(key, key, []byte(b.String()), "text/html; charset=utf-8", opts)
+	return []byte(b.String())
 }

@@ -1,0 +1,633 @@
+package rebuild
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/config"
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/source"
+	"github.com/newsgraph/newsgraph/source/fetch"
+)
+
+// Options configure a Rebuilder.
+type Options struct {
+	// Store is the configured store: for an embedded backend, Path is the
+	// store directory that holds the generations.
+	Store graph.Config
+	// DataDir holds the status file and, for server backends, the manifest.
+	DataDir string
+	Sources []config.Source
+	Fetch   fetch.Options
+	// Concurrency bounds the requests in flight; 0 means 4.
+	Concurrency int
+	Source      source.Options // file size limit
+	Workers     int            // extraction workers; 0 means one per CPU
+	Keep        int            // earlier generations kept for rollback
+	Full        bool           // re-extract everything into an empty generation
+	// Handle, if set, is the store a server in the same process is
+	// serving: it is switched to each new generation (embedded backends) or
+	// written in place (other backends).
+	Handle  *graph.Handle
+	Logger  *slog.Logger
+	Metrics *Metrics // may be nil
+}
+
+// Summary reports a rebuild.
+type Summary struct {
+	Added      int            `json:"added"`     // articles loaded for the first time
+	Changed    int            `json:"changed"`   // articles whose quads were replaced
+	Removed    int            `json:"removed"`   // articles whose quads were removed
+	Unchanged  int            `json:"unchanged"` // articles left as they were, not re-extracted
+	Failed     int            `json:"failed"`    // articles and sources that could not be read or extracted
+	Quads      int64          `json:"quads"`     // quads in the store after the run
+	Seconds    float64        `json:"seconds"`
+	Mode       string         `json:"mode"`                 // incremental, full, in-place or in-place-full
+	Generation string         `json:"generation,omitempty"` // the generation made live
+	Errors     []string       `json:"errors,omitempty"`
+	Sources    []SourceResult `json:"sources,omitempty"`
+}
+
+// SourceResult reports one source.
+type SourceResult struct {
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`     // dir, urls or feed
+	Articles int    `json:"articles"` // articles read this run
+	Failed   int    `json:"failed"`   // articles that failed
+	Error    string `json:"error,omitempty"`
+}
+
+// Rebuilder runs rebuilds, one at a time.
+type Rebuilder struct {
+	x    extract.Extractor
+	opts Options
+	log  *slog.Logger
+	f    *fetch.Fetcher
+
+	mu  sync.Mutex
+	mem *Manifest // the manifest of a store that keeps nothing on disk
+}
+
+// New returns a Rebuilder that extracts with x.
+func New(x extract.Extractor, opts Options) *Rebuilder {
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	fo := opts.Fetch
+	if fo.Logger == nil {
+		fo.Logger = log
+	}
+	return &Rebuilder{x: x, opts: opts, log: log, f: fetch.New(fo)}
+}
+
+// ExtractorVersion is what the manifest records of an extractor: its Name,
+// plus a fingerprint of its lexicon for the rule-based extractor (or of
+// whatever an extractor declares with a Fingerprint method), so that a
+// changed lexicon re-extracts everything even if nobody bumped the name.
+func ExtractorVersion(x extract.Extractor) string {
+	v := x.Name()
+	if fp, ok := x.(interface{ Fingerprint() string }); ok {
+		return v + "+" + fp.Fingerprint()
+	}
+	if _, ok := x.(*extract.Rules); ok {
+		return v + "+lexicon:" + LexiconFingerprint()
+	}
+	return v
+}
+
+var lexiconFP = sync.OnceValue(func() string {
+	b, err := json.Marshal(extract.DefaultLexicon().Entries)
+	if err != nil {
+		return "unknown"
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:6])
+})
+
+// LexiconFingerprint is a short hash of the embedded lexicon's entries.
+func LexiconFingerprint() string { return lexiconFP() }
+
+// Run rebuilds once. A source or article that fails is reported in the
+// summary (and retried next run) and the rest go on; an error is returned
+// only when the rebuild could not be completed, in which case the store
+// is as it was.
+func (r *Rebuilder) Run(ctx context.Context) (Summary, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	start := time.Now()
+	r.log.Info("rebuild started", "sources", len(r.opts.Sources), "full", r.opts.Full)
+	var sum Summary
+	var err error
+	if graph.SupportsGenerations(r.opts.Store.Backend) {
+		sum, err = r.runGenerations(ctx)
+	} else {
+		sum, err = r.runInPlace(ctx)
+	}
+	sum.Seconds = time.Since(start).Seconds()
+	r.record(start, sum, err)
+	return sum, err
+}
+
+// runGenerations builds a new generation and swaps it in.
+func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
+	gens := graph.NewGenerations(r.opts.Store.Path)
+	unlock, err := gens.Lock()
+	if err != nil {
+		return Summary{}, err
+	}
+	defer unlock()
+	version := ExtractorVersion(r.x)
+	cur, err := gens.Current()
+	if err != nil {
+		return Summary{}, err
+	}
+	var man *Manifest
+	if cur != "" {
+		if man, err = LoadManifest(filepath.Join(gens.Dir(cur), ManifestFile)); err != nil {
+			return Summary{}, err
+		}
+	}
+	full := r.opts.Full || (man != nil && man.Extractor != version)
+	if man != nil && man.Extractor != version {
+		r.log.Info("extractor changed: re-extracting everything", "was", man.Extractor, "now", version)
+	}
+	p, err := gens.Begin(!full)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer p.Abort() // a no-op once committed
+	graph.CrashPoint("after-begin")
+	st, err := graph.Open(ctx, graph.Config{Backend: r.opts.Store.Backend, Path: p.Dir()})
+	if err != nil {
+		return Summary{}, err
+	}
+	empty := quadCount(ctx, st) == 0
+	run := &apply{r: r, st: st, old: man, version: version, full: full, batch: true,
+		storeEmpty: empty, checkStore: !full && !empty && man == nil}
+	if run.old == nil {
+		run.old = NewManifest(version)
+	}
+	sum, next, err := run.do(ctx)
+	if err != nil {
+		st.Close()
+		return sum, err
+	}
+	sum.Mode = "incremental"
+	if full {
+		sum.Mode = "full"
+	}
+	sum.Quads = quadCount(ctx, st)
+	if err := next.Save(filepath.Join(p.Dir(), ManifestFile)); err != nil {
+		st.Close()
+		return sum, err
+	}
+	if err := st.Close(); err != nil {
+		return sum, err
+	}
+	graph.CrashPoint("before-commit")
+	if err := p.Commit(); err != nil {
+		return sum, err
+	}
+	sum.Generation = p.Name()
+	if removed, err := gens.Prune(r.opts.Keep); err != nil {
+		r.log.Warn("pruning old generations", "err", err)
+	} else if len(removed) > 0 {
+		r.log.Info("pruned generations", "removed", removed)
+	}
+	if r.opts.Handle != nil {
+		if _, err := r.opts.Handle.Reload(ctx, r.opts.Store); err != nil {
+			r.log.Error("switching the server to the new generation", "generation", p.Name(), "err", err)
+		}
+	}
+	return sum, nil
+}
+
+func quadCount(ctx context.Context, st *graph.Store) int64 {
+	s, err := st.QuadStore().Stats(ctx, false)
+	if err != nil {
+		return -1
+	}
+	return s.Quads.Value
+}
+
+// runInPlace updates a store that has no generations, one article per
+// transaction.
+func (r *Rebuilder) runInPlace(ctx context.Context) (Summary, error) {
+	dir := filepath.Join(r.opts.DataDir, "rebuild")
+	unlock, err := graph.NewGenerations(dir).Lock()
+	if err != nil {
+		return Summary{}, err
+	}
+	defer unlock()
+	version := ExtractorVersion(r.x)
+	manPath := ""
+	var man *Manifest
+	if r.opts.Store.Backend == "memory" {
+		man = r.mem
+	} else {
+		manPath = filepath.Join(dir, "manifest-"+r.opts.Store.Backend+".json")
+		if man, err = LoadManifest(manPath); err != nil {
+			return Summary{}, err
+		}
+	}
+	var st *graph.Store
+	if r.opts.Handle != nil {
+		s, release := r.opts.Handle.Acquire()
+		defer release()
+		st = s
+	} else {
+		if st, err = graph.Open(ctx, r.opts.Store); err != nil {
+			return Summary{}, err
+		}
+		defer st.Close()
+	}
+	full := r.opts.Full || (man != nil && man.Extractor != version)
+	run := &apply{r: r, st: st, old: man, version: version, full: full, checkStore: !full}
+	if run.old == nil {
+		run.old = NewManifest(version)
+	}
+	sum, next, err := run.do(ctx)
+	sum.Mode = "in-place"
+	if full {
+		sum.Mode = "in-place-full"
+	}
+	if next != nil {
+		// Even after an error: what was written is recorded (and what was
+		// not is found again by the next run).
+		if manPath == "" {
+			r.mem = next
+		} else if serr := next.Save(manPath); serr != nil && err == nil {
+			err = serr
+		}
+	}
+	sum.Quads = quadCount(ctx, st)
+	return sum, err
+}
+
+// apply is one rebuild's work on one store.
+type apply struct {
+	r       *Rebuilder
+	st      *graph.Store
+	old     *Manifest
+	version string
+	full    bool // load everything, whatever the manifest says
+	batch   bool // many articles per transaction (a private generation)
+	// storeEmpty: nothing to remove or check.
+	storeEmpty bool
+	// checkStore: the store may hold articles the manifest does not know
+	// (a plain store, an interrupted in-place run): skip those already
+	// loaded by the same extractor.
+	checkStore bool
+}
+
+// loadResult is what loading an item did.
+type loadResult int
+
+const (
+	resNone loadResult = iota
+	resAdded
+	resChanged
+	resSkipped // already in the store
+)
+
+func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
+	var sum Summary
+	log := a.r.log
+	inFlight := a.r.opts.Concurrency
+	if inFlight <= 0 {
+		inFlight = 4
+	}
+	sc := &scanner{man: a.old, full: a.full, srcOpts: a.r.opts.Source, f: a.r.f, sem: make(chan struct{}, inFlight)}
+	results := sc.scan(ctx, a.r.opts.Sources)
+	if err := ctx.Err(); err != nil {
+		return sum, nil, err
+	}
+	next := NewManifest(a.version)
+	fail := func(err error) {
+		sum.Failed++
+		sum.Errors = append(sum.Errors, err.Error())
+		log.Warn("rebuild: failed", "err", err)
+	}
+	keep := func(key string, e Entry) { next.Entries[key] = e }
+
+	// What each source gave: unchanged and failed articles are settled
+	// now, the rest is to load.
+	configured := map[string]string{} // name -> kind
+	seen := map[string]bool{}
+	var loads []*item
+	for _, res := range results {
+		configured[res.name] = res.kind
+		sr := SourceResult{Name: res.name, Kind: res.kind}
+		if res.err != nil {
+			sr.Error = res.err.Error()
+			fail(res.err)
+			for k, e := range a.old.Entries {
+				if e.Source == res.name {
+					keep(k, e) // retried next run
+				}
+			}
+		}
+		for _, it := range res.items {
+			if seen[it.key] {
+				log.Warn("rebuild: article listed by two sources; the first is used", "key", it.key, "source", it.source)
+				continue
+			}
+			seen[it.key] = true
+			sr.Articles++
+			switch it.state {
+			case stUnchanged:
+				val := it.val
+				if val == (fetch.Validators{}) && it.old != nil {
+					val = it.old.Validators
+				}
+				keep(it.key, Entry{Source: it.source, ID: it.id, Validators: val})
+				sum.Unchanged++
+			case stFailed:
+				sr.Failed++
+				fail(itemErr(it))
+				if it.old != nil {
+					keep(it.key, *it.old)
+				}
+			case stLoad:
+				loads = append(loads, it)
+			}
+		}
+		sum.Sources = append(sum.Sources, sr)
+	}
+	// Articles no source gave this time: a feed's older items are kept (a
+	// feed shows only its latest items); those of a failed source are kept;
+	// the others are gone from their source, or their source is gone.
+	var removed []string
+	for _, k := range a.old.Keys() {
+		e := a.old.Entries[k]
+		if seen[k] {
+			continue
+		}
+		if _, kept := next.Entries[k]; kept {
+			continue
+		}
+		if configured[e.Source] == KindFeed {
+			keep(k, e)
+			continue
+		}
+		removed = append(removed, k)
+	}
+
+	// Labels still in use after the run; a new article whose bytes are
+	// already in the store under another key is recorded, not loaded again.
+	live := map[string]bool{}
+	for _, e := range next.Entries {
+		live[e.ID] = true
+	}
+	var todo []*item
+	for _, it := range loads {
+		if live[it.id] && !a.full {
+			it.dup = true
+			keep(it.key, Entry{Source: it.source, ID: it.id, Validators: it.val})
+			sum.Unchanged++
+			continue
+		}
+		live[it.id] = true
+		todo = append(todo, it)
+	}
+
+	w := &writer{a: a, batch: a.batch}
+	// Removed articles first.
+	for _, k := range removed {
+		e := a.old.Entries[k]
+		sum.Removed++
+		log.Info("article removed", "key", k, "source", e.Source)
+		if !live[e.ID] && !a.storeEmpty {
+			if err := w.add(ctx, []quad.Value{schema.ArticleIRI(e.ID)}, nil); err != nil {
+				return sum, next, err
+			}
+		}
+	}
+	// Then new and changed ones, extracted in parallel, written in order.
+	err := a.load(ctx, todo, live, w, func(it *item) {
+		switch it.result {
+		case resNone:
+			sr := sourceResult(&sum, it.source)
+			sr.Failed++
+			fail(itemErr(it))
+			if it.old != nil {
+				keep(it.key, *it.old)
+			}
+			return
+		case resAdded:
+			sum.Added++
+		case resChanged:
+			sum.Changed++
+		case resSkipped:
+			if it.old != nil {
+				sum.Changed++
+			} else {
+				sum.Unchanged++
+			}
+		}
+		keep(it.key, Entry{Source: it.source, ID: it.id, Validators: it.val})
+	})
+	if err == nil {
+		err = w.flush(ctx)
+	}
+	return sum, next, err
+}
+
+func sourceResult(sum *Summary, name string) *SourceResult {
+	for i := range sum.Sources {
+		if sum.Sources[i].Name == name {
+			return &sum.Sources[i]
+		}
+	}
+	sum.Sources = append(sum.Sources, SourceResult{Name: name})
+	return &sum.Sources[len(sum.Sources)-1]
+}
+
+func itemErr(it *item) error {
+	if it.err == nil {
+		return fmt.Errorf("%s: failed", it.key)
+	}
+	var fe *source.FileError
+	if errors.As(it.err, &fe) {
+		return it.err
+	}
+	return fmt.Errorf("%s: %w", it.key, it.err)
+}
+
+// prepared is an item ready to write.
+type prepared struct {
+	it     *item
+	remove []quad.Value
+	quads  []quad.Quad
+}
+
+// load parses and extracts items with workers and hands them to the
+// writer in order; done is called for each item once it is written (or
+// has failed).
+func (a *apply) load(ctx context.Context, todo []*item, live map[string]bool, w *writer, done func(*item)) error {
+	workers := a.r.opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	out := make([]chan *prepared, len(todo))
+	for i := range out {
+		out[i] = make(chan *prepared, 1)
+	}
+	// Workers may run ahead of the writer by a bounded amount; slots are
+	// taken in order, so the item the writer waits for always has one.
+	ahead := make(chan struct{}, 4*workers)
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range todo {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for n := 0; n < workers; n++ {
+		go func() {
+			for i := range next {
+				out[i] <- a.prepare(ctx, todo[i], live)
+			}
+		}()
+	}
+	for i := range todo {
+		var p *prepared
+		select {
+		case p = <-out[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		<-ahead
+		p.it.raw = nil
+		if p.it.err == nil {
+			if err := w.add(ctx, p.remove, p.quads); err != nil {
+				return err
+			}
+		}
+		done(p.it)
+	}
+	return nil
+}
+
+// prepare parses and extracts one item (unless the store holds it already)
+// and works out which labels its load replaces.
+func (a *apply) prepare(ctx context.Context, it *item, live map[string]bool) *prepared {
+	p := &prepared{it: it}
+	label := schema.ArticleIRI(it.id)
+	if !a.storeEmpty && it.old != nil && it.old.ID != it.id && !live[it.old.ID] {
+		p.remove = append(p.remove, schema.ArticleIRI(it.old.ID)) // its earlier version
+	}
+	if a.checkStore {
+		same, err := a.st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(a.r.x.Name()), Label: label})
+		if err != nil {
+			it.err = fmt.Errorf("checking the store: %w", err)
+			return p
+		}
+		if same {
+			it.result = resSkipped
+			return p
+		}
+		if it.old == nil {
+			// An article loaded before there was a manifest: find its
+			// earlier version by its source.
+			stale, err := a.st.Subjects(ctx, schema.Source, quad.String(it.key))
+			if err != nil {
+				it.err = fmt.Errorf("checking the store: %w", err)
+				return p
+			}
+			p.remove = append(p.remove, stale...)
+		}
+	}
+	if !a.storeEmpty {
+		p.remove = append(p.remove, label) // any stale load of itself
+	}
+	art, err := source.Parse(it.doc, it.key, it.raw, it.ctype, source.Options{MaxBytes: -1})
+	if err != nil {
+		it.err = err
+		return p
+	}
+	rec, err := a.r.x.Extract(ctx, art)
+	if err != nil {
+		it.err = fmt.Errorf("extracting: %w", err)
+		return p
+	}
+	var rejects []schema.Reject
+	p.quads, rejects = schema.ToQuads(rec, a.r.x.Name())
+	for _, rj := range rejects {
+		a.r.log.Debug("rejected", "doc", rj.Doc, "what", rj.What, "reason", rj.Reason)
+	}
+	if it.old != nil {
+		it.result = resChanged
+	} else {
+		it.result = resAdded
+	}
+	return p
+}
+
+// writer applies removals and additions: one transaction per article, or
+// batched when the store is a private generation.
+type writer struct {
+	a      *apply
+	batch  bool
+	remove []quad.Value
+	seen   map[quad.Value]bool
+	quads  []quad.Quad
+}
+
+// batchQuads is how many quads a batched transaction gathers.
+const batchQuads = 20000
+
+func (w *writer) add(ctx context.Context, remove []quad.Value, quads []quad.Quad) error {
+	if !w.batch {
+		_, err := w.a.st.Replace(ctx, remove, quads)
+		return err
+	}
+	if w.seen == nil {
+		w.seen = map[quad.Value]bool{}
+	}
+	for _, l := range remove {
+		if !w.seen[l] {
+			w.seen[l] = true
+			w.remove = append(w.remove, l)
+		}
+	}
+	w.quads = append(w.quads, quads...)
+	if len(w.quads) >= batchQuads || len(w.remove) >= 1000 {
+		return w.flush(ctx)
+	}
+	return nil
+}
+
+func (w *writer) flush(ctx context.Context) error {
+	if len(w.remove) == 0 && len(w.quads) == 0 {
+		return nil
+	}
+	_, err := w.a.st.Replace(ctx, w.remove, w.quads)
+	w.remove, w.quads, w.seen = nil, nil, nil
+	return err
+}
