@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -169,17 +170,25 @@ type walker struct {
 	sel   map[quad.Value]bool // nil: the whole graph
 	dates *boundedCache[quad.Value, string]
 	alive *boundedCache[quad.Value, bool]
+	preds *boundedCache[any, quad.Value] // predicates by ref key
 }
 
 // cacheSize bounds the walker's caches (article dates, live nodes).
 const cacheSize = 1 << 16
 
-func newWalker(ctx context.Context, qs graph.QuadStore, opts Options) (*walker, error) {
-	w := &walker{
-		ctx: ctx, qs: qs, opts: opts,
+// baseWalker is a walker with no options, for selections.
+func baseWalker(ctx context.Context, qs graph.QuadStore) *walker {
+	return &walker{
+		ctx: ctx, qs: qs,
 		dates: newBoundedCache[quad.Value, string](cacheSize),
 		alive: newBoundedCache[quad.Value, bool](cacheSize),
+		preds: newBoundedCache[any, quad.Value](1024),
 	}
+}
+
+func newWalker(ctx context.Context, qs graph.QuadStore, opts Options) (*walker, error) {
+	w := baseWalker(ctx, qs)
+	w.opts = opts
 	if opts.Nodes == nil {
 		return w, nil
 	}
@@ -210,27 +219,135 @@ func newWalker(ctx context.Context, qs graph.QuadStore, opts Options) (*walker, 
 	return w, nil
 }
 
-// each calls fn for every quad with value v in direction d.
+// each calls fn for every quad with value v in direction d, fully read.
 func (w *walker) each(d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	return w.eachNeed(d, v, nil, fn)
+}
+
+// need says which directions of a quad with predicate p a reader needs
+// besides the predicate, which is always read.
+type need uint8
+
+const (
+	needSubject need = 1 << iota
+	needObject
+	needLabel
+	needAll = needSubject | needObject | needLabel
+)
+
+// eachNeed calls fn for every quad with value v in direction d. Of each
+// quad, the predicate is read, and the other directions that want asks
+// for (nil: all); the others are nil. The quads are found with one index
+// scan and their values read in one batch, instead of one store
+// transaction per quad: most of the export's time goes there.
+func (w *walker) eachNeed(d quad.Direction, v quad.Value, want func(p quad.Value) need, fn func(quad.Quad) error) error {
 	ref, err := w.qs.ValueOf(v)
 	if err != nil || ref == nil {
 		return err
 	}
 	it := w.qs.QuadIterator(d, ref).Iterate()
-	defer it.Close()
+	var qrefs []graph.Ref
 	for it.Next(w.ctx) {
-		q, err := w.qs.Quad(it.Result())
+		qrefs = append(qrefs, it.Result())
+	}
+	err = it.Err()
+	it.Close()
+	if err != nil {
+		return err
+	}
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	if len(qrefs) == 0 {
+		return nil
+	}
+	quads := make([]quad.Quad, len(qrefs))
+	var (
+		batch []graph.Ref
+		slots [][2]int // quad index, direction
+		index = map[any]int{}
+	)
+	ask := func(i int, dir quad.Direction) error {
+		r, err := w.qs.QuadDirection(qrefs[i], dir)
+		if err != nil || r == nil {
+			return err
+		}
+		k := refs.ToKey(r)
+		j, ok := index[k]
+		if !ok {
+			j = len(batch)
+			index[k] = j
+			batch = append(batch, r)
+		}
+		slots = append(slots, [2]int{i, j*8 + int(dir)})
+		return nil
+	}
+	// Predicates first: they decide what else to read, and are few.
+	for i := range qrefs {
+		r, err := w.qs.QuadDirection(qrefs[i], quad.Predicate)
 		if err != nil {
 			return err
 		}
+		if p, ok := w.preds.get(refs.ToKey(r)); ok {
+			quads[i].Predicate = p
+		} else if err := ask(i, quad.Predicate); err != nil {
+			return err
+		}
+	}
+	if err := w.resolve(quads, batch, slots); err != nil {
+		return err
+	}
+	for _, s := range slots {
+		r, _ := w.qs.QuadDirection(qrefs[s[0]], quad.Predicate)
+		w.preds.put(refs.ToKey(r), quads[s[0]].Predicate)
+	}
+	batch, slots = batch[:0], slots[:0]
+	clear(index)
+	for i := range qrefs {
+		n := needAll
+		if want != nil {
+			n = want(quads[i].Predicate)
+		}
+		for _, x := range []struct {
+			bit need
+			dir quad.Direction
+		}{{needSubject, quad.Subject}, {needObject, quad.Object}, {needLabel, quad.Label}} {
+			switch {
+			case n&x.bit == 0:
+			case x.dir == d:
+				quads[i].Set(d, v)
+			default:
+				if err := ask(i, x.dir); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := w.resolve(quads, batch, slots); err != nil {
+		return err
+	}
+	for _, q := range quads {
 		if err := fn(q); err != nil {
 			return err
 		}
 	}
-	if err := it.Err(); err != nil {
+	return nil
+}
+
+// resolve reads a batch of values and sets them in quads: slot {i, j*8+d}
+// is direction d of quads[i], value batch[j].
+func (w *walker) resolve(quads []quad.Quad, batch []graph.Ref, slots [][2]int) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	vals, err := graph.ValuesOf(w.ctx, w.qs, batch)
+	if err != nil {
 		return err
 	}
-	return w.ctx.Err()
+	for _, s := range slots {
+		quads[s[0]].Set(quad.Direction(s[1]%8), vals[s[1]/8])
+	}
+	return nil
 }
 
 var errStop = fmt.Errorf("stop")
@@ -241,9 +358,15 @@ func (w *walker) exists(v quad.Value) (bool, error) {
 	if ok, hit := w.alive.get(v); hit {
 		return ok, nil
 	}
-	found := false
-	err := w.each(quad.Subject, v, func(quad.Quad) error { found = true; return errStop })
-	if err != nil && err != errStop {
+	ref, err := w.qs.ValueOf(v)
+	if err != nil || ref == nil {
+		return false, err
+	}
+	it := w.qs.QuadIterator(quad.Subject, ref).Iterate()
+	found := it.Next(w.ctx)
+	err = it.Err()
+	it.Close()
+	if err != nil {
 		return false, err
 	}
 	w.alive.put(v, found)
@@ -348,7 +471,13 @@ func (w *walker) articleDate(a quad.Value) (string, error) {
 		return d, nil
 	}
 	d := ""
-	err := w.each(quad.Subject, a, func(q quad.Quad) error {
+	only := func(p quad.Value) need {
+		if p == schema.Date {
+			return needObject
+		}
+		return 0
+	}
+	err := w.eachNeed(quad.Subject, a, only, func(q quad.Quad) error {
 		if q.Predicate == schema.Date {
 			d = text(q.Object)
 			return errStop
@@ -390,7 +519,14 @@ func (w *walker) node(v quad.Value) (Node, error) {
 	aliases := map[string]bool{}
 	articles := map[quad.Value]bool{}
 	kind := kindOf(v)
-	err := w.each(quad.Subject, v, func(q quad.Quad) error {
+	// Edges are read in the second pass: their targets are not needed here.
+	want := func(p quad.Value) need {
+		if isFact(p) || roles[p] {
+			return needLabel
+		}
+		return needObject | needLabel
+	}
+	err := w.eachNeed(quad.Subject, v, want, func(q quad.Quad) error {
 		if kind != kindArticle && kindOf(q.Label) == kindArticle {
 			articles[q.Label] = true
 		}
@@ -510,7 +646,13 @@ func (w *walker) edges(v quad.Value) ([]Edge, error) {
 
 	// Statements whose subject is v give the fact edges with provenance.
 	var stmts []quad.Value
-	if err := w.each(quad.Object, v, func(q quad.Quad) error {
+	subjectsOnly := func(p quad.Value) need {
+		if p == schema.RDFSubject {
+			return needSubject
+		}
+		return 0
+	}
+	if err := w.eachNeed(quad.Object, v, subjectsOnly, func(q quad.Quad) error {
 		if q.Predicate == schema.RDFSubject && kindOf(q.Subject) == kindStatement {
 			stmts = append(stmts, q.Subject)
 		}
@@ -568,7 +710,16 @@ func (w *walker) edges(v quad.Value) ([]Edge, error) {
 	var roleQuads []roleQuad
 	info := map[quad.Value]*eventInfo{}
 	var arts []roleQuad
-	if err := w.each(quad.Subject, v, func(q quad.Quad) error {
+	// Names, aliases and types were read in the first pass.
+	want := func(p quad.Value) need {
+		switch {
+		case isFact(p), roles[p], p == schema.Kind, p == schema.Evidence, p == schema.Confidence,
+			p == schema.MentionedIn, p == schema.InArticle:
+			return needObject | needLabel
+		}
+		return 0
+	}
+	if err := w.eachNeed(quad.Subject, v, want, func(q quad.Quad) error {
 		switch p := q.Predicate; {
 		case isFact(p):
 			if !covered[factKey{p, q.Object, q.Label}] {

@@ -37,7 +37,7 @@ var ErrNotFound = fmt.Errorf("export: no such node")
 // returned, sorted.
 func ExactResolver(qs graph.QuadStore) Resolver {
 	return ResolverFunc(func(ctx context.Context, name string) ([]quad.Value, error) {
-		w := &walker{ctx: ctx, qs: qs, alive: newBoundedCache[quad.Value, bool](cacheSize)}
+		w := baseWalker(ctx, qs)
 		iri := quad.IRI(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(name), "<"), ">"))
 		if k := kindOf(iri); k == kindEntity || k == kindEvent {
 			ok, err := w.exists(iri)
@@ -79,7 +79,7 @@ func sortedValues(set map[quad.Value]bool) []quad.Value {
 // directions: the neighbourhood that a GraphML or DOT export of it shows.
 // Articles and statements are not crossed. The result is sorted.
 func Around(ctx context.Context, qs graph.QuadStore, start []quad.Value, hops int) ([]quad.Value, error) {
-	w := &walker{ctx: ctx, qs: qs, alive: newBoundedCache[quad.Value, bool](cacheSize)}
+	w := baseWalker(ctx, qs)
 	seen := map[quad.Value]bool{}
 	frontier := []quad.Value{}
 	for _, s := range start {
@@ -89,6 +89,15 @@ func Around(ctx context.Context, qs graph.QuadStore, start []quad.Value, hops in
 		}
 	}
 	edge := func(q quad.Quad) bool { return isFact(q.Predicate) || roles[q.Predicate] }
+	// ends reads the other end of edges only.
+	ends := func(other need) func(quad.Value) need {
+		return func(p quad.Value) need {
+			if isFact(p) || roles[p] {
+				return other
+			}
+			return 0
+		}
+	}
 	node := func(v quad.Value) bool { k := kindOf(v); return k == kindEntity || k == kindEvent }
 	for h := 0; h < hops && len(frontier) > 0; h++ {
 		var next []quad.Value
@@ -99,7 +108,7 @@ func Around(ctx context.Context, qs graph.QuadStore, start []quad.Value, hops in
 			}
 		}
 		for _, n := range frontier {
-			if err := w.each(quad.Subject, n, func(q quad.Quad) error {
+			if err := w.eachNeed(quad.Subject, n, ends(needObject), func(q quad.Quad) error {
 				if edge(q) {
 					add(q.Object)
 				}
@@ -107,7 +116,7 @@ func Around(ctx context.Context, qs graph.QuadStore, start []quad.Value, hops in
 			}); err != nil {
 				return nil, err
 			}
-			if err := w.each(quad.Object, n, func(q quad.Quad) error {
+			if err := w.eachNeed(quad.Object, n, ends(needSubject), func(q quad.Quad) error {
 				if edge(q) {
 					add(q.Subject)
 				}

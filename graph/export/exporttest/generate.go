@@ -38,7 +38,7 @@ var templates = []struct{ s, p, o string }{
 // real ones: eight to twelve entities drawn from a fixed pool with a
 // skewed popularity (some entities are hubs mentioned everywhere), six
 // facts with evidence and claim kinds, and two events. An article maps
-// to about 120 quads, so 8,500 articles make about a million.
+// to about 170 quads, so 5,900 articles make about a million.
 func Generate(n int, fn func(schema.Record) error) error {
 	r := rand.New(rand.NewPCG(5, 2024))
 	kinds := schema.Kinds
@@ -105,7 +105,7 @@ func Generate(n int, fn func(schema.Record) error) error {
 }
 
 // ArticlesFor is about how many generated articles make that many quads.
-func ArticlesFor(quads int) int { return max(1, quads/118) }
+func ArticlesFor(quads int) int { return max(1, quads/169) }
 
 // LoadGenerated generates n articles into st in transactions of about
 // batch quads, and returns how many quads it wrote.

@@ -1,0 +1,157 @@
+// Command bigexport measures the exporters on a large generated graph.
+//
+//	go run ./graph/export/internal/bigexport -dir /tmp/big -quads 1000000 gen
+//	go run ./graph/export/internal/bigexport -dir /tmp/big -format graphml -o /tmp/big.graphml export
+//
+// gen writes a bolt store of about that many quads (exporttest.Generate);
+// export writes it in one format and reports the time, the size of the
+// output, the peak resident set (VmHWM, which includes the pages of the
+// bolt file mapped into memory) and the peak Go heap, sampled.
+// Run export under /usr/bin/time -v for an outside view of the same.
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/export"
+	"github.com/newsgraph/newsgraph/graph/export/exporttest"
+)
+
+func main() {
+	dir := flag.String("dir", "", "store directory (bolt)")
+	quads := flag.Int("quads", 1_000_000, "gen: about how many quads")
+	format := flag.String("format", "graphml", "export: format")
+	out := flag.String("o", "", "export: output file (default: discard)")
+	merge := flag.Bool("merge-edges", false, "export: merge edges")
+	cpuprofile := flag.String("cpuprofile", "", "export: write a CPU profile")
+	memprofile := flag.String("memprofile", "", "export: write a heap profile at the end")
+	flag.Parse()
+	if *dir == "" || flag.NArg() != 1 {
+		log.Fatal("usage: bigexport -dir DIR [flags] gen|export")
+	}
+	ctx := context.Background()
+	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: *dir})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer st.Close()
+	switch flag.Arg(0) {
+	case "gen":
+		start := time.Now()
+		n, err := exporttest.LoadGenerated(ctx, st, exporttest.ArticlesFor(*quads), 20_000)
+		if err != nil {
+			log.Fatal(err)
+		}
+		stats, err := st.Stats(ctx)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("generated %d quads (%d in the store, %d nodes) in %s\n", n, stats.Quads, stats.Nodes, time.Since(start).Round(time.Millisecond))
+	case "export":
+		e, err := export.Get(*format)
+		if err != nil {
+			log.Fatal(err)
+		}
+		var w io.Writer = io.Discard
+		if *out != "" {
+			f, err := os.Create(*out)
+			if err != nil {
+				log.Fatal(err)
+			}
+			defer f.Close()
+			w = f
+		}
+		cw := &countWriter{w: w}
+		var peakHeap atomic.Uint64
+		stop := make(chan struct{})
+		go func() {
+			var ms runtime.MemStats
+			for {
+				runtime.ReadMemStats(&ms)
+				if ms.HeapInuse > peakHeap.Load() {
+					peakHeap.Store(ms.HeapInuse)
+				}
+				select {
+				case <-stop:
+					return
+				case <-time.After(100 * time.Millisecond):
+				}
+			}
+		}()
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		fmt.Printf("store open: RSS %s, Go heap in use %d MB\n", vmRSS(), ms.HeapInuse>>20)
+		if *cpuprofile != "" {
+			f, err := os.Create(*cpuprofile)
+			if err != nil {
+				log.Fatal(err)
+			}
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+		start := time.Now()
+		if err := e.Export(ctx, st.QuadStore(), cw, export.Options{MergeEdges: *merge}); err != nil {
+			log.Fatal(err)
+		}
+		elapsed := time.Since(start)
+		close(stop)
+		if *memprofile != "" {
+			f, err := os.Create(*memprofile)
+			if err != nil {
+				log.Fatal(err)
+			}
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+		stats, _ := st.Stats(ctx)
+		fmt.Printf("exported %d quads as %s (%d MB) in %s; peak RSS %s, peak Go heap in use %d MB\n",
+			stats.Quads, *format, cw.n>>20, elapsed.Round(time.Millisecond), vmHWM(), peakHeap.Load()>>20)
+	default:
+		log.Fatalf("unknown command %q", flag.Arg(0))
+	}
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// vmHWM is the process's peak resident set size, from /proc.
+func vmHWM() string { return procStatus("VmHWM:") }
+
+// vmRSS is the process's resident set size now, from /proc.
+func vmRSS() string { return procStatus("VmRSS:") }
+
+func procStatus(field string) string {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), field); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
+}
