@@ -261,11 +261,12 @@ func cleanText(text string, cfg cleanConfig) meta {
 	} else {
 		m.Title = titleRaw
 	}
+	tailFrom := tailStart(lines, footerLines)
 	for _, d := range domains {
 		if m.Outlet != "" {
 			break
 		}
-		if d.line < bodyFirst || inTail(d.line, lines, footerLines) {
+		if d.line < bodyFirst || d.line >= tailFrom {
 			m.Outlet = d.host
 		}
 	}
@@ -300,16 +301,19 @@ func countKept(lines []cline, from int) int {
 	return n
 }
 
-// inTail reports whether line i is among the last n lines not dropped
-// (a dropped line i counts by its position).
-func inTail(i int, lines []cline, n int) bool {
+// tailStart is the index of the first line from which fewer than n lines
+// that are not dropped follow: a line there is "in the last n lines".
+func tailStart(lines []cline, n int) int {
 	after := 0
-	for j := i + 1; j < len(lines); j++ {
-		if !lines[j].drop {
+	for i := len(lines) - 1; i >= 0; i-- {
+		if after >= n {
+			return i + 1
+		}
+		if !lines[i].drop {
 			after++
 		}
 	}
-	return after < n
+	return 0
 }
 
 // titleEligible: a headline-shaped line: at least three words, not over

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -106,4 +107,39 @@ func FuzzClean(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPathologicalInputs feeds 1 MiB inputs shaped to make a quadratic
+// step blow up (a long token full of glue, thousands of domain lines,
+// one huge line, thousands of title repeats). Each must finish in well
+// under the time a quadratic pass would need (minutes); the bound is
+// loose so a loaded machine does not fail it.
+func TestPathologicalInputs(t *testing.T) {
+	const size = 1 << 20
+	rep := func(s string) string { return strings.Repeat(s, size/len(s)+1)[:size] }
+	inputs := map[string]string{
+		"glued token":   rep("ab!Cd"),
+		"dotted token":  rep("ab.Cd"),
+		"word glue":     rep("xyThe,"),
+		"domain lines":  rep("www.example.com\n"),
+		"one line":      rep("word "),
+		"title repeats": "A headline of some words\n\n" + rep("A headline of some words\n"),
+		"blank lines":   rep("\n"),
+		"name lines":    rep("Jane Roe\n"),
+		"date lines":    rep("26.03.2025\n"),
+		"no letters":    rep("1234 "),
+	}
+	// A title and a first body line, so the input is body, not header.
+	const head = "A headline of some words\n\nThe ministry said on Thursday that the talks would resume.\n\n"
+	for name, in := range inputs {
+		start := time.Now()
+		m := clean(head+in, false)
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("%s: %v", name, d)
+		}
+		checkCleanText(t, m.Text)
+		if !strings.HasPrefix(m.Text, "The ministry said") {
+			t.Errorf("%s: body lost: %.80q", name, m.Text)
+		}
+	}
 }

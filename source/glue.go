@@ -196,12 +196,27 @@ func wordGlue(p string, i int) bool {
 	return !inAddress(p, i)
 }
 
+// maxToken is the longest space-free run glue splitting looks into.
+const maxToken = 256
+
 // inAddress reports whether position i is inside a URL, an e-mail
 // address, a path, a hashtag or a handle.
+//
+// A token longer than maxToken bytes is no prose word either: it counts
+// as an address, which also keeps the scan linear.
 func inAddress(p string, i int) bool {
-	start := strings.LastIndexAny(p[:i], " \t\n") + 1
-	end := strings.IndexAny(p[i:], " \t\n")
+	lo := max(0, i-maxToken)
+	start := strings.LastIndexAny(p[lo:i], " \t\n")
+	if start < 0 && lo > 0 {
+		return true
+	}
+	start += lo + 1
+	hi := min(len(p), i+maxToken)
+	end := strings.IndexAny(p[i:hi], " \t\n")
 	if end < 0 {
+		if hi < len(p) {
+			return true
+		}
 		end = len(p)
 	} else {
 		end += i
