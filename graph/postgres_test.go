@@ -480,15 +480,17 @@ func TestPostgresErrorsHidePassword(t *testing.T) {
 		"host=127.0.0.1 port=1 user=ng password=s3cretpw dbname=newsgraph sslmode=disable connect_timeout=2",
 		"postgres://ng:s3cretpw@127.0.0.1:1/news%zzgraph", // unparsable: url.Parse quotes the URL
 	} {
-		_, err := Open(context.Background(), Config{Backend: "postgres", DSN: dsn})
-		if err == nil {
-			t.Fatalf("opened %s", DescribeDSN(dsn))
-		}
-		if strings.Contains(err.Error(), "s3cretpw") {
-			t.Errorf("error shows the password: %v", err)
-		}
-		if !strings.Contains(err.Error(), "127.0.0.1") && !strings.Contains(err.Error(), "unparsable") {
-			t.Errorf("error does not name the server: %v", err)
+		for _, backend := range []string{"postgres", "cockroach"} {
+			_, err := Open(context.Background(), Config{Backend: backend, DSN: dsn})
+			if err == nil {
+				t.Fatalf("%s: opened %s", backend, DescribeDSN(dsn))
+			}
+			if strings.Contains(err.Error(), "s3cretpw") {
+				t.Errorf("%s: error shows the password: %v", backend, err)
+			}
+			if !strings.Contains(err.Error(), "127.0.0.1") && !strings.Contains(err.Error(), "unparsable") {
+				t.Errorf("%s: error does not name the server: %v", backend, err)
+			}
 		}
 	}
 	_, err := Open(context.Background(), Config{Backend: "postgres"})
