@@ -2,8 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -54,12 +52,7 @@ func findDates(text string, toks []token, a, b int) []dateExpr {
 		if i < a || i >= b {
 			return 0, false
 		}
-		w := toks[i].norm
-		for _, suf := range []string{"st", "nd", "rd", "th"} {
-			w = strings.TrimSuffix(w, suf)
-		}
-		n, err := strconv.Atoi(w)
-		return n, err == nil
+		return atoiOrdinal(toks[i].norm)
 	}
 	isWord := func(i int, w string) bool { return i >= a && i < b && toks[i].norm == w }
 	for i := a; i < b; i++ {
@@ -96,6 +89,28 @@ func findDates(text string, toks []token, a, b int) []dateExpr {
 		}
 	}
 	return out
+}
+
+// atoiOrdinal parses "24", "5th", "31st" without allocating.
+func atoiOrdinal(w string) (int, bool) {
+	if len(w) > 2 {
+		switch w[len(w)-2:] {
+		case "st", "nd", "rd", "th":
+			w = w[:len(w)-2]
+		}
+	}
+	if w == "" || len(w) > 4 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // parseDayMonth reads "January 24(, 2024)", "24 January( 2024)", "5th of
@@ -190,7 +205,11 @@ func (e dateExpr) resolve(articleDate string) (string, string) {
 // expression of its sentence nearest to the trigger.
 func (v *view) date(k int) (string, string) {
 	d := v.d
-	exprs := findDates(d.text, d.toks, v.s.first, v.s.last)
+	if !v.datesDone {
+		v.dates = findDates(d.text, d.toks, v.s.first, v.s.last)
+		v.datesDone = true
+	}
+	exprs := v.dates
 	if len(exprs) == 0 {
 		return "", ""
 	}

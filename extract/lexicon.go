@@ -31,7 +31,9 @@ type LexEntry struct {
 	// Explain and never emitted as an article's fact: facts come from text.
 	Facts [][2]string `yaml:"facts"`
 
-	id string
+	id        string
+	keys      []string   // skeleton keys of the canonical name
+	aliasKeys [][]string // skeleton keys of the name and every alias (people only)
 }
 
 // ID is the entity id of the entry: the slug of its canonical name.
@@ -165,8 +167,12 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		for _, d := range e.Demonyms {
 			lx.demonym[normWord(d)] = e
 		}
+		e.keys = nameKeys(e.Name)
 		if e.Type == schema.Person {
-			if k := nameKeys(e.Name); len(k) > 0 {
+			for _, a := range append([]string{e.Name}, e.Aliases...) {
+				e.aliasKeys = append(e.aliasKeys, nameKeys(a))
+			}
+			if k := e.keys; len(k) > 0 {
 				lx.personsBySurname[k[len(k)-1]] = append(lx.personsBySurname[k[len(k)-1]], e)
 			}
 		}

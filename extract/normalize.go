@@ -77,6 +77,9 @@ func normWord(s string) string {
 	if ascii {
 		return s
 	}
+	if lowerASCII(s) {
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -91,6 +94,16 @@ func normWord(s string) string {
 		b.WriteRune(foldRune(r))
 	}
 	return b.String()
+}
+
+// lowerASCII reports an ASCII word whose only change is case.
+func lowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '\'' || c == '.' || c == '`' {
+			return false
+		}
+	}
+	return true
 }
 
 // Normalize returns the normalised form of a name as the resolver compares

@@ -85,6 +85,7 @@ func (d *doc) addMention(first, last, sent int, e *entity, how string) *mention 
 	}
 	e.surfaces = append(e.surfaces, surface)
 	e.merges = append(e.merges, Merge{Surface: surface, Reason: how})
+	e.allKeys = append(e.allKeys, nameKeys(surface))
 	return m
 }
 
@@ -96,10 +97,16 @@ func (d *doc) lexEntity(le *LexEntry) *entity {
 	if e := d.byID[le.id]; e != nil {
 		return e
 	}
-	e := &entity{id: le.id, name: le.Name, typ: le.Type, lex: le, keys: nameKeys(le.Name)}
-	d.byID[e.id] = e
+	d.byID[le.id] = d.newLexEntity(le)
+	e := d.byID[le.id]
 	d.ents = append(d.ents, e)
 	return e
+}
+
+// newLexEntity makes the article entity of a lexicon entry. Its keys come
+// first in allKeys; unknown entities have one key list per surface.
+func (d *doc) newLexEntity(le *LexEntry) *entity {
+	return &entity{id: le.id, name: le.Name, typ: le.Type, lex: le, keys: le.keys, allKeys: [][]string{le.keys}}
 }
 
 // scanLexicon finds lexicon names in a sentence, longest match first.
@@ -161,7 +168,7 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 			break
 		}
 		beforeName := j+1 < last && d.toks[j+1].kind == tWord && d.toks[j+1].cap
-		for _, k := range wordSkel(t.norm, beforeName) {
+		for _, k := range d.tokSkel(j, beforeName) {
 			if sn = sn.next[k]; sn == nil {
 				break
 			}
@@ -174,6 +181,26 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		}
 	}
 	return bestEnd, best, how
+}
+
+// tokSkel returns the skeleton keys of token j, computed once per token
+// and position (a fused article is only cut before another name word).
+func (d *doc) tokSkel(j int, beforeName bool) []string {
+	if d.skels[0] == nil {
+		d.skels[0] = make([][]string, len(d.toks))
+		d.skels[1] = make([][]string, len(d.toks))
+	}
+	c := d.skels[0]
+	if beforeName {
+		c = d.skels[1]
+	}
+	if c[j] == nil {
+		c[j] = wordSkel(d.toks[j].norm, beforeName)
+		if c[j] == nil {
+			c[j] = []string{}
+		}
+	}
+	return c[j]
 }
 
 // caseOK checks the case rule of an alias against tokens [i, end).

@@ -157,26 +157,13 @@ func (d *doc) shortForm(key string) *entity {
 		if e.typ != schema.Person && e.typ != schema.ArmedGroup || len(e.surfaces) == 0 {
 			continue
 		}
-		for _, ks := range d.entityKeys(e) {
+		for _, ks := range e.allKeys {
 			if len(ks) >= 2 && ks[len(ks)-1] == key {
 				return e
 			}
 		}
 	}
 	return nil
-}
-
-// entityKeys are the skeleton keys of an entity's names: its surfaces and,
-// for lexicon entities, its canonical name.
-func (d *doc) entityKeys(e *entity) [][]string {
-	var out [][]string
-	if e.lex != nil {
-		out = append(out, nameKeys(e.lex.Name))
-	}
-	for _, s := range e.surfaces {
-		out = append(out, nameKeys(s))
-	}
-	return out
 }
 
 // tokenWiseEntry finds a lexicon person whose name has the candidate's
@@ -187,8 +174,7 @@ func (lx *Lexicon) tokenWiseEntry(keys []string, typ string) *LexEntry {
 	}
 	var found *LexEntry
 	for _, e := range lx.personsBySurname[keys[len(keys)-1]] {
-		for _, a := range append([]string{e.Name}, e.Aliases...) {
-			ak := nameKeys(a)
+		for _, ak := range e.aliasKeys {
 			if tokenWise(keys, ak) || tokenWise(ak, keys) {
 				if found != nil && found != e {
 					return nil // ambiguous
@@ -242,10 +228,10 @@ func (d *doc) finishEntities() {
 		if !e.unknown {
 			continue
 		}
-		best := ""
-		for _, s := range e.surfaces {
-			if len(nameKeys(s)) > len(nameKeys(best)) || len(nameKeys(s)) == len(nameKeys(best)) && len(s) > len(best) {
-				best = s
+		best, bestKeys := "", 0
+		for i, s := range e.surfaces {
+			if n := len(e.allKeys[i]); n > bestKeys || n == bestKeys && len(s) > len(best) {
+				best, bestKeys = s, n
 			}
 		}
 		e.name = strings.TrimSpace(best)
@@ -266,6 +252,7 @@ func (d *doc) finishEntities() {
 			for i, s := range e.surfaces {
 				prev.surfaces = appendUnique(prev.surfaces, s)
 				prev.merges = append(prev.merges, e.merges[i])
+				prev.allKeys = append(prev.allKeys, nameKeys(s))
 			}
 			continue
 		}

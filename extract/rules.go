@@ -55,6 +55,10 @@ type doc struct {
 	ents  []*entity  // in order of first mention
 	byID  map[string]*entity
 
+	skels    [2][][]string // skeleton keys of tokens, on demand (tokSkel)
+	itemBuf  []item
+	quoteBuf []bool
+
 	facts  []schema.Fact
 	events []schema.Event
 	factAt map[factKey]int // dedup of facts: first occurrence wins
@@ -86,7 +90,8 @@ type entity struct {
 	id, name, typ string
 	lex           *LexEntry
 	surfaces      []string
-	keys          []string // skeleton keys of the longest full form
+	keys          []string   // skeleton keys of the longest full form
+	allKeys       [][]string // skeleton keys of the canonical name and every surface
 	merges        []Merge
 	unknown       bool // not in the lexicon: named after its longest form
 }

@@ -29,6 +29,9 @@ type token struct {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -150,6 +153,10 @@ func tokenize(text string) []token {
 func scanWord(text string, i int) int {
 	start := i
 	for i < len(text) {
+		if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if isWordRune(r) {
 			i += size
@@ -219,6 +226,11 @@ func startsWord(s string) bool {
 func appendWord(toks []token, text string, t token) []token {
 	lower := 0
 	for j := t.start; j < t.end; {
+		if c := text[j]; 'a' <= c && c <= 'z' {
+			lower++
+			j++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		switch {
 		case unicode.IsUpper(r) && lower >= 3:
@@ -243,7 +255,19 @@ func finishWord(text string, t token) token {
 	r, _ := utf8.DecodeRuneInString(s)
 	t.cap = unicode.IsUpper(r)
 	letters, upper := 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				letters++
+			} else if 'A' <= c && c <= 'Z' {
+				letters++
+				upper++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size - 1
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {

@@ -26,6 +26,9 @@ type view struct {
 	it    []item
 	attr  attribution
 	quote []bool // item inside quotation marks
+
+	dates     []dateExpr // the sentence's date expressions, found on first use
+	datesDone bool
 }
 
 // militaryNouns after a demonym name the country's armed forces
@@ -47,7 +50,9 @@ func clauseBreak(w string) bool {
 }
 
 func (d *doc) view(s *sentence) *view {
-	v := &view{d: d, s: s}
+	// The item buffers are reused from sentence to sentence.
+	v := &view{d: d, s: s, it: d.itemBuf[:0], quote: d.quoteBuf[:0]}
+	defer func() { d.itemBuf, d.quoteBuf = v.it[:0], v.quote[:0] }()
 	inQuote := false
 	for i := s.first; i < s.last; {
 		t := &d.toks[i]
@@ -122,7 +127,7 @@ func (d *doc) virtual(le *LexEntry) *entity {
 	if e := d.byID[le.id]; e != nil {
 		return e
 	}
-	e := &entity{id: le.id, name: le.Name, typ: le.Type, lex: le, keys: nameKeys(le.Name)}
+	e := d.newLexEntity(le)
 	d.byID[e.id] = e
 	d.ents = append(d.ents, e)
 	return e
