@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -220,7 +221,7 @@ func toRecord(a *source.Article, ans *answer) (schema.Record, Drops) {
 		if isoDate.MatchString(e.Date) {
 			ev.Date = e.Date
 		}
-		if contains(statuses, e.Status) {
+		if slices.Contains(statuses, e.Status) {
 			ev.Status = e.Status
 		}
 		ev.ID = eventID(a.ID, ev)
@@ -270,15 +271,6 @@ func toRecord(a *source.Article, ans *answer) (schema.Record, Drops) {
 func eventID(articleID string, e schema.Event) string {
 	h := sha256.Sum256([]byte(articleID + "\x00" + e.Type + "\x00" + e.Agent + "\x00" + e.Target + "\x00" + e.Evidence))
 	return schema.Slug(e.Type) + "-" + hex.EncodeToString(h[:6])
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // unionStrings appends to a the strings of b it lacks.
