@@ -78,6 +78,9 @@ func (a *app) rootCmd() *cobra.Command {
 		a.queryCmd(),
 		a.exportCmd(),
 		a.evalCmd(),
+		a.rebuildCmd(),
+		a.rollbackCmd(),
+		a.statusCmd(),
 	)
 	return root
 }
@@ -110,9 +113,14 @@ func (a *app) load(cmd *cobra.Command) error {
 	return nil
 }
 
-// openStore opens the configured store.
+// openStore opens the configured store (its live generation, once
+// rebuilds have made generations).
 func (a *app) openStore(ctx context.Context) (*graph.Store, error) {
-	return graph.Open(ctx, graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN})
+	cfg, err := graph.ResolveConfig(graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN})
+	if err != nil {
+		return nil, err
+	}
+	return graph.Open(ctx, cfg)
 }
 
 // extractor builds the configured extractor.
