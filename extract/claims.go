@@ -122,7 +122,8 @@ func (v *view) attribute(carry *attribution) {
 					content0, content1 = 0, k
 				}
 			}
-			if sp >= 0 && v.isQuotedBefore(sp) {
+			if sp >= 0 && (v.isQuotedBefore(sp) || v.endsAfter(k) && v.commaBefore(sp)) {
+				// "“…,” X said" and "…, the Pentagon said."
 				content0, content1 = 0, sp
 			}
 			if sp < 0 && se != nil && v.isQuotedBefore(k) {
@@ -160,6 +161,31 @@ func (v *view) attribute(carry *attribution) {
 		}
 	}
 	v.attr = a
+}
+
+// endsAfter reports that only a time phrase or the stop follows item k.
+func (v *view) endsAfter(k int) bool {
+	for j := k + 1; j < len(v.it); j++ {
+		w := v.it[j].w
+		if _, day := weekdays[w]; day || w == "." || w == "on" || w == "in" || w == "late" || w == "early" || w == "statement" || w == "a" {
+			continue
+		}
+		if _, ok := atoiOrdinal(w); ok || months[w] != 0 {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// commaBefore reports a comma before the speaker phrase at sp ("…, the
+// Pentagon said").
+func (v *view) commaBefore(sp int) bool {
+	j := sp - 1
+	for j >= 0 && (v.word(j, "the", "a", "an") || v.it[j].dem != nil && v.it[j].e == nil) {
+		j--
+	}
+	return v.word(j, ",")
 }
 
 // unnamedSubject reports an anonymous source heading the clause of the

@@ -733,7 +733,12 @@ func (v *view) meeting(k int) {
 	if v.word(j, "with") {
 		j++
 	}
-	o := v.next(j-1, 6, ofType(schema.Person, schema.Country, schema.GovernmentBody))
+	// The person met, past their title ("met with U.S. Secretary of State
+	// Antony Blinken"); else a state or body.
+	o := v.next(j-1, 8, ofType(schema.Person))
+	if o < 0 {
+		o = v.next(j-1, 3, ofType(schema.Country, schema.GovernmentBody))
+	}
 	if o < 0 {
 		return
 	}
@@ -916,6 +921,9 @@ func (v *view) statement() {
 		}
 	}
 	for _, f := range a.frames {
+		if v.word(f.verb, "threatened", "vowed") {
+			continue // a threat event of its own (threat)
+		}
 		speakers := []*entity{f.by}
 		if f.speaker >= 0 {
 			speakers = speakers[:0]

@@ -50,18 +50,25 @@ var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "sta
 func (d *doc) findMentions() {
 	d.at = make([]*mention, len(d.toks))
 	d.reserved = make([]bool, len(d.toks))
+	// Quoted names a group word introduces come first: the quotes delimit
+	// the name even when a lexicon name hides inside it ("‘Saraya Thar
+	// al-Muhandis’").
+	var cands []*candidate
+	for i := range d.sents {
+		if s := &d.sents[i]; !s.boiler {
+			cands = append(cands, d.quotedNames(s)...)
+		}
+	}
 	for i := range d.sents {
 		if !d.sents[i].boiler {
 			d.scanLexicon(&d.sents[i])
 		}
 	}
-	var cands []*candidate
 	for i := range d.sents {
 		s := &d.sents[i]
 		if s.boiler {
 			continue
 		}
-		cands = append(cands, d.quotedNames(s)...)
 		cands = append(cands, d.nameRuns(s)...)
 	}
 	d.resolveCandidates(cands)
@@ -113,7 +120,7 @@ func (d *doc) newLexEntity(le *LexEntry) *entity {
 func (d *doc) scanLexicon(s *sentence) {
 	for i := s.first; i < s.last; {
 		t := &d.toks[i]
-		if d.at[i] != nil || t.kind != tWord && t.kind != tNum {
+		if d.at[i] != nil || d.reserved[i] || t.kind != tWord && t.kind != tNum {
 			i++
 			continue
 		}
@@ -136,7 +143,7 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 	n := d.lx.exact
 	for j := i; j < last; j++ {
 		t := &d.toks[j]
-		if t.kind != tWord && t.kind != tNum && t.kind != tPoss || d.at[j] != nil || j > i && t.nl > 0 {
+		if t.kind != tWord && t.kind != tNum && t.kind != tPoss || d.at[j] != nil || d.reserved[j] || j > i && t.nl > 0 {
 			break
 		}
 		n = n.next[t.norm]
@@ -158,7 +165,7 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 	sn := d.lx.skel
 	for j := i; j < last; j++ {
 		t := &d.toks[j]
-		if t.kind != tWord || d.at[j] != nil || j > i && t.nl > 0 {
+		if t.kind != tWord || d.at[j] != nil || d.reserved[j] || j > i && t.nl > 0 {
 			break
 		}
 		if articles[t.norm] || sunArticles[t.norm] && j+1 < last && d.toks[j+1].hyph {
@@ -498,17 +505,14 @@ func (d *doc) quotedNames(s *sentence) []*candidate {
 			continue
 		}
 		a, b := i+1, j
-		covered := true
+		clause := false
 		for k := a; k < b; k++ {
-			if d.at[k] == nil {
-				covered = false
-			}
 			if t := d.toks[k].kind; t != tWord && t != tNum && t != tPoss {
-				covered = true // a clause in quotes, not a name
+				clause = true // a clause in quotes, not a name
 				break
 			}
 		}
-		if covered || !d.toks[a].cap || capStop[d.toks[a].norm] {
+		if end, _, _ := d.matchLexicon(a, b); clause || end == b || !d.toks[a].cap || capStop[d.toks[a].norm] {
 			i = j
 			continue
 		}
@@ -531,13 +535,6 @@ func (d *doc) quotedNames(s *sentence) []*candidate {
 		}
 		if t := d.headType(a, b); t != "" && typ == "" {
 			typ = t
-		}
-		if typ != "" {
-			for k := a; k < b; k++ {
-				if d.at[k] != nil {
-					typ = ""
-				}
-			}
 		}
 		if typ != "" {
 			out = append(out, &candidate{first: a, last: b, sent: s.idx, typ: typ, how: ReasonQuoted})

@@ -228,6 +228,10 @@ func (v *view) backedGroups(k int) []*entity {
 			return nil
 		}
 	}
+	// "Kata'ib Hezbollah, an Iran-backed militia, …": the apposition's head.
+	if v.word(k-2, "a", "an") && v.word(k-3, ",") && is(v.ent(k-4), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition) {
+		return []*entity{v.ent(k - 4)}
+	}
 	return v.members(k)
 }
 
