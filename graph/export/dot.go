@@ -95,7 +95,10 @@ func writeDOT(ctx context.Context, qs graph.QuadStore, out io.Writer, opts Optio
 	err = wk.walk(func(n Node) error {
 		sub := n.Type
 		if n.EventType != "" {
-			sub = n.EventType + " (event)"
+			sub = "event"
+			if n.Kind != "" && n.Kind != "stated" {
+				sub += ", " + n.Kind
+			}
 		}
 		color := dotColors[n.Type]
 		if color == "" {
@@ -109,7 +112,7 @@ func writeDOT(ctx context.Context, qs graph.QuadStore, out io.Writer, opts Optio
 		return nil
 	}, func(e Edge) error {
 		label := e.Predicate
-		if e.Kind != "" && e.Kind != "stated" {
+		if e.Kind != "" && e.Kind != "stated" && e.Kind != e.Predicate {
 			label += " (" + e.Kind + ")"
 		}
 		if e.Count > 1 {

@@ -42,11 +42,13 @@ func main() {
 		log.Fatal("usage: bigexport -dir DIR [flags] gen|export")
 	}
 	ctx := context.Background()
+	opened := time.Now()
 	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: *dir})
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer st.Close()
+	openTime := time.Since(opened)
 	switch flag.Arg(0) {
 	case "gen":
 		start := time.Now()
@@ -93,7 +95,7 @@ func main() {
 		var ms runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&ms)
-		fmt.Printf("store open: RSS %s, Go heap in use %d MB\n", vmRSS(), ms.HeapInuse>>20)
+		fmt.Printf("store opened in %s: RSS %s, Go heap in use %d MB\n", openTime.Round(time.Millisecond), vmRSS(), ms.HeapInuse>>20)
 		if *cpuprofile != "" {
 			f, err := os.Create(*cpuprofile)
 			if err != nil {
