@@ -111,7 +111,7 @@ func (g *Generations) Current() (string, error) {
 // Generation describes one complete generation.
 type Generation struct {
 	Name    string    `json:"name"`
-	Parent  string    `json:"parent,omitempty"` // the generation it was built from; "" for a full build
+	Parent  string    `json:"parent,omitempty"` // the generation live when it was built; "" for the first
 	Current bool      `json:"current"`
 	Created time.Time `json:"created"`
 }
@@ -221,11 +221,11 @@ func (g *Generations) Begin(fromCurrent bool) (*Pending, error) {
 	if err := os.Mkdir(p.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("graph: %w", err)
 	}
+	p.parent = cur // what rollback returns to, copied or not
 	if fromCurrent {
 		src := g.root // a plain store, if any
 		if cur != "" {
 			src = g.Dir(cur)
-			p.parent = cur
 		}
 		if err := copyStoreFiles(src, p.dir); err != nil {
 			p.Abort()
@@ -241,7 +241,7 @@ func (p *Pending) Name() string { return p.name }
 // Dir is where the generation is built; open the store there.
 func (p *Pending) Dir() string { return p.dir }
 
-// Parent is the generation it was copied from ("" when it started empty).
+// Parent is the generation live when it was begun ("" for the first).
 func (p *Pending) Parent() string { return p.parent }
 
 // Commit makes the generation live. The store in Dir must be closed. Its
