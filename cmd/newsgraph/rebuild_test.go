@@ -106,11 +106,11 @@ func TestRebuildCommand(t *testing.T) {
 		Running    bool
 		Generation string
 		LastRun    struct {
-			OK                       bool
-			Added, Changed, Removed  int
-			Unchanged, Failed        int
-			Errors                   []string
-			Seconds                  float64
+			OK                      bool
+			Added, Changed, Removed int
+			Unchanged, Failed       int
+			Errors                  []string
+			Seconds                 float64
 		} `json:"last_run"`
 	}
 	if err := json.Unmarshal([]byte(c.mustRun("status", "--format", "json")), &st); err != nil {
