@@ -474,6 +474,17 @@ func TestCleanRules(t *testing.T) {
 	}
 }
 
+// TestCleanNonLatinMain checks the script rule the other way round: in
+// an Arabic article, a Latin-script header line is the foreign one.
+func TestCleanNonLatinMain(t *testing.T) {
+	const body = "قال المتحدث باسم الحكومة العراقية إن المحادثات مع واشنطن ستستأنف الأسبوع المقبل في بغداد."
+	got := clean("European Languages\n\nSubscribe to our channel now please\n\nانسحاب القوات الأجنبية من العراق\n\n"+body, false)
+	want := meta{Title: "انسحاب القوات الأجنبية من العراق", Text: body}
+	if got != want {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
 func TestCleanMarkdown(t *testing.T) {
 	got := clean("# Talks to resume in Baghdad\n\n## Background\n\nThe ministry said the talks would resume.", true)
 	want := meta{Title: "Talks to resume in Baghdad", Text: "Background\n\nThe ministry said the talks would resume."}
