@@ -246,7 +246,7 @@ func cleanText(text string, cfg cleanConfig) meta {
 		m.Author = signAuthor
 	}
 	for k := 0; m.Author == "" && k < len(hdr); k++ {
-		if hdr[k].kind != hdrName {
+		if hdr[k].kind != hdrName || hdr[k].s == titleRaw {
 			continue
 		}
 		if k > 0 && (hdr[k-1].kind == hdrDate || hdr[k-1].kind == hdrTitle) ||
@@ -317,13 +317,14 @@ func tailStart(lines []cline, n int) int {
 }
 
 // titleEligible: a headline-shaped line: at least three words, not over
-// 250 characters, and not a long sentence ending in a full stop (a lede).
+// 250 characters, and not a sentence of ten words or more ending in a
+// full stop (that is a lede; headlines rarely end in one).
 func titleEligible(s string) bool {
 	n := wordCount(s)
 	if n < 3 || utf8.RuneCountInString(s) > 250 {
 		return false
 	}
-	return !(strings.HasSuffix(s, ".") && n > 20)
+	return !(strings.HasSuffix(s, ".") && n >= 10)
 }
 
 // stripTitlePrefix removes a repeat of the title glued to the front of a

@@ -127,7 +127,7 @@ func Parse(doc, path string, raw []byte, contentType string, opts Options) (*Art
 	} else {
 		m = clean(text, kind == kindMarkdown)
 		if m.Text == "" {
-			err = withDetail(ErrNoText, "nothing is left after removing boilerplate")
+			err = withDetail(ErrNoText, "no body text, only a header or boilerplate")
 		}
 	}
 	if err != nil {

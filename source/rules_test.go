@@ -446,6 +446,11 @@ func TestCleanRules(t *testing.T) {
 			want: meta{Title: "Talks to resume in Baghdad", Text: body + "\n\n" + body},
 		},
 		{
+			name: "a name-shaped headline is the title, not also the author",
+			in:   "Iraq Demands Troop Withdrawal\n26.03.2025\n\n" + body,
+			want: meta{Title: "Iraq Demands Troop Withdrawal", Date: "2025-03-26", Text: body},
+		},
+		{
 			name: "outlet prefix in the title",
 			in:   "Example News - Talks to resume in Baghdad\n\n" + body,
 			want: meta{Title: "Talks to resume in Baghdad", Outlet: "Example News", Text: body},
@@ -490,5 +495,24 @@ func TestCleanMarkdown(t *testing.T) {
 	want := meta{Title: "Talks to resume in Baghdad", Text: "Background\n\nThe ministry said the talks would resume."}
 	if got != want {
 		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+func TestTitleEligible(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"Iraq bids farewell to its last combatant US soldiers", true},
+		{"What Is The US Important Message To Iraq? Would American Occupiers Withdraw From Iraq?!", true},
+		{"Iraq bids farewell to its soldiers.", true},
+		{"Iraqi News - American bases in Iraq are breathing their last and preparing to escape thanks to the strikes of the Iraqi Islamic resistance", true},
+		{"The ministry said on Thursday that the talks would resume in Baghdad next week.", false},
+		{"Two words", false},
+		{strings.Repeat("word ", 60), false},
+	} {
+		if got := titleEligible(tc.in); got != tc.want {
+			t.Errorf("titleEligible(%q) = %v, want %v", tc.in, got, tc.want)
+		}
 	}
 }
