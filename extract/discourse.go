@@ -43,6 +43,11 @@ func (v *view) subj(k int) (int, *entity) {
 	for j >= 0 {
 		it := &v.it[j]
 		if it.e != nil {
+			// "U.S. troops in Syria support …": the head, not the place.
+			for v.word(j-1, "in", "at", "from", "near") && v.ent(j-2) != nil && is(it.e, schema.Place, schema.Country) {
+				j -= 2
+				it = &v.it[j]
+			}
 			// "the spokesman of X surprised …": X stands for its spokesman.
 			return j, it.e
 		}
@@ -51,6 +56,11 @@ func (v *view) subj(k int) (int, *entity) {
 		case adverbs[w] || w == `"` || w == "'" || auxVerbs[w]:
 			j--
 			continue
+		case (w == "it" || w == "they") && reportVerbs[v.itWord(j-1)]:
+			// "Kata'ib Hezbollah said it attacked …"
+			if _, e := v.subj(j - 1); e != nil {
+				return -1, e
+			}
 		case (w == "it" || w == "they") && v.word(j-1, "that"):
 			// "X announced on Thursday that it has reached …": the
 			// subject of the reporting verb.

@@ -186,8 +186,12 @@ func (v *view) attack(k int) int {
 	if agent == nil && !isNoun(w) && !v.word(k-1, "was", "were", "been", "be") {
 		_, agent = v.subj(k)
 		if agent == nil {
-			// "Iran-backed militias have attacked …, with X among them".
+			// "Iran-backed militias have attacked …, with X among them",
+			// "Iran-backed militias, including X and Y, have attacked …".
 			agents = v.members(k)
+			if len(agents) == 0 {
+				agents = v.membersBefore(k)
+			}
 		}
 	}
 	if agent == nil && (isNoun(w) && (v.word(k-1, "out") || v.word(k-2, "out"))) {
@@ -281,6 +285,23 @@ func (v *view) attack(k int) int {
 	return last
 }
 
+// membersBefore: the groups a plural subject is said to include before
+// its verb ("Iran-backed militias, including X and Y, have attacked").
+func (v *view) membersBefore(k int) []*entity {
+	for j := k - 1; j >= 0; j-- {
+		if clauseBreak(v.it[j].w) {
+			return nil
+		}
+		if v.word(j, "including") || v.word(j, "such") && v.word(j+1, "as") {
+			if x := v.next(j, 3, ofType(schema.ArmedGroup)); x >= 0 && x < k {
+				return entities(v, v.list(x))
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // basesTarget reports an attack on bases named only by place ("against
 // these bases in Erbil").
 func (v *view) basesTarget(k int) bool {
@@ -358,6 +379,13 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		if v.word(j, "on", "against", "at", "targeting", "to") {
 			j++
 		}
+	} else if v.word(j, "killed", "killing", "wounded", "hit") {
+		// "a U.S. drone strike killed X and Y"
+		if x := v.next(j, 3, ofType(schema.Person, schema.ArmedGroup)); x >= 0 {
+			idx := v.list(x)
+			return entities(v, idx), idx[len(idx)-1]
+		}
+		return nil, k
 	} else {
 		return nil, k
 	}
@@ -481,7 +509,10 @@ func (v *view) withdrawal(k int) {
 			agent = m
 		}
 	}
-	for j := k + 1; j < len(v.it) && j <= k+8; j++ {
+	if !noun && is(v.ent(k+1), schema.Place, schema.MilitaryBase, schema.Country) {
+		from = v.ent(k + 1) // "left Qayyarah Air Base"
+	}
+	for j := k + 1; from == nil && j < len(v.it) && j <= k+8; j++ {
 		if v.word(j, "from") || !noun && j == k+1 || v.word(j, "in") && (w == "close" || w == "closed") {
 			if o := v.next(j, 4, ofType(schema.Place, schema.MilitaryBase, schema.Country)); o >= 0 {
 				from = v.ent(o)
@@ -1031,16 +1062,18 @@ func (v *view) threatTargets() []*entity {
 	for k := a.c0; k < a.c1 && k < len(v.it); k++ {
 		switch v.it[k].w {
 		case "if":
+			var l []*entity
+			last := k
 			if x := v.next(k, 3, actor); x >= 0 {
-				l := v.list(x)
-				// Only a conditional followed by a menace is a threat.
-				for j := l[len(l)-1] + 1; j < a.c1 && j < len(v.it); j++ {
-					if v.word(j, "face", "pay", "regret", "respond", "response") {
-						for _, i := range l {
-							out = append(out, v.ent(i))
-						}
-						return out
-					}
+				idx := v.list(x)
+				l, last = entities(v, idx), idx[len(idx)-1]
+			} else if m := v.peopleAsForces(k+1, 2); m != nil {
+				l = []*entity{m}
+			}
+			// Only a conditional followed by a menace is a threat.
+			for j := last + 1; len(l) > 0 && j < a.c1 && j < len(v.it); j++ {
+				if v.word(j, "face", "pay", "regret", "respond", "response") {
+					return append(out, l...)
 				}
 			}
 		case "would", "will":
@@ -1049,14 +1082,9 @@ func (v *view) threatTargets() []*entity {
 					if x := v.next(j, 6, actor); x >= 0 {
 						return append(out, v.threatObject(x))
 					}
-					// "they would target the Americans": a people as a
-					// target stands for its troops.
-					for x := j + 1; x < len(v.it) && x <= j+2; x++ {
-						if c := v.it[x].dem; c != nil && v.it[x].e == nil && strings.HasSuffix(v.it[x].w, "s") {
-							if m := v.d.military(v.d.virtual(c)); m != nil {
-								return append(out, m)
-							}
-						}
+					// "they would target the Americans"
+					if m := v.peopleAsForces(j+1, 2); m != nil {
+						return append(out, m)
 					}
 				}
 			}
@@ -1073,6 +1101,17 @@ func (v *view) threatTargets() []*entity {
 		}
 	}
 	return out
+}
+
+// peopleAsForces: a people named as a target stands for its troops ("if
+// the Americans do not leave", "target the Americans").
+func (v *view) peopleAsForces(from, n int) *entity {
+	for x := from; x < len(v.it) && x < from+n; x++ {
+		if c := v.it[x].dem; c != nil && v.it[x].e == nil && strings.HasSuffix(v.it[x].w, "s") {
+			return v.d.military(v.d.virtual(c))
+		}
+	}
+	return nil
 }
 
 // threatObject maps a country that stands for its troops in a threat

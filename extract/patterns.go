@@ -30,7 +30,9 @@ func init() {
 	monday tuesday wednesday thursday friday saturday sunday jan feb apr jun jul aug sep sept oct nov dec
 	mr mrs ms dr gen lt col maj capt adm sen rep author share read leave comment reply email
 	western eastern northern southern arab islamic muslim shiite shia sunni kurdish christian jewish zionist
-	breaking update updated exclusive analysis opinion editorial photo video watch live` + " ") {
+	breaking update updated exclusive analysis opinion editorial photo video watch live
+	officials sources witnesses residents analysts troops forces militants fighters protesters police security
+	authorities experts observers diplomats lawmakers` + " ") {
 		capStop[w] = true
 	}
 }

@@ -593,8 +593,13 @@ func (v *view) allied(k int) {
 		if of == nil {
 			return
 		}
-		// The ally: an apposition, or the answer to a question ("And who
-		// was the U.S. ally …? Of course, Israel").
+		// The ally: named after it ("Turkey's ally Azerbaijan"), an
+		// apposition, or the answer to a question ("And who was the U.S.
+		// ally …? Of course, Israel").
+		if s := v.next(k, 1, ofType(schema.Country, schema.ArmedGroup)); s >= 0 && v.ent(s) != of {
+			v.fact(k, v.ent(s), "allied_with", of, 0.6)
+			return
+		}
 		if s := v.prev(k, 6, ofType(schema.Country, schema.ArmedGroup)); s >= 0 && v.ent(s) != of {
 			v.fact(k, v.ent(s), "allied_with", of, 0.6)
 			return
@@ -631,6 +636,23 @@ func (v *view) killed(k int) {
 		return out
 	}
 	if v.word(k-1, "was", "were") || v.word(k+1, "by") {
+		// "X was killed in a U.S. strike"
+		if v.word(k+1, "in") {
+			for j := k + 2; j < len(v.it) && j <= k+6; j++ {
+				if v.word(j, "strike", "strikes", "airstrike", "attack", "raid") {
+					var a *entity
+					for i := j - 1; i > k+1 && a == nil; i-- {
+						if a = v.ent(i); a == nil {
+							a = v.country(i)
+						}
+					}
+					if s, e := v.subj(k); a != nil && s >= 0 && is(e, schema.Person) {
+						v.fact(k, a, "killed", e, 0.75)
+					}
+					return
+				}
+			}
+		}
 		if v.word(k+1, "by") {
 			if a := v.next(k+1, 3, ofType(schema.Country, schema.ArmedGroup, schema.GovernmentBody)); a >= 0 {
 				if s, e := v.subj(k); s >= 0 && is(e, schema.Person) {
@@ -641,6 +663,19 @@ func (v *view) killed(k int) {
 		return
 	}
 	_, agent := v.subj(k)
+	if agent == nil && v.word(k-1, "strike", "strikes", "airstrike", "attack", "raid", "bombing") {
+		// "a U.S. drone strike killed X": the striker.
+		for j := k - 2; j >= 0 && j >= k-5; j-- {
+			if e := v.ent(j); e != nil {
+				agent = e
+				break
+			}
+			if c := v.country(j); c != nil {
+				agent = c
+				break
+			}
+		}
+	}
 	if v.it[k].w == "killing" || v.it[k].w == "assassination" {
 		if !v.word(k+1, "of") {
 			return
@@ -706,6 +741,8 @@ func (v *view) fought(k int) {
 	var s *entity
 	if j := v.prev(k, 2, ofType(schema.ArmedGroup, schema.Country, schema.Coalition, schema.GovernmentBody)); j >= 0 {
 		s = v.ent(j)
+	} else if j := v.prev(k, 5, ofType(schema.ArmedGroup, schema.Country, schema.Coalition, schema.GovernmentBody)); j >= 0 && v.word(k-1, "their", "its") {
+		s = v.ent(j) // "support the SDF in their fight against ISIS"
 	} else if j := v.next(k, 3, ofType(schema.Coalition, schema.Country, schema.GovernmentBody)); j >= 0 && j < o {
 		s = v.ent(j)
 	} else if _, e := v.subj(k); e != nil {
@@ -891,9 +928,9 @@ func (v *view) roles() {
 			if org == nil {
 				org = v.roleOrgAfterOf(t0, k)
 			}
-			v.role(k, e, title, org)
+			v.role(k, e, title, org, false)
 		} else if title, org := v.titleOfOrgBefore(k); org != nil {
-			v.role(k, e, title, org)
+			v.role(k, e, title, org, true)
 		}
 		// Apposition after the name: ", (a|an|the) [mods] TITLE (of|for|to|at) ORG".
 		j := k + 1
@@ -957,15 +994,15 @@ func (v *view) roles() {
 		for te < len(v.it) && v.it[te].t1 <= end {
 			te++
 		}
-		org := qual
+		org, posted := qual, false
 		if v.word(te, "of", "for", "to", "at", "in") {
 			if o := v.next(te, 5, ofType(schema.Country, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Coalition)); o >= 0 {
 				// "the US Ambassador to Iraq": posted to the object.
-				org = v.ent(o)
+				org, posted = v.ent(o), true
 			}
 		}
 		if org != nil || det || v.word(te, "of") {
-			v.role(k, e, title, org)
+			v.role(k, e, title, org, posted)
 		}
 	}
 }
@@ -1108,7 +1145,9 @@ func (v *view) roleOrgAfterOf(t0, k int) *entity {
 }
 
 // role records the facts a title gives a person in or for an organisation.
-func (v *view) role(k int, p *entity, title string, org *entity) {
+// posted marks an organisation named after the title ("Ambassador to
+// Iraq") rather than before it ("U.S. Ambassador").
+func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 	if org == nil {
 		return
 	}
@@ -1142,7 +1181,7 @@ func (v *view) role(k int, p *entity, title string, org *entity) {
 		if add("minister_of", org) {
 			return
 		}
-	case strings.Contains(lt, "ambassador"):
+	case strings.Contains(lt, "ambassador") && posted:
 		if add("ambassador_to", org) {
 			return
 		}

@@ -1,0 +1,31 @@
+package extract
+
+import "testing"
+
+func TestResolveDate(t *testing.T) {
+	for _, c := range []struct {
+		fragment, articleDate, want string
+		note                        bool
+	}{
+		{"declared on Thursday that", "2024-01-26", "2024-01-25", false}, // 2024-01-26 is a Friday
+		{"declared on Friday that", "2024-01-26", "2024-01-26", false},
+		{"on Thursday", "", "", true},
+		{"held talks on January 24.", "2024-01-25", "2024-01-24", false},
+		{"on December 30", "2024-01-05", "2023-12-30", false},
+		{"by the end of 2025", "", "2025", false},
+		{"began in August 2023", "", "2023-08", false},
+		{"in September 2024, the two agreed", "2025-03-26", "2024-09", false},
+		{"on Thursday (5th of February) an agreement", "", "--02-05", true},
+		{"on 24 January 2024", "", "2024-01-24", false},
+		{"Thursday, January 26, 2024", "", "2024-01", true}, // a Friday: day not trusted
+		{"Thursday, January 25, 2024", "", "2024-01-25", false},
+		{"on February 30, 2024", "", "2024-02", true},
+		{"nothing here", "2024-01-01", "", false},
+		{"May officials said", "2024-01-01", "", false},
+	} {
+		got, note := ResolveDate(c.fragment, c.articleDate)
+		if got != c.want || (note != "") != c.note {
+			t.Errorf("ResolveDate(%q, %q) = %q, %q; want %q (note %v)", c.fragment, c.articleDate, got, note, c.want, c.note)
+		}
+	}
+}

@@ -1,0 +1,120 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNormalize(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Kata’ib Hezbollah", "kataib hezbollah"},
+		{"Kata'ib  Hezbollah", "kataib hezbollah"},
+		{"U.S. forces", "us forces"},
+		{"Şarku’l Avsat", "sharkul avsat"},
+		{"Mohammed Shia’ Al Sudani", "mohammed shia al sudani"},
+		{"Ayn al-Asad", "ayn al asad"},
+		{"Hüseyin Çelik", "huseyin celik"},
+		{"", ""},
+	} {
+		if got := Normalize(c.in); got != c.want {
+			t.Errorf("Normalize(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestTransliterationKeys checks that spellings of one name share their
+// token keys and that different names do not.
+func TestTransliterationKeys(t *testing.T) {
+	same := [][2]string{
+		{"Cafer al-Husayni", "Jafar al-Husseini"},
+		{"Huseyni", "Husseini"},
+		{"Mustafa al-Kazemi", "Mustafa al-Kadhimi"},
+		{"Kazimi", "Kadhimi"},
+		{"Hussein Allavi", "Hussein Allawi"},
+		{"Seyyed al-Shohda", "Sayyid al-Shuhada"},
+		{"Sayyidus Shuheda", "Sayyid al-Shuhada"},
+		{"Şarku’l Avsat", "Sharq al-Awsat"},
+		{"Ain Al-Assad", "Ayn al-Asad"},
+		{"Koniko", "Conoco"},
+		{"Qassem Soleimani", "Kassem Suleimani"},
+		{"Abdul Bari Atwan", "Abd al-Bari Atwan"},
+		{"Hizballah", "Hezbollah"},
+		{"Ghaani", "Qaani"},
+	}
+	for _, p := range same {
+		a, b := nameKeys(p[0]), nameKeys(p[1])
+		if !equalKeys(a, b) {
+			t.Errorf("%q %v and %q %v should have the same keys", p[0], a, p[1], b)
+		}
+	}
+	different := [][2]string{
+		{"Hussein Allawi", "Hussein al-Musawi"},
+		{"Minister", "Ministry"},
+		{"Hanan", "Han"},
+		{"Ain", "Nin"},
+	}
+	for _, p := range different {
+		if a, b := nameKeys(p[0]), nameKeys(p[1]); equalKeys(a, b) {
+			t.Errorf("%q and %q must not share keys (%v)", p[0], p[1], a)
+		}
+	}
+}
+
+func TestTokenWise(t *testing.T) {
+	for _, c := range []struct {
+		short, long string
+		want        bool
+	}{
+		{"Mohammed al-Sudani", "Mohammed Shia al-Sudani", true},
+		{"Firas Yasir", "Firas al-Yasir", true},
+		{"Hussein Allawi", "Hussein al-Musawi", false}, // surname differs
+		{"Mohammed Shia", "Mohammed Shia al-Sudani", false},
+		{"Sudani", "Mohammed Shia al-Sudani", false}, // one token: short forms are resolved in the article only
+	} {
+		if got := tokenWise(nameKeys(c.short), nameKeys(c.long)); got != c.want {
+			t.Errorf("tokenWise(%q, %q) = %v, want %v", c.short, c.long, got, c.want)
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, c := range []struct {
+		name, id, reason string
+	}{
+		{"Kata’ib Hezbollah", "kataib-hezbollah", ReasonExactAlias},
+		{"Hezbollah Brigades", "kataib-hezbollah", ReasonExactAlias},
+		{"Hussein Allavi", "hussein-allawi", ReasonKeyEqual},
+		{"Cafer al-Husayni", "jafar-al-husseini", ReasonKeyEqual},
+		{"Seyyed al-Shohda Brigades", "kataib-sayyid-al-shuhada", ReasonKeyEqual},
+		{"Ayn al-Asad Base", "ain-al-asad-air-base", ReasonKeyEqual},
+		{"Mohammed al-Sudani", "mohammed-shia-al-sudani", ReasonTokenWise},
+		{"US troops", "us-military", ReasonExactAlias},
+		{"Hussein al-Musawi", "", ""},
+		{"Oran", "", ""},
+	} {
+		ex := x.Explain(c.name)
+		if ex.ID != c.id || ex.Reason != c.reason || ex.Found != (c.id != "") {
+			t.Errorf("Explain(%q) = %s (%s), want %s (%s)", c.name, ex.ID, ex.Reason, c.id, c.reason)
+		}
+	}
+	if ex := x.Explain("Kata'ib Hezbollah"); len(ex.Aliases) == 0 || len(ex.Background) == 0 {
+		t.Errorf("Explain should list aliases and background facts: %+v", ex)
+	}
+}
+
+func TestExplainIn(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	a := article("Firas al-Yasir, a senior representative of Harakat al-Nujaba, spoke on Monday. “We will not leave,” Yasir said.")
+	ex := x.ExplainIn(a, "Yasir")
+	if ex.ID != "firas-al-yasir" || ex.Reason != ReasonShortForm {
+		t.Fatalf("ExplainIn(Yasir) = %+v", ex)
+	}
+	var surfaces []string
+	for _, m := range ex.Merges {
+		surfaces = append(surfaces, m.Surface+"="+m.Reason)
+	}
+	if got := strings.Join(surfaces, "; "); !strings.Contains(got, "Firas al-Yasir=") || !strings.Contains(got, "Yasir="+ReasonShortForm) {
+		t.Errorf("merges = %s", got)
+	}
+}

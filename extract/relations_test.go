@@ -1,0 +1,242 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/source"
+)
+
+// The sentences below are written in the style of wire copy about the
+// theatre; none comes from the seed articles.
+
+func article(text string) *source.Article {
+	return &source.Article{ID: "t0", Doc: "t.txt", Text: text, Date: "2024-01-26"}
+}
+
+func extractText(t *testing.T, text string) schema.Record {
+	t.Helper()
+	rec, err := NewRules(DefaultLexicon()).Extract(context.Background(), article(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
+func entityByID(rec schema.Record, id string) *schema.Entity {
+	for i := range rec.Entities {
+		if rec.Entities[i].ID == id {
+			return &rec.Entities[i]
+		}
+	}
+	return nil
+}
+
+func TestEntityPatterns(t *testing.T) {
+	for _, c := range []struct {
+		text, id, typ, mention string
+	}{
+		{"An armed group calling itself ‘Saraya Thar al-Muhandis’ claimed the attack.", "saraya-thar-al-muhandis", schema.ArmedGroup, "Saraya Thar al-Muhandis"},
+		{"The attack was claimed by the Ashab al-Kahf group and the Liwa Thar Brigades.", "liwa-thar-brigades", schema.ArmedGroup, "Liwa Thar Brigades"},
+		{"Iraqi Foreign Minister Ahmad Qasimi told reporters the talks would resume.", "ahmad-qasimi", schema.Person, "Ahmad Qasimi"},
+		{"Brig. Gen. Tahsin al-Khafaji said the rockets were fired from a truck.", "tahsin-al-khafaji", schema.Person, "Tahsin al-Khafaji"},
+		{"Officials at the Iraqi Ministry of Electricity said power was cut.", "iraqi-ministry-of-electricity", schema.GovernmentBody, "Iraqi Ministry of Electricity"},
+		{"Drones struck near Camp Lemonnier overnight.", "camp-lemonnier", schema.MilitaryBase, "Camp Lemonnier"},
+		{"The Popular Resistance Units (PRU) said it fired drones. PRU fighters later withdrew.", "popular-resistance-units", schema.ArmedGroup, "PRU"},
+		{"Kazem Jawad, a senior commander of the Badr Organization, was wounded.", "kazem-jawad", schema.Person, "Kazem Jawad"},
+		{"The militia’s Telegram channel ‘Sabereen’ posted the video.", "sabereen-news", schema.MediaOutlet, "Sabereen"},
+	} {
+		rec := extractText(t, c.text)
+		e := entityByID(rec, c.id)
+		if e == nil {
+			t.Errorf("%q: no entity %s in %v", c.text, c.id, ids(rec))
+			continue
+		}
+		if e.Type != c.typ || !contains(e.Mentions, c.mention) {
+			t.Errorf("%q: %s is %s %v, want %s with mention %q", c.text, c.id, e.Type, e.Mentions, c.typ, c.mention)
+		}
+	}
+}
+
+func TestNoEntitiesFromNoise(t *testing.T) {
+	rec := extractText(t, "Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n\nShare it:\n\n7 mins read\n\nWould American Occupiers Withdraw From Iraq?!")
+	for _, e := range rec.Entities {
+		if e.ID != "iraq" && e.ID != "us-military" {
+			t.Errorf("noise produced entity %s %v", e.ID, e.Mentions)
+		}
+	}
+}
+
+func TestResolutionWithinArticle(t *testing.T) {
+	rec := extractText(t, "Hussein Allawi, an adviser to the prime minister, met Hussein al-Musawi, a spokesman for Harakat al-Nujaba. "+
+		"Later, Abu Fadak al-Mohammadawi, the chief of staff of the Popular Mobilization Forces, spoke. Mohammadawi said the PMF would not be dissolved.")
+	if entityByID(rec, "hussein-allawi") == nil || entityByID(rec, "hussein-al-musawi") == nil {
+		t.Fatalf("Allawi and Musawi must stay two people: %v", ids(rec))
+	}
+	e := entityByID(rec, "abu-fadak-al-mohammadawi")
+	if e == nil || !contains(e.Mentions, "Mohammadawi") {
+		t.Errorf("short form not resolved: %+v", e)
+	}
+	if e := entityByID(rec, "popular-mobilization-forces"); e == nil || !contains(e.Mentions, "PMF") {
+		t.Errorf("acronym not resolved: %+v", e)
+	}
+}
+
+type wantFact struct{ s, p, o, kind string }
+
+func TestRelationRules(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+	}{
+		{"Kata'ib Hezbollah, an Iran-backed militia, claimed responsibility for the drone attack on Tower 22 in Jordan.",
+			[]wantFact{{"kataib-hezbollah", "backed_by", "iran", "stated"}, {"kataib-hezbollah", "attacked", "tower-22", "claimed"}}},
+		{"Yahya Rasool, a spokesman for the Iraqi armed forces, said the strike violated Iraqi sovereignty.",
+			[]wantFact{{"yahya-rasool", "spokesperson_for", "iraqi-security-forces", "stated"}}},
+		{"Iraqi Prime Minister Mohammed Shia al-Sudani met with U.S. Secretary of State Antony Blinken in Baghdad on Tuesday.",
+			[]wantFact{{"mohammed-shia-al-sudani", "prime_minister_of", "iraq", "stated"}, {"mohammed-shia-al-sudani", "met_with", "antony-blinken", "stated"}}},
+		{"U.S. forces struck Kata'ib Hezbollah positions in al-Qaim in retaliation, the Pentagon said.",
+			[]wantFact{{"us-military", "attacked", "kataib-hezbollah", "reported"}}},
+		{"Harakat al-Nujaba, part of the Islamic Resistance in Iraq, threatened U.S. forces on Sunday.",
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "member_of", "islamic-resistance-in-iraq", "stated"}, {"harakat-hezbollah-al-nujaba", "threatened", "us-military", "threatened"}}},
+		{"Iran-backed militias, including Kata'ib Hezbollah and Harakat al-Nujaba, have attacked U.S. forces more than 150 times, according to officials.",
+			[]wantFact{{"kataib-hezbollah", "backed_by", "iran", "reported"}, {"harakat-hezbollah-al-nujaba", "attacked", "us-military", "reported"}}},
+		{"Harir Air Base, located near Erbil in the Kurdistan Region, hosts coalition troops.",
+			[]wantFact{{"harir-air-base", "located_near", "erbil", "stated"}, {"harir-air-base", "located_in", "kurdistan-region", "stated"}}},
+		{"The Badr Organization, which is backed by Iran, joined the government.",
+			[]wantFact{{"badr-organization", "backed_by", "iran", "stated"}}},
+		{"The Iraqi parliament demanded the withdrawal of U.S. troops from the country.",
+			[]wantFact{{"iraqi-parliament", "demanded_withdrawal_of", "us-military", "stated"}}},
+		{"In January 2020, a U.S. drone strike killed Qasem Soleimani and Abu Mahdi al-Muhandis near Baghdad airport, the Pentagon said.",
+			[]wantFact{{"united-states", "killed", "qasem-soleimani", "reported"}}},
+		{"The last U.S. troops left Qayyarah Air Base in March.",
+			[]wantFact{{"us-military", "withdrew_from", "qayyarah-air-base", "stated"}}},
+		{"Some 900 U.S. troops in Syria support the Syrian Democratic Forces in their fight against ISIS.",
+			[]wantFact{{"us-military", "deployed_at", "syria", "stated"}, {"syrian-democratic-forces", "fought_against", "isis", "stated"}}},
+		{"The Strategic Framework Agreement was signed between Iraq and the United States in 2008.",
+			[]wantFact{{"iraq", "party_to", "strategic-framework-agreement", "stated"}, {"united-states", "party_to", "strategic-framework-agreement", "stated"}}},
+		{"Anbar's Ain al-Asad air base hosts U.S. troops.",
+			[]wantFact{{"ain-al-asad-air-base", "located_in", "anbar", "stated"}}},
+		{"Turkey's ally Azerbaijan sent observers.",
+			[]wantFact{{"azerbaijan", "allied_with", "turkey", "stated"}}},
+	} {
+		rec := extractText(t, c.text)
+		for _, w := range c.want {
+			if !hasFact(rec, w) {
+				t.Errorf("%q\n  missing %v\n  got %s", c.text, w, facts(rec))
+			}
+		}
+	}
+}
+
+func TestNoFactsOutsideDomain(t *testing.T) {
+	// Roles of a country's demonym in a title are not membership; a place
+	// ranked in a region is not located there.
+	rec := extractText(t, "It is the largest U.S. embassy in the Middle East. Iraqi Foreign Minister Fuad Hussein spoke.")
+	for _, f := range rec.Facts {
+		if f.P == "located_in" {
+			t.Errorf("superlative read as location: %+v", f)
+		}
+	}
+}
+
+func TestEvents(t *testing.T) {
+	rec := extractText(t, "The Islamic Resistance in Iraq claimed responsibility for a drone attack on Ain al-Asad air base on Thursday. "+
+		"U.S. warplanes later struck Kata'ib Hezbollah facilities in al-Qaim. "+
+		"“If the Americans do not leave, they will face a harsh response,” said Abu Ali al-Askari, a security official of Kata'ib Hezbollah. "+
+		"Iraqi Foreign Minister Fuad Hussein held talks with U.S. Ambassador Alina Romanowski on Wednesday.")
+	want := []struct{ typ, agent, target, date string }{
+		{schema.EvAttack, "islamic-resistance-in-iraq", "ain-al-asad-air-base", "2024-01-25"},
+		{schema.EvAirstrike, "us-military", "kataib-hezbollah", ""},
+		{schema.EvMeeting, "fuad-hussein", "alina-romanowski", "2024-01-24"},
+	}
+	for _, w := range want {
+		found := false
+		for _, e := range rec.Events {
+			if e.Type == w.typ && e.Agent == w.agent && e.Target == w.target && e.Date == w.date {
+				found = true
+				if !strings.HasPrefix(e.ID, "t0-"+strings.ToLower(w.typ)+"-"+w.agent) {
+					t.Errorf("event id %q is not derived from article, type and agent", e.ID)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("missing event %+v in %s", w, events(rec))
+		}
+	}
+	// The claim links the group to the attack event.
+	ok := false
+	for _, f := range rec.Facts {
+		if f.P == "claimed_responsibility_for" && f.S == "islamic-resistance-in-iraq" && strings.HasPrefix(f.O, "t0-attack-") && f.Kind == schema.Claimed {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Errorf("no claimed_responsibility_for linked to the attack: %s", facts(rec))
+	}
+	// The quoted threat is Askari's and names his group as the threatener.
+	if !hasFact(rec, wantFact{"kataib-hezbollah", "threatened", "us-military", schema.Threatened}) {
+		t.Errorf("quoted threat not attributed to the speaker's group: %s", facts(rec))
+	}
+}
+
+func TestClaimKinds(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want wantFact
+		by   string
+	}{
+		{"Iran-backed Kata'ib Hezbollah attacked the base, according to the Pentagon.", wantFact{"kataib-hezbollah", "attacked", "", "reported"}, "pentagon"},
+		{"Kata'ib Hezbollah said it attacked Ain al-Asad air base.", wantFact{"kataib-hezbollah", "attacked", "ain-al-asad-air-base", "claimed"}, ""},
+		{"Kata'ib Hezbollah attacked Ain al-Asad air base.", wantFact{"kataib-hezbollah", "attacked", "ain-al-asad-air-base", "stated"}, ""},
+	} {
+		rec := extractText(t, c.text)
+		found := false
+		for _, f := range rec.Facts {
+			if f.S == c.want.s && f.P == c.want.p && (c.want.o == "" || f.O == c.want.o) {
+				found = true
+				if f.Kind != c.want.kind || c.by != "" && f.AssertedBy != c.by {
+					t.Errorf("%q: kind %s by %q, want %s by %q", c.text, f.Kind, f.AssertedBy, c.want.kind, c.by)
+				}
+			}
+		}
+		if !found && c.want.o != "" {
+			t.Errorf("%q: no fact %v in %s", c.text, c.want, facts(rec))
+		}
+	}
+}
+
+func hasFact(rec schema.Record, w wantFact) bool {
+	for _, f := range rec.Facts {
+		if f.S == w.s && f.P == w.p && f.O == w.o && (w.kind == "" || f.Kind == w.kind) {
+			return true
+		}
+	}
+	return false
+}
+
+func ids(rec schema.Record) []string {
+	var out []string
+	for _, e := range rec.Entities {
+		out = append(out, e.ID+":"+e.Type)
+	}
+	return out
+}
+
+func facts(rec schema.Record) string {
+	var b strings.Builder
+	for _, f := range rec.Facts {
+		b.WriteString("\n    " + f.S + " " + f.P + " " + f.O + " " + f.Kind)
+	}
+	return b.String()
+}
+
+func events(rec schema.Record) string {
+	var b strings.Builder
+	for _, e := range rec.Events {
+		b.WriteString("\n    " + e.Type + " " + e.Agent + " -> " + e.Target + " " + e.Date)
+	}
+	return b.String()
+}

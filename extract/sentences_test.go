@@ -1,0 +1,71 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSentences(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"abbreviations", "U.S. forces struck the base, Gen. Michael Kurilla said. The Pentagon declined to comment.",
+			[]string{"U.S. forces struck the base, Gen. Michael Kurilla said.", "The Pentagon declined to comment."}},
+		{"titles and months", "Dr. Hussein Allawi met Lt. Col. Smith on Jan. 24 in Baghdad. No. 3 is next.",
+			[]string{"Dr. Hussein Allawi met Lt. Col. Smith on Jan. 24 in Baghdad.", "No. 3 is next."}},
+		{"initials", "The report by J. Smith was published. It said little.",
+			[]string{"The report by J. Smith was published.", "It said little."}},
+		{"initialism ends a sentence", "The attack was claimed in the U.S. The group denied it.",
+			[]string{"The attack was claimed in the U.S.", "The group denied it."}},
+		{"quotes", `“We will respond,” he said. "Next time," she added.`,
+			[]string{`“We will respond,” he said.`, `"Next time," she added.`}},
+		{"closing quote after stop", `He said: "It is over." Then he left.`,
+			[]string{`He said: "It is over."`, "Then he left."}},
+		{"glued sentences", "all of its military bases in Iraq.Al-Tanf as well.",
+			[]string{"all of its military bases in Iraq.", "Al-Tanf as well."}},
+		{"glued words", "Leave a CommentIraq bids farewell",
+			[]string{"Leave a Comment", "Iraq bids farewell"}},
+		{"urls stay whole", "Visit www.afgazad.com for more.",
+			[]string{"Visit www.afgazad.com for more."}},
+		{"paragraphs", "First line without stop\n\nSecond paragraph.",
+			[]string{"First line without stop", "Second paragraph."}},
+		{"line broken after comma", "Viktor Mikhin, Corresponding Member,\nExpert on the Arab World",
+			[]string{"Viktor Mikhin, Corresponding Member,\nExpert on the Arab World"}},
+		{"numbers", "About 2,500 troops, or 4.5 percent, remain.",
+			[]string{"About 2,500 troops, or 4.5 percent, remain."}},
+		{"question and exclamation", "Would they withdraw?! Nobody knows.",
+			[]string{"Would they withdraw?!", "Nobody knows."}},
+	} {
+		if got := Sentences(c.text); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: Sentences(%q)\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	text := "Iraq’s U.S.-led al-Nujaba Kata’ib “x” Shia’ Al"
+	var got []string
+	for _, tk := range tokenize(text) {
+		got = append(got, tk.norm)
+	}
+	want := []string{"iraq", "'s", "us", "led", "al", "nujaba", "kataib", `"`, "x", `"`, "shia", "al"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tokenize = %q, want %q", got, want)
+	}
+}
+
+func TestBoilerplate(t *testing.T) {
+	for _, line := range []string{"Leave a Reply", "Your email address will not be published.", "Share it:",
+		"Read more: US Carries Out Airstrikes", "7 mins read", "afgazad@gmail.com", "www.afgazad.com", "زبانهای اروپایی"} {
+		toks := tokenize(line)
+		if !isBoilerplate(line, toks) {
+			t.Errorf("%q should be boilerplate", line)
+		}
+	}
+	for _, line := range []string{"Iraq bids farewell to its last combatant US soldiers", "Reuters reported the attack."} {
+		if isBoilerplate(line, tokenize(line)) {
+			t.Errorf("%q is not boilerplate", line)
+		}
+	}
+}
