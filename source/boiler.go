@@ -70,6 +70,8 @@ var (
 		// Reading time.
 		`(?:\d+|one|two|three|four|five|ten|a)[\s-]*(?:min|mins|minutes?)\.?(?: read| reading(?: time)?| to read)?`,
 		`(?:estimated )?(?:reading|read) time\s*:?\s*(?:less than |about |approx\.? )?\d+\s*(?:min|mins|minutes?)(?: read)?`,
+		// Relative times.
+		`(?:updated |posted |published |last updated )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago`,
 		// Counters.
 		`[\d.,]+[km]?\s*(?:views?|reads|shares?|likes?)`,
 		// Advertising.
@@ -122,7 +124,8 @@ func init() {
 		estimated reading advertisement advertising ad ads sponsored scroll story article subscribe sign
 		get follow like tags tag topics topic categories category filed posted keywords photo image
 		picture file credit source copyright all skip back go next previous prev home menu search log
-		login signin register newsletter newsletters podcast podcasts video videos photos gallery`) {
+		login signin register newsletter newsletters podcast podcasts video videos photos gallery
+		updated published an last`) {
 		boilerTriggers[w] = true
 	}
 }
@@ -140,6 +143,12 @@ const maxBoilerLen = 300
 func classifyBoiler(s string) boilerKind {
 	if s == "" || len(s) > maxBoilerLen {
 		return notBoiler
+	}
+	if isBreadcrumb(s) {
+		return boilerLine
+	}
+	if isCreditLine(s) {
+		return boilerLine
 	}
 	r := firstRune(s)
 	if unicode.IsLetter(r) {
@@ -172,6 +181,60 @@ func firstWordLower(s string) string {
 		end += size
 	}
 	return strings.ToLower(s[:end])
+}
+
+// isBreadcrumb reports a navigation trail: three or more short parts
+// joined by », ›, > or | ("Home » News » Middle East").
+func isBreadcrumb(s string) bool {
+	if len(s) > 150 {
+		return false
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '»' || r == '›' || r == '>' || r == '|' })
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if n := wordCount(p); n == 0 || n > 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// creditRoles start the parts of a wire-service credit line.
+var creditRoles = map[string]bool{
+	"reporting": true, "writing": true, "editing": true, "compiled": true, "translated": true,
+	"translation": true, "produced": true, "graphics": true, "research": true, "additional reporting": true,
+}
+
+// nameConnectors may stand between the names of a credit line.
+var nameConnectors = map[string]bool{"and": true, "in": true, "from": true, "at": true, "with": true, "&": true}
+
+// isCreditLine reports a wire-service credit line, "(Reporting by Jane
+// Roe in Baghdad; Editing by John Doe)": every ';'-separated part is
+// "<role> by <names>", the names capitalised words and connectors only,
+// so "Reporting by state media suggested ..." is text.
+func isCreditLine(s string) bool {
+	if len(s) > 200 || !strings.Contains(strings.ToLower(s), " by ") {
+		return false
+	}
+	s = strings.TrimSpace(strings.Trim(s, "()[]. "))
+	for _, part := range strings.Split(s, ";") {
+		role, names, ok := strings.Cut(strings.TrimSpace(part), " by ")
+		if !ok || !creditRoles[strings.ToLower(strings.TrimSpace(role))] {
+			return false
+		}
+		words := strings.Fields(strings.ReplaceAll(names, ",", " "))
+		if len(words) == 0 {
+			return false
+		}
+		for _, w := range words {
+			if !nameConnectors[w] && !unicode.IsUpper(firstRune(w)) && !nameParticles[strings.SplitN(w, "-", 2)[0]] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isEmailLine reports a line that is only an e-mail address (optionally

@@ -127,7 +127,20 @@ func dateLine(s string) (string, bool) {
 		return "", false
 	}
 	iso, start, end, ok := findDate(s)
-	if !ok || !onlyDateWords(s[:start]) || !onlyDateWords(s[end:]) {
+	if !ok || !onlyDateWords(s[:start]) {
+		return "", false
+	}
+	// "Published: 5 January 2020 | Updated: 6 January 2020": further
+	// dates may follow; the first is the one taken.
+	rest := s[end:]
+	for range 3 {
+		_, st, en, more := findDate(rest)
+		if !more || !onlyDateWords(rest[:st]) {
+			break
+		}
+		rest = rest[en:]
+	}
+	if !onlyDateWords(rest) {
 		return "", false
 	}
 	return iso, true

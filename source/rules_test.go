@@ -103,6 +103,12 @@ func TestClassifyBoiler(t *testing.T) {
 		{"Copyright 2024 Iraqi News", boilerLine},
 		{"1,204 views", boilerLine},
 		{"Skip to content", boilerLine},
+		{"Home » News » Middle East", boilerLine},
+		{"Iraq | Syria | Lebanon | Yemen", boilerLine},
+		{"Updated 2 hours ago", boilerLine},
+		{"5 mins ago", boilerLine},
+		{"Reporting by Ahmed Rasheed; Editing by Frances Kerry", boilerLine},
+		{"(Additional reporting by Jane Roe in Baghdad and John Doe in Erbil; Writing by Ali Saleh)", boilerLine},
 
 		// Sentences that merely contain such words are text.
 		{"Read more about the agreement in the statement issued on Thursday.", notBoiler},
@@ -115,6 +121,10 @@ func TestClassifyBoiler(t *testing.T) {
 		{"Photographers were barred from the site.", notBoiler},
 		{"The 7 minute video shows the strike.", notBoiler},
 		{"Iraq bids farewell to its last combatant US soldiers", notBoiler},
+		{"Reporting by state media suggested the strike killed five.", notBoiler},
+		{"Editing by hand is slow, he said.", notBoiler},
+		{"Exports > imports | a trade gap of $2 billion opened in the north of the country last year", notBoiler},
+		{"Two hours ago, a drone struck the base.", notBoiler},
 	} {
 		if got := classifyBoiler(tc.line); got != tc.want {
 			t.Errorf("classifyBoiler(%q) = %d, want %d", tc.line, got, tc.want)
@@ -204,6 +214,8 @@ func TestDateLine(t *testing.T) {
 		{"Published: March 24, 2025", "2025-03-24"},
 		{"Updated on 2025-03-24 10:15 GMT", "2025-03-24"},
 		{"Mon, 24 Mar 2025 08:00 am", "2025-03-24"},
+		{"Published: 12:30 GMT, 5 January 2020 | Updated: 13:00 GMT, 6 January 2020", "2020-01-05"},
+		{"5 January 2020 and 6 January 2020 were quiet", ""},
 		{"On March 24, 2025, the ministry said", ""},
 		{"The attack on 24 March 2025 killed three", ""},
 	} {
@@ -459,6 +471,16 @@ func TestCleanRules(t *testing.T) {
 			name: "no title: a lede is body",
 			in:   "BAGHDAD (Reuters) - The ministry said on Thursday that the talks would resume in Baghdad next week after a pause of several months, officials confirmed to reporters.\n\n" + body,
 			want: meta{Text: "BAGHDAD (Reuters) - The ministry said on Thursday that the talks would resume in Baghdad next week after a pause of several months, officials confirmed to reporters.\n\n" + body},
+		},
+		{
+			name: "breadcrumbs, relative time and a published/updated line in the header",
+			in:   "Home » News » Middle East\n\nTalks to resume in Baghdad\n\nUpdated 2 hours ago\n\nPublished: 12:30 GMT, 5 January 2020 | Updated: 13:00 GMT, 5 January 2020\n\n" + body,
+			want: meta{Title: "Talks to resume in Baghdad", Date: "2020-01-05", Text: body},
+		},
+		{
+			name: "wire style: outlet suffix, byline, credits",
+			in:   "Talks to resume in Baghdad | Reuters\n\nBy Jane Roe and John Doe\n\n" + body + "\n\nReporting by Jane Roe; Editing by Ali Saleh",
+			want: meta{Title: "Talks to resume in Baghdad", Outlet: "Reuters", Author: "Jane Roe and John Doe", Text: body},
 		},
 		{
 			name: "CRLF and NFC",
