@@ -178,8 +178,18 @@ func load(args []string) error {
 			errs <- first
 		}()
 	}
+	// Throughput of each tenth of the load, to see whether loading slows
+	// down as the store grows.
+	var tenths []float64
+	sent, mark, markT := 0, 0, start
 	for _, b := range batches {
 		next <- b
+		sent += len(b)
+		if sent-mark >= total/10 {
+			now := time.Now()
+			tenths = append(tenths, float64(sent-mark)/now.Sub(markT).Seconds())
+			mark, markT = sent, now
+		}
 	}
 	close(next)
 	for k := 0; k < *workers; k++ {
@@ -198,7 +208,7 @@ func load(args []string) error {
 	return emit(map[string]any{
 		"backend": *sf.backend, "mode": *mode, "batch": *batch, "workers": *workers, "articles": len(arts),
 		"quads": total, "added": after.Quads - before.Quads, "store_quads": after.Quads,
-		"seconds": secs, "quads_per_s": float64(total) / secs,
+		"seconds": secs, "quads_per_s": float64(total) / secs, "tenths_quads_per_s": tenths,
 	})
 }
 
