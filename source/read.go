@@ -73,12 +73,14 @@ func ReadFile(path string, opts Options) (*Article, error) {
 	if limit >= 0 && int64(len(raw)) > limit {
 		return nil, &FileError{Path: path, Err: tooLarge(int64(len(raw)), limit, true)}
 	}
-	return Parse(filepath.Base(path), path, raw, contentTypeFor(path), opts)
+	return Parse(filepath.Base(path), path, raw, ContentTypeFor(path), opts)
 }
 
-// contentTypeFor maps a file name's extension to a media type; "" means
-// sniff.
-func contentTypeFor(path string) string {
+// ContentTypeFor is the media type ReadFile gives a file by its
+// extension: "text/html" for .html, .htm and .xhtml; "text/plain" for
+// .txt and .text; "text/markdown" for .md and .markdown; "" (sniff) for
+// any other.
+func ContentTypeFor(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".html", ".htm", ".xhtml":
 		return "text/html"
@@ -363,7 +365,7 @@ func Walk(paths []string, opts Options, fn func(*Article, error) error) error {
 				}
 				return nil
 			}
-			if d.IsDir() || !wantedName(d.Name()) {
+			if d.IsDir() || !WalkTakes(d.Name()) {
 				return nil
 			}
 			if !d.Type().IsRegular() {
@@ -395,8 +397,10 @@ func Walk(paths []string, opts Options, fn func(*Article, error) error) error {
 	return nil
 }
 
-// wantedName reports whether a directory walk takes a file of this name.
-func wantedName(name string) bool {
+// WalkTakes reports whether a directory walk takes a file of this name:
+// .txt, .text, .md, .html, .htm (any case) or no extension. (Hidden names
+// are skipped before this is asked.)
+func WalkTakes(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".txt", ".text", ".md", ".html", ".htm", "":
 		return true

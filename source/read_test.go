@@ -336,3 +336,30 @@ func TestFileErrorMessage(t *testing.T) {
 		t.Error("errors.Is does not see the sentinel")
 	}
 }
+
+func TestWalkTakesAndContentType(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		takes bool
+		ct    string
+	}{
+		{"a.txt", true, "text/plain"},
+		{"a.TEXT", true, "text/plain"},
+		{"a.md", true, "text/markdown"},
+		{"a.html", true, "text/html"},
+		{"a.HTM", true, "text/html"},
+		{"README", true, ""},
+		{"a.markdown", false, "text/markdown"},
+		{"a.xhtml", false, "text/html"},
+		{"a.pdf", false, ""},
+		{"a.txt~", false, ""},
+		{"photo.jpg", false, ""},
+	} {
+		if got := WalkTakes(tc.name); got != tc.takes {
+			t.Errorf("WalkTakes(%q) = %v", tc.name, got)
+		}
+		if got := ContentTypeFor(tc.name); got != tc.ct {
+			t.Errorf("ContentTypeFor(%q) = %q, want %q", tc.name, got, tc.ct)
+		}
+	}
+}
