@@ -103,7 +103,7 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) []Claim {
 		return nil
 	}
 	var sts []cgraph.Ref
-	v.scan(v.nodes[from].ref, quad.Object, fromRef, func(q cgraph.Ref) bool {
+	v.scan(v.refOf(from), quad.Object, fromRef, func(q cgraph.Ref) bool {
 		if s := v.dir(q, quad.Subject); s != nil {
 			sts = append(sts, s)
 		}
@@ -111,7 +111,7 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) []Claim {
 	})
 	var out []Claim
 	for _, st := range sts {
-		if !v.has(st, predRef, pred) || !v.has(st, otherRef, v.nodes[other].ref) {
+		if !v.has(st, predRef, pred) || !v.has(st, otherRef, v.refOf(other)) {
 			continue
 		}
 		out = append(out, v.claimOf(v.node(st)))
@@ -167,7 +167,7 @@ func (v *view) first(id nodeID, pred quad.IRI) quad.Value {
 		return nil
 	}
 	var out quad.Value
-	v.scan(v.nodes[id].ref, quad.Subject, p, func(q cgraph.Ref) bool {
+	v.scan(v.refOf(id), quad.Subject, p, func(q cgraph.Ref) bool {
 		if o := v.dir(q, quad.Object); o != nil {
 			val, err := v.qs.NameOf(o)
 			v.fail(err)
@@ -186,7 +186,7 @@ func (v *view) all(id nodeID, pred quad.IRI) []quad.Value {
 	}
 	seen := map[any]bool{}
 	var out []quad.Value
-	v.scan(v.nodes[id].ref, quad.Subject, p, func(q cgraph.Ref) bool {
+	v.scan(v.refOf(id), quad.Subject, p, func(q cgraph.Ref) bool {
 		if o := v.dir(q, quad.Object); o != nil && !seen[o.Key()] {
 			seen[o.Key()] = true
 			val, err := v.qs.NameOf(o)

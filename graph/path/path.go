@@ -26,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -83,20 +84,72 @@ type Result struct {
 	// Expanded counts the nodes whose links the search read: a measure of
 	// the work done, for benchmarks and for tuning.
 	Expanded int `json:"expanded"`
+
+	stats viewStats
 }
 
 // ErrNotFound is returned when an endpoint is not in the store.
 var ErrNotFound = errors.New("not in the graph")
 
 // Finder answers path, neighbourhood and timeline queries on a store.
-// It holds no cache between queries: each query reads what it needs, so
-// results are never stale after a write. It is safe for concurrent use.
+// Without an index it reads what each query needs straight from the
+// store; BuildIndex makes it keep the link structure in memory, which a
+// long-lived process should do (see linkIndex). It is safe for concurrent
+// use.
 type Finder struct {
-	qs cgraph.QuadStore
+	qs  cgraph.QuadStore
+	mu  sync.Mutex
+	idx *linkIndex
+	gen uint64 // bumped by Invalidate, so that a build racing a write is dropped
 }
 
-// New returns a Finder on a quad store.
+// New returns a Finder on a quad store, without an index.
 func New(qs cgraph.QuadStore) *Finder { return &Finder{qs: qs} }
+
+// BuildIndex reads the store's links and mention counts into memory, in
+// one pass over every quad; queries use the index from then on, until
+// Invalidate. If the store is invalidated while the index is being built,
+// the index is dropped.
+func (f *Finder) BuildIndex(ctx context.Context) (IndexStats, error) {
+	f.mu.Lock()
+	gen := f.gen
+	f.mu.Unlock()
+	idx, err := buildIndex(ctx, f.qs)
+	if err != nil {
+		return IndexStats{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.gen != gen {
+		return idx.stats, errors.New("path: the store changed while the index was built")
+	}
+	f.idx = idx
+	return idx.stats, nil
+}
+
+// Invalidate drops the index. Whoever writes to the store must call it;
+// queries read the store directly until the next BuildIndex.
+func (f *Finder) Invalidate() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.gen++
+	f.idx = nil
+}
+
+// Indexed reports whether queries are answered from an index.
+func (f *Finder) Indexed() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.idx != nil
+}
+
+// view starts a query.
+func (f *Finder) view(ctx context.Context) *view {
+	f.mu.Lock()
+	idx := f.idx
+	f.mu.Unlock()
+	return newView(ctx, f.qs, idx)
+}
 
 // ValidTypes lists the types Options.Via accepts.
 func ValidTypes() []string { return schema.EntityTypes }
@@ -118,7 +171,7 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 			return nil, fmt.Errorf("path: unknown type %q in via (have %v)", t, ValidTypes())
 		}
 	}
-	v := newView(ctx, f.qs)
+	v := f.view(ctx)
 	s, ok := v.lookup(from)
 	if !ok {
 		return nil, fmt.Errorf("path: %v: %w", from, ErrNotFound)
@@ -140,6 +193,7 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 		res.Paths = append(res.Paths, v.path(p))
 	}
 	res.Expanded = sr.expanded
+	res.stats = v.stats
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

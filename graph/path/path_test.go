@@ -95,6 +95,19 @@ func seedLike() []schema.Record {
 	return recs
 }
 
+// finders returns a Finder that reads the store and one with a link index.
+func finders(t testing.TB, st *graph.Store) map[string]*Finder {
+	t.Helper()
+	indexed := New(st.QuadStore())
+	if _, err := indexed.BuildIndex(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !indexed.Indexed() {
+		t.Fatal("BuildIndex left no index")
+	}
+	return map[string]*Finder{"cold": New(st.QuadStore()), "indexed": indexed}
+}
+
 func names(p Path) string {
 	var s []string
 	for _, n := range p.Nodes {
@@ -107,7 +120,6 @@ func TestPaths(t *testing.T) {
 	ctx := context.Background()
 	for _, backend := range []string{"bolt", "memory"} {
 		st := openStore(t, backend, seedLike()...)
-		f := New(st.QuadStore())
 		tests := []struct {
 			name     string
 			from, to quad.Value
@@ -151,28 +163,30 @@ func TestPaths(t *testing.T) {
 			{"no path within the limit", schema.EntityIRI("Abu Fadak al-Mohammadawi"), schema.EntityIRI("United States"), Options{K: 3, MaxHops: 2},
 				nil},
 		}
-		for _, tt := range tests {
-			t.Run(backend+"/"+tt.name, func(t *testing.T) {
-				res, err := f.Paths(ctx, tt.from, tt.to, tt.opts)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var got []string
-				for _, p := range res.Paths {
-					got = append(got, names(p))
-					if len(p.Hops) != len(p.Nodes)-1 {
-						t.Errorf("%d hops for %d nodes", len(p.Hops), len(p.Nodes))
+		for mode, f := range finders(t, st) {
+			for _, tt := range tests {
+				t.Run(backend+"/"+mode+"/"+tt.name, func(t *testing.T) {
+					res, err := f.Paths(ctx, tt.from, tt.to, tt.opts)
+					if err != nil {
+						t.Fatal(err)
 					}
-					for _, h := range p.Hops {
-						if h.Predicate == "" || h.Kind == "" || h.Evidence == "" || !strings.HasPrefix(h.Article, "ng:article/") {
-							t.Errorf("hop without evidence: %+v", h)
+					var got []string
+					for _, p := range res.Paths {
+						got = append(got, names(p))
+						if len(p.Hops) != len(p.Nodes)-1 {
+							t.Errorf("%d hops for %d nodes", len(p.Hops), len(p.Nodes))
+						}
+						for _, h := range p.Hops {
+							if h.Predicate == "" || h.Kind == "" || h.Evidence == "" || !strings.HasPrefix(h.Article, "ng:article/") {
+								t.Errorf("hop without evidence: %+v", h)
+							}
 						}
 					}
-				}
-				if !slices.Equal(got, tt.want) {
-					t.Errorf("paths:\n got %q\nwant %q", got, tt.want)
-				}
-			})
+					if !slices.Equal(got, tt.want) {
+						t.Errorf("paths:\n got %q\nwant %q", got, tt.want)
+					}
+				})
+			}
 		}
 	}
 }
@@ -247,7 +261,7 @@ func TestAgainstBruteForce(t *testing.T) {
 		}
 		sort.Strings(nodes)
 		r := rand.New(rand.NewPCG(seed, 7))
-		f := New(st.QuadStore())
+		fs := finders(t, st)
 		for q := 0; q < 15; q++ {
 			a, b := nodes[r.IntN(len(nodes))], nodes[r.IntN(len(nodes))]
 			if a == b {
@@ -256,12 +270,13 @@ func TestAgainstBruteForce(t *testing.T) {
 			for _, hops := range []int{2, 3, 5} {
 				const k = 4
 				want := brutePaths(adj, mentions, a, b, hops)
-				res, err := f.Paths(ctx, quad.IRI(a), quad.IRI(b), Options{K: k, MaxHops: hops})
+				mode := []string{"cold", "indexed"}[q%2]
+				res, err := fs[mode].Paths(ctx, quad.IRI(a), quad.IRI(b), Options{K: k, MaxHops: hops})
 				if err != nil {
 					t.Fatal(err)
 				}
 				if len(res.Paths) != min(k, len(want)) {
-					t.Fatalf("seed %d %s -> %s (%d hops): %d paths, want %d", seed, a, b, hops, len(res.Paths), min(k, len(want)))
+					t.Fatalf("%s: seed %d %s -> %s (%d hops): %d paths, want %d", mode, seed, a, b, hops, len(res.Paths), min(k, len(want)))
 				}
 				for i, p := range res.Paths {
 					if math.Abs(p.Cost-want[i]) > 1e-9 {

@@ -21,7 +21,14 @@ import (
 //
 // Hops are part of the state so that a hop limit is exact: the cheapest
 // path may be long, and a cheap-but-long label must not hide a
-// dearer-but-shorter one that still fits the limit.
+// dearer-but-shorter one that still fits the limit. Each side searches at
+// most half the hop limit (the forward side gets the odd hop), so that
+// when there is no path, each side reads a neighbourhood of radius H/2
+// rather than H. With capped sides the textbook stopping rule
+// (top_f + top_b >= mu) is not enough: a path may continue, beyond the
+// backward side's cap, through states only the forward side can reach.
+// Such a path still costs at least top_f plus one per hop it lacks, which
+// gives the two extra terms of the rule in shortest (see stopBound).
 
 // searcher holds the parameters every search of one query shares.
 type searcher struct {
@@ -115,12 +122,17 @@ func (sd *side) top() float64 {
 }
 
 // shortest returns the cheapest path from src to dst of at most hopLimit
-// hops that avoids the banned nodes and edges, and its cost; nil if none.
-func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans) ([]nodeID, float64) {
+// hops that avoids the banned nodes and edges and costs no more than
+// maxCost, and its cost; nil if none. The cost ceiling lets Yen's
+// algorithm abandon a spur search as soon as it cannot beat the paths it
+// already holds, which is most of them.
+func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost float64) ([]nodeID, float64) {
 	if src == dst || hopLimit < 1 {
 		return nil, 0
 	}
 	H := hopLimit
+	capF := (H + 1) / 2
+	capB := H - capF
 	fw := &side{lab: map[nodeID]*labels{}}
 	bw := &side{lab: map[nodeID]*labels{}}
 	fw.labels(src, H).cost[0] = 0
@@ -128,7 +140,8 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans) ([]nodeID, f
 	heap.Push(&fw.heap, item{0, src, 0})
 	heap.Push(&bw.heap, item{0, dst, 0})
 
-	mu := math.Inf(1)
+	mu := maxCost + 1e-9 // ties with the ceiling still count
+	found := false
 	var meet nodeID
 	var meetF, meetB int
 	// check records a better meeting at x when the other side has a label
@@ -140,7 +153,7 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans) ([]nodeID, f
 		}
 		for h2 := 0; h2 <= H-hops; h2++ {
 			if c := cost + ol.cost[h2]; c < mu {
-				mu, meet = c, x
+				mu, meet, found = c, x, true
 				if forward {
 					meetF, meetB = hops, h2
 				} else {
@@ -153,7 +166,7 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans) ([]nodeID, f
 		if sr.v.err != nil || sr.v.ctx.Err() != nil {
 			return nil, 0
 		}
-		if fw.top()+bw.top() >= mu {
+		if stopBound(fw.top(), bw.top(), capF, capB) >= mu {
 			break
 		}
 		// Grow the smaller frontier: expansions are what costs store reads.
@@ -167,7 +180,7 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans) ([]nodeID, f
 			continue // stale, or dominated by a cheaper label with fewer hops
 		}
 		l.settled = it.hops
-		if it.hops == H {
+		if (forward && it.hops == capF) || (!forward && it.hops == capB) {
 			continue
 		}
 		sr.expanded++
@@ -197,7 +210,7 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans) ([]nodeID, f
 			heap.Push(&this.heap, item{nc, y, nh})
 		}
 	}
-	if math.IsInf(mu, 1) {
+	if !found {
 		return nil, 0
 	}
 	// Forward half: meet back to src; backward half: meet on to dst.
@@ -219,6 +232,16 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans) ([]nodeID, f
 		path = append(path, x)
 	}
 	return path, mu
+}
+
+// stopBound is a lower bound on the cost of any path the search has not
+// found yet, given the cheapest unsettled state of each side (+Inf when a
+// side is exhausted). A path not found yet either has an unsettled state
+// on both sides (cost >= topF + topB), or runs past one side's cap: then
+// the other side must still settle a state of it, and the capped side's
+// part has more than its cap in hops, each costing at least 1.
+func stopBound(topF, topB float64, capF, capB int) float64 {
+	return min(topF+topB, topF+float64(capB+1), topB+float64(capF+1))
 }
 
 // dominated reports whether some label with no more hops is no dearer.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"os"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -36,8 +37,6 @@ type nodeInfo struct {
 	mentions int32 // articles mentioning the node; -1 until counted
 	loaded   bool
 	edges    []halfEdge
-	typ      string // rdf:type, local name ("ArmedGroup", "Event"); "" until read
-	typRead  bool
 }
 
 // linkPredicates are the predicates a path may follow: the closed set of
@@ -59,8 +58,12 @@ var rolePredicates = map[quad.IRI]bool{
 }
 
 // view is one query's window on the quad store, with everything it has
-// read cached. It is not safe for concurrent use; every query makes its own,
-// so that a long-lived server never serves stale adjacency after a write.
+// read cached. It is not safe for concurrent use; every query makes its own.
+//
+// With a link index, the ids below idx.len() are the index's own (its
+// edge lists point at them, so they need no translation); nodes the index
+// lacks (articles, statements: nodes without links or mentions) get ids
+// from idx.len() on, per query.
 type view struct {
 	ctx   context.Context
 	qs    cgraph.QuadStore
@@ -70,9 +73,20 @@ type view struct {
 
 	mentionRef, typeRef cgraph.Ref
 
+	idx   *linkIndex // when set, links and mention counts come from it
+	base  nodeID     // idx.len(), or 0
 	ids   map[any]nodeID
-	nodes []nodeInfo
+	nodes []nodeInfo // nodes from base on
+	types map[nodeID]string
 	err   error // the first store error; once set, the view answers empty
+
+	stats viewStats
+}
+
+// viewStats count the store reads of one query, for benchmarks.
+type viewStats struct {
+	Loaded, Hubs, HalfEdges, Counted int
+	LoadTime                         time.Duration
 }
 
 // hubThreshold is the number of mentioning articles above which a node's
@@ -83,8 +97,11 @@ type view struct {
 // 1.7 µs per quad, a predicate-by-predicate read about 100 µs per node.
 const hubThreshold = 12
 
-func newView(ctx context.Context, qs cgraph.QuadStore) *view {
-	v := &view{ctx: ctx, qs: qs, pidx: map[any]uint8{}, ids: map[any]nodeID{}}
+func newView(ctx context.Context, qs cgraph.QuadStore, idx *linkIndex) *view {
+	v := &view{ctx: ctx, qs: qs, pidx: map[any]uint8{}, ids: map[any]nodeID{}, types: map[nodeID]string{}, idx: idx}
+	if idx != nil {
+		v.base = idx.len()
+	}
 	// The index scans below assume Cayley's default key-value indexes
 	// (subject-predicate and object-predicate-subject); a store created with
 	// custom indexes takes the generic path.
@@ -123,13 +140,29 @@ func (v *view) ref(val quad.Value) cgraph.Ref {
 // node returns the id of the node with that store reference, adding it.
 func (v *view) node(r cgraph.Ref) nodeID {
 	k := r.Key()
+	if v.idx != nil {
+		if id, ok := v.idx.ids[k]; ok {
+			return id
+		}
+	}
 	if id, ok := v.ids[k]; ok {
 		return id
 	}
-	id := nodeID(len(v.nodes))
+	id := v.base + nodeID(len(v.nodes))
 	v.nodes = append(v.nodes, nodeInfo{ref: r, mentions: -1})
 	v.ids[k] = id
 	return id
+}
+
+// info is the per-query record of a node outside the index.
+func (v *view) info(id nodeID) *nodeInfo { return &v.nodes[id-v.base] }
+
+// refOf is a node's store reference.
+func (v *view) refOf(id nodeID) cgraph.Ref {
+	if id < v.base {
+		return v.idx.refs[id]
+	}
+	return v.info(id).ref
 }
 
 // lookup returns the id of a value, or false when the store lacks it.
@@ -143,7 +176,7 @@ func (v *view) lookup(val quad.Value) (nodeID, bool) {
 
 // value is the quad value of a node.
 func (v *view) value(id nodeID) quad.Value {
-	val, err := v.qs.NameOf(v.nodes[id].ref)
+	val, err := v.qs.NameOf(v.refOf(id))
 	v.fail(err)
 	return val
 }
@@ -197,11 +230,18 @@ func (v *view) dir(q cgraph.Ref, d quad.Direction) cgraph.Ref {
 // without reading the quads. Nodes that no article mentions by name
 // (events, statements) count as one.
 func (v *view) mentions(id nodeID) int {
-	n := &v.nodes[id]
+	if v.idx != nil {
+		if id < v.base {
+			return int(max(v.idx.mentions[id], 1))
+		}
+		return 1 // the index has every node with a mention
+	}
+	n := v.info(id)
 	if n.mentions >= 0 {
 		return int(n.mentions)
 	}
 	count := int64(0)
+	v.stats.Counted++
 	if v.mentionRef != nil && v.err == nil {
 		if v.kvqs != nil {
 			vals := []uint64{uint64(n.ref.(kv.Int64Value)), uint64(v.mentionRef.(kv.Int64Value))}
@@ -214,7 +254,7 @@ func (v *view) mentions(id nodeID) int {
 			v.scan(n.ref, quad.Subject, v.mentionRef, func(cgraph.Ref) bool { count++; return true })
 		}
 	}
-	n = &v.nodes[id] // scan may have grown v.nodes
+	n = v.info(id) // scan may have grown v.nodes
 	n.mentions = int32(max(count, 1))
 	return int(n.mentions)
 }
@@ -227,10 +267,17 @@ func (v *view) penalty(id nodeID) float64 {
 // edges returns the links of a node, loading them on first use. Parallel
 // quads (the same link asserted by several articles) give one half-edge.
 func (v *view) edges(id nodeID) []halfEdge {
-	if v.nodes[id].loaded {
-		return v.nodes[id].edges
+	if v.idx != nil {
+		if id < v.base {
+			return v.idx.edges[id]
+		}
+		return nil // the index has every node with a link
 	}
-	ref := v.nodes[id].ref
+	if v.info(id).loaded {
+		return v.info(id).edges
+	}
+	ref := v.info(id).ref
+	t0 := time.Now()
 	type key struct {
 		to   nodeID
 		pred uint8
@@ -250,6 +297,7 @@ func (v *view) edges(id nodeID) []halfEdge {
 		}
 	}
 	if v.kvqs != nil && v.mentions(id) > hubThreshold {
+		v.stats.Hubs++
 		for i, p := range v.preds {
 			if p == nil {
 				continue
@@ -275,20 +323,23 @@ func (v *view) edges(id nodeID) []halfEdge {
 			})
 		}
 	}
-	n := &v.nodes[id]
+	n := v.info(id)
 	n.loaded, n.edges = true, out
+	v.stats.Loaded++
+	v.stats.HalfEdges += len(out)
+	v.stats.LoadTime += time.Since(t0)
 	return out
 }
 
 // typeOf returns the local name of a node's rdf:type ("ArmedGroup",
 // "Event"), or "" when it has none.
 func (v *view) typeOf(id nodeID) string {
-	if v.nodes[id].typRead {
-		return v.nodes[id].typ
+	if t, ok := v.types[id]; ok {
+		return t
 	}
 	t := ""
 	if v.typeRef != nil {
-		v.scan(v.nodes[id].ref, quad.Subject, v.typeRef, func(q cgraph.Ref) bool {
+		v.scan(v.refOf(id), quad.Subject, v.typeRef, func(q cgraph.Ref) bool {
 			o := v.dir(q, quad.Object)
 			if o == nil {
 				return true
@@ -301,7 +352,7 @@ func (v *view) typeOf(id nodeID) string {
 			return false // every rdf:type quad of a node names the same type
 		})
 	}
-	v.nodes[id].typ, v.nodes[id].typRead = t, true
+	v.types[id] = t
 	return t
 }
 

@@ -2,6 +2,7 @@ package path
 
 import (
 	"container/heap"
+	"math"
 	"slices"
 )
 
@@ -13,16 +14,19 @@ import (
 // a bidirectional search that shares the query's cache of edges, so most
 // of them read nothing new from the store.
 func (sr *searcher) kShortest(k int) []scored {
-	first, c := sr.shortest(sr.s, sr.t, sr.maxHops, bans{})
+	first, c := sr.shortest(sr.s, sr.t, sr.maxHops, bans{}, math.Inf(1))
 	if first == nil {
 		return nil
 	}
-	found := []scored{{first, c}}
+	found := []scored{{nodes: first, cost: c}}
 	seen := map[string]bool{key(first): true}
 	cand := &candidates{}
 	for len(found) < k {
-		prev := found[len(found)-1].nodes
-		for i := 0; i < len(prev)-1; i++ {
+		last := found[len(found)-1]
+		prev := last.nodes
+		// Lawler: spurring before the node where this path left its parent
+		// would only find its parent's candidates again.
+		for i := last.dev; i < len(prev)-1; i++ {
 			if sr.v.err != nil || sr.v.ctx.Err() != nil {
 				return found
 			}
@@ -36,14 +40,20 @@ func (sr *searcher) kShortest(k int) []scored {
 			for _, x := range root[:i] {
 				b.nodes[x] = true
 			}
-			tail, _ := sr.shortest(spur, sr.t, sr.maxHops-i, b)
+			// A spur path is only worth finding if it beats the candidate
+			// that would otherwise be the last of the k.
+			ceiling := math.Inf(1)
+			if need := k - len(found); cand.Len() >= need {
+				ceiling = cand.nth(need-1) - sr.cost(root)
+			}
+			tail, _ := sr.shortest(spur, sr.t, sr.maxHops-i, b, ceiling)
 			if tail == nil {
 				continue
 			}
 			p := append(append([]nodeID(nil), root[:i]...), tail...)
 			if kk := key(p); !seen[kk] {
 				seen[kk] = true
-				heap.Push(cand, scored{p, sr.cost(p)})
+				heap.Push(cand, scored{nodes: p, cost: sr.cost(p), dev: i})
 			}
 		}
 		if cand.Len() == 0 {
@@ -54,10 +64,12 @@ func (sr *searcher) kShortest(k int) []scored {
 	return found
 }
 
-// scored is a path with its cost.
+// scored is a path with its cost, and the index of the node where it
+// deviates from the path it was spurred from.
 type scored struct {
 	nodes []nodeID
 	cost  float64
+	dev   int
 }
 
 func key(p []nodeID) string {
@@ -83,6 +95,17 @@ func (c candidates) Less(i, j int) bool {
 	}
 	return key(c[i].nodes) < key(c[j].nodes)
 }
+
+// nth returns the cost of the (i+1)-th cheapest candidate.
+func (c candidates) nth(i int) float64 {
+	costs := make([]float64, len(c))
+	for j, x := range c {
+		costs[j] = x.cost
+	}
+	slices.Sort(costs)
+	return costs[i]
+}
+
 func (c candidates) Swap(i, j int) { c[i], c[j] = c[j], c[i] }
 func (c *candidates) Push(x any)   { *c = append(*c, x.(scored)) }
 func (c *candidates) Pop() any {
