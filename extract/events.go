@@ -676,6 +676,13 @@ func (v *view) politicalEntity(e *entity) *entity {
 // dominantMilitary is the foreign military an article is about: the
 // military entity mentioned most.
 func (d *doc) dominantMilitary() *entity {
+	if !d.domDone {
+		d.dominant, d.domDone = d.findDominantMilitary(), true
+	}
+	return d.dominant
+}
+
+func (d *doc) findDominantMilitary() *entity {
 	count := map[*entity]int{}
 	for _, m := range d.ments {
 		e := m.ent

@@ -94,7 +94,9 @@ func (d *doc) addMention(first, last, sent int, e *entity, how string) *mention 
 	}
 	e.surfaces = append(e.surfaces, surface)
 	e.merges = append(e.merges, Merge{Surface: surface, Reason: how})
-	e.allKeys = append(e.allKeys, nameKeys(surface))
+	ks := nameKeys(surface)
+	e.allKeys = append(e.allKeys, ks)
+	d.indexSurname(e, ks)
 	return m
 }
 
@@ -106,8 +108,9 @@ func (d *doc) lexEntity(le *LexEntry) *entity {
 	if e := d.byID[le.id]; e != nil {
 		return e
 	}
-	d.byID[le.id] = d.newLexEntity(le)
-	e := d.byID[le.id]
+	e := d.newLexEntity(le)
+	d.byID[le.id] = e
+	d.indexSurname(e, e.keys)
 	d.ents = append(d.ents, e)
 	return e
 }

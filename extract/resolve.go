@@ -61,11 +61,13 @@ func (d *doc) resolveCandidates(cands []*candidate) {
 			d.noteWith(m, with)
 			if e.unknown && len(keys) > len(e.keys) {
 				e.keys = keys
+				d.indexSurname(e, keys)
 			}
 			continue
 		}
 		e := &entity{typ: c.typ, keys: keys, unknown: true}
 		d.ents = append(d.ents, e)
+		d.indexSurname(e, keys)
 		d.addMention(c.first, c.last, c.sent, e, c.how)
 	}
 	for _, c := range cands {
@@ -98,19 +100,16 @@ func (d *doc) noteWith(m *mention, with string) {
 // belongs to: equal skeleton keys, or its tokens a subset of the entity's
 // in order with the same surname.
 func (d *doc) matchEntity(keys []string, typ string) (*entity, string, string) {
-	for _, e := range d.ents {
-		if !typesCompatible(typ, e.typ) || len(e.keys) == 0 {
-			continue
-		}
-		if equalKeys(keys, e.keys) {
+	// Both tests need the same surname, so only entities sharing the last
+	// key are compared.
+	cands := d.bySurname[keys[len(keys)-1]]
+	for _, e := range cands {
+		if typesCompatible(typ, e.typ) && equalKeys(keys, e.keys) {
 			return e, ReasonKeyEqual, e.name
 		}
 	}
-	for _, e := range d.ents {
-		if !typesCompatible(typ, e.typ) || len(e.keys) == 0 {
-			continue
-		}
-		if tokenWise(keys, e.keys) || tokenWise(e.keys, keys) {
+	for _, e := range cands {
+		if typesCompatible(typ, e.typ) && (tokenWise(keys, e.keys) || tokenWise(e.keys, keys)) {
 			return e, ReasonTokenWise, e.name
 		}
 	}
@@ -152,8 +151,9 @@ func equalKeys(a, b []string) bool {
 // shortForm returns the entity of the article whose surname (or, for a
 // group, last significant word) is key; the most recently seen wins.
 func (d *doc) shortForm(key string) *entity {
-	for i := len(d.ents) - 1; i >= 0; i-- {
-		e := d.ents[i]
+	cands := d.bySurname[key]
+	for i := len(cands) - 1; i >= 0; i-- {
+		e := cands[i]
 		if e.typ != schema.Person && e.typ != schema.ArmedGroup || len(e.surfaces) == 0 {
 			continue
 		}
@@ -164,6 +164,21 @@ func (d *doc) shortForm(key string) *entity {
 		}
 	}
 	return nil
+}
+
+// indexSurname files an entity under the last key of one of its names.
+func (d *doc) indexSurname(e *entity, keys []string) {
+	if len(keys) == 0 {
+		return
+	}
+	k := keys[len(keys)-1]
+	list := d.bySurname[k]
+	for _, x := range list {
+		if x == e {
+			return
+		}
+	}
+	d.bySurname[k] = append(list, e)
 }
 
 // tokenWiseEntry finds a lexicon person whose name has the candidate's

@@ -54,6 +54,10 @@ type doc struct {
 	reserved []bool
 	ents  []*entity  // in order of first mention
 	byID  map[string]*entity
+	// bySurname indexes entities by the last skeleton key of their names.
+	bySurname map[string][]*entity
+	dominant  *entity // cache of dominantMilitary
+	domDone   bool
 
 	skels    [2][][]string // skeleton keys of tokens, on demand (tokSkel)
 	itemBuf  []item
@@ -97,7 +101,7 @@ type entity struct {
 }
 
 func (x *Rules) analyse(a *source.Article) *doc {
-	d := &doc{x: x, lx: x.lx, a: a, text: a.Text, byID: map[string]*entity{}, factAt: map[factKey]int{}, evIDs: map[string]bool{}}
+	d := &doc{x: x, lx: x.lx, a: a, text: a.Text, byID: map[string]*entity{}, bySurname: map[string][]*entity{}, factAt: map[factKey]int{}, evIDs: map[string]bool{}}
 	d.toks = tokenize(d.text)
 	d.sents = splitSentences(d.text, d.toks)
 	d.findMentions()

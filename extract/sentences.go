@@ -36,6 +36,9 @@ var sentenceStarters = map[string]bool{
 	"a": true, "an": true, "meanwhile": true, "according": true, "there": true, "i": true,
 }
 
+// maxSentenceTokens bounds a sentence; real sentences are far shorter.
+const maxSentenceTokens = 250
+
 // splitSentences cuts tokens into sentences. Boundaries are terminal
 // punctuation followed by a capitalised word, a quote or a number (unless
 // the dot ends an abbreviation or an initial), paragraph breaks, line breaks
@@ -56,6 +59,11 @@ func splitSentences(text string, toks []token) []sentence {
 		t := &toks[i]
 		if i > first {
 			if t.glued || t.nl >= 2 || t.nl == 1 && !continuesLine(toks, i) {
+				cut(i)
+			}
+			// Text without stops (tables, scrape debris) is cut into
+			// bounded pieces so that no rule works on an unbounded span.
+			if i-first >= maxSentenceTokens && (t.norm == "," || t.norm == ";" || i-first >= 2*maxSentenceTokens) {
 				cut(i)
 			}
 		}
