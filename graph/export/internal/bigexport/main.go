@@ -8,6 +8,23 @@
 // output, the peak resident set (VmHWM, which includes the pages of the
 // bolt file mapped into memory) and the peak Go heap, sampled.
 // Run export under /usr/bin/time -v for an outside view of the same.
+//
+// Measured 2026-11-22 on the 2-core development machine, shared with
+// other builds (load average 10 to 13, so wall times vary; CPU time is
+// the steadier figure), on a generated bolt store of 1,000,829 quads
+// (134,316 nodes; 19,000 of them entities and events; 277 MB file):
+//
+//	format            output   wall    CPU (user+sys)  peak RSS  peak Go heap
+//	graphml           42 MB    13-43 s  9.0 s          445 MB    165 MB
+//	graphml --merge   51 MB    16 s     8.5 s          443 MB    164 MB
+//	jsonl             24 MB    13 s     7.9 s          467 MB    166 MB
+//	nquads            89 MB    16 s     7.5 s          389 MB    158 MB
+//
+// Opening the store alone takes 300 MB of RSS (the bolt file's pages and
+// Cayley's 74 MB bloom filter of quads); the exporter's own heap does not
+// grow with the graph: on a 143,162-quad store the peak Go heap was
+// 156 MB, on the million-quad store 165 MB (the garbage collector lets
+// the heap reach twice the live 80 MB).
 package main
 
 import (
