@@ -201,6 +201,9 @@ func (v *view) unnamedSubject(k int) bool {
 	for j := start; j < k && j < start+4; j++ {
 		w := v.it[j].w
 		if unnamedSources[w] && w != "statement" && w != "report" && w != "reports" {
+			if personNouns[w] && v.precededByThe(j) {
+				return false // "the Iraqi official": someone named before
+			}
 			return v.ent(j-1) == nil && !v.word(j-1, "'s")
 		}
 		if v.it[j].e != nil {

@@ -328,6 +328,24 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 			typ = schema.Person
 		}
 	}
+	// "Corresponding Member of the Russian Academy …": a role of the
+	// organisation named after "of", not part of its name.
+	for k := start; k+1 < j; k++ {
+		if d.toks[k].norm != "of" {
+			continue
+		}
+		for t := start; t < k; t++ {
+			if d.titleEnd(t, k) == k {
+				start = k + 1
+				if start < j && d.toks[start].norm == "the" {
+					start++
+				}
+				typ = d.headType(start, j)
+				break
+			}
+		}
+		break
+	}
 	if start >= j {
 		return nil
 	}

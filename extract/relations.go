@@ -765,7 +765,7 @@ func (v *view) sentenceSubjects(k int) []*entity {
 	}
 	for j := 0; j < k; j++ {
 		if v.word(j, "alongside", "with") && v.word(j+1, "other") {
-			if g := v.next(j+1, 4, ofType(schema.ArmedGroup, schema.Coalition)); g >= 0 && g < k {
+			if g := v.next(j+1, 6, ofType(schema.ArmedGroup, schema.Coalition)); g >= 0 && g < k {
 				out = append(out, v.ent(g))
 			}
 		}
