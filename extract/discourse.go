@@ -159,8 +159,11 @@ func (d *doc) track(v *view) {
 		case schema.Country:
 			d.lastCountry = e
 			d.lastActor = e
-		case schema.GovernmentBody, schema.Coalition:
+		case schema.GovernmentBody:
 			d.lastActor = e
+		case schema.Coalition:
+			d.lastActor = e
+			d.lastCoalition = e
 		}
 	}
 }

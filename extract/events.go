@@ -259,6 +259,9 @@ func (v *view) attack(k int) int {
 		if is(t, schema.Place, schema.MilitaryBase) && loc == nil {
 			loc = t
 		}
+		if w == "assassinated" {
+			continue // a killing: the killed rule records it
+		}
 		for _, a := range append([]*entity{agent}, agents...) {
 			v.d.addFact(a, pred, t, kind, v.attr.by, v.evidence(), "", 0.7)
 		}

@@ -70,7 +70,7 @@ type doc struct {
 
 	// Discourse state for pronouns and definite descriptions.
 	lastPerson, lastGroup, lastActor, lastCountry *entity
-	lastOfficial, lastSubject                     *entity
+	lastOfficial, lastSubject, lastCoalition      *entity
 	affiliation                                   map[*entity]*entity // person -> organisation they speak for
 	commentator                                   map[*entity]bool    // analysts, editors: they frame, they do not act
 	pendingAlly                                   *pendingRel

@@ -71,6 +71,11 @@ func (d *doc) view(s *sentence) *view {
 			continue
 		}
 		it := item{t0: i, t1: i + 1, w: t.norm}
+		// "the group claimed …", "the coalition said …": a definite
+		// description of the last group or coalition acts for it.
+		if ref := d.definite(t.norm, v); ref != nil {
+			it.e = ref
+		}
 		if t.kind == tQuote {
 			if t.norm == `"` {
 				inQuote = !inQuote
@@ -119,6 +124,21 @@ func (d *doc) view(s *sentence) *view {
 		}
 	}
 	return v
+}
+
+// definite returns what "the group", "the militia", "the coalition"
+// (right after "the") refers to, or nil.
+func (d *doc) definite(w string, v *view) *entity {
+	if len(v.it) == 0 || v.it[len(v.it)-1].w != "the" {
+		return nil
+	}
+	switch w {
+	case "group", "militia", "movement", "faction", "organization", "organisation":
+		return d.lastGroup
+	case "coalition", "alliance":
+		return d.lastCoalition
+	}
+	return nil
 }
 
 // virtual returns the article entity of a lexicon entry named only
@@ -233,6 +253,12 @@ func (v *view) list(k int) []int {
 				continue
 			}
 			if sep && (skippable[w] || w == "forces" || w == "members" || w == "groups" || w == "factions" || w == "like" || w == "such" || w == "including") {
+				n++
+				continue
+			}
+			// "Soleimani and Iraqi commander Abu Mahdi al-Muhandis": a
+			// demonym and a title before the next name.
+			if sep && (v.it[n].dem != nil || v.d.titleEnd(v.it[n].t0, v.it[n].t1) == v.it[n].t1) {
 				n++
 				continue
 			}
