@@ -93,6 +93,8 @@ func (v *view) events() {
 			v.negotiation(k)
 		case "agreement", "agreed":
 			v.agreement(k)
+		case "suspension", "suspended", "suspend", "suspending", "halt", "halted", "halting", "pause", "paused", "truce":
+			v.suspension(k)
 		}
 	}
 	if p := v.d.pendingAlly; p != nil && v.s.idx > 0 {
@@ -213,6 +215,14 @@ func (v *view) attack(k int) int {
 	if agent == nil && len(agents) > 0 {
 		agent = agents[0]
 	}
+	if agent == nil && isNoun(w) && (v.word(k+1, "hit", "struck", "targeted") || v.word(k+1, "on", "against") && v.word(k-1, "a", "an")) {
+		// "A rocket attack hit X": an attack by an unknown hand.
+		if targets, last := v.attackTargets(k); len(targets) > 0 {
+			ev := v.addEvent(schema.EvAttack, nil, targets[0], placeOf(targets), k, "occurred")
+			v.d.lastAttack = ev.ID
+			return last
+		}
+	}
 	if agent == nil || !is(agent, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Person) {
 		return k
 	}
@@ -319,6 +329,16 @@ func (v *view) basesTarget(k int) bool {
 	return false
 }
 
+// placeOf returns the first place or base among targets, or nil.
+func placeOf(targets []*entity) *entity {
+	for _, t := range targets {
+		if is(t, schema.Place, schema.MilitaryBase) {
+			return t
+		}
+	}
+	return nil
+}
+
 // isNoun reports the attack nouns (as opposed to verbs).
 func isNoun(w string) bool {
 	switch w {
@@ -382,9 +402,9 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		if v.word(j, "on", "against", "at", "targeting", "to") {
 			j++
 		}
-	} else if v.word(j, "killed", "killing", "wounded", "hit") {
-		// "a U.S. drone strike killed X and Y"
-		if x := v.next(j, 3, ofType(schema.Person, schema.ArmedGroup)); x >= 0 {
+	} else if v.word(j, "killed", "killing", "wounded", "hit", "struck", "targeted") {
+		// "a U.S. drone strike killed X and Y", "a rocket attack hit X"
+		if x := v.next(j, 3, ofType(schema.Person, schema.ArmedGroup, schema.MilitaryBase, schema.Place, schema.GovernmentBody)); x >= 0 {
 			idx := v.list(x)
 			return entities(v, idx), idx[len(idx)-1]
 		}
@@ -917,6 +937,50 @@ func (v *view) agreement(k int) {
 		status = "reported"
 	}
 	v.addEvent(schema.EvAgreement, a, b, nil, k, status)
+}
+
+// suspension: "X announced a suspension of attacks on Y", "X suspended its
+// military operations against Y", "X halted attacks".
+func (v *view) suspension(k int) {
+	ops := -1
+	for j := k + 1; j < len(v.it) && j <= k+5; j++ {
+		if v.word(j, "attacks", "operations", "strikes", "activities", "military") {
+			ops = j
+			break
+		}
+		if v.it[j].e != nil || clauseBreak(v.it[j].w) {
+			break
+		}
+	}
+	if ops < 0 && !v.word(k, "truce") {
+		return
+	}
+	var agent *entity
+	if x, e := v.subj(k); e != nil {
+		agent = e
+		_ = x
+	} else if j := v.prev(k, 4, actor); j >= 0 {
+		agent = v.ent(j) // "X announced a suspension"
+	} else if _, e := v.subj(v.verbStart(k)); e != nil {
+		agent = e
+	}
+	if agent == nil {
+		return
+	}
+	var target *entity
+	if ops >= 0 {
+		for j := ops + 1; j < len(v.it) && j <= ops+3; j++ {
+			if v.word(j, "against", "on", "targeting") {
+				if t := v.next(j, 3, actor); t >= 0 {
+					target = v.ent(t)
+				} else if m := v.peopleAsForces(j+1, 2); m != nil {
+					target = m
+				}
+				break
+			}
+		}
+	}
+	v.addEvent(schema.EvSuspension, agent, target, nil, k, "occurred")
 }
 
 // statement: each reporting frame of a sentence as a Statement or Threat

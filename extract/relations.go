@@ -137,8 +137,12 @@ func (v *view) rules() {
 			v.overthrew(k)
 		case "fight", "fought", "fighting", "war", "battle", "campaign", "defeat", "mission":
 			v.fought(k)
-		case "deployed", "stationed":
+		case "deployed", "stationed", "sent", "dispatched":
 			v.deployed(k)
+		case "operates", "operating", "operate", "active":
+			v.activeIn(k)
+		case "denied", "denies", "deny", "denying", "disowned", "rejected":
+			v.denied(k)
 		}
 	}
 }
@@ -216,6 +220,9 @@ func (v *view) backed(k int) {
 // ("Iran-backed militias"), the groups it is said to include.
 func (v *view) backedGroups(k int) []*entity {
 	for j := k + 1; j < len(v.it) && j <= k+3; j++ {
+		if v.word(j, "including", "such", "among", ",", "of", "and") {
+			break // the groups a description includes are not it
+		}
 		if e := v.ent(j); e != nil {
 			if is(e, schema.ArmedGroup, schema.GovernmentBody, schema.Coalition) {
 				return []*entity{e}
@@ -228,11 +235,34 @@ func (v *view) backedGroups(k int) []*entity {
 			return nil
 		}
 	}
-	// "Kata'ib Hezbollah, an Iran-backed militia, …": the apposition's head.
-	if v.word(k-2, "a", "an") && v.word(k-3, ",") && is(v.ent(k-4), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition) {
-		return []*entity{v.ent(k - 4)}
+	// "Kata'ib Hezbollah, an Iran-backed militia, …", "the Islamic
+	// Resistance in Iraq, an umbrella group of Iran-aligned militias":
+	// the apposition's head.
+	if h := v.appositionHead(k - 1); is(h, schema.ArmedGroup, schema.GovernmentBody, schema.Coalition) {
+		return []*entity{h}
 	}
 	return v.members(k)
+}
+
+// appositionHead returns E in "E, a/an/the … k": the entity an indefinite
+// or definite description at k is in apposition to.
+func (v *view) appositionHead(k int) *entity {
+	for j := k - 1; j >= 1 && j >= k-8; j-- {
+		if v.it[j].e != nil || clauseBreak(v.it[j].w) {
+			return nil
+		}
+		if v.word(j, ",") {
+			if !v.word(j+1, "a", "an", "the") {
+				return nil
+			}
+			h := j - 1
+			if v.word(h, `"`) {
+				h--
+			}
+			return v.ent(h)
+		}
+	}
+	return nil
 }
 
 // members are the groups a generic plural is said to include later in the
@@ -368,6 +398,15 @@ func (v *view) memberOf(k int) {
 	w := v.it[k].w
 	of := k + 1
 	if w == "umbrella" {
+		if v.word(k+1, "group", "organization", "organisation", "body", "coalition", "alliance", "front") {
+			// "X, an umbrella group of militias including Y and Z"
+			if head := v.appositionHead(k); is(head, schema.ArmedGroup, schema.Coalition) {
+				for _, m := range v.members(k) {
+					v.fact(k, m, "member_of", head, 0.7)
+				}
+			}
+			return
+		}
 		if !v.word(k-1, "the") || !v.word(k-2, "under") {
 			return
 		}
@@ -856,7 +895,7 @@ func (v *view) political(k int) *entity {
 // Syria", "the American bases in Erbil, …", "X, where they were deployed".
 func (v *view) deployed(k int) {
 	w := v.it[k].w
-	if w == "deployed" || w == "stationed" {
+	if (w == "deployed" || w == "stationed") && (v.word(k+1, "in", "at", "to") || v.word(k-1, "were", "was", "are", "is", "they")) {
 		// "… left the Ayn al-Asad Base, where they were deployed"
 		if v.word(k-2, "they") && v.word(k-3, "where") {
 			if b := v.prev(k-3, 6, ofType(schema.MilitaryBase, schema.Place)); b >= 0 {
@@ -880,6 +919,37 @@ func (v *view) deployed(k int) {
 				}
 			}
 		}
+		return
+	}
+	// "The Pentagon deployed 2,000 troops to Jordan", "Washington sent
+	// additional forces to the region": a Deployment.
+	_, s := v.subj(k)
+	if s == nil || !is(s, schema.Country, schema.GovernmentBody, schema.Coalition) {
+		return
+	}
+	for j := k + 1; j < len(v.it) && j <= k+6; j++ {
+		if v.word(j, "to", "in", "at") {
+			troops := false
+			for i := k + 1; i < j; i++ {
+				troops = troops || militaryNouns[v.it[i].w] || v.it[i].e != nil && isMilitary(v.it[i].e) || v.word(i, "warships", "ships", "carrier", "batteries", "systems", "reinforcements")
+			}
+			o := v.next(j, 3, ofType(schema.Place, schema.MilitaryBase, schema.Country))
+			if !troops || o < 0 {
+				return
+			}
+			for _, x := range v.list(o) {
+				v.fact(k, s, "deployed_at", v.ent(x), 0.7)
+			}
+			status := "occurred"
+			if v.modalBefore(k) {
+				status = "planned"
+			}
+			v.addEvent(schema.EvDeployment, s, nil, v.ent(o), k, status)
+			return
+		}
+		if clauseBreak(v.it[j].w) {
+			return
+		}
 	}
 }
 
@@ -900,6 +970,46 @@ func (v *view) deployedIn(k int) {
 	for _, x := range v.list(o) {
 		v.fact(k, s, "deployed_at", v.ent(x), 0.7)
 	}
+}
+
+// activeIn: "X, which operates in Y", "X is active in Y", "Y-based X".
+func (v *view) activeIn(k int) {
+	if !v.word(k+1, "in", "across", "throughout") {
+		return
+	}
+	o := v.next(k+1, 3, ofType(schema.Country, schema.Place))
+	if o < 0 {
+		return
+	}
+	_, s := v.subjOfParticiple(k)
+	if v.word(k-1, "which", "that") {
+		if j := v.prev(k, 3, nil); j >= 0 {
+			s = v.ent(j)
+		}
+	}
+	for _, x := range v.list(o) {
+		v.fact(k, s, "active_in", v.ent(x), 0.65)
+	}
+}
+
+// denied: "X denied responsibility for the attack", "X denied any
+// involvement in the strike" — the attack of the sentence, or the last one.
+func (v *view) denied(k int) {
+	ok := false
+	for j := k + 1; j < len(v.it) && j <= k+3; j++ {
+		if v.word(j, "responsibility", "involvement", "role", "carrying", "claims") {
+			ok = true
+		}
+	}
+	if !ok || v.d.lastAttack == "" {
+		return
+	}
+	_, s := v.subj(k)
+	if s == nil {
+		return
+	}
+	ev := &entity{id: v.d.lastAttack, typ: schema.EventEntity}
+	v.d.addFact(s, "denied_responsibility_for", ev, schema.Denied, nil, v.evidence(), "", 0.7)
 }
 
 // military returns the armed forces entity of a country, or nil.

@@ -240,3 +240,48 @@ func events(rec schema.Record) string {
 	}
 	return b.String()
 }
+
+func TestMoreConstructions(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+	}{
+		{"The Islamic Resistance in Iraq, an umbrella group of Iran-aligned militias including Kata'ib Hezbollah and Harakat al-Nujaba, claimed responsibility for the drone attack on Erbil.",
+			[]wantFact{{"islamic-resistance-in-iraq", "allied_with", "iran", "stated"}, {"kataib-hezbollah", "member_of", "islamic-resistance-in-iraq", "stated"}, {"islamic-resistance-in-iraq", "attacked", "erbil", "claimed"}}},
+		{"A rocket attack hit the Victory Base Complex on Monday. Kata'ib Hezbollah denied any involvement in the attack.",
+			[]wantFact{{"kataib-hezbollah", "denied_responsibility_for", "", "denied"}}},
+		{"The Syrian Democratic Forces, which operate in Deir ez-Zor and Hasakah, detained dozens of suspects.",
+			[]wantFact{{"syrian-democratic-forces", "active_in", "deir-ez-zor", "stated"}, {"syrian-democratic-forces", "active_in", "hasakah", "stated"}}},
+		{"The Pentagon deployed 2,000 additional troops to Jordan last week.",
+			[]wantFact{{"pentagon", "deployed_at", "jordan", "stated"}}},
+		{"The group then claimed the strike. The militia’s statement called the group part of the Axis of Resistance.",
+			nil},
+	} {
+		rec := extractText(t, c.text)
+		for _, w := range c.want {
+			found := false
+			for _, f := range rec.Facts {
+				if f.S == w.s && f.P == w.p && (w.o == "" || f.O == w.o) && f.Kind == w.kind {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%q\n  missing %v\n  got %s", c.text, w, facts(rec))
+			}
+		}
+	}
+	rec := extractText(t, "Kata'ib Hezbollah announced a suspension of military operations against U.S. forces on Tuesday.")
+	found := false
+	for _, e := range rec.Events {
+		if e.Type == schema.EvSuspension && e.Agent == "kataib-hezbollah" && e.Target == "us-military" && e.Date == "2024-01-23" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no suspension event: %s", events(rec))
+	}
+	rec = extractText(t, "The Pentagon deployed 2,000 additional troops to Jordan last week.")
+	if len(rec.Events) == 0 || rec.Events[0].Type != schema.EvDeployment {
+		t.Errorf("no deployment event: %s", events(rec))
+	}
+}
