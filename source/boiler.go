@@ -52,19 +52,19 @@ var (
 		`trending(?: now| stories| news)?`,
 		`latest (?:news|posts|articles|stories)`,
 		`top stories`,
-		`editor'?s? picks?`,
+		`editor['’]?s? picks?`,
 		`also on .{1,40}`,
 	}, "|") + `)\W*$`)
 
 	// Everything else that is a whole line of chrome.
 	boilerRe = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 		// "Read more: <headline>" and its kin: a link to another story.
-		`(?:read|see|also read|read also|related|recommended|don'?t miss|must read|more|watch|listen)(?: more| also| next)?\s*(?:[:：»>|]|[–—-]\s).*`,
+		`(?:read|see|also read|read also|related|recommended|don['’]?t miss|must read|more|watch|listen)(?: more| also| next)?\s*(?:[:：»>|]|[–—-]\s).*`,
 		`read (?:more|full (?:article|story))|continue reading.*|keep reading|click here.*|tap here.*`,
 		// Sharing.
 		`share(?: (?:it|this|this (?:article|story|post|page)|on \w+|via \w+))?\s*:?`,
 		`(?:share on |share via )?(?:facebook|twitter|x|whatsapp|telegram|email|e-mail|print|pinterest|linkedin|reddit|tumblr|vk|messenger|copy link|copy url)(?:[\s,|•·/]+(?:facebook|twitter|x|whatsapp|telegram|email|e-mail|print|pinterest|linkedin|reddit|tumblr|vk|messenger|copy link|copy url|share))*`,
-		`tweet|pin it|email this(?: article)?|print(?: this)?(?: article| page| story)?|font size.*|text size.*|listen to (?:this )?(?:article|story).*`,
+		`tweet|pin it|e-?mail this(?: article| story)?|print(?: this)?(?: article| page| story)?|font size.*|text size.*|listen to (?:this )?(?:article|story).*`,
 		// End markers.
 		`end of (?:the )?(?:message|article|story|report|text|news)\W*|\(end\)|-+ ?end ?-+|#{3,}`,
 		// Reading time.
@@ -118,7 +118,7 @@ var boilerTriggers = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`leave post add write submit make your required comment comments
 		you cancel join no one show view load read what related more recommended most popular trending
-		latest top editor editors also see don don't must watch listen continue keep click tap share
+		latest top editor also see don must watch listen continue keep click tap share
 		facebook twitter x whatsapp telegram email e-mail print pinterest linkedin reddit tumblr vk
 		messenger copy tweet pin font text end two three four five ten a min mins minute minutes
 		estimated reading advertisement advertising ad ads sponsored scroll story article subscribe sign
@@ -152,12 +152,21 @@ func classifyBoiler(s string) boilerKind {
 	}
 	r := firstRune(s)
 	if unicode.IsLetter(r) {
-		if !boilerTriggers[firstWordLower(s)] {
+		if !firstWordIn(s, boilerTriggers) {
 			return notBoiler
 		}
 	} else if !strings.ContainsRune(boilerFirstChars, r) {
 		return notBoiler
 	}
+	if len(s) <= maxPhraseLen {
+		if k, ok := commonPhrases[phraseKey(s)]; ok {
+			return k
+		}
+	}
+	return classifyByRegexp(s)
+}
+
+func classifyByRegexp(s string) boilerKind {
 	switch {
 	case commentRe.MatchString(s):
 		return boilerComment
@@ -169,18 +178,69 @@ func classifyBoiler(s string) boilerKind {
 	return notBoiler
 }
 
-// firstWordLower is the first run of letters, apostrophes and hyphens,
-// lowercased.
-func firstWordLower(s string) string {
-	end := 0
-	for end < len(s) {
-		r, size := utf8.DecodeRuneInString(s[end:])
-		if !unicode.IsLetter(r) && r != '\'' && r != '-' {
+// commonPhrases caches the regexps' verdict on the commonest whole-line
+// chrome, keyed by phraseKey, so that most noise lines cost a map lookup.
+// It is filled from the regexps themselves: it changes no result.
+var commonPhrases = map[string]boilerKind{}
+
+const maxPhraseLen = 48
+
+func init() {
+	for _, p := range strings.Split(`leave a reply|leave a comment|leave a response|leave your comment|
+		post a comment|add a comment|write a comment|submit a comment|cancel reply|comments|comment|
+		join the discussion|join the conversation|your email address will not be published|
+		required fields are marked|related articles|related posts|related news|related stories|related|
+		you may also like|you might also like|more stories|recommended|most read|most popular|most viewed|
+		popular posts|trending|trending now|latest news|top stories|editor's picks|share|share it|share this|
+		share this article|share this story|tweet|print|email|advertisement|ad|sponsored|sponsored content|
+		read more|continue reading|skip to content|back to top|home|menu|search|subscribe|follow us|
+		end of message|end of article|end of story|newsletter|video|photos|gallery`, "|") {
+		p = strings.TrimSpace(p)
+		k := classifyByRegexp(p)
+		if k == notBoiler {
+			panic("source: common phrase not matched by the patterns: " + p)
+		}
+		commonPhrases[p] = k
+	}
+}
+
+// phraseKey lowercases a line and trims the punctuation and spaces at its
+// end ("Leave a Reply", "leave a reply:" and "LEAVE A REPLY" are one key).
+// Matching the key is only a shortcut: every pattern ends in \W*$ and is
+// case-insensitive, so the key matches exactly when the line does.
+func phraseKey(s string) string {
+	return strings.ToLower(strings.TrimRightFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' // what \W matches
+	}))
+}
+
+// firstWordIn reports whether the first word of s (its leading run of
+// letters and hyphens: "don't" is "don"), lowercased, is in set. ASCII words
+// (all the set words) are looked up without allocating.
+func firstWordIn(s string, set map[string]bool) bool {
+	var buf [24]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsLetter(r) {
+				return false // a non-ASCII word is in no set
+			}
 			break
 		}
-		end += size
+		if byteClass[c]&bcLetter == 0 && c != '-' {
+			break
+		}
+		if n == len(buf) {
+			return false
+		}
+		if byteClass[c]&bcLetter != 0 {
+			c |= 0x20
+		}
+		buf[n] = c
+		n++
 	}
-	return strings.ToLower(s[:end])
+	return set[string(buf[:n])]
 }
 
 // isBreadcrumb reports a navigation trail: three or more short parts

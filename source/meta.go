@@ -194,7 +194,7 @@ func bylineLine(s string) (author, date string, ok bool) {
 	if len(s) > 160 {
 		return "", "", false
 	}
-	if !bylineStarts[firstWordLower(s)] {
+	if !firstWordIn(s, bylineStarts) {
 		return "", "", false
 	}
 	m := bylineRe.FindStringSubmatch(s)

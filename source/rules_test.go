@@ -103,6 +103,9 @@ func TestClassifyBoiler(t *testing.T) {
 		{"Copyright 2024 Iraqi News", boilerLine},
 		{"1,204 views", boilerLine},
 		{"Skip to content", boilerLine},
+		{"Editor’s Picks", boilerRelated},
+		{"Don't miss: Baghdad summit opens", boilerLine},
+		{"E-mail this article", boilerLine},
 		{"Home » News » Middle East", boilerLine},
 		{"Iraq | Syria | Lebanon | Yemen", boilerLine},
 		{"Updated 2 hours ago", boilerLine},
@@ -128,6 +131,11 @@ func TestClassifyBoiler(t *testing.T) {
 	} {
 		if got := classifyBoiler(tc.line); got != tc.want {
 			t.Errorf("classifyBoiler(%q) = %d, want %d", tc.line, got, tc.want)
+		}
+		// The first-word prefilter and the phrase cache must never hide
+		// what the patterns match.
+		if re := classifyByRegexp(tc.line); re != notBoiler && re != classifyBoiler(tc.line) {
+			t.Errorf("%q: the patterns say %d, classifyBoiler %d", tc.line, re, classifyBoiler(tc.line))
 		}
 	}
 }
@@ -535,6 +543,21 @@ func TestTitleEligible(t *testing.T) {
 	} {
 		if got := titleEligible(tc.in); got != tc.want {
 			t.Errorf("titleEligible(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestCommonPhrasesAgree checks that the phrase cache gives the
+// regexps' verdict on variants of every cached phrase.
+func TestCommonPhrasesAgree(t *testing.T) {
+	if len(commonPhrases) < 20 {
+		t.Fatalf("only %d common phrases", len(commonPhrases))
+	}
+	for p := range commonPhrases {
+		for _, v := range []string{p, strings.ToUpper(p), strings.Title(p) + ":", p + " *", p + "_", p + " x", "x " + p} {
+			if got, want := classifyBoiler(v), classifyByRegexp(v); got != want {
+				t.Errorf("%q: cached %d, regexps %d", v, got, want)
+			}
 		}
 	}
 }
