@@ -52,8 +52,8 @@ type doc struct {
 	at    []*mention // token -> the mention covering it
 	// reserved marks tokens a pattern has claimed before resolution.
 	reserved []bool
-	ents  []*entity  // in order of first mention
-	byID  map[string]*entity
+	ents     []*entity // in order of first mention
+	byID     map[string]*entity
 	// bySurname indexes entities by the last skeleton key of their names.
 	bySurname map[string][]*entity
 	dominant  *entity // cache of dominantMilitary

@@ -11,10 +11,10 @@ import (
 
 // item is one element of a sentence view.
 type item struct {
-	t0, t1 int     // token range
-	m      *mention // the mention, for entity items from the text
-	e      *entity  // the entity: m's, or a virtual one ("American troops")
-	w      string   // exact key of the token ("" for entity items)
+	t0, t1 int       // token range
+	m      *mention  // the mention, for entity items from the text
+	e      *entity   // the entity: m's, or a virtual one ("American troops")
+	w      string    // exact key of the token ("" for entity items)
 	dem    *LexEntry // the country of a demonym, also kept on "American troops"
 	bases  bool      // a virtual military named by its bases ("US bases")
 }
