@@ -13,9 +13,9 @@ type Article struct {
 	ID     string // content hash of the raw bytes (schema.ContentID); stable across builds
 	Doc    string // file name (or URL), the key used by gold standards
 	Path   string // where it was read from
-	Title  string
-	Outlet string
-	Author string
+	Title  string // headline, without an outlet's name around it
+	Outlet string // publishing outlet (site name or web domain), when the page or text names it clearly
+	Author string // byline, sign-off or page author, when there is one
 	Date   string // ISO 8601 (YYYY-MM-DD) when the text gives one
 	Text   string // the body, cleaned: paragraphs separated by blank lines
 }

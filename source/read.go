@@ -38,9 +38,9 @@ func (o Options) limit() int64 {
 }
 
 // ReadFile reads one file as an article. The content type follows the
-// extension (.html and .htm are HTML; .txt, .text and .md are text; any
-// other is sniffed). Doc is the base name of path, Path is path as given.
-// Every error is a *FileError.
+// extension (see ContentTypeFor; an unknown extension is sniffed). Doc
+// is the base name of path, Path is path as given. A file larger than
+// the limit is refused before it is read. Every error is a *FileError.
 func ReadFile(path string, opts Options) (*Article, error) {
 	limit := opts.limit()
 	fi, err := os.Stat(path)
