@@ -214,9 +214,12 @@ func (v *view) date(k int) (string, string) {
 		return "", ""
 	}
 	t := v.it[min(k, len(v.it)-1)].t0
+	// "struck … on Friday": English puts the date after the verb, so the
+	// nearest expression after the trigger wins, else the nearest before.
 	best := exprs[0]
 	for _, e := range exprs[1:] {
-		if abs(e.tok-t) < abs(best.tok-t) {
+		after, bestAfter := e.tok > t, best.tok > t
+		if after && !bestAfter || after == bestAfter && abs(e.tok-t) < abs(best.tok-t) {
 			best = e
 		}
 	}

@@ -56,22 +56,12 @@ func (v *view) subj(k int) (int, *entity) {
 		case adverbs[w] || w == `"` || w == "'" || auxVerbs[w]:
 			j--
 			continue
-		case (w == "it" || w == "they") && reportVerbs[v.itWord(j-1)]:
-			// "Kata'ib Hezbollah said it attacked …"
-			if _, e := v.subj(j - 1); e != nil {
+		case (w == "it" || w == "they") && v.reportVerbBefore(j) >= 0:
+			// "Kata'ib Hezbollah said (on Tuesday) it attacked …"
+			if _, e := v.subj(v.reportVerbBefore(j)); e != nil {
 				return -1, e
 			}
-		case (w == "it" || w == "they") && v.word(j-1, "that"):
-			// "X announced on Thursday that it has reached …": the
-			// subject of the reporting verb.
-			for r := j - 2; r >= 0 && r >= j-6; r-- {
-				if reportVerbs[v.it[r].w] {
-					if _, e := v.subj(r); e != nil {
-						return -1, e
-					}
-					break
-				}
-			}
+
 		case w == ",":
 			// Skip an apposition: ", a senior representative of Y, part of
 			// Z," — up to three commas back, to an entity before a comma.
@@ -118,6 +108,22 @@ func (v *view) subj(k int) (int, *entity) {
 		return -1, nil
 	}
 	return -1, nil
+}
+
+// reportVerbBefore returns the reporting verb just before a pronoun,
+// across "that" and a time phrase ("said on Tuesday that it …"), or -1.
+func (v *view) reportVerbBefore(j int) int {
+	for r := j - 1; r >= 0 && r >= j-5; r-- {
+		w := v.it[r].w
+		if reportVerbs[w] {
+			return r
+		}
+		if _, day := weekdays[w]; day || w == "that" || w == "on" || w == "last" || w == "week" || w == "today" || w == "yesterday" || w == "earlier" || w == "late" {
+			continue
+		}
+		return -1
+	}
+	return -1
 }
 
 // precededByThe reports "the [adjective] NOUN" ending at j.

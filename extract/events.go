@@ -45,6 +45,8 @@ func (d *doc) eventID(typ string, agent, target *entity, sent int) string {
 	parts := []string{d.a.ID, strings.ToLower(typ)}
 	if agent != nil {
 		parts = append(parts, agent.id)
+	} else if target != nil {
+		parts = append(parts, "unknown") // keep the target from reading as the agent
 	}
 	if target != nil {
 		parts = append(parts, target.id)
@@ -83,14 +85,22 @@ func (v *view) events() {
 		case "withdraw", "withdrew", "withdrawn", "withdrawal", "withdrawing", "pullout", "pulled", "leave", "left",
 			"leaving", "retreat", "evacuate", "evacuated", "remove", "removal", "close", "closed", "reducing", "drawdown", "departure":
 			v.withdrawal(k)
-		case "demand", "demands", "demanded", "demanding", "insists", "insisted", "insist", "calls", "called", "urged", "urges", "decision", "resolution", "must":
+		case "demand", "demands", "demanded", "demanding", "insists", "insisted", "insist", "calls", "called", "urged", "urges", "decision", "resolution", "must", "pushed", "pushing", "pressed", "pressing":
 			v.demand(k)
 		case "threatened", "threatens", "threaten", "impending", "imminent", "vowed":
 			v.threat(k)
 		case "talks", "met", "meeting", "meets", "received":
+			if v.word(k, "talks") && v.word(k+1, "between", "with") && !v.word(k-1, "held", "holds", "hold", "holding") {
+				v.negotiation(k) // "talks between Baghdad and Washington"
+				continue
+			}
 			v.meeting(k)
 		case "negotiations", "negotiation", "mediate", "negotiate":
 			v.negotiation(k)
+		case "dialogue":
+			if v.word(k+1, "between", "with") {
+				v.negotiation(k)
+			}
 		case "agreement", "agreed":
 			v.agreement(k)
 		case "suspension", "suspended", "suspend", "suspending", "halt", "halted", "halting", "pause", "paused", "truce":
@@ -215,7 +225,7 @@ func (v *view) attack(k int) int {
 	if agent == nil && len(agents) > 0 {
 		agent = agents[0]
 	}
-	if agent == nil && isNoun(w) && (v.word(k+1, "hit", "struck", "targeted") || v.word(k+1, "on", "against") && v.word(k-1, "a", "an")) {
+	if agent == nil && isNoun(w) && (v.word(k+1, "hit", "struck", "targeted") || v.word(k+1, "on", "against") && v.indefinite(k)) {
 		// "A rocket attack hit X": an attack by an unknown hand.
 		if targets, last := v.attackTargets(k); len(targets) > 0 {
 			ev := v.addEvent(schema.EvAttack, nil, targets[0], placeOf(targets), k, "occurred")
@@ -276,9 +286,12 @@ func (v *view) attack(k int) int {
 			v.d.addFact(a, pred, t, kind, v.attr.by, v.evidence(), "", 0.7)
 		}
 	}
-	if target == nil && !claimed && !air {
-		// An attack without a target is too vague to record as an event
-		// ("attacks on its military bases cease").
+	if target == nil && loc == nil {
+		loc = v.strikeLocation(k)
+	}
+	if target == nil && loc == nil && !claimed && !air {
+		// An attack without a target or place is too vague to record as
+		// an event ("attacks on its military bases cease").
 		return last
 	}
 	status := "occurred"
@@ -323,6 +336,44 @@ func (v *view) basesTarget(k int) bool {
 			return v.word(j+1, "in", "at")
 		}
 		if v.it[j].e != nil {
+			return false
+		}
+	}
+	return false
+}
+
+// strikeLocation: "struck 85 targets in Iraq and Syria" — the place of an
+// attack whose targets are only described.
+func (v *view) strikeLocation(k int) *entity {
+	generic := false
+	for j := k + 1; j < len(v.it) && j <= k+7; j++ {
+		w := v.it[j].w
+		if clauseBreak(w) || w == "," {
+			return nil
+		}
+		if w == "in" && generic {
+			if x := v.next(j, 2, ofType(schema.Country, schema.Place)); x >= 0 {
+				return v.ent(x)
+			}
+			return nil
+		}
+		generic = generic || genericTargets[w]
+	}
+	return nil
+}
+
+// genericTargets are nouns for what was hit, not who: after them "in X"
+// is a location.
+var genericTargets = map[string]bool{"targets": true, "sites": true, "facilities": true, "depots": true, "centers": true, "centres": true, "locations": true, "areas": true, "infrastructure": true}
+
+// indefinite reports "a (deadly drone) attack": an article before the
+// noun, across adjectives.
+func (v *view) indefinite(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if v.word(j, "a", "an") {
+			return true
+		}
+		if !attackAdjectives[v.itWord(j)] || v.it[j].e != nil {
 			return false
 		}
 	}
@@ -414,11 +465,17 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 	}
 	// Skip determiners and generic heads: "these bases in", "positions of",
 	// "targets deep inside", "include".
+	generic := false
 	for n := 0; j < len(v.it) && n < 6 && v.it[j].e == nil; n++ {
 		w := v.it[j].w
 		if clauseBreak(w) || w == "," || w == "by" || w == "that" || w == "which" || w == "were" || w == "was" || w == "cease" {
 			return nil, k
 		}
+		if w == "in" && generic {
+			// "struck 85 targets in Iraq and Syria": where, not whom.
+			return nil, k
+		}
+		generic = genericTargets[w]
 		j++
 	}
 	if j >= len(v.it) || v.it[j].e == nil {

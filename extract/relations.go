@@ -17,6 +17,7 @@ import (
 func (d *doc) relations() {
 	d.affiliation = map[*entity]*entity{}
 	d.commentator = map[*entity]bool{}
+	d.office = map[*entity]*entity{}
 	var carry *attribution
 	for i := range d.sents {
 		s := &d.sents[i]
@@ -64,8 +65,12 @@ func (d *doc) addFact(s *entity, p string, o *entity, kind string, by *entity, e
 		return false
 	}
 	if !contains(pred.Domain, s.typ) {
+		// A person acts for the organisation they speak for, or else the
+		// state they lead ("Prime Minister X pushed for the withdrawal").
 		if a := d.affiliation[s]; a != nil && contains(pred.Domain, a.typ) {
 			s = a
+		} else if o := d.office[s]; o != nil && contains(pred.Domain, o.typ) {
+			s = o
 		} else {
 			return false
 		}
@@ -1073,7 +1078,7 @@ func (v *view) roles() {
 				j++
 				continue
 			}
-			if genericWords[v.it[j].w] || v.it[j].w == "senior" || v.it[j].w == "former" || v.it[j].w == "top" || v.it[j].w == "leading" || v.it[j].w == "prominent" {
+			if genericWords[v.it[j].w] || v.it[j].w == "'s" || v.it[j].w == "senior" || v.it[j].w == "former" || v.it[j].w == "top" || v.it[j].w == "leading" || v.it[j].w == "prominent" {
 				j++
 				continue
 			}
@@ -1122,34 +1127,40 @@ func (v *view) roles() {
 func (v *view) titleBeforePerson(k int) (string, int) {
 	first := v.it[k].t0
 	toks := v.d.toks
-	best := -1
-	for back := 1; back <= 5 && first-back >= v.s.first; back++ {
-		t0 := first - back
-		if v.d.at[t0] != nil {
+	// Titles chain ("Pentagon spokesman Maj. Gen. Pat Ryder"): take the
+	// longest title ending at the name, then the one before it, and so on.
+	pos := first
+	for {
+		best := -1
+		for back := 5; back >= 1; back-- {
+			t0 := pos - back
+			if t0 < v.s.first || v.d.at[t0] != nil {
+				continue
+			}
+			if v.d.titleEnd(t0, pos) == pos {
+				best = t0
+				break
+			}
+		}
+		if best < 0 {
 			break
 		}
-		if v.d.titleEnd(t0, first) == first {
-			best = t0
-		} else if toks[t0].norm == "." && !toks[t0].space {
-			continue
-		} else if best >= 0 {
-			break
-		}
+		pos = best
 	}
-	if best < 0 {
+	if pos == first {
 		return "", -1
 	}
+	title := strings.TrimSpace(v.d.text[toks[pos].start:toks[first-1].end])
 	// "Dr." is a courtesy, not a role.
-	title := v.d.text[toks[best].start:toks[first-1].end]
 	switch strings.ToLower(strings.TrimSuffix(title, ".")) {
 	case "dr", "mr", "mrs", "ms", "sheikh", "sayyid":
 		// A role may stand before the courtesy: "Security Advisor Dr. X".
-		if t, t0 := v.titleBeforeToken(best); t != "" {
+		if t, t0 := v.titleBeforeToken(pos); t != "" {
 			return t, t0
 		}
 		return "", -1
 	}
-	return strings.TrimSuffix(strings.TrimSpace(title), ","), best
+	return strings.TrimSuffix(title, ","), pos
 }
 
 // titleOfOrgBefore reads "a security official of the Kata’ib Hezbollah
@@ -1281,10 +1292,12 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 		}
 	case strings.Contains(lt, "prime minister") && !strings.Contains(lt, "deputy") && !strings.Contains(lt, "advis"):
 		if add("prime_minister_of", org) {
+			d.office[p] = org
 			return
 		}
 	case strings.Contains(lt, "president") && !strings.Contains(lt, "vice"):
 		if add("president_of", org) {
+			d.office[p] = org
 			return
 		}
 	case strings.Contains(lt, "minister") && !strings.Contains(lt, "advis"):

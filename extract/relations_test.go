@@ -119,6 +119,10 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"iraq", "party_to", "strategic-framework-agreement", "stated"}, {"united-states", "party_to", "strategic-framework-agreement", "stated"}}},
 		{"Anbar's Ain al-Asad air base hosts U.S. troops.",
 			[]wantFact{{"ain-al-asad-air-base", "located_in", "anbar", "stated"}}},
+		{"Pentagon spokesman Maj. Gen. Pat Ryder said the strikes would continue.",
+			[]wantFact{{"pat-ryder", "spokesperson_for", "pentagon", "stated"}}},
+		{"Kata'ib Hezbollah said on Tuesday it had attacked Erbil air base. \"We will continue,\" Abu Hussein al-Hamidawi, the group's secretary-general, said.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "erbil-air-base", "claimed"}, {"abu-hussein-al-hamidawi", "holds_role", "kataib-hezbollah", "stated"}}},
 		{"Turkey's ally Azerbaijan sent observers.",
 			[]wantFact{{"azerbaijan", "allied_with", "turkey", "stated"}}},
 	} {

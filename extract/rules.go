@@ -73,6 +73,7 @@ type doc struct {
 	lastOfficial, lastSubject, lastCoalition      *entity
 	affiliation                                   map[*entity]*entity // person -> organisation they speak for
 	commentator                                   map[*entity]bool    // analysts, editors: they frame, they do not act
+	office                                        map[*entity]*entity // head of state or government -> the state
 	pendingAlly                                   *pendingRel
 	sentAgent                                     *entity // the attacker of the current sentence
 	lastAttack                                    string  // id of the last attack event

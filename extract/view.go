@@ -134,6 +134,9 @@ func (d *doc) definite(w string, v *view) *entity {
 	}
 	switch w {
 	case "group", "militia", "movement", "faction", "organization", "organisation":
+		if is(d.lastSubject, schema.ArmedGroup) {
+			return d.lastSubject // the group the last sentence was about
+		}
 		return d.lastGroup
 	case "coalition", "alliance":
 		return d.lastCoalition
@@ -246,6 +249,9 @@ func (v *view) list(k int) []int {
 			w := v.it[n].w
 			if v.it[n].e != nil {
 				break
+			}
+			if w == "," && v.word(n+1, "a", "an") {
+				break // ", a U.S. outpost": an apposition, not another item
 			}
 			if w == "," || w == "and" || w == "or" || w == "as" && v.word(n+1, "well") || w == "well" || w == "nor" || w == "&" {
 				sep = true
