@@ -18,7 +18,6 @@ type attribution struct {
 	verb    int     // item of the reporting verb or "according", -1 if none
 	speaker int     // item of the speaker, -1 if none
 	c0, c1  int     // items of the attributed content
-	threat  bool    // the reporting verb is "warned" / "threatened"
 	carried bool    // a quotation running on from an earlier sentence
 	frames  []frame // every reporting frame of the sentence, in order
 }
@@ -142,7 +141,6 @@ func (v *view) attribute(carry *attribution) {
 			}
 			a.verb, a.speaker, a.by = k, sp, se
 			a.c0, a.c1 = content0, content1
-			a.threat = threat
 		}
 	}
 	if a.verb < 0 && carry != nil && carry.verb >= 0 {

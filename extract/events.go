@@ -1211,7 +1211,7 @@ func (v *view) threatTargets() []*entity {
 			for j := k + 1; j < len(v.it) && j <= k+8; j++ {
 				if v.word(j, "target", "strike", "strikes", "attack", "attacks", "hit", "operations") {
 					if x := v.next(j, 6, actor); x >= 0 {
-						return append(out, v.threatObject(x))
+						return append(out, v.ent(x))
 					}
 					// "they would target the Americans"
 					if m := v.peopleAsForces(j+1, 2); m != nil {
@@ -1224,7 +1224,7 @@ func (v *view) threatTargets() []*entity {
 				if x := v.next(k+1, 3, actor); x >= 0 {
 					for j := x + 1; j < len(v.it) && j <= x+3; j++ {
 						if v.word(j, "continue", "resume", "escalate", "intensify") {
-							return append(out, v.threatObject(x))
+							return append(out, v.ent(x))
 						}
 					}
 				}
@@ -1243,10 +1243,4 @@ func (v *view) peopleAsForces(from, n int) *entity {
 		}
 	}
 	return nil
-}
-
-// threatObject maps a country that stands for its troops in a threat
-// against forces in the field to its military ("the American occupiers").
-func (v *view) threatObject(x int) *entity {
-	return v.ent(x)
 }

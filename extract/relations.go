@@ -109,12 +109,6 @@ func (v *view) fact(k int, s *entity, p string, o *entity, conf float64) bool {
 	return v.d.addFact(s, p, o, kind, by, v.evidence(), "", conf)
 }
 
-// factKind adds a fact with an explicit kind.
-func (v *view) factKind(s *entity, p string, o *entity, kind string, conf float64) bool {
-	_, by := v.kindAt(0)
-	return v.d.addFact(s, p, o, kind, by, v.evidence(), "", conf)
-}
-
 // rules fires the trigger-word rules of a sentence.
 func (v *view) rules() {
 	for k := range v.it {
@@ -886,15 +880,7 @@ func (v *view) verbStart(j int) int {
 
 // political maps a capital used for its government ("between Baghdad and
 // Washington") to the country.
-func (v *view) political(k int) *entity {
-	e := v.ent(k)
-	if e != nil && e.lex != nil && e.lex.Metonym != "" {
-		if le := v.d.lx.ByID(schema.Slug(e.lex.Metonym)); le != nil {
-			return v.d.virtual(le)
-		}
-	}
-	return e
-}
+func (v *view) political(k int) *entity { return v.politicalEntity(v.ent(k)) }
 
 // deployed: "2,500 American soldiers in Iraq", "US forces stationed in
 // Syria", "the American bases in Erbil, …", "X, where they were deployed".
