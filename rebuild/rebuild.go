@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -462,7 +463,7 @@ func itemErr(it *item) error {
 		return fmt.Errorf("%s: failed", it.key)
 	}
 	var fe *source.FileError
-	if errors.As(it.err, &fe) {
+	if errors.As(it.err, &fe) || strings.Contains(it.err.Error(), it.key) {
 		return it.err
 	}
 	return fmt.Errorf("%s: %w", it.key, it.err)
