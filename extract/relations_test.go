@@ -289,3 +289,21 @@ func TestMoreConstructions(t *testing.T) {
 		t.Errorf("no deployment event: %s", events(rec))
 	}
 }
+
+func TestHeadlineAndOutlet(t *testing.T) {
+	a := &source.Article{ID: "h1", Doc: "h1", Title: "Iraq Demands the Withdrawal of U.S. Troops", Outlet: "rahnam",
+		Text: "According to the report of rahnam International News Agency, the talks ended."}
+	rec, _ := NewRules(DefaultLexicon()).Extract(context.Background(), a)
+	if !hasFact(rec, wantFact{"iraq", "demanded_withdrawal_of", "us-military", "stated"}) {
+		t.Errorf("headline fact missing: %s", facts(rec))
+	}
+	e := entityByID(rec, "rahnam")
+	if e == nil || e.Type != schema.MediaOutlet || !contains(e.Mentions, "rahnam International News Agency") {
+		t.Errorf("outlet entity: %+v (all %v)", e, ids(rec))
+	}
+	for _, f := range rec.Facts {
+		if !strings.Contains(a.Title, f.Evidence) && !strings.Contains(a.Text, f.Evidence) {
+			t.Errorf("evidence %q is neither title nor text", f.Evidence)
+		}
+	}
+}

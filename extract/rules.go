@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
@@ -99,15 +100,77 @@ type entity struct {
 	allKeys       [][]string // skeleton keys of the canonical name and every surface
 	merges        []Merge
 	unknown       bool // not in the lexicon: named after its longest form
+	publisher     bool // the article's own outlet, named by its metadata
 }
 
 func (x *Rules) analyse(a *source.Article) *doc {
-	d := &doc{x: x, lx: x.lx, a: a, text: a.Text, byID: map[string]*entity{}, bySurname: map[string][]*entity{}, factAt: map[factKey]int{}, evIDs: map[string]bool{}}
+	d := &doc{x: x, lx: x.lx, a: a, text: articleText(a), byID: map[string]*entity{}, bySurname: map[string][]*entity{}, factAt: map[factKey]int{}, evIDs: map[string]bool{}}
 	d.toks = tokenize(d.text)
 	d.sents = splitSentences(d.text, d.toks)
 	d.findMentions()
+	d.outlet()
 	d.relations()
 	return d
+}
+
+// articleText is the text the rules read: the body, and the headline
+// before it when the body does not repeat it (headlines carry facts:
+// "Iraq Demands the Withdrawal of U.S. Troops"). Evidence is always a
+// verbatim span of the title or of the body.
+func articleText(a *source.Article) string {
+	title := strings.TrimSpace(a.Title)
+	if title == "" || strings.Contains(a.Text, title) {
+		return a.Text
+	}
+	return title + "\n\n" + a.Text
+}
+
+// outlet adds the publishing outlet the source found in the article's
+// furniture (a title prefix, a footer, a site header) as a media entity.
+func (d *doc) outlet() {
+	name := strings.TrimSpace(d.a.Outlet)
+	if name == "" {
+		return
+	}
+	var e *entity
+	if le := d.lx.Lookup(name); le != nil {
+		e = d.lexEntity(le)
+	} else if id := schema.Slug(name); id != "" {
+		if e = d.byID[id]; e == nil {
+			e = &entity{id: id, name: name, typ: schema.MediaOutlet}
+			d.byID[id] = e
+			d.ents = append(d.ents, e)
+		}
+	}
+	if e == nil || e.typ != schema.MediaOutlet {
+		return
+	}
+	e.publisher = true
+	if strings.Contains(d.text, name) {
+		e.surfaces = appendUnique(e.surfaces, name)
+	}
+	// "rahnam International News Agency": a name the patterns found right
+	// after the outlet's own is the outlet's full name.
+	for _, m := range d.ments {
+		o := m.ent
+		pre := strings.TrimRight(d.text[:d.toks[m.first].start], " ")
+		if o == e || !o.unknown || o.typ != schema.MediaOutlet || !strings.HasSuffix(pre, name) {
+			continue
+		}
+		full := d.text[len(pre)-len(name) : d.toks[m.last-1].end]
+		e.surfaces = appendUnique(e.surfaces, full)
+		e.merges = append(e.merges, Merge{Surface: full, Reason: ReasonShortForm, With: name})
+		for _, m2 := range d.ments {
+			if m2.ent == o {
+				m2.ent = e
+			}
+		}
+		for _, s := range o.surfaces {
+			e.surfaces = appendUnique(e.surfaces, s)
+		}
+		delete(d.byID, o.id)
+		o.surfaces, o.id = nil, ""
+	}
 }
 
 func (d *doc) record() schema.Record {
@@ -135,7 +198,7 @@ func (d *doc) record() schema.Record {
 		used[e.Agent], used[e.Target], used[e.Location], used[e.About], used[e.AssertedBy] = true, true, true, true, true
 	}
 	for _, e := range d.ents {
-		if len(e.surfaces) == 0 && !used[e.id] {
+		if e.id == "" || len(e.surfaces) == 0 && !used[e.id] && !e.publisher {
 			continue
 		}
 		rec.Entities = append(rec.Entities, schema.Entity{ID: e.id, Type: e.typ, Name: e.name, Mentions: append([]string{}, e.surfaces...)})
