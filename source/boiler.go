@@ -157,6 +157,10 @@ func classifyBoiler(s string) boilerKind {
 		}
 	} else if !strings.ContainsRune(boilerFirstChars, r) {
 		return notBoiler
+	} else if r != '#' && r != '©' && !hasASCIILetter(s) {
+		// Every pattern that starts with a digit or punctuation has a
+		// word in it, except "###" and "©": "26.03.2025" is no chrome.
+		return notBoiler
 	}
 	if len(s) <= maxPhraseLen {
 		if k, ok := commonPhrases[phraseKey(s)]; ok {
