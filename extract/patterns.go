@@ -197,22 +197,21 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 
 // tokSkel returns the skeleton keys of token j, computed once per token
 // and position (a fused article is only cut before another name word).
+// Only capitalised words ask, so a map is smaller than a slice per token.
 func (d *doc) tokSkel(j int, beforeName bool) []string {
-	if d.skels[0] == nil {
-		d.skels[0] = make([][]string, len(d.toks))
-		d.skels[1] = make([][]string, len(d.toks))
-	}
-	c := d.skels[0]
+	key := j * 2
 	if beforeName {
-		c = d.skels[1]
+		key++
 	}
-	if c[j] == nil {
-		c[j] = wordSkel(d.toks[j].norm, beforeName)
-		if c[j] == nil {
-			c[j] = []string{}
-		}
+	if ks, ok := d.skels[key]; ok {
+		return ks
 	}
-	return c[j]
+	if d.skels == nil {
+		d.skels = map[int][]string{}
+	}
+	ks := wordSkel(d.toks[j].norm, beforeName)
+	d.skels[key] = ks
+	return ks
 }
 
 // caseOK checks the case rule of an alias against tokens [i, end).

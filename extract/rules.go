@@ -60,7 +60,7 @@ type doc struct {
 	dominant  *entity // cache of dominantMilitary
 	domDone   bool
 
-	skels    [2][][]string // skeleton keys of tokens, on demand (tokSkel)
+	skels    map[int][]string // skeleton keys of tokens, on demand (tokSkel)
 	itemBuf  []item
 	quoteBuf []bool
 

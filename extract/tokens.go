@@ -49,7 +49,7 @@ func isDash(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 // is either whitespace or inside exactly one token, so evidence spans built
 // from token offsets are always verbatim substrings.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+1)
+	toks := make([]token, 0, len(text)/4+1)
 	i := 0
 	nl := 0
 	space := true
