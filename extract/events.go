@@ -187,10 +187,19 @@ func (v *view) attack(k int) int {
 		}
 	}
 	// "ordering airstrikes on Yemen": who orders or launches them.
-	if agent == nil && isNoun(w) && v.word(k-1, "ordering", "ordered", "launching", "launched", "conducting", "conducted") {
-		_, agent = v.subj(k - 1)
-		if agent == nil {
-			_, agent = v.subjOfParticiple(k - 1)
+	if agent == nil && isNoun(w) {
+		vb := k - 1
+		for vb > 0 && attackAdjectives[v.itWord(vb)] && !v.word(vb, "of", "'s") {
+			vb--
+		}
+		if v.word(vb, "ordering", "ordered", "launching", "launched", "conducting", "conducted", "carried", "staged") {
+			if v.word(vb, "carried") {
+				vb--
+			}
+			_, agent = v.subj(vb)
+			if agent == nil {
+				_, agent = v.subjOfParticiple(vb)
+			}
 		}
 	}
 	// "X attacked Y", "X have carried out air strikes against Y"
@@ -288,6 +297,11 @@ func (v *view) attack(k int) int {
 	}
 	if target == nil && loc == nil {
 		loc = v.strikeLocation(k)
+	}
+	if loc == nil && v.word(k+1, "in", "near") {
+		if x := v.next(k+1, 3, ofType(schema.Place, schema.Country, schema.MilitaryBase)); x >= 0 {
+			loc = v.ent(x)
+		}
 	}
 	if target == nil && loc == nil && !claimed && !air {
 		// An attack without a target or place is too vague to record as
@@ -449,7 +463,11 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 	if v.word(j, "were", "was") && v.word(j+1, "carried", "launched", "conducted") && v.word(j+2, "out") {
 		j += 3
 	}
-	if v.word(j, "on", "against", "at", "targeting", "to", "in") || !isNoun(v.it[k].w) {
+	if v.word(j, "in", "near") && isNoun(v.it[k].w) {
+		// "a drone strike in eastern Baghdad": where, not whom.
+		return nil, k
+	}
+	if v.word(j, "on", "against", "at", "targeting", "to") || !isNoun(v.it[k].w) {
 		if v.word(j, "on", "against", "at", "targeting", "to") {
 			j++
 		}
@@ -549,7 +567,7 @@ func (v *view) withdrawal(k int) {
 		switch v.it[j].w {
 		case "demand", "demands", "demanded", "demanding", "insists", "insist", "insisted", "call", "calls", "called",
 			"urged", "delaying", "delay", "sidestep", "possibility", "timetable", "monitor", "for", "goal", "complying", "comply",
-			"on", "regarding", "about", "over", "negotiations", "talks", "must", "should", "skeptical", "doubt":
+			"on", "regarding", "about", "over", "negotiations", "talks", "must", "should", "skeptical", "doubt", "until", "unless", "if":
 			return
 		}
 	}
@@ -829,12 +847,33 @@ func (v *view) threat(k int) {
 		if t := v.next(k, 3, nil); t >= 0 {
 			target = v.ent(t)
 		}
+		// "vowed to continue attacks against U.S. bases"
+		for j := k + 1; target == nil && j < len(v.it) && j <= k+14; j++ {
+			if v.word(j, "against", "on", "target", "targeting", "strike", "attack", "hit") {
+				if t := v.next(j, 3, actor); t >= 0 {
+					target = v.ent(t)
+				} else {
+					target = v.peopleAsForces(j+1, 2)
+				}
+			}
+			if clauseBreak(v.it[j].w) {
+				break
+			}
+		}
 	}
-	if agent == nil || target == nil || agent == target {
+	agents := []*entity{agent}
+	if agent == nil {
+		// "Several militias, including X, vowed …"
+		agents = v.membersBefore(k)
+	}
+	if len(agents) == 0 || agents[0] == nil || target == nil || agents[0] == target {
 		return
 	}
+	agent = agents[0]
 	kind, _ := v.kindAt(k)
-	v.fact(k, agent, "threatened", target, 0.7)
+	for _, a := range agents {
+		v.fact(k, a, "threatened", target, 0.7)
+	}
 	ev := v.addEvent(schema.EvThreat, agent, target, nil, k, "")
 	if kind == schema.Reported || kind == schema.Claimed {
 		ev.Status = kind
@@ -1208,6 +1247,10 @@ func (v *view) threatTargets() []*entity {
 				}
 			}
 		case "would", "will":
+			// "the U.S. would pay a price", "Israel will regret it"
+			if v.word(k+1, "pay", "regret", "face", "suffer") && k > 0 && actor(orNone(v.ent(k-1))) {
+				return append(out, v.ent(k-1))
+			}
 			for j := k + 1; j < len(v.it) && j <= k+8; j++ {
 				if v.word(j, "target", "strike", "strikes", "attack", "attacks", "hit", "operations") {
 					if x := v.next(j, 6, actor); x >= 0 {
@@ -1232,6 +1275,14 @@ func (v *view) threatTargets() []*entity {
 		}
 	}
 	return out
+}
+
+// orNone lets a nil entity pass through type filters as "no entity".
+func orNone(e *entity) *entity {
+	if e == nil {
+		return &entity{}
+	}
+	return e
 }
 
 // peopleAsForces: a people named as a target stands for its troops ("if

@@ -301,8 +301,12 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 // a name.
 func (d *doc) nameWord(i int) bool {
 	t := &d.toks[i]
-	if t.kind != tWord || d.at[i] != nil || d.reserved[i] || !(t.cap || t.allCaps) {
+	if t.kind != tWord || d.at[i] != nil || d.reserved[i] {
 		return false
+	}
+	if !(t.cap || t.allCaps) {
+		// "al-Saadi": a lower-case article joined to a name.
+		return articles[t.norm] && t.norm != "the" && i+1 < len(d.toks) && d.toks[i+1].hyph && d.toks[i+1].cap && d.at[i+1] == nil
 	}
 	return !capStop[t.norm]
 }

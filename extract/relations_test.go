@@ -307,3 +307,30 @@ func TestHeadlineAndOutlet(t *testing.T) {
 		}
 	}
 }
+
+func TestThreatsAndStrikes(t *testing.T) {
+	rec := extractText(t, "Hezbollah leader Hassan Nasrallah warned that the U.S. would pay a price. "+
+		"Several militias, including Harakat al-Nujaba, vowed to continue attacks against U.S. bases until American forces leave Iraq. "+
+		"A U.S. drone strike in eastern Baghdad on Wednesday killed a senior commander, the U.S. military said.")
+	for _, w := range []wantFact{
+		{"hezbollah", "threatened", "united-states", "threatened"},
+		{"harakat-hezbollah-al-nujaba", "threatened", "us-military", "threatened"},
+	} {
+		if !hasFact(rec, w) {
+			t.Errorf("missing %v in %s", w, facts(rec))
+		}
+	}
+	for _, f := range rec.Facts {
+		if f.P == "attacked" && f.O == "baghdad" {
+			t.Errorf("a strike's location is not its target: %+v", f)
+		}
+	}
+	for _, e := range rec.Events {
+		if e.Type == schema.EvWithdrawal {
+			t.Errorf("'until American forces leave' is a condition, not a withdrawal: %+v", e)
+		}
+		if e.Type == schema.EvAttack && e.Agent == "united-states" && e.Location != "baghdad" {
+			t.Errorf("strike location: %+v", e)
+		}
+	}
+}

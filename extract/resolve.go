@@ -75,7 +75,9 @@ func (d *doc) resolveCandidates(cands []*candidate) {
 			continue
 		}
 		keys := nameKeys(d.span(c.first, c.last))
-		if len(keys) != 1 || len(keys[0]) < 3 {
+		// A lone word resolves only against a name of the article; a very
+		// short skeleton ("Saadi": sd) still needs a word of four letters.
+		if len(keys) != 1 || len(keys[0]) < 2 || len(keys[0]) == 2 && d.toks[c.last-1].end-d.toks[c.last-1].start < 4 {
 			continue
 		}
 		if e := d.shortForm(keys[0]); e != nil {
