@@ -235,6 +235,58 @@ func (g *Generations) Begin(fromCurrent bool) (*Pending, error) {
 	return p, nil
 }
 
+// Parent returns the generation that was live when name was built, or ""
+// (the first generation, or a parent that no longer exists).
+func (g *Generations) Parent(name string) string {
+	p := g.parent(name)
+	if p == "" {
+		return ""
+	}
+	if fi, err := os.Stat(g.Dir(p)); err != nil || !fi.IsDir() {
+		return ""
+	}
+	return p
+}
+
+// Recycle starts the next generation from the directory of an old,
+// complete generation, which stops being one: its files are reused
+// instead of copying the live generation's. The caller brings the store up
+// to date (newsgraph replays the changes recorded by the generations since
+// old). A generation still open (its LOCK held) is not recycled. The caller
+// must hold the rebuild lock.
+func (g *Generations) Recycle(old string) (*Pending, error) {
+	cur, err := g.Current()
+	if err != nil {
+		return nil, err
+	}
+	if old == cur || old == "" {
+		return nil, fmt.Errorf("graph: cannot recycle the live generation %q", old)
+	}
+	if err := g.removePartial(); err != nil {
+		return nil, err
+	}
+	next, err := g.nextNumber()
+	if err != nil {
+		return nil, err
+	}
+	unlock, err := lockDir(g.Dir(old))
+	if err != nil {
+		return nil, err
+	}
+	p := &Pending{g: g, name: fmt.Sprintf("%s%06d", genPrefix, next), parent: cur}
+	p.dir = filepath.Join(g.root, p.name+tmpSuffix)
+	err = os.Rename(g.Dir(old), p.dir)
+	unlock()
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w", err)
+	}
+	if err := syncDir(g.root); err != nil {
+		p.Abort()
+		return nil, err
+	}
+	return p, nil
+}
+
 // Name is the name the generation will have once committed.
 func (p *Pending) Name() string { return p.name }
 
@@ -256,6 +308,8 @@ func (p *Pending) Commit() error {
 		if err := writeFileSync(filepath.Join(p.dir, parentFile), []byte(p.parent+"\n")); err != nil {
 			return err
 		}
+	} else if err := os.Remove(filepath.Join(p.dir, parentFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
 	}
 	if err := syncTree(p.dir); err != nil {
 		return fmt.Errorf("graph: syncing %s: %w", p.dir, err)

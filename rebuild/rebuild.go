@@ -166,9 +166,15 @@ func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
 	if man != nil && man.Extractor != version {
 		r.log.Info("extractor changed: re-extracting everything", "was", man.Extractor, "now", version)
 	}
-	p, err := gens.Begin(!full)
-	if err != nil {
-		return Summary{}, err
+	var p *graph.Pending
+	var replays []string // generations whose journals bring a recycled store up to date
+	if !full && man != nil {
+		p, replays = r.recycle(gens, cur)
+	}
+	if p == nil {
+		if p, err = gens.Begin(!full); err != nil {
+			return Summary{}, err
+		}
 	}
 	defer p.Abort() // a no-op once committed
 	graph.CrashPoint("after-begin")
@@ -176,14 +182,27 @@ func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
+	for _, g := range replays {
+		if err := replay(ctx, st, gens.Dir(g)); err != nil {
+			st.Close()
+			return Summary{}, fmt.Errorf("rebuild: replaying the changes of %s: %w", g, err)
+		}
+	}
 	empty := quadCount(ctx, st) == 0
 	run := &apply{r: r, st: st, old: man, version: version, full: full, batch: true,
 		storeEmpty: empty, checkStore: !full && !empty && man == nil}
 	if run.old == nil {
 		run.old = NewManifest(version)
 	}
+	if !full && !empty {
+		run.journal = newJournal() // this generation = its parent + the journal
+	}
 	sum, next, err := run.do(ctx)
 	if err != nil {
+		st.Close()
+		return sum, err
+	}
+	if err := run.journal.save(p.Dir()); err != nil {
 		st.Close()
 		return sum, err
 	}
@@ -215,6 +234,40 @@ func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
 		}
 	}
 	return sum, nil
+}
+
+// recycle starts the new generation from the generation that this
+// rebuild's prune would remove (rebuild.keep steps up from the live one),
+// when every generation since has a journal; it returns the generations
+// whose journals to replay, oldest first. It returns nil when that cannot
+// be done, and the caller copies the live generation instead.
+func (r *Rebuilder) recycle(gens *graph.Generations, cur string) (*graph.Pending, []string) {
+	if r.opts.Keep < 1 {
+		return nil, nil
+	}
+	chain := []string{cur}
+	for len(chain) <= r.opts.Keep {
+		p := gens.Parent(chain[len(chain)-1])
+		if p == "" {
+			return nil, nil
+		}
+		chain = append(chain, p)
+	}
+	old := chain[len(chain)-1]
+	var replays []string
+	for i := len(chain) - 2; i >= 0; i-- {
+		if !hasJournal(gens.Dir(chain[i])) {
+			return nil, nil
+		}
+		replays = append(replays, chain[i])
+	}
+	p, err := gens.Recycle(old)
+	if err != nil {
+		r.log.Info("copying the live generation", "because", err)
+		return nil, nil
+	}
+	r.log.Debug("recycling a generation", "from", old, "replaying", replays)
+	return p, replays
 }
 
 func quadCount(ctx context.Context, st *graph.Store) int64 {
@@ -293,6 +346,7 @@ type apply struct {
 	// (a plain store, an interrupted in-place run): skip those already
 	// loaded by the same extractor.
 	checkStore bool
+	journal    *journal // records the changes, if set
 }
 
 // loadResult is what loading an item did.
@@ -604,6 +658,7 @@ type writer struct {
 const batchQuads = 20000
 
 func (w *writer) add(ctx context.Context, remove []quad.Value, quads []quad.Quad) error {
+	w.a.journal.record(remove, quads)
 	if !w.batch {
 		_, err := w.a.st.Replace(ctx, remove, quads)
 		return err
