@@ -3,6 +3,8 @@ package path
 import (
 	"sort"
 
+	"github.com/cayleygraph/cayley/graph/kv"
+
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
@@ -51,18 +53,19 @@ func (v *view) links(a, b nodeID) []Link {
 			subj, obj = b, a
 		}
 		var claims []Claim
+		support := 1
 		if rolePredicates[pred] {
 			// The event node is the subject and carries the evidence itself.
 			claims = []Claim{v.claimOf(subj)}
 		} else {
-			claims = v.statements(subj, v.preds[e.pred], obj)
+			claims, support = v.statements(subj, v.preds[e.pred], obj)
 		}
-		if len(claims) == 0 {
-			// A fact quad without its statement (loaded by another tool):
-			// the link stands, with nothing to show for it.
-			claims = []Claim{{}}
+		if len(claims) > 0 {
+			l.Claim = claims[0]
 		}
-		l.Claim, l.Support = claims[0], len(claims)
+		// A fact quad without its statement (loaded by another tool) still
+		// links; it just has nothing to show for it.
+		l.Support = support
 		out = append(out, l)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -89,33 +92,77 @@ func rank(kind string) int {
 }
 
 // statements finds the rdf:Statement nodes recording subj pred obj and
-// returns their claims, strongest first: by claim kind, then with evidence
-// before without, then the most recent article first.
-func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) []Claim {
-	// Start from the end fewer articles mention: its statement list is shorter.
-	from, fromDir, other, otherDir := subj, schema.RDFSubject, obj, schema.RDFObject
+// returns their claims, strongest first (see sortClaims), and the number
+// of statements found.
+//
+// The statements of a fact are found from whichever end fewer articles
+// mention. When both ends are popular (Iraq and the United States), that
+// list runs to thousands; the articles that state the fact are then read
+// from the labels of the fact's own quads (one exact index lookup), and
+// the statements are looked for among those articles' statements, in at
+// most maxArticles of them: the claim shown is then the strongest of
+// those, and the support is the number of articles.
+func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, int) {
+	from, fromDir := subj, schema.RDFSubject
 	if v.mentions(obj) < v.mentions(subj) {
-		from, fromDir, other, otherDir = obj, schema.RDFObject, subj, schema.RDFSubject
+		from, fromDir = obj, schema.RDFObject
 	}
-	fromRef, otherRef := v.ref(fromDir), v.ref(otherDir)
-	predRef := v.ref(schema.RDFPredicate)
-	if fromRef == nil || otherRef == nil || predRef == nil {
-		return nil
+	want := func(st stmtProps) bool {
+		return st.subj != nil && st.pred != nil && st.obj != nil &&
+			st.subj.Key() == v.refOf(subj).Key() && st.pred.Key() == pred.Key() && st.obj.Key() == v.refOf(obj).Key()
 	}
-	var sts []cgraph.Ref
-	v.scan(v.refOf(from), quad.Object, fromRef, func(q cgraph.Ref) bool {
-		if s := v.dir(q, quad.Subject); s != nil {
-			sts = append(sts, s)
-		}
-		return true
-	})
 	var out []Claim
-	for _, st := range sts {
-		if !v.has(st, predRef, pred) || !v.has(st, otherRef, v.refOf(other)) {
-			continue
+	if v.mentions(from) <= popularEnd || v.kvqs == nil {
+		dirRef := v.ref(fromDir)
+		if dirRef == nil {
+			return nil, 0
 		}
-		out = append(out, v.claimOf(v.node(st)))
+		v.scan(v.refOf(from), quad.Object, dirRef, func(q cgraph.Ref) bool {
+			if st := v.props(v.dir(q, quad.Subject)); want(st) {
+				out = append(out, v.claim(st))
+			}
+			return true
+		})
+		sortClaims(out)
+		return out, len(out)
 	}
+	// Both ends popular: go through the articles that state the fact.
+	articleRef := v.ref(schema.InArticle)
+	var labels []cgraph.Ref
+	vals := []uint64{uint64(v.refOf(obj).(kv.Int64Value)), uint64(pred.(kv.Int64Value)), uint64(v.refOf(subj).(kv.Int64Value))}
+	it := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}, Values: vals}.BuildIterator(v.kvqs).Iterate()
+	for it.Next(v.ctx) {
+		if l := v.dir(it.Result(), quad.Label); l != nil {
+			labels = append(labels, l)
+		}
+	}
+	v.fail(it.Close())
+	for i, l := range labels {
+		if i == maxArticles || articleRef == nil {
+			break
+		}
+		v.scan(l, quad.Object, articleRef, func(q cgraph.Ref) bool {
+			if st := v.props(v.dir(q, quad.Subject)); want(st) {
+				out = append(out, v.claim(st))
+			}
+			return true
+		})
+	}
+	sortClaims(out)
+	return out, max(len(out), len(labels))
+}
+
+// popularEnd is the mention count above which a node's statement list is
+// too long to read whole for one hop; maxArticles bounds the articles
+// read for a link between two such nodes.
+const (
+	popularEnd  = 60
+	maxArticles = 12
+)
+
+// sortClaims orders claims strongest first: by claim kind, then with
+// evidence before without, then the most recent article first.
+func sortClaims(out []Claim) {
 	sort.SliceStable(out, func(i, j int) bool {
 		if ri, rj := rank(out[i].Kind), rank(out[j].Kind); ri != rj {
 			return ri < rj
@@ -128,37 +175,97 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) []Claim {
 		}
 		return out[i].Article < out[j].Article
 	})
-	return out
 }
 
-// has reports whether the store holds a quad node pred val (any label).
-func (v *view) has(node, pred, val cgraph.Ref) bool {
-	found := false
-	v.scan(node, quad.Subject, pred, func(q cgraph.Ref) bool {
-		if o := v.dir(q, quad.Object); o != nil && o.Key() == val.Key() {
-			found = true
-			return false
+// stmtProps are the quads of a statement or event node, read in one scan.
+type stmtProps struct {
+	subj, pred, obj         cgraph.Ref
+	kind, evidence, article cgraph.Ref
+}
+
+// props reads the properties of a statement or event node that evidence
+// needs, with one scan of the node's quads and no value lookups.
+func (v *view) props(node cgraph.Ref) stmtProps {
+	var st stmtProps
+	if node == nil {
+		return st
+	}
+	if v.propRefs == nil {
+		v.propRefs = map[any]int{}
+		for i, p := range []quad.IRI{schema.RDFSubject, schema.RDFPredicate, schema.RDFObject, schema.Kind, schema.Evidence, schema.InArticle} {
+			if r := v.ref(p); r != nil {
+				v.propRefs[r.Key()] = i
+			}
+		}
+	}
+	v.scan(node, quad.Subject, nil, func(q cgraph.Ref) bool {
+		p := v.dir(q, quad.Predicate)
+		if p == nil {
+			return true
+		}
+		i, ok := v.propRefs[p.Key()]
+		if !ok {
+			return true
+		}
+		o := v.dir(q, quad.Object)
+		switch i {
+		case 0:
+			st.subj = o
+		case 1:
+			st.pred = o
+		case 2:
+			st.obj = o
+		case 3:
+			st.kind = o
+		case 4:
+			st.evidence = o
+		case 5:
+			st.article = o
 		}
 		return true
 	})
-	return found
+	return st
 }
 
-// claimOf reads the claim recorded on a statement or event node.
-func (v *view) claimOf(id nodeID) Claim {
-	c := Claim{
-		Kind:     v.literal(id, schema.Kind),
-		Evidence: v.literal(id, schema.Evidence),
+// claim resolves the values of a statement's claim.
+func (v *view) claim(st stmtProps) Claim {
+	str := func(r cgraph.Ref) string {
+		if r == nil {
+			return ""
+		}
+		val, err := v.qs.NameOf(r)
+		v.fail(err)
+		switch x := val.(type) {
+		case quad.String:
+			return string(x)
+		case quad.IRI:
+			return string(x)
+		case nil:
+			return ""
+		default:
+			return x.String()
+		}
 	}
-	if art, ok := v.first(id, schema.InArticle).(quad.IRI); ok {
-		c.Article = string(art)
-		if a, ok := v.lookup(art); ok {
-			c.ArticleTitle = v.literal(a, schema.Title)
-			c.ArticleDate = v.literal(a, schema.Date)
+	c := Claim{Kind: str(st.kind), Evidence: str(st.evidence)}
+	if st.article != nil {
+		if a, ok := v.articles[st.article.Key()]; ok {
+			c.Article, c.ArticleTitle, c.ArticleDate = a.Article, a.ArticleTitle, a.ArticleDate
+		} else {
+			c.Article = str(st.article)
+			id := v.node(st.article)
+			c.ArticleTitle = v.literal(id, schema.Title)
+			c.ArticleDate = v.literal(id, schema.Date)
+			if v.articles == nil {
+				v.articles = map[any]Claim{}
+			}
+			v.articles[st.article.Key()] = c
 		}
 	}
 	return c
 }
+
+// claimOf reads the claim recorded on a statement or event node.
+func (v *view) claimOf(id nodeID) Claim { return v.claim(v.props(v.refOf(id))) }
 
 // first returns the object of the first quad node pred ?, or nil.
 func (v *view) first(id nodeID, pred quad.IRI) quad.Value {

@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -187,7 +188,9 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 	if len(opts.Via) > 0 {
 		sr.allowed = func(x nodeID) bool { return slices.Contains(opts.Via, v.typeOf(x)) }
 	}
+	t0 := time.Now()
 	found := sr.kShortest(opts.K)
+	v.stats.SearchTime = time.Since(t0)
 	res := &Result{From: v.describe(s), To: v.describe(t), Paths: []Path{}}
 	for _, p := range found {
 		res.Paths = append(res.Paths, v.path(p))

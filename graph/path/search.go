@@ -133,6 +133,7 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 	H := hopLimit
 	capF := (H + 1) / 2
 	capB := H - capF
+
 	fw := &side{lab: map[nodeID]*labels{}}
 	bw := &side{lab: map[nodeID]*labels{}}
 	fw.labels(src, H).cost[0] = 0

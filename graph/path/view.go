@@ -81,12 +81,15 @@ type view struct {
 	err   error // the first store error; once set, the view answers empty
 
 	stats viewStats
+
+	propRefs map[any]int   // predicates props reads, by ref key
+	articles map[any]Claim // article ref key -> its IRI, title and date
 }
 
 // viewStats count the store reads of one query, for benchmarks.
 type viewStats struct {
 	Loaded, Hubs, HalfEdges, Counted int
-	LoadTime                         time.Duration
+	LoadTime, SearchTime             time.Duration
 }
 
 // hubThreshold is the number of mentioning articles above which a node's
