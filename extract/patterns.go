@@ -30,10 +30,21 @@ func init() {
 	monday tuesday wednesday thursday friday saturday sunday jan feb apr jun jul aug sep sept oct nov dec
 	mr mrs ms dr gen lt col maj capt adm sen rep author share read leave comment reply email
 	western eastern northern southern arab islamic muslim shiite shia sunni kurdish christian jewish zionist
-	breaking update updated exclusive analysis opinion editorial photo video watch live
-	officials sources witnesses residents analysts troops forces militants fighters protesters police security
-	authorities experts observers diplomats lawmakers` + " ") {
+	breaking update updated exclusive analysis opinion editorial photo video watch live` + " ") {
 		capStop[w] = true
+	}
+}
+
+// startStop are common nouns that often open a sentence with a capital
+// ("Officials at the …", "Members of the …") but never start a name; inside
+// a name they are fine ("Iraqi Security Forces", "Popular Resistance Units").
+var startStop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`officials sources witnesses residents analysts troops forces militants fighters
+	protesters police security authorities experts observers diplomats lawmakers members leaders supporters
+	commanders elements units dozens hundreds thousands scores`) {
+		startStop[w] = true
 	}
 }
 
@@ -267,7 +278,7 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 	var out []*candidate
 	headline := d.isHeadline(s)
 	for i := s.first; i < s.last; {
-		if !d.nameWord(i) {
+		if !d.nameWord(i) || startStop[d.toks[i].norm] {
 			i++
 			continue
 		}
@@ -360,17 +371,21 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 	if typ == "" && n >= 2 && n <= 4 && d.personShape(start, j) {
 		typ = schema.Person
 	}
+	if typ == "" {
+		typ = d.contextType(start, j)
+	}
 	c := &candidate{first: start, last: j, sent: s.idx, typ: typ, how: ReasonPattern}
 	if start > 1 && d.toks[start-1].norm == "(" && d.at[start-2] != nil && j < len(d.toks) && d.toks[j].norm == ")" {
 		c.after = d.at[start-2]
 	}
 	if n == 1 {
 		// A lone word is a short form for a name seen elsewhere in the
-		// article; typed lone words ("Ministry") are common nouns.
-		c.typ = ""
+		// article, unless a lower-case head types it ("the Mashtal
+		// neighborhood"); typed lone words ("Ministry") are common nouns.
 		if d.headType(start, j) != "" || d.lx.demonym[d.toks[start].norm] != nil {
 			return nil
 		}
+		c.typ = d.contextType(start, j)
 		return c
 	}
 	if headline && c.after == nil {
@@ -380,6 +395,38 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		return nil
 	}
 	return c
+}
+
+// headsAfter are lower-case heads after a name that type it: "the
+// Mashtal neighborhood", "the Saraya militia", "the Harir base".
+var headsAfter = map[string]string{
+	"neighborhood": schema.Place, "neighbourhood": schema.Place, "district": schema.Place, "province": schema.Place,
+	"governorate": schema.Place, "town": schema.Place, "village": schema.Place, "region": schema.Place,
+	"crossing": schema.Place, "airport": schema.Place, "desert": schema.Place, "border": schema.Place,
+	"base": schema.MilitaryBase, "airbase": schema.MilitaryBase, "garrison": schema.MilitaryBase, "outpost": schema.MilitaryBase,
+	"militia": schema.ArmedGroup, "faction": schema.ArmedGroup, "brigade": schema.ArmedGroup, "brigades": schema.ArmedGroup,
+	"rebels": schema.ArmedGroup, "insurgents": schema.ArmedGroup, "movement": schema.ArmedGroup,
+	"newspaper": schema.MediaOutlet, "channel": schema.MediaOutlet, "broadcaster": schema.MediaOutlet, "daily": schema.MediaOutlet,
+}
+
+// placesBefore introduce a place name: "the town of X", "the city of X".
+var placesBefore = map[string]bool{"town": true, "city": true, "village": true, "district": true, "province": true, "governorate": true, "neighborhood": true, "region": true, "area": true}
+
+// contextType types an unknown name from the words around it: a
+// lower-case head after it, or "the town of" before it.
+func (d *doc) contextType(i, j int) string {
+	if j < len(d.toks) && !d.toks[j].cap && d.toks[j].nl == 0 {
+		if t := headsAfter[d.toks[j].norm]; t != "" {
+			return t
+		}
+		if j+1 < len(d.toks) && d.toks[j].norm == "air" && d.toks[j+1].norm == "base" {
+			return schema.MilitaryBase
+		}
+	}
+	if i >= 2 && d.toks[i-1].norm == "of" && placesBefore[d.toks[i-2].norm] && !d.toks[i-2].cap {
+		return schema.Place
+	}
+	return ""
 }
 
 // headType types a run by its head word: the last word ("… Brigades",

@@ -334,3 +334,17 @@ func TestThreatsAndStrikes(t *testing.T) {
 		}
 	}
 }
+
+func TestContextTypes(t *testing.T) {
+	for _, c := range []struct{ text, id, typ string }{
+		{"Residents said the car was hit near the Mashtal neighborhood of the capital.", "mashtal", schema.Place},
+		{"Fighters moved into the town of Tarmiyah overnight.", "tarmiyah", schema.Place},
+		{"Rockets struck the Tal Afar air base.", "tal-afar", schema.MilitaryBase},
+		{"Members of the Rabaa Allah militia paraded in Baghdad.", "rabaa-allah", schema.ArmedGroup},
+	} {
+		rec := extractText(t, c.text)
+		if e := entityByID(rec, c.id); e == nil || e.Type != c.typ {
+			t.Errorf("%q: want %s %s, got %v", c.text, c.id, c.typ, ids(rec))
+		}
+	}
+}
