@@ -416,3 +416,73 @@ func brutePaths(adj map[string]map[string]bool, mentions map[string]int, a, b st
 	sort.Float64s(out)
 	return out
 }
+
+func TestNeighbors(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, "bolt", seedLike()...)
+	for mode, f := range finders(t, st) {
+		ns, truncated, err := f.Neighbors(ctx, schema.EntityIRI("Kata'ib Hezbollah"), NeighborOptions{Hops: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, n := range ns {
+			got = append(got, fmt.Sprintf("%d %s %s/%s", n.Hops, n.Name, n.Via.Predicate, n.Via.Direction))
+		}
+		// By distance, then by articles mentioning the node (Iraq: 401), then by IRI.
+		want := []string{
+			"1 Iraq active_in/out",
+			"1 Abu Fadak al-Mohammadawi holds_role/in",
+			"1 Islamic Resistance in Iraq member_of/out",
+			"2 Jordan allied_with/out",
+			"2 Popular Mobilization Forces active_in/in",
+			"2 Attack of 2024-01-28 agent/in",
+		}
+		if truncated || !slices.Equal(got, want) {
+			t.Errorf("%s: neighbours (truncated %v):\n got %q\nwant %q", mode, truncated, got, want)
+		}
+		ns, truncated, _ = f.Neighbors(ctx, schema.EntityIRI("Kata'ib Hezbollah"), NeighborOptions{Hops: 2, Limit: 2})
+		if len(ns) != 2 || !truncated {
+			t.Errorf("%s: limit 2 gave %d, truncated %v", mode, len(ns), truncated)
+		}
+	}
+}
+
+func TestTimeline(t *testing.T) {
+	ctx := context.Background()
+	recs := seedLike()
+	recs = append(recs, schema.Record{
+		Doc: "a3.txt", Article: schema.Article{ID: "a3", Source: "a3.txt", Date: "2024-01-31"},
+		Entities: []schema.Entity{ent("Kata'ib Hezbollah", schema.ArmedGroup), ent("United States", schema.Country), ent("Tower 22", schema.MilitaryBase)},
+		Events: []schema.Event{
+			{ID: "a3-suspension", Type: schema.EvSuspension, Agent: "Kata'ib Hezbollah", Date: "2024-01-30", Kind: schema.Stated,
+				Evidence: "Kata'ib Hezbollah announced the suspension of its operations."},
+			{ID: "a3-strike", Type: schema.EvAirstrike, Agent: "United States", Target: "Kata'ib Hezbollah", Kind: schema.Threatened,
+				Evidence: "Washington vowed to respond.", DateNote: "no date given"},
+			{ID: "a3-attack", Type: schema.EvAttack, Agent: "Kata'ib Hezbollah", Target: "Tower 22", Date: "2024-01", Kind: schema.Reported, Evidence: "Officials blamed the group."},
+		},
+		Facts: []schema.Fact{{S: "Kata'ib Hezbollah", P: "claimed_responsibility_for", O: "a3-attack", Kind: schema.Denied, Evidence: "The group denied it."}},
+	})
+	st := openStore(t, "bolt", recs...)
+	for mode, f := range finders(t, st) {
+		tl, err := f.Timeline(ctx, schema.EntityIRI("Kata'ib Hezbollah"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range tl {
+			got = append(got, fmt.Sprintf("%s %s %v %s", e.Date, e.Type, e.Roles, e.Kind))
+		}
+		want := []string{
+			"2024-01 Attack [agent claimed_responsibility_for] reported",
+			"2024-01-30 Suspension [agent] stated",
+			" Airstrike [target] threatened",
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: timeline\n got %q\nwant %q", mode, got, want)
+		}
+		if len(tl) > 0 && (tl[0].Participants["target"] != "Tower 22" || tl[0].Evidence != "Officials blamed the group." || tl[0].Article != "ng:article/a3") {
+			t.Errorf("%s: first entry %+v", mode, tl[0])
+		}
+	}
+}
