@@ -78,6 +78,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.queryCmd(),
 		a.exportCmd(),
 		a.evalCmd(),
+		a.explainCmd(),
 		a.rebuildCmd(),
 		a.rollbackCmd(),
 		a.statusCmd(),
