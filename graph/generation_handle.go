@@ -46,7 +46,7 @@ func OpenHandle(ctx context.Context, cfg Config) (*Handle, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := Open(ctx, rcfg)
+	st, err := openLive(ctx, rcfg, gen)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +148,7 @@ func (h *Handle) Reload(ctx context.Context, cfg Config) (bool, error) {
 	}
 	next := cfg
 	next.Path = filepath.Join(cfg.Path, gen)
-	st, err := Open(ctx, next)
+	st, err := openLive(ctx, next, gen)
 	if err != nil {
 		return false, fmt.Errorf("graph: opening generation %s: %w", gen, err)
 	}

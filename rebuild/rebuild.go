@@ -178,7 +178,12 @@ func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
 	}
 	defer p.Abort() // a no-op once committed
 	graph.CrashPoint("after-begin")
-	st, err := graph.Open(ctx, graph.Config{Backend: r.opts.Store.Backend, Path: p.Dir()})
+	var st *graph.Store
+	if full || cur == "" {
+		st, err = graph.Open(ctx, graph.Config{Backend: r.opts.Store.Backend, Path: p.Dir()}) // a large load
+	} else {
+		st, err = graph.OpenGeneration(ctx, p.Dir()) // a few changes: no existence filter to fill
+	}
 	if err != nil {
 		return Summary{}, err
 	}

@@ -1,0 +1,55 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/kv/bolt"
+)
+
+// OpenGeneration opens the bolt store in one generation's directory for
+// reading and small updates: a served generation, or one an incremental
+// rebuild brings up to date. It is Open with backend "bolt" less one cost:
+// at open, Cayley's key-value store reads every quad of the store to fill
+// an existence filter that only speeds up large loads, which takes seconds
+// on a store of millions of quads, on every swap and every rebuild. Use
+// Open for a large load into an empty store.
+func OpenGeneration(ctx context.Context, dir string) (*Store, error) {
+	if err := ensureDir(dir); err != nil {
+		return nil, err
+	}
+	release, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	opts := graph.Options{kv.OptNoBloom: true}
+	err = graph.InitQuadStore(bolt.Type, dir, opts)
+	if err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+		release()
+		return nil, fmt.Errorf("graph: creating bolt store in %s: %w", dir, err)
+	}
+	qs, err := graph.NewQuadStore(bolt.Type, dir, opts)
+	if err != nil {
+		release()
+		return nil, fmt.Errorf("graph: opening bolt store in %s: %w", dir, err)
+	}
+	w, err := graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true})
+	if err != nil {
+		qs.Close()
+		release()
+		return nil, err
+	}
+	return &Store{qs: qs, w: w, release: release, backend: "bolt"}, nil
+}
+
+// openLive opens what cfg names for serving: a generation without the
+// existence filter, anything else as Open does.
+func openLive(ctx context.Context, cfg Config, generation string) (*Store, error) {
+	if generation != "" && (cfg.Backend == "" || cfg.Backend == "bolt") {
+		return OpenGeneration(ctx, cfg.Path)
+	}
+	return Open(ctx, cfg)
+}
