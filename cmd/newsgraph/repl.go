@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja/parser"
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+func (a *app) replCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "repl",
+		Short: "An interactive Gizmo shell on the store",
+		Long: `Read Gizmo queries from standard input, one at a time, and print each
+result row as a line of JSON, then the row count and the time taken.
+A query may span several lines: input is run as soon as it parses.
+When another process (newsgraph serve) holds the store, queries go to it.
+
+Commands: :limit N (rows per query), :timeout DURATION, :help, :quit.`,
+		Example: `  newsgraph repl
+  echo 'g.V("<ng:entity/kataib-hezbollah>").Out().All()' | newsgraph repl`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			var run func(ctx context.Context, q string, opts graph.QueryOptions) ([]any, error)
+			st, err := a.openStore(ctx)
+			switch {
+			case errors.Is(err, graph.ErrLocked):
+				c, derr := a.viaServer(ctx)
+				if derr != nil {
+					return fmt.Errorf("%w, and %v", err, derr)
+				}
+				run = func(ctx context.Context, q string, opts graph.QueryOptions) ([]any, error) {
+					ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+					defer cancel()
+					return c.Query(ctx, q, opts.Limit)
+				}
+			case err != nil:
+				return err
+			default:
+				defer st.Close()
+				run = st.Query
+			}
+			opts := graph.QueryOptions{Timeout: a.cfg.Query.Timeout, Limit: a.cfg.Query.Limit}
+			return a.repl(ctx, run, opts)
+		},
+	}
+}
+
+// repl is the read-eval-print loop.
+func (a *app) repl(ctx context.Context, run func(context.Context, string, graph.QueryOptions) ([]any, error), opts graph.QueryOptions) error {
+	in := bufio.NewScanner(a.stdin)
+	in.Buffer(make([]byte, 1<<20), 1<<20)
+	var buf strings.Builder
+	prompt := func() {
+		if buf.Len() == 0 {
+			fmt.Fprint(a.stdout, "gizmo> ")
+		} else {
+			fmt.Fprint(a.stdout, "  ...> ")
+		}
+	}
+	prompt()
+	for in.Scan() {
+		if ctx.Err() != nil {
+			return nil
+		}
+		line := in.Text()
+		if buf.Len() == 0 && strings.HasPrefix(strings.TrimSpace(line), ":") {
+			if quit := a.replCommand(strings.Fields(strings.TrimSpace(line)), &opts); quit {
+				return nil
+			}
+			prompt()
+			continue
+		}
+		buf.WriteString(line)
+		buf.WriteByte('\n')
+		q := buf.String()
+		if strings.TrimSpace(q) == "" {
+			buf.Reset()
+			prompt()
+			continue
+		}
+		// Wait for more lines while the input is an unfinished statement.
+		if _, err := parser.ParseFile(nil, "", q, 0); err != nil && incomplete(err) && line != "" {
+			prompt()
+			continue
+		}
+		buf.Reset()
+		t0 := time.Now()
+		rows, err := run(ctx, q, opts)
+		if err != nil {
+			fmt.Fprintln(a.stdout, "error:", err)
+		} else {
+			for _, r := range rows {
+				b, _ := json.Marshal(r)
+				fmt.Fprintln(a.stdout, string(b))
+			}
+			fmt.Fprintf(a.stdout, "(%d rows, %s)\n", len(rows), time.Since(t0).Round(time.Millisecond))
+		}
+		prompt()
+	}
+	fmt.Fprintln(a.stdout)
+	return in.Err()
+}
+
+// incomplete reports a parse error that more input could fix.
+func incomplete(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "Unexpected end of input") || strings.Contains(s, "Unexpected token EOF") || strings.Contains(s, "unexpected EOF")
+}
+
+// replCommand runs a :command and reports whether to quit.
+func (a *app) replCommand(f []string, opts *graph.QueryOptions) bool {
+	switch f[0] {
+	case ":quit", ":q", ":exit":
+		return true
+	case ":limit":
+		if n, err := strconv.Atoi(at(f, 1)); err == nil && n > 0 {
+			opts.Limit = n
+			fmt.Fprintf(a.stdout, "limit %d\n", n)
+		} else {
+			fmt.Fprintln(a.stdout, "usage: :limit N (N > 0)")
+		}
+	case ":timeout":
+		if d, err := time.ParseDuration(at(f, 1)); err == nil && d > 0 {
+			opts.Timeout = d
+			fmt.Fprintf(a.stdout, "timeout %s\n", d)
+		} else {
+			fmt.Fprintln(a.stdout, "usage: :timeout DURATION (such as 5s)")
+		}
+	default:
+		fmt.Fprintln(a.stdout, `Type a Gizmo query, e.g. g.V("<ng:entity/kataib-hezbollah>").Out("<ng:attacked>").All()
+:limit N     rows per query
+:timeout D   time per query (e.g. 10s)
+:quit        leave`)
+	}
+	return false
+}
+
+func at(f []string, i int) string {
+	if i < len(f) {
+		return f[i]
+	}
+	return ""
+}

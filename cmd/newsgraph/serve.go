@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/path"
+	"github.com/newsgraph/newsgraph/graph/server"
+)
+
+func (a *app) serveCmd() *cobra.Command {
+	var allowWrites, allowRemoteWrites, noIndex bool
+	cmd := &cobra.Command{
+		Use:   "serve [--addr HOST:PORT]",
+		Short: "Serve the Cayley HTTP API and web console, and path queries, on the store",
+		Long: `Serve the store over HTTP: Cayley's v2 API (/api/v2/query, /api/v2/read, ...),
+its web console (open the address in a browser), and newsgraph's own routes:
+/api/path, /api/neighbors, /api/timeline and /api/resolve.
+
+The server listens on serve.addr (--addr; loopback only by default) and is
+read-only: writes through the API answer 403 unless --allow-writes is given,
+and writes on a non-loopback address also need --allow-remote-writes.
+Queries stop after query.timeout and return at most query.limit rows.
+
+While it runs, the server holds the store and records its address in the
+store directory (serve.json): newsgraph query, path, neighbors and timeline
+run from another shell find the store locked and go through the server.
+It stops gracefully on SIGINT or SIGTERM, letting queries in flight finish.`,
+		Example: `  newsgraph serve
+  newsgraph serve --addr 127.0.0.1:8080 --allow-writes`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			addr := a.cfg.Serve.Addr
+			loopback := server.IsLoopback(addr)
+			if allowWrites && !loopback && !allowRemoteWrites {
+				return fmt.Errorf("--allow-writes on %s, which other machines can reach, also needs --allow-remote-writes", addr)
+			}
+			if allowRemoteWrites && !allowWrites {
+				return errors.New("--allow-remote-writes needs --allow-writes")
+			}
+			ctx := cmd.Context()
+			cfg := graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN}
+			h, err := graph.OpenHandle(ctx, cfg)
+			if err != nil {
+				return err
+			}
+			defer h.Close()
+			srv, err := server.New(server.Config{
+				Handle: h, AllowWrites: allowWrites, QueryTimeout: a.cfg.Query.Timeout,
+				QueryLimit: a.cfg.Query.Limit, Index: !noIndex, Log: a.log,
+			})
+			if err != nil {
+				return err
+			}
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return err
+			}
+			url := "http://" + ln.Addr().String()
+			if graph.SupportsGenerations(cfg.Backend) && cfg.Path != "" {
+				// Rebuilds run elsewhere make a new generation live; follow them.
+				go h.Follow(ctx, cfg, 2*time.Second, func(err error) { a.log.Warn("following generations", "err", err) })
+			}
+			if cfg.Path != "" && cfg.Backend != "memory" {
+				remove, err := server.WriteAddrFile(cfg.Path, url)
+				if err != nil {
+					ln.Close()
+					return err
+				}
+				defer remove()
+			}
+			mode := "read-only"
+			if allowWrites {
+				mode = "writes allowed"
+			}
+			fmt.Fprintf(a.stdout, "newsgraph: serving %s (%s); console at %s/\n", cfg.Path, mode, url)
+			if !loopback {
+				a.log.Warn("listening on a non-loopback address: other machines can query this store", "addr", addr)
+			}
+			return srv.Serve(ctx, ln, 10*time.Second)
+		},
+	}
+	cmd.Flags().String("addr", "", "listen address HOST:PORT (serve.addr; default 127.0.0.1:64210)")
+	cmd.Flags().BoolVar(&allowWrites, "allow-writes", false, "accept writes through the API (/api/v2/write, /delete)")
+	cmd.Flags().BoolVar(&allowRemoteWrites, "allow-remote-writes", false, "with --allow-writes, allow them on a non-loopback address")
+	cmd.Flags().BoolVar(&noIndex, "no-path-index", false, "do not keep the path index in memory (path queries read the store)")
+	cmd.Flags().Duration("timeout", 0, "query timeout (query.timeout)")
+	cmd.Flags().Int("limit", 0, "maximum number of results per query (query.limit)")
+	return cmd
+}
+
+// pathBackend answers path, neighbourhood and timeline queries: an engine
+// on the store, or, when a server holds the store, that server.
+type pathBackend interface {
+	Paths(ctx context.Context, req server.PathRequest) (*path.Result, error)
+	Neighbors(ctx context.Context, name string, opts path.NeighborOptions) (*server.NeighborsResult, error)
+	Timeline(ctx context.Context, name string) (*server.TimelineResult, error)
+}
+
+// pathBackend opens the store, or connects to the server that holds it.
+func (a *app) pathBackend(ctx context.Context) (pathBackend, func(), error) {
+	st, err := a.openStore(ctx)
+	if errors.Is(err, graph.ErrLocked) {
+		c, derr := a.viaServer(ctx)
+		if derr != nil {
+			return nil, nil, fmt.Errorf("%w, and %v", err, derr)
+		}
+		return c, func() {}, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	h := graph.NewHandle(st, "")
+	return server.NewEngine(h, false, a.log), func() { h.Close() }, nil
+}
+
+// viaServer returns a client of the server recorded in the store
+// directory. Commands call it when the store is locked by another process
+// (graph.ErrLocked); query does the same for Gizmo queries.
+func (a *app) viaServer(ctx context.Context) (*server.Client, error) {
+	c, err := server.Dial(ctx, a.cfg.Store.Path)
+	if err != nil {
+		return nil, err
+	}
+	a.log.Info("the store is held by a server; querying it", "url", c.Base)
+	return c, nil
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+func (a *app) timelineCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "timeline NAME",
+		Short: "List the events an actor took part in, by date, with evidence",
+		Long: `List the events NAME took part in — as agent, target, place, subject or
+asserter, or by claiming, denying, announcing or stating them — ordered by
+date (undated events last), each with its participants, claim kind and
+evidence. NAME is resolved as in newsgraph path.`,
+		Example: `  newsgraph timeline "Kata'ib Hezbollah"`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return fmt.Errorf("--format: unknown format %q (have text, json)", format)
+			}
+			b, done, err := a.pathBackend(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer done()
+			res, err := b.Timeline(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeJSONOut(a.stdout, res)
+			}
+			fmt.Fprintf(a.stdout, "%s (%s): %d event(s)\n", res.Actor.Name, res.Actor.Type, len(res.Events))
+			for _, e := range res.Events {
+				date := e.Date
+				if date == "" {
+					date = "undated"
+				}
+				fmt.Fprintf(a.stdout, "\n%-10s  %s  [%s]  as %s\n", date, e.Type, orNone(e.Kind), strings.Join(e.Roles, ", "))
+				var roles []string
+				for r := range e.Participants {
+					roles = append(roles, r)
+				}
+				sort.Strings(roles)
+				for _, r := range roles {
+					fmt.Fprintf(a.stdout, "            %s: %s\n", r, e.Participants[r])
+				}
+				if e.DateNote != "" {
+					fmt.Fprintf(a.stdout, "            date: %s\n", e.DateNote)
+				}
+				writeClaimText(a.stdout, "            ", e.Claim)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
