@@ -82,6 +82,11 @@ func (a *app) rootCmd() *cobra.Command {
 		a.rebuildCmd(),
 		a.rollbackCmd(),
 		a.statusCmd(),
+		a.serveCmd(),
+		a.replCmd(),
+		a.pathCmd(),
+		a.neighborsCmd(),
+		a.timelineCmd(),
 	)
 	return root
 }
