@@ -8,6 +8,7 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/kv/bolt"
+	"github.com/cayleygraph/quad"
 )
 
 // OpenGeneration opens the bolt store in one generation's directory for
@@ -52,4 +53,22 @@ func openLive(ctx context.Context, cfg Config, generation string) (*Store, error
 		return OpenGeneration(ctx, cfg.Path)
 	}
 	return Open(ctx, cfg)
+}
+
+// RemoveQuads removes exactly these quads (labels included) in one
+// transaction; quads the store does not hold are skipped. A rebuild that
+// knows what an article wrote removes it this way, without the walk over
+// the article's nodes that Replace needs to find a label's quads.
+func (s *Store) RemoveQuads(ctx context.Context, quads []quad.Quad) error {
+	if len(quads) == 0 {
+		return nil
+	}
+	tx := graph.NewTransactionN(len(quads))
+	for _, q := range quads {
+		tx.RemoveQuad(q)
+	}
+	if err := s.w.ApplyTransaction(tx); err != nil {
+		return fmt.Errorf("graph: removing %d quads: %w", len(quads), err)
+	}
+	return nil
 }

@@ -24,8 +24,9 @@ import (
 // the generations since, and applies its own changes, so an incremental
 // rebuild writes what changed, not the size of the store.
 const (
-	journalRemoved = "journal.removed" // one label per line, in N-Quads form
-	journalAdded   = "journal.nq"      // the added quads, N-Quads
+	journalRemoved      = "journal.removed"    // labels removed whole, one per line, in N-Quads form
+	journalRemovedQuads = "journal.removed.nq" // quads removed one by one, N-Quads
+	journalAdded        = "journal.nq"         // the added quads, N-Quads
 	// maxJournalQuads bounds a journal; a rebuild that adds more writes
 	// none, and the next one copies the store instead.
 	maxJournalQuads = 200000
@@ -33,15 +34,16 @@ const (
 
 // journal gathers a rebuild's changes.
 type journal struct {
-	removed  []quad.Value
-	seen     map[quad.Value]bool
-	added    []quad.Quad
-	overflow bool
+	removed      []quad.Value
+	seen         map[quad.Value]bool
+	removedQuads []quad.Quad
+	added        []quad.Quad
+	overflow     bool
 }
 
 func newJournal() *journal { return &journal{seen: map[quad.Value]bool{}} }
 
-func (j *journal) record(remove []quad.Value, quads []quad.Quad) {
+func (j *journal) record(remove []quad.Value, removeQuads, quads []quad.Quad) {
 	if j == nil || j.overflow {
 		return
 	}
@@ -51,9 +53,10 @@ func (j *journal) record(remove []quad.Value, quads []quad.Quad) {
 			j.removed = append(j.removed, l)
 		}
 	}
+	j.removedQuads = append(j.removedQuads, removeQuads...)
 	j.added = append(j.added, quads...)
-	if len(j.added)+len(j.removed) > maxJournalQuads {
-		j.overflow, j.removed, j.added, j.seen = true, nil, nil, nil
+	if len(j.added)+len(j.removed)+len(j.removedQuads) > maxJournalQuads {
+		j.overflow, j.removed, j.removedQuads, j.added, j.seen = true, nil, nil, nil, nil
 	}
 }
 
@@ -61,7 +64,7 @@ func (j *journal) record(remove []quad.Value, quads []quad.Quad) {
 // journal there when this one overflowed (or there is none).
 func (j *journal) save(dir string) error {
 	rm := func() error {
-		for _, f := range []string{journalRemoved, journalAdded} {
+		for _, f := range []string{journalRemoved, journalRemovedQuads, journalAdded} {
 			if err := os.Remove(filepath.Join(dir, f)); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return err
 			}
@@ -90,15 +93,21 @@ func (j *journal) save(dir string) error {
 		}
 		return f.Close() // synced with the generation at commit
 	}
-	// The added quads first: a journal whose removed file is missing is
-	// incomplete and never replayed.
-	if err := write(journalAdded, func(w *bufio.Writer) error {
-		enc := nquads.NewWriter(w)
-		if _, err := enc.WriteQuads(j.added); err != nil {
-			return err
+	writeQuads := func(quads []quad.Quad) func(w *bufio.Writer) error {
+		return func(w *bufio.Writer) error {
+			enc := nquads.NewWriter(w)
+			if _, err := enc.WriteQuads(quads); err != nil {
+				return err
+			}
+			return enc.Close()
 		}
-		return enc.Close()
-	}); err != nil {
+	}
+	// The quads first: a journal whose labels file is missing is
+	// incomplete and never replayed.
+	if err := write(journalAdded, writeQuads(j.added)); err != nil {
+		return err
+	}
+	if err := write(journalRemovedQuads, writeQuads(j.removedQuads)); err != nil {
 		return err
 	}
 	return write(journalRemoved, func(w *bufio.Writer) error {
@@ -113,7 +122,7 @@ func (j *journal) save(dir string) error {
 
 // hasJournal reports whether a generation has a complete journal.
 func hasJournal(dir string) bool {
-	for _, f := range []string{journalRemoved, journalAdded} {
+	for _, f := range []string{journalRemoved, journalRemovedQuads, journalAdded} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			return false
 		}
@@ -135,12 +144,23 @@ func replay(ctx context.Context, st *graph.Store, dir string) error {
 		}
 		removed = append(removed, v)
 	}
+	if err := eachQuadBatch(filepath.Join(dir, journalRemovedQuads), func(b []quad.Quad) error { return st.RemoveQuads(ctx, b) }); err != nil {
+		return err
+	}
 	for i := 0; i < len(removed); i += 1000 {
 		if _, err := st.Replace(ctx, removed[i:min(i+1000, len(removed))], nil); err != nil {
 			return err
 		}
 	}
-	f, err := os.Open(filepath.Join(dir, journalAdded))
+	return eachQuadBatch(filepath.Join(dir, journalAdded), func(b []quad.Quad) error {
+		_, err := st.Replace(ctx, nil, b)
+		return err
+	})
+}
+
+// eachQuadBatch reads an N-Quads file and calls fn with batches of quads.
+func eachQuadBatch(path string, fn func([]quad.Quad) error) error {
+	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
@@ -153,18 +173,20 @@ func replay(ctx context.Context, st *graph.Store, dir string) error {
 			break
 		}
 		if err != nil {
-			return fmt.Errorf("rebuild: %s: %w", journalAdded, err)
+			return fmt.Errorf("rebuild: %s: %w", filepath.Base(path), err)
 		}
 		batch = append(batch, q)
 		if len(batch) >= batchQuads {
-			if _, err := st.Replace(ctx, nil, batch); err != nil {
+			if err := fn(batch); err != nil {
 				return err
 			}
 			batch = batch[:0]
 		}
 	}
-	_, err = st.Replace(ctx, nil, batch)
-	return err
+	if len(batch) == 0 {
+		return nil
+	}
+	return fn(batch)
 }
 
 func splitLines(s string) []string {

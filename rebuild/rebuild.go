@@ -194,7 +194,8 @@ func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
 		}
 	}
 	empty := quadCount(ctx, st) == 0
-	run := &apply{r: r, st: st, old: man, version: version, full: full, batch: true,
+	cache := &quadCache{dir: filepath.Join(r.opts.DataDir, "rebuild", "quads"), version: version}
+	run := &apply{r: r, st: st, old: man, version: version, full: full, batch: true, cache: cache,
 		storeEmpty: empty, checkStore: !full && !empty && man == nil}
 	if run.old == nil {
 		run.old = NewManifest(version)
@@ -233,6 +234,7 @@ func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
 	} else if len(removed) > 0 {
 		r.log.Info("pruned generations", "removed", removed)
 	}
+	r.gcCache(gens, cache)
 	if r.opts.Handle != nil {
 		if _, err := r.opts.Handle.Reload(ctx, r.opts.Store); err != nil {
 			r.log.Error("switching the server to the new generation", "generation", p.Name(), "err", err)
@@ -273,6 +275,33 @@ func (r *Rebuilder) recycle(gens *graph.Generations, cur string) (*graph.Pending
 	}
 	r.log.Debug("recycling a generation", "from", old, "replaying", replays)
 	return p, replays
+}
+
+// gcCache drops the cached quads of articles that no kept generation
+// holds.
+func (r *Rebuilder) gcCache(gens *graph.Generations, cache *quadCache) {
+	list, err := gens.List()
+	if err != nil {
+		return
+	}
+	keep := map[string]bool{}
+	for _, g := range list {
+		m, err := LoadManifest(filepath.Join(gens.Dir(g.Name), ManifestFile))
+		if err != nil || m == nil {
+			if err != nil {
+				r.log.Warn("reading a manifest; cached quads kept", "generation", g.Name, "err", err)
+			}
+			return // cannot tell what it holds: keep everything
+		}
+		for _, e := range m.Entries {
+			keep[e.ID] = true
+		}
+	}
+	if n, err := cache.gc(keep); err != nil {
+		r.log.Warn("cleaning the quad cache", "err", err)
+	} else if n > 0 {
+		r.log.Debug("cleaned the quad cache", "removed", n)
+	}
 }
 
 func quadCount(ctx context.Context, st *graph.Store) int64 {
@@ -351,7 +380,8 @@ type apply struct {
 	// (a plain store, an interrupted in-place run): skip those already
 	// loaded by the same extractor.
 	checkStore bool
-	journal    *journal // records the changes, if set
+	journal    *journal   // records the changes, if set
+	cache      *quadCache // the quads of every article loaded, if set
 }
 
 // loadResult is what loading an item did.
@@ -472,7 +502,8 @@ func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
 		sum.Removed++
 		log.Info("article removed", "key", k, "source", e.Source)
 		if !live[e.ID] && !a.storeEmpty {
-			if err := w.add(ctx, []quad.Value{schema.ArticleIRI(e.ID)}, nil); err != nil {
+			labels, quads := a.oldQuads(e.ID)
+			if err := w.add(ctx, labels, quads, nil); err != nil {
 				return sum, next, err
 			}
 		}
@@ -530,9 +561,19 @@ func itemErr(it *item) error {
 
 // prepared is an item ready to write.
 type prepared struct {
-	it     *item
-	remove []quad.Value
-	quads  []quad.Quad
+	it          *item
+	remove      []quad.Value // labels whose quads to remove
+	removeQuads []quad.Quad  // quads to remove, known from the cache
+	quads       []quad.Quad
+}
+
+// oldQuads says how to remove an article loaded earlier: by its quads if
+// the cache has them, else by its label.
+func (a *apply) oldQuads(id string) ([]quad.Value, []quad.Quad) {
+	if quads, ok := a.cache.get(id); ok {
+		return nil, quads
+	}
+	return []quad.Value{schema.ArticleIRI(id)}, nil
 }
 
 // load parses and extracts items with workers and hands them to the
@@ -585,7 +626,7 @@ func (a *apply) load(ctx context.Context, todo []*item, live map[string]bool, w 
 		<-ahead
 		p.it.raw = nil
 		if p.it.err == nil {
-			if err := w.add(ctx, p.remove, p.quads); err != nil {
+			if err := w.add(ctx, p.remove, p.removeQuads, p.quads); err != nil {
 				return err
 			}
 		}
@@ -600,7 +641,7 @@ func (a *apply) prepare(ctx context.Context, it *item, live map[string]bool) *pr
 	p := &prepared{it: it}
 	label := schema.ArticleIRI(it.id)
 	if !a.storeEmpty && it.old != nil && it.old.ID != it.id && !live[it.old.ID] {
-		p.remove = append(p.remove, schema.ArticleIRI(it.old.ID)) // its earlier version
+		p.remove, p.removeQuads = a.oldQuads(it.old.ID) // its earlier version
 	}
 	if a.checkStore {
 		same, err := a.st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(a.r.x.Name()), Label: label})
@@ -638,6 +679,9 @@ func (a *apply) prepare(ctx context.Context, it *item, live map[string]bool) *pr
 	}
 	var rejects []schema.Reject
 	p.quads, rejects = schema.ToQuads(rec, a.r.x.Name())
+	if err := a.cache.put(it.id, p.quads); err != nil {
+		a.r.log.Warn("rebuild: caching an article's quads", "key", it.key, "err", err)
+	}
 	for _, rj := range rejects {
 		a.r.log.Debug("rejected", "doc", rj.Doc, "what", rj.What, "reason", rj.Reason)
 	}
@@ -652,19 +696,25 @@ func (a *apply) prepare(ctx context.Context, it *item, live map[string]bool) *pr
 // writer applies removals and additions: one transaction per article, or
 // batched when the store is a private generation.
 type writer struct {
-	a      *apply
-	batch  bool
-	remove []quad.Value
-	seen   map[quad.Value]bool
-	quads  []quad.Quad
+	a           *apply
+	batch       bool
+	remove      []quad.Value
+	seen        map[quad.Value]bool
+	removeQuads []quad.Quad
+	quads       []quad.Quad
 }
 
 // batchQuads is how many quads a batched transaction gathers.
 const batchQuads = 20000
 
-func (w *writer) add(ctx context.Context, remove []quad.Value, quads []quad.Quad) error {
-	w.a.journal.record(remove, quads)
+func (w *writer) add(ctx context.Context, remove []quad.Value, removeQuads, quads []quad.Quad) error {
+	w.a.journal.record(remove, removeQuads, quads)
 	if !w.batch {
+		if len(removeQuads) > 0 {
+			if err := w.a.st.RemoveQuads(ctx, removeQuads); err != nil {
+				return err
+			}
+		}
 		_, err := w.a.st.Replace(ctx, remove, quads)
 		return err
 	}
@@ -677,26 +727,30 @@ func (w *writer) add(ctx context.Context, remove []quad.Value, quads []quad.Quad
 			w.remove = append(w.remove, l)
 		}
 	}
+	w.removeQuads = append(w.removeQuads, removeQuads...)
 	w.quads = append(w.quads, quads...)
-	if len(w.quads) >= batchQuads || len(w.remove) >= 1000 {
+	if len(w.quads)+len(w.removeQuads) >= batchQuads || len(w.remove) >= 1000 {
 		return w.flush(ctx)
 	}
 	return nil
 }
 
 func (w *writer) flush(ctx context.Context) error {
-	if len(w.remove) == 0 && len(w.quads) == 0 {
+	if len(w.remove) == 0 && len(w.quads) == 0 && len(w.removeQuads) == 0 {
 		return nil
 	}
-	// Removals and additions go in two transactions: the generation is
-	// private, and Cayley's key-value stores corrupt a transaction that
+	// Removals and additions go in separate transactions: the generation
+	// is private, and Cayley's key-value stores corrupt a transaction that
 	// both removes and adds quads of a node whose count of quads falls
-	// (the added quads lose that node; TestIncrementalDirectory
-	// compares with a full build and catches it).
-	_, err := w.a.st.Replace(ctx, w.remove, nil)
+	// (the added quads lose that node; TestIncrementalDirectory compares
+	// with a full build and catches it).
+	err := w.a.st.RemoveQuads(ctx, w.removeQuads)
+	if err == nil {
+		_, err = w.a.st.Replace(ctx, w.remove, nil)
+	}
 	if err == nil {
 		_, err = w.a.st.Replace(ctx, nil, w.quads)
 	}
-	w.remove, w.quads, w.seen = nil, nil, nil
+	w.remove, w.removeQuads, w.quads, w.seen = nil, nil, nil, nil
 	return err
 }

@@ -402,3 +402,46 @@ func TestRecycledGenerations(t *testing.T) {
 		t.Errorf("%d of 5 runs recycled a generation, want 3 (all but the first two)", recycled)
 	}
 }
+
+// TestQuadCache: every article's quads are cached, a removal uses them,
+// the cache keeps only what kept generations hold, and a lost cache falls
+// back to removal by label with the same result.
+func TestQuadCache(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 4; i++ {
+		writeArticle(t, dir, fmt.Sprintf("%d.txt", i), text(120+i))
+	}
+	e := newEnv(t, config.Source{Dir: dir})
+	e.run()
+	cacheDir := filepath.Join(e.dataDir, "rebuild", "quads")
+	c := &quadCache{dir: cacheDir, version: ExtractorVersion(e.x)}
+	id := func(i int) string { return source.ContentID([]byte(text(i))) }
+	for i := 120; i < 124; i++ {
+		quads, ok := c.get(id(i))
+		if !ok || len(quads) == 0 || !hasLabel(e.quads(), id(i)) {
+			t.Fatalf("article %d: cached %v (%d quads)", i, ok, len(quads))
+		}
+	}
+	writeArticle(t, dir, "0.txt", text(130))
+	e.run() // 120 replaced by 130; 120 stays in the previous generation
+	if _, ok := c.get(id(120)); !ok {
+		t.Error("the previous generation's article lost its cached quads")
+	}
+	writeArticle(t, dir, "1.txt", text(131))
+	e.run() // the generation holding 120 is pruned
+	if _, ok := c.get(id(120)); ok {
+		t.Error("cached quads of an article no kept generation holds were kept")
+	}
+	// Without the cache, removal by label gives the same graph.
+	if err := os.RemoveAll(cacheDir); err != nil {
+		t.Fatal(err)
+	}
+	writeArticle(t, dir, "2.txt", text(132))
+	os.Remove(filepath.Join(dir, "3.txt"))
+	e.run()
+	fresh := newEnv(t, config.Source{Dir: dir})
+	fresh.run()
+	if got, want := e.quads(), fresh.quads(); !slices.Equal(got, want) {
+		t.Errorf("after losing the cache: %v", diff(got, want))
+	}
+}
