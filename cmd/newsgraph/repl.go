@@ -22,7 +22,9 @@ func (a *app) replCmd() *cobra.Command {
 		Short: "An interactive Gizmo shell on the store",
 		Long: `Read Gizmo queries from standard input, one at a time, and print each
 result row as a line of JSON, then the row count and the time taken.
-A query may span several lines: input is run as soon as it parses.
+A query may span several lines: input runs as soon as it parses, so end a
+line with an open bracket or a dot to continue it on the next; a blank
+line runs whatever was typed.
 When another process (newsgraph serve) holds the store, queries go to it.
 
 Commands: :limit N (rows per query), :timeout DURATION, :help, :quit.`,
