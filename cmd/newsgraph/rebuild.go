@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"strings"
 	"time"
 
@@ -139,4 +142,58 @@ func writeRebuildSummary(w io.Writer, s rebuild.Summary) {
 		fmt.Fprintf(w, "sources   %s\n", strings.Join(srcs, "\n          "))
 	}
 	fmt.Fprintf(w, "time      %s\n", (time.Duration(s.Seconds * float64(time.Second))).Round(time.Millisecond))
+}
+
+// serveOps is what serve adds for rebuilds: rebuilds on a schedule
+// (rebuild.schedule, serve --schedule) that switch the served store to
+// each new generation, GET /status, GET /metrics, and the latency of the
+// API's queries in the metrics. It returns the handler to serve instead of
+// next and a func that stops the schedule (cancelling a run in progress,
+// which leaves the live generation as it was).
+func (a *app) serveOps(h *graph.Handle, next http.Handler) (http.Handler, func(), error) {
+	reg, m := rebuild.NewRegistry()
+	stop := func() {}
+	if spec := a.cfg.Rebuild.Schedule; spec != "" {
+		r, err := a.rebuilder(nil, false, h, m)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--schedule: %w", err)
+		}
+		s, err := rebuild.NewScheduler(spec, r, a.log)
+		if err != nil {
+			return nil, nil, err
+		}
+		s.Start()
+		stop = s.Stop
+		a.log.Info("rebuilds scheduled", "schedule", spec, "sources", len(a.cfg.Sources))
+	}
+	store := graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN}
+	mux := http.NewServeMux()
+	mux.Handle("GET /status", rebuild.StatusHandler(a.cfg.DataDir, store))
+	mux.Handle("GET /metrics", rebuild.MetricsHandler(reg))
+	mux.Handle("/api/", m.InstrumentQueries(next))
+	mux.Handle("/", next)
+	return mux, stop, nil
+}
+
+// serveHandler serves handler on ln until ctx ends, then shuts down
+// gracefully, letting requests in flight finish (up to grace), as
+// server.Server.Serve does for the server alone.
+func serveHandler(ctx context.Context, ln net.Listener, handler http.Handler, grace time.Duration) error {
+	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("serve: shutting down: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
 }

@@ -31,9 +31,16 @@ Queries stop after query.timeout and return at most query.limit rows.
 While it runs, the server holds the store and records its address in the
 store directory (serve.json): newsgraph query, path, neighbors and timeline
 run from another shell find the store locked and go through the server.
-It stops gracefully on SIGINT or SIGTERM, letting queries in flight finish.`,
+It stops gracefully on SIGINT or SIGTERM, letting queries in flight finish.
+
+With --schedule (rebuild.schedule) the server also rebuilds the store from
+its sources on that cron schedule and switches to each new generation
+without a restart (see newsgraph rebuild); without it, it follows rebuilds
+run elsewhere. GET /status reports the last rebuild, GET /metrics serves
+Prometheus metrics.`,
 		Example: `  newsgraph serve
-  newsgraph serve --addr 127.0.0.1:8080 --allow-writes`,
+  newsgraph serve --addr 127.0.0.1:8080 --allow-writes
+  newsgraph serve --schedule "*/15 * * * *"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			addr := a.cfg.Serve.Addr
@@ -58,6 +65,11 @@ It stops gracefully on SIGINT or SIGTERM, letting queries in flight finish.`,
 			if err != nil {
 				return err
 			}
+			handler, stopSchedule, err := a.serveOps(h, srv)
+			if err != nil {
+				return err
+			}
+			defer stopSchedule()
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return err
@@ -83,7 +95,7 @@ It stops gracefully on SIGINT or SIGTERM, letting queries in flight finish.`,
 			if !loopback {
 				a.log.Warn("listening on a non-loopback address: other machines can query this store", "addr", addr)
 			}
-			return srv.Serve(ctx, ln, 10*time.Second)
+			return serveHandler(ctx, ln, handler, 10*time.Second)
 		},
 	}
 	cmd.Flags().String("addr", "", "listen address HOST:PORT (serve.addr; default 127.0.0.1:64210)")
@@ -92,6 +104,7 @@ It stops gracefully on SIGINT or SIGTERM, letting queries in flight finish.`,
 	cmd.Flags().BoolVar(&noIndex, "no-path-index", false, "do not keep the path index in memory (path queries read the store)")
 	cmd.Flags().Duration("timeout", 0, "query timeout (query.timeout)")
 	cmd.Flags().Int("limit", 0, "maximum number of results per query (query.limit)")
+	cmd.Flags().String("schedule", "", `rebuild on this cron schedule, e.g. "*/15 * * * *" or "@every 10m" (rebuild.schedule)`)
 	return cmd
 }
 
