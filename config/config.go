@@ -117,7 +117,7 @@ func Default() Config {
 		Serve:   Serve{Addr: "127.0.0.1:64210"},
 		Log:     Log{Level: "warn", Format: "text"},
 		Fetch:   Fetch{Timeout: 30 * time.Second, MaxBytes: 5 << 20, Retries: 3, Backoff: time.Second, MaxBackoff: 30 * time.Second, Concurrency: 4},
-		Rebuild: Rebuild{Keep: 1, Reload: 10 * time.Second},
+		Rebuild: Rebuild{Keep: 1, Reload: 2 * time.Second},
 	}
 }
 

@@ -77,7 +77,7 @@ Prometheus metrics.`,
 			url := "http://" + ln.Addr().String()
 			if graph.SupportsGenerations(cfg.Backend) && cfg.Path != "" {
 				// Rebuilds run elsewhere make a new generation live; follow them.
-				go h.Follow(ctx, cfg, 2*time.Second, func(err error) { a.log.Warn("following generations", "err", err) })
+				go h.Follow(ctx, cfg, a.cfg.Rebuild.Reload, func(err error) { a.log.Warn("following generations", "err", err) })
 			}
 			if cfg.Path != "" && cfg.Backend != "memory" {
 				remove, err := server.WriteAddrFile(cfg.Path, url)
