@@ -72,7 +72,10 @@ func (s *Scheduler) Stop() {
 // cronLogger sends cron's messages to slog.
 type cronLogger struct{ log *slog.Logger }
 
+// Info logs cron's routine messages at debug level.
 func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
+
+// Error logs cron's errors.
 func (l cronLogger) Error(err error, msg string, kv ...any) {
 	l.log.Error("cron: "+msg, append(kv, "err", err)...)
 }

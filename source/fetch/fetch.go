@@ -107,6 +107,7 @@ type StatusError struct {
 	Code int
 }
 
+// Error returns "URL: HTTP code text".
 func (e *StatusError) Error() string {
 	return fmt.Sprintf("%s: HTTP %d %s", e.URL, e.Code, http.StatusText(e.Code))
 }
