@@ -6,10 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/rand"
-	"net/url"
 	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -37,28 +34,16 @@ func pgDSN(t testing.TB) string {
 // freshPG creates an empty database for one test and returns its DSN.
 func freshPG(t testing.TB) string {
 	t.Helper()
-	base := pgDSN(t)
-	u, err := url.Parse(base)
-	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		t.Fatalf("%s must be a postgres:// URL", pgEnv)
-	}
-	admin, err := sql.Open("postgres", base)
+	dsn, drop, err := CreateTestDatabase(context.Background(), pgDSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := fmt.Sprintf("ng_test_%d_%d", time.Now().UnixNano(), rand.Intn(1e6))
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		admin.Close()
-		t.Fatalf("creating a test database (the role needs CREATEDB): %v", redactDSN(err, base))
-	}
 	t.Cleanup(func() {
-		if _, err := admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`); err != nil {
-			t.Errorf("dropping %s: %v", name, err)
+		if err := drop(); err != nil {
+			t.Errorf("dropping the test database: %v", err)
 		}
-		admin.Close()
 	})
-	u.Path = "/" + name
-	return u.String()
+	return dsn
 }
 
 func openPG(t testing.TB, dsn string) *Store {
@@ -526,7 +511,6 @@ func TestPostgresReopen(t *testing.T) {
 	if s, _ := st1.Stats(ctx); s.Quads <= s1.Quads {
 		t.Errorf("the first handle does not see the second's write: %+v", s)
 	}
-	_ = filepath.Join
 }
 
 // TestPostgresConcurrentWriters loads overlapping batches from several

@@ -1,0 +1,40 @@
+package graph
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+)
+
+// CreateTestDatabase creates an empty database, with a random name, on the
+// PostgreSQL server that baseDSN (a postgres:// URL whose role may create
+// databases) points at, and returns its DSN and a func that drops it. It
+// is for tests — newsgraph's own and the end-to-end suite — that each need
+// a store of their own: bash .ci/postgres.sh prints a suitable baseDSN.
+func CreateTestDatabase(ctx context.Context, baseDSN string) (dsn string, drop func() error, err error) {
+	u, err := url.Parse(baseDSN)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return "", nil, fmt.Errorf("graph: test database: the base DSN must be a postgres:// URL")
+	}
+	admin, err := sql.Open("postgres", baseDSN)
+	if err != nil {
+		return "", nil, redactDSN(err, baseDSN)
+	}
+	var b [6]byte
+	rand.Read(b[:])
+	name := "ng_test_" + hex.EncodeToString(b[:])
+	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
+		admin.Close()
+		return "", nil, fmt.Errorf("graph: creating a test database on %s (the role needs CREATEDB): %w", DescribeDSN(baseDSN), redactDSN(err, baseDSN))
+	}
+	u.Path = "/" + name
+	drop = func() error {
+		defer admin.Close()
+		_, err := admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+		return err
+	}
+	return u.String(), drop, nil
+}
