@@ -220,31 +220,51 @@ func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn
 	return it.Err()
 }
 
-// Replace removes every quad labelled by one of remove and adds quads, in
-// one transaction: readers see either the old quads or the new ones.
-// Adding a quad that exists already is a no-op.
+// Replace adds quads, then removes every other quad labelled by one of
+// remove. Adding a quad that exists already is a no-op, so replacing a label
+// by itself removes only what its new quads no longer hold.
+//
+// The two steps are separate transactions because Cayley's key-value
+// stores mis-write a transaction that both adds and removes quads of a node
+// whose quad count falls (the added quads lose that node). Adding first
+// means a crash between the steps leaves both versions, never neither:
+// nothing already in the graph is lost, and the next build removes the
+// stale one.
 func (s *Store) Replace(ctx context.Context, remove []quad.Value, quads []quad.Quad) (removed int, err error) {
-	tx := graph.NewTransactionN(len(quads))
+	var old []quad.Quad
 	for _, l := range remove {
-		old, err := s.LabelQuads(ctx, l)
+		lq, err := s.LabelQuads(ctx, l)
 		if err != nil {
 			return 0, fmt.Errorf("graph: finding quads of %v: %w", l, err)
 		}
-		for _, q := range old {
-			tx.RemoveQuad(q)
+		old = append(old, lq...)
+	}
+	if len(quads) > 0 {
+		add := graph.NewTransactionN(len(quads))
+		for _, q := range quads {
+			add.AddQuad(q)
 		}
-		removed += len(old)
+		if err := s.w.ApplyTransaction(add); err != nil {
+			return 0, fmt.Errorf("graph: adding %d quads: %w", len(add.Deltas), err)
+		}
 	}
+	keep := make(map[quad.Quad]bool, len(quads))
 	for _, q := range quads {
-		tx.AddQuad(q)
+		keep[q] = true
 	}
-	if len(tx.Deltas) == 0 {
-		return removed, nil
+	del := graph.NewTransactionN(len(old))
+	for _, q := range old {
+		if !keep[q] {
+			del.RemoveQuad(q)
+		}
 	}
-	if err := s.w.ApplyTransaction(tx); err != nil {
-		return 0, fmt.Errorf("graph: applying %d changes: %w", len(tx.Deltas), err)
+	if len(del.Deltas) == 0 {
+		return 0, nil
 	}
-	return removed, nil
+	if err := s.w.ApplyTransaction(del); err != nil {
+		return 0, fmt.Errorf("graph: removing %d quads: %w", len(del.Deltas), err)
+	}
+	return len(del.Deltas), nil
 }
 
 // ErrLocked is returned when another process holds an embedded store.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -152,5 +153,38 @@ func TestBoltLock(t *testing.T) {
 func TestUnknownBackend(t *testing.T) {
 	if _, err := Open(context.Background(), Config{Backend: "nope"}); err == nil {
 		t.Fatal("unknown backend opened")
+	}
+}
+
+// TestReplaceSharedNode covers a Cayley key-value store bug: one
+// transaction that removes and adds quads of a node whose quad count falls
+// stored the added quads with the node missing.
+func TestReplaceSharedNode(t *testing.T) {
+	for _, backend := range []string{"bolt", "memory"} {
+		t.Run(backend, func(t *testing.T) {
+			ctx := context.Background()
+			st := openTest(t, backend)
+			str := func(s, p, o, l string) quad.Quad {
+				return quad.Quad{Subject: quad.IRI(s), Predicate: quad.IRI(p), Object: quad.String(o), Label: quad.IRI(l)}
+			}
+			old := []quad.Quad{str("a", "name", "x", "L1"), q("a", "type", "T", "L1"), q("a", "in", "L1", "L1")}
+			if _, err := st.Replace(ctx, nil, old); err != nil {
+				t.Fatal(err)
+			}
+			repl := []quad.Quad{str("a", "name", "x", "L2"), q("a", "in", "L2", "L2")}
+			if _, err := st.Replace(ctx, []quad.Value{quad.IRI("L1")}, repl); err != nil {
+				t.Fatal(err)
+			}
+			got, err := st.LabelQuads(ctx, quad.IRI("L2"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := sorted(got), sorted(repl); strings.Join(g, "\n") != strings.Join(w, "\n") {
+				t.Errorf("after replacing L1 by L2:\n%s\nwant\n%s", strings.Join(g, "\n"), strings.Join(w, "\n"))
+			}
+			if left, _ := st.LabelQuads(ctx, quad.IRI("L1")); len(left) != 0 {
+				t.Errorf("quads of L1 left: %v", left)
+			}
+		})
 	}
 }

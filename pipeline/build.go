@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -167,8 +168,16 @@ func prepare(ctx context.Context, st *graph.Store, x extract.Extractor, j *job) 
 		j.err = fmt.Errorf("%s: checking the store: %w", j.art.Path, err)
 		return
 	}
+	stale, err := st.Subjects(ctx, schema.Source, quad.String(j.art.Path))
+	if err != nil {
+		j.err = fmt.Errorf("%s: checking the store: %w", j.art.Path, err)
+		return
+	}
 	if same {
-		j.skip = true
+		// Loaded already. An older version read from the same path is left
+		// only by a crash between Replace's two steps: finish the job.
+		j.remove = slices.DeleteFunc(stale, func(v quad.Value) bool { return v == label })
+		j.skip = len(j.remove) == 0
 		return
 	}
 	rec, err := x.Extract(ctx, j.art)
@@ -178,10 +187,5 @@ func prepare(ctx context.Context, st *graph.Store, x extract.Extractor, j *job) 
 	}
 	j.rec = rec
 	j.quads, j.reject = schema.ToQuads(rec, x.Name())
-	stale, err := st.Subjects(ctx, schema.Source, quad.String(j.art.Path))
-	if err != nil {
-		j.err = fmt.Errorf("%s: checking the store: %w", j.art.Path, err)
-		return
-	}
 	j.remove = stale
 }

@@ -135,3 +135,46 @@ func TestBuild(t *testing.T) {
 		t.Errorf("new extractor version: %+v, want 2 changed", sum)
 	}
 }
+
+// TestBuildFinishesInterruptedReplace: a crash between Replace's add and
+// remove steps leaves two versions of an article; the next build removes the
+// older one without re-extracting the newer.
+func TestBuildFinishesInterruptedReplace(t *testing.T) {
+	ctx := context.Background()
+	corpus := t.TempDir()
+	write(t, corpus, "a.txt", body("Alpha attacked Harir."))
+	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "store")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	x := lineExtractor{"1"}
+	if _, err := Build(ctx, st, x, []string{corpus}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	// The new version's quads are added, and the process dies before the
+	// old version is removed.
+	write(t, corpus, "a.txt", body("Alpha attacked Tanf."))
+	art, err := source.ReadFile(filepath.Join(corpus, "a.txt"), source.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := x.Extract(ctx, art)
+	quads, _ := schema.ToQuads(rec, x.Name())
+	if _, err := st.Replace(ctx, nil, quads); err != nil {
+		t.Fatal(err)
+	}
+	if got := targets(t, st, "alpha"); len(got) != 2 {
+		t.Fatalf("interrupted state: alpha attacked %v, want both versions", got)
+	}
+	sum, err := Build(ctx, st, x, []string{corpus}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Changed != 1 || sum.Quads != 0 || sum.Removed == 0 {
+		t.Errorf("recovery build: %+v, want the old version removed and nothing added", sum)
+	}
+	if got := targets(t, st, "alpha"); len(got) != 1 || got[0] != "<ng:entity/tanf>" {
+		t.Errorf("after recovery alpha attacked %v, want only tanf", got)
+	}
+}
