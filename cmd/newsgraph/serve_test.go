@@ -7,11 +7,15 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/newsgraph/newsgraph/graph/server"
 )
@@ -156,4 +160,137 @@ func httpPost(t *testing.T, u, body string) (int, string) {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b)
+}
+
+// TestConsoleInChromium opens the console served by `newsgraph serve` in a
+// real headless Chromium, offline: types a Gizmo query into the editor,
+// runs it and reads the results from the page, then the query-shape and
+// visualize pages. Screenshots go to $NEWSGRAPH_ARTIFACTS (default: a
+// temporary directory).
+func TestConsoleInChromium(t *testing.T) {
+	bin := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		t.Skip("no chromium binary found (install Debian's chromium: apt-get install chromium)")
+	}
+	artifacts := os.Getenv("NEWSGRAPH_ARTIFACTS")
+	if artifacts == "" {
+		artifacts = t.TempDir()
+	}
+	if err := os.MkdirAll(artifacts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	c := seeded(t)
+	base, _ := serving(t, c)
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.WindowSize(1280, 900),
+	}
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	shot := func(name string) chromedp.Action {
+		return chromedp.ActionFunc(func(ctx context.Context) error {
+			var buf []byte
+			if err := chromedp.CaptureScreenshot(&buf).Do(ctx); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(artifacts, name), buf, 0o644)
+		})
+	}
+	// typeQuery clears the editor and types q key by key, as a person would.
+	typeQuery := func(q string) chromedp.Action {
+		return chromedp.Tasks{
+			// Empty the query editor (the result viewers are JSON editors).
+			chromedp.Evaluate(`monaco.editor.getModels().forEach(m => { if (m.getModeId() !== "json") m.setValue("") })`, nil),
+			chromedp.Click(".monaco-editor textarea", chromedp.ByQuery),
+			chromedp.SendKeys(".monaco-editor textarea", q, chromedp.ByQuery),
+		}
+	}
+	editorText := func(out *string) chromedp.Action {
+		return chromedp.Evaluate(`window.monaco ? monaco.editor.getModels().map(m => m.getValue()).join("\n") : ""`, out)
+	}
+	// The results are shown in a read-only editor of their own.
+	waitEditors := func(text string) chromedp.Action {
+		return chromedp.Poll(`window.monaco && monaco.editor.getModels().some(m => m.getValue().includes(`+strconv.Quote(text)+`))`, nil, chromedp.WithPollingTimeout(30*time.Second))
+	}
+	run := chromedp.Click(`//button[contains(., "Run")]`, chromedp.BySearch)
+	nav := func(label string) chromedp.Action {
+		return chromedp.Click(`//*[normalize-space(text())="`+label+`"]`, chromedp.BySearch)
+	}
+
+	const q = `g.V("<ng:entity/kataib-hezbollah>").Out("<ng:threatened>").All()`
+	var typed, results string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(".monaco-editor textarea", chromedp.ByQuery), // the editor loaded, from our server
+		typeQuery(q),
+		editorText(&typed),
+		shot("console-typed.png"),
+		run,
+		waitEditors("ng:entity/us-military"),
+		editorText(&results),
+		shot("console-query.png"),
+	)
+	if err != nil {
+		t.Fatalf("query page: %v (typed %q)", err, typed)
+	}
+	if !strings.Contains(typed, q) {
+		t.Errorf("the editor holds %q, want %q", typed, q)
+	}
+	if !strings.Contains(results, "ng:entity/us-military") {
+		t.Errorf("results not on the page: %.500s", results)
+	}
+
+	// The query-shape page calls /api/v1/shape/gizmo.
+	var shape string
+	err = chromedp.Run(ctx,
+		nav("Query Shape"),
+		chromedp.WaitVisible(".monaco-editor textarea", chromedp.ByQuery),
+		typeQuery(`g.V("<ng:entity/kataib-hezbollah>").Tag("group").Out("<ng:threatened>").All()`),
+		run,
+		chromedp.Sleep(2*time.Second),
+		shot("console-shape.png"),
+		waitEditors("is_link_node"),
+		editorText(&shape),
+		shot("console-shape.png"),
+	)
+	if err != nil {
+		t.Fatalf("query shape page: %v", err)
+	}
+	if !strings.Contains(shape, `"<ng:threatened>"`) {
+		t.Errorf("shape page shows %q", shape)
+	}
+
+	// The visualize page draws a tagged query's source -> target links.
+	var lines int
+	err = chromedp.Run(ctx,
+		nav("Visualize"),
+		chromedp.WaitVisible(".monaco-editor textarea", chromedp.ByQuery),
+		typeQuery(`g.V("<ng:entity/united-states>").Tag("source").Both().Tag("target").All()`),
+		run,
+		chromedp.WaitVisible("svg line", chromedp.ByQuery),
+		chromedp.Sleep(1500*time.Millisecond), // let the force layout settle for the picture
+		chromedp.Evaluate(`document.querySelectorAll("svg line").length`, &lines),
+		shot("console-visualize.png"),
+	)
+	if err != nil {
+		t.Fatalf("visualize page: %v", err)
+	}
+	if lines < 3 {
+		t.Errorf("visualize drew %d links", lines)
+	}
+	t.Logf("screenshots in %s", artifacts)
 }
