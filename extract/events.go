@@ -76,7 +76,10 @@ func (v *view) events() {
 		switch w := v.it[k].w; w {
 		case "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "airstrike", "airstrikes",
 			"bombed", "bombing", "shelled", "shelling", "targeted", "targeting", "raid", "raids", "invasion", "invaded",
-			"blockade", "assault", "ambush", "ambushed", "assassinated":
+			"blockade", "assault", "ambush", "ambushed", "assassinated", "fired", "launched", "operations":
+			if (w == "fired" || w == "launched") && !v.weaponAfter(k) || w == "operations" && v.claimVerbBefore(k) < 0 && v.carriedOutBefore(k) < 0 {
+				continue
+			}
 			if j := v.attack(k); j > k {
 				for i := k; i <= j; i++ {
 					done[i] = true
@@ -140,6 +143,22 @@ func (v *view) attack(k int) int {
 			break
 		}
 	}
+	// "X claimed Saturday's attack on Y", "X has claimed more than 150
+	// attacks on Y", "X later claimed a drone attack on Y".
+	if agent == nil && isNoun(w) {
+		if j := v.claimVerbBefore(k); j >= 0 {
+			if _, a := v.subj(j); is(a, schema.ArmedGroup) {
+				agent, claimed, kind = a, true, schema.Claimed
+			}
+		}
+	}
+	// "Washington blamed X for the attack on Y", "X, which Washington
+	// blames for the attack".
+	if agent == nil && isNoun(w) {
+		if agent = v.blamedFor(k); agent != nil && kind == schema.Stated {
+			kind = schema.Reported
+		}
+	}
 	// "attacks by X", "attack carried out by X"
 	if agent == nil {
 		for j := k + 1; j < len(v.it) && j <= k+4; j++ {
@@ -159,18 +178,29 @@ func (v *view) attack(k int) int {
 		}
 	}
 	// "Iraqi resistance attacks", "Israeli strike", "the resistance attacks"
+	droneAir := false
 	if agent == nil && isNoun(w) {
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
 			if e := v.ent(j); e != nil {
 				if is(e, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
 					agent = e
+					if mil := d.military(e); droneAir && mil != nil {
+						agent = mil // "a U.S. drone strike": the armed forces
+					}
 				}
 				break
 			}
 			if c := v.country(j); c != nil {
 				agent = c
+				// "a U.S. drone strike": the country's armed forces, from the air.
+				if droneAir {
+					if mil := d.military(c); mil != nil {
+						agent = mil
+					}
+				}
 				break
 			}
+			droneAir = droneAir || v.word(j, "drone", "air")
 			if v.word(j, "resistance") {
 				agent = d.lastResistance()
 				break
@@ -215,16 +245,9 @@ func (v *view) attack(k int) int {
 			}
 		}
 	}
-	if agent == nil && (isNoun(w) && (v.word(k-1, "out") || v.word(k-2, "out"))) {
-		// "carried out (air) strikes": the subject of "carried".
-		j := k - 1
-		for j >= 0 && !v.word(j, "carried", "launched", "conducted", "carry", "launch", "conduct") {
-			j--
-			if k-j > 4 {
-				break
-			}
-		}
-		if j >= 0 && v.word(j, "carried", "launched", "conducted", "carry", "launch", "conduct") {
+	if agent == nil && isNoun(w) {
+		// "carried out (more than 100 air) strikes": the subject of "carried".
+		if j := v.carriedOutBefore(k); j >= 0 {
 			_, agent = v.subj(j)
 		}
 	}
@@ -248,6 +271,11 @@ func (v *view) attack(k int) int {
 	// Targets: after on/against/targeting, a direct object, or the subject
 	// of a passive ("the ports of X and Y were targeted").
 	targets, last := v.attackTargets(k)
+	if len(targets) == 0 {
+		// "strikes on three facilities in Iraq used by X", "targets linked
+		// to X": whose the sites are.
+		targets = v.linkedOwner(k)
+	}
 	if len(targets) == 0 && (v.word(k-1, "were", "was") || v.word(k-2, "were", "was")) {
 		// "…, and the ports of X and Y in Z were targeted": the first
 		// entities of the clause.
@@ -265,7 +293,7 @@ func (v *view) attack(k int) int {
 		v.d.sentAgent = agent
 	}
 	typ := schema.EvAttack
-	air := w == "airstrike" || w == "airstrikes" || w == "bombed" || v.word(k-1, "air") || v.airContext(agent, k)
+	air := w == "airstrike" || w == "airstrikes" || w == "bombed" || v.word(k-1, "air") || droneAir || v.airContext(agent, k)
 	if air && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
 		typ = schema.EvAirstrike
 	}
@@ -290,6 +318,13 @@ func (v *view) attack(k int) int {
 		}
 		if w == "assassinated" {
 			continue // a killing: the killed rule records it
+		}
+		if is(t, schema.Person) && isNoun(w) {
+			// "a drone strike … killed X": a killing, and an attack on X's group.
+			if v.strikeKilled(k) {
+				v.d.addFact(agent, "killed", t, kind, v.attr.by, v.evidence(), "", 0.7)
+			}
+			continue
 		}
 		for _, a := range append([]*entity{agent}, agents...) {
 			v.d.addFact(a, pred, t, kind, v.attr.by, v.evidence(), "", 0.7)
@@ -407,7 +442,7 @@ func placeOf(targets []*entity) *entity {
 // isNoun reports the attack nouns (as opposed to verbs).
 func isNoun(w string) bool {
 	switch w {
-	case "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing", "shelling", "raid", "raids", "invasion", "blockade", "assault", "ambush":
+	case "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing", "shelling", "raid", "raids", "invasion", "blockade", "assault", "ambush", "operations":
 		return true
 	}
 	return false
@@ -463,10 +498,56 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 	if v.word(j, "were", "was") && v.word(j+1, "carried", "launched", "conducted") && v.word(j+2, "out") {
 		j += 3
 	}
-	if v.word(j, "in", "near") && isNoun(v.it[k].w) {
-		// "a drone strike in eastern Baghdad": where, not whom.
-		return nil, k
+	if v.word(j, "in", "near", "on") && isNoun(v.it[k].w) {
+		// "a drone strike in eastern Baghdad": where, not whom — unless a
+		// verb follows: "a drone strike on a car in Baghdad killed X".
+		vb := -1
+		for n := j + 1; n < len(v.it) && n <= j+7; n++ {
+			if clauseBreak(v.it[n].w) || v.word(n, ",", "that", "which", "by") {
+				break
+			}
+			if v.word(n, "killed", "killing", "wounded", "hit", "struck") {
+				vb = n
+				break
+			}
+		}
+		if vb < 0 {
+			if v.word(j, "on") {
+				goto prep
+			}
+			return nil, k
+		}
+		j = vb
 	}
+	if v.word(j, "killed", "killing", "wounded") && isNoun(v.it[k].w) {
+		// "a U.S. drone strike killed a senior Nujaba commander, X": the
+		// person killed, and the group they served.
+		var out []*entity
+		last := k
+		for n := j + 1; n < len(v.it) && n <= j+8; n++ {
+			if clauseBreak(v.it[n].w) {
+				break
+			}
+			e := v.ent(n)
+			if e == nil {
+				continue
+			}
+			if is(e, schema.Person, schema.ArmedGroup, schema.GovernmentBody) {
+				if is(e, schema.Person) {
+					out = append([]*entity{e}, out...)
+				} else {
+					out = append(out, e)
+				}
+				last = n
+				continue
+			}
+			if !is(e, schema.Place, schema.Country) {
+				break
+			}
+		}
+		return out, last
+	}
+prep:
 	if v.word(j, "on", "against", "at", "targeting", "to") || !isNoun(v.it[k].w) {
 		if v.word(j, "on", "against", "at", "targeting", "to") {
 			j++
@@ -1294,4 +1375,166 @@ func (v *view) peopleAsForces(from, n int) *entity {
 		}
 	}
 	return nil
+}
+
+// strikeKilled reports "killed" as the verb of the attack noun at k.
+func (v *view) strikeKilled(k int) bool {
+	for n := k + 1; n < len(v.it) && n <= k+9; n++ {
+		if clauseBreak(v.it[n].w) || v.word(n, ",") {
+			return false
+		}
+		if v.word(n, "killed", "killing") {
+			return true
+		}
+	}
+	return false
+}
+
+// claimVerbBefore returns the item of "claimed" governing the attack noun
+// at k across determiners, numbers and modifiers ("claimed Saturday's
+// rocket attack", "has claimed more than 150 attacks"), or -1.
+func (v *view) claimVerbBefore(k int) int {
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if v.word(j, "claimed", "claims", "claiming", "claim") {
+			return j
+		}
+		it := &v.it[j]
+		if it.e != nil || clauseBreak(it.w) {
+			return -1
+		}
+		switch it.w {
+		case ",", "that", "which", "who", "said", "says", "on", "against", "by", "responsibility", "for", `"`:
+			return -1
+		}
+	}
+	return -1
+}
+
+// blamedFor: "Washington blamed X for the attack", "X, which the Pentagon
+// blames for the strike", "held X responsible for the attack".
+func (v *view) blamedFor(k int) *entity {
+	j := k - 1
+	for j >= 0 && j >= k-6 && (attackAdjectives[v.itWord(j)] || v.it[j].dateish()) && !v.word(j, "of") {
+		j--
+	}
+	if !v.word(j, "for") {
+		return nil
+	}
+	if v.word(j-1, "responsible") {
+		j--
+	}
+	for n := j - 1; n >= 0 && n >= j-4; n-- {
+		if v.word(n, "blamed", "blames", "blaming", "blame", "held", "holds", "accused", "accuses") {
+			if a := v.next(n, j-n, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody)); a >= 0 {
+				return v.ent(a)
+			}
+			if v.word(n+1, "it", "them") {
+				if e := v.d.lastGroup; e != nil {
+					return e
+				}
+			}
+			return nil
+		}
+		if clauseBreak(v.itWord(n)) {
+			return nil
+		}
+	}
+	// "X, which/whom Washington blames for the attack"
+	if v.word(j-1, "blames", "blamed") && v.word(j-3, "which", "whom") {
+		if a := v.prev(j-3, 2, ofType(schema.ArmedGroup)); a >= 0 {
+			return v.ent(a)
+		}
+	}
+	return nil
+}
+
+// dateish reports a word of a date phrase ("January", "28", "Saturday's").
+func (it *item) dateish() bool {
+	if it.e != nil || it.w == "" {
+		return false
+	}
+	if it.w[0] >= '0' && it.w[0] <= '9' {
+		return true
+	}
+	w := strings.TrimSuffix(it.w, "'s")
+	return monthOrDay[w]
+}
+
+var monthOrDay = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "monday": true,
+	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"weekend": true, "sunday's": true, "saturday's": true, "friday's": true, "last": true, "week's": true,
+}
+
+// linkedOwner: "strikes on three facilities in Iraq used by X and other
+// groups", "targets linked to X", "sites belonging to X" — the owners
+// of generic targets, within the clause.
+func (v *view) linkedOwner(k int) []*entity {
+	generic := false
+	for j := k + 1; j < len(v.it) && j <= k+16; j++ {
+		w := v.it[j].w
+		if clauseBreak(w) || w == "said" || w == "says" {
+			return nil
+		}
+		generic = generic || genericTargets[w] || w == "positions" || w == "headquarters" || w == "bases"
+		if !generic {
+			continue
+		}
+		if v.word(j, "used", "operated", "run", "controlled", "occupied") && v.word(j+1, "by") ||
+			v.word(j, "linked", "belonging", "tied", "connected") && v.word(j+1, "to") ||
+			v.word(j, "affiliated", "associated") && v.word(j+1, "with") {
+			n := j + 2
+			for v.word(n, "the") {
+				n++
+			}
+			if x := v.next(n-1, 3, ofType(schema.ArmedGroup, schema.GovernmentBody)); x >= 0 {
+				var out []*entity
+				for _, i := range v.list(x) {
+					if is(v.ent(i), schema.ArmedGroup, schema.GovernmentBody) {
+						out = append(out, v.ent(i))
+					}
+				}
+				return out
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// weaponAfter reports "fired (a barrage of) ballistic missiles at": a
+// weapon, then a preposition of aim, right after a verb of launching.
+func (v *view) weaponAfter(k int) bool {
+	weapon := false
+	for j := k + 1; j < len(v.it) && j <= k+7; j++ {
+		if v.it[j].e != nil || clauseBreak(v.it[j].w) {
+			return false
+		}
+		switch v.it[j].w {
+		case "missiles", "missile", "rockets", "rocket", "drones", "drone", "shells", "mortars", "mortar", "projectiles", "salvo", "barrage", "uavs", "katyusha":
+			weapon = true
+		case "at", "on", "against", "toward", "towards":
+			return weapon
+		}
+	}
+	return false
+}
+
+// carriedOutBefore returns the item of "carried (out)", "launched",
+// "conducted" governing the attack noun at k across numbers and
+// modifiers ("has carried out more than 160 operations"), or -1.
+func (v *view) carriedOutBefore(k int) int {
+	for j := k - 1; j >= 0 && j >= k-7; j-- {
+		if v.word(j, "out") && v.word(j-1, "carried", "carry", "carries", "carrying") {
+			return j - 1
+		}
+		if v.word(j, "launched", "conducted", "launch", "conduct", "conducting", "launching") {
+			return j
+		}
+		if v.it[j].e != nil || clauseBreak(v.it[j].w) || v.word(j, ",", "that", "which", "said", "on", "against", "by", `"`) {
+			return -1
+		}
+	}
+	return -1
 }
