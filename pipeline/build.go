@@ -50,6 +50,11 @@ type Summary struct {
 	Seconds   float64       `json:"seconds"`
 }
 
+// batchQuads is how many quads of new articles are loaded in one
+// transaction: large enough that commits and round trips do not dominate,
+// small enough that memory stays bounded.
+const batchQuads = 20000
+
 // job is one article on its way through the pipeline.
 type job struct {
 	art    *source.Article
@@ -110,6 +115,14 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 	go func() { wg.Wait(); close(out) }()
 
 	entities := map[string]bool{}
+	var batch []quad.Quad
+	flush := func() error {
+		if err := st.BulkLoad(ctx, batch); err != nil {
+			return fmt.Errorf("pipeline: loading %d quads: %w", len(batch), err)
+		}
+		batch = batch[:0]
+		return nil
+	}
 	done := 0
 	for j := range out {
 		done++
@@ -127,16 +140,24 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 			sum.Unchanged++
 			continue
 		}
-		removed, err := st.Replace(ctx, j.remove, j.quads)
-		if err != nil {
-			return sum, fmt.Errorf("pipeline: loading %s: %w", j.art.Path, err)
-		}
 		if len(j.remove) > 0 {
+			removed, err := st.Replace(ctx, j.remove, j.quads)
+			if err != nil {
+				return sum, fmt.Errorf("pipeline: loading %s: %w", j.art.Path, err)
+			}
 			sum.Changed++
+			sum.Removed += removed
 		} else {
+			// New articles replace nothing, so they are loaded in batches:
+			// one transaction (one COPY on PostgreSQL) per batchQuads.
+			batch = append(batch, j.quads...)
 			sum.Added++
+			if len(batch) >= batchQuads {
+				if err := flush(); err != nil {
+					return sum, err
+				}
+			}
 		}
-		sum.Removed += removed
 		sum.Rejects += len(j.reject)
 		for _, r := range j.reject {
 			log.Warn("rejected", "doc", r.Doc, "what", r.What, "reason", r.Reason)
@@ -147,6 +168,9 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 		for _, e := range j.rec.Entities {
 			entities[e.ID] = true
 		}
+	}
+	if err := flush(); err != nil {
+		return sum, err
 	}
 	sum.Entities = len(entities)
 	sort.Strings(sum.Errors) // workers finish out of order; each error starts with its path

@@ -188,9 +188,17 @@ func TestConsoleInChromium(t *testing.T) {
 	c := seeded(t)
 	base, _ := serving(t, c)
 
+	// Chromium's helper processes may still write to the profile while the
+	// browser exits, so it is removed best effort rather than by t.TempDir,
+	// whose cleanup fails the test on a late write.
+	profile, err := os.MkdirTemp("", "newsgraph-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(profile) })
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.WindowSize(1280, 900),
 	}
@@ -233,7 +241,7 @@ func TestConsoleInChromium(t *testing.T) {
 
 	const q = `g.V("<ng:entity/kataib-hezbollah>").Out("<ng:threatened>").All()`
 	var typed, results string
-	err := chromedp.Run(ctx,
+	err = chromedp.Run(ctx,
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(".monaco-editor textarea", chromedp.ByQuery), // the editor loaded, from our server
 		typeQuery(q),
