@@ -80,3 +80,21 @@ func TestAttackPhrasings(t *testing.T) {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
 }
+
+func TestDeploymentPhrasings(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+	}{
+		{"Syria, which hosts about 900 U.S. troops, has seen repeated drone attacks.",
+			[]wantFact{{"us-military", "deployed_at", "syria", ""}}},
+		{"Some 2,000 U.S. troops remain in Iraq, mostly at Ain al-Asad in Anbar and at Erbil in the north.",
+			[]wantFact{{"us-military", "deployed_at", "iraq", ""}, {"us-military", "deployed_at", "ain-al-asad-air-base", ""}, {"us-military", "deployed_at", "erbil", ""}}},
+		{"Britain has about 400 troops in Iraq and 100 in neighbouring Syria.",
+			[]wantFact{{"united-kingdom", "deployed_at", "iraq", ""}, {"united-kingdom", "deployed_at", "syria", ""}}},
+		{"Rockets landed near al-Tanf, where about 200 U.S. troops train local fighters.",
+			[]wantFact{{"us-military", "deployed_at", "al-tanf", ""}}},
+	} {
+		checkRules(t, c.text, c.fs, nil, nil)
+	}
+}

@@ -138,6 +138,10 @@ func (v *view) rules() {
 			v.fought(k)
 		case "deployed", "stationed", "sent", "dispatched":
 			v.deployed(k)
+		case "hosts", "hosted", "host", "hosting", "houses", "housed", "housing":
+			v.hosts(k)
+		case "troops", "soldiers", "personnel", "forces":
+			v.troopsHeld(k)
 		case "operates", "operating", "operate", "active":
 			v.activeIn(k)
 		case "denied", "denies", "deny", "denying", "disowned", "rejected":
@@ -947,19 +951,124 @@ func (v *view) deployed(k int) {
 // deployedIn: "2,500 American soldiers in Iraq", "US forces in Syria",
 // "the American bases in Erbil, …" (bases belong to the country).
 func (v *view) deployedIn(k int) {
-	if !v.word(k+1, "in", "at") || v.word(k-1, "on", "against", "at", "targeting") {
-		return
-	}
-	o := v.next(k+1, 2, ofType(schema.Place, schema.MilitaryBase, schema.Country))
-	if o < 0 {
-		return
-	}
 	s := v.ent(k)
 	if v.it[k].dem != nil && v.it[k].bases {
 		s = v.d.virtual(v.it[k].dem)
 	}
-	for _, x := range v.list(o) {
+	// "…, where some 200 U.S. troops train local forces": the place
+	// before "where".
+	j := k - 1
+	for j >= 0 && (v.word(j, "some", "about", "around", "roughly", "nearly", "approximately", "over", "up", "to") || v.it[j].dateish()) {
+		j--
+	}
+	if v.word(j, "where") {
+		c := j - 1
+		if v.word(c, ",") {
+			c--
+		}
+		if is(v.ent(c), schema.Place, schema.MilitaryBase, schema.Country) {
+			v.fact(k, s, "deployed_at", v.ent(c), 0.65)
+		}
+	}
+	// "U.S. troops remain in Iraq", "the American occupation base at X",
+	// "coalition forces are based at X".
+	n := k + 1
+	for n <= k+3 && v.word(n, "base", "bases", "remain", "remains", "remained", "stay", "stayed", "are", "were", "is", "still", "currently", "based", "stationed", "deployed", "present") {
+		n++
+	}
+	if !v.word(n, "in", "at", "inside") || v.word(k-1, "on", "against", "at", "targeting") {
+		return
+	}
+	o := v.next(n, 2, ofType(schema.Place, schema.MilitaryBase, schema.Country))
+	if o < 0 {
+		return
+	}
+	idx := v.list(o)
+	for _, x := range idx {
 		v.fact(k, s, "deployed_at", v.ent(x), 0.7)
+	}
+	// "…, mostly at Ain al-Asad in Anbar and at Harir and Erbil": the
+	// places named after a qualifier, not the regions that locate them.
+	e := idx[len(idx)-1]
+	if v.word(e+1, ",") && v.word(e+2, "mostly", "mainly", "largely", "primarily", "chiefly", "including", "notably") {
+		for x := e + 3; x < len(v.it) && x <= e+16; x++ {
+			if clauseBreak(v.it[x].w) || v.word(x, "where", "which", "who") {
+				break
+			}
+			if v.ent(x) == nil || !v.word(x-1, "at", "in") || !v.word(x-2, "mostly", "mainly", "largely", "primarily", "chiefly", "and", ",", "including", "notably") {
+				continue
+			}
+			if !is(v.ent(x), schema.Place, schema.MilitaryBase) {
+				continue
+			}
+			for _, y := range v.list(x) {
+				v.fact(k, s, "deployed_at", v.ent(y), 0.65)
+			}
+		}
+	}
+}
+
+// hosts: "Iraq, which hosts about 2,500 U.S. troops", "X air base, which
+// houses American forces", "Y hosts coalition troops": the military is
+// deployed at the host.
+func (v *view) hosts(k int) {
+	var host *entity
+	if v.word(k-1, "which", "that") {
+		c := k - 2
+		if v.word(c, ",") {
+			c--
+		}
+		if x := v.prev(c+1, 6, ofType(schema.Place, schema.MilitaryBase, schema.Country)); x >= 0 {
+			host = v.ent(x)
+		}
+	} else if _, e := v.subj(k); is(e, schema.Place, schema.MilitaryBase, schema.Country) {
+		host = e
+	}
+	if host == nil {
+		return
+	}
+	for j := k + 1; j < len(v.it) && j <= k+6; j++ {
+		e := v.ent(j)
+		if e == nil {
+			if clauseBreak(v.it[j].w) || v.word(j, ",") {
+				return
+			}
+			continue
+		}
+		if is(e, schema.Coalition) || is(e, schema.GovernmentBody) && isMilitary(e) {
+			if v.it[j].m != nil && !v.word(j+1, "forces", "troops", "personnel", "advisers", "advisors", "headquarters", "soldiers") && e.typ != schema.GovernmentBody {
+				return
+			}
+			v.fact(k, e, "deployed_at", host, 0.65)
+		}
+		return
+	}
+}
+
+// troopsHeld: "The United States has about 2,500 troops in Iraq and 900
+// in Syria", "Britain keeps some 400 soldiers at X".
+func (v *view) troopsHeld(k int) {
+	j := k - 1
+	for j >= 0 && j >= k-4 && (v.word(j, "some", "about", "around", "roughly", "nearly", "approximately", "over", "more", "than", "combat", "military") || v.it[j].dateish()) {
+		j--
+	}
+	if j == k-1 || !v.word(j, "has", "have", "had", "keeps", "kept", "maintains", "maintained", "retains") {
+		return
+	}
+	_, s := v.subj(j)
+	if !is(s, schema.Country, schema.Coalition) {
+		return
+	}
+	for n := k + 1; n < len(v.it) && n <= k+12; n++ {
+		if clauseBreak(v.it[n].w) || v.word(n, "but", "while", "which", "who") {
+			return
+		}
+		if v.word(n, "in", "at") && is(v.ent(n+1), schema.Country, schema.Place, schema.MilitaryBase) {
+			v.fact(k, s, "deployed_at", v.ent(n+1), 0.65)
+		}
+		if v.word(n, "in", "at") && v.word(n+1, "neighbouring", "neighboring", "northeastern", "northern", "eastern", "western", "southern") && is(v.ent(n+2), schema.Country, schema.Place) {
+			v.fact(k, s, "deployed_at", v.ent(n+2), 0.65)
+		}
 	}
 }
 

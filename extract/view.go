@@ -86,7 +86,7 @@ func (d *doc) view(s *sentence) *view {
 				it.dem = c
 				// "American troops", "US-led forces": the country's military.
 				j := i + 1
-				for j < s.last && j-i <= 2 && (d.toks[j].norm == "combat" || d.toks[j].norm == "military" && j+1 < s.last && militaryNouns[d.toks[j+1].norm]) {
+				for j < s.last && j-i <= 2 && ((d.toks[j].norm == "combat" || d.toks[j].norm == "occupation") && j+1 < s.last && militaryNouns[d.toks[j+1].norm] || d.toks[j].norm == "military" && j+1 < s.last && militaryNouns[d.toks[j+1].norm]) {
 					j++
 				}
 				if j < s.last && militaryNouns[d.toks[j].norm] && d.at[j] == nil && c.Military != "" {
