@@ -1,7 +1,10 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -21,16 +24,14 @@ query.limit (--limit) results.
 Every article carries its own copy of the quads it supports (the quad label
 is the article), so a fact found in three articles is three edges and a
 traversal meets it three times. Identical result rows are therefore printed
-once; --all keeps every row, one per supporting quad.`,
+once; --all keeps every row, one per supporting quad.
+
+While "newsgraph serve" holds the embedded store, the query goes through
+the server's API.`,
 		Example: `  newsgraph query 'g.V("<ng:entity/kataib-hezbollah>").Out("<ng:attacked>").All()'`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			res, err := st.Query(cmd.Context(), args[0], graph.QueryOptions{Timeout: a.cfg.Query.Timeout, Limit: a.cfg.Query.Limit})
+			res, err := a.query(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
@@ -47,6 +48,26 @@ once; --all keeps every row, one per supporting quad.`,
 	cmd.Flags().Int("limit", 0, "maximum number of results (query.limit)")
 	cmd.Flags().BoolVar(&all, "all", false, "keep identical rows (one per supporting quad)")
 	return cmd
+}
+
+// query runs a Gizmo query on the store or, when a running server holds
+// the embedded store, through that server's API.
+func (a *app) query(ctx context.Context, q string) ([]any, error) {
+	st, err := a.openStore(ctx)
+	if errors.Is(err, graph.ErrLocked) {
+		c, derr := a.viaServer(ctx)
+		if derr != nil {
+			return nil, fmt.Errorf("%w, and %v", err, derr)
+		}
+		ctx, cancel := context.WithTimeout(ctx, a.cfg.Query.Timeout)
+		defer cancel()
+		return c.Query(ctx, q, a.cfg.Query.Limit)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return st.Query(ctx, q, graph.QueryOptions{Timeout: a.cfg.Query.Timeout, Limit: a.cfg.Query.Limit})
 }
 
 // uniqueRows drops rows identical to an earlier one, keeping the order.

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestQuery(t *testing.T) {
+	c := seeded(t)
+	const q = `g.V().Has("<ng:alias>", "Ain al-Assad").In("<ng:attacked>").Out("<ng:name>").All()`
+	direct := c.mustRun("query", q)
+	if !strings.Contains(direct, "Islamic Resistance in Iraq") {
+		t.Fatalf("query on the store: %s", direct)
+	}
+	all := c.mustRun("query", "--all", q)
+	if strings.Count(all, `"id"`) <= strings.Count(direct, `"id"`) {
+		t.Errorf("--all kept no more rows than the default:\n%s\nvs\n%s", all, direct)
+	}
+	if _, errs, code := c.run("query", "g.V("); code == 0 || errs == "" {
+		t.Errorf("a syntax error: exit %d, stderr %q", code, errs)
+	}
+	c.env["NEWSGRAPH_QUERY_TIMEOUT"] = "200ms"
+	if _, errs, code := c.run("query", "while (true) {}"); code == 0 || !strings.Contains(errs, "timed out") {
+		t.Errorf("an endless query: exit %d, stderr %q", code, errs)
+	}
+	delete(c.env, "NEWSGRAPH_QUERY_TIMEOUT")
+
+	// While a server holds the store, the same query goes through it.
+	serving(t, c)
+	if through := c.mustRun("query", q); through != direct {
+		t.Errorf("query through the server differs:\n%s\nvs\n%s", through, direct)
+	}
+}
