@@ -98,3 +98,28 @@ func TestDeploymentPhrasings(t *testing.T) {
 		checkRules(t, c.text, c.fs, nil, nil)
 	}
 }
+
+func TestStatementAndThreatPhrasings(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		evs  []wantEvent
+	}{
+		{"Damascus condemned the raid as a breach of Syrian sovereignty.",
+			[]wantEvent{{schema.EvStatement, "syria", ""}}},
+		{"Jordan recalled its ambassador to Tehran after the attack.",
+			[]wantEvent{{schema.EvStatement, "jordan", "iran"}}},
+		{"U.S. forces struck Kataib Hezbollah in al-Qaim. Harakat al-Nujaba said the raid \"will not go unanswered\".",
+			[]wantEvent{{schema.EvThreat, "harakat-hezbollah-al-nujaba", "us-military"}}},
+		{"U.S. troops are based at Ain al-Asad air base. Kataib Hezbollah said its fighters would keep fighting until the last American soldier leaves Iraq.",
+			[]wantEvent{{schema.EvThreat, "kataib-hezbollah", "us-military"}}},
+	} {
+		checkRules(t, c.text, nil, c.evs, nil)
+	}
+	// A claim of an attack is the attack, not a separate statement.
+	rec := extractText(t, "Kataib Hezbollah claimed a rocket attack on Erbil air base.")
+	for _, e := range rec.Events {
+		if e.Type == schema.EvStatement {
+			t.Errorf("claimed attack also recorded as a statement: %s", eventList(rec))
+		}
+	}
+}

@@ -1195,6 +1195,7 @@ func (v *view) statement() {
 			}
 		}
 	}
+	v.institutionalActs()
 	if a.verb >= 0 && v.word(a.verb, "according") {
 		// "According to the Iraqi Foreign Ministry’s statement": the body
 		// made a statement; "according to officials" is only a source.
@@ -1205,6 +1206,9 @@ func (v *view) statement() {
 	for _, f := range a.frames {
 		if v.word(f.verb, "threatened", "vowed") {
 			continue // a threat event of its own (threat)
+		}
+		if v.word(f.verb, "claimed", "claims", "claiming") && v.attackNounAfter(f.verb) {
+			continue // "X claimed the attack on Y": an attack claim (attack)
 		}
 		speakers := []*entity{f.by}
 		if f.speaker >= 0 {
@@ -1237,6 +1241,7 @@ func (v *view) statement() {
 			target = v.addressee(f)
 		}
 		for _, s := range speakers {
+			s = v.politicalEntity(s) // "Tehran said", "Baghdad said"
 			if s != nil && (!is(s, schema.Person, schema.GovernmentBody, schema.ArmedGroup, schema.Country, schema.MediaOutlet, schema.Coalition) || d.commentator[s]) {
 				continue
 			}
@@ -1342,6 +1347,17 @@ func (v *view) threatTargets() []*entity {
 						return append(out, m)
 					}
 				}
+			}
+		case "unanswered", "unpunished", "revenge", "avenge", "retaliate", "retaliation", "surprises", "until":
+			// "the strikes will not go unanswered", "vowed to take revenge",
+			// "operations will continue until the occupation forces leave",
+			// "the coming days will carry surprises": a menace at the
+			// foreign forces the article is about.
+			if w := v.it[k].w; w == "until" && !v.untilLeave(k) || w == "surprises" && !v.word(k-1, "carry", "bring", "hold") {
+				continue
+			}
+			if m := v.d.dominantMilitary(); m != nil {
+				return append(out, m)
 			}
 		case "operations", "attacks", "strikes":
 			if v.word(k+1, "against") {
@@ -1537,4 +1553,100 @@ func (v *view) carriedOutBefore(k int) int {
 		}
 	}
 	return -1
+}
+
+// untilLeave reports "(continue/keep fighting) until the last soldier
+// leaves", "until the withdrawal of the occupation forces".
+func (v *view) untilLeave(k int) bool {
+	cont := false
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if v.word(j, "continue", "fighting", "fight", "stop", "cease", "operations", "attacks", "resistance") {
+			cont = true
+		}
+	}
+	if !cont {
+		return false
+	}
+	for j := k + 1; j < len(v.it) && j <= k+8; j++ {
+		if v.word(j, "leave", "leaves", "left", "withdrawal", "withdraw", "withdraws", "exit", "departure", "expelled", "expulsion") {
+			return true
+		}
+	}
+	return false
+}
+
+// attackNounAfter reports an attack noun governed by the verb at k.
+func (v *view) attackNounAfter(k int) bool {
+	for j := k + 1; j < len(v.it) && j <= k+9; j++ {
+		if isNoun(v.it[j].w) {
+			return v.claimVerbBefore(j) == k
+		}
+		if v.it[j].e != nil || clauseBreak(v.it[j].w) {
+			return false
+		}
+	}
+	return false
+}
+
+// institutionalActs: official acts of speech that are not reporting
+// verbs: "Amman condemned the attack", "Iraq recalled its ambassador to
+// Tehran", "the foreign ministry summoned Iran's charge d'affaires",
+// "Washington informed Baghdad". Each is a Statement by its subject,
+// addressed to the state it concerns.
+func (v *view) institutionalActs() {
+	for k := range v.it {
+		w := v.it[k].w
+		switch w {
+		case "condemned", "condemns", "denounced", "denounces", "summoned", "summons", "recalled", "informed", "notified", "protested":
+		default:
+			continue
+		}
+		if v.word(k-1, "was", "were", "been", "be", "is", "are", "not") || v.quote[k] {
+			continue
+		}
+		j, s := v.subj(k)
+		if j < 0 && s == nil {
+			continue
+		}
+		s = v.politicalEntity(s)
+		if !is(s, schema.Country, schema.GovernmentBody, schema.Person, schema.ArmedGroup) || v.d.commentator[s] {
+			continue
+		}
+		dup := false
+		for _, e := range v.d.events {
+			if e.Type == schema.EvStatement && e.Agent == s.id && strings.HasPrefix(e.Evidence, v.evidence()) && e.Evidence == v.evidence() {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		var t *entity
+		switch w {
+		case "summoned", "summons", "recalled", "informed", "notified":
+			// "summoned Iran's envoy", "recalled its ambassador to Tehran"
+			if x := v.next(k, 5, ofType(schema.Country, schema.GovernmentBody, schema.Place)); x >= 0 {
+				t = v.politicalEntity(v.ent(x))
+			} else if c := v.countryAfter(k, 5); c != nil {
+				t = c
+			}
+		}
+		if t == s {
+			t = nil
+		}
+		v.statementEvent(schema.EvStatement, s, t, k)
+	}
+}
+
+// countryAfter returns a country named by a demonym within n items after k.
+func (v *view) countryAfter(k, n int) *entity {
+	for j := k + 1; j < len(v.it) && j <= k+n; j++ {
+		if c := v.country(j); c != nil {
+			return c
+		}
+		if clauseBreak(v.it[j].w) {
+			return nil
+		}
+	}
+	return nil
 }
