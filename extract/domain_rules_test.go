@@ -123,3 +123,23 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 		}
 	}
 }
+
+func TestMembershipAndLeaders(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+	}{
+		{"The Popular Mobilisation Forces, a state umbrella that includes the Badr Organisation, denied involvement.",
+			[]wantFact{{"badr-organization", "member_of", "popular-mobilization-forces", ""}}},
+		{"The Islamic Resistance in Iraq, whose members also include Kataib Sayyid al-Shuhada, issued a statement.",
+			[]wantFact{{"kataib-sayyid-al-shuhada", "member_of", "islamic-resistance-in-iraq", ""}}},
+		{"Harakat al-Nujaba, the most militant faction in the Islamic Resistance in Iraq, rejected the truce.",
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "member_of", "islamic-resistance-in-iraq", ""}}},
+		{"Kataib Sayyid al-Shuhada, led by Abu Alaa al-Walai, fired drones at the base.",
+			[]wantFact{{"abu-alaa-al-walai", "leader_of", "kataib-sayyid-al-shuhada", ""}}},
+		{"Qais al-Khazali, the leader of Asaib Ahl al-Haq, addressed supporters in Baghdad.",
+			[]wantFact{{"qais-al-khazali", "leader_of", "asaib-ahl-al-haq", ""}}},
+	} {
+		checkRules(t, c.text, c.fs, nil, nil)
+	}
+}

@@ -138,6 +138,10 @@ func (v *view) rules() {
 			v.fought(k)
 		case "deployed", "stationed", "sent", "dispatched":
 			v.deployed(k)
+		case "includes", "include", "included", "comprises", "comprising":
+			v.includes(k)
+		case "led", "headed":
+			v.ledBy(k)
 		case "hosts", "hosted", "host", "hosting", "houses", "housed", "housing":
 			v.hosts(k)
 		case "troops", "soldiers", "personnel", "forces":
@@ -400,6 +404,15 @@ func (v *view) verbBefore(k int) int {
 func (v *view) memberOf(k int) {
 	w := v.it[k].w
 	of := k + 1
+	if (w == "faction" || w == "member" || w == "component") && v.word(k+1, "in", "within") {
+		// "X, the most powerful faction in Y"
+		if y := v.next(k+1, 2, ofType(schema.ArmedGroup, schema.Coalition)); y >= 0 {
+			if head := v.appositionHead(k); is(head, schema.ArmedGroup) {
+				v.fact(k, head, "member_of", v.ent(y), 0.7)
+			}
+		}
+		return
+	}
 	if w == "umbrella" {
 		if v.word(k+1, "group", "organization", "organisation", "body", "coalition", "alliance", "front") {
 			// "X, an umbrella group of militias including Y and Z"
@@ -1399,6 +1412,12 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 		if add("minister_of", org) {
 			return
 		}
+	case strings.Contains(lt, "leader") && !strings.Contains(lt, "deputy") && !strings.Contains(lt, "senior") && !strings.HasPrefix(lt, "a ") && is(org, schema.ArmedGroup, schema.Coalition):
+		// "X, the leader of Asaib Ahl al-Haq": the group's leader.
+		if add("leader_of", org) {
+			d.affiliate(p, org)
+			return
+		}
 	case strings.Contains(lt, "ambassador") && posted:
 		if add("ambassador_to", org) {
 			return
@@ -1418,5 +1437,50 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 func (d *doc) affiliate(p, org *entity) {
 	if _, ok := d.affiliation[p]; !ok && org.typ != schema.Country {
 		d.affiliation[p] = org
+	}
+}
+
+// ledBy: "Harakat al-Nujaba, led by X", "the Badr Organisation, headed by
+// X": X leads the group.
+func (v *view) ledBy(k int) {
+	if !v.word(k+1, "by") || !v.word(k-1, ",") {
+		return
+	}
+	g := v.prev(k-1, 3, nil)
+	if g < 0 || !is(v.ent(g), schema.ArmedGroup, schema.Coalition) {
+		return
+	}
+	if p := v.next(k+1, 3, ofType(schema.Person)); p >= 0 {
+		v.fact(k, v.ent(p), "leader_of", v.ent(g), 0.75)
+		v.d.affiliate(v.ent(p), v.ent(g))
+	}
+}
+
+// includes: "Y, an umbrella that includes X", "Y, whose members also
+// include X and Z", "a grouping that includes X (KH) and Z": the groups
+// named are members of the head of the description.
+func (v *view) includes(k int) {
+	rel := k - 1
+	if v.word(rel, "also") {
+		rel--
+	}
+	if v.word(rel, "members", "factions", "groups", "ranks") && v.word(rel-1, "whose") {
+		rel--
+	} else if !v.word(rel, "that", "which") {
+		return
+	}
+	h := v.prev(rel, 12, ofType(schema.ArmedGroup, schema.Coalition))
+	if h < 0 {
+		return
+	}
+	head := v.ent(h)
+	x := v.next(k, 3, nil)
+	if x < 0 {
+		return
+	}
+	for _, i := range v.list(x) {
+		if m := v.ent(i); is(m, schema.ArmedGroup) && m != head {
+			v.fact(k, m, "member_of", head, 0.7)
+		}
 	}
 }
