@@ -22,12 +22,12 @@ import (
 	"github.com/newsgraph/newsgraph/graph/export/exporttest"
 )
 
-// exportCLI is a CLI whose bolt store holds exporttest.Records: militias,
+// exportCLI is a CLI whose store holds exporttest.Records: militias,
 // bases, an attack claimed and denied, names hard to escape.
 func exportCLI(t *testing.T) *cli {
 	t.Helper()
 	c := newCLI(t)
-	st, err := graph.Open(context.Background(), graph.Config{Backend: "bolt", Path: filepath.Join(c.env["NEWSGRAPH_DATA_DIR"], "store")})
+	st, err := graph.Open(context.Background(), c.storeConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

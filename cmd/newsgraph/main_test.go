@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -18,11 +20,66 @@ type cli struct {
 	env map[string]string
 }
 
+// newCLI returns a CLI with a data directory of its own and an empty store
+// of its own: on bolt (the default), the store in the data directory; with
+// NEWSGRAPH_TEST_BACKEND=postgres, a fresh database on the server that
+// NEWSGRAPH_TEST_PG_DSN names, dropped when the test ends. A test that
+// needs several commands on one graph runs them all on this CLI.
 func newCLI(t *testing.T) *cli {
 	t.Helper()
-	return &cli{t: t, env: map[string]string{
+	c := &cli{t: t, env: map[string]string{
 		"NEWSGRAPH_DATA_DIR": filepath.Join(t.TempDir(), "data"),
 	}}
+	if onPostgres(t) {
+		dsn, drop, err := graph.CreateTestDatabase(context.Background(), os.Getenv("NEWSGRAPH_TEST_PG_DSN"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if err := drop(); err != nil {
+				t.Errorf("dropping the test database: %v", err)
+			}
+		})
+		c.env["NEWSGRAPH_STORE_BACKEND"] = "postgres"
+		c.env["NEWSGRAPH_STORE_DSN"] = dsn
+	}
+	return c
+}
+
+// onPostgres reports whether the end-to-end tests run on PostgreSQL
+// (NEWSGRAPH_TEST_BACKEND=postgres) instead of bolt. It fails the test
+// when PostgreSQL is asked for but NEWSGRAPH_TEST_PG_DSN is not set.
+func onPostgres(t *testing.T) bool {
+	t.Helper()
+	switch b := os.Getenv("NEWSGRAPH_TEST_BACKEND"); b {
+	case "", "bolt":
+		return false
+	case "postgres":
+		if os.Getenv("NEWSGRAPH_TEST_PG_DSN") == "" {
+			t.Fatal("NEWSGRAPH_TEST_BACKEND=postgres needs NEWSGRAPH_TEST_PG_DSN (bash .ci/postgres.sh prints one)")
+		}
+		return true
+	default:
+		t.Fatalf("NEWSGRAPH_TEST_BACKEND=%q: want bolt or postgres", b)
+		return false
+	}
+}
+
+// boltOnly skips a test of something only the embedded store has.
+func boltOnly(t *testing.T, why string) {
+	t.Helper()
+	if onPostgres(t) {
+		t.Skip("bolt only: " + why)
+	}
+}
+
+// storeConfig is the store the CLI's commands open, for tests that load
+// it directly.
+func (c *cli) storeConfig() graph.Config {
+	if b := c.env["NEWSGRAPH_STORE_BACKEND"]; b != "" {
+		return graph.Config{Backend: b, DSN: c.env["NEWSGRAPH_STORE_DSN"]}
+	}
+	return graph.Config{Backend: "bolt", Path: filepath.Join(c.env["NEWSGRAPH_DATA_DIR"], "store")}
 }
 
 func (c *cli) run(args ...string) (stdout, stderr string, code int) {
