@@ -39,7 +39,10 @@
 // twice over the store's node list, nodes first and then edges (GraphML
 // readers want nodes before the edges that use them), and each node's
 // quads are read from the store's subject and object indexes as it is
-// written. Memory grows with the largest node's degree, not with the graph.
+// written. Nodes are written sorted by ID, so that an export is the same
+// on every backend: the IDs of the exported nodes (tens of bytes each) are
+// the only part of the graph held in memory; otherwise memory grows with
+// the largest node's degree, not with the graph.
 //
 // # Selections
 //

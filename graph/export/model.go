@@ -168,6 +168,7 @@ type walker struct {
 	qs    graph.QuadStore
 	opts  Options
 	sel   map[quad.Value]bool // nil: the whole graph
+	all   []quad.Value        // the whole graph's nodes, sorted, once listed
 	dates *boundedCache[quad.Value, string]
 	alive *boundedCache[quad.Value, bool]
 	preds *boundedCache[any, quad.Value] // predicates by ref key
@@ -396,35 +397,30 @@ func (w *walker) target(v quad.Value) (bool, error) {
 	return w.exists(v)
 }
 
-// nodes calls fn for every exported node: the selection sorted, or the
-// whole graph in the store's own (stable) order.
+// nodes calls fn for every exported node, sorted by ID: the selection,
+// or the whole graph. The whole graph's node list is read once and kept
+// (the IDs only) for the walk's second pass: backends list their nodes in
+// orders of their own (bolt by insertion, PostgreSQL as its heap lies,
+// which updates reorder), and an export must not depend on the backend.
 func (w *walker) nodes(fn func(quad.Value) error) error {
-	if w.sel != nil {
-		list := make([]quad.Value, 0, len(w.sel))
-		for v := range w.sel {
-			list = append(list, v)
-		}
-		slices.SortFunc(list, func(a, b quad.Value) int { return cmp.Compare(text(a), text(b)) })
-		for _, v := range list {
-			if ok, err := w.exists(v); err != nil {
-				return err
-			} else if ok {
-				if err := fn(v); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-	it := w.qs.NodesAllIterator().Iterate()
-	defer it.Close()
-	for it.Next(w.ctx) {
-		v, err := w.qs.NameOf(it.Result())
+	if w.sel == nil && w.all == nil {
+		all, err := w.allNodes()
 		if err != nil {
 			return err
 		}
-		if !w.wanted(v) {
-			continue
+		w.all = all
+	}
+	list := w.all
+	if w.sel != nil {
+		list = make([]quad.Value, 0, len(w.sel))
+		for v := range w.sel {
+			list = append(list, v)
+		}
+		sortValues(list)
+	}
+	for _, v := range list {
+		if err := w.ctx.Err(); err != nil {
+			return err
 		}
 		if ok, err := w.exists(v); err != nil {
 			return err
@@ -434,10 +430,35 @@ func (w *walker) nodes(fn func(quad.Value) error) error {
 			}
 		}
 	}
-	if err := it.Err(); err != nil {
-		return err
+	return nil
+}
+
+// allNodes lists the store's nodes that the export wants, sorted by ID.
+func (w *walker) allNodes() ([]quad.Value, error) {
+	list := []quad.Value{}
+	it := w.qs.NodesAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(w.ctx) {
+		v, err := w.qs.NameOf(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		if w.wanted(v) {
+			list = append(list, v)
+		}
 	}
-	return w.ctx.Err()
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	if err := w.ctx.Err(); err != nil {
+		return nil, err
+	}
+	sortValues(list)
+	return list, nil
+}
+
+func sortValues(list []quad.Value) {
+	slices.SortFunc(list, func(a, b quad.Value) int { return cmp.Compare(text(a), text(b)) })
 }
 
 // walk calls nodeFn for every node, then edgeFn for every edge.

@@ -16,7 +16,11 @@ import (
 // writeNQuads writes the quads themselves, labels included, in N-Quads,
 // the format Cayley's loader reads back (IRIs in their short ng: form).
 //
-// The whole graph is every quad of the store. A selection is the selected
+// The whole graph is every quad of the store, streamed in the store's own
+// order (insertion order on bolt and on a PostgreSQL store that was only
+// ever added to; after replacements PostgreSQL may list reused space
+// first): sorting it would hold the whole graph in memory, and the order
+// of quads means nothing to a loader. A selection, sorted, is the selected
 // nodes' own quads (except edges to nodes outside it), the statements of
 // the facts among them, and the quads of the articles they come from, so
 // that the subgraph loads with its provenance.
