@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/config"
@@ -147,7 +145,7 @@ func (sc *scanner) scanDir(ctx context.Context, name, root string) ([]*item, err
 	}
 	var items []*item
 	add := func(path string) {
-		it := &item{key: path, source: name, doc: filepath.Base(path), ctype: contentTypeFor(path)}
+		it := &item{key: path, source: name, doc: filepath.Base(path), ctype: source.ContentTypeFor(path)}
 		if it.raw, it.err = readLimited(path, sc.srcOpts.MaxBytes); it.err != nil {
 			it.state, it.old = stFailed, sc.entry(path)
 		} else {
@@ -160,7 +158,7 @@ func (sc *scanner) scanDir(ctx context.Context, name, root string) ([]*item, err
 		return items, nil
 	}
 	var failed []*item
-	err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
+	err = source.WalkFiles(abs, func(path string, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -169,27 +167,7 @@ func (sc *scanner) scanDir(ctx context.Context, name, root string) ([]*item, err
 				return err
 			}
 			failed = append(failed, &item{key: path, source: name, state: stFailed, err: err, old: sc.entry(path)})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
 			return nil
-		}
-		if path != abs && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !wantedName(d.Name()) {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			if d.Type()&fs.ModeSymlink == 0 {
-				return nil
-			}
-			if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
-				return nil
-			}
 		}
 		add(path)
 		return nil
@@ -222,29 +200,6 @@ func readLimited(path string, max int64) ([]byte, error) {
 		return nil, &source.FileError{Path: path, Err: fmt.Errorf("%w: more than %d bytes", source.ErrTooLarge, max)}
 	}
 	return raw, nil
-}
-
-// wantedName is source.Walk's rule for the files a directory walk takes.
-func wantedName(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".text", ".md", ".html", ".htm", "":
-		return true
-	}
-	return false
-}
-
-// contentTypeFor is source.ReadFile's rule: the media type an extension
-// implies, "" to sniff.
-func contentTypeFor(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".html", ".htm", ".xhtml":
-		return "text/html"
-	case ".txt", ".text":
-		return "text/plain"
-	case ".md", ".markdown":
-		return "text/markdown"
-	}
-	return ""
 }
 
 // fetchPage fetches one article page into an item, conditionally unless

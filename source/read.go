@@ -348,51 +348,69 @@ func Walk(paths []string, opts Options, fn func(*Article, error) error) error {
 			}
 			continue
 		}
-		var stop error
-		walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		err = WalkFiles(root, func(path string, err error) error {
 			if err != nil {
-				if stop = fn(nil, &FileError{Path: path, Err: unwrapPathError(err)}); stop != nil {
-					return fs.SkipAll
-				}
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
+				return fn(nil, &FileError{Path: path, Err: unwrapPathError(err)})
 			}
-			if path != root && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || !WalkTakes(d.Name()) {
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				// A symbolic link to a regular file is taken; devices,
-				// pipes, sockets and links to directories are not.
-				if d.Type()&fs.ModeSymlink == 0 {
-					return nil
-				}
-				if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
-					return nil
-				}
-			}
-			if stop = fn(ReadFile(path, opts)); stop != nil {
+			return fn(ReadFile(path, opts))
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WalkFiles walks the directory root as Walk does — recursively, in
+// lexical order, skipping hidden entries, taking the files WalkTakes
+// accepts and symbolic links to such files — and calls fn with the path of
+// each file taken, or with the path and error of each entry it could not
+// read. It stops, returning fn's error, when fn returns one. Callers that
+// need the raw bytes before parsing (an incremental rebuild hashes them)
+// walk with it and read the files themselves.
+func WalkFiles(root string, fn func(path string, err error) error) error {
+	var stop error
+	walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if stop = fn(path, err); stop != nil {
 				return fs.SkipAll
 			}
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
 			return nil
-		})
-		if stop != nil {
-			return stop
 		}
-		if walkErr != nil {
-			// WalkDir reports I/O errors through the callback; this is
-			// only reached for errors it could not route there.
-			if err := fn(nil, &FileError{Path: root, Err: unwrapPathError(walkErr)}); err != nil {
-				return err
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !WalkTakes(d.Name()) {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			// A symbolic link to a regular file is taken; devices,
+			// pipes, sockets and links to directories are not.
+			if d.Type()&fs.ModeSymlink == 0 {
+				return nil
+			}
+			if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+				return nil
 			}
 		}
+		if stop = fn(path, nil); stop != nil {
+			return fs.SkipAll
+		}
+		return nil
+	})
+	if stop != nil {
+		return stop
+	}
+	if walkErr != nil {
+		// WalkDir reports I/O errors through the callback; this is only
+		// reached for errors it could not route there.
+		return fn(root, walkErr)
 	}
 	return nil
 }
