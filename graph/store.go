@@ -132,6 +132,22 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	return Stats{Quads: st.Quads.Value, Nodes: st.Nodes.Value}, nil
 }
 
+// QuadCount returns the number of quads, cheaply: exact on bolt (its
+// count is kept as it writes) and on PostgreSQL (count(*), as Stats), an
+// estimate only on backends that keep none. It never reads every node, as
+// Stats does on bolt to count them.
+func (s *Store) QuadCount(ctx context.Context) (int64, error) {
+	if c, ok := s.w.(counter); ok {
+		st, err := c.Count(ctx)
+		return st.Quads, err
+	}
+	st, err := s.qs.Stats(ctx, false)
+	if err != nil {
+		return 0, err
+	}
+	return st.Quads.Value, nil
+}
+
 // HasQuad reports whether the store holds that exact quad (label included).
 func (s *Store) HasQuad(ctx context.Context, q quad.Quad) (bool, error) {
 	found := false

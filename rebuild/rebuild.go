@@ -304,12 +304,13 @@ func (r *Rebuilder) gcCache(gens *graph.Generations, cache *quadCache) {
 	}
 }
 
+// quadCount is the store's quad count, -1 if it cannot be read.
 func quadCount(ctx context.Context, st *graph.Store) int64 {
-	s, err := st.QuadStore().Stats(ctx, false)
+	n, err := st.QuadCount(ctx)
 	if err != nil {
 		return -1
 	}
-	return s.Quads.Value
+	return n
 }
 
 // runInPlace updates a store that has no generations, one article per
