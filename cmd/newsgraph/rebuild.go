@@ -1,12 +1,10 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -173,27 +171,4 @@ func (a *app) serveOps(h *graph.Handle, next http.Handler) (http.Handler, func()
 	mux.Handle("/api/", m.InstrumentQueries(next))
 	mux.Handle("/", next)
 	return mux, stop, nil
-}
-
-// serveHandler serves handler on ln until ctx ends, then shuts down
-// gracefully, letting requests in flight finish (up to grace), as
-// server.Server.Serve does for the server alone.
-func serveHandler(ctx context.Context, ln net.Listener, handler http.Handler, grace time.Duration) error {
-	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	sctx, cancel := context.WithTimeout(context.Background(), grace)
-	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("serve: shutting down: %w", err)
-	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
 }

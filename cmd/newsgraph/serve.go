@@ -95,7 +95,7 @@ Prometheus metrics.`,
 			if !loopback {
 				a.log.Warn("listening on a non-loopback address: other machines can query this store", "addr", addr)
 			}
-			return serveHandler(ctx, ln, handler, 10*time.Second)
+			return server.ServeHandler(ctx, ln, handler, 10*time.Second)
 		},
 	}
 	cmd.Flags().String("addr", "", "listen address HOST:PORT (serve.addr; default 127.0.0.1:64210)")

@@ -303,7 +303,13 @@ func IsLoopback(addr string) bool {
 // Serve serves on ln until ctx ends, then shuts down gracefully: it stops
 // accepting, lets requests in flight finish (up to grace), and returns.
 func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
-	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	return ServeHandler(ctx, ln, s, grace)
+}
+
+// ServeHandler serves any handler on ln as Server.Serve does, for callers
+// that wrap the server in handlers of their own (status, metrics).
+func ServeHandler(ctx context.Context, ln net.Listener, h http.Handler, grace time.Duration) error {
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
