@@ -70,9 +70,26 @@ func rbNodeCount(c *cli) float64 {
 	return res.Result[0]
 }
 
+// rbQuadsExported counts the quads of the store in an N-Quads export.
+func rbQuadsExported(c *cli) float64 {
+	c.t.Helper()
+	return float64(strings.Count(c.mustRun("export", "--format", "nquads"), "\n"))
+}
+
+// TestRebuildCommand runs rebuild, status and rollback on one store: on
+// bolt a generation per rebuild, on PostgreSQL in place (no generations,
+// so rollback refuses).
 func TestRebuildCommand(t *testing.T) {
 	c := newCLI(t)
+	pg := onPostgres(t)
 	dir := rbCorpus(t)
+	// Goldens that differ by backend: generations on bolt, none on PostgreSQL.
+	backendGolden := func(name string) string {
+		if pg {
+			return strings.TrimSuffix(name, ".golden") + "-postgres.golden"
+		}
+		return name
+	}
 
 	sum := rbSummary(c, "--source", dir)
 	for _, k := range []string{"added", "changed", "removed", "unchanged", "failed", "quads", "seconds"} {
@@ -80,10 +97,17 @@ func TestRebuildCommand(t *testing.T) {
 			t.Errorf("json summary lacks %q: %v", k, sum)
 		}
 	}
-	if sum["added"] != 4.0 || sum["failed"] != 0.0 || sum["generation"] != "gen-000001" || sum["quads"].(float64) <= 0 {
+	wantGen, wantMode := "gen-000001", "incremental"
+	if pg {
+		wantGen, wantMode = "", "in-place"
+	}
+	if gen, _ := sum["generation"].(string); sum["added"] != 4.0 || sum["failed"] != 0.0 || gen != wantGen || sum["mode"] != wantMode || sum["quads"].(float64) <= 0 {
 		t.Fatalf("first rebuild: %v", sum)
 	}
 	firstQuads := sum["quads"].(float64)
+	if n := rbQuadsExported(c); n != firstQuads {
+		t.Errorf("the rebuild reports %v quads; the store exports %v", firstQuads, n)
+	}
 	firstNodes := rbNodeCount(c)
 	if firstNodes <= 0 {
 		t.Errorf("query on the live generation counts %v nodes", firstNodes)
@@ -98,10 +122,11 @@ func TestRebuildCommand(t *testing.T) {
 	os.Remove(filepath.Join(dir, "000002.txt"))
 	os.WriteFile(filepath.Join(dir, "broken.txt"), []byte("\x00\x00binary\x00"), 0o644)
 	out := c.mustRun("rebuild", "--source", dir)
-	golden(t, "rebuild/second.golden", rbNormal(out, dir))
+	golden(t, backendGolden("rebuild/second.golden"), rbNormal(out, dir))
+	secondNodes := rbNodeCount(c)
 
 	status := c.mustRun("status")
-	golden(t, "status/after-second.golden", rbNormal(status, dir))
+	golden(t, backendGolden("status/after-second.golden"), rbNormal(status, dir))
 	var st struct {
 		Running    bool
 		Generation string
@@ -111,14 +136,41 @@ func TestRebuildCommand(t *testing.T) {
 			Unchanged, Failed       int
 			Errors                  []string
 			Seconds                 float64
+			Quads                   float64
 		} `json:"last_run"`
 	}
 	if err := json.Unmarshal([]byte(c.mustRun("status", "--format", "json")), &st); err != nil {
 		t.Fatal(err)
 	}
-	if st.Running || st.Generation != "gen-000002" || !st.LastRun.OK || st.LastRun.Changed != 1 || st.LastRun.Removed != 1 ||
+	wantGen = "gen-000002"
+	if pg {
+		wantGen = ""
+	}
+	if st.Running || st.Generation != wantGen || !st.LastRun.OK || st.LastRun.Changed != 1 || st.LastRun.Removed != 1 ||
 		st.LastRun.Unchanged != 2 || st.LastRun.Failed != 1 || len(st.LastRun.Errors) != 1 || st.LastRun.Seconds <= 0 {
 		t.Errorf("status --format json: %+v", st)
+	}
+	if n := rbQuadsExported(c); st.LastRun.Quads != n {
+		t.Errorf("status reports %v quads; the store exports %v", st.LastRun.Quads, n)
+	}
+
+	if pg {
+		// No generations: rollback says so, and a full rebuild re-extracts
+		// everything in place into the same graph.
+		if _, errs, code := c.run("rollback"); code == 0 || !strings.Contains(errs, "rollback needs generations, which the postgres backend does not have; see docs/operations.md") {
+			t.Errorf("rollback on PostgreSQL: exit %d, %q", code, errs)
+		}
+		sum = rbSummary(c, "--source", dir, "--full")
+		if sum["mode"] != "in-place-full" || sum["generation"] != nil || sum["changed"] != 3.0 || sum["failed"] != 1.0 {
+			t.Errorf("full rebuild in place: %v", sum)
+		}
+		if n := rbNodeCount(c); n != secondNodes {
+			t.Errorf("after a full rebuild of the same articles the graph has %v nodes, want %v", n, secondNodes)
+		}
+		if n := rbQuadsExported(c); sum["quads"] != n {
+			t.Errorf("the full rebuild reports %v quads; the store exports %v", sum["quads"], n)
+		}
+		return
 	}
 
 	// Rollback returns to the first generation's graph; so does a rollback
@@ -133,17 +185,23 @@ func TestRebuildCommand(t *testing.T) {
 	if sum["mode"] != "full" || sum["generation"] != "gen-000003" || sum["changed"] != 3.0 || sum["removed"] != 1.0 {
 		t.Errorf("full rebuild after rollback: %v", sum)
 	}
+	if n := rbNodeCount(c); n != secondNodes {
+		t.Errorf("after a full rebuild of the second articles the graph has %v nodes, want %v", n, secondNodes)
+	}
 	if out := c.mustRun("rollback"); out != "rolled back from gen-000003 to gen-000001\n" {
 		t.Errorf("rollback after a full rebuild printed %q", out)
 	}
 	if _, errs, code := c.run("rollback"); code == 0 || !strings.Contains(errs, "no earlier generation") {
 		t.Errorf("rollback past the first generation: exit %d, %q", code, errs)
 	}
-	_ = firstQuads
 }
 
 func TestRebuildErrors(t *testing.T) {
 	c := newCLI(t)
+	noRollback := "holds no generations"
+	if onPostgres(t) {
+		noRollback = "rollback needs generations, which the postgres backend does not have; see docs/operations.md"
+	}
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -151,7 +209,7 @@ func TestRebuildErrors(t *testing.T) {
 		{[]string{"rebuild"}, "no sources"},
 		{[]string{"rebuild", "--source", ".", "--format", "xml"}, "--format must be text or json"},
 		{[]string{"rebuild", "--source", ".", "--backend", "memory"}, "keeps nothing"},
-		{[]string{"rollback"}, "holds no generations"},
+		{[]string{"rollback"}, noRollback},
 		{[]string{"status", "--format", "yaml"}, "--format must be text or json"},
 	} {
 		_, errs, code := c.run(tt.args...)

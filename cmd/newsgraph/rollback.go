@@ -15,11 +15,14 @@ func (a *app) rollbackCmd() *cobra.Command {
 		Long: `Make the generation the live one was built from live again (the embedded
 store keeps rebuild.keep earlier generations). A server following the store
 switches to it without a restart. The generation rolled back from is
-removed by the next rebuild, which starts from the one now live.`,
+removed by the next rebuild, which starts from the one now live.
+
+Only the embedded store (bolt) has generations: on a server backend
+(postgres), rebuilds write in place and rollback refuses.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !graph.SupportsGenerations(a.cfg.Store.Backend) {
-				return fmt.Errorf("store.backend %s keeps no generations: nothing to roll back to", a.cfg.Store.Backend)
+				return fmt.Errorf("rollback needs generations, which the %s backend does not have; see docs/operations.md", a.cfg.Store.Backend)
 			}
 			gens := graph.NewGenerations(a.cfg.Store.Path)
 			unlock, err := gens.Lock()
