@@ -1245,6 +1245,9 @@ func (v *view) statement() {
 			if s != nil && (!is(s, schema.Person, schema.GovernmentBody, schema.ArmedGroup, schema.Country, schema.MediaOutlet, schema.Coalition) || d.commentator[s]) {
 				continue
 			}
+			if typ == schema.EvStatement && !v.newsworthy(f, s) {
+				continue // reportage: the fact keeps its speaker as asserted_by
+			}
 			t := target
 			if typ == schema.EvThreat && len(threats) > 0 {
 				t = threats[0]
@@ -1262,6 +1265,94 @@ func (v *view) statement() {
 			}
 		}
 	}
+}
+
+// plainReport verbs only attribute: "the Pentagon said", "officials told
+// AFP", "he added". Acts of speech (declared, announced, warned, condemned,
+// denied, insisted …) are statements in their own right.
+var plainReport = map[string]bool{
+	"said": true, "says": true, "say": true, "saying": true, "told": true, "added": true, "noted": true, "wrote": true,
+	"continued": true, "explained": true, "mentioned": true, "indicated": true, "posted": true, "tweeted": true,
+	"suggested": true, "argued": true, "revealed": true, "acknowledged": true, "admitted": true, "reminded": true,
+	"confirmed": true, "described": true, "claimed": true, "claims": true, "claiming": true,
+}
+
+// newsworthy decides whether a reporting frame is a Statement an analyst
+// records, or reportage that merely attributes a fact. An act of speech
+// is; "said in a statement" is; a direct quotation or an interview
+// ("told The National") by a named speaker is, the first time the
+// article quotes them. A claim of the sentence's own attack is the attack.
+func (v *view) newsworthy(f frame, s *entity) bool {
+	if s == nil {
+		return false
+	}
+	if v.ownAttackClaim(f, s) {
+		return false
+	}
+	if !plainReport[v.it[f.verb].w] {
+		return true
+	}
+	for j := f.verb + 1; j < len(v.it) && j <= f.verb+6; j++ {
+		if v.word(j, "statement", "communique", "communiqué", "announcement") {
+			return true
+		}
+		if clauseBreak(v.it[j].w) || v.word(j, "that") {
+			break
+		}
+	}
+	if v.word(f.verb, "claimed", "claims", "claiming") {
+		return false
+	}
+	named := f.speaker >= 0 && v.it[f.speaker].m != nil
+	if !named || v.d.hasStatement(s) {
+		return false
+	}
+	if v.quotedContent() {
+		return true
+	}
+	if f.speaker < f.verb && !v.trailing(f.speaker) && !v.word(f.verb, "told") {
+		// "The Syrian Observatory said at least 23 fighters were killed":
+		// the speaker leads the sentence with what it reports.
+		return true
+	}
+	// "Foreign Minister X told The National", "spokesman X told state television"
+	return v.word(f.verb, "told") && is(s, schema.Person)
+}
+
+// trailing reports whether the speaker item k closes the sentence's
+// content: "…, the Pentagon said", "…,” CENTCOM added".
+func (v *view) trailing(k int) bool {
+	j := k - 1
+	for v.word(j, "the", "a", "an") {
+		j--
+	}
+	return j >= 0 && (v.word(j, ",") || v.quote[j] || v.word(j, "\""))
+}
+
+// ownAttackClaim: "the Resistance said its fighters struck the base", "X
+// claimed it had targeted three bases" — the speaker claims an attack of
+// its own, which the attack rules record as a claimed attack.
+func (v *view) ownAttackClaim(f frame, s *entity) bool {
+	if !is(s, schema.ArmedGroup, schema.Coalition) || v.threatTargets() != nil {
+		return false
+	}
+	for j := f.verb + 1; j < len(v.it) && j <= f.verb+12; j++ {
+		switch v.it[j].w {
+		case "struck", "targeted", "attacked", "hit", "fired", "launched", "shelled", "bombed":
+			return true
+		}
+	}
+	return false
+}
+
+// hasStatement reports whether s already made a statement in the article.
+func (d *doc) hasStatement(s *entity) bool {
+	for i := range d.events {
+		if d.events[i].Type == schema.EvStatement && d.events[i].Agent == s.id {
+			return true
+		}
+	}
+	return false
 }
 
 // statementEvent records a statement or threat and the speaker's stated fact.

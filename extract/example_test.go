@@ -23,7 +23,6 @@ func Example() {
 	// kataib-hezbollah backed_by iran stated
 	// kataib-hezbollah attacked tower-22 claimed
 	// kataib-hezbollah claimed_responsibility_for a1-attack-kataib-hezbollah-tower-22-0 claimed
-	// a1-statement-0 Statement 2024-01-21
 	// a1-attack-kataib-hezbollah-tower-22-0 Attack 2024-01-21
 }
 

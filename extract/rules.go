@@ -11,7 +11,7 @@ import (
 
 // RulesVersion is bumped whenever the lexicon or the rules change output,
 // so that stored articles are re-extracted.
-const RulesVersion = "rules/3"
+const RulesVersion = "rules/4"
 
 func init() {
 	Register("rules", func(Options) (Extractor, error) { return NewRules(DefaultLexicon()), nil })

@@ -1,0 +1,50 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Reportage against statements: the sentences are written for these tests.
+
+func countEvents(rec schema.Record, typ, agent string) int {
+	n := 0
+	for _, e := range rec.Events {
+		if e.Type == typ && e.Agent == agent {
+			n++
+		}
+	}
+	return n
+}
+
+func TestStatementsAreActsNotReportage(t *testing.T) {
+	// A trailing attribution of a reported fact is reportage.
+	rec := extractText(t, "Two rockets hit the perimeter of Harir air base on Tuesday night, the Pentagon said.")
+	if n := countEvents(rec, schema.EvStatement, "pentagon"); n != 0 {
+		t.Errorf("trailing attribution made a statement:%s", eventList(rec))
+	}
+	// Anonymous officials talking to an outlet make no statement.
+	rec = extractText(t, "The drone fell near the airport in Erbil, three security officials told Reuters.")
+	for _, e := range rec.Events {
+		if e.Type == schema.EvStatement {
+			t.Errorf("anonymous source made a statement:%s", eventList(rec))
+		}
+	}
+	// An act of speech and "said in a statement" are statements.
+	checkRules(t, "Kataib Hezbollah said in a statement on Monday that it was halting its operations.", nil,
+		[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}, nil)
+	checkRules(t, "The Iraqi Foreign Ministry condemned the strike on Monday.", nil,
+		[]wantEvent{{schema.EvStatement, "ministry-of-foreign-affairs-of-iraq", ""}}, nil)
+	// A quoted official is a statement once; the follow-up quote is not another.
+	rec = extractText(t, "\"We will not allow Iraq to become a battlefield,\" said Fuad Hussein on Sunday. "+
+		"\"The government is responsible for the safety of its guests,\" Hussein added.")
+	if n := countEvents(rec, schema.EvStatement, "fuad-hussein"); n != 1 {
+		t.Errorf("want one statement by Fuad Hussein, got %d:%s", n, eventList(rec))
+	}
+	// A group reporting its own attack claims the attack; no extra statement.
+	rec = extractText(t, "The Islamic Resistance in Iraq said its fighters struck the Conoco base in Syria with drones.")
+	if n := countEvents(rec, schema.EvStatement, "islamic-resistance-in-iraq"); n != 0 {
+		t.Errorf("attack claim doubled as a statement:%s", eventList(rec))
+	}
+}
