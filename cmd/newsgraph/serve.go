@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -28,9 +29,11 @@ read-only: writes through the API answer 403 unless --allow-writes is given,
 and writes on a non-loopback address also need --allow-remote-writes.
 Queries stop after query.timeout and return at most query.limit rows.
 
-While it runs, the server holds the store and records its address in the
-store directory (serve.json): newsgraph query, path, neighbors and timeline
-run from another shell find the store locked and go through the server.
+While it runs, the server records its address in the data directory
+(<data_dir>/serve.json). The embedded store (bolt) admits one process, so
+the server holds it: newsgraph query, repl, path, neighbors and timeline
+run from another shell find it locked and go through the server. A server
+backend (postgres) is shared: those commands open the database themselves.
 It stops gracefully on SIGINT or SIGTERM, letting queries in flight finish.
 
 With --schedule (rebuild.schedule) the server also rebuilds the store from
@@ -79,8 +82,14 @@ Prometheus metrics.`,
 				// Rebuilds run elsewhere make a new generation live; follow them.
 				go h.Follow(ctx, cfg, a.cfg.Rebuild.Reload, func(err error) { a.log.Warn("following generations", "err", err) })
 			}
-			if cfg.Path != "" && cfg.Backend != "memory" {
-				remove, err := server.WriteAddrFile(cfg.Path, url)
+			if dir := a.cfg.DataDir; dir != "" && cfg.Backend != "memory" {
+				// In the data directory, which every backend has (a server
+				// backend has no store directory).
+				err := os.MkdirAll(dir, 0o755)
+				var remove func()
+				if err == nil {
+					remove, err = server.WriteAddrFile(dir, url)
+				}
 				if err != nil {
 					ln.Close()
 					return err
@@ -91,7 +100,7 @@ Prometheus metrics.`,
 			if allowWrites {
 				mode = "writes allowed"
 			}
-			fmt.Fprintf(a.stdout, "newsgraph: serving %s (%s); console at %s/\n", cfg.Path, mode, url)
+			fmt.Fprintf(a.stdout, "newsgraph: serving %s (%s); console at %s/\n", describeStore(cfg), mode, url)
 			if !loopback {
 				a.log.Warn("listening on a non-loopback address: other machines can query this store", "addr", addr)
 			}
@@ -133,14 +142,27 @@ func (a *app) pathBackend(ctx context.Context) (pathBackend, func(), error) {
 	return server.NewEngine(h, false, a.log), func() { h.Close() }, nil
 }
 
-// viaServer returns a client of the server recorded in the store
+// viaServer returns a client of the server recorded in the data
 // directory. Commands call it when the store is locked by another process
-// (graph.ErrLocked); query does the same for Gizmo queries.
+// (graph.ErrLocked, which only the embedded store reports); query does the
+// same for Gizmo queries.
 func (a *app) viaServer(ctx context.Context) (*server.Client, error) {
-	c, err := server.Dial(ctx, a.cfg.Store.Path)
+	c, err := server.Dial(ctx, a.cfg.DataDir)
 	if err != nil {
 		return nil, err
 	}
 	a.log.Info("the store is held by a server; querying it", "url", c.Base)
 	return c, nil
+}
+
+// describeStore names a store for messages: its directory, or the server
+// and database of a server backend (without the password).
+func describeStore(cfg graph.Config) string {
+	switch {
+	case cfg.Backend == "memory":
+		return "a memory store"
+	case graph.SupportsGenerations(cfg.Backend):
+		return cfg.Path
+	}
+	return cfg.Backend + " at " + graph.DescribeDSN(cfg.DSN)
 }

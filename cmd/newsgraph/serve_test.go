@@ -31,7 +31,7 @@ func serving(t *testing.T, c *cli, args ...string) (string, func() int) {
 	go func() {
 		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), strings.NewReader(""), &syncWriter{b: &out}, &syncWriter{b: &out}, func(k string) string { return c.env[k] })
 	}()
-	addrFile := filepath.Join(c.env["NEWSGRAPH_DATA_DIR"], "store", server.AddrFileName)
+	addrFile := filepath.Join(c.env["NEWSGRAPH_DATA_DIR"], server.AddrFileName)
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		b, err := os.ReadFile(addrFile)
@@ -88,7 +88,7 @@ func TestServeSharesTheStore(t *testing.T) {
 	if code := stop(); code != 0 {
 		t.Errorf("serve exit %d after the signal", code)
 	}
-	if _, err := os.Stat(filepath.Join(c.env["NEWSGRAPH_DATA_DIR"], "store", server.AddrFileName)); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(c.env["NEWSGRAPH_DATA_DIR"], server.AddrFileName)); !os.IsNotExist(err) {
 		t.Errorf("address file left behind: %v", err)
 	}
 	// The store is free again.
