@@ -20,8 +20,9 @@ import (
 	"github.com/newsgraph/newsgraph/names"
 )
 
-// AddrFileName is the file a running server writes into the store
-// directory, so that other newsgraph processes, finding the store locked,
+// AddrFileName is the file a running server writes into newsgraph's data
+// directory (on every backend: a server backend has no store directory),
+// so that other newsgraph processes, finding an embedded store locked,
 // know where to send their queries.
 const AddrFileName = "serve.json"
 

@@ -6,7 +6,7 @@
 //
 // It is also how several processes share one embedded store: bolt admits
 // one process at a time, so while a server holds the store it writes its
-// address into the store directory (AddrFile), and the CLI's query, path,
+// address into the data directory (AddrFileName), and the CLI's query, path,
 // neighbors and timeline commands, finding the store locked, send their
 // query to that address instead (Client).
 package server
