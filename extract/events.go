@@ -92,7 +92,14 @@ func (v *view) events() {
 			v.demand(k)
 		case "threatened", "threatens", "threaten", "impending", "imminent", "vowed":
 			v.threat(k)
-		case "talks", "met", "meeting", "meets", "received":
+		case "talks", "met", "meeting", "meets", "received", "meet":
+			if v.word(k, "meet") && !v.word(k-1, "to", "will", "would") {
+				continue // "expected to meet X", "will meet X"; not "meet the demands"
+			}
+			if v.word(k, "talks") && v.startVerb(k-1) {
+				v.negotiation(k) // "X and Y began talks", "opened talks with Y"
+				continue
+			}
 			if v.word(k, "talks") && v.word(k+1, "between", "with") && !v.word(k-1, "held", "holds", "hold", "holding") {
 				v.negotiation(k) // "talks between Baghdad and Washington"
 				continue
@@ -977,6 +984,9 @@ func (v *view) meeting(k int) {
 	if o < 0 {
 		o = v.next(j-1, 3, ofType(schema.Country, schema.GovernmentBody))
 	}
+	if o >= 0 && o+4 < len(v.it) && v.word(o+1, "'s") && roleNoun(v.it[o+2].w) && v.word(o+3, ",") && is(v.ent(o+4), schema.Person) {
+		o += 4 // "met X's deputy, Y": Y is the one met
+	}
 	if o < 0 {
 		return
 	}
@@ -1017,6 +1027,24 @@ func (v *view) negotiation(k int) {
 				a = v.ent(x)
 			}
 		}
+	case v.startVerb(k - 1):
+		// "Iraq and the United States began talks", "Baghdad opened
+		// negotiations with Washington"
+		x, e := v.subj(k - 1)
+		if e == nil {
+			return
+		}
+		a = v.politicalEntity(e)
+		if l := v.listBack(x); x >= 0 && len(l) > 1 {
+			a, b = v.political(l[0]), v.political(l[1])
+		} else if y := v.beforeRelative(x); y >= 0 {
+			a, b = v.political(y), a
+		}
+		if b == nil && v.word(k+1, "with") {
+			if y := v.next(k+1, 2, actor); y >= 0 {
+				b = v.political(y)
+			}
+		}
 	case v.word(k+1, "with"):
 		if x := v.next(k+1, 2, actor); x >= 0 {
 			b = v.political(x)
@@ -1052,6 +1080,40 @@ func (v *view) negotiation(k int) {
 	if b != nil {
 		v.d.addFact(b, "party_to", evEnt, kind, by, v.evidence(), "", 0.7)
 	}
+}
+
+// beforeRelative finds the first conjunct of "X, which hosts …, and Y":
+// the entity item before the relative clause that ends at Y.
+func (v *view) beforeRelative(y int) int {
+	if v.word(y-1, "the") {
+		y--
+	}
+	if y < 2 || !v.word(y-1, "and") || !v.word(y-2, ",") {
+		return -1
+	}
+	for j := y - 3; j >= 1 && j >= y-20; j-- {
+		if clauseBreak(v.it[j].w) {
+			return -1
+		}
+		if v.word(j, "which", "who") && v.word(j-1, ",") && v.ent(j-2) != nil {
+			return j - 2
+		}
+	}
+	return -1
+}
+
+// roleNoun: a deputy or envoy named by a possessive, "X's deputy, Y".
+func roleNoun(w string) bool {
+	switch w {
+	case "deputy", "envoy", "adviser", "advisor", "aide", "spokesman", "spokesperson", "representative", "successor", "predecessor", "son", "brother", "chief", "head":
+		return true
+	}
+	return false
+}
+
+// startVerb: the verbs that open talks.
+func (v *view) startVerb(k int) bool {
+	return v.word(k, "began", "begun", "begin", "opened", "started", "launched", "resumed")
 }
 
 // agreement: "X and Y (had) reached an agreement", "X reached an agreement

@@ -48,3 +48,17 @@ func TestStatementsAreActsNotReportage(t *testing.T) {
 		t.Errorf("attack claim doubled as a statement:%s", eventList(rec))
 	}
 }
+
+func TestTalksAndMeetings(t *testing.T) {
+	checkRules(t, "Turkey and Iraq began talks in Ankara on Monday on water sharing and PKK bases.", nil,
+		[]wantEvent{{schema.EvNegotiation, "turkey", "iraq"}}, nil)
+	checkRules(t, "Baghdad, which hosts about 900 coalition advisers, and Washington opened negotiations last month on the future of the mission.", nil,
+		[]wantEvent{{schema.EvNegotiation, "iraq", "united-states"}}, nil)
+	checkRules(t, "Iraqi Prime Minister Mohammed Shia al-Sudani is expected to meet Masoud Barzani in Erbil next week.", nil,
+		[]wantEvent{{schema.EvMeeting, "mohammed-shia-al-sudani", "masoud-barzani"}}, nil)
+}
+
+func TestMeetingPossessiveDeputy(t *testing.T) {
+	checkRules(t, "Hadi al-Amiri met Kurdistan Region President Nechirvan Barzani's deputy, Qubad Talabani, in Sulaymaniyah on Sunday.", nil,
+		[]wantEvent{{schema.EvMeeting, "hadi-al-amiri", "qubad-talabani"}}, nil)
+}
