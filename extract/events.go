@@ -1111,6 +1111,16 @@ func roleNoun(w string) bool {
 	return false
 }
 
+// quoteWithin reports whether a quoted item starts within n items of k.
+func (v *view) quoteWithin(k, n int) bool {
+	for j := k; j < len(v.it) && j < k+n; j++ {
+		if v.quote[j] || v.word(j, "\"") {
+			return true
+		}
+	}
+	return false
+}
+
 // startVerb: the verbs that open talks.
 func (v *view) startVerb(k int) bool {
 	return v.word(k, "began", "begun", "begin", "opened", "started", "launched", "resumed")
@@ -1750,11 +1760,18 @@ func (v *view) institutionalActs() {
 	for k := range v.it {
 		w := v.it[k].w
 		switch w {
-		case "condemned", "condemns", "denounced", "denounces", "summoned", "summons", "recalled", "informed", "notified", "protested":
+		case "condemned", "condemns", "denounced", "denounces", "summoned", "summons", "recalled", "informed", "notified", "protested",
+			"rejected", "rejects", "accused", "accuses", "denied", "denies", "voted", "votes":
+		case "called", "calls":
+			// "called on Baghdad to …", "called for …", "called the strikes
+			// “a clear aggression”" — not "what it called", "so-called".
+			if !(v.word(k+1, "on", "for") || v.word(k+1, "the") && v.quoteWithin(k+2, 4)) || v.word(k-1, "it", "what", "so", "they") {
+				continue
+			}
 		default:
 			continue
 		}
-		if v.word(k-1, "was", "were", "been", "be", "is", "are", "not") || v.quote[k] {
+		if v.word(k-1, "was", "were", "been", "be", "is", "are", "not", "never") || v.quote[k] {
 			continue
 		}
 		j, s := v.subj(k)
@@ -1776,6 +1793,12 @@ func (v *view) institutionalActs() {
 		}
 		var t *entity
 		switch w {
+		case "voted", "votes":
+			// "parliament voted to expel foreign troops"
+			if !v.word(k+1, "to") {
+				continue
+			}
+			t = v.d.dominantMilitary()
 		case "summoned", "summons", "recalled", "informed", "notified":
 			// "summoned Iran's envoy", "recalled its ambassador to Tehran"
 			if x := v.next(k, 5, ofType(schema.Country, schema.GovernmentBody, schema.Place)); x >= 0 {

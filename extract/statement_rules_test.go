@@ -62,3 +62,16 @@ func TestMeetingPossessiveDeputy(t *testing.T) {
 	checkRules(t, "Hadi al-Amiri met Kurdistan Region President Nechirvan Barzani's deputy, Qubad Talabani, in Sulaymaniyah on Sunday.", nil,
 		[]wantEvent{{schema.EvMeeting, "hadi-al-amiri", "qubad-talabani"}}, nil)
 }
+
+func TestInstitutionalPositions(t *testing.T) {
+	checkRules(t, "The Syrian foreign ministry rejected the accusations on Sunday.", nil,
+		[]wantEvent{{schema.EvStatement, "syrian-ministry-of-foreign-affairs", ""}}, nil)
+	checkRules(t, "Iraqi Foreign Minister Fuad Hussein called the raid \"a violation of sovereignty\" on Monday.", nil,
+		[]wantEvent{{schema.EvStatement, "fuad-hussein", ""}}, nil)
+	checkRules(t, "Iran denied any role in the drone attack on Tower 22.", nil,
+		[]wantEvent{{schema.EvStatement, "iran", ""}}, nil)
+	rec := extractText(t, "Kataib Hezbollah did not deny the report.")
+	if n := countEvents(rec, schema.EvStatement, "kataib-hezbollah"); n != 0 {
+		t.Errorf("negated act made a statement:%s", eventList(rec))
+	}
+}
