@@ -1151,6 +1151,9 @@ func (v *view) roles() {
 			if org == nil {
 				org = v.roleOrgAfterOf(t0, k)
 			}
+			if org == nil {
+				org = v.d.knownOffice(e, title)
+			}
 			v.role(k, e, title, org, false)
 		} else if title, org := v.titleOfOrgBefore(k); org != nil {
 			v.role(k, e, title, org, true)
@@ -1408,8 +1411,13 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 			d.office[p] = org
 			return
 		}
-	case strings.Contains(lt, "minister") && !strings.Contains(lt, "advis"):
+	case strings.Contains(lt, "minister") && !strings.Contains(lt, "advis"), cabinetSecretary(lt):
 		if add("minister_of", org) {
+			return
+		}
+	case strings.Contains(lt, "press secretary"):
+		if add("spokesperson_for", org) {
+			d.affiliate(p, org)
 			return
 		}
 	case strings.Contains(lt, "leader") && !strings.Contains(lt, "deputy") && !strings.Contains(lt, "senior") && !strings.HasPrefix(lt, "a ") && is(org, schema.ArmedGroup, schema.Coalition):
@@ -1431,6 +1439,52 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 	if add("holds_role", org) {
 		d.affiliate(p, org)
 	}
+}
+
+// cabinetSecretary: "Defense Secretary", "Secretary of State" — a
+// minister; not a press secretary, a secretary-general or an assistant.
+func cabinetSecretary(lt string) bool {
+	if !strings.Contains(lt, "secretary") || strings.Contains(lt, "press") || strings.Contains(lt, "general") ||
+		strings.Contains(lt, "assistant") || strings.Contains(lt, "under") || strings.Contains(lt, "deputy") {
+		return false
+	}
+	for _, w := range []string{"defense", "defence", "state", "foreign", "war", "treasury", "home"} {
+		if strings.Contains(lt, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownOffice: a bare title before a known office holder ("Prime
+// Minister Mohammed Shia al-Sudani", "President Joe Biden") is the office
+// the lexicon knows them to hold, when the title names that office.
+func (d *doc) knownOffice(p *entity, title string) *entity {
+	if p.lex == nil || len(p.lex.Facts) == 0 {
+		return nil
+	}
+	lt := strings.ToLower(title)
+	var pred string
+	switch {
+	case strings.Contains(lt, "prime minister") && !strings.Contains(lt, "deputy"):
+		pred = "prime_minister_of"
+	case strings.Contains(lt, "president") && !strings.Contains(lt, "vice"):
+		pred = "president_of"
+	case strings.Contains(lt, "minister") || cabinetSecretary(lt):
+		pred = "minister_of"
+	case strings.Contains(lt, "spokes") || strings.Contains(lt, "press secretary"):
+		pred = "spokesperson_for"
+	default:
+		return nil
+	}
+	for _, f := range p.lex.Facts {
+		if f[0] == pred {
+			if le := d.lx.Lookup(f[1]); le != nil {
+				return d.virtual(le)
+			}
+		}
+	}
+	return nil
 }
 
 // affiliate remembers whom a person speaks for.

@@ -75,3 +75,14 @@ func TestInstitutionalPositions(t *testing.T) {
 		t.Errorf("negated act made a statement:%s", eventList(rec))
 	}
 }
+
+func TestTitlesOfKnownOfficeHolders(t *testing.T) {
+	checkRules(t, "Prime Minister Mohammed Shia al-Sudani's office said it had opened an inquiry.",
+		[]wantFact{{"mohammed-shia-al-sudani", "prime_minister_of", "iraq", ""}}, nil, nil)
+	checkRules(t, "President Joe Biden met his national security team on Sunday.",
+		[]wantFact{{"joe-biden", "president_of", "united-states", ""}}, nil, nil)
+	checkRules(t, "Defense Secretary Lloyd Austin spoke to reporters in Brussels.",
+		[]wantFact{{"lloyd-austin", "minister_of", "united-states", ""}}, nil, nil)
+	checkRules(t, "Pentagon press secretary Pat Ryder spoke to reporters.",
+		[]wantFact{{"pat-ryder", "spokesperson_for", "pentagon", ""}}, nil, nil)
+}
