@@ -88,7 +88,8 @@ func (v *view) events() {
 		case "withdraw", "withdrew", "withdrawn", "withdrawal", "withdrawing", "pullout", "pulled", "leave", "left",
 			"leaving", "retreat", "evacuate", "evacuated", "remove", "removal", "close", "closed", "reducing", "drawdown", "departure":
 			v.withdrawal(k)
-		case "demand", "demands", "demanded", "demanding", "insists", "insisted", "insist", "calls", "called", "urged", "urges", "decision", "resolution", "must", "pushed", "pushing", "pressed", "pressing":
+		case "demand", "demands", "demanded", "demanding", "insists", "insisted", "insist", "calls", "called", "urged", "urges", "decision", "resolution", "must", "pushed", "pushing", "pressed", "pressing",
+			"voted", "votes", "seeking", "seeks", "sought", "press", "wants", "wanted":
 			v.demand(k)
 		case "threatened", "threatens", "threaten", "impending", "imminent", "vowed":
 			v.threat(k)
@@ -815,6 +816,11 @@ func (v *view) demand(k int) {
 			s = c
 		} else if _, e := v.subj(k); e != nil {
 			s = e
+		} else if v.word(k-1, "to") && k >= 2 && v.it[k-2].e == nil {
+			// "has preferred to press for the exit of …", "voted to expel"
+			if _, e := v.subj(k - 2); e != nil {
+				s = e
+			}
 		}
 	}
 	if s == nil {

@@ -341,6 +341,22 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 			start = k
 			typ = schema.Person
 		}
+		// "Press Secretary Air Force Maj. Gen. Pat Ryder": a service
+		// branch between two titles belongs to the titles.
+		if typ == schema.Person && start+1 < j {
+			n := 0
+			switch {
+			case d.toks[start].norm == "air" && d.toks[start+1].norm == "force", d.toks[start].norm == "marine" && d.toks[start+1].norm == "corps":
+				n = 2
+			case d.toks[start].norm == "army" || d.toks[start].norm == "navy":
+				n = 1
+			}
+			if n > 0 {
+				if k := d.titleEnd(start+n, j); k > start+n {
+					start = k
+				}
+			}
+		}
 	}
 	// "Corresponding Member of the Russian Academy …": a role of the
 	// organisation named after "of", not part of its name.

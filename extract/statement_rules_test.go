@@ -86,3 +86,21 @@ func TestTitlesOfKnownOfficeHolders(t *testing.T) {
 	checkRules(t, "Pentagon press secretary Pat Ryder spoke to reporters.",
 		[]wantFact{{"pat-ryder", "spokesperson_for", "pentagon", ""}}, nil, nil)
 }
+
+func TestWithdrawalDemandPhrasings(t *testing.T) {
+	checkRules(t, "US troops remain at Ain al-Asad. Iraqi lawmakers voted in 2020 to expel foreign forces from the country.",
+		[]wantFact{{"iraqi-parliament", "demanded_withdrawal_of", "us-military", ""}}, nil, nil)
+	checkRules(t, "US troops remain at Ain al-Asad. Asaib Ahl al-Haq has preferred to press for the exit of US troops through the courts.",
+		[]wantFact{{"asaib-ahl-al-haq", "demanded_withdrawal_of", "us-military", ""}}, nil, nil)
+	checkRules(t, "Baghdad is seeking a timetable for the departure of the US-led coalition.",
+		[]wantFact{{"iraq", "demanded_withdrawal_of", "international-coalition", ""}}, nil, nil)
+}
+
+func TestServiceBranchBetweenTitles(t *testing.T) {
+	rec := extractText(t, "Pentagon Deputy Press Secretary Air Force Lt. Col. Sabrina Singh briefed reporters on Monday.")
+	for _, e := range rec.Entities {
+		if e.Type == schema.Person && e.ID == "air-force" {
+			t.Errorf("service branch read as a person: %v", rec.Entities)
+		}
+	}
+}
