@@ -78,6 +78,12 @@ func (d *doc) addFact(s *entity, p string, o *entity, kind string, by *entity, e
 	if !contains(pred.Range, o.typ) || s == o {
 		return false
 	}
+	switch p {
+	case "located_in", "located_near", "capital_of":
+		// Geography is not a claim: "the base in Anbar province" in a
+		// group's statement is as true as in the narrator's words.
+		kind, by = schema.Stated, nil
+	}
 	key := factKey{s.id, p, o.id}
 	if _, dup := d.factAt[key]; dup {
 		return false

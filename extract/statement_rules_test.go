@@ -104,3 +104,21 @@ func TestServiceBranchBetweenTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestGeographyIsStated(t *testing.T) {
+	rec := extractText(t, "The Islamic Resistance in Iraq claimed a drone attack on Harir air base in Erbil province, the group said.")
+	for _, f := range rec.Facts {
+		if f.P == "located_in" && f.Kind != schema.Stated {
+			t.Errorf("geography as %s: %v", f.Kind, f)
+		}
+	}
+}
+
+func TestSurnameIsNotAPlace(t *testing.T) {
+	rec := extractText(t, "\"The militias are testing the new government,\" said Noor Salman, a researcher in Baghdad.")
+	for _, e := range rec.Entities {
+		if e.ID == "sulaymaniyah" {
+			t.Errorf("Salman resolved to Sulaymaniyah: %v", rec.Entities)
+		}
+	}
+}
