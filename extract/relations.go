@@ -1363,6 +1363,16 @@ func (v *view) roleOrg(t0 int, title string) *entity {
 		}
 		return m.ent
 	}
+	if toks[p].norm == "its" && strings.Contains(strings.ToLower(title), "spokes") {
+		// "Its spokesman Hussein al-Musawi": the group the article was
+		// last about.
+		if is(v.d.lastSubject, schema.ArmedGroup, schema.GovernmentBody) {
+			return v.d.lastSubject
+		}
+		if v.d.lastGroup != nil {
+			return v.d.lastGroup
+		}
+	}
 	if toks[p].norm == "»" || toks[p].kind == tQuote {
 		if m := v.d.at[p-1]; p-1 >= v.s.first && m != nil {
 			return m.ent

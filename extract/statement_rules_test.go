@@ -122,3 +122,8 @@ func TestSurnameIsNotAPlace(t *testing.T) {
 		}
 	}
 }
+
+func TestItsSpokesman(t *testing.T) {
+	checkRules(t, "Kataib Sayyid al-Shuhada has stepped up its attacks on US forces. Its spokesman Kadhim al-Fartousi said the group would continue.",
+		[]wantFact{{"kadhim-al-fartousi", "spokesperson_for", "kataib-sayyid-al-shuhada", ""}}, nil, nil)
+}
