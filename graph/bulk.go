@@ -51,3 +51,34 @@ func (s *Store) BulkLoad(ctx context.Context, quads []quad.Quad) error {
 	}
 	return nil
 }
+
+// BatchReader is implemented by a backend's writer that reads the quads
+// around many nodes in one round trip, where Cayley's iterators take one
+// round trip per node, and a node's every quad where only some are wanted:
+// on a database server, round trips are what a graph walk pays for.
+// graph/path reads the links of the nodes it expands, and the mention
+// counts of their neighbours, through it. References are those of the
+// store's own QuadStore, in and out.
+type BatchReader interface {
+	// Triples returns the distinct (subject, predicate, object) of the
+	// quads whose direction d (quad.Subject or quad.Object) is one of
+	// nodes and whose predicate is one of preds. The quads of one fact
+	// stated by many articles differ only in their labels, and come once.
+	Triples(ctx context.Context, d quad.Direction, nodes, preds []graph.Ref) ([]Triple, error)
+	// CountQuads counts, for each of nodes, the quads with that node in
+	// direction d (quad.Subject or quad.Object) and predicate pred.
+	CountQuads(ctx context.Context, d quad.Direction, nodes []graph.Ref, pred graph.Ref) ([]int64, error)
+}
+
+// Triple is a quad without its label, as references.
+type Triple struct {
+	Subject, Predicate, Object graph.Ref
+}
+
+// BatchReader returns the backend's batch reader (PostgreSQL has one), or
+// nil when the store is best read through Cayley's iterators (bolt reads
+// are local and cheap).
+func (s *Store) BatchReader() BatchReader {
+	br, _ := s.w.(BatchReader)
+	return br
+}

@@ -199,6 +199,7 @@ var (
 	_ BulkLoader       = (*pgWriter)(nil)
 	_ labelQuader      = (*pgWriter)(nil)
 	_ counter          = (*pgWriter)(nil)
+	_ BatchReader      = (*pgWriter)(nil)
 )
 
 // Count counts the quads and nodes afresh.
@@ -385,6 +386,122 @@ func (w *pgWriter) LabelQuads(ctx context.Context, label quad.Value) ([]quad.Qua
 			return nil, fmt.Errorf("graph: postgres: a quad of %v points at a missing node", label)
 		}
 		out[i] = q
+	}
+	return out, nil
+}
+
+// pgBatchNodes bounds the nodes of one batch read: longer lists are read
+// in several queries, each planned as index lookups.
+const pgBatchNodes = 2000
+
+// pgDirColumn is the quads column of a direction a batch read looks up.
+func pgDirColumn(d quad.Direction) (string, error) {
+	switch d {
+	case quad.Subject:
+		return "subject_hash", nil
+	case quad.Object:
+		return "object_hash", nil
+	}
+	return "", fmt.Errorf("graph: postgres: batch reads go by subject or object, not %v", d)
+}
+
+// pgRefHashes turns references of Cayley's SQL store into hashes.
+func pgRefHashes(rs []graph.Ref) ([][]byte, error) {
+	out := make([][]byte, 0, len(rs))
+	for _, r := range rs {
+		h, ok := r.(csql.NodeHash)
+		if !ok {
+			return nil, fmt.Errorf("graph: postgres: %T is not a reference of this store", r)
+		}
+		if b, _ := h.SQLValue().([]byte); b != nil {
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+// Triples reads the distinct triples of quads around nodes, in hash order
+// (so that a walk over them is the same every time): one query per
+// pgBatchNodes nodes, by Cayley's spo or ops index.
+func (w *pgWriter) Triples(ctx context.Context, d quad.Direction, nodes, preds []graph.Ref) ([]Triple, error) {
+	col, err := pgDirColumn(d)
+	if err != nil {
+		return nil, err
+	}
+	ph, err := pgRefHashes(preds)
+	if err != nil {
+		return nil, err
+	}
+	nh, err := pgRefHashes(nodes)
+	if err != nil {
+		return nil, err
+	}
+	var out []Triple
+	for start := 0; start < len(nh); start += pgBatchNodes {
+		chunk := nh[start:min(start+pgBatchNodes, len(nh))]
+		rows, err := w.db.QueryContext(ctx, `SELECT DISTINCT subject_hash, predicate_hash, object_hash FROM quads
+			WHERE `+col+` = ANY($1::bytea[]) AND predicate_hash = ANY($2::bytea[]) ORDER BY 1, 2, 3`, pgByteaArray(chunk), pgByteaArray(ph))
+		if err != nil {
+			return nil, pgErr("reading the quads of nodes", err)
+		}
+		for rows.Next() {
+			var s, p, o csql.NodeHash
+			if err := rows.Scan(&s, &p, &o); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out = append(out, Triple{Subject: s, Predicate: p, Object: o})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, pgErr("reading the quads of nodes", err)
+		}
+	}
+	return out, nil
+}
+
+// CountQuads counts quads around nodes in one query per pgBatchNodes nodes.
+func (w *pgWriter) CountQuads(ctx context.Context, d quad.Direction, nodes []graph.Ref, pred graph.Ref) ([]int64, error) {
+	col, err := pgDirColumn(d)
+	if err != nil {
+		return nil, err
+	}
+	ph, err := pgRefHashes([]graph.Ref{pred})
+	if err != nil || len(ph) == 0 {
+		return make([]int64, len(nodes)), err
+	}
+	nh, err := pgRefHashes(nodes)
+	if err != nil {
+		return nil, err
+	}
+	if len(nh) != len(nodes) {
+		return nil, fmt.Errorf("graph: postgres: counting quads of an invalid node reference")
+	}
+	counts := make(map[csql.NodeHash]int64, len(nodes))
+	for start := 0; start < len(nh); start += pgBatchNodes {
+		chunk := nh[start:min(start+pgBatchNodes, len(nh))]
+		rows, err := w.db.QueryContext(ctx, `SELECT `+col+`, count(*) FROM quads
+			WHERE `+col+` = ANY($1::bytea[]) AND predicate_hash = $2 GROUP BY 1`, pgByteaArray(chunk), ph[0])
+		if err != nil {
+			return nil, pgErr("counting the quads of nodes", err)
+		}
+		for rows.Next() {
+			var h csql.NodeHash
+			var n int64
+			if err := rows.Scan(&h, &n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			counts[h] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, pgErr("counting the quads of nodes", err)
+		}
+	}
+	out := make([]int64, len(nodes))
+	for i, r := range nodes {
+		out[i] = counts[r.(csql.NodeHash)]
 	}
 	return out, nil
 }

@@ -240,7 +240,7 @@ func paths(args []string) error {
 	}
 	sort.Slice(nodes, func(i, j int) bool { return quad.StringOf(nodes[i]) < quad.StringOf(nodes[j]) })
 	r := rand.New(rand.NewSource(*seed))
-	f := path.New(st.QuadStore())
+	f := path.ForStore(st)
 	var lat []float64
 	found, timeouts, failed, expanded := 0, 0, 0, 0
 	start := time.Now()

@@ -154,7 +154,7 @@ func pathNodes(ctx context.Context, st *graph.Store, from, to string, opts path.
 		}
 		ends[i] = vs[0]
 	}
-	res, err := path.New(st.QuadStore()).Paths(ctx, ends[0], ends[1], opts)
+	res, err := path.ForStore(st).Paths(ctx, ends[0], ends[1], opts)
 	if err != nil {
 		return nil, err
 	}

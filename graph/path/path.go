@@ -32,6 +32,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -98,14 +99,24 @@ var ErrNotFound = errors.New("not in the graph")
 // long-lived process should do (see linkIndex). It is safe for concurrent
 // use.
 type Finder struct {
-	qs  cgraph.QuadStore
-	mu  sync.Mutex
-	idx *linkIndex
-	gen uint64 // bumped by Invalidate, so that a build racing a write is dropped
+	qs    cgraph.QuadStore
+	batch graph.BatchReader // nil: read through Cayley's iterators
+	mu    sync.Mutex
+	idx   *linkIndex
+	gen   uint64 // bumped by Invalidate, so that a build racing a write is dropped
 }
 
 // New returns a Finder on a quad store, without an index.
 func New(qs cgraph.QuadStore) *Finder { return &Finder{qs: qs} }
+
+// ForStore returns a Finder on a store, without an index. On a backend
+// that reads many nodes per round trip (graph.Store.BatchReader:
+// PostgreSQL), a query reads the links of the node it expands and the
+// mention counts of all its neighbours in a few queries, instead of one
+// round trip per neighbour.
+func ForStore(st *graph.Store) *Finder {
+	return &Finder{qs: st.QuadStore(), batch: st.BatchReader()}
+}
 
 // BuildIndex reads the store's links and mention counts into memory, in
 // one pass over every quad; queries use the index from then on, until
@@ -149,7 +160,11 @@ func (f *Finder) view(ctx context.Context) *view {
 	f.mu.Lock()
 	idx := f.idx
 	f.mu.Unlock()
-	return newView(ctx, f.qs, idx)
+	v := newView(ctx, f.qs, idx)
+	if idx == nil {
+		v.batch = f.batch
+	}
+	return v
 }
 
 // ValidTypes lists the types Options.Via accepts.
@@ -187,6 +202,7 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 	sr := &searcher{v: v, s: s, t: t, maxHops: opts.MaxHops}
 	if len(opts.Via) > 0 {
 		sr.allowed = func(x nodeID) bool { return slices.Contains(opts.Via, v.typeOf(x)) }
+		v.prefetchTypes = true
 	}
 	t0 := time.Now()
 	found := sr.kShortest(opts.K)

@@ -185,6 +185,13 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 			continue
 		}
 		sr.expanded++
+		if sr.v.batch != nil {
+			cp := capF
+			if !forward {
+				cp = capB
+			}
+			sr.prefetch(it.node, this, cp)
+		}
 		for _, e := range sr.v.edges(it.node) {
 			y := e.to
 			if y == it.node || b.nodes[y] || b.edge(it.node, y) {
@@ -233,6 +240,36 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 		path = append(path, x)
 	}
 	return path, mu
+}
+
+// prefetchNodes is how many nodes a batch read loads at once: the node
+// being expanded and the cheapest others near the top of its side's heap,
+// which the search is likely to expand next.
+const prefetchNodes = 32
+
+// prefetch loads the links of x, which is about to be expanded, together
+// with those of other states near the top of its side's heap that the
+// side may expand (under its hop cap), in one batch read: on a database
+// server a round trip costs far more than reading a few more rows.
+func (sr *searcher) prefetch(x nodeID, sd *side, hopCap int) {
+	v := sr.v
+	if x < v.base || v.info(x).loaded {
+		return
+	}
+	ids := []nodeID{x}
+	for _, it := range sd.heap[:min(len(sd.heap), 4*prefetchNodes)] {
+		if len(ids) == prefetchNodes {
+			break
+		}
+		if it.node < v.base || it.hops >= hopCap || v.info(it.node).loaded {
+			continue
+		}
+		if l := sd.lab[it.node]; l == nil || it.cost > l.cost[it.hops] || l.settled <= it.hops {
+			continue // stale
+		}
+		ids = append(ids, it.node)
+	}
+	v.loadBatch(ids)
 }
 
 // stopBound is a lower bound on the cost of any path the search has not

@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -65,11 +66,17 @@ var rolePredicates = map[quad.IRI]bool{
 // lacks (articles, statements: nodes without links or mentions) get ids
 // from idx.len() on, per query.
 type view struct {
-	ctx   context.Context
-	qs    cgraph.QuadStore
-	kvqs  *kv.QuadStore // non-nil when the store is a Cayley key-value store (bolt, leveldb, btree)
-	preds []cgraph.Ref  // refs of linkPredicates; nil where the store has never seen the predicate
-	pidx  map[any]uint8 // ref key of a link predicate -> index in linkPredicates
+	ctx  context.Context
+	qs   cgraph.QuadStore
+	kvqs *kv.QuadStore // non-nil when the store is a Cayley key-value store (bolt, leveldb, btree)
+	// batch, when set (PostgreSQL), reads the links of a node and the
+	// mention counts (and, with prefetchTypes, the types) of all its
+	// neighbours in a few queries.
+	batch         graph.BatchReader
+	prefetchTypes bool
+	typeNames     map[any]string // type node ref key -> local name
+	preds         []cgraph.Ref   // refs of linkPredicates; nil where the store has never seen the predicate
+	pidx          map[any]uint8  // ref key of a link predicate -> index in linkPredicates
 
 	mentionRef, typeRef cgraph.Ref
 
@@ -243,6 +250,10 @@ func (v *view) mentions(id nodeID) int {
 	if n.mentions >= 0 {
 		return int(n.mentions)
 	}
+	if v.batch != nil {
+		v.countMentions([]nodeID{id})
+		return int(v.info(id).mentions)
+	}
 	count := int64(0)
 	v.stats.Counted++
 	if v.mentionRef != nil && v.err == nil {
@@ -277,6 +288,10 @@ func (v *view) edges(id nodeID) []halfEdge {
 		return nil // the index has every node with a link
 	}
 	if v.info(id).loaded {
+		return v.info(id).edges
+	}
+	if v.batch != nil {
+		v.loadBatch([]nodeID{id})
 		return v.info(id).edges
 	}
 	ref := v.info(id).ref
@@ -334,11 +349,173 @@ func (v *view) edges(id nodeID) []halfEdge {
 	return out
 }
 
+// loadBatch loads the links of the nodes ids (those not loaded yet)
+// through the batch reader: one query per direction for all of them,
+// then one for the mention counts of every neighbour, which the search
+// weighs them by (and one for their types, when the query filters by
+// type).
+func (v *view) loadBatch(ids []nodeID) {
+	var want []nodeID
+	var refs []cgraph.Ref
+	from := map[any]nodeID{}
+	for _, id := range ids {
+		if id >= v.base && !v.info(id).loaded {
+			want = append(want, id)
+			r := v.info(id).ref
+			refs = append(refs, r)
+			from[r.Key()] = id
+		}
+	}
+	if len(want) == 0 || v.err != nil {
+		return
+	}
+	t0 := time.Now()
+	var preds []cgraph.Ref
+	for _, p := range v.preds {
+		if p != nil {
+			preds = append(preds, p)
+		}
+	}
+	edges := map[nodeID][]halfEdge{}
+	var neighbours []nodeID
+	if len(preds) > 0 {
+		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+			ts, err := v.batch.Triples(v.ctx, d, refs, preds)
+			if err != nil {
+				v.fail(err)
+				return
+			}
+			// The triples are distinct: one half-edge each.
+			for _, t := range ts {
+				i, ok := v.pidx[t.Predicate.Key()]
+				if !ok {
+					continue
+				}
+				node, other, isOut := t.Subject, t.Object, true
+				if d == quad.Object {
+					node, other, isOut = t.Object, t.Subject, false
+				}
+				id, ok := from[node.Key()]
+				if !ok {
+					continue
+				}
+				to := v.node(other)
+				edges[id] = append(edges[id], halfEdge{to: to, pred: i, out: isOut})
+				neighbours = append(neighbours, to)
+			}
+		}
+	}
+	for _, id := range want {
+		n := v.info(id)
+		n.loaded, n.edges = true, edges[id]
+		v.stats.Loaded++
+		v.stats.HalfEdges += len(n.edges)
+	}
+	v.countMentions(neighbours)
+	if v.prefetchTypes {
+		v.loadTypes(neighbours)
+	}
+	v.stats.LoadTime += time.Since(t0)
+}
+
+// countMentions counts, in one query, the mentions of the nodes among ids
+// not counted yet (batch reader only).
+func (v *view) countMentions(ids []nodeID) {
+	var want []nodeID
+	var refs []cgraph.Ref
+	seen := map[nodeID]bool{}
+	for _, id := range ids {
+		if id >= v.base && v.info(id).mentions < 0 && !seen[id] {
+			seen[id] = true
+			want = append(want, id)
+			refs = append(refs, v.info(id).ref)
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	counts := make([]int64, len(want))
+	if v.mentionRef != nil && v.err == nil {
+		c, err := v.batch.CountQuads(v.ctx, quad.Subject, refs, v.mentionRef)
+		if err != nil {
+			v.fail(err)
+		} else {
+			counts = c
+		}
+	}
+	v.stats.Counted += len(want)
+	for i, id := range want {
+		v.info(id).mentions = int32(max(counts[i], 1))
+	}
+}
+
+// loadTypes reads, in one query, the types of the nodes among ids whose
+// type is not known yet (batch reader only).
+func (v *view) loadTypes(ids []nodeID) {
+	var want []nodeID
+	var refs []cgraph.Ref
+	from := map[any]nodeID{}
+	for _, id := range ids {
+		if _, ok := v.types[id]; ok {
+			continue
+		}
+		if _, ok := from[v.refOf(id).Key()]; ok {
+			continue
+		}
+		want = append(want, id)
+		r := v.refOf(id)
+		refs = append(refs, r)
+		from[r.Key()] = id
+	}
+	if len(want) == 0 || v.err != nil {
+		return
+	}
+	for _, id := range want {
+		v.types[id] = ""
+	}
+	if v.typeRef == nil {
+		return
+	}
+	ts, err := v.batch.Triples(v.ctx, quad.Subject, refs, []cgraph.Ref{v.typeRef})
+	if err != nil {
+		v.fail(err)
+		return
+	}
+	for _, t := range ts {
+		if id, ok := from[t.Subject.Key()]; ok {
+			v.types[id] = v.typeName(t.Object)
+		}
+	}
+}
+
+// typeName is the local name of a type node, read once per query.
+func (v *view) typeName(o cgraph.Ref) string {
+	if v.typeNames == nil {
+		v.typeNames = map[any]string{}
+	}
+	k := o.Key()
+	if t, ok := v.typeNames[k]; ok {
+		return t
+	}
+	t := ""
+	val, err := v.qs.NameOf(o)
+	v.fail(err)
+	if iri, ok := val.(quad.IRI); ok {
+		t = localName(iri)
+	}
+	v.typeNames[k] = t
+	return t
+}
+
 // typeOf returns the local name of a node's rdf:type ("ArmedGroup",
 // "Event"), or "" when it has none.
 func (v *view) typeOf(id nodeID) string {
 	if t, ok := v.types[id]; ok {
 		return t
+	}
+	if v.batch != nil {
+		v.loadTypes([]nodeID{id})
+		return v.types[id]
 	}
 	t := ""
 	if v.typeRef != nil {

@@ -75,7 +75,7 @@ func (e *Engine) stateOf(st *graph.Store) *storeState {
 	e.mu.Lock()
 	s := e.state[st]
 	if s == nil {
-		s = &storeState{finder: path.New(st.QuadStore())}
+		s = &storeState{finder: path.ForStore(st)}
 		e.state[st] = s
 	}
 	e.mu.Unlock()
