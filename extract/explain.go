@@ -63,7 +63,7 @@ func (x *Rules) Explain(name string) Explanation {
 // (including short forms and acronyms that only the article defines).
 func (x *Rules) ExplainIn(a *source.Article, name string) Explanation {
 	ex := x.Explain(name)
-	d := x.analyse(a)
+	d := x.analyse(a, nil)
 	norm := Normalize(name)
 	for _, e := range d.ents {
 		hit := e.id == schema.Slug(name) || ex.Found && e.id == ex.ID

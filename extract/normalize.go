@@ -174,26 +174,38 @@ func wordKeys(words []string, joined []bool) []string {
 	return out
 }
 
-// wordSkel returns the skeleton key(s) of one significant word. A fused
+// wordSkel returns the skeleton key(s) of one significant word (see
+// skelParts).
+func wordSkel(w string, beforeName bool) []string {
+	abd, rest := skelParts(w, beforeName)
+	var out []string
+	if abd {
+		out = append(out, abdSkel)
+	}
+	if rest != "" {
+		out = append(out, skeleton(rest))
+	}
+	return out
+}
+
+// abdSkel is the skeleton of "abd" split off "Abdul", "Abdel".
+var abdSkel = skeleton("abd")
+
+// skelParts cuts one significant word into what wordSkel keys: a fused
 // trailing article ("Sayyidus", "Şarku'l") is cut only when another name
 // word follows (beforeName), where the izafe form occurs; "Abdul" is "Abd"
-// plus an article.
-func wordSkel(w string, beforeName bool) []string {
+// (abd) plus an article, and rest is the remainder.
+func skelParts(w string, beforeName bool) (abd bool, rest string) {
 	if beforeName && len(w) >= 6 && (strings.HasSuffix(w, "ul") || strings.HasSuffix(w, "us")) {
 		w = w[:len(w)-2]
 	}
-	var out []string
 	if len(w) >= 5 && strings.HasPrefix(w, "abd") {
 		switch w[3:5] {
 		case "ul", "el", "al", "ol":
-			out = append(out, skeleton("abd"))
-			w = w[5:]
+			return true, w[5:]
 		}
 	}
-	if s := skeleton(w); s != "" {
-		out = append(out, s)
-	}
-	return out
+	return false, w
 }
 
 // skeleton folds one normalised word to its consonant skeleton. A leading
@@ -202,7 +214,11 @@ func skeleton(w string) string {
 	if w == "" {
 		return ""
 	}
-	var b []byte
+	return string(appendSkeleton(nil, w))
+}
+
+// appendSkeleton appends the skeleton of w to b.
+func appendSkeleton(b []byte, w string) []byte {
 	var last byte
 	emit := func(c byte) {
 		if c != last {
@@ -280,7 +296,7 @@ func skeleton(w string) string {
 		}
 		emit(c)
 	}
-	return string(b)
+	return b
 }
 
 func isVowel(c byte) bool {

@@ -61,8 +61,6 @@ var mediaWords = map[string]bool{"newspaper": true, "channel": true, "agency": t
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "stated": true, "added": true, "wrote": true, "declared": true, "warned": true, "stressed": true, "noted": true, "tweeted": true, "posted": true, "explained": true, "argued": true, "claimed": true, "insisted": true, "emphasized": true, "emphasised": true, "continued": true, "reminded": true}
 
 func (d *doc) findMentions() {
-	d.at = make([]*mention, len(d.toks))
-	d.reserved = make([]bool, len(d.toks))
 	// Quoted names a group word introduces come first: the quotes delimit
 	// the name even when a lexicon name hides inside it ("‘Saraya Thar
 	// al-Muhandis’").
@@ -190,11 +188,16 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if !t.cap || d.lx.given[t.norm] && j == i && j+1 < last && !d.toks[j+1].cap {
 			break
 		}
+		// The keys of wordSkel, walked without making them: the skeleton
+		// goes to a stack buffer and the map lookup does not copy it.
 		beforeName := j+1 < last && d.toks[j+1].kind == tWord && d.toks[j+1].cap
-		for _, k := range d.tokSkel(j, beforeName) {
-			if sn = sn.next[k]; sn == nil {
-				break
-			}
+		abd, rest := skelParts(t.norm, beforeName)
+		if abd {
+			sn = sn.next[abdSkel]
+		}
+		if sn != nil && rest != "" {
+			var buf [64]byte
+			sn = sn.next[string(appendSkeleton(buf[:0], rest))]
 		}
 		if sn == nil {
 			break
@@ -204,25 +207,6 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		}
 	}
 	return bestEnd, best, how
-}
-
-// tokSkel returns the skeleton keys of token j, computed once per token
-// and position (a fused article is only cut before another name word).
-// Only capitalised words ask, so a map is smaller than a slice per token.
-func (d *doc) tokSkel(j int, beforeName bool) []string {
-	key := j * 2
-	if beforeName {
-		key++
-	}
-	if ks, ok := d.skels[key]; ok {
-		return ks
-	}
-	if d.skels == nil {
-		d.skels = map[int][]string{}
-	}
-	ks := wordSkel(d.toks[j].norm, beforeName)
-	d.skels[key] = ks
-	return ks
 }
 
 // caseOK checks the case rule of an alias against tokens [i, end).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
@@ -37,9 +38,24 @@ func (x *Rules) Extract(ctx context.Context, a *source.Article) (schema.Record, 
 	if err := ctx.Err(); err != nil {
 		return schema.Record{}, err
 	}
-	d := x.analyse(a)
-	return d.record(), nil
+	buf := bufPool.Get().(*docBuffers)
+	d := x.analyse(a, buf)
+	rec := d.record()
+	// The record holds strings only, never the doc's slices.
+	buf.toks, buf.at, buf.reserved = d.toks, d.at, d.reserved
+	bufPool.Put(buf)
+	return rec, nil
 }
+
+// docBuffers are the per-token slices of a doc, reused from article to
+// article: they are the bulk of what analysing one allocates.
+type docBuffers struct {
+	toks     []token
+	at       []*mention
+	reserved []bool
+}
+
+var bufPool = sync.Pool{New: func() any { return new(docBuffers) }}
 
 // doc is the working state of one article.
 type doc struct {
@@ -60,7 +76,6 @@ type doc struct {
 	dominant  *entity // cache of dominantMilitary
 	domDone   bool
 
-	skels    map[int][]string // skeleton keys of tokens, on demand (tokSkel)
 	itemBuf  []item
 	quoteBuf []bool
 
@@ -103,14 +118,31 @@ type entity struct {
 	publisher     bool // the article's own outlet, named by its metadata
 }
 
-func (x *Rules) analyse(a *source.Article) *doc {
+// analyse reads an article; buf, if not nil, lends the doc its slices.
+func (x *Rules) analyse(a *source.Article, buf *docBuffers) *doc {
 	d := &doc{x: x, lx: x.lx, a: a, text: articleText(a), byID: map[string]*entity{}, bySurname: map[string][]*entity{}, factAt: map[factKey]int{}, evIDs: map[string]bool{}}
-	d.toks = tokenize(d.text)
+	if buf == nil {
+		buf = &docBuffers{}
+	}
+	d.toks = tokenizeInto(buf.toks, d.text)
+	d.at = resize(buf.at, len(d.toks))
+	d.reserved = resize(buf.reserved, len(d.toks))
 	d.sents = splitSentences(d.text, d.toks)
 	d.findMentions()
 	d.outlet()
 	d.relations()
 	return d
+}
+
+// resize returns s with length n and every element zero, reusing its
+// array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // articleText is the text the rules read: the body, and the headline

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,16 +16,18 @@ const (
 	tPoss                 // the possessive ’s / 's
 )
 
-// token is one token of an article, as byte offsets into its text.
+// token is one token of an article, as byte offsets into its text. The
+// small fields are grouped after the words so that a token takes 48 bytes:
+// an article has thousands of them.
 type token struct {
 	start, end int
 	norm       string // exact key (normWord) for words and numbers; the character for punctuation
+	nl         int    // line breaks in the whitespace before it
 	kind       tokKind
 	cap        bool // first letter is upper case
 	allCaps    bool // every letter is upper case (and there are at least two)
 	hyph       bool // joined to the previous token by a hyphen ("al-Nujaba", "Iran-backed")
 	space      bool // whitespace (or a hyphen) precedes it
-	nl         int  // line breaks in the whitespace before it
 	glued      bool // split off a word that ran two sentences together ("CommentIraq")
 }
 
@@ -48,8 +51,18 @@ func isDash(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 // tokenize splits text into tokens. It never fails: every byte of the text
 // is either whitespace or inside exactly one token, so evidence spans built
 // from token offsets are always verbatim substrings.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/4+1)
+func tokenize(text string) []token { return tokenizeInto(nil, text) }
+
+// tokenizeInto is tokenize appending to toks[:0], so that a caller can
+// reuse the token buffer of an earlier text.
+func tokenizeInto(toks []token, text string) []token {
+	toks = toks[:0]
+	if cap(toks) == 0 {
+		toks = make([]token, 0, len(text)/4+1)
+	}
+	// The exact key of a plain ASCII word is its lower-case form: a slice
+	// of one lower-cased copy of the text, not a string per word.
+	lower := lowerASCIIText(text)
 	i := 0
 	nl := 0
 	space := true
@@ -99,7 +112,7 @@ func tokenize(text string) []token {
 				t.end = t.start + p
 				i = t.end
 			}
-			toks = appendWord(toks, text, t)
+			toks = appendWord(toks, text, lower, t)
 			continue
 		case isApostrophe(r):
 			if possessiveStart(text[i:min(len(text), i+size+1)]) == 0 && !t.space && len(toks) > 0 && toks[len(toks)-1].end == i &&
@@ -223,7 +236,7 @@ func startsWord(s string) bool {
 // appendWord appends a word token, splitting words that glue two sentences
 // together ("CommentIraq", "soldiersThe"): a lower-to-upper step after at
 // least three lower-case letters.
-func appendWord(toks []token, text string, t token) []token {
+func appendWord(toks []token, text, lowered string, t token) []token {
 	lower := 0
 	for j := t.start; j < t.end; {
 		if c := text[j]; 'a' <= c && c <= 'z' {
@@ -236,7 +249,7 @@ func appendWord(toks []token, text string, t token) []token {
 		case unicode.IsUpper(r) && lower >= 3:
 			head := t
 			head.end = j
-			toks = append(toks, finishWord(text, head))
+			toks = append(toks, finishWord(text, lowered, head))
 			t = token{start: j, end: t.end, kind: tWord, glued: true}
 			lower = 0
 		case unicode.IsLower(r):
@@ -246,12 +259,19 @@ func appendWord(toks []token, text string, t token) []token {
 		}
 		j += size
 	}
-	return append(toks, finishWord(text, t))
+	return append(toks, finishWord(text, lowered, t))
 }
 
-func finishWord(text string, t token) token {
+// finishWord sets the exact key and the case flags of a word token; lower
+// is the text with ASCII letters lower-cased (lowerASCIIText).
+func finishWord(text, lower string, t token) token {
 	s := text[t.start:t.end]
-	t.norm = normWord(s)
+	if lowerASCII(s) {
+		// normWord of such a word only folds case.
+		t.norm = lower[t.start:t.end]
+	} else {
+		t.norm = normWord(s)
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	t.cap = unicode.IsUpper(r)
 	letters, upper := 0, 0
@@ -277,4 +297,24 @@ func finishWord(text string, t token) token {
 	}
 	t.allCaps = letters >= 2 && upper == letters
 	return t
+}
+
+// lowerASCIIText returns text with A-Z lower-cased and every other byte
+// kept, so that offsets into text are offsets into the result.
+func lowerASCIIText(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && (text[j] < 'A' || text[j] > 'Z') {
+			j++
+		}
+		b.WriteString(text[i:j])
+		for j < len(text) && 'A' <= text[j] && text[j] <= 'Z' {
+			b.WriteByte(text[j] + 'a' - 'A')
+			j++
+		}
+		i = j
+	}
+	return b.String()
 }
