@@ -68,6 +68,8 @@ type BatchReader interface {
 	// CountQuads counts, for each of nodes, the quads with that node in
 	// direction d (quad.Subject or quad.Object) and predicate pred.
 	CountQuads(ctx context.Context, d quad.Direction, nodes []graph.Ref, pred graph.Ref) ([]int64, error)
+	// Values returns the values of nodes (nil for a node the store lacks).
+	Values(ctx context.Context, nodes []graph.Ref) ([]quad.Value, error)
 }
 
 // Triple is a quad without its label, as references.

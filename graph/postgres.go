@@ -506,6 +506,31 @@ func (w *pgWriter) CountQuads(ctx context.Context, d quad.Direction, nodes []gra
 	return out, nil
 }
 
+// Values reads the values of nodes in one query per pgBatchNodes nodes.
+func (w *pgWriter) Values(ctx context.Context, nodes []graph.Ref) ([]quad.Value, error) {
+	nh, err := pgRefHashes(nodes)
+	if err != nil {
+		return nil, err
+	}
+	vals := make(map[csql.NodeHash]quad.Value, len(nodes))
+	for start := 0; start < len(nh); start += pgBatchNodes {
+		got, err := w.nodeValues(ctx, nh[start:min(start+pgBatchNodes, len(nh))])
+		if err != nil {
+			return nil, err
+		}
+		for h, v := range got {
+			vals[h] = v
+		}
+	}
+	out := make([]quad.Value, len(nodes))
+	for i, r := range nodes {
+		if h, ok := r.(csql.NodeHash); ok {
+			out[i] = vals[h]
+		}
+	}
+	return out, nil
+}
+
 // nodeValues reads the values of nodes by hash.
 func (w *pgWriter) nodeValues(ctx context.Context, hashes [][]byte) (map[csql.NodeHash]quad.Value, error) {
 	rows, err := w.db.QueryContext(ctx, `SELECT hash, `+strings.Join(pgNodeCols, ", ")+` FROM nodes WHERE hash = ANY($1::bytea[])`, pgByteaArray(hashes))

@@ -8,6 +8,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -112,6 +113,10 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, in
 			st.subj.Key() == v.refOf(subj).Key() && st.pred.Key() == pred.Key() && st.obj.Key() == v.refOf(obj).Key()
 	}
 	var out []Claim
+	if v.batch != nil {
+		out = v.statementsBatch(from, fromDir, want)
+		return out, len(out)
+	}
 	if v.mentions(from) <= popularEnd || v.kvqs == nil {
 		dirRef := v.ref(fromDir)
 		if dirRef == nil {
@@ -190,14 +195,10 @@ func (v *view) props(node cgraph.Ref) stmtProps {
 	if node == nil {
 		return st
 	}
-	if v.propRefs == nil {
-		v.propRefs = map[any]int{}
-		for i, p := range []quad.IRI{schema.RDFSubject, schema.RDFPredicate, schema.RDFObject, schema.Kind, schema.Evidence, schema.InArticle} {
-			if r := v.ref(p); r != nil {
-				v.propRefs[r.Key()] = i
-			}
-		}
+	if v.batch != nil {
+		return v.propsBatch([]cgraph.Ref{node})[node.Key()]
 	}
+	v.initPropRefs()
 	v.scan(node, quad.Subject, nil, func(q cgraph.Ref) bool {
 		p := v.dir(q, quad.Predicate)
 		if p == nil {
@@ -207,28 +208,50 @@ func (v *view) props(node cgraph.Ref) stmtProps {
 		if !ok {
 			return true
 		}
-		o := v.dir(q, quad.Object)
-		switch i {
-		case 0:
-			st.subj = o
-		case 1:
-			st.pred = o
-		case 2:
-			st.obj = o
-		case 3:
-			st.kind = o
-		case 4:
-			st.evidence = o
-		case 5:
-			st.article = o
-		}
+		st.set(i, v.dir(q, quad.Object))
 		return true
 	})
 	return st
 }
 
+// set sets property i (the order of propPredicates) to o.
+func (st *stmtProps) set(i int, o cgraph.Ref) {
+	switch i {
+	case 0:
+		st.subj = o
+	case 1:
+		st.pred = o
+	case 2:
+		st.obj = o
+	case 3:
+		st.kind = o
+	case 4:
+		st.evidence = o
+	case 5:
+		st.article = o
+	}
+}
+
+// propPredicates are the predicates props reads, in stmtProps order.
+var propPredicates = []quad.IRI{schema.RDFSubject, schema.RDFPredicate, schema.RDFObject, schema.Kind, schema.Evidence, schema.InArticle}
+
+func (v *view) initPropRefs() {
+	if v.propRefs == nil {
+		v.propRefs = map[any]int{}
+		for i, p := range propPredicates {
+			if r := v.ref(p); r != nil {
+				v.propRefs[r.Key()] = i
+				v.propList = append(v.propList, r)
+			}
+		}
+	}
+}
+
 // claim resolves the values of a statement's claim.
 func (v *view) claim(st stmtProps) Claim {
+	if v.batch != nil {
+		return v.claimsBatch([]stmtProps{st})[0]
+	}
 	str := func(r cgraph.Ref) string {
 		if r == nil {
 			return ""
@@ -309,6 +332,186 @@ func (v *view) all(id nodeID, pred quad.IRI) []quad.Value {
 func (v *view) literal(id nodeID, pred quad.IRI) string {
 	switch x := v.first(id, pred).(type) {
 	case quad.String:
+		return string(x)
+	case nil:
+		return ""
+	default:
+		return x.String()
+	}
+}
+
+// statementsBatch is statements through the batch reader: the statements
+// pointing at from, their properties, and the values of the claims of
+// those that record the fact, in a few queries whatever their number.
+func (v *view) statementsBatch(from nodeID, fromDir quad.IRI, want func(stmtProps) bool) []Claim {
+	dirRef := v.ref(fromDir)
+	if dirRef == nil || v.err != nil {
+		return nil
+	}
+	ts, err := v.batch.Triples(v.ctx, quad.Object, []cgraph.Ref{v.refOf(from)}, []cgraph.Ref{dirRef})
+	if err != nil {
+		v.fail(err)
+		return nil
+	}
+	stmts := make([]cgraph.Ref, len(ts))
+	for i, t := range ts {
+		stmts[i] = t.Subject
+	}
+	props := v.propsBatch(stmts)
+	var chosen []stmtProps
+	for _, st := range stmts {
+		if p := props[st.Key()]; want(p) {
+			chosen = append(chosen, p)
+		}
+	}
+	out := v.claimsBatch(chosen)
+	sortClaims(out)
+	return out
+}
+
+// propsBatch is props for many nodes, in one query.
+func (v *view) propsBatch(nodes []cgraph.Ref) map[any]stmtProps {
+	out := make(map[any]stmtProps, len(nodes))
+	v.initPropRefs()
+	if len(nodes) == 0 || len(v.propList) == 0 || v.err != nil {
+		return out
+	}
+	ts, err := v.batch.Triples(v.ctx, quad.Subject, nodes, v.propList)
+	if err != nil {
+		v.fail(err)
+		return out
+	}
+	for _, t := range ts {
+		st := out[t.Subject.Key()]
+		st.set(v.propRefs[t.Predicate.Key()], t.Object)
+		out[t.Subject.Key()] = st
+	}
+	return out
+}
+
+// claimsBatch is claim for many statements: the values of their kinds,
+// evidence and articles in one query, and the titles and dates of the
+// articles not seen yet in two more.
+func (v *view) claimsBatch(sts []stmtProps) []Claim {
+	out := make([]Claim, len(sts))
+	vals := map[any]quad.Value{}
+	var want []cgraph.Ref
+	ask := func(r cgraph.Ref) {
+		if r == nil {
+			return
+		}
+		if _, ok := vals[r.Key()]; !ok {
+			vals[r.Key()] = nil
+			want = append(want, r)
+		}
+	}
+	for _, st := range sts {
+		ask(st.kind)
+		ask(st.evidence)
+		if st.article != nil {
+			if _, ok := v.articles[st.article.Key()]; !ok {
+				ask(st.article)
+			}
+		}
+	}
+	v.valuesBatch(want, vals)
+	str := func(r cgraph.Ref) string {
+		if r == nil {
+			return ""
+		}
+		return valueString(vals[r.Key()])
+	}
+	// Articles not seen yet: their titles and dates.
+	var arts []cgraph.Ref
+	seen := map[any]bool{}
+	for _, st := range sts {
+		if a := st.article; a != nil && !seen[a.Key()] {
+			if _, ok := v.articles[a.Key()]; !ok {
+				seen[a.Key()] = true
+				arts = append(arts, a)
+			}
+		}
+	}
+	if len(arts) > 0 && v.err == nil {
+		title, date := v.ref(schema.Title), v.ref(schema.Date)
+		var preds []cgraph.Ref
+		for _, p := range []cgraph.Ref{title, date} {
+			if p != nil {
+				preds = append(preds, p)
+			}
+		}
+		var ts []graph.Triple
+		if len(preds) > 0 {
+			var err error
+			if ts, err = v.batch.Triples(v.ctx, quad.Subject, arts, preds); err != nil {
+				v.fail(err)
+			}
+		}
+		lits := map[any]quad.Value{}
+		var litRefs []cgraph.Ref
+		for _, t := range ts {
+			if _, ok := lits[t.Object.Key()]; !ok {
+				lits[t.Object.Key()] = nil
+				litRefs = append(litRefs, t.Object)
+			}
+		}
+		v.valuesBatch(litRefs, lits)
+		if v.articles == nil {
+			v.articles = map[any]Claim{}
+		}
+		info := map[any]*Claim{}
+		for _, a := range arts {
+			info[a.Key()] = &Claim{Article: str(a)}
+		}
+		for _, t := range ts {
+			c := info[t.Subject.Key()]
+			if c == nil {
+				continue
+			}
+			s := valueString(lits[t.Object.Key()])
+			switch {
+			case title != nil && t.Predicate.Key() == title.Key() && c.ArticleTitle == "":
+				c.ArticleTitle = s
+			case date != nil && t.Predicate.Key() == date.Key() && c.ArticleDate == "":
+				c.ArticleDate = s
+			}
+		}
+		for k, c := range info {
+			v.articles[k] = *c
+		}
+	}
+	for i, st := range sts {
+		c := Claim{Kind: str(st.kind), Evidence: str(st.evidence)}
+		if st.article != nil {
+			a := v.articles[st.article.Key()]
+			c.Article, c.ArticleTitle, c.ArticleDate = a.Article, a.ArticleTitle, a.ArticleDate
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// valuesBatch reads the values of refs into vals, in one query.
+func (v *view) valuesBatch(refs []cgraph.Ref, vals map[any]quad.Value) {
+	if len(refs) == 0 || v.err != nil {
+		return
+	}
+	got, err := v.batch.Values(v.ctx, refs)
+	if err != nil {
+		v.fail(err)
+		return
+	}
+	for i, r := range refs {
+		vals[r.Key()] = got[i]
+	}
+}
+
+// valueString is a value as claim text, as claim shows it.
+func valueString(val quad.Value) string {
+	switch x := val.(type) {
+	case quad.String:
+		return string(x)
+	case quad.IRI:
 		return string(x)
 	case nil:
 		return ""

@@ -90,6 +90,7 @@ type view struct {
 	stats viewStats
 
 	propRefs map[any]int   // predicates props reads, by ref key
+	propList []cgraph.Ref  // the same, as a list
 	articles map[any]Claim // article ref key -> its IRI, title and date
 }
 

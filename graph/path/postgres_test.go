@@ -1,0 +1,153 @@
+package path
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"os"
+	"reflect"
+	"slices"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// pgStore loads records into a fresh PostgreSQL database, dropped after
+// the test; it skips without NEWSGRAPH_TEST_PG_DSN.
+func pgStore(t *testing.T, recs ...schema.Record) *graph.Store {
+	t.Helper()
+	base := os.Getenv("NEWSGRAPH_TEST_PG_DSN")
+	if base == "" {
+		t.Skip("NEWSGRAPH_TEST_PG_DSN is not set: skipping the PostgreSQL path tests")
+	}
+	ctx := context.Background()
+	dsn, drop, err := graph.CreateTestDatabase(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := drop(); err != nil {
+			t.Errorf("dropping the test database: %v", err)
+		}
+	})
+	st, err := graph.Open(ctx, graph.Config{Backend: "postgres", DSN: dsn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var all []quad.Quad
+	for _, r := range recs {
+		qs, rej := schema.ToQuads(r, "test/1")
+		if len(rej) > 0 {
+			t.Fatalf("record %s: rejects %v", r.Doc, rej)
+		}
+		all = append(all, qs...)
+	}
+	if err := st.BulkLoad(ctx, all); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// TestPostgresBatchedReads checks the batched reads of a Finder on
+// PostgreSQL (ForStore) against the same graph on bolt: the same paths,
+// with the same evidence, with and without type filters and hop limits.
+func TestPostgresBatchedReads(t *testing.T) {
+	ctx := context.Background()
+	recs := seedLike()
+	t0 := time.Now()
+	pg := pgStore(t, recs...)
+	bolt := openStore(t, "bolt", recs...)
+	t.Logf("loaded in %v", time.Since(t0))
+	fp, fb := ForStore(pg), New(bolt.QuadStore())
+	if fp.batch == nil {
+		t.Fatal("the postgres store offers no batch reader")
+	}
+	if ForStore(bolt).batch != nil {
+		t.Error("bolt offers a batch reader; it reads best through Cayley's iterators")
+	}
+	ends := []string{"Kata'ib Hezbollah", "Tower 22", "Abu Fadak al-Mohammadawi", "Jordan", "Iraq", "United States", "Popular Mobilization Forces"}
+	for _, opts := range []Options{{K: 3}, {K: 3, MaxHops: 2}, {K: 3, MaxHops: 5}, {K: 3, Via: []string{schema.ArmedGroup}}, {K: 2, Via: []string{schema.Person, schema.Coalition}}} {
+		for _, a := range ends {
+			for _, b := range ends {
+				if a == b {
+					continue
+				}
+				want, err := fb.Paths(ctx, schema.EntityIRI(a), schema.EntityIRI(b), opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := fp.Paths(ctx, schema.EntityIRI(a), schema.EntityIRI(b), opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.EqualFunc(got.Paths, want.Paths, samePath) {
+					t.Errorf("%s -> %s %+v:\npostgres %v\n    bolt %v", a, b, opts, got.Paths, want.Paths)
+				}
+			}
+		}
+	}
+	// Neighbourhoods read through the same batches.
+	want, _, err := fb.Neighbors(ctx, schema.EntityIRI("Kata'ib Hezbollah"), NeighborOptions{Hops: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := fp.Neighbors(ctx, schema.EntityIRI("Kata'ib Hezbollah"), NeighborOptions{Hops: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("neighbours:\npostgres %v\n    bolt %v", got, want)
+	}
+}
+
+func samePath(a, b Path) bool {
+	if math.Abs(a.Cost-b.Cost) > 1e-9 || names(a) != names(b) || len(a.Hops) != len(b.Hops) {
+		return false
+	}
+	return reflect.DeepEqual(a.Hops, b.Hops)
+}
+
+// TestPostgresAgainstBruteForce is TestAgainstBruteForce with batched
+// reads on PostgreSQL: the costs of the k cheapest paths are exact.
+func TestPostgresAgainstBruteForce(t *testing.T) {
+	ctx := context.Background()
+	for seed := uint64(1); seed <= 4; seed++ {
+		recs := randomRecords(seed)
+		f := ForStore(pgStore(t, recs...))
+		adj, mentions := bruteGraph(t, recs)
+		nodes := make([]string, 0, len(adj))
+		for n := range adj {
+			nodes = append(nodes, n)
+		}
+		sort.Strings(nodes)
+		r := rand.New(rand.NewPCG(seed, 7))
+		for q := 0; q < 12; q++ {
+			a, b := nodes[r.IntN(len(nodes))], nodes[r.IntN(len(nodes))]
+			if a == b {
+				continue
+			}
+			for _, hops := range []int{2, 3, 5} {
+				const k = 4
+				want := brutePaths(adj, mentions, a, b, hops)
+				res, err := f.Paths(ctx, quad.IRI(a), quad.IRI(b), Options{K: k, MaxHops: hops})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(res.Paths) != min(k, len(want)) {
+					t.Fatalf("seed %d %s -> %s (%d hops): %d paths, want %d", seed, a, b, hops, len(res.Paths), min(k, len(want)))
+				}
+				for i, p := range res.Paths {
+					if math.Abs(p.Cost-want[i]) > 1e-9 {
+						t.Errorf("seed %d %s -> %s (%d hops): path %d (%s) costs %v, want %v", seed, a, b, hops, i, names(p), p.Cost, want[i])
+					}
+				}
+			}
+		}
+	}
+}
