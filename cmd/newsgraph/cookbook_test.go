@@ -128,7 +128,18 @@ func TestCookbook(t *testing.T) {
 			if len(rows) >= 1000 {
 				t.Errorf("%d rows: at query.limit, the result may be cut", len(rows))
 			}
-			check(t, g, rows)
+			again := func(t *testing.T, oldnew ...string) []map[string]any {
+				t.Helper()
+				q := r.query
+				for i := 0; i+1 < len(oldnew); i += 2 {
+					if !strings.Contains(q, oldnew[i]) {
+						t.Fatalf("%s:%d: the recipe no longer contains %q", cookbookDoc, r.line, oldnew[i])
+					}
+					q = strings.ReplaceAll(q, oldnew[i], oldnew[i+1])
+				}
+				return recipeRows(t, c, recipe{name: r.name, query: q, line: r.line})
+			}
+			check(t, g, rows, again)
 			if t.Failed() {
 				t.Logf("%s:%d:\n%s", cookbookDoc, r.line, r.query)
 			}
@@ -289,6 +300,15 @@ func column(rows []map[string]any, keys ...string) map[string]bool {
 // sameSet reports what got lacks of want and what it has in excess.
 func sameSet(t *testing.T, what string, got, want map[string]bool) {
 	t.Helper()
+	sameSetOrNone(t, what, got, want)
+	if len(want) == 0 {
+		t.Errorf("%s: the seed graph has none: the check proves nothing", what)
+	}
+}
+
+// sameSetOrNone is sameSet where want may be empty.
+func sameSetOrNone(t *testing.T, what string, got, want map[string]bool) {
+	t.Helper()
 	var missing, extra []string
 	for k := range want {
 		if !got[k] {
@@ -307,9 +327,6 @@ func sameSet(t *testing.T, what string, got, want map[string]bool) {
 	}
 	if len(extra) > 0 {
 		t.Errorf("%s: %d not expected, e.g. %v", what, len(extra), head(extra))
-	}
-	if len(want) == 0 {
-		t.Errorf("%s: the seed graph has none: the check proves nothing", what)
 	}
 }
 
@@ -389,14 +406,19 @@ func checkAinAlAssad(t *testing.T, g *seedGraph, pairs map[string]bool) {
 	}
 }
 
-var cookbookChecks = map[string]func(t *testing.T, g *seedGraph, rows []map[string]any){
-	"attacked-bases": func(t *testing.T, g *seedGraph, rows []map[string]any) {
+// rerun runs the recipe again with each old string of the pairs replaced by
+// the new one: a check tries a recipe's parameters on other values, so that
+// a clause the seeds do not exercise with the doc's values is still tested.
+type rerun func(t *testing.T, oldnew ...string) []map[string]any
+
+var cookbookChecks = map[string]func(t *testing.T, g *seedGraph, rows []map[string]any, again rerun){
+	"attacked-bases": func(t *testing.T, g *seedGraph, rows []map[string]any, _ rerun) {
 		got := column(rows, "group", "base")
 		sameSet(t, "group-base pairs", got, g.attackedBases())
 		checkAinAlAssad(t, g, got)
 	},
 
-	"attacked-bases-once": func(t *testing.T, g *seedGraph, rows []map[string]any) {
+	"attacked-bases-once": func(t *testing.T, g *seedGraph, rows []map[string]any, _ rerun) {
 		got := column(rows, "group", "base")
 		sameSet(t, "group-base pairs", got, g.attackedBases())
 		if len(rows) != len(got) {
@@ -410,7 +432,7 @@ var cookbookChecks = map[string]func(t *testing.T, g *seedGraph, rows []map[stri
 		checkAinAlAssad(t, g, got)
 	},
 
-	"attack-evidence": func(t *testing.T, g *seedGraph, rows []map[string]any) {
+	"attack-evidence": func(t *testing.T, g *seedGraph, rows []map[string]any, _ rerun) {
 		want := map[string]bool{}
 		for _, st := range g.in["<ng:attacked>"]["<rdf:predicate>"] {
 			for _, s := range g.objs(st, "<rdf:subject>") {
@@ -440,7 +462,7 @@ var cookbookChecks = map[string]func(t *testing.T, g *seedGraph, rows []map[stri
 		sameSet(t, "pairs with evidence", pairs, g.attackedBases())
 	},
 
-	"group-officials": func(t *testing.T, g *seedGraph, rows []map[string]any) {
+	"group-officials": func(t *testing.T, g *seedGraph, rows []map[string]any, _ rerun) {
 		want := map[string]bool{}
 		for _, p := range officialPredicates {
 			for _, s := range g.in[kataibHezbollah][p] {
@@ -465,7 +487,7 @@ var cookbookChecks = map[string]func(t *testing.T, g *seedGraph, rows []map[stri
 		}
 	},
 
-	"group-officials-roles": func(t *testing.T, g *seedGraph, rows []map[string]any) {
+	"group-officials-roles": func(t *testing.T, g *seedGraph, rows []map[string]any, _ rerun) {
 		want := map[string]bool{}
 		for _, st := range g.in[kataibHezbollah]["<rdf:object>"] {
 			for _, p := range officialPredicates {
@@ -495,27 +517,11 @@ var cookbookChecks = map[string]func(t *testing.T, g *seedGraph, rows []map[stri
 		}
 	},
 
-	"actor-claims": func(t *testing.T, g *seedGraph, rows []map[string]any) {
-		want := map[string]bool{}
-		for _, x := range g.in[firasAlYasir]["<ng:assertedBy>"] {
-			want[x] = true
-		}
-		for _, p := range []string{"<rdf:subject>", "<ng:agent>"} {
-			for _, x := range g.in[firasAlYasir][p] {
-				if g.has(x, "<ng:kind>", "claimed") || g.has(x, "<ng:kind>", "threatened") {
-					want[x] = true
-				}
-			}
-		}
-		sameSet(t, "claims of Firas al-Yasir", column(rows, "claim"), want)
-		noDuplicates(t, rows)
+	"actor-claims": func(t *testing.T, g *seedGraph, rows []map[string]any, again rerun) {
+		claims := checkClaims(t, g, rows, firasAlYasir)
+		// He threatened "advanced and modern strikes" against U.S. forces.
 		threatUS := false
-		for _, r := range rows {
-			x := cell(r, "claim")
-			if cell(r, "kind") != g.one(t, x, "<ng:kind>") || cell(r, "article") != g.one(t, x, "<ng:article>") {
-				t.Errorf("%s: row %v does not match the node", x, r)
-			}
-			g.evidenceHolds(t, r, x)
+		for _, r := range claims {
 			if cell(r, "kind") == "threatened" {
 				for _, k := range []string{"object", "target"} {
 					if v := cell(r, k); v == "<ng:entity/us-military>" || v == "<ng:entity/united-states>" {
@@ -524,39 +530,23 @@ var cookbookChecks = map[string]func(t *testing.T, g *seedGraph, rows []map[stri
 				}
 			}
 		}
-		// He threatened "advanced and modern strikes" against U.S. forces.
 		if !threatUS {
 			t.Error("no threat against the US military or the United States among his claims")
 		}
+		// His group, whose claims and threats have it as their subject.
+		const nujaba = "<ng:entity/harakat-hezbollah-al-nujaba>"
+		checkClaims(t, g, again(t, firasAlYasir, nujaba), nujaba)
 	},
 
-	"events-at-place": func(t *testing.T, g *seedGraph, rows []map[string]any) {
-		const place, from, to = "<ng:entity/iraq>", "2025", "2025-12-31"
-		want := map[string]bool{}
-		for _, ev := range g.in[place]["<ng:location>"] {
-			for _, d := range g.objs(ev, "<ng:date>") {
-				if from <= d && d <= to {
-					want[ev] = true
-				}
-			}
-		}
-		sameSet(t, "events in Iraq in 2025", column(rows, "event"), want)
-		for _, r := range rows {
-			ev, d := cell(r, "event"), cell(r, "date")
-			if !g.has(ev, "<ng:location>", place) || !g.isA(ev, "<ng:Event>") {
-				t.Errorf("%s is not an event located in Iraq", ev)
-			}
-			if d < from || d > to || !g.has(ev, "<ng:date>", d) {
-				t.Errorf("%s: date %q is not one of its dates %v within [%s, %s]", ev, d, g.objs(ev, "<ng:date>"), from, to)
-			}
-			if cell(r, "type") != g.one(t, ev, "<ng:eventType>") {
-				t.Errorf("%s: type %q", ev, cell(r, "type"))
-			}
-			g.evidenceHolds(t, r, ev)
-		}
+	"events-at-place": func(t *testing.T, g *seedGraph, rows []map[string]any, again rerun) {
+		checkEvents(t, g, rows, "<ng:entity/iraq>", "2025", "2025-12-31", true)
+		// Other bounds on the same recipe, so that each bound is exercised.
+		checkEvents(t, g, again(t, `gte("2025")`, `gte("2025-10")`), "<ng:entity/iraq>", "2025-10", "2025-12-31", false)
+		checkEvents(t, g, again(t, `lte("2025-12-31")`, `lte("2025-08-31")`), "<ng:entity/iraq>", "2025", "2025-08-31", false)
+		checkEvents(t, g, again(t, `gte("2025")`, `gte("2000")`, `lte("2025-12-31")`, `lt("2100")`), "<ng:entity/iraq>", "2000", "2099-99", false)
 	},
 
-	"article-quads": func(t *testing.T, g *seedGraph, rows []map[string]any) {
+	"article-quads": func(t *testing.T, g *seedGraph, rows []map[string]any, _ rerun) {
 		sameSet(t, "quads under "+seedArticle, column(rows, "subject", "predicate", "object"), g.byLabel[seedArticle])
 		noDuplicates(t, rows)
 		title := g.one(t, seedArticle, "<ng:title>")
@@ -565,7 +555,7 @@ var cookbookChecks = map[string]func(t *testing.T, g *seedGraph, rows []map[stri
 		}
 	},
 
-	"article-facts": func(t *testing.T, g *seedGraph, rows []map[string]any) {
+	"article-facts": func(t *testing.T, g *seedGraph, rows []map[string]any, _ rerun) {
 		want := map[string]bool{}
 		for _, x := range g.in[seedArticle]["<ng:article>"] {
 			want[x] = true
@@ -589,7 +579,7 @@ var cookbookChecks = map[string]func(t *testing.T, g *seedGraph, rows []map[stri
 		}
 	},
 
-	"umbrella-fronts": func(t *testing.T, g *seedGraph, rows []map[string]any) {
+	"umbrella-fronts": func(t *testing.T, g *seedGraph, rows []map[string]any, _ rerun) {
 		const umbrella = "<ng:entity/islamic-resistance-in-iraq>"
 		depth := map[string]int{umbrella: 0}
 		frontier := []string{umbrella}
@@ -623,4 +613,65 @@ var cookbookChecks = map[string]func(t *testing.T, g *seedGraph, rows []map[stri
 			t.Errorf("al-Nujaba (%s) is not among the fronts", nujaba)
 		}
 	},
+}
+
+// checkClaims checks the rows of the actor-claims recipe for actor and
+// returns them.
+func checkClaims(t *testing.T, g *seedGraph, rows []map[string]any, actor string) []map[string]any {
+	t.Helper()
+	want := map[string]bool{}
+	for _, x := range g.in[actor]["<ng:assertedBy>"] {
+		want[x] = true
+	}
+	for _, p := range []string{"<rdf:subject>", "<ng:agent>"} {
+		for _, x := range g.in[actor][p] {
+			if g.has(x, "<ng:kind>", "claimed") || g.has(x, "<ng:kind>", "threatened") {
+				want[x] = true
+			}
+		}
+	}
+	sameSet(t, "claims of "+actor, column(rows, "claim"), want)
+	noDuplicates(t, rows)
+	for _, r := range rows {
+		x := cell(r, "claim")
+		if cell(r, "kind") != g.one(t, x, "<ng:kind>") || cell(r, "article") != g.one(t, x, "<ng:article>") {
+			t.Errorf("%s: row %v does not match the node", x, r)
+		}
+		g.evidenceHolds(t, r, x)
+	}
+	return rows
+}
+
+// checkEvents checks the rows of the events-at-place recipe: exactly the
+// events located at place with a date within [from, to] (ISO strings compare
+// as dates); there may be none unless nonEmpty.
+func checkEvents(t *testing.T, g *seedGraph, rows []map[string]any, place, from, to string, nonEmpty bool) {
+	t.Helper()
+	want := map[string]bool{}
+	for _, ev := range g.in[place]["<ng:location>"] {
+		for _, d := range g.objs(ev, "<ng:date>") {
+			if from <= d && d <= to {
+				want[ev] = true
+			}
+		}
+	}
+	what := fmt.Sprintf("events at %s within [%s, %s]", place, from, to)
+	if nonEmpty {
+		sameSet(t, what, column(rows, "event"), want)
+	} else {
+		sameSetOrNone(t, what, column(rows, "event"), want)
+	}
+	for _, r := range rows {
+		ev, d := cell(r, "event"), cell(r, "date")
+		if !g.has(ev, "<ng:location>", place) || !g.isA(ev, "<ng:Event>") {
+			t.Errorf("%s is not an event at %s", ev, place)
+		}
+		if d < from || d > to || !g.has(ev, "<ng:date>", d) {
+			t.Errorf("%s: date %q is not one of its dates %v within [%s, %s]", ev, d, g.objs(ev, "<ng:date>"), from, to)
+		}
+		if cell(r, "type") != g.one(t, ev, "<ng:eventType>") {
+			t.Errorf("%s: type %q", ev, cell(r, "type"))
+		}
+		g.evidenceHolds(t, r, ev)
+	}
 }
