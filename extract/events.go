@@ -857,10 +857,8 @@ func (v *view) demand(k int) {
 
 // politicalEntity maps a capital used for its government to the country.
 func (v *view) politicalEntity(e *entity) *entity {
-	if e != nil && e.lex != nil && e.lex.Metonym != "" {
-		if le := v.d.lx.ByID(schema.Slug(e.lex.Metonym)); le != nil {
-			return v.d.virtual(le)
-		}
+	if e != nil && e.lex != nil && e.lex.metonym != nil {
+		return v.d.virtual(e.lex.metonym)
 	}
 	return e
 }

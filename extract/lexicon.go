@@ -32,6 +32,8 @@ type LexEntry struct {
 	Facts [][2]string `yaml:"facts"`
 
 	id        string
+	military  *LexEntry  // the entry Military names
+	metonym   *LexEntry  // the entry Metonym names
 	keys      []string   // skeleton keys of the canonical name
 	aliasKeys [][]string // skeleton keys of the name and every alias (people only)
 }
@@ -184,7 +186,11 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			}
 		}
 		if e.Military != "" {
-			lx.militaryOf[schema.Slug(e.Military)] = e
+			e.military = lx.byID[schema.Slug(e.Military)]
+			lx.militaryOf[e.military.id] = e
+		}
+		if e.Metonym != "" {
+			e.metonym = lx.byID[schema.Slug(e.Metonym)]
 		}
 	}
 	for _, g := range words.GivenNames {

@@ -147,8 +147,8 @@ var sunArticles = map[string]bool{"ad": true, "ar": true, "as": true, "at": true
 // "Abdul" → "Abd"). An empty result means the name has no significant token.
 func nameKeys(name string) []string {
 	toks := tokenize(name)
-	var words []string
-	var joined []bool // joined[i]: word i is hyphen-joined to word i+1
+	words := make([]string, 0, len(toks))
+	joined := make([]bool, 0, len(toks)) // joined[i]: word i is hyphen-joined to word i+1
 	for _, t := range toks {
 		if t.kind != tWord && t.kind != tNum {
 			continue
@@ -169,21 +169,13 @@ func wordKeys(words []string, joined []bool) []string {
 		if articles[w] || (sunArticles[w] && joined != nil && joined[i]) {
 			continue
 		}
-		out = append(out, wordSkel(w, i+1 < len(words))...)
-	}
-	return out
-}
-
-// wordSkel returns the skeleton key(s) of one significant word (see
-// skelParts).
-func wordSkel(w string, beforeName bool) []string {
-	abd, rest := skelParts(w, beforeName)
-	var out []string
-	if abd {
-		out = append(out, abdSkel)
-	}
-	if rest != "" {
-		out = append(out, skeleton(rest))
+		abd, rest := skelParts(w, i+1 < len(words))
+		if abd {
+			out = append(out, abdSkel)
+		}
+		if rest != "" {
+			out = append(out, skeleton(rest))
+		}
 	}
 	return out
 }
@@ -191,7 +183,8 @@ func wordSkel(w string, beforeName bool) []string {
 // abdSkel is the skeleton of "abd" split off "Abdul", "Abdel".
 var abdSkel = skeleton("abd")
 
-// skelParts cuts one significant word into what wordSkel keys: a fused
+// skelParts cuts one significant word into the parts that have a
+// skeleton key each: a fused
 // trailing article ("Sayyidus", "Şarku'l") is cut only when another name
 // word follows (beforeName), where the izafe form occurs; "Abdul" is "Abd"
 // (abd) plus an article, and rest is the remainder.

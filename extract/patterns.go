@@ -90,7 +90,13 @@ func (d *doc) findMentions() {
 
 // addMention records a mention of tokens [first, last).
 func (d *doc) addMention(first, last, sent int, e *entity, how string) *mention {
-	m := &mention{first: first, last: last, sent: sent, ent: e, how: how}
+	// Mentions come from slabs: a chunk is never grown, so pointers into
+	// it stay valid.
+	if len(d.mentSlab) == cap(d.mentSlab) {
+		d.mentSlab = make([]mention, 0, 64)
+	}
+	d.mentSlab = append(d.mentSlab, mention{first: first, last: last, sent: sent, ent: e, how: how})
+	m := &d.mentSlab[len(d.mentSlab)-1]
 	d.ments = append(d.ments, m)
 	for t := first; t < last; t++ {
 		d.at[t] = m
@@ -188,7 +194,7 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if !t.cap || d.lx.given[t.norm] && j == i && j+1 < last && !d.toks[j+1].cap {
 			break
 		}
-		// The keys of wordSkel, walked without making them: the skeleton
+		// The keys wordKeys gives the word, walked without making them: the skeleton
 		// goes to a stack buffer and the map lookup does not copy it.
 		beforeName := j+1 < last && d.toks[j+1].kind == tWord && d.toks[j+1].cap
 		abd, rest := skelParts(t.norm, beforeName)

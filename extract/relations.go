@@ -1133,13 +1133,10 @@ func (v *view) denied(k int) {
 
 // military returns the armed forces entity of a country, or nil.
 func (d *doc) military(c *entity) *entity {
-	if c == nil || c.lex == nil || c.lex.Military == "" {
+	if c == nil || c.lex == nil || c.lex.military == nil {
 		return nil
 	}
-	if le := d.lx.ByID(schema.Slug(c.lex.Military)); le != nil {
-		return d.virtual(le)
-	}
-	return nil
+	return d.virtual(c.lex.military)
 }
 
 // roles reads titles and appositions: "Iraqi Foreign Minister Fuad

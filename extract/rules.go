@@ -66,7 +66,9 @@ type doc struct {
 	toks  []token
 	sents []sentence
 	ments []*mention // in text order, non-overlapping
-	at    []*mention // token -> the mention covering it
+	// mentSlab is the current chunk the mentions are allocated from.
+	mentSlab []mention
+	at       []*mention // token -> the mention covering it
 	// reserved marks tokens a pattern has claimed before resolution.
 	reserved []bool
 	ents     []*entity // in order of first mention

@@ -156,21 +156,23 @@ var boilerplatePrefixes = []string{
 // isBoilerplate recognises scrape noise: comment and share furniture, link
 // teasers, reading times, addresses, and lines mostly in another script.
 func isBoilerplate(text string, toks []token) bool {
-	var b strings.Builder
+	// The first five words, built on the stack: every sentence asks.
+	var buf [64]byte
+	b := buf[:0]
 	n := 0
 	for _, t := range toks {
 		if n == 5 {
 			break
 		}
 		if t.kind == tWord || t.norm == ":" {
-			if b.Len() > 0 && t.norm != ":" {
-				b.WriteByte(' ')
+			if len(b) > 0 && t.norm != ":" {
+				b = append(b, ' ')
 			}
-			b.WriteString(t.norm)
+			b = append(b, t.norm...)
 			n++
 		}
 	}
-	head := b.String()
+	head := string(b)
 	for _, p := range boilerplatePrefixes {
 		if strings.HasPrefix(head, p) {
 			return true

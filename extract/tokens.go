@@ -61,8 +61,9 @@ func tokenizeInto(toks []token, text string) []token {
 		toks = make([]token, 0, len(text)/4+1)
 	}
 	// The exact key of a plain ASCII word is its lower-case form: a slice
-	// of one lower-cased copy of the text, not a string per word.
-	lower := lowerASCIIText(text)
+	// of one lower-cased copy of the text (made on first need), not a
+	// string per word.
+	var lower string
 	i := 0
 	nl := 0
 	space := true
@@ -112,7 +113,7 @@ func tokenizeInto(toks []token, text string) []token {
 				t.end = t.start + p
 				i = t.end
 			}
-			toks = appendWord(toks, text, lower, t)
+			toks = appendWord(toks, text, &lower, t)
 			continue
 		case isApostrophe(r):
 			if possessiveStart(text[i:min(len(text), i+size+1)]) == 0 && !t.space && len(toks) > 0 && toks[len(toks)-1].end == i &&
@@ -236,7 +237,7 @@ func startsWord(s string) bool {
 // appendWord appends a word token, splitting words that glue two sentences
 // together ("CommentIraq", "soldiersThe"): a lower-to-upper step after at
 // least three lower-case letters.
-func appendWord(toks []token, text, lowered string, t token) []token {
+func appendWord(toks []token, text string, lowered *string, t token) []token {
 	lower := 0
 	for j := t.start; j < t.end; {
 		if c := text[j]; 'a' <= c && c <= 'z' {
@@ -263,12 +264,18 @@ func appendWord(toks []token, text, lowered string, t token) []token {
 }
 
 // finishWord sets the exact key and the case flags of a word token; lower
-// is the text with ASCII letters lower-cased (lowerASCIIText).
-func finishWord(text, lower string, t token) token {
+// caches the text with ASCII letters lower-cased (lowerASCIIText).
+func finishWord(text string, lower *string, t token) token {
 	s := text[t.start:t.end]
 	if lowerASCII(s) {
 		// normWord of such a word only folds case.
-		t.norm = lower[t.start:t.end]
+		t.norm = s
+		if hasUpperASCII(s) {
+			if *lower == "" {
+				*lower = lowerASCIIText(text)
+			}
+			t.norm = (*lower)[t.start:t.end]
+		}
 	} else {
 		t.norm = normWord(s)
 	}
@@ -297,6 +304,15 @@ func finishWord(text, lower string, t token) token {
 	}
 	t.allCaps = letters >= 2 && upper == letters
 	return t
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerASCIIText returns text with A-Z lower-cased and every other byte

@@ -89,13 +89,11 @@ func (d *doc) view(s *sentence) *view {
 				for j < s.last && j-i <= 2 && ((d.toks[j].norm == "combat" || d.toks[j].norm == "occupation") && j+1 < s.last && militaryNouns[d.toks[j+1].norm] || d.toks[j].norm == "military" && j+1 < s.last && militaryNouns[d.toks[j+1].norm]) {
 					j++
 				}
-				if j < s.last && militaryNouns[d.toks[j].norm] && d.at[j] == nil && c.Military != "" {
-					if le := d.lx.ByID(schema.Slug(c.Military)); le != nil {
-						it.e = d.virtual(le)
-						it.t1 = j + 1
-						it.w = ""
-						it.bases = d.toks[j].norm == "bases" || d.toks[j].norm == "base"
-					}
+				if j < s.last && militaryNouns[d.toks[j].norm] && d.at[j] == nil && c.military != nil {
+					it.e = d.virtual(c.military)
+					it.t1 = j + 1
+					it.w = ""
+					it.bases = d.toks[j].norm == "bases" || d.toks[j].norm == "base"
 				}
 			}
 		}
