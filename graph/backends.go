@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -46,20 +47,51 @@ func (boltBackend) Open(ctx context.Context, cfg Config) (graph.QuadStore, func(
 
 // lockDir takes an exclusive, non-blocking lock on dir/LOCK. The kernel
 // drops it when the process dies, so a crash leaves no stale lock.
+//
+// Programs that do not know LOCK (the stock cayley binary) lock the bolt
+// file itself, and bolt would wait for them forever, deaf to signals; so
+// the bolt file's own lock is probed too, without waiting.
 func lockDir(dir string) (func(), error) {
 	p := filepath.Join(dir, "LOCK")
 	f, err := os.OpenFile(p, os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("graph: %w", err)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := tryLock(f, dir, p); err != nil {
 		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("graph: %s: %w", dir, ErrLocked)
-		}
-		return nil, fmt.Errorf("graph: locking %s: %w", p, err)
+		return nil, err
+	}
+	db, err := os.OpenFile(filepath.Join(dir, boltFile), os.O_RDWR, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return func() { f.Close() }, nil
+	}
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("graph: %w", err)
+	}
+	// Closing the probe's descriptor releases its lock before bolt takes one.
+	err = tryLock(db, dir, db.Name())
+	db.Close()
+	if err != nil {
+		f.Close()
+		return nil, err
 	}
 	return func() { f.Close() }, nil
+}
+
+// boltFile is the file Cayley's bolt backend keeps in its directory.
+const boltFile = "indexes.bolt"
+
+// tryLock takes an exclusive lock on f without waiting.
+func tryLock(f *os.File, dir, name string) error {
+	err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	if errors.Is(err, syscall.EWOULDBLOCK) {
+		return fmt.Errorf("graph: %s: %w", dir, ErrLocked)
+	}
+	if err != nil {
+		return fmt.Errorf("graph: locking %s: %w", name, err)
+	}
+	return nil
 }
 
 // memoryBackend is a volatile in-memory store, for tests and one-off runs.

@@ -3,9 +3,11 @@ package graph
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -186,5 +188,41 @@ func TestReplaceSharedNode(t *testing.T) {
 				t.Errorf("quads of L1 left: %v", left)
 			}
 		})
+	}
+}
+
+// TestBoltHeldByAnotherProgram: a program that locks the bolt file itself
+// (the stock cayley binary does) makes Open fail at once with ErrLocked
+// instead of waiting inside bolt forever.
+func TestBoltHeldByAnotherProgram(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	st, err := Open(context.Background(), Config{Backend: "bolt", Path: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	f, err := os.OpenFile(filepath.Join(dir, "indexes.bolt"), os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		st, err := Open(context.Background(), Config{Backend: "bolt", Path: dir})
+		if err == nil {
+			st.Close()
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrLocked) {
+			t.Fatalf("open while another program holds the bolt file: err = %v, want ErrLocked", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("open waited for the other program's lock")
 	}
 }
