@@ -4,7 +4,7 @@ import (
 	"net/url"
 
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/newsgraph/newsgraph/config"
 )
