@@ -258,16 +258,7 @@ func (v *view) claim(st stmtProps) Claim {
 		}
 		val, err := v.qs.NameOf(r)
 		v.fail(err)
-		switch x := val.(type) {
-		case quad.String:
-			return string(x)
-		case quad.IRI:
-			return string(x)
-		case nil:
-			return ""
-		default:
-			return x.String()
-		}
+		return valueString(val)
 	}
 	c := Claim{Kind: str(st.kind), Evidence: str(st.evidence)}
 	if st.article != nil {
