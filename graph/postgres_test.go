@@ -56,17 +56,18 @@ func openPG(t testing.TB, dsn string) *Store {
 	return st
 }
 
-// storeOpeners are the backends the shared store suite runs on: bolt
-// always, PostgreSQL when a server is configured.
+// storeOpeners are the backends the shared store suite runs on: bolt and
+// memory always, PostgreSQL when a server is configured.
 func storeOpeners() map[string]func(t *testing.T) *Store {
 	return map[string]func(t *testing.T) *Store{
 		"bolt":     func(t *testing.T) *Store { return openTest(t, "bolt") },
+		"memory":   func(t *testing.T) *Store { return openTest(t, "memory") },
 		"postgres": func(t *testing.T) *Store { return openPG(t, freshPG(t)) },
 	}
 }
 
-// TestStoreSuite runs store_test.go's checks — Replace, LabelQuads,
-// HasQuad, Subjects, Query — on bolt and on PostgreSQL.
+// TestStoreSuite runs the store checks — Replace, LabelQuads,
+// HasQuad, Subjects, Query — on every backend: bolt, memory and PostgreSQL.
 func TestStoreSuite(t *testing.T) {
 	for name, open := range storeOpeners() {
 		t.Run(name, func(t *testing.T) {
@@ -175,6 +176,9 @@ func suiteQuery(t *testing.T, st *Store) {
 				t.Errorf("results %v, want %v", got, tt.want)
 			}
 		})
+	}
+	if _, err := st.Query(ctx, `g.V(`, QueryOptions{Timeout: time.Second}); err == nil {
+		t.Error("a syntax error gave no error")
 	}
 }
 
