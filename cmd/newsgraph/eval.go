@@ -51,6 +51,7 @@ extracted items with no gold match.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print the summary only, not the per-article misses and false hits")
 	cmd.Flags().String("extractor", "", "extractor (extract.extractor)")
+	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (extract.workers)")
 	cmd.MarkFlagRequired("gold")
 	return cmd
 }

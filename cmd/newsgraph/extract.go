@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -32,33 +33,91 @@ with their evidence sentences and claim kinds. No store is opened.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl")
 	cmd.Flags().String("extractor", "", "extractor (extract.extractor)")
+	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (extract.workers)")
 	return cmd
 }
 
 // extractAll extracts every article under paths with the configured
-// extractor and hands each record to fn. A file that fails is reported on
-// stderr and the rest go on; the error then counts the failures.
+// extractor and hands each record to fn, in the order the files are read
+// (sorted), whatever order the workers finish in. A file that fails is
+// reported on stderr and the rest go on; the error then counts the
+// failures.
 func (a *app) extractAll(ctx context.Context, paths []string, fn func(schema.Record) error) error {
 	x, err := a.extractor()
 	if err != nil {
 		return err
 	}
-	failed, total := 0, 0
-	err = source.Walk(paths, source.Options{MaxBytes: a.cfg.Extract.MaxFileBytes}, func(art *source.Article, err error) error {
-		total++
-		if err == nil {
-			rec, xerr := x.Extract(ctx, art)
-			if xerr == nil {
-				return fn(rec)
+	workers := a.cfg.Extract.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// Each file gets a one-slot result channel, queued in reading order;
+	// the workers fill them in any order and the loop below drains the
+	// queue in order. The queue's capacity bounds how far reading runs
+	// ahead of writing.
+	type result struct {
+		rec schema.Record
+		err error
+	}
+	type job struct {
+		art *source.Article
+		res chan result
+	}
+	jobs := make(chan job)
+	queue := make(chan chan result, 4*workers)
+	var walkErr error
+	go func() {
+		defer close(queue)
+		defer close(jobs)
+		walkErr = source.Walk(paths, source.Options{MaxBytes: a.cfg.Extract.MaxFileBytes}, func(art *source.Article, err error) error {
+			res := make(chan result, 1)
+			select {
+			case queue <- res:
+			case <-ctx.Done():
+				return ctx.Err()
 			}
-			err = fmt.Errorf("%s: extracting: %w", art.Path, xerr)
+			if err != nil {
+				res <- result{err: err}
+				return nil
+			}
+			select {
+			case jobs <- job{art, res}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	for range workers {
+		go func() {
+			for j := range jobs {
+				rec, err := x.Extract(ctx, j.art)
+				if err != nil {
+					err = fmt.Errorf("%s: extracting: %w", j.art.Path, err)
+				}
+				j.res <- result{rec, err}
+			}
+		}()
+	}
+
+	failed, total := 0, 0
+	for res := range queue {
+		r := <-res
+		total++
+		if r.err != nil {
+			failed++
+			fmt.Fprintln(a.stderr, "newsgraph: error:", r.err)
+			continue
 		}
-		failed++
-		fmt.Fprintln(a.stderr, "newsgraph: error:", err)
-		return nil
-	})
-	if err != nil {
-		return err
+		if err := fn(r.rec); err != nil {
+			return err
+		}
+	}
+	if walkErr != nil {
+		return walkErr
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files failed", failed, total)
