@@ -12,7 +12,9 @@
 # $QUERIES path queries between random groups, bases and people.
 #
 # PostgreSQL comes from .ci/postgres.sh (run as root); each run gets a
-# fresh database "ngbench". Results: one JSON object per run appended to
+# fresh database "ngbench_N". The stores are kept ($BENCH_DIR/store-bolt-N
+# and that database) so that path queries can be measured again on them:
+#   newsgraph-bench paths -backend bolt -path $BENCH_DIR/store-bolt-N/store Results: one JSON object per run appended to
 # $BENCH_DIR/results.jsonl, and a Markdown table row on stdout. The
 # machine's load average is recorded with each row: figures taken while
 # other work runs on the machine are slower, not comparable.
@@ -35,12 +37,13 @@ NGB=$WORK/bin/newsgraph-bench
 
 if [[ " $BACKENDS " == *" postgres "* ]]; then
 	DSN0=$(bash .ci/postgres.sh)
-	DSN=${DSN0%%\?*}
-	DSN="${DSN%/*}/ngbench?${DSN0#*\?}"
 fi
 
+# fresh_pg N creates an empty database ngbench_N and sets DSN to it.
 fresh_pg() {
-	psql "$DSN0" -q -c "DROP DATABASE IF EXISTS ngbench WITH (FORCE)" -c "CREATE DATABASE ngbench" 2>/dev/null
+	psql "$DSN0" -q -c "DROP DATABASE IF EXISTS ngbench_$1 WITH (FORCE)" -c "CREATE DATABASE ngbench_$1" 2>/dev/null
+	DSN=${DSN0%%\?*}
+	DSN="${DSN%/*}/ngbench_$1?${DSN0#*\?}"
 }
 
 # timed FILE CMD... runs CMD under /usr/bin/time -v; sets WALL (s) and RSS (KB).
@@ -72,13 +75,13 @@ for N in $SIZES; do
 		LOAD=$(cut -d' ' -f1 /proc/loadavg)
 		case $B in
 		bolt)
-			STORE=$WORK/store-bolt
+			STORE=$WORK/store-bolt-$N
 			rm -rf "$STORE"
 			ARGS=(--backend bolt --data-dir "$STORE")
 			SARGS=(-backend bolt -path "$STORE/store")
 			;;
 		postgres)
-			fresh_pg
+			fresh_pg "$N"
 			ARGS=(--backend postgres --dsn "$DSN")
 			SARGS=(-backend postgres -dsn "$DSN")
 			;;

@@ -21,6 +21,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"time"
 
@@ -219,6 +220,8 @@ func paths(args []string) error {
 	n := fl.Int("queries", 200, "number of path queries")
 	seed := fl.Int64("seed", 1, "seed for choosing endpoints")
 	timeout := fl.Duration("timeout", 10*time.Second, "timeout of one query")
+	verbose := fl.Bool("v", false, "print each query's endpoints, latency and expanded nodes on stderr")
+	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the queries to this file")
 	fl.Parse(args)
 	ctx := context.Background()
 	st, err := sf.open(ctx)
@@ -241,6 +244,17 @@ func paths(args []string) error {
 	sort.Slice(nodes, func(i, j int) bool { return quad.StringOf(nodes[i]) < quad.StringOf(nodes[j]) })
 	r := rand.New(rand.NewSource(*seed))
 	f := path.ForStore(st)
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var lat []float64
 	found, timeouts, failed, expanded := 0, 0, 0, 0
 	start := time.Now()
@@ -262,6 +276,13 @@ func paths(args []string) error {
 			if len(res.Paths) > 0 {
 				found++
 			}
+		}
+		if *verbose {
+			n := 0
+			if res != nil {
+				n = res.Expanded
+			}
+			fmt.Fprintf(os.Stderr, "%8.1f ms  %s .. %s  expanded %d  err %v\n", d.Seconds()*1000, a, b, n, err)
 		}
 	}
 	sort.Float64s(lat)
