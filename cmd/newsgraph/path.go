@@ -29,7 +29,10 @@ An IRI (ng:entity/..., ng:event/...) is taken as it is.
 
 Paths are ranked by cost: one per hop, plus, for every node passed through,
 ln(1 + the number of articles mentioning it), so that hubs such as Iraq or
-the United States rank below specific links (see docs/gizmo.md).
+the United States rank below specific links (see docs/gizmo.md). No path
+passes through a hub mentioned in more than --hub-limit articles (an
+endpoint may be one); the output names the hubs it avoided, and
+--hub-limit -1 admits them.
 --via restricts the nodes a path passes through to the given types.`,
 		Example: `  newsgraph path "Kataib Hizbollah" "Tower 22"
   newsgraph path "Abu Fadak" Iraq --via ArmedGroup,Person --k 5 --format json`,
@@ -63,6 +66,7 @@ the United States rank below specific links (see docs/gizmo.md).
 	}
 	cmd.Flags().IntVar(&opts.MaxHops, "max-hops", path.DefaultMaxHops, "longest path, in hops")
 	cmd.Flags().IntVar(&opts.K, "k", path.DefaultK, "number of paths")
+	cmd.Flags().IntVar(&opts.HubLimit, "hub-limit", path.DefaultHubLimit, "pass through no node mentioned in more articles than this; -1 for no limit")
 	cmd.Flags().StringVar(&via, "via", "", "comma-separated types the intermediate nodes must have: "+strings.Join(path.ValidTypes(), ", "))
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or dot")
 	return cmd
@@ -95,6 +99,16 @@ func writePathsText(w io.Writer, res *path.Result) {
 		for _, h := range p.Hops {
 			writeHopText(w, "   ", h)
 		}
+	}
+	if len(res.HubsAvoided) > 0 {
+		var ns []string
+		for _, n := range res.HubsAvoided[:min(len(res.HubsAvoided), 8)] {
+			ns = append(ns, n.Name)
+		}
+		if more := len(res.HubsAvoided) - len(ns); more > 0 {
+			ns = append(ns, fmt.Sprintf("%d more", more))
+		}
+		fmt.Fprintf(w, "\nNot passed through, as hubs (--hub-limit): %s.\n", strings.Join(ns, ", "))
 	}
 }
 

@@ -25,6 +25,9 @@ func TestPathGolden(t *testing.T) {
 		{"path/kataib-hizbollah-ain-al-asad.json", []string{"path", "Kataib Hizbollah", "Ain al-Asad", "--format", "json"}},
 		{"path/kataib-hizbollah-ain-al-asad.dot", []string{"path", "Kataib Hizbollah", "Ain al-Asad", "--format", "dot"}},
 		{"path/via-armed-groups.txt", []string{"path", "Kataib Hizbollah", "Ain al-Asad", "--via", "ArmedGroup,Coalition", "--k", "2"}},
+		// With a limit this low the seeds' most mentioned nodes are hubs:
+		// the paths avoid them and the output names them.
+		{"path/hub-limit.txt", []string{"path", "Kataib Hizbollah", "Ain al-Asad", "--hub-limit", "3"}},
 	} {
 		golden(t, tt.golden, c.mustRun(tt.args...))
 	}

@@ -26,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -43,6 +44,13 @@ const (
 	// MaxHopsLimit bounds MaxHops: past it, almost everything connects to
 	// everything through a hub, and the search only costs time.
 	MaxHopsLimit = 8
+	// DefaultHubLimit is the default Options.HubLimit. A node mentioned in
+	// over a thousand articles (a country, a superpower, a capital) links
+	// thousands of events: a path through it says little, costs ln(1001) ≈ 7
+	// (as much as seven more hops through specific nodes), and reading its
+	// links grows with the corpus, so a search that passes through hubs
+	// slows down as the corpus grows. As an endpoint a hub is always allowed.
+	DefaultHubLimit = 1000
 )
 
 // Options shape a path search.
@@ -50,6 +58,10 @@ type Options struct {
 	K       int      // number of paths; 0 means DefaultK
 	MaxHops int      // longest path in hops; 0 means DefaultMaxHops
 	Via     []string // types an intermediate node may have ("ArmedGroup", "Event", ...); empty admits all
+	// HubLimit keeps paths out of hubs: no intermediate node may be
+	// mentioned in more than HubLimit articles. 0 means DefaultHubLimit;
+	// a negative limit admits every node.
+	HubLimit int
 }
 
 // Node is a node as shown to a user.
@@ -86,6 +98,10 @@ type Result struct {
 	// Expanded counts the nodes whose links the search read: a measure of
 	// the work done, for benchmarks and for tuning.
 	Expanded int `json:"expanded"`
+	// HubsAvoided lists the hubs (Options.HubLimit) a path could have
+	// passed through but did not, by name: the paths shown are the best
+	// that avoid them.
+	HubsAvoided []Node `json:"hubs_avoided,omitempty"`
 
 	stats viewStats
 }
@@ -199,7 +215,10 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 	if s == t {
 		return nil, fmt.Errorf("path: %v is both ends", from)
 	}
-	sr := &searcher{v: v, s: s, t: t, maxHops: opts.MaxHops}
+	sr := &searcher{v: v, s: s, t: t, maxHops: opts.MaxHops, hubLimit: opts.HubLimit}
+	if sr.hubLimit == 0 {
+		sr.hubLimit = DefaultHubLimit
+	}
 	if len(opts.Via) > 0 {
 		sr.allowed = func(x nodeID) bool { return slices.Contains(opts.Via, v.typeOf(x)) }
 		v.prefetchTypes = true
@@ -212,6 +231,11 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 		res.Paths = append(res.Paths, v.path(p))
 	}
 	res.Expanded = sr.expanded
+	for x := range sr.avoided {
+		res.HubsAvoided = append(res.HubsAvoided, v.describe(x))
+	}
+	slices.SortFunc(res.HubsAvoided, func(a, b Node) int { return strings.Compare(a.Name, b.Name) })
+	v.stats.Shifts = sr.shifts
 	res.stats = v.stats
 	if err := ctx.Err(); err != nil {
 		return nil, err

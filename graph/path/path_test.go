@@ -251,6 +251,7 @@ func TestErrors(t *testing.T) {
 // from the quads.
 func TestAgainstBruteForce(t *testing.T) {
 	ctx := context.Background()
+	shifts, avoided := 0, 0
 	for seed := uint64(1); seed <= 12; seed++ {
 		recs := randomRecords(seed)
 		st := openStore(t, []string{"bolt", "memory"}[seed%2], recs...)
@@ -269,14 +270,19 @@ func TestAgainstBruteForce(t *testing.T) {
 			}
 			for _, hops := range []int{2, 3, 5} {
 				const k = 4
-				want := brutePaths(adj, mentions, a, b, hops)
+				// The three hubs of randomRecords are mentioned in about 13
+				// articles each, the others in about 3.
+				limit := []int{-1, 6}[(q/2)%2]
+				want := brutePaths(adj, mentions, a, b, hops, limit)
 				mode := []string{"cold", "indexed"}[q%2]
-				res, err := fs[mode].Paths(ctx, quad.IRI(a), quad.IRI(b), Options{K: k, MaxHops: hops})
+				res, err := fs[mode].Paths(ctx, quad.IRI(a), quad.IRI(b), Options{K: k, MaxHops: hops, HubLimit: limit})
 				if err != nil {
 					t.Fatal(err)
 				}
+				shifts += res.stats.Shifts
+				avoided += len(res.HubsAvoided)
 				if len(res.Paths) != min(k, len(want)) {
-					t.Fatalf("%s: seed %d %s -> %s (%d hops): %d paths, want %d", mode, seed, a, b, hops, len(res.Paths), min(k, len(want)))
+					t.Fatalf("%s: seed %d %s -> %s (%d hops, hub limit %d): %d paths, want %d", mode, seed, a, b, hops, limit, len(res.Paths), min(k, len(want)))
 				}
 				for i, p := range res.Paths {
 					if math.Abs(p.Cost-want[i]) > 1e-9 {
@@ -295,6 +301,11 @@ func TestAgainstBruteForce(t *testing.T) {
 				}
 			}
 		}
+	}
+	// Both ways the search departs from plain bidirectional Dijkstra must
+	// have been exercised for the comparison to vouch for them.
+	if shifts == 0 || avoided == 0 {
+		t.Errorf("the random queries moved the hop split %d times and avoided %d hubs: both should happen", shifts, avoided)
 	}
 }
 
@@ -384,8 +395,9 @@ func bruteGraph(t *testing.T, recs []schema.Record) (map[string]map[string]bool,
 }
 
 // brutePaths returns the sorted costs of every simple path a..b of at most
-// maxHops hops.
-func brutePaths(adj map[string]map[string]bool, mentions map[string]int, a, b string, maxHops int) []float64 {
+// maxHops hops that passes through no node mentioned in more than
+// hubLimit articles (when hubLimit >= 0).
+func brutePaths(adj map[string]map[string]bool, mentions map[string]int, a, b string, maxHops, hubLimit int) []float64 {
 	pen := func(x string) float64 {
 		if x == a || x == b {
 			return 0
@@ -404,7 +416,7 @@ func brutePaths(adj map[string]map[string]bool, mentions map[string]int, a, b st
 			return
 		}
 		for y := range adj[x] {
-			if onPath[y] {
+			if onPath[y] || (y != b && hubLimit >= 0 && mentions[y] > hubLimit) {
 				continue
 			}
 			onPath[y] = true

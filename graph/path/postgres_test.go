@@ -134,8 +134,9 @@ func TestPostgresAgainstBruteForce(t *testing.T) {
 			}
 			for _, hops := range []int{2, 3, 5} {
 				const k = 4
-				want := brutePaths(adj, mentions, a, b, hops)
-				res, err := f.Paths(ctx, quad.IRI(a), quad.IRI(b), Options{K: k, MaxHops: hops})
+				limit := []int{-1, 6}[q%2]
+				want := brutePaths(adj, mentions, a, b, hops, limit)
+				res, err := f.Paths(ctx, quad.IRI(a), quad.IRI(b), Options{K: k, MaxHops: hops, HubLimit: limit})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -29,6 +29,16 @@ import (
 // backward side's cap, through states only the forward side can reach.
 // Such a path still costs at least top_f plus one per hop it lacks, which
 // gives the two extra terms of the rule in shortest (see stopBound).
+//
+// An even split of the hops is wrong when one endpoint has far more links
+// than the other: an official in a thousand events, asked about a small
+// militia. Its side would expand every one of those events, whose number
+// grows with the corpus, while the militia's side sits idle at its cap.
+// So the split moves: when one side has settled everything within its cap
+// and the states waiting at its cap weigh less than the states the other
+// side would still expand at its last hop, one hop of the cap passes from
+// the other side to this one (see rebalance). The rule above holds for
+// any split, at every moment, so paths and costs do not change.
 
 // searcher holds the parameters every search of one query shares.
 type searcher struct {
@@ -36,7 +46,10 @@ type searcher struct {
 	s, t     nodeID // the query's endpoints: no penalty
 	maxHops  int
 	allowed  func(nodeID) bool // filter for intermediate nodes; nil admits all
+	hubLimit int               // most articles an intermediate node may be mentioned in; < 0: no limit
+	avoided  map[nodeID]bool   // hubs the searches met and did not pass through
 	expanded int               // nodes whose edges a search asked for, for tests and metrics
+	shifts   int               // hops of cap moved between the sides, for tests and metrics
 }
 
 func (sr *searcher) pen(x nodeID) float64 {
@@ -47,6 +60,20 @@ func (sr *searcher) pen(x nodeID) float64 {
 }
 
 func (sr *searcher) weight(a, b nodeID) float64 { return 1 + (sr.pen(a)+sr.pen(b))/2 }
+
+// hub reports whether x may not be passed through for being mentioned in
+// more articles than the limit, and notes it. The query's endpoints never
+// are: a spur search may start or end at them, but no path passes through.
+func (sr *searcher) hub(x nodeID) bool {
+	if sr.hubLimit < 0 || x == sr.s || x == sr.t || sr.v.mentions(x) <= sr.hubLimit {
+		return false
+	}
+	if sr.avoided == nil {
+		sr.avoided = map[nodeID]bool{}
+	}
+	sr.avoided[x] = true
+	return true
+}
 
 // bans restrict one search, as Yen's algorithm needs.
 type bans struct {
@@ -100,6 +127,8 @@ func (q *pq) Pop() any {
 type side struct {
 	lab  map[nodeID]*labels
 	heap pq
+	cap  int    // the most hops this side searches
+	held []item // states settled at the cap, not expanded: expanded if the cap grows
 }
 
 func (sd *side) labels(x nodeID, maxHops int) *labels {
@@ -131,11 +160,9 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 		return nil, 0
 	}
 	H := hopLimit
-	capF := (H + 1) / 2
-	capB := H - capF
-
-	fw := &side{lab: map[nodeID]*labels{}}
-	bw := &side{lab: map[nodeID]*labels{}}
+	fw := &side{lab: map[nodeID]*labels{}, cap: (H + 1) / 2}
+	bw := &side{lab: map[nodeID]*labels{}, cap: H / 2}
+	var shiftedTo *side // the split only ever moves one way, so it ends
 	fw.labels(src, H).cost[0] = 0
 	bw.labels(dst, H).cost[0] = 0
 	heap.Push(&fw.heap, item{0, src, 0})
@@ -163,34 +190,42 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 			}
 		}
 	}
-	for len(fw.heap) > 0 || len(bw.heap) > 0 {
+	for {
 		if sr.v.err != nil || sr.v.ctx.Err() != nil {
 			return nil, 0
 		}
-		if stopBound(fw.top(), bw.top(), capF, capB) >= mu {
+		for _, sd := range [2]*side{fw, bw} {
+			if len(sd.heap) == 0 && (shiftedTo == nil || shiftedTo == sd) {
+				if o := other(sd, fw, bw); sr.rebalance(sd, o, H) {
+					shiftedTo = sd
+				}
+			}
+		}
+		if len(fw.heap) == 0 && len(bw.heap) == 0 {
+			break
+		}
+		if stopBound(fw.top(), bw.top(), fw.cap, bw.cap) >= mu {
 			break
 		}
 		// Grow the smaller frontier: expansions are what costs store reads.
-		this, other, forward := fw, bw, true
+		this, forward := fw, true
 		if len(fw.heap) == 0 || (len(bw.heap) > 0 && len(bw.heap) < len(fw.heap)) {
-			this, other, forward = bw, fw, false
+			this, forward = bw, false
 		}
+		other := other(this, fw, bw)
 		it := heap.Pop(&this.heap).(item)
 		l := this.lab[it.node]
 		if it.cost > l.cost[it.hops] || l.settled <= it.hops {
 			continue // stale, or dominated by a cheaper label with fewer hops
 		}
 		l.settled = it.hops
-		if (forward && it.hops == capF) || (!forward && it.hops == capB) {
+		if it.hops >= this.cap {
+			this.held = append(this.held, it)
 			continue
 		}
 		sr.expanded++
 		if sr.v.batch != nil {
-			cp := capF
-			if !forward {
-				cp = capB
-			}
-			sr.prefetch(it.node, this, cp)
+			sr.prefetch(it.node, this, this.cap)
 		}
 		for _, e := range sr.v.edges(it.node) {
 			y := e.to
@@ -198,6 +233,9 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 				continue
 			}
 			if y != src && y != dst && sr.allowed != nil && !sr.allowed(y) {
+				continue
+			}
+			if sr.hub(y) {
 				continue
 			}
 			// Endpoints of the whole walk stay endpoints: no path passes
@@ -270,6 +308,55 @@ func (sr *searcher) prefetch(x nodeID, sd *side, hopCap int) {
 		ids = append(ids, it.node)
 	}
 	v.loadBatch(ids)
+}
+
+func other(sd, fw, bw *side) *side {
+	if sd == fw {
+		return bw
+	}
+	return fw
+}
+
+// rebalance moves one hop of cap from side o to side sd, which has
+// settled everything within its cap, when that is the cheaper way on:
+// when sd's states held at its cap, which it would then expand, weigh
+// less than o's states one hop short of o's cap, which o would then no
+// longer expand. A state weighs the number of articles mentioning it, for
+// its links grow with them. It reports whether it moved the hop.
+//
+// Moving is safe at any moment: o keeps what it has found (labels beyond
+// its new cap are still met by check), and sd's held states go back on its
+// heap, so each side has still settled every state cheaper than its top
+// within its cap, which is all stopBound assumes.
+func (sr *searcher) rebalance(sd, o *side, H int) bool {
+	if len(sd.held) == 0 || o.cap < 2 || len(o.heap) == 0 {
+		return false
+	}
+	held := 0
+	for _, it := range sd.held {
+		held += sr.v.mentions(it.node)
+	}
+	waiting := 0 // o's live states one hop short of its cap
+	for _, it := range o.heap {
+		if l := o.lab[it.node]; it.hops == o.cap-1 && it.cost <= l.cost[it.hops] && l.settled > it.hops {
+			waiting += sr.v.mentions(it.node)
+		}
+	}
+	if held >= waiting {
+		return false
+	}
+	o.cap--
+	sd.cap++
+	for _, it := range sd.held {
+		l := sd.lab[it.node]
+		if l.settled == it.hops {
+			l.settled = H + 1
+		}
+		heap.Push(&sd.heap, it)
+	}
+	sd.held = sd.held[:0]
+	sr.shifts++
+	return true
 }
 
 // stopBound is a lower bound on the cost of any path the search has not

@@ -96,8 +96,8 @@ type view struct {
 
 // viewStats count the store reads of one query, for benchmarks.
 type viewStats struct {
-	Loaded, Hubs, HalfEdges, Counted int
-	LoadTime, SearchTime             time.Duration
+	Loaded, Hubs, HalfEdges, Counted, Shifts int
+	LoadTime, SearchTime                     time.Duration
 }
 
 // hubThreshold is the number of mentioning articles above which a node's

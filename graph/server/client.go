@@ -120,6 +120,9 @@ func (c *Client) Paths(ctx context.Context, req PathRequest) (*path.Result, erro
 	if req.MaxHops > 0 {
 		v.Set("max_hops", strconv.Itoa(req.MaxHops))
 	}
+	if req.HubLimit != 0 {
+		v.Set("hub_limit", strconv.Itoa(req.HubLimit))
+	}
 	if len(req.Via) > 0 {
 		v.Set("via", strings.Join(req.Via, ","))
 	}

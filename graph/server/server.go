@@ -181,10 +181,12 @@ func (s *Server) servePath(w http.ResponseWriter, r *http.Request) {
 	req := PathRequest{From: q.Get("from"), To: q.Get("to")}
 	var err error
 	if req.K, err = intParam(q.Get("k")); err == nil {
-		req.MaxHops, err = intParam(q.Get("max_hops"))
+		if req.MaxHops, err = intParam(q.Get("max_hops")); err == nil {
+			req.HubLimit, err = intParam(q.Get("hub_limit"))
+		}
 	}
 	if err != nil || req.From == "" || req.To == "" {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "want from, to and optionally k, max_hops (numbers) and via (types, comma-separated)"})
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "want from, to and optionally k, max_hops, hub_limit (numbers) and via (types, comma-separated)"})
 		return
 	}
 	if v := q.Get("via"); v != "" {

@@ -215,6 +215,12 @@ func TestPathRoute(t *testing.T) {
 	if code, _ := get(t, base+"/api/path?from=Jordan"); code != 400 {
 		t.Errorf("missing to: %d", code)
 	}
+	if code, _ := get(t, base+"/api/path?from=Jordan&to=Tower+22&hub_limit=many"); code != 400 {
+		t.Errorf("hub_limit not a number: %d", code)
+	}
+	if code, body := get(t, base+"/api/path?from=Kataib+Hizbollah&to=tower+22&hub_limit=-1"); code != 200 || !strings.Contains(body, `"Islamic Resistance in Iraq"`) {
+		t.Errorf("hub_limit=-1: %d %s", code, body)
+	}
 	if code, body := get(t, base+"/api/timeline?name=Tower+22"); code != 200 || !strings.Contains(body, `"Attack"`) {
 		t.Errorf("timeline: %d %s", code, body)
 	}
