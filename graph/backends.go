@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/kv/bolt"
 	"github.com/cayleygraph/cayley/graph/memstore"
 )
@@ -37,7 +38,11 @@ func (boltBackend) Open(ctx context.Context, cfg Config) (graph.QuadStore, func(
 		release()
 		return nil, nil, fmt.Errorf("graph: creating bolt store in %s: %w", cfg.Path, err)
 	}
-	qs, err := graph.NewQuadStore(bolt.Type, cfg.Path, nil)
+	var opts graph.Options
+	if cfg.ReadOnly || cfg.noFilter {
+		opts = graph.Options{kv.OptNoBloom: true}
+	}
+	qs, err := graph.NewQuadStore(bolt.Type, cfg.Path, opts)
 	if err != nil {
 		release()
 		return nil, nil, fmt.Errorf("graph: opening bolt store in %s: %w", cfg.Path, err)

@@ -36,8 +36,8 @@ type labelQuader interface {
 // some hundred thousands of quads; Replace stays the way to change one
 // article.
 func (s *Store) BulkLoad(ctx context.Context, quads []quad.Quad) error {
-	if len(quads) == 0 {
-		return nil
+	if err := s.writable(); err != nil || len(quads) == 0 {
+		return err
 	}
 	if bl, ok := s.w.(BulkLoader); ok {
 		return bl.BulkLoad(ctx, quads)

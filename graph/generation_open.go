@@ -2,12 +2,9 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/kv"
-	"github.com/cayleygraph/cayley/graph/kv/bolt"
 	"github.com/cayleygraph/quad"
 )
 
@@ -19,31 +16,7 @@ import (
 // on a store of millions of quads, on every swap and every rebuild. Use
 // Open for a large load into an empty store.
 func OpenGeneration(ctx context.Context, dir string) (*Store, error) {
-	if err := ensureDir(dir); err != nil {
-		return nil, err
-	}
-	release, err := lockDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	opts := graph.Options{kv.OptNoBloom: true}
-	err = graph.InitQuadStore(bolt.Type, dir, opts)
-	if err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-		release()
-		return nil, fmt.Errorf("graph: creating bolt store in %s: %w", dir, err)
-	}
-	qs, err := graph.NewQuadStore(bolt.Type, dir, opts)
-	if err != nil {
-		release()
-		return nil, fmt.Errorf("graph: opening bolt store in %s: %w", dir, err)
-	}
-	w, err := graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true})
-	if err != nil {
-		qs.Close()
-		release()
-		return nil, err
-	}
-	return &Store{qs: qs, w: w, release: release, backend: "bolt"}, nil
+	return Open(ctx, Config{Backend: "bolt", Path: dir, noFilter: true})
 }
 
 // openLive opens what cfg names for serving: a generation without the
@@ -60,8 +33,8 @@ func openLive(ctx context.Context, cfg Config, generation string) (*Store, error
 // knows what an article wrote removes it this way, without the walk over
 // the article's nodes that Replace needs to find a label's quads.
 func (s *Store) RemoveQuads(ctx context.Context, quads []quad.Quad) error {
-	if len(quads) == 0 {
-		return nil
+	if err := s.writable(); err != nil || len(quads) == 0 {
+		return err
 	}
 	tx := graph.NewTransactionN(len(quads))
 	for _, q := range quads {

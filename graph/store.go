@@ -25,6 +25,13 @@ type Config struct {
 	Backend string // a registered backend name: "bolt" (default), "memory", ...
 	Path    string // directory of an embedded store
 	DSN     string // connection string of a server backend
+	// ReadOnly opens the store for reading: every write fails with
+	// ErrReadOnly. On bolt it also spares the open a read of every quad:
+	// Cayley's key-value stores fill a filter of existing quads at open,
+	// which only writes use and which takes a minute at 40M quads.
+	ReadOnly bool
+
+	noFilter bool // bolt without the filter, yet writable (OpenGeneration)
 }
 
 // Backend opens (creating if needed) a Cayley quad store.
@@ -63,10 +70,11 @@ func Backends() []string {
 
 // Store is an open quad store.
 type Store struct {
-	qs      graph.QuadStore
-	w       graph.QuadWriter
-	release func()
-	backend string
+	qs       graph.QuadStore
+	w        graph.QuadWriter
+	release  func()
+	backend  string
+	readOnly bool
 }
 
 // Open opens the store that cfg names.
@@ -95,7 +103,18 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		release()
 		return nil, err
 	}
-	return &Store{qs: qs, w: w, release: release, backend: cfg.Backend}, nil
+	return &Store{qs: qs, w: w, release: release, backend: cfg.Backend, readOnly: cfg.ReadOnly}, nil
+}
+
+// ErrReadOnly is returned by writes to a store opened with Config.ReadOnly.
+var ErrReadOnly = errors.New("graph: the store was opened read-only")
+
+// writable fails on a store opened read-only.
+func (s *Store) writable() error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	return nil
 }
 
 // QuadStore is the underlying Cayley store, for query engines and exporters.
@@ -263,6 +282,9 @@ func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn
 // nothing already in the graph is lost, and the next build removes the
 // stale one.
 func (s *Store) Replace(ctx context.Context, remove []quad.Value, quads []quad.Quad) (removed int, err error) {
+	if err := s.writable(); err != nil {
+		return 0, err
+	}
 	var old []quad.Quad
 	for _, l := range remove {
 		lq, err := s.LabelQuads(ctx, l)

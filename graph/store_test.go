@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"syscall"
@@ -139,5 +140,67 @@ func TestBoltHeldByAnotherProgram(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("open waited for the other program's lock")
+	}
+}
+
+// A store opened read-only reads what was written and refuses to write,
+// leaving the store as it was.
+func TestReadOnly(t *testing.T) {
+	ctx := context.Background()
+	cfgs := map[string]func(t *testing.T) Config{
+		"bolt":     func(t *testing.T) Config { return Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "store")} },
+		"postgres": func(t *testing.T) Config { return Config{Backend: "postgres", DSN: freshPG(t)} },
+	}
+	for name, mk := range cfgs {
+		t.Run(name, func(t *testing.T) {
+			cfg := mk(t)
+			a1 := article("ng:article/a1", [2]string{"ng:entity/kh", "ng:entity/ain"})
+			st, err := Open(ctx, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.Replace(ctx, nil, a1); err != nil {
+				t.Fatal(err)
+			}
+			st.Close()
+
+			ro := cfg
+			ro.ReadOnly = true
+			st, err = Open(ctx, ro)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range []struct {
+				q    quad.Quad
+				want bool
+			}{{a1[1], true}, {q("ng:entity/kh", "ng:attacked", "ng:entity/harir", "ng:article/a1"), false}} {
+				if has, err := st.HasQuad(ctx, x.q); err != nil || has != x.want {
+					t.Errorf("read-only HasQuad(%v) = %v, %v; want %v", x.q, has, err, x.want)
+				}
+			}
+			b := article("ng:article/b", [2]string{"ng:entity/kh", "ng:entity/harir"})
+			if _, err := st.Replace(ctx, nil, b); !errors.Is(err, ErrReadOnly) {
+				t.Errorf("Replace: %v, want ErrReadOnly", err)
+			}
+			if err := st.BulkLoad(ctx, b); !errors.Is(err, ErrReadOnly) {
+				t.Errorf("BulkLoad: %v, want ErrReadOnly", err)
+			}
+			if err := st.RemoveQuads(ctx, a1); !errors.Is(err, ErrReadOnly) {
+				t.Errorf("RemoveQuads: %v, want ErrReadOnly", err)
+			}
+			st.Close()
+
+			st, err = Open(ctx, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			if got, err := st.LabelQuads(ctx, quad.IRI("ng:article/a1")); err != nil || !reflect.DeepEqual(sorted(got), sorted(a1)) {
+				t.Errorf("after the read-only session: %v, %v", sorted(got), err)
+			}
+			if stats, err := st.Stats(ctx); err != nil || stats.Quads != int64(len(a1)) {
+				t.Errorf("after the read-only session: %+v, %v; want %d quads", stats, err, len(a1))
+			}
+		})
 	}
 }

@@ -84,7 +84,7 @@ so a failed export leaves no partial file.`,
 			if cmd.Flags().Changed("hops") && around == "" {
 				return errors.New("--hops goes with --around")
 			}
-			st, err := a.openStore(ctx)
+			st, err := a.openReadOnly(ctx)
 			if err != nil {
 				return err
 			}

@@ -120,9 +120,19 @@ func (a *app) load(cmd *cobra.Command) error {
 }
 
 // openStore opens the configured store (its live generation, once
-// rebuilds have made generations).
+// rebuilds have made generations) for reading and writing.
 func (a *app) openStore(ctx context.Context) (*graph.Store, error) {
-	cfg, err := graph.ResolveConfig(graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN})
+	return a.open(ctx, false)
+}
+
+// openReadOnly opens the configured store for commands that only read:
+// on bolt that spares the open a read of every quad (graph.Config.ReadOnly).
+func (a *app) openReadOnly(ctx context.Context) (*graph.Store, error) {
+	return a.open(ctx, true)
+}
+
+func (a *app) open(ctx context.Context, readOnly bool) (*graph.Store, error) {
+	cfg, err := graph.ResolveConfig(graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN, ReadOnly: readOnly})
 	if err != nil {
 		return nil, err
 	}

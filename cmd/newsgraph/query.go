@@ -53,7 +53,7 @@ the server's API.`,
 // query runs a Gizmo query on the store or, when a running server holds
 // the embedded store, through that server's API.
 func (a *app) query(ctx context.Context, q string) ([]any, error) {
-	st, err := a.openStore(ctx)
+	st, err := a.openReadOnly(ctx)
 	if errors.Is(err, graph.ErrLocked) {
 		c, derr := a.viaServer(ctx)
 		if derr != nil {

@@ -34,7 +34,7 @@ Commands: :limit N (rows per query), :timeout DURATION, :help, :quit.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			var run func(ctx context.Context, q string, opts graph.QueryOptions) ([]any, error)
-			st, err := a.openStore(ctx)
+			st, err := a.openReadOnly(ctx)
 			switch {
 			case errors.Is(err, graph.ErrLocked):
 				c, derr := a.viaServer(ctx)

@@ -127,7 +127,7 @@ type pathBackend interface {
 
 // pathBackend opens the store, or connects to the server that holds it.
 func (a *app) pathBackend(ctx context.Context) (pathBackend, func(), error) {
-	st, err := a.openStore(ctx)
+	st, err := a.openReadOnly(ctx)
 	if errors.Is(err, graph.ErrLocked) {
 		c, derr := a.viaServer(ctx)
 		if derr != nil {
