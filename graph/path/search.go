@@ -129,6 +129,10 @@ type side struct {
 	heap pq
 	cap  int    // the most hops this side searches
 	held []item // states settled at the cap, not expanded: expanded if the cap grows
+	// nextTry is the first iteration at which rebalance may weigh this
+	// side's case again after declining it: weighing reads the other
+	// side's whole heap, so it waits as many iterations as that heap holds.
+	nextTry int
 }
 
 func (sd *side) labels(x nodeID, maxHops int) *labels {
@@ -163,6 +167,7 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 	fw := &side{lab: map[nodeID]*labels{}, cap: (H + 1) / 2}
 	bw := &side{lab: map[nodeID]*labels{}, cap: H / 2}
 	var shiftedTo *side // the split only ever moves one way, so it ends
+	iter := 0
 	fw.labels(src, H).cost[0] = 0
 	bw.labels(dst, H).cost[0] = 0
 	heap.Push(&fw.heap, item{0, src, 0})
@@ -190,14 +195,17 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 			}
 		}
 	}
-	for {
+	for ; ; iter++ {
 		if sr.v.err != nil || sr.v.ctx.Err() != nil {
 			return nil, 0
 		}
 		for _, sd := range [2]*side{fw, bw} {
-			if len(sd.heap) == 0 && (shiftedTo == nil || shiftedTo == sd) {
-				if o := other(sd, fw, bw); sr.rebalance(sd, o, H) {
+			if len(sd.heap) == 0 && (shiftedTo == nil || shiftedTo == sd) && iter >= sd.nextTry {
+				o := other(sd, fw, bw)
+				if sr.rebalance(sd, o, H) {
 					shiftedTo = sd
+				} else {
+					sd.nextTry = iter + len(o.heap)
 				}
 			}
 		}
