@@ -250,57 +250,15 @@ func TestErrors(t *testing.T) {
 // simple path enumerated by depth-first search, costed independently
 // from the quads.
 func TestAgainstBruteForce(t *testing.T) {
-	ctx := context.Background()
 	shifts, avoided := 0, 0
 	for seed := uint64(1); seed <= 12; seed++ {
 		recs := randomRecords(seed)
-		st := openStore(t, []string{"bolt", "memory"}[seed%2], recs...)
-		adj, mentions := bruteGraph(t, recs)
-		nodes := make([]string, 0, len(adj))
-		for n := range adj {
-			nodes = append(nodes, n)
-		}
-		sort.Strings(nodes)
-		r := rand.New(rand.NewPCG(seed, 7))
-		fs := finders(t, st)
-		for q := 0; q < 15; q++ {
-			a, b := nodes[r.IntN(len(nodes))], nodes[r.IntN(len(nodes))]
-			if a == b {
-				continue
-			}
-			for _, hops := range []int{2, 3, 5} {
-				const k = 4
-				// The three hubs of randomRecords are mentioned in about 13
-				// articles each, the others in about 3.
-				limit := []int{-1, 6}[(q/2)%2]
-				want := brutePaths(adj, mentions, a, b, hops, limit)
-				mode := []string{"cold", "indexed"}[q%2]
-				res, err := fs[mode].Paths(ctx, quad.IRI(a), quad.IRI(b), Options{K: k, MaxHops: hops, HubLimit: limit})
-				if err != nil {
-					t.Fatal(err)
-				}
-				shifts += res.stats.Shifts
-				avoided += len(res.HubsAvoided)
-				if len(res.Paths) != min(k, len(want)) {
-					t.Fatalf("%s: seed %d %s -> %s (%d hops, hub limit %d): %d paths, want %d", mode, seed, a, b, hops, limit, len(res.Paths), min(k, len(want)))
-				}
-				for i, p := range res.Paths {
-					if math.Abs(p.Cost-want[i]) > 1e-9 {
-						t.Errorf("seed %d %s -> %s (%d hops): path %d (%s) costs %v, want %v (all: %v)", seed, a, b, hops, i, names(p), p.Cost, want[i], want[:min(len(want), k)])
-					}
-					if len(p.Hops) > hops {
-						t.Errorf("path %s has %d hops, limit %d", names(p), len(p.Hops), hops)
-					}
-					seen := map[string]bool{}
-					for _, n := range p.Nodes {
-						if seen[n.IRI] {
-							t.Errorf("path %s is not simple", names(p))
-						}
-						seen[n.IRI] = true
-					}
-				}
-			}
-		}
+		fs := finders(t, openStore(t, []string{"bolt", "memory"}[seed%2], recs...))
+		s, a := againstBruteForce(t, seed, recs, 15,
+			func(q int) *Finder { return fs[[]string{"cold", "indexed"}[q%2]] },
+			func(q int) int { return []int{-1, 6}[(q/2)%2] })
+		shifts += s
+		avoided += a
 	}
 	// Both ways the search departs from plain bidirectional Dijkstra must
 	// have been exercised for the comparison to vouch for them.
@@ -392,6 +350,61 @@ func bruteGraph(t *testing.T, recs []schema.Record) (map[string]map[string]bool,
 		}
 	}
 	return adj, mentions
+}
+
+// againstBruteForce runs random queries on the graph of recs, each
+// through finder(q) with hub limit limit(q), and checks each answer
+// against brutePaths: as many paths as there are (up to k), the exact
+// costs of the k cheapest, simple and within the hop limit. It returns how
+// often the searches moved their hop split and how many hubs they avoided.
+func againstBruteForce(t *testing.T, seed uint64, recs []schema.Record, queries int, finder func(q int) *Finder, limit func(q int) int) (shifts, avoided int) {
+	t.Helper()
+	ctx := context.Background()
+	adj, mentions := bruteGraph(t, recs)
+	nodes := make([]string, 0, len(adj))
+	for n := range adj {
+		nodes = append(nodes, n)
+	}
+	sort.Strings(nodes)
+	r := rand.New(rand.NewPCG(seed, 7))
+	for q := 0; q < queries; q++ {
+		a, b := nodes[r.IntN(len(nodes))], nodes[r.IntN(len(nodes))]
+		if a == b {
+			continue
+		}
+		for _, hops := range []int{2, 3, 5} {
+			const k = 4
+			// The three hubs of randomRecords are mentioned in about 13
+			// articles each, the others in about 3.
+			lim := limit(q)
+			want := brutePaths(adj, mentions, a, b, hops, lim)
+			res, err := finder(q).Paths(ctx, quad.IRI(a), quad.IRI(b), Options{K: k, MaxHops: hops, HubLimit: lim})
+			if err != nil {
+				t.Fatal(err)
+			}
+			shifts += res.stats.Shifts
+			avoided += len(res.HubsAvoided)
+			if len(res.Paths) != min(k, len(want)) {
+				t.Fatalf("query %d: seed %d %s -> %s (%d hops, hub limit %d): %d paths, want %d", q, seed, a, b, hops, lim, len(res.Paths), min(k, len(want)))
+			}
+			for i, p := range res.Paths {
+				if math.Abs(p.Cost-want[i]) > 1e-9 {
+					t.Errorf("seed %d %s -> %s (%d hops): path %d (%s) costs %v, want %v (all: %v)", seed, a, b, hops, i, names(p), p.Cost, want[i], want[:min(len(want), k)])
+				}
+				if len(p.Hops) > hops {
+					t.Errorf("path %s has %d hops, limit %d", names(p), len(p.Hops), hops)
+				}
+				seen := map[string]bool{}
+				for _, n := range p.Nodes {
+					if seen[n.IRI] {
+						t.Errorf("path %s is not simple", names(p))
+					}
+					seen[n.IRI] = true
+				}
+			}
+		}
+	}
+	return shifts, avoided
 }
 
 // brutePaths returns the sorted costs of every simple path a..b of at most

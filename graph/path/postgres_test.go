@@ -3,11 +3,9 @@ package path
 import (
 	"context"
 	"math"
-	"math/rand/v2"
 	"os"
 	"reflect"
 	"slices"
-	"sort"
 	"testing"
 	"time"
 
@@ -116,39 +114,9 @@ func samePath(a, b Path) bool {
 // TestPostgresAgainstBruteForce is TestAgainstBruteForce with batched
 // reads on PostgreSQL: the costs of the k cheapest paths are exact.
 func TestPostgresAgainstBruteForce(t *testing.T) {
-	ctx := context.Background()
 	for seed := uint64(1); seed <= 4; seed++ {
 		recs := randomRecords(seed)
 		f := ForStore(pgStore(t, recs...))
-		adj, mentions := bruteGraph(t, recs)
-		nodes := make([]string, 0, len(adj))
-		for n := range adj {
-			nodes = append(nodes, n)
-		}
-		sort.Strings(nodes)
-		r := rand.New(rand.NewPCG(seed, 7))
-		for q := 0; q < 12; q++ {
-			a, b := nodes[r.IntN(len(nodes))], nodes[r.IntN(len(nodes))]
-			if a == b {
-				continue
-			}
-			for _, hops := range []int{2, 3, 5} {
-				const k = 4
-				limit := []int{-1, 6}[q%2]
-				want := brutePaths(adj, mentions, a, b, hops, limit)
-				res, err := f.Paths(ctx, quad.IRI(a), quad.IRI(b), Options{K: k, MaxHops: hops, HubLimit: limit})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if len(res.Paths) != min(k, len(want)) {
-					t.Fatalf("seed %d %s -> %s (%d hops): %d paths, want %d", seed, a, b, hops, len(res.Paths), min(k, len(want)))
-				}
-				for i, p := range res.Paths {
-					if math.Abs(p.Cost-want[i]) > 1e-9 {
-						t.Errorf("seed %d %s -> %s (%d hops): path %d (%s) costs %v, want %v", seed, a, b, hops, i, names(p), p.Cost, want[i])
-					}
-				}
-			}
-		}
+		againstBruteForce(t, seed, recs, 12, func(int) *Finder { return f }, func(q int) int { return []int{-1, 6}[q%2] })
 	}
 }
