@@ -201,7 +201,7 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 		}
 		for _, sd := range [2]*side{fw, bw} {
 			if len(sd.heap) == 0 && (shiftedTo == nil || shiftedTo == sd) && iter >= sd.nextTry {
-				o := other(sd, fw, bw)
+				o := opposite(sd, fw, bw)
 				if sr.rebalance(sd, o, H) {
 					shiftedTo = sd
 				} else {
@@ -220,7 +220,7 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 		if len(fw.heap) == 0 || (len(bw.heap) > 0 && len(bw.heap) < len(fw.heap)) {
 			this, forward = bw, false
 		}
-		other := other(this, fw, bw)
+		other := opposite(this, fw, bw)
 		it := heap.Pop(&this.heap).(item)
 		l := this.lab[it.node]
 		if it.cost > l.cost[it.hops] || l.settled <= it.hops {
@@ -318,7 +318,8 @@ func (sr *searcher) prefetch(x nodeID, sd *side, hopCap int) {
 	v.loadBatch(ids)
 }
 
-func other(sd, fw, bw *side) *side {
+// opposite is the side of the search facing sd.
+func opposite(sd, fw, bw *side) *side {
 	if sd == fw {
 		return bw
 	}
