@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,5 +55,48 @@ func TestExtractionTargets(t *testing.T) {
 				t.Logf("newsgraph eval says:\n%s", strings.TrimSpace(text))
 			}
 		})
+	}
+}
+
+// TestEvalSplitAndRegisters scores part of a gold file: the documents of
+// one split, and one line per register with the cause table before it.
+func TestEvalSplitAndRegisters(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "heldout")
+	data, err := os.ReadFile(filepath.Join(dir, "gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g map[string]any
+	if err := json.Unmarshal(data, &g); err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range g["documents"].([]any) {
+		doc := d.(map[string]any)
+		doc["split"], doc["register"] = "dev", "wire"
+		if i%4 == 3 {
+			doc["split"], doc["register"] = "blind", "think_tank"
+		}
+	}
+	gold := filepath.Join(t.TempDir(), "gold.json")
+	data, _ = json.Marshal(g)
+	if err := os.WriteFile(gold, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := newCLI(t)
+	var r eval.Report
+	if err := json.Unmarshal([]byte(c.mustRun("eval", "--json", "--split", "blind", "--gold", gold, dir)), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Docs != 2 {
+		t.Errorf("--split blind scored %d documents, want 2", r.Docs)
+	}
+	out := c.mustRun("eval", "-q", "--by-register", "--gold", gold, dir)
+	for _, want := range []string{"cause ", "unknown trigger or frame", "\nwire                6 ", "\nthink_tank          2 "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval --by-register lacks %q:\n%s", want, out)
+		}
+	}
+	if _, stderr, code := c.run("eval", "--split", "nosuch", "--gold", gold, dir); code == 0 || !strings.Contains(stderr, "no document") {
+		t.Errorf("--split nosuch: exit %d, stderr %q", code, stderr)
 	}
 }

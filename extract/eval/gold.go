@@ -28,6 +28,11 @@ type GoldDocument struct {
 	Outlet string `json:"outlet,omitempty"` // publishing outlet
 	Author string `json:"author,omitempty"` // author, if named
 	Date   string `json:"date,omitempty"`   // ISO 8601 date, if given
+	// Register is the kind of source (wire, think_tank, militia_aligned...)
+	// and Split the part of a development set it belongs to (dev, blind);
+	// both optional, for scoring a part of a gold file.
+	Register string `json:"register,omitempty"`
+	Split    string `json:"split,omitempty"`
 }
 
 // GoldEntity is one real-world entity with every surface form (alias) it
@@ -82,6 +87,9 @@ type (
 		Outlet string  `json:"outlet"`
 		Author string  `json:"author"`
 		Date   string  `json:"date"`
+
+		Register string `json:"register"`
+		Split    string `json:"split"`
 	}
 	wireEntity struct {
 		ID          *string   `json:"id"`
@@ -147,7 +155,7 @@ func LoadGold(r io.Reader) (*Gold, error) {
 			return nil, fmt.Errorf("eval: gold: documents[%d]: duplicate doc %q", i, *d.Doc)
 		}
 		seenDoc[*d.Doc] = true
-		g.Documents = append(g.Documents, GoldDocument{Doc: *d.Doc, Title: d.Title, Outlet: d.Outlet, Author: d.Author, Date: d.Date})
+		g.Documents = append(g.Documents, GoldDocument{Doc: *d.Doc, Title: d.Title, Outlet: d.Outlet, Author: d.Author, Date: d.Date, Register: d.Register, Split: d.Split})
 	}
 	seenID := map[string]bool{}
 	for i, e := range *w.Entities {

@@ -114,7 +114,7 @@ func writeFact(w *bufio.Writer, label string, it FactItem, sys, verbose bool) {
 	} else if sys && (it.GoldS != it.S || it.GoldO != it.O) {
 		fmt.Fprintf(w, " -> %s %s %s", orNone(it.GoldS), it.P, orNone(it.GoldO))
 	}
-	w.WriteString("\n")
+	writeCause(w, it.Cause)
 	if verbose && it.Evidence != "" {
 		fmt.Fprintf(w, "%s%q\n", itemIndent, it.Evidence)
 	}
@@ -127,10 +127,38 @@ func writeEvent(w *bufio.Writer, label string, it EventItem, sys, verbose bool) 
 	if sys && (it.GoldAgent != it.Agent || it.GoldTarget != it.Target) {
 		fmt.Fprintf(w, " -> agent=%s target=%s", orNone(it.GoldAgent), orNone(it.GoldTarget))
 	}
-	w.WriteString("\n")
+	writeCause(w, it.Cause)
 	if verbose && it.Evidence != "" {
 		fmt.Fprintf(w, "%s%q\n", itemIndent, it.Evidence)
 	}
+}
+
+// writeCause ends an item's line with its cause, if it has one.
+func writeCause(w *bufio.Writer, cause string) {
+	if cause != "" {
+		fmt.Fprintf(w, "  (%s)", cause)
+	}
+	w.WriteString("\n")
+}
+
+// WriteCauses prints the misses and false hits of facts and events by
+// cause, one row a cause, and the matched items whose claim kind or date
+// differs from the gold's.
+func (r Report) WriteCauses(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	c := r.Causes
+	fmt.Fprintf(bw, "%-27s %12s %6s %13s %6s\n", "cause", "facts missed", "false", "events missed", "false")
+	all := map[string]int{}
+	for _, m := range []map[string]int{c.MissedFacts, c.FalseFacts, c.MissedEvents, c.FalseEvents} {
+		for k, n := range m {
+			all[k] += n
+		}
+	}
+	for _, k := range sortedCauses(all) {
+		fmt.Fprintf(bw, "%-27s %12d %6d %13d %6d\n", k, c.MissedFacts[k], c.FalseFacts[k], c.MissedEvents[k], c.FalseEvents[k])
+	}
+	fmt.Fprintf(bw, "matched facts of another claim kind: %d; matched events of another date: %d\n", c.WrongKind, c.WrongDate)
+	return bw.Flush()
 }
 
 func orNone(s string) string {

@@ -22,6 +22,7 @@ type Report struct {
 	MergedSystemEntities []string    `json:"merged_system_entities"` // system ids matching several gold ids across the corpus, sorted
 	Facts                FactScore   `json:"facts"`                  // fact matching
 	Events               PRF         `json:"events"`                 // event matching
+	Causes               Causes      `json:"causes"`                 // misses and false hits by cause
 
 	// UnscoredDocs are the docs of records that matched no scored gold
 	// article (not in the gold, or left out by ScoreDocs), in input order.
@@ -104,6 +105,7 @@ type FactItem struct {
 	GoldS    string `json:"gold_s,omitempty"`    // system fact: the gold entity S maps to
 	GoldO    string `json:"gold_o,omitempty"`    // system fact: the gold entity O maps to
 	GoldKind string `json:"gold_kind,omitempty"` // wrong kind: the gold's kind
+	Cause    string `json:"cause,omitempty"`     // miss or false hit: its cause (see CauseNames)
 }
 
 // EventItem is a gold or a system event in an ArticleReport. For a system
@@ -117,6 +119,7 @@ type EventItem struct {
 	Evidence   string `json:"evidence,omitempty"`    // the supporting text
 	GoldAgent  string `json:"gold_agent,omitempty"`  // system event: the gold entity Agent maps to
 	GoldTarget string `json:"gold_target,omitempty"` // system event: the gold entity Target maps to
+	Cause      string `json:"cause,omitempty"`       // miss or false hit: its cause (see CauseNames)
 }
 
 // Score scores records (one per article, keyed by the file name of their
@@ -150,8 +153,15 @@ func Score(g *Gold, recs []schema.Record) Report { return ScoreDocs(g, recs, nil
 // missing key throughout (score.py tells the two apart in a few corner
 // cases, which schema.Record cannot represent).
 func ScoreDocs(g *Gold, recs []schema.Record, only []string) Report {
+	return ScoreTexts(g, recs, only, nil)
+}
+
+// ScoreTexts is ScoreDocs given the articles' texts, keyed by doc: a miss's
+// cause is then judged on the whole sentence around its evidence, not on
+// the clause the annotator quoted.
+func ScoreTexts(g *Gold, recs []schema.Record, only []string, texts map[string]string) Report {
 	rep := Report{MissingDocs: []string{}, SplitGoldEntities: []string{}, MergedSystemEntities: []string{},
-		UnscoredDocs: []string{}, Articles: []ArticleReport{}}
+		UnscoredDocs: []string{}, Articles: []ArticleReport{}, Causes: newCauses()}
 
 	keep := map[string]bool{}
 	for _, d := range only {
@@ -343,6 +353,17 @@ func ScoreDocs(g *Gold, recs []schema.Record, only []string) Report {
 			}
 		}
 
+		av := &articleView{found: hits, aliases: galias, text: texts[doc]}
+		for _, k := range gkeys {
+			av.gFacts = append(av.gFacts, mappedFact{k.s, k.p, k.o})
+		}
+		for _, ge := range gevs {
+			av.gEvents = append(av.gEvents, mappedEvent{ge.Type, ge.Agent, ge.Target})
+		}
+		for _, e := range rec.Events {
+			av.sysEv = append(av.sysEv, mappedEvent{e.Type, mapping[e.Agent], mapping[e.Target]})
+		}
+
 		// Facts.
 		ownEvents := map[string]bool{}
 		for _, e := range rec.Events {
@@ -359,10 +380,24 @@ func ScoreDocs(g *Gold, recs []schema.Record, only []string) Report {
 				continue
 			}
 			seen[k] = true
+			av.sysFact = append(av.sysFact, mappedFact{k.s, k.p, k.o})
+		}
+		clear(seen)
+		for _, f := range rec.Facts {
+			if ownEvents[f.O] || ownEvents[f.S] {
+				continue
+			}
+			k := factKey{mapping[f.S], f.P, mapping[f.O]}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
 			factSys++
 			item := FactItem{S: f.S, P: f.P, O: f.O, Kind: f.Kind, Evidence: f.Evidence, GoldS: k.s, GoldO: k.o}
 			gf := gfacts[k]
 			if gf == nil {
+				item.Cause = av.falseFact(mappedFact{k.s, k.p, k.o})
+				rep.Causes.FalseFacts[item.Cause]++
 				ar.FalseFacts = append(ar.FalseFacts, item)
 				continue
 			}
@@ -373,11 +408,15 @@ func ScoreDocs(g *Gold, recs []schema.Record, only []string) Report {
 			} else {
 				item.GoldKind = gf.Kind
 				ar.WrongKind = append(ar.WrongKind, item)
+				rep.Causes.WrongKind++
 			}
 		}
 		for _, k := range gkeys {
 			if !found[k] {
-				ar.MissedFacts = append(ar.MissedFacts, goldFactItem(gfacts[k]))
+				it := goldFactItem(gfacts[k])
+				it.Cause = av.missedFact(gfacts[k])
+				rep.Causes.MissedFacts[it.Cause]++
+				ar.MissedFacts = append(ar.MissedFacts, it)
 			}
 		}
 
@@ -397,16 +436,24 @@ func ScoreDocs(g *Gold, recs []schema.Record, only []string) Report {
 				used[i] = true
 				evTP++
 				matched = true
+				if !dateAgrees(e.Date, ge.Date) {
+					rep.Causes.WrongDate++
+				}
 				break
 			}
 			if !matched {
+				cause := av.falseEvent(mappedEvent{e.Type, a, t}, e.Agent, e.Target)
+				rep.Causes.FalseEvents[cause]++
 				ar.FalseEvents = append(ar.FalseEvents, EventItem{ID: e.ID, Type: e.Type, Agent: e.Agent, Target: e.Target,
-					Evidence: e.Evidence, GoldAgent: a, GoldTarget: t})
+					Evidence: e.Evidence, GoldAgent: a, GoldTarget: t, Cause: cause})
 			}
 		}
 		for i, ge := range gevs {
 			if !used[i] {
-				ar.MissedEvents = append(ar.MissedEvents, goldEventItem(ge))
+				it := goldEventItem(ge)
+				it.Cause = av.missedEvent(ge)
+				rep.Causes.MissedEvents[it.Cause]++
+				ar.MissedEvents = append(ar.MissedEvents, it)
 			}
 		}
 		rep.Articles = append(rep.Articles, ar)

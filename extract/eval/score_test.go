@@ -240,6 +240,7 @@ func TestScoreMiniValues(t *testing.T) {
 		UnscoredDocs:         []string{"e.txt"},
 	}
 	rep.Articles = nil
+	rep.Causes = Causes{} // TestCauses checks them
 	if !reflect.DeepEqual(rep, want) {
 		t.Errorf("got  %+v\nwant %+v", rep, want)
 	}
@@ -424,9 +425,9 @@ func TestWriteText(t *testing.T) {
 		"  entity false    houthis (ArmedGroup) \"Houthis\": no gold entity matches\n",
 		"  entity type     us (GovernmentBody) \"the US\" -> us (Country)\n",
 		"  fact kind       kataib-hezbollah attacked Ain al-Asad [claimed] gold [reported]\n",
-		"  fact false      houthis attacked us [stated] -> - attacked us\n",
-		"  event missed    Agreement ev_b1 agent=iraq target=us\n",
-		"  event false     Agreement e1 agent=iraq target=us-government -> agent=iraq target=-\n",
+		"  fact false      houthis attacked us [stated] -> - attacked us  (entity not recognised)\n",
+		"  event missed    Agreement ev_b1 agent=iraq target=us  (entity not recognised)\n",
+		"  event false     Agreement e1 agent=iraq target=us-government -> agent=iraq target=-  (entity not recognised)\n",
 		"\nd.txt: no record\n",
 	} {
 		if !strings.Contains(short.String(), want) {
