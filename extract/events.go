@@ -244,9 +244,10 @@ func (v *view) attack(k int) int {
 	var agents []*entity
 	if agent == nil && !isNoun(w) && !v.word(k-1, "was", "were", "been", "be") {
 		_, agent = v.subj(k)
-		if agent == nil {
+		if agent == nil || agent.collective() {
 			// "Iran-backed militias have attacked …, with X among them",
-			// "Iran-backed militias, including X and Y, have attacked …".
+			// "Iran-backed militias, including X and Y, have attacked …":
+			// the collective and the groups named in it.
 			agents = v.members(k)
 			if len(agents) == 0 {
 				agents = v.membersBefore(k)

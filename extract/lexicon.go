@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"path"
@@ -36,6 +39,9 @@ type LexEntry struct {
 	metonym   *LexEntry  // the entry Metonym names
 	keys      []string   // skeleton keys of the canonical name
 	aliasKeys [][]string // skeleton keys of the name and every alias (people only)
+	// collective marks the entry of a sponsor's unnamed collective
+	// ("Iran-backed militias"), made from frames.yaml, never a lexicon file.
+	collective bool
 }
 
 // ID is the entity id of the entry: the slug of its canonical name.
@@ -114,7 +120,15 @@ type Lexicon struct {
 	// for names given with more or fewer tokens than the lexicon has.
 	personsBySurname map[string][]*LexEntry
 	militaryOf       map[string]*LexEntry // id of a military -> its country
+
+	frames      []*construction // constructions, from frames.yaml
+	collectives *collectives    // collective actors, from frames.yaml
+	fingerprint string          // hash of every file loaded
 }
+
+// Fingerprint identifies the data the lexicon was compiled from: it changes
+// when any of its files does, so that stored articles are re-extracted.
+func (lx *Lexicon) Fingerprint() string { return lx.fingerprint }
 
 // LoadLexicon compiles the lexicon from a file system of YAML files. Files
 // named words.yaml hold word lists; every other file a list of entries.
@@ -132,10 +146,20 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		personsBySurname: map[string][]*LexEntry{}, militaryOf: map[string]*LexEntry{},
 	}
 	var words wordLists
+	var frameData frameFile
+	sum := sha256.New()
 	for _, f := range files {
 		data, err := fs.ReadFile(fsys, f)
 		if err != nil {
 			return nil, err
+		}
+		fmt.Fprintf(sum, "%s %d\n", f, len(data))
+		sum.Write(data)
+		if path.Base(f) == "frames.yaml" {
+			if err := strictYAML(data, &frameData); err != nil {
+				return nil, fmt.Errorf("lexicon %s: %w", f, err)
+			}
+			continue
 		}
 		if path.Base(f) == "words.yaml" {
 			if err := yaml.Unmarshal(data, &words); err != nil {
@@ -192,6 +216,19 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		if e.Metonym != "" {
 			e.metonym = lx.byID[schema.Slug(e.Metonym)]
 		}
+	}
+	lx.fingerprint = hex.EncodeToString(sum.Sum(nil))[:12]
+	if lx.frames, err = compileFrames(frameData); err != nil {
+		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
+	}
+	var countries []*LexEntry
+	for _, e := range lx.Entries {
+		if e.Type == schema.Country {
+			countries = append(countries, e)
+		}
+	}
+	if lx.collectives, err = compileCollectives(frameData.Collectives, countries); err != nil {
+		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}
 	for _, g := range words.GivenNames {
 		lx.given[normWord(g)] = true
@@ -315,3 +352,11 @@ var defaultLexicon = func() *Lexicon {
 
 // DefaultLexicon returns the lexicon embedded in the binary.
 func DefaultLexicon() *Lexicon { return defaultLexicon }
+
+// strictYAML decodes data into v, rejecting keys v does not have, so that
+// a misspelt key in a hand-edited file is an error, not a silent no-op.
+func strictYAML(data []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	return dec.Decode(v)
+}

@@ -73,6 +73,7 @@ func (d *doc) findMentions() {
 	for i := range d.sents {
 		if !d.sents[i].boiler {
 			d.scanLexicon(&d.sents[i])
+			d.scanCollectives(&d.sents[i])
 		}
 	}
 	for i := range d.sents {

@@ -38,6 +38,8 @@ func (d *doc) relations() {
 		}
 		v.rules()
 		v.events()
+		v.collectiveFacts()
+		v.applyFrames()
 		d.track(v)
 	}
 }

@@ -10,9 +10,10 @@ import (
 	"github.com/newsgraph/newsgraph/source"
 )
 
-// RulesVersion is bumped whenever the lexicon or the rules change output,
-// so that stored articles are re-extracted.
-const RulesVersion = "rules/4"
+// RulesVersion is bumped whenever the Go engine changes output, so that
+// stored articles are re-extracted; a change of the lexicon's data changes
+// the extractor's Name through the lexicon's fingerprint.
+const RulesVersion = "rules/5"
 
 func init() {
 	Register("rules", func(Options) (Extractor, error) { return NewRules(DefaultLexicon()), nil })
@@ -31,7 +32,7 @@ type Rules struct {
 func NewRules(lx *Lexicon) *Rules { return &Rules{lx: lx} }
 
 // Name identifies the extractor and its version.
-func (x *Rules) Name() string { return RulesVersion }
+func (x *Rules) Name() string { return RulesVersion + "+" + x.lx.Fingerprint() }
 
 // Extract makes a record of one article.
 func (x *Rules) Extract(ctx context.Context, a *source.Article) (schema.Record, error) {
@@ -96,6 +97,7 @@ type doc struct {
 	sentAgent                                     *entity // the attacker of the current sentence
 	lastAttack                                    string  // id of the last attack event
 	lastWithdrawer                                *entity
+	collLinks                                     map[*mention]collectiveLink // collective mentions and their sponsors
 }
 
 type factKey struct{ s, p, o string }

@@ -1,0 +1,209 @@
+package extract
+
+import (
+	"fmt"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Collective actors: "Iran-backed militias", "Iranian-backed armed groups",
+// "Iran-aligned factions", "pro-Iran militants". Reporting gives most
+// attacks to such unnamed collectives, so each gets one stable entity per
+// sponsor state ("Iran-backed militias", typed by frames.yaml), never
+// merged with a named group, and the link to its sponsor as a fact. The
+// words are data: collectives in frames.yaml.
+
+// collectiveSpec is the collectives section of frames.yaml.
+type collectiveSpec struct {
+	// Name is the canonical name of a sponsor's collective, with %s for
+	// the sponsor's name ("%s-backed militias").
+	Name string `yaml:"name"`
+	Type string `yaml:"type"`
+	// Links are the words after the hyphen ("backed", "aligned") and the
+	// predicate each gives from the collective to its sponsor.
+	Links map[string]string `yaml:"links"`
+	// Pro is the predicate "pro-X militias" gives.
+	Pro string `yaml:"pro"`
+	// Modifiers may stand between the link and the head ("Shia", "armed").
+	Modifiers []string `yaml:"modifiers"`
+	// Heads are the plural nouns that make the phrase a collective.
+	Heads []string `yaml:"heads"`
+}
+
+// collectives is the compiled collectiveSpec.
+type collectives struct {
+	links     map[string]string
+	pro       string
+	modifiers map[string]bool
+	heads     map[string]bool
+	bySponsor map[string]*LexEntry // country id -> its collective's entry
+}
+
+func compileCollectives(s collectiveSpec, countries []*LexEntry) (*collectives, error) {
+	if s.Name == "" {
+		return nil, nil
+	}
+	if !schema.IsEntityType(s.Type) {
+		return nil, fmt.Errorf("collectives: unknown type %q", s.Type)
+	}
+	c := &collectives{links: map[string]string{}, pro: s.Pro, modifiers: map[string]bool{}, heads: map[string]bool{},
+		bySponsor: map[string]*LexEntry{}}
+	for w, p := range s.Links {
+		if schema.LookupPredicate(p) == nil {
+			return nil, fmt.Errorf("collectives: link %q: unknown predicate %q", w, p)
+		}
+		c.links[normWord(w)] = p
+	}
+	if s.Pro != "" && schema.LookupPredicate(s.Pro) == nil {
+		return nil, fmt.Errorf("collectives: pro: unknown predicate %q", s.Pro)
+	}
+	for _, w := range s.Modifiers {
+		c.modifiers[normWord(w)] = true
+	}
+	for _, w := range s.Heads {
+		c.heads[normWord(w)] = true
+	}
+	for _, e := range countries {
+		name := fmt.Sprintf(s.Name, e.Name)
+		c.bySponsor[e.id] = &LexEntry{Name: name, Type: s.Type, id: schema.Slug(name), collective: true}
+	}
+	return c, nil
+}
+
+// collective reports whether e is an unnamed collective.
+func (e *entity) collective() bool { return e != nil && e.lex != nil && e.lex.collective }
+
+// collectiveLink is what a collective mention says of its sponsor.
+type collectiveLink struct {
+	pred    string
+	sponsor *entity
+}
+
+// scanCollectives finds collective phrases in a sentence after the
+// lexicon scan: the sponsor's mention ("Iran" in "Iran-backed") gives way
+// to a mention of the collective over the whole phrase; the sponsor keeps
+// its surface, so it still counts as mentioned.
+func (d *doc) scanCollectives(s *sentence) {
+	c := d.lx.collectives
+	if c == nil {
+		return
+	}
+	for i := s.first; i < s.last; i++ {
+		end, sponsor, pred := d.matchCollective(i, s.last)
+		if end <= i {
+			continue
+		}
+		for t := i; t < end; t++ {
+			if m := d.at[t]; m != nil {
+				d.dropMention(m)
+			}
+		}
+		m := d.addMention(i, end, s.idx, d.lexEntity(c.bySponsor[sponsor.id]), "collective")
+		if d.collLinks == nil {
+			d.collLinks = map[*mention]collectiveLink{}
+		}
+		d.collLinks[m] = collectiveLink{pred: pred, sponsor: d.lexEntity(sponsor)}
+		i = end - 1
+	}
+}
+
+// matchCollective matches "[pro-]Sponsor-link modifier* head" at token i
+// and returns its end, the sponsor's entry and the predicate it gives.
+func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
+	c := d.lx.collectives
+	pred := ""
+	j := i
+	if d.toks[j].norm == "pro" && c.pro != "" && j+1 < last && d.toks[j+1].hyph {
+		pred, j = c.pro, j+1
+	}
+	sponsor, j := d.sponsorAt(j, last)
+	if sponsor == nil || c.bySponsor[sponsor.id] == nil || j >= last {
+		return 0, nil, ""
+	}
+	if pred == "" {
+		if !d.toks[j].hyph || c.links[d.toks[j].norm] == "" {
+			return 0, nil, ""
+		}
+		pred, j = c.links[d.toks[j].norm], j+1
+	}
+	for j < last && c.modifiers[d.toks[j].norm] && !c.heads[d.toks[j].norm] {
+		j++
+	}
+	// "militia groups": a modifier that is also a head stands before one.
+	for j+1 < last && c.heads[d.toks[j].norm] && c.heads[d.toks[j+1].norm] {
+		j++
+	}
+	if j >= last || !c.heads[d.toks[j].norm] || d.at[j] != nil && d.at[j].first < j {
+		return 0, nil, ""
+	}
+	return j + 1, sponsor, pred
+}
+
+// sponsorAt returns the country named at token i (a country mention or a
+// demonym) and the token after it.
+func (d *doc) sponsorAt(i, last int) (*LexEntry, int) {
+	if m := d.at[i]; m != nil && m.first == i && m.ent.lex != nil && m.ent.typ == schema.Country {
+		return m.ent.lex, m.last
+	}
+	if c := d.lx.demonym[d.toks[i].norm]; c != nil && d.toks[i].kind == tWord {
+		return c, i + 1
+	}
+	return nil, i
+}
+
+// dropMention removes a mention the collective scan takes over.
+func (d *doc) dropMention(m *mention) {
+	for t := m.first; t < m.last; t++ {
+		if d.at[t] == m {
+			d.at[t] = nil
+		}
+	}
+	for k, x := range d.ments {
+		if x == m {
+			d.ments = append(d.ments[:k], d.ments[k+1:]...)
+			break
+		}
+	}
+}
+
+// collectiveFacts gives the link of each collective in the sentence to its
+// sponsor, and the same link to named groups it is said to include
+// ("Iran-backed militias, including Kata'ib Hezbollah and al-Nujaba").
+func (v *view) collectiveFacts() {
+	for k := range v.it {
+		m := v.it[k].m
+		link, ok := v.d.collLinks[m]
+		if m == nil || !ok {
+			continue
+		}
+		v.fact(k, m.ent, link.pred, link.sponsor, 0.8)
+		// "X, an umbrella group of Iran-aligned militias": X has the link.
+		if v.word(k-1, "of") && v.word(k-2, "umbrella", "coalition", "alliance", "grouping", "network", "group", "front") {
+			for j := k - 3; j >= 0 && j >= k-6; j-- {
+				if e := v.ent(j); e != nil {
+					if is(e, schema.ArmedGroup) && v.word(j+1, ",") {
+						v.fact(j, e, link.pred, link.sponsor, 0.7)
+					}
+					break
+				}
+			}
+		}
+		j := k + 1
+		if v.word(j, ",") {
+			j++
+		}
+		if v.word(j, "including", "like") || v.word(j, "such") && v.word(j+1, "as") {
+			j++
+			if v.word(j, "as") {
+				j++
+			}
+		} else if j != k+1 {
+			continue
+		}
+		if is(v.ent(j), schema.ArmedGroup) {
+			for _, x := range v.list(j) {
+				v.fact(x, v.ent(x), link.pred, link.sponsor, 0.7)
+			}
+		}
+	}
+}

@@ -1,0 +1,363 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Frames are the extractor's constructions written as data
+// (lexicon/frames.yaml): a pattern over a sentence's items — entity slots
+// typed by class, alternative words, optional elements and bounded gaps —
+// and the facts and event it gives. One engine applies every frame to
+// every sentence, so a domain expert adds a construction by adding a
+// frame, not Go.
+//
+// Pattern syntax, elements separated by spaces:
+//
+//	{name:Class}    an entity item whose type is in Class (a type or a class
+//	                of frames.yaml); {name:Class*} binds the whole coordinated
+//	                list that starts there ("Hasakah, Raqqah and Deir ez-Zor")
+//	a|b|c           one item that is one of these words (exact keys)
+//	x?              the element x, optional
+//	...N            up to N items that are neither entities nor clause breaks
+//
+// A frame's facts are [subject predicate object] with slot names; its
+// event names the slots of agent, target and location.
+
+// frameFile is the shape of frames.yaml.
+type frameFile struct {
+	Classes     map[string][]string `yaml:"classes"`
+	Collectives collectiveSpec      `yaml:"collectives"`
+	Frames      []frameSpec         `yaml:"frames"`
+}
+
+type frameSpec struct {
+	Name    string      `yaml:"name"`
+	Pattern string      `yaml:"pattern"`
+	Facts   [][3]string `yaml:"facts"`
+	Event   *struct {
+		Type     string `yaml:"type"`
+		Agent    string `yaml:"agent"`
+		Target   string `yaml:"target"`
+		Location string `yaml:"location"`
+		Status   string `yaml:"status"`
+	} `yaml:"event"`
+	// Examples are sentences (the project's own) the frame must fire on;
+	// a test checks each.
+	Examples []string `yaml:"examples"`
+}
+
+// construction is a compiled frameSpec: a frame ready to match.
+type construction struct {
+	spec   frameSpec
+	elems  []elem
+	anchor []string // one of these words must be in the sentence
+	slots  map[string]int
+}
+
+type elemKind uint8
+
+const (
+	eSlot elemKind = iota
+	eWords
+	eGap
+)
+
+type elem struct {
+	kind     elemKind
+	optional bool
+	words    map[string]bool // eWords
+	types    map[string]bool // eSlot
+	slot     int             // eSlot: index of the binding
+	list     bool            // eSlot: bind the coordinated list
+	gap      int             // eGap
+}
+
+// compileFrames compiles the frames of frames.yaml.
+func compileFrames(f frameFile) ([]*construction, error) {
+	var out []*construction
+	for _, s := range f.Frames {
+		fr, err := compileFrame(s, f.Classes)
+		if err != nil {
+			return nil, fmt.Errorf("frame %q: %w", s.Name, err)
+		}
+		out = append(out, fr)
+	}
+	return out, nil
+}
+
+func compileFrame(s frameSpec, classes map[string][]string) (*construction, error) {
+	fr := &construction{spec: s, slots: map[string]int{}}
+	for _, tok := range strings.Fields(s.Pattern) {
+		var e elem
+		if strings.HasSuffix(tok, "?") && len(tok) > 1 {
+			e.optional, tok = true, strings.TrimSuffix(tok, "?")
+		}
+		switch {
+		case strings.HasPrefix(tok, "{") && strings.HasSuffix(tok, "}"):
+			name, class, ok := strings.Cut(tok[1:len(tok)-1], ":")
+			if !ok {
+				return nil, fmt.Errorf("slot %s: want {name:Class}", tok)
+			}
+			e.kind, e.list = eSlot, strings.HasSuffix(class, "*")
+			class = strings.TrimSuffix(class, "*")
+			e.types = map[string]bool{}
+			if types, ok := classes[class]; ok {
+				for _, t := range types {
+					e.types[t] = true
+				}
+			} else if schema.IsEntityType(class) {
+				e.types[class] = true
+			} else {
+				return nil, fmt.Errorf("slot %s: unknown class %q", tok, class)
+			}
+			if _, dup := fr.slots[name]; dup {
+				return nil, fmt.Errorf("slot %q twice", name)
+			}
+			e.slot = len(fr.slots)
+			fr.slots[name] = e.slot
+		case strings.HasPrefix(tok, "..."):
+			n, err := strconv.Atoi(tok[3:])
+			if err != nil || n < 1 {
+				return nil, fmt.Errorf("gap %s: want ...N", tok)
+			}
+			e.kind, e.gap = eGap, n
+		default:
+			e.kind, e.words = eWords, map[string]bool{}
+			for _, w := range strings.Split(tok, "|") {
+				e.words[normWord(w)] = true
+			}
+			if fr.anchor == nil && !e.optional {
+				for w := range e.words {
+					fr.anchor = append(fr.anchor, w)
+				}
+			}
+		}
+		fr.elems = append(fr.elems, e)
+	}
+	if fr.anchor == nil {
+		return nil, fmt.Errorf("pattern %q has no required word", s.Pattern)
+	}
+	for _, f := range s.Facts {
+		if schema.LookupPredicate(f[1]) == nil {
+			return nil, fmt.Errorf("fact %v: unknown predicate %q", f, f[1])
+		}
+		for _, name := range []string{f[0], f[2]} {
+			if _, ok := fr.slots[name]; !ok {
+				return nil, fmt.Errorf("fact %v: no slot %q", f, name)
+			}
+		}
+	}
+	if ev := s.Event; ev != nil {
+		if !schema.IsEventType(ev.Type) {
+			return nil, fmt.Errorf("event type %q unknown", ev.Type)
+		}
+		for _, name := range []string{ev.Agent, ev.Target, ev.Location} {
+			if _, ok := fr.slots[name]; name != "" && !ok {
+				return nil, fmt.Errorf("event: no slot %q", name)
+			}
+		}
+	}
+	if len(s.Facts) == 0 && s.Event == nil {
+		return nil, fmt.Errorf("gives neither facts nor an event")
+	}
+	return fr, nil
+}
+
+// match is one match of a frame: the item each slot bound and the first
+// word item matched (the trigger, whose clause decides the claim kind).
+type match struct {
+	bind    []int
+	trigger int
+}
+
+// matchAt matches the frame's elements from item k on.
+func (fr *construction) matchAt(v *view, k int) (match, bool) {
+	m := match{bind: make([]int, len(fr.slots)), trigger: -1}
+	for i := range m.bind {
+		m.bind[i] = -1
+	}
+	return m, fr.step(v, 0, k, &m)
+}
+
+// step matches elements [i:] from item k on, backtracking over optional
+// elements and gaps.
+func (fr *construction) step(v *view, i, k int, m *match) bool {
+	if i == len(fr.elems) {
+		return true
+	}
+	e := &fr.elems[i]
+	if e.optional && fr.step(v, i+1, k, m) {
+		return true
+	}
+	switch e.kind {
+	case eSlot:
+		if e.entityAt(v, k) != nil {
+			m.bind[e.slot] = k
+			if fr.step(v, i+1, k+1, m) {
+				return true
+			}
+			m.bind[e.slot] = -1
+		}
+	case eWords:
+		if k < len(v.it) && v.it[k].e == nil && e.words[v.it[k].w] {
+			t := m.trigger
+			if t < 0 {
+				m.trigger = k
+			}
+			if fr.step(v, i+1, k+1, m) {
+				return true
+			}
+			m.trigger = t
+		}
+	case eGap:
+		for n := 0; n <= e.gap && k+n <= len(v.it); n++ {
+			if n > 0 {
+				it := &v.it[k+n-1]
+				if it.e != nil || clauseBreak(it.w) {
+					break
+				}
+			}
+			if fr.step(v, i+1, k+n, m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// entityAt returns the entity item k gives the slot: an entity of the
+// slot's types or, where the slot takes countries, a demonym's country
+// ("an Israeli airstrike").
+func (e *elem) entityAt(v *view, k int) *entity {
+	if x := v.ent(k); x != nil {
+		if e.types[x.typ] {
+			return x
+		}
+		return nil
+	}
+	if e.types[schema.Country] {
+		return v.country(k)
+	}
+	return nil
+}
+
+// applyFrames fires every frame whose anchor word is in the sentence.
+func (v *view) applyFrames() {
+	frames := v.d.lx.frames
+	if len(frames) == 0 {
+		return
+	}
+	words := make(map[string]bool, len(v.it))
+	for _, it := range v.it {
+		if it.e == nil {
+			words[it.w] = true
+		}
+	}
+	for _, fr := range frames {
+		if !anyWord(words, fr.anchor) {
+			continue
+		}
+		for k := range v.it {
+			if m, ok := fr.matchAt(v, k); ok {
+				v.emit(fr, m)
+			}
+		}
+	}
+}
+
+func anyWord(set map[string]bool, ws []string) bool {
+	for _, w := range ws {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// slot returns the entities a slot bound: its item, or the coordinated
+// list from there for a list slot.
+func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
+	i, ok := fr.slots[name]
+	if !ok || m.bind[i] < 0 {
+		return nil
+	}
+	k := m.bind[i]
+	if !fr.slotElem(i).list {
+		return []*entity{fr.slotElem(i).entityAt(v, k)}
+	}
+	var out []*entity
+	for _, j := range v.list(k) {
+		out = append(out, v.ent(j))
+	}
+	return out
+}
+
+func (fr *construction) slotElem(slot int) *elem {
+	for i := range fr.elems {
+		if fr.elems[i].kind == eSlot && fr.elems[i].slot == slot {
+			return &fr.elems[i]
+		}
+	}
+	return nil
+}
+
+// emit records what a match gives: its facts, then its event unless the
+// sentence has an event of that type with the same agent and target.
+func (v *view) emit(fr *construction, m match) {
+	for _, f := range fr.spec.Facts {
+		for _, s := range v.slotEntities(fr, m, f[0]) {
+			for _, o := range v.slotEntities(fr, m, f[2]) {
+				v.fact(m.trigger, s, f[1], o, 0.6)
+			}
+		}
+	}
+	ev := fr.spec.Event
+	if ev == nil {
+		return
+	}
+	first := func(name string) *entity {
+		if es := v.slotEntities(fr, m, name); len(es) > 0 {
+			return es[0]
+		}
+		return nil
+	}
+	agent, target, loc := first(ev.Agent), first(ev.Target), first(ev.Location)
+	if agent == nil && target == nil {
+		return
+	}
+	if v.hasEvent(ev.Type, agent, target) {
+		return
+	}
+	status := ev.Status
+	if status == "" {
+		status = "occurred"
+	}
+	v.addEvent(ev.Type, agent, target, loc, m.trigger, status)
+}
+
+// hasEvent reports whether the sentence already has an event of typ with
+// this agent and target (either may be nil, which matches any).
+func (v *view) hasEvent(typ string, agent, target *entity) bool {
+	ev := v.evidence()
+	for i := len(v.d.events) - 1; i >= 0; i-- {
+		e := &v.d.events[i]
+		if e.Evidence != ev {
+			break
+		}
+		if sameEventKind(e.Type, typ) && (agent == nil || e.Agent == agent.id) && (target == nil || e.Target == target.id) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameEventKind treats an attack and an airstrike as one kind: rules and
+// frames may type the same strike either way.
+func sameEventKind(a, b string) bool {
+	attack := func(t string) bool { return t == schema.EvAttack || t == schema.EvAirstrike }
+	return a == b || attack(a) && attack(b)
+}

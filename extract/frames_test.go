@@ -1,0 +1,175 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/newsgraph/newsgraph/source"
+)
+
+// TestFrameExamples: every frame fires on each of its examples in
+// frames.yaml, so a frame that no longer matches its own construction (a
+// changed pattern, a changed tokeniser) fails here by name.
+func TestFrameExamples(t *testing.T) {
+	lx := DefaultLexicon()
+	x := NewRules(lx)
+	for _, fr := range lx.frames {
+		if len(fr.spec.Examples) == 0 {
+			t.Errorf("frame %q has no example", fr.spec.Name)
+		}
+		for _, ex := range fr.spec.Examples {
+			d := x.analyse(&source.Article{ID: "t", Doc: "t.txt", Text: ex}, nil)
+			fired := false
+			for i := range d.sents {
+				v := d.view(&d.sents[i])
+				for k := range v.it {
+					if _, ok := fr.matchAt(v, k); ok {
+						fired = true
+					}
+				}
+			}
+			if !fired {
+				t.Errorf("frame %q does not fire on its example %q", fr.spec.Name, ex)
+			}
+		}
+	}
+}
+
+// TestRolesNeverInverted holds traps written for this test: the host of a
+// base is not its attacker, the target of a strike is not its agent, the
+// victim is not the killer.
+func TestRolesNeverInverted(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, tc := range []struct {
+		text string
+		not  [3]string // a fact that must not be extracted
+		want [3]string // a fact that must be, or empty
+	}{
+		{"A drone struck Ain al-Asad air base, which hosts U.S. forces, on Sunday.",
+			[3]string{"us-military", "attacked", "ain-al-asad-air-base"}, [3]string{"us-military", "deployed_at", "ain-al-asad-air-base"}},
+		{"The bombing of the headquarters of Kata'ib Hezbollah by U.S. forces drew condemnation.",
+			[3]string{"kataib-hezbollah", "attacked", "us-military"}, [3]string{"us-military", "attacked", "kataib-hezbollah"}},
+		{"Abu Taqwa was killed in a U.S. drone strike in Baghdad.",
+			[3]string{"abu-taqwa", "killed", "united-states"}, [3]string{}},
+		{"Iran-backed militias in Syria fired rockets at the Conoco field, where U.S. troops are based.",
+			[3]string{"us-military", "attacked", "conoco"}, [3]string{"us-military", "deployed_at", "conoco"}},
+	} {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		has := func(f [3]string) bool {
+			for _, g := range rec.Facts {
+				if g.S == f[0] && g.P == f[1] && g.O == f[2] {
+					return true
+				}
+			}
+			return false
+		}
+		for _, g := range rec.Facts {
+			got = append(got, g.S+" "+g.P+" "+g.O)
+		}
+		if has(tc.not) {
+			t.Errorf("%q: extracted the inverted %v; all: %s", tc.text, tc.not, strings.Join(got, "; "))
+		}
+		if tc.want[0] != "" && !has(tc.want) {
+			t.Errorf("%q: lacks %v; all: %s", tc.text, tc.want, strings.Join(got, "; "))
+		}
+	}
+}
+
+// TestCollectives: a sponsor-linked plural is one entity per sponsor,
+// whatever the link word and modifiers, with the link as a fact, and the
+// sponsor still counts as mentioned.
+func TestCollectives(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, tc := range []struct {
+		text, mention, pred string
+	}{
+		{"Iran-backed militias have attacked U.S. forces.", "Iran-backed militias", "backed_by"},
+		{"Iranian-backed armed groups claimed the strikes.", "Iranian-backed armed groups", "backed_by"},
+		{"Iran-aligned Shiite factions rejected the deal.", "Iran-aligned Shiite factions", "allied_with"},
+		{"Officials blamed pro-Iran militants for the attack.", "pro-Iran militants", "allied_with"},
+	} {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var coll, iran bool
+		for _, e := range rec.Entities {
+			if e.ID == "iran-backed-militias" && e.Type == "ArmedGroup" && len(e.Mentions) == 1 && e.Mentions[0] == tc.mention {
+				coll = true
+			}
+			iran = iran || e.ID == "iran"
+		}
+		if !coll || !iran {
+			t.Errorf("%q: entities %+v, want the collective as %q and Iran", tc.text, rec.Entities, tc.mention)
+		}
+		found := false
+		for _, f := range rec.Facts {
+			found = found || f.S == "iran-backed-militias" && f.P == tc.pred && f.O == "iran"
+		}
+		if !found {
+			t.Errorf("%q: facts %+v, want the collective %s iran", tc.text, rec.Facts, tc.pred)
+		}
+	}
+	// A singular is a description of a named group, not the collective.
+	rec, _ := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: "Kata'ib Hezbollah, an Iran-backed militia, denied it."})
+	for _, e := range rec.Entities {
+		if e.ID == "iran-backed-militias" {
+			t.Errorf("singular made a collective: %+v", rec.Entities)
+		}
+	}
+}
+
+// TestFramesAreData: a frame added to a lexicon directory of one's own
+// fires without recompiling, and changes the extractor's name, so stored
+// articles are re-extracted; a bad frame is a clear error.
+func TestFramesAreData(t *testing.T) {
+	files := fstest.MapFS{}
+	entries, _ := lexiconFS.ReadDir("lexicon")
+	for _, e := range entries {
+		data, _ := lexiconFS.ReadFile("lexicon/" + e.Name())
+		files[e.Name()] = &fstest.MapFile{Data: data}
+	}
+	base, err := LoadLexicon(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frames := string(files["frames.yaml"].Data) + `
+  - name: group vowed revenge on a target
+    pattern: "{agent:Actor} vowed revenge on|against {target:Target}"
+    facts: [[agent, threatened, target]]
+    examples: ["Kata'ib Hezbollah vowed revenge on Israel."]
+`
+	files["frames.yaml"] = &fstest.MapFile{Data: []byte(frames)}
+	lx, err := LoadLexicon(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if NewRules(lx).Name() == NewRules(base).Name() {
+		t.Error("a changed frames.yaml leaves the extractor's name as it was")
+	}
+	rec, _ := NewRules(lx).Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: "Kata'ib Hezbollah vowed revenge on Israel."})
+	found := false
+	for _, f := range rec.Facts {
+		found = found || f.S == "kataib-hezbollah" && f.P == "threatened" && f.O == "israel"
+	}
+	if !found {
+		t.Errorf("the new frame did not fire: %+v", rec.Facts)
+	}
+	for _, bad := range []struct{ frame, want string }{
+		{`{pattern: "{a:Actor} x {b:Nothing}", facts: [[a, attacked, b]]}`, "unknown class"},
+		{`{pattern: "{a:ArmedGroup} x {b:Country}", facts: [[a, smote, b]]}`, "unknown predicate"},
+		{`{pattern: "{a:ArmedGroup} {b:Country}", facts: [[a, attacked, b]]}`, "no required word"},
+		{`{pattern: "{a:Actor} x {b:Actor}", fact: [[a, attacked, b]]}`, "field fact not found"},
+	} {
+		files["frames.yaml"] = &fstest.MapFile{Data: []byte("frames:\n  - " + bad.frame + "\n")}
+		if _, err := LoadLexicon(files); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("frame %s: err %v, want %q", bad.frame, err, bad.want)
+		}
+	}
+}
