@@ -239,10 +239,20 @@ func (e *elem) entityAt(v *view, k int) *entity {
 		}
 		return nil
 	}
-	if e.types[schema.Country] {
-		return v.country(k)
+	if e.types[schema.Country] && !v.titleAt(k+1) {
+		return v.country(k) // not "the Iraqi official": a person, not the state
 	}
 	return nil
+}
+
+// titleAt reports whether item k is a title or role ("official",
+// "foreign minister", "spokesman").
+func (v *view) titleAt(k int) bool {
+	if k >= len(v.it) || v.it[k].e != nil {
+		return false
+	}
+	it := &v.it[k]
+	return roleNoun(it.w) || v.d.titleEnd(it.t0, it.t1) > it.t0 || v.word(k, "officials", "sources", "source", "spokesmen")
 }
 
 // applyFrames fires every frame whose anchor word is in the sentence.
@@ -355,9 +365,11 @@ func (v *view) hasEvent(typ string, agent, target *entity) bool {
 	return false
 }
 
-// sameEventKind treats an attack and an airstrike as one kind: rules and
-// frames may type the same strike either way.
+// sameEventKind treats an attack and an airstrike as one kind, and a
+// statement and a threat: rules and frames may type the same strike, or
+// the same words, either way.
 func sameEventKind(a, b string) bool {
 	attack := func(t string) bool { return t == schema.EvAttack || t == schema.EvAirstrike }
-	return a == b || attack(a) && attack(b)
+	speech := func(t string) bool { return t == schema.EvStatement || t == schema.EvThreat }
+	return a == b || attack(a) && attack(b) || speech(a) && speech(b)
 }
