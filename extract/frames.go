@@ -27,6 +27,10 @@ import (
 // A frame's facts are [subject predicate object] with slot names; its
 // event names the slots of agent, target and location.
 
+// militaryType in a class stands for the armed forces a country entry
+// names (military: in countries.yaml), whatever their entity type.
+const militaryType = "military"
+
 // frameFile is the shape of frames.yaml.
 type frameFile struct {
 	Classes     map[string][]string `yaml:"classes"`
@@ -45,6 +49,9 @@ type frameSpec struct {
 		Location string `yaml:"location"`
 		Status   string `yaml:"status"`
 	} `yaml:"event"`
+	// NotAfter are words that, within three items before a match, cancel
+	// it ("the largest embassy in the Middle East" locates nothing).
+	NotAfter []string `yaml:"not_after"`
 	// Examples are sentences (the project's own) the frame must fire on;
 	// a test checks each.
 	Examples []string `yaml:"examples"`
@@ -54,8 +61,9 @@ type frameSpec struct {
 type construction struct {
 	spec   frameSpec
 	elems  []elem
-	anchor []string // one of these words must be in the sentence
-	slots  map[string]int
+	anchor   []string // one of these words must be in the sentence
+	slots    map[string]int
+	notAfter map[string]bool
 }
 
 type elemKind uint8
@@ -107,6 +115,9 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			e.types = map[string]bool{}
 			if types, ok := classes[class]; ok {
 				for _, t := range types {
+					if t != militaryType && !schema.IsEntityType(t) {
+						return nil, fmt.Errorf("class %s: unknown type %q", class, t)
+					}
 					e.types[t] = true
 				}
 			} else if schema.IsEntityType(class) {
@@ -128,7 +139,11 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 		default:
 			e.kind, e.words = eWords, map[string]bool{}
 			for _, w := range strings.Split(tok, "|") {
-				e.words[normWord(w)] = true
+				key, err := wordKey(w)
+				if err != nil {
+					return nil, err
+				}
+				e.words[key] = true
 			}
 			if fr.anchor == nil && !e.optional {
 				for w := range e.words {
@@ -140,6 +155,14 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 	}
 	if fr.anchor == nil {
 		return nil, fmt.Errorf("pattern %q has no required word", s.Pattern)
+	}
+	fr.notAfter = map[string]bool{}
+	for _, w := range s.NotAfter {
+		key, err := wordKey(w)
+		if err != nil {
+			return nil, fmt.Errorf("not_after: %w", err)
+		}
+		fr.notAfter[key] = true
 	}
 	for _, f := range s.Facts {
 		if schema.LookupPredicate(f[1]) == nil {
@@ -167,6 +190,19 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 	return fr, nil
 }
 
+// wordKey is the key a word of a pattern has in a sentence: the norm of
+// its one token, as the tokeniser makes it. A possessive ("'s") is a token
+// only after a word, so it is read after one.
+func wordKey(w string) (string, error) {
+	if toks := tokenize(w); len(toks) == 1 {
+		return toks[0].norm, nil
+	}
+	if toks := tokenize("x" + w); len(toks) == 2 && toks[1].kind == tPoss {
+		return toks[1].norm, nil
+	}
+	return "", fmt.Errorf("word %q is not one token", w)
+}
+
 // match is one match of a frame: the item each slot bound and the first
 // word item matched (the trigger, whose clause decides the claim kind).
 type match struct {
@@ -176,6 +212,11 @@ type match struct {
 
 // matchAt matches the frame's elements from item k on.
 func (fr *construction) matchAt(v *view, k int) (match, bool) {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if v.it[j].e == nil && fr.notAfter[v.it[j].w] {
+			return match{}, false
+		}
+	}
 	m := match{bind: make([]int, len(fr.slots)), trigger: -1}
 	for i := range m.bind {
 		m.bind[i] = -1
@@ -234,7 +275,7 @@ func (fr *construction) step(v *view, i, k int, m *match) bool {
 // ("an Israeli airstrike").
 func (e *elem) entityAt(v *view, k int) *entity {
 	if x := v.ent(k); x != nil {
-		if e.types[x.typ] {
+		if e.types[x.typ] || e.types[militaryType] && v.d.lx.militaryOf[x.id] != nil {
 			return x
 		}
 		return nil
