@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -87,6 +88,33 @@ func (d *doc) findMentions() {
 	d.acronyms()
 	sort.Slice(d.ments, func(i, j int) bool { return d.ments[i].first < d.ments[j].first })
 	d.finishEntities()
+	d.innerCountries()
+}
+
+// innerCountries counts a country named inside a longer name as mentioned
+// ("the Syria-Iraq border", "the Israel-Hamas war", "Islamic Resistance in
+// Iraq"): a reader, and the gold, take the article to mention it. The
+// country gets the surface, not a mention: the tokens stay the longer
+// name's.
+func (d *doc) innerCountries() {
+	for _, m := range d.ments {
+		if m.last-m.first < 2 {
+			continue
+		}
+		for t := m.first; t < m.last; t++ {
+			if d.toks[t].kind != tWord || !d.toks[t].cap {
+				continue
+			}
+			le := d.lx.Lookup(d.span(t, t+1))
+			if le == nil || le.Type != schema.Country || le.id == m.ent.id {
+				continue
+			}
+			e := d.lexEntity(le)
+			if surface := d.span(t, t+1); !slices.Contains(e.surfaces, surface) {
+				e.surfaces = append(e.surfaces, surface)
+			}
+		}
+	}
 }
 
 // addMention records a mention of tokens [first, last).
