@@ -52,6 +52,9 @@ type frameSpec struct {
 	// NotAfter are words that, within three items before a match, cancel
 	// it ("the largest embassy in the Middle East" locates nothing).
 	NotAfter []string `yaml:"not_after"`
+	// NotBefore are words that, right after a match, cancel it ("Erbil,
+	// Iraq" is a place and its country; "Erbil, Iraq and Syria" a list).
+	NotBefore []string `yaml:"not_before"`
 	// Examples are sentences (the project's own) the frame must fire on;
 	// a test checks each.
 	Examples []string `yaml:"examples"`
@@ -59,11 +62,12 @@ type frameSpec struct {
 
 // construction is a compiled frameSpec: a frame ready to match.
 type construction struct {
-	spec   frameSpec
-	elems  []elem
-	anchor   []string // one of these words must be in the sentence
-	slots    map[string]int
-	notAfter map[string]bool
+	spec      frameSpec
+	elems     []elem
+	anchor    []string // one of these words must be in the sentence
+	slots     map[string]int
+	notAfter  map[string]bool
+	notBefore map[string]bool
 }
 
 type elemKind uint8
@@ -156,13 +160,12 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 	if fr.anchor == nil {
 		return nil, fmt.Errorf("pattern %q has no required word", s.Pattern)
 	}
-	fr.notAfter = map[string]bool{}
-	for _, w := range s.NotAfter {
-		key, err := wordKey(w)
-		if err != nil {
-			return nil, fmt.Errorf("not_after: %w", err)
-		}
-		fr.notAfter[key] = true
+	var err error
+	if fr.notAfter, err = wordSet(s.NotAfter); err != nil {
+		return nil, fmt.Errorf("not_after: %w", err)
+	}
+	if fr.notBefore, err = wordSet(s.NotBefore); err != nil {
+		return nil, fmt.Errorf("not_before: %w", err)
 	}
 	for _, f := range s.Facts {
 		if schema.LookupPredicate(f[1]) == nil {
@@ -188,6 +191,19 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 		return nil, fmt.Errorf("gives neither facts nor an event")
 	}
 	return fr, nil
+}
+
+// wordSet keys a list of words as the tokeniser keys them.
+func wordSet(ws []string) (map[string]bool, error) {
+	set := map[string]bool{}
+	for _, w := range ws {
+		key, err := wordKey(w)
+		if err != nil {
+			return nil, err
+		}
+		set[key] = true
+	}
+	return set, nil
 }
 
 // wordKey is the key a word of a pattern has in a sentence: the norm of
@@ -228,7 +244,7 @@ func (fr *construction) matchAt(v *view, k int) (match, bool) {
 // elements and gaps.
 func (fr *construction) step(v *view, i, k int, m *match) bool {
 	if i == len(fr.elems) {
-		return true
+		return k >= len(v.it) || v.it[k].e != nil || !fr.notBefore[v.it[k].w]
 	}
 	e := &fr.elems[i]
 	if e.optional && fr.step(v, i+1, k, m) {

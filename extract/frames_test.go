@@ -173,3 +173,31 @@ func TestFramesAreData(t *testing.T) {
 		}
 	}
 }
+
+// TestFrameLimits: not_after and not_before keep a frame off the
+// constructions that look like its own.
+func TestFrameLimits(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, tc := range []struct {
+		text string
+		fact [3]string
+		want bool
+	}{
+		{"The drones hit Ain al-Asad Air Base, Iraq, on Tuesday.", [3]string{"ain-al-asad-air-base", "located_in", "iraq"}, true},
+		{"Drones were launched at Erbil, Iraq and Syria this year.", [3]string{"erbil", "located_in", "iraq"}, false},
+		{"Al-Mayadin in Syria was struck.", [3]string{"mayadin", "located_in", "syria"}, true},
+		{"It is the largest U.S. embassy in the Middle East.", [3]string{"us-embassy-in-baghdad", "located_in", "middle-east"}, false},
+	} {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, f := range rec.Facts {
+			got = got || f.S == tc.fact[0] && f.P == tc.fact[1] && f.O == tc.fact[2]
+		}
+		if got != tc.want {
+			t.Errorf("%q: %v extracted = %v, want %v (facts %+v)", tc.text, tc.fact, got, tc.want, rec.Facts)
+		}
+	}
+}
