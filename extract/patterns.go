@@ -88,15 +88,17 @@ func (d *doc) findMentions() {
 	d.acronyms()
 	sort.Slice(d.ments, func(i, j int) bool { return d.ments[i].first < d.ments[j].first })
 	d.finishEntities()
-	d.innerCountries()
+	d.innerNames()
 }
 
-// innerCountries counts a country named inside a longer name as mentioned
-// ("the Syria-Iraq border", "the Israel-Hamas war", "Islamic Resistance in
-// Iraq"): a reader, and the gold, take the article to mention it. The
-// country gets the surface, not a mention: the tokens stay the longer
-// name's.
-func (d *doc) innerCountries() {
+// innerNames counts a country or place named by one word inside a longer
+// name as mentioned ("the Syria-Iraq border", "the U.S. Embassy in
+// Baghdad"): a reader, and the gold, take the article to mention it. The
+// entity gets the surface, not a mention: the tokens stay the longer
+// name's. Groups and people are left out: "Hezbollah" inside "Kata'ib
+// Hezbollah" is not the Lebanese party, "Assad" in "the Assad regime" not
+// the man.
+func (d *doc) innerNames() {
 	for _, m := range d.ments {
 		if m.last-m.first < 2 {
 			continue
@@ -106,7 +108,7 @@ func (d *doc) innerCountries() {
 				continue
 			}
 			le := d.lx.Lookup(d.span(t, t+1))
-			if le == nil || le.Type != schema.Country || le.id == m.ent.id {
+			if le == nil || le.id == m.ent.id || le.Type != schema.Country && le.Type != schema.Place {
 				continue
 			}
 			e := d.lexEntity(le)
