@@ -50,7 +50,10 @@ type Extract struct {
 	Extractor    string `mapstructure:"extractor" yaml:"extractor"`           // registered extractor name
 	Workers      int    `mapstructure:"workers" yaml:"workers"`               // 0: one per CPU
 	MaxFileBytes int64  `mapstructure:"max_file_bytes" yaml:"max_file_bytes"` // larger files are refused
-	LLM          LLM    `mapstructure:"llm" yaml:"llm"`
+	// LexiconDir overlays the embedded lexicon with the YAML files of a
+	// directory: same-named files replace, others add (rules extractor).
+	LexiconDir string `mapstructure:"lexicon_dir" yaml:"lexicon_dir"`
+	LLM        LLM    `mapstructure:"llm" yaml:"llm"`
 }
 
 // LLM configures the optional LLM extractor (extractor: llm).

@@ -360,6 +360,15 @@ func (v *view) attack(k int) int {
 	if kind != ev.Kind && typ != schema.EvThreat {
 		ev.Kind = kind
 	}
+	// "Iran-backed militias, with X among them, attacked …": X attacked
+	// too, and an analyst following X looks for its attacks.
+	for _, a := range agents {
+		if a != agent && agent.collective() && !v.hasEvent(typ, a, target) {
+			if e := v.addEvent(typ, a, target, loc, k, status); kind != e.Kind {
+				e.Kind = kind
+			}
+		}
+	}
 	if claimed {
 		v.d.addFact(agent, "claimed_responsibility_for", &entity{id: ev.ID, typ: schema.EventEntity}, schema.Claimed, nil, v.evidence(), "", 0.8)
 		v.d.lastAttack = ev.ID

@@ -25,6 +25,9 @@ type Extractor interface {
 // Options configure an extractor. Each extractor reads the fields it needs.
 type Options struct {
 	LLM LLMOptions
+	// LexiconDir, if set, overlays the embedded lexicon with the YAML
+	// files of a directory (LoadLexiconDir).
+	LexiconDir string
 }
 
 // LLMOptions configure the optional LLM extractor.

@@ -49,11 +49,12 @@ type frameSpec struct {
 		Location string `yaml:"location"`
 		Status   string `yaml:"status"`
 	} `yaml:"event"`
-	// NotAfter are words that, within three items before a match, cancel
-	// it ("the largest embassy in the Middle East" locates nothing).
+	// NotAfter are words that, right before a match, cancel it ("the
+	// largest embassy in the Middle East" locates nothing).
 	NotAfter []string `yaml:"not_after"`
-	// NotBefore are words that, right after a match, cancel it ("Erbil,
-	// Iraq" is a place and its country; "Erbil, Iraq and Syria" a list).
+	// NotBefore are words, or runs of words separated by spaces, that
+	// right after a match cancel it ("Erbil, Iraq" is a place and its
+	// country; "Erbil, Iraq and Syria" and "Erbil, Iraq, and Syria" lists).
 	NotBefore []string `yaml:"not_before"`
 	// Examples are sentences (the project's own) the frame must fire on;
 	// a test checks each.
@@ -67,7 +68,7 @@ type construction struct {
 	anchor    []string // one of these words must be in the sentence
 	slots     map[string]int
 	notAfter  map[string]bool
-	notBefore map[string]bool
+	notBefore [][]string
 }
 
 type elemKind uint8
@@ -164,8 +165,16 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 	if fr.notAfter, err = wordSet(s.NotAfter); err != nil {
 		return nil, fmt.Errorf("not_after: %w", err)
 	}
-	if fr.notBefore, err = wordSet(s.NotBefore); err != nil {
-		return nil, fmt.Errorf("not_before: %w", err)
+	for _, run := range s.NotBefore {
+		var keys []string
+		for _, w := range strings.Fields(run) {
+			key, err := wordKey(w)
+			if err != nil {
+				return nil, fmt.Errorf("not_before: %w", err)
+			}
+			keys = append(keys, key)
+		}
+		fr.notBefore = append(fr.notBefore, keys)
 	}
 	for _, f := range s.Facts {
 		if schema.LookupPredicate(f[1]) == nil {
@@ -228,10 +237,8 @@ type match struct {
 
 // matchAt matches the frame's elements from item k on.
 func (fr *construction) matchAt(v *view, k int) (match, bool) {
-	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		if v.it[j].e == nil && fr.notAfter[v.it[j].w] {
-			return match{}, false
-		}
+	if k > 0 && v.it[k-1].e == nil && fr.notAfter[v.it[k-1].w] {
+		return match{}, false
 	}
 	m := match{bind: make([]int, len(fr.slots)), trigger: -1}
 	for i := range m.bind {
@@ -244,7 +251,7 @@ func (fr *construction) matchAt(v *view, k int) (match, bool) {
 // elements and gaps.
 func (fr *construction) step(v *view, i, k int, m *match) bool {
 	if i == len(fr.elems) {
-		return k >= len(v.it) || v.it[k].e != nil || !fr.notBefore[v.it[k].w]
+		return !fr.followedBy(v, k)
 	}
 	e := &fr.elems[i]
 	if e.optional && fr.step(v, i+1, k, m) {
@@ -310,6 +317,21 @@ func (v *view) titleAt(k int) bool {
 	}
 	it := &v.it[k]
 	return roleNoun(it.w) || v.d.titleEnd(it.t0, it.t1) > it.t0 || v.word(k, "officials", "sources", "source", "spokesmen")
+}
+
+// followedBy reports whether one of the frame's not_before runs starts at
+// item k.
+func (fr *construction) followedBy(v *view, k int) bool {
+	for _, run := range fr.notBefore {
+		n := 0
+		for n < len(run) && k+n < len(v.it) && v.it[k+n].e == nil && v.it[k+n].w == run[n] {
+			n++
+		}
+		if n == len(run) {
+			return true
+		}
+	}
+	return false
 }
 
 // applyFrames fires every frame whose anchor word is in the sentence.

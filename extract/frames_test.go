@@ -2,6 +2,8 @@ package extract
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -183,7 +185,8 @@ func TestFrameLimits(t *testing.T) {
 		fact [3]string
 		want bool
 	}{
-		{"The drones hit Ain al-Asad Air Base, Iraq, on Tuesday.", [3]string{"ain-al-asad-air-base", "located_in", "iraq"}, true},
+		{"The drones hit Ain al-Asad Air Base, Iraq.", [3]string{"ain-al-asad-air-base", "located_in", "iraq"}, true},
+		{"What happens in Gaza, Yemen, and Lebanon is one war.", [3]string{"gaza", "located_in", "yemen"}, false},
 		{"Drones were launched at Erbil, Iraq and Syria this year.", [3]string{"erbil", "located_in", "iraq"}, false},
 		{"Al-Mayadin in Syria was struck.", [3]string{"mayadin", "located_in", "syria"}, true},
 		{"It is the largest U.S. embassy in the Middle East.", [3]string{"us-embassy-in-baghdad", "located_in", "middle-east"}, false},
@@ -199,5 +202,53 @@ func TestFrameLimits(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%q: %v extracted = %v, want %v (facts %+v)", tc.text, tc.fact, got, tc.want, rec.Facts)
 		}
+	}
+}
+
+// TestLexiconDir: a directory of one's own overlays the embedded lexicon:
+// a new file adds entries, a same-named file replaces the shipped one, and
+// the extractor's name changes with it.
+func TestLexiconDir(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("my_groups.yaml", "- {name: Saraya Thawrat al-Ishreen, type: ArmedGroup, aliases: [Thawrat al-Ishreen]}\n")
+	x, err := New("rules", Options{LexiconDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, _ := New("rules", Options{})
+	if x.Name() == def.Name() {
+		t.Errorf("a lexicon directory leaves the extractor's name %q", x.Name())
+	}
+	rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: "Thawrat al-Ishreen attacked Ain al-Asad air base."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range rec.Entities {
+		found = found || e.ID == "saraya-thawrat-al-ishreen" && e.Type == "ArmedGroup"
+	}
+	if !found {
+		t.Errorf("the added entry was not used: %+v", rec.Entities)
+	}
+	// A same-named file replaces the shipped one: frames.yaml without frames.
+	write("frames.yaml", "frames: []\n")
+	x, err = New("rules", Options{LexiconDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lx := x.(*Rules).lx; len(lx.frames) != 0 || lx.collectives != nil {
+		t.Errorf("frames.yaml not replaced: %d frames", len(lx.frames))
+	}
+	write("bad.yaml", "- {name: X, type: Militia}\n")
+	if _, err := New("rules", Options{LexiconDir: dir}); err == nil || !strings.Contains(err.Error(), "bad.yaml") || !strings.Contains(err.Error(), dir) {
+		t.Errorf("a bad file: err %v, want it named with the directory", err)
+	}
+	if _, err := New("rules", Options{LexiconDir: filepath.Join(dir, "nope")}); err == nil {
+		t.Error("a missing directory is accepted")
 	}
 }

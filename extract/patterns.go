@@ -111,6 +111,9 @@ func (d *doc) innerNames() {
 			if le == nil || le.id == m.ent.id || le.Type != schema.Country && le.Type != schema.Place {
 				continue
 			}
+			if 2*(d.toks[t].end-d.toks[t].start) >= d.toks[m.last-1].end-d.toks[m.first].start {
+				continue // "occupied Palestine": a variant of the name, not a name containing it
+			}
 			e := d.lexEntity(le)
 			if surface := d.span(t, t+1); !slices.Contains(e.surfaces, surface) {
 				e.surfaces = append(e.surfaces, surface)

@@ -16,7 +16,16 @@ import (
 const RulesVersion = "rules/5"
 
 func init() {
-	Register("rules", func(Options) (Extractor, error) { return NewRules(DefaultLexicon()), nil })
+	Register("rules", func(o Options) (Extractor, error) {
+		if o.LexiconDir == "" {
+			return NewRules(DefaultLexicon()), nil
+		}
+		lx, err := LoadLexiconDir(o.LexiconDir)
+		if err != nil {
+			return nil, err
+		}
+		return NewRules(lx), nil
+	})
 }
 
 // Rules is the rule-based extractor: a domain lexicon matched over

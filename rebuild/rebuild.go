@@ -2,9 +2,6 @@ package rebuild
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -96,31 +93,16 @@ func New(x extract.Extractor, opts Options) *Rebuilder {
 }
 
 // ExtractorVersion is what the manifest records of an extractor: its Name,
-// plus a fingerprint of its lexicon for the rule-based extractor (or of
-// whatever an extractor declares with a Fingerprint method), so that a
-// changed lexicon re-extracts everything even if nobody bumped the name.
+// which for the rule-based extractor carries the fingerprint of the
+// lexicon it loaded, plus whatever an extractor declares with a
+// Fingerprint method, so that changed data re-extracts everything.
 func ExtractorVersion(x extract.Extractor) string {
 	v := x.Name()
 	if fp, ok := x.(interface{ Fingerprint() string }); ok {
 		return v + "+" + fp.Fingerprint()
 	}
-	if _, ok := x.(*extract.Rules); ok {
-		return v + "+lexicon:" + LexiconFingerprint()
-	}
 	return v
 }
-
-var lexiconFP = sync.OnceValue(func() string {
-	b, err := json.Marshal(extract.DefaultLexicon().Entries)
-	if err != nil {
-		return "unknown"
-	}
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:6])
-})
-
-// LexiconFingerprint is a short hash of the embedded lexicon's entries.
-func LexiconFingerprint() string { return lexiconFP() }
 
 // Run rebuilds once. A source or article that fails is reported in the
 // summary (and retried next run) and the rest go on; an error is returned

@@ -29,7 +29,14 @@ listed with the reason it was merged.`,
   newsgraph explain Atwan --in testdata/seeds/001_523f84f5b651b2cc.txt`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			x := extract.NewRules(extract.DefaultLexicon())
+			lx := extract.DefaultLexicon()
+			if dir := a.cfg.Extract.LexiconDir; dir != "" {
+				var err error
+				if lx, err = extract.LoadLexiconDir(dir); err != nil {
+					return err
+				}
+			}
+			x := extract.NewRules(lx)
 			var e extract.Explanation
 			if in != "" {
 				art, err := source.ReadFile(in, source.Options{MaxBytes: a.cfg.Extract.MaxFileBytes})

@@ -142,7 +142,7 @@ func (a *app) open(ctx context.Context, readOnly bool) (*graph.Store, error) {
 // extractor builds the configured extractor.
 func (a *app) extractor() (extract.Extractor, error) {
 	l := a.cfg.Extract.LLM
-	return extract.New(a.cfg.Extract.Extractor, extract.Options{LLM: extract.LLMOptions{
+	return extract.New(a.cfg.Extract.Extractor, extract.Options{LexiconDir: a.cfg.Extract.LexiconDir, LLM: extract.LLMOptions{
 		Endpoint: l.Endpoint, Model: l.Model, APIKey: l.APIKey, CacheDir: l.CacheDir,
 	}})
 }
