@@ -129,3 +129,29 @@ func TestBuildBadFiles(t *testing.T) {
 	lines := strings.SplitAfter(strings.ReplaceAll(out, dir, "DIR"), "\n")
 	golden(t, "build/bad-files.txt", strings.Join(lines[:5], ""))
 }
+
+// TestBuildReextractsOnLexiconChange: a lexicon directory of one's own is
+// used by build, and changing a file in it re-extracts the articles (the
+// extractor's name carries the fingerprint of the data it loaded), where
+// an unchanged lexicon leaves them as they are.
+func TestBuildReextractsOnLexiconChange(t *testing.T) {
+	c := newCLI(t)
+	lex := t.TempDir()
+	c.env["NEWSGRAPH_EXTRACT_LEXICON_DIR"] = lex
+	write := func(data string) {
+		if err := os.WriteFile(filepath.Join(lex, "my_groups.yaml"), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("- {name: Saraya Thawrat al-Ishreen, type: ArmedGroup}\n")
+	if out := c.mustRun("build", seedDir); !strings.Contains(out, "5 added") {
+		t.Fatalf("first build:\n%s", out)
+	}
+	if out := c.mustRun("build", seedDir); !strings.Contains(out, "0 changed, 5 unchanged") {
+		t.Errorf("a build with the same lexicon re-extracted:\n%s", out)
+	}
+	write("- {name: Saraya Thawrat al-Ishreen, type: ArmedGroup, aliases: [Thawrat al-Ishreen]}\n")
+	if out := c.mustRun("build", seedDir); !strings.Contains(out, "5 changed") {
+		t.Errorf("a build after a lexicon change did not re-extract:\n%s", out)
+	}
+}
