@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -133,6 +134,9 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			if _, dup := fr.slots[name]; dup {
 				return nil, fmt.Errorf("slot %q twice", name)
 			}
+			if len(fr.slots) == maxSlots {
+				return nil, fmt.Errorf("more than %d slots", maxSlots)
+			}
 			e.slot = len(fr.slots)
 			fr.slots[name] = e.slot
 		case strings.HasPrefix(tok, "..."):
@@ -228,10 +232,14 @@ func wordKey(w string) (string, error) {
 	return "", fmt.Errorf("word %q is not one token", w)
 }
 
+// maxSlots bounds the slots of a frame, so that a match needs no
+// allocation.
+const maxSlots = 6
+
 // match is one match of a frame: the item each slot bound and the first
 // word item matched (the trigger, whose clause decides the claim kind).
 type match struct {
-	bind    []int
+	bind    [maxSlots]int
 	trigger int
 }
 
@@ -240,7 +248,7 @@ func (fr *construction) matchAt(v *view, k int) (match, bool) {
 	if k > 0 && v.it[k-1].e == nil && fr.notAfter[v.it[k-1].w] {
 		return match{}, false
 	}
-	m := match{bind: make([]int, len(fr.slots)), trigger: -1}
+	m := match{trigger: -1}
 	for i := range m.bind {
 		m.bind[i] = -1
 	}
@@ -336,35 +344,30 @@ func (fr *construction) followedBy(v *view, k int) bool {
 
 // applyFrames fires every frame whose anchor word is in the sentence.
 func (v *view) applyFrames() {
-	frames := v.d.lx.frames
-	if len(frames) == 0 {
+	lx := v.d.lx
+	if len(lx.frames) == 0 {
 		return
 	}
-	words := make(map[string]bool, len(v.it))
+	fired := v.d.frameBuf[:0]
 	for _, it := range v.it {
 		if it.e == nil {
-			words[it.w] = true
+			for _, fi := range lx.frameAnchors[it.w] {
+				if !slices.Contains(fired, fi) {
+					fired = append(fired, fi)
+				}
+			}
 		}
 	}
-	for _, fr := range frames {
-		if !anyWord(words, fr.anchor) {
-			continue
-		}
+	slices.Sort(fired) // frames fire in file order
+	for _, fi := range fired {
+		fr := lx.frames[fi]
 		for k := range v.it {
 			if m, ok := fr.matchAt(v, k); ok {
 				v.emit(fr, m)
 			}
 		}
 	}
-}
-
-func anyWord(set map[string]bool, ws []string) bool {
-	for _, w := range ws {
-		if set[w] {
-			return true
-		}
-	}
-	return false
+	v.d.frameBuf = fired[:0]
 }
 
 // slot returns the entities a slot bound: its item, or the coordinated

@@ -121,9 +121,11 @@ type Lexicon struct {
 	personsBySurname map[string][]*LexEntry
 	militaryOf       map[string]*LexEntry // id of a military -> its country
 
-	frames      []*construction // constructions, from frames.yaml
-	collectives *collectives    // collective actors, from frames.yaml
-	fingerprint string          // hash of every file loaded
+	frames []*construction // constructions, from frames.yaml
+	// frameAnchors indexes the frames by their anchor words.
+	frameAnchors map[string][]int
+	collectives  *collectives // collective actors, from frames.yaml
+	fingerprint  string       // hash of every file loaded
 }
 
 // Fingerprint identifies the data the lexicon was compiled from: it changes
@@ -220,6 +222,12 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	lx.fingerprint = hex.EncodeToString(sum.Sum(nil))[:12]
 	if lx.frames, err = compileFrames(frameData); err != nil {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
+	}
+	lx.frameAnchors = map[string][]int{}
+	for i, fr := range lx.frames {
+		for _, w := range fr.anchor {
+			lx.frameAnchors[w] = append(lx.frameAnchors[w], i)
+		}
 	}
 	var countries []*LexEntry
 	for _, e := range lx.Entries {

@@ -107,7 +107,7 @@ func (d *doc) innerNames() {
 			if d.toks[t].kind != tWord || !d.toks[t].cap {
 				continue
 			}
-			le := d.lx.Lookup(d.span(t, t+1))
+			le := d.lx.byName[d.toks[t].norm] // a one-word name's key is its norm
 			if le == nil || le.id == m.ent.id || le.Type != schema.Country && le.Type != schema.Place {
 				continue
 			}
