@@ -28,6 +28,19 @@ import (
 // A frame's facts are [subject predicate object] with slot names; its
 // event names the slots of agent, target and location.
 
+// typeSet is a set of entity types, one bit per schema.EntityTypes entry:
+// matching tests a slot's types for every item it tries.
+type typeSet uint32
+
+func (s typeSet) with(t string) typeSet {
+	return s | 1<<slices.Index(schema.EntityTypes, t)
+}
+
+func (s typeSet) has(t string) bool {
+	i := slices.Index(schema.EntityTypes, t)
+	return i >= 0 && s&(1<<i) != 0
+}
+
 // militaryType in a class stands for the armed forces a country entry
 // names (military: in countries.yaml), whatever their entity type.
 const militaryType = "military"
@@ -84,7 +97,8 @@ type elem struct {
 	kind     elemKind
 	optional bool
 	words    map[string]bool // eWords
-	types    map[string]bool // eSlot
+	types    typeSet         // eSlot
+	military bool            // eSlot: also a country's armed forces
 	slot     int             // eSlot: index of the binding
 	list     bool            // eSlot: bind the coordinated list
 	gap      int             // eGap
@@ -118,16 +132,19 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			}
 			e.kind, e.list = eSlot, strings.HasSuffix(class, "*")
 			class = strings.TrimSuffix(class, "*")
-			e.types = map[string]bool{}
 			if types, ok := classes[class]; ok {
 				for _, t := range types {
-					if t != militaryType && !schema.IsEntityType(t) {
+					switch {
+					case t == militaryType:
+						e.military = true
+					case schema.IsEntityType(t):
+						e.types = e.types.with(t)
+					default:
 						return nil, fmt.Errorf("class %s: unknown type %q", class, t)
 					}
-					e.types[t] = true
 				}
 			} else if schema.IsEntityType(class) {
-				e.types[class] = true
+				e.types = e.types.with(class)
 			} else {
 				return nil, fmt.Errorf("slot %s: unknown class %q", tok, class)
 			}
@@ -245,6 +262,14 @@ type match struct {
 
 // matchAt matches the frame's elements from item k on.
 func (fr *construction) matchAt(v *view, k int) (match, bool) {
+	// Most items cannot start most frames: say so before recursing.
+	switch first := &fr.elems[0]; {
+	case first.optional:
+	case first.kind == eSlot && v.it[k].e == nil && v.it[k].dem == nil:
+		return match{}, false
+	case first.kind == eWords && (v.it[k].e != nil || !first.words[v.it[k].w]):
+		return match{}, false
+	}
 	if k > 0 && v.it[k-1].e == nil && fr.notAfter[v.it[k-1].w] {
 		return match{}, false
 	}
@@ -306,12 +331,12 @@ func (fr *construction) step(v *view, i, k int, m *match) bool {
 // ("an Israeli airstrike").
 func (e *elem) entityAt(v *view, k int) *entity {
 	if x := v.ent(k); x != nil {
-		if e.types[x.typ] || e.types[militaryType] && v.d.lx.militaryOf[x.id] != nil {
+		if e.types.has(x.typ) || e.military && v.d.lx.militaryOf[x.id] != nil {
 			return x
 		}
 		return nil
 	}
-	if e.types[schema.Country] && !v.titleAt(k+1) {
+	if v.it[k].dem != nil && e.types.has(schema.Country) && !v.titleAt(k+1) {
 		return v.country(k) // not "the Iraqi official": a person, not the state
 	}
 	return nil
