@@ -330,6 +330,9 @@ func (fr *construction) step(v *view, i, k int, m *match) bool {
 // slot's types or, where the slot takes countries, a demonym's country
 // ("an Israeli airstrike").
 func (e *elem) entityAt(v *view, k int) *entity {
+	if k >= len(v.it) {
+		return nil
+	}
 	if x := v.ent(k); x != nil {
 		if e.types.has(x.typ) || e.military && v.d.lx.militaryOf[x.id] != nil {
 			return x

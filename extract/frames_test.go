@@ -252,3 +252,14 @@ func TestLexiconDir(t *testing.T) {
 		t.Error("a missing directory is accepted")
 	}
 }
+
+// TestFramesAtSentenceEnd: a frame whose pattern runs past the last item
+// of a sentence fails to match; it does not read past the sentence.
+func TestFramesAtSentenceEnd(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, text := range []string{"According to the", "It happened, according to", "Iraqi", "The presence of the", "Kata'ib Hezbollah, a", "strikes on"} {
+		if _, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: text}); err != nil {
+			t.Errorf("%q: %v", text, err)
+		}
+	}
+}
