@@ -183,7 +183,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 		return nil, fmt.Errorf("pattern %q has no required word", s.Pattern)
 	}
 	var err error
-	if fr.notAfter, err = wordSet(s.NotAfter); err != nil {
+	if fr.notAfter, err = keySet(s.NotAfter); err != nil {
 		return nil, fmt.Errorf("not_after: %w", err)
 	}
 	for _, run := range s.NotBefore {
@@ -223,9 +223,9 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 	return fr, nil
 }
 
-// wordSet keys a list of words as the tokeniser keys them.
-func wordSet(ws []string) (map[string]bool, error) {
-	set := map[string]bool{}
+// keySet keys a list of words as the tokeniser keys them.
+func keySet(ws []string) (wordSet, error) {
+	set := wordSet{}
 	for _, w := range ws {
 		key, err := wordKey(w)
 		if err != nil {

@@ -131,12 +131,7 @@ func TestCollectives(t *testing.T) {
 // fires without recompiling, and changes the extractor's name, so stored
 // articles are re-extracted; a bad frame is a clear error.
 func TestFramesAreData(t *testing.T) {
-	files := fstest.MapFS{}
-	entries, _ := lexiconFS.ReadDir("lexicon")
-	for _, e := range entries {
-		data, _ := lexiconFS.ReadFile("lexicon/" + e.Name())
-		files[e.Name()] = &fstest.MapFile{Data: data}
-	}
+	files := embeddedLexiconFiles()
 	base, err := LoadLexicon(files)
 	if err != nil {
 		t.Fatal(err)

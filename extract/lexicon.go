@@ -53,6 +53,17 @@ type wordLists struct {
 	Titles       []string            `yaml:"titles"`
 	Heads        map[string][]string `yaml:"heads"`
 	LeadingHeads map[string][]string `yaml:"leading_heads"`
+
+	// The closed lists the rules read (wordSets).
+	CapStop        []string            `yaml:"cap_stop"`
+	StartStop      []string            `yaml:"start_stop"`
+	NameConnectors []string            `yaml:"name_connectors"`
+	GroupWords     []string            `yaml:"group_words"`
+	MediaWords     []string            `yaml:"media_words"`
+	SpeechVerbs    []string            `yaml:"speech_verbs"`
+	GenericWords   []string            `yaml:"generic_words"`
+	PlacesBefore   []string            `yaml:"places_before"`
+	HeadsAfter     map[string][]string `yaml:"heads_after"`
 }
 
 // caseRule says how a lexicon alias constrains the case of the text.
@@ -121,6 +132,8 @@ type Lexicon struct {
 	personsBySurname map[string][]*LexEntry
 	militaryOf       map[string]*LexEntry // id of a military -> its country
 
+	wordSets // the closed word lists of words.yaml the rules read
+
 	frames []*construction // constructions, from frames.yaml
 	// frameAnchors indexes the frames by their anchor words.
 	frameAnchors map[string][]int
@@ -164,7 +177,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			continue
 		}
 		if path.Base(f) == "words.yaml" {
-			if err := yaml.Unmarshal(data, &words); err != nil {
+			if err := strictYAML(data, &words); err != nil {
 				return nil, fmt.Errorf("lexicon %s: %w", f, err)
 			}
 			continue
@@ -237,6 +250,9 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}
 	if lx.collectives, err = compileCollectives(frameData.Collectives, countries); err != nil {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
+	}
+	if err := lx.wordSets.compile(&words); err != nil {
+		return nil, fmt.Errorf("lexicon words.yaml: %w", err)
 	}
 	for _, g := range words.GivenNames {
 		lx.given[normWord(g)] = true

@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -13,53 +12,6 @@ import (
 // Brigades", "Ministry of …"), a title or role ("Foreign Minister X",
 // "X, a spokesman for Y"), a given name, quotes after a group word ("an
 // armed group named ‘X’"), and acronyms defined in the text.
-
-// capStop are capitalised words that never start or continue a name:
-// function words at the start of a sentence, months and weekdays.
-var capStop = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`the a an in on at for with by from to of and but or as it its this that these those
-	he she they we i you our their his her him them us after before during while when since although though despite however
-	according following today yesterday tomorrow meanwhile also there here what who why how which will would can could
-	should may might must if is are was were be been has have had do does did not no yes so then thus therefore
-	moreover furthermore indeed instead now still yet even only just already once all both each every some many most
-	several other another such more less than finally ultimately previously recently earlier later last first second
-	third new year years month months week weeks day days time times part unlike like given under over into onto
-	upon about above below between among against without within through throughout toward towards
-	january february march april may june july august september october november december
-	monday tuesday wednesday thursday friday saturday sunday jan feb apr jun jul aug sep sept oct nov dec
-	mr mrs ms dr gen lt col maj capt adm sen rep author share read leave comment reply email
-	western eastern northern southern arab islamic muslim shiite shia sunni kurdish christian jewish zionist
-	breaking update updated exclusive analysis opinion editorial photo video watch live` + " ") {
-		capStop[w] = true
-	}
-}
-
-// startStop are common nouns that often open a sentence with a capital
-// ("Officials at the …", "Members of the …") but never start a name; inside
-// a name they are fine ("Iraqi Security Forces", "Popular Resistance Units").
-var startStop = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`officials sources witnesses residents analysts troops forces militants fighters
-	protesters police security authorities experts observers diplomats lawmakers members leaders supporters
-	commanders elements units dozens hundreds thousands scores`) {
-		startStop[w] = true
-	}
-}
-
-// nameConnectors may stand inside a name between capitalised words.
-var nameConnectors = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "de": true, "of": true, "the": true, "for": true, "and": false, "ul": true, "ad": true, "ar": true, "as": true, "ash": true, "at": true, "az": true}
-
-// groupWords before a quoted or unknown name make it an armed group.
-var groupWords = map[string]bool{"group": true, "groups": true, "militia": true, "militias": true, "faction": true, "factions": true, "movement": true, "brigade": true, "brigades": true, "organization": true, "organisation": true, "outfit": true, "battalion": true, "battalions": true, "front": true}
-
-// mediaWords before a quoted name make it a media outlet.
-var mediaWords = map[string]bool{"newspaper": true, "channel": true, "agency": true, "outlet": true, "daily": true, "website": true, "broadcaster": true, "network": true, "magazine": true, "paper": true}
-
-// speechVerbs after a bare name show that it is a person.
-var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "stated": true, "added": true, "wrote": true, "declared": true, "warned": true, "stressed": true, "noted": true, "tweeted": true, "posted": true, "explained": true, "argued": true, "claimed": true, "insisted": true, "emphasized": true, "emphasised": true, "continued": true, "reminded": true}
 
 func (d *doc) findMentions() {
 	// Quoted names a group word introduces come first: the quotes delimit
@@ -302,7 +254,7 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 	var out []*candidate
 	headline := d.isHeadline(s)
 	for i := s.first; i < s.last; {
-		if !d.nameWord(i) || startStop[d.toks[i].norm] {
+		if !d.nameWord(i) || d.lx.startStop.has(d.toks[i].norm) {
 			i++
 			continue
 		}
@@ -315,7 +267,7 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 			// Connectors ("of", "of the", "al-") continue a name only
 			// between name words.
 			k := j
-			for k < s.last && k-j < 2 && d.at[k] == nil && d.toks[k].kind == tWord && nameConnectors[d.toks[k].norm] {
+			for k < s.last && k-j < 2 && d.at[k] == nil && d.toks[k].kind == tWord && d.lx.nameConnectors.has(d.toks[k].norm) {
 				k++
 			}
 			if k > j && k < s.last && d.nameWord(k) && d.toks[k].nl == 0 {
@@ -343,7 +295,7 @@ func (d *doc) nameWord(i int) bool {
 		// "al-Saadi": a lower-case article joined to a name.
 		return articles[t.norm] && t.norm != "the" && i+1 < len(d.toks) && d.toks[i+1].hyph && d.toks[i+1].cap && d.at[i+1] == nil
 	}
-	return !capStop[t.norm]
+	return !d.lx.capStop.has(t.norm)
 }
 
 // classifyRun types the run [i, j), or returns nil when nothing marks it as
@@ -437,33 +389,18 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 	return c
 }
 
-// headsAfter are lower-case heads after a name that type it: "the
-// Mashtal neighborhood", "the Saraya militia", "the Harir base".
-var headsAfter = map[string]string{
-	"neighborhood": schema.Place, "neighbourhood": schema.Place, "district": schema.Place, "province": schema.Place,
-	"governorate": schema.Place, "town": schema.Place, "village": schema.Place, "region": schema.Place,
-	"crossing": schema.Place, "airport": schema.Place, "desert": schema.Place, "border": schema.Place,
-	"base": schema.MilitaryBase, "airbase": schema.MilitaryBase, "garrison": schema.MilitaryBase, "outpost": schema.MilitaryBase,
-	"militia": schema.ArmedGroup, "faction": schema.ArmedGroup, "brigade": schema.ArmedGroup, "brigades": schema.ArmedGroup,
-	"rebels": schema.ArmedGroup, "insurgents": schema.ArmedGroup, "movement": schema.ArmedGroup,
-	"newspaper": schema.MediaOutlet, "channel": schema.MediaOutlet, "broadcaster": schema.MediaOutlet, "daily": schema.MediaOutlet,
-}
-
-// placesBefore introduce a place name: "the town of X", "the city of X".
-var placesBefore = map[string]bool{"town": true, "city": true, "village": true, "district": true, "province": true, "governorate": true, "neighborhood": true, "region": true, "area": true}
-
 // contextType types an unknown name from the words around it: a
 // lower-case head after it, or "the town of" before it.
 func (d *doc) contextType(i, j int) string {
 	if j < len(d.toks) && !d.toks[j].cap && d.toks[j].nl == 0 {
-		if t := headsAfter[d.toks[j].norm]; t != "" {
+		if t := d.lx.headsAfter[d.toks[j].norm]; t != "" {
 			return t
 		}
 		if j+1 < len(d.toks) && d.toks[j].norm == "air" && d.toks[j+1].norm == "base" {
 			return schema.MilitaryBase
 		}
 	}
-	if i >= 2 && d.toks[i-1].norm == "of" && placesBefore[d.toks[i-2].norm] && !d.toks[i-2].cap {
+	if i >= 2 && d.toks[i-1].norm == "of" && d.lx.placesBefore.has(d.toks[i-2].norm) && !d.toks[i-2].cap {
 		return schema.Place
 	}
 	return ""
@@ -508,13 +445,10 @@ func (d *doc) headType(i, j int) string {
 	return ""
 }
 
-// genericWords describe without naming.
-var genericWords = map[string]bool{"military": true, "air": true, "international": true, "national": true, "central": true, "regional": true, "federal": true, "joint": true, "special": true, "security": true, "main": true, "new": true, "old": true, "local": true, "armed": true, "general": true, "high": true, "higher": true, "supreme": true, "naval": true, "popular": true, "civil": true, "public": true, "foreign": true, "the": true, "of": true}
-
 // generic reports whether tokens [i, j) are all generic words.
 func (d *doc) generic(i, j int) bool {
 	for k := i; k < j; k++ {
-		if !genericWords[d.toks[k].norm] {
+		if !d.lx.genericWords.has(d.toks[k].norm) {
 			return false
 		}
 	}
@@ -575,7 +509,7 @@ func (d *doc) personShape(i, j int) bool {
 			}
 		}
 	}
-	if k < len(d.toks) && speechVerbs[d.toks[k].norm] {
+	if k < len(d.toks) && d.lx.speechVerbs.has(d.toks[k].norm) {
 		return true
 	}
 	return false
@@ -625,24 +559,24 @@ func (d *doc) quotedNames(s *sentence) []*candidate {
 				break
 			}
 		}
-		if end, _, _ := d.matchLexicon(a, b); clause || end == b || !d.toks[a].cap || capStop[d.toks[a].norm] {
+		if end, _, _ := d.matchLexicon(a, b); clause || end == b || !d.toks[a].cap || d.lx.capStop.has(d.toks[a].norm) {
 			i = j
 			continue
 		}
 		typ := ""
 		for k := i - 1; k >= s.first && k >= i-4; k-- {
 			w := d.toks[k].norm
-			if groupWords[w] {
+			if d.lx.groupWords.has(w) {
 				typ = "ArmedGroup"
-			} else if mediaWords[w] {
+			} else if d.lx.mediaWords.has(w) {
 				typ = "MediaOutlet"
 			}
 		}
 		if j+1 < s.last {
 			w := d.toks[j+1].norm
-			if groupWords[w] {
+			if d.lx.groupWords.has(w) {
 				typ = "ArmedGroup"
-			} else if mediaWords[w] {
+			} else if d.lx.mediaWords.has(w) {
 				typ = "MediaOutlet"
 			}
 		}

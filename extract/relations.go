@@ -1194,7 +1194,7 @@ func (v *view) roles() {
 				j++
 				continue
 			}
-			if genericWords[v.it[j].w] || v.it[j].w == "'s" || v.it[j].w == "senior" || v.it[j].w == "former" || v.it[j].w == "top" || v.it[j].w == "leading" || v.it[j].w == "prominent" {
+			if v.d.lx.genericWords.has(v.it[j].w) || v.it[j].w == "'s" || v.it[j].w == "senior" || v.it[j].w == "former" || v.it[j].w == "top" || v.it[j].w == "leading" || v.it[j].w == "prominent" {
 				j++
 				continue
 			}

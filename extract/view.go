@@ -271,7 +271,7 @@ func (v *view) list(k int) []int {
 		if !sep || n >= len(v.it) || v.it[n].e == nil {
 			break
 		}
-		if v.word(n-1, ",") && n+1 < len(v.it) && speechVerbs[v.it[n+1].w] {
+		if v.word(n-1, ",") && n+1 < len(v.it) && v.d.lx.speechVerbs.has(v.it[n+1].w) {
 			break // "…, the Pentagon said": the source, not another item
 		}
 		out = append(out, n)

@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestWordListsAreStrict: words.yaml is hand-edited, so a misspelt key, a
+// missing list, a word that is not one token or a word listed twice is a
+// clear error rather than a silently empty or changed list.
+func TestWordListsAreStrict(t *testing.T) {
+	files := embeddedLexiconFiles()
+	words := string(files["words.yaml"].Data)
+	for _, bad := range []struct {
+		edit func(string) string
+		want string
+	}{
+		{func(s string) string { return s + "\nmilitary_nounz: [troops]\n" }, "field military_nounz not found"},
+		{func(s string) string { return strings.Replace(s, "\nspeech_verbs:", "\nunused_speech_verbs:", 1) }, "not found"},
+		{func(s string) string { return strings.Replace(s, "\nstart_stop: [", "\nstart_stop: [officials, ", 1) }, `"officials" listed twice`},
+		{func(s string) string { return strings.Replace(s, "\nstart_stop: [", "\nstart_stop: [two words, ", 1) }, "not one token"},
+	} {
+		files["words.yaml"] = &fstest.MapFile{Data: []byte(bad.edit(words))}
+		if _, err := LoadLexicon(files); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("err %v, want %q", err, bad.want)
+		}
+	}
+	// A list left out is an error, not an empty list.
+	files["words.yaml"] = &fstest.MapFile{Data: []byte(cutList(words, "group_words"))}
+	if _, err := LoadLexicon(files); err == nil || !strings.Contains(err.Error(), "group_words missing") {
+		t.Errorf("list left out: err %v", err)
+	}
+}
+
+// cutList removes the list key (and its lines) from a words.yaml text.
+func cutList(words, key string) string {
+	lines := strings.Split(words, "\n")
+	var out []string
+	skip := false
+	for _, l := range lines {
+		if strings.HasPrefix(l, key+":") {
+			skip = true
+			continue
+		}
+		if skip && (strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t")) {
+			continue
+		}
+		skip = false
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// embeddedLexiconFiles is a copy of the embedded lexicon that a test may
+// edit.
+func embeddedLexiconFiles() fstest.MapFS {
+	files := fstest.MapFS{}
+	entries, _ := lexiconFS.ReadDir("lexicon")
+	for _, e := range entries {
+		data, _ := lexiconFS.ReadFile("lexicon/" + e.Name())
+		files[e.Name()] = &fstest.MapFile{Data: data}
+	}
+	return files
+}
