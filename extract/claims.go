@@ -30,33 +30,6 @@ type frame struct {
 	threat  bool
 }
 
-// looseVerbs report speech only when the speech follows ("added that",
-// "continued, …") or precedes them; otherwise they are ordinary verbs
-// ("continued a policy", "emphasized the importance").
-var looseVerbs = map[string]bool{
-	"added": true, "continued": true, "noted": true, "explained": true, "indicated": true, "mentioned": true,
-	"revealed": true, "emphasized": true, "emphasised": true, "stressed": true, "admitted": true, "acknowledged": true,
-	"suggested": true, "argued": true, "insisted": true, "reminded": true, "confirmed": true, "posted": true,
-}
-
-// reportVerbs introduce attributed content.
-var reportVerbs = map[string]bool{
-	"said": true, "says": true, "say": true, "told": true, "stated": true, "states": true, "declared": true, "announced": true,
-	"added": true, "reported": true, "reports": true, "noted": true, "stressed": true, "emphasized": true, "emphasised": true,
-	"warned": true, "warns": true, "threatened": true, "claimed": true, "claims": true, "confirmed": true, "insisted": true, "continued": true,
-	"reminded": true, "wrote": true, "explained": true, "argued": true, "suggested": true, "asserted": true,
-	"affirmed": true, "revealed": true, "indicated": true, "acknowledged": true, "admitted": true, "alleged": true,
-	"vowed": true, "pledged": true, "tweeted": true, "posted": true, "mentioned": true, "described": true,
-}
-
-// unnamedSources are nouns of anonymous attribution ("a security source
-// said", "officials said").
-var unnamedSources = map[string]bool{
-	"source": true, "sources": true, "official": true, "officials": true, "spokesman": true, "spokesperson": true,
-	"statement": true, "report": true, "reports": true, "witnesses": true, "residents": true, "analysts": true,
-	"observers": true, "media": true, "diplomat": true, "diplomats": true, "officer": true, "officers": true,
-}
-
 // attribute finds the reporting frame of a sentence.
 func (v *view) attribute(carry *attribution) {
 	a := attribution{verb: -1, speaker: -1}
@@ -85,13 +58,13 @@ func (v *view) attribute(carry *attribution) {
 				a.verb = k
 				a.c0, a.c1 = 0, n
 			}
-		case reportVerbs[w]:
+		case v.d.lx.reportVerbs.has(w):
 			if v.quote[k] || v.word(k+1, "responsibility") {
 				// Speech inside a quotation belongs to the quoted speaker;
 				// "claimed responsibility" is an attack claim.
 				continue
 			}
-			if looseVerbs[w] && !v.word(k+1, "that", ",", ":", `"`) && !v.isQuotedBefore(k) {
+			if v.d.lx.looseVerbs.has(w) && !v.word(k+1, "that", ",", ":", `"`) && !v.isQuotedBefore(k) {
 				continue
 			}
 			if v.word(k-1, "been", "is", "was", "being", "be") {
@@ -198,8 +171,8 @@ func (v *view) unnamedSubject(k int) bool {
 	}
 	for j := start; j < k && j < start+4; j++ {
 		w := v.it[j].w
-		if unnamedSources[w] && w != "statement" && w != "report" && w != "reports" {
-			if personNouns[w] && v.precededByThe(j) {
+		if v.d.lx.unnamedSources.has(w) && w != "statement" && w != "report" && w != "reports" {
+			if v.d.lx.personNouns.has(w) && v.precededByThe(j) {
 				return false // "the Iraqi official": someone named before
 			}
 			return v.ent(j-1) == nil && !v.word(j-1, "'s")
@@ -225,7 +198,7 @@ func (v *view) isQuotedBefore(k int) bool {
 // unnamedBefore reports an anonymous source just before the verb.
 func (v *view) unnamedBefore(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		if unnamedSources[v.it[j].w] {
+		if v.d.lx.unnamedSources.has(v.it[j].w) {
 			return true
 		}
 	}

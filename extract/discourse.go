@@ -9,31 +9,6 @@ import (
 // most recent entity of the right kind — which is what wire copy, written
 // for quick reading, mostly relies on.
 
-// groupNouns after "the" refer to the last armed group ("the militia").
-var groupNouns = map[string]bool{"group": true, "militia": true, "movement": true, "faction": true, "organization": true, "organisation": true, "resistance": true, "brigades": true, "brigade": true}
-
-// personNouns after "the" refer to the last person ("the official").
-var personNouns = map[string]bool{"official": true, "representative": true, "spokesman": true, "spokesperson": true, "spokeswoman": true, "minister": true, "analyst": true, "commander": true, "leader": true, "ambassador": true, "envoy": true, "president": true, "cleric": true, "general": true, "premier": true}
-
-// adverbs and auxiliaries may stand between a subject and its verb.
-var adverbs = map[string]bool{
-	"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true, "will": true, "would": true,
-	"also": true, "reportedly": true, "initially": true, "frequently": true, "repeatedly": true, "then": true, "not": true,
-	"never": true, "previously": true, "later": true, "already": true, "finally": true, "recently": true, "firmly": true,
-	"allegedly": true, "separately": true, "again": true, "once": true, "jointly": true, "officially": true, "publicly": true,
-	"currently": true, "now": true, "immediately": true, "still": true, "been": true, "be": true, "being": true, "may": true,
-	"might": true, "could": true, "can": true, "must": true, "should": true, "did": true, "does": true, "do": true, "soon": true,
-	"had't": true, "continue": true, "continues": true, "to": true,
-}
-
-// auxVerbs stand between a subject and the verb of an action it was made
-// or chose to take ("was forced to close", "began reducing").
-var auxVerbs = map[string]bool{
-	"forced": true, "decided": true, "began": true, "started": true, "agreed": true, "tried": true, "attempted": true,
-	"managed": true, "sought": true, "wants": true, "wanted": true, "plans": true, "planned": true, "intends": true,
-	"going": true, "able": true, "unable": true, "expected": true, "ready": true, "needs": true, "needed": true,
-}
-
 // subj finds the subject of the verb at item k: the entity before it,
 // across adverbs and an apposition, or what a pronoun or a definite
 // description refers to. It returns the item (or -1 for a reference) and
@@ -53,7 +28,7 @@ func (v *view) subj(k int) (int, *entity) {
 		}
 		w := it.w
 		switch {
-		case adverbs[w] || w == `"` || w == "'" || auxVerbs[w]:
+		case v.d.lx.adverbs.has(w) || w == `"` || w == "'" || v.d.lx.auxVerbs.has(w):
 			j--
 			continue
 		case (w == "it" || w == "they") && v.reportVerbBefore(j) >= 0:
@@ -98,9 +73,9 @@ func (v *view) subj(k int) (int, *entity) {
 				return -1, v.d.lastGroup
 			}
 			return -1, v.d.lastActor
-		case personNouns[w] && v.precededByThe(j):
+		case v.d.lx.personNouns.has(w) && v.precededByThe(j):
 			return -1, v.d.official()
-		case groupNouns[w] && v.precededByThe(j):
+		case v.d.lx.groupNouns.has(w) && v.precededByThe(j):
 			return -1, v.d.lastGroup
 		case w == "country" && v.precededByThe(j):
 			return -1, v.d.lastCountry
@@ -115,7 +90,7 @@ func (v *view) subj(k int) (int, *entity) {
 func (v *view) reportVerbBefore(j int) int {
 	for r := j - 1; r >= 0 && r >= j-5; r-- {
 		w := v.it[r].w
-		if reportVerbs[w] {
+		if v.d.lx.reportVerbs.has(w) {
 			return r
 		}
 		if _, day := weekdays[w]; day || w == "that" || w == "on" || w == "last" || w == "week" || w == "today" || w == "yesterday" || w == "earlier" || w == "late" {
@@ -193,9 +168,9 @@ func (v *view) refer(k int) *entity {
 		return v.d.lastActor
 	case w == "they" || w == "them" || w == "their":
 		return v.d.lastActor
-	case personNouns[w] && v.precededByThe(k):
+	case v.d.lx.personNouns.has(w) && v.precededByThe(k):
 		return v.d.official()
-	case groupNouns[w] && v.precededByThe(k):
+	case v.d.lx.groupNouns.has(w) && v.precededByThe(k):
 		return v.d.lastGroup
 	case w == "country" && v.precededByThe(k):
 		// "the country": a country (or capital) earlier in the sentence,

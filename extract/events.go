@@ -1353,16 +1353,6 @@ func (v *view) statement() {
 	}
 }
 
-// plainReport verbs only attribute: "the Pentagon said", "officials told
-// AFP", "he added". Acts of speech (declared, announced, warned, condemned,
-// denied, insisted …) are statements in their own right.
-var plainReport = map[string]bool{
-	"said": true, "says": true, "say": true, "saying": true, "told": true, "added": true, "noted": true, "wrote": true,
-	"continued": true, "explained": true, "mentioned": true, "indicated": true, "posted": true, "tweeted": true,
-	"suggested": true, "argued": true, "revealed": true, "acknowledged": true, "admitted": true, "reminded": true,
-	"confirmed": true, "described": true, "claimed": true, "claims": true, "claiming": true,
-}
-
 // newsworthy decides whether a reporting frame is a Statement an analyst
 // records, or reportage that merely attributes a fact. An act of speech
 // is; "said in a statement" is; a direct quotation or an interview
@@ -1375,7 +1365,7 @@ func (v *view) newsworthy(f frame, s *entity) bool {
 	if v.ownAttackClaim(f, s) {
 		return false
 	}
-	if !plainReport[v.it[f.verb].w] {
+	if !v.d.lx.plainReport.has(v.it[f.verb].w) {
 		return true
 	}
 	for j := f.verb + 1; j < len(v.it) && j <= f.verb+6; j++ {

@@ -64,6 +64,14 @@ type wordLists struct {
 	GenericWords   []string            `yaml:"generic_words"`
 	PlacesBefore   []string            `yaml:"places_before"`
 	HeadsAfter     map[string][]string `yaml:"heads_after"`
+	ReportVerbs    []string            `yaml:"report_verbs"`
+	LooseVerbs     []string            `yaml:"loose_verbs"`
+	PlainReport    []string            `yaml:"plain_report"`
+	UnnamedSources []string            `yaml:"unnamed_sources"`
+	GroupNouns     []string            `yaml:"group_nouns"`
+	PersonNouns    []string            `yaml:"person_nouns"`
+	Adverbs        []string            `yaml:"adverbs"`
+	AuxVerbs       []string            `yaml:"aux_verbs"`
 }
 
 // caseRule says how a lexicon alias constrains the case of the text.

@@ -31,6 +31,15 @@ type wordSets struct {
 	genericWords   wordSet           // words that describe without naming
 	placesBefore   wordSet           // "the town of X"
 	headsAfter     map[string]string // lower-case head after a name -> its type
+
+	reportVerbs    wordSet // verbs that introduce attributed content
+	looseVerbs     wordSet // report verbs only when the speech is next to them
+	plainReport    wordSet // report verbs that only attribute, never a Statement
+	unnamedSources wordSet // nouns of anonymous attribution
+	groupNouns     wordSet // "the militia": the last armed group
+	personNouns    wordSet // "the official": the last person
+	adverbs        wordSet // adverbs and auxiliaries between a subject and its verb
+	auxVerbs       wordSet // "was forced to", "began": verbs before the action's verb
 }
 
 // setSpec ties a list of words.yaml to the set it compiles into.
@@ -52,6 +61,14 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"speech_verbs", w.SpeechVerbs, &ws.speechVerbs},
 		{"generic_words", w.GenericWords, &ws.genericWords},
 		{"places_before", w.PlacesBefore, &ws.placesBefore},
+		{"report_verbs", w.ReportVerbs, &ws.reportVerbs},
+		{"loose_verbs", w.LooseVerbs, &ws.looseVerbs},
+		{"plain_report", w.PlainReport, &ws.plainReport},
+		{"unnamed_sources", w.UnnamedSources, &ws.unnamedSources},
+		{"group_nouns", w.GroupNouns, &ws.groupNouns},
+		{"person_nouns", w.PersonNouns, &ws.personNouns},
+		{"adverbs", w.Adverbs, &ws.adverbs},
+		{"aux_verbs", w.AuxVerbs, &ws.auxVerbs},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
