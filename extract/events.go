@@ -126,14 +126,6 @@ func (v *view) events() {
 	}
 }
 
-// attackAdjectives may stand between an attacker and the attack noun.
-var attackAdjectives = map[string]bool{
-	"rocket": true, "drone": true, "missile": true, "mortar": true, "suicide": true, "recent": true, "latest": true,
-	"deadly": true, "new": true, "continued": true, "strong": true, "repeated": true, "retaliatory": true, "air": true,
-	"military": true, "naval": true, "the": true, "a": true, "an": true, "'s": true, "of": true, "these": true, "its": true,
-	"their": true, "similar": true, "separate": true, "fresh": true, "further": true, "unprovoked": true, "barbaric": true, "and": true,
-}
-
 // attack reads one attack construction at trigger k and returns the last
 // item it used.
 func (v *view) attack(k int) int {
@@ -213,7 +205,7 @@ func (v *view) attack(k int) int {
 				agent = d.lastResistance()
 				break
 			}
-			if !attackAdjectives[v.it[j].w] {
+			if !v.d.lx.attackAdjectives.has(v.it[j].w) {
 				break
 			}
 		}
@@ -227,7 +219,7 @@ func (v *view) attack(k int) int {
 	// "ordering airstrikes on Yemen": who orders or launches them.
 	if agent == nil && isNoun(w) {
 		vb := k - 1
-		for vb > 0 && attackAdjectives[v.itWord(vb)] && !v.word(vb, "of", "'s") {
+		for vb > 0 && v.d.lx.attackAdjectives.has(v.itWord(vb)) && !v.word(vb, "of", "'s") {
 			vb--
 		}
 		if v.word(vb, "ordering", "ordered", "launching", "launched", "conducting", "conducted", "carried", "staged") {
@@ -424,14 +416,10 @@ func (v *view) strikeLocation(k int) *entity {
 			}
 			return nil
 		}
-		generic = generic || genericTargets[w]
+		generic = generic || v.d.lx.genericTargets.has(w)
 	}
 	return nil
 }
-
-// genericTargets are nouns for what was hit, not who: after them "in X"
-// is a location.
-var genericTargets = map[string]bool{"targets": true, "sites": true, "facilities": true, "depots": true, "centers": true, "centres": true, "locations": true, "areas": true, "infrastructure": true}
 
 // indefinite reports "a (deadly drone) attack": an article before the
 // noun, across adjectives.
@@ -440,7 +428,7 @@ func (v *view) indefinite(k int) bool {
 		if v.word(j, "a", "an") {
 			return true
 		}
-		if !attackAdjectives[v.itWord(j)] || v.it[j].e != nil {
+		if !v.d.lx.attackAdjectives.has(v.itWord(j)) || v.it[j].e != nil {
 			return false
 		}
 	}
@@ -592,7 +580,7 @@ prep:
 			// "struck 85 targets in Iraq and Syria": where, not whom.
 			return nil, k
 		}
-		generic = genericTargets[w]
+		generic = v.d.lx.genericTargets.has(w)
 		j++
 	}
 	if j >= len(v.it) || v.it[j].e == nil {
@@ -1597,7 +1585,7 @@ func (v *view) claimVerbBefore(k int) int {
 // blames for the strike", "held X responsible for the attack".
 func (v *view) blamedFor(k int) *entity {
 	j := k - 1
-	for j >= 0 && j >= k-6 && (attackAdjectives[v.itWord(j)] || v.it[j].dateish()) && !v.word(j, "of") {
+	for j >= 0 && j >= k-6 && (v.d.lx.attackAdjectives.has(v.itWord(j)) || v.it[j].dateish()) && !v.word(j, "of") {
 		j--
 	}
 	if !v.word(j, "for") {
@@ -1660,7 +1648,7 @@ func (v *view) linkedOwner(k int) []*entity {
 		if clauseBreak(w) || w == "said" || w == "says" {
 			return nil
 		}
-		generic = generic || genericTargets[w] || w == "positions" || w == "headquarters" || w == "bases"
+		generic = generic || v.d.lx.genericTargets.has(w) || w == "positions" || w == "headquarters" || w == "bases"
 		if !generic {
 			continue
 		}

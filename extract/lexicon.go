@@ -72,6 +72,11 @@ type wordLists struct {
 	PersonNouns    []string            `yaml:"person_nouns"`
 	Adverbs        []string            `yaml:"adverbs"`
 	AuxVerbs       []string            `yaml:"aux_verbs"`
+	MilitaryNouns  []string            `yaml:"military_nouns"`
+	Skippable      []string            `yaml:"skippable"`
+	AttackAdjs     []string            `yaml:"attack_adjectives"`
+	GenericTargets []string            `yaml:"generic_targets"`
+	PlaceWords     []string            `yaml:"place_words"`
 }
 
 // caseRule says how a lexicon alias constrains the case of the text.

@@ -379,7 +379,7 @@ func (v *view) supports(k int) {
 	}
 	// "support Israel in its attacks": the object must follow directly.
 	for j := k + 1; j < o; j++ {
-		if !skippable[v.it[j].w] && v.it[j].w != "military" && v.it[j].w != "political" {
+		if !v.d.lx.skippable.has(v.it[j].w) && v.it[j].w != "military" && v.it[j].w != "political" {
 			return
 		}
 	}
@@ -558,7 +558,7 @@ func (v *view) located(k int) {
 			}
 		}
 		o := k + 1
-		for o < len(v.it) && v.it[o].e == nil && (skippable[v.it[o].w] && v.it[o].w != "in" || placeWords[v.it[o].w]) {
+		for o < len(v.it) && v.it[o].e == nil && (v.d.lx.skippable.has(v.it[o].w) && v.it[o].w != "in" || v.d.lx.placeWords.has(v.it[o].w)) {
 			o++
 		}
 		// "Iraq’s capital Baghdad": the place named after the possessive.
@@ -574,9 +574,6 @@ func (v *view) located(k int) {
 		}
 	}
 }
-
-// placeWords describe a part of a place ("the city center of").
-var placeWords = map[string]bool{"city": true, "center": true, "centre": true, "heart": true, "outskirts": true, "downtown": true, "central": true, "northern": true, "southern": true, "eastern": true, "western": true, "north": true, "south": true, "east": true, "west": true, "part": true, "parts": true, "province": true, "region": true, "area": true}
 
 // examplesIn: "their counterparts in Syria, like the Al-Omar and Kiniko
 // field", "the bases of this country in Syria, such as Koniko and al-Tanf".
@@ -845,7 +842,7 @@ func (v *view) sentenceSubjects(k int) []*entity {
 // after the first entity.
 func (v *view) firstVerb(k int) int {
 	for j := 1; j < k; j++ {
-		if v.it[j].e == nil && v.it[j-1].e != nil && !skippable[v.it[j].w] && v.it[j].w != "," {
+		if v.it[j].e == nil && v.it[j-1].e != nil && !v.d.lx.skippable.has(v.it[j].w) && v.it[j].w != "," {
 			return j
 		}
 	}
@@ -947,7 +944,7 @@ func (v *view) deployed(k int) {
 		if v.word(j, "to", "in", "at") {
 			troops := false
 			for i := k + 1; i < j; i++ {
-				troops = troops || militaryNouns[v.it[i].w] || v.it[i].e != nil && isMilitary(v.it[i].e) || v.word(i, "warships", "ships", "carrier", "batteries", "systems", "reinforcements")
+				troops = troops || v.d.lx.militaryNouns.has(v.it[i].w) || v.it[i].e != nil && isMilitary(v.it[i].e) || v.word(i, "warships", "ships", "carrier", "batteries", "systems", "reinforcements")
 			}
 			o := v.next(j, 3, ofType(schema.Place, schema.MilitaryBase, schema.Country))
 			if !troops || o < 0 {

@@ -31,15 +31,6 @@ type view struct {
 	datesDone bool
 }
 
-// militaryNouns after a demonym name the country's armed forces
-// ("American troops", "US bases", "the American occupiers").
-var militaryNouns = map[string]bool{
-	"forces": true, "troops": true, "soldiers": true, "bases": true, "base": true, "military": true,
-	"occupiers": true, "occupation": true, "invaders": true, "personnel": true, "positions": true, "convoys": true,
-	"convoy": true, "servicemen": true, "warplanes": true, "jets": true, "aircraft": true, "drones": true,
-	"army": true, "units": true, "contingent": true, "presence": true, "garrison": true, "outposts": true,
-}
-
 // clauseBreak ends the reach of a rule looking for an argument.
 func clauseBreak(w string) bool {
 	switch w {
@@ -59,7 +50,7 @@ func (d *doc) view(s *sentence) *view {
 		if m := d.at[i]; m != nil && m.first == i {
 			it := item{t0: i, t1: m.last, m: m, e: m.ent}
 			// "United States warplanes": a country named for its forces.
-			if n := m.last; m.ent.typ == schema.Country && n < s.last && d.at[n] == nil && militaryNouns[d.toks[n].norm] && d.toks[n].norm != "presence" {
+			if n := m.last; m.ent.typ == schema.Country && n < s.last && d.at[n] == nil && d.lx.militaryNouns.has(d.toks[n].norm) && d.toks[n].norm != "presence" {
 				if mil := d.military(m.ent); mil != nil {
 					it.e, it.dem, it.t1 = mil, m.ent.lex, n+1
 					it.bases = d.toks[n].norm == "bases" || d.toks[n].norm == "base"
@@ -86,10 +77,10 @@ func (d *doc) view(s *sentence) *view {
 				it.dem = c
 				// "American troops", "US-led forces": the country's military.
 				j := i + 1
-				for j < s.last && j-i <= 2 && ((d.toks[j].norm == "combat" || d.toks[j].norm == "occupation") && j+1 < s.last && militaryNouns[d.toks[j+1].norm] || d.toks[j].norm == "military" && j+1 < s.last && militaryNouns[d.toks[j+1].norm]) {
+				for j < s.last && j-i <= 2 && ((d.toks[j].norm == "combat" || d.toks[j].norm == "occupation") && j+1 < s.last && d.lx.militaryNouns.has(d.toks[j+1].norm) || d.toks[j].norm == "military" && j+1 < s.last && d.lx.militaryNouns.has(d.toks[j+1].norm)) {
 					j++
 				}
-				if j < s.last && militaryNouns[d.toks[j].norm] && d.at[j] == nil && c.military != nil {
+				if j < s.last && d.lx.militaryNouns.has(d.toks[j].norm) && d.at[j] == nil && c.military != nil {
 					it.e = d.virtual(c.military)
 					it.t1 = j + 1
 					it.w = ""
@@ -116,7 +107,7 @@ func (d *doc) view(s *sentence) *view {
 		if v.word(of, "the") {
 			of--
 		}
-		if v.word(of, "of") && (militaryNouns[v.itWord(of-1)] || v.word(of-1, "units")) {
+		if v.word(of, "of") && (v.d.lx.militaryNouns.has(v.itWord(of-1)) || v.word(of-1, "units")) {
 			it.dem = it.e.lex
 			it.e = mil
 		}
@@ -190,14 +181,6 @@ func (v *view) country(k int) *entity {
 	return nil
 }
 
-// skippable words may stand between a trigger and its argument.
-var skippable = map[string]bool{
-	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "this": true,
-	"these": true, "those": true, "that": true, "all": true, "some": true, "several": true, "other": true,
-	"remaining": true, "last": true, "main": true, "key": true, "so-called": true, "so": true, "called": true,
-	"\"": true, "'": true, "'s": true, "of": true, "in": true, "at": true, "on": true, "against": true,
-}
-
 // next returns the first entity item right of k within max items, stopping
 // at clause breaks; ok filters entities (nil accepts all).
 func (v *view) next(k, max int, ok func(*entity) bool) int {
@@ -256,7 +239,7 @@ func (v *view) list(k int) []int {
 				n++
 				continue
 			}
-			if sep && (skippable[w] || w == "forces" || w == "members" || w == "groups" || w == "factions" || w == "like" || w == "such" || w == "including") {
+			if sep && (v.d.lx.skippable.has(w) || w == "forces" || w == "members" || w == "groups" || w == "factions" || w == "like" || w == "such" || w == "including") {
 				n++
 				continue
 			}
