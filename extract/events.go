@@ -73,11 +73,9 @@ func (v *view) events() {
 		if done[k] {
 			continue
 		}
-		switch w := v.it[k].w; w {
-		case "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "airstrike", "airstrikes",
-			"bombed", "bombing", "shelled", "shelling", "targeted", "targeting", "raid", "raids", "invasion", "invaded",
-			"blockade", "assault", "ambush", "ambushed", "assassinated", "fired", "launched", "operations":
-			if (w == "fired" || w == "launched") && !v.weaponAfter(k) || w == "operations" && v.claimVerbBefore(k) < 0 && v.carriedOutBefore(k) < 0 {
+		switch rule := v.d.lx.eventTriggers[v.it[k].w]; rule {
+		case evAttack, evAttackIfWeapon, evAttackIfClaimed:
+			if rule == evAttackIfWeapon && !v.weaponAfter(k) || rule == evAttackIfClaimed && v.claimVerbBefore(k) < 0 && v.carriedOutBefore(k) < 0 {
 				continue
 			}
 			if j := v.attack(k); j > k {
@@ -85,15 +83,13 @@ func (v *view) events() {
 					done[i] = true
 				}
 			}
-		case "withdraw", "withdrew", "withdrawn", "withdrawal", "withdrawing", "pullout", "pulled", "leave", "left",
-			"leaving", "retreat", "evacuate", "evacuated", "remove", "removal", "close", "closed", "reducing", "drawdown", "departure":
+		case evWithdrawal:
 			v.withdrawal(k)
-		case "demand", "demands", "demanded", "demanding", "insists", "insisted", "insist", "calls", "called", "urged", "urges", "decision", "resolution", "must", "pushed", "pushing", "pressed", "pressing",
-			"voted", "votes", "seeking", "seeks", "sought", "press", "wants", "wanted":
+		case evDemand:
 			v.demand(k)
-		case "threatened", "threatens", "threaten", "impending", "imminent", "vowed":
+		case evThreat:
 			v.threat(k)
-		case "talks", "met", "meeting", "meets", "received", "meet":
+		case evMeeting:
 			if v.word(k, "meet") && !v.word(k-1, "to", "will", "would") {
 				continue // "expected to meet X", "will meet X"; not "meet the demands"
 			}
@@ -106,15 +102,15 @@ func (v *view) events() {
 				continue
 			}
 			v.meeting(k)
-		case "negotiations", "negotiation", "mediate", "negotiate":
+		case evNegotiation:
 			v.negotiation(k)
-		case "dialogue":
+		case evNegotiationIfBetween:
 			if v.word(k+1, "between", "with") {
 				v.negotiation(k)
 			}
-		case "agreement", "agreed":
+		case evAgreement:
 			v.agreement(k)
-		case "suspension", "suspended", "suspend", "suspending", "halt", "halted", "halting", "pause", "paused", "truce":
+		case evSuspension:
 			v.suspension(k)
 		}
 	}

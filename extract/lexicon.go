@@ -77,6 +77,8 @@ type wordLists struct {
 	AttackAdjs     []string            `yaml:"attack_adjectives"`
 	GenericTargets []string            `yaml:"generic_targets"`
 	PlaceWords     []string            `yaml:"place_words"`
+
+	EventTriggers map[string][]string `yaml:"event_triggers"` // rule name -> trigger words
 }
 
 // caseRule says how a lexicon alias constrains the case of the text.

@@ -46,6 +46,35 @@ type wordSets struct {
 	attackAdjectives wordSet // words between an attacker and the attack noun
 	genericTargets   wordSet // nouns for what was hit, not who
 	placeWords       wordSet // "the city center of": a part of a place
+
+	eventTriggers map[string]eventRule // trigger word -> the event rule it fires
+}
+
+// eventRule names an event rule of view.events; event_triggers in
+// words.yaml lists the words that fire each.
+type eventRule uint8
+
+const (
+	evNone eventRule = iota
+	evAttack
+	evAttackIfWeapon  // an attack only with a weapon after ("fired rockets")
+	evAttackIfClaimed // an attack only after a claim or "carried out"
+	evWithdrawal
+	evDemand
+	evThreat
+	evMeeting
+	evNegotiation
+	evNegotiationIfBetween // a negotiation only before "between" or "with"
+	evAgreement
+	evSuspension
+)
+
+// eventRules are the names event_triggers uses for the rules.
+var eventRules = map[string]eventRule{
+	"attack": evAttack, "attack_if_weapon_follows": evAttackIfWeapon, "attack_if_claimed": evAttackIfClaimed,
+	"withdrawal": evWithdrawal, "demand": evDemand, "threat": evThreat, "meeting": evMeeting,
+	"negotiation": evNegotiation, "negotiation_if_between": evNegotiationIfBetween,
+	"agreement": evAgreement, "suspension": evSuspension,
 }
 
 // setSpec ties a list of words.yaml to the set it compiles into.
@@ -88,10 +117,70 @@ func (ws *wordSets) compile(w *wordLists) error {
 		*s.dst = set
 	}
 	var err error
-	if ws.headsAfter, err = compileTyped("heads_after", w.HeadsAfter); err != nil {
+	if ws.headsAfter, err = compileKeyed("heads_after", "type", w.HeadsAfter, entityType, nil); err != nil {
+		return err
+	}
+	if ws.eventTriggers, err = compileKeyed("event_triggers", "rule", w.EventTriggers, lookup(eventRules), ruleNames(eventRules)); err != nil {
 		return err
 	}
 	return nil
+}
+
+// compileKeyed compiles lists of words by key (an entity type, a rule
+// name) into word -> the value of the key. what names the keys in errors;
+// every key in required must be there, and a word is under one key only.
+func compileKeyed[R any](name, what string, byKey map[string][]string, value func(string) (R, bool), required []string) (map[string]R, error) {
+	if byKey == nil {
+		return nil, fmt.Errorf("list %s missing", name)
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		if _, ok := value(k); !ok {
+			return nil, fmt.Errorf("%s: unknown %s %q", name, what, k)
+		}
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range required {
+		if _, ok := byKey[k]; !ok {
+			return nil, fmt.Errorf("%s: %s %s missing", name, what, k)
+		}
+	}
+	out := map[string]R{}
+	from := map[string]string{}
+	for _, k := range keys {
+		val, _ := value(k)
+		for _, w := range byKey[k] {
+			key, err := wordKey(w)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			if prev, dup := from[key]; dup {
+				return nil, fmt.Errorf("%s: %q under both %s and %s", name, w, prev, k)
+			}
+			from[key] = k
+			out[key] = val
+		}
+	}
+	return out, nil
+}
+
+// entityType is the value of an entity type key: the type itself.
+func entityType(t string) (string, bool) { return t, schema.IsEntityType(t) }
+
+// ruleNames are the names of a rule table, for required.
+func ruleNames[R any](rules map[string]R) []string {
+	names := make([]string, 0, len(rules))
+	for n := range rules {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// lookup turns a rule table into the value function of compileKeyed.
+func lookup[R any](rules map[string]R) func(string) (R, bool) {
+	return func(k string) (R, bool) { r, ok := rules[k]; return r, ok }
 }
 
 // compileSet compiles one list. A word must be one token; a word listed
@@ -112,35 +201,6 @@ func compileSet(name string, words []string) (wordSet, error) {
 		set[key] = true
 	}
 	return set, nil
-}
-
-// compileTyped compiles lists of words by entity type into word -> type.
-func compileTyped(name string, byType map[string][]string) (map[string]string, error) {
-	if byType == nil {
-		return nil, fmt.Errorf("list %s missing", name)
-	}
-	out := map[string]string{}
-	types := make([]string, 0, len(byType))
-	for t := range byType {
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	for _, t := range types {
-		if !schema.IsEntityType(t) {
-			return nil, fmt.Errorf("%s: unknown type %q", name, t)
-		}
-		for _, w := range byType[t] {
-			key, err := wordKey(w)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			if prev, dup := out[key]; dup {
-				return nil, fmt.Errorf("%s: %q listed under %s and %s", name, w, prev, t)
-			}
-			out[key] = t
-		}
-	}
-	return out, nil
 }
 
 // militaryNouns is military_nouns of the embedded lexicon, for the one

@@ -20,6 +20,8 @@ func TestWordListsAreStrict(t *testing.T) {
 		{func(s string) string { return strings.Replace(s, "\nspeech_verbs:", "\nunused_speech_verbs:", 1) }, "not found"},
 		{func(s string) string { return strings.Replace(s, "\nstart_stop: [", "\nstart_stop: [officials, ", 1) }, `"officials" listed twice`},
 		{func(s string) string { return strings.Replace(s, "\nstart_stop: [", "\nstart_stop: [two words, ", 1) }, "not one token"},
+		{func(s string) string { return strings.Replace(s, "\n  attack: [", "\n  atack: [", 1) }, `unknown rule "atack"`},
+		{func(s string) string { return strings.Replace(s, "\n  threat: [", "\n  threat: [truce, ", 1) }, `"truce" under both`},
 	} {
 		files["words.yaml"] = &fstest.MapFile{Data: []byte(bad.edit(words))}
 		if _, err := LoadLexicon(files); err == nil || !strings.Contains(err.Error(), bad.want) {
