@@ -78,7 +78,8 @@ type wordLists struct {
 	GenericTargets []string            `yaml:"generic_targets"`
 	PlaceWords     []string            `yaml:"place_words"`
 
-	EventTriggers map[string][]string `yaml:"event_triggers"` // rule name -> trigger words
+	EventTriggers    map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
+	RelationTriggers map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }
 
 // caseRule says how a lexicon alias constrains the case of the text.

@@ -125,39 +125,8 @@ func (v *view) rules() {
 			v.entityRules(k)
 			continue
 		}
-		switch w {
-		case "backed", "supported", "sponsored", "funded", "armed", "financed":
-			v.backed(k)
-		case "support", "supports", "supporting", "supplies", "supplying", "arms", "arming", "supporter", "backer", "approval", "patron":
-			v.supports(k)
-		case "part", "member", "members", "faction", "factions", "component", "umbrella", "wing", "affiliate", "groups":
-			v.memberOf(k)
-		case "located", "based", "situated", "near", "in":
-			v.located(k)
-		case "capital":
-			v.capital(k)
-		case "ally", "allies", "allied", "aligned":
-			v.allied(k)
-		case "killed", "assassinated", "assassination", "killing":
-			v.killed(k)
-		case "toppled", "overthrew", "ousted", "overthrow", "toppling":
-			v.overthrew(k)
-		case "fight", "fought", "fighting", "war", "battle", "campaign", "defeat", "mission":
-			v.fought(k)
-		case "deployed", "stationed", "sent", "dispatched":
-			v.deployed(k)
-		case "includes", "include", "included", "comprises", "comprising":
-			v.includes(k)
-		case "led", "headed":
-			v.ledBy(k)
-		case "hosts", "hosted", "host", "hosting", "houses", "housed", "housing":
-			v.hosts(k)
-		case "troops", "soldiers", "personnel", "forces":
-			v.troopsHeld(k)
-		case "operates", "operating", "operate", "active":
-			v.activeIn(k)
-		case "denied", "denies", "deny", "denying", "disowned", "rejected":
-			v.denied(k)
+		if rule := v.d.lx.relationTriggers[w]; rule != nil {
+			rule(v, k)
 		}
 	}
 }

@@ -47,7 +47,8 @@ type wordSets struct {
 	genericTargets   wordSet // nouns for what was hit, not who
 	placeWords       wordSet // "the city center of": a part of a place
 
-	eventTriggers map[string]eventRule // trigger word -> the event rule it fires
+	eventTriggers    map[string]eventRule        // trigger word -> the event rule it fires
+	relationTriggers map[string]func(*view, int) // trigger word -> the relation rule it fires
 }
 
 // eventRule names an event rule of view.events; event_triggers in
@@ -75,6 +76,17 @@ var eventRules = map[string]eventRule{
 	"withdrawal": evWithdrawal, "demand": evDemand, "threat": evThreat, "meeting": evMeeting,
 	"negotiation": evNegotiation, "negotiation_if_between": evNegotiationIfBetween,
 	"agreement": evAgreement, "suspension": evSuspension,
+}
+
+// relationRules are the names relation_triggers uses for the rules of
+// view.rules.
+var relationRules = map[string]func(*view, int){
+	"backed": (*view).backed, "supports": (*view).supports, "member_of": (*view).memberOf,
+	"located": (*view).located, "capital": (*view).capital, "allied": (*view).allied,
+	"killed": (*view).killed, "overthrew": (*view).overthrew, "fought": (*view).fought,
+	"deployed": (*view).deployed, "includes": (*view).includes, "led_by": (*view).ledBy,
+	"hosts": (*view).hosts, "troops_held": (*view).troopsHeld, "active_in": (*view).activeIn,
+	"denied": (*view).denied,
 }
 
 // setSpec ties a list of words.yaml to the set it compiles into.
@@ -121,6 +133,9 @@ func (ws *wordSets) compile(w *wordLists) error {
 		return err
 	}
 	if ws.eventTriggers, err = compileKeyed("event_triggers", "rule", w.EventTriggers, lookup(eventRules), ruleNames(eventRules)); err != nil {
+		return err
+	}
+	if ws.relationTriggers, err = compileKeyed("relation_triggers", "rule", w.RelationTriggers, lookup(relationRules), ruleNames(relationRules)); err != nil {
 		return err
 	}
 	return nil
