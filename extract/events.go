@@ -685,7 +685,7 @@ func (v *view) withdrawal(k int) {
 		}
 	}
 	// "remove its soldiers from Iraq": the forces of the subject.
-	if obj := k + 1; !noun && v.word(obj, "its", "their") && militaryNouns[v.itWord(obj+1)] {
+	if obj := k + 1; !noun && v.word(obj, "its", "their") && v.d.lx.militaryNouns.has(v.itWord(obj+1)) {
 		if m := v.d.military(agent); m != nil {
 			agent = m
 		}

@@ -217,9 +217,3 @@ func compileSet(name string, words []string) (wordSet, error) {
 	}
 	return set, nil
 }
-
-// militaryNouns is military_nouns of the embedded lexicon, for the one
-// rule body not yet reading its lexicon's list (withdrawal, being
-// rewritten elsewhere). TODO: make it read v.d.lx.militaryNouns, then
-// delete this.
-var militaryNouns = defaultLexicon.militaryNouns
