@@ -20,10 +20,14 @@ import (
 //
 //	{name:Class}    an entity item whose type is in Class (a type or a class
 //	                of frames.yaml); {name:Class*} binds the whole coordinated
-//	                list that starts there ("Hasakah, Raqqah and Deir ez-Zor")
+//	                list that starts there ("Hasakah, Raqqah and Deir ez-Zor");
+//	                {name:Class^} matches no item but binds the subject of the
+//	                trigger's clause, past appositions and asides, or a
+//	                pronoun's antecedent ("X, during talks with Y, said")
 //	a|b|c           one item that is one of these words (exact keys)
 //	x?              the element x, optional
-//	...N            up to N items that are neither entities nor clause breaks
+//	...N            up to N items that are neither entities, clause breaks
+//	                nor quotation marks
 //
 // A frame's facts are [subject predicate object] with slot names; its
 // event names the slots of agent, target and location.
@@ -83,6 +87,8 @@ type construction struct {
 	slots     map[string]int
 	notAfter  map[string]bool
 	notBefore [][]string
+	lead      int // the first element that matches an item (not a subject slot)
+	subject   int // the element of the subject slot, or -1
 }
 
 type elemKind uint8
@@ -101,6 +107,8 @@ type elem struct {
 	military bool            // eSlot: also a country's armed forces
 	slot     int             // eSlot: index of the binding
 	list     bool            // eSlot: bind the coordinated list
+	subject  bool            // eSlot: bind the trigger's clause subject, wherever it stands
+	demonym  bool            // eSlot: a demonym may stand for its country (the pattern goes on to the noun it qualifies)
 	gap      int             // eGap
 }
 
@@ -130,8 +138,8 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			if !ok {
 				return nil, fmt.Errorf("slot %s: want {name:Class}", tok)
 			}
-			e.kind, e.list = eSlot, strings.HasSuffix(class, "*")
-			class = strings.TrimSuffix(class, "*")
+			e.kind, e.list, e.subject = eSlot, strings.HasSuffix(class, "*"), strings.HasSuffix(class, "^")
+			class = strings.TrimSuffix(strings.TrimSuffix(class, "*"), "^")
 			if types, ok := classes[class]; ok {
 				for _, t := range types {
 					switch {
@@ -181,6 +189,24 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 	}
 	if fr.anchor == nil {
 		return nil, fmt.Errorf("pattern %q has no required word", s.Pattern)
+	}
+	fr.subject = -1
+	for i := range fr.elems {
+		// "an Israeli airstrike": a demonym names its country only as the
+		// adjective of a noun the pattern goes on to; a slot that ends the
+		// pattern ("condemned the Iraqi-US relations") takes names only.
+		fr.elems[i].demonym = i < len(fr.elems)-1
+	}
+	for i, e := range fr.elems {
+		if e.kind == eSlot && e.subject {
+			if fr.subject >= 0 {
+				return nil, fmt.Errorf("pattern %q has two subject slots", s.Pattern)
+			}
+			fr.subject = i
+		}
+	}
+	if fr.lead = 0; fr.subject == 0 {
+		fr.lead = 1
 	}
 	var err error
 	if fr.notAfter, err = keySet(s.NotAfter); err != nil {
@@ -257,13 +283,14 @@ const maxSlots = 6
 // word item matched (the trigger, whose clause decides the claim kind).
 type match struct {
 	bind    [maxSlots]int
+	subject *entity // the entity the subject slot bound, if the frame has one
 	trigger int
 }
 
 // matchAt matches the frame's elements from item k on.
 func (fr *construction) matchAt(v *view, k int) (match, bool) {
 	// Most items cannot start most frames: say so before recursing.
-	switch first := &fr.elems[0]; {
+	switch first := &fr.elems[fr.lead]; {
 	case first.optional:
 	case first.kind == eSlot && v.it[k].e == nil && v.it[k].dem == nil:
 		return match{}, false
@@ -277,7 +304,26 @@ func (fr *construction) matchAt(v *view, k int) (match, bool) {
 	for i := range m.bind {
 		m.bind[i] = -1
 	}
-	return m, fr.step(v, 0, k, &m)
+	if !fr.step(v, 0, k, &m) {
+		return m, false
+	}
+	return m, fr.bindSubject(v, &m)
+}
+
+// bindSubject binds the subject slot, if the frame has one, to the
+// subject of the trigger's clause; a frame whose subject is missing or of
+// another type does not match, unless the slot is optional.
+func (fr *construction) bindSubject(v *view, m *match) bool {
+	if fr.subject < 0 {
+		return true
+	}
+	e := &fr.elems[fr.subject]
+	j, x := v.subj(m.trigger)
+	if x != nil && (e.types.has(x.typ) || e.military && v.d.lx.militaryOf[x.id] != nil) {
+		m.bind[e.slot], m.subject = j, x
+		return true
+	}
+	return e.optional
 }
 
 // step matches elements [i:] from item k on, backtracking over optional
@@ -286,12 +332,23 @@ func (fr *construction) step(v *view, i, k int, m *match) bool {
 	if i == len(fr.elems) {
 		return !fr.followedBy(v, k)
 	}
+	// An optional element is taken when it matches and left when it does
+	// not (greedy, as in regular expressions): "condemned the strikes"
+	// binds an optional object where there is one.
 	e := &fr.elems[i]
-	if e.optional && fr.step(v, i+1, k, m) {
+	if fr.take(v, e, i, k, m) {
 		return true
 	}
+	return e.optional && fr.step(v, i+1, k, m)
+}
+
+// take matches element e (the i-th) at item k, then the rest.
+func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 	switch e.kind {
 	case eSlot:
+		if e.subject {
+			return fr.step(v, i+1, k, m) // bound once the trigger is known
+		}
 		if e.entityAt(v, k) != nil {
 			m.bind[e.slot] = k
 			if fr.step(v, i+1, k+1, m) {
@@ -313,8 +370,10 @@ func (fr *construction) step(v *view, i, k int, m *match) bool {
 	case eGap:
 		for n := 0; n <= e.gap && k+n <= len(v.it); n++ {
 			if n > 0 {
+				// A gap stays in its clause and out of quotations: the
+				// speaker of "…Iraq," the official said is not Iraq.
 				it := &v.it[k+n-1]
-				if it.e != nil || clauseBreak(it.w) {
+				if it.e != nil || clauseBreak(it.w) || it.w == `"` {
 					break
 				}
 			}
@@ -339,7 +398,7 @@ func (e *elem) entityAt(v *view, k int) *entity {
 		}
 		return nil
 	}
-	if v.it[k].dem != nil && e.types.has(schema.Country) && !v.titleAt(k+1) {
+	if e.demonym && v.it[k].dem != nil && e.types.has(schema.Country) && !v.titleAt(k+1) {
 		return v.country(k) // not "the Iraqi official": a person, not the state
 	}
 	return nil
@@ -398,14 +457,20 @@ func (v *view) applyFrames() {
 	v.d.frameBuf = fired[:0]
 }
 
-// slot returns the entities a slot bound: its item, or the coordinated
+// slotEntities returns the entities a slot bound: its item, or the coordinated
 // list from there for a list slot.
 func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
 	i, ok := fr.slots[name]
-	if !ok || m.bind[i] < 0 {
+	if !ok {
 		return nil
 	}
 	k := m.bind[i]
+	if se := fr.slotElem(i); se.subject && m.subject != nil && (k < 0 || !se.list) {
+		return []*entity{m.subject} // a pronoun's antecedent has no item
+	}
+	if k < 0 {
+		return nil
+	}
 	if !fr.slotElem(i).list {
 		return []*entity{fr.slotElem(i).entityAt(v, k)}
 	}
@@ -449,7 +514,13 @@ func (v *view) emit(fr *construction, m match) {
 	if agent == nil && target == nil {
 		return
 	}
-	if v.hasEvent(ev.Type, agent, target) {
+	if ev.Type == schema.EvStatement && v.d.commentator[agent] {
+		return // analysts and editors frame events; their words are not acts
+	}
+	if e := v.sameEvent(ev.Type, agent, target); e != nil {
+		if e.Target == "" && target != nil && target != agent {
+			e.Target = target.id // the rules found the act, the frame its object
+		}
 		return
 	}
 	status := ev.Status
@@ -462,17 +533,23 @@ func (v *view) emit(fr *construction, m match) {
 // hasEvent reports whether the sentence already has an event of typ with
 // this agent and target (either may be nil, which matches any).
 func (v *view) hasEvent(typ string, agent, target *entity) bool {
+	return v.sameEvent(typ, agent, target) != nil
+}
+
+// sameEvent returns the sentence's event of typ (or its kind) with this
+// agent and this target or none (nil matches any), or nil.
+func (v *view) sameEvent(typ string, agent, target *entity) *schema.Event {
 	ev := v.evidence()
 	for i := len(v.d.events) - 1; i >= 0; i-- {
 		e := &v.d.events[i]
 		if e.Evidence != ev {
 			break
 		}
-		if sameEventKind(e.Type, typ) && (agent == nil || e.Agent == agent.id) && (target == nil || e.Target == target.id) {
-			return true
+		if sameEventKind(e.Type, typ) && (agent == nil || e.Agent == agent.id) && (target == nil || e.Target == target.id || e.Target == "") {
+			return e
 		}
 	}
-	return false
+	return nil
 }
 
 // sameEventKind treats an attack and an airstrike as one kind, and a

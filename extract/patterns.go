@@ -396,8 +396,12 @@ func (d *doc) contextType(i, j int) string {
 		if t := d.lx.headsAfter[d.toks[j].norm]; t != "" {
 			return t
 		}
-		if j+1 < len(d.toks) && d.toks[j].norm == "air" && d.toks[j+1].norm == "base" {
-			return schema.MilitaryBase
+		// One lower-case word may qualify the head: "the Victory military
+		// base", "the Harir air base", "the Mashtal residential district".
+		if n := j + 1; n < len(d.toks) && d.toks[j].kind == tWord && !d.toks[n].cap && d.toks[n].nl == 0 {
+			if t := d.lx.headsAfter[d.toks[n].norm]; t != "" {
+				return t
+			}
 		}
 	}
 	if i >= 2 && d.toks[i-1].norm == "of" && d.lx.placesBefore.has(d.toks[i-2].norm) && !d.toks[i-2].cap {
