@@ -339,7 +339,7 @@ func TestContextTypes(t *testing.T) {
 	for _, c := range []struct{ text, id, typ string }{
 		{"Residents said the car was hit near the Mashtal neighborhood of the capital.", "mashtal", schema.Place},
 		{"Fighters moved into the town of Tarmiyah overnight.", "tarmiyah", schema.Place},
-		{"Rockets struck the Tal Afar air base.", "tal-afar", schema.MilitaryBase},
+		{"Rockets struck the Tal Zaytun air base.", "tal-zaytun", schema.MilitaryBase},
 		{"Members of the Rabaa Allah militia paraded in Baghdad.", "rabaa-allah", schema.ArmedGroup},
 	} {
 		rec := extractText(t, c.text)
