@@ -51,9 +51,12 @@ const militaryType = "military"
 
 // frameFile is the shape of frames.yaml.
 type frameFile struct {
-	Classes     map[string][]string `yaml:"classes"`
-	Collectives collectiveSpec      `yaml:"collectives"`
-	Frames      []frameSpec         `yaml:"frames"`
+	Classes map[string][]string `yaml:"classes"`
+	// Descriptions are the nouns that, after "the", refer back to the
+	// latest entity of a type ("the base", "the town").
+	Descriptions map[string][]string `yaml:"descriptions"`
+	Collectives  collectiveSpec      `yaml:"collectives"`
+	Frames       []frameSpec         `yaml:"frames"`
 }
 
 type frameSpec struct {

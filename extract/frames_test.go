@@ -258,3 +258,29 @@ func TestFramesAtSentenceEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionsReferBack: "the base" is the base the article named
+// last, within reach; "the base of …" names, it does not refer back.
+func TestDescriptionsReferBack(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Drones struck Ain al-Asad air base on Monday. The base hosts U.S. troops.", true},
+		{"Drones struck Ain al-Asad air base on Monday. Officials met. Nobody spoke. Talks went on. The base hosts U.S. troops.", false},
+		{"Drones struck Ain al-Asad air base on Monday. The base of the brigade hosts U.S. troops.", false},
+	} {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, f := range rec.Facts {
+			got = got || f.S == "us-military" && f.P == "deployed_at" && f.O == "ain-al-asad-air-base"
+		}
+		if got != tc.want {
+			t.Errorf("%q: us-military deployed_at ain-al-asad-air-base = %v, want %v (%+v)", tc.text, got, tc.want, rec.Facts)
+		}
+	}
+}

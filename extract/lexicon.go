@@ -153,8 +153,9 @@ type Lexicon struct {
 	frames []*construction // constructions, from frames.yaml
 	// frameAnchors indexes the frames by their anchor words.
 	frameAnchors map[string][]int
-	collectives  *collectives // collective actors, from frames.yaml
-	fingerprint  string       // hash of every file loaded
+	collectives  *collectives      // collective actors, from frames.yaml
+	descriptions map[string]string // noun -> entity type it refers back to, from frames.yaml
+	fingerprint  string            // hash of every file loaded
 }
 
 // Fingerprint identifies the data the lexicon was compiled from: it changes
@@ -250,6 +251,9 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}
 	lx.fingerprint = hex.EncodeToString(sum.Sum(nil))[:12]
 	if lx.frames, err = compileFrames(frameData); err != nil {
+		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
+	}
+	if lx.descriptions, err = compileDescriptions(frameData.Descriptions); err != nil {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}
 	lx.frameAnchors = map[string][]int{}

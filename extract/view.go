@@ -66,6 +66,8 @@ func (d *doc) view(s *sentence) *view {
 		// description of the last group or coalition acts for it.
 		if ref := d.definite(t.norm, v); ref != nil {
 			it.e = ref
+		} else if ref := d.described(t.norm, i, v); ref != nil {
+			it.e = ref
 		}
 		if t.kind == tQuote {
 			if t.norm == `"` {

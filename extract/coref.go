@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Definite descriptions that refer back: "the base" after Ain al-Asad was
+// named is Ain al-Asad, so "the base hosts U.S. troops" is a fact about
+// it. Which nouns refer back to which type is data (descriptions in
+// frames.yaml); the engine takes the latest entity of that type the
+// article named within the last few sentences.
+
+// corefReach is how many sentences back a description may reach.
+const corefReach = 2
+
+// compileDescriptions checks and inverts the descriptions section: noun ->
+// entity type.
+func compileDescriptions(byType map[string][]string) (map[string]string, error) {
+	out := map[string]string{}
+	for typ, nouns := range byType {
+		if !schema.IsEntityType(typ) {
+			return nil, fmt.Errorf("descriptions: unknown type %q", typ)
+		}
+		for _, n := range nouns {
+			key, err := wordKey(n)
+			if err != nil {
+				return nil, fmt.Errorf("descriptions: %w", err)
+			}
+			out[key] = typ
+		}
+	}
+	return out, nil
+}
+
+// described returns what "the <noun>" at token i refers back to, or nil:
+// the latest entity of the noun's type named in this sentence or the
+// corefReach before it. "The base of the brigade" and "the city of Mosul"
+// name, they do not refer back.
+func (d *doc) described(w string, i int, v *view) *entity {
+	typ := d.lx.descriptions[w]
+	if typ == "" || len(v.it) == 0 || v.it[len(v.it)-1].w != "the" {
+		return nil
+	}
+	if n := i + 1; n < len(d.toks) && (d.toks[n].norm == "of" || d.toks[n].cap) {
+		return nil
+	}
+	sent := v.s.idx
+	j := sort.Search(len(d.ments), func(k int) bool { return d.ments[k].first >= i })
+	for j--; j >= 0 && d.ments[j].sent >= sent-corefReach; j-- {
+		if e := d.ments[j].ent; e.typ == typ {
+			return e
+		}
+	}
+	return nil
+}
