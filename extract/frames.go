@@ -321,7 +321,7 @@ func (fr *construction) bindSubject(v *view, m *match) bool {
 		return true
 	}
 	e := &fr.elems[fr.subject]
-	j, x := v.subj(m.trigger)
+	j, x := v.clauseSubject(m.trigger)
 	if x != nil && (e.types.has(x.typ) || e.military && v.d.lx.militaryOf[x.id] != nil) {
 		m.bind[e.slot], m.subject = j, x
 		return true
@@ -384,6 +384,38 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// clauseSubject is the subject of the verb at item k, as v.subj finds it,
+// past up to three prepositional phrases between them, names in them
+// included ("X, in a statement, claimed", "X, in a statement published on
+// its Telegram channel, claimed", "X on Monday in Baghdad announced").
+func (v *view) clauseSubject(k int) (int, *entity) {
+	j := k
+	for hop := 0; hop < 3; hop++ {
+		if i, e := v.subj(j); e != nil {
+			return i, e
+		}
+		p := j - 1
+		for p >= 0 && j-p <= 5 && !clauseBreak(v.it[p].w) && (v.it[p].e != nil || !preposition(v.it[p].w)) {
+			p--
+		}
+		if p < 0 || !preposition(v.itWord(p)) {
+			return -1, nil
+		}
+		j = p
+	}
+	return -1, nil
+}
+
+// preposition reports the prepositions that open an aside between a
+// subject and its verb.
+func preposition(w string) bool {
+	switch w {
+	case "in", "on", "at", "during", "after", "before", "with", "through", "since", "via", "amid", "late", "early":
+		return true
 	}
 	return false
 }
