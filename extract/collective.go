@@ -28,6 +28,18 @@ type collectiveSpec struct {
 	Modifiers []string `yaml:"modifiers"`
 	// Heads are the plural nouns that make the phrase a collective.
 	Heads []string `yaml:"heads"`
+	// ModifiedHeads are heads only after a modifier: "Iran-backed
+	// paramilitary forces" is a collective, "US-backed forces" a
+	// description of some named force.
+	ModifiedHeads []string `yaml:"modified_heads"`
+	// Unsponsored names the sponsor of collectives that name none but by a
+	// modifier the reporting reserves for them ("Shia militias" in Iraq
+	// are Iran's): they join that sponsor's collective, with no link fact,
+	// since the text states none.
+	Unsponsored *struct {
+		Sponsor   string   `yaml:"sponsor"`
+		Modifiers []string `yaml:"modifiers"`
+	} `yaml:"unsponsored"`
 }
 
 // collectives is the compiled collectiveSpec.
@@ -36,10 +48,13 @@ type collectives struct {
 	pro       string
 	modifiers map[string]bool
 	heads     map[string]bool
+	modHeads  map[string]bool
 	bySponsor map[string]*LexEntry // country id -> its collective's entry
+	// unsponsored: modifier -> the sponsor whose collective it names.
+	unsponsored map[string]*LexEntry
 }
 
-func compileCollectives(s collectiveSpec, countries []*LexEntry) (*collectives, error) {
+func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(string) *LexEntry) (*collectives, error) {
 	if s.Name == "" {
 		return nil, nil
 	}
@@ -47,7 +62,10 @@ func compileCollectives(s collectiveSpec, countries []*LexEntry) (*collectives, 
 		return nil, fmt.Errorf("collectives: unknown type %q", s.Type)
 	}
 	c := &collectives{links: map[string]string{}, pro: s.Pro, modifiers: map[string]bool{}, heads: map[string]bool{},
-		bySponsor: map[string]*LexEntry{}}
+		modHeads: map[string]bool{}, bySponsor: map[string]*LexEntry{}, unsponsored: map[string]*LexEntry{}}
+	for _, w := range s.ModifiedHeads {
+		c.modHeads[normWord(w)] = true
+	}
 	for w, p := range s.Links {
 		if schema.LookupPredicate(p) == nil {
 			return nil, fmt.Errorf("collectives: link %q: unknown predicate %q", w, p)
@@ -66,6 +84,15 @@ func compileCollectives(s collectiveSpec, countries []*LexEntry) (*collectives, 
 	for _, e := range countries {
 		name := fmt.Sprintf(s.Name, e.Name)
 		c.bySponsor[e.id] = &LexEntry{Name: name, Type: s.Type, id: schema.Slug(name), collective: true}
+	}
+	if u := s.Unsponsored; u != nil {
+		sp := byName(u.Sponsor)
+		if sp == nil || c.bySponsor[sp.id] == nil {
+			return nil, fmt.Errorf("collectives: unsponsored: %q is not a country of the lexicon", u.Sponsor)
+		}
+		for _, w := range u.Modifiers {
+			c.unsponsored[normWord(w)] = sp
+		}
 	}
 	return c, nil
 }
@@ -102,7 +129,9 @@ func (d *doc) scanCollectives(s *sentence) {
 		if d.collLinks == nil {
 			d.collLinks = map[*mention]collectiveLink{}
 		}
-		d.collLinks[m] = collectiveLink{pred: pred, sponsor: d.lexEntity(sponsor)}
+		if pred != "" {
+			d.collLinks[m] = collectiveLink{pred: pred, sponsor: d.lexEntity(sponsor)}
+		}
 		i = end - 1
 	}
 }
@@ -117,6 +146,15 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 		pred, j = c.pro, j+1
 	}
 	sponsor, j := d.sponsorAt(j, last)
+	if sponsor == nil && pred == "" {
+		// "Shia militias": a modifier reserved for one sponsor's collective.
+		if sp := c.unsponsored[d.toks[i].norm]; sp != nil && d.at[i] == nil {
+			if end := d.collectiveHead(i+1, last, true); end > 0 {
+				return end, sp, ""
+			}
+		}
+		return 0, nil, ""
+	}
 	if sponsor == nil || c.bySponsor[sponsor.id] == nil || j >= last {
 		return 0, nil, ""
 	}
@@ -126,17 +164,31 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 		}
 		pred, j = c.links[d.toks[j].norm], j+1
 	}
+	if end := d.collectiveHead(j, last, false); end > 0 {
+		return end, sponsor, pred
+	}
+	return 0, nil, ""
+}
+
+// collectiveHead matches "modifier* head" from token j and returns its
+// end, or 0. A modified head ("forces") needs a modifier before it; so
+// does any head when modified is set (the phrase began with one).
+func (d *doc) collectiveHead(j, last int, modified bool) int {
+	c := d.lx.collectives
 	for j < last && c.modifiers[d.toks[j].norm] && !c.heads[d.toks[j].norm] {
-		j++
+		j, modified = j+1, true
 	}
 	// "militia groups": a modifier that is also a head stands before one.
 	for j+1 < last && c.heads[d.toks[j].norm] && c.heads[d.toks[j+1].norm] {
 		j++
 	}
-	if j >= last || !c.heads[d.toks[j].norm] || d.at[j] != nil && d.at[j].first < j {
-		return 0, nil, ""
+	if j >= last || d.at[j] != nil && d.at[j].first < j {
+		return 0
 	}
-	return j + 1, sponsor, pred
+	if w := d.toks[j].norm; c.heads[w] || modified && c.modHeads[w] {
+		return j + 1
+	}
+	return 0
 }
 
 // sponsorAt returns the country named at token i (a country mention or a

@@ -284,3 +284,35 @@ func TestDescriptionsReferBack(t *testing.T) {
 		}
 	}
 }
+
+// TestCollectiveModifiers: "forces" is a collective head only after a
+// modifier; "Shia militias" join Iran's collective without a backing fact.
+func TestCollectiveModifiers(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, tc := range []struct {
+		text, mention string
+		link          bool
+	}{
+		{"Iran-backed paramilitary forces in Iraq were hit.", "Iran-backed paramilitary forces", true},
+		{"Shia militias in Iraq were hit.", "Shia militias", false},
+		{"US-backed forces in Syria were hit.", "", false},
+	} {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, e := range rec.Entities {
+			if strings.HasSuffix(e.ID, "-backed-militias") {
+				got = e.Mentions[0]
+			}
+		}
+		link := false
+		for _, f := range rec.Facts {
+			link = link || f.S == "iran-backed-militias" && f.O == "iran"
+		}
+		if got != tc.mention || link != tc.link {
+			t.Errorf("%q: collective %q (link %v), want %q (link %v)", tc.text, got, link, tc.mention, tc.link)
+		}
+	}
+}

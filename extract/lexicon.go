@@ -268,7 +268,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			countries = append(countries, e)
 		}
 	}
-	if lx.collectives, err = compileCollectives(frameData.Collectives, countries); err != nil {
+	if lx.collectives, err = compileCollectives(frameData.Collectives, countries, lx.Lookup); err != nil {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}
 	if err := lx.wordSets.compile(&words); err != nil {
