@@ -136,7 +136,7 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, in
 	var labels []cgraph.Ref
 	vals := []uint64{uint64(v.refOf(obj).(kv.Int64Value)), uint64(pred.(kv.Int64Value)), uint64(v.refOf(subj).(kv.Int64Value))}
 	it := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}, Values: vals}.BuildIterator(v.kvqs).Iterate()
-	for it.Next(v.ctx) {
+	for !v.stopped() && it.Next(v.ctx) {
 		if l := v.dir(it.Result(), quad.Label); l != nil {
 			labels = append(labels, l)
 		}

@@ -22,8 +22,12 @@ type Neighbor struct {
 // NeighborOptions shape a neighbourhood query.
 type NeighborOptions struct {
 	Hops  int // radius; 0 means 1
-	Limit int // most neighbours returned; 0 means 100
+	Limit int // most neighbours returned; 0 means 100, at most MaxNeighbors
 }
+
+// MaxNeighbors bounds NeighborOptions.Limit: each neighbour is shown with
+// the evidence of the link that reached it, which is store reads.
+const MaxNeighbors = 10000
 
 // Neighbors returns the nodes within opts.Hops links of node, over both
 // edge directions, nearest first; at the same distance the nodes more
@@ -37,6 +41,9 @@ func (f *Finder) Neighbors(ctx context.Context, node quad.Value, opts NeighborOp
 	}
 	if opts.Limit <= 0 {
 		opts.Limit = 100
+	}
+	if opts.Limit > MaxNeighbors {
+		return nil, false, fmt.Errorf("path: a limit of %d neighbours is over the limit of %d", opts.Limit, MaxNeighbors)
 	}
 	v := f.view(ctx)
 	start, ok := v.lookup(node)
@@ -70,6 +77,9 @@ func (f *Finder) Neighbors(ctx context.Context, node quad.Value, opts NeighborOp
 		// the order the store returns links in.
 		iri := map[nodeID]string{}
 		for _, r := range layer {
+			if v.stopped() {
+				return nil, false, v.err
+			}
 			iri[r.id] = iriString(v.value(r.id))
 		}
 		sort.Slice(layer, func(i, j int) bool {
@@ -93,6 +103,9 @@ func (f *Finder) Neighbors(ctx context.Context, node quad.Value, opts NeighborOp
 		all, truncated = all[:opts.Limit], true
 	}
 	for _, r := range all {
+		if v.stopped() {
+			return nil, false, v.err
+		}
 		n := Neighbor{Node: v.describe(r.id), Hops: r.hops}
 		p := v.describe(r.parent)
 		n.Via = Hop{From: p.IRI, FromName: p.Name, To: n.IRI, ToName: n.Name}
@@ -101,10 +114,10 @@ func (f *Finder) Neighbors(ctx context.Context, node quad.Value, opts NeighborOp
 		}
 		out = append(out, n)
 	}
-	if v.err != nil {
+	if v.stopped() {
 		return nil, false, v.err
 	}
-	return out, truncated, ctx.Err()
+	return out, truncated, nil
 }
 
 // TimelineEntry is one event an actor took part in.
@@ -141,6 +154,9 @@ func (f *Finder) Timeline(ctx context.Context, actor quad.Value) ([]TimelineEntr
 	byEvent := map[nodeID]*TimelineEntry{}
 	var order []nodeID
 	for _, e := range v.edges(a) {
+		if v.stopped() {
+			return nil, v.err
+		}
 		pred := linkPredicates[e.pred]
 		role := localName(pred)
 		switch {
@@ -185,10 +201,10 @@ func (f *Finder) Timeline(ctx context.Context, actor quad.Value) ([]TimelineEntr
 		}
 		return out[i].Event < out[j].Event
 	})
-	if v.err != nil {
+	if v.stopped() {
 		return nil, v.err
 	}
-	return out, ctx.Err()
+	return out, nil
 }
 
 // sortDate is the key events sort by: the event's own date when it has a

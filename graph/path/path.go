@@ -44,6 +44,10 @@ const (
 	// MaxHopsLimit bounds MaxHops: past it, almost everything connects to
 	// everything through a hub, and the search only costs time.
 	MaxHopsLimit = 8
+	// MaxK bounds K: each path past the first is a round of Yen's spur
+	// searches plus the evidence of every hop, and no one reads a
+	// hundred paths.
+	MaxK = 100
 	// DefaultHubLimit is the default Options.HubLimit. A node mentioned in
 	// over a thousand articles (a country, a superpower, a capital) links
 	// thousands of events: a path through it says little, costs ln(1001) ≈ 7
@@ -192,6 +196,9 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 	if opts.K <= 0 {
 		opts.K = DefaultK
 	}
+	if opts.K > MaxK {
+		return nil, fmt.Errorf("path: k %d is over the limit of %d", opts.K, MaxK)
+	}
 	if opts.MaxHops <= 0 {
 		opts.MaxHops = DefaultMaxHops
 	}
@@ -226,8 +233,14 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 	t0 := time.Now()
 	found := sr.kShortest(opts.K)
 	v.stats.SearchTime = time.Since(t0)
+	if v.stopped() {
+		return nil, v.err
+	}
 	res := &Result{From: v.describe(s), To: v.describe(t), Paths: []Path{}}
 	for _, p := range found {
+		if v.stopped() {
+			return nil, v.err
+		}
 		res.Paths = append(res.Paths, v.path(p))
 	}
 	res.Expanded = sr.expanded
@@ -237,10 +250,7 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 	slices.SortFunc(res.HubsAvoided, func(a, b Node) int { return strings.Compare(a.Name, b.Name) })
 	v.stats.Shifts = sr.shifts
 	res.stats = v.stats
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if v.err != nil {
+	if v.stopped() {
 		return nil, v.err
 	}
 	return res, nil

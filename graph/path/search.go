@@ -196,7 +196,7 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 		}
 	}
 	for ; ; iter++ {
-		if sr.v.err != nil || sr.v.ctx.Err() != nil {
+		if sr.v.stopped() {
 			return nil, 0
 		}
 		for _, sd := range [2]*side{fw, bw} {

@@ -142,6 +142,18 @@ func (v *view) fail(err error) {
 	}
 }
 
+// stopped reports whether the query must stop: a store error, or its
+// context ended (the timeout). Every loop that reads the store asks, so
+// that a query stops within one store read of its deadline, wherever it
+// is: searching, counting, or gathering evidence for paths already found.
+// After that the view answers empty, and the query returns the error.
+func (v *view) stopped() bool {
+	if v.err == nil {
+		v.fail(v.ctx.Err())
+	}
+	return v.err != nil
+}
+
 func (v *view) ref(val quad.Value) cgraph.Ref {
 	r, err := v.qs.ValueOf(val)
 	v.fail(err)
@@ -195,7 +207,7 @@ func (v *view) value(id nodeID) quad.Value {
 // scan calls fn with the quad reference of every quad whose direction d
 // is node and, when pred is not nil, whose predicate is pred.
 func (v *view) scan(node cgraph.Ref, d quad.Direction, pred cgraph.Ref, fn func(q cgraph.Ref) bool) {
-	if v.err != nil || node == nil {
+	if v.stopped() || node == nil {
 		return
 	}
 	var it iterator.Scanner
@@ -210,7 +222,7 @@ func (v *view) scan(node cgraph.Ref, d quad.Direction, pred cgraph.Ref, fn func(
 		it = v.qs.QuadIterator(d, node).Iterate()
 	}
 	defer it.Close()
-	for it.Next(v.ctx) {
+	for !v.stopped() && it.Next(v.ctx) {
 		q := it.Result()
 		if pred != nil && v.kvqs == nil {
 			p, err := v.qs.QuadDirection(q, quad.Predicate)
@@ -257,7 +269,7 @@ func (v *view) mentions(id nodeID) int {
 	}
 	count := int64(0)
 	v.stats.Counted++
-	if v.mentionRef != nil && v.err == nil {
+	if v.mentionRef != nil && !v.stopped() {
 		if v.kvqs != nil {
 			vals := []uint64{uint64(n.ref.(kv.Int64Value)), uint64(v.mentionRef.(kv.Int64Value))}
 			st, err := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}, Values: vals}.BuildIterator(v.kvqs).Stats(v.ctx)

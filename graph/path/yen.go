@@ -27,7 +27,7 @@ func (sr *searcher) kShortest(k int) []scored {
 		// Lawler: spurring before the node where this path left its parent
 		// would only find its parent's candidates again.
 		for i := last.dev; i < len(prev)-1; i++ {
-			if sr.v.err != nil || sr.v.ctx.Err() != nil {
+			if sr.v.stopped() {
 				return found
 			}
 			spur, root := prev[i], prev[:i+1]
