@@ -66,13 +66,18 @@ type LLM struct {
 
 // Query bounds Gizmo queries.
 type Query struct {
-	Timeout time.Duration `mapstructure:"timeout" yaml:"timeout"`
-	Limit   int           `mapstructure:"limit" yaml:"limit"`
+	Timeout        time.Duration `mapstructure:"timeout" yaml:"timeout"`
+	Limit          int           `mapstructure:"limit" yaml:"limit"`
+	MaxMemoryBytes int64         `mapstructure:"max_memory_bytes" yaml:"max_memory_bytes"` // heap the server's running queries may add
 }
 
 // Serve configures the HTTP server and console.
 type Serve struct {
-	Addr string `mapstructure:"addr" yaml:"addr"`
+	Addr           string   `mapstructure:"addr" yaml:"addr"`
+	AllowedHosts   []string `mapstructure:"allowed_hosts" yaml:"allowed_hosts"`     // names the server answers to besides its address
+	AllowedOrigins []string `mapstructure:"allowed_origins" yaml:"allowed_origins"` // sites whose pages may call the API besides its own
+	ClientRequests int      `mapstructure:"client_requests" yaml:"client_requests"` // requests in flight per client address
+	Requests       int      `mapstructure:"requests" yaml:"requests"`               // requests in flight in all
 }
 
 // Log configures structured logging.
@@ -116,8 +121,8 @@ func Default() Config {
 		DataDir: defaultDataDir(),
 		Store:   Store{Backend: "bolt"},
 		Extract: Extract{Extractor: "rules", MaxFileBytes: 5 << 20},
-		Query:   Query{Timeout: 30 * time.Second, Limit: 1000},
-		Serve:   Serve{Addr: "127.0.0.1:64210"},
+		Query:   Query{Timeout: 30 * time.Second, Limit: 1000, MaxMemoryBytes: 256 << 20},
+		Serve:   Serve{Addr: "127.0.0.1:64210", ClientRequests: 16, Requests: 64},
 		Log:     Log{Level: "warn", Format: "text"},
 		Fetch:   Fetch{Timeout: 30 * time.Second, MaxBytes: 5 << 20, Retries: 3, Backoff: time.Second, MaxBackoff: 30 * time.Second, Concurrency: 4},
 		Rebuild: Rebuild{Keep: 1, Reload: 2 * time.Second},
@@ -235,7 +240,8 @@ func EnvName(key string) string {
 func decodeKey(v *viper.Viper, key string, c *Config) error {
 	f := fieldAt(reflect.ValueOf(c).Elem(), key)
 	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{
-		DecodeHook:       mapstructure.StringToTimeDurationHookFunc(),
+		// A list from the environment is one comma-separated string.
+		DecodeHook:       mapstructure.ComposeDecodeHookFunc(mapstructure.StringToTimeDurationHookFunc(), mapstructure.StringToSliceHookFunc(",")),
 		WeaklyTypedInput: true,
 		Result:           f.Addr().Interface(),
 		ErrorUnused:      true, // a misspelt field of a list item (sources) is an error
@@ -283,6 +289,15 @@ func (c Config) validate(choices map[string][]string) error {
 	}
 	if c.Query.Limit <= 0 {
 		bad("query.limit", "must be positive, not %d", c.Query.Limit)
+	}
+	if c.Query.MaxMemoryBytes < 16<<20 {
+		bad("query.max_memory_bytes", "must be at least 16 MiB (16777216), not %d", c.Query.MaxMemoryBytes)
+	}
+	if c.Serve.ClientRequests <= 0 {
+		bad("serve.client_requests", "must be positive, not %d", c.Serve.ClientRequests)
+	}
+	if c.Serve.Requests < c.Serve.ClientRequests {
+		bad("serve.requests", "must be at least serve.client_requests (%d), not %d", c.Serve.ClientRequests, c.Serve.Requests)
 	}
 	if !slices.Contains([]string{"debug", "info", "warn", "error"}, c.Log.Level) {
 		bad("log.level", "must be debug, info, warn or error, not %q", c.Log.Level)

@@ -26,8 +26,20 @@ its web console (open the address in a browser), and newsgraph's own routes:
 
 The server listens on serve.addr (--addr; loopback only by default) and is
 read-only: writes through the API answer 403 unless --allow-writes is given,
-and writes on a non-loopback address also need --allow-remote-writes.
-Queries stop after query.timeout and return at most query.limit rows.
+and writes on a non-loopback address also need --allow-remote-writes. With
+writes allowed, the server prints a token at start: writes must carry it
+(Authorization: Bearer TOKEN, or the console opened at /?token=TOKEN) and
+be N-Quads (Content-Type: application/n-quads).
+
+Only the server's own pages may call its API: a request whose Origin is
+another site's is refused (serve.allowed_origins adds sites), and so is a
+request that names the server by any name but its address or localhost
+(serve.allowed_hosts adds names), which stops DNS rebinding.
+
+Queries stop after query.timeout, return at most query.limit rows, and are
+stopped when they take the server's heap query.max_memory_bytes past what
+it was. Each client may have serve.client_requests requests in flight
+(more answer 429), all clients together serve.requests (503).
 
 While it runs, the server records its address in the data directory
 (<data_dir>/serve.json). The embedded store (bolt) admits one process, so
@@ -61,9 +73,17 @@ Prometheus metrics.`,
 				return err
 			}
 			defer h.Close()
+			opts := server.HTTPOptions{
+				AllowedHosts: a.cfg.Serve.AllowedHosts, AllowedOrigins: a.cfg.Serve.AllowedOrigins,
+				ClientRequests: a.cfg.Serve.ClientRequests, Requests: a.cfg.Serve.Requests,
+			}
+			if err := opts.Check(); err != nil {
+				return err
+			}
 			srv, err := server.New(server.Config{
 				Handle: h, AllowWrites: allowWrites, QueryTimeout: a.cfg.Query.Timeout,
-				QueryLimit: a.cfg.Query.Limit, Index: !noIndex, Log: a.log,
+				QueryLimit: a.cfg.Query.Limit, QueryMemory: a.cfg.Query.MaxMemoryBytes,
+				Index: !noIndex, HTTP: opts, Log: a.log,
 			})
 			if err != nil {
 				return err
@@ -96,15 +116,18 @@ Prometheus metrics.`,
 				}
 				defer remove()
 			}
-			mode := "read-only"
 			if allowWrites {
-				mode = "writes allowed"
+				// Like Jupyter's: the address with the token is the way in
+				// for the console; API clients send the token as a header.
+				fmt.Fprintf(a.stdout, "newsgraph: serving %s (writes allowed); console at %s/\n", describeStore(cfg), url)
+				fmt.Fprintf(a.stdout, "newsgraph: writes need this token (Authorization: Bearer TOKEN); open the console with it:\n    %s/?token=%s\n", url, srv.WriteToken())
+			} else {
+				fmt.Fprintf(a.stdout, "newsgraph: serving %s (read-only); console at %s/\n", describeStore(cfg), url)
 			}
-			fmt.Fprintf(a.stdout, "newsgraph: serving %s (%s); console at %s/\n", describeStore(cfg), mode, url)
 			if !loopback {
 				a.log.Warn("listening on a non-loopback address: other machines can query this store", "addr", addr)
 			}
-			return server.ServeHandler(ctx, ln, handler, 10*time.Second)
+			return server.ServeHandler(ctx, ln, handler, opts, a.cfg.Query.Timeout, 10*time.Second)
 		},
 	}
 	cmd.Flags().String("addr", "", "listen address HOST:PORT (serve.addr; default 127.0.0.1:64210)")

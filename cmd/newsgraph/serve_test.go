@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,12 +26,25 @@ import (
 // signal would) and returns its exit code.
 func serving(t *testing.T, c *cli, args ...string) (string, func() int) {
 	t.Helper()
+	u, _, stop := servingOut(t, c, args...)
+	return u, stop
+}
+
+// servingOut is serving that also returns what the server printed so far.
+func servingOut(t *testing.T, c *cli, args ...string) (string, func() string, func() int) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	var out strings.Builder
+	w := &syncWriter{b: &out}
 	go func() {
-		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), strings.NewReader(""), &syncWriter{b: &out}, &syncWriter{b: &out}, func(k string) string { return c.env[k] })
+		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), strings.NewReader(""), w, w, func(k string) string { return c.env[k] })
 	}()
+	printed := func() string {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		return out.String()
+	}
 	addrFile := filepath.Join(c.env["NEWSGRAPH_DATA_DIR"], server.AddrFileName)
 	deadline := time.Now().Add(20 * time.Second)
 	for {
@@ -48,7 +62,7 @@ func serving(t *testing.T, c *cli, args ...string) (string, func() int) {
 					return <-done
 				}
 				t.Cleanup(func() { stop() })
-				return info.URL, stop
+				return info.URL, printed, stop
 			}
 		}
 		select {
@@ -111,9 +125,26 @@ func TestServeWriteFlags(t *testing.T) {
 			t.Errorf("%v: exit %d, %s", tt.args, code, errs)
 		}
 	}
-	base, _ := serving(t, c, "--allow-writes")
-	if code, body := httpPost(t, base+"/api/v2/write", `<ng:entity/x> <ng:allied_with> <ng:entity/y> <ng:article/w> .`); code != 200 {
-		t.Errorf("write with --allow-writes: %d %s", code, body)
+	base, printed, _ := servingOut(t, c, "--allow-writes")
+	quad := `<ng:entity/x> <ng:allied_with> <ng:entity/y> <ng:article/w> .`
+	if code, body := httpPost(t, base+"/api/v2/write", quad); code != 401 {
+		t.Errorf("write without the token: %d %s", code, body)
+	}
+	// The token is printed with the console's address, as Jupyter does.
+	m := regexp.MustCompile(`(?m)^    (http://\S+)/\?token=([0-9a-f]{48})$`).FindStringSubmatch(printed())
+	if m == nil || m[1] != base {
+		t.Fatalf("no token printed for %s:\n%s", base, printed())
+	}
+	req, _ := http.NewRequest("POST", base+"/api/v2/write", strings.NewReader(quad))
+	req.Header.Set("Authorization", "Bearer "+m[2])
+	req.Header.Set("Content-Type", "application/n-quads")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("write with the printed token: %s", resp.Status)
 	}
 }
 

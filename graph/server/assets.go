@@ -55,6 +55,12 @@ var patches = []patch{
 	{"static/js/2.*.chunk.js", `REACT_APP_SERVER_URL:"http://localhost:64210"`, `REACT_APP_SERVER_URL:""`},
 	{"static/js/2.*.chunk.js", "https://cdn.jsdelivr.net/npm/monaco-editor@0.18.1/min/vs", monacoPrefix},
 	{"static/css/main.*.chunk.css", "@import url(https://fonts.googleapis.com/icon?family=Material+Icons);", "@import url(" + iconsCSS + ");"},
+	// The write page posts its quads without a type, which the browser
+	// sends as text/plain: a type any other site may post too, so the
+	// server refuses it for writes (see writeType). The page says what
+	// they are.
+	{"static/js/main.*.chunk.js", `fetch("".concat(e,"/api/v2/write"),{method:"POST",body:t})`, `fetch("".concat(e,"/api/v2/write"),{method:"POST",headers:{"Content-Type":"` + writeType + `"},body:t})`},
+	{"static/js/main.*.chunk.js", `fetch("".concat(e,"/api/v2/delete"),{method:"POST",body:t})`, `fetch("".concat(e,"/api/v2/delete"),{method:"POST",headers:{"Content-Type":"` + writeType + `"},body:t})`},
 }
 
 // console is the web console, patched, in memory.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -27,11 +26,16 @@ import (
 
 // Config configures a server.
 type Config struct {
-	Handle       *graph.Handle
-	AllowWrites  bool          // accept /api/v2/write, /delete and /node/delete
+	Handle      *graph.Handle
+	AllowWrites bool // accept /api/v2/write, /delete and /node/delete
+	// WriteToken is the token writes must carry (see checkWrite); with
+	// AllowWrites and no token, New makes a random one (WriteToken()).
+	WriteToken   string
 	QueryTimeout time.Duration // per query; 0 means none
 	QueryLimit   int           // results per query; 0 means Cayley's default (100)
+	QueryMemory  int64         // heap budget of running queries; 0 means DefaultQueryMemory
 	Index        bool          // keep the path finder's link index in memory
+	HTTP         HTTPOptions   // for Serve
 	Log          *slog.Logger
 }
 
@@ -42,6 +46,7 @@ type Server struct {
 	console *console
 	mux     *http.ServeMux
 	log     *slog.Logger
+	mem     *memBudget
 
 	mu   sync.Mutex
 	apis map[*graph.Store]*chttp.APIv2 // the Cayley API bound to each store
@@ -57,8 +62,13 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.AllowWrites && cfg.WriteToken == "" {
+		if cfg.WriteToken, err = newToken(); err != nil {
+			return nil, err
+		}
+	}
 	s := &Server{cfg: cfg, console: con, log: cfg.Log, apis: map[*graph.Store]*chttp.APIv2{},
-		engine: NewEngine(cfg.Handle, cfg.Index, cfg.Log)}
+		engine: NewEngine(cfg.Handle, cfg.Index, cfg.Log), mem: newMemBudget(cfg.QueryMemory)}
 	cfg.Handle.OnSwap(func(*graph.Store, string) {
 		s.mu.Lock()
 		clear(s.apis)
@@ -68,6 +78,7 @@ func New(cfg Config) (*Server, error) {
 		s.engine.Warm()
 	}
 	m := http.NewServeMux()
+	m.HandleFunc("/api/v2/query", s.serveQuery)
 	m.HandleFunc("/api/v2/", s.serveCayley)
 	m.HandleFunc("POST /api/v1/shape/{lang}", s.serveShape)
 	m.HandleFunc("GET /api/path", s.servePath)
@@ -75,10 +86,13 @@ func New(cfg Config) (*Server, error) {
 	m.HandleFunc("GET /api/timeline", s.serveTimeline)
 	m.HandleFunc("GET /api/resolve", s.serveResolve)
 	m.HandleFunc("GET /api/status", s.serveStatus)
-	m.Handle("/", con)
+	m.HandleFunc("/", s.serveConsole)
 	s.mux = m
 	return s, nil
 }
+
+// WriteToken is the token writes must carry; "" for a read-only server.
+func (s *Server) WriteToken() string { return s.cfg.WriteToken }
 
 // Engine is the server's query engine.
 func (s *Server) Engine() *Engine { return s.engine }
@@ -90,22 +104,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.Serve
 var writeRoutes = map[string]bool{"/api/v2/write": true, "/api/v2/delete": true, "/api/v2/node/delete": true}
 
 // serveCayley passes a request to the Cayley API of the current store,
-// which stays open until the request is done. Writes are refused unless
-// the server was started with them allowed; after a write, everything
-// derived from the store (path index, names) is dropped.
+// which stays open until the request is done. Writes must pass
+// checkWrite; after a write, everything derived from the store (path
+// index, names) is dropped.
 func (s *Server) serveCayley(w http.ResponseWriter, r *http.Request) {
 	write := writeRoutes[r.URL.Path]
-	if write && !s.cfg.AllowWrites {
-		writeJSON(w, http.StatusForbidden, map[string]string{"error": "this server is read-only; start it with --allow-writes to accept writes"})
-		return
-	}
 	if write {
-		// The console posts its quads as a plain string, which the browser
-		// labels text/plain; Cayley then finds no reader and refuses the
-		// write. Plain text here is N-Quads, which is what the console's
-		// write page asks for.
-		if ct := r.Header.Get("Content-Type"); ct == "" || strings.HasPrefix(ct, "text/plain") {
-			r.Header.Set("Content-Type", "application/n-quads")
+		if code, err := s.checkWrite(r); err != nil {
+			writeJSON(w, code, errorBody{Error: err.Error(), Kind: "write"})
+			return
 		}
 	}
 	st, release := s.cfg.Handle.Acquire()
@@ -151,21 +158,17 @@ func (s *Server) serveShape(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": fmt.Sprintf("query shapes are available for gizmo, not %q", lang)})
 		return
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	body, err := readQuery(r.Body)
 	if err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+		writeJSON(w, err.(*requestError).code, errorBody{Error: err.Error()})
 		return
 	}
-	timeout := s.cfg.QueryTimeout
-	if timeout <= 0 {
-		timeout = 10 * time.Second
-	}
-	sh, err := queryShape(string(body), timeout)
-	if err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
-		return
-	}
-	writeJSON(w, http.StatusOK, sh)
+	ctx, cancel := s.queryContext(r)
+	defer cancel()
+	ctx, done := s.mem.watch(ctx)
+	sh, err := queryShape(ctx, body)
+	done()
+	s.reply(w, sh, err)
 }
 
 // queryContext bounds one of newsgraph's own queries by the query timeout.
@@ -246,7 +249,7 @@ func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request) {
 // carry their candidates, so that a client can show them.
 type errorBody struct {
 	Error      string            `json:"error"`
-	Kind       string            `json:"kind,omitempty"` // ambiguous, not_found, timeout
+	Kind       string            `json:"kind,omitempty"` // ambiguous, not_found, timeout, memory, and the guard's refusals
 	Name       string            `json:"name,omitempty"`
 	Candidates []names.Candidate `json:"candidates,omitempty"`
 }
@@ -265,8 +268,10 @@ func (s *Server) reply(w http.ResponseWriter, v any, err error) {
 		writeJSON(w, http.StatusNotFound, errorBody{Error: err.Error(), Kind: "not_found", Name: nf.Name, Candidates: nf.Nearest})
 	case errors.Is(err, path.ErrNotFound):
 		writeJSON(w, http.StatusNotFound, errorBody{Error: err.Error(), Kind: "not_found"})
-	case errors.Is(err, context.DeadlineExceeded):
-		writeJSON(w, http.StatusGatewayTimeout, errorBody{Error: "query timed out", Kind: "timeout"})
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, graph.ErrTimeout):
+		writeJSON(w, http.StatusGatewayTimeout, errorBody{Error: fmt.Sprintf("query timed out (after %s)", s.cfg.QueryTimeout), Kind: "timeout"})
+	case errors.Is(err, ErrMemoryBudget):
+		writeJSON(w, http.StatusServiceUnavailable, errorBody{Error: err.Error(), Kind: "memory"})
 	default:
 		s.log.Debug("query failed", "err", err)
 		writeJSON(w, http.StatusBadRequest, errorBody{Error: err.Error()})
@@ -281,7 +286,9 @@ func intParam(s string) (int, error) {
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	if w.Header().Get("Content-Type") == "" {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	}
 	w.WriteHeader(code)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -302,30 +309,8 @@ func IsLoopback(addr string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// Serve serves on ln until ctx ends, then shuts down gracefully: it stops
-// accepting, lets requests in flight finish (up to grace), and returns.
+// Serve serves on ln until ctx ends, behind the guard and with the
+// timeouts of cfg.HTTP (see ServeHandler).
 func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
-	return ServeHandler(ctx, ln, s, grace)
-}
-
-// ServeHandler serves any handler on ln as Server.Serve does, for callers
-// that wrap the server in handlers of their own (status, metrics).
-func ServeHandler(ctx context.Context, ln net.Listener, h http.Handler, grace time.Duration) error {
-	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	sctx, cancel := context.WithTimeout(context.Background(), grace)
-	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("server: shutting down: %w", err)
-	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return ServeHandler(ctx, ln, s, s.cfg.HTTP, s.cfg.QueryTimeout, grace)
 }

@@ -162,7 +162,7 @@ func TestCayleyAPIReadOnly(t *testing.T) {
 }
 
 func TestWritesInvalidatePaths(t *testing.T) {
-	base, _ := start(t, Config{AllowWrites: true, Index: true})
+	base, _ := start(t, Config{AllowWrites: true, WriteToken: testToken, Index: true})
 	c := &Client{Base: base, HTTP: http.DefaultClient}
 	ctx := context.Background()
 	if _, err := c.Paths(ctx, PathRequest{From: "Jordan", To: "Islamic Resistance in Lebanon"}); err != nil {
@@ -172,7 +172,7 @@ func TestWritesInvalidatePaths(t *testing.T) {
 	if len(res.Paths) != 0 {
 		t.Fatalf("paths before the write: %+v", res.Paths)
 	}
-	code, body := post(t, base+"/api/v2/write", `<ng:entity/jordan> <ng:allied_with> <ng:entity/islamic-resistance-in-lebanon> <ng:article/w> .`)
+	code, body := send(t, "POST", base+"/api/v2/write", `<ng:entity/jordan> <ng:allied_with> <ng:entity/islamic-resistance-in-lebanon> <ng:article/w> .`, writeHeaders)
 	if code != 200 {
 		t.Fatalf("write: %d %s", code, body)
 	}

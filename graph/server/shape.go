@@ -1,10 +1,10 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/dop251/goja"
 )
@@ -56,8 +56,9 @@ type step struct {
 	args []string
 }
 
-// queryShape records the steps of a Gizmo query.
-func queryShape(q string, timeout time.Duration) (*Shape, error) {
+// queryShape records the steps of a Gizmo query. The script runs until
+// it ends or ctx does (a timeout, the memory budget).
+func queryShape(ctx context.Context, q string) (*Shape, error) {
 	vm := goja.New()
 	var chains [][]step
 	var newPath func(steps []step) goja.Value
@@ -93,9 +94,12 @@ func queryShape(q string, timeout time.Duration) (*Shape, error) {
 			return vm.ToValue(strings.Join(argStrings(call.Arguments), " "))
 		})
 	}
-	timer := time.AfterFunc(timeout, func() { vm.Interrupt("shape: time out") })
-	defer timer.Stop()
+	stop := context.AfterFunc(ctx, func() { vm.Interrupt(context.Cause(ctx)) })
+	defer stop()
 	if _, err := vm.RunString(q); err != nil {
+		if ctx.Err() != nil {
+			return nil, queryErrOf(ctx)
+		}
 		var ex *goja.Exception
 		if errors.As(err, &ex) {
 			return nil, fmt.Errorf("%s", ex.Value().String())
