@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"html"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -320,4 +322,29 @@ func schemaLabel(body string) string {
 
 func newTestFetcher() *fetch.Fetcher {
 	return fetch.New(fetch.Options{Timeout: 300 * time.Millisecond, MaxBytes: 64 << 10, Retries: 1, Backoff: time.Millisecond, MaxBackoff: 2 * time.Millisecond})
+}
+
+// TestCredentialsMasked runs a rebuild of sources whose URLs carry a
+// password: the source names, the errors and the recorded status never
+// show it.
+func TestCredentialsMasked(t *testing.T) {
+	site := newNewsSite(t, 60)
+	withPassword := func(p string) string { return strings.Replace(site.url(p), "://", "://user:secret@", 1) }
+	e := newEnv(t,
+		config.Source{Feed: withPassword("/feeds/broken.xml")},
+		config.Source{URLs: []string{withPassword("/news/missing.html")}},
+	)
+	rb := e.rebuilder()
+	rb.f = newTestFetcher()
+	sum, err := rb.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(sum)
+	if strings.Contains(string(b), "secret") || !strings.Contains(string(b), "user:xxxxx@") {
+		t.Errorf("summary: %s", b)
+	}
+	if b, _ := os.ReadFile(StatusPath(e.dataDir)); strings.Contains(string(b), "secret") {
+		t.Errorf("status file: %s", b)
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/redact"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/newsgraph/newsgraph/source/fetch"
@@ -392,7 +393,7 @@ func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
 	next := NewManifest(a.version)
 	fail := func(err error) {
 		sum.Failed++
-		sum.Errors = append(sum.Errors, err.Error())
+		sum.Errors = append(sum.Errors, redact.Secrets(err.Error()))
 		log.Warn("rebuild: failed", "err", err)
 	}
 	keep := func(key string, e Entry) { next.Entries[key] = e }
@@ -406,7 +407,7 @@ func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
 		configured[res.name] = res.kind
 		sr := SourceResult{Name: res.name, Kind: res.kind}
 		if res.err != nil {
-			sr.Error = res.err.Error()
+			sr.Error = redact.Secrets(res.err.Error())
 			fail(res.err)
 			for k, e := range a.old.Entries {
 				if e.Source == res.name {

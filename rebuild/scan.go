@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph/config"
+	"github.com/newsgraph/newsgraph/redact"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/newsgraph/newsgraph/source/fetch"
 )
@@ -21,17 +22,17 @@ const (
 )
 
 // SourceName is the name a source goes by: its own, or its dir, feed or
-// first URL.
+// first URL, with any password in it masked.
 func SourceName(s config.Source) string {
 	switch {
 	case s.Name != "":
-		return s.Name
+		return redact.Secrets(s.Name)
 	case s.Dir != "":
 		return s.Dir
 	case s.Feed != "":
-		return s.Feed
+		return redact.Secrets(s.Feed)
 	case len(s.URLs) > 0:
-		return s.URLs[0]
+		return redact.Secrets(s.URLs[0])
 	}
 	return "?"
 }

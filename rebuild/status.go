@@ -7,9 +7,12 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/redact"
 )
 
 // Status is what `newsgraph status` and GET /status report.
@@ -63,6 +66,7 @@ func ReadStatus(dataDir string, store graph.Config) (Status, error) {
 	if err != nil {
 		return s, err
 	}
+	s = s.mapText(redact.Secrets) // files written before passwords were masked
 	lockDir := filepath.Join(dataDir, "rebuild")
 	if graph.SupportsGenerations(store.Backend) {
 		lockDir = store.Path
@@ -87,7 +91,9 @@ func ReadStatus(dataDir string, store graph.Config) (Status, error) {
 
 // StatusHandler serves ReadStatus as JSON (GET /status). It answers 200
 // whatever the last run did, with the reason in the body; 500 only when
-// the status cannot be read.
+// the status cannot be read. Paths in it are shown relative to the data
+// directory, and paths outside it by their last element: how the
+// server's disk is laid out is none of a client's business.
 func StatusHandler(dataDir string, store graph.Config) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -96,11 +102,12 @@ func StatusHandler(dataDir string, store graph.Config) http.Handler {
 			return
 		}
 		s, err := ReadStatus(dataDir, store)
+		s = s.mapText(relativePaths(dataDir))
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
 		if err != nil {
 			w.WriteHeader(http.StatusInternalServerError)
-			json.NewEncoder(w).Encode(map[string]string{"error": err.Error()})
+			json.NewEncoder(w).Encode(map[string]string{"error": relativePaths(dataDir)(err.Error())})
 			return
 		}
 		enc := json.NewEncoder(w)
@@ -138,7 +145,7 @@ func (r *Rebuilder) record(start time.Time, sum Summary, err error) {
 	}
 	run := &Run{Started: start, Finished: finished, OK: err == nil, Summary: sum}
 	if err != nil {
-		run.Error = err.Error()
+		run.Error = redact.Secrets(err.Error())
 		s.Failures++
 	} else {
 		s.LastSuccess = &finished
@@ -152,5 +159,54 @@ func (r *Rebuilder) record(start time.Time, sum Summary, err error) {
 		if err != nil {
 			r.log.Error("writing the rebuild status", "path", path, "err", err)
 		}
+	}
+}
+
+// mapText returns the status with f applied to every text in it that may
+// hold a path or a URL: the run's errors and its sources' names and errors.
+func (s Status) mapText(f func(string) string) Status {
+	if s.LastRun == nil {
+		return s
+	}
+	r := *s.LastRun
+	r.Error = f(r.Error)
+	r.Errors = make([]string, len(s.LastRun.Errors))
+	for i, e := range s.LastRun.Errors {
+		r.Errors[i] = f(e)
+	}
+	r.Sources = make([]SourceResult, len(s.LastRun.Sources))
+	for i, src := range s.LastRun.Sources {
+		src.Name, src.Error = f(src.Name), f(src.Error)
+		r.Sources[i] = src
+	}
+	if len(r.Errors) == 0 {
+		r.Errors = nil
+	}
+	if len(r.Sources) == 0 {
+		r.Sources = nil
+	}
+	s.LastRun = &r
+	return s
+}
+
+// absPath matches an absolute path in a message: a slash at the start or
+// after a space, quote, parenthesis or colon, up to the next such
+// character. URLs ("http://...") are left alone.
+var absPath = regexp.MustCompile(`(^|[\s"'(=])(/[^\s"'(),:]+)`)
+
+// relativePaths returns a func that rewrites the absolute paths in a
+// text: under dataDir, relative to it; elsewhere, ".../" and the last
+// element.
+func relativePaths(dataDir string) func(string) string {
+	root := filepath.Clean(dataDir)
+	return func(s string) string {
+		return absPath.ReplaceAllStringFunc(s, func(m string) string {
+			i := strings.Index(m, "/")
+			lead, p := m[:i], filepath.Clean(m[i:])
+			if rel, err := filepath.Rel(root, p); err == nil && rel != ".." && !strings.HasPrefix(rel, "../") {
+				return lead + rel
+			}
+			return lead + ".../" + filepath.Base(p)
+		})
 	}
 }

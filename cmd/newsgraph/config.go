@@ -1,12 +1,11 @@
 package main
 
 import (
-	"net/url"
-
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/newsgraph/newsgraph/config"
+	"github.com/newsgraph/newsgraph/redact"
 )
 
 func (a *app) configCmd() *cobra.Command {
@@ -28,13 +27,23 @@ LLM API key, a DSN's password) are masked.`,
 	}
 }
 
-// masked hides secrets, so that the output can be pasted into a bug report.
+// masked hides secrets (the API key, and passwords in the DSN and in
+// every URL), so that the output can be pasted into a bug report.
 func masked(c config.Config) config.Config {
 	if c.Extract.LLM.APIKey != "" {
 		c.Extract.LLM.APIKey = "********"
 	}
-	if u, err := url.Parse(c.Store.DSN); err == nil {
-		c.Store.DSN = u.Redacted()
+	c.Store.DSN = redact.Secrets(c.Store.DSN)
+	c.Extract.LLM.Endpoint = redact.Secrets(c.Extract.LLM.Endpoint)
+	srcs := make([]config.Source, len(c.Sources))
+	for i, s := range c.Sources {
+		s.Name, s.Feed = redact.Secrets(s.Name), redact.Secrets(s.Feed)
+		s.URLs = make([]string, len(c.Sources[i].URLs))
+		for j, u := range c.Sources[i].URLs {
+			s.URLs[j] = redact.Secrets(u)
+		}
+		srcs[i] = s
 	}
+	c.Sources = srcs
 	return c
 }

@@ -10,7 +10,8 @@ import (
 func TestConfigCommand(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "ng.yaml")
-	if err := os.WriteFile(file, []byte("query:\n  limit: 50\nstore:\n  dsn: postgres://ng:secret@db:5432/ng\nextract:\n  llm:\n    api_key: sk-123\n"), 0o644); err != nil {
+	if err := os.WriteFile(file, []byte("query:\n  limit: 50\nstore:\n  dsn: postgres://ng:secret@db:5432/ng\nextract:\n  llm:\n    api_key: sk-123\n    endpoint: https://u:secret@llm.example/v1\n"+
+		"sources:\n  - feed: http://user:secret@host/feed\n  - urls: [\"https://user:secret@host/a\", \"https://host/b\"]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	c := &cli{t: t, env: map[string]string{"NEWSGRAPH_QUERY_TIMEOUT": "5s"}}

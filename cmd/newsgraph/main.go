@@ -20,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/redact"
 )
 
 func main() {
@@ -112,9 +113,9 @@ func (a *app) load(cmd *cobra.Command) error {
 	}
 	hopts := &slog.HandlerOptions{Level: level}
 	if cfg.Log.Format == "json" {
-		a.log = slog.New(slog.NewJSONHandler(a.stderr, hopts))
+		a.log = slog.New(redact.Handler(slog.NewJSONHandler(a.stderr, hopts)))
 	} else {
-		a.log = slog.New(slog.NewTextHandler(a.stderr, hopts))
+		a.log = slog.New(redact.Handler(slog.NewTextHandler(a.stderr, hopts)))
 	}
 	return nil
 }
