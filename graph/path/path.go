@@ -187,28 +187,37 @@ func (f *Finder) view(ctx context.Context) *view {
 	return v
 }
 
+// Check reports options out of bounds. Callers that must resolve names
+// first call it before, so that a refused query costs nothing.
+func (o Options) Check() error {
+	if o.K > MaxK {
+		return fmt.Errorf("path: k %d is over the limit of %d", o.K, MaxK)
+	}
+	if o.MaxHops > MaxHopsLimit {
+		return fmt.Errorf("path: max hops %d is over the limit of %d", o.MaxHops, MaxHopsLimit)
+	}
+	for _, t := range o.Via {
+		if !slices.Contains(ValidTypes(), t) {
+			return fmt.Errorf("path: unknown type %q in via (have %v)", t, ValidTypes())
+		}
+	}
+	return nil
+}
+
 // ValidTypes lists the types Options.Via accepts.
 func ValidTypes() []string { return schema.EntityTypes }
 
 // Paths returns the k cheapest paths between two nodes (entities or
 // events), in both edge directions.
 func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (*Result, error) {
+	if err := opts.Check(); err != nil {
+		return nil, err
+	}
 	if opts.K <= 0 {
 		opts.K = DefaultK
 	}
-	if opts.K > MaxK {
-		return nil, fmt.Errorf("path: k %d is over the limit of %d", opts.K, MaxK)
-	}
 	if opts.MaxHops <= 0 {
 		opts.MaxHops = DefaultMaxHops
-	}
-	if opts.MaxHops > MaxHopsLimit {
-		return nil, fmt.Errorf("path: max hops %d is over the limit of %d", opts.MaxHops, MaxHopsLimit)
-	}
-	for _, t := range opts.Via {
-		if !slices.Contains(ValidTypes(), t) {
-			return nil, fmt.Errorf("path: unknown type %q in via (have %v)", t, ValidTypes())
-		}
 	}
 	v := f.view(ctx)
 	s, ok := v.lookup(from)

@@ -164,6 +164,9 @@ func (e *Engine) Resolve(ctx context.Context, name string) (names.Candidate, err
 
 // Paths resolves both names and returns the paths between them.
 func (e *Engine) Paths(ctx context.Context, req PathRequest) (*path.Result, error) {
+	if err := req.Options.Check(); err != nil {
+		return nil, err
+	}
 	st, release := e.h.Acquire()
 	defer release()
 	s := e.stateOf(st)
