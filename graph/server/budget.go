@@ -29,11 +29,11 @@ import (
 // and one `s+=s` on a string of n bytes allocates and copies 2n at once;
 // while it copies, the collector's stop-the-world phases wait for it, and
 // the watchdog with them. Measured on 2 cores, the doubling string is
-// stopped one or two doublings past the limit: with a 64 MiB budget the
-// process peaked at 0.3 to 1.1 GB, against 4.5 GB and rising without the
-// budget; with the default 256 MiB and a 5 s timeout, a server on the
-// 2,000-article store (300 MB) peaked at 1.8 GB and was back at 320 MB
-// after, against 1.3 GB and never given back without the budget.
+// stopped one to three doublings past the limit: with a 64 MiB budget a
+// test process of 50 MB peaked at 0.3 to 2.2 GB; with the default 256 MiB,
+// a server on the 2,000-article store (300 MB) peaked at 1.8 GB and was
+// back at 320 MB after (without the budget it grew until the timeout
+// and kept what it took).
 // Once a stopped query's script has ended, the memory is handed back to
 // the operating system (debug.FreeOSMemory).
 
