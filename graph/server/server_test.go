@@ -144,7 +144,7 @@ func (*console) filesFor(t *testing.T) map[string][]byte {
 }
 
 func TestCayleyAPIReadOnly(t *testing.T) {
-	base, _ := start(t, Config{QueryLimit: 10, QueryTimeout: 5 * time.Second})
+	base, _ := start(t, Config{QueryLimit: 10, QueryTimeout: time.Second})
 	code, body := post(t, base+"/api/v2/query?lang=gizmo", `g.V("<ng:entity/kataib-hezbollah>").Out("<ng:member_of>").All()`)
 	if code != 200 || !strings.Contains(body, "ng:entity/islamic-resistance-in-iraq") {
 		t.Fatalf("query: %d %s", code, body)
