@@ -132,7 +132,7 @@ func (v *view) attack(k int) int {
 	var agent *entity
 	// "X claimed responsibility for the (rocket) attack on Y"
 	for j := k - 1; j >= 0 && j >= k-6; j-- {
-		if v.word(j, "responsibility") && v.word(j-1, "claimed", "claims", "claiming", "claim") {
+		if v.word(j, "responsibility") && v.wordIn(j-1, v.d.lx.claimVerbs) {
 			_, agent = v.subj(j - 1)
 			claimed = true
 			kind = schema.Claimed
@@ -141,7 +141,7 @@ func (v *view) attack(k int) int {
 	}
 	// "X claimed Saturday's attack on Y", "X has claimed more than 150
 	// attacks on Y", "X later claimed a drone attack on Y".
-	if agent == nil && isNoun(w) {
+	if agent == nil && v.isNoun(w) {
 		if j := v.claimVerbBefore(k); j >= 0 {
 			if _, a := v.subj(j); is(a, schema.ArmedGroup) {
 				agent, claimed, kind = a, true, schema.Claimed
@@ -150,7 +150,7 @@ func (v *view) attack(k int) int {
 	}
 	// "Washington blamed X for the attack on Y", "X, which Washington
 	// blames for the attack".
-	if agent == nil && isNoun(w) {
+	if agent == nil && v.isNoun(w) {
 		if agent = v.blamedFor(k); agent != nil && kind == schema.Stated {
 			kind = schema.Reported
 		}
@@ -175,7 +175,7 @@ func (v *view) attack(k int) int {
 	}
 	// "Iraqi resistance attacks", "Israeli strike", "the resistance attacks"
 	droneAir := false
-	if agent == nil && isNoun(w) {
+	if agent == nil && v.isNoun(w) {
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
 			if e := v.ent(j); e != nil {
 				if is(e, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
@@ -196,7 +196,7 @@ func (v *view) attack(k int) int {
 				}
 				break
 			}
-			droneAir = droneAir || v.word(j, "drone", "air")
+			droneAir = droneAir || v.wordIn(j, v.d.lx.airWeaponWords)
 			if v.word(j, "resistance") {
 				agent = d.lastResistance()
 				break
@@ -207,18 +207,18 @@ func (v *view) attack(k int) int {
 		}
 	}
 	// "Israel in its attacks on Gaza": the possessive's antecedent.
-	if agent == nil && isNoun(w) && v.word(k-1, "its", "their") {
+	if agent == nil && v.isNoun(w) && v.word(k-1, "its", "their") {
 		if a := v.prev(k, 5, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition)); a >= 0 {
 			agent = v.ent(a)
 		}
 	}
 	// "ordering airstrikes on Yemen": who orders or launches them.
-	if agent == nil && isNoun(w) {
+	if agent == nil && v.isNoun(w) {
 		vb := k - 1
 		for vb > 0 && v.d.lx.attackAdjectives.has(v.itWord(vb)) && !v.word(vb, "of", "'s") {
 			vb--
 		}
-		if v.word(vb, "ordering", "ordered", "launching", "launched", "conducting", "conducted", "carried", "staged") {
+		if v.wordIn(vb, v.d.lx.attackLaunchVerbs) {
 			if v.word(vb, "carried") {
 				vb--
 			}
@@ -230,7 +230,7 @@ func (v *view) attack(k int) int {
 	}
 	// "X attacked Y", "X have carried out air strikes against Y"
 	var agents []*entity
-	if agent == nil && !isNoun(w) && !v.word(k-1, "was", "were", "been", "be") {
+	if agent == nil && !v.isNoun(w) && !v.word(k-1, "was", "were", "been", "be") {
 		_, agent = v.subj(k)
 		if agent == nil || agent.collective() {
 			// "Iran-backed militias have attacked …, with X among them",
@@ -242,7 +242,7 @@ func (v *view) attack(k int) int {
 			}
 		}
 	}
-	if agent == nil && isNoun(w) {
+	if agent == nil && v.isNoun(w) {
 		// "carried out (more than 100 air) strikes": the subject of "carried".
 		if j := v.carriedOutBefore(k); j >= 0 {
 			_, agent = v.subj(j)
@@ -254,7 +254,7 @@ func (v *view) attack(k int) int {
 	if agent == nil && len(agents) > 0 {
 		agent = agents[0]
 	}
-	if agent == nil && isNoun(w) && (v.word(k+1, "hit", "struck", "targeted") || v.word(k+1, "on", "against") && v.indefinite(k)) {
+	if agent == nil && v.isNoun(w) && (v.wordIn(k+1, v.d.lx.hitVerbs) || v.word(k+1, "targeted") || v.word(k+1, "on", "against") && v.indefinite(k)) {
 		// "A rocket attack hit X": an attack by an unknown hand.
 		if targets, last := v.attackTargets(k); len(targets) > 0 {
 			ev := v.addEvent(schema.EvAttack, nil, targets[0], placeOf(targets), k, "occurred")
@@ -290,7 +290,7 @@ func (v *view) attack(k int) int {
 		v.d.sentAgent = agent
 	}
 	typ := schema.EvAttack
-	air := w == "airstrike" || w == "airstrikes" || w == "bombed" || v.word(k-1, "air") || droneAir || v.airContext(agent, k)
+	air := v.d.lx.airAttackWords.has(w) || v.word(k-1, "air") || droneAir || v.airContext(agent, k)
 	if air && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
 		typ = schema.EvAirstrike
 	}
@@ -316,7 +316,7 @@ func (v *view) attack(k int) int {
 		if w == "assassinated" {
 			continue // a killing: the killed rule records it
 		}
-		if is(t, schema.Person) && isNoun(w) {
+		if is(t, schema.Person) && v.isNoun(w) {
 			// "a drone strike … killed X": a killing, and an attack on X's group.
 			if v.strikeKilled(k) {
 				v.d.addFact(agent, "killed", t, kind, v.attr.by, v.evidence(), "", 0.7)
@@ -387,7 +387,7 @@ func (v *view) membersBefore(k int) []*entity {
 // these bases in Erbil").
 func (v *view) basesTarget(k int) bool {
 	for j := k + 1; j < len(v.it) && j <= k+4; j++ {
-		if v.word(j, "bases", "base", "positions") {
+		if v.wordIn(j, v.d.lx.baseNouns) {
 			return v.word(j+1, "in", "at")
 		}
 		if v.it[j].e != nil {
@@ -442,13 +442,7 @@ func placeOf(targets []*entity) *entity {
 }
 
 // isNoun reports the attack nouns (as opposed to verbs).
-func isNoun(w string) bool {
-	switch w {
-	case "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing", "shelling", "raid", "raids", "invasion", "blockade", "assault", "ambush", "operations":
-		return true
-	}
-	return false
-}
+func (v *view) isNoun(w string) bool { return v.d.lx.attackNouns.has(w) }
 
 // airContext reports aircraft as the instrument of the attack at k: named
 // with the attacker ("US warplanes targeted …") or just before the trigger.
@@ -490,17 +484,17 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 	// "attacks by X against Y": past the attacker.
 	if v.word(j, "by") {
 		for n := j + 1; n < len(v.it) && n <= j+4; n++ {
-			if v.word(n, "on", "against", "targeting") {
+			if v.wordIn(n, v.d.lx.targetPrepositions) {
 				j = n
 				break
 			}
 		}
 	}
 	// "attacks were carried out against Y"
-	if v.word(j, "were", "was") && v.word(j+1, "carried", "launched", "conducted") && v.word(j+2, "out") {
+	if v.word(j, "were", "was") && v.wordIn(j+1, v.d.lx.carriedOutParticiples) && v.word(j+2, "out") {
 		j += 3
 	}
-	if v.word(j, "in", "near", "on") && isNoun(v.it[k].w) {
+	if v.word(j, "in", "near", "on") && v.isNoun(v.it[k].w) {
 		// "a drone strike in eastern Baghdad": where, not whom — unless a
 		// verb follows: "a drone strike on a car in Baghdad killed X".
 		vb := -1
@@ -508,7 +502,7 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 			if clauseBreak(v.it[n].w) || v.word(n, ",", "that", "which", "by") {
 				break
 			}
-			if v.word(n, "killed", "killing", "wounded", "hit", "struck") {
+			if v.wordIn(n, v.d.lx.casualtyVerbs) || v.wordIn(n, v.d.lx.hitVerbs) {
 				vb = n
 				break
 			}
@@ -521,7 +515,7 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		}
 		j = vb
 	}
-	if v.word(j, "killed", "killing", "wounded") && isNoun(v.it[k].w) {
+	if v.wordIn(j, v.d.lx.casualtyVerbs) && v.isNoun(v.it[k].w) {
 		// "a U.S. drone strike killed a senior Nujaba commander, X": the
 		// person killed, and the group they served.
 		var out []*entity
@@ -550,11 +544,11 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		return out, last
 	}
 prep:
-	if v.word(j, "on", "against", "at", "targeting", "to") || !isNoun(v.it[k].w) {
-		if v.word(j, "on", "against", "at", "targeting", "to") {
+	if v.wordIn(j, v.d.lx.targetPrepositions) || v.word(j, "at", "to") || !v.isNoun(v.it[k].w) {
+		if v.wordIn(j, v.d.lx.targetPrepositions) || v.word(j, "at", "to") {
 			j++
 		}
-	} else if v.word(j, "killed", "killing", "wounded", "hit", "struck", "targeted") {
+	} else if v.wordIn(j, v.d.lx.casualtyVerbs) || v.wordIn(j, v.d.lx.hitVerbs) || v.word(j, "targeted") {
 		// "a U.S. drone strike killed X and Y", "a rocket attack hit X"
 		if x := v.next(j, 3, ofType(schema.Person, schema.ArmedGroup, schema.MilitaryBase, schema.Place, schema.GovernmentBody)); x >= 0 {
 			idx := v.list(x)
@@ -1217,7 +1211,7 @@ func (v *view) suspension(k int) {
 	var target *entity
 	if ops >= 0 {
 		for j := ops + 1; j < len(v.it) && j <= ops+3; j++ {
-			if v.word(j, "against", "on", "targeting") {
+			if v.wordIn(j, v.d.lx.targetPrepositions) {
 				if t := v.next(j, 3, actor); t >= 0 {
 					target = v.ent(t)
 				} else if m := v.peopleAsForces(j+1, 2); m != nil {
@@ -1277,7 +1271,7 @@ func (v *view) statement() {
 		if v.word(f.verb, "threatened", "vowed") {
 			continue // a threat event of its own (threat)
 		}
-		if v.word(f.verb, "claimed", "claims", "claiming") && v.attackNounAfter(f.verb) {
+		if v.wordIn(f.verb, v.d.lx.claimVerbs) && v.attackNounAfter(f.verb) {
 			continue // "X claimed the attack on Y": an attack claim (attack)
 		}
 		speakers := []*entity{f.by}
@@ -1360,7 +1354,7 @@ func (v *view) newsworthy(f frame, s *entity) bool {
 			break
 		}
 	}
-	if v.word(f.verb, "claimed", "claims", "claiming") {
+	if v.wordIn(f.verb, v.d.lx.claimVerbs) {
 		return false
 	}
 	named := f.speaker >= 0 && v.it[f.speaker].m != nil
@@ -1397,8 +1391,7 @@ func (v *view) ownAttackClaim(f frame, s *entity) bool {
 		return false
 	}
 	for j := f.verb + 1; j < len(v.it) && j <= f.verb+12; j++ {
-		switch v.it[j].w {
-		case "struck", "targeted", "attacked", "hit", "fired", "launched", "shelled", "bombed":
+		if v.d.lx.ownAttackVerbs.has(v.it[j].w) {
 			return true
 		}
 	}
@@ -1562,7 +1555,7 @@ func (v *view) strikeKilled(k int) bool {
 // rocket attack", "has claimed more than 150 attacks"), or -1.
 func (v *view) claimVerbBefore(k int) int {
 	for j := k - 1; j >= 0 && j >= k-8; j-- {
-		if v.word(j, "claimed", "claims", "claiming", "claim") {
+		if v.wordIn(j, v.d.lx.claimVerbs) {
 			return j
 		}
 		it := &v.it[j]
@@ -1591,7 +1584,7 @@ func (v *view) blamedFor(k int) *entity {
 		j--
 	}
 	for n := j - 1; n >= 0 && n >= j-4; n-- {
-		if v.word(n, "blamed", "blames", "blaming", "blame", "held", "holds", "accused", "accuses") {
+		if v.wordIn(n, v.d.lx.blameVerbs) {
 			if a := v.next(n, j-n, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody)); a >= 0 {
 				return v.ent(a)
 			}
@@ -1607,7 +1600,7 @@ func (v *view) blamedFor(k int) *entity {
 		}
 	}
 	// "X, which/whom Washington blames for the attack"
-	if v.word(j-1, "blames", "blamed") && v.word(j-3, "which", "whom") {
+	if v.wordIn(j-1, v.d.lx.blamesRelative) && v.word(j-3, "which", "whom") {
 		if a := v.prev(j-3, 2, ofType(schema.ArmedGroup)); a >= 0 {
 			return v.ent(a)
 		}
@@ -1644,13 +1637,14 @@ func (v *view) linkedOwner(k int) []*entity {
 		if clauseBreak(w) || w == "said" || w == "says" {
 			return nil
 		}
-		generic = generic || v.d.lx.genericTargets.has(w) || w == "positions" || w == "headquarters" || w == "bases"
+		generic = generic || v.d.lx.genericTargets.has(w) || v.d.lx.ownedSites.has(w)
 		if !generic {
 			continue
 		}
-		if v.word(j, "used", "operated", "run", "controlled", "occupied") && v.word(j+1, "by") ||
-			v.word(j, "linked", "belonging", "tied", "connected") && v.word(j+1, "to") ||
-			v.word(j, "affiliated", "associated") && v.word(j+1, "with") {
+		if v.wordIn(j, v.d.lx.usedByParticiples) && v.word(j+1, "by") ||
+			v.wordIn(j, v.d.lx.linkedToParticiples) && v.word(j+1, "to") ||
+			v.wordIn(j, v.d.lx.affiliatedWithParticiples) && v.word(j+1, "with") {
+
 			n := j + 2
 			for v.word(n, "the") {
 				n++
@@ -1678,10 +1672,10 @@ func (v *view) weaponAfter(k int) bool {
 		if v.it[j].e != nil || clauseBreak(v.it[j].w) {
 			return false
 		}
-		switch v.it[j].w {
-		case "missiles", "missile", "rockets", "rocket", "drones", "drone", "shells", "mortars", "mortar", "projectiles", "salvo", "barrage", "uavs", "katyusha":
+		switch w := v.it[j].w; {
+		case v.d.lx.weaponNouns.has(w):
 			weapon = true
-		case "at", "on", "against", "toward", "towards":
+		case w == "at" || w == "on" || w == "against" || w == "toward" || w == "towards":
 			return weapon
 		}
 	}
@@ -1693,10 +1687,10 @@ func (v *view) weaponAfter(k int) bool {
 // modifiers ("has carried out more than 160 operations"), or -1.
 func (v *view) carriedOutBefore(k int) int {
 	for j := k - 1; j >= 0 && j >= k-7; j-- {
-		if v.word(j, "out") && v.word(j-1, "carried", "carry", "carries", "carrying") {
+		if v.word(j, "out") && v.wordIn(j-1, v.d.lx.carryVerbs) {
 			return j - 1
 		}
-		if v.word(j, "launched", "conducted", "launch", "conduct", "conducting", "launching") {
+		if v.wordIn(j, v.d.lx.launchVerbs) {
 			return j
 		}
 		if v.it[j].e != nil || clauseBreak(v.it[j].w) || v.word(j, ",", "that", "which", "said", "on", "against", "by", `"`) {
@@ -1729,7 +1723,7 @@ func (v *view) untilLeave(k int) bool {
 // attackNounAfter reports an attack noun governed by the verb at k.
 func (v *view) attackNounAfter(k int) bool {
 	for j := k + 1; j < len(v.it) && j <= k+9; j++ {
-		if isNoun(v.it[j].w) {
+		if v.isNoun(v.it[j].w) {
 			return v.claimVerbBefore(j) == k
 		}
 		if v.it[j].e != nil || clauseBreak(v.it[j].w) {

@@ -78,8 +78,28 @@ type wordLists struct {
 	GenericTargets []string            `yaml:"generic_targets"`
 	PlaceWords     []string            `yaml:"place_words"`
 
-	EventTriggers    map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
-	RelationTriggers map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
+	AttackNouns               []string            `yaml:"attack_nouns"`
+	ClaimVerbs                []string            `yaml:"claim_verbs"`
+	AttackLaunchVerbs         []string            `yaml:"attack_launch_verbs"`
+	CarriedOutParticiples     []string            `yaml:"carried_out_participles"`
+	CarryVerbs                []string            `yaml:"carry_verbs"`
+	LaunchVerbs               []string            `yaml:"launch_verbs"`
+	CasualtyVerbs             []string            `yaml:"casualty_verbs"`
+	HitVerbs                  []string            `yaml:"hit_verbs"`
+	TargetPrepositions        []string            `yaml:"target_prepositions"`
+	AirAttackWords            []string            `yaml:"air_attack_words"`
+	AirWeaponWords            []string            `yaml:"air_weapon_words"`
+	BaseNouns                 []string            `yaml:"base_nouns"`
+	WeaponNouns               []string            `yaml:"weapon_nouns"`
+	OwnAttackVerbs            []string            `yaml:"own_attack_verbs"`
+	BlameVerbs                []string            `yaml:"blame_verbs"`
+	BlamesRelative            []string            `yaml:"blames_relative"`
+	OwnedSites                []string            `yaml:"owned_sites"`
+	UsedByParticiples         []string            `yaml:"used_by_participles"`
+	LinkedToParticiples       []string            `yaml:"linked_to_participles"`
+	AffiliatedWithParticiples []string            `yaml:"affiliated_with_participles"`
+	EventTriggers             map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
+	RelationTriggers          map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }
 
 // caseRule says how a lexicon alias constrains the case of the text.

@@ -160,6 +160,11 @@ func (v *view) word(k int, ws ...string) bool {
 	return false
 }
 
+// wordIn reports whether item k is a plain word of the set s.
+func (v *view) wordIn(k int, s wordSet) bool {
+	return k >= 0 && k < len(v.it) && v.it[k].e == nil && s.has(v.it[k].w)
+}
+
 // ent returns the entity of item k, or nil.
 func (v *view) ent(k int) *entity {
 	if k < 0 || k >= len(v.it) {

@@ -47,8 +47,28 @@ type wordSets struct {
 	genericTargets   wordSet // nouns for what was hit, not who
 	placeWords       wordSet // "the city center of": a part of a place
 
-	eventTriggers    map[string]eventRule        // trigger word -> the event rule it fires
-	relationTriggers map[string]func(*view, int) // trigger word -> the relation rule it fires
+	attackNouns               wordSet                     // attack triggers that are nouns, not verbs
+	claimVerbs                wordSet                     // claims of an attack
+	attackLaunchVerbs         wordSet                     // verbs whose object is an attack noun
+	carriedOutParticiples     wordSet                     // "attacks were carried out against"
+	carryVerbs                wordSet                     // "carried out" before an attack noun
+	launchVerbs               wordSet                     // govern an attack noun without "out"
+	casualtyVerbs             wordSet                     // what an attack did to people
+	hitVerbs                  wordSet                     // an attack reaching its target
+	targetPrepositions        wordSet                     // introduce the target of an attack
+	airAttackWords            wordSet                     // attack triggers that are from the air
+	airWeaponWords            wordSet                     // before an attack noun, from the air
+	baseNouns                 wordSet                     // "against these bases in Erbil"
+	weaponNouns               wordSet                     // "fired rockets at": what makes fired an attack
+	ownAttackVerbs            wordSet                     // a speaker telling of its own attack
+	blameVerbs                wordSet                     // "Washington blamed X for the attack"
+	blamesRelative            wordSet                     // "X, which Washington blames for the attack"
+	ownedSites                wordSet                     // besides generic_targets, sites that have an owner
+	usedByParticiples         wordSet                     // "facilities used by X"
+	linkedToParticiples       wordSet                     // "targets linked to X"
+	affiliatedWithParticiples wordSet                     // "sites affiliated with X"
+	eventTriggers             map[string]eventRule        // trigger word -> the event rule it fires
+	relationTriggers          map[string]func(*view, int) // trigger word -> the relation rule it fires
 }
 
 // eventRule names an event rule of view.events; event_triggers in
@@ -121,6 +141,26 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"attack_adjectives", w.AttackAdjs, &ws.attackAdjectives},
 		{"generic_targets", w.GenericTargets, &ws.genericTargets},
 		{"place_words", w.PlaceWords, &ws.placeWords},
+		{"attack_nouns", w.AttackNouns, &ws.attackNouns},
+		{"claim_verbs", w.ClaimVerbs, &ws.claimVerbs},
+		{"attack_launch_verbs", w.AttackLaunchVerbs, &ws.attackLaunchVerbs},
+		{"carried_out_participles", w.CarriedOutParticiples, &ws.carriedOutParticiples},
+		{"carry_verbs", w.CarryVerbs, &ws.carryVerbs},
+		{"launch_verbs", w.LaunchVerbs, &ws.launchVerbs},
+		{"casualty_verbs", w.CasualtyVerbs, &ws.casualtyVerbs},
+		{"hit_verbs", w.HitVerbs, &ws.hitVerbs},
+		{"target_prepositions", w.TargetPrepositions, &ws.targetPrepositions},
+		{"air_attack_words", w.AirAttackWords, &ws.airAttackWords},
+		{"air_weapon_words", w.AirWeaponWords, &ws.airWeaponWords},
+		{"base_nouns", w.BaseNouns, &ws.baseNouns},
+		{"weapon_nouns", w.WeaponNouns, &ws.weaponNouns},
+		{"own_attack_verbs", w.OwnAttackVerbs, &ws.ownAttackVerbs},
+		{"blame_verbs", w.BlameVerbs, &ws.blameVerbs},
+		{"blames_relative", w.BlamesRelative, &ws.blamesRelative},
+		{"owned_sites", w.OwnedSites, &ws.ownedSites},
+		{"used_by_participles", w.UsedByParticiples, &ws.usedByParticiples},
+		{"linked_to_participles", w.LinkedToParticiples, &ws.linkedToParticiples},
+		{"affiliated_with_participles", w.AffiliatedWithParticiples, &ws.affiliatedWithParticiples},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
