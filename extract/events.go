@@ -464,11 +464,11 @@ func (v *view) airContext(agent *entity, k int) bool {
 // "plans to", "must", "no choice but to".
 func (v *view) modalBefore(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
-		switch v.it[j].w {
-		case "to":
+		if v.it[j].w == "to" {
 			// "was forced to close", "decided to withdraw": it happened.
-			return !v.word(j-1, "forced", "decided", "managed", "had", "began", "started")
-		case "will", "would", "shall", "plans", "plan", "planned", "must", "should", "expected", "intends", "could", "may":
+			return !v.wordIn(j-1, v.d.lx.doneBeforeTo)
+		}
+		if v.d.lx.modalWords.has(v.it[j].w) {
 			return true
 		}
 		if clauseBreak(v.it[j].w) || v.it[j].w == "," {
@@ -641,14 +641,16 @@ func (d *doc) lastResistance() *entity {
 func (v *view) withdrawal(k int) {
 	w := v.it[k].w
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
-		switch v.it[j].w {
-		case "demand", "demands", "demanded", "demanding", "insists", "insist", "insisted", "call", "calls", "called",
-			"urged", "delaying", "delay", "sidestep", "possibility", "timetable", "monitor", "for", "goal", "complying", "comply",
-			"on", "regarding", "about", "over", "negotiations", "talks", "must", "should", "skeptical", "doubt", "until", "unless", "if":
+		switch w := v.it[j].w; w {
+		case "for", "on", "regarding", "about", "over", "must", "should", "until", "unless", "if":
 			return
+		default:
+			if v.d.lx.demandContextWords.has(w) {
+				return
+			}
 		}
 	}
-	if w == "left" && (v.word(k-1, "option", "options", "is") || v.word(k+1, "to", "behind")) {
+	if w == "left" && (v.wordIn(k-1, v.d.lx.leftOptionWords) || v.word(k-1, "is") || v.word(k+1, "to", "behind")) {
 		return
 	}
 	mil := func(e *entity) bool {
@@ -656,7 +658,7 @@ func (v *view) withdrawal(k int) {
 	}
 	var agent *entity
 	var from *entity
-	noun := w == "withdrawal" || w == "pullout" || w == "removal" || w == "drawdown" || w == "departure" || w == "retreat"
+	noun := v.d.lx.withdrawalNouns.has(w)
 	if noun && v.word(k+1, "of") {
 		if a := v.next(k+1, 4, mil); a >= 0 {
 			agent = v.ent(a)
@@ -688,7 +690,7 @@ func (v *view) withdrawal(k int) {
 		from = v.ent(k + 1) // "left Qayyarah Air Base"
 	}
 	for j := k + 1; from == nil && j < len(v.it) && j <= k+8; j++ {
-		if v.word(j, "from") || !noun && j == k+1 || v.word(j, "in") && (w == "close" || w == "closed") {
+		if v.word(j, "from") || !noun && j == k+1 || v.word(j, "in") && v.d.lx.closureVerbs.has(w) {
 			if o := v.next(j, 4, ofType(schema.Place, schema.MilitaryBase, schema.Country)); o >= 0 {
 				from = v.ent(o)
 			}
@@ -705,10 +707,10 @@ func (v *view) withdrawal(k int) {
 		return
 	}
 	status := "occurred"
-	if v.modalBefore(k) || (w == "withdraw" || w == "leave" || w == "remove" || w == "close" || w == "evacuate") && !v.word(k-1, "to") {
+	if v.modalBefore(k) || v.d.lx.withdrawalBaseForms.has(w) && !v.word(k-1, "to") {
 		status = "planned"
 	}
-	if w == "withdrawing" || w == "leaving" || w == "reducing" {
+	if v.d.lx.withdrawalProgressives.has(w) {
 		status = "in_progress"
 	}
 	if noun && status == "occurred" && !v.completed(k) && !v.word(k-1, "the") {
@@ -720,7 +722,7 @@ func (v *view) withdrawal(k int) {
 	v.d.lastWithdrawer = agent
 	if from != nil && status == "occurred" {
 		v.fact(k, agent, "withdrew_from", from, 0.7)
-		if w == "closed" || w == "close" {
+		if v.d.lx.closureVerbs.has(w) {
 			if o := v.next(k, 8, ofType(schema.Place, schema.MilitaryBase)); o >= 0 {
 				for _, x := range v.list(o) {
 					v.fact(k, agent, "withdrew_from", v.ent(x), 0.6)
@@ -734,15 +736,14 @@ func (v *view) withdrawal(k int) {
 // "took place", "was completed", "has begun", "ended".
 func (v *view) completed(k int) bool {
 	for j := k + 1; j < len(v.it) && j <= k+12; j++ {
-		switch v.it[j].w {
-		case "took", "completed", "began", "begun", "ended", "happened", "finished", "concluded":
+		if v.d.lx.completionVerbs.has(v.it[j].w) {
 			return true
 		}
 		if clauseBreak(v.it[j].w) {
 			return false
 		}
 	}
-	return v.word(k-1, "completed", "began", "begun")
+	return v.wordIn(k-1, v.d.lx.completionVerbsBefore)
 }
 
 // itWord is the word of item k, or "".
@@ -773,10 +774,10 @@ func (v *view) demand(k int) {
 	// The withdrawal words the demand is about.
 	wd := -1
 	for j := k + 1; j < len(v.it) && j <= k+10; j++ {
-		switch v.it[j].w {
-		case "withdrawal", "withdraw", "leave", "departure", "expel", "expulsion", "exit", "remove", "removal", "evacuate", "out", "pullout":
+		if v.d.lx.demandedDepartureWords.has(v.it[j].w) {
 			wd = j
 		}
+
 		if wd >= 0 || v.it[j].w == "." {
 			break
 		}

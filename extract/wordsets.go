@@ -67,6 +67,17 @@ type wordSets struct {
 	usedByParticiples         wordSet                     // "facilities used by X"
 	linkedToParticiples       wordSet                     // "targets linked to X"
 	affiliatedWithParticiples wordSet                     // "sites affiliated with X"
+	demandContextWords        wordSet                     // before a withdrawal word: a demand or a talk, not a withdrawal
+	leftOptionWords           wordSet                     // "the only option left": left is not a withdrawal
+	withdrawalNouns           wordSet                     // withdrawal triggers that are nouns
+	closureVerbs              wordSet                     // "closed the bases in Y": in gives the place
+	withdrawalBaseForms       wordSet                     // bare withdrawal verbs: planned, not done
+	withdrawalProgressives    wordSet                     // "X is withdrawing": in progress
+	completionVerbs           wordSet                     // after a withdrawal noun: it happened
+	completionVerbsBefore     wordSet                     // before a withdrawal noun: it happened
+	doneBeforeTo              wordSet                     // "was forced to close": it happened
+	modalWords                wordSet                     // a planned or hypothetical action
+	demandedDepartureWords    wordSet                     // what a demand asks of foreign forces
 	eventTriggers             map[string]eventRule        // trigger word -> the event rule it fires
 	relationTriggers          map[string]func(*view, int) // trigger word -> the relation rule it fires
 }
@@ -161,6 +172,17 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"used_by_participles", w.UsedByParticiples, &ws.usedByParticiples},
 		{"linked_to_participles", w.LinkedToParticiples, &ws.linkedToParticiples},
 		{"affiliated_with_participles", w.AffiliatedWithParticiples, &ws.affiliatedWithParticiples},
+		{"demand_context_words", w.DemandContextWords, &ws.demandContextWords},
+		{"left_option_words", w.LeftOptionWords, &ws.leftOptionWords},
+		{"withdrawal_nouns", w.WithdrawalNouns, &ws.withdrawalNouns},
+		{"closure_verbs", w.ClosureVerbs, &ws.closureVerbs},
+		{"withdrawal_base_forms", w.WithdrawalBaseForms, &ws.withdrawalBaseForms},
+		{"withdrawal_progressives", w.WithdrawalProgressives, &ws.withdrawalProgressives},
+		{"completion_verbs", w.CompletionVerbs, &ws.completionVerbs},
+		{"completion_verbs_before", w.CompletionVerbsBefore, &ws.completionVerbsBefore},
+		{"done_before_to", w.DoneBeforeTo, &ws.doneBeforeTo},
+		{"modal_words", w.ModalWords, &ws.modalWords},
+		{"demanded_departure_words", w.DemandedDepartureWords, &ws.demandedDepartureWords},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
