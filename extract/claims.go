@@ -107,7 +107,8 @@ func (v *view) attribute(carry *attribution) {
 			if sp >= 0 {
 				se = v.it[sp].e
 			}
-			threat := w == "warned" || w == "warns" || w == "threatened" || w == "vowed"
+			threat := v.d.lx.threatReportVerbs.has(w)
+
 			a.frames = append(a.frames, frame{verb: k, speaker: sp, by: se, threat: threat})
 			if a.verb >= 0 {
 				continue

@@ -97,7 +97,7 @@ func (v *view) events() {
 				v.negotiation(k) // "X and Y began talks", "opened talks with Y"
 				continue
 			}
-			if v.word(k, "talks") && v.word(k+1, "between", "with") && !v.word(k-1, "held", "holds", "hold", "holding") {
+			if v.word(k, "talks") && v.word(k+1, "between", "with") && !v.wordIn(k-1, v.d.lx.holdVerbs) {
 				v.negotiation(k) // "talks between Baghdad and Washington"
 				continue
 			}
@@ -900,7 +900,7 @@ func isMilitary(e *entity) bool {
 func (v *view) threat(k int) {
 	w := v.it[k].w
 	var agent, target *entity
-	if w == "impending" || w == "imminent" {
+	if v.d.lx.imminenceWords.has(w) {
 		// "an impending Israeli strike on the country"
 		j := k + 1
 		if c := v.country(j); c != nil {
@@ -910,7 +910,7 @@ func (v *view) threat(k int) {
 			agent = e
 			j++
 		}
-		if !v.word(j, "strike", "attack", "attacks", "strikes", "operation") {
+		if !v.wordIn(j, v.d.lx.imminentAttackNouns) {
 			return
 		}
 		if v.word(j+1, "on", "against") {
@@ -930,7 +930,7 @@ func (v *view) threat(k int) {
 		}
 		// "vowed to continue attacks against U.S. bases"
 		for j := k + 1; target == nil && j < len(v.it) && j <= k+14; j++ {
-			if v.word(j, "against", "on", "target", "targeting", "strike", "attack", "hit") {
+			if v.wordIn(j, v.d.lx.targetPrepositions) || v.wordIn(j, v.d.lx.threatTargetWords) {
 				if t := v.next(j, 3, actor); t >= 0 {
 					target = v.ent(t)
 				} else {
@@ -964,7 +964,7 @@ func (v *view) threat(k int) {
 // meeting: "X held talks with Y", "X met (with) Y", "X's meeting with Y".
 func (v *view) meeting(k int) {
 	w := v.it[k].w
-	if w == "talks" && !v.word(k-1, "held", "holds", "hold", "holding") {
+	if w == "talks" && !v.wordIn(k-1, v.d.lx.holdVerbs) {
 		return
 	}
 	j := k + 1
@@ -977,7 +977,8 @@ func (v *view) meeting(k int) {
 	if o < 0 {
 		o = v.next(j-1, 3, ofType(schema.Country, schema.GovernmentBody))
 	}
-	if o >= 0 && o+4 < len(v.it) && v.word(o+1, "'s") && roleNoun(v.it[o+2].w) && v.word(o+3, ",") && is(v.ent(o+4), schema.Person) {
+	if o >= 0 && o+4 < len(v.it) && v.word(o+1, "'s") && v.roleNoun(v.it[o+2].w) &&
+		v.word(o+3, ",") && is(v.ent(o+4), schema.Person) {
 		o += 4 // "met X's deputy, Y": Y is the one met
 	}
 	if o < 0 {
@@ -1059,7 +1060,7 @@ func (v *view) negotiation(k int) {
 	}
 	status := ""
 	for j := k - 1; j >= 0 && j >= k-6; j-- {
-		if v.word(j, "verge", "starting", "start", "begin", "will") {
+		if v.wordIn(j, v.d.lx.negotiationPlanWords) || v.word(j, "will") {
 			status = "planned"
 		}
 		if v.word(j, "during") {
@@ -1096,13 +1097,7 @@ func (v *view) beforeRelative(y int) int {
 }
 
 // roleNoun: a deputy or envoy named by a possessive, "X's deputy, Y".
-func roleNoun(w string) bool {
-	switch w {
-	case "deputy", "envoy", "adviser", "advisor", "aide", "spokesman", "spokesperson", "representative", "successor", "predecessor", "son", "brother", "chief", "head":
-		return true
-	}
-	return false
-}
+func (v *view) roleNoun(w string) bool { return v.d.lx.roleNouns.has(w) }
 
 // quoteWithin reports whether a quoted item starts within n items of k.
 func (v *view) quoteWithin(k, n int) bool {
@@ -1116,7 +1111,7 @@ func (v *view) quoteWithin(k, n int) bool {
 
 // startVerb: the verbs that open talks.
 func (v *view) startVerb(k int) bool {
-	return v.word(k, "began", "begun", "begin", "opened", "started", "launched", "resumed")
+	return v.wordIn(k, v.d.lx.startVerbs)
 }
 
 // agreement: "X and Y (had) reached an agreement", "X reached an agreement
@@ -1126,7 +1121,7 @@ func (v *view) agreement(k int) {
 	if w == "agreement" && !v.word(k-1, "an", "a") {
 		return
 	}
-	if w == "agreement" && !(v.word(k-2, "reached", "signed", "concluded") || v.word(k-3, "reached", "signed") || v.word(k-2, "announced")) {
+	if w == "agreement" && !(v.wordIn(k-2, v.d.lx.agreementVerbs) || v.wordIn(k-3, v.d.lx.agreementVerbsFar)) {
 		return
 	}
 	var a, b *entity
@@ -1186,7 +1181,7 @@ func (v *view) agreement(k int) {
 func (v *view) suspension(k int) {
 	ops := -1
 	for j := k + 1; j < len(v.it) && j <= k+5; j++ {
-		if v.word(j, "attacks", "operations", "strikes", "activities", "military") {
+		if v.wordIn(j, v.d.lx.suspendedActivities) {
 			ops = j
 			break
 		}
@@ -1244,7 +1239,7 @@ func (v *view) statement() {
 				continue
 			}
 			var t *entity
-			if v.word(k+1, "directed", "addressed", "aimed") {
+			if v.wordIn(k+1, v.d.lx.addressedParticiples) {
 				if x := v.next(k+1, 3, actor); x >= 0 {
 					t = v.ent(x)
 				}
@@ -1264,12 +1259,12 @@ func (v *view) statement() {
 	if a.verb >= 0 && v.word(a.verb, "according") {
 		// "According to the Iraqi Foreign Ministry’s statement": the body
 		// made a statement; "according to officials" is only a source.
-		if a.speaker >= 0 && v.word(a.speaker+1, "'s") && v.word(a.speaker+2, "statement", "announcement") {
+		if a.speaker >= 0 && v.word(a.speaker+1, "'s") && v.wordIn(a.speaker+2, v.d.lx.possessiveStatementNouns) {
 			v.statementEvent(schema.EvStatement, a.by, nil, a.verb)
 		}
 	}
 	for _, f := range a.frames {
-		if v.word(f.verb, "threatened", "vowed") {
+		if v.d.lx.eventTriggers[v.it[f.verb].w] == evThreat {
 			continue // a threat event of its own (threat)
 		}
 		if v.wordIn(f.verb, v.d.lx.claimVerbs) && v.attackNounAfter(f.verb) {
@@ -1348,7 +1343,7 @@ func (v *view) newsworthy(f frame, s *entity) bool {
 		return true
 	}
 	for j := f.verb + 1; j < len(v.it) && j <= f.verb+6; j++ {
-		if v.word(j, "statement", "communique", "communiqué", "announcement") {
+		if v.wordIn(j, v.d.lx.statementNouns) {
 			return true
 		}
 		if clauseBreak(v.it[j].w) || v.word(j, "that") {
@@ -1461,8 +1456,8 @@ func (v *view) threatTargets() []*entity {
 	a := v.attr
 	var out []*entity
 	for k := a.c0; k < a.c1 && k < len(v.it); k++ {
-		switch v.it[k].w {
-		case "if":
+		switch w := v.it[k].w; {
+		case w == "if":
 			var l []*entity
 			last := k
 			if x := v.next(k, 3, actor); x >= 0 {
@@ -1473,17 +1468,17 @@ func (v *view) threatTargets() []*entity {
 			}
 			// Only a conditional followed by a menace is a threat.
 			for j := last + 1; len(l) > 0 && j < a.c1 && j < len(v.it); j++ {
-				if v.word(j, "face", "pay", "regret", "respond", "response") {
+				if v.wordIn(j, v.d.lx.consequenceWords) {
 					return append(out, l...)
 				}
 			}
-		case "would", "will":
+		case w == "would" || w == "will":
 			// "the U.S. would pay a price", "Israel will regret it"
-			if v.word(k+1, "pay", "regret", "face", "suffer") && k > 0 && actor(orNone(v.ent(k-1))) {
+			if v.wordIn(k+1, v.d.lx.priceVerbs) && k > 0 && actor(orNone(v.ent(k-1))) {
 				return append(out, v.ent(k-1))
 			}
 			for j := k + 1; j < len(v.it) && j <= k+8; j++ {
-				if v.word(j, "target", "strike", "strikes", "attack", "attacks", "hit", "operations") {
+				if v.wordIn(j, v.d.lx.futureAttackWords) {
 					if x := v.next(j, 6, actor); x >= 0 {
 						return append(out, v.ent(x))
 					}
@@ -1493,22 +1488,22 @@ func (v *view) threatTargets() []*entity {
 					}
 				}
 			}
-		case "unanswered", "unpunished", "revenge", "avenge", "retaliate", "retaliation", "surprises", "until":
+		case v.d.lx.menaceWords.has(w) || w == "until":
 			// "the strikes will not go unanswered", "vowed to take revenge",
 			// "operations will continue until the occupation forces leave",
 			// "the coming days will carry surprises": a menace at the
 			// foreign forces the article is about.
-			if w := v.it[k].w; w == "until" && !v.untilLeave(k) || w == "surprises" && !v.word(k-1, "carry", "bring", "hold") {
+			if w == "until" && !v.untilLeave(k) || w == "surprises" && !v.wordIn(k-1, v.d.lx.surpriseVerbs) {
 				continue
 			}
 			if m := v.d.dominantMilitary(); m != nil {
 				return append(out, m)
 			}
-		case "operations", "attacks", "strikes":
+		case v.d.lx.ongoingAttackNouns.has(w):
 			if v.word(k+1, "against") {
 				if x := v.next(k+1, 3, actor); x >= 0 {
 					for j := x + 1; j < len(v.it) && j <= x+3; j++ {
-						if v.word(j, "continue", "resume", "escalate", "intensify") {
+						if v.wordIn(j, v.d.lx.escalationVerbs) {
 							return append(out, v.ent(x))
 						}
 					}
@@ -1706,7 +1701,7 @@ func (v *view) carriedOutBefore(k int) int {
 func (v *view) untilLeave(k int) bool {
 	cont := false
 	for j := k - 1; j >= 0 && j >= k-6; j-- {
-		if v.word(j, "continue", "fighting", "fight", "stop", "cease", "operations", "attacks", "resistance") {
+		if v.wordIn(j, v.d.lx.fightOnWords) {
 			cont = true
 		}
 	}
@@ -1714,7 +1709,7 @@ func (v *view) untilLeave(k int) bool {
 		return false
 	}
 	for j := k + 1; j < len(v.it) && j <= k+8; j++ {
-		if v.word(j, "leave", "leaves", "left", "withdrawal", "withdraw", "withdraws", "exit", "departure", "expelled", "expulsion") {
+		if v.wordIn(j, v.d.lx.departureWords) {
 			return true
 		}
 	}
@@ -1742,10 +1737,9 @@ func (v *view) attackNounAfter(k int) bool {
 func (v *view) institutionalActs() {
 	for k := range v.it {
 		w := v.it[k].w
-		switch w {
-		case "condemned", "condemns", "denounced", "denounces", "summoned", "summons", "recalled", "informed", "notified", "protested",
-			"rejected", "rejects", "accused", "accuses", "denied", "denies", "voted", "votes":
-		case "called", "calls":
+		switch lx := v.d.lx; {
+		case lx.institutionalActVerbs.has(w) || lx.summonVerbs.has(w) || lx.voteVerbs.has(w):
+		case lx.callVerbs.has(w):
 			// "called on Baghdad to …", "called for …", "called the strikes
 			// “a clear aggression”" — not "what it called", "so-called".
 			if !(v.word(k+1, "on", "for") || v.word(k+1, "the") && v.quoteWithin(k+2, 4)) || v.word(k-1, "it", "what", "so", "they") {
@@ -1775,14 +1769,14 @@ func (v *view) institutionalActs() {
 			continue
 		}
 		var t *entity
-		switch w {
-		case "voted", "votes":
+		switch lx := v.d.lx; {
+		case lx.voteVerbs.has(w):
 			// "parliament voted to expel foreign troops"
 			if !v.word(k+1, "to") {
 				continue
 			}
 			t = v.d.dominantMilitary()
-		case "summoned", "summons", "recalled", "informed", "notified":
+		case lx.summonVerbs.has(w):
 			// "summoned Iran's envoy", "recalled its ambassador to Tehran"
 			if x := v.next(k, 5, ofType(schema.Country, schema.GovernmentBody, schema.Place)); x >= 0 {
 				t = v.politicalEntity(v.ent(x))

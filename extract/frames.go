@@ -446,7 +446,8 @@ func (v *view) titleAt(k int) bool {
 		return false
 	}
 	it := &v.it[k]
-	return roleNoun(it.w) || v.d.titleEnd(it.t0, it.t1) > it.t0 || v.word(k, "officials", "sources", "source", "spokesmen")
+	return v.roleNoun(it.w) ||
+		v.d.titleEnd(it.t0, it.t1) > it.t0 || v.word(k, "officials", "sources", "source", "spokesmen")
 }
 
 // followedBy reports whether one of the frame's not_before runs starts at

@@ -109,6 +109,33 @@ type wordLists struct {
 	DoneBeforeTo              []string            `yaml:"done_before_to"`
 	ModalWords                []string            `yaml:"modal_words"`
 	DemandedDepartureWords    []string            `yaml:"demanded_departure_words"`
+	ImminenceWords            []string            `yaml:"imminence_words"`
+	ImminentAttackNouns       []string            `yaml:"imminent_attack_nouns"`
+	ThreatTargetWords         []string            `yaml:"threat_target_words"`
+	FutureAttackWords         []string            `yaml:"future_attack_words"`
+	ConsequenceWords          []string            `yaml:"consequence_words"`
+	PriceVerbs                []string            `yaml:"price_verbs"`
+	MenaceWords               []string            `yaml:"menace_words"`
+	SurpriseVerbs             []string            `yaml:"surprise_verbs"`
+	OngoingAttackNouns        []string            `yaml:"ongoing_attack_nouns"`
+	EscalationVerbs           []string            `yaml:"escalation_verbs"`
+	FightOnWords              []string            `yaml:"fight_on_words"`
+	DepartureWords            []string            `yaml:"departure_words"`
+	ThreatReportVerbs         []string            `yaml:"threat_report_verbs"`
+	HoldVerbs                 []string            `yaml:"hold_verbs"`
+	StartVerbs                []string            `yaml:"start_verbs"`
+	NegotiationPlanWords      []string            `yaml:"negotiation_plan_words"`
+	AgreementVerbs            []string            `yaml:"agreement_verbs"`
+	AgreementVerbsFar         []string            `yaml:"agreement_verbs_far"`
+	SuspendedActivities       []string            `yaml:"suspended_activities"`
+	AddressedParticiples      []string            `yaml:"addressed_participles"`
+	StatementNouns            []string            `yaml:"statement_nouns"`
+	PossessiveStatementNouns  []string            `yaml:"possessive_statement_nouns"`
+	InstitutionalActVerbs     []string            `yaml:"institutional_act_verbs"`
+	SummonVerbs               []string            `yaml:"summon_verbs"`
+	VoteVerbs                 []string            `yaml:"vote_verbs"`
+	CallVerbs                 []string            `yaml:"call_verbs"`
+	RoleNouns                 []string            `yaml:"role_nouns"`
 	EventTriggers             map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
 	RelationTriggers          map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }

@@ -78,6 +78,33 @@ type wordSets struct {
 	doneBeforeTo              wordSet                     // "was forced to close": it happened
 	modalWords                wordSet                     // a planned or hypothetical action
 	demandedDepartureWords    wordSet                     // what a demand asks of foreign forces
+	imminenceWords            wordSet                     // "an impending strike": a threat
+	imminentAttackNouns       wordSet                     // the attack an imminence word announces
+	threatTargetWords         wordSet                     // "vowed to target X": the target follows
+	futureAttackWords         wordSet                     // "they would target the Americans"
+	consequenceWords          wordSet                     // "if X ..., they will face/pay": a menace
+	priceVerbs                wordSet                     // "the U.S. would pay a price"
+	menaceWords               wordSet                     // "will not go unanswered": a menace at the foreign forces
+	surpriseVerbs             wordSet                     // "will carry surprises"
+	ongoingAttackNouns        wordSet                     // "operations against X will continue"
+	escalationVerbs           wordSet                     // attacks that go on or grow
+	fightOnWords              wordSet                     // "continue fighting until ..."
+	departureWords            wordSet                     // "until the last soldier leaves"
+	threatReportVerbs         wordSet                     // report verbs that carry a threat
+	holdVerbs                 wordSet                     // "talks held": a meeting
+	startVerbs                wordSet                     // verbs that open talks
+	negotiationPlanWords      wordSet                     // "on the verge of starting negotiations"
+	agreementVerbs            wordSet                     // "reached an agreement"
+	agreementVerbsFar         wordSet                     // "reached a new agreement"
+	suspendedActivities       wordSet                     // "suspended its military operations"
+	addressedParticiples      wordSet                     // "a statement directed at Y"
+	statementNouns            wordSet                     // "said in a statement": a Statement
+	possessiveStatementNouns  wordSet                     // "according to X's statement"
+	institutionalActVerbs     wordSet                     // acts of a state or body that are statements
+	summonVerbs               wordSet                     // "summoned Iran's envoy": addressed to a state
+	voteVerbs                 wordSet                     // "parliament voted to expel foreign troops"
+	callVerbs                 wordSet                     // "called on Baghdad to", "called for"
+	roleNouns                 wordSet                     // "X's deputy, Y": roles named by a possessive
 	eventTriggers             map[string]eventRule        // trigger word -> the event rule it fires
 	relationTriggers          map[string]func(*view, int) // trigger word -> the relation rule it fires
 }
@@ -183,6 +210,33 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"done_before_to", w.DoneBeforeTo, &ws.doneBeforeTo},
 		{"modal_words", w.ModalWords, &ws.modalWords},
 		{"demanded_departure_words", w.DemandedDepartureWords, &ws.demandedDepartureWords},
+		{"imminence_words", w.ImminenceWords, &ws.imminenceWords},
+		{"imminent_attack_nouns", w.ImminentAttackNouns, &ws.imminentAttackNouns},
+		{"threat_target_words", w.ThreatTargetWords, &ws.threatTargetWords},
+		{"future_attack_words", w.FutureAttackWords, &ws.futureAttackWords},
+		{"consequence_words", w.ConsequenceWords, &ws.consequenceWords},
+		{"price_verbs", w.PriceVerbs, &ws.priceVerbs},
+		{"menace_words", w.MenaceWords, &ws.menaceWords},
+		{"surprise_verbs", w.SurpriseVerbs, &ws.surpriseVerbs},
+		{"ongoing_attack_nouns", w.OngoingAttackNouns, &ws.ongoingAttackNouns},
+		{"escalation_verbs", w.EscalationVerbs, &ws.escalationVerbs},
+		{"fight_on_words", w.FightOnWords, &ws.fightOnWords},
+		{"departure_words", w.DepartureWords, &ws.departureWords},
+		{"threat_report_verbs", w.ThreatReportVerbs, &ws.threatReportVerbs},
+		{"hold_verbs", w.HoldVerbs, &ws.holdVerbs},
+		{"start_verbs", w.StartVerbs, &ws.startVerbs},
+		{"negotiation_plan_words", w.NegotiationPlanWords, &ws.negotiationPlanWords},
+		{"agreement_verbs", w.AgreementVerbs, &ws.agreementVerbs},
+		{"agreement_verbs_far", w.AgreementVerbsFar, &ws.agreementVerbsFar},
+		{"suspended_activities", w.SuspendedActivities, &ws.suspendedActivities},
+		{"addressed_participles", w.AddressedParticiples, &ws.addressedParticiples},
+		{"statement_nouns", w.StatementNouns, &ws.statementNouns},
+		{"possessive_statement_nouns", w.PossessiveStatementNouns, &ws.possessiveStatementNouns},
+		{"institutional_act_verbs", w.InstitutionalActVerbs, &ws.institutionalActVerbs},
+		{"summon_verbs", w.SummonVerbs, &ws.summonVerbs},
+		{"vote_verbs", w.VoteVerbs, &ws.voteVerbs},
+		{"call_verbs", w.CallVerbs, &ws.callVerbs},
+		{"role_nouns", w.RoleNouns, &ws.roleNouns},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
