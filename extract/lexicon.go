@@ -136,6 +136,31 @@ type wordLists struct {
 	VoteVerbs                 []string            `yaml:"vote_verbs"`
 	CallVerbs                 []string            `yaml:"call_verbs"`
 	RoleNouns                 []string            `yaml:"role_nouns"`
+	OtherMemberNouns          []string            `yaml:"other_member_nouns"`
+	MemberNounsIn             []string            `yaml:"member_nouns_in"`
+	UmbrellaHeads             []string            `yaml:"umbrella_heads"`
+	PluralMemberNouns         []string            `yaml:"plural_member_nouns"`
+	OrganizationNouns         []string            `yaml:"organization_nouns"`
+	LocatedParticiples        []string            `yaml:"located_participles"`
+	AllianceParticiples       []string            `yaml:"alliance_participles"`
+	AllyNouns                 []string            `yaml:"ally_nouns"`
+	AttackInNouns             []string            `yaml:"attack_in_nouns"`
+	KillerAttackNouns         []string            `yaml:"killer_attack_nouns"`
+	KillingNouns              []string            `yaml:"killing_nouns"`
+	ImplementVerbs            []string            `yaml:"implement_verbs"`
+	StationedParticiples      []string            `yaml:"stationed_participles"`
+	TroopNouns                []string            `yaml:"troop_nouns"`
+	DeployableAssets          []string            `yaml:"deployable_assets"`
+	Approximators             []string            `yaml:"approximators"`
+	TroopModifiers            []string            `yaml:"troop_modifiers"`
+	PresenceWords             []string            `yaml:"presence_words"`
+	FocusAdverbs              []string            `yaml:"focus_adverbs"`
+	PresenceNouns             []string            `yaml:"presence_nouns"`
+	KeepVerbs                 []string            `yaml:"keep_verbs"`
+	RegionAdjectives          []string            `yaml:"region_adjectives"`
+	DeniedObjects             []string            `yaml:"denied_objects"`
+	MembershipNouns           []string            `yaml:"membership_nouns"`
+	SupporterNouns            []string            `yaml:"supporter_nouns"`
 	EventTriggers             map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
 	RelationTriggers          map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }

@@ -306,7 +306,7 @@ func (v *view) otherMembers(o int) {
 	if !v.word(o+1, "and") || !v.word(o+2, "other") {
 		return
 	}
-	if v.word(o+3, "forces", "members", "groups", "factions", "parties", "countries") {
+	if v.wordIn(o+3, v.d.lx.otherMemberNouns) {
 		if j := v.next(o+3, 4, ofType(schema.Coalition, schema.ArmedGroup)); j >= 0 {
 			v.fact(o, v.ent(o), "member_of", v.ent(j), 0.7)
 		}
@@ -317,8 +317,8 @@ func (v *view) otherMembers(o int) {
 // "Y as the main supporter of X", "X acts with the approval of Y".
 func (v *view) supports(k int) {
 	w := v.it[k].w
-	switch w {
-	case "supporter", "backer", "patron":
+	switch {
+	case v.d.lx.supporterNouns.has(w):
 		// "Y as the main (military) supporter of X"
 		if !v.word(k+1, "of") {
 			return
@@ -329,7 +329,7 @@ func (v *view) supports(k int) {
 			v.fact(k, v.ent(o), "backed_by", v.ent(s), 0.7)
 		}
 		return
-	case "approval":
+	case w == "approval":
 		// "X acts with the (tacit) approval of Y"
 		if v.word(k+1, "of") {
 			if o := v.next(k+1, 3, actor); o >= 0 {
@@ -381,7 +381,7 @@ func (v *view) verbBefore(k int) int {
 func (v *view) memberOf(k int) {
 	w := v.it[k].w
 	of := k + 1
-	if (w == "faction" || w == "member" || w == "component") && v.word(k+1, "in", "within") {
+	if v.d.lx.memberNounsIn.has(w) && v.word(k+1, "in", "within") {
 		// "X, the most powerful faction in Y"
 		if y := v.next(k+1, 2, ofType(schema.ArmedGroup, schema.Coalition)); y >= 0 {
 			if head := v.appositionHead(k); is(head, schema.ArmedGroup) {
@@ -391,7 +391,7 @@ func (v *view) memberOf(k int) {
 		return
 	}
 	if w == "umbrella" {
-		if v.word(k+1, "group", "organization", "organisation", "body", "coalition", "alliance", "front") {
+		if v.wordIn(k+1, v.d.lx.umbrellaHeads) {
 			// "X, an umbrella group of militias including Y and Z"
 			if head := v.appositionHead(k); is(head, schema.ArmedGroup, schema.Coalition) {
 				for _, m := range v.members(k) {
@@ -404,7 +404,7 @@ func (v *view) memberOf(k int) {
 			return
 		}
 	}
-	if w == "groups" || w == "members" || w == "factions" {
+	if v.d.lx.pluralMemberNouns.has(w) {
 		// "alongside other groups of Y, X …" and "X and other members of Y"
 		if !v.word(k-1, "other") || !v.word(of, "of") {
 			return
@@ -461,7 +461,7 @@ func (v *view) afterName(j int) int {
 	if v.word(a, `"`, "'") {
 		a++
 	}
-	if v.word(a, "movement", "group", "militia", "organization", "organisation", "faction", "brigades", "coalition", "alliance") {
+	if v.wordIn(a, v.d.lx.organizationNouns) {
 		a++
 	}
 	return a
@@ -471,8 +471,8 @@ func (v *view) afterName(j int) int {
 // "bases in Syria, such as X and Y".
 func (v *view) located(k int) {
 	w := v.it[k].w
-	switch w {
-	case "located", "situated", "based":
+	switch {
+	case v.d.lx.locatedParticiples.has(w):
 		s := v.prev(k, 3, ofType(schema.MilitaryBase, schema.Place))
 		if s < 0 {
 			return
@@ -496,7 +496,7 @@ func (v *view) located(k int) {
 				v.fact(k, v.ent(s), "located_in", v.ent(o), 0.8)
 			}
 		}
-	case "near":
+	case w == "near":
 		s := k - 1
 		if v.word(s, ",") {
 			s--
@@ -506,7 +506,7 @@ func (v *view) located(k int) {
 				v.fact(k, v.ent(s), "located_near", v.ent(o), 0.7)
 			}
 		}
-	case "in":
+	case w == "in":
 		si := k - 1
 		if v.word(si, `"`, "'") {
 			si--
@@ -589,7 +589,7 @@ func (v *view) capital(k int) {
 // allied: "X’s ally Y", "Y, an ally of X", "X-aligned Y", "allied with X".
 func (v *view) allied(k int) {
 	w := v.it[k].w
-	if (w == "aligned" || w == "allied") && k > 0 && v.d.toks[v.it[k].t0].hyph {
+	if v.d.lx.allianceParticiples.has(w) && k > 0 && v.d.toks[v.it[k].t0].hyph {
 		a := v.ent(k - 1)
 		if a == nil {
 			a = v.country(k - 1)
@@ -610,7 +610,7 @@ func (v *view) allied(k int) {
 		}
 		return
 	}
-	if w == "ally" || w == "allies" {
+	if v.d.lx.allyNouns.has(w) {
 		var of *entity
 		if v.word(k+1, "of") {
 			if o := v.next(k+1, 2, actor); o >= 0 {
@@ -668,7 +668,7 @@ func (v *view) killed(k int) {
 		// "X was killed in a U.S. strike"
 		if v.word(k+1, "in") {
 			for j := k + 2; j < len(v.it) && j <= k+6; j++ {
-				if v.word(j, "strike", "strikes", "airstrike", "attack", "raid") {
+				if v.wordIn(j, v.d.lx.attackInNouns) {
 					var a *entity
 					for i := j - 1; i > k+1 && a == nil; i-- {
 						if a = v.ent(i); a == nil {
@@ -692,7 +692,7 @@ func (v *view) killed(k int) {
 		return
 	}
 	_, agent := v.subj(k)
-	if agent == nil && v.word(k-1, "strike", "strikes", "airstrike", "attack", "raid", "bombing") {
+	if agent == nil && v.wordIn(k-1, v.d.lx.killerAttackNouns) {
 		// "a U.S. drone strike killed X": the striker.
 		for j := k - 2; j >= 0 && j >= k-5; j-- {
 			if e := v.ent(j); e != nil {
@@ -705,7 +705,7 @@ func (v *view) killed(k int) {
 			}
 		}
 	}
-	if v.it[k].w == "killing" || v.it[k].w == "assassination" {
+	if v.d.lx.killingNouns.has(v.it[k].w) {
 		if !v.word(k+1, "of") {
 			return
 		}
@@ -844,9 +844,7 @@ func (v *view) partyTo(ag int) {
 	}
 	// The subject of a clause that implements, resumes, signs … it.
 	for j := ag - 1; j >= 0 && j >= ag-14; j-- {
-		switch v.it[j].w {
-		case "implement", "implementing", "implements", "resuming", "resume", "resumed", "signed", "sign", "signing",
-			"reached", "reach", "concluded", "negotiated", "joined", "ratified", "renewed", "respect", "abide", "uphold", "held", "hold":
+		if v.d.lx.implementVerbs.has(v.it[j].w) {
 			if _, s := v.subj(v.verbStart(j)); s != nil {
 				v.fact(k, s, "party_to", v.ent(ag), 0.7)
 			}
@@ -877,7 +875,7 @@ func (v *view) political(k int) *entity { return v.politicalEntity(v.ent(k)) }
 // Syria", "the American bases in Erbil, …", "X, where they were deployed".
 func (v *view) deployed(k int) {
 	w := v.it[k].w
-	if (w == "deployed" || w == "stationed") && (v.word(k+1, "in", "at", "to") || v.word(k-1, "were", "was", "are", "is", "they")) {
+	if v.d.lx.stationedParticiples.has(w) && (v.word(k+1, "in", "at", "to") || v.word(k-1, "were", "was", "are", "is", "they")) {
 		// "… left the Ayn al-Asad Base, where they were deployed"
 		if v.word(k-2, "they") && v.word(k-3, "where") {
 			if b := v.prev(k-3, 6, ofType(schema.MilitaryBase, schema.Place)); b >= 0 {
@@ -890,7 +888,7 @@ func (v *view) deployed(k int) {
 		var s *entity
 		if x := v.prev(k, 4, ofType(schema.GovernmentBody, schema.Country, schema.Coalition)); x >= 0 {
 			s = v.ent(x)
-		} else if v.word(k-1, "troops", "soldiers", "forces", "personnel") {
+		} else if v.wordIn(k-1, v.d.lx.troopNouns) {
 			// "the 2500 troops stationed in Iraq": the article's army.
 			s = v.d.dominantMilitary()
 		}
@@ -913,7 +911,7 @@ func (v *view) deployed(k int) {
 		if v.word(j, "to", "in", "at") {
 			troops := false
 			for i := k + 1; i < j; i++ {
-				troops = troops || v.d.lx.militaryNouns.has(v.it[i].w) || v.it[i].e != nil && isMilitary(v.it[i].e) || v.word(i, "warships", "ships", "carrier", "batteries", "systems", "reinforcements")
+				troops = troops || v.d.lx.militaryNouns.has(v.it[i].w) || v.it[i].e != nil && isMilitary(v.it[i].e) || v.wordIn(i, v.d.lx.deployableAssets)
 			}
 			o := v.next(j, 3, ofType(schema.Place, schema.MilitaryBase, schema.Country))
 			if !troops || o < 0 {
@@ -945,7 +943,7 @@ func (v *view) deployedIn(k int) {
 	// "…, where some 200 U.S. troops train local forces": the place
 	// before "where".
 	j := k - 1
-	for j >= 0 && (v.word(j, "some", "about", "around", "roughly", "nearly", "approximately", "over", "up", "to") || v.it[j].dateish()) {
+	for j >= 0 && (v.wordIn(j, v.d.lx.approximators) || v.word(j, "up", "to") || v.it[j].dateish()) {
 		j--
 	}
 	if v.word(j, "where") {
@@ -960,10 +958,10 @@ func (v *view) deployedIn(k int) {
 	// "U.S. troops remain in Iraq", "the American occupation base at X",
 	// "coalition forces are based at X".
 	n := k + 1
-	for n <= k+3 && v.word(n, "base", "bases", "remain", "remains", "remained", "stay", "stayed", "are", "were", "is", "still", "currently", "based", "stationed", "deployed", "present") {
+	for n <= k+3 && (v.wordIn(n, v.d.lx.presenceWords) || v.word(n, "are", "were", "is")) {
 		n++
 	}
-	if !v.word(n, "in", "at", "inside") || v.word(k-1, "on", "against", "at", "targeting") {
+	if !v.word(n, "in", "at", "inside") || v.wordIn(k-1, v.d.lx.targetPrepositions) || v.word(k-1, "at") {
 		return
 	}
 	o := v.next(n, 2, ofType(schema.Place, schema.MilitaryBase, schema.Country))
@@ -977,12 +975,12 @@ func (v *view) deployedIn(k int) {
 	// "…, mostly at Ain al-Asad in Anbar and at Harir and Erbil": the
 	// places named after a qualifier, not the regions that locate them.
 	e := idx[len(idx)-1]
-	if v.word(e+1, ",") && v.word(e+2, "mostly", "mainly", "largely", "primarily", "chiefly", "including", "notably") {
+	if v.word(e+1, ",") && v.wordIn(e+2, v.d.lx.focusAdverbs) {
 		for x := e + 3; x < len(v.it) && x <= e+16; x++ {
 			if clauseBreak(v.it[x].w) || v.word(x, "where", "which", "who") {
 				break
 			}
-			if v.ent(x) == nil || !v.word(x-1, "at", "in") || !v.word(x-2, "mostly", "mainly", "largely", "primarily", "chiefly", "and", ",", "including", "notably") {
+			if v.ent(x) == nil || !v.word(x-1, "at", "in") || !(v.wordIn(x-2, v.d.lx.focusAdverbs) || v.word(x-2, "and", ",")) {
 				continue
 			}
 			if !is(v.ent(x), schema.Place, schema.MilitaryBase) {
@@ -1023,7 +1021,7 @@ func (v *view) hosts(k int) {
 			continue
 		}
 		if is(e, schema.Coalition) || is(e, schema.GovernmentBody) && isMilitary(e) {
-			if v.it[j].m != nil && !v.word(j+1, "forces", "troops", "personnel", "advisers", "advisors", "headquarters", "soldiers") && e.typ != schema.GovernmentBody {
+			if v.it[j].m != nil && !v.wordIn(j+1, v.d.lx.presenceNouns) && e.typ != schema.GovernmentBody {
 				return
 			}
 			v.fact(k, e, "deployed_at", host, 0.65)
@@ -1036,10 +1034,10 @@ func (v *view) hosts(k int) {
 // in Syria", "Britain keeps some 400 soldiers at X".
 func (v *view) troopsHeld(k int) {
 	j := k - 1
-	for j >= 0 && j >= k-4 && (v.word(j, "some", "about", "around", "roughly", "nearly", "approximately", "over", "more", "than", "combat", "military") || v.it[j].dateish()) {
+	for j >= 0 && j >= k-4 && (v.wordIn(j, v.d.lx.approximators) || v.word(j, "more", "than") || v.wordIn(j, v.d.lx.troopModifiers) || v.it[j].dateish()) {
 		j--
 	}
-	if j == k-1 || !v.word(j, "has", "have", "had", "keeps", "kept", "maintains", "maintained", "retains") {
+	if j == k-1 || !(v.word(j, "has", "have", "had") || v.wordIn(j, v.d.lx.keepVerbs)) {
 		return
 	}
 	_, s := v.subj(j)
@@ -1053,7 +1051,7 @@ func (v *view) troopsHeld(k int) {
 		if v.word(n, "in", "at") && is(v.ent(n+1), schema.Country, schema.Place, schema.MilitaryBase) {
 			v.fact(k, s, "deployed_at", v.ent(n+1), 0.65)
 		}
-		if v.word(n, "in", "at") && v.word(n+1, "neighbouring", "neighboring", "northeastern", "northern", "eastern", "western", "southern") && is(v.ent(n+2), schema.Country, schema.Place) {
+		if v.word(n, "in", "at") && v.wordIn(n+1, v.d.lx.regionAdjectives) && is(v.ent(n+2), schema.Country, schema.Place) {
 			v.fact(k, s, "deployed_at", v.ent(n+2), 0.65)
 		}
 	}
@@ -1084,7 +1082,7 @@ func (v *view) activeIn(k int) {
 func (v *view) denied(k int) {
 	ok := false
 	for j := k + 1; j < len(v.it) && j <= k+3; j++ {
-		if v.word(j, "responsibility", "involvement", "role", "carrying", "claims") {
+		if v.wordIn(j, v.d.lx.deniedObjects) {
 			ok = true
 		}
 	}
@@ -1499,7 +1497,8 @@ func (v *view) includes(k int) {
 	if v.word(rel, "also") {
 		rel--
 	}
-	if v.word(rel, "members", "factions", "groups", "ranks") && v.word(rel-1, "whose") {
+	if v.wordIn(rel, v.d.lx.membershipNouns) && v.word(rel-1, "whose") {
+
 		rel--
 	} else if !v.word(rel, "that", "which") {
 		return

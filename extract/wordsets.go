@@ -105,6 +105,31 @@ type wordSets struct {
 	voteVerbs                 wordSet                     // "parliament voted to expel foreign troops"
 	callVerbs                 wordSet                     // "called on Baghdad to", "called for"
 	roleNouns                 wordSet                     // "X's deputy, Y": roles named by a possessive
+	otherMemberNouns          wordSet                     // "X and other factions": X is one of them
+	memberNounsIn             wordSet                     // "X, the most powerful faction in Y"
+	umbrellaHeads             wordSet                     // "an umbrella group of militias"
+	pluralMemberNouns         wordSet                     // "other groups of Y"
+	organizationNouns         wordSet                     // a name in quotes before them is an organisation
+	locatedParticiples        wordSet                     // "X, located in Y"
+	allianceParticiples       wordSet                     // "Iran-aligned X"
+	allyNouns                 wordSet                     // "X's ally Y", "an ally of X"
+	attackInNouns             wordSet                     // "killed in a strike"
+	killerAttackNouns         wordSet                     // "a strike killed X"
+	killingNouns              wordSet                     // "the killing of X"
+	implementVerbs            wordSet                     // "X signed/implements the agreement": party_to
+	stationedParticiples      wordSet                     // "troops deployed in Y"
+	troopNouns                wordSet                     // "troops deployed in Y": troops before the verb
+	deployableAssets          wordSet                     // besides military_nouns, what can be deployed
+	approximators             wordSet                     // number hedges: "some 2,500 troops"
+	troopModifiers            wordSet                     // "2,500 combat troops"
+	presenceWords             wordSet                     // "troops remain in X"
+	focusAdverbs              wordSet                     // "troops, mostly in X and Y"
+	presenceNouns             wordSet                     // "X forces in Y": a presence
+	keepVerbs                 wordSet                     // "the US keeps 2,500 troops in Iraq"
+	regionAdjectives          wordSet                     // "in neighbouring Syria"
+	deniedObjects             wordSet                     // "X denied responsibility"
+	membershipNouns           wordSet                     // "whose members include X"
+	supporterNouns            wordSet                     // "Y as the main supporter of X"
 	eventTriggers             map[string]eventRule        // trigger word -> the event rule it fires
 	relationTriggers          map[string]func(*view, int) // trigger word -> the relation rule it fires
 }
@@ -237,6 +262,31 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"vote_verbs", w.VoteVerbs, &ws.voteVerbs},
 		{"call_verbs", w.CallVerbs, &ws.callVerbs},
 		{"role_nouns", w.RoleNouns, &ws.roleNouns},
+		{"other_member_nouns", w.OtherMemberNouns, &ws.otherMemberNouns},
+		{"member_nouns_in", w.MemberNounsIn, &ws.memberNounsIn},
+		{"umbrella_heads", w.UmbrellaHeads, &ws.umbrellaHeads},
+		{"plural_member_nouns", w.PluralMemberNouns, &ws.pluralMemberNouns},
+		{"organization_nouns", w.OrganizationNouns, &ws.organizationNouns},
+		{"located_participles", w.LocatedParticiples, &ws.locatedParticiples},
+		{"alliance_participles", w.AllianceParticiples, &ws.allianceParticiples},
+		{"ally_nouns", w.AllyNouns, &ws.allyNouns},
+		{"attack_in_nouns", w.AttackInNouns, &ws.attackInNouns},
+		{"killer_attack_nouns", w.KillerAttackNouns, &ws.killerAttackNouns},
+		{"killing_nouns", w.KillingNouns, &ws.killingNouns},
+		{"implement_verbs", w.ImplementVerbs, &ws.implementVerbs},
+		{"stationed_participles", w.StationedParticiples, &ws.stationedParticiples},
+		{"troop_nouns", w.TroopNouns, &ws.troopNouns},
+		{"deployable_assets", w.DeployableAssets, &ws.deployableAssets},
+		{"approximators", w.Approximators, &ws.approximators},
+		{"troop_modifiers", w.TroopModifiers, &ws.troopModifiers},
+		{"presence_words", w.PresenceWords, &ws.presenceWords},
+		{"focus_adverbs", w.FocusAdverbs, &ws.focusAdverbs},
+		{"presence_nouns", w.PresenceNouns, &ws.presenceNouns},
+		{"keep_verbs", w.KeepVerbs, &ws.keepVerbs},
+		{"region_adjectives", w.RegionAdjectives, &ws.regionAdjectives},
+		{"denied_objects", w.DeniedObjects, &ws.deniedObjects},
+		{"membership_nouns", w.MembershipNouns, &ws.membershipNouns},
+		{"supporter_nouns", w.SupporterNouns, &ws.supporterNouns},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
