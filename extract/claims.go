@@ -108,7 +108,6 @@ func (v *view) attribute(carry *attribution) {
 				se = v.it[sp].e
 			}
 			threat := v.d.lx.threatReportVerbs.has(w)
-
 			a.frames = append(a.frames, frame{verb: k, speaker: sp, by: se, threat: threat})
 			if a.verb >= 0 {
 				continue

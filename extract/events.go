@@ -777,7 +777,6 @@ func (v *view) demand(k int) {
 		if v.d.lx.demandedDepartureWords.has(v.it[j].w) {
 			wd = j
 		}
-
 		if wd >= 0 || v.it[j].w == "." {
 			break
 		}
@@ -977,8 +976,7 @@ func (v *view) meeting(k int) {
 	if o < 0 {
 		o = v.next(j-1, 3, ofType(schema.Country, schema.GovernmentBody))
 	}
-	if o >= 0 && o+4 < len(v.it) && v.word(o+1, "'s") && v.roleNoun(v.it[o+2].w) &&
-		v.word(o+3, ",") && is(v.ent(o+4), schema.Person) {
+	if o >= 0 && o+4 < len(v.it) && v.word(o+1, "'s") && v.roleNoun(v.it[o+2].w) && v.word(o+3, ",") && is(v.ent(o+4), schema.Person) {
 		o += 4 // "met X's deputy, Y": Y is the one met
 	}
 	if o < 0 {
@@ -1640,7 +1638,6 @@ func (v *view) linkedOwner(k int) []*entity {
 		if v.wordIn(j, v.d.lx.usedByParticiples) && v.word(j+1, "by") ||
 			v.wordIn(j, v.d.lx.linkedToParticiples) && v.word(j+1, "to") ||
 			v.wordIn(j, v.d.lx.affiliatedWithParticiples) && v.word(j+1, "with") {
-
 			n := j + 2
 			for v.word(n, "the") {
 				n++
