@@ -446,8 +446,7 @@ func (v *view) titleAt(k int) bool {
 		return false
 	}
 	it := &v.it[k]
-	return v.roleNoun(it.w) ||
-		v.d.titleEnd(it.t0, it.t1) > it.t0 || v.word(k, "officials", "sources", "source", "spokesmen")
+	return v.roleNoun(it.w) || v.d.titleEnd(it.t0, it.t1) > it.t0 || v.wordIn(k, v.d.lx.untitledRoles)
 }
 
 // followedBy reports whether one of the frame's not_before runs starts at

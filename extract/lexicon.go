@@ -161,6 +161,13 @@ type wordLists struct {
 	DeniedObjects             []string            `yaml:"denied_objects"`
 	MembershipNouns           []string            `yaml:"membership_nouns"`
 	SupporterNouns            []string            `yaml:"supporter_nouns"`
+	RoleModifiers             []string            `yaml:"role_modifiers"`
+	RoleQualifiers            []string            `yaml:"role_qualifiers"`
+	CourtesyTitles            []string            `yaml:"courtesy_titles"`
+	CommentatorNouns          []string            `yaml:"commentator_nouns"`
+	CabinetDepartments        []string            `yaml:"cabinet_departments"`
+	NonCabinetSecretaryWords  []string            `yaml:"non_cabinet_secretary_words"`
+	UntitledRoles             []string            `yaml:"untitled_roles"`
 	EventTriggers             map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
 	RelationTriggers          map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }

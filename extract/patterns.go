@@ -524,7 +524,7 @@ func (d *doc) personShape(i, j int) bool {
 func (d *doc) skipModifiers(k int) int {
 	for n := 0; n < 3 && k < len(d.toks); n++ {
 		w := d.toks[k].norm
-		if d.lx.demonym[w] != nil || w == "former" || w == "top" || w == "senior" || w == "local" || w == "prominent" || w == "leading" || w == "regional" {
+		if d.lx.demonym[w] != nil || d.lx.roleModifiers.has(w) {
 			k++
 			continue
 		}

@@ -1158,7 +1158,7 @@ func (v *view) roles() {
 				j++
 				continue
 			}
-			if v.d.lx.genericWords.has(v.it[j].w) || v.it[j].w == "'s" || v.it[j].w == "senior" || v.it[j].w == "former" || v.it[j].w == "top" || v.it[j].w == "leading" || v.it[j].w == "prominent" {
+			if v.d.lx.genericWords.has(v.it[j].w) || v.it[j].w == "'s" || v.d.lx.roleModifiers.has(v.it[j].w) {
 				j++
 				continue
 			}
@@ -1180,7 +1180,7 @@ func (v *view) roles() {
 		}
 		// Include the modifiers in the role ("senior representative").
 		roleStart := t0
-		for back := j - 1; back >= 0 && v.it[back].e == nil && (v.it[back].w == "senior" || v.it[back].w == "former" || v.it[back].w == "top" || v.it[back].w == "deputy"); back-- {
+		for back := j - 1; back >= 0 && v.it[back].e == nil && v.d.lx.roleQualifiers.has(v.it[back].w); back-- {
 			roleStart = v.it[back].t0
 		}
 		title := v.d.text[v.d.toks[roleStart].start:v.d.toks[end-1].end]
@@ -1232,8 +1232,7 @@ func (v *view) titleBeforePerson(k int) (string, int) {
 	}
 	title := strings.TrimSpace(v.d.text[toks[pos].start:toks[first-1].end])
 	// "Dr." is a courtesy, not a role.
-	switch strings.ToLower(strings.TrimSuffix(title, ".")) {
-	case "dr", "mr", "mrs", "ms", "sheikh", "sayyid":
+	if v.d.lx.courtesyTitles.has(strings.ToLower(strings.TrimSuffix(title, "."))) {
 		// A role may stand before the courtesy: "Security Advisor Dr. X".
 		if t, t0 := v.titleBeforeToken(pos); t != "" {
 			return t, t0
@@ -1364,7 +1363,7 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 	}
 	lt := strings.ToLower(title)
 	d := v.d
-	for _, c := range []string{"analyst", "editor", "writer", "journalist", "columnist", "correspondent", "expert", "author", "researcher", "commentator"} {
+	for c := range d.lx.commentatorNouns {
 		if strings.Contains(lt, c) {
 			d.commentator[p] = true
 		}
@@ -1390,7 +1389,7 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 			d.office[p] = org
 			return
 		}
-	case strings.Contains(lt, "minister") && !strings.Contains(lt, "advis"), cabinetSecretary(lt):
+	case strings.Contains(lt, "minister") && !strings.Contains(lt, "advis"), d.lx.cabinetSecretary(lt):
 		if add("minister_of", org) {
 			return
 		}
@@ -1422,12 +1421,16 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 
 // cabinetSecretary: "Defense Secretary", "Secretary of State" — a
 // minister; not a press secretary, a secretary-general or an assistant.
-func cabinetSecretary(lt string) bool {
-	if !strings.Contains(lt, "secretary") || strings.Contains(lt, "press") || strings.Contains(lt, "general") ||
-		strings.Contains(lt, "assistant") || strings.Contains(lt, "under") || strings.Contains(lt, "deputy") {
+func (lx *Lexicon) cabinetSecretary(lt string) bool {
+	if !strings.Contains(lt, "secretary") {
 		return false
 	}
-	for _, w := range []string{"defense", "defence", "state", "foreign", "war", "treasury", "home"} {
+	for w := range lx.nonCabinetSecretaryWords {
+		if strings.Contains(lt, w) {
+			return false
+		}
+	}
+	for w := range lx.cabinetDepartments {
 		if strings.Contains(lt, w) {
 			return true
 		}
@@ -1449,7 +1452,7 @@ func (d *doc) knownOffice(p *entity, title string) *entity {
 		pred = "prime_minister_of"
 	case strings.Contains(lt, "president") && !strings.Contains(lt, "vice"):
 		pred = "president_of"
-	case strings.Contains(lt, "minister") || cabinetSecretary(lt):
+	case strings.Contains(lt, "minister") || d.lx.cabinetSecretary(lt):
 		pred = "minister_of"
 	case strings.Contains(lt, "spokes") || strings.Contains(lt, "press secretary"):
 		pred = "spokesperson_for"
@@ -1498,7 +1501,6 @@ func (v *view) includes(k int) {
 		rel--
 	}
 	if v.wordIn(rel, v.d.lx.membershipNouns) && v.word(rel-1, "whose") {
-
 		rel--
 	} else if !v.word(rel, "that", "which") {
 		return

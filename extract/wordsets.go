@@ -130,6 +130,13 @@ type wordSets struct {
 	deniedObjects             wordSet                     // "X denied responsibility"
 	membershipNouns           wordSet                     // "whose members include X"
 	supporterNouns            wordSet                     // "Y as the main supporter of X"
+	roleModifiers             wordSet                     // "a senior Iraqi military official": modifiers of a role
+	roleQualifiers            wordSet                     // "senior representative": modifiers kept in the role
+	courtesyTitles            wordSet                     // "Dr.", "Sheikh": a courtesy, not a role
+	commentatorNouns          wordSet                     // a title with one of them makes a commentator
+	cabinetDepartments        wordSet                     // "Defense Secretary": a secretary who is a minister
+	nonCabinetSecretaryWords  wordSet                     // "press secretary": a secretary who is no minister
+	untitledRoles             wordSet                     // roles that are not titles
 	eventTriggers             map[string]eventRule        // trigger word -> the event rule it fires
 	relationTriggers          map[string]func(*view, int) // trigger word -> the relation rule it fires
 }
@@ -287,6 +294,13 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"denied_objects", w.DeniedObjects, &ws.deniedObjects},
 		{"membership_nouns", w.MembershipNouns, &ws.membershipNouns},
 		{"supporter_nouns", w.SupporterNouns, &ws.supporterNouns},
+		{"role_modifiers", w.RoleModifiers, &ws.roleModifiers},
+		{"role_qualifiers", w.RoleQualifiers, &ws.roleQualifiers},
+		{"courtesy_titles", w.CourtesyTitles, &ws.courtesyTitles},
+		{"commentator_nouns", w.CommentatorNouns, &ws.commentatorNouns},
+		{"cabinet_departments", w.CabinetDepartments, &ws.cabinetDepartments},
+		{"non_cabinet_secretary_words", w.NonCabinetSecretaryWords, &ws.nonCabinetSecretaryWords},
+		{"untitled_roles", w.UntitledRoles, &ws.untitledRoles},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
