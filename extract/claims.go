@@ -53,7 +53,7 @@ func (v *view) attribute(carry *attribution) {
 					}
 				}
 			}
-		case w == "citing" || w == "reportedly" || w == "allegedly":
+		case v.d.lx.hearsayWords.has(w):
 			if a.verb < 0 {
 				a.verb = k
 				a.c0, a.c1 = 0, n

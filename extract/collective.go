@@ -230,7 +230,7 @@ func (v *view) collectiveFacts() {
 		}
 		v.fact(k, m.ent, link.pred, link.sponsor, 0.8)
 		// "X, an umbrella group of Iran-aligned militias": X has the link.
-		if v.word(k-1, "of") && v.word(k-2, "umbrella", "coalition", "alliance", "grouping", "network", "group", "front") {
+		if v.word(k-1, "of") && v.wordIn(k-2, v.d.lx.groupingNouns) {
 			for j := k - 3; j >= 0 && j >= k-6; j-- {
 				if e := v.ent(j); e != nil {
 					if is(e, schema.ArmedGroup) && v.word(j+1, ",") {

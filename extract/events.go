@@ -295,7 +295,7 @@ func (v *view) attack(k int) int {
 		typ = schema.EvAirstrike
 	}
 	pred := "attacked"
-	if w == "blockade" || (w == "targeted" || w == "targeting") && !air {
+	if w == "blockade" || v.d.lx.targetingWords.has(w) && !air {
 		pred = "targeted"
 	}
 	var target, loc *entity
@@ -1537,7 +1537,7 @@ func (v *view) strikeKilled(k int) bool {
 		if clauseBreak(v.it[n].w) || v.word(n, ",") {
 			return false
 		}
-		if v.word(n, "killed", "killing") {
+		if v.wordIn(n, v.d.lx.killWords) {
 			return true
 		}
 	}

@@ -168,6 +168,15 @@ type wordLists struct {
 	CabinetDepartments        []string            `yaml:"cabinet_departments"`
 	NonCabinetSecretaryWords  []string            `yaml:"non_cabinet_secretary_words"`
 	UntitledRoles             []string            `yaml:"untitled_roles"`
+	HearsayWords              []string            `yaml:"hearsay_words"`
+	GroupingNouns             []string            `yaml:"grouping_nouns"`
+	DefiniteGroupNouns        []string            `yaml:"definite_group_nouns"`
+	CoalitionNouns            []string            `yaml:"coalition_nouns"`
+	ForceModifiers            []string            `yaml:"force_modifiers"`
+	BaseWords                 []string            `yaml:"base_words"`
+	ListFillerNouns           []string            `yaml:"list_filler_nouns"`
+	KillWords                 []string            `yaml:"kill_words"`
+	TargetingWords            []string            `yaml:"targeting_words"`
 	EventTriggers             map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
 	RelationTriggers          map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }

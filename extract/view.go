@@ -53,7 +53,7 @@ func (d *doc) view(s *sentence) *view {
 			if n := m.last; m.ent.typ == schema.Country && n < s.last && d.at[n] == nil && d.lx.militaryNouns.has(d.toks[n].norm) && d.toks[n].norm != "presence" {
 				if mil := d.military(m.ent); mil != nil {
 					it.e, it.dem, it.t1 = mil, m.ent.lex, n+1
-					it.bases = d.toks[n].norm == "bases" || d.toks[n].norm == "base"
+					it.bases = d.lx.baseWords.has(d.toks[n].norm)
 				}
 			}
 			v.it = append(v.it, it)
@@ -79,14 +79,14 @@ func (d *doc) view(s *sentence) *view {
 				it.dem = c
 				// "American troops", "US-led forces": the country's military.
 				j := i + 1
-				for j < s.last && j-i <= 2 && ((d.toks[j].norm == "combat" || d.toks[j].norm == "occupation") && j+1 < s.last && d.lx.militaryNouns.has(d.toks[j+1].norm) || d.toks[j].norm == "military" && j+1 < s.last && d.lx.militaryNouns.has(d.toks[j+1].norm)) {
+				for j < s.last && j-i <= 2 && d.lx.forceModifiers.has(d.toks[j].norm) && j+1 < s.last && d.lx.militaryNouns.has(d.toks[j+1].norm) {
 					j++
 				}
 				if j < s.last && d.lx.militaryNouns.has(d.toks[j].norm) && d.at[j] == nil && c.military != nil {
 					it.e = d.virtual(c.military)
 					it.t1 = j + 1
 					it.w = ""
-					it.bases = d.toks[j].norm == "bases" || d.toks[j].norm == "base"
+					it.bases = d.lx.baseWords.has(d.toks[j].norm)
 				}
 			}
 		}
@@ -123,13 +123,13 @@ func (d *doc) definite(w string, v *view) *entity {
 	if len(v.it) == 0 || v.it[len(v.it)-1].w != "the" {
 		return nil
 	}
-	switch w {
-	case "group", "militia", "movement", "faction", "organization", "organisation":
+	switch {
+	case d.lx.definiteGroupNouns.has(w):
 		if is(d.lastSubject, schema.ArmedGroup) {
 			return d.lastSubject // the group the last sentence was about
 		}
 		return d.lastGroup
-	case "coalition", "alliance":
+	case d.lx.coalitionNouns.has(w):
 		return d.lastCoalition
 	}
 	return nil
@@ -246,7 +246,7 @@ func (v *view) list(k int) []int {
 				n++
 				continue
 			}
-			if sep && (v.d.lx.skippable.has(w) || w == "forces" || w == "members" || w == "groups" || w == "factions" || w == "like" || w == "such" || w == "including") {
+			if sep && (v.d.lx.skippable.has(w) || v.d.lx.listFillerNouns.has(w) || w == "like" || w == "such" || w == "including") {
 				n++
 				continue
 			}

@@ -137,6 +137,15 @@ type wordSets struct {
 	cabinetDepartments        wordSet                     // "Defense Secretary": a secretary who is a minister
 	nonCabinetSecretaryWords  wordSet                     // "press secretary": a secretary who is no minister
 	untitledRoles             wordSet                     // roles that are not titles
+	hearsayWords              wordSet                     // "reportedly": attribution without a speaker
+	groupingNouns             wordSet                     // "an umbrella group of Iran-aligned militias"
+	definiteGroupNouns        wordSet                     // "the group": the last armed group
+	coalitionNouns            wordSet                     // "the coalition": the last coalition
+	forceModifiers            wordSet                     // "American combat troops"
+	baseWords                 wordSet                     // "US bases": a military named by its bases
+	listFillerNouns           wordSet                     // "X, Y and other groups": nouns inside a list
+	killWords                 wordSet                     // "a strike ... killed X"
+	targetingWords            wordSet                     // "targeted": a targeting unless from the air
 	eventTriggers             map[string]eventRule        // trigger word -> the event rule it fires
 	relationTriggers          map[string]func(*view, int) // trigger word -> the relation rule it fires
 }
@@ -301,6 +310,15 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"cabinet_departments", w.CabinetDepartments, &ws.cabinetDepartments},
 		{"non_cabinet_secretary_words", w.NonCabinetSecretaryWords, &ws.nonCabinetSecretaryWords},
 		{"untitled_roles", w.UntitledRoles, &ws.untitledRoles},
+		{"hearsay_words", w.HearsayWords, &ws.hearsayWords},
+		{"grouping_nouns", w.GroupingNouns, &ws.groupingNouns},
+		{"definite_group_nouns", w.DefiniteGroupNouns, &ws.definiteGroupNouns},
+		{"coalition_nouns", w.CoalitionNouns, &ws.coalitionNouns},
+		{"force_modifiers", w.ForceModifiers, &ws.forceModifiers},
+		{"base_words", w.BaseWords, &ws.baseWords},
+		{"list_filler_nouns", w.ListFillerNouns, &ws.listFillerNouns},
+		{"kill_words", w.KillWords, &ws.killWords},
+		{"targeting_words", w.TargetingWords, &ws.targetingWords},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
