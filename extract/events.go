@@ -449,7 +449,12 @@ func (v *view) isNoun(w string) bool { return v.d.lx.attackNouns.has(w) }
 func (v *view) airContext(agent *entity, k int) bool {
 	aircraft := func(s string) bool {
 		s = strings.ToLower(s)
-		return strings.Contains(s, "warplane") || strings.Contains(s, "aircraft") || strings.Contains(s, "jets") || strings.Contains(s, "bomber") || strings.Contains(s, "helicopter")
+		for stem := range v.d.lx.aircraftStems {
+			if strings.Contains(s, stem) {
+				return true
+			}
+		}
+		return false
 	}
 	for j := max(0, k-8); j < k; j++ {
 		it := &v.it[j]
@@ -825,7 +830,7 @@ func (v *view) demand(k int) {
 	}
 	if o == nil {
 		for j := wd; j < len(v.it) && j <= wd+8; j++ {
-			if e := v.ent(j); e != nil && (is(e, schema.GovernmentBody) && isMilitary(e) || is(e, schema.Coalition)) {
+			if e := v.ent(j); e != nil && (is(e, schema.GovernmentBody) && v.d.lx.isMilitary(e) || is(e, schema.Coalition)) {
 				o = e
 				break
 			}
@@ -864,7 +869,7 @@ func (d *doc) findDominantMilitary() *entity {
 	count := map[*entity]int{}
 	for _, m := range d.ments {
 		e := m.ent
-		if e.typ == schema.GovernmentBody && isMilitary(e) {
+		if e.typ == schema.GovernmentBody && d.lx.isMilitary(e) {
 			count[e]++
 		}
 	}
@@ -877,7 +882,7 @@ func (d *doc) findDominantMilitary() *entity {
 	if best == nil {
 		// Only indirect mentions ("American troops"): the virtual ones.
 		for _, e := range d.ents {
-			if len(e.surfaces) == 0 && isMilitary(e) {
+			if len(e.surfaces) == 0 && d.lx.isMilitary(e) {
 				return e
 			}
 		}
@@ -886,12 +891,17 @@ func (d *doc) findDominantMilitary() *entity {
 }
 
 // isMilitary reports an entity that some country names as its military.
-func isMilitary(e *entity) bool {
+func (lx *Lexicon) isMilitary(e *entity) bool {
 	if e.lex == nil {
 		return false
 	}
 	n := strings.ToLower(e.lex.Name)
-	return strings.Contains(n, "military") || strings.Contains(n, "forces") || strings.Contains(n, "army")
+	for w := range lx.militaryNameWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // threat: "X threatened Y", "an impending Israeli strike on Y", "X vowed

@@ -177,6 +177,11 @@ type wordLists struct {
 	ListFillerNouns           []string            `yaml:"list_filler_nouns"`
 	KillWords                 []string            `yaml:"kill_words"`
 	TargetingWords            []string            `yaml:"targeting_words"`
+	AircraftStems             []string            `yaml:"aircraft_stems"`
+	MilitaryNameWords         []string            `yaml:"military_name_words"`
+	ForceHeads                []string            `yaml:"force_heads"`
+	StateForceWords           []string            `yaml:"state_force_words"`
+	Kunyas                    []string            `yaml:"kunyas"`
 	EventTriggers             map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
 	RelationTriggers          map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }

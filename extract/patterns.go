@@ -423,10 +423,10 @@ func (d *doc) headType(i, j int) string {
 		// make a description, not a name.
 		return ""
 	}
-	if typ == "GovernmentBody" && (last.norm == "forces" || last.norm == "units" || last.norm == "unit") {
+	if typ == "GovernmentBody" && d.lx.forceHeads.has(last.norm) {
 		typ = "ArmedGroup"
 		for k := i; k < j; k++ {
-			if w := d.toks[k].norm; d.lx.demonym[w] != nil || w == "security" || w == "police" || w == "armed" || w == "terrorism" || w == "army" || w == "special" {
+			if w := d.toks[k].norm; d.lx.demonym[w] != nil || d.lx.stateForceWords.has(w) {
 				typ = "GovernmentBody"
 			}
 		}
@@ -501,7 +501,7 @@ func (d *doc) titleBefore(i int) bool {
 // name or kunya first, or an apposition or speech verb after it.
 func (d *doc) personShape(i, j int) bool {
 	first := d.toks[i].norm
-	if d.lx.given[first] || first == "abu" || first == "umm" {
+	if d.lx.given[first] || d.lx.kunyas.has(first) {
 		return true
 	}
 	k := j

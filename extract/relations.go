@@ -140,7 +140,7 @@ func (v *view) entityRules(k int) {
 	case is(it.e, schema.Place, schema.Country) && v.word(k+1, "'s") && is(v.ent(k+2), schema.Place, schema.MilitaryBase):
 		// "Baghdad’s Green Zone", "Anbar's Ain al-Asad".
 		v.d.addFact(v.ent(k+2), "located_in", it.e, schema.Stated, nil, v.evidence(), "", 0.75)
-	case is(it.e, schema.GovernmentBody) && isMilitary(it.e):
+	case is(it.e, schema.GovernmentBody) && v.d.lx.isMilitary(it.e):
 		v.deployedIn(k)
 	}
 	if it.m == nil {
@@ -911,7 +911,7 @@ func (v *view) deployed(k int) {
 		if v.word(j, "to", "in", "at") {
 			troops := false
 			for i := k + 1; i < j; i++ {
-				troops = troops || v.d.lx.militaryNouns.has(v.it[i].w) || v.it[i].e != nil && isMilitary(v.it[i].e) || v.wordIn(i, v.d.lx.deployableAssets)
+				troops = troops || v.d.lx.militaryNouns.has(v.it[i].w) || v.it[i].e != nil && v.d.lx.isMilitary(v.it[i].e) || v.wordIn(i, v.d.lx.deployableAssets)
 			}
 			o := v.next(j, 3, ofType(schema.Place, schema.MilitaryBase, schema.Country))
 			if !troops || o < 0 {
@@ -1020,7 +1020,7 @@ func (v *view) hosts(k int) {
 			}
 			continue
 		}
-		if is(e, schema.Coalition) || is(e, schema.GovernmentBody) && isMilitary(e) {
+		if is(e, schema.Coalition) || is(e, schema.GovernmentBody) && v.d.lx.isMilitary(e) {
 			if v.it[j].m != nil && !v.wordIn(j+1, v.d.lx.presenceNouns) && e.typ != schema.GovernmentBody {
 				return
 			}

@@ -146,6 +146,11 @@ type wordSets struct {
 	listFillerNouns           wordSet                     // "X, Y and other groups": nouns inside a list
 	killWords                 wordSet                     // "a strike ... killed X"
 	targetingWords            wordSet                     // "targeted": a targeting unless from the air
+	aircraftStems             wordSet                     // parts of words that name aircraft
+	militaryNameWords         wordSet                     // a lexicon entry whose name holds one is a military
+	forceHeads                wordSet                     // "... Forces", "... Units": an armed group unless state
+	stateForceWords           wordSet                     // "Iraqi Security Forces": a state force
+	kunyas                    wordSet                     // "Abu X", "Umm X": a personal name
 	eventTriggers             map[string]eventRule        // trigger word -> the event rule it fires
 	relationTriggers          map[string]func(*view, int) // trigger word -> the relation rule it fires
 }
@@ -319,6 +324,11 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"list_filler_nouns", w.ListFillerNouns, &ws.listFillerNouns},
 		{"kill_words", w.KillWords, &ws.killWords},
 		{"targeting_words", w.TargetingWords, &ws.targetingWords},
+		{"aircraft_stems", w.AircraftStems, &ws.aircraftStems},
+		{"military_name_words", w.MilitaryNameWords, &ws.militaryNameWords},
+		{"force_heads", w.ForceHeads, &ws.forceHeads},
+		{"state_force_words", w.StateForceWords, &ws.stateForceWords},
+		{"kunyas", w.Kunyas, &ws.kunyas},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
