@@ -36,6 +36,7 @@ func (v *view) attribute(carry *attribution) {
 	n := len(v.it)
 	for k := 0; k < n; k++ {
 		w := v.it[k].w
+		bits := v.d.lx.attributionBits[w]
 		switch {
 		case w == "according" && v.word(k+1, "to"):
 			a.verb = k
@@ -53,12 +54,12 @@ func (v *view) attribute(carry *attribution) {
 					}
 				}
 			}
-		case v.d.lx.hearsayWords.has(w):
+		case bits&bitHearsay != 0:
 			if a.verb < 0 {
 				a.verb = k
 				a.c0, a.c1 = 0, n
 			}
-		case v.d.lx.reportVerbs.has(w):
+		case bits&bitReport != 0:
 			if v.quote[k] || v.word(k+1, "responsibility") {
 				// Speech inside a quotation belongs to the quoted speaker;
 				// "claimed responsibility" is an attack claim.

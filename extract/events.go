@@ -1744,9 +1744,10 @@ func (v *view) attackNounAfter(k int) bool {
 func (v *view) institutionalActs() {
 	for k := range v.it {
 		w := v.it[k].w
-		switch lx := v.d.lx; {
-		case lx.institutionalActVerbs.has(w) || lx.summonVerbs.has(w) || lx.voteVerbs.has(w):
-		case lx.callVerbs.has(w):
+		bits := v.d.lx.actBits[w]
+		switch {
+		case bits&(bitAct|bitSummon|bitVote) != 0:
+		case bits&bitCall != 0:
 			// "called on Baghdad to …", "called for …", "called the strikes
 			// “a clear aggression”" — not "what it called", "so-called".
 			if !(v.word(k+1, "on", "for") || v.word(k+1, "the") && v.quoteWithin(k+2, 4)) || v.word(k-1, "it", "what", "so", "they") {
@@ -1776,14 +1777,14 @@ func (v *view) institutionalActs() {
 			continue
 		}
 		var t *entity
-		switch lx := v.d.lx; {
-		case lx.voteVerbs.has(w):
+		switch {
+		case bits&bitVote != 0:
 			// "parliament voted to expel foreign troops"
 			if !v.word(k+1, "to") {
 				continue
 			}
 			t = v.d.dominantMilitary()
-		case lx.summonVerbs.has(w):
+		case bits&bitSummon != 0:
 			// "summoned Iran's envoy", "recalled its ambassador to Tehran"
 			if x := v.next(k, 5, ofType(schema.Country, schema.GovernmentBody, schema.Place)); x >= 0 {
 				t = v.politicalEntity(v.ent(x))

@@ -19,6 +19,27 @@ type wordSet map[string]bool
 // has reports whether w, an exact key, is in the set.
 func (s wordSet) has(w string) bool { return s[w] }
 
+// wordBits maps a word to the sets it is in among a few (bit i for the
+// i-th set given to unionBits).
+type wordBits map[string]uint8
+
+// The bits of attributionBits and actBits.
+const (
+	bitHearsay, bitReport               = 1 << 0, 1 << 1
+	bitAct, bitSummon, bitVote, bitCall = 1 << 0, 1 << 1, 1 << 2, 1 << 3
+)
+
+// unionBits compiles up to eight sets into one wordBits.
+func unionBits(sets ...wordSet) wordBits {
+	b := wordBits{}
+	for i, s := range sets {
+		for w := range s {
+			b[w] |= 1 << i
+		}
+	}
+	return b
+}
+
 // wordSets are the compiled word lists of words.yaml (besides given names,
 // titles and heads, which Lexicon holds itself).
 type wordSets struct {
@@ -47,112 +68,118 @@ type wordSets struct {
 	genericTargets   wordSet // nouns for what was hit, not who
 	placeWords       wordSet // "the city center of": a part of a place
 
-	attackNouns               wordSet                     // attack triggers that are nouns, not verbs
-	claimVerbs                wordSet                     // claims of an attack
-	attackLaunchVerbs         wordSet                     // verbs whose object is an attack noun
-	carriedOutParticiples     wordSet                     // "attacks were carried out against"
-	carryVerbs                wordSet                     // "carried out" before an attack noun
-	launchVerbs               wordSet                     // govern an attack noun without "out"
-	casualtyVerbs             wordSet                     // what an attack did to people
-	hitVerbs                  wordSet                     // an attack reaching its target
-	targetPrepositions        wordSet                     // introduce the target of an attack
-	airAttackWords            wordSet                     // attack triggers that are from the air
-	airWeaponWords            wordSet                     // before an attack noun, from the air
-	baseNouns                 wordSet                     // "against these bases in Erbil"
-	weaponNouns               wordSet                     // "fired rockets at": what makes fired an attack
-	ownAttackVerbs            wordSet                     // a speaker telling of its own attack
-	blameVerbs                wordSet                     // "Washington blamed X for the attack"
-	blamesRelative            wordSet                     // "X, which Washington blames for the attack"
-	ownedSites                wordSet                     // besides generic_targets, sites that have an owner
-	usedByParticiples         wordSet                     // "facilities used by X"
-	linkedToParticiples       wordSet                     // "targets linked to X"
-	affiliatedWithParticiples wordSet                     // "sites affiliated with X"
-	demandContextWords        wordSet                     // before a withdrawal word: a demand or a talk, not a withdrawal
-	leftOptionWords           wordSet                     // "the only option left": left is not a withdrawal
-	withdrawalNouns           wordSet                     // withdrawal triggers that are nouns
-	closureVerbs              wordSet                     // "closed the bases in Y": in gives the place
-	withdrawalBaseForms       wordSet                     // bare withdrawal verbs: planned, not done
-	withdrawalProgressives    wordSet                     // "X is withdrawing": in progress
-	completionVerbs           wordSet                     // after a withdrawal noun: it happened
-	completionVerbsBefore     wordSet                     // before a withdrawal noun: it happened
-	doneBeforeTo              wordSet                     // "was forced to close": it happened
-	modalWords                wordSet                     // a planned or hypothetical action
-	demandedDepartureWords    wordSet                     // what a demand asks of foreign forces
-	imminenceWords            wordSet                     // "an impending strike": a threat
-	imminentAttackNouns       wordSet                     // the attack an imminence word announces
-	threatTargetWords         wordSet                     // "vowed to target X": the target follows
-	futureAttackWords         wordSet                     // "they would target the Americans"
-	consequenceWords          wordSet                     // "if X ..., they will face/pay": a menace
-	priceVerbs                wordSet                     // "the U.S. would pay a price"
-	menaceWords               wordSet                     // "will not go unanswered": a menace at the foreign forces
-	surpriseVerbs             wordSet                     // "will carry surprises"
-	ongoingAttackNouns        wordSet                     // "operations against X will continue"
-	escalationVerbs           wordSet                     // attacks that go on or grow
-	fightOnWords              wordSet                     // "continue fighting until ..."
-	departureWords            wordSet                     // "until the last soldier leaves"
-	threatReportVerbs         wordSet                     // report verbs that carry a threat
-	holdVerbs                 wordSet                     // "talks held": a meeting
-	startVerbs                wordSet                     // verbs that open talks
-	negotiationPlanWords      wordSet                     // "on the verge of starting negotiations"
-	agreementVerbs            wordSet                     // "reached an agreement"
-	agreementVerbsFar         wordSet                     // "reached a new agreement"
-	suspendedActivities       wordSet                     // "suspended its military operations"
-	addressedParticiples      wordSet                     // "a statement directed at Y"
-	statementNouns            wordSet                     // "said in a statement": a Statement
-	possessiveStatementNouns  wordSet                     // "according to X's statement"
-	institutionalActVerbs     wordSet                     // acts of a state or body that are statements
-	summonVerbs               wordSet                     // "summoned Iran's envoy": addressed to a state
-	voteVerbs                 wordSet                     // "parliament voted to expel foreign troops"
-	callVerbs                 wordSet                     // "called on Baghdad to", "called for"
-	roleNouns                 wordSet                     // "X's deputy, Y": roles named by a possessive
-	otherMemberNouns          wordSet                     // "X and other factions": X is one of them
-	memberNounsIn             wordSet                     // "X, the most powerful faction in Y"
-	umbrellaHeads             wordSet                     // "an umbrella group of militias"
-	pluralMemberNouns         wordSet                     // "other groups of Y"
-	organizationNouns         wordSet                     // a name in quotes before them is an organisation
-	locatedParticiples        wordSet                     // "X, located in Y"
-	allianceParticiples       wordSet                     // "Iran-aligned X"
-	allyNouns                 wordSet                     // "X's ally Y", "an ally of X"
-	attackInNouns             wordSet                     // "killed in a strike"
-	killerAttackNouns         wordSet                     // "a strike killed X"
-	killingNouns              wordSet                     // "the killing of X"
-	implementVerbs            wordSet                     // "X signed/implements the agreement": party_to
-	stationedParticiples      wordSet                     // "troops deployed in Y"
-	troopNouns                wordSet                     // "troops deployed in Y": troops before the verb
-	deployableAssets          wordSet                     // besides military_nouns, what can be deployed
-	approximators             wordSet                     // number hedges: "some 2,500 troops"
-	troopModifiers            wordSet                     // "2,500 combat troops"
-	presenceWords             wordSet                     // "troops remain in X"
-	focusAdverbs              wordSet                     // "troops, mostly in X and Y"
-	presenceNouns             wordSet                     // "X forces in Y": a presence
-	keepVerbs                 wordSet                     // "the US keeps 2,500 troops in Iraq"
-	regionAdjectives          wordSet                     // "in neighbouring Syria"
-	deniedObjects             wordSet                     // "X denied responsibility"
-	membershipNouns           wordSet                     // "whose members include X"
-	supporterNouns            wordSet                     // "Y as the main supporter of X"
-	roleModifiers             wordSet                     // "a senior Iraqi military official": modifiers of a role
-	roleQualifiers            wordSet                     // "senior representative": modifiers kept in the role
-	courtesyTitles            wordSet                     // "Dr.", "Sheikh": a courtesy, not a role
-	commentatorNouns          wordSet                     // a title with one of them makes a commentator
-	cabinetDepartments        wordSet                     // "Defense Secretary": a secretary who is a minister
-	nonCabinetSecretaryWords  wordSet                     // "press secretary": a secretary who is no minister
-	untitledRoles             wordSet                     // roles that are not titles
-	hearsayWords              wordSet                     // "reportedly": attribution without a speaker
-	groupingNouns             wordSet                     // "an umbrella group of Iran-aligned militias"
-	definiteGroupNouns        wordSet                     // "the group": the last armed group
-	coalitionNouns            wordSet                     // "the coalition": the last coalition
-	forceModifiers            wordSet                     // "American combat troops"
-	baseWords                 wordSet                     // "US bases": a military named by its bases
-	listFillerNouns           wordSet                     // "X, Y and other groups": nouns inside a list
-	killWords                 wordSet                     // "a strike ... killed X"
-	targetingWords            wordSet                     // "targeted": a targeting unless from the air
-	aircraftStems             wordSet                     // parts of words that name aircraft
-	militaryNameWords         wordSet                     // a lexicon entry whose name holds one is a military
-	forceHeads                wordSet                     // "... Forces", "... Units": an armed group unless state
-	stateForceWords           wordSet                     // "Iraqi Security Forces": a state force
-	kunyas                    wordSet                     // "Abu X", "Umm X": a personal name
-	eventTriggers             map[string]eventRule        // trigger word -> the event rule it fires
-	relationTriggers          map[string]func(*view, int) // trigger word -> the relation rule it fires
+	attackNouns               wordSet // attack triggers that are nouns, not verbs
+	claimVerbs                wordSet // claims of an attack
+	attackLaunchVerbs         wordSet // verbs whose object is an attack noun
+	carriedOutParticiples     wordSet // "attacks were carried out against"
+	carryVerbs                wordSet // "carried out" before an attack noun
+	launchVerbs               wordSet // govern an attack noun without "out"
+	casualtyVerbs             wordSet // what an attack did to people
+	hitVerbs                  wordSet // an attack reaching its target
+	targetPrepositions        wordSet // introduce the target of an attack
+	airAttackWords            wordSet // attack triggers that are from the air
+	airWeaponWords            wordSet // before an attack noun, from the air
+	baseNouns                 wordSet // "against these bases in Erbil"
+	weaponNouns               wordSet // "fired rockets at": what makes fired an attack
+	ownAttackVerbs            wordSet // a speaker telling of its own attack
+	blameVerbs                wordSet // "Washington blamed X for the attack"
+	blamesRelative            wordSet // "X, which Washington blames for the attack"
+	ownedSites                wordSet // besides generic_targets, sites that have an owner
+	usedByParticiples         wordSet // "facilities used by X"
+	linkedToParticiples       wordSet // "targets linked to X"
+	affiliatedWithParticiples wordSet // "sites affiliated with X"
+	demandContextWords        wordSet // before a withdrawal word: a demand or a talk, not a withdrawal
+	leftOptionWords           wordSet // "the only option left": left is not a withdrawal
+	withdrawalNouns           wordSet // withdrawal triggers that are nouns
+	closureVerbs              wordSet // "closed the bases in Y": in gives the place
+	withdrawalBaseForms       wordSet // bare withdrawal verbs: planned, not done
+	withdrawalProgressives    wordSet // "X is withdrawing": in progress
+	completionVerbs           wordSet // after a withdrawal noun: it happened
+	completionVerbsBefore     wordSet // before a withdrawal noun: it happened
+	doneBeforeTo              wordSet // "was forced to close": it happened
+	modalWords                wordSet // a planned or hypothetical action
+	demandedDepartureWords    wordSet // what a demand asks of foreign forces
+	imminenceWords            wordSet // "an impending strike": a threat
+	imminentAttackNouns       wordSet // the attack an imminence word announces
+	threatTargetWords         wordSet // "vowed to target X": the target follows
+	futureAttackWords         wordSet // "they would target the Americans"
+	consequenceWords          wordSet // "if X ..., they will face/pay": a menace
+	priceVerbs                wordSet // "the U.S. would pay a price"
+	menaceWords               wordSet // "will not go unanswered": a menace at the foreign forces
+	surpriseVerbs             wordSet // "will carry surprises"
+	ongoingAttackNouns        wordSet // "operations against X will continue"
+	escalationVerbs           wordSet // attacks that go on or grow
+	fightOnWords              wordSet // "continue fighting until ..."
+	departureWords            wordSet // "until the last soldier leaves"
+	threatReportVerbs         wordSet // report verbs that carry a threat
+	holdVerbs                 wordSet // "talks held": a meeting
+	startVerbs                wordSet // verbs that open talks
+	negotiationPlanWords      wordSet // "on the verge of starting negotiations"
+	agreementVerbs            wordSet // "reached an agreement"
+	agreementVerbsFar         wordSet // "reached a new agreement"
+	suspendedActivities       wordSet // "suspended its military operations"
+	addressedParticiples      wordSet // "a statement directed at Y"
+	statementNouns            wordSet // "said in a statement": a Statement
+	possessiveStatementNouns  wordSet // "according to X's statement"
+	institutionalActVerbs     wordSet // acts of a state or body that are statements
+	summonVerbs               wordSet // "summoned Iran's envoy": addressed to a state
+	voteVerbs                 wordSet // "parliament voted to expel foreign troops"
+	callVerbs                 wordSet // "called on Baghdad to", "called for"
+	roleNouns                 wordSet // "X's deputy, Y": roles named by a possessive
+	otherMemberNouns          wordSet // "X and other factions": X is one of them
+	memberNounsIn             wordSet // "X, the most powerful faction in Y"
+	umbrellaHeads             wordSet // "an umbrella group of militias"
+	pluralMemberNouns         wordSet // "other groups of Y"
+	organizationNouns         wordSet // a name in quotes before them is an organisation
+	locatedParticiples        wordSet // "X, located in Y"
+	allianceParticiples       wordSet // "Iran-aligned X"
+	allyNouns                 wordSet // "X's ally Y", "an ally of X"
+	attackInNouns             wordSet // "killed in a strike"
+	killerAttackNouns         wordSet // "a strike killed X"
+	killingNouns              wordSet // "the killing of X"
+	implementVerbs            wordSet // "X signed/implements the agreement": party_to
+	stationedParticiples      wordSet // "troops deployed in Y"
+	troopNouns                wordSet // "troops deployed in Y": troops before the verb
+	deployableAssets          wordSet // besides military_nouns, what can be deployed
+	approximators             wordSet // number hedges: "some 2,500 troops"
+	troopModifiers            wordSet // "2,500 combat troops"
+	presenceWords             wordSet // "troops remain in X"
+	focusAdverbs              wordSet // "troops, mostly in X and Y"
+	presenceNouns             wordSet // "X forces in Y": a presence
+	keepVerbs                 wordSet // "the US keeps 2,500 troops in Iraq"
+	regionAdjectives          wordSet // "in neighbouring Syria"
+	deniedObjects             wordSet // "X denied responsibility"
+	membershipNouns           wordSet // "whose members include X"
+	supporterNouns            wordSet // "Y as the main supporter of X"
+	roleModifiers             wordSet // "a senior Iraqi military official": modifiers of a role
+	roleQualifiers            wordSet // "senior representative": modifiers kept in the role
+	courtesyTitles            wordSet // "Dr.", "Sheikh": a courtesy, not a role
+	commentatorNouns          wordSet // a title with one of them makes a commentator
+	cabinetDepartments        wordSet // "Defense Secretary": a secretary who is a minister
+	nonCabinetSecretaryWords  wordSet // "press secretary": a secretary who is no minister
+	untitledRoles             wordSet // roles that are not titles
+	hearsayWords              wordSet // "reportedly": attribution without a speaker
+	groupingNouns             wordSet // "an umbrella group of Iran-aligned militias"
+	definiteGroupNouns        wordSet // "the group": the last armed group
+	coalitionNouns            wordSet // "the coalition": the last coalition
+	forceModifiers            wordSet // "American combat troops"
+	baseWords                 wordSet // "US bases": a military named by its bases
+	listFillerNouns           wordSet // "X, Y and other groups": nouns inside a list
+	killWords                 wordSet // "a strike ... killed X"
+	targetingWords            wordSet // "targeted": a targeting unless from the air
+	aircraftStems             wordSet // parts of words that name aircraft
+	militaryNameWords         wordSet // a lexicon entry whose name holds one is a military
+	forceHeads                wordSet // "... Forces", "... Units": an armed group unless state
+	stateForceWords           wordSet // "Iraqi Security Forces": a state force
+	kunyas                    wordSet // "Abu X", "Umm X": a personal name
+
+	// Derived: which of a few sets a word is in, in one lookup, for the
+	// loops that test every item of a sentence against several sets.
+	attributionBits wordBits // bitHearsay, bitReport
+	actBits         wordBits // bitAct, bitSummon, bitVote, bitCall
+
+	eventTriggers    map[string]eventRule        // trigger word -> the event rule it fires
+	relationTriggers map[string]func(*view, int) // trigger word -> the relation rule it fires
 }
 
 // eventRule names an event rule of view.events; event_triggers in
@@ -336,6 +363,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		}
 		*s.dst = set
 	}
+	ws.attributionBits = unionBits(ws.hearsayWords, ws.reportVerbs)
+	ws.actBits = unionBits(ws.institutionalActVerbs, ws.summonVerbs, ws.voteVerbs, ws.callVerbs)
 	var err error
 	if ws.headsAfter, err = compileKeyed("heads_after", "type", w.HeadsAfter, entityType, nil); err != nil {
 		return err
