@@ -65,3 +65,34 @@ func embeddedLexiconFiles() fstest.MapFS {
 	}
 	return files
 }
+
+// TestWordBitsAgree: the derived one-lookup indexes say of every word
+// exactly what the sets they are built from say.
+func TestWordBitsAgree(t *testing.T) {
+	lx := DefaultLexicon()
+	for _, c := range []struct {
+		name string
+		bits wordBits
+		sets []wordSet
+	}{
+		{"attributionBits", lx.attributionBits, []wordSet{lx.hearsayWords, lx.reportVerbs}},
+		{"actBits", lx.actBits, []wordSet{lx.institutionalActVerbs, lx.summonVerbs, lx.voteVerbs, lx.callVerbs}},
+	} {
+		words := map[string]bool{}
+		for _, s := range c.sets {
+			for w := range s {
+				words[w] = true
+			}
+		}
+		if len(c.bits) != len(words) {
+			t.Errorf("%s: %d words, the sets have %d", c.name, len(c.bits), len(words))
+		}
+		for w := range words {
+			for i, s := range c.sets {
+				if got := c.bits[w]&(1<<i) != 0; got != s.has(w) {
+					t.Errorf("%s: %q bit %d is %v, the set says %v", c.name, w, i, got, s.has(w))
+				}
+			}
+		}
+	}
+}
