@@ -116,6 +116,9 @@ func (d *doc) scanCollectives(s *sentence) {
 		return
 	}
 	for i := s.first; i < s.last; i++ {
+		if !d.mayStartCollective(i, s.last) {
+			continue
+		}
 		end, sponsor, pred := d.matchCollective(i, s.last)
 		if end <= i {
 			continue
@@ -134,6 +137,21 @@ func (d *doc) scanCollectives(s *sentence) {
 		}
 		i = end - 1
 	}
+}
+
+// mayStartCollective is the cheap test of matchCollective, so that the
+// scan looks nothing up for most tokens: a collective starts with a word
+// or name joined by a hyphen to the next ("Iran-backed", "pro-Iran"), or
+// with a capitalised modifier ("Shia militias").
+func (d *doc) mayStartCollective(i, last int) bool {
+	end := i + 1
+	if m := d.at[i]; m != nil && m.first == i {
+		end = m.last
+	}
+	if end < last && d.toks[end].hyph {
+		return true
+	}
+	return d.toks[i].cap && d.lx.collectives.unsponsored[d.toks[i].norm] != nil
 }
 
 // matchCollective matches "[pro-]Sponsor-link modifier* head" at token i

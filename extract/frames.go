@@ -84,9 +84,11 @@ type frameSpec struct {
 
 // construction is a compiled frameSpec: a frame ready to match.
 type construction struct {
-	spec      frameSpec
-	elems     []elem
-	anchor    []string // one of these words must be in the sentence
+	spec  frameSpec
+	elems []elem
+	// need is one bit per required word element (up to 64): a sentence
+	// can match only when it holds a word of each.
+	need      uint64
 	slots     map[string]int
 	notAfter  map[string]bool
 	notBefore [][]string
@@ -112,6 +114,7 @@ type elem struct {
 	list     bool            // eSlot: bind the coordinated list
 	subject  bool            // eSlot: bind the trigger's clause subject, wherever it stands
 	demonym  bool            // eSlot: a demonym may stand for its country (the pattern goes on to the noun it qualifies)
+	bit      uint64          // eWords, required: its bit in the frame's need
 	gap      int             // eGap
 }
 
@@ -182,15 +185,14 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 				}
 				e.words[key] = true
 			}
-			if fr.anchor == nil && !e.optional {
-				for w := range e.words {
-					fr.anchor = append(fr.anchor, w)
-				}
+			if !e.optional && len(fr.elems) < 64 {
+				e.bit = 1 << len(fr.elems)
+				fr.need |= e.bit
 			}
 		}
 		fr.elems = append(fr.elems, e)
 	}
-	if fr.anchor == nil {
+	if fr.need == 0 {
 		return nil, fmt.Errorf("pattern %q has no required word", s.Pattern)
 	}
 	fr.subject = -1
@@ -464,32 +466,56 @@ func (fr *construction) followedBy(v *view, k int) bool {
 	return false
 }
 
-// applyFrames fires every frame whose anchor word is in the sentence.
+// applyFrames fires every frame that has a word of each of its required
+// word elements in the sentence; the words index says which frames and
+// elements a word serves, so a sentence costs one look-up a word.
 func (v *view) applyFrames() {
 	lx := v.d.lx
 	if len(lx.frames) == 0 {
 		return
 	}
-	fired := v.d.frameBuf[:0]
+	has := resize(v.d.frameBuf, len(lx.frames))
 	for _, it := range v.it {
 		if it.e == nil {
-			for _, fi := range lx.frameAnchors[it.w] {
-				if !slices.Contains(fired, fi) {
-					fired = append(fired, fi)
-				}
+			for _, fb := range lx.frameWords[it.w] {
+				has[fb.frame] |= fb.bit
 			}
 		}
 	}
-	slices.Sort(fired) // frames fire in file order
-	for _, fi := range fired {
-		fr := lx.frames[fi]
+	for fi, fr := range lx.frames { // in file order
+		if has[fi] != fr.need {
+			continue
+		}
 		for k := range v.it {
 			if m, ok := fr.matchAt(v, k); ok {
 				v.emit(fr, m)
 			}
 		}
 	}
-	v.d.frameBuf = fired[:0]
+	v.d.frameBuf = has
+}
+
+// frameBit is one required word element of one frame.
+type frameBit struct {
+	frame int
+	bit   uint64
+}
+
+// indexFrames maps each word of a required element to the frames and
+// elements it serves.
+func indexFrames(frames []*construction) map[string][]frameBit {
+	idx := map[string][]frameBit{}
+	for i, fr := range frames {
+		for _, e := range fr.elems {
+			if e.bit == 0 {
+				continue
+			}
+			for w := range e.words {
+				idx[w] = append(idx[w], frameBit{i, e.bit})
+			}
+		}
+	}
+	return idx
 }
 
 // slotEntities returns the entities a slot bound: its item, or the coordinated

@@ -255,8 +255,8 @@ type Lexicon struct {
 	wordSets // the closed word lists of words.yaml the rules read
 
 	frames []*construction // constructions, from frames.yaml
-	// frameAnchors indexes the frames by their anchor words.
-	frameAnchors map[string][]int
+	// frameWords indexes the frames by the words of their required elements.
+	frameWords   map[string][]frameBit
 	collectives  *collectives      // collective actors, from frames.yaml
 	descriptions map[string]string // noun -> entity type it refers back to, from frames.yaml
 	fingerprint  string            // hash of every file loaded
@@ -360,12 +360,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	if lx.descriptions, err = compileDescriptions(frameData.Descriptions); err != nil {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}
-	lx.frameAnchors = map[string][]int{}
-	for i, fr := range lx.frames {
-		for _, w := range fr.anchor {
-			lx.frameAnchors[w] = append(lx.frameAnchors[w], i)
-		}
-	}
+	lx.frameWords = indexFrames(lx.frames)
 	var countries []*LexEntry
 	for _, e := range lx.Entries {
 		if e.Type == schema.Country {

@@ -107,7 +107,7 @@ type doc struct {
 	lastAttack                                    string  // id of the last attack event
 	lastWithdrawer                                *entity
 	collLinks                                     map[*mention]collectiveLink // collective mentions and their sponsors
-	frameBuf                                      []int                       // the frames a sentence fires, reused
+	frameBuf                                      []uint64                    // per frame, the required elements a sentence has words for; reused
 }
 
 type factKey struct{ s, p, o string }
