@@ -70,8 +70,10 @@ type frameSpec struct {
 		Location string `yaml:"location"`
 		Status   string `yaml:"status"`
 	} `yaml:"event"`
-	// NotAfter are words that, right before a match, cancel it ("the
-	// largest embassy in the Middle East" locates nothing).
+	// NotAfter are words that, right before a match or before its
+	// article, cancel it ("the largest embassy in the Middle East" locates
+	// nothing; "talks with the U.S., emphasized" is not the U.S.
+	// speaking).
 	NotAfter []string `yaml:"not_after"`
 	// NotBefore are words, or runs of words separated by spaces, that
 	// right after a match cancel it ("Erbil, Iraq" is a place and its
@@ -302,7 +304,7 @@ func (fr *construction) matchAt(v *view, k int) (match, bool) {
 	case first.kind == eWords && (v.it[k].e != nil || !first.words[v.it[k].w]):
 		return match{}, false
 	}
-	if k > 0 && v.it[k-1].e == nil && fr.notAfter[v.it[k-1].w] {
+	if fr.after(v, k) {
 		return match{}, false
 	}
 	m := match{trigger: -1}
@@ -435,10 +437,29 @@ func (e *elem) entityAt(v *view, k int) *entity {
 		}
 		return nil
 	}
-	if e.demonym && v.it[k].dem != nil && e.types.has(schema.Country) && !v.titleAt(k+1) {
-		return v.country(k) // not "the Iraqi official": a person, not the state
+	// "the Iraqi official" is a person named before; "an Iraqi official"
+	// is one the article does not name, who speaks for the state.
+	if e.demonym && v.it[k].dem != nil && e.types.has(schema.Country) && (!v.titleAt(k+1) || v.unnamedSource(k)) {
+		return v.country(k)
 	}
 	return nil
+}
+
+// unnamedSource reports an indefinite determiner before the demonym at k,
+// past role modifiers: "an Iraqi official", "two senior Iraqi officials".
+func (v *view) unnamedSource(k int) bool {
+	j := k - 1
+	for j >= 0 && v.wordIn(j, v.d.lx.roleModifiers) {
+		j--
+	}
+	if j >= 0 && v.it[j].e == nil && isNumber(v.it[j].w) {
+		return true
+	}
+	return v.word(j, "a", "an", "one", "two", "three", "several", "some", "many")
+}
+
+func isNumber(w string) bool {
+	return w != "" && strings.Trim(w, "0123456789") == ""
 }
 
 // titleAt reports whether item k is a title or role ("official",
@@ -449,6 +470,16 @@ func (v *view) titleAt(k int) bool {
 	}
 	it := &v.it[k]
 	return v.roleNoun(it.w) || v.d.titleEnd(it.t0, it.t1) > it.t0 || v.wordIn(k, v.d.lx.untitledRoles)
+}
+
+// after reports whether one of the frame's not_after words stands right
+// before item k, or before its article ("with the U.S.").
+func (fr *construction) after(v *view, k int) bool {
+	j := k - 1
+	if v.word(j, "the", "a", "an") {
+		j--
+	}
+	return j >= 0 && v.it[j].e == nil && fr.notAfter[v.it[j].w]
 }
 
 // followedBy reports whether one of the frame's not_before runs starts at
