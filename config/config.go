@@ -53,7 +53,11 @@ type Extract struct {
 	// LexiconDir overlays the embedded lexicon with the YAML files of a
 	// directory: same-named files replace, others add (rules extractor).
 	LexiconDir string `mapstructure:"lexicon_dir" yaml:"lexicon_dir"`
-	LLM        LLM    `mapstructure:"llm" yaml:"llm"`
+	// One article's budget: an article that takes longer to read and
+	// extract, or yields more quads, fails alone and the batch goes on.
+	ArticleTimeout  time.Duration `mapstructure:"article_timeout" yaml:"article_timeout"`
+	MaxArticleQuads int           `mapstructure:"max_article_quads" yaml:"max_article_quads"`
+	LLM             LLM           `mapstructure:"llm" yaml:"llm"`
 }
 
 // LLM configures the optional LLM extractor (extractor: llm).
@@ -120,7 +124,7 @@ func Default() Config {
 	return Config{
 		DataDir: defaultDataDir(),
 		Store:   Store{Backend: "bolt"},
-		Extract: Extract{Extractor: "rules", MaxFileBytes: 5 << 20},
+		Extract: Extract{Extractor: "rules", MaxFileBytes: 5 << 20, ArticleTimeout: 30 * time.Second, MaxArticleQuads: 20000},
 		Query:   Query{Timeout: 30 * time.Second, Limit: 1000, MaxMemoryBytes: 256 << 20},
 		Serve:   Serve{Addr: "127.0.0.1:64210", ClientRequests: 16, Requests: 64},
 		Log:     Log{Level: "warn", Format: "text"},
@@ -283,6 +287,12 @@ func (c Config) validate(choices map[string][]string) error {
 	}
 	if c.Extract.MaxFileBytes <= 0 {
 		bad("extract.max_file_bytes", "must be positive, not %d", c.Extract.MaxFileBytes)
+	}
+	if c.Extract.ArticleTimeout <= 0 {
+		bad("extract.article_timeout", "must be positive, not %s", c.Extract.ArticleTimeout)
+	}
+	if c.Extract.MaxArticleQuads <= 0 {
+		bad("extract.max_article_quads", "must be positive, not %d", c.Extract.MaxArticleQuads)
 	}
 	if c.Query.Timeout <= 0 {
 		bad("query.timeout", "must be positive, not %s", c.Query.Timeout)

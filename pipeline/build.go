@@ -26,7 +26,8 @@ import (
 // Options configure a build.
 type Options struct {
 	Source  source.Options
-	Workers int // extraction workers; 0 means one per CPU
+	Budget  Budget // what one article may cost
+	Workers int    // extraction workers; 0 means one per CPU
 	// Progress, if set, is called after each article with the number done.
 	Progress func(done int)
 	Logger   *slog.Logger
@@ -34,17 +35,18 @@ type Options struct {
 
 // Summary reports what a build did.
 type Summary struct {
-	Articles  int           `json:"articles"`  // articles read
-	Added     int           `json:"added"`     // new articles loaded
-	Changed   int           `json:"changed"`   // articles whose earlier version was replaced
-	Unchanged int           `json:"unchanged"` // already in the store with the same extractor
-	Failed    int           `json:"failed"`    // files that could not be read or extracted
-	Entities  int           `json:"entities"`  // distinct entities in the loaded articles
-	Events    int           `json:"events"`    // events in the loaded articles
-	Facts     int           `json:"facts"`     // facts in the loaded articles
-	Quads     int           `json:"quads"`     // quads written
-	Removed   int           `json:"removed"`   // quads removed with replaced articles
-	Rejects   int           `json:"rejects"`   // record parts refused by the schema
+	Articles  int           `json:"articles"`          // articles read
+	Added     int           `json:"added"`             // new articles loaded
+	Changed   int           `json:"changed"`           // articles whose earlier version was replaced
+	Unchanged int           `json:"unchanged"`         // already in the store with the same extractor
+	Failed    int           `json:"failed"`            // files that could not be read or extracted
+	Skipped   []string      `json:"skipped,omitempty"` // entries of directories that are not articles, with the reason
+	Entities  int           `json:"entities"`          // distinct entities in the loaded articles
+	Events    int           `json:"events"`            // events in the loaded articles
+	Facts     int           `json:"facts"`             // facts in the loaded articles
+	Quads     int           `json:"quads"`             // quads written
+	Removed   int           `json:"removed"`           // quads removed with replaced articles
+	Rejects   int           `json:"rejects"`           // record parts refused by the schema
 	Errors    []string      `json:"errors,omitempty"`
 	Duration  time.Duration `json:"-"`
 	Seconds   float64       `json:"seconds"`
@@ -57,6 +59,7 @@ const batchQuads = 20000
 
 // job is one article on its way through the pipeline.
 type job struct {
+	path   string
 	art    *source.Article
 	rec    schema.Record
 	quads  []quad.Quad
@@ -86,13 +89,14 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	// Reading is sequential (sorted, deterministic); extraction is parallel.
+	// Listing is sequential (sorted, deterministic); reading, parsing and
+	// extraction are parallel, each article within its budget.
 	var walkErr error
 	go func() {
 		defer close(in)
-		walkErr = source.Walk(paths, opts.Source, func(a *source.Article, err error) error {
+		walkErr = source.WalkPaths(paths, func(path string, err error) error {
 			select {
-			case in <- &job{art: a, err: err}:
+			case in <- &job{path: path, err: err}:
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
@@ -106,7 +110,7 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 			defer wg.Done()
 			for j := range in {
 				if j.err == nil {
-					prepare(ctx, st, x, j)
+					prepare(ctx, st, x, opts, j)
 				}
 				out <- j
 			}
@@ -129,6 +133,11 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 		if opts.Progress != nil {
 			opts.Progress(done)
 		}
+		if errors.Is(j.err, source.ErrSkipped) {
+			sum.Skipped = append(sum.Skipped, j.err.Error())
+			log.Info("skipped", "err", j.err)
+			continue
+		}
 		if j.err != nil {
 			sum.Failed++
 			sum.Errors = append(sum.Errors, j.err.Error())
@@ -143,7 +152,7 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 		if len(j.remove) > 0 {
 			removed, err := st.Replace(ctx, j.remove, j.quads)
 			if err != nil {
-				return sum, fmt.Errorf("pipeline: loading %s: %w", j.art.Path, err)
+				return sum, fmt.Errorf("pipeline: loading %s: %w", source.QuotePath(j.art.Path), err)
 			}
 			sum.Changed++
 			sum.Removed += removed
@@ -185,16 +194,21 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 // prepare decides what loading an article means: nothing if the same text
 // was loaded by the same extractor; otherwise its quads, replacing any
 // earlier version read from the same source and any stale load of itself.
-func prepare(ctx context.Context, st *graph.Store, x extract.Extractor, j *job) {
+func prepare(ctx context.Context, st *graph.Store, x extract.Extractor, opts Options, j *job) {
+	ctx, cancel := opts.Budget.Start(ctx)
+	defer cancel()
+	if j.art, j.err = opts.Budget.Read(ctx, j.path, opts.Source); j.err != nil {
+		return
+	}
 	label := schema.ArticleIRI(j.art.ID)
 	same, err := st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(x.Name()), Label: label})
 	if err != nil {
-		j.err = fmt.Errorf("%s: checking the store: %w", j.art.Path, err)
+		j.err = fmt.Errorf("%s: checking the store: %w", source.QuotePath(j.art.Path), err)
 		return
 	}
 	stale, err := st.Subjects(ctx, schema.Source, quad.String(j.art.Path))
 	if err != nil {
-		j.err = fmt.Errorf("%s: checking the store: %w", j.art.Path, err)
+		j.err = fmt.Errorf("%s: checking the store: %w", source.QuotePath(j.art.Path), err)
 		return
 	}
 	if same {
@@ -204,12 +218,11 @@ func prepare(ctx context.Context, st *graph.Store, x extract.Extractor, j *job) 
 		j.skip = len(j.remove) == 0
 		return
 	}
-	rec, err := x.Extract(ctx, j.art)
+	e, err := opts.Budget.Extract(ctx, x, j.art)
 	if err != nil {
-		j.err = fmt.Errorf("%s: extracting: %w", j.art.Path, err)
+		j.err = err
 		return
 	}
-	j.rec = rec
-	j.quads, j.reject = schema.ToQuads(rec, x.Name())
+	j.rec, j.quads, j.reject = e.Rec, e.Quads, e.Rejects
 	j.remove = stale
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/redact"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
@@ -33,10 +34,11 @@ type Options struct {
 	Fetch   fetch.Options
 	// Concurrency bounds the requests in flight; 0 means 4.
 	Concurrency int
-	Source      source.Options // file size limit
-	Workers     int            // extraction workers; 0 means one per CPU
-	Keep        int            // earlier generations kept for rollback
-	Full        bool           // re-extract everything into an empty generation
+	Source      source.Options  // file size limit
+	Budget      pipeline.Budget // what one article may cost
+	Workers     int             // extraction workers; 0 means one per CPU
+	Keep        int             // earlier generations kept for rollback
+	Full        bool            // re-extract everything into an empty generation
 	// Handle, if set, is the store a server in the same process is
 	// serving: it is switched to each new generation (embedded backends) or
 	// written in place (other backends).
@@ -57,6 +59,7 @@ type Summary struct {
 	Mode       string         `json:"mode"`                 // incremental, full, in-place or in-place-full
 	Generation string         `json:"generation,omitempty"` // the generation made live
 	Errors     []string       `json:"errors,omitempty"`
+	Skipped    []string       `json:"skipped,omitempty"` // directory entries that are not articles, with the reason
 	Sources    []SourceResult `json:"sources,omitempty"`
 }
 
@@ -415,6 +418,10 @@ func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
 				}
 			}
 		}
+		for _, sk := range res.skipped {
+			sum.Skipped = append(sum.Skipped, sk.Error())
+			log.Info("rebuild: skipped", "err", sk)
+		}
 		for _, it := range res.items {
 			if seen[it.key] {
 				log.Warn("rebuild: article listed by two sources; the first is used", "key", it.key, "source", it.source)
@@ -537,10 +544,10 @@ func itemErr(it *item) error {
 		return fmt.Errorf("%s: failed", it.key)
 	}
 	var fe *source.FileError
-	if errors.As(it.err, &fe) || strings.Contains(it.err.Error(), it.key) {
+	if errors.As(it.err, &fe) || strings.Contains(it.err.Error(), source.QuotePath(it.key)) {
 		return it.err
 	}
-	return fmt.Errorf("%s: %w", it.key, it.err)
+	return fmt.Errorf("%s: %w", source.QuotePath(it.key), it.err)
 }
 
 // prepared is an item ready to write.
@@ -651,18 +658,23 @@ func (a *apply) prepare(ctx context.Context, it *item, live map[string]bool) *pr
 	if !a.storeEmpty {
 		p.remove = append(p.remove, label) // any stale load of itself
 	}
-	art, err := source.Parse(it.doc, it.key, it.raw, it.ctype, source.Options{MaxBytes: -1})
+	b := a.r.opts.Budget
+	ctx, cancel := b.Start(ctx)
+	defer cancel()
+	art, err := pipeline.Within(ctx, b, it.key, func(context.Context) (*source.Article, error) {
+		return source.Parse(it.doc, it.key, it.raw, it.ctype, source.Options{MaxBytes: -1})
+	})
 	if err != nil {
 		it.err = err
 		return p
 	}
-	rec, err := a.r.x.Extract(ctx, art)
+	e, err := b.Extract(ctx, a.r.x, art)
 	if err != nil {
-		it.err = fmt.Errorf("extracting: %w", err)
+		it.err = err
 		return p
 	}
-	var rejects []schema.Reject
-	p.quads, rejects = schema.ToQuads(rec, a.r.x.Name())
+	p.quads = e.Quads
+	rejects := e.Rejects
 	if err := a.cache.put(it.id, p.quads); err != nil {
 		a.r.log.Warn("rebuild: caching an article's quads", "key", it.key, "err", err)
 	}

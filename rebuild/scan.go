@@ -2,6 +2,7 @@ package rebuild
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -76,7 +77,8 @@ type item struct {
 type scanned struct {
 	name, kind string
 	items      []*item
-	err        error // the source as a whole failed (its entries are kept)
+	skipped    []error // directory entries that are not articles (source.ErrSkipped)
+	err        error   // the source as a whole failed (its entries are kept)
 }
 
 // scanner reads sources, deciding for each article whether it changed.
@@ -119,7 +121,7 @@ func (sc *scanner) scan(ctx context.Context, sources []config.Source) []*scanned
 			defer wg.Done()
 			switch res.kind {
 			case KindDir:
-				res.items, res.err = sc.scanDir(ctx, res.name, s.Dir)
+				res.items, res.skipped, res.err = sc.scanDir(ctx, res.name, s.Dir)
 			case KindURLs:
 				res.items = sc.scanURLs(ctx, res.name, s.URLs)
 			case KindFeed:
@@ -133,16 +135,19 @@ func (sc *scanner) scan(ctx context.Context, sources []config.Source) []*scanned
 
 // scanDir reads a directory (or one file) as source.Walk does: recursively,
 // in lexical order, skipping hidden entries, taking .txt, .text, .md,
-// .html, .htm and extension-less files. Only changed files are kept in
-// memory.
-func (sc *scanner) scanDir(ctx context.Context, name, root string) ([]*item, error) {
+// .html, .htm and extension-less files, and returning the entries it passed
+// over (source.ErrSkipped). Only changed files are kept in memory. A
+// directory with no article fails the source (source.ErrNoArticles): its
+// articles are kept in the store, not removed, since an empty directory is
+// more often a mount gone missing than a corpus deleted on purpose.
+func (sc *scanner) scanDir(ctx context.Context, name, root string) ([]*item, []error, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fi, err := os.Stat(abs)
 	if err != nil {
-		return nil, fmt.Errorf("source %s: %w", name, err)
+		return nil, nil, fmt.Errorf("source %s: %w", source.QuotePath(name), err)
 	}
 	var items []*item
 	add := func(path string) {
@@ -156,12 +161,17 @@ func (sc *scanner) scanDir(ctx context.Context, name, root string) ([]*item, err
 	}
 	if !fi.IsDir() {
 		add(abs)
-		return items, nil
+		return items, nil, nil
 	}
 	var failed []*item
+	var skipped []error
 	err = source.WalkFiles(abs, func(path string, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+		if errors.Is(err, source.ErrSkipped) {
+			skipped = append(skipped, err)
+			return nil
 		}
 		if err != nil {
 			if path == abs {
@@ -174,9 +184,9 @@ func (sc *scanner) scanDir(ctx context.Context, name, root string) ([]*item, err
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("source %s: %w", name, err)
+		return nil, skipped, fmt.Errorf("source %s: %w", source.QuotePath(name), err)
 	}
-	return append(items, failed...), nil
+	return append(items, failed...), skipped, nil
 }
 
 // readLimited reads a file of at most max bytes (source.Options semantics:

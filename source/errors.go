@@ -1,6 +1,11 @@
 package source
 
-import "errors"
+import (
+	"errors"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Sentinel errors for the ways a file can fail to be an article. Every
 // error returned by ReadFile, Parse and Walk for a bad input is a
@@ -22,10 +27,19 @@ var (
 	// ErrNotRegular: the path names something that is neither a regular
 	// file nor a directory (a device, a pipe, a socket).
 	ErrNotRegular = errors.New("not a regular file")
+	// ErrSkipped: a directory walk passed over an entry it cannot read as
+	// an article (a named pipe, a device, a socket, a symbolic link loop
+	// or one to a directory). It is reported, not counted as a failure:
+	// such entries are not articles that went wrong.
+	ErrSkipped = errors.New("not an article")
+	// ErrNoArticles: a directory holds no file a walk takes (it is empty,
+	// or holds only PDFs, images and the like).
+	ErrNoArticles = errors.New("no articles")
 )
 
 // FileError is the error for one input that could not be read as an
-// article. Its Error() is "PATH: problem".
+// article. Its Error() is "PATH: problem", the path quoted when it holds
+// control characters (QuotePath).
 type FileError struct {
 	Path string // the path (or URL) as given
 	Err  error  // what went wrong; wraps a sentinel above or an I/O error
@@ -34,9 +48,9 @@ type FileError struct {
 // Error returns "PATH: problem".
 func (e *FileError) Error() string {
 	if e.Err == nil {
-		return e.Path + ": unknown error"
+		return QuotePath(e.Path) + ": unknown error"
 	}
-	return e.Path + ": " + e.Err.Error()
+	return QuotePath(e.Path) + ": " + e.Err.Error()
 }
 
 // Unwrap returns the underlying error, so errors.Is(err, ErrBinary) and
@@ -55,4 +69,21 @@ func (e *detailError) Unwrap() error { return e.sentinel }
 
 func withDetail(sentinel error, detail string) error {
 	return &detailError{sentinel: sentinel, detail: detail}
+}
+
+// QuotePath returns a path as it may be printed: unchanged when every
+// character in it is printable, else quoted with Go escapes (strconv.Quote).
+// A file name is chosen by whoever wrote the files, and one holding
+// terminal escape sequences would otherwise rewrite the user's screen (or
+// forge lines of output) when an error or summary names it.
+func QuotePath(p string) string {
+	if !utf8.ValidString(p) {
+		return strconv.Quote(p) // a stray byte such as 0x9b is a C1 escape to some terminals
+	}
+	for _, r := range p {
+		if !unicode.IsPrint(r) {
+			return strconv.Quote(p)
+		}
+	}
+	return p
 }

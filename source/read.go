@@ -9,7 +9,9 @@ import (
 	"mime"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -322,38 +324,33 @@ func looksLikeHTML(s string) bool {
 	return false
 }
 
-// Walk reads every article under paths, in order: each path is a file
-// (read whatever its extension) or a directory, walked recursively in
-// lexical order. In directories, hidden entries (names starting with
-// ".") are skipped and only .txt, .text, .md, .html, .htm and
-// extension-less regular files (or symbolic links to them) are taken.
-//
-// fn is called once per article with (article, nil), and once per bad
-// input with (nil, *FileError): a missing path, an unreadable directory,
-// an empty, binary, oversized or undecodable file. The walk goes on after
-// a bad input; it stops only when fn returns an error, which Walk then
-// returns.
-func Walk(paths []string, opts Options, fn func(*Article, error) error) error {
+// WalkPaths lists the files under paths that are to be read as articles,
+// in order: each path is a file (taken whatever its extension) or a
+// directory, walked recursively in lexical order (WalkFiles). fn is called
+// with each file's path and a nil error, and with a *FileError for what is
+// not an article: a missing path, an unreadable directory, a directory with
+// no articles (ErrNoArticles), an entry passed over (ErrSkipped). Reading
+// and parsing are left to the caller, so that they can run on workers,
+// each within its own budget. The walk goes on after a bad input; it stops
+// only when fn returns an error, which WalkPaths then returns.
+func WalkPaths(paths []string, fn func(path string, err error) error) error {
 	for _, root := range paths {
 		fi, err := os.Stat(root)
 		if err != nil {
-			if err := fn(nil, &FileError{Path: root, Err: unwrapPathError(err)}); err != nil {
-				return err
-			}
-			continue
+			err = fn(root, &FileError{Path: root, Err: unwrapPathError(err)})
+		} else if !fi.IsDir() {
+			err = fn(root, nil)
+		} else {
+			err = WalkFiles(root, func(path string, err error) error {
+				if err != nil {
+					var fe *FileError
+					if !errors.As(err, &fe) {
+						err = &FileError{Path: path, Err: unwrapPathError(err)}
+					}
+				}
+				return fn(path, err)
+			})
 		}
-		if !fi.IsDir() {
-			if err := fn(ReadFile(root, opts)); err != nil {
-				return err
-			}
-			continue
-		}
-		err = WalkFiles(root, func(path string, err error) error {
-			if err != nil {
-				return fn(nil, &FileError{Path: path, Err: unwrapPathError(err)})
-			}
-			return fn(ReadFile(path, opts))
-		})
 		if err != nil {
 			return err
 		}
@@ -361,15 +358,24 @@ func Walk(paths []string, opts Options, fn func(*Article, error) error) error {
 	return nil
 }
 
-// WalkFiles walks the directory root as Walk does — recursively, in
+// WalkFiles walks the directory root as WalkPaths does — recursively, in
 // lexical order, skipping hidden entries, taking the files WalkTakes
 // accepts and symbolic links to such files — and calls fn with the path of
 // each file taken, or with the path and error of each entry it could not
-// read. It stops, returning fn's error, when fn returns one. Callers that
-// need the raw bytes before parsing (an incremental rebuild hashes them)
-// walk with it and read the files themselves.
+// read. Entries that cannot be articles are reported rather than passed
+// over in silence: a named pipe, device, socket, symbolic link loop or
+// link to a directory with a *FileError wrapping ErrSkipped, and a root
+// that yields no file at all with one wrapping ErrNoArticles (after the
+// walk, so a caller sees every skipped entry first). Files of other
+// extensions (.pdf, .jpg) are only counted for that message: a directory
+// of articles with their pictures beside them is normal. It stops,
+// returning fn's error, when fn returns one. Callers that need the raw
+// bytes before parsing (an incremental rebuild hashes them) walk with it
+// and read the files themselves.
 func WalkFiles(root string, fn func(path string, err error) error) error {
 	var stop error
+	var taken int
+	others := map[string]int{} // extension -> files not taken
 	walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if stop = fn(path, err); stop != nil {
@@ -386,20 +392,20 @@ func WalkFiles(root string, fn func(path string, err error) error) error {
 			}
 			return nil
 		}
-		if d.IsDir() || !WalkTakes(d.Name()) {
+		if d.IsDir() {
 			return nil
 		}
-		if !d.Type().IsRegular() {
-			// A symbolic link to a regular file is taken; devices,
-			// pipes, sockets and links to directories are not.
-			if d.Type()&fs.ModeSymlink == 0 {
-				return nil
-			}
-			if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
-				return nil
-			}
+		if !WalkTakes(d.Name()) {
+			others[strings.ToLower(filepath.Ext(d.Name()))]++
+			return nil
 		}
-		if stop = fn(path, nil); stop != nil {
+		var ferr error
+		if reason := notArticle(path, d); reason != "" {
+			ferr = &FileError{Path: path, Err: withDetail(ErrSkipped, reason)}
+		} else {
+			taken++
+		}
+		if stop = fn(path, ferr); stop != nil {
 			return fs.SkipAll
 		}
 		return nil
@@ -412,7 +418,67 @@ func WalkFiles(root string, fn func(path string, err error) error) error {
 		// reached for errors it could not route there.
 		return fn(root, walkErr)
 	}
+	if taken == 0 {
+		return fn(root, &FileError{Path: root, Err: withDetail(ErrNoArticles, noArticlesDetail(others))})
+	}
 	return nil
+}
+
+// notArticle says why a directory entry that WalkTakes by name is not a
+// file to read, or "" when it is: a regular file, or a symbolic link to
+// one.
+func notArticle(path string, d fs.DirEntry) string {
+	t := d.Type()
+	if t.IsRegular() {
+		return ""
+	}
+	if t&fs.ModeSymlink != 0 {
+		fi, err := os.Stat(path)
+		switch {
+		case errors.Is(err, syscall.ELOOP):
+			return "symbolic link loop"
+		case errors.Is(err, fs.ErrNotExist):
+			return "broken symbolic link"
+		case err != nil:
+			return "symbolic link: " + unwrapPathError(err).Error()
+		case fi.IsDir():
+			return "symbolic link to a directory (not followed)"
+		case !fi.Mode().IsRegular():
+			return "symbolic link to " + fileKind(fi.Mode())
+		}
+		return ""
+	}
+	return fileKind(t)
+}
+
+// fileKind names a file type that is not a regular file or directory.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a block device"
+	}
+	return "not a regular file"
+}
+
+// noArticlesDetail says what a directory with no article held.
+func noArticlesDetail(others map[string]int) string {
+	if len(others) == 0 {
+		return "the directory is empty (hidden entries aside)"
+	}
+	n := 0
+	exts := make([]string, 0, len(others))
+	for ext, k := range others {
+		n += k
+		exts = append(exts, ext)
+	}
+	slices.Sort(exts)
+	return fmt.Sprintf("none of its %d files is of a type read as an article (%s); articles are .txt, .text, .md, .html, .htm or extension-less files", n, strings.Join(exts, ", "))
 }
 
 // WalkTakes reports whether a directory walk takes a file of this name:

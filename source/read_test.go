@@ -190,7 +190,17 @@ func TestMediaKind(t *testing.T) {
 	}
 }
 
-// walkResult is one call of Walk's callback, for comparison.
+// walk reads what WalkPaths lists, as the pipeline's workers do.
+func walk(paths []string, opts Options, fn func(*Article, error) error) error {
+	return WalkPaths(paths, func(path string, err error) error {
+		if err != nil {
+			return fn(nil, err)
+		}
+		return fn(ReadFile(path, opts))
+	})
+}
+
+// walkResult is one call of walk's callback, for comparison.
 type walkResult struct {
 	Path     string
 	Sentinel string // "" for an article
@@ -237,7 +247,7 @@ func TestWalk(t *testing.T) {
 	missing := filepath.Join(dir, "does-not-exist")
 
 	var got []walkResult
-	err := Walk([]string{missing, dir, single}, Options{MaxBytes: 100 << 10}, func(a *Article, err error) error {
+	err := walk([]string{missing, dir, single}, Options{MaxBytes: 100 << 10}, func(a *Article, err error) error {
 		if (a == nil) == (err == nil) {
 			t.Errorf("callback got article %v and error %v", a, err)
 		}
@@ -288,7 +298,7 @@ func TestWalkStops(t *testing.T) {
 	}
 	stop := errors.New("stop")
 	calls := 0
-	err := Walk([]string{dir, dir}, Options{}, func(a *Article, err error) error {
+	err := walk([]string{dir, dir}, Options{}, func(a *Article, err error) error {
 		calls++
 		if calls == 2 {
 			return stop
@@ -296,7 +306,7 @@ func TestWalkStops(t *testing.T) {
 		return nil
 	})
 	if err != stop || calls != 2 {
-		t.Errorf("Walk returned %v after %d calls, want stop after 2", err, calls)
+		t.Errorf("walk returned %v after %d calls, want stop after 2", err, calls)
 	}
 }
 
@@ -312,7 +322,7 @@ func TestWalkUnreadableDir(t *testing.T) {
 	}
 	defer os.Chmod(filepath.Join(dir, "locked"), 0o755)
 	var errs, arts int
-	if err := Walk([]string{dir}, Options{}, func(a *Article, err error) error {
+	if err := walk([]string{dir}, Options{}, func(a *Article, err error) error {
 		if err != nil {
 			errs++
 		} else {

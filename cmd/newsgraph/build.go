@@ -39,6 +39,7 @@ file failed.`,
 			defer st.Close()
 			opts := pipeline.Options{
 				Source:  source.Options{MaxBytes: a.cfg.Extract.MaxFileBytes},
+				Budget:  a.budget(),
 				Workers: a.cfg.Extract.Workers,
 				Logger:  a.log,
 			}
@@ -50,11 +51,13 @@ file failed.`,
 			if err != nil {
 				return err
 			}
-			stats, err := st.Stats(cmd.Context())
+			// QuadCount, not Stats: Stats counts nodes too, and fails on
+			// a bolt store that nothing was ever written to.
+			quads, err := st.QuadCount(cmd.Context())
 			if err != nil {
 				return err
 			}
-			writeSummary(a.stdout, sum, stats.Quads)
+			writeSummary(a.stdout, sum, quads)
 			if sum.Failed > 0 {
 				return fmt.Errorf("%d of %d files failed", sum.Failed, sum.Failed+sum.Articles)
 			}
@@ -64,6 +67,12 @@ file failed.`,
 	cmd.Flags().String("extractor", "", "extractor (extract.extractor)")
 	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (extract.workers)")
 	return cmd
+}
+
+// budget is what one article may cost (extract.article_timeout,
+// extract.max_article_quads).
+func (a *app) budget() pipeline.Budget {
+	return pipeline.Budget{Timeout: a.cfg.Extract.ArticleTimeout, MaxQuads: a.cfg.Extract.MaxArticleQuads}
 }
 
 // progress returns a progress bar when stderr is a terminal, else nil.
@@ -83,6 +92,9 @@ func (a *app) progress() *progressbar.ProgressBar {
 func writeSummary(w io.Writer, s pipeline.Summary, storeQuads int64) {
 	for _, e := range s.Errors {
 		fmt.Fprintln(w, "error:", e)
+	}
+	for _, e := range s.Skipped {
+		fmt.Fprintln(w, "skipped:", e)
 	}
 	fmt.Fprintf(w, "articles  %d read: %d added, %d changed, %d unchanged; %d failed\n", s.Articles, s.Added, s.Changed, s.Unchanged, s.Failed)
 	fmt.Fprintf(w, "entities  %d\n", s.Entities)

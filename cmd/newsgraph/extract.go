@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
 )
@@ -58,13 +61,9 @@ func (a *app) extractAll(ctx context.Context, paths []string, fn func(schema.Rec
 	// the workers fill them in any order and the loop below drains the
 	// queue in order. The queue's capacity bounds how far reading runs
 	// ahead of writing.
-	type result struct {
-		rec schema.Record
-		err error
-	}
 	type job struct {
-		art *source.Article
-		res chan result
+		path string
+		res  chan result
 	}
 	jobs := make(chan job)
 	queue := make(chan chan result, 4*workers)
@@ -72,7 +71,7 @@ func (a *app) extractAll(ctx context.Context, paths []string, fn func(schema.Rec
 	go func() {
 		defer close(queue)
 		defer close(jobs)
-		walkErr = source.Walk(paths, source.Options{MaxBytes: a.cfg.Extract.MaxFileBytes}, func(art *source.Article, err error) error {
+		walkErr = source.WalkPaths(paths, func(path string, err error) error {
 			res := make(chan result, 1)
 			select {
 			case queue <- res:
@@ -84,21 +83,19 @@ func (a *app) extractAll(ctx context.Context, paths []string, fn func(schema.Rec
 				return nil
 			}
 			select {
-			case jobs <- job{art, res}:
+			case jobs <- job{path, res}:
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
 			}
 		})
 	}()
+	budget := a.budget()
+	opts := source.Options{MaxBytes: a.cfg.Extract.MaxFileBytes}
 	for range workers {
 		go func() {
 			for j := range jobs {
-				rec, err := x.Extract(ctx, j.art)
-				if err != nil {
-					err = fmt.Errorf("%s: extracting: %w", j.art.Path, err)
-				}
-				j.res <- result{rec, err}
+				j.res <- extractOne(ctx, x, budget, j.path, opts)
 			}
 		}()
 	}
@@ -107,6 +104,11 @@ func (a *app) extractAll(ctx context.Context, paths []string, fn func(schema.Rec
 	for res := range queue {
 		r := <-res
 		total++
+		if errors.Is(r.err, source.ErrSkipped) {
+			total--
+			fmt.Fprintln(a.stderr, "newsgraph: skipped:", r.err)
+			continue
+		}
 		if r.err != nil {
 			failed++
 			fmt.Fprintln(a.stderr, "newsgraph: error:", r.err)
@@ -119,8 +121,29 @@ func (a *app) extractAll(ctx context.Context, paths []string, fn func(schema.Rec
 	if walkErr != nil {
 		return walkErr
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files failed", failed, total)
 	}
 	return nil
+}
+
+// result is one file's record, or why it has none.
+type result struct {
+	rec schema.Record
+	err error
+}
+
+// extractOne reads and extracts one file within the article budget.
+func extractOne(ctx context.Context, x extract.Extractor, b pipeline.Budget, path string, opts source.Options) result {
+	ctx, cancel := b.Start(ctx)
+	defer cancel()
+	art, err := b.Read(ctx, path, opts)
+	if err != nil {
+		return result{err: err}
+	}
+	e, err := b.Extract(ctx, x, art)
+	return result{e.Rec, err}
 }

@@ -105,6 +105,7 @@ func (a *app) rebuilder(dirs []string, full bool, h *graph.Handle, m *rebuild.Me
 			Retries: fc.Retries, Backoff: fc.Backoff, MaxBackoff: fc.MaxBackoff},
 		Concurrency: fc.Concurrency,
 		Source:      source.Options{MaxBytes: a.cfg.Extract.MaxFileBytes},
+		Budget:      a.budget(),
 		Workers:     a.cfg.Extract.Workers,
 		Keep:        a.cfg.Rebuild.Keep,
 		Full:        full,
@@ -118,6 +119,9 @@ func writeRebuildSummary(w io.Writer, s rebuild.Summary) {
 	for _, e := range s.Errors {
 		fmt.Fprintln(w, "error:", e)
 	}
+	for _, e := range s.Skipped {
+		fmt.Fprintln(w, "skipped:", e)
+	}
 	fmt.Fprintf(w, "articles  %d added, %d changed, %d removed, %d unchanged; %d failed\n", s.Added, s.Changed, s.Removed, s.Unchanged, s.Failed)
 	fmt.Fprintf(w, "quads     %d in the store\n", s.Quads)
 	gen := s.Generation
@@ -127,7 +131,7 @@ func writeRebuildSummary(w io.Writer, s rebuild.Summary) {
 	fmt.Fprintf(w, "store     %s rebuild; generation %s\n", s.Mode, gen)
 	var srcs []string
 	for _, src := range s.Sources {
-		line := fmt.Sprintf("%s (%s): %d read", src.Name, src.Kind, src.Articles)
+		line := fmt.Sprintf("%s (%s): %d read", source.QuotePath(src.Name), src.Kind, src.Articles)
 		if src.Failed > 0 {
 			line += fmt.Sprintf(", %d failed", src.Failed)
 		}

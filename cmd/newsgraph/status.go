@@ -67,6 +67,9 @@ func writeStatus(w io.Writer, s rebuild.Status) {
 		for _, e := range r.Errors {
 			fmt.Fprintf(w, "error       %s\n", e)
 		}
+		for _, e := range r.Skipped {
+			fmt.Fprintf(w, "skipped     %s\n", e)
+		}
 	}
 	if s.LastSuccess != nil {
 		fmt.Fprintf(w, "last ok     %s\n", s.LastSuccess.Local().Format(time.RFC3339))

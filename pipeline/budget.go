@@ -1,0 +1,129 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/source"
+)
+
+// Default budget of one article. A news article takes milliseconds and
+// yields a few hundred quads (the largest seed: 19 events, 46 facts, under
+// 600 quads); the limits are far above that and far below what stalls a
+// batch (a 5 MB page of one repeated sentence: 781,286 quads, 37 s and
+// 1.9 GB to load into bolt).
+const (
+	DefaultArticleTimeout = 30 * time.Second
+	DefaultMaxQuads       = 20000
+)
+
+// ErrOverBudget: an article took longer, or yielded more, than its Budget
+// allows. It fails alone; the batch goes on.
+var ErrOverBudget = errors.New("over the article's budget")
+
+// Budget bounds what one article may cost, so that one hostile or broken
+// article fails with an error naming it instead of stalling the batch.
+// Input size and HTML nesting are bounded before this, by source.Options
+// and the HTML parser (which refuses more than 512 open elements).
+type Budget struct {
+	// Timeout is the wall time for reading, parsing and extracting the
+	// article; 0 means DefaultArticleTimeout, negative none.
+	Timeout time.Duration
+	// MaxQuads is the most quads the article may add; 0 means
+	// DefaultMaxQuads, negative no limit.
+	MaxQuads int
+}
+
+func (b Budget) timeout() time.Duration {
+	if b.Timeout == 0 {
+		return DefaultArticleTimeout
+	}
+	return b.Timeout
+}
+
+// Start gives one article its deadline: every step of its work (Within)
+// shares it. Call the returned cancel when the article is done.
+func (b Budget) Start(ctx context.Context) (context.Context, context.CancelFunc) {
+	if t := b.timeout(); t > 0 {
+		return context.WithTimeout(ctx, t)
+	}
+	return context.WithCancel(ctx)
+}
+
+// Within runs fn, a step of an article's work, and returns its result, or
+// an error as soon as ctx (from Start) ends: on the deadline,
+// "PATH: over the article's budget: took longer than 30s
+// (extract.article_timeout)"; when the caller cancels (SIGTERM), ctx's own
+// error. fn is not stopped: the HTML parser and readability watch no
+// context, nor does the rule-based extractor inside an article, so an
+// article that overruns is left to finish in the background and its result
+// dropped. That keeps the batch going and a signal honoured at once; the
+// input limits bound how long the abandoned work can run.
+func Within[T any](ctx context.Context, b Budget, path string, fn func(context.Context) (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1) // buffered: an abandoned fn does not block forever
+	go func() {
+		v, err := fn(ctx)
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return zero, fmt.Errorf("%s: %w: took longer than %s (extract.article_timeout)", source.QuotePath(path), ErrOverBudget, b.timeout())
+		}
+		return zero, ctx.Err()
+	}
+}
+
+// Extracted is one article made ready to load.
+type Extracted struct {
+	Rec     schema.Record
+	Quads   []quad.Quad
+	Rejects []schema.Reject
+}
+
+// Read reads and parses the file at path as an article, within the
+// budget's time (ctx from Start).
+func (b Budget) Read(ctx context.Context, path string, opts source.Options) (*source.Article, error) {
+	return Within(ctx, b, path, func(context.Context) (*source.Article, error) { return source.ReadFile(path, opts) })
+}
+
+// Extract extracts an article with x and maps the record to quads, within
+// the budget's time (ctx from Start) and size.
+func (b Budget) Extract(ctx context.Context, x extract.Extractor, art *source.Article) (Extracted, error) {
+	e, err := Within(ctx, b, art.Path, func(ctx context.Context) (Extracted, error) {
+		rec, err := x.Extract(ctx, art)
+		if err != nil {
+			return Extracted{}, fmt.Errorf("%s: extracting: %w", source.QuotePath(art.Path), err)
+		}
+		quads, rejects := schema.ToQuads(rec, x.Name())
+		return Extracted{rec, quads, rejects}, nil
+	})
+	if err != nil {
+		return e, err
+	}
+	if max := b.maxQuads(); max >= 0 && len(e.Quads) > max {
+		return Extracted{}, fmt.Errorf("%s: %w: %d quads (%d events, %d facts, %d entities), the limit is %d (extract.max_article_quads)",
+			source.QuotePath(art.Path), ErrOverBudget, len(e.Quads), len(e.Rec.Events), len(e.Rec.Facts), len(e.Rec.Entities), max)
+	}
+	return e, nil
+}
+
+func (b Budget) maxQuads() int {
+	if b.MaxQuads == 0 {
+		return DefaultMaxQuads
+	}
+	return b.MaxQuads
+}
