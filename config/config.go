@@ -1,7 +1,8 @@
 // Package config loads newsgraph's configuration: defaults, then a YAML file
 // (newsgraph.yaml, or the one --config names), then NEWSGRAPH_* environment
 // variables, then command-line flags, each overriding the one before.
-// Unknown keys and invalid values are errors that name the key. Every other
+// Unknown keys and variables and invalid values are errors that name the
+// key. Every other
 // package takes the typed Config (or plain values from it), never viper.
 package config
 
@@ -14,6 +15,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -151,7 +153,7 @@ const FileName = "newsgraph.yaml"
 type Options struct {
 	File    string              // explicit file (--config); "" looks for FileName in the working directory
 	Flags   *pflag.FlagSet      // flags bound by BindFlags; nil for none
-	Env     func(string) string // environment lookup; nil means os.Getenv
+	Environ []string            // the environment, "KEY=value" (os.Environ's form); nil means os.Environ()
 	Choices map[string][]string // allowed values of enumerated keys, from the registries
 }
 
@@ -205,12 +207,16 @@ func Load(opts Options) (Config, error) {
 			return Config{}, fmt.Errorf("config: %s: unknown key %q (known keys: %s)", file, unknown[0], strings.Join(keys, ", "))
 		}
 	}
-	env := opts.Env
-	if env == nil {
-		env = os.Getenv
+	environ := opts.Environ
+	if environ == nil {
+		environ = os.Environ()
+	}
+	env, err := readEnv(environ, keys)
+	if err != nil {
+		return Config{}, err
 	}
 	for _, k := range keys {
-		if val := env(EnvName(k)); val != "" {
+		if val := env[EnvName(k)]; val != "" {
 			v.Set(k, val)
 		}
 	}
@@ -232,6 +238,90 @@ func Load(opts Options) (Config, error) {
 	}
 	c.fill()
 	return c, nil
+}
+
+// otherEnv are the NEWSGRAPH_ variables that are not configuration keys
+// (the test suite's, the benchmarks' and CI's, and the crash points of the
+// rebuild tests), and otherEnvPrefixes the families of them. Any other
+// NEWSGRAPH_ variable is an error.
+var (
+	otherEnv         = []string{"NEWSGRAPH_SKIP_SETUP", "NEWSGRAPH_ARTIFACTS", "NEWSGRAPH_CRASH_AT"}
+	otherEnvPrefixes = []string{"NEWSGRAPH_TEST_", "NEWSGRAPH_BENCH_", "NEWSGRAPH_PG_"}
+)
+
+// readEnv returns the NEWSGRAPH_ variables of environ that set keys. An
+// unknown one is an error naming it, as an unknown key in the file is: a
+// misspelt NEWSGRAPH_QUERY_TIMOUT would otherwise leave the default in
+// force without a word. The error suggests the nearest variable when one
+// is a typo away.
+func readEnv(environ []string, keys []string) (map[string]string, error) {
+	known := map[string]bool{}
+	for _, k := range keys {
+		known[EnvName(k)] = true
+	}
+	env := map[string]string{}
+	var errs []error
+	for _, kv := range environ {
+		name, val, _ := strings.Cut(kv, "=")
+		if !strings.HasPrefix(name, "NEWSGRAPH_") || slices.Contains(otherEnv, name) {
+			continue
+		}
+		if slices.ContainsFunc(otherEnvPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) {
+			continue
+		}
+		if !known[name] {
+			errs = append(errs, unknownEnv(name, keys))
+			continue
+		}
+		env[name] = val
+	}
+	slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return env, errors.Join(errs...)
+}
+
+func unknownEnv(name string, keys []string) error {
+	best, dist := "", 3 // suggest only what is at most two edits away
+	for _, k := range keys {
+		if d := editDistance(name, EnvName(k)); d < dist {
+			best, dist = EnvName(k), d
+		}
+	}
+	if best != "" {
+		return fmt.Errorf("config: unknown environment variable %s (did you mean %s?)", quoteEnv(name), best)
+	}
+	return fmt.Errorf("config: unknown environment variable %s (a key's variable is NEWSGRAPH_ and the key in capitals, dots as underscores: store.backend is NEWSGRAPH_STORE_BACKEND; newsgraph config lists the keys)", quoteEnv(name))
+}
+
+// quoteEnv prints a variable's name as it may be shown: quoted when it
+// holds anything but letters, digits and underscores.
+func quoteEnv(name string) string {
+	for _, r := range name {
+		if !(r == '_' || 'A' <= r && r <= 'Z' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+			return strconv.Quote(name)
+		}
+	}
+	return name
+}
+
+// editDistance is the Levenshtein distance between two strings, by byte.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // EnvName is the environment variable that sets a key.

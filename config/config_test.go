@@ -52,7 +52,7 @@ func TestPrecedence(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Chdir(t.TempDir()) // no stray newsgraph.yaml
-			c, err := Load(Options{File: tt.file, Flags: flags(tt.args...), Env: func(k string) string { return tt.env[k] },
+			c, err := Load(Options{File: tt.file, Flags: flags(tt.args...), Environ: environ(tt.env),
 				Choices: map[string][]string{"store.backend": {"bolt", "memory"}}})
 			if err != nil {
 				t.Fatal(err)
@@ -92,7 +92,7 @@ func TestErrorsNameTheKey(t *testing.T) {
 			if tt.file != "" {
 				file = writeFile(t, tt.file)
 			}
-			_, err := Load(Options{File: file, Env: func(k string) string { return tt.env[k] },
+			_, err := Load(Options{File: file, Environ: environ(tt.env),
 				Choices: map[string][]string{"store.backend": {"bolt", "memory"}}})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %v, want one containing %q", err, tt.want)
@@ -107,7 +107,7 @@ func TestWorkingDirectoryFile(t *testing.T) {
 	if err := os.WriteFile(FileName, []byte("query:\n  limit: 3\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Load(Options{Env: func(string) string { return "" }})
+	c, err := Load(Options{Environ: []string{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ fetch:
 rebuild:
   schedule: "@every 10m"
 `)
-	c, err := Load(Options{File: file, Env: func(string) string { return "" }})
+	c, err := Load(Options{File: file, Environ: []string{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ rebuild:
 	if err := fs.Parse([]string{"--schedule=*/5 * * * *"}); err != nil {
 		t.Fatal(err)
 	}
-	c, err = Load(Options{File: file, Flags: fs, Env: func(string) string { return "" }})
+	c, err = Load(Options{File: file, Flags: fs, Environ: []string{}})
 	if err != nil || c.Rebuild.Schedule != "*/5 * * * *" {
 		t.Errorf("--schedule: %q, %v", c.Rebuild.Schedule, err)
 	}
@@ -189,10 +189,58 @@ func TestSourcesErrorsNameTheKey(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
 			t.Chdir(t.TempDir())
-			_, err := Load(Options{File: writeFile(t, tt.file), Env: func(string) string { return "" }})
+			_, err := Load(Options{File: writeFile(t, tt.file), Environ: []string{}})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %v, want one containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// environ turns a map into os.Environ's form.
+func environ(m map[string]string) []string {
+	out := []string{}
+	for k, v := range m {
+		out = append(out, k+"="+v)
+	}
+	return out
+}
+
+// TestEnvironment: an unknown NEWSGRAPH_ variable is an error naming it, as
+// an unknown key in the file is, with the nearest known variable when it
+// is a typo away; the suite's own variables and others' pass.
+func TestEnvironment(t *testing.T) {
+	tests := []struct {
+		name    string
+		environ []string
+		want    string // "" for no error
+	}{
+		{"typo", []string{"NEWSGRAPH_QUERY_TIMOUT=5s"}, "unknown environment variable NEWSGRAPH_QUERY_TIMOUT (did you mean NEWSGRAPH_QUERY_TIMEOUT?)"},
+		{"typo, empty value", []string{"NEWSGRAPH_LOG_LEVLE="}, "did you mean NEWSGRAPH_LOG_LEVEL?"},
+		{"nothing near", []string{"NEWSGRAPH_COLOUR=red"}, "unknown environment variable NEWSGRAPH_COLOUR (a key's variable is"},
+		{"escape in the name", []string{"NEWSGRAPH_X\x1b[2J=1"}, `"NEWSGRAPH_X\x1b[2J"`},
+		{"every unknown is named", []string{"NEWSGRAPH_B=1", "NEWSGRAPH_A=1"}, "NEWSGRAPH_A (a key's variable is NEWSGRAPH_ and the key in capitals, dots as underscores: store.backend is NEWSGRAPH_STORE_BACKEND; newsgraph config lists the keys)\nconfig: unknown environment variable NEWSGRAPH_B"},
+		{"known", []string{"NEWSGRAPH_QUERY_TIMEOUT=5s"}, ""},
+		{"the test suite's", []string{"NEWSGRAPH_TEST_PG_DSN=postgres://x", "NEWSGRAPH_SKIP_SETUP=1", "NEWSGRAPH_CRASH_AT=before-commit", "NEWSGRAPH_BENCH_STORE=/tmp/s"}, ""},
+		{"not ours", []string{"NEWSGRAPHQL=1", "HOME=/root", "newsgraph_query_timout=1"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			_, err := Load(Options{Environ: tt.environ})
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("err = %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+	c, err := Load(Options{Environ: []string{"NEWSGRAPH_QUERY_TIMEOUT=5s"}})
+	if err != nil || c.Query.Timeout != 5*time.Second {
+		t.Errorf("NEWSGRAPH_QUERY_TIMEOUT=5s gave %s, %v", c.Query.Timeout, err)
 	}
 }

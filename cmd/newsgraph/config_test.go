@@ -36,6 +36,7 @@ func TestConfigErrors(t *testing.T) {
 	}{
 		{"unknown key in file", nil, []string{"--config", bad, "config"}, `unknown key "query.limt"`},
 		{"invalid env value", map[string]string{"NEWSGRAPH_QUERY_TIMEOUT": "later"}, []string{"config"}, "query.timeout"},
+		{"misspelt env variable", map[string]string{"NEWSGRAPH_QUERY_TIMOUT": "5s"}, []string{"config"}, "unknown environment variable NEWSGRAPH_QUERY_TIMOUT (did you mean NEWSGRAPH_QUERY_TIMEOUT?)"},
 		{"unknown backend flag", nil, []string{"--backend", "oracle", "config"}, "store.backend"},
 		{"missing config file", nil, []string{"--config", filepath.Join(dir, "none.yaml"), "config"}, "none.yaml"},
 	}

@@ -25,25 +25,25 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Environ())
 	stop()
 	os.Exit(code)
 }
 
-// app is what every subcommand shares: its streams, environment and,
-// once loaded, the configuration and logger.
+// app is what every subcommand shares: its streams, environment ("KEY=value"
+// pairs, os.Environ's form) and, once loaded, the configuration and logger.
 type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	getenv         func(string) string
+	environ        []string
 	configFile     string
 	cfg            config.Config
 	log            *slog.Logger
 }
 
 // run executes one command line and returns the process exit code.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, environ []string) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, environ: environ}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -95,9 +95,9 @@ func (a *app) rootCmd() *cobra.Command {
 // load reads the configuration for cmd and sets up logging.
 func (a *app) load(cmd *cobra.Command) error {
 	cfg, err := config.Load(config.Options{
-		File:  a.configFile,
-		Flags: cmd.Flags(),
-		Env:   a.getenv,
+		File:    a.configFile,
+		Flags:   cmd.Flags(),
+		Environ: a.environ,
 		Choices: map[string][]string{
 			"store.backend":     graph.Backends(),
 			"extract.extractor": extract.Names(),

@@ -85,8 +85,17 @@ func (c *cli) storeConfig() graph.Config {
 func (c *cli) run(args ...string) (stdout, stderr string, code int) {
 	c.t.Helper()
 	var out, errb bytes.Buffer
-	code = run(context.Background(), args, strings.NewReader(""), &out, &errb, func(k string) string { return c.env[k] })
+	code = run(context.Background(), args, strings.NewReader(""), &out, &errb, c.environ())
 	return out.String(), errb.String(), code
+}
+
+// environ is the CLI's environment in os.Environ's form.
+func (c *cli) environ() []string {
+	out := []string{}
+	for k, v := range c.env {
+		out = append(out, k+"="+v)
+	}
+	return out
 }
 
 // mustRun runs a command line that must succeed.

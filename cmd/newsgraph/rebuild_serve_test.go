@@ -85,7 +85,7 @@ func TestServeSchedulePicksUpFeedArticle(t *testing.T) {
 	done := make(chan int, 1)
 	go func() {
 		done <- run(ctx, []string{"--config", cfgFile, "serve", "--addr", "127.0.0.1:0", "--no-path-index", "--schedule", "@every 1s"},
-			strings.NewReader(""), &out, &errs, func(k string) string { return c.env[k] })
+			strings.NewReader(""), &out, &errs, c.environ())
 	}()
 	defer func() {
 		cancel()

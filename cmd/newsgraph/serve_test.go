@@ -38,7 +38,7 @@ func servingOut(t *testing.T, c *cli, args ...string) (string, func() string, fu
 	var out strings.Builder
 	w := &syncWriter{b: &out}
 	go func() {
-		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), strings.NewReader(""), w, w, func(k string) string { return c.env[k] })
+		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), strings.NewReader(""), w, w, c.environ())
 	}()
 	printed := func() string {
 		w.mu.Lock()
@@ -152,7 +152,7 @@ func TestServeWriteFlags(t *testing.T) {
 func runIn(t *testing.T, c *cli, stdin string, args ...string) string {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb, func(k string) string { return c.env[k] })
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb, c.environ())
 	if code != 0 {
 		t.Fatalf("newsgraph %s: exit %d\nstderr: %s", strings.Join(args, " "), code, errb.String())
 	}
