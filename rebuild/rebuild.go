@@ -117,8 +117,16 @@ func (r *Rebuilder) Run(ctx context.Context) (Summary, error) {
 	defer r.mu.Unlock()
 	start := time.Now()
 	r.log.Info("rebuild started", "sources", len(r.opts.Sources), "full", r.opts.Full)
+	unlock, err := r.lockDir().Lock()
+	if err != nil {
+		r.record(start, Summary{}, err)
+		return Summary{}, err
+	}
+	// The run is recorded while the lock is held, so that status never
+	// sees a begun run with the lock free unless the run was killed.
+	defer unlock()
+	r.begin(start)
 	var sum Summary
-	var err error
 	if graph.SupportsGenerations(r.opts.Store.Backend) {
 		sum, err = r.runGenerations(ctx)
 	} else {
@@ -129,14 +137,23 @@ func (r *Rebuilder) Run(ctx context.Context) (Summary, error) {
 	return sum, err
 }
 
-// runGenerations builds a new generation and swaps it in.
+// lockDir is where a rebuild takes its lock: the store directory that
+// holds the generations, or the rebuild directory of a store without them.
+func (r *Rebuilder) lockDir() *graph.Generations {
+	return graph.NewGenerations(lockPath(r.opts.DataDir, r.opts.Store))
+}
+
+func lockPath(dataDir string, store graph.Config) string {
+	if graph.SupportsGenerations(store.Backend) {
+		return store.Path
+	}
+	return filepath.Join(dataDir, "rebuild")
+}
+
+// runGenerations builds a new generation and swaps it in. The caller holds
+// the lock.
 func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
 	gens := graph.NewGenerations(r.opts.Store.Path)
-	unlock, err := gens.Lock()
-	if err != nil {
-		return Summary{}, err
-	}
-	defer unlock()
 	version := ExtractorVersion(r.x)
 	cur, err := gens.Current()
 	if err != nil {
@@ -300,17 +317,13 @@ func quadCount(ctx context.Context, st *graph.Store) int64 {
 }
 
 // runInPlace updates a store that has no generations, one article per
-// transaction.
+// transaction. The caller holds the lock.
 func (r *Rebuilder) runInPlace(ctx context.Context) (Summary, error) {
 	dir := filepath.Join(r.opts.DataDir, "rebuild")
-	unlock, err := graph.NewGenerations(dir).Lock()
-	if err != nil {
-		return Summary{}, err
-	}
-	defer unlock()
 	version := ExtractorVersion(r.x)
 	manPath := ""
 	var man *Manifest
+	var err error
 	if r.opts.Store.Backend == "memory" {
 		man = r.mem
 	} else {

@@ -21,7 +21,12 @@ type Status struct {
 	LastSuccess *time.Time `json:"last_success,omitempty"`
 	Runs        int64      `json:"runs"`     // rebuilds recorded
 	Failures    int64      `json:"failures"` // of which could not complete
+	// Unfinished is the rebuild that began and has not recorded its end:
+	// the one running now or, when none is (Interrupted), one that was
+	// killed or crashed before it could.
+	Unfinished *Unfinished `json:"unfinished,omitempty"`
 	// Filled in when read, not stored:
+	Interrupted bool               `json:"interrupted"`          // Unfinished, and no rebuild runs: it was killed
 	Running     bool               `json:"running"`              // a rebuild holds the lock now
 	Generation  string             `json:"generation,omitempty"` // the live generation
 	Generations []graph.Generation `json:"generations,omitempty"`
@@ -34,6 +39,18 @@ type Run struct {
 	OK       bool      `json:"ok"`              // it completed (some articles may still have failed)
 	Error    string    `json:"error,omitempty"` // why it could not complete
 	Summary
+}
+
+// Unfinished is a rebuild as recorded when it begins.
+type Unfinished struct {
+	Started time.Time `json:"started"`
+	PID     int       `json:"pid"`
+}
+
+// interruptedError is the error recorded for a rebuild that never
+// recorded its end.
+func (u *Unfinished) interruptedError() string {
+	return fmt.Sprintf("interrupted: the rebuild begun by process %d never finished (killed or crashed); the live graph is as it was before it", u.PID)
 }
 
 // StatusPath is where rebuilds record their status.
@@ -67,9 +84,8 @@ func ReadStatus(dataDir string, store graph.Config) (Status, error) {
 		return s, err
 	}
 	s = s.mapText(redact.Secrets) // files written before passwords were masked
-	lockDir := filepath.Join(dataDir, "rebuild")
+	lockDir := lockPath(dataDir, store)
 	if graph.SupportsGenerations(store.Backend) {
-		lockDir = store.Path
 		gens := graph.NewGenerations(store.Path)
 		if s.Generation, err = gens.Current(); err != nil {
 			return s, err
@@ -86,6 +102,7 @@ func ReadStatus(dataDir string, store graph.Config) (Status, error) {
 			unlock()
 		}
 	}
+	s.Interrupted = s.Unfinished != nil && !s.Running
 	return s, nil
 }
 
@@ -116,6 +133,21 @@ func StatusHandler(dataDir string, store graph.Config) http.Handler {
 	})
 }
 
+// begin records that a rebuild has begun (the caller holds the lock), so
+// that one killed before it can record its end (SIGKILL, the OOM killer, a
+// power cut) is seen by status. A rebuild found unfinished from before is
+// recorded as a run that could not complete.
+func (r *Rebuilder) begin(start time.Time) {
+	r.updateStatus(func(s *Status) {
+		if u := s.Unfinished; u != nil {
+			s.LastRun = &Run{Started: u.Started, OK: false, Error: u.interruptedError()}
+			s.Runs++
+			s.Failures++
+		}
+		s.Unfinished = &Unfinished{Started: start, PID: os.Getpid()}
+	})
+}
+
 // record writes the status file, logs the run and updates the metrics.
 func (r *Rebuilder) record(start time.Time, sum Summary, err error) {
 	finished := time.Now()
@@ -137,28 +169,40 @@ func (r *Rebuilder) record(start time.Time, sum Summary, err error) {
 	}
 	r.opts.Metrics.observe(sum, err, finished)
 
+	r.updateStatus(func(s *Status) {
+		run := &Run{Started: start, Finished: finished, OK: err == nil, Summary: sum}
+		if err != nil {
+			run.Error = redact.Secrets(err.Error())
+			s.Failures++
+		} else {
+			s.LastSuccess = &finished
+		}
+		s.LastRun = run
+		s.Runs++
+		if s.Unfinished != nil && s.Unfinished.PID == os.Getpid() {
+			s.Unfinished = nil // ours; another's (a run that failed to lock) stays
+		}
+	})
+}
+
+// updateStatus reads the status file, changes it with fn and writes it
+// back atomically.
+func (r *Rebuilder) updateStatus(fn func(*Status)) {
 	path := StatusPath(r.opts.DataDir)
 	s, rerr := readStatusFile(path)
 	if rerr != nil {
 		r.log.Warn("status file unreadable; starting a new one", "err", rerr)
 		s = Status{}
 	}
-	run := &Run{Started: start, Finished: finished, OK: err == nil, Summary: sum}
-	if err != nil {
-		run.Error = redact.Secrets(err.Error())
-		s.Failures++
-	} else {
-		s.LastSuccess = &finished
-	}
-	s.LastRun = run
-	s.Runs++
-	s.Running, s.Generation, s.Generations = false, "", nil
+	fn(&s)
+	s.Interrupted, s.Running, s.Generation, s.Generations = false, false, "", nil
 	b, _ := json.MarshalIndent(s, "", "  ")
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err == nil {
+	err := os.MkdirAll(filepath.Dir(path), 0o755)
+	if err == nil {
 		err = graph.WriteFileAtomic(path, append(b, '\n'))
-		if err != nil {
-			r.log.Error("writing the rebuild status", "path", path, "err", err)
-		}
+	}
+	if err != nil {
+		r.log.Error("writing the rebuild status", "path", path, "err", err)
 	}
 }
 

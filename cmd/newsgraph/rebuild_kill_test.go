@@ -16,6 +16,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/bench/corpus"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/rebuild"
 )
 
 // TestRebuildSurvivesSIGKILL kills `newsgraph rebuild` with SIGKILL at
@@ -150,6 +151,9 @@ func TestRebuildSurvivesSIGKILL(t *testing.T) {
 		kill(point, cmd)
 		kills++
 		live = verify("killed at " + point)
+		if s := status(t, dataDir); !s.Interrupted || s.Unfinished == nil || s.Unfinished.PID != cmd.Process.Pid {
+			t.Errorf("killed at %s: status shows interrupted %v, unfinished %+v; want the killed process %d", point, s.Interrupted, s.Unfinished, cmd.Process.Pid)
+		}
 		if wantLive := map[bool]int{true: target, false: 1 - target}[point == "after-current"]; live != wantLive {
 			t.Errorf("killed at %s: the live graph is corpus %d, want %d", point, live, wantLive)
 		}
@@ -185,6 +189,12 @@ func TestRebuildSurvivesSIGKILL(t *testing.T) {
 	if got := verify("after the final rebuild"); got != target {
 		t.Errorf("final graph holds corpus %d, want %d", got, target)
 	}
+	// Every killed run was recorded as one that could not complete when
+	// the next began; none is left unfinished.
+	if s := status(t, dataDir); s.Interrupted || s.Unfinished != nil || s.Failures != int64(killed) || !s.LastRun.OK {
+		t.Errorf("status after the final rebuild: interrupted %v, unfinished %+v, %d failures (want %d), last run ok %v",
+			s.Interrupted, s.Unfinished, s.Failures, killed, s.LastRun.OK)
+	}
 	if g := h.Generation(); g != mustCurrent(t, storeCfg.Path) {
 		t.Errorf("the server serves %s, not the live generation", g)
 	}
@@ -210,4 +220,15 @@ func mustCurrent(t *testing.T, root string) string {
 		t.Fatalf("CURRENT: %q, %v", cur, err)
 	}
 	return cur
+}
+
+// status runs newsgraph status on a data directory.
+func status(t *testing.T, dataDir string) rebuild.Status {
+	t.Helper()
+	c := &cli{t: t, env: map[string]string{"NEWSGRAPH_DATA_DIR": dataDir}}
+	var s rebuild.Status
+	if err := json.Unmarshal([]byte(c.mustRun("status", "--format", "json")), &s); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -50,6 +50,10 @@ func writeStatus(w io.Writer, s rebuild.Status) {
 		running = "yes"
 	}
 	fmt.Fprintf(w, "running     %s\n", running)
+	if u := s.Unfinished; s.Interrupted {
+		fmt.Fprintf(w, "interrupted a rebuild begun %s by process %d never finished (killed or crashed): the live graph is as it was before it\n",
+			u.Started.Local().Format(time.RFC3339), u.PID)
+	}
 	if s.LastRun == nil {
 		fmt.Fprintln(w, "last run    never")
 	} else {
