@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	// The query language and the writer are registered by import.
@@ -145,6 +146,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return c.Count(ctx)
 	}
 	st, err := s.qs.Stats(ctx, true)
+	if errors.Is(err, kv.ErrNoBucket) {
+		return Stats{}, nil // a key-value store nothing was ever written to
+	}
 	if err != nil {
 		return Stats{}, err
 	}
@@ -161,6 +165,9 @@ func (s *Store) QuadCount(ctx context.Context) (int64, error) {
 		return st.Quads, err
 	}
 	st, err := s.qs.Stats(ctx, false)
+	if errors.Is(err, kv.ErrNoBucket) {
+		return 0, nil // Cayley keeps no count until the first write
+	}
 	if err != nil {
 		return 0, err
 	}

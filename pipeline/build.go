@@ -183,6 +183,7 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 	}
 	sum.Entities = len(entities)
 	sort.Strings(sum.Errors) // workers finish out of order; each error starts with its path
+	sort.Strings(sum.Skipped)
 	sum.Duration = time.Since(start)
 	sum.Seconds = sum.Duration.Seconds()
 	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
