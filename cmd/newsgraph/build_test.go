@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -154,4 +155,56 @@ func TestBuildReextractsOnLexiconChange(t *testing.T) {
 	if out := c.mustRun("build", seedDir); !strings.Contains(out, "5 changed") {
 		t.Errorf("a build after a lexicon change did not re-extract:\n%s", out)
 	}
+}
+
+// TestBuildHostileDirectory builds a directory made to hurt: a page of
+// 100,000 nested divs, a 5 MB line of one repeated sentence, an empty
+// file whose name is a terminal escape, a FIFO and a symbolic link loop,
+// and an empty directory beside it. Each bad file fails with an error
+// naming it (the escape quoted), the entries that are not files are
+// listed as skipped, and the good article is loaded. Inputs are made
+// here; the golden file holds the error and skipped lines.
+func TestBuildHostileDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "in")
+	empty := filepath.Join(t.TempDir(), "nothing")
+	for _, d := range []string{dir, empty} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	good, err := os.ReadFile(filepath.Join(seedDir, "003_a81acf474c9df295.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"good.txt":  string(good),
+		"deep.html": "<html><body>" + strings.Repeat("<div>", 100000) + "<p>Iraqi forces attacked the base.</p>" + strings.Repeat("</div>", 100000) + "</body></html>",
+		"line.txt":  strings.Repeat("Kataib Hezbollah attacked the US base at Ain al-Asad on Monday. ", 5_000_000/64),
+		"evil\x1b[2J\x1b]0;pwned\x07.txt": "",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("loop", filepath.Join(dir, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	c := newCLI(t)
+	out, errs, code := c.run("build", dir, empty)
+	if code == 0 || !strings.Contains(errs, "4 of 5 files failed") {
+		t.Errorf("exit %d, stderr %q; want 4 of 5 failed", code, errs)
+	}
+	if strings.ContainsAny(out, "\x1b\x07") {
+		t.Errorf("raw escape in the output: %q", out)
+	}
+	if arts := c.queryJSON(`g.V().Has("<rdf:type>", "<ng:Article>").All()`); len(arts) != 1 {
+		t.Errorf("%d articles in the graph, want the good one", len(arts))
+	}
+	out = strings.ReplaceAll(strings.ReplaceAll(out, dir, "DIR"), empty, "EMPTY")
+	lines := strings.SplitAfter(out, "\n")
+	golden(t, "build/hostile.txt", strings.Join(lines[:7], "")) // the rest depends on the extractor
 }
