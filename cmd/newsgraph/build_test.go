@@ -177,9 +177,9 @@ func TestBuildHostileDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := map[string]string{
-		"good.txt":  string(good),
-		"deep.html": "<html><body>" + strings.Repeat("<div>", 100000) + "<p>Iraqi forces attacked the base.</p>" + strings.Repeat("</div>", 100000) + "</body></html>",
-		"line.txt":  strings.Repeat("Kataib Hezbollah attacked the US base at Ain al-Asad on Monday. ", 5_000_000/64),
+		"good.txt":                        string(good),
+		"deep.html":                       "<html><body>" + strings.Repeat("<div>", 100000) + "<p>Iraqi forces attacked the base.</p>" + strings.Repeat("</div>", 100000) + "</body></html>",
+		"line.txt":                        strings.Repeat("Kataib Hezbollah attacked the US base at Ain al-Asad on Monday. ", 5_000_000/64),
 		"evil\x1b[2J\x1b]0;pwned\x07.txt": "",
 	}
 	for name, body := range files {
