@@ -86,6 +86,7 @@ func (a *app) extractAll(ctx context.Context, paths []string, fn func(schema.Rec
 			case jobs <- job{path, res}:
 				return nil
 			case <-ctx.Done():
+				res <- result{err: ctx.Err()} // queued already: the loop below waits for it
 				return ctx.Err()
 			}
 		})
