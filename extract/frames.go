@@ -69,6 +69,10 @@ type frameSpec struct {
 		Target   string `yaml:"target"`
 		Location string `yaml:"location"`
 		Status   string `yaml:"status"`
+		// StateType is the type when the agent is a state, its forces or
+		// a coalition: a state's strike is an airstrike, a militia's an
+		// attack.
+		StateType string `yaml:"state_type"`
 	} `yaml:"event"`
 	// NotAfter are words that, right before a match or before its
 	// article, cancel it ("the largest embassy in the Middle East" locates
@@ -243,6 +247,9 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 	if ev := s.Event; ev != nil {
 		if !schema.IsEventType(ev.Type) {
 			return nil, fmt.Errorf("event type %q unknown", ev.Type)
+		}
+		if ev.StateType != "" && !schema.IsEventType(ev.StateType) {
+			return nil, fmt.Errorf("event state_type %q unknown", ev.StateType)
 		}
 		for _, name := range []string{ev.Agent, ev.Target, ev.Location} {
 			if _, ok := fr.slots[name]; name != "" && !ok {
@@ -609,7 +616,11 @@ func (v *view) emit(fr *construction, m match) {
 	if ev.Type == schema.EvStatement && v.d.commentator[agent] {
 		return // analysts and editors frame events; their words are not acts
 	}
-	if e := v.sameEvent(ev.Type, agent, target); e != nil {
+	typ := ev.Type
+	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
+		typ = ev.StateType
+	}
+	if e := v.sameEvent(typ, agent, target); e != nil {
 		if e.Target == "" && target != nil && target != agent {
 			e.Target = target.id // the rules found the act, the frame its object
 		}
@@ -619,7 +630,7 @@ func (v *view) emit(fr *construction, m match) {
 	if status == "" {
 		status = "occurred"
 	}
-	v.addEvent(ev.Type, agent, target, loc, m.trigger, status)
+	v.addEvent(typ, agent, target, loc, m.trigger, status)
 }
 
 // hasEvent reports whether the sentence already has an event of typ with
