@@ -169,9 +169,12 @@ func TestRebuildSurvivesSIGKILL(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Within the fastest build seen, so that a machine that speeds up
-		// (a load that goes away) still sees its rebuilds killed mid-way.
-		time.Sleep(time.Duration(rng.Int64N(int64(fastest * 9 / 10))))
+		// Once the run has recorded that it began (a process killed
+		// before it leaves no run to count), and within the fastest build
+		// seen, so that a machine whose load goes away still sees its
+		// rebuilds killed mid-way.
+		waitBegun(t, dataDir, cmd.Process.Pid)
+		time.Sleep(time.Duration(rng.Int64N(int64(fastest * 8 / 10))))
 		cmd.Process.Signal(syscall.SIGKILL)
 		kill("random kill", cmd)
 		kills++
@@ -227,6 +230,20 @@ func mustCurrent(t *testing.T, root string) string {
 }
 
 // status runs newsgraph status on a data directory.
+// waitBegun waits until the rebuild of process pid has recorded in the
+// status file that it began.
+func waitBegun(t *testing.T, dataDir string, pid int) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		var s rebuild.Status
+		if b, err := os.ReadFile(rebuild.StatusPath(dataDir)); err == nil && json.Unmarshal(b, &s) == nil &&
+			s.Unfinished != nil && s.Unfinished.PID == pid {
+			return
+		}
+	}
+	t.Fatalf("the rebuild of process %d did not record that it began within 30 s", pid)
+}
+
 func status(t *testing.T, dataDir string) rebuild.Status {
 	t.Helper()
 	c := &cli{t: t, env: map[string]string{"NEWSGRAPH_DATA_DIR": dataDir}}
