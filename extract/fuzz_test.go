@@ -49,6 +49,12 @@ func FuzzExtract(f *testing.F) {
 		f.Add(s, "2024-01-26")
 	}
 	f.Add("Kata'ib Hezbollah, an Iran-backed militia, claimed responsibility for the drone attack on Tower 22.", "")
+	// The frames' edges: patterns that run to the end of a sentence,
+	// subject slots, collectives, descriptions.
+	for _, s := range []string{"According to the", "Iraqi", "pro-Iran", "Shia militias", "Iran-backed paramilitary forces in",
+		"The base. The base hosts", "X, in a statement, accused the", "Iraq's", "killed in a U.S. strike by", `" Iraq ," the Iraqi official said`} {
+		f.Add(s, "")
+	}
 	x := NewRules(DefaultLexicon())
 	f.Fuzz(func(t *testing.T, text, date string) {
 		a := &source.Article{ID: "f", Doc: "f", Text: text, Date: date}
