@@ -297,13 +297,5 @@ func party(e *entity) bool {
 	return actor(e) || e.typ == schema.Place && e.lex != nil && e.lex.Metonym != ""
 }
 
-// text returns the verbatim text of items [a, b).
-func (v *view) text(a, b int) string {
-	if a >= b {
-		return ""
-	}
-	return v.d.text[v.d.toks[v.it[a].t0].start:v.d.toks[v.it[b-1].t1-1].end]
-}
-
 // evidence is the sentence, verbatim.
 func (v *view) evidence() string { return v.d.text[v.s.start:v.s.end] }

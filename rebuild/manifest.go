@@ -101,11 +101,3 @@ func (m *Manifest) Keys() []string {
 	sort.Strings(keys)
 	return keys
 }
-
-func (m *Manifest) clone() *Manifest {
-	c := NewManifest(m.Extractor)
-	for k, e := range m.Entries {
-		c.Entries[k] = e
-	}
-	return c
-}

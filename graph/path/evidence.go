@@ -299,26 +299,6 @@ func (v *view) first(id nodeID, pred quad.IRI) quad.Value {
 	return out
 }
 
-// all returns the objects of every quad node pred ?, without duplicates.
-func (v *view) all(id nodeID, pred quad.IRI) []quad.Value {
-	p := v.ref(pred)
-	if p == nil {
-		return nil
-	}
-	seen := map[any]bool{}
-	var out []quad.Value
-	v.scan(v.refOf(id), quad.Subject, p, func(q cgraph.Ref) bool {
-		if o := v.dir(q, quad.Object); o != nil && !seen[o.Key()] {
-			seen[o.Key()] = true
-			val, err := v.qs.NameOf(o)
-			v.fail(err)
-			out = append(out, val)
-		}
-		return true
-	})
-	return out
-}
-
 // literal returns the first string value of node pred ?, or "".
 func (v *view) literal(id nodeID, pred quad.IRI) string {
 	switch x := v.first(id, pred).(type) {

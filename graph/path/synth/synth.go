@@ -185,10 +185,9 @@ func zipf(r *rand.Rand, n int) int {
 
 // Generator yields records one article at a time.
 type Generator struct {
-	r     *rand.Rand
-	w     *world
-	n     int
-	quads int
+	r *rand.Rand
+	w *world
+	n int
 }
 
 // New returns a generator for a graph of about targetQuads quads. The
