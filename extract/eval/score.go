@@ -380,18 +380,7 @@ func ScoreTexts(g *Gold, recs []schema.Record, only []string, texts map[string]s
 				continue
 			}
 			seen[k] = true
-			av.sysFact = append(av.sysFact, mappedFact{k.s, k.p, k.o})
-		}
-		clear(seen)
-		for _, f := range rec.Facts {
-			if ownEvents[f.O] || ownEvents[f.S] {
-				continue
-			}
-			k := factKey{mapping[f.S], f.P, mapping[f.O]}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
+			av.sysFact = append(av.sysFact, mappedFact{k.s, k.p, k.o}) // read by missedFact, after this loop
 			factSys++
 			item := FactItem{S: f.S, P: f.P, O: f.O, Kind: f.Kind, Evidence: f.Evidence, GoldS: k.s, GoldO: k.o}
 			gf := gfacts[k]
