@@ -563,15 +563,15 @@ func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
 	if !ok {
 		return nil
 	}
-	k := m.bind[i]
-	if se := fr.slotElem(i); se.subject && m.subject != nil && (k < 0 || !se.list) {
+	k, se := m.bind[i], fr.slotElem(i)
+	if se.subject && m.subject != nil && (k < 0 || !se.list) {
 		return []*entity{m.subject} // a pronoun's antecedent has no item
 	}
 	if k < 0 {
 		return nil
 	}
-	if !fr.slotElem(i).list {
-		return []*entity{fr.slotElem(i).entityAt(v, k)}
+	if !se.list {
+		return []*entity{se.entityAt(v, k)}
 	}
 	var out []*entity
 	for _, j := range v.list(k) {
