@@ -351,7 +351,7 @@ func (v *view) attack(k int) int {
 	// "Iran-backed militias, with X among them, attacked …": X attacked
 	// too, and an analyst following X looks for its attacks.
 	for _, a := range agents {
-		if a != agent && agent.collective() && !v.hasEvent(typ, a, target) {
+		if a != agent && agent.collective() && v.sameEvent(typ, a, target) == nil {
 			if e := v.addEvent(typ, a, target, loc, k, status); kind != e.Kind {
 				e.Kind = kind
 			}

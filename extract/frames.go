@@ -633,12 +633,6 @@ func (v *view) emit(fr *construction, m match) {
 	v.addEvent(typ, agent, target, loc, m.trigger, status)
 }
 
-// hasEvent reports whether the sentence already has an event of typ with
-// this agent and target (either may be nil, which matches any).
-func (v *view) hasEvent(typ string, agent, target *entity) bool {
-	return v.sameEvent(typ, agent, target) != nil
-}
-
 // sameEvent returns the sentence's event of typ (or its kind) with this
 // agent and this target or none (nil matches any), or nil.
 func (v *view) sameEvent(typ string, agent, target *entity) *schema.Event {
