@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"os"
 	"fmt"
 	"slices"
 	"strconv"
@@ -73,6 +74,12 @@ type frameSpec struct {
 		// a coalition: a state's strike is an airstrike, a militia's an
 		// attack.
 		StateType string `yaml:"state_type"`
+		// Refine frames add the arguments they bind to an event of the
+		// kind that another construction found in the sentence, and
+		// never make one: "... killed Soleimani" names the target of
+		// the strike the sentence reports, but a killing alone is not
+		// a strike.
+		Refine bool `yaml:"refine"`
 	} `yaml:"event"`
 	// NotAfter are words that, right before a match or before its
 	// article, cancel it ("the largest embassy in the Middle East" locates
@@ -363,6 +370,9 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if e.subject {
 			return fr.step(v, i+1, k, m) // bound once the trigger is known
 		}
+		if e.types.has(schema.Person) {
+			k = v.personHead(k)
+		}
 		if e.entityAt(v, k) != nil {
 			m.bind[e.slot] = k
 			if fr.step(v, i+1, k+1, m) {
@@ -397,6 +407,24 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		}
 	}
 	return false
+}
+
+// personHead is the person a noun phrase starting at item k names when
+// k is the body a title qualifies ("Quds Force Commander Qasem
+// Soleimani", "Foreign Ministry Spokesman Nasser Kanaani": the phrase is
+// the person); otherwise k.
+func (v *view) personHead(k int) int {
+	if v.ent(k) == nil {
+		return k
+	}
+	j := k + 1
+	for j < len(v.it) && j-k <= 3 && v.it[j].e == nil && v.titleAt(j) {
+		j++
+	}
+	if j > k+1 && is(v.ent(j), schema.Person) {
+		return j
+	}
+	return k
 }
 
 // clauseSubject is the subject of the verb at item k, as v.subj finds it,
@@ -526,6 +554,9 @@ func (v *view) applyFrames() {
 		}
 		for k := range v.it {
 			if m, ok := fr.matchAt(v, k); ok {
+				if os.Getenv("NGTRACE") != "" {
+					fmt.Fprintf(os.Stderr, "FRAME %q in %.80q\n", fr.spec.Name, v.evidence())
+				}
 				v.emit(fr, m)
 			}
 		}
@@ -620,10 +651,21 @@ func (v *view) emit(fr *construction, m match) {
 	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
 		typ = ev.StateType
 	}
+	if ev.Refine {
+		v.refine(typ, agent, target)
+		return
+	}
 	if e := v.sameEvent(typ, agent, target); e != nil {
 		if e.Target == "" && target != nil && target != agent {
 			e.Target = target.id // the rules found the act, the frame its object
 		}
+		return
+	}
+	if e := v.agentless(typ, target); e != nil && agent != nil && agent != target {
+		// "Al-Tanf was targeted by drones, for which the Islamic
+		// Resistance claimed responsibility": one act, its agent named
+		// by another construction of the sentence.
+		e.Agent, e.Type = agent.id, typ
 		return
 	}
 	status := ev.Status
@@ -643,6 +685,44 @@ func (v *view) sameEvent(typ string, agent, target *entity) *schema.Event {
 			break
 		}
 		if sameEventKind(e.Type, typ) && (agent == nil || e.Agent == agent.id) && (target == nil || e.Target == target.id || e.Target == "") {
+			return e
+		}
+	}
+	return nil
+}
+
+// refine fills the agent or the target that the sentence's latest event
+// of typ's kind lacks.
+func (v *view) refine(typ string, agent, target *entity) {
+	ev := v.evidence()
+	for i := len(v.d.events) - 1; i >= 0; i-- {
+		e := &v.d.events[i]
+		if e.Evidence != ev {
+			return
+		}
+		if !sameEventKind(e.Type, typ) {
+			continue
+		}
+		if e.Agent == "" && agent != nil && agent.id != e.Target {
+			e.Agent = agent.id
+		}
+		if e.Target == "" && target != nil && target.id != e.Agent {
+			e.Target = target.id
+		}
+		return
+	}
+}
+
+// agentless returns the sentence's event of typ (or its kind) that has no
+// agent and this target (or none), or nil.
+func (v *view) agentless(typ string, target *entity) *schema.Event {
+	ev := v.evidence()
+	for i := len(v.d.events) - 1; i >= 0; i-- {
+		e := &v.d.events[i]
+		if e.Evidence != ev {
+			break
+		}
+		if e.Agent == "" && sameEventKind(e.Type, typ) && (target == nil || e.Target == target.id) {
 			return e
 		}
 	}
