@@ -1,8 +1,8 @@
 package extract
 
 import (
-	"os"
 	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,6 +80,10 @@ type frameSpec struct {
 		// the strike the sentence reports, but a killing alone is not
 		// a strike.
 		Refine bool `yaml:"refine"`
+		// Anonymous frames make an event with neither agent nor target:
+		// "a security source said" is a statement by nobody the article
+		// names.
+		Anonymous bool `yaml:"anonymous"`
 	} `yaml:"event"`
 	// NotAfter are words that, right before a match or before its
 	// article, cancel it ("the largest embassy in the Middle East" locates
@@ -641,7 +645,7 @@ func (v *view) emit(fr *construction, m match) {
 		return nil
 	}
 	agent, target, loc := first(ev.Agent), first(ev.Target), first(ev.Location)
-	if agent == nil && target == nil {
+	if agent == nil && target == nil && !ev.Anonymous {
 		return
 	}
 	if ev.Type == schema.EvStatement && v.d.commentator[agent] {
