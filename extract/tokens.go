@@ -190,6 +190,10 @@ func scanWord(text string, i int) int {
 		// Initialisms: a single letter followed by a dot and another letter.
 		if r == '.' && isInitial(text, start, i) {
 			j := i + 1
+			// A middle initial, "Donald J. Trump": the dot is the name's.
+			if j+1 < len(text) && text[j] == ' ' && 'A' <= text[j+1] && text[j+1] <= 'Z' && start > 1 && text[start-1] == ' ' && 'a' <= text[start-2] && text[start-2] <= 'z' {
+				return j
+			}
 			if j < len(text) {
 				if r2, s2 := utf8.DecodeRuneInString(text[j:]); unicode.IsUpper(r2) {
 					if k := j + s2; k < len(text) && text[k] == '.' {
