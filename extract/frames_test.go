@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -313,6 +314,63 @@ func TestCollectiveModifiers(t *testing.T) {
 		}
 		if got != tc.mention || link != tc.link {
 			t.Errorf("%q: collective %q (link %v), want %q (link %v)", tc.text, got, link, tc.mention, tc.link)
+		}
+	}
+}
+
+// TestNamesInRunningText: short forms of known people that keep a given
+// name, stand-alone articles and middle initials name the person whole.
+func TestNamesInRunningText(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, tc := range []struct{ text, id, mention string }{
+		{"Prime Minister Mohammed Sudani said the mission would end.", "mohammed-shia-al-sudani", "Mohammed Sudani"},
+		{"Syria's interim President Ahmad al Sharaa met the envoy.", "ahmed-al-sharaa", "Ahmad al Sharaa"},
+		{"President Donald J. Trump ordered the strike on Friday.", "donald-trump", "Donald J. Trump"},
+	} {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range rec.Entities {
+			found = found || e.ID == tc.id && slices.Contains(e.Mentions, tc.mention)
+		}
+		if !found {
+			t.Errorf("%q: no %s mentioned as %q; entities %+v", tc.text, tc.id, tc.mention, rec.Entities)
+		}
+	}
+}
+
+// TestEventArguments: constructions that only complete an event (the
+// people a strike killed, the group that claimed it) fill the event the
+// sentence reports and make none of their own; unnamed sources speak
+// without an agent.
+func TestEventArguments(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, tc := range []struct {
+		text                string
+		typ, agent, target string
+		events              int
+	}{
+		{"Al-Tanf was targeted by drones on Monday, for which the Islamic Resistance in Iraq claimed responsibility.", "Attack", "islamic-resistance-in-iraq", "al-tanf", 1},
+		{"The assassination of Quds Force Commander Qasem Soleimani in a U.S. airstrike in Baghdad angered Tehran.", "Airstrike", "united-states", "qasem-soleimani", 1},
+		{"Qasem Soleimani was killed in January 2020 and mourned in Tehran.", "", "", "", 0},
+		{"Two people were wounded in the blast, a security source said.", "Statement", "", "", 1},
+	} {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rec.Events) != tc.events {
+			t.Errorf("%q: %d events, want %d: %+v", tc.text, len(rec.Events), tc.events, rec.Events)
+			continue
+		}
+		if tc.events == 0 {
+			continue
+		}
+		e := rec.Events[0]
+		if e.Type != tc.typ || e.Agent != tc.agent || e.Target != tc.target {
+			t.Errorf("%q: event %s %q -> %q, want %s %q -> %q", tc.text, e.Type, e.Agent, e.Target, tc.typ, tc.agent, tc.target)
 		}
 	}
 }

@@ -132,12 +132,31 @@ func (d *doc) scanLexicon(s *sentence) {
 		}
 		end, ref, how := d.matchLexicon(i, s.last)
 		if end > i {
-			d.addMention(i, end, s.idx, d.lexEntity(ref.entry), how)
+			start := i
+			if d.givenNameBefore(i, s.first, ref.entry) {
+				start-- // "Mohammed Sudani": the given name of Mohammed Shia al-Sudani
+			}
+			d.addMention(start, end, s.idx, d.lexEntity(ref.entry), how)
 			i = end
 			continue
 		}
 		i++
 	}
+}
+
+// givenNameBefore reports whether the word before token i, outside any
+// mention, is the first name of person le, whose match starts at i: a
+// short form with the given name kept and the middle names left out.
+func (d *doc) givenNameBefore(i, first int, le *LexEntry) bool {
+	if le.Type != schema.Person || i == first || len(le.keys) < 3 {
+		return false
+	}
+	t := &d.toks[i-1]
+	if t.kind != tWord || !t.cap || d.at[i-1] != nil || d.reserved[i-1] || t.nl > 0 || d.toks[i].nl > 0 {
+		return false
+	}
+	k := nameKeys(d.span(i-1, i))
+	return len(k) == 1 && k[0] == le.keys[0]
 }
 
 // matchLexicon returns the longest lexicon match starting at token i: by
@@ -177,7 +196,7 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if articles[t.norm] || sunArticles[t.norm] && j+1 < last && d.toks[j+1].hyph {
 			continue
 		}
-		if !t.cap || d.lx.given[t.norm] && j == i && j+1 < last && !d.toks[j+1].cap {
+		if !t.cap || d.lx.given[t.norm] && j == i && j+1 < last && !d.toks[j+1].cap && !d.articleBeforeName(j+1, last) {
 			break
 		}
 		// The keys wordKeys gives the word, walked without making them: the skeleton
@@ -199,6 +218,12 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		}
 	}
 	return bestEnd, best, how
+}
+
+// articleBeforeName reports an article standing apart before a
+// capitalised word, "al Sharaa" in "Ahmad al Sharaa".
+func (d *doc) articleBeforeName(j, last int) bool {
+	return articles[d.toks[j].norm] && j+1 < last && d.toks[j+1].kind == tWord && d.toks[j+1].cap
 }
 
 // caseOK checks the case rule of an alias against tokens [i, end).
