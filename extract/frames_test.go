@@ -348,9 +348,9 @@ func TestNamesInRunningText(t *testing.T) {
 func TestEventArguments(t *testing.T) {
 	x := NewRules(DefaultLexicon())
 	for _, tc := range []struct {
-		text                string
+		text               string
 		typ, agent, target string
-		events              int
+		events             int
 	}{
 		{"Al-Tanf was targeted by drones on Monday, for which the Islamic Resistance in Iraq claimed responsibility.", "Attack", "islamic-resistance-in-iraq", "al-tanf", 1},
 		{"The assassination of Quds Force Commander Qasem Soleimani in a U.S. airstrike in Baghdad angered Tehran.", "Airstrike", "united-states", "qasem-soleimani", 1},
