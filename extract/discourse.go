@@ -56,6 +56,11 @@ func (v *view) subj(k int) (int, *entity) {
 				if c > 0 && v.it[c-1].e != nil {
 					return c - 1, v.it[c-1].e
 				}
+				// "Kata'ib Hezbollah (Hezbollah Brigades), an Iraqi
+				// group, announced": the name before its gloss.
+				if o := v.openParen(c - 1); o > 0 && v.it[o-1].e != nil {
+					return o - 1, v.it[o-1].e
+				}
 				if c > 1 && v.word(c-1, `"`) && v.it[c-2].e != nil {
 					return c - 2, v.it[c-2].e
 				}
@@ -83,6 +88,20 @@ func (v *view) subj(k int) (int, *entity) {
 		return -1, nil
 	}
 	return -1, nil
+}
+
+// openParen returns the item of the "(" that the ")" at k closes, within
+// a few items, or -1.
+func (v *view) openParen(k int) int {
+	if !v.word(k, ")") {
+		return -1
+	}
+	for o := k - 1; o >= 0 && k-o <= 8; o-- {
+		if v.word(o, "(") {
+			return o
+		}
+	}
+	return -1
 }
 
 // reportVerbBefore returns the reporting verb just before a pronoun,
