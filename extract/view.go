@@ -49,8 +49,12 @@ func (d *doc) view(s *sentence) *view {
 		t := &d.toks[i]
 		if m := d.at[i]; m != nil && m.first == i {
 			it := item{t0: i, t1: m.last, m: m, e: m.ent}
+			// "the US military strikes on Iraq": the state's strikes.
+			if c := d.lx.militaryOf[m.ent.id]; c != nil && d.militaryAdjective(m.last-1, s) {
+				it.e = d.virtual(c)
+			}
 			// "United States warplanes": a country named for its forces.
-			if n := m.last; m.ent.typ == schema.Country && n < s.last && d.at[n] == nil && d.lx.militaryNouns.has(d.toks[n].norm) && d.toks[n].norm != "presence" {
+			if n := m.last; m.ent.typ == schema.Country && n < s.last && d.at[n] == nil && d.lx.militaryNouns.has(d.toks[n].norm) && d.toks[n].norm != "presence" && !d.militaryAdjective(n, s) {
 				if mil := d.military(m.ent); mil != nil {
 					it.e, it.dem, it.t1 = mil, m.ent.lex, n+1
 					it.bases = d.lx.baseWords.has(d.toks[n].norm)
@@ -82,7 +86,7 @@ func (d *doc) view(s *sentence) *view {
 				for j < s.last && j-i <= 2 && d.lx.forceModifiers.has(d.toks[j].norm) && j+1 < s.last && d.lx.militaryNouns.has(d.toks[j+1].norm) {
 					j++
 				}
-				if j < s.last && d.lx.militaryNouns.has(d.toks[j].norm) && d.at[j] == nil && c.military != nil {
+				if j < s.last && d.lx.militaryNouns.has(d.toks[j].norm) && d.at[j] == nil && c.military != nil && !d.militaryAdjective(j, s) {
 					it.e = d.virtual(c.military)
 					it.t1 = j + 1
 					it.w = ""
@@ -115,6 +119,13 @@ func (d *doc) view(s *sentence) *view {
 		}
 	}
 	return v
+}
+
+// militaryAdjective reports "military" at token n qualifying an attack
+// noun: "the US military strikes on Iraq" are the United States' strikes,
+// where "the US military struck" is its armed forces.
+func (d *doc) militaryAdjective(n int, s *sentence) bool {
+	return d.toks[n].norm == "military" && n+1 < s.last && d.lx.attackNouns.has(d.toks[n+1].norm)
 }
 
 // definite returns what "the group", "the militia", "the coalition"
