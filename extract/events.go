@@ -39,6 +39,11 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	return &d.events[len(d.events)-1]
 }
 
+func (d *doc) hasEvent(id string) bool {
+	_, ok := d.evSent[id]
+	return ok
+}
+
 // eventID derives a globally unique, stable id; a repeat within one
 // sentence gets a suffix.
 func (d *doc) eventID(typ string, agent, target *entity, sent int) string {
@@ -54,10 +59,10 @@ func (d *doc) eventID(typ string, agent, target *entity, sent int) string {
 	parts = append(parts, fmt.Sprint(sent))
 	id := strings.Join(parts, "-")
 	base := id
-	for n := 2; d.evIDs[id]; n++ {
+	for n := 2; d.hasEvent(id); n++ {
 		id = fmt.Sprintf("%s-%d", base, n)
 	}
-	d.evIDs[id] = true
+	d.evSent[id] = sent
 	return id
 }
 

@@ -30,8 +30,10 @@ import (
 //	...N            up to N items that are neither entities, clause breaks
 //	                nor quotation marks
 //
-// A frame's facts are [subject predicate object] with slot names; its
-// event names the slots of agent, target and location.
+// A frame's facts are [subject predicate object] with slot names, or
+// antecedent.agent and antecedent.target: the agent and the target of the
+// attack "the strike" refers back to. Its event names the slots of agent,
+// target and location.
 
 // typeSet is a set of entity types, one bit per schema.EntityTypes entry:
 // matching tests a slot's types for every item it tries.
@@ -250,7 +252,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("fact %v: unknown predicate %q", f, f[1])
 		}
 		for _, name := range []string{f[0], f[2]} {
-			if _, ok := fr.slots[name]; !ok {
+			if _, ok := fr.slots[name]; !ok && name != antecedentAgent && name != antecedentTarget {
 				return nil, fmt.Errorf("fact %v: no slot %q", f, name)
 			}
 		}
@@ -596,7 +598,7 @@ func indexFrames(frames []*construction) map[string][]frameBit {
 func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
 	i, ok := fr.slots[name]
 	if !ok {
-		return nil
+		return v.antecedent(name)
 	}
 	k, se := m.bind[i], fr.slotElem(i)
 	if se.subject && m.subject != nil && (k < 0 || !se.list) {
@@ -715,6 +717,44 @@ func (v *view) refine(typ string, agent, target *entity) {
 		}
 		return
 	}
+}
+
+// The names by which a frame's facts refer to the attack the sentence
+// refers back to ("the strike", "Wednesday's attack"): its agent and its
+// target.
+const (
+	antecedentAgent  = "antecedent.agent"
+	antecedentTarget = "antecedent.target"
+)
+
+// antecedentReach is how many sentences back "the strike" may find the
+// strike it refers to.
+const antecedentReach = 6
+
+// antecedent returns the agent or target (by name, antecedentAgent or
+// antecedentTarget) of the latest attack of the article, in this
+// sentence or the few before, that has one.
+func (v *view) antecedent(name string) []*entity {
+	if name != antecedentAgent && name != antecedentTarget {
+		return nil
+	}
+	for i := len(v.d.events) - 1; i >= 0; i-- {
+		e := &v.d.events[i]
+		if v.s.idx-v.d.evSent[e.ID] > antecedentReach {
+			return nil
+		}
+		if !sameEventKind(e.Type, schema.EvAttack) {
+			continue
+		}
+		id := e.Agent
+		if name == antecedentTarget {
+			id = e.Target
+		}
+		if x := v.d.byID[id]; x != nil {
+			return []*entity{x}
+		}
+	}
+	return nil
 }
 
 // agentless returns the sentence's event of typ (or its kind) that has no

@@ -94,7 +94,7 @@ type doc struct {
 	facts  []schema.Fact
 	events []schema.Event
 	factAt map[factKey]int // dedup of facts: first occurrence wins
-	evIDs  map[string]bool
+	evSent map[string]int // event id -> its sentence; ids are unique
 
 	// Discourse state for pronouns and definite descriptions.
 	lastPerson, lastGroup, lastActor, lastCountry *entity
@@ -134,7 +134,7 @@ type entity struct {
 
 // analyse reads an article; buf, if not nil, lends the doc its slices.
 func (x *Rules) analyse(a *source.Article, buf *docBuffers) *doc {
-	d := &doc{x: x, lx: x.lx, a: a, text: articleText(a), byID: map[string]*entity{}, bySurname: map[string][]*entity{}, factAt: map[factKey]int{}, evIDs: map[string]bool{}}
+	d := &doc{x: x, lx: x.lx, a: a, text: articleText(a), byID: map[string]*entity{}, bySurname: map[string][]*entity{}, factAt: map[factKey]int{}, evSent: map[string]int{}}
 	if buf == nil {
 		buf = &docBuffers{}
 	}
