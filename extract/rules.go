@@ -94,7 +94,7 @@ type doc struct {
 	facts  []schema.Fact
 	events []schema.Event
 	factAt map[factKey]int // dedup of facts: first occurrence wins
-	evSent map[string]int // event id -> its sentence; ids are unique
+	evSent map[string]int  // event id -> its sentence; ids are unique
 
 	// Discourse state for pronouns and definite descriptions.
 	lastPerson, lastGroup, lastActor, lastCountry *entity
