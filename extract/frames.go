@@ -331,10 +331,21 @@ func (fr *construction) matchAt(v *view, k int) (match, bool) {
 	for i := range m.bind {
 		m.bind[i] = -1
 	}
-	if !fr.step(v, 0, k, &m) {
+	if !fr.step(v, 0, k, &m) || v.negated(m.trigger) {
 		return m, false
 	}
 	return m, fr.bindSubject(v, &m)
+}
+
+// negated reports a negator just before the trigger at item k, past one
+// auxiliary or adverb: "is not withdrawing", "did not claim".
+func (v *view) negated(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if v.wordIn(j, v.d.lx.negators) {
+			return true
+		}
+	}
+	return false
 }
 
 // bindSubject binds the subject slot, if the frame has one, to the

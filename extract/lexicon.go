@@ -71,6 +71,7 @@ type wordLists struct {
 	GroupNouns     []string            `yaml:"group_nouns"`
 	PersonNouns    []string            `yaml:"person_nouns"`
 	Adverbs        []string            `yaml:"adverbs"`
+	Negators       []string            `yaml:"negators"`
 	AuxVerbs       []string            `yaml:"aux_verbs"`
 	MilitaryNouns  []string            `yaml:"military_nouns"`
 	Skippable      []string            `yaml:"skippable"`

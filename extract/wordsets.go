@@ -60,6 +60,7 @@ type wordSets struct {
 	groupNouns     wordSet // "the militia": the last armed group
 	personNouns    wordSet // "the official": the last person
 	adverbs        wordSet // adverbs and auxiliaries between a subject and its verb
+	negators       wordSet // "not", "never": a negated trigger asserts nothing
 	auxVerbs       wordSet // "was forced to", "began": verbs before the action's verb
 
 	militaryNouns    wordSet // "American troops": the country's armed forces
@@ -246,6 +247,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"group_nouns", w.GroupNouns, &ws.groupNouns},
 		{"person_nouns", w.PersonNouns, &ws.personNouns},
 		{"adverbs", w.Adverbs, &ws.adverbs},
+		{"negators", w.Negators, &ws.negators},
 		{"aux_verbs", w.AuxVerbs, &ws.auxVerbs},
 		{"military_nouns", w.MilitaryNouns, &ws.militaryNouns},
 		{"skippable", w.Skippable, &ws.skippable},
