@@ -88,8 +88,6 @@ func (v *view) events() {
 					done[i] = true
 				}
 			}
-		case evWithdrawal:
-			v.withdrawal(k)
 		case evDemand:
 			v.demand(k)
 		case evThreat:
@@ -645,136 +643,12 @@ func (d *doc) lastResistance() *entity {
 	return d.lastGroup
 }
 
-// withdrawal: "X withdrew from Y", "the withdrawal of X from Y", "X left
-// Y", "X to remove its soldiers from Y", "X was forced to close the bases
-// in Y". Demands for a withdrawal are demands, not withdrawals.
-func (v *view) withdrawal(k int) {
-	w := v.it[k].w
-	for j := k - 1; j >= 0 && j >= k-5; j-- {
-		switch w := v.it[j].w; w {
-		case "for", "on", "regarding", "about", "over", "must", "should", "until", "unless", "if":
-			return
-		default:
-			if v.d.lx.demandContextWords.has(w) {
-				return
-			}
-		}
-	}
-	if w == "left" && (v.wordIn(k-1, v.d.lx.leftOptionWords) || v.word(k-1, "is") || v.word(k+1, "to", "behind")) {
-		return
-	}
-	mil := func(e *entity) bool {
-		return is(e, schema.Country, schema.GovernmentBody, schema.Coalition)
-	}
-	var agent *entity
-	var from *entity
-	noun := v.d.lx.withdrawalNouns.has(w)
-	if noun && v.word(k+1, "of") {
-		if a := v.next(k+1, 4, mil); a >= 0 {
-			agent = v.ent(a)
-		}
-	}
-	if agent == nil && !noun {
-		_, agent = v.subj(k)
-		if agent == nil {
-			// "the last combat units of the USA left …": the units' country.
-			if a := v.prev(k, 3, mil); a >= 0 {
-				agent = v.ent(a)
-			}
-		}
-	}
-	if agent == nil && noun {
-		if a := v.prev(k, 2, mil); a >= 0 {
-			agent = v.ent(a)
-		} else if c := v.country(k - 1); c != nil {
-			agent = c
-		}
-	}
-	// "remove its soldiers from Iraq": the forces of the subject.
-	if obj := k + 1; !noun && v.word(obj, "its", "their") && v.d.lx.militaryNouns.has(v.itWord(obj+1)) {
-		if m := v.d.military(agent); m != nil {
-			agent = m
-		}
-	}
-	if !noun && is(v.ent(k+1), schema.Place, schema.MilitaryBase, schema.Country) {
-		from = v.ent(k + 1) // "left Qayyarah Air Base"
-	}
-	for j := k + 1; from == nil && j < len(v.it) && j <= k+8; j++ {
-		if v.word(j, "from") || !noun && j == k+1 || v.word(j, "in") && v.d.lx.closureVerbs.has(w) {
-			if o := v.next(j, 4, ofType(schema.Place, schema.MilitaryBase, schema.Country)); o >= 0 {
-				from = v.ent(o)
-			}
-			break
-		}
-		if clauseBreak(v.it[j].w) {
-			break
-		}
-	}
-	if agent == nil && from != nil && noun {
-		agent = v.fallbackForeign(from)
-	}
-	if agent == nil || !mil(agent) || agent == from {
-		return
-	}
-	status := "occurred"
-	if v.modalBefore(k) || v.d.lx.withdrawalBaseForms.has(w) && !v.word(k-1, "to") {
-		status = "planned"
-	}
-	if v.d.lx.withdrawalProgressives.has(w) {
-		status = "in_progress"
-	}
-	if noun && status == "occurred" && !v.completed(k) && !v.word(k-1, "the") {
-		// A bare noun ("the withdrawal of X from Y has long been a goal")
-		// says nothing of whether it happened.
-		return
-	}
-	v.addEvent(schema.EvWithdrawal, agent, nil, from, k, status)
-	v.d.lastWithdrawer = agent
-	if from != nil && status == "occurred" {
-		v.fact(k, agent, "withdrew_from", from, 0.7)
-		if v.d.lx.closureVerbs.has(w) {
-			if o := v.next(k, 8, ofType(schema.Place, schema.MilitaryBase)); o >= 0 {
-				for _, x := range v.list(o) {
-					v.fact(k, agent, "withdrew_from", v.ent(x), 0.6)
-				}
-			}
-		}
-	}
-}
-
-// completed reports a completion verb in the clause of a withdrawal noun:
-// "took place", "was completed", "has begun", "ended".
-func (v *view) completed(k int) bool {
-	for j := k + 1; j < len(v.it) && j <= k+12; j++ {
-		if v.d.lx.completionVerbs.has(v.it[j].w) {
-			return true
-		}
-		if clauseBreak(v.it[j].w) {
-			return false
-		}
-	}
-	return v.wordIn(k-1, v.d.lx.completionVerbsBefore)
-}
-
 // itWord is the word of item k, or "".
 func (v *view) itWord(k int) string {
 	if k < 0 || k >= len(v.it) {
 		return ""
 	}
 	return v.it[k].w
-}
-
-// fallbackForeign: the actor of an agentless withdrawal ("like the
-// pullout from Kabul"): whoever withdrew last in the article, as a state.
-func (v *view) fallbackForeign(from *entity) *entity {
-	a := v.d.lastWithdrawer
-	if a == nil || a == from {
-		return nil
-	}
-	if c := v.d.lx.militaryOf[a.id]; c != nil {
-		return v.d.virtual(c)
-	}
-	return a
 }
 
 // demand: "X demands the withdrawal of Y", "X's demands for withdrawal",

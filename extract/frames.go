@@ -25,6 +25,9 @@ import (
 //	                {name:Class^} matches no item but binds the subject of the
 //	                trigger's clause, past appositions and asides, or a
 //	                pronoun's antecedent ("X, during talks with Y, said")
+//	{name:Class@military}  the slot gives the armed forces of the country it
+//	                binds (countries.yaml, military:), or the entity itself
+//	                when it names none; before * or ^
 //	a|b|c           one item that is one of these words (exact keys)
 //	x?              the element x, optional
 //	...N            up to N items that are neither entities, clause breaks
@@ -133,6 +136,7 @@ type elem struct {
 	list     bool            // eSlot: bind the coordinated list
 	subject  bool            // eSlot: bind the trigger's clause subject, wherever it stands
 	demonym  bool            // eSlot: a demonym may stand for its country (the pattern goes on to the noun it qualifies)
+	forces   bool            // eSlot: the slot gives the armed forces of the country it binds (@military)
 	bit      uint64          // eWords, required: its bit in the frame's need
 	gap      int             // eGap
 }
@@ -165,6 +169,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			}
 			e.kind, e.list, e.subject = eSlot, strings.HasSuffix(class, "*"), strings.HasSuffix(class, "^")
 			class = strings.TrimSuffix(strings.TrimSuffix(class, "*"), "^")
+			class, e.forces = strings.CutSuffix(class, "@military")
 			if types, ok := classes[class]; ok {
 				for _, t := range types {
 					switch {
@@ -554,8 +559,8 @@ func (fr *construction) followedBy(v *view, k int) bool {
 // elements a word serves, so a sentence costs one look-up a word.
 func (v *view) applyFrames() {
 	lx := v.d.lx
-	if len(lx.frames) == 0 {
-		return
+	if len(lx.frames) == 0 || v.endsWithQuestion() {
+		return // a question asserts nothing: "Would the occupiers withdraw?"
 	}
 	has := resize(v.d.frameBuf, len(lx.frames))
 	for _, it := range v.it {
@@ -612,18 +617,26 @@ func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
 		return v.antecedent(name)
 	}
 	k, se := m.bind[i], fr.slotElem(i)
-	if se.subject && m.subject != nil && (k < 0 || !se.list) {
-		return []*entity{m.subject} // a pronoun's antecedent has no item
-	}
-	if k < 0 {
-		return nil
-	}
-	if !se.list {
-		return []*entity{se.entityAt(v, k)}
-	}
 	var out []*entity
-	for _, j := range v.list(k) {
-		out = append(out, v.ent(j))
+	switch {
+	case se.subject && m.subject != nil && (k < 0 || !se.list):
+		out = []*entity{m.subject} // a pronoun's antecedent has no item
+	case k < 0:
+		return nil
+	case !se.list:
+		out = []*entity{se.entityAt(v, k)}
+	default:
+		for _, j := range v.list(k) {
+			out = append(out, v.ent(j))
+		}
+	}
+	if se.forces {
+		// "The United States will withdraw its forces": its military.
+		for i, e := range out {
+			if mil := v.d.military(e); mil != nil {
+				out[i] = mil
+			}
+		}
 	}
 	return out
 }

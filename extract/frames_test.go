@@ -356,6 +356,9 @@ func TestEventArguments(t *testing.T) {
 		{"The assassination of Quds Force Commander Qasem Soleimani in a U.S. airstrike in Baghdad angered Tehran.", "Airstrike", "united-states", "qasem-soleimani", 1},
 		{"Qasem Soleimani was killed in January 2020 and mourned in Tehran.", "", "", "", 0},
 		{"Two people were wounded in the blast, a security source said.", "Statement", "", "", 1},
+		{"The United States is not withdrawing its forces from Iraq.", "", "", "", 0},
+		{"Would the American occupiers withdraw from Iraq?", "", "", "", 0},
+		{"The United States has decided to withdraw its forces from Iraq.", "Withdrawal", "us-military", "", 1},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {

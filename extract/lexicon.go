@@ -99,14 +99,6 @@ type wordLists struct {
 	UsedByParticiples         []string            `yaml:"used_by_participles"`
 	LinkedToParticiples       []string            `yaml:"linked_to_participles"`
 	AffiliatedWithParticiples []string            `yaml:"affiliated_with_participles"`
-	DemandContextWords        []string            `yaml:"demand_context_words"`
-	LeftOptionWords           []string            `yaml:"left_option_words"`
-	WithdrawalNouns           []string            `yaml:"withdrawal_nouns"`
-	ClosureVerbs              []string            `yaml:"closure_verbs"`
-	WithdrawalBaseForms       []string            `yaml:"withdrawal_base_forms"`
-	WithdrawalProgressives    []string            `yaml:"withdrawal_progressives"`
-	CompletionVerbs           []string            `yaml:"completion_verbs"`
-	CompletionVerbsBefore     []string            `yaml:"completion_verbs_before"`
 	DoneBeforeTo              []string            `yaml:"done_before_to"`
 	ModalWords                []string            `yaml:"modal_words"`
 	DemandedDepartureWords    []string            `yaml:"demanded_departure_words"`

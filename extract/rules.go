@@ -103,9 +103,8 @@ type doc struct {
 	commentator                                   map[*entity]bool    // analysts, editors: they frame, they do not act
 	office                                        map[*entity]*entity // head of state or government -> the state
 	pendingAlly                                   *pendingRel
-	sentAgent                                     *entity // the attacker of the current sentence
-	lastAttack                                    string  // id of the last attack event
-	lastWithdrawer                                *entity
+	sentAgent                                     *entity                     // the attacker of the current sentence
+	lastAttack                                    string                      // id of the last attack event
 	collLinks                                     map[*mention]collectiveLink // collective mentions and their sponsors
 	frameBuf                                      []uint64                    // per frame, the required elements a sentence has words for; reused
 }

@@ -89,14 +89,6 @@ type wordSets struct {
 	usedByParticiples         wordSet // "facilities used by X"
 	linkedToParticiples       wordSet // "targets linked to X"
 	affiliatedWithParticiples wordSet // "sites affiliated with X"
-	demandContextWords        wordSet // before a withdrawal word: a demand or a talk, not a withdrawal
-	leftOptionWords           wordSet // "the only option left": left is not a withdrawal
-	withdrawalNouns           wordSet // withdrawal triggers that are nouns
-	closureVerbs              wordSet // "closed the bases in Y": in gives the place
-	withdrawalBaseForms       wordSet // bare withdrawal verbs: planned, not done
-	withdrawalProgressives    wordSet // "X is withdrawing": in progress
-	completionVerbs           wordSet // after a withdrawal noun: it happened
-	completionVerbsBefore     wordSet // before a withdrawal noun: it happened
 	doneBeforeTo              wordSet // "was forced to close": it happened
 	modalWords                wordSet // a planned or hypothetical action
 	demandedDepartureWords    wordSet // what a demand asks of foreign forces
@@ -192,7 +184,6 @@ const (
 	evAttack
 	evAttackIfWeapon  // an attack only with a weapon after ("fired rockets")
 	evAttackIfClaimed // an attack only after a claim or "carried out"
-	evWithdrawal
 	evDemand
 	evThreat
 	evMeeting
@@ -205,7 +196,7 @@ const (
 // eventRules are the names event_triggers uses for the rules.
 var eventRules = map[string]eventRule{
 	"attack": evAttack, "attack_if_weapon_follows": evAttackIfWeapon, "attack_if_claimed": evAttackIfClaimed,
-	"withdrawal": evWithdrawal, "demand": evDemand, "threat": evThreat, "meeting": evMeeting,
+	"demand": evDemand, "threat": evThreat, "meeting": evMeeting,
 	"negotiation": evNegotiation, "negotiation_if_between": evNegotiationIfBetween,
 	"agreement": evAgreement, "suspension": evSuspension,
 }
@@ -274,14 +265,6 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"used_by_participles", w.UsedByParticiples, &ws.usedByParticiples},
 		{"linked_to_participles", w.LinkedToParticiples, &ws.linkedToParticiples},
 		{"affiliated_with_participles", w.AffiliatedWithParticiples, &ws.affiliatedWithParticiples},
-		{"demand_context_words", w.DemandContextWords, &ws.demandContextWords},
-		{"left_option_words", w.LeftOptionWords, &ws.leftOptionWords},
-		{"withdrawal_nouns", w.WithdrawalNouns, &ws.withdrawalNouns},
-		{"closure_verbs", w.ClosureVerbs, &ws.closureVerbs},
-		{"withdrawal_base_forms", w.WithdrawalBaseForms, &ws.withdrawalBaseForms},
-		{"withdrawal_progressives", w.WithdrawalProgressives, &ws.withdrawalProgressives},
-		{"completion_verbs", w.CompletionVerbs, &ws.completionVerbs},
-		{"completion_verbs_before", w.CompletionVerbsBefore, &ws.completionVerbsBefore},
 		{"done_before_to", w.DoneBeforeTo, &ws.doneBeforeTo},
 		{"modal_words", w.ModalWords, &ws.modalWords},
 		{"demanded_departure_words", w.DemandedDepartureWords, &ws.demandedDepartureWords},
