@@ -92,19 +92,13 @@ func (v *view) events() {
 			v.demand(k)
 		case evThreat:
 			v.threat(k)
-		case evMeeting:
-			if v.word(k, "meet") && !v.word(k-1, "to", "will", "would") {
-				continue // "expected to meet X", "will meet X"; not "meet the demands"
+		case evTalks:
+			// "X and Y began talks", "opened talks with Y", "talks between
+			// Baghdad and Washington"; "X held talks with Y" is a meeting
+			// (frames.yaml).
+			if v.startVerb(k-1) || v.word(k+1, "between", "with") && !v.wordIn(k-1, v.d.lx.holdVerbs) {
+				v.negotiation(k)
 			}
-			if v.word(k, "talks") && v.startVerb(k-1) {
-				v.negotiation(k) // "X and Y began talks", "opened talks with Y"
-				continue
-			}
-			if v.word(k, "talks") && v.word(k+1, "between", "with") && !v.wordIn(k-1, v.d.lx.holdVerbs) {
-				v.negotiation(k) // "talks between Baghdad and Washington"
-				continue
-			}
-			v.meeting(k)
 		case evNegotiation:
 			v.negotiation(k)
 		case evNegotiationIfBetween:
@@ -847,41 +841,6 @@ func (v *view) threat(k int) {
 	if kind == schema.Reported || kind == schema.Claimed {
 		ev.Status = kind
 	}
-}
-
-// meeting: "X held talks with Y", "X met (with) Y", "X's meeting with Y".
-func (v *view) meeting(k int) {
-	w := v.it[k].w
-	if w == "talks" && !v.wordIn(k-1, v.d.lx.holdVerbs) {
-		return
-	}
-	j := k + 1
-	if v.word(j, "with") {
-		j++
-	}
-	// The person met, past their title ("met with U.S. Secretary of State
-	// Antony Blinken"); else a state or body.
-	o := v.next(j-1, 8, ofType(schema.Person))
-	if o < 0 {
-		o = v.next(j-1, 3, ofType(schema.Country, schema.GovernmentBody))
-	}
-	if o >= 0 && o+4 < len(v.it) && v.word(o+1, "'s") && v.roleNoun(v.it[o+2].w) && v.word(o+3, ",") && is(v.ent(o+4), schema.Person) {
-		o += 4 // "met X's deputy, Y": Y is the one met
-	}
-	if o < 0 {
-		return
-	}
-	_, s := v.subj(v.verbStart(k))
-	if s == nil {
-		if p := v.prev(k, 4, ofType(schema.Person)); p >= 0 {
-			s = v.ent(p)
-		}
-	}
-	if s == nil || s == v.ent(o) {
-		return
-	}
-	v.fact(k, s, "met_with", v.ent(o), 0.8)
-	v.addEvent(schema.EvMeeting, s, v.ent(o), nil, k, "occurred")
 }
 
 // negotiation: "negotiations between X and Y", "X, during negotiations

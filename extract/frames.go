@@ -440,7 +440,16 @@ func (v *view) personHead(k int) int {
 		return k
 	}
 	j := k + 1
-	for j < len(v.it) && j-k <= 3 && v.it[j].e == nil && v.titleAt(j) {
+	for j < len(v.it) && j-k <= 5 && v.it[j].e == nil {
+		if te := v.d.titleEnd(v.it[j].t0, v.s.last); te > v.it[j].t0 {
+			for j < len(v.it) && v.it[j].t0 < te { // "Secretary of State"
+				j++
+			}
+			continue
+		}
+		if !v.titleAt(j) {
+			break
+		}
 		j++
 	}
 	if j > k+1 && is(v.ent(j), schema.Person) {

@@ -186,7 +186,7 @@ const (
 	evAttackIfClaimed // an attack only after a claim or "carried out"
 	evDemand
 	evThreat
-	evMeeting
+	evTalks // negotiations opened or held between parties ("began talks", "talks between")
 	evNegotiation
 	evNegotiationIfBetween // a negotiation only before "between" or "with"
 	evAgreement
@@ -196,7 +196,7 @@ const (
 // eventRules are the names event_triggers uses for the rules.
 var eventRules = map[string]eventRule{
 	"attack": evAttack, "attack_if_weapon_follows": evAttackIfWeapon, "attack_if_claimed": evAttackIfClaimed,
-	"demand": evDemand, "threat": evThreat, "meeting": evMeeting,
+	"demand": evDemand, "threat": evThreat, "talks": evTalks,
 	"negotiation": evNegotiation, "negotiation_if_between": evNegotiationIfBetween,
 	"agreement": evAgreement, "suspension": evSuspension,
 }
