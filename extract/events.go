@@ -105,8 +105,6 @@ func (v *view) events() {
 			if v.word(k+1, "between", "with") {
 				v.negotiation(k)
 			}
-		case evAgreement:
-			v.agreement(k)
 		case evSuspension:
 			v.suspension(k)
 		}
@@ -958,68 +956,6 @@ func (v *view) quoteWithin(k, n int) bool {
 // startVerb: the verbs that open talks.
 func (v *view) startVerb(k int) bool {
 	return v.wordIn(k, v.d.lx.startVerbs)
-}
-
-// agreement: "X and Y (had) reached an agreement", "X reached an agreement
-// with Y", "X and Y agreed that …", "it had been agreed … between X and Y".
-func (v *view) agreement(k int) {
-	w := v.it[k].w
-	if w == "agreement" && !v.word(k-1, "an", "a") {
-		return
-	}
-	if w == "agreement" && !(v.wordIn(k-2, v.d.lx.agreementVerbs) || v.wordIn(k-3, v.d.lx.agreementVerbsFar)) {
-		return
-	}
-	var a, b *entity
-	verb := k
-	if w == "agreement" {
-		verb = k - 2
-	}
-	if v.word(k-1, "been") || v.word(k-2, "been") {
-		// "it had been agreed that … between Baghdad and Washington"
-		for j := k + 1; j < len(v.it); j++ {
-			if v.word(j, "between") {
-				if x := v.next(j, 2, party); x >= 0 {
-					l := v.list(x)
-					a = v.political(l[0])
-					if len(l) > 1 {
-						b = v.political(l[1])
-					}
-				}
-				break
-			}
-		}
-	} else {
-		x, e := v.subj(verb)
-		if e == nil {
-			return
-		}
-		a = v.politicalEntity(e)
-		if x >= 0 {
-			if l := v.listBack(x); len(l) > 1 {
-				a = v.political(l[0])
-				b = v.political(l[1])
-			}
-		}
-		if b == nil {
-			for j := k + 1; j < len(v.it) && j <= k+3; j++ {
-				if v.word(j, "with") {
-					if y := v.next(j, 2, actor); y >= 0 {
-						b = v.political(y)
-					}
-					break
-				}
-			}
-		}
-	}
-	if a == nil || a == b {
-		return
-	}
-	status := "occurred"
-	if v.attr.kind != "" {
-		status = "reported"
-	}
-	v.addEvent(schema.EvAgreement, a, b, nil, k, status)
 }
 
 // suspension: "X announced a suspension of attacks on Y", "X suspended its

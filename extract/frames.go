@@ -32,6 +32,8 @@ import (
 //	x?              the element x, optional
 //	...N            up to N items that are neither entities, clause breaks
 //	                nor quotation marks
+//	~N              up to N items that are neither clause breaks nor
+//	                quotation marks: names may stand in it
 //
 // A frame's facts are [subject predicate object] with slot names, or
 // antecedent.agent and antecedent.target: the agent and the target of the
@@ -127,18 +129,19 @@ const (
 )
 
 type elem struct {
-	kind     elemKind
-	optional bool
-	words    map[string]bool // eWords
-	types    typeSet         // eSlot
-	military bool            // eSlot: also a country's armed forces
-	slot     int             // eSlot: index of the binding
-	list     bool            // eSlot: bind the coordinated list
-	subject  bool            // eSlot: bind the trigger's clause subject, wherever it stands
-	demonym  bool            // eSlot: a demonym may stand for its country (the pattern goes on to the noun it qualifies)
-	forces   bool            // eSlot: the slot gives the armed forces of the country it binds (@military)
-	bit      uint64          // eWords, required: its bit in the frame's need
-	gap      int             // eGap
+	kind       elemKind
+	optional   bool
+	words      map[string]bool // eWords
+	types      typeSet         // eSlot
+	military   bool            // eSlot: also a country's armed forces
+	slot       int             // eSlot: index of the binding
+	list       bool            // eSlot: bind the coordinated list
+	subject    bool            // eSlot: bind the trigger's clause subject, wherever it stands
+	demonym    bool            // eSlot: a demonym may stand for its country (the pattern goes on to the noun it qualifies)
+	forces     bool            // eSlot: the slot gives the armed forces of the country it binds (@military)
+	crossNames bool            // eGap: the gap may pass names (~N)
+	bit        uint64          // eWords, required: its bit in the frame's need
+	gap        int             // eGap
 }
 
 // compileFrames compiles the frames of frames.yaml.
@@ -194,12 +197,12 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			}
 			e.slot = len(fr.slots)
 			fr.slots[name] = e.slot
-		case strings.HasPrefix(tok, "..."):
-			n, err := strconv.Atoi(tok[3:])
+		case strings.HasPrefix(tok, "..."), strings.HasPrefix(tok, "~"):
+			n, err := strconv.Atoi(strings.TrimLeft(tok, ".~"))
 			if err != nil || n < 1 {
-				return nil, fmt.Errorf("gap %s: want ...N", tok)
+				return nil, fmt.Errorf("gap %s: want ...N or ~N", tok)
 			}
-			e.kind, e.gap = eGap, n
+			e.kind, e.gap, e.crossNames = eGap, n, tok[0] == '~'
 		default:
 			e.kind, e.words = eWords, map[string]bool{}
 			for _, w := range strings.Split(tok, "|") {
@@ -419,7 +422,7 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 				// A gap stays in its clause and out of quotations: the
 				// speaker of "…Iraq," the official said is not Iraq.
 				it := &v.it[k+n-1]
-				if it.e != nil || clauseBreak(it.w) || it.w == `"` {
+				if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` {
 					break
 				}
 			}
@@ -497,16 +500,33 @@ func (e *elem) entityAt(v *view, k int) *entity {
 	if k >= len(v.it) {
 		return nil
 	}
-	if x := v.ent(k); x != nil {
-		if e.types.has(x.typ) || e.military && v.d.lx.militaryOf[x.id] != nil {
-			return x
-		}
-		return nil
+	if v.ent(k) != nil {
+		return e.accept(v, k)
 	}
 	// "the Iraqi official" is a person named before; "an Iraqi official"
 	// is one the article does not name, who speaks for the state.
 	if e.demonym && v.it[k].dem != nil && e.types.has(schema.Country) && (!v.titleAt(k+1) || v.unnamedSource(k)) {
 		return v.country(k)
+	}
+	return nil
+}
+
+// accept returns the entity the slot takes for x: x itself when its type
+// fits, the state a capital stands for when the slot takes states and
+// not places ("Baghdad insists", "Erbil and Baghdad reached an
+// agreement"; places.yaml, metonym:), or nil.
+func (e *elem) accept(v *view, k int) *entity {
+	x := v.ent(k)
+	switch {
+	case x == nil:
+		return nil
+	case e.types.has(x.typ) || e.military && v.d.lx.militaryOf[x.id] != nil:
+		return x
+	case x.lex != nil && x.lex.metonym != nil && e.types.has(x.lex.metonym.Type) && e.types.has(schema.GovernmentBody) && !v.wordIn(k-1, v.d.lx.placePrepositions):
+		// Only where the slot wants an actor, and the city is no place
+		// the sentence names: "Baghdad's Green Zone" and "officials in
+		// Erbil said" are in the city, not its government.
+		return v.d.virtual(x.lex.metonym)
 	}
 	return nil
 }
@@ -636,7 +656,9 @@ func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
 		out = []*entity{se.entityAt(v, k)}
 	default:
 		for _, j := range v.list(k) {
-			out = append(out, v.ent(j))
+			if x := se.accept(v, j); x != nil {
+				out = append(out, x)
+			}
 		}
 	}
 	if se.forces {

@@ -55,29 +55,30 @@ type wordLists struct {
 	LeadingHeads map[string][]string `yaml:"leading_heads"`
 
 	// The closed lists the rules read (wordSets).
-	CapStop        []string            `yaml:"cap_stop"`
-	StartStop      []string            `yaml:"start_stop"`
-	NameConnectors []string            `yaml:"name_connectors"`
-	GroupWords     []string            `yaml:"group_words"`
-	MediaWords     []string            `yaml:"media_words"`
-	SpeechVerbs    []string            `yaml:"speech_verbs"`
-	GenericWords   []string            `yaml:"generic_words"`
-	PlacesBefore   []string            `yaml:"places_before"`
-	HeadsAfter     map[string][]string `yaml:"heads_after"`
-	ReportVerbs    []string            `yaml:"report_verbs"`
-	LooseVerbs     []string            `yaml:"loose_verbs"`
-	PlainReport    []string            `yaml:"plain_report"`
-	UnnamedSources []string            `yaml:"unnamed_sources"`
-	GroupNouns     []string            `yaml:"group_nouns"`
-	PersonNouns    []string            `yaml:"person_nouns"`
-	Adverbs        []string            `yaml:"adverbs"`
-	Negators       []string            `yaml:"negators"`
-	AuxVerbs       []string            `yaml:"aux_verbs"`
-	MilitaryNouns  []string            `yaml:"military_nouns"`
-	Skippable      []string            `yaml:"skippable"`
-	AttackAdjs     []string            `yaml:"attack_adjectives"`
-	GenericTargets []string            `yaml:"generic_targets"`
-	PlaceWords     []string            `yaml:"place_words"`
+	CapStop           []string            `yaml:"cap_stop"`
+	StartStop         []string            `yaml:"start_stop"`
+	NameConnectors    []string            `yaml:"name_connectors"`
+	GroupWords        []string            `yaml:"group_words"`
+	MediaWords        []string            `yaml:"media_words"`
+	SpeechVerbs       []string            `yaml:"speech_verbs"`
+	GenericWords      []string            `yaml:"generic_words"`
+	PlacesBefore      []string            `yaml:"places_before"`
+	HeadsAfter        map[string][]string `yaml:"heads_after"`
+	ReportVerbs       []string            `yaml:"report_verbs"`
+	LooseVerbs        []string            `yaml:"loose_verbs"`
+	PlainReport       []string            `yaml:"plain_report"`
+	UnnamedSources    []string            `yaml:"unnamed_sources"`
+	GroupNouns        []string            `yaml:"group_nouns"`
+	PersonNouns       []string            `yaml:"person_nouns"`
+	Adverbs           []string            `yaml:"adverbs"`
+	Negators          []string            `yaml:"negators"`
+	PlacePrepositions []string            `yaml:"place_prepositions"`
+	AuxVerbs          []string            `yaml:"aux_verbs"`
+	MilitaryNouns     []string            `yaml:"military_nouns"`
+	Skippable         []string            `yaml:"skippable"`
+	AttackAdjs        []string            `yaml:"attack_adjectives"`
+	GenericTargets    []string            `yaml:"generic_targets"`
+	PlaceWords        []string            `yaml:"place_words"`
 
 	AttackNouns               []string            `yaml:"attack_nouns"`
 	ClaimVerbs                []string            `yaml:"claim_verbs"`
@@ -118,8 +119,6 @@ type wordLists struct {
 	HoldVerbs                 []string            `yaml:"hold_verbs"`
 	StartVerbs                []string            `yaml:"start_verbs"`
 	NegotiationPlanWords      []string            `yaml:"negotiation_plan_words"`
-	AgreementVerbs            []string            `yaml:"agreement_verbs"`
-	AgreementVerbsFar         []string            `yaml:"agreement_verbs_far"`
 	SuspendedActivities       []string            `yaml:"suspended_activities"`
 	AddressedParticiples      []string            `yaml:"addressed_participles"`
 	StatementNouns            []string            `yaml:"statement_nouns"`

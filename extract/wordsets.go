@@ -53,15 +53,16 @@ type wordSets struct {
 	placesBefore   wordSet           // "the town of X"
 	headsAfter     map[string]string // lower-case head after a name -> its type
 
-	reportVerbs    wordSet // verbs that introduce attributed content
-	looseVerbs     wordSet // report verbs only when the speech is next to them
-	plainReport    wordSet // report verbs that only attribute, never a Statement
-	unnamedSources wordSet // nouns of anonymous attribution
-	groupNouns     wordSet // "the militia": the last armed group
-	personNouns    wordSet // "the official": the last person
-	adverbs        wordSet // adverbs and auxiliaries between a subject and its verb
-	negators       wordSet // "not", "never": a negated trigger asserts nothing
-	auxVerbs       wordSet // "was forced to", "began": verbs before the action's verb
+	reportVerbs       wordSet // verbs that introduce attributed content
+	looseVerbs        wordSet // report verbs only when the speech is next to them
+	plainReport       wordSet // report verbs that only attribute, never a Statement
+	unnamedSources    wordSet // nouns of anonymous attribution
+	groupNouns        wordSet // "the militia": the last armed group
+	personNouns       wordSet // "the official": the last person
+	adverbs           wordSet // adverbs and auxiliaries between a subject and its verb
+	negators          wordSet // "not", "never": a negated trigger asserts nothing
+	placePrepositions wordSet // "in Erbil": the city is a place, not its government
+	auxVerbs          wordSet // "was forced to", "began": verbs before the action's verb
 
 	militaryNouns    wordSet // "American troops": the country's armed forces
 	skippable        wordSet // words between a trigger and its argument
@@ -108,8 +109,6 @@ type wordSets struct {
 	holdVerbs                 wordSet // "talks held": a meeting
 	startVerbs                wordSet // verbs that open talks
 	negotiationPlanWords      wordSet // "on the verge of starting negotiations"
-	agreementVerbs            wordSet // "reached an agreement"
-	agreementVerbsFar         wordSet // "reached a new agreement"
 	suspendedActivities       wordSet // "suspended its military operations"
 	addressedParticiples      wordSet // "a statement directed at Y"
 	statementNouns            wordSet // "said in a statement": a Statement
@@ -189,7 +188,6 @@ const (
 	evTalks // negotiations opened or held between parties ("began talks", "talks between")
 	evNegotiation
 	evNegotiationIfBetween // a negotiation only before "between" or "with"
-	evAgreement
 	evSuspension
 )
 
@@ -198,7 +196,7 @@ var eventRules = map[string]eventRule{
 	"attack": evAttack, "attack_if_weapon_follows": evAttackIfWeapon, "attack_if_claimed": evAttackIfClaimed,
 	"demand": evDemand, "threat": evThreat, "talks": evTalks,
 	"negotiation": evNegotiation, "negotiation_if_between": evNegotiationIfBetween,
-	"agreement": evAgreement, "suspension": evSuspension,
+	"suspension": evSuspension,
 }
 
 // relationRules are the names relation_triggers uses for the rules of
@@ -239,6 +237,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"person_nouns", w.PersonNouns, &ws.personNouns},
 		{"adverbs", w.Adverbs, &ws.adverbs},
 		{"negators", w.Negators, &ws.negators},
+		{"place_prepositions", w.PlacePrepositions, &ws.placePrepositions},
 		{"aux_verbs", w.AuxVerbs, &ws.auxVerbs},
 		{"military_nouns", w.MilitaryNouns, &ws.militaryNouns},
 		{"skippable", w.Skippable, &ws.skippable},
@@ -284,8 +283,6 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"hold_verbs", w.HoldVerbs, &ws.holdVerbs},
 		{"start_verbs", w.StartVerbs, &ws.startVerbs},
 		{"negotiation_plan_words", w.NegotiationPlanWords, &ws.negotiationPlanWords},
-		{"agreement_verbs", w.AgreementVerbs, &ws.agreementVerbs},
-		{"agreement_verbs_far", w.AgreementVerbsFar, &ws.agreementVerbsFar},
 		{"suspended_activities", w.SuspendedActivities, &ws.suspendedActivities},
 		{"addressed_participles", w.AddressedParticiples, &ws.addressedParticiples},
 		{"statement_nouns", w.StatementNouns, &ws.statementNouns},
