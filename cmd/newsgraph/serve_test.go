@@ -193,12 +193,13 @@ func httpPost(t *testing.T, u, body string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-// TestConsoleInChromium opens the console served by `newsgraph serve` in a
-// real headless Chromium, offline: types a Gizmo query into the editor,
-// runs it and reads the results from the page, then the query-shape and
-// visualize pages. Screenshots go to $NEWSGRAPH_ARTIFACTS (default: a
-// temporary directory).
-func TestConsoleInChromium(t *testing.T) {
+// headlessChromium starts Debian's Chromium headless, offline, with a
+// profile of its own, and returns a browser context for a test of at
+// most timeout, with an action that saves a screenshot into the test's
+// artefacts ($NEWSGRAPH_ARTIFACTS, default: a temporary directory). The
+// test is skipped where no Chromium is installed.
+func headlessChromium(t *testing.T, timeout time.Duration) (context.Context, func(name string) chromedp.Action) {
+	t.Helper()
 	bin := ""
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -216,9 +217,6 @@ func TestConsoleInChromium(t *testing.T) {
 	if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	c := seeded(t)
-	base, _ := serving(t, c)
-
 	// Chromium's helper processes may still write to the profile while the
 	// browser exits, so it is removed best effort rather than by t.TempDir,
 	// whose cleanup fails the test on a late write.
@@ -233,13 +231,15 @@ func TestConsoleInChromium(t *testing.T) {
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.WindowSize(1280, 900),
 	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
-
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelBrowser := chromedp.NewContext(actx)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	t.Cleanup(func() {
+		cancel()
+		cancelBrowser()
+		cancelAlloc()
+		t.Logf("screenshots in %s", artifacts)
+	})
 	shot := func(name string) chromedp.Action {
 		return chromedp.ActionFunc(func(ctx context.Context) error {
 			var buf []byte
@@ -249,6 +249,18 @@ func TestConsoleInChromium(t *testing.T) {
 			return os.WriteFile(filepath.Join(artifacts, name), buf, 0o644)
 		})
 	}
+	return ctx, shot
+}
+
+// TestConsoleInChromium opens the console served by `newsgraph serve` in a
+// real headless Chromium, offline: types a Gizmo query into the editor,
+// runs it and reads the results from the page, then the query-shape and
+// visualize pages. Screenshots go to the test's artefacts.
+func TestConsoleInChromium(t *testing.T) {
+	ctx, shot := headlessChromium(t, 90*time.Second)
+	c := seeded(t)
+	base, _ := serving(t, c)
+
 	// typeQuery clears the editor and types q key by key, as a person would.
 	typeQuery := func(q string) chromedp.Action {
 		return chromedp.Tasks{
@@ -272,7 +284,7 @@ func TestConsoleInChromium(t *testing.T) {
 
 	const q = `g.V("<ng:entity/kataib-hezbollah>").Out("<ng:threatened>").All()`
 	var typed, results string
-	err = chromedp.Run(ctx,
+	err := chromedp.Run(ctx,
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(".monaco-editor textarea", chromedp.ByQuery), // the editor loaded, from our server
 		typeQuery(q),
@@ -336,5 +348,4 @@ func TestConsoleInChromium(t *testing.T) {
 	if lines < 3 {
 		t.Errorf("visualize drew %d links", lines)
 	}
-	t.Logf("screenshots in %s", artifacts)
 }

@@ -143,11 +143,10 @@ type PathRequest struct {
 	path.Options
 }
 
-// resolve turns a name (or an IRI) into a node.
+// resolve turns a name (or an IRI) into a node. An IRI is looked up in
+// the index too, for the name and type shown with it (the explorer's
+// links name entities by IRI).
 func (e *Engine) resolve(ctx context.Context, st *graph.Store, s *storeState, name string) (names.Candidate, error) {
-	if iri, ok := names.AsIRI(name); ok {
-		return names.Candidate{Entry: names.Entry{IRI: iri, Name: iri}, Matched: iri, How: "iri", Score: 1}, nil
-	}
 	ix, err := e.namesOf(ctx, st, s)
 	if err != nil {
 		return names.Candidate{}, err

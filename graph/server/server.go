@@ -86,6 +86,7 @@ func New(cfg Config) (*Server, error) {
 	m.HandleFunc("GET /api/timeline", s.serveTimeline)
 	m.HandleFunc("GET /api/resolve", s.serveResolve)
 	m.HandleFunc("GET /api/status", s.serveStatus)
+	s.explorerRoutes(m)
 	m.HandleFunc("/", s.serveConsole)
 	s.mux = m
 	return s, nil

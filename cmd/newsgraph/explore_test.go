@@ -1,0 +1,160 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestExplorerInChromium walks the explorer (/explore/) as a new user
+// would, in headless Chromium on the seed graph: finds groups by
+// misspelled names, reads a card's evidence with its outlet, follows the
+// paths from Kata'ib Hezbollah to Ain al-Asad, filters a timeline and
+// opens a neighbourhood graph. Screenshots of every view go to the
+// test's artefacts (explore-*.png; two of them are in the README).
+func TestExplorerInChromium(t *testing.T) {
+	ctx, shot := headlessChromium(t, 120*time.Second)
+	c := seeded(t)
+	base, _ := serving(t, c)
+	wait := func(js string) chromedp.Action {
+		return chromedp.Poll(js, nil, chromedp.WithPollingTimeout(30*time.Second))
+	}
+	search := func(name string) chromedp.Action {
+		return chromedp.Tasks{
+			chromedp.SetValue(`input[name=q]`, "", chromedp.ByQuery),
+			chromedp.SendKeys(`input[name=q]`, name+"\n", chromedp.ByQuery),
+		}
+	}
+	var text string
+	pageText := chromedp.Evaluate(`document.querySelector("main").innerText`, &text)
+
+	// A misspelled name opens the one entity it means.
+	var title, evidence string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/explore/"),
+		chromedp.WaitVisible(`input[name=q]`, chromedp.ByQuery),
+		search("Islamik Resistance in Irak"),
+		wait(`document.querySelector("article.card h1") !== null`),
+		chromedp.Text(`article.card h1`, &title, chromedp.ByQuery),
+		// The evidence of "attacked Ain al-Asad Air Base", with its source.
+		chromedp.Evaluate(`[...document.querySelectorAll(".evidence")].map(e => e.innerText).find(t => t.includes("Ain Al-Assad")) || ""`, &evidence),
+		shot("explore-card.png"),
+	)
+	if err != nil {
+		t.Fatalf("card: %v", err)
+	}
+	if !strings.Contains(title, "Islamic Resistance in Iraq") || !strings.Contains(title, "ArmedGroup") {
+		t.Errorf("card title %q", title)
+	}
+	if !strings.Contains(evidence, "the resistance attacks against these bases in Erbil") || !strings.Contains(evidence, "Iraqi News") {
+		t.Errorf("no evidence sentence with its outlet on the card; found %q", evidence)
+	}
+
+	// Kata'ib Hezbollah by a transliteration with a typo; an ambiguous
+	// name lists the groups it may mean.
+	err = chromedp.Run(ctx,
+		search("Kataib Hizbolah"),
+		wait(`(document.querySelector("article.card h1") || {}).innerText?.includes("Hezbollah")`),
+		chromedp.Text(`article.card h1`, &title, chromedp.ByQuery),
+		pageText,
+	)
+	if err != nil {
+		t.Fatalf("card of Kata'ib Hezbollah: %v", err)
+	}
+	if !strings.Contains(title, "Kata'ib Hezbollah") || !strings.Contains(text, "Our jihadi operations against the American occupiers") {
+		t.Errorf("Kata'ib Hezbollah's card: %q\n%.600s", title, text)
+	}
+	err = chromedp.Run(ctx,
+		search("Kataib"),
+		wait(`document.querySelector(".candidates") !== null`),
+		pageText,
+		shot("explore-ambiguous.png"),
+	)
+	if err != nil {
+		t.Fatalf("ambiguous name: %v", err)
+	}
+	if !strings.Contains(text, "Kata'ib Sayyid al-Shuhada") || !strings.Contains(text, "Kata'ib Hezbollah") {
+		t.Errorf("the candidates of an ambiguous name: %.600s", text)
+	}
+
+	// Paths from a card: every hop carries its evidence.
+	var hops, withEvidence int
+	var url string
+	err = chromedp.Run(ctx,
+		chromedp.Click(`.candidates a`, chromedp.ByQuery), // Kata'ib Hezbollah, the best match, comes first
+		wait(`document.querySelector("article.card") !== null`),
+		chromedp.Click(`//nav[@class="entity-nav"]/a[text()="Paths from here"]`, chromedp.BySearch),
+		chromedp.WaitVisible(`input[name=to]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=to]`, "Ain al-Asad\n", chromedp.ByQuery),
+		wait(`document.querySelectorAll(".path .hop").length > 0`),
+		chromedp.Evaluate(`document.querySelectorAll(".path .hop").length`, &hops),
+		chromedp.Evaluate(`[...document.querySelectorAll(".path .hop")].filter(h => h.querySelector(".evidence q")?.innerText.length > 20 && h.querySelector(".evidence .source")).length`, &withEvidence),
+		chromedp.Location(&url),
+		pageText,
+		shot("explore-path.png"),
+	)
+	if err != nil {
+		t.Fatalf("paths: %v", err)
+	}
+	if hops < 2 || withEvidence != hops {
+		t.Errorf("%d hops, %d with evidence:\n%.1000s", hops, withEvidence, text)
+	}
+	if !strings.Contains(text, "Ain al-Asad Air Base") || !strings.Contains(url, "view=path") || !strings.Contains(url, "to=Ain+al-Asad") {
+		t.Errorf("path view at %s: %.500s", url, text)
+	}
+
+	// The shared link of the path view shows the same paths.
+	var again int
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(url),
+		wait(`document.querySelectorAll(".path .hop").length > 0`),
+		chromedp.Evaluate(`document.querySelectorAll(".path .hop").length`, &again),
+	)
+	if err != nil || again != hops {
+		t.Errorf("the path view's link shows %d hops (%v), want %d", again, err, hops)
+	}
+
+	// The neighbourhood graph is labelled with names, not IRIs.
+	var labels []string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(base+"/explore/?view=graph&e=ng:entity/islamic-resistance-in-iraq"),
+		wait(`window.newsgraphGraph !== undefined && window.newsgraphGraph.nodes().length > 1`),
+		chromedp.Evaluate(`window.newsgraphGraph.nodes().map(n => n.style("label"))`, &labels),
+		chromedp.Sleep(300*time.Millisecond), // the canvas paints on the next frame
+		shot("explore-graph.png"),
+	)
+	if err != nil {
+		t.Fatalf("graph: %v", err)
+	}
+	joined := strings.Join(labels, "|")
+	if len(labels) < 10 || !strings.Contains(joined, "Islamic Resistance in Iraq") || !strings.Contains(joined, "Ain al-Asad Air Base") {
+		t.Errorf("graph labels: %q", labels)
+	}
+	for _, l := range labels {
+		if l == "" || strings.HasPrefix(l, "ng:") {
+			t.Errorf("a graph node is labelled %q, not by a name", l)
+		}
+	}
+
+	// The timeline, filtered by type in its URL.
+	var types []string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(base+"/explore/?view=timeline&e=ng:entity/islamic-resistance-in-iraq&types=Airstrike"),
+		wait(`document.querySelector(".events") !== null`),
+		chromedp.Evaluate(`[...document.querySelectorAll(".event")].map(e => e.dataset.type)`, &types),
+		shot("explore-timeline.png"),
+	)
+	if err != nil {
+		t.Fatalf("timeline: %v", err)
+	}
+	if len(types) == 0 {
+		t.Error("the timeline filtered to airstrikes is empty")
+	}
+	for _, ty := range types {
+		if ty != "Airstrike" {
+			t.Errorf("a %s event on a timeline filtered to airstrikes", ty)
+		}
+	}
+}

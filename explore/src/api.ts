@@ -1,0 +1,141 @@
+// The JSON routes of `newsgraph serve` the explorer reads, and their
+// shapes (graph/server and graph/path in the Go code). Every call is
+// relative to the page's own origin, so the page works on whatever
+// address the server was given.
+
+export interface Node {
+  iri: string;
+  name: string;
+  type?: string;
+}
+
+export interface Candidate extends Node {
+  aliases?: string[];
+  matched: string;
+  how: string;
+  score: number;
+}
+
+export interface Claim {
+  kind: string;
+  evidence: string;
+  article: string;
+  article_title?: string;
+  article_date?: string;
+}
+
+export interface Link extends Claim {
+  predicate: string;
+  direction: "out" | "in";
+  support: number;
+}
+
+export interface Hop extends Link {
+  from: string;
+  from_name: string;
+  to: string;
+  to_name: string;
+  also?: Link[];
+}
+
+export interface Path {
+  cost: number;
+  nodes: Node[];
+  hops: Hop[];
+}
+
+export interface PathResult {
+  from: Node;
+  to: Node;
+  paths: Path[];
+  hubs_avoided?: Node[];
+}
+
+export interface Neighbor extends Node {
+  hops: number;
+  via: Hop;
+}
+
+export interface NeighborsResult {
+  node: Node;
+  hops: number;
+  neighbors: Neighbor[];
+  truncated: boolean;
+}
+
+export interface TimelineEntry extends Claim {
+  event: string;
+  type: string;
+  date?: string;
+  date_note?: string;
+  status?: string;
+  roles: string[];
+  participants?: Record<string, string>;
+}
+
+export interface TimelineResult {
+  actor: Node;
+  events: TimelineEntry[];
+}
+
+export interface Evidence {
+  kind: string;
+  sentence: string;
+  role?: string;
+  asserted_by?: string;
+  article: string;
+  article_title?: string;
+  outlet?: string;
+  article_date?: string;
+}
+
+export interface Fact {
+  other: Node;
+  kinds: Record<string, number>;
+  asserted_by?: Node[];
+  articles: number;
+  outlets: number;
+  evidence: Evidence[];
+}
+
+export interface FactGroup {
+  predicate: string;
+  direction: "out" | "in";
+  facts: Fact[];
+}
+
+export interface Card extends Node {
+  aliases: string[];
+  articles: number;
+  outlets: { outlet: string; articles: number }[];
+  facts: FactGroup[];
+  statements: number;
+  truncated?: boolean;
+}
+
+/** An error reply of the server: ambiguous and unknown names carry candidates. */
+export class APIError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly kind?: string,
+    readonly entity?: string,
+    readonly candidates: Candidate[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** get fetches a route and decodes its JSON, turning error replies into APIErrors. */
+export async function get<T>(route: string, params: Record<string, string | number | undefined>): Promise<T> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== "") q.set(k, String(v));
+  }
+  const resp = await fetch(`${route}?${q}`, { headers: { Accept: "application/json" } });
+  const body = await resp.json().catch(() => ({ error: `${resp.status} ${resp.statusText}` }));
+  if (!resp.ok) {
+    throw new APIError(body.error ?? resp.statusText, resp.status, body.kind, body.name, body.candidates ?? []);
+  }
+  return body as T;
+}
