@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -15,6 +16,21 @@ type QueryOptions struct {
 	Timeout  time.Duration // 0 means no timeout
 	Limit    int           // maximum number of results; 0 means no limit
 	JSONLD   bool          // collate results as JSON-LD (the console asks for it)
+	// Distinct drops rows identical to an earlier one as they come, so
+	// that they do not count toward Limit. Every article carries its own
+	// copy of the quads it supports, so a traversal meets a fact once per
+	// article that states it, and its rows repeat as many times.
+	Distinct bool
+}
+
+// Rows is the answer to a query.
+type Rows struct {
+	Rows []any
+	// Truncated reports that the query had rows past Limit.
+	Truncated bool
+	// Folded counts the rows dropped as identical to an earlier one
+	// (QueryOptions.Distinct), among those read.
+	Folded int
 }
 
 // ErrTimeout is returned when a query runs past its timeout.
@@ -23,13 +39,22 @@ var ErrTimeout = errors.New("query timed out")
 // Query runs a query and returns its results collated as JSON values
 // (maps, slices, strings, numbers), at most opts.Limit of them.
 func (s *Store) Query(ctx context.Context, q string, opts QueryOptions) ([]any, error) {
+	r, err := s.QueryRows(ctx, q, opts)
+	return r.Rows, err
+}
+
+// QueryRows is Query that also says whether the limit cut the rows and
+// how many identical rows it folded. The script stops as soon as the
+// limit is reached: one row past it is read, to tell a cut result from
+// one that just fits.
+func (s *Store) QueryRows(ctx context.Context, q string, opts QueryOptions) (Rows, error) {
 	lang := opts.Language
 	if lang == "" {
 		lang = "gizmo"
 	}
 	l := query.GetLanguage(lang)
 	if l == nil {
-		return nil, fmt.Errorf("graph: unknown query language %q", lang)
+		return Rows{}, fmt.Errorf("graph: unknown query language %q", lang)
 	}
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -40,17 +65,35 @@ func (s *Store) Query(ctx context.Context, q string, opts QueryOptions) ([]any, 
 	if opts.JSONLD {
 		col = query.JSONLD
 	}
-	it, err := l.Session(s.qs).Execute(ctx, q, query.Options{Collation: col, Limit: opts.Limit})
+	// The session's own limit counts every row sent, repeats included:
+	// with Distinct, only this loop can count.
+	sessionLimit := 0
+	if opts.Limit > 0 && !opts.Distinct {
+		sessionLimit = opts.Limit + 1
+	}
+	it, err := l.Session(s.qs).Execute(ctx, q, query.Options{Collation: col, Limit: sessionLimit})
 	if err != nil {
-		return nil, queryErr(ctx, err)
+		return Rows{Rows: []any{}}, queryErr(ctx, err)
 	}
 	defer it.Close()
-	out := []any{}
+	out := Rows{Rows: []any{}}
+	seen := map[string]bool{}
 	for it.Next(ctx) {
-		out = append(out, it.Result())
-		if opts.Limit > 0 && len(out) >= opts.Limit {
+		r := it.Result()
+		if opts.Distinct {
+			if b, err := json.Marshal(r); err == nil {
+				if seen[string(b)] {
+					out.Folded++
+					continue
+				}
+				seen[string(b)] = true
+			}
+		}
+		if opts.Limit > 0 && len(out.Rows) == opts.Limit {
+			out.Truncated = true
 			break
 		}
+		out.Rows = append(out.Rows, r)
 	}
 	if ctx.Err() != nil {
 		waitStopped(it)

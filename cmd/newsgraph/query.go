@@ -24,24 +24,27 @@ query.limit (--limit) results.
 Every article carries its own copy of the quads it supports (the quad label
 is the article), so a fact found in three articles is three edges and a
 traversal meets it three times. Identical result rows are therefore printed
-once; --all keeps every row, one per supporting quad.
+once, and only distinct rows count toward the limit; --all keeps every row,
+one per supporting quad.
 
 While "newsgraph serve" holds the embedded store, the query goes through
 the server's API.`,
 		Example: `  newsgraph query 'g.V("<ng:entity/kataib-hezbollah>").Out("<ng:attacked>").All()'`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, err := a.query(cmd.Context(), args[0])
+			opts := a.queryOptions()
+			opts.Distinct = !all
+			res, err := a.query(cmd.Context(), args[0], opts)
 			if err != nil {
 				return err
 			}
-			if !all {
-				res = uniqueRows(res)
+			if res.Truncated {
+				fmt.Fprintf(a.stderr, "newsgraph: result cut at %d rows (query.limit; --limit raises it)\n", opts.Limit)
 			}
 			enc := json.NewEncoder(a.stdout)
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
-			return enc.Encode(map[string]any{"result": res})
+			return enc.Encode(map[string]any{"result": res.Rows})
 		},
 	}
 	cmd.Flags().Duration("timeout", 0, "query timeout (query.timeout)")
@@ -50,36 +53,53 @@ the server's API.`,
 	return cmd
 }
 
-// query runs a Gizmo query on the store or, when a running server holds
-// the embedded store, through that server's API.
-func (a *app) query(ctx context.Context, q string) ([]any, error) {
-	st, err := a.openReadOnly(ctx)
-	if errors.Is(err, graph.ErrLocked) {
-		c, derr := a.viaServer(ctx)
-		if derr != nil {
-			return nil, fmt.Errorf("%w, and %v", err, derr)
-		}
-		ctx, cancel := context.WithTimeout(ctx, a.cfg.Query.Timeout)
-		defer cancel()
-		return c.Query(ctx, q, a.cfg.Query.Limit)
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	return st.Query(ctx, q, graph.QueryOptions{Timeout: a.cfg.Query.Timeout, Limit: a.cfg.Query.Limit})
+// queryOptions are the configured query budgets.
+func (a *app) queryOptions() graph.QueryOptions {
+	return graph.QueryOptions{Timeout: a.cfg.Query.Timeout, Limit: a.cfg.Query.Limit}
 }
 
-// uniqueRows drops rows identical to an earlier one, keeping the order.
-func uniqueRows(rows []any) []any {
-	seen := make(map[string]bool, len(rows))
-	out := rows[:0:0]
-	for _, r := range rows {
-		b, err := json.Marshal(r)
-		if err != nil || !seen[string(b)] {
-			seen[string(b)] = true
-			out = append(out, r)
-		}
+// queryFunc runs one Gizmo query.
+type queryFunc func(ctx context.Context, q string, opts graph.QueryOptions) (graph.Rows, error)
+
+// query runs a Gizmo query on the store (see querier).
+func (a *app) query(ctx context.Context, q string, opts graph.QueryOptions) (graph.Rows, error) {
+	run, done, err := a.querier(ctx)
+	if err != nil {
+		return graph.Rows{}, err
 	}
-	return out
+	defer done()
+	return run(ctx, q, opts)
+}
+
+// querier opens the store for queries or, when a running server holds
+// the embedded store, connects to that server's API; done closes what it
+// opened. A query that times out says which setting raises the limit.
+func (a *app) querier(ctx context.Context) (queryFunc, func(), error) {
+	var run queryFunc
+	var done func()
+	st, err := a.openReadOnly(ctx)
+	switch {
+	case errors.Is(err, graph.ErrLocked):
+		c, derr := a.viaServer(ctx)
+		if derr != nil {
+			return nil, nil, fmt.Errorf("%w, and %v", err, derr)
+		}
+		run = func(ctx context.Context, q string, opts graph.QueryOptions) (graph.Rows, error) {
+			ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+			defer cancel()
+			return c.Query(ctx, q, opts)
+		}
+		done = func() {}
+	case err != nil:
+		return nil, nil, err
+	default:
+		run, done = st.QueryRows, func() { st.Close() }
+	}
+	return func(ctx context.Context, q string, opts graph.QueryOptions) (graph.Rows, error) {
+		res, err := run(ctx, q, opts)
+		if errors.Is(err, graph.ErrTimeout) {
+			err = fmt.Errorf("%w after %s (query.timeout; --timeout raises it)", err, opts.Timeout)
+		}
+		return res, err
+	}, done, nil
 }

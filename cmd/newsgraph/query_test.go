@@ -20,14 +20,29 @@ func TestQuery(t *testing.T) {
 		t.Errorf("a syntax error: exit %d, stderr %q", code, errs)
 	}
 	c.env["NEWSGRAPH_QUERY_TIMEOUT"] = "200ms"
-	if _, errs, code := c.run("query", "while (true) {}"); code == 0 || !strings.Contains(errs, "timed out") {
+	if _, errs, code := c.run("query", "while (true) {}"); code == 0 || !strings.Contains(errs, "timed out after 200ms (query.timeout; --timeout raises it)") {
 		t.Errorf("an endless query: exit %d, stderr %q", code, errs)
 	}
 	delete(c.env, "NEWSGRAPH_QUERY_TIMEOUT")
 
-	// While a server holds the store, the same query goes through it.
+	// A result cut by the limit says so; one that fits does not.
+	const many = `for (var i = 0; i < 1e9; i++) g.Emit(i)`
+	if _, errs, _ := c.run("query", "--limit", "5", many); !strings.Contains(errs, "result cut at 5 rows (query.limit; --limit raises it)") {
+		t.Errorf("a cut result: stderr %q", errs)
+	}
+	if _, errs, _ := c.run("query", "--limit", "2", "g.Emit(1); g.Emit(2)"); strings.Contains(errs, "cut") {
+		t.Errorf("a result that fits: stderr %q", errs)
+	}
+
+	// While a server holds the store, the same queries go through it.
 	serving(t, c)
 	if through := c.mustRun("query", q); through != direct {
 		t.Errorf("query through the server differs:\n%s\nvs\n%s", through, direct)
+	}
+	if through := c.mustRun("query", "--all", q); through != all {
+		t.Errorf("query --all through the server differs:\n%s\nvs\n%s", through, all)
+	}
+	if _, errs, _ := c.run("query", "--limit", "5", many); !strings.Contains(errs, "result cut at 5 rows") {
+		t.Errorf("a cut result through the server: stderr %q", errs)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -17,7 +16,7 @@ import (
 )
 
 func (a *app) replCmd() *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "repl",
 		Short: "An interactive Gizmo shell on the store",
 		Long: `Read Gizmo queries from standard input, one at a time, and print each
@@ -25,41 +24,35 @@ result row as a line of JSON, then the row count and the time taken.
 A query may span several lines: input runs as soon as it parses, so end a
 line with an open bracket or a dot to continue it on the next; a blank
 line runs whatever was typed.
+As with newsgraph query, identical rows are printed once, each query stops
+after query.timeout (--timeout) and returns at most query.limit (--limit)
+rows.
 When another process (newsgraph serve) holds the store, queries go to it.
 
-Commands: :limit N (rows per query), :timeout DURATION, :help, :quit.`,
+Commands: :limit N (rows per query), :timeout DURATION, :all (keep
+identical rows, or fold them again), :help, :quit.`,
 		Example: `  newsgraph repl
+  newsgraph repl --timeout 5s --limit 50
   echo 'g.V("<ng:entity/kataib-hezbollah>").Out().All()' | newsgraph repl`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			var run func(ctx context.Context, q string, opts graph.QueryOptions) ([]any, error)
-			st, err := a.openReadOnly(ctx)
-			switch {
-			case errors.Is(err, graph.ErrLocked):
-				c, derr := a.viaServer(ctx)
-				if derr != nil {
-					return fmt.Errorf("%w, and %v", err, derr)
-				}
-				run = func(ctx context.Context, q string, opts graph.QueryOptions) ([]any, error) {
-					ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
-					defer cancel()
-					return c.Query(ctx, q, opts.Limit)
-				}
-			case err != nil:
+			run, done, err := a.querier(cmd.Context())
+			if err != nil {
 				return err
-			default:
-				defer st.Close()
-				run = st.Query
 			}
-			opts := graph.QueryOptions{Timeout: a.cfg.Query.Timeout, Limit: a.cfg.Query.Limit}
-			return a.repl(ctx, run, opts)
+			defer done()
+			opts := a.queryOptions()
+			opts.Distinct = true
+			return a.repl(cmd.Context(), run, opts)
 		},
 	}
+	cmd.Flags().Duration("timeout", 0, "query timeout (query.timeout)")
+	cmd.Flags().Int("limit", 0, "maximum number of results per query (query.limit)")
+	return cmd
 }
 
 // repl is the read-eval-print loop.
-func (a *app) repl(ctx context.Context, run func(context.Context, string, graph.QueryOptions) ([]any, error), opts graph.QueryOptions) error {
+func (a *app) repl(ctx context.Context, run queryFunc, opts graph.QueryOptions) error {
 	in := bufio.NewScanner(a.stdin)
 	in.Buffer(make([]byte, 1<<20), 1<<20)
 	var buf strings.Builder
@@ -98,15 +91,21 @@ func (a *app) repl(ctx context.Context, run func(context.Context, string, graph.
 		}
 		buf.Reset()
 		t0 := time.Now()
-		rows, err := run(ctx, q, opts)
+		res, err := run(ctx, q, opts)
 		if err != nil {
 			fmt.Fprintln(a.stdout, "error:", err)
 		} else {
-			for _, r := range rows {
-				b, _ := json.Marshal(r)
-				fmt.Fprintln(a.stdout, string(b))
+			// IRIs as Gizmo writes them, <ng:entity/x>, not JSON-escaped.
+			enc := json.NewEncoder(a.stdout)
+			enc.SetEscapeHTML(false)
+			for _, r := range res.Rows {
+				enc.Encode(r)
 			}
-			fmt.Fprintf(a.stdout, "(%d rows, %s)\n", len(rows), time.Since(t0).Round(time.Millisecond))
+			cut := ""
+			if res.Truncated {
+				cut = fmt.Sprintf(", cut at the limit of %d: :limit N raises it", opts.Limit)
+			}
+			fmt.Fprintf(a.stdout, "(%d rows%s, %s)\n", len(res.Rows), cut, time.Since(t0).Round(time.Millisecond))
 		}
 		prompt()
 	}
@@ -132,6 +131,13 @@ func (a *app) replCommand(f []string, opts *graph.QueryOptions) bool {
 		} else {
 			fmt.Fprintln(a.stdout, "usage: :limit N (N > 0)")
 		}
+	case ":all":
+		opts.Distinct = !opts.Distinct
+		if opts.Distinct {
+			fmt.Fprintln(a.stdout, "identical rows folded")
+		} else {
+			fmt.Fprintln(a.stdout, "every row kept, identical ones too")
+		}
 	case ":timeout":
 		if d, err := time.ParseDuration(at(f, 1)); err == nil && d > 0 {
 			opts.Timeout = d
@@ -143,6 +149,7 @@ func (a *app) replCommand(f []string, opts *graph.QueryOptions) bool {
 		fmt.Fprintln(a.stdout, `Type a Gizmo query, e.g. g.V("<ng:entity/kataib-hezbollah>").Out("<ng:attacked>").All()
 :limit N     rows per query
 :timeout D   time per query (e.g. 10s)
+:all         keep identical rows (again: fold them)
 :quit        leave`)
 	}
 	return false

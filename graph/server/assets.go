@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -63,17 +64,27 @@ var patches = []patch{
 	{"static/js/main.*.chunk.js", `fetch("".concat(e,"/api/v2/delete"),{method:"POST",body:t})`, `fetch("".concat(e,"/api/v2/delete"),{method:"POST",headers:{"Content-Type":"` + writeType + `"},body:t})`},
 }
 
+// readOnlyPatches apply to the console of a read-only server, whose
+// Write page could only fail: its tab goes.
+var readOnlyPatches = []patch{
+	{"static/js/main.*.chunk.js", `r.a.createElement(J.d,{activated:"write"===n,onClick:function(){return c("write")}},"Write")`, `null`},
+}
+
 // console is the web console, patched, in memory.
 type console struct {
 	files   map[string][]byte // URL path -> content
 	modTime time.Time
 }
 
-func loadConsole() (*console, error) {
+func loadConsole(readOnly bool) (*console, error) {
 	c := &console{files: map[string][]byte{}, modTime: time.Now()}
 	web, err := fs.Sub(ui.FS, "web")
 	if err != nil {
 		return nil, err
+	}
+	patches := patches
+	if readOnly {
+		patches = append(slices.Clip(patches), readOnlyPatches...)
 	}
 	applied := make([]int, len(patches))
 	err = fs.WalkDir(web, ".", func(p string, d fs.DirEntry, err error) error {

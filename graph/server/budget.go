@@ -149,7 +149,7 @@ func (b *memBudget) stopAll() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for w := range b.running {
-		w.cancel(fmt.Errorf("%w (budget %d MiB)", ErrMemoryBudget, b.budget>>20))
+		w.cancel(fmt.Errorf("%w (budget %d MiB: query.max_memory_bytes raises it)", ErrMemoryBudget, b.budget>>20))
 		delete(b.running, w)
 		b.kills++
 	}

@@ -80,35 +80,43 @@ type Client struct {
 	HTTP *http.Client
 }
 
-// Query runs a Gizmo query through the Cayley API (/api/v2/query).
-func (c *Client) Query(ctx context.Context, q string, limit int) ([]any, error) {
-	u := c.Base + "/api/v2/query?lang=gizmo"
-	if limit > 0 {
-		u += "&limit=" + strconv.Itoa(limit)
+// Query runs a Gizmo query through the Cayley API (/api/v2/query), with
+// opts' limit and Distinct (the server folds identical rows unless asked
+// for all); the timeout is the context's.
+func (c *Client) Query(ctx context.Context, q string, opts graph.QueryOptions) (graph.Rows, error) {
+	v := url.Values{"lang": {"gizmo"}}
+	if opts.Limit > 0 {
+		v.Set("limit", strconv.Itoa(opts.Limit))
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, strings.NewReader(q))
+	if !opts.Distinct {
+		v.Set("all", "1")
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.Base+"/api/v2/query?"+v.Encode(), strings.NewReader(q))
 	if err != nil {
-		return nil, err
+		return graph.Rows{}, err
 	}
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
-		return nil, err
+		return graph.Rows{}, err
 	}
 	defer resp.Body.Close()
 	var out struct {
-		Result []any  `json:"result"`
-		Error  string `json:"error"`
+		queryReply
+		errorBody
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		return nil, fmt.Errorf("server: reply to a query: %w", err)
+		return graph.Rows{}, fmt.Errorf("server: reply to a query: %w", err)
 	}
-	if out.Error != "" {
-		return nil, errors.New(out.Error)
+	switch {
+	case out.Kind == "timeout":
+		return graph.Rows{}, graph.ErrTimeout
+	case out.Error != "":
+		return graph.Rows{}, errors.New(out.Error)
 	}
 	if out.Result == nil {
 		out.Result = []any{}
 	}
-	return out.Result, nil
+	return graph.Rows{Rows: out.Result, Truncated: out.Truncated, Folded: out.Folded}, nil
 }
 
 // Paths asks the server for paths (GET /api/path).

@@ -219,13 +219,13 @@ func TestQueryBudgets(t *testing.T) {
 		want     int
 		wantBody string
 	}{
-		{"doubling string", memBase, "/api/v2/query?lang=gizmo", `var s='x'; while(true) s+=s;`, 503, "memory budget"},
+		{"doubling string", memBase, "/api/v2/query?lang=gizmo", `var s='x'; while(true) s+=s;`, 503, "query.max_memory_bytes raises it"},
 		{"growing array", memBase, "/api/v2/query?lang=gizmo", `var a=[]; while(true) a.push({n: a.length});`, 503, "memory budget"},
-		{"doubling string, query shape", memBase, "/api/v1/shape/gizmo", `var s='x'; while(true) s+=s;`, 503, "memory budget"},
+		{"doubling string, query shape", memBase, "/api/v1/shape/gizmo", `var s='x'; while(true) s+=s;`, 503, "query.max_memory_bytes raises it"},
 		{"rows cut to the limit", memBase, "/api/v2/query?lang=gizmo", `g.V().All()`, 200, ""},
 		{"a query after the stopped ones", memBase, "/api/v2/query?lang=gizmo", `g.V("<ng:entity/jordan>").All()`, 200, "ng:entity/jordan"},
-		{"endless loop", timeBase, "/api/v2/query?lang=gizmo", `while(true){}`, 504, "timed out"},
-		{"endless loop, query shape", timeBase, "/api/v1/shape/gizmo", `while(true){}`, 504, "timed out"},
+		{"endless loop", timeBase, "/api/v2/query?lang=gizmo", `while(true){}`, 504, "(query.timeout; newsgraph serve --timeout raises it)"},
+		{"endless loop, query shape", timeBase, "/api/v1/shape/gizmo", `while(true){}`, 504, "(query.timeout; newsgraph serve --timeout raises it)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			code, body := send(t, "POST", tt.base+tt.path, tt.query, nil)

@@ -26,7 +26,9 @@ const maxQueryBytes = 1 << 20
 type queryRequest struct {
 	Query  string
 	Limit  int  // rows; never over the server's limit
+	Asked  bool // Limit is the client's (limit=N), below the server's
 	JSONLD bool // the console asks for JSON-LD
+	All    bool // keep rows identical to an earlier one (all=1)
 }
 
 // requestError is a request the server cannot run, with its status.
@@ -80,8 +82,15 @@ func parseQuery(r *http.Request, maxRows int) (queryRequest, error) {
 			return req, badRequest("limit must be a whole number, not %q", s)
 		}
 		if n > 0 && (maxRows <= 0 || n < maxRows) {
-			req.Limit = n
+			req.Limit, req.Asked = n, true
 		}
+	}
+	if a := v.Get("all"); a != "" {
+		all, err := strconv.ParseBool(a)
+		if err != nil {
+			return req, badRequest("all must be true or false (1 or 0), not %q", a)
+		}
+		req.All = all
 	}
 	req.JSONLD = acceptsJSONLD(r.Header.Get("Accept"))
 	return req, nil
@@ -121,7 +130,7 @@ func (s *Server) serveQuery(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := s.queryContext(r)
 	defer cancel()
 	ctx, done := s.mem.watch(ctx)
-	res, err := st.Query(ctx, req.Query, graph.QueryOptions{Limit: req.Limit, JSONLD: req.JSONLD})
+	res, err := st.QueryRows(ctx, req.Query, graph.QueryOptions{Limit: req.Limit, JSONLD: req.JSONLD, Distinct: !req.All})
 	done()
 	if errors.Is(err, ErrMemoryBudget) {
 		s.log.Warn("query stopped by the memory budget", "query", truncate(req.Query, 200))
@@ -129,7 +138,32 @@ func (s *Server) serveQuery(w http.ResponseWriter, r *http.Request) {
 	if err == nil && req.JSONLD {
 		w.Header().Set("Content-Type", "application/ld+json")
 	}
-	s.reply(w, map[string]any{"result": res}, err)
+	s.reply(w, queryReply{Note: req.note(res), Truncated: res.Truncated, Folded: res.Folded, Result: res.Rows}, err)
+}
+
+// queryReply is the answer of /api/v2/query: Cayley's {"result": [...]}
+// and, first, so that the console shows them above the rows, whether the
+// row limit cut the result and how many identical rows were folded.
+type queryReply struct {
+	Note      string `json:"note,omitempty"`
+	Truncated bool   `json:"truncated,omitempty"`
+	Folded    int    `json:"folded,omitempty"`
+	Result    []any  `json:"result"`
+}
+
+// note says, in words, what was left out of a result and how to get it.
+func (req queryRequest) note(res graph.Rows) string {
+	var parts []string
+	switch {
+	case res.Truncated && req.Asked:
+		parts = append(parts, fmt.Sprintf("cut at %d rows, as asked (limit=%d)", req.Limit, req.Limit))
+	case res.Truncated:
+		parts = append(parts, fmt.Sprintf("cut at %d rows, the server's limit (query.limit; newsgraph serve --limit raises it)", req.Limit))
+	}
+	if res.Folded > 0 {
+		parts = append(parts, fmt.Sprintf("%d rows identical to an earlier one left out (each article has its own copy of a fact; all=1 keeps them)", res.Folded))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // queryErrOf is the error of a query whose context ended: graph.ErrTimeout

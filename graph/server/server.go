@@ -58,7 +58,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	con, err := loadConsole()
+	con, err := loadConsole(!cfg.AllowWrites)
 	if err != nil {
 		return nil, err
 	}
@@ -270,7 +270,7 @@ func (s *Server) reply(w http.ResponseWriter, v any, err error) {
 	case errors.Is(err, path.ErrNotFound):
 		writeJSON(w, http.StatusNotFound, errorBody{Error: err.Error(), Kind: "not_found"})
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, graph.ErrTimeout):
-		writeJSON(w, http.StatusGatewayTimeout, errorBody{Error: fmt.Sprintf("query timed out (after %s)", s.cfg.QueryTimeout), Kind: "timeout"})
+		writeJSON(w, http.StatusGatewayTimeout, errorBody{Error: fmt.Sprintf("query stopped after %s, the server's time limit (query.timeout; newsgraph serve --timeout raises it)", s.cfg.QueryTimeout), Kind: "timeout"})
 	case errors.Is(err, ErrMemoryBudget):
 		writeJSON(w, http.StatusServiceUnavailable, errorBody{Error: err.Error(), Kind: "memory"})
 	default:

@@ -23,7 +23,7 @@ func ent(id, typ string, m ...string) schema.Entity {
 
 func testRecords() []schema.Record {
 	return []schema.Record{{
-		Doc: "a1", Article: schema.Article{ID: "a1", Source: "a1", Title: "Tower 22", Date: "2024-01-28"},
+		Doc: "a1", Article: schema.Article{ID: "a1", Source: "a1", Title: "Tower 22", Outlet: "Example Wire", Date: "2024-01-28"},
 		Entities: []schema.Entity{
 			ent("Kata'ib Hezbollah", schema.ArmedGroup, "Kataib Hezbollah"),
 			ent("Islamic Resistance in Iraq", schema.Coalition),
@@ -136,7 +136,7 @@ func TestConsoleAssets(t *testing.T) {
 
 // filesFor loads the console as the server does.
 func (*console) filesFor(t *testing.T) map[string][]byte {
-	c, err := loadConsole()
+	c, err := loadConsole(true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,8 +291,8 @@ func TestAddrFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := c.Query(context.Background(), `g.V("<ng:entity/tower-22>").Out("<ng:located_in>").All()`, 0)
-	if err != nil || len(rows) != 1 {
+	rows, err := c.Query(context.Background(), `g.V("<ng:entity/tower-22>").Out("<ng:located_in>").All()`, graph.QueryOptions{Distinct: true})
+	if err != nil || len(rows.Rows) != 1 {
 		t.Errorf("query through the client: %v %v", rows, err)
 	}
 	remove()
