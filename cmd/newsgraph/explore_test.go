@@ -1,6 +1,9 @@
 package main
 
 import (
+	"cmp"
+	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -156,5 +159,69 @@ func TestExplorerInChromium(t *testing.T) {
 		if ty != "Airstrike" {
 			t.Errorf("a %s event on a timeline filtered to airstrikes", ty)
 		}
+	}
+}
+
+// TestExplorerTimings measures the explorer on a store of one's own, in
+// headless Chromium: the page's first load in a fresh browser, then each
+// card's load from its link (the page again, from the browser's cache,
+// and the card), twice, and the card route's own time. It runs only when NEWSGRAPH_EXPLORE_DATA_DIR names a data
+// directory with a built store (the figures in docs/performance.md are
+// from the 10k-article benchmark corpus); NEWSGRAPH_EXPLORE_NAMES lists
+// the names whose cards to load, separated by "|".
+func TestExplorerTimings(t *testing.T) {
+	dir := os.Getenv("NEWSGRAPH_EXPLORE_DATA_DIR")
+	if dir == "" {
+		t.Skip("set NEWSGRAPH_EXPLORE_DATA_DIR to a data directory with a built store to measure the explorer on it")
+	}
+	names := strings.Split(cmp.Or(os.Getenv("NEWSGRAPH_EXPLORE_NAMES"), "Kataib Hizbollah|Ain al-Asad|Iraq"), "|")
+	c := &cli{t: t, env: map[string]string{"NEWSGRAPH_DATA_DIR": dir}}
+	base, _ := serving(t, c)
+	ctx, shot := headlessChromium(t, 10*time.Minute)
+	var nav map[string]float64
+	t0 := time.Now()
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/explore/"),
+		chromedp.WaitVisible(`input[name=q]`, chromedp.ByQuery),
+		chromedp.Evaluate(`(() => { const n = performance.getEntriesByType("navigation")[0];
+			return {response: n.responseEnd, dom: n.domContentLoadedEventEnd, load: n.loadEventEnd,
+				bytes: performance.getEntriesByType("resource").reduce((s, r) => s + r.transferSize, n.transferSize)} })()`, &nav),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("first page load: search box on screen after %s; document %.0f ms, DOMContentLoaded %.0f ms, load %.0f ms, %.0f kB transferred",
+		time.Since(t0).Round(time.Millisecond), nav["response"], nav["dom"], nav["load"], nav["bytes"]/1000)
+	for round := 1; round <= 2; round++ {
+		for _, name := range names {
+			var route float64
+			var facts int
+			t0 := time.Now()
+			err := chromedp.Run(ctx,
+				chromedp.Navigate(base+"/explore/?view=card&e="+url.QueryEscape(name)),
+				chromedp.Poll(`document.querySelector("article.card") !== null`, nil, chromedp.WithPollingTimeout(5*time.Minute)),
+				chromedp.Evaluate(`performance.getEntriesByType("resource").filter(r => r.name.includes("/api/entity")).map(r => r.duration).pop() || 0`, &route),
+				chromedp.Evaluate(`document.querySelectorAll(".fact").length`, &facts),
+			)
+			if err != nil {
+				t.Fatalf("card of %q: %v", name, err)
+			}
+			t.Logf("round %d: card of %q (%d facts) on screen after %s; /api/entity took %.0f ms",
+				round, name, facts, time.Since(t0).Round(time.Millisecond), route)
+		}
+	}
+	// The first name's neighbourhood at its largest, for a look at its
+	// labels (explore-graph-large.png).
+	t0 = time.Now()
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(base+"/explore/?view=graph&e="+url.QueryEscape(names[0])),
+		chromedp.Poll(`window.newsgraphGraph !== undefined`, nil, chromedp.WithPollingTimeout(5*time.Minute)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("graph of %q on screen after %s", names[0], time.Since(t0).Round(time.Millisecond))
+	if err := chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond), shot("explore-graph-large.png")); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -19,10 +19,12 @@ func (a *app) serveCmd() *cobra.Command {
 	var allowWrites, allowRemoteWrites, noIndex bool
 	cmd := &cobra.Command{
 		Use:   "serve [--addr HOST:PORT]",
-		Short: "Serve the Cayley HTTP API and web console, and path queries, on the store",
-		Long: `Serve the store over HTTP: Cayley's v2 API (/api/v2/query, /api/v2/read, ...),
-its web console (open the address in a browser), and newsgraph's own routes:
-/api/path, /api/neighbors, /api/timeline and /api/resolve.
+		Short: "Serve the explorer, the Cayley HTTP API and web console, and path queries, on the store",
+		Long: `Serve the store over HTTP: the explorer (/explore/: search by any spelling of
+a name, entity cards with their evidence, timelines, paths and neighbourhood
+graphs), Cayley's v2 API (/api/v2/query, /api/v2/read, ...), its web console
+for Gizmo (open the address in a browser), and newsgraph's own routes:
+/api/path, /api/neighbors, /api/timeline, /api/resolve and /api/entity.
 
 The server listens on serve.addr (--addr; loopback only by default) and is
 read-only: writes through the API answer 403 unless --allow-writes is given,

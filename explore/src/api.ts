@@ -95,6 +95,7 @@ export interface Fact {
   asserted_by?: Node[];
   articles: number;
   outlets: number;
+  statements: number;
   evidence: Evidence[];
 }
 

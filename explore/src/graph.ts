@@ -1,7 +1,7 @@
 // The graph view: an entity's neighbourhood drawn with Cytoscape.js.
 // Nodes are labelled with their names and coloured by type; articles are
-// never nodes, each edge stands for every article that supports the link
-// (its width grows with their number, and its tooltip says how many).
+// never nodes: each edge stands for every article that supports the link
+// (its width grows with their number; clicked, it shows its evidence).
 
 import cytoscape from "cytoscape";
 import { html } from "htm/preact";
@@ -27,6 +27,42 @@ function edgeEnds(h: Hop): [string, string] {
   return h.direction === "out" ? [h.from, h.to] : [h.to, h.from];
 }
 
+/** rowHeight is the vertical distance between two neighbours in a column:
+ * one line of label text and a little air. */
+const rowHeight = 19;
+
+/** mindMap places a neighbourhood as columns either side of the entity,
+ * nearest first (at two hops, the second hop in outer columns, each node
+ * level with its parent where it can be), grouped by type. Rings and
+ * force layouts put a hundred labels around a circle, where they overlap
+ * or, fitted to the screen, shrink past reading; in columns every label
+ * has a line of its own. */
+function mindMap(r: NeighborsResult): { at: Map<string, { x: number; y: number }>; rows: number } {
+  const at = new Map<string, { x: number; y: number }>();
+  at.set(r.node.iri, { x: 0, y: 0 });
+  const typeOrder = (t?: string) => (t ? Object.keys(typeColours).indexOf(t) : 99);
+  const first = r.neighbors.filter((n) => n.hops === 1);
+  first.sort((a, b) => typeOrder(a.type) - typeOrder(b.type)); // stable: the most mentioned first within a type
+  const half = Math.ceil(first.length / 2);
+  const columns: [string[], string[]] = [first.slice(0, half).map((n) => n.iri), first.slice(half).map((n) => n.iri)];
+  const place = (ids: string[], x: number) => ids.forEach((id, i) => at.set(id, { x, y: (i - (ids.length - 1) / 2) * rowHeight }));
+  const gap = 330;
+  place(columns[0], gap);
+  place(columns[1], -gap);
+  let rows = Math.max(columns[0].length, columns[1].length);
+  const second = r.neighbors.filter((n) => n.hops === 2);
+  for (const side of [1, -1]) {
+    const mine = second.filter((n) => Math.sign(at.get(n.via.from)?.x ?? 1) === side);
+    mine.sort((a, b) => at.get(a.via.from)!.y - at.get(b.via.from)!.y);
+    place(
+      mine.map((n) => n.iri),
+      2 * gap * side,
+    );
+    rows = Math.max(rows, mine.length);
+  }
+  return { at, rows };
+}
+
 export function GraphView(props: { s: State }) {
   const s = props.s;
   const e = s.e!;
@@ -39,11 +75,17 @@ export function GraphView(props: { s: State }) {
   const r = res.data;
   useEffect(() => {
     if (!r || !box.current) return;
+    const pos = mindMap(r);
+    box.current.style.height = `${Math.max(480, pos.rows * rowHeight + 60)}px`;
     const els: cytoscape.ElementDefinition[] = [
-      { data: { id: r.node.iri, label: r.node.name, type: r.node.type, colour: colourOf(r.node.type), hops: 0 } },
+      { data: { id: r.node.iri, label: r.node.name, type: r.node.type, colour: colourOf(r.node.type), hops: 0 }, position: pos.at.get(r.node.iri) },
     ];
     for (const n of r.neighbors) {
-      els.push({ data: { id: n.iri, label: n.name, type: n.type, colour: colourOf(n.type), hops: n.hops } });
+      const p = pos.at.get(n.iri)!;
+      els.push({
+        data: { id: n.iri, label: n.name, type: n.type, colour: colourOf(n.type), hops: n.hops, side: p.x < 0 ? "left" : "right" },
+        position: p,
+      });
     }
     for (const n of r.neighbors) {
       const [src, dst] = edgeEnds(n.via);
@@ -62,49 +104,54 @@ export function GraphView(props: { s: State }) {
       container: box.current,
       elements: els,
       wheelSensitivity: 0.3,
+      maxZoom: 2,
       style: [
         {
           selector: "node",
           style: {
             "background-color": "data(colour)",
             label: "data(label)",
-            "font-size": 11,
-            "text-valign": "bottom",
-            "text-margin-y": 3,
+            "font-size": 12,
+            "text-valign": "center",
+            "text-halign": "right",
+            "text-margin-x": 5,
             "text-wrap": "ellipsis",
-            "text-max-width": "130px",
-            "text-background-color": "#ffffff",
-            "text-background-opacity": 0.8,
-            "text-background-padding": "1px",
-            width: 16,
-            height: 16,
+            "text-max-width": "220px",
+            width: 11,
+            height: 11,
           },
         },
-        { selector: "node[hops = 0]", style: { width: 30, height: 30, "font-size": 14, "font-weight": "bold" } },
+        { selector: "node[side = 'left']", style: { "text-halign": "left", "text-margin-x": -5 } },
+        {
+          selector: "node[hops = 0]",
+          style: {
+            width: 26,
+            height: 26,
+            "font-size": 15,
+            "font-weight": "bold",
+            "text-valign": "top",
+            "text-halign": "center",
+            "text-margin-y": -4,
+            "text-background-color": "#ffffff",
+            "text-background-opacity": 0.85,
+            "text-max-width": "300px",
+          },
+        },
         {
           selector: "edge",
           style: {
-            width: "mapData(support, 1, 20, 1, 6)",
-            "line-color": "#b3b6b7",
-            "target-arrow-color": "#b3b6b7",
+            width: "mapData(support, 1, 20, 1, 5)",
+            "line-color": "#c5c9cb",
+            "target-arrow-color": "#c5c9cb",
             "target-arrow-shape": "triangle",
-            "curve-style": "bezier",
-            "arrow-scale": 0.7,
+            "curve-style": "straight",
+            "arrow-scale": 0.6,
           },
         },
-        { selector: "edge:selected", style: { label: "data(label)", "font-size": 10, "line-color": "#34495e", "target-arrow-color": "#34495e" } },
+        { selector: "edge:selected", style: { label: "data(label)", "font-size": 11, "line-color": "#34495e", "target-arrow-color": "#34495e" } },
         { selector: "node:selected", style: { "border-width": 3, "border-color": "#111" } },
       ],
-      // Rings by distance, the most mentioned first on each: with a
-      // hundred nodes the labels stay apart where a force layout
-      // piles them into a star.
-      layout: {
-        name: "concentric",
-        concentric: (n: cytoscape.NodeSingular) => 10 - Number(n.data("hops")),
-        levelWidth: () => 1,
-        minNodeSpacing: 28,
-        animate: false,
-      } as cytoscape.ConcentricLayoutOptions,
+      layout: { name: "preset", fit: true, padding: 20 },
     });
     cy.on("tap", "node", (ev) => go({ view: "card", e: ev.target.id() }));
     cy.on("tap", "edge", (ev) => setPicked(ev.target.data("hop")));
@@ -122,10 +169,10 @@ export function GraphView(props: { s: State }) {
       <h1>${r.node.name} <${TypeBadge} type=${r.node.type} /> <span class="muted">neighbourhood</span></h1>
       <${EntityNav} e=${r.node.iri} current="graph" />
       <p class="muted">
-        ${r.neighbors.length} neighbour${r.neighbors.length === 1 ? "" : "s"} within
+        ${r.neighbors.length} neighbour${r.neighbors.length === 1 ? "" : "s"} within${" "}
         <select name="hops" value=${String(hops)} onChange=${(ev: Event) => go({ ...s, hops: (ev.target as HTMLSelectElement).value === "2" ? "2" : undefined }, true)}>
           <option value="1">1 hop</option><option value="2">2 hops</option>
-        </select>
+        </select>${" "}
         ${r.truncated && ` (the ${maxNodes - 1} most mentioned)`}. Click a node for its card, a link for its evidence.
       </p>
       <p class="legend">${types.map((t) => html`<span><i style=${{ background: colourOf(t) }}></i>${t}</span>`)}</p>

@@ -11,6 +11,7 @@ import {
   type Candidate,
   type Card,
   type Evidence,
+  type FactGroup,
   type Hop,
   type Node,
   type PathResult,
@@ -133,32 +134,46 @@ export function CardView(props: { e: string }) {
     </header>
     ${c.truncated && html`<p class="note">This entity is in very many statements: the card shows the first ${c.statements}.</p>`}
     ${c.facts.length === 0 && html`<p class="muted">No facts name this entity; its events are on the timeline.</p>`}
-    ${c.facts.map(
-      (g) => html`<section class="facts" data-predicate=${g.predicate}>
-        <h2>${predicateLabel(g.predicate, g.direction)}</h2>
-        ${g.facts.map(
-          (f) => html`<div class="fact">
-            <h3>
-              <${EntityLink} node=${f.other} /> <${TypeBadge} type=${f.other.type} />
-              <span class="muted">
-                ${" "}${Object.entries(f.kinds)
-                  .map(([k, n]) => (n > 1 ? `${k} ×${n}` : k))
-                  .join(", ")}
-                ${" · "}${f.articles} article${f.articles === 1 ? "" : "s"} · ${f.outlets} outlet${f.outlets === 1 ? "" : "s"}
-                ${f.asserted_by && f.asserted_by.length > 0 && html` · asserted by ${f.asserted_by.map((a) => a.name).join(", ")}`}
-              </span>
-            </h3>
-            ${f.evidence.map((ev: Evidence) => html`<${Quote} kind=${ev.kind} text=${ev.sentence}>
-              ${(ev.asserted_by || ev.role) &&
-              html`<div class="muted">${ev.asserted_by && `according to ${ev.asserted_by}`}${ev.asserted_by && ev.role && " · "}${ev.role &&
-                `role: ${ev.role}`}</div>`}
-              <${Source} title=${ev.article_title} outlet=${ev.outlet} withOutlet date=${ev.article_date} article=${ev.article} />
-            </${Quote}>`)}
-          </div>`,
-        )}
-      </section>`,
-    )}
+    ${c.facts.map((g) => html`<${FactGroupView} g=${g} />`)}
   </article>`;
+}
+
+/** groupShown is how many facts of a group a card shows before “show all”:
+ * a hub's group runs to hundreds. */
+const groupShown = 12;
+
+/** FactGroupView is the facts of one predicate, each with its evidence. */
+function FactGroupView(props: { g: FactGroup }) {
+  const g = props.g;
+  const [all, setAll] = useState(false);
+  const facts = all ? g.facts : g.facts.slice(0, groupShown);
+  return html`<section class="facts" data-predicate=${g.predicate}>
+    <h2>${predicateLabel(g.predicate, g.direction)} <span class="muted">${g.facts.length}</span></h2>
+    ${facts.map(
+      (f) => html`<div class="fact">
+        <h3>
+          <${EntityLink} node=${f.other} /> <${TypeBadge} type=${f.other.type} />
+          <span class="muted">
+            ${Object.entries(f.kinds)
+              .map(([k, n]) => (n > 1 ? `${k} ×${n}` : k))
+              .join(", ")}
+            ${" · "}${f.articles} article${f.articles === 1 ? "" : "s"} · ${f.outlets} outlet${f.outlets === 1 ? "" : "s"}
+            ${f.asserted_by && f.asserted_by.length > 0 && html` · asserted by ${f.asserted_by.map((a) => a.name).join(", ")}`}
+          </span>
+        </h3>
+        ${f.evidence.map((ev: Evidence) => html`<${Quote} kind=${ev.kind} text=${ev.sentence}>
+          ${(ev.asserted_by || ev.role) &&
+          html`<div class="muted">${ev.asserted_by && `according to ${ev.asserted_by}`}${ev.asserted_by && ev.role && " · "}${ev.role &&
+            `role: ${ev.role}`}</div>`}
+          <${Source} title=${ev.article_title} outlet=${ev.outlet} withOutlet date=${ev.article_date} article=${ev.article} />
+        </${Quote}>`)}
+        ${f.statements > f.evidence.length &&
+        html`<p class="muted">${f.evidence.length} of ${f.statements} statements shown: the most direct claims and the newest articles.</p>`}
+      </div>`,
+    )}
+    ${!all && g.facts.length > groupShown &&
+    html`<button type="button" class="more" onClick=${() => setAll(true)}>Show all ${g.facts.length}</button>`}
+  </section>`;
 }
 
 /** EntityNav links an entity's card, timeline, graph and paths. */

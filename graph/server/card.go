@@ -2,10 +2,14 @@ package server
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"sort"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph/path"
@@ -23,6 +27,12 @@ import (
 // bound the card says it was cut (Card.Truncated) rather than read for
 // seconds.
 const MaxCardStatements = 2000
+
+// MaxFactEvidence bounds the evidence sentences shown of one fact, the
+// most direct claims and newest articles first (Fact.Statements counts
+// them all): a fact stated by hundreds of articles says the same thing
+// hundreds of times.
+const MaxFactEvidence = 5
 
 // Card is an entity card.
 type Card struct {
@@ -63,6 +73,7 @@ type Fact struct {
 	AssertedBy []path.Node    `json:"asserted_by,omitempty"`
 	Articles   int            `json:"articles"`
 	Outlets    int            `json:"outlets"`
+	Statements int            `json:"statements"` // evidence sentences, of which Evidence shows MaxFactEvidence at most
 	Evidence   []CardEvidence `json:"evidence"`
 }
 
@@ -81,101 +92,168 @@ type CardEvidence struct {
 // articleInfo is what a card shows of an article.
 type articleInfo struct{ title, outlet, date string }
 
-// cardReader reads a card's quads, remembering the names and articles it
-// has looked up: a card shows the same few articles and entities many times.
+// cardReader reads a card's quads by reference, looking up only the
+// values it shows, and remembers the nodes and articles it has described:
+// a card shows the same few articles and entities many times, and a hub
+// such as Iraq has tens of thousands of quads of its own.
 type cardReader struct {
-	ctx      context.Context
-	qs       cgraph.QuadStore
-	err      error
-	nodes    map[string]path.Node
-	articles map[string]articleInfo
+	ctx   context.Context
+	qs    cgraph.QuadStore
+	kvqs  *kv.QuadStore // non-nil on a key-value store (bolt): scans by subject and predicate
+	err   error
+	preds map[quad.IRI]cgraph.Ref
+	// predOf names the predicate of a reference's key.
+	predOf   map[any]quad.IRI
+	nodes    map[any]path.Node
+	articles map[any]articleInfo
+	outlets  map[any]string
 }
 
-// quads returns the quads with value v in direction d. The quads'
-// references are all read before any quad is (see graph.Store's eachQuad:
-// on bolt, reading a quad while an iterator is open can deadlock with a
-// writer).
-func (r *cardReader) quads(d quad.Direction, v quad.Value) []quad.Quad {
-	if r.err != nil {
-		return nil
+// cardPredicates are the predicates a card reads.
+var cardPredicates = []quad.IRI{
+	schema.RDFType, schema.Name, schema.Alias, schema.MentionedIn, schema.EventType, schema.Date,
+	schema.Title, schema.Outlet, schema.RDFSubject, schema.RDFPredicate, schema.RDFObject,
+	schema.Kind, schema.Evidence, schema.Role, schema.AssertedBy, schema.InArticle,
+}
+
+func newCardReader(ctx context.Context, qs cgraph.QuadStore) *cardReader {
+	r := &cardReader{ctx: ctx, qs: qs, preds: map[quad.IRI]cgraph.Ref{}, predOf: map[any]quad.IRI{},
+		nodes: map[any]path.Node{}, articles: map[any]articleInfo{}, outlets: map[any]string{}}
+	// The (subject, predicate) and (object, predicate, subject) indexes
+	// are those of a store created with the default indexes; one created
+	// with others (CAYLEY_KV_INDEXES) is read the generic way, as in
+	// graph/path.
+	if k, ok := qs.(*kv.QuadStore); ok && os.Getenv("CAYLEY_KV_INDEXES") == "" {
+		r.kvqs = k
 	}
-	if r.err = r.ctx.Err(); r.err != nil {
-		return nil
-	}
-	ref, err := r.qs.ValueOf(v)
-	if err != nil || ref == nil {
-		r.err = err
-		return nil
-	}
-	it := r.qs.QuadIterator(d, ref).Iterate()
-	var refs []cgraph.Ref
-	for it.Next(r.ctx) {
-		refs = append(refs, it.Result())
-	}
-	r.err = it.Err()
-	if err := it.Close(); r.err == nil {
-		r.err = err
-	}
-	out := make([]quad.Quad, 0, len(refs))
-	for _, qr := range refs {
-		if r.err != nil {
-			return nil
+	for _, p := range cardPredicates {
+		ref, err := qs.ValueOf(p)
+		if err != nil {
+			r.err = err
 		}
-		var q quad.Quad
-		q, r.err = r.qs.Quad(qr)
+		if ref != nil {
+			r.preds[p], r.predOf[ref.Key()] = ref, p
+		}
+	}
+	return r
+}
+
+// refs returns the references of the quads whose direction d is node and,
+// unless pred is "", whose predicate is pred: at most max of them, when
+// max > 0. They are all read before any is looked into (see graph.Store's
+// eachQuad: on bolt, reading while an iterator is open can deadlock with
+// a writer).
+func (r *cardReader) refs(node cgraph.Ref, d quad.Direction, pred quad.IRI, max int) []cgraph.Ref {
+	if r.err != nil || node == nil {
+		return nil
+	}
+	var p cgraph.Ref
+	if pred != "" {
+		if p = r.preds[pred]; p == nil {
+			return nil // no quad has the predicate
+		}
+	}
+	var it iterator.Scanner
+	filter := p != nil
+	if r.kvqs != nil && p != nil {
+		ind := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+		if d == quad.Object {
+			ind = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+		}
+		vals := []uint64{uint64(node.(kv.Int64Value)), uint64(p.(kv.Int64Value))}
+		it, filter = kv.IndexScan{Index: ind, Values: vals}.BuildIterator(r.kvqs).Iterate(), false
+	} else {
+		it = r.qs.QuadIterator(d, node).Iterate()
+	}
+	var out []cgraph.Ref
+	for (max <= 0 || len(out) < max) && it.Next(r.ctx) {
+		q := it.Result()
+		if filter {
+			if qp := r.dir(q, quad.Predicate); qp == nil || qp.Key() != p.Key() {
+				continue
+			}
+		}
 		out = append(out, q)
 	}
+	r.fail(it.Err())
+	r.fail(it.Close())
+	r.fail(r.ctx.Err())
 	return out
+}
+
+func (r *cardReader) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+}
+
+// dir returns one direction of a quad.
+func (r *cardReader) dir(q cgraph.Ref, d quad.Direction) cgraph.Ref {
+	ref, err := r.qs.QuadDirection(q, d)
+	r.fail(err)
+	return ref
+}
+
+// text is the value of a reference as shown (valueText).
+func (r *cardReader) text(ref cgraph.Ref) string {
+	if ref == nil || r.err != nil {
+		return ""
+	}
+	v, err := r.qs.NameOf(ref)
+	r.fail(err)
+	return valueText(v)
+}
+
+// first is the object of a node's first quad with the predicate: the
+// node's name, type, date... which every article repeats alike.
+func (r *cardReader) first(node cgraph.Ref, pred quad.IRI) string {
+	for _, q := range r.refs(node, quad.Subject, pred, 1) {
+		return r.text(r.dir(q, quad.Object))
+	}
+	return ""
 }
 
 // node describes a node as the path routes do (path.Node): an entity by
 // its name and type, an event, which has no name, by its type and date.
-func (r *cardReader) node(iri string) path.Node {
-	if n, ok := r.nodes[iri]; ok {
+func (r *cardReader) node(ref cgraph.Ref) path.Node {
+	if n, ok := r.nodes[ref.Key()]; ok {
 		return n
 	}
-	n := path.Node{IRI: iri, Name: iri}
-	var evType, date string
-	for _, q := range r.quads(quad.Subject, quad.IRI(iri)) {
-		switch q.Predicate {
-		case schema.Name:
-			n.Name = valueText(q.Object)
-		case schema.RDFType:
-			n.Type = strings.TrimPrefix(valueText(q.Object), schema.Prefix)
-		case schema.EventType:
-			evType = valueText(q.Object)
-		case schema.Date:
-			date = valueText(q.Object)
+	n := path.Node{IRI: r.text(ref), Name: r.first(ref, schema.Name)}
+	n.Type = strings.TrimPrefix(r.first(ref, schema.RDFType), schema.Prefix)
+	if n.Name == "" && n.Type == "Event" {
+		n.Name = r.first(ref, schema.EventType)
+		if d := r.first(ref, schema.Date); d != "" {
+			n.Name += " of " + d
 		}
 	}
-	if evType != "" && n.Name == iri {
-		n.Name = evType
-		if date != "" {
-			n.Name += " of " + date
-		}
+	if n.Name == "" {
+		n.Name = n.IRI
 	}
-	r.nodes[iri] = n
+	r.nodes[ref.Key()] = n
 	return n
 }
 
 // article returns an article's title, outlet and date.
-func (r *cardReader) article(iri string) articleInfo {
-	if a, ok := r.articles[iri]; ok {
+func (r *cardReader) article(ref cgraph.Ref) articleInfo {
+	if a, ok := r.articles[ref.Key()]; ok {
 		return a
 	}
-	var a articleInfo
-	for _, q := range r.quads(quad.Subject, quad.IRI(iri)) {
-		switch q.Predicate {
-		case schema.Title:
-			a.title = valueText(q.Object)
-		case schema.Outlet:
-			a.outlet = valueText(q.Object)
-		case schema.Date:
-			a.date = valueText(q.Object)
-		}
-	}
-	r.articles[iri] = a
+	a := articleInfo{title: r.first(ref, schema.Title), outlet: r.outlet(ref), date: r.first(ref, schema.Date)}
+	r.articles[ref.Key()] = a
 	return a
+}
+
+// outlet returns an article's outlet. It is read on its own for every
+// article that mentions the entity, thousands for a hub, where the title
+// and date are read only for the articles whose evidence is shown.
+func (r *cardReader) outlet(ref cgraph.Ref) string {
+	if o, ok := r.outlets[ref.Key()]; ok {
+		return o
+	}
+	o := r.first(ref, schema.Outlet)
+	r.outlets[ref.Key()] = o
+	return o
 }
 
 // valueText is a quad value as shown: an IRI without its brackets, a
@@ -192,31 +270,79 @@ func valueText(v quad.Value) string {
 	return v.String()
 }
 
-// cardOf reads the card of the entity iri.
-func cardOf(ctx context.Context, qs cgraph.QuadStore, iri string) (*Card, error) {
-	r := &cardReader{ctx: ctx, qs: qs, nodes: map[string]path.Node{}, articles: map[string]articleInfo{}}
-	c := &Card{Node: r.node(iri), Aliases: []string{}, Outlets: []OutletCount{}, Facts: []FactGroup{}}
-	aliases := map[string]bool{c.Name: true}
-	mentioned := map[string]bool{}
-	for _, q := range r.quads(quad.Subject, quad.IRI(iri)) {
-		switch q.Predicate {
-		case schema.Alias:
-			if a := valueText(q.Object); !aliases[a] {
-				aliases[a] = true
-				c.Aliases = append(c.Aliases, a)
-			}
-		case schema.MentionedIn:
-			mentioned[valueText(q.Object)] = true
+// statement is what a card reads of one rdf:Statement node.
+type statement struct {
+	pred                         string
+	subj, obj, article, asserted cgraph.Ref
+	ev                           CardEvidence
+}
+
+// statement reads a statement node's quads.
+func (r *cardReader) statement(node cgraph.Ref) statement {
+	var s statement
+	for _, q := range r.refs(node, quad.Subject, "", 0) {
+		p := r.dir(q, quad.Predicate)
+		if p == nil {
+			continue
+		}
+		o := r.dir(q, quad.Object)
+		switch r.predOf[p.Key()] {
+		case schema.RDFPredicate:
+			s.pred = strings.TrimPrefix(r.text(o), schema.Prefix)
+		case schema.RDFSubject:
+			s.subj = o
+		case schema.RDFObject:
+			s.obj = o
+		case schema.InArticle:
+			s.article = o
+		case schema.AssertedBy:
+			s.asserted = o
+		case schema.Kind:
+			s.ev.Kind = r.text(o)
+		case schema.Evidence:
+			s.ev.Sentence = r.text(o)
+		case schema.Role:
+			s.ev.Role = r.text(o)
 		}
 	}
-	if r.err == nil && len(mentioned) == 0 && c.Type == "" {
-		return nil, path.ErrNotFound
+	return s
+}
+
+// distinct returns the distinct objects of a node's quads with a predicate.
+func (r *cardReader) distinct(node cgraph.Ref, pred quad.IRI) []cgraph.Ref {
+	seen := map[any]bool{}
+	var out []cgraph.Ref
+	for _, q := range r.refs(node, quad.Subject, pred, 0) {
+		if o := r.dir(q, quad.Object); o != nil && !seen[o.Key()] {
+			seen[o.Key()] = true
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// cardOf reads the card of the entity iri.
+func cardOf(ctx context.Context, qs cgraph.QuadStore, iri string) (*Card, error) {
+	r := newCardReader(ctx, qs)
+	ent, err := qs.ValueOf(quad.IRI(iri))
+	if err != nil {
+		return nil, err
+	}
+	if ent == nil {
+		return nil, fmt.Errorf("%s: %w", iri, path.ErrNotFound)
+	}
+	c := &Card{Node: r.node(ent), Aliases: []string{}, Outlets: []OutletCount{}, Facts: []FactGroup{}}
+	for _, a := range r.distinct(ent, schema.Alias) {
+		if t := r.text(a); t != c.Name {
+			c.Aliases = append(c.Aliases, t)
+		}
 	}
 	sort.Strings(c.Aliases)
-	c.Articles = len(mentioned)
+	articles := r.distinct(ent, schema.MentionedIn)
+	c.Articles = len(articles)
 	outlets := map[string]int{}
-	for a := range mentioned {
-		if o := r.article(a).outlet; o != "" {
+	for _, a := range articles {
+		if o := r.outlet(a); o != "" {
 			outlets[o]++
 		}
 	}
@@ -230,86 +356,62 @@ func cardOf(ctx context.Context, qs cgraph.QuadStore, iri string) (*Card, error)
 		return c.Outlets[i].Outlet < c.Outlets[j].Outlet
 	})
 
-	// The statements naming the entity as subject or object.
+	// The statements naming the entity as subject, then as object.
 	type stmtRef struct {
-		node quad.Value
+		node cgraph.Ref
 		dir  string
 	}
 	var stmts []stmtRef
-	seen := map[quad.Value]bool{}
-	for _, q := range r.quads(quad.Object, quad.IRI(iri)) {
-		dir := ""
-		switch q.Predicate {
-		case schema.RDFSubject:
-			dir = "out"
-		case schema.RDFObject:
-			dir = "in"
-		default:
-			continue
+	for _, side := range []struct {
+		pred quad.IRI
+		dir  string
+	}{{schema.RDFSubject, "out"}, {schema.RDFObject, "in"}} {
+		for _, q := range r.refs(ent, quad.Object, side.pred, MaxCardStatements+1-len(stmts)) {
+			stmts = append(stmts, stmtRef{r.dir(q, quad.Subject), side.dir})
 		}
-		if seen[q.Subject] {
-			continue
-		}
-		seen[q.Subject] = true
-		if len(stmts) == MaxCardStatements {
-			c.Truncated = true
-			break
-		}
-		stmts = append(stmts, stmtRef{q.Subject, dir})
+	}
+	if len(stmts) > MaxCardStatements {
+		stmts, c.Truncated = stmts[:MaxCardStatements], true
 	}
 	c.Statements = len(stmts)
 
-	type factKey struct{ pred, dir, other string }
+	type factKey struct {
+		pred, dir string
+		other     any
+	}
 	facts := map[factKey]*Fact{}
-	factArticles := map[factKey]map[string]bool{}
+	factArticles := map[factKey]map[any]bool{}
 	factOutlets := map[factKey]map[string]bool{}
-	for _, s := range stmts {
-		var pred, subj, obj, article string
-		var ev CardEvidence
-		for _, q := range r.quads(quad.Subject, s.node) {
-			switch q.Predicate {
-			case schema.RDFPredicate:
-				pred = strings.TrimPrefix(valueText(q.Object), schema.Prefix)
-			case schema.RDFSubject:
-				subj = valueText(q.Object)
-			case schema.RDFObject:
-				obj = valueText(q.Object)
-			case schema.Kind:
-				ev.Kind = valueText(q.Object)
-			case schema.Evidence:
-				ev.Sentence = valueText(q.Object)
-			case schema.Role:
-				ev.Role = valueText(q.Object)
-			case schema.AssertedBy:
-				ev.AssertedBy = valueText(q.Object)
-			case schema.InArticle:
-				article = valueText(q.Object)
-			}
+	var order []factKey
+	for _, sr := range stmts {
+		s := r.statement(sr.node)
+		other := s.obj
+		if sr.dir == "in" {
+			other = s.subj
 		}
-		other := obj
-		if s.dir == "in" {
-			other = subj
-		}
-		if pred == "" || other == "" {
+		if s.pred == "" || other == nil || s.article == nil {
 			continue // not a statement of a fact (a stray rdf:subject quad)
 		}
-		a := r.article(article)
-		ev.Article, ev.ArticleTitle, ev.Outlet, ev.ArticleDate = article, a.title, a.outlet, a.date
-		k := factKey{pred, s.dir, other}
+		a := r.article(s.article)
+		ev := s.ev
+		ev.Article, ev.ArticleTitle, ev.Outlet, ev.ArticleDate = r.text(s.article), a.title, a.outlet, a.date
+		k := factKey{s.pred, sr.dir, other.Key()}
 		f := facts[k]
 		if f == nil {
 			f = &Fact{Other: r.node(other), Kinds: map[string]int{}}
-			facts[k], factArticles[k], factOutlets[k] = f, map[string]bool{}, map[string]bool{}
+			facts[k], factArticles[k], factOutlets[k] = f, map[any]bool{}, map[string]bool{}
+			order = append(order, k)
 		}
 		f.Kinds[ev.Kind]++
-		if ev.AssertedBy != "" && !hasNode(f.AssertedBy, ev.AssertedBy) {
-			f.AssertedBy = append(f.AssertedBy, r.node(ev.AssertedBy))
-		}
-		if ev.AssertedBy != "" {
-			ev.AssertedBy = r.node(ev.AssertedBy).Name
+		if s.asserted != nil {
+			by := r.node(s.asserted)
+			ev.AssertedBy = by.Name
+			if !hasNode(f.AssertedBy, by.IRI) {
+				f.AssertedBy = append(f.AssertedBy, by)
+			}
 		}
 		f.Evidence = append(f.Evidence, ev)
-		factArticles[k][article] = true
+		factArticles[k][s.article.Key()] = true
 		if a.outlet != "" {
 			factOutlets[k][a.outlet] = true
 		}
@@ -319,9 +421,13 @@ func cardOf(ctx context.Context, qs cgraph.QuadStore, iri string) (*Card, error)
 	}
 
 	groups := map[[2]string]*FactGroup{}
-	for k, f := range facts {
-		f.Articles, f.Outlets = len(factArticles[k]), len(factOutlets[k])
+	for _, k := range order {
+		f := facts[k]
+		f.Articles, f.Outlets, f.Statements = len(factArticles[k]), len(factOutlets[k]), len(f.Evidence)
 		sortEvidence(f.Evidence)
+		if len(f.Evidence) > MaxFactEvidence {
+			f.Evidence = f.Evidence[:MaxFactEvidence]
+		}
 		g := groups[[2]string{k.pred, k.dir}]
 		if g == nil {
 			g = &FactGroup{Predicate: k.pred, Direction: k.dir}
@@ -330,7 +436,7 @@ func cardOf(ctx context.Context, qs cgraph.QuadStore, iri string) (*Card, error)
 		g.Facts = append(g.Facts, *f)
 	}
 	for _, g := range groups {
-		sort.Slice(g.Facts, func(i, j int) bool {
+		sort.SliceStable(g.Facts, func(i, j int) bool {
 			if g.Facts[i].Articles != g.Facts[j].Articles {
 				return g.Facts[i].Articles > g.Facts[j].Articles
 			}

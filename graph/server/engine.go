@@ -1,7 +1,8 @@
 // Package server is newsgraph's HTTP server: the Cayley HTTP API (v2) and
 // web console on the configured store, the query-shape route the console
 // still calls (/api/v1/shape/gizmo), and newsgraph's own evidence-backed
-// routes (/api/path, /api/neighbors, /api/timeline, /api/resolve). It is
+// routes (/api/path, /api/neighbors, /api/timeline, /api/resolve,
+// /api/entity) with the explorer page that reads them (/explore/). It is
 // read-only unless told otherwise.
 //
 // It is also how several processes share one embedded store: bolt admits
@@ -85,13 +86,17 @@ func (e *Engine) stateOf(st *graph.Store) *storeState {
 	return s
 }
 
-// build makes the link index of one store. The store stays pinned while
-// it is read.
+// build makes the name index and the link index of one store. The store
+// stays pinned while it is read. Names come first: they take seconds on
+// a large store, and every search, card and path needs them.
 func (e *Engine) build(st *graph.Store, s *storeState) {
 	cur, release := e.h.Acquire()
 	defer release()
 	if cur != st {
 		return // swapped meanwhile
+	}
+	if _, err := e.namesOf(context.Background(), st, s); err != nil {
+		e.log.Warn("name index not loaded; the first query loads it", "err", err)
 	}
 	stats, err := s.finder.BuildIndex(context.Background())
 	if err != nil {

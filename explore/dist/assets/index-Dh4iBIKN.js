@@ -352,33 +352,35 @@ In order to be iterable, non-array objects must have a [Symbol.iterator]() metho
         Mentioned in <b>${n.articles}</b> article${n.articles===1?``:`s`}${n.outlets.length>0&&G` from <b>${n.outlets.length}</b> outlet${n.outlets.length===1?``:`s`}:${` `}
           ${n.outlets.map(e=>`${e.outlet} (${e.articles})`).join(`, `)}`}.
       </p>
-      <${r1} e=${n.iri} current="card" />
+      <${a1} e=${n.iri} current="card" />
     </header>
     ${n.truncated&&G`<p class="note">This entity is in very many statements: the card shows the first ${n.statements}.</p>`}
     ${n.facts.length===0&&G`<p class="muted">No facts name this entity; its events are on the timeline.</p>`}
-    ${n.facts.map(e=>G`<section class="facts" data-predicate=${e.predicate}>
-        <h2>${R_(e.predicate,e.direction)}</h2>
-        ${e.facts.map(e=>G`<div class="fact">
-            <h3>
-              <${Q_} node=${e.other} /> <${Z_} type=${e.other.type} />
-              <span class="muted">
-                ${` `}${Object.entries(e.kinds).map(([e,t])=>t>1?`${e} ×${t}`:e).join(`, `)}
-                ${` · `}${e.articles} article${e.articles===1?``:`s`} · ${e.outlets} outlet${e.outlets===1?``:`s`}
-                ${e.asserted_by&&e.asserted_by.length>0&&G` · asserted by ${e.asserted_by.map(e=>e.name).join(`, `)}`}
-              </span>
-            </h3>
-            ${e.evidence.map(e=>G`<${e1} kind=${e.kind} text=${e.sentence}>
-              ${(e.asserted_by||e.role)&&G`<div class="muted">${e.asserted_by&&`according to ${e.asserted_by}`}${e.asserted_by&&e.role&&` · `}${e.role&&`role: ${e.role}`}</div>`}
-              <${$_} title=${e.article_title} outlet=${e.outlet} withOutlet date=${e.article_date} article=${e.article} />
-            </${e1}>`)}
-          </div>`)}
-      </section>`)}
-  </article>`:G`<${Y_} what="the card" />`}function r1(e){return G`<nav class="entity-nav">
+    ${n.facts.map(e=>G`<${i1} g=${e} />`)}
+  </article>`:G`<${Y_} what="the card" />`}var r1=12;function i1(e){let t=e.g,[n,r]=he(!1),i=n?t.facts:t.facts.slice(0,r1);return G`<section class="facts" data-predicate=${t.predicate}>
+    <h2>${R_(t.predicate,t.direction)} <span class="muted">${t.facts.length}</span></h2>
+    ${i.map(e=>G`<div class="fact">
+        <h3>
+          <${Q_} node=${e.other} /> <${Z_} type=${e.other.type} />
+          <span class="muted">
+            ${Object.entries(e.kinds).map(([e,t])=>t>1?`${e} ×${t}`:e).join(`, `)}
+            ${` · `}${e.articles} article${e.articles===1?``:`s`} · ${e.outlets} outlet${e.outlets===1?``:`s`}
+            ${e.asserted_by&&e.asserted_by.length>0&&G` · asserted by ${e.asserted_by.map(e=>e.name).join(`, `)}`}
+          </span>
+        </h3>
+        ${e.evidence.map(e=>G`<${e1} kind=${e.kind} text=${e.sentence}>
+          ${(e.asserted_by||e.role)&&G`<div class="muted">${e.asserted_by&&`according to ${e.asserted_by}`}${e.asserted_by&&e.role&&` · `}${e.role&&`role: ${e.role}`}</div>`}
+          <${$_} title=${e.article_title} outlet=${e.outlet} withOutlet date=${e.article_date} article=${e.article} />
+        </${e1}>`)}
+        ${e.statements>e.evidence.length&&G`<p class="muted">${e.evidence.length} of ${e.statements} statements shown: the most direct claims and the newest articles.</p>`}
+      </div>`)}
+    ${!n&&t.facts.length>r1&&G`<button type="button" class="more" onClick=${()=>r(!0)}>Show all ${t.facts.length}</button>`}
+  </section>`}function a1(e){return G`<nav class="entity-nav">
     ${[[`Card`,{view:`card`,e:e.e}],[`Timeline`,{view:`timeline`,e:e.e}],[`Graph`,{view:`graph`,e:e.e}],[`Paths from here`,{view:`path`,from:e.e}]].map(([t,n])=>G`<a href=${U_(n)} onClick=${q_(n)} class=${n.view===e.current?`current`:``}>${t}</a>`)}
-  </nav>`}function i1(e){let t=e.s,n=t.e,r=J_(n,()=>F_(`/api/timeline`,{name:n}));if(r.err)return G`<${X_} err=${r.err} pick=${e=>({...t,e:e.iri})} />`;let i=r.data;if(!i)return G`<${Y_} what="the timeline" />`;let a=[...new Set(i.events.map(e=>e.type))].sort(),o=t.types?new Set(t.types.split(`,`)):new Set(a),s=i.events.filter(e=>o.has(e.type)&&B_(e.date,t.since,t.until)),c=e=>G_({...t,...e},!0),l=e=>{let t=new Set(o);t.has(e)?t.delete(e):t.add(e),c({types:t.size===a.length?void 0:[...t].sort().join(`,`)||`none`})};return G`<section class="timeline">
+  </nav>`}function o1(e){let t=e.s,n=t.e,r=J_(n,()=>F_(`/api/timeline`,{name:n}));if(r.err)return G`<${X_} err=${r.err} pick=${e=>({...t,e:e.iri})} />`;let i=r.data;if(!i)return G`<${Y_} what="the timeline" />`;let a=[...new Set(i.events.map(e=>e.type))].sort(),o=t.types?new Set(t.types.split(`,`)):new Set(a),s=i.events.filter(e=>o.has(e.type)&&B_(e.date,t.since,t.until)),c=e=>G_({...t,...e},!0),l=e=>{let t=new Set(o);t.has(e)?t.delete(e):t.add(e),c({types:t.size===a.length?void 0:[...t].sort().join(`,`)||`none`})};return G`<section class="timeline">
     <header>
       <h1>${i.actor.name} <${Z_} type=${i.actor.type} /> <span class="muted">timeline</span></h1>
-      <${r1} e=${i.actor.iri} current="timeline" />
+      <${a1} e=${i.actor.iri} current="timeline" />
     </header>
     <form class="filters" onSubmit=${e=>e.preventDefault()}>
       <fieldset>
@@ -408,14 +410,14 @@ In order to be iterable, non-array objects must have a [Symbol.iterator]() metho
           </div>
         </li>`)}
     </ol>
-  </section>`}function a1(e){let t=e.h,n=t.direction===`out`?G`—[${t.predicate}]→`:G`←[${t.predicate}]—`;return G`<li class="hop">
+  </section>`}function s1(e){let t=e.h,n=t.direction===`out`?G`—[${t.predicate}]→`:G`←[${t.predicate}]—`;return G`<li class="hop">
     <div><b>${t.from_name}</b> <span class="pred">${n}</span> <b>${t.to_name}</b>
       <span class="muted">${t.support} statement${t.support===1?``:`s`}</span></div>
     ${t.evidence?G`<${e1} kind=${t.kind} text=${t.evidence}>
           <${$_} title=${t.article_title} date=${t.article_date} article=${t.article} />
         </${e1}>`:G`<p class="muted">no evidence recorded for this link</p>`}
     ${t.also&&t.also.length>0&&G`<p class="muted">also: ${t.also.map(e=>`${e.predicate} (${e.kind})`).join(`, `)}</p>`}
-  </li>`}function o1(e){let t=e.s,[n,r]=he(t.from??``),[i,a]=he(t.to??``),[o,s]=he(t.k??`3`);_e(()=>{r(t.from??``),a(t.to??``)},[t.from,t.to]);let c=!!(t.from&&t.to),l=J_(c?`${t.from}\u0000${t.to}\u0000${t.k}`:``,()=>c?F_(`/api/path`,{from:t.from,to:t.to,k:t.k}):Promise.resolve(null)),u=e=>{e.preventDefault(),G_({view:`path`,from:n.trim(),to:i.trim(),k:o===`3`?void 0:o})},d=e=>l.err.entity===t.from?{...t,from:e.iri}:{...t,to:e.iri},f=l.data;return G`<section class="paths">
+  </li>`}function c1(e){let t=e.s,[n,r]=he(t.from??``),[i,a]=he(t.to??``),[o,s]=he(t.k??`3`);_e(()=>{r(t.from??``),a(t.to??``)},[t.from,t.to]);let c=!!(t.from&&t.to),l=J_(c?`${t.from}\u0000${t.to}\u0000${t.k}`:``,()=>c?F_(`/api/path`,{from:t.from,to:t.to,k:t.k}):Promise.resolve(null)),u=e=>{e.preventDefault(),G_({view:`path`,from:n.trim(),to:i.trim(),k:o===`3`?void 0:o})},d=e=>l.err.entity===t.from?{...t,from:e.iri}:{...t,to:e.iri},f=l.data;return G`<section class="paths">
     <h1>Paths between two names</h1>
     <form class="path-form" onSubmit=${u}>
       <input name="from" placeholder="from, e.g. Kataib Hizbollah" value=${n} onInput=${e=>r(e.target.value)} />
@@ -431,18 +433,18 @@ In order to be iterable, non-array objects must have a [Symbol.iterator]() metho
       ${f.paths.map(e=>G`<li class="path">
           <h2>${e.nodes.map((e,t)=>G`${t>0&&` › `}<${Q_} node=${e} />`)}
             <span class="muted">${e.hops.length} hop${e.hops.length===1?``:`s`}, cost ${e.cost.toFixed(2)}</span></h2>
-          <ol class="hops">${e.hops.map(e=>G`<${a1} h=${e} />`)}</ol>
+          <ol class="hops">${e.hops.map(e=>G`<${s1} h=${e} />`)}</ol>
         </li>`)}
     </ol>`}
-  </section>`}function s1(e){return e.direction===`out`?[e.from,e.to]:[e.to,e.from]}function c1(e){let t=e.s,n=t.e,r=t.hops===`2`?2:1,i=J_(`${n}\u0000${r}`,()=>F_(`/api/neighbors`,{name:n,hops:r,limit:99})),a=ve(null),[o,s]=he(null),c=i.data;if(_e(()=>{if(!c||!a.current)return;let e=[{data:{id:c.node.iri,label:c.node.name,type:c.node.type,colour:L_(c.node.type),hops:0}}];for(let t of c.neighbors)e.push({data:{id:t.iri,label:t.name,type:t.type,colour:L_(t.type),hops:t.hops}});for(let t of c.neighbors){let[n,r]=s1(t.via);e.push({data:{id:`${n}|${t.via.predicate}|${r}`,source:n,target:r,label:t.via.predicate.replace(/_/g,` `),support:t.via.support,hop:t.via}})}let t=N_({container:a.current,elements:e,wheelSensitivity:.3,style:[{selector:`node`,style:{"background-color":`data(colour)`,label:`data(label)`,"font-size":11,"text-valign":`bottom`,"text-margin-y":3,"text-wrap":`ellipsis`,"text-max-width":`130px`,"text-background-color":`#ffffff`,"text-background-opacity":.8,"text-background-padding":`1px`,width:16,height:16}},{selector:`node[hops = 0]`,style:{width:30,height:30,"font-size":14,"font-weight":`bold`}},{selector:`edge`,style:{width:`mapData(support, 1, 20, 1, 6)`,"line-color":`#b3b6b7`,"target-arrow-color":`#b3b6b7`,"target-arrow-shape":`triangle`,"curve-style":`bezier`,"arrow-scale":.7}},{selector:`edge:selected`,style:{label:`data(label)`,"font-size":10,"line-color":`#34495e`,"target-arrow-color":`#34495e`}},{selector:`node:selected`,style:{"border-width":3,"border-color":`#111`}}],layout:{name:`concentric`,concentric:e=>10-Number(e.data(`hops`)),levelWidth:()=>1,minNodeSpacing:28,animate:!1}});return t.on(`tap`,`node`,e=>G_({view:`card`,e:e.target.id()})),t.on(`tap`,`edge`,e=>s(e.target.data(`hop`))),window.newsgraphGraph=t,()=>{t.destroy(),window.newsgraphGraph===t&&(window.newsgraphGraph=void 0)}},[c]),i.err)return G`<${X_} err=${i.err} pick=${e=>({...t,e:e.iri})} />`;if(!c)return G`<${Y_} what="the neighbourhood" />`;let l=[...new Set([c.node.type,...c.neighbors.map(e=>e.type)])].filter(e=>e&&I_[e]);return G`<section class="graph">
+  </section>`}function l1(e){return e.direction===`out`?[e.from,e.to]:[e.to,e.from]}var u1=19;function d1(e){let t=new Map;t.set(e.node.iri,{x:0,y:0});let n=e=>e?Object.keys(I_).indexOf(e):99,r=e.neighbors.filter(e=>e.hops===1);r.sort((e,t)=>n(e.type)-n(t.type));let i=Math.ceil(r.length/2),a=[r.slice(0,i).map(e=>e.iri),r.slice(i).map(e=>e.iri)],o=(e,n)=>e.forEach((r,i)=>t.set(r,{x:n,y:(i-(e.length-1)/2)*u1}));o(a[0],330),o(a[1],-330);let s=Math.max(a[0].length,a[1].length),c=e.neighbors.filter(e=>e.hops===2);for(let e of[1,-1]){let n=c.filter(n=>Math.sign(t.get(n.via.from)?.x??1)===e);n.sort((e,n)=>t.get(e.via.from).y-t.get(n.via.from).y),o(n.map(e=>e.iri),660*e),s=Math.max(s,n.length)}return{at:t,rows:s}}function f1(e){let t=e.s,n=t.e,r=t.hops===`2`?2:1,i=J_(`${n}\u0000${r}`,()=>F_(`/api/neighbors`,{name:n,hops:r,limit:99})),a=ve(null),[o,s]=he(null),c=i.data;if(_e(()=>{if(!c||!a.current)return;let e=d1(c);a.current.style.height=`${Math.max(480,e.rows*u1+60)}px`;let t=[{data:{id:c.node.iri,label:c.node.name,type:c.node.type,colour:L_(c.node.type),hops:0},position:e.at.get(c.node.iri)}];for(let n of c.neighbors){let r=e.at.get(n.iri);t.push({data:{id:n.iri,label:n.name,type:n.type,colour:L_(n.type),hops:n.hops,side:r.x<0?`left`:`right`},position:r})}for(let e of c.neighbors){let[n,r]=l1(e.via);t.push({data:{id:`${n}|${e.via.predicate}|${r}`,source:n,target:r,label:e.via.predicate.replace(/_/g,` `),support:e.via.support,hop:e.via}})}let n=N_({container:a.current,elements:t,wheelSensitivity:.3,maxZoom:2,style:[{selector:`node`,style:{"background-color":`data(colour)`,label:`data(label)`,"font-size":12,"text-valign":`center`,"text-halign":`right`,"text-margin-x":5,"text-wrap":`ellipsis`,"text-max-width":`220px`,width:11,height:11}},{selector:`node[side = 'left']`,style:{"text-halign":`left`,"text-margin-x":-5}},{selector:`node[hops = 0]`,style:{width:26,height:26,"font-size":15,"font-weight":`bold`,"text-valign":`top`,"text-halign":`center`,"text-margin-y":-4,"text-background-color":`#ffffff`,"text-background-opacity":.85,"text-max-width":`300px`}},{selector:`edge`,style:{width:`mapData(support, 1, 20, 1, 5)`,"line-color":`#c5c9cb`,"target-arrow-color":`#c5c9cb`,"target-arrow-shape":`triangle`,"curve-style":`straight`,"arrow-scale":.6}},{selector:`edge:selected`,style:{label:`data(label)`,"font-size":11,"line-color":`#34495e`,"target-arrow-color":`#34495e`}},{selector:`node:selected`,style:{"border-width":3,"border-color":`#111`}}],layout:{name:`preset`,fit:!0,padding:20}});return n.on(`tap`,`node`,e=>G_({view:`card`,e:e.target.id()})),n.on(`tap`,`edge`,e=>s(e.target.data(`hop`))),window.newsgraphGraph=n,()=>{n.destroy(),window.newsgraphGraph===n&&(window.newsgraphGraph=void 0)}},[c]),i.err)return G`<${X_} err=${i.err} pick=${e=>({...t,e:e.iri})} />`;if(!c)return G`<${Y_} what="the neighbourhood" />`;let l=[...new Set([c.node.type,...c.neighbors.map(e=>e.type)])].filter(e=>e&&I_[e]);return G`<section class="graph">
     <header>
       <h1>${c.node.name} <${Z_} type=${c.node.type} /> <span class="muted">neighbourhood</span></h1>
-      <${r1} e=${c.node.iri} current="graph" />
+      <${a1} e=${c.node.iri} current="graph" />
       <p class="muted">
-        ${c.neighbors.length} neighbour${c.neighbors.length===1?``:`s`} within
+        ${c.neighbors.length} neighbour${c.neighbors.length===1?``:`s`} within${` `}
         <select name="hops" value=${String(r)} onChange=${e=>G_({...t,hops:e.target.value===`2`?`2`:void 0},!0)}>
           <option value="1">1 hop</option><option value="2">2 hops</option>
-        </select>
+        </select>${` `}
         ${c.truncated&&` (the 99 most mentioned)`}. Click a node for its card, a link for its evidence.
       </p>
       <p class="legend">${l.map(e=>G`<span><i style=${{background:L_(e)}}></i>${e}</span>`)}</p>
@@ -454,16 +456,16 @@ In order to be iterable, non-array objects must have a [Symbol.iterator]() metho
       ${o.evidence&&G`<blockquote class="evidence"><span class=${`kind kind-${o.kind}`}>${o.kind}</span> <q>${o.evidence}</q>
         <div class="source">${o.article_title||o.article}${o.article_date&&` · ${o.article_date}`}</div></blockquote>`}
     </aside>`}
-  </section>`}function l1(e){let[t,n]=he(e.q??``);return _e(()=>n(e.q??``),[e.q]),G`<form class="search" role="search" onSubmit=${e=>{e.preventDefault(),t.trim()&&G_({view:`search`,q:t.trim()})}}>
+  </section>`}function p1(e){let[t,n]=he(e.q??``);return _e(()=>n(e.q??``),[e.q]),G`<form class="search" role="search" onSubmit=${e=>{e.preventDefault(),t.trim()&&G_({view:`search`,q:t.trim()})}}>
     <input type="search" name="q" placeholder="A name, in any spelling: Kataib Hizbollah, Ain al-Assad…" aria-label="Search for an entity"
       value=${t} onInput=${e=>n(e.target.value)} />
     <button type="submit">Search</button>
-  </form>`}function u1(){let e=K_(),t={view:`search`},n;switch(e.view){case`card`:n=e.e?G`<${n1} e=${e.e} />`:null;break;case`timeline`:n=e.e?G`<${i1} s=${e} />`:null;break;case`graph`:n=e.e?G`<${c1} s=${e} />`:null;break;case`path`:n=G`<${o1} s=${e} />`}return G`<header class="top">
+  </form>`}function m1(){let e=K_(),t={view:`search`},n;switch(e.view){case`card`:n=e.e?G`<${n1} e=${e.e} />`:null;break;case`timeline`:n=e.e?G`<${o1} s=${e} />`:null;break;case`graph`:n=e.e?G`<${f1} s=${e} />`:null;break;case`path`:n=G`<${c1} s=${e} />`}return G`<header class="top">
       <a class="brand" href=${U_(t)} onClick=${q_(t)}>newsgraph <span>explorer</span></a>
-      <${l1} q=${e.q} />
+      <${p1} q=${e.q} />
       <nav>
         <a href=${U_({view:`path`})} onClick=${q_({view:`path`})}>Paths</a>
         <a href="/">Gizmo console</a>
       </nav>
     </header>
-    <main>${n??G`<${t1} q=${e.q} />`}</main>`}H(G`<${u1} />`,document.getElementById(`app`));
+    <main>${n??G`<${t1} q=${e.q} />`}</main>`}H(G`<${m1} />`,document.getElementById(`app`));
