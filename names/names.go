@@ -5,11 +5,10 @@
 // name fits several entities about equally well it says so and lists them
 // instead of guessing.
 //
-// Words are normalised by extract.Normalize, the extractor's own
-// normaliser (case, diacritics, apostrophes and punctuation), so that a
-// name resolves the way the extractor resolved it. The transliteration
-// skeleton is this package's own: the extractor keeps its skeleton
-// unexported, and query names need a looser key than running text does.
+// Names are normalised and reduced to transliteration skeletons by
+// translit, the extractor's own spelling authority (case, diacritics,
+// apostrophes, articles, letter pairs), so that a name resolves the way
+// the extractor resolved it, and the read side links no extractor.
 package names
 
 import (
@@ -23,8 +22,8 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
-	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/translit"
 )
 
 // Entry is one entity with every name it is known by.
@@ -81,9 +80,9 @@ func (e *NotFoundError) Error() string {
 type form struct {
 	entry int
 	text  string
-	norm  string   // extract.Normalize
+	norm  string   // translit.Normalize
 	words []string // norm's words without articles, sorted
-	skel  string   // transliteration skeleton
+	skel  string   // translit.NameKeys, joined by spaces
 }
 
 // Index holds every entity's names, for resolving many names quickly.
@@ -166,17 +165,14 @@ func NewIndex(entries []Entry) *Index {
 }
 
 func makeForm(text string) form {
-	f := form{text: text, norm: extract.Normalize(text)}
-	var sk []string
-	for _, w := range strings.Fields(f.norm) {
-		if articles[w] {
-			continue
+	words, joined := translit.Split(text)
+	f := form{text: text, norm: strings.Join(words, " "), skel: strings.Join(translit.Keys(words, joined), " ")}
+	for _, w := range words {
+		if !translit.Articles[w] {
+			f.words = append(f.words, w)
 		}
-		f.words = append(f.words, w)
-		sk = append(sk, skeleton(w))
 	}
 	sort.Strings(f.words)
-	f.skel = strings.Join(sk, " ")
 	return f
 }
 
@@ -308,7 +304,7 @@ func wordsIn(q, f []string) bool {
 	for _, w := range q {
 		ok := false
 		for i, x := range f {
-			if !used[i] && (w == x || skeleton(w) == skeleton(x)) {
+			if !used[i] && (w == x || translit.Skeleton(w) == translit.Skeleton(x)) {
 				used[i], ok = true, true
 				break
 			}
@@ -328,42 +324,6 @@ func AsIRI(s string) (string, bool) {
 		return s, true
 	}
 	return "", false
-}
-
-// articles are the words a name may carry or drop: "al-Asad", "the
-// Islamic Resistance".
-var articles = map[string]bool{"al": true, "el": true, "ul": true, "il": true, "the": true}
-
-// skeleton is the transliteration key of one normalised word: the letter
-// pairs that render one Arabic or Persian sound folded (dh→z, kh→h, gh→g,
-// ph→f, sh→s, th→t, q→k, w→v, c→k), doubled letters collapsed, and vowels
-// dropped after the first letter (a leading vowel is kept as "a"), so that
-// "hezbollah", "hizbollah" and "hizballah" all give "hzbl", and "kataib" and
-// "kataeb" give "ktb".
-func skeleton(w string) string {
-	r := strings.NewReplacer("dh", "z", "kh", "h", "gh", "g", "ph", "f", "sh", "s", "th", "t", "ou", "u", "ee", "i").Replace(w)
-	var b []byte
-	for i := 0; i < len(r); i++ {
-		c := r[i]
-		switch c {
-		case 'q', 'c':
-			c = 'k'
-		case 'w':
-			c = 'v'
-		}
-		vowel := strings.IndexByte("aeiouy", c) >= 0
-		if vowel {
-			if i > 0 {
-				continue
-			}
-			c = 'a'
-		}
-		if len(b) > 0 && b[len(b)-1] == c {
-			continue
-		}
-		b = append(b, c)
-	}
-	return string(b)
 }
 
 // damerauLevenshtein is the optimal-string-alignment edit distance:

@@ -126,24 +126,6 @@ func TestAmbiguous(t *testing.T) {
 	}
 }
 
-func TestSkeleton(t *testing.T) {
-	for _, group := range [][]string{
-		{"hezbollah", "hizbollah", "hizballah", "hizbullah"},
-		{"kataib", "kataeb", "katayib"},
-		{"qasem", "qassem", "kasim"},
-		{"dhiqar", "ziqar"},
-	} {
-		for _, w := range group[1:] {
-			if skeleton(w) != skeleton(group[0]) {
-				t.Errorf("skeleton(%q) = %q, skeleton(%q) = %q", w, skeleton(w), group[0], skeleton(group[0]))
-			}
-		}
-	}
-	if skeleton("allawi") == skeleton("musawi") {
-		t.Error("different names share a skeleton")
-	}
-}
-
 func TestDamerauLevenshtein(t *testing.T) {
 	for _, tt := range []struct {
 		a, b string

@@ -14,14 +14,8 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/graph/path"
+	"github.com/newsgraph/newsgraph/graph/server"
 )
-
-// resolveNames is how export turns a NAME of --around and --path into
-// nodes: an IRI, or a name or alias exactly as stored. A typo-tolerant
-// resolver replaces it here and nowhere else.
-var resolveNames = func(st *graph.Store) export.Resolver {
-	return export.ExactResolver(st.QuadStore())
-}
 
 func (a *app) exportCmd() *cobra.Command {
 	var (
@@ -57,14 +51,16 @@ nodes and the edges among them):
                       (at most query.limit results, within query.timeout)
   --around NAME       the nodes at most --hops edges from NAME, both ways
   --path FROM TO      the nodes of the --k shortest paths from FROM to TO
-NAME, FROM and TO are an IRI (<ng:entity/tower-22>) or a name or alias
-exactly as stored.
+NAME, FROM and TO are an IRI (<ng:entity/tower-22>) or a name, resolved
+as in newsgraph path: transliteration variants and typos are tolerated
+("Kataib Hizbollah", "Ain al Asad"), and a name that fits several entities
+lists them.
 
 With -o the output is written to a temporary file and renamed into place,
 so a failed export leaves no partial file.`,
 		Example: `  newsgraph export -o graph.graphml
   newsgraph export --format dot --around "Kata'ib Hezbollah" --hops 1 | dot -Tsvg > kh.svg
-  newsgraph export --format dot --path "Islamic Resistance in Iraq" "Ain al-Asad" --merge-edges
+  newsgraph export --format dot --path "Kataib Hizbollah" "Ain al Asad" --merge-edges
   newsgraph export --format nquads --query 'g.V("<ng:entity/tower-22>").In("<ng:attacked>").All()'`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if paths {
@@ -88,7 +84,11 @@ so a failed export leaves no partial file.`,
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			// Names are resolved by the engine that answers path,
+			// neighbors, timeline and the HTTP API: one resolver for all.
+			h := graph.NewHandle(st, "")
+			defer h.Close()
+			eng := server.NewEngine(h, false, a.log)
 			opts := export.Options{MergeEdges: merge, ArticleNodes: articles, MaxNodes: maxNodes}
 			switch {
 			case gizmo != "":
@@ -101,15 +101,15 @@ so a failed export leaves no partial file.`,
 					return fmt.Errorf("the query's %d results hold no entity or event node", len(res))
 				}
 			case around != "":
-				start, err := resolveNames(st).Resolve(ctx, around)
+				start, err := eng.Resolve(ctx, around)
 				if err != nil {
 					return err
 				}
-				if opts.Nodes, err = export.Around(ctx, st.QuadStore(), start, hops); err != nil {
+				if opts.Nodes, err = export.Around(ctx, st.QuadStore(), []quad.Value{quad.IRI(start.IRI)}, hops); err != nil {
 					return err
 				}
 			case paths:
-				if opts.Nodes, err = pathNodes(ctx, st, args[0], args[1], path.Options{K: k, MaxHops: maxHops}); err != nil {
+				if opts.Nodes, err = pathNodes(ctx, eng, args[0], args[1], path.Options{K: k, MaxHops: maxHops}); err != nil {
 					return err
 				}
 			}
@@ -139,22 +139,10 @@ so a failed export leaves no partial file.`,
 	return cmd
 }
 
-// pathNodes resolves two names and returns the nodes of the k shortest
-// paths between them, with graph/path's search.
-func pathNodes(ctx context.Context, st *graph.Store, from, to string, opts path.Options) ([]quad.Value, error) {
-	r := resolveNames(st)
-	var ends [2]quad.Value
-	for i, name := range []string{from, to} {
-		vs, err := r.Resolve(ctx, name)
-		if err != nil {
-			return nil, err
-		}
-		if len(vs) > 1 {
-			return nil, fmt.Errorf("%q is ambiguous: %v; give an IRI", name, vs)
-		}
-		ends[i] = vs[0]
-	}
-	res, err := path.ForStore(st).Paths(ctx, ends[0], ends[1], opts)
+// pathNodes returns the nodes of the k shortest paths between two names,
+// found as newsgraph path finds them.
+func pathNodes(ctx context.Context, eng *server.Engine, from, to string, opts path.Options) ([]quad.Value, error) {
+	res, err := eng.Paths(ctx, server.PathRequest{From: from, To: to, Options: opts})
 	if err != nil {
 		return nil, err
 	}

@@ -107,7 +107,7 @@ func TestExportErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"export", "--format", "gexf"}, `unknown format "gexf"`},
-		{[]string{"export", "--around", "Nowhere"}, `no such node named "Nowhere"`},
+		{[]string{"export", "--around", "Nowhere"}, `no entity is called "Nowhere"`},
 		{[]string{"export", "--around", "Tower 22", "--query", "g.V().All()"}, "none of the others can be"},
 		{[]string{"export", "--hops", "2"}, "--hops goes with --around"},
 		{[]string{"export", "--path", "Tower 22"}, "--path takes two arguments"},

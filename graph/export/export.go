@@ -47,8 +47,9 @@
 // # Selections
 //
 // Options.Nodes selects a subgraph: the listed nodes and the edges among
-// them. Around, FromResults and a Resolver build such selections from a
-// neighbourhood, a Gizmo query's results or a name.
+// them. Around and FromResults build such selections from a neighbourhood
+// or a Gizmo query's results; names are resolved to nodes by the caller
+// (newsgraph resolves them as every command does, with names).
 package export
 
 import (

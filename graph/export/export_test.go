@@ -429,26 +429,6 @@ func TestSelection(t *testing.T) {
 	ctx := context.Background()
 	st := seedStore(t, "bolt")
 	qs := st.QuadStore()
-	res := export.ExactResolver(qs)
-	resolve := []struct {
-		name string
-		want []quad.Value
-		err  error
-	}{
-		{"Kata'ib Hezbollah", []quad.Value{quad.IRI("ng:entity/kataib-hezbollah")}, nil},
-		{"Hezbollah Brigades", []quad.Value{quad.IRI("ng:entity/kataib-hezbollah")}, nil}, // an alias
-		{"<ng:entity/tower-22>", []quad.Value{quad.IRI("ng:entity/tower-22")}, nil},
-		{"ng:event/a2-threat", []quad.Value{quad.IRI("ng:event/a2-threat")}, nil},
-		{"حركة النجباء", []quad.Value{quad.IRI("ng:entity/harakat-al-nujaba")}, nil},
-		{"Kataib Hezbollah", nil, export.ErrNotFound}, // exact only
-		{"<ng:entity/nowhere>", nil, export.ErrNotFound},
-	}
-	for _, tt := range resolve {
-		got, err := res.Resolve(ctx, tt.name)
-		if !errors.Is(err, tt.err) || !slices.Equal(got, tt.want) {
-			t.Errorf("Resolve(%q) = %v, %v; want %v, %v", tt.name, got, err, tt.want, tt.err)
-		}
-	}
 
 	around := []struct {
 		start string

@@ -3,67 +3,12 @@ package export
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
-
-	"github.com/newsgraph/newsgraph/schema"
 )
-
-// A Resolver finds the nodes a name typed by a user denotes. ExactResolver
-// is the simple one; a typo-tolerant resolver can take its place wherever
-// a Resolver is asked for.
-type Resolver interface {
-	Resolve(ctx context.Context, name string) ([]quad.Value, error)
-}
-
-// ResolverFunc adapts a function to the Resolver interface.
-type ResolverFunc func(ctx context.Context, name string) ([]quad.Value, error)
-
-// Resolve calls f.
-func (f ResolverFunc) Resolve(ctx context.Context, name string) ([]quad.Value, error) {
-	return f(ctx, name)
-}
-
-// ErrNotFound is returned when a name denotes no node.
-var ErrNotFound = fmt.Errorf("export: no such node")
-
-// ExactResolver resolves an IRI of an entity or event, written
-// <ng:entity/x> or ng:entity/x, or a name or alias exactly as stored
-// (ng:name, ng:alias). Several entities may share a name; all are
-// returned, sorted.
-func ExactResolver(qs graph.QuadStore) Resolver {
-	return ResolverFunc(func(ctx context.Context, name string) ([]quad.Value, error) {
-		w := baseWalker(ctx, qs)
-		iri := quad.IRI(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(name), "<"), ">"))
-		if k := kindOf(iri); k == kindEntity || k == kindEvent {
-			ok, err := w.exists(iri)
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				return nil, fmt.Errorf("%w: %s", ErrNotFound, iri)
-			}
-			return []quad.Value{iri}, nil
-		}
-		seen := map[quad.Value]bool{}
-		if err := w.each(quad.Object, quad.String(name), func(q quad.Quad) error {
-			if (q.Predicate == schema.Name || q.Predicate == schema.Alias) && kindOf(q.Subject) == kindEntity {
-				seen[q.Subject] = true
-			}
-			return nil
-		}); err != nil {
-			return nil, err
-		}
-		if len(seen) == 0 {
-			return nil, fmt.Errorf("%w named %q", ErrNotFound, name)
-		}
-		return sortedValues(seen), nil
-	})
-}
 
 func sortedValues(set map[quad.Value]bool) []quad.Value {
 	out := make([]quad.Value, 0, len(set))
