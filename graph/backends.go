@@ -39,7 +39,7 @@ func (boltBackend) Open(ctx context.Context, cfg Config) (graph.QuadStore, func(
 		return nil, nil, fmt.Errorf("graph: creating bolt store in %s: %w", cfg.Path, err)
 	}
 	var opts graph.Options
-	if cfg.ReadOnly || cfg.noFilter {
+	if cfg.ReadOnly || cfg.FewWrites {
 		opts = graph.Options{kv.OptNoBloom: true}
 	}
 	qs, err := graph.NewQuadStore(bolt.Type, cfg.Path, opts)
@@ -99,9 +99,19 @@ func tryLock(f *os.File, dir, name string) error {
 	return nil
 }
 
+func (boltBackend) Capabilities() Capabilities {
+	return Capabilities{Persistent: true, Generations: true}
+}
+
+func (boltBackend) Describe(cfg Config) string { return cfg.Path }
+
 // memoryBackend is a volatile in-memory store, for tests and one-off runs.
 type memoryBackend struct{}
 
 func (memoryBackend) Open(ctx context.Context, cfg Config) (graph.QuadStore, func(), error) {
 	return memstore.New(), func() {}, nil
 }
+
+func (memoryBackend) Capabilities() Capabilities { return Capabilities{} }
+
+func (memoryBackend) Describe(Config) string { return "a memory store" }

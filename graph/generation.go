@@ -52,19 +52,12 @@ var ErrBusy = errors.New("another newsgraph process is rebuilding this store")
 // ErrNoGeneration is returned by Rollback when no earlier generation is kept.
 var ErrNoGeneration = errors.New("no earlier generation is kept")
 
-// SupportsGenerations reports whether a backend keeps its store in files
-// under Config.Path, so that generations (copies swapped in whole) apply.
-// Server backends such as postgres do not.
-func SupportsGenerations(backend string) bool {
-	return backend == "" || backend == "bolt"
-}
-
 // ResolveConfig points cfg at the live generation when cfg.Path holds
 // generations; otherwise (a plain store, a backend without generations) it
 // returns cfg unchanged. Every command that opens the configured store goes
 // through it.
 func ResolveConfig(cfg Config) (Config, error) {
-	if !SupportsGenerations(cfg.Backend) || cfg.Path == "" {
+	if !cfg.Capabilities().Generations || cfg.Path == "" {
 		return cfg, nil
 	}
 	cur, err := NewGenerations(cfg.Path).Current()

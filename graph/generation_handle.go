@@ -54,7 +54,7 @@ func OpenHandle(ctx context.Context, cfg Config) (*Handle, error) {
 }
 
 func liveGeneration(cfg Config) (string, error) {
-	if !SupportsGenerations(cfg.Backend) || cfg.Path == "" {
+	if !cfg.Capabilities().Generations || cfg.Path == "" {
 		return "", nil
 	}
 	return NewGenerations(cfg.Path).Current()

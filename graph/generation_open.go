@@ -8,22 +8,22 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// OpenGeneration opens the bolt store in one generation's directory for
-// reading and small updates: a served generation, or one an incremental
-// rebuild brings up to date. It is Open with backend "bolt" less one cost:
-// at open, Cayley's key-value store reads every quad of the store to fill
+// OpenGeneration opens the store in one generation's directory, of cfg's
+// backend, for reading and small updates: a served generation, or one an
+// incremental rebuild brings up to date. It is Open with Config.FewWrites:
+// at open, Cayley's key-value stores read every quad of the store to fill
 // an existence filter that only speeds up large loads, which takes seconds
 // on a store of millions of quads, on every swap and every rebuild. Use
 // Open for a large load into an empty store.
-func OpenGeneration(ctx context.Context, dir string) (*Store, error) {
-	return Open(ctx, Config{Backend: "bolt", Path: dir, noFilter: true})
+func OpenGeneration(ctx context.Context, cfg Config, dir string) (*Store, error) {
+	return Open(ctx, Config{Backend: cfg.Backend, Path: dir, FewWrites: true})
 }
 
-// openLive opens what cfg names for serving: a generation without the
-// existence filter, anything else as Open does.
+// openLive opens what cfg names for serving: a generation as
+// OpenGeneration does, anything else as Open does.
 func openLive(ctx context.Context, cfg Config, generation string) (*Store, error) {
-	if generation != "" && (cfg.Backend == "" || cfg.Backend == "bolt") {
-		return OpenGeneration(ctx, cfg.Path)
+	if generation != "" {
+		return OpenGeneration(ctx, cfg, cfg.Path)
 	}
 	return Open(ctx, cfg)
 }

@@ -34,6 +34,12 @@ func init() {
 // label's quads can only be found by a scan.
 type postgresBackend struct{}
 
+func (postgresBackend) Capabilities() Capabilities {
+	return Capabilities{Persistent: true, BulkLoad: true}
+}
+
+func (postgresBackend) Describe(cfg Config) string { return "postgres at " + DescribeDSN(cfg.DSN) }
+
 // LabelIndex is the index newsgraph adds to Cayley's quads table.
 const LabelIndex = "newsgraph_quads_label_index"
 
@@ -612,6 +618,10 @@ func pgErr(what string, err error) error {
 // so LabelQuads takes the generic path through the label node. It is NOT
 // tested here: no CockroachDB server is available to the project's CI.
 type cockroachBackend struct{}
+
+func (cockroachBackend) Capabilities() Capabilities { return Capabilities{Persistent: true} }
+
+func (cockroachBackend) Describe(cfg Config) string { return "cockroach at " + DescribeDSN(cfg.DSN) }
 
 func (cockroachBackend) Open(ctx context.Context, cfg Config) (graph.QuadStore, func(), error) {
 	if cfg.DSN == "" {

@@ -15,6 +15,8 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 // The PostgreSQL tests need a server: set NEWSGRAPH_TEST_PG_DSN to a DSN
@@ -34,7 +36,7 @@ func pgDSN(t testing.TB) string {
 // freshPG creates an empty database for one test and returns its DSN.
 func freshPG(t testing.TB) string {
 	t.Helper()
-	dsn, drop, err := CreateTestDatabase(context.Background(), pgDSN(t))
+	dsn, drop, err := graphtest.CreateDatabase(context.Background(), pgDSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}

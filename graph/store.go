@@ -23,7 +23,7 @@ import (
 
 // Config says which backend to open and where.
 type Config struct {
-	Backend string // a registered backend name: "bolt" (default), "memory", ...
+	Backend string // a registered backend's name; "" is DefaultBackend
 	Path    string // directory of an embedded store
 	DSN     string // connection string of a server backend
 	// ReadOnly opens the store for reading: every write fails with
@@ -32,7 +32,10 @@ type Config struct {
 	// which only writes use and which takes a minute at 40M quads.
 	ReadOnly bool
 
-	noFilter bool // bolt without the filter, yet writable (OpenGeneration)
+	// FewWrites: the store will take small updates only, so a backend may
+	// skip at open what only speeds up large loads (bolt's filter of
+	// existing quads, filled by reading every quad). See OpenGeneration.
+	FewWrites bool
 }
 
 // Backend opens (creating if needed) a Cayley quad store.
@@ -40,6 +43,66 @@ type Backend interface {
 	// Open returns the store, creating an empty one if none exists. The
 	// returned release func is called after the store is closed.
 	Open(ctx context.Context, cfg Config) (qs graph.QuadStore, release func(), err error)
+	// Capabilities says what the backend can do; callers ask it instead
+	// of comparing backend names.
+	Capabilities() Capabilities
+	// Describe names the store cfg points at for messages: a directory,
+	// or a server and database without the password.
+	Describe(cfg Config) string
+}
+
+// Capabilities are what a backend declares of itself.
+type Capabilities struct {
+	// Persistent: the graph outlives the process (memory's does not).
+	Persistent bool
+	// Generations: the store is files under Config.Path, so a rebuild can
+	// copy it into a new generation and swap it in whole (graph.Generations).
+	// A backend without them is rebuilt in place.
+	Generations bool
+	// BulkLoad: the backend loads many quads at once faster than Cayley's
+	// writer does (Store.BulkLoad uses it).
+	BulkLoad bool
+}
+
+// BackendOf returns the backend registered under name.
+func BackendOf(name string) (Backend, error) {
+	backendsMu.RLock()
+	b, ok := backends[name]
+	backendsMu.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("graph: unknown backend %q (have %v)", name, Backends())
+	}
+	return b, nil
+}
+
+// Capabilities are the capabilities of the backend cfg names; an unknown
+// backend has none (Open reports it).
+func (cfg Config) Capabilities() Capabilities {
+	b, err := BackendOf(cfg.backend())
+	if err != nil {
+		return Capabilities{}
+	}
+	return b.Capabilities()
+}
+
+// Describe names the store cfg points at, for messages.
+func (cfg Config) Describe() string {
+	b, err := BackendOf(cfg.backend())
+	if err != nil {
+		return cfg.Backend
+	}
+	return b.Describe(cfg)
+}
+
+// DefaultBackend is the backend of a Config that names none: the
+// embedded store.
+const DefaultBackend = "bolt"
+
+func (cfg Config) backend() string {
+	if cfg.Backend == "" {
+		return DefaultBackend
+	}
+	return cfg.Backend
 }
 
 var (
@@ -80,14 +143,10 @@ type Store struct {
 
 // Open opens the store that cfg names.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
-	if cfg.Backend == "" {
-		cfg.Backend = "bolt"
-	}
-	backendsMu.RLock()
-	b, ok := backends[cfg.Backend]
-	backendsMu.RUnlock()
-	if !ok {
-		return nil, fmt.Errorf("graph: unknown backend %q (have %v)", cfg.Backend, Backends())
+	cfg.Backend = cfg.backend()
+	b, err := BackendOf(cfg.Backend)
+	if err != nil {
+		return nil, err
 	}
 	qs, release, err := b.Open(ctx, cfg)
 	if err != nil {

@@ -127,7 +127,7 @@ func (r *Rebuilder) Run(ctx context.Context) (Summary, error) {
 	defer unlock()
 	r.begin(start)
 	var sum Summary
-	if graph.SupportsGenerations(r.opts.Store.Backend) {
+	if r.opts.Store.Capabilities().Generations {
 		sum, err = r.runGenerations(ctx)
 	} else {
 		sum, err = r.runInPlace(ctx)
@@ -144,7 +144,7 @@ func (r *Rebuilder) lockDir() *graph.Generations {
 }
 
 func lockPath(dataDir string, store graph.Config) string {
-	if graph.SupportsGenerations(store.Backend) {
+	if store.Capabilities().Generations {
 		return store.Path
 	}
 	return filepath.Join(dataDir, "rebuild")
@@ -185,7 +185,7 @@ func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
 	if full || cur == "" {
 		st, err = graph.Open(ctx, graph.Config{Backend: r.opts.Store.Backend, Path: p.Dir()}) // a large load
 	} else {
-		st, err = graph.OpenGeneration(ctx, p.Dir()) // a few changes: no existence filter to fill
+		st, err = graph.OpenGeneration(ctx, r.opts.Store, p.Dir()) // a few changes: no existence filter to fill
 	}
 	if err != nil {
 		return Summary{}, err
@@ -324,7 +324,7 @@ func (r *Rebuilder) runInPlace(ctx context.Context) (Summary, error) {
 	manPath := ""
 	var man *Manifest
 	var err error
-	if r.opts.Store.Backend == "memory" {
+	if !r.opts.Store.Capabilities().Persistent {
 		man = r.mem
 	} else {
 		manPath = filepath.Join(dir, "manifest-"+r.opts.Store.Backend+".json")

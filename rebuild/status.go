@@ -85,7 +85,7 @@ func ReadStatus(dataDir string, store graph.Config) (Status, error) {
 	}
 	s = s.mapText(redact.Secrets) // files written before passwords were masked
 	lockDir := lockPath(dataDir, store)
-	if graph.SupportsGenerations(store.Backend) {
+	if store.Capabilities().Generations {
 		gens := graph.NewGenerations(store.Path)
 		if s.Generation, err = gens.Current(); err != nil {
 			return s, err

@@ -19,6 +19,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
+	_ "github.com/newsgraph/newsgraph/extract/all" // every extractor, by name
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/redact"
 )
@@ -132,8 +133,13 @@ func (a *app) openReadOnly(ctx context.Context) (*graph.Store, error) {
 	return a.open(ctx, true)
 }
 
+// storeConfig is the configured store.
+func (a *app) storeConfig(readOnly bool) graph.Config {
+	return graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN, ReadOnly: readOnly}
+}
+
 func (a *app) open(ctx context.Context, readOnly bool) (*graph.Store, error) {
-	cfg, err := graph.ResolveConfig(graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN, ReadOnly: readOnly})
+	cfg, err := graph.ResolveConfig(a.storeConfig(readOnly))
 	if err != nil {
 		return nil, err
 	}

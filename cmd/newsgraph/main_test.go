@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -31,7 +32,7 @@ func newCLI(t *testing.T) *cli {
 		"NEWSGRAPH_DATA_DIR": filepath.Join(t.TempDir(), "data"),
 	}}
 	if onPostgres(t) {
-		dsn, drop, err := graph.CreateTestDatabase(context.Background(), os.Getenv("NEWSGRAPH_TEST_PG_DSN"))
+		dsn, drop, err := graphtest.CreateDatabase(context.Background(), os.Getenv("NEWSGRAPH_TEST_PG_DSN"))
 		if err != nil {
 			t.Fatal(err)
 		}

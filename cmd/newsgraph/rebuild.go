@@ -89,7 +89,7 @@ func (a *app) rebuilder(dirs []string, full bool, h *graph.Handle, m *rebuild.Me
 	if len(sources) == 0 {
 		return nil, errors.New("no sources: list them under sources in " + config.FileName + ", or pass --source DIR")
 	}
-	if a.cfg.Store.Backend == "memory" && h == nil {
+	if !a.storeConfig(false).Capabilities().Persistent && h == nil {
 		return nil, errors.New("the memory backend keeps nothing after the command ends: rebuild needs a persistent store (or serve --schedule)")
 	}
 	x, err := a.extractor()
@@ -98,7 +98,7 @@ func (a *app) rebuilder(dirs []string, full bool, h *graph.Handle, m *rebuild.Me
 	}
 	fc := a.cfg.Fetch
 	return rebuild.New(x, rebuild.Options{
-		Store:   graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN},
+		Store:   a.storeConfig(false),
 		DataDir: a.cfg.DataDir,
 		Sources: sources,
 		Fetch: fetch.Options{Timeout: fc.Timeout, MaxBytes: fc.MaxBytes, UserAgent: fc.UserAgent,
@@ -168,7 +168,7 @@ func (a *app) serveOps(h *graph.Handle, next http.Handler) (http.Handler, func()
 		stop = s.Stop
 		a.log.Info("rebuilds scheduled", "schedule", spec, "sources", len(a.cfg.Sources))
 	}
-	store := graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN}
+	store := a.storeConfig(false)
 	mux := http.NewServeMux()
 	mux.Handle("GET /status", rebuild.StatusHandler(a.cfg.DataDir, store))
 	mux.Handle("GET /metrics", rebuild.MetricsHandler(reg))

@@ -21,7 +21,7 @@ Only the embedded store (bolt) has generations: on a server backend
 (postgres), rebuilds write in place and rollback refuses.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !graph.SupportsGenerations(a.cfg.Store.Backend) {
+			if !a.storeConfig(false).Capabilities().Generations {
 				return fmt.Errorf("rollback needs generations, which the %s backend does not have; see docs/operations.md", a.cfg.Store.Backend)
 			}
 			gens := graph.NewGenerations(a.cfg.Store.Path)

@@ -69,7 +69,7 @@ Prometheus metrics.`,
 				return errors.New("--allow-remote-writes needs --allow-writes")
 			}
 			ctx := cmd.Context()
-			cfg := graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN}
+			cfg := a.storeConfig(false)
 			h, err := graph.OpenHandle(ctx, cfg)
 			if err != nil {
 				return err
@@ -100,11 +100,11 @@ Prometheus metrics.`,
 				return err
 			}
 			url := "http://" + ln.Addr().String()
-			if graph.SupportsGenerations(cfg.Backend) && cfg.Path != "" {
+			if cfg.Capabilities().Generations && cfg.Path != "" {
 				// Rebuilds run elsewhere make a new generation live; follow them.
 				go h.Follow(ctx, cfg, a.cfg.Rebuild.Reload, func(err error) { a.log.Warn("following generations", "err", err) })
 			}
-			if dir := a.cfg.DataDir; dir != "" && cfg.Backend != "memory" {
+			if dir := a.cfg.DataDir; dir != "" && cfg.Capabilities().Persistent {
 				// In the data directory, which every backend has (a server
 				// backend has no store directory).
 				err := os.MkdirAll(dir, 0o755)
@@ -121,10 +121,10 @@ Prometheus metrics.`,
 			if allowWrites {
 				// Like Jupyter's: the address with the token is the way in
 				// for the console; API clients send the token as a header.
-				fmt.Fprintf(a.stdout, "newsgraph: serving %s (writes allowed); console at %s/\n", describeStore(cfg), url)
+				fmt.Fprintf(a.stdout, "newsgraph: serving %s (writes allowed); console at %s/\n", cfg.Describe(), url)
 				fmt.Fprintf(a.stdout, "newsgraph: writes need this token (Authorization: Bearer TOKEN); open the console with it:\n    %s/?token=%s\n", url, srv.WriteToken())
 			} else {
-				fmt.Fprintf(a.stdout, "newsgraph: serving %s (read-only); console at %s/\n", describeStore(cfg), url)
+				fmt.Fprintf(a.stdout, "newsgraph: serving %s (read-only); console at %s/\n", cfg.Describe(), url)
 			}
 			if !loopback {
 				a.log.Warn("listening on a non-loopback address: other machines can query this store", "addr", addr)
@@ -178,16 +178,4 @@ func (a *app) viaServer(ctx context.Context) (*server.Client, error) {
 	}
 	a.log.Info("the store is held by a server; querying it", "url", c.Base)
 	return c, nil
-}
-
-// describeStore names a store for messages: its directory, or the server
-// and database of a server backend (without the password).
-func describeStore(cfg graph.Config) string {
-	switch {
-	case cfg.Backend == "memory":
-		return "a memory store"
-	case graph.SupportsGenerations(cfg.Backend):
-		return cfg.Path
-	}
-	return cfg.Backend + " at " + graph.DescribeDSN(cfg.DSN)
 }

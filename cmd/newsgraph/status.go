@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/rebuild"
 )
 
@@ -26,7 +25,7 @@ and the store's generations. The same report is served at GET /status.`,
 			if format != "text" && format != "json" {
 				return fmt.Errorf("--format must be text or json, not %q", format)
 			}
-			s, err := rebuild.ReadStatus(a.cfg.DataDir, graph.Config{Backend: a.cfg.Store.Backend, Path: a.cfg.Store.Path, DSN: a.cfg.Store.DSN})
+			s, err := rebuild.ReadStatus(a.cfg.DataDir, a.storeConfig(false))
 			if err != nil {
 				return err
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -24,7 +25,7 @@ func pgStore(t *testing.T, recs ...schema.Record) *graph.Store {
 		t.Skip("NEWSGRAPH_TEST_PG_DSN is not set: skipping the PostgreSQL path tests")
 	}
 	ctx := context.Background()
-	dsn, drop, err := graph.CreateTestDatabase(ctx, base)
+	dsn, drop, err := graphtest.CreateDatabase(ctx, base)
 	if err != nil {
 		t.Fatal(err)
 	}

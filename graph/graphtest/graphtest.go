@@ -1,4 +1,8 @@
-package graph
+// Package graphtest holds what newsgraph's tests need of a store server and
+// production code does not: a database of their own on a PostgreSQL
+// server. Only tests import it; it depends on nothing of newsgraph's but
+// redact, so that package graph's own tests can use it.
+package graphtest
 
 import (
 	"context"
@@ -7,28 +11,32 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+
+	_ "github.com/lib/pq" // the "postgres" driver
+
+	"github.com/newsgraph/newsgraph/redact"
 )
 
-// CreateTestDatabase creates an empty database, with a random name, on the
+// CreateDatabase creates an empty database, with a random name, on the
 // PostgreSQL server that baseDSN (a postgres:// URL whose role may create
 // databases) points at, and returns its DSN and a func that drops it. It
 // is for tests — newsgraph's own and the end-to-end suite — that each need
 // a store of their own: bash .ci/postgres.sh prints a suitable baseDSN.
-func CreateTestDatabase(ctx context.Context, baseDSN string) (dsn string, drop func() error, err error) {
+func CreateDatabase(ctx context.Context, baseDSN string) (dsn string, drop func() error, err error) {
 	u, err := url.Parse(baseDSN)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		return "", nil, fmt.Errorf("graph: test database: the base DSN must be a postgres:// URL")
+		return "", nil, fmt.Errorf("graphtest: the base DSN must be a postgres:// URL")
 	}
 	admin, err := sql.Open("postgres", baseDSN)
 	if err != nil {
-		return "", nil, redactDSN(err, baseDSN)
+		return "", nil, fmt.Errorf("graphtest: %s: %w", redact.Secrets(baseDSN), err)
 	}
 	var b [6]byte
 	rand.Read(b[:])
 	name := "ng_test_" + hex.EncodeToString(b[:])
 	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
 		admin.Close()
-		return "", nil, fmt.Errorf("graph: creating a test database on %s (the role needs CREATEDB): %w", DescribeDSN(baseDSN), redactDSN(err, baseDSN))
+		return "", nil, fmt.Errorf("graphtest: creating a test database on %s (the role needs CREATEDB): %w", redact.Secrets(baseDSN), err)
 	}
 	u.Path = "/" + name
 	drop = func() error {
