@@ -16,11 +16,20 @@ import (
 
 // Extractor makes a record of one article.
 type Extractor interface {
-	// Name identifies the extractor and its version ("rules/3"); it is stored
-	// with every article so that a change of extractor forces re-extraction.
+	// Name identifies the extractor and the version of its code ("rules/5").
 	Name() string
+	// Fingerprint identifies the data the extractor loaded (a lexicon, a
+	// prompt and model): it changes whenever that data does.
+	Fingerprint() string
 	Extract(ctx context.Context, a *source.Article) (schema.Record, error)
 }
+
+// Version is what is stored of an extractor with every article and in a
+// rebuild's manifest: its name and its fingerprint. Every command that
+// loads articles compares it, so that new code or new data (an alias
+// added to the lexicon) re-extracts what it may change, and nothing else
+// does.
+func Version(x Extractor) string { return x.Name() + "+" + x.Fingerprint() }
 
 // Options configure an extractor. Each extractor reads the fields it needs.
 type Options struct {

@@ -12,7 +12,7 @@ import (
 
 // RulesVersion is bumped whenever the Go engine changes output, so that
 // stored articles are re-extracted; a change of the lexicon's data changes
-// the extractor's Name through the lexicon's fingerprint.
+// the extractor's Fingerprint.
 const RulesVersion = "rules/5"
 
 func init() {
@@ -41,7 +41,10 @@ type Rules struct {
 func NewRules(lx *Lexicon) *Rules { return &Rules{lx: lx} }
 
 // Name identifies the extractor and its version.
-func (x *Rules) Name() string { return RulesVersion + "+" + x.lx.Fingerprint() }
+func (x *Rules) Name() string { return RulesVersion }
+
+// Fingerprint is the fingerprint of the lexicon the extractor loaded.
+func (x *Rules) Fingerprint() string { return x.lx.Fingerprint() }
 
 // Extract makes a record of one article.
 func (x *Rules) Extract(ctx context.Context, a *source.Article) (schema.Record, error) {

@@ -117,7 +117,7 @@ func (b Budget) Extract(ctx context.Context, x extract.Extractor, art *source.Ar
 			return Extracted{}, fmt.Errorf("%s: %w: %d events and %d facts, more than the limit of %d quads (extract.max_article_quads)",
 				where, ErrOverBudget, len(rec.Events), len(rec.Facts), max)
 		}
-		quads, rejects := schema.ToQuads(rec, x.Name())
+		quads, rejects := schema.ToQuads(rec, extract.Version(x))
 		if max >= 0 && len(quads) > max {
 			return Extracted{}, fmt.Errorf("%s: %w: %d quads (%d events, %d facts, %d entities), the limit is %d (extract.max_article_quads)",
 				where, ErrOverBudget, len(quads), len(rec.Events), len(rec.Facts), len(rec.Entities), max)

@@ -9,16 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"runtime"
 	"slices"
-	"sort"
-	"sync"
 	"time"
 
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
 )
@@ -79,45 +77,7 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
 	var sum Summary
-	in := make(chan *job)
-	out := make(chan *job, workers)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	// Listing is sequential (sorted, deterministic); reading, parsing and
-	// extraction are parallel, each article within its budget.
-	var walkErr error
-	go func() {
-		defer close(in)
-		walkErr = source.WalkPaths(paths, func(path string, err error) error {
-			select {
-			case in <- &job{path: path, err: err}:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}()
-	var wg sync.WaitGroup
-	for i := 0; i < workers; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range in {
-				if j.err == nil {
-					prepare(ctx, st, x, opts, j)
-				}
-				out <- j
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(out) }()
-
 	entities := map[string]bool{}
 	var batch []quad.Quad
 	flush := func() error {
@@ -128,7 +88,22 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 		return nil
 	}
 	done := 0
-	for j := range out {
+	// Listing is sequential (sorted, deterministic); reading, parsing and
+	// extraction are parallel, each article within its budget; loading is
+	// in the order listed.
+	err := ingest.Ordered(ctx, opts.Workers, func(yield func(*job) bool) error {
+		return source.WalkPaths(paths, func(path string, err error) error {
+			if !yield(&job{path: path, err: err}) {
+				return ctx.Err()
+			}
+			return nil
+		})
+	}, func(ctx context.Context, j *job) *job {
+		if j.err == nil {
+			prepare(ctx, st, x, opts, j)
+		}
+		return j
+	}, func(j *job) error {
 		done++
 		if opts.Progress != nil {
 			opts.Progress(done)
@@ -136,23 +111,23 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 		if errors.Is(j.err, source.ErrSkipped) {
 			sum.Skipped = append(sum.Skipped, j.err.Error())
 			log.Info("skipped", "err", j.err)
-			continue
+			return nil
 		}
 		if j.err != nil {
 			sum.Failed++
 			sum.Errors = append(sum.Errors, j.err.Error())
 			log.Error("article failed", "err", j.err)
-			continue
+			return nil
 		}
 		sum.Articles++
 		if j.skip {
 			sum.Unchanged++
-			continue
+			return nil
 		}
 		if len(j.remove) > 0 {
 			removed, err := st.Replace(ctx, j.remove, j.quads)
 			if err != nil {
-				return sum, fmt.Errorf("pipeline: loading %s: %w", source.QuotePath(j.art.Path), err)
+				return fmt.Errorf("pipeline: loading %s: %w", source.QuotePath(j.art.Path), err)
 			}
 			sum.Changed++
 			sum.Removed += removed
@@ -163,33 +138,34 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 			sum.Added++
 			if len(batch) >= batchQuads {
 				if err := flush(); err != nil {
-					return sum, err
+					return err
 				}
 			}
 		}
-		sum.Rejects += len(j.reject)
-		for _, r := range j.reject {
-			log.Warn("rejected", "doc", r.Doc, "what", r.What, "reason", r.Reason)
-		}
-		sum.Quads += len(j.quads)
-		sum.Events += len(j.rec.Events)
-		sum.Facts += len(j.rec.Facts)
-		for _, e := range j.rec.Entities {
-			entities[e.ID] = true
-		}
-	}
-	if err := flush(); err != nil {
-		return sum, err
+		count(&sum, j, entities, log)
+		return nil
+	})
+	if err == nil {
+		err = flush()
 	}
 	sum.Entities = len(entities)
-	sort.Strings(sum.Errors) // workers finish out of order; each error starts with its path
-	sort.Strings(sum.Skipped)
 	sum.Duration = time.Since(start)
 	sum.Seconds = sum.Duration.Seconds()
-	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
-		return sum, walkErr
+	return sum, err
+}
+
+// count adds what a loaded article holds to the summary.
+func count(sum *Summary, j *job, entities map[string]bool, log *slog.Logger) {
+	sum.Rejects += len(j.reject)
+	for _, r := range j.reject {
+		log.Warn("rejected", "doc", r.Doc, "what", r.What, "reason", r.Reason)
 	}
-	return sum, ctx.Err()
+	sum.Quads += len(j.quads)
+	sum.Events += len(j.rec.Events)
+	sum.Facts += len(j.rec.Facts)
+	for _, e := range j.rec.Entities {
+		entities[e.ID] = true
+	}
 }
 
 // prepare decides what loading an article means: nothing if the same text
@@ -202,7 +178,7 @@ func prepare(ctx context.Context, st *graph.Store, x extract.Extractor, opts Opt
 		return
 	}
 	label := schema.ArticleIRI(j.art.ID)
-	same, err := st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(x.Name()), Label: label})
+	same, err := st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(extract.Version(x)), Label: label})
 	if err != nil {
 		j.err = fmt.Errorf("%s: checking the store: %w", source.QuotePath(j.art.Path), err)
 		return

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
@@ -22,6 +23,8 @@ type lineExtractor struct{ version string }
 var attackRe = regexp.MustCompile(`(\w+) attacked (\w+)\.`)
 
 func (x lineExtractor) Name() string { return "lines/" + x.version }
+
+func (x lineExtractor) Fingerprint() string { return "no-data" }
 
 func (x lineExtractor) Extract(_ context.Context, a *source.Article) (schema.Record, error) {
 	rec := schema.Record{Doc: a.Doc, Article: schema.Article{ID: a.ID, Source: a.Path, Title: a.Title}}
@@ -160,7 +163,7 @@ func TestBuildFinishesInterruptedReplace(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec, _ := x.Extract(ctx, art)
-	quads, _ := schema.ToQuads(rec, x.Name())
+	quads, _ := schema.ToQuads(rec, extract.Version(x))
 	if _, err := st.Replace(ctx, nil, quads); err != nil {
 		t.Fatal(err)
 	}

@@ -41,7 +41,7 @@ const manifestFormat = 1
 // Manifest records what the store holds, article by article.
 type Manifest struct {
 	Format    int              `json:"format"`
-	Extractor string           `json:"extractor"` // ExtractorVersion of the extractor that made every article
+	Extractor string           `json:"extractor"` // extract.Version of the extractor that made every article
 	Entries   map[string]Entry `json:"entries"`   // by key: absolute file path or URL
 }
 

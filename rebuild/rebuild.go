@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/redact"
 	"github.com/newsgraph/newsgraph/schema"
@@ -96,18 +96,6 @@ func New(x extract.Extractor, opts Options) *Rebuilder {
 	return &Rebuilder{x: x, opts: opts, log: log, f: fetch.New(fo)}
 }
 
-// ExtractorVersion is what the manifest records of an extractor: its Name,
-// which for the rule-based extractor carries the fingerprint of the
-// lexicon it loaded, plus whatever an extractor declares with a
-// Fingerprint method, so that changed data re-extracts everything.
-func ExtractorVersion(x extract.Extractor) string {
-	v := x.Name()
-	if fp, ok := x.(interface{ Fingerprint() string }); ok {
-		return v + "+" + fp.Fingerprint()
-	}
-	return v
-}
-
 // Run rebuilds once. A source or article that fails is reported in the
 // summary (and retried next run) and the rest go on; an error is returned
 // only when the rebuild could not be completed, in which case the store
@@ -154,7 +142,7 @@ func lockPath(dataDir string, store graph.Config) string {
 // the lock.
 func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
 	gens := graph.NewGenerations(r.opts.Store.Path)
-	version := ExtractorVersion(r.x)
+	version := extract.Version(r.x)
 	cur, err := gens.Current()
 	if err != nil {
 		return Summary{}, err
@@ -320,7 +308,7 @@ func quadCount(ctx context.Context, st *graph.Store) int64 {
 // transaction. The caller holds the lock.
 func (r *Rebuilder) runInPlace(ctx context.Context) (Summary, error) {
 	dir := filepath.Join(r.opts.DataDir, "rebuild")
-	version := ExtractorVersion(r.x)
+	version := extract.Version(r.x)
 	manPath := ""
 	var man *Manifest
 	var err error
@@ -584,50 +572,16 @@ func (a *apply) oldQuads(id string) ([]quad.Value, []quad.Quad) {
 // writer in order; done is called for each item once it is written (or
 // has failed).
 func (a *apply) load(ctx context.Context, todo []*item, live map[string]bool, w *writer, done func(*item)) error {
-	workers := a.r.opts.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	out := make([]chan *prepared, len(todo))
-	for i := range out {
-		out[i] = make(chan *prepared, 1)
-	}
-	// Workers may run ahead of the writer by a bounded amount; slots are
-	// taken in order, so the item the writer waits for always has one.
-	ahead := make(chan struct{}, 4*workers)
-	next := make(chan int)
-	go func() {
-		defer close(next)
-		for i := range todo {
-			select {
-			case ahead <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
+	return ingest.Ordered(ctx, a.r.opts.Workers, func(yield func(*item) bool) error {
+		for _, it := range todo {
+			if !yield(it) {
+				break
 			}
 		}
-	}()
-	for n := 0; n < workers; n++ {
-		go func() {
-			for i := range next {
-				out[i] <- a.prepare(ctx, todo[i], live)
-			}
-		}()
-	}
-	for i := range todo {
-		var p *prepared
-		select {
-		case p = <-out[i]:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		<-ahead
+		return nil
+	}, func(ctx context.Context, it *item) *prepared {
+		return a.prepare(ctx, it, live)
+	}, func(p *prepared) error {
 		p.it.raw = nil
 		if p.it.err == nil {
 			if err := w.add(ctx, p.remove, p.removeQuads, p.quads); err != nil {
@@ -635,8 +589,8 @@ func (a *apply) load(ctx context.Context, todo []*item, live map[string]bool, w 
 			}
 		}
 		done(p.it)
-	}
-	return nil
+		return nil
+	})
 }
 
 // prepare parses and extracts one item (unless the store holds it already)
@@ -648,7 +602,7 @@ func (a *apply) prepare(ctx context.Context, it *item, live map[string]bool) *pr
 		p.remove, p.removeQuads = a.oldQuads(it.old.ID) // its earlier version
 	}
 	if a.checkStore {
-		same, err := a.st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(a.r.x.Name()), Label: label})
+		same, err := a.st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(a.version), Label: label})
 		if err != nil {
 			it.err = fmt.Errorf("checking the store: %w", err)
 			return p

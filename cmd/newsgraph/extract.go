@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"runtime"
 
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
@@ -50,79 +50,35 @@ func (a *app) extractAll(ctx context.Context, paths []string, fn func(schema.Rec
 	if err != nil {
 		return err
 	}
-	workers := a.cfg.Extract.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	// Each file gets a one-slot result channel, queued in reading order;
-	// the workers fill them in any order and the loop below drains the
-	// queue in order. The queue's capacity bounds how far reading runs
-	// ahead of writing.
-	type job struct {
-		path string
-		res  chan result
-	}
-	jobs := make(chan job)
-	queue := make(chan chan result, 4*workers)
-	var walkErr error
-	go func() {
-		defer close(queue)
-		defer close(jobs)
-		walkErr = source.WalkPaths(paths, func(path string, err error) error {
-			res := make(chan result, 1)
-			select {
-			case queue <- res:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			if err != nil {
-				res <- result{err: err}
-				return nil
-			}
-			select {
-			case jobs <- job{path, res}:
-				return nil
-			case <-ctx.Done():
-				res <- result{err: ctx.Err()} // queued already: the loop below waits for it
-				return ctx.Err()
-			}
-		})
-	}()
 	budget := a.budget()
 	opts := source.Options{MaxBytes: a.cfg.Extract.MaxFileBytes}
-	for range workers {
-		go func() {
-			for j := range jobs {
-				j.res <- extractOne(ctx, x, budget, j.path, opts)
-			}
-		}()
-	}
-
 	failed, total := 0, 0
-	for res := range queue {
-		r := <-res
-		total++
-		if errors.Is(r.err, source.ErrSkipped) {
-			total--
-			fmt.Fprintln(a.stderr, "newsgraph: skipped:", r.err)
-			continue
+	err = ingest.Ordered(ctx, a.cfg.Extract.Workers, func(yield func(result) bool) error {
+		return source.WalkPaths(paths, func(path string, err error) error {
+			if !yield(result{path: path, err: err}) {
+				return ctx.Err()
+			}
+			return nil
+		})
+	}, func(ctx context.Context, r result) result {
+		if r.err == nil {
+			r = extractOne(ctx, x, budget, r.path, opts)
 		}
+		return r
+	}, func(r result) error {
+		if errors.Is(r.err, source.ErrSkipped) {
+			fmt.Fprintln(a.stderr, "newsgraph: skipped:", r.err)
+			return nil
+		}
+		total++
 		if r.err != nil {
 			failed++
 			fmt.Fprintln(a.stderr, "newsgraph: error:", r.err)
-			continue
+			return nil
 		}
-		if err := fn(r.rec); err != nil {
-			return err
-		}
-	}
-	if walkErr != nil {
-		return walkErr
-	}
-	if err := ctx.Err(); err != nil {
+		return fn(r.rec)
+	})
+	if err != nil {
 		return err
 	}
 	if failed > 0 {
@@ -133,8 +89,9 @@ func (a *app) extractAll(ctx context.Context, paths []string, fn func(schema.Rec
 
 // result is one file's record, or why it has none.
 type result struct {
-	rec schema.Record
-	err error
+	path string
+	rec  schema.Record
+	err  error
 }
 
 // extractOne reads and extracts one file within the article budget.
@@ -143,8 +100,8 @@ func extractOne(ctx context.Context, x extract.Extractor, b pipeline.Budget, pat
 	defer cancel()
 	art, err := b.Read(ctx, path, opts)
 	if err != nil {
-		return result{err: err}
+		return result{path: path, err: err}
 	}
 	e, err := b.Extract(ctx, x, art)
-	return result{e.Rec, err}
+	return result{path: path, rec: e.Rec, err: err}
 }

@@ -128,13 +128,22 @@ func New(opts extract.LLMOptions, base extract.Extractor) (*Extractor, error) {
 }
 
 // Name identifies the extractor, the prompt version and hash, the model
-// and the wrapped extractor, e.g. "llm/1-3f2a9c01:qwen2.5:7b+rules/3".
+// and the wrapped extractor, e.g. "llm/1-3f2a9c01:qwen2.5:7b+rules/5".
 func (x *Extractor) Name() string {
 	n := Name + "/" + PromptVersion + "-" + promptHash + ":" + x.model
 	if x.base != nil {
 		n += "+" + x.base.Name()
 	}
 	return n
+}
+
+// Fingerprint is the wrapped extractor's (its lexicon's); the prompt and
+// model are in Name. Without a wrapped extractor it is the prompt's hash.
+func (x *Extractor) Fingerprint() string {
+	if x.base != nil {
+		return x.base.Fingerprint()
+	}
+	return promptHash
 }
 
 // Stats returns the counters accumulated since New.

@@ -45,6 +45,8 @@ type baseExtractor struct{}
 
 func (baseExtractor) Name() string { return "test-base/1" }
 
+func (baseExtractor) Fingerprint() string { return "test-data" }
+
 func (baseExtractor) Extract(_ context.Context, a *source.Article) (schema.Record, error) {
 	return schema.Record{
 		Doc:     a.Doc,
