@@ -148,8 +148,8 @@ func TestFramesAreData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if NewRules(lx).Name() == NewRules(base).Name() {
-		t.Error("a changed frames.yaml leaves the extractor's name as it was")
+	if NewRules(lx).Fingerprint() == NewRules(base).Fingerprint() {
+		t.Error("a changed frames.yaml leaves the extractor's fingerprint as it was")
 	}
 	rec, _ := NewRules(lx).Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: "Kata'ib Hezbollah vowed revenge on Israel."})
 	found := false
@@ -217,8 +217,8 @@ func TestLexiconDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	def, _ := New("rules", Options{})
-	if x.Name() == def.Name() {
-		t.Errorf("a lexicon directory leaves the extractor's name %q", x.Name())
+	if x.Fingerprint() == def.Fingerprint() {
+		t.Errorf("a lexicon directory leaves the extractor's fingerprint %q", x.Fingerprint())
 	}
 	rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: "Thawrat al-Ishreen attacked Ain al-Asad air base."})
 	if err != nil {

@@ -78,7 +78,4 @@ func skelParts(w string, beforeName bool) (abd bool, rest string) {
 	return translit.Parts(w, beforeName)
 }
 
-// skeleton folds one normalised word to its consonant skeleton (translit.Skeleton).
-func skeleton(w string) string { return translit.Skeleton(w) }
-
 func appendSkeleton(b []byte, w string) []byte { return translit.AppendSkeleton(b, w) }

@@ -1140,7 +1140,6 @@ func (v *view) roles() {
 		if det {
 			j++
 		}
-		t0 := v.it[j].t0
 		if j >= len(v.it) {
 			continue
 		}
@@ -1167,7 +1166,7 @@ func (v *view) roles() {
 		if j >= len(v.it) {
 			continue
 		}
-		t0 = v.it[j].t0
+		t0 := v.it[j].t0
 		end := v.d.titleEnd(t0, min(t0+5, v.s.last))
 		for extra := 1; end == t0 && extra <= 2 && j+extra < len(v.it) && v.it[j+extra-1].e == nil && v.it[j+extra-1].w != ","; extra++ {
 			// "Corresponding Member of …": an unlisted qualifier.

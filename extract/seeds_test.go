@@ -99,7 +99,7 @@ func TestRegistered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(x.Name(), RulesVersion+"+") || !reflect.DeepEqual(Names(), append([]string(nil), Names()...)) {
-		t.Errorf("registered extractor %q", x.Name())
+	if x.Name() != RulesVersion || Version(x) != RulesVersion+"+"+x.Fingerprint() || !reflect.DeepEqual(Names(), append([]string(nil), Names()...)) {
+		t.Errorf("registered extractor %q", Version(x))
 	}
 }

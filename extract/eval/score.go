@@ -355,7 +355,7 @@ func ScoreTexts(g *Gold, recs []schema.Record, only []string, texts map[string]s
 
 		av := &articleView{found: hits, aliases: galias, text: texts[doc]}
 		for _, k := range gkeys {
-			av.gFacts = append(av.gFacts, mappedFact{k.s, k.p, k.o})
+			av.gFacts = append(av.gFacts, mappedFact(k))
 		}
 		for _, ge := range gevs {
 			av.gEvents = append(av.gEvents, mappedEvent{ge.Type, ge.Agent, ge.Target})
@@ -380,12 +380,12 @@ func ScoreTexts(g *Gold, recs []schema.Record, only []string, texts map[string]s
 				continue
 			}
 			seen[k] = true
-			av.sysFact = append(av.sysFact, mappedFact{k.s, k.p, k.o}) // read by missedFact, after this loop
+			av.sysFact = append(av.sysFact, mappedFact(k)) // read by missedFact, after this loop
 			factSys++
 			item := FactItem{S: f.S, P: f.P, O: f.O, Kind: f.Kind, Evidence: f.Evidence, GoldS: k.s, GoldO: k.o}
 			gf := gfacts[k]
 			if gf == nil {
-				item.Cause = av.falseFact(mappedFact{k.s, k.p, k.o})
+				item.Cause = av.falseFact(mappedFact(k))
 				rep.Causes.FalseFacts[item.Cause]++
 				ar.FalseFacts = append(ar.FalseFacts, item)
 				continue
