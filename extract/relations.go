@@ -647,7 +647,18 @@ type pendingRel struct {
 }
 
 func (v *view) endsWithQuestion() bool {
-	return len(v.it) > 0 && v.it[len(v.it)-1].w == "?"
+	// "Would the occupiers withdraw?!": the question mark may come
+	// before the end's other marks.
+	for k := len(v.it) - 1; k >= 0 && k >= len(v.it)-3; k-- {
+		switch v.it[k].w {
+		case "?", "?!", "!?":
+			return true
+		case "!", `"`, "'", ")":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // killed: "X killed/assassinated Y (and Z)", "Y was killed by X", "the
