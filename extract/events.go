@@ -92,19 +92,6 @@ func (v *view) events() {
 			v.demand(k)
 		case evThreat:
 			v.threat(k)
-		case evTalks:
-			// "X and Y began talks", "opened talks with Y", "talks between
-			// Baghdad and Washington"; "X held talks with Y" is a meeting
-			// (frames.yaml).
-			if v.startVerb(k-1) || v.word(k+1, "between", "with") && !v.wordIn(k-1, v.d.lx.holdVerbs) {
-				v.negotiation(k)
-			}
-		case evNegotiation:
-			v.negotiation(k)
-		case evNegotiationIfBetween:
-			if v.word(k+1, "between", "with") {
-				v.negotiation(k)
-			}
 		case evSuspension:
 			v.suspension(k)
 		}
@@ -841,105 +828,6 @@ func (v *view) threat(k int) {
 	}
 }
 
-// negotiation: "negotiations between X and Y", "X, during negotiations
-// with Y", "X and Y are on the verge of starting negotiations", "X pleaded
-// with Y to mediate".
-func (v *view) negotiation(k int) {
-	var a, b *entity
-	switch {
-	case v.word(k+1, "between"):
-		if x := v.next(k+1, 4, party); x >= 0 {
-			l := v.list(x)
-			a = v.political(l[0])
-			if len(l) > 1 {
-				b = v.political(l[1])
-			}
-		}
-	case v.it[k].w == "mediate":
-		// "X is pleading with Y to mediate", "X appealed to Y to mediate"
-		if y := v.prev(k, 4, actor); y >= 0 {
-			b = v.ent(y)
-			if _, s := v.subj(v.verbStart(y)); s != nil {
-				a = s
-			} else if x := v.prev(y, 8, actor); x >= 0 {
-				a = v.ent(x)
-			}
-		}
-	case v.startVerb(k - 1):
-		// "Iraq and the United States began talks", "Baghdad opened
-		// negotiations with Washington"
-		x, e := v.subj(k - 1)
-		if e == nil {
-			return
-		}
-		a = v.politicalEntity(e)
-		if l := v.listBack(x); x >= 0 && len(l) > 1 {
-			a, b = v.political(l[0]), v.political(l[1])
-		} else if y := v.beforeRelative(x); y >= 0 {
-			a, b = v.political(y), a
-		}
-		if b == nil && v.word(k+1, "with") {
-			if y := v.next(k+1, 2, actor); y >= 0 {
-				b = v.political(y)
-			}
-		}
-	case v.word(k+1, "with"):
-		if x := v.next(k+1, 2, actor); x >= 0 {
-			b = v.political(x)
-		}
-		if x := v.prev(k, 6, actor); x >= 0 {
-			a = v.political(x)
-		}
-	default:
-		// "X and Y are on the verge of starting negotiations"
-		if x := v.prev(k, 10, party); x >= 0 {
-			if l := v.listBack(x); len(l) > 1 {
-				a = v.political(l[0])
-				b = v.political(l[1])
-			}
-		}
-	}
-	if a == nil || a == b {
-		return
-	}
-	status := ""
-	for j := k - 1; j >= 0 && j >= k-6; j-- {
-		if v.wordIn(j, v.d.lx.negotiationPlanWords) || v.word(j, "will") {
-			status = "planned"
-		}
-		if v.word(j, "during") {
-			status = "ongoing"
-		}
-	}
-	ev := v.addEvent(schema.EvNegotiation, a, b, nil, k, status)
-	evEnt := &entity{id: ev.ID, typ: schema.EventEntity}
-	kind, by := v.kindAt(k)
-	v.d.addFact(a, "party_to", evEnt, kind, by, v.evidence(), "", 0.7)
-	if b != nil {
-		v.d.addFact(b, "party_to", evEnt, kind, by, v.evidence(), "", 0.7)
-	}
-}
-
-// beforeRelative finds the first conjunct of "X, which hosts …, and Y":
-// the entity item before the relative clause that ends at Y.
-func (v *view) beforeRelative(y int) int {
-	if v.word(y-1, "the") {
-		y--
-	}
-	if y < 2 || !v.word(y-1, "and") || !v.word(y-2, ",") {
-		return -1
-	}
-	for j := y - 3; j >= 1 && j >= y-20; j-- {
-		if clauseBreak(v.it[j].w) {
-			return -1
-		}
-		if v.word(j, "which", "who") && v.word(j-1, ",") && v.ent(j-2) != nil {
-			return j - 2
-		}
-	}
-	return -1
-}
-
 // roleNoun: a deputy or envoy named by a possessive, "X's deputy, Y".
 func (v *view) roleNoun(w string) bool { return v.d.lx.roleNouns.has(w) }
 
@@ -951,11 +839,6 @@ func (v *view) quoteWithin(k, n int) bool {
 		}
 	}
 	return false
-}
-
-// startVerb: the verbs that open talks.
-func (v *view) startVerb(k int) bool {
-	return v.wordIn(k, v.d.lx.startVerbs)
 }
 
 // suspension: "X announced a suspension of attacks on Y", "X suspended its

@@ -37,8 +37,9 @@ import (
 //
 // A frame's facts are [subject predicate object] with slot names, or
 // antecedent.agent and antecedent.target: the agent and the target of the
-// attack "the strike" refers back to. Its event names the slots of agent,
-// target and location.
+// attack "the strike" refers back to, or event: the frame's own event (a
+// party to a negotiation). Its event names the slots of agent, target and
+// location.
 
 // typeSet is a set of entity types, one bit per schema.EntityTypes entry:
 // matching tests a slot's types for every item it tries.
@@ -260,7 +261,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("fact %v: unknown predicate %q", f, f[1])
 		}
 		for _, name := range []string{f[0], f[2]} {
-			if _, ok := fr.slots[name]; !ok && name != antecedentAgent && name != antecedentTarget {
+			if _, ok := fr.slots[name]; !ok && name != antecedentAgent && name != antecedentTarget && (name != eventSlot || s.Event == nil) {
 				return nil, fmt.Errorf("fact %v: no slot %q", f, name)
 			}
 		}
@@ -684,16 +685,39 @@ func (fr *construction) slotElem(slot int) *elem {
 // emit records what a match gives: its facts, then its event unless the
 // sentence has an event of that type with the same agent and target.
 func (v *view) emit(fr *construction, m match) {
+	ev := v.emitEvent(fr, m)
 	for _, f := range fr.spec.Facts {
-		for _, s := range v.slotEntities(fr, m, f[0]) {
-			for _, o := range v.slotEntities(fr, m, f[2]) {
+		for _, s := range v.factEntities(fr, m, f[0], ev) {
+			for _, o := range v.factEntities(fr, m, f[2], ev) {
 				v.fact(m.trigger, s, f[1], o, 0.6)
 			}
 		}
 	}
+}
+
+// factEntities are the entities a fact's slot name gives: a slot's, an
+// antecedent's, or, for "event", the event the frame made or found.
+func (v *view) factEntities(fr *construction, m match, name string, ev *schema.Event) []*entity {
+	if name == eventSlot {
+		if ev == nil {
+			return nil
+		}
+		return []*entity{{id: ev.ID, typ: schema.EventEntity}}
+	}
+	return v.slotEntities(fr, m, name)
+}
+
+// eventSlot is the name by which a frame's facts refer to its event
+// ("[a, party_to, event]": a party to the negotiation).
+const eventSlot = "event"
+
+// emitEvent records the frame's event, unless the sentence has one of its
+// kind with the same agent and target, and returns the event recorded or
+// found (nil when the frame has none).
+func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 	ev := fr.spec.Event
 	if ev == nil {
-		return
+		return nil
 	}
 	first := func(name string) *entity {
 		if es := v.slotEntities(fr, m, name); len(es) > 0 {
@@ -703,10 +727,10 @@ func (v *view) emit(fr *construction, m match) {
 	}
 	agent, target, loc := first(ev.Agent), first(ev.Target), first(ev.Location)
 	if agent == nil && target == nil && !ev.Anonymous {
-		return
+		return nil
 	}
 	if ev.Type == schema.EvStatement && v.d.commentator[agent] {
-		return // analysts and editors frame events; their words are not acts
+		return nil // analysts and editors frame events; their words are not acts
 	}
 	typ := ev.Type
 	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
@@ -714,26 +738,26 @@ func (v *view) emit(fr *construction, m match) {
 	}
 	if ev.Refine {
 		v.refine(typ, agent, target)
-		return
+		return nil
 	}
 	if e := v.sameEvent(typ, agent, target); e != nil {
 		if e.Target == "" && target != nil && target != agent {
 			e.Target = target.id // the rules found the act, the frame its object
 		}
-		return
+		return e
 	}
 	if e := v.agentless(typ, target); e != nil && agent != nil && agent != target {
 		// "Al-Tanf was targeted by drones, for which the Islamic
 		// Resistance claimed responsibility": one act, its agent named
 		// by another construction of the sentence.
 		e.Agent, e.Type = agent.id, typ
-		return
+		return e
 	}
 	status := ev.Status
 	if status == "" {
 		status = "occurred"
 	}
-	v.addEvent(typ, agent, target, loc, m.trigger, status)
+	return v.addEvent(typ, agent, target, loc, m.trigger, status)
 }
 
 // sameEvent returns the sentence's event of typ (or its kind) with this

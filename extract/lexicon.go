@@ -116,9 +116,6 @@ type wordLists struct {
 	FightOnWords              []string            `yaml:"fight_on_words"`
 	DepartureWords            []string            `yaml:"departure_words"`
 	ThreatReportVerbs         []string            `yaml:"threat_report_verbs"`
-	HoldVerbs                 []string            `yaml:"hold_verbs"`
-	StartVerbs                []string            `yaml:"start_verbs"`
-	NegotiationPlanWords      []string            `yaml:"negotiation_plan_words"`
 	SuspendedActivities       []string            `yaml:"suspended_activities"`
 	AddressedParticiples      []string            `yaml:"addressed_participles"`
 	StatementNouns            []string            `yaml:"statement_nouns"`

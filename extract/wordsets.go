@@ -106,9 +106,6 @@ type wordSets struct {
 	fightOnWords              wordSet // "continue fighting until ..."
 	departureWords            wordSet // "until the last soldier leaves"
 	threatReportVerbs         wordSet // report verbs that carry a threat
-	holdVerbs                 wordSet // "talks held": a meeting
-	startVerbs                wordSet // verbs that open talks
-	negotiationPlanWords      wordSet // "on the verge of starting negotiations"
 	suspendedActivities       wordSet // "suspended its military operations"
 	addressedParticiples      wordSet // "a statement directed at Y"
 	statementNouns            wordSet // "said in a statement": a Statement
@@ -185,17 +182,13 @@ const (
 	evAttackIfClaimed // an attack only after a claim or "carried out"
 	evDemand
 	evThreat
-	evTalks // negotiations opened or held between parties ("began talks", "talks between")
-	evNegotiation
-	evNegotiationIfBetween // a negotiation only before "between" or "with"
 	evSuspension
 )
 
 // eventRules are the names event_triggers uses for the rules.
 var eventRules = map[string]eventRule{
 	"attack": evAttack, "attack_if_weapon_follows": evAttackIfWeapon, "attack_if_claimed": evAttackIfClaimed,
-	"demand": evDemand, "threat": evThreat, "talks": evTalks,
-	"negotiation": evNegotiation, "negotiation_if_between": evNegotiationIfBetween,
+	"demand": evDemand, "threat": evThreat,
 	"suspension": evSuspension,
 }
 
@@ -280,9 +273,6 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"fight_on_words", w.FightOnWords, &ws.fightOnWords},
 		{"departure_words", w.DepartureWords, &ws.departureWords},
 		{"threat_report_verbs", w.ThreatReportVerbs, &ws.threatReportVerbs},
-		{"hold_verbs", w.HoldVerbs, &ws.holdVerbs},
-		{"start_verbs", w.StartVerbs, &ws.startVerbs},
-		{"negotiation_plan_words", w.NegotiationPlanWords, &ws.negotiationPlanWords},
 		{"suspended_activities", w.SuspendedActivities, &ws.suspendedActivities},
 		{"addressed_participles", w.AddressedParticiples, &ws.addressedParticiples},
 		{"statement_nouns", w.StatementNouns, &ws.statementNouns},
