@@ -37,8 +37,8 @@ import (
 //
 // A frame's facts are [subject predicate object] with slot names, or
 // antecedent.agent and antecedent.target: the agent and the target of the
-// attack "the strike" refers back to, or event: the frame's own event (a
-// party to a negotiation). Its event names the slots of agent, target and
+// attack "the strike" refers back to, or event and event.agent: the
+// frame's own event (a party to a negotiation) and its agent. Its event names the slots of agent, target and
 // location.
 
 // typeSet is a set of entity types, one bit per schema.EntityTypes entry:
@@ -261,7 +261,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("fact %v: unknown predicate %q", f, f[1])
 		}
 		for _, name := range []string{f[0], f[2]} {
-			if _, ok := fr.slots[name]; !ok && name != antecedentAgent && name != antecedentTarget && (name != eventSlot || s.Event == nil) {
+			if _, ok := fr.slots[name]; !ok && name != antecedentAgent && name != antecedentTarget && (name != eventSlot && name != eventAgent || s.Event == nil) {
 				return nil, fmt.Errorf("fact %v: no slot %q", f, name)
 			}
 		}
@@ -401,7 +401,7 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		}
 		if e.entityAt(v, k) != nil {
 			m.bind[e.slot] = k
-			if fr.step(v, i+1, k+1, m) {
+			if fr.step(v, i+1, v.pastGloss(k), m) {
 				return true
 			}
 			m.bind[e.slot] = -1
@@ -433,6 +433,16 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		}
 	}
 	return false
+}
+
+// pastGloss is the item after the entity at k and its parenthesised
+// short form, if one follows ("the Popular Mobilization Forces (PMF),
+// Abu Mahdi al-Muhandis": the name goes on past "(PMF)").
+func (v *view) pastGloss(k int) int {
+	if v.word(k+1, "(") && v.ent(k+2) == v.ent(k) && v.word(k+3, ")") {
+		return k + 4
+	}
+	return k + 1
 }
 
 // personHead is the person a noun phrase starting at item k names when
@@ -698,18 +708,25 @@ func (v *view) emit(fr *construction, m match) {
 // factEntities are the entities a fact's slot name gives: a slot's, an
 // antecedent's, or, for "event", the event the frame made or found.
 func (v *view) factEntities(fr *construction, m match, name string, ev *schema.Event) []*entity {
-	if name == eventSlot {
-		if ev == nil {
-			return nil
-		}
+	switch {
+	case name == eventSlot && ev != nil:
 		return []*entity{{id: ev.ID, typ: schema.EventEntity}}
+	case name == eventAgent && ev != nil && v.d.byID[ev.Agent] != nil:
+		return []*entity{v.d.byID[ev.Agent]}
+	case name == eventSlot || name == eventAgent:
+		return nil
 	}
 	return v.slotEntities(fr, m, name)
 }
 
-// eventSlot is the name by which a frame's facts refer to its event
-// ("[a, party_to, event]": a party to the negotiation).
-const eventSlot = "event"
+// The names by which a frame's facts refer to its event ("[a, party_to,
+// event]": a party to the negotiation) and to that event's agent ("[
+// event.agent, killed, victim]": whoever carried out the strike that
+// killed them).
+const (
+	eventSlot  = "event"
+	eventAgent = "event.agent"
+)
 
 // emitEvent records the frame's event, unless the sentence has one of its
 // kind with the same agent and target, and returns the event recorded or
@@ -737,8 +754,7 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		typ = ev.StateType
 	}
 	if ev.Refine {
-		v.refine(typ, agent, target)
-		return nil
+		return v.refine(typ, agent, target)
 	}
 	if e := v.sameEvent(typ, agent, target); e != nil {
 		if e.Target == "" && target != nil && target != agent {
@@ -777,13 +793,13 @@ func (v *view) sameEvent(typ string, agent, target *entity) *schema.Event {
 }
 
 // refine fills the agent or the target that the sentence's latest event
-// of typ's kind lacks.
-func (v *view) refine(typ string, agent, target *entity) {
+// of typ's kind lacks, and returns that event (nil if there is none).
+func (v *view) refine(typ string, agent, target *entity) *schema.Event {
 	ev := v.evidence()
 	for i := len(v.d.events) - 1; i >= 0; i-- {
 		e := &v.d.events[i]
 		if e.Evidence != ev {
-			return
+			return nil
 		}
 		if !sameEventKind(e.Type, typ) {
 			continue
@@ -794,8 +810,9 @@ func (v *view) refine(typ string, agent, target *entity) {
 		if e.Target == "" && target != nil && target.id != e.Agent {
 			e.Target = target.id
 		}
-		return
+		return e
 	}
+	return nil
 }
 
 // The names by which a frame's facts refer to the attack the sentence
