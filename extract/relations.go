@@ -146,10 +146,11 @@ func (v *view) entityRules(k int) {
 	if it.m == nil {
 		return
 	}
-	// "US-led coalition": a mention whose own tokens say who leads it.
+	// "US-led coalition", "U.S. led Coalition": a mention whose own
+	// tokens say who leads it.
 	toks := v.d.toks
 	for t := it.t0; t+1 < it.t1; t++ {
-		if toks[t+1].hyph && toks[t+1].norm == "led" {
+		if toks[t+1].norm == "led" {
 			if c := v.d.countryOfToken(t); c != nil {
 				v.d.addFact(c, "leader_of", it.e, schema.Stated, nil, v.evidence(), "", 0.8)
 			}
