@@ -467,7 +467,7 @@ func (d *doc) headType(i, j int) string {
 		}
 	}
 	if j-i >= 2 {
-		if t := d.lx.leadHeads[d.toks[i].norm]; t == "ArmedGroup" || t == "MilitaryBase" {
+		if t := d.lx.leadHeads[d.toks[i].norm]; t == "ArmedGroup" || t == "MilitaryBase" || t == schema.EventEntity {
 			return t
 		}
 	}
