@@ -492,3 +492,16 @@ func strictYAML(data []byte, v any) error {
 	dec.KnownFields(true)
 	return dec.Decode(v)
 }
+
+// countryForms are the words that name a country before a body's name:
+// its name and its demonyms ("Iraq", "Iraqi").
+func (lx *Lexicon) countryForms(c *LexEntry) []string {
+	forms := []string{c.Name}
+	for w, le := range lx.demonym {
+		if le == c {
+			forms = append(forms, w)
+		}
+	}
+	sort.Strings(forms[1:]) // map order is random; the first match must not be
+	return forms
+}

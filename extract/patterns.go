@@ -254,6 +254,7 @@ type candidate struct {
 	typ         string // "" for a bare short form ("Yasir") to resolve within the article
 	after       *mention
 	how         string
+	home        *LexEntry // "the Foreign Ministry": the body of the article's country
 }
 
 // isHeadline reports a title-case line ("Would American Occupiers Withdraw
@@ -409,9 +410,55 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		return nil
 	}
 	if typ == "" && c.after == nil {
+		if c.home = d.homeBody(start, j); c.home != nil {
+			c.typ = schema.GovernmentBody
+			return c
+		}
 		return nil
 	}
 	return c
+}
+
+// homeBody returns the lexicon's body that a state institution named
+// without its state ("the Foreign Ministry", "the Defense Ministry")
+// is, in the article's country: of the countries the article names, the
+// most named one that has such a body. Nil if the run names no state
+// institution or no country has it.
+func (d *doc) homeBody(i, j int) *LexEntry {
+	if d.toks[i].norm == "the" {
+		i++
+	}
+	if j-i < 2 || d.lx.heads[d.toks[j-1].norm] != schema.GovernmentBody && d.lx.leadHeads[d.toks[i].norm] != schema.GovernmentBody {
+		return nil
+	}
+	name := d.span(i, j)
+	for _, c := range d.countriesByMentions() {
+		for _, form := range d.lx.countryForms(c) {
+			for _, n := range []string{form + " " + name, form + "'s " + name, name + " of " + form} {
+				if le := d.lx.Lookup(n); le != nil && le.Type == schema.GovernmentBody {
+					return le
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// countriesByMentions are the countries the article has named so far,
+// the most named first.
+func (d *doc) countriesByMentions() []*LexEntry {
+	n := map[*LexEntry]int{}
+	var out []*LexEntry
+	for _, m := range d.ments {
+		if le := m.ent.lex; le != nil && le.Type == schema.Country {
+			if n[le] == 0 {
+				out = append(out, le)
+			}
+			n[le]++
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return n[out[a]] > n[out[b]] })
+	return out
 }
 
 // contextType types an unknown name from the words around it: a

@@ -24,6 +24,7 @@ const (
 	ReasonParen      = "parenthetical alias"           // "Kata’ib Hezbollah (Iraqi Hezbollah Brigades)"
 	ReasonPattern    = "new name from a pattern"       // a title, head word or apposition marks it
 	ReasonQuoted     = "new name in quotes"            // "an armed group named ‘X’"
+	ReasonHome       = "the article's country's body"  // "the Foreign Ministry" in an article about Iraq
 )
 
 // Merge records why one surface form belongs to an entity.
@@ -44,6 +45,10 @@ func typesCompatible(guess, typ string) bool {
 // entities), then lone words as short forms of names already seen.
 func (d *doc) resolveCandidates(cands []*candidate) {
 	for _, c := range cands {
+		if c.home != nil {
+			d.addMention(c.first, c.last, c.sent, d.lexEntity(c.home), ReasonHome)
+			continue
+		}
 		if c.typ == "" && c.after == nil {
 			continue
 		}
@@ -63,6 +68,10 @@ func (d *doc) resolveCandidates(cands []*candidate) {
 				e.keys = keys
 				d.indexSurname(e, keys)
 			}
+			continue
+		}
+		if le := d.homeBody(c.first, c.last); c.typ == schema.GovernmentBody && le != nil {
+			d.addMention(c.first, c.last, c.sent, d.lexEntity(le), ReasonHome)
 			continue
 		}
 		e := &entity{typ: c.typ, keys: keys, unknown: true}
