@@ -616,9 +616,6 @@ func (v *view) applyFrames() {
 		}
 		for k := range v.it {
 			if m, ok := fr.matchAt(v, k); ok {
-				if os.Getenv("NGTRACE") != "" {
-					fmt.Fprintf(os.Stderr, "FRAME %q in %.80q\n", fr.spec.Name, v.evidence())
-				}
 				v.emit(fr, m)
 			}
 		}
