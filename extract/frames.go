@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
