@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -54,5 +55,35 @@ func (d *doc) described(w string, i int, v *view) *entity {
 			return e
 		}
 	}
+	if le := d.lx.descriptionDefaults[w]; le != nil {
+		// The article mentions it by this noun alone: the noun is its
+		// surface here.
+		e := d.virtual(le)
+		if surface := d.span(i, i+1); !slices.Contains(e.surfaces, surface) {
+			e.surfaces = append(e.surfaces, surface)
+		}
+		return e
+	}
 	return nil
+}
+
+// compileDescriptionDefaults resolves description_defaults against the
+// lexicon: each noun must be a description of the entry's type.
+func compileDescriptionDefaults(defaults map[string]string, descriptions map[string]string, lookup func(string) *LexEntry) (map[string]*LexEntry, error) {
+	out := map[string]*LexEntry{}
+	for noun, name := range defaults {
+		key, err := wordKey(noun)
+		if err != nil {
+			return nil, fmt.Errorf("description_defaults: %w", err)
+		}
+		le := lookup(name)
+		switch {
+		case le == nil:
+			return nil, fmt.Errorf("description_defaults: %q is not in the lexicon", name)
+		case descriptions[key] != le.Type:
+			return nil, fmt.Errorf("description_defaults: %q is no description of a %s", noun, le.Type)
+		}
+		out[key] = le
+	}
+	return out, nil
 }

@@ -63,8 +63,12 @@ type frameFile struct {
 	// Descriptions are the nouns that, after "the", refer back to the
 	// latest entity of a type ("the base", "the town").
 	Descriptions map[string][]string `yaml:"descriptions"`
-	Collectives  collectiveSpec      `yaml:"collectives"`
-	Frames       []frameSpec         `yaml:"frames"`
+	// DescriptionDefaults name, for a description noun, the lexicon entry
+	// it stands for when nothing of its type was named just before ("the
+	// coalition" in reporting on Iraq and Syria).
+	DescriptionDefaults map[string]string `yaml:"description_defaults"`
+	Collectives         collectiveSpec    `yaml:"collectives"`
+	Frames              []frameSpec       `yaml:"frames"`
 }
 
 type frameSpec struct {

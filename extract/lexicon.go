@@ -245,10 +245,11 @@ type Lexicon struct {
 
 	frames []*construction // constructions, from frames.yaml
 	// frameWords indexes the frames by the words of their required elements.
-	frameWords   map[string][]frameBit
-	collectives  *collectives      // collective actors, from frames.yaml
-	descriptions map[string]string // noun -> entity type it refers back to, from frames.yaml
-	fingerprint  string            // hash of every file loaded
+	frameWords          map[string][]frameBit
+	collectives         *collectives         // collective actors, from frames.yaml
+	descriptions        map[string]string    // noun -> entity type it refers back to, from frames.yaml
+	descriptionDefaults map[string]*LexEntry // noun -> what it stands for when nothing of its type was named
+	fingerprint         string               // hash of every file loaded
 }
 
 // Fingerprint identifies the data the lexicon was compiled from: it changes
@@ -347,6 +348,9 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}
 	if lx.descriptions, err = compileDescriptions(frameData.Descriptions); err != nil {
+		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
+	}
+	if lx.descriptionDefaults, err = compileDescriptionDefaults(frameData.DescriptionDefaults, lx.descriptions, lx.Lookup); err != nil {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}
 	lx.frameWords = indexFrames(lx.frames)
