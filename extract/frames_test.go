@@ -326,6 +326,8 @@ func TestNamesInRunningText(t *testing.T) {
 		{"Prime Minister Mohammed Sudani said the mission would end.", "mohammed-shia-al-sudani", "Mohammed Sudani"},
 		{"Syria's interim President Ahmad al Sharaa met the envoy.", "ahmed-al-sharaa", "Ahmad al Sharaa"},
 		{"President Donald J. Trump ordered the strike on Friday.", "donald-trump", "Donald J. Trump"},
+		// "The coalition" with no coalition named before is the US-led one.
+		{"Officials said the coalition's mission in Iraq will end next year.", "international-coalition", "coalition"},
 		// A state body named without its state is the article's country's.
 		{"U.S. jets struck militia depots in Iraq. Iraq called it a violation. The Foreign Ministry summoned the U.S. ambassador.", "ministry-of-foreign-affairs-of-iraq", "Foreign Ministry"},
 		{"Turkey launched a new offensive in northern Iraq against the PKK, the Defense Ministry said. Turkey said it would go on.", "turkish-ministry-of-national-defense", "Defense Ministry"},
