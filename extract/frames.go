@@ -27,6 +27,7 @@ import (
 //	{name:Class@military}  the slot gives the armed forces of the country it
 //	                binds (countries.yaml, military:), or the entity itself
 //	                when it names none; before * or ^
+//	{name:Class@state}  the other way: the state whose armed forces it binds
 //	a|b|c           one item that is one of these words (exact keys)
 //	x?              the element x, optional
 //	...N            up to N items that are neither entities, clause breaks
@@ -143,6 +144,7 @@ type elem struct {
 	subject    bool            // eSlot: bind the trigger's clause subject, wherever it stands
 	demonym    bool            // eSlot: a demonym may stand for its country (the pattern goes on to the noun it qualifies)
 	forces     bool            // eSlot: the slot gives the armed forces of the country it binds (@military)
+	state      bool            // eSlot: the slot gives the state whose armed forces it binds (@state)
 	crossNames bool            // eGap: the gap may pass names (~N)
 	bit        uint64          // eWords, required: its bit in the frame's need
 	gap        int             // eGap
@@ -177,6 +179,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			e.kind, e.list, e.subject = eSlot, strings.HasSuffix(class, "*"), strings.HasSuffix(class, "^")
 			class = strings.TrimSuffix(strings.TrimSuffix(class, "*"), "^")
 			class, e.forces = strings.CutSuffix(class, "@military")
+			class, e.state = strings.CutSuffix(class, "@state")
 			if types, ok := classes[class]; ok {
 				for _, t := range types {
 					switch {
@@ -457,7 +460,13 @@ func (v *view) personHead(k int) int {
 		return k
 	}
 	j := k + 1
-	for j < len(v.it) && j-k <= 5 && v.it[j].e == nil {
+	if v.word(j, "'s", "'") { // "Syria's interim President Ahmad al-Sharaa"
+		j++
+	}
+	for j < len(v.it) && j-k <= 5 && v.wordIn(j, v.d.lx.roleModifiers) {
+		j++
+	}
+	for j < len(v.it) && j-k <= 7 && v.it[j].e == nil {
 		if te := v.d.titleEnd(v.it[j].t0, v.s.last); te > v.it[j].t0 {
 			for j < len(v.it) && v.it[j].t0 < te { // "Secretary of State"
 				j++
@@ -672,12 +681,12 @@ func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
 			}
 		}
 	}
-	if se.forces {
-		// "The United States will withdraw its forces": its military.
-		for i, e := range out {
-			if mil := v.d.military(e); mil != nil {
-				out[i] = mil
-			}
+	for i, e := range out {
+		switch {
+		case se.forces && v.d.military(e) != nil:
+			out[i] = v.d.military(e) // "The United States will withdraw its forces"
+		case se.state && e != nil && v.d.lx.militaryOf[e.id] != nil:
+			out[i] = v.d.virtual(v.d.lx.militaryOf[e.id]) // "condemned the bombing by US forces": the United States
 		}
 	}
 	return out
