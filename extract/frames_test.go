@@ -326,6 +326,7 @@ func TestNamesInRunningText(t *testing.T) {
 		{"Prime Minister Mohammed Sudani said the mission would end.", "mohammed-shia-al-sudani", "Mohammed Sudani"},
 		{"Syria's interim President Ahmad al Sharaa met the envoy.", "ahmed-al-sharaa", "Ahmad al Sharaa"},
 		{"President Donald J. Trump ordered the strike on Friday.", "donald-trump", "Donald J. Trump"},
+		{"Iraq wants the troops out, but the government never carried out Parliament's decision to expel them from Iraq.", "iraqi-parliament", "Parliament"},
 		// "The coalition" with no coalition named before is the US-led one.
 		{"Officials said the coalition's mission in Iraq will end next year.", "international-coalition", "coalition"},
 		// A state body named without its state is the article's country's.

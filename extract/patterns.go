@@ -400,6 +400,11 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		// A lone word is a short form for a name seen elsewhere in the
 		// article, unless a lower-case head types it ("the Mashtal
 		// neighborhood"); typed lone words ("Ministry") are common nouns.
+		// "Parliament's decision": the article's country's parliament.
+		if c.home = d.homeBody(start, j); c.home != nil {
+			c.typ = schema.GovernmentBody
+			return c
+		}
 		if d.headType(start, j) != "" || d.lx.demonym[d.toks[start].norm] != nil {
 			return nil
 		}
@@ -428,7 +433,7 @@ func (d *doc) homeBody(i, j int) *LexEntry {
 	if d.toks[i].norm == "the" {
 		i++
 	}
-	if j-i < 2 || d.lx.heads[d.toks[j-1].norm] != schema.GovernmentBody && d.lx.leadHeads[d.toks[i].norm] != schema.GovernmentBody {
+	if j-i < 1 || d.lx.heads[d.toks[j-1].norm] != schema.GovernmentBody && d.lx.leadHeads[d.toks[i].norm] != schema.GovernmentBody {
 		return nil
 	}
 	name := d.span(i, j)
