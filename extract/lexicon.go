@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -246,10 +247,11 @@ type Lexicon struct {
 	frames []*construction // constructions, from frames.yaml
 	// frameWords indexes the frames by the words of their required elements.
 	frameWords          map[string][]frameBit
-	collectives         *collectives         // collective actors, from frames.yaml
-	descriptions        map[string]string    // noun -> entity type it refers back to, from frames.yaml
-	descriptionDefaults map[string]*LexEntry // noun -> what it stands for when nothing of its type was named
-	fingerprint         string               // hash of every file loaded
+	collectives         *collectives             // collective actors, from frames.yaml
+	descriptions        map[string]string        // noun -> entity type it refers back to, from frames.yaml
+	descriptionDefaults map[string]*LexEntry     // noun -> what it stands for when nothing of its type was named
+	homeBodies          map[string][]homeBodyRef // "foreign ministry" -> each state's foreign ministry
+	fingerprint         string                   // hash of every file loaded
 }
 
 // Fingerprint identifies the data the lexicon was compiled from: it changes
@@ -350,6 +352,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	if lx.descriptions, err = compileDescriptions(frameData.Descriptions); err != nil {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}
+	lx.indexHomeBodies()
 	if lx.descriptionDefaults, err = compileDescriptionDefaults(frameData.DescriptionDefaults, lx.descriptions, lx.Lookup); err != nil {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}
@@ -497,15 +500,44 @@ func strictYAML(data []byte, v any) error {
 	return dec.Decode(v)
 }
 
-// countryForms are the words that name a country before a body's name:
-// its name and its demonyms ("Iraq", "Iraqi").
-func (lx *Lexicon) countryForms(c *LexEntry) []string {
-	forms := []string{c.Name}
-	for w, le := range lx.demonym {
-		if le == c {
-			forms = append(forms, w)
+// homeBodyRef is a state body and its state.
+type homeBodyRef struct{ state, body *LexEntry }
+
+// indexHomeBodies indexes the state bodies whose names say their state
+// ("Iraqi Foreign Ministry", "Iraq's Parliament", "Ministry of Foreign
+// Affairs of Iraq") by the name without it ("foreign ministry"), so that
+// "the Foreign Ministry" of an article finds the body of each state that
+// has one.
+func (lx *Lexicon) indexHomeBodies() {
+	lx.homeBodies = map[string][]homeBodyRef{}
+	country := func(key string) *LexEntry {
+		if le := lx.byName[key]; le != nil && le.Type == schema.Country {
+			return le
+		}
+		return nil
+	}
+	for _, e := range lx.Entries {
+		if e.Type != schema.GovernmentBody {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			keys := exactKeys(n)
+			var state *LexEntry
+			var rest []string
+			switch last := len(keys) - 1; {
+			case len(keys) > 1 && lx.demonym[keys[0]] != nil:
+				state, rest = lx.demonym[keys[0]], keys[1:]
+			case len(keys) > 2 && keys[1] == "'s" && country(keys[0]) != nil:
+				state, rest = country(keys[0]), keys[2:]
+			case len(keys) > 2 && keys[last-1] == "of" && country(keys[last]) != nil:
+				state, rest = country(keys[last]), keys[:last-1]
+			default:
+				continue
+			}
+			key := strings.Join(rest, " ")
+			if !slices.Contains(lx.homeBodies[key], homeBodyRef{state, e}) {
+				lx.homeBodies[key] = append(lx.homeBodies[key], homeBodyRef{state, e})
+			}
 		}
 	}
-	sort.Strings(forms[1:]) // map order is random; the first match must not be
-	return forms
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -436,13 +437,14 @@ func (d *doc) homeBody(i, j int) *LexEntry {
 	if j-i < 1 || d.lx.heads[d.toks[j-1].norm] != schema.GovernmentBody && d.lx.leadHeads[d.toks[i].norm] != schema.GovernmentBody {
 		return nil
 	}
-	name := d.span(i, j)
+	refs := d.lx.homeBodies[strings.Join(exactKeys(d.span(i, j)), " ")]
+	if len(refs) == 0 {
+		return nil
+	}
 	for _, c := range d.countriesByMentions() {
-		for _, form := range d.lx.countryForms(c) {
-			for _, n := range []string{form + " " + name, form + "'s " + name, name + " of " + form} {
-				if le := d.lx.Lookup(n); le != nil && le.Type == schema.GovernmentBody {
-					return le
-				}
+		for _, r := range refs {
+			if r.state == c {
+				return r.body
 			}
 		}
 	}
