@@ -69,13 +69,14 @@ func storeOpeners() map[string]func(t *testing.T) *Store {
 }
 
 // TestStoreSuite runs the store checks — Replace, LabelQuads,
-// HasQuad, Subjects, Query — on every backend: bolt, memory and PostgreSQL.
+// HasQuad, Subjects, Query, Reader — on every backend: bolt, memory and PostgreSQL.
 func TestStoreSuite(t *testing.T) {
 	for name, open := range storeOpeners() {
 		t.Run(name, func(t *testing.T) {
 			t.Run("Replace", func(t *testing.T) { suiteReplace(t, open(t)) })
 			t.Run("Query", func(t *testing.T) { suiteQuery(t, open(t)) })
 			t.Run("ReplaceSameLabel", func(t *testing.T) { suiteReplaceSameLabel(t, open(t)) })
+			t.Run("Reader", func(t *testing.T) { suiteReader(t, open(t)) })
 		})
 	}
 }

@@ -301,27 +301,14 @@ func (s *Store) LabelQuads(ctx context.Context, label quad.Value) ([]quad.Quad, 
 }
 
 // eachQuad calls fn for every quad with value v in direction d, until fn
-// returns false.
-//
-// The quads' references are read first and the iterator closed before
-// the quads are: on bolt an open iterator holds a read transaction, and
-// opening a second one (Quad does) while another goroutine commits a
-// write that grows the file deadlocks — the commit waits for the first
-// reader to finish, and the second waits behind the commit.
+// returns false. The quads' references are read first (Reader.Refs), so
+// that reading the quads opens no second read transaction on bolt.
 func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) bool) error {
 	ref, err := s.qs.ValueOf(v)
 	if err != nil || ref == nil {
 		return err
 	}
-	it := s.qs.QuadIterator(d, ref).Iterate()
-	var qrefs []graph.Ref
-	for it.Next(ctx) {
-		qrefs = append(qrefs, it.Result())
-	}
-	err = it.Err()
-	if cerr := it.Close(); err == nil {
-		err = cerr
-	}
+	qrefs, err := NewReader(s.qs).Refs(ctx, ref, d, nil, 0)
 	if err != nil {
 		return err
 	}

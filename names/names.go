@@ -19,9 +19,9 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/translit"
 )
@@ -98,11 +98,8 @@ type Index struct {
 func (ix *Index) Entries() []Entry { return ix.entries }
 
 // Load reads every entity's type, name and aliases from the store.
-func Load(ctx context.Context, qs cgraph.QuadStore) (*Index, error) {
-	r := reader{ctx: ctx, qs: qs}
-	if k, ok := qs.(*kv.QuadStore); ok {
-		r.kv = k
-	}
+func Load(ctx context.Context, rd graph.Reader) (*Index, error) {
+	r := reader{ctx: ctx, rd: rd, qs: rd.QuadStore()}
 	typeRef, nameRef, aliasRef := r.ref(schema.RDFType), r.ref(schema.Name), r.ref(schema.Alias)
 	var entries []Entry
 	for _, t := range schema.EntityTypes {
@@ -365,8 +362,8 @@ func damerauLevenshtein(a, b string) int {
 // reader does the few store reads Load needs.
 type reader struct {
 	ctx context.Context
+	rd  graph.Reader
 	qs  cgraph.QuadStore
-	kv  *kv.QuadStore
 	err error
 }
 
@@ -394,32 +391,14 @@ func (r *reader) dir(q cgraph.Ref, d quad.Direction) cgraph.Ref {
 	return ref
 }
 
-// scan calls fn for every quad with node in direction d and predicate pred,
-// through the key-value store's subject-predicate or object-predicate index
-// when there is one: a hub has thousands of quads of other predicates.
+// scan calls fn for every quad with node in direction d and predicate pred
+// (graph.Reader.Scan: by index where the store has one, for a hub has
+// thousands of quads of other predicates), until a read fails.
 func (r *reader) scan(node cgraph.Ref, d quad.Direction, pred cgraph.Ref, fn func(q cgraph.Ref)) {
 	if r.err != nil || node == nil || pred == nil {
 		return
 	}
-	if r.kv != nil {
-		ind := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
-		if d == quad.Object {
-			ind = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
-		}
-		it := kv.IndexScan{Index: ind, Values: []uint64{uint64(node.(kv.Int64Value)), uint64(pred.(kv.Int64Value))}}.BuildIterator(r.kv).Iterate()
-		for it.Next(r.ctx) {
-			fn(it.Result())
-		}
-		r.fail(it.Close())
-		return
-	}
-	it := r.qs.QuadIterator(d, node).Iterate()
-	for it.Next(r.ctx) {
-		if p := r.dir(it.Result(), quad.Predicate); p != nil && p.Key() == pred.Key() {
-			fn(it.Result())
-		}
-	}
-	r.fail(it.Close())
+	r.fail(r.rd.Scan(r.ctx, node, d, pred, func(q cgraph.Ref) bool { fn(q); return r.err == nil }))
 }
 
 // strings returns the distinct string objects of node pred ?, in the

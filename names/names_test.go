@@ -49,7 +49,7 @@ func testIndex(t *testing.T) *Index {
 			t.Fatal(err)
 		}
 	}
-	ix, err := Load(ctx, st.QuadStore())
+	ix, err := Load(ctx, st.Reader())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -245,7 +245,7 @@ func paths(args []string) error {
 	}
 	sort.Slice(nodes, func(i, j int) bool { return quad.StringOf(nodes[i]) < quad.StringOf(nodes[j]) })
 	r := rand.New(rand.NewSource(*seed))
-	f := path.ForStore(st)
+	f := path.New(st.Reader())
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {

@@ -105,7 +105,7 @@ so a failed export leaves no partial file.`,
 				if err != nil {
 					return err
 				}
-				if opts.Nodes, err = export.Around(ctx, st.QuadStore(), []quad.Value{quad.IRI(start.IRI)}, hops); err != nil {
+				if opts.Nodes, err = export.Around(ctx, st.Reader(), []quad.Value{quad.IRI(start.IRI)}, hops); err != nil {
 					return err
 				}
 			case paths:

@@ -428,7 +428,6 @@ func TestRemovedArticleLeavesNoTrace(t *testing.T) {
 func TestSelection(t *testing.T) {
 	ctx := context.Background()
 	st := seedStore(t, "bolt")
-	qs := st.QuadStore()
 
 	around := []struct {
 		start string
@@ -441,7 +440,7 @@ func TestSelection(t *testing.T) {
 		{"ng:entity/weird", 1, []string{"ng:entity/harakat-al-nujaba", "ng:entity/weird"}},
 	}
 	for _, tt := range around {
-		got, err := export.Around(ctx, qs, []quad.Value{quad.IRI(tt.start)}, tt.hops)
+		got, err := export.Around(ctx, st.Reader(), []quad.Value{quad.IRI(tt.start)}, tt.hops)
 		if err != nil {
 			t.Fatal(err)
 		}

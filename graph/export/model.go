@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
+	ngraph "github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -166,6 +167,7 @@ func isLiteral(v quad.Value) bool {
 type walker struct {
 	ctx   context.Context
 	qs    graph.QuadStore
+	rd    ngraph.Reader // scans qs
 	opts  Options
 	sel   map[quad.Value]bool // nil: the whole graph
 	all   []quad.Value        // the whole graph's nodes, sorted, once listed
@@ -178,9 +180,9 @@ type walker struct {
 const cacheSize = 1 << 16
 
 // baseWalker is a walker with no options, for selections.
-func baseWalker(ctx context.Context, qs graph.QuadStore) *walker {
+func baseWalker(ctx context.Context, rd ngraph.Reader) *walker {
 	return &walker{
-		ctx: ctx, qs: qs,
+		ctx: ctx, qs: rd.QuadStore(), rd: rd,
 		dates: newBoundedCache[quad.Value, string](cacheSize),
 		alive: newBoundedCache[quad.Value, bool](cacheSize),
 		preds: newBoundedCache[any, quad.Value](1024),
@@ -188,7 +190,7 @@ func baseWalker(ctx context.Context, qs graph.QuadStore) *walker {
 }
 
 func newWalker(ctx context.Context, qs graph.QuadStore, opts Options) (*walker, error) {
-	w := baseWalker(ctx, qs)
+	w := baseWalker(ctx, ngraph.NewReader(qs))
 	w.opts = opts
 	if opts.Nodes == nil {
 		return w, nil
@@ -246,17 +248,8 @@ func (w *walker) eachNeed(d quad.Direction, v quad.Value, want func(p quad.Value
 	if err != nil || ref == nil {
 		return err
 	}
-	it := w.qs.QuadIterator(d, ref).Iterate()
-	var qrefs []graph.Ref
-	for it.Next(w.ctx) {
-		qrefs = append(qrefs, it.Result())
-	}
-	err = it.Err()
-	it.Close()
+	qrefs, err := w.rd.Refs(w.ctx, ref, d, nil, 0)
 	if err != nil {
-		return err
-	}
-	if err := w.ctx.Err(); err != nil {
 		return err
 	}
 	if len(qrefs) == 0 {
@@ -363,13 +356,11 @@ func (w *walker) exists(v quad.Value) (bool, error) {
 	if err != nil || ref == nil {
 		return false, err
 	}
-	it := w.qs.QuadIterator(quad.Subject, ref).Iterate()
-	found := it.Next(w.ctx)
-	err = it.Err()
-	it.Close()
+	first, err := w.rd.Refs(w.ctx, ref, quad.Subject, nil, 1)
 	if err != nil {
 		return false, err
 	}
+	found := len(first) > 0
 	w.alive.put(v, found)
 	return found, nil
 }

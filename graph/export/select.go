@@ -6,8 +6,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	ngraph "github.com/newsgraph/newsgraph/graph"
 )
 
 func sortedValues(set map[quad.Value]bool) []quad.Value {
@@ -23,8 +24,8 @@ func sortedValues(set map[quad.Value]bool) []quad.Value {
 // included, following exported edges (facts and event roles) in both
 // directions: the neighbourhood that a GraphML or DOT export of it shows.
 // Articles and statements are not crossed. The result is sorted.
-func Around(ctx context.Context, qs graph.QuadStore, start []quad.Value, hops int) ([]quad.Value, error) {
-	w := baseWalker(ctx, qs)
+func Around(ctx context.Context, rd ngraph.Reader, start []quad.Value, hops int) ([]quad.Value, error) {
+	w := baseWalker(ctx, rd)
 	seen := map[quad.Value]bool{}
 	frontier := []quad.Value{}
 	for _, s := range start {

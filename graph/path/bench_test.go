@@ -76,7 +76,7 @@ func BenchmarkPaths1M(b *testing.B) {
 	stats, _ := st.Stats(ctx)
 	b.Logf("store: %d quads", stats.Quads)
 	// Entities present in the store, with their mention counts.
-	v := newView(ctx, st.QuadStore(), nil)
+	v := newView(ctx, st.Reader(), nil)
 	var ents []quad.IRI
 	var weights []int
 	for _, e := range synth.New(benchSeed, benchQuads).Entities() {
@@ -103,7 +103,7 @@ func BenchmarkPaths1M(b *testing.B) {
 			return ents[len(ents)-1]
 		},
 	}
-	indexed := New(st.QuadStore())
+	indexed := New(st.Reader())
 	is, err := indexed.BuildIndex(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -113,7 +113,7 @@ func BenchmarkPaths1M(b *testing.B) {
 		draw := draws[strings.TrimPrefix(strings.TrimPrefix(name, "cold/"), "indexed/")]
 		b.Run(name, func(b *testing.B) {
 			r := rand.New(rand.NewPCG(42, 42))
-			f := New(st.QuadStore())
+			f := New(st.Reader())
 			if strings.HasPrefix(name, "indexed/") {
 				f = indexed
 			}

@@ -3,7 +3,6 @@ package path
 import (
 	"sort"
 
-	"github.com/cayleygraph/cayley/graph/kv"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -117,7 +116,7 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, in
 		out = v.statementsBatch(from, fromDir, want)
 		return out, len(out)
 	}
-	if v.mentions(from) <= popularEnd || v.kvqs == nil {
+	if v.mentions(from) <= popularEnd || !v.rd.Indexed() {
 		dirRef := v.ref(fromDir)
 		if dirRef == nil {
 			return nil, 0
@@ -134,14 +133,14 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, in
 	// Both ends popular: go through the articles that state the fact.
 	articleRef := v.ref(schema.InArticle)
 	var labels []cgraph.Ref
-	vals := []uint64{uint64(v.refOf(obj).(kv.Int64Value)), uint64(pred.(kv.Int64Value)), uint64(v.refOf(subj).(kv.Int64Value))}
-	it := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}, Values: vals}.BuildIterator(v.kvqs).Iterate()
-	for !v.stopped() && it.Next(v.ctx) {
-		if l := v.dir(it.Result(), quad.Label); l != nil {
-			labels = append(labels, l)
-		}
+	if !v.stopped() {
+		v.fail(v.rd.Between(v.ctx, v.refOf(subj), pred, v.refOf(obj), func(q cgraph.Ref) bool {
+			if l := v.dir(q, quad.Label); l != nil {
+				labels = append(labels, l)
+			}
+			return v.err == nil
+		}))
 	}
-	v.fail(it.Close())
 	for i, l := range labels {
 		if i == maxArticles || articleRef == nil {
 			break

@@ -6,6 +6,8 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // linkIndex is an in-memory copy of the graph's link structure — every
@@ -50,9 +52,10 @@ func (x *linkIndex) id(r cgraph.Ref) nodeID {
 	return id
 }
 
-func buildIndex(ctx context.Context, qs cgraph.QuadStore) (*linkIndex, error) {
+func buildIndex(ctx context.Context, rd graph.Reader) (*linkIndex, error) {
 	t0 := time.Now()
-	v := newView(ctx, qs, nil)
+	v := newView(ctx, rd, nil)
+	qs := rd.QuadStore()
 	if v.err != nil {
 		return nil, v.err
 	}

@@ -30,7 +30,6 @@ import (
 	"sync"
 	"time"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -119,24 +118,19 @@ var ErrNotFound = errors.New("not in the graph")
 // long-lived process should do (see linkIndex). It is safe for concurrent
 // use.
 type Finder struct {
-	qs    cgraph.QuadStore
+	rd    graph.Reader
 	batch graph.BatchReader // nil: read through Cayley's iterators
 	mu    sync.Mutex
 	idx   *linkIndex
 	gen   uint64 // bumped by Invalidate, so that a build racing a write is dropped
 }
 
-// New returns a Finder on a quad store, without an index.
-func New(qs cgraph.QuadStore) *Finder { return &Finder{qs: qs} }
-
-// ForStore returns a Finder on a store, without an index. On a backend
-// that reads many nodes per round trip (graph.Store.BatchReader:
-// PostgreSQL), a query reads the links of the node it expands and the
-// mention counts of all its neighbours in a few queries, instead of one
-// round trip per neighbour.
-func ForStore(st *graph.Store) *Finder {
-	return &Finder{qs: st.QuadStore(), batch: st.BatchReader()}
-}
+// New returns a Finder on a store's reader (graph.Store.Reader), without
+// an index. On a backend that reads many nodes per round trip
+// (graph.Reader.Batch: PostgreSQL), a query reads the links of the node
+// it expands and the mention counts of all its neighbours in a few
+// queries, instead of one round trip per neighbour.
+func New(rd graph.Reader) *Finder { return &Finder{rd: rd, batch: rd.Batch()} }
 
 // BuildIndex reads the store's links and mention counts into memory, in
 // one pass over every quad; queries use the index from then on, until
@@ -146,7 +140,7 @@ func (f *Finder) BuildIndex(ctx context.Context) (IndexStats, error) {
 	f.mu.Lock()
 	gen := f.gen
 	f.mu.Unlock()
-	idx, err := buildIndex(ctx, f.qs)
+	idx, err := buildIndex(ctx, f.rd)
 	if err != nil {
 		return IndexStats{}, err
 	}
@@ -180,7 +174,7 @@ func (f *Finder) view(ctx context.Context) *view {
 	f.mu.Lock()
 	idx := f.idx
 	f.mu.Unlock()
-	v := newView(ctx, f.qs, idx)
+	v := newView(ctx, f.rd, idx)
 	if idx == nil {
 		v.batch = f.batch
 	}

@@ -98,14 +98,14 @@ func seedLike() []schema.Record {
 // finders returns a Finder that reads the store and one with a link index.
 func finders(t testing.TB, st *graph.Store) map[string]*Finder {
 	t.Helper()
-	indexed := New(st.QuadStore())
+	indexed := New(st.Reader())
 	if _, err := indexed.BuildIndex(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if !indexed.Indexed() {
 		t.Fatal("BuildIndex left no index")
 	}
-	return map[string]*Finder{"cold": New(st.QuadStore()), "indexed": indexed}
+	return map[string]*Finder{"cold": New(st.Reader()), "indexed": indexed}
 }
 
 func names(p Path) string {
@@ -194,7 +194,7 @@ func TestPaths(t *testing.T) {
 func TestHopEvidence(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, "bolt", seedLike()...)
-	res, err := New(st.QuadStore()).Paths(ctx, schema.EntityIRI("Jordan"), schema.EntityIRI("United States"), Options{K: 1})
+	res, err := New(st.Reader()).Paths(ctx, schema.EntityIRI("Jordan"), schema.EntityIRI("United States"), Options{K: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,7 +219,7 @@ func TestHopEvidence(t *testing.T) {
 		t.Errorf("cost %v, want 2 + ln 2", c)
 	}
 	// The hub link is backed by 400 articles; the strongest claim is shown.
-	res, err = New(st.QuadStore()).Paths(ctx, schema.EntityIRI("Iraq"), schema.EntityIRI("Jordan"), Options{K: 1})
+	res, err = New(st.Reader()).Paths(ctx, schema.EntityIRI("Iraq"), schema.EntityIRI("Jordan"), Options{K: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +231,7 @@ func TestHopEvidence(t *testing.T) {
 func TestErrors(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, "memory", seedLike()...)
-	f := New(st.QuadStore())
+	f := New(st.Reader())
 	if _, err := f.Paths(ctx, schema.EntityIRI("nobody"), schema.EntityIRI("Iraq"), Options{}); err == nil || !strings.Contains(err.Error(), "not in the graph") {
 		t.Errorf("unknown node: %v", err)
 	}

@@ -54,7 +54,7 @@ func pgStore(t *testing.T, recs ...schema.Record) *graph.Store {
 }
 
 // TestPostgresBatchedReads checks the batched reads of a Finder on
-// PostgreSQL (ForStore) against the same graph on bolt: the same paths,
+// PostgreSQL (with its batch reader) against the same graph on bolt: the same paths,
 // with the same evidence, with and without type filters and hop limits.
 func TestPostgresBatchedReads(t *testing.T) {
 	ctx := context.Background()
@@ -63,11 +63,11 @@ func TestPostgresBatchedReads(t *testing.T) {
 	pg := pgStore(t, recs...)
 	bolt := openStore(t, "bolt", recs...)
 	t.Logf("loaded in %v", time.Since(t0))
-	fp, fb := ForStore(pg), New(bolt.QuadStore())
+	fp, fb := New(pg.Reader()), New(bolt.Reader())
 	if fp.batch == nil {
 		t.Fatal("the postgres store offers no batch reader")
 	}
-	if ForStore(bolt).batch != nil {
+	if New(bolt.Reader()).batch != nil {
 		t.Error("bolt offers a batch reader; it reads best through Cayley's iterators")
 	}
 	ends := []string{"Kata'ib Hezbollah", "Tower 22", "Abu Fadak al-Mohammadawi", "Jordan", "Iraq", "United States", "Popular Mobilization Forces"}
@@ -117,7 +117,7 @@ func samePath(a, b Path) bool {
 func TestPostgresAgainstBruteForce(t *testing.T) {
 	for seed := uint64(1); seed <= 4; seed++ {
 		recs := randomRecords(seed)
-		f := ForStore(pgStore(t, recs...))
+		f := New(pgStore(t, recs...).Reader())
 		againstBruteForce(t, seed, recs, 12, func(int) *Finder { return f }, func(q int) int { return []int{-1, 6}[q%2] })
 	}
 }

@@ -2,16 +2,11 @@ package path
 
 import (
 	"context"
-	"errors"
 	"math"
-	"os"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/iterator"
-	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
-	hkv "github.com/hidal-go/hidalgo/kv"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
@@ -66,9 +61,9 @@ var rolePredicates = map[quad.IRI]bool{
 // lacks (articles, statements: nodes without links or mentions) get ids
 // from idx.len() on, per query.
 type view struct {
-	ctx  context.Context
-	qs   cgraph.QuadStore
-	kvqs *kv.QuadStore // non-nil when the store is a Cayley key-value store (bolt, leveldb, btree)
+	ctx context.Context
+	rd  graph.Reader // scans by node and predicate
+	qs  cgraph.QuadStore
 	// batch, when set (PostgreSQL), reads the links of a node and the
 	// mention counts (and, with prefetchTypes, the types) of all its
 	// neighbours in a few queries.
@@ -108,16 +103,11 @@ type viewStats struct {
 // 1.7 µs per quad, a predicate-by-predicate read about 100 µs per node.
 const hubThreshold = 12
 
-func newView(ctx context.Context, qs cgraph.QuadStore, idx *linkIndex) *view {
-	v := &view{ctx: ctx, qs: qs, pidx: map[any]uint8{}, ids: map[any]nodeID{}, types: map[nodeID]string{}, idx: idx}
+func newView(ctx context.Context, rd graph.Reader, idx *linkIndex) *view {
+	qs := rd.QuadStore()
+	v := &view{ctx: ctx, rd: rd, qs: qs, pidx: map[any]uint8{}, ids: map[any]nodeID{}, types: map[nodeID]string{}, idx: idx}
 	if idx != nil {
 		v.base = idx.len()
-	}
-	// The index scans below assume Cayley's default key-value indexes
-	// (subject-predicate and object-predicate-subject); a store created with
-	// custom indexes takes the generic path.
-	if k, ok := qs.(*kv.QuadStore); ok && os.Getenv("CAYLEY_KV_INDEXES") == "" {
-		v.kvqs = k
 	}
 	v.preds = make([]cgraph.Ref, len(linkPredicates))
 	for i, p := range linkPredicates {
@@ -205,40 +195,13 @@ func (v *view) value(id nodeID) quad.Value {
 }
 
 // scan calls fn with the quad reference of every quad whose direction d
-// is node and, when pred is not nil, whose predicate is pred.
+// is node and, when pred is not nil, whose predicate is pred (see
+// graph.Reader.Scan), until fn returns false or a read in fn fails.
 func (v *view) scan(node cgraph.Ref, d quad.Direction, pred cgraph.Ref, fn func(q cgraph.Ref) bool) {
 	if v.stopped() || node == nil {
 		return
 	}
-	var it iterator.Scanner
-	if v.kvqs != nil && pred != nil && (d == quad.Subject || d == quad.Object) {
-		ind := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
-		if d == quad.Object {
-			ind = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
-		}
-		vals := []uint64{uint64(node.(kv.Int64Value)), uint64(pred.(kv.Int64Value))}
-		it = kv.IndexScan{Index: ind, Values: vals}.BuildIterator(v.kvqs).Iterate()
-	} else {
-		it = v.qs.QuadIterator(d, node).Iterate()
-	}
-	defer it.Close()
-	for !v.stopped() && it.Next(v.ctx) {
-		q := it.Result()
-		if pred != nil && v.kvqs == nil {
-			p, err := v.qs.QuadDirection(q, quad.Predicate)
-			if err != nil {
-				v.fail(err)
-				return
-			}
-			if p == nil || p.Key() != pred.Key() {
-				continue
-			}
-		}
-		if !fn(q) {
-			break
-		}
-	}
-	v.fail(it.Err())
+	v.fail(v.rd.Scan(v.ctx, node, d, pred, func(q cgraph.Ref) bool { return fn(q) && v.err == nil }))
 }
 
 // dir returns one direction of a quad reference.
@@ -249,8 +212,8 @@ func (v *view) dir(q cgraph.Ref, d quad.Direction) cgraph.Ref {
 }
 
 // mentions is the number of articles that mention the node (its
-// ng:mentionedIn quads): on a key-value store one exact index count,
-// without reading the quads. Nodes that no article mentions by name
+// ng:mentionedIn quads): on an indexed store one exact index count,
+// without reading the quads (graph.Reader.Count). Nodes that no article mentions by name
 // (events, statements) count as one.
 func (v *view) mentions(id nodeID) int {
 	if v.idx != nil {
@@ -270,18 +233,10 @@ func (v *view) mentions(id nodeID) int {
 	count := int64(0)
 	v.stats.Counted++
 	if v.mentionRef != nil && !v.stopped() {
-		if v.kvqs != nil {
-			vals := []uint64{uint64(n.ref.(kv.Int64Value)), uint64(v.mentionRef.(kv.Int64Value))}
-			st, err := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}, Values: vals}.BuildIterator(v.kvqs).Stats(v.ctx)
-			if !errors.Is(err, hkv.ErrNotFound) { // no such index key: no mention
-				v.fail(err)
-				count = st.Size.Value
-			}
-		} else {
-			v.scan(n.ref, quad.Subject, v.mentionRef, func(cgraph.Ref) bool { count++; return true })
-		}
+		var err error
+		count, err = v.rd.Count(v.ctx, n.ref, quad.Subject, v.mentionRef)
+		v.fail(err)
 	}
-	n = v.info(id) // scan may have grown v.nodes
 	n.mentions = int32(max(count, 1))
 	return int(n.mentions)
 }
@@ -327,7 +282,7 @@ func (v *view) edges(id nodeID) []halfEdge {
 			out = append(out, halfEdge{to: to, pred: pred, out: isOut})
 		}
 	}
-	if v.kvqs != nil && v.mentions(id) > hubThreshold {
+	if v.rd.Indexed() && v.mentions(id) > hubThreshold {
 		v.stats.Hubs++
 		for i, p := range v.preds {
 			if p == nil {

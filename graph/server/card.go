@@ -3,15 +3,13 @@ package server
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/iterator"
-	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/path"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -98,8 +96,8 @@ type articleInfo struct{ title, outlet, date string }
 // such as Iraq has tens of thousands of quads of its own.
 type cardReader struct {
 	ctx   context.Context
+	rd    graph.Reader // scans by node and predicate
 	qs    cgraph.QuadStore
-	kvqs  *kv.QuadStore // non-nil on a key-value store (bolt): scans by subject and predicate
 	err   error
 	preds map[quad.IRI]cgraph.Ref
 	// predOf names the predicate of a reference's key.
@@ -116,16 +114,10 @@ var cardPredicates = []quad.IRI{
 	schema.Kind, schema.Evidence, schema.Role, schema.AssertedBy, schema.InArticle,
 }
 
-func newCardReader(ctx context.Context, qs cgraph.QuadStore) *cardReader {
-	r := &cardReader{ctx: ctx, qs: qs, preds: map[quad.IRI]cgraph.Ref{}, predOf: map[any]quad.IRI{},
+func newCardReader(ctx context.Context, rd graph.Reader) *cardReader {
+	qs := rd.QuadStore()
+	r := &cardReader{ctx: ctx, rd: rd, qs: qs, preds: map[quad.IRI]cgraph.Ref{}, predOf: map[any]quad.IRI{},
 		nodes: map[any]path.Node{}, articles: map[any]articleInfo{}, outlets: map[any]string{}}
-	// The (subject, predicate) and (object, predicate, subject) indexes
-	// are those of a store created with the default indexes; one created
-	// with others (CAYLEY_KV_INDEXES) is read the generic way, as in
-	// graph/path.
-	if k, ok := qs.(*kv.QuadStore); ok && os.Getenv("CAYLEY_KV_INDEXES") == "" {
-		r.kvqs = k
-	}
 	for _, p := range cardPredicates {
 		ref, err := qs.ValueOf(p)
 		if err != nil {
@@ -140,9 +132,8 @@ func newCardReader(ctx context.Context, qs cgraph.QuadStore) *cardReader {
 
 // refs returns the references of the quads whose direction d is node and,
 // unless pred is "", whose predicate is pred: at most max of them, when
-// max > 0. They are all read before any is looked into (see graph.Store's
-// eachQuad: on bolt, reading while an iterator is open can deadlock with
-// a writer).
+// max > 0. They are all read before any is looked into (graph.Reader.Refs:
+// on bolt, reading while an iterator is open can deadlock with a writer).
 func (r *cardReader) refs(node cgraph.Ref, d quad.Direction, pred quad.IRI, max int) []cgraph.Ref {
 	if r.err != nil || node == nil {
 		return nil
@@ -153,31 +144,8 @@ func (r *cardReader) refs(node cgraph.Ref, d quad.Direction, pred quad.IRI, max 
 			return nil // no quad has the predicate
 		}
 	}
-	var it iterator.Scanner
-	filter := p != nil
-	if r.kvqs != nil && p != nil {
-		ind := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
-		if d == quad.Object {
-			ind = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
-		}
-		vals := []uint64{uint64(node.(kv.Int64Value)), uint64(p.(kv.Int64Value))}
-		it, filter = kv.IndexScan{Index: ind, Values: vals}.BuildIterator(r.kvqs).Iterate(), false
-	} else {
-		it = r.qs.QuadIterator(d, node).Iterate()
-	}
-	var out []cgraph.Ref
-	for (max <= 0 || len(out) < max) && it.Next(r.ctx) {
-		q := it.Result()
-		if filter {
-			if qp := r.dir(q, quad.Predicate); qp == nil || qp.Key() != p.Key() {
-				continue
-			}
-		}
-		out = append(out, q)
-	}
-	r.fail(it.Err())
-	r.fail(it.Close())
-	r.fail(r.ctx.Err())
+	out, err := r.rd.Refs(r.ctx, node, d, p, max)
+	r.fail(err)
 	return out
 }
 
@@ -322,9 +290,9 @@ func (r *cardReader) distinct(node cgraph.Ref, pred quad.IRI) []cgraph.Ref {
 }
 
 // cardOf reads the card of the entity iri.
-func cardOf(ctx context.Context, qs cgraph.QuadStore, iri string) (*Card, error) {
-	r := newCardReader(ctx, qs)
-	ent, err := qs.ValueOf(quad.IRI(iri))
+func cardOf(ctx context.Context, rd graph.Reader, iri string) (*Card, error) {
+	r := newCardReader(ctx, rd)
+	ent, err := r.qs.ValueOf(quad.IRI(iri))
 	if err != nil {
 		return nil, err
 	}

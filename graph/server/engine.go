@@ -76,7 +76,7 @@ func (e *Engine) stateOf(st *graph.Store) *storeState {
 	e.mu.Lock()
 	s := e.state[st]
 	if s == nil {
-		s = &storeState{finder: path.ForStore(st)}
+		s = &storeState{finder: path.New(st.Reader())}
 		e.state[st] = s
 	}
 	e.mu.Unlock()
@@ -133,7 +133,7 @@ func (e *Engine) namesOf(ctx context.Context, st *graph.Store, s *storeState) (*
 	s.nameMu.Lock()
 	defer s.nameMu.Unlock()
 	if s.names == nil {
-		ix, err := names.Load(ctx, st.QuadStore())
+		ix, err := names.Load(ctx, st.Reader())
 		if err != nil {
 			return nil, err
 		}

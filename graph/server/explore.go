@@ -40,5 +40,5 @@ func (e *Engine) Card(ctx context.Context, name string) (*Card, error) {
 	if err != nil {
 		return nil, err
 	}
-	return cardOf(ctx, st.QuadStore(), c.IRI)
+	return cardOf(ctx, st.Reader(), c.IRI)
 }
