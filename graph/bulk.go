@@ -8,7 +8,7 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// BulkLoader is implemented by a backend's writer that can load many
+// BulkLoader is implemented by a backend that can load many
 // quads faster than through Cayley's writer. BulkLoad must add the quads
 // (those already present are skipped) in one transaction, leaving the
 // store as Cayley's writer would.
@@ -16,16 +16,16 @@ type BulkLoader interface {
 	BulkLoad(ctx context.Context, quads []quad.Quad) error
 }
 
-// counter is implemented by a backend's writer that counts quads and nodes
-// better than its quad store (Cayley's SQL store caches counts until its
-// own writer runs, so another process's writes go unseen).
-type counter interface {
+// Counter is implemented by a backend that counts quads and nodes better
+// than its quad store (Cayley's SQL store caches counts until its own
+// writer runs, so another process's writes go unseen).
+type Counter interface {
 	Count(ctx context.Context) (Stats, error)
 }
 
-// labelQuader is implemented by a backend's writer that can find a
-// label's quads directly (Cayley's key-value stores have no label index).
-type labelQuader interface {
+// LabelQuader is implemented by a backend that can find a label's quads
+// directly (Cayley's key-value stores have no label index).
+type LabelQuader interface {
 	LabelQuads(ctx context.Context, label quad.Value) ([]quad.Quad, error)
 }
 
@@ -39,8 +39,8 @@ func (s *Store) BulkLoad(ctx context.Context, quads []quad.Quad) error {
 	if err := s.writable(); err != nil || len(quads) == 0 {
 		return err
 	}
-	if bl, ok := s.w.(BulkLoader); ok {
-		return bl.BulkLoad(ctx, quads)
+	if s.caps.BulkLoad {
+		return s.opened.Bulk.BulkLoad(ctx, quads)
 	}
 	tx := graph.NewTransactionN(len(quads))
 	for _, q := range quads {
@@ -52,7 +52,7 @@ func (s *Store) BulkLoad(ctx context.Context, quads []quad.Quad) error {
 	return nil
 }
 
-// BatchReader is implemented by a backend's writer that reads the quads
+// BatchReader is implemented by a backend that reads the quads
 // around many nodes in one round trip, where Cayley's iterators take one
 // round trip per node, and a node's every quad where only some are wanted:
 // on a database server, round trips are what a graph walk pays for.
@@ -80,7 +80,4 @@ type Triple struct {
 // BatchReader returns the backend's batch reader (PostgreSQL has one), or
 // nil when the store is best read through Cayley's iterators (bolt reads
 // are local and cheap).
-func (s *Store) BatchReader() BatchReader {
-	br, _ := s.w.(BatchReader)
-	return br
-}
+func (s *Store) BatchReader() BatchReader { return s.opened.Batch }

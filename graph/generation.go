@@ -262,7 +262,7 @@ func (g *Generations) Recycle(old string) (*Pending, error) {
 	if err != nil {
 		return nil, err
 	}
-	unlock, err := lockDir(g.Dir(old))
+	unlock, err := LockDir(g.Dir(old))
 	if err != nil {
 		return nil, err
 	}
@@ -397,7 +397,7 @@ func (g *Generations) Prune(keep int) ([]string, error) {
 		if chain[gen.Name] {
 			continue
 		}
-		unlock, err := lockDir(g.Dir(gen.Name))
+		unlock, err := LockDir(g.Dir(gen.Name))
 		if err != nil {
 			continue // in use
 		}

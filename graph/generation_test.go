@@ -1,4 +1,4 @@
-package graph
+package graph_test
 
 import (
 	"context"
@@ -12,13 +12,33 @@ import (
 	"time"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph"
+	_ "github.com/newsgraph/newsgraph/graph/all"
 )
 
-// fill opens the bolt store in dir, adds n quads labelled label and closes it.
-func fill(t *testing.T, dir, label string, n int) {
+// TestGenerations runs the generation checks on every registered backend
+// that declares generations.
+func TestGenerations(t *testing.T) {
+	for _, backend := range graph.Backends() {
+		if !(graph.Config{Backend: backend}).Capabilities().Generations {
+			continue
+		}
+		t.Run(backend, func(t *testing.T) {
+			t.Run("GenerationsLifecycle", func(t *testing.T) { testGenerationsLifecycle(t, backend) })
+			t.Run("PruneSkipsOpenGeneration", func(t *testing.T) { testPruneSkipsOpenGeneration(t, backend) })
+			t.Run("PlainStoreBecomesFirstGeneration", func(t *testing.T) { testPlainStoreBecomesFirstGeneration(t, backend) })
+			t.Run("HandleSwapUnderQueries", func(t *testing.T) { testHandleSwapUnderQueries(t, backend) })
+			t.Run("HandleClosesOldStoreAfterLastQuery", func(t *testing.T) { testHandleClosesOldStoreAfterLastQuery(t, backend) })
+		})
+	}
+}
+
+// fill opens the store of backend in dir, adds n quads labelled label and closes it.
+func fill(t *testing.T, backend, dir, label string, n int) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := Open(ctx, Config{Backend: "bolt", Path: dir})
+	st, err := graph.Open(ctx, graph.Config{Backend: backend, Path: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,13 +55,13 @@ func fill(t *testing.T, dir, label string, n int) {
 }
 
 // count opens the store cfg resolves to and counts its quads.
-func count(t *testing.T, root string) int64 {
+func count(t *testing.T, backend, root string) int64 {
 	t.Helper()
-	cfg, err := ResolveConfig(Config{Backend: "bolt", Path: root})
+	cfg, err := graph.ResolveConfig(graph.Config{Backend: backend, Path: root})
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := Open(context.Background(), cfg)
+	st, err := graph.Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,43 +73,43 @@ func count(t *testing.T, root string) int64 {
 	return s.Quads
 }
 
-func commit(t *testing.T, g *Generations, fromCurrent bool, label string, n int) string {
+func commit(t *testing.T, backend string, g *graph.Generations, fromCurrent bool, label string, n int) string {
 	t.Helper()
 	p, err := g.Begin(fromCurrent)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fill(t, p.Dir(), label, n)
+	fill(t, backend, p.Dir(), label, n)
 	if err := p.Commit(); err != nil {
 		t.Fatal(err)
 	}
 	return p.Name()
 }
 
-func TestGenerationsLifecycle(t *testing.T) {
+func testGenerationsLifecycle(t *testing.T, backend string) {
 	root := filepath.Join(t.TempDir(), "store")
-	g := NewGenerations(root)
+	g := graph.NewGenerations(root)
 	unlock, err := g.Lock()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer unlock()
-	if _, err := g.Lock(); !errors.Is(err, ErrBusy) {
+	if _, err := g.Lock(); !errors.Is(err, graph.ErrBusy) {
 		t.Fatalf("second Lock: %v, want ErrBusy", err)
 	}
 
-	g1 := commit(t, g, false, "a", 3)
+	g1 := commit(t, backend, g, false, "a", 3)
 	if cur, _ := g.Current(); cur != g1 || g1 != "gen-000001" {
 		t.Fatalf("current = %q after the first commit %q", cur, g1)
 	}
-	if n := count(t, root); n != 3 {
+	if n := count(t, backend, root); n != 3 {
 		t.Fatalf("gen 1 holds %d quads, want 3", n)
 	}
-	g2 := commit(t, g, true, "b", 2) // a copy of g1 plus 2
-	if n := count(t, root); n != 5 {
+	g2 := commit(t, backend, g, true, "b", 2) // a copy of g1 plus 2
+	if n := count(t, backend, root); n != 5 {
 		t.Fatalf("gen 2 holds %d quads, want 5 (3 copied + 2)", n)
 	}
-	if p := g.parent(g2); p != g1 {
+	if p := g.Parent(g2); p != g1 {
 		t.Errorf("parent of %s = %q, want %s", g2, p, g1)
 	}
 
@@ -99,19 +119,19 @@ func TestGenerationsLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fill(t, p.Dir(), "c", 1)
+	fill(t, backend, p.Dir(), "c", 1)
 	if cur, _ := g.Current(); cur != g2 {
 		t.Fatalf("an uncommitted generation went live: %s", cur)
 	}
 	partial := p.Dir()
-	g3 := commit(t, g, true, "c", 4)
+	g3 := commit(t, backend, g, true, "c", 4)
 	if _, err := os.Stat(partial); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("partial generation %s not removed: %v", partial, err)
 	}
 	if g3 != "gen-000003" {
 		t.Errorf("generation after a removed partial gen-000003 is %s, want gen-000003", g3)
 	}
-	if n := count(t, root); n != 9 {
+	if n := count(t, backend, root); n != 9 {
 		t.Fatalf("gen %s holds %d quads, want 9", g3, n)
 	}
 
@@ -119,7 +139,7 @@ func TestGenerationsLifecycle(t *testing.T) {
 	if err != nil || from != g3 || to != g2 {
 		t.Fatalf("Rollback = %s, %s, %v; want %s -> %s", from, to, err, g3, g2)
 	}
-	if n := count(t, root); n != 5 {
+	if n := count(t, backend, root); n != 5 {
 		t.Fatalf("after rollback %d quads, want 5", n)
 	}
 
@@ -139,21 +159,21 @@ func TestGenerationsLifecycle(t *testing.T) {
 	if _, _, err := g.Rollback(); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := g.Rollback(); !errors.Is(err, ErrNoGeneration) {
+	if _, _, err := g.Rollback(); !errors.Is(err, graph.ErrNoGeneration) {
 		t.Errorf("rollback past the first generation: %v, want ErrNoGeneration", err)
 	}
 }
 
-func TestPruneSkipsOpenGeneration(t *testing.T) {
+func testPruneSkipsOpenGeneration(t *testing.T, backend string) {
 	root := t.TempDir()
-	g := NewGenerations(root)
-	g1 := commit(t, g, false, "a", 1)
-	st, err := Open(context.Background(), Config{Backend: "bolt", Path: g.Dir(g1)})
+	g := graph.NewGenerations(root)
+	g1 := commit(t, backend, g, false, "a", 1)
+	st, err := graph.Open(context.Background(), graph.Config{Backend: backend, Path: g.Dir(g1)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	commit(t, g, true, "b", 1)
-	commit(t, g, true, "c", 1)
+	commit(t, backend, g, true, "b", 1)
+	commit(t, backend, g, true, "c", 1)
 	removed, err := g.Prune(0)
 	if err != nil {
 		t.Fatal(err)
@@ -168,38 +188,40 @@ func TestPruneSkipsOpenGeneration(t *testing.T) {
 	}
 }
 
-func TestPlainStoreBecomesFirstGeneration(t *testing.T) {
+func testPlainStoreBecomesFirstGeneration(t *testing.T, backend string) {
 	root := t.TempDir()
-	fill(t, root, "old", 2) // what `newsgraph build` writes
-	g := NewGenerations(root)
-	if cfg, _ := ResolveConfig(Config{Path: root}); cfg.Path != root {
+	fill(t, backend, root, "old", 2) // what `newsgraph build` writes
+	g := graph.NewGenerations(root)
+	if cfg, _ := graph.ResolveConfig(graph.Config{Backend: backend, Path: root}); cfg.Path != root {
 		t.Fatalf("a plain store resolved to %s", cfg.Path)
 	}
-	commit(t, g, true, "new", 1)
-	if n := count(t, root); n != 3 {
+	commit(t, backend, g, true, "new", 1)
+	if n := count(t, backend, root); n != 3 {
 		t.Errorf("first generation holds %d quads, want the plain store's 2 + 1", n)
 	}
-	if cfg, _ := ResolveConfig(Config{Backend: "postgres", Path: root}); cfg.Path != root {
-		t.Errorf("a server backend was pointed at a generation: %s", cfg.Path)
+	for _, b := range graph.Backends() {
+		if cfg, _ := graph.ResolveConfig(graph.Config{Backend: b, Path: root}); !cfg.Capabilities().Generations && cfg.Path != root {
+			t.Errorf("backend %s, which has no generations, was pointed at a generation: %s", b, cfg.Path)
+		}
 	}
 }
 
-// TestHandleSwapUnderQueries runs Gizmo queries without pause while the
+// testHandleSwapUnderQueries runs Gizmo queries without pause while the
 // handle swaps between generations: no query may fail, and each must see
 // one whole generation.
-func TestHandleSwapUnderQueries(t *testing.T) {
+func testHandleSwapUnderQueries(t *testing.T, backend string) {
 	ctx := context.Background()
 	root := t.TempDir()
-	g := NewGenerations(root)
-	commit(t, g, false, "a", 10)
-	cfg := Config{Backend: "bolt", Path: root}
-	h, err := OpenHandle(ctx, cfg)
+	g := graph.NewGenerations(root)
+	commit(t, backend, g, false, "a", 10)
+	cfg := graph.Config{Backend: backend, Path: root}
+	h, err := graph.OpenHandle(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer h.Close()
 	var swaps atomic.Int32
-	h.OnSwap(func(*Store, string) { swaps.Add(1) })
+	h.OnSwap(func(*graph.Store, string) { swaps.Add(1) })
 
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
@@ -215,7 +237,7 @@ func TestHandleSwapUnderQueries(t *testing.T) {
 					return
 				default:
 				}
-				res, err := h.Query(ctx, `g.Emit(g.V("<a>").Out("<ng:has>").Count())`, QueryOptions{Timeout: 5 * time.Second})
+				res, err := h.Query(ctx, `g.Emit(g.V("<a>").Out("<ng:has>").Count())`, graph.QueryOptions{Timeout: 5 * time.Second})
 				queries.Add(1)
 				if err != nil {
 					failures.Add(1)
@@ -230,7 +252,7 @@ func TestHandleSwapUnderQueries(t *testing.T) {
 		}()
 	}
 	for i := 0; i < 5; i++ {
-		commit(t, g, true, fmt.Sprintf("x%d", i), 5)
+		commit(t, backend, g, true, fmt.Sprintf("x%d", i), 5)
 		switched, err := h.Reload(ctx, cfg)
 		if err != nil || !switched {
 			t.Fatalf("reload %d: %v, %v", i, switched, err)
@@ -252,30 +274,30 @@ func TestHandleSwapUnderQueries(t *testing.T) {
 
 // TestHandleClosesOldStoreAfterLastQuery: a pinned store outlives the swap
 // and is closed (its lock released) when the last pin goes.
-func TestHandleClosesOldStoreAfterLastQuery(t *testing.T) {
+func testHandleClosesOldStoreAfterLastQuery(t *testing.T, backend string) {
 	ctx := context.Background()
 	root := t.TempDir()
-	g := NewGenerations(root)
-	g1 := commit(t, g, false, "a", 1)
-	cfg := Config{Backend: "bolt", Path: root}
-	h, err := OpenHandle(ctx, cfg)
+	g := graph.NewGenerations(root)
+	g1 := commit(t, backend, g, false, "a", 1)
+	cfg := graph.Config{Backend: backend, Path: root}
+	h, err := graph.OpenHandle(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer h.Close()
 	old, release := h.Acquire()
-	commit(t, g, true, "b", 1)
+	commit(t, backend, g, true, "b", 1)
 	if _, err := h.Reload(ctx, cfg); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := old.Stats(ctx); err != nil {
 		t.Fatalf("pinned store unusable after the swap: %v", err)
 	}
-	if _, err := lockDir(g.Dir(g1)); !errors.Is(err, ErrLocked) {
+	if _, err := graph.LockDir(g.Dir(g1)); !errors.Is(err, graph.ErrLocked) {
 		t.Fatalf("old generation closed while pinned (lock: %v)", err)
 	}
 	release()
-	unlock, err := lockDir(g.Dir(g1))
+	unlock, err := graph.LockDir(g.Dir(g1))
 	if err != nil {
 		t.Fatalf("old generation still open after its last release: %v", err)
 	}

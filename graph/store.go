@@ -38,11 +38,12 @@ type Config struct {
 	FewWrites bool
 }
 
-// Backend opens (creating if needed) a Cayley quad store.
+// Backend opens (creating if needed) a Cayley quad store. Each lives in a
+// package of its own (graph/bolt, graph/memory, graph/postgres) that
+// registers it in its init; graph/all links them all.
 type Backend interface {
-	// Open returns the store, creating an empty one if none exists. The
-	// returned release func is called after the store is closed.
-	Open(ctx context.Context, cfg Config) (qs graph.QuadStore, release func(), err error)
+	// Open returns the store, creating an empty one if none exists.
+	Open(ctx context.Context, cfg Config) (*Opened, error)
 	// Capabilities says what the backend can do; callers ask it instead
 	// of comparing backend names.
 	Capabilities() Capabilities
@@ -60,8 +61,29 @@ type Capabilities struct {
 	// A backend without them is rebuilt in place.
 	Generations bool
 	// BulkLoad: the backend loads many quads at once faster than Cayley's
-	// writer does (Store.BulkLoad uses it).
+	// writer does (Store.BulkLoad uses it); its Opened.Bulk is set.
 	BulkLoad bool
+}
+
+// Opened is a store as a backend opens it: Cayley's quad store and the
+// faster ways of its own, where it has them, that Store uses instead of
+// Cayley's generic ones.
+type Opened struct {
+	QuadStore graph.QuadStore
+	// Release, if set, is called after the store is closed.
+	Release func()
+	// Writer replaces Cayley's writer; like the one Open makes otherwise,
+	// it must ignore duplicate and missing quads.
+	Writer graph.QuadWriter
+	// Bulk is set exactly when the backend declares Capabilities.BulkLoad
+	// (Open checks).
+	Bulk BulkLoader
+	// Batch reads around many nodes per round trip (Store.BatchReader).
+	Batch BatchReader
+	// Counter counts quads and nodes better than the quad store does.
+	Counter Counter
+	// Labels finds a label's quads by an index of its own.
+	Labels LabelQuader
 }
 
 // BackendOf returns the backend registered under name.
@@ -136,7 +158,8 @@ func Backends() []string {
 type Store struct {
 	qs       graph.QuadStore
 	w        graph.QuadWriter
-	release  func()
+	opened   *Opened
+	caps     Capabilities
 	backend  string
 	readOnly bool
 }
@@ -148,22 +171,30 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	qs, release, err := b.Open(ctx, cfg)
+	o, err := b.Open(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	// A backend may bring its own writer by returning Cayley's *graph.Handle
-	// (the postgres backend does); its writer must ignore duplicates and
-	// missing quads, as the default one below does.
-	var w graph.QuadWriter
-	if h, ok := qs.(*graph.Handle); ok {
-		qs, w = h.QuadStore, h.QuadWriter
-	} else if w, err = graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true}); err != nil {
-		qs.Close()
-		release()
+	if o.Release == nil {
+		o.Release = func() {}
+	}
+	caps := b.Capabilities()
+	w := o.Writer
+	switch {
+	case caps.BulkLoad != (o.Bulk != nil):
+		err = fmt.Errorf("graph: backend %s declares bulk load %v but brings a bulk loader: %v", cfg.Backend, caps.BulkLoad, o.Bulk != nil)
+	case w == nil:
+		w, err = graph.NewQuadWriter("single", o.QuadStore, graph.Options{"ignore_duplicate": true, "ignore_missing": true})
+	}
+	if err != nil {
+		if o.Writer != nil {
+			o.Writer.Close()
+		}
+		o.QuadStore.Close()
+		o.Release()
 		return nil, err
 	}
-	return &Store{qs: qs, w: w, release: release, backend: cfg.Backend, readOnly: cfg.ReadOnly}, nil
+	return &Store{qs: o.QuadStore, w: w, opened: o, caps: caps, backend: cfg.Backend, readOnly: cfg.ReadOnly}, nil
 }
 
 // ErrReadOnly is returned by writes to a store opened with Config.ReadOnly.
@@ -189,7 +220,7 @@ func (s *Store) Close() error {
 	if cerr := s.qs.Close(); err == nil {
 		err = cerr
 	}
-	s.release()
+	s.opened.Release()
 	return err
 }
 
@@ -201,7 +232,7 @@ type Stats struct {
 
 // Stats returns exact counts.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	if c, ok := s.w.(counter); ok { // Cayley's SQL store caches stale counts (bulk.go)
+	if c := s.opened.Counter; c != nil { // Cayley's SQL store caches stale counts (bulk.go)
 		return c.Count(ctx)
 	}
 	st, err := s.qs.Stats(ctx, true)
@@ -219,7 +250,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 // estimate only on backends that keep none. It never reads every node, as
 // Stats does on bolt to count them.
 func (s *Store) QuadCount(ctx context.Context) (int64, error) {
-	if c, ok := s.w.(counter); ok {
+	if c := s.opened.Counter; c != nil {
 		st, err := c.Count(ctx)
 		return st.Quads, err
 	}
@@ -267,7 +298,7 @@ func (s *Store) Subjects(ctx context.Context, p quad.Value, o quad.Value) ([]qua
 // events and statements all point at their article), or the quads they
 // write cannot be replaced.
 func (s *Store) LabelQuads(ctx context.Context, label quad.Value) ([]quad.Quad, error) {
-	if lq, ok := s.w.(labelQuader); ok { // a backend with a label index (bulk.go)
+	if lq := s.opened.Labels; lq != nil { // a backend with a label index (bulk.go)
 		return lq.LabelQuads(ctx, label)
 	}
 	seen := map[quad.Quad]struct{}{}

@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 	"github.com/newsgraph/newsgraph/schema"
 )
 
 func testIndex(t *testing.T) *Index {
 	t.Helper()
 	ctx := context.Background()
-	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "store")})
+	st, err := graph.Open(ctx, graph.Config{Path: filepath.Join(t.TempDir(), "store")})
 	if err != nil {
 		t.Fatal(err)
 	}

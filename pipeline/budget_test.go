@@ -41,7 +41,7 @@ func (x stallExtractor) Extract(ctx context.Context, a *source.Article) (schema.
 
 func openBolt(t *testing.T) *graph.Store {
 	t.Helper()
-	st, err := graph.Open(context.Background(), graph.Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "store")})
+	st, err := graph.Open(context.Background(), graph.Config{Path: filepath.Join(t.TempDir(), "store")})
 	if err != nil {
 		t.Fatal(err)
 	}

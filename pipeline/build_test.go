@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
 )
@@ -76,7 +77,7 @@ func TestBuild(t *testing.T) {
 	write(t, corpus, "b.txt", body("Bravo attacked Tanf."))
 	write(t, corpus, "empty.txt", "")
 	write(t, corpus, "binary.txt", "\x00\x01\x02garbage\x00")
-	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "store")})
+	st, err := graph.Open(ctx, graph.Config{Path: filepath.Join(t.TempDir(), "store")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +147,7 @@ func TestBuildFinishesInterruptedReplace(t *testing.T) {
 	ctx := context.Background()
 	corpus := t.TempDir()
 	write(t, corpus, "a.txt", body("Alpha attacked Harir."))
-	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "store")})
+	st, err := graph.Open(ctx, graph.Config{Path: filepath.Join(t.TempDir(), "store")})
 	if err != nil {
 		t.Fatal(err)
 	}

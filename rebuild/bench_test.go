@@ -41,7 +41,7 @@ func BenchmarkIncrementalVsFull(b *testing.B) {
 		}
 		dataDir := filepath.Join(tmp, "data")
 		r := New(extract.NewRules(extract.DefaultLexicon()), Options{
-			Store: graph.Config{Backend: "bolt", Path: filepath.Join(dataDir, "store")}, DataDir: dataDir,
+			Store: graph.Config{Path: filepath.Join(dataDir, "store")}, DataDir: dataDir,
 			Sources: []config.Source{{Dir: dir}}, Keep: 1,
 		})
 		b.StartTimer()

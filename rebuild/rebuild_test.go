@@ -17,6 +17,7 @@ import (
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/newsgraph/newsgraph/source/fetch"

@@ -31,6 +31,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/bench/corpus"
 	"github.com/newsgraph/newsgraph/graph"
+	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 	"github.com/newsgraph/newsgraph/graph/path"
 	"github.com/newsgraph/newsgraph/schema"
 )

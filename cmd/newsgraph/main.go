@@ -21,6 +21,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	_ "github.com/newsgraph/newsgraph/extract/all" // every extractor, by name
 	"github.com/newsgraph/newsgraph/graph"
+	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 	"github.com/newsgraph/newsgraph/redact"
 )
 

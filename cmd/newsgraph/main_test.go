@@ -80,7 +80,7 @@ func (c *cli) storeConfig() graph.Config {
 	if b := c.env["NEWSGRAPH_STORE_BACKEND"]; b != "" {
 		return graph.Config{Backend: b, DSN: c.env["NEWSGRAPH_STORE_DSN"]}
 	}
-	return graph.Config{Backend: "bolt", Path: filepath.Join(c.env["NEWSGRAPH_DATA_DIR"], "store")}
+	return graph.Config{Path: filepath.Join(c.env["NEWSGRAPH_DATA_DIR"], "store")}
 }
 
 func (c *cli) run(args ...string) (stdout, stderr string, code int) {

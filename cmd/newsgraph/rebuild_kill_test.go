@@ -94,7 +94,7 @@ func TestRebuildSurvivesSIGKILL(t *testing.T) {
 	t.Logf("complete graphs: %v quads; a full rebuild takes %s to %s", want, fastest, slowest)
 
 	dataDir := filepath.Join(tmp, "data")
-	storeCfg := graph.Config{Backend: "bolt", Path: filepath.Join(dataDir, "store")}
+	storeCfg := graph.Config{Path: filepath.Join(dataDir, "store")}
 	use(0)
 	complete(dataDir)
 	h, err := graph.OpenHandle(ctx, storeCfg)

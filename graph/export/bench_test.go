@@ -26,7 +26,7 @@ func BenchmarkExport(b *testing.B) {
 		}
 	}
 	ctx := context.Background()
-	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: filepath.Join(b.TempDir(), "store")})
+	st, err := graph.Open(ctx, graph.Config{Path: filepath.Join(b.TempDir(), "store")})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/graph/export/exporttest"
 )

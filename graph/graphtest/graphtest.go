@@ -1,7 +1,7 @@
-// Package graphtest holds what newsgraph's tests need of a store server and
-// production code does not: a database of their own on a PostgreSQL
-// server. Only tests import it; it depends on nothing of newsgraph's but
-// redact, so that package graph's own tests can use it.
+// Package graphtest holds what newsgraph's tests need and production code
+// does not: the store suite every backend's package runs on itself
+// (TestStore, as Cayley's graphtest does), and a database of a test's own
+// on a PostgreSQL server (CreateDatabase). Only tests import it.
 package graphtest
 
 import (

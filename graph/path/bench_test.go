@@ -46,7 +46,7 @@ func benchStore(b *testing.B) *graph.Store {
 	want := fmt.Sprintf("seed %d quads %d\n", benchSeed, benchQuads)
 	if got, err := os.ReadFile(marker); err != nil || string(got) != want {
 		os.RemoveAll(dir)
-		st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: dir})
+		st, err := graph.Open(ctx, graph.Config{Path: dir})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -62,7 +62,7 @@ func benchStore(b *testing.B) *graph.Store {
 			b.Fatal(err)
 		}
 	}
-	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: dir})
+	st, err := graph.Open(ctx, graph.Config{Path: dir})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package path
 import (
 	"sort"
 
-
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 

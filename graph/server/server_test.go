@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 	"github.com/newsgraph/newsgraph/names"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -43,7 +44,7 @@ func testRecords() []schema.Record {
 func start(t *testing.T, cfg Config) (base string, stop func()) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "store")})
+	st, err := graph.Open(ctx, graph.Config{Path: filepath.Join(t.TempDir(), "store")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,6 +42,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/graph/export/exporttest"
 )
@@ -60,7 +61,7 @@ func main() {
 	}
 	ctx := context.Background()
 	opened := time.Now()
-	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: *dir})
+	st, err := graph.Open(ctx, graph.Config{Path: *dir})
 	if err != nil {
 		log.Fatal(err)
 	}

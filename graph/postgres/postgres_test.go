@@ -1,21 +1,20 @@
-package graph
+package postgres
 
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"math"
 	"os"
 	"reflect"
-	"sort"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/cayleygraph/cayley/graph"
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
@@ -48,9 +47,9 @@ func freshPG(t testing.TB) string {
 	return dsn
 }
 
-func openPG(t testing.TB, dsn string) *Store {
+func openPG(t testing.TB, dsn string) *graph.Store {
 	t.Helper()
-	st, err := Open(context.Background(), Config{Backend: "postgres", DSN: dsn})
+	st, err := graph.Open(context.Background(), graph.Config{Backend: Name, DSN: dsn})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,165 +57,48 @@ func openPG(t testing.TB, dsn string) *Store {
 	return st
 }
 
-// storeOpeners are the backends the shared store suite runs on: bolt and
-// memory always, PostgreSQL when a server is configured.
-func storeOpeners() map[string]func(t *testing.T) *Store {
-	return map[string]func(t *testing.T) *Store{
-		"bolt":     func(t *testing.T) *Store { return openTest(t, "bolt") },
-		"memory":   func(t *testing.T) *Store { return openTest(t, "memory") },
-		"postgres": func(t *testing.T) *Store { return openPG(t, freshPG(t)) },
+// writerOf opens newsgraph's PostgreSQL writer on the database dsn names,
+// for the tests that write or read through it directly, beside a Store.
+func writerOf(t testing.TB, dsn string) *pgWriter {
+	t.Helper()
+	o, err := postgresBackend{}.Open(context.Background(), graph.Config{DSN: dsn})
+	if err != nil {
+		t.Fatal(err)
 	}
+	t.Cleanup(func() { o.Writer.Close(); o.QuadStore.Close() })
+	return o.Writer.(*pgWriter)
 }
 
-// TestStoreSuite runs the store checks — Replace, LabelQuads,
-// HasQuad, Subjects, Query, Reader — on every backend: bolt, memory and PostgreSQL.
+// TestStoreSuite runs the store suite (graphtest.TestStore) on
+// PostgreSQL, a database of its own for each check.
 func TestStoreSuite(t *testing.T) {
-	for name, open := range storeOpeners() {
-		t.Run(name, func(t *testing.T) {
-			t.Run("Replace", func(t *testing.T) { suiteReplace(t, open(t)) })
-			t.Run("Query", func(t *testing.T) { suiteQuery(t, open(t)) })
-			t.Run("ReplaceSameLabel", func(t *testing.T) { suiteReplaceSameLabel(t, open(t)) })
-			t.Run("Reader", func(t *testing.T) { suiteReader(t, open(t)) })
-		})
-	}
+	graphtest.TestStore(t, func(t *testing.T) graph.Config { return graph.Config{Backend: Name, DSN: freshPG(t)} })
 }
 
-func suiteReplace(t *testing.T, st *Store) {
+// TestReplaceDropsUnusedNodes: nodes used only by a replaced article go
+// from Cayley's nodes table with its last quad.
+func TestReplaceDropsUnusedNodes(t *testing.T) {
 	ctx := context.Background()
-	a1 := article("ng:article/a1", [2]string{"ng:entity/kh", "ng:entity/ain"})
-	b := article("ng:article/b", [2]string{"ng:entity/kh", "ng:entity/harir"})
-	for _, load := range [][]quad.Quad{a1, b, a1} { // a1 twice: no duplicates
-		if _, err := st.Replace(ctx, nil, load); err != nil {
+	dsn := freshPG(t)
+	st := openPG(t, dsn)
+	a1 := graphtest.Article("ng:article/a1", [2]string{"ng:entity/kh", "ng:entity/ain"})
+	b := graphtest.Article("ng:article/b", [2]string{"ng:entity/kh", "ng:entity/harir"})
+	if _, err := st.Replace(ctx, nil, append(a1, b...)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Replace(ctx, []quad.Value{quad.IRI("ng:article/a1")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	db := writerOf(t, dsn).db
+	for _, v := range []quad.Value{quad.IRI("ng:article/a1"), quad.IRI("ng:entity/ain")} {
+		var n int
+		if err := db.QueryRow(`SELECT count(*) FROM nodes WHERE hash = $1`, quad.HashOf(v)).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
-	}
-	stats, err := st.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := int64(len(a1) + len(b)); stats.Quads != want {
-		t.Fatalf("after loading a1, b, a1: %d quads, want %d", stats.Quads, want)
-	}
-	got, err := st.LabelQuads(ctx, quad.IRI("ng:article/a1"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if g, w := sorted(got), sorted(a1); !reflect.DeepEqual(g, w) {
-		t.Fatalf("LabelQuads(a1) = %v, want %v", g, w)
-	}
-	a2 := article("ng:article/a2", [2]string{"ng:entity/kh", "ng:entity/tanf"})
-	removed, err := st.Replace(ctx, []quad.Value{quad.IRI("ng:article/a1")}, a2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if removed != len(a1) {
-		t.Errorf("removed %d quads, want %d", removed, len(a1))
-	}
-	for _, x := range a1 {
-		if ok, _ := st.HasQuad(ctx, x); ok {
-			t.Errorf("quad of the replaced article still there: %s", x.NQuad())
+		if n != 0 {
+			t.Errorf("node %v still stored after its last quad went", v)
 		}
 	}
-	for _, x := range append(b, a2...) {
-		if ok, err := st.HasQuad(ctx, x); !ok || err != nil {
-			t.Errorf("quad missing: %s (%v)", x.NQuad(), err)
-		}
-	}
-	subj, _ := st.Subjects(ctx, quad.IRI("ng:attacked"), quad.IRI("ng:entity/harir"))
-	if len(subj) != 1 || subj[0] != quad.IRI("ng:entity/kh") {
-		t.Errorf("Subjects(attacked, harir) = %v", subj)
-	}
-	// Nodes used only by a1 are gone: the label and ng:entity/ain.
-	if w, ok := st.w.(*pgWriter); ok {
-		for _, v := range []quad.Value{quad.IRI("ng:article/a1"), quad.IRI("ng:entity/ain")} {
-			var n int
-			if err := w.db.QueryRow(`SELECT count(*) FROM nodes WHERE hash = $1`, quad.HashOf(v)).Scan(&n); err != nil {
-				t.Fatal(err)
-			}
-			if n != 0 {
-				t.Errorf("node %v still stored after its last quad went", v)
-			}
-		}
-	}
-	stats, _ = st.Stats(ctx)
-	if want := int64(len(b) + len(a2)); stats.Quads != want {
-		t.Errorf("after the replace: %d quads, want %d", stats.Quads, want)
-	}
-}
-
-func suiteQuery(t *testing.T, st *Store) {
-	ctx := context.Background()
-	if _, err := st.Replace(ctx, nil, article("ng:article/a", [2]string{"ng:entity/kh", "ng:entity/ain"}, [2]string{"ng:entity/kh", "ng:entity/harir"})); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name  string
-		query string
-		limit int
-		want  string // the sorted results, printed
-		err   error
-	}{
-		{"targets", `g.V("<ng:entity/kh>").Out("<ng:attacked>").All()`, 10, "[<ng:entity/ain> <ng:entity/harir>]", nil},
-		{"limit", `g.V("<ng:entity/kh>").Out("<ng:attacked>").All()`, 1, "", nil},
-		{"none", `g.V("<ng:entity/ain>").Out("<ng:attacked>").All()`, 10, "[]", nil},
-		{"two hops", `g.V("<ng:entity/ain>").In("<ng:attacked>").Out("<ng:attacked>").All()`, 10, "[<ng:entity/ain> <ng:entity/harir>]", nil},
-		{"count", `g.Emit(g.V("<ng:entity/kh>").Out("<ng:attacked>").Count())`, 10, "[2]", nil},
-		{"timeout", `while (true) {}`, 10, "[]", ErrTimeout},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res, err := st.Query(ctx, tt.query, QueryOptions{Timeout: 500 * time.Millisecond, Limit: tt.limit})
-			if !errors.Is(err, tt.err) {
-				t.Fatalf("err = %v, want %v", err, tt.err)
-			}
-			if tt.name == "limit" {
-				if len(res) != 1 {
-					t.Errorf("%d results, want 1", len(res))
-				}
-				return
-			}
-			if got := fmt.Sprint(resultIDs(res)); got != tt.want {
-				t.Errorf("results %v, want %v", got, tt.want)
-			}
-		})
-	}
-	if _, err := st.Query(ctx, `g.V(`, QueryOptions{Timeout: time.Second}); err == nil {
-		t.Error("a syntax error gave no error")
-	}
-}
-
-// suiteReplaceSameLabel replaces an article by a new version with the same
-// label that keeps some quads: kept quads stay, dropped ones go.
-func suiteReplaceSameLabel(t *testing.T, st *Store) {
-	ctx := context.Background()
-	v1 := article("ng:article/x", [2]string{"ng:entity/kh", "ng:entity/ain"}, [2]string{"ng:entity/kh", "ng:entity/harir"})
-	v2 := article("ng:article/x", [2]string{"ng:entity/kh", "ng:entity/ain"})
-	if _, err := st.Replace(ctx, nil, v1); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Replace(ctx, []quad.Value{quad.IRI("ng:article/x")}, v2); err != nil {
-		t.Fatal(err)
-	}
-	got, err := st.LabelQuads(ctx, quad.IRI("ng:article/x"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if g, w := sorted(got), sorted(v2); !reflect.DeepEqual(g, w) {
-		t.Fatalf("after replacing v1 by v2: %v, want %v", g, w)
-	}
-}
-
-// resultIDs turns Gizmo results into comparable, sorted values.
-func resultIDs(res []any) []any {
-	out := []any{}
-	for _, r := range res {
-		if m, ok := r.(map[string]any); ok {
-			r = m["id"]
-		}
-		out = append(out, r)
-	}
-	sort.Slice(out, func(i, j int) bool { return fmt.Sprint(out[i]) < fmt.Sprint(out[j]) })
-	return out
 }
 
 // valueZoo has one value of every kind Cayley's SQL store distinguishes,
@@ -323,9 +205,9 @@ func checkRefs(t *testing.T, dsn string) {
 }
 
 // cayleyApply writes deltas with Cayley's own SQL writer, bypassing ours.
-func cayleyApply(t *testing.T, st *Store, tx *graph.Transaction) {
+func cayleyApply(t *testing.T, st *graph.Store, tx *cgraph.Transaction) {
 	t.Helper()
-	if err := st.QuadStore().ApplyDeltas(tx.Deltas, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+	if err := st.QuadStore().ApplyDeltas(tx.Deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -336,10 +218,10 @@ func cayleyApply(t *testing.T, st *Store, tx *graph.Transaction) {
 func TestPostgresTablesAsCayley(t *testing.T) {
 	ctx := context.Background()
 	quads := zooQuads()
-	more := article("ng:article/m", [2]string{"ng:entity/kh", "ng:entity/ain"})
+	more := graphtest.Article("ng:article/m", [2]string{"ng:entity/kh", "ng:entity/ain"})
 	refDSN := freshPG(t)
 	ref := openPG(t, refDSN)
-	tx := graph.NewTransaction()
+	tx := cgraph.NewTransaction()
 	for _, q := range quads {
 		tx.AddQuad(q)
 	}
@@ -349,7 +231,7 @@ func TestPostgresTablesAsCayley(t *testing.T) {
 		t.Fatalf("Cayley wrote %d quads, want %d", len(want.Quads), len(quads))
 	}
 	// Then delete every other quad and add an article, in one transaction.
-	tx2 := graph.NewTransaction()
+	tx2 := cgraph.NewTransaction()
 	for i, q := range quads {
 		if i%2 == 0 {
 			tx2.RemoveQuad(q)
@@ -363,23 +245,23 @@ func TestPostgresTablesAsCayley(t *testing.T) {
 
 	for _, how := range []struct {
 		name  string
-		write func(st *Store) error
+		write func(st *graph.Store, w *pgWriter) error
 	}{
-		{"unnest", func(st *Store) error { return st.w.ApplyTransaction(tx) }},
-		{"copy", func(st *Store) error { return st.BulkLoad(ctx, quads) }},
-		{"replace", func(st *Store) error { _, err := st.Replace(ctx, nil, quads); return err }},
+		{"unnest", func(_ *graph.Store, w *pgWriter) error { return w.ApplyTransaction(tx) }},
+		{"copy", func(st *graph.Store, _ *pgWriter) error { return st.BulkLoad(ctx, quads) }},
+		{"replace", func(st *graph.Store, _ *pgWriter) error { _, err := st.Replace(ctx, nil, quads); return err }},
 	} {
 		t.Run(how.name, func(t *testing.T) {
 			dsn := freshPG(t)
-			st := openPG(t, dsn)
-			if err := how.write(st); err != nil {
+			st, w := openPG(t, dsn), writerOf(t, dsn)
+			if err := how.write(st, w); err != nil {
 				t.Fatal(err)
 			}
 			if got := dumpPG(t, dsn); !reflect.DeepEqual(got, want) {
 				t.Errorf("tables differ from Cayley's:\n got %v\nwant %v", got, want)
 			}
 			checkRefs(t, dsn)
-			if err := st.w.ApplyTransaction(tx2); err != nil {
+			if err := w.ApplyTransaction(tx2); err != nil {
 				t.Fatal(err)
 			}
 			if got := dumpPG(t, dsn); !reflect.DeepEqual(got, want2) {
@@ -397,7 +279,7 @@ func TestPostgresReadBack(t *testing.T) {
 	st := openPG(t, freshPG(t))
 	quads := zooQuads()
 	for i := 0; i < 50; i++ {
-		quads = append(quads, article(fmt.Sprintf("ng:article/r%d", i),
+		quads = append(quads, graphtest.Article(fmt.Sprintf("ng:article/r%d", i),
 			[2]string{fmt.Sprintf("ng:entity/g%d", i%7), fmt.Sprintf("ng:entity/t%d", i%11)})...)
 	}
 	if err := st.BulkLoad(ctx, quads); err != nil {
@@ -446,20 +328,21 @@ func TestPostgresReadBack(t *testing.T) {
 // one, including quads that do not hang off the label node.
 func TestPostgresLabelQuads(t *testing.T) {
 	ctx := context.Background()
-	st := openPG(t, freshPG(t))
-	a := article("ng:article/a", [2]string{"ng:entity/kh", "ng:entity/ain"})
+	dsn := freshPG(t)
+	st := openPG(t, dsn)
+	a := graphtest.Article("ng:article/a", [2]string{"ng:entity/kh", "ng:entity/ain"})
 	stray := quad.Quad{Subject: quad.IRI("ng:x"), Predicate: quad.IRI("ng:p"), Object: quad.Float(0.5), Label: quad.IRI("ng:article/a")}
-	if err := st.BulkLoad(ctx, append(a, stray, q("ng:entity/kh", "ng:p", "ng:entity/ain", "ng:article/b"))); err != nil {
+	if err := st.BulkLoad(ctx, append(a, stray, graphtest.Quad("ng:entity/kh", "ng:p", "ng:entity/ain", "ng:article/b"))); err != nil {
 		t.Fatal(err)
 	}
-	got, err := st.w.(labelQuader).LabelQuads(ctx, quad.IRI("ng:article/a"))
+	got, err := writerOf(t, dsn).LabelQuads(ctx, quad.IRI("ng:article/a"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g, w := sorted(got), sorted(append(a, stray)); !reflect.DeepEqual(g, w) {
+	if g, w := graphtest.Sorted(got), graphtest.Sorted(append(a, stray)); !reflect.DeepEqual(g, w) {
 		t.Errorf("LabelQuads = %v, want %v", g, w)
 	}
-	if got, _ := st.w.(labelQuader).LabelQuads(ctx, quad.IRI("ng:article/none")); len(got) != 0 {
+	if got, _ := writerOf(t, dsn).LabelQuads(ctx, quad.IRI("ng:article/none")); len(got) != 0 {
 		t.Errorf("LabelQuads of an unknown label = %v", got)
 	}
 }
@@ -473,7 +356,7 @@ func TestPostgresErrorsHidePassword(t *testing.T) {
 		"postgres://ng:s3cretpw@127.0.0.1:1/news%zzgraph", // unparsable: url.Parse quotes the URL
 	} {
 		for _, backend := range []string{"postgres", "cockroach"} {
-			_, err := Open(context.Background(), Config{Backend: backend, DSN: dsn})
+			_, err := graph.Open(context.Background(), graph.Config{Backend: backend, DSN: dsn})
 			if err == nil {
 				t.Fatalf("%s: opened %s", backend, DescribeDSN(dsn))
 			}
@@ -485,7 +368,7 @@ func TestPostgresErrorsHidePassword(t *testing.T) {
 			}
 		}
 	}
-	_, err := Open(context.Background(), Config{Backend: "postgres"})
+	_, err := graph.Open(context.Background(), graph.Config{Backend: Name})
 	if err == nil || !strings.Contains(err.Error(), "store.dsn") {
 		t.Errorf("no DSN: err = %v, want one naming store.dsn", err)
 	}
@@ -503,7 +386,7 @@ func TestPostgresReopen(t *testing.T) {
 	ctx := context.Background()
 	dsn := freshPG(t)
 	st1 := openPG(t, dsn)
-	if _, err := st1.Replace(ctx, nil, article("ng:article/a", [2]string{"ng:entity/kh", "ng:entity/ain"})); err != nil {
+	if _, err := st1.Replace(ctx, nil, graphtest.Article("ng:article/a", [2]string{"ng:entity/kh", "ng:entity/ain"})); err != nil {
 		t.Fatal(err)
 	}
 	st2 := openPG(t, dsn) // a second handle, as a second process would have
@@ -512,7 +395,7 @@ func TestPostgresReopen(t *testing.T) {
 	if s1 != s2 || s1.Quads == 0 {
 		t.Errorf("two handles disagree: %+v, %+v", s1, s2)
 	}
-	if _, err := st2.Replace(ctx, nil, article("ng:article/b", [2]string{"ng:entity/kh", "ng:entity/harir"})); err != nil {
+	if _, err := st2.Replace(ctx, nil, graphtest.Article("ng:article/b", [2]string{"ng:entity/kh", "ng:entity/harir"})); err != nil {
 		t.Fatal(err)
 	}
 	if s, _ := st1.Stats(ctx); s.Quads <= s1.Quads {
@@ -533,7 +416,7 @@ func TestPostgresConcurrentWriters(t *testing.T) {
 		var qs []quad.Quad
 		for i := 0; i < 30; i++ {
 			a := (b*30 + i) % 50 // batches overlap
-			qs = append(qs, article(fmt.Sprintf("ng:article/c%d", a),
+			qs = append(qs, graphtest.Article(fmt.Sprintf("ng:article/c%d", a),
 				[2]string{fmt.Sprintf("ng:entity/g%d", a%5), fmt.Sprintf("ng:entity/t%d", a%9)})...)
 		}
 		for _, q := range qs {

@@ -1,4 +1,4 @@
-package graph
+package postgres
 
 import (
 	"context"
@@ -7,8 +7,10 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/cayleygraph/cayley/graph"
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 // TestPostgresBatchReader checks the batch reads against Cayley's own
@@ -24,21 +26,21 @@ func TestPostgresBatchReader(t *testing.T) {
 	}
 	quads := zooQuads()
 	for i := 0; i < 3; i++ { // one fact, three articles
-		quads = append(quads, q("ng:entity/kh", "ng:attacked", "ng:entity/ain", fmt.Sprintf("ng:article/%d", i)))
-		quads = append(quads, q("ng:entity/kh", "ng:mentionedIn", fmt.Sprintf("ng:article/%d", i), fmt.Sprintf("ng:article/%d", i)))
+		quads = append(quads, graphtest.Quad("ng:entity/kh", "ng:attacked", "ng:entity/ain", fmt.Sprintf("ng:article/%d", i)))
+		quads = append(quads, graphtest.Quad("ng:entity/kh", "ng:mentionedIn", fmt.Sprintf("ng:article/%d", i), fmt.Sprintf("ng:article/%d", i)))
 	}
 	if err := st.BulkLoad(ctx, quads); err != nil {
 		t.Fatal(err)
 	}
 	qs := st.QuadStore()
-	ref := func(v quad.Value) graph.Ref {
+	ref := func(v quad.Value) cgraph.Ref {
 		r, err := qs.ValueOf(v)
 		if err != nil || r == nil {
 			t.Fatalf("ValueOf(%v) = %v, %v", v, r, err)
 		}
 		return r
 	}
-	name := func(r graph.Ref) quad.Value {
+	name := func(r cgraph.Ref) quad.Value {
 		v, err := qs.NameOf(r)
 		if err != nil {
 			t.Fatal(err)
@@ -46,21 +48,29 @@ func TestPostgresBatchReader(t *testing.T) {
 		return v
 	}
 	nodes := []quad.Value{quad.IRI("ng:s/0"), quad.IRI("ng:s/3"), quad.IRI("ng:entity/kh"), quad.IRI("ng:entity/ain"), quad.IRI("ng:self"), quad.IRI("ng:nothing-here")}
-	var nrefs []graph.Ref
+	var nrefs []cgraph.Ref
 	for _, n := range nodes {
 		nrefs = append(nrefs, ref(n))
 	}
-	preds := []graph.Ref{ref(quad.IRI("ng:p")), ref(quad.IRI("ng:attacked"))}
+	preds := []cgraph.Ref{ref(quad.IRI("ng:p")), ref(quad.IRI("ng:attacked"))}
 	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
 		// What Cayley's iterators say, as distinct triples.
 		want := map[string]bool{}
 		for _, n := range nodes {
-			st.eachQuad(ctx, d, n, func(x quad.Quad) bool {
+			nref, _ := qs.ValueOf(n)
+			refs, err := st.Reader().Refs(ctx, nref, d, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range refs {
+				x, err := qs.Quad(r)
+				if err != nil {
+					t.Fatal(err)
+				}
 				if x.Predicate == quad.IRI("ng:p") || x.Predicate == quad.IRI("ng:attacked") {
 					want[quad.Quad{Subject: x.Subject, Predicate: x.Predicate, Object: x.Object}.NQuad()] = true
 				}
-				return true
-			})
+			}
 		}
 		ts, err := br.Triples(ctx, d, nrefs, preds)
 		if err != nil {
@@ -86,7 +96,7 @@ func TestPostgresBatchReader(t *testing.T) {
 		t.Errorf("CountQuads = %v, want %v", counts, want)
 	}
 	zoo := valueZoo()
-	var zrefs []graph.Ref
+	var zrefs []cgraph.Ref
 	for _, v := range zoo {
 		zrefs = append(zrefs, ref(v))
 	}

@@ -1,4 +1,8 @@
-package graph
+// Package postgres registers the server backends: "postgres", Cayley's
+// SQL quad store on PostgreSQL with newsgraph's own writer, bulk loader
+// and batch reader, and "cockroach", Cayley's CockroachDB store as Cayley
+// ships it.
+package postgres
 
 import (
 	"context"
@@ -8,18 +12,26 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/cayleygraph/cayley/graph"
+	cgraph "github.com/cayleygraph/cayley/graph"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/graph/sql/cockroach"
-	"github.com/cayleygraph/cayley/graph/sql/postgres"
+	cpostgres "github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
 	"github.com/lib/pq"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Names of the backends in Config.Backend.
+const (
+	Name          = "postgres"
+	CockroachName = "cockroach"
 )
 
 func init() {
-	RegisterBackend("postgres", postgresBackend{})
-	RegisterBackend("cockroach", cockroachBackend{})
+	graph.RegisterBackend(Name, postgresBackend{})
+	graph.RegisterBackend(CockroachName, cockroachBackend{})
 }
 
 // postgresBackend stores the graph in PostgreSQL through Cayley's SQL quad
@@ -34,18 +46,20 @@ func init() {
 // label's quads can only be found by a scan.
 type postgresBackend struct{}
 
-func (postgresBackend) Capabilities() Capabilities {
-	return Capabilities{Persistent: true, BulkLoad: true}
+func (postgresBackend) Capabilities() graph.Capabilities {
+	return graph.Capabilities{Persistent: true, BulkLoad: true}
 }
 
-func (postgresBackend) Describe(cfg Config) string { return "postgres at " + DescribeDSN(cfg.DSN) }
+func (postgresBackend) Describe(cfg graph.Config) string {
+	return "postgres at " + DescribeDSN(cfg.DSN)
+}
 
 // LabelIndex is the index newsgraph adds to Cayley's quads table.
 const LabelIndex = "newsgraph_quads_label_index"
 
-func (postgresBackend) Open(ctx context.Context, cfg Config) (graph.QuadStore, func(), error) {
+func (postgresBackend) Open(ctx context.Context, cfg graph.Config) (*graph.Opened, error) {
 	if cfg.DSN == "" {
-		return nil, nil, errors.New("graph: the postgres backend needs a connection string: set store.dsn, --dsn or NEWSGRAPH_STORE_DSN (e.g. postgres://user:pass@host:5432/db?sslmode=disable)")
+		return nil, errors.New("graph: the postgres backend needs a connection string: set store.dsn, --dsn or NEWSGRAPH_STORE_DSN (e.g. postgres://user:pass@host:5432/db?sslmode=disable)")
 	}
 	where := DescribeDSN(cfg.DSN)
 	fail := func(what string, err error) error {
@@ -53,31 +67,31 @@ func (postgresBackend) Open(ctx context.Context, cfg Config) (graph.QuadStore, f
 	}
 	db, err := sql.Open("postgres", cfg.DSN)
 	if err != nil {
-		return nil, nil, fail("bad connection string", err)
+		return nil, fail("bad connection string", err)
 	}
 	// Connect ourselves first: Cayley logs a failed connection with the
 	// whole DSN, password included.
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, nil, fail("cannot connect", err)
+		return nil, fail("cannot connect", err)
 	}
 	if err := ensurePGSchema(ctx, db, cfg.DSN); err != nil {
 		db.Close()
-		return nil, nil, fail("preparing Cayley's tables", err)
+		return nil, fail("preparing Cayley's tables", err)
 	}
-	qs, err := graph.NewQuadStore(postgres.Type, cfg.DSN, nil)
+	qs, err := cgraph.NewQuadStore(cpostgres.Type, cfg.DSN, nil)
 	if err != nil {
 		db.Close()
-		return nil, nil, fail("opening Cayley's store", err)
+		return nil, fail("opening Cayley's store", err)
 	}
 	cqs, ok := qs.(*csql.QuadStore)
 	if !ok {
 		qs.Close()
 		db.Close()
-		return nil, nil, fmt.Errorf("graph: postgres: unexpected Cayley store type %T", qs)
+		return nil, fmt.Errorf("graph: postgres: unexpected Cayley store type %T", qs)
 	}
-	w := &pgWriter{qs: cqs, db: db, opts: graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}}
-	return &graph.Handle{QuadStore: cqs, QuadWriter: w}, func() {}, nil
+	w := &pgWriter{qs: cqs, db: db, opts: cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}}
+	return &graph.Opened{QuadStore: cqs, Writer: w, Bulk: w, Batch: w, Counter: w, Labels: w}, nil
 }
 
 // ensurePGSchema creates Cayley's tables if there are none, and the label
@@ -92,8 +106,8 @@ func ensurePGSchema(ctx context.Context, db *sql.DB, dsn string) error {
 		return err
 	}
 	if !nodes && !quads {
-		err := graph.InitQuadStore(postgres.Type, dsn, nil)
-		if err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+		err := cgraph.InitQuadStore(cpostgres.Type, dsn, nil)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			if cerr := check(); cerr != nil || !nodes || !quads {
 				return err
 			}
@@ -191,26 +205,26 @@ func redactDSN(err error, dsn string) error {
 }
 
 // pgWriter is newsgraph's writer for Cayley's SQL store on PostgreSQL.
-// The backend hands it to Store with Cayley's own *graph.Handle, so that
+// The backend hands it to Store with Cayley's own *cgraph.Handle, so that
 // queries run on Cayley's store untouched (its query optimizer only works
 // on its own type) while writes take the fast path.
 type pgWriter struct {
 	qs   *csql.QuadStore
 	db   *sql.DB // our own pool: Cayley's is private
-	opts graph.IgnoreOpts
+	opts cgraph.IgnoreOpts
 }
 
 var (
-	_ graph.QuadWriter = (*pgWriter)(nil)
-	_ BulkLoader       = (*pgWriter)(nil)
-	_ labelQuader      = (*pgWriter)(nil)
-	_ counter          = (*pgWriter)(nil)
-	_ BatchReader      = (*pgWriter)(nil)
+	_ cgraph.QuadWriter = (*pgWriter)(nil)
+	_ graph.BulkLoader  = (*pgWriter)(nil)
+	_ graph.LabelQuader = (*pgWriter)(nil)
+	_ graph.Counter     = (*pgWriter)(nil)
+	_ graph.BatchReader = (*pgWriter)(nil)
 )
 
 // Count counts the quads and nodes afresh.
-func (w *pgWriter) Count(ctx context.Context) (Stats, error) {
-	var st Stats
+func (w *pgWriter) Count(ctx context.Context) (graph.Stats, error) {
+	var st graph.Stats
 	err := w.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM quads), (SELECT count(*) FROM nodes)`).Scan(&st.Quads, &st.Nodes)
 	return st, err
 }
@@ -219,11 +233,11 @@ func (w *pgWriter) Count(ctx context.Context) (Stats, error) {
 func (w *pgWriter) Close() error { return w.db.Close() }
 
 func (w *pgWriter) AddQuad(q quad.Quad) error {
-	return w.apply(context.Background(), []graph.Delta{{Quad: q, Action: graph.Add}})
+	return w.apply(context.Background(), []cgraph.Delta{{Quad: q, Action: cgraph.Add}})
 }
 
 func (w *pgWriter) AddQuadSet(set []quad.Quad) error {
-	tx := graph.NewTransactionN(len(set))
+	tx := cgraph.NewTransactionN(len(set))
 	for _, q := range set {
 		tx.AddQuad(q)
 	}
@@ -231,10 +245,10 @@ func (w *pgWriter) AddQuadSet(set []quad.Quad) error {
 }
 
 func (w *pgWriter) RemoveQuad(q quad.Quad) error {
-	return w.apply(context.Background(), []graph.Delta{{Quad: q, Action: graph.Delete}})
+	return w.apply(context.Background(), []cgraph.Delta{{Quad: q, Action: cgraph.Delete}})
 }
 
-func (w *pgWriter) ApplyTransaction(tx *graph.Transaction) error {
+func (w *pgWriter) ApplyTransaction(tx *cgraph.Transaction) error {
 	return w.apply(context.Background(), tx.Deltas)
 }
 
@@ -245,7 +259,7 @@ func (w *pgWriter) RemoveNode(v quad.Value) error {
 		return err
 	}
 	ctx := context.Background()
-	tx := graph.NewTransaction()
+	tx := cgraph.NewTransaction()
 	for _, d := range quad.Directions {
 		it := w.qs.QuadIterator(d, ref).Iterate()
 		for it.Next(ctx) {
@@ -263,7 +277,7 @@ func (w *pgWriter) RemoveNode(v quad.Value) error {
 		}
 	}
 	if len(tx.Deltas) == 0 {
-		return graph.ErrNodeNotExists
+		return cgraph.ErrNodeNotExists
 	}
 	return w.apply(ctx, tx.Deltas)
 }
@@ -274,7 +288,7 @@ func (w *pgWriter) RemoveNode(v quad.Value) error {
 // counts a duplicate it ignored, so such nodes are never freed), and only
 // the nodes the transaction touched are checked for freeing (Cayley's
 // scans the whole nodes table every time).
-func (w *pgWriter) apply(ctx context.Context, in []graph.Delta) error {
+func (w *pgWriter) apply(ctx context.Context, in []cgraph.Delta) error {
 	err := w.applyDeltas(ctx, in, w.opts)
 	w.invalidate()
 	return err
@@ -284,19 +298,19 @@ func (w *pgWriter) apply(ctx context.Context, in []graph.Delta) error {
 // dropped only when its own ApplyDeltas runs, which an empty call does
 // (at the cost of an empty transaction).
 func (w *pgWriter) invalidate() {
-	_ = w.qs.ApplyDeltas(nil, graph.IgnoreOpts{})
+	_ = w.qs.ApplyDeltas(nil, cgraph.IgnoreOpts{})
 }
 
 // pgCopyAbove is the batch size above which rows are sent by COPY.
 const pgCopyAbove = 5000
 
-func (w *pgWriter) applyDeltas(ctx context.Context, in []graph.Delta, opts graph.IgnoreOpts) error {
+func (w *pgWriter) applyDeltas(ctx context.Context, in []cgraph.Delta, opts cgraph.IgnoreOpts) error {
 	var adds, dels []quad.Quad
 	for _, d := range in {
 		switch d.Action {
-		case graph.Add:
+		case cgraph.Add:
 			adds = append(adds, d.Quad)
-		case graph.Delete:
+		case cgraph.Delete:
 			dels = append(dels, d.Quad)
 		default:
 			return fmt.Errorf("graph: postgres: unknown delta action %v", d.Action)
@@ -328,7 +342,7 @@ func (w *pgWriter) applyDeltas(ctx context.Context, in []graph.Delta, opts graph
 				return err
 			}
 			if !opts.IgnoreDup && n != int64(len(addB.quads)) {
-				return &graph.DeltaError{Err: graph.ErrQuadExists}
+				return &cgraph.DeltaError{Err: cgraph.ErrQuadExists}
 			}
 		}
 		if delB != nil {
@@ -337,7 +351,7 @@ func (w *pgWriter) applyDeltas(ctx context.Context, in []graph.Delta, opts graph
 				return err
 			}
 			if !opts.IgnoreMissing && n != int64(len(delB.quads)) {
-				return &graph.DeltaError{Err: graph.ErrQuadNotExist}
+				return &cgraph.DeltaError{Err: cgraph.ErrQuadNotExist}
 			}
 			touched := delB.hashes()
 			if addB != nil {
@@ -412,7 +426,7 @@ func pgDirColumn(d quad.Direction) (string, error) {
 }
 
 // pgRefHashes turns references of Cayley's SQL store into hashes.
-func pgRefHashes(rs []graph.Ref) ([][]byte, error) {
+func pgRefHashes(rs []cgraph.Ref) ([][]byte, error) {
 	out := make([][]byte, 0, len(rs))
 	for _, r := range rs {
 		h, ok := r.(csql.NodeHash)
@@ -429,7 +443,7 @@ func pgRefHashes(rs []graph.Ref) ([][]byte, error) {
 // Triples reads the distinct triples of quads around nodes, in hash order
 // (so that a walk over them is the same every time): one query per
 // pgBatchNodes nodes, by Cayley's spo or ops index.
-func (w *pgWriter) Triples(ctx context.Context, d quad.Direction, nodes, preds []graph.Ref) ([]Triple, error) {
+func (w *pgWriter) Triples(ctx context.Context, d quad.Direction, nodes, preds []cgraph.Ref) ([]graph.Triple, error) {
 	col, err := pgDirColumn(d)
 	if err != nil {
 		return nil, err
@@ -442,7 +456,7 @@ func (w *pgWriter) Triples(ctx context.Context, d quad.Direction, nodes, preds [
 	if err != nil {
 		return nil, err
 	}
-	var out []Triple
+	var out []graph.Triple
 	for start := 0; start < len(nh); start += pgBatchNodes {
 		chunk := nh[start:min(start+pgBatchNodes, len(nh))]
 		rows, err := w.db.QueryContext(ctx, `SELECT DISTINCT subject_hash, predicate_hash, object_hash FROM quads
@@ -456,7 +470,7 @@ func (w *pgWriter) Triples(ctx context.Context, d quad.Direction, nodes, preds [
 				rows.Close()
 				return nil, err
 			}
-			out = append(out, Triple{Subject: s, Predicate: p, Object: o})
+			out = append(out, graph.Triple{Subject: s, Predicate: p, Object: o})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -467,12 +481,12 @@ func (w *pgWriter) Triples(ctx context.Context, d quad.Direction, nodes, preds [
 }
 
 // CountQuads counts quads around nodes in one query per pgBatchNodes nodes.
-func (w *pgWriter) CountQuads(ctx context.Context, d quad.Direction, nodes []graph.Ref, pred graph.Ref) ([]int64, error) {
+func (w *pgWriter) CountQuads(ctx context.Context, d quad.Direction, nodes []cgraph.Ref, pred cgraph.Ref) ([]int64, error) {
 	col, err := pgDirColumn(d)
 	if err != nil {
 		return nil, err
 	}
-	ph, err := pgRefHashes([]graph.Ref{pred})
+	ph, err := pgRefHashes([]cgraph.Ref{pred})
 	if err != nil || len(ph) == 0 {
 		return make([]int64, len(nodes)), err
 	}
@@ -513,7 +527,7 @@ func (w *pgWriter) CountQuads(ctx context.Context, d quad.Direction, nodes []gra
 }
 
 // Values reads the values of nodes in one query per pgBatchNodes nodes.
-func (w *pgWriter) Values(ctx context.Context, nodes []graph.Ref) ([]quad.Value, error) {
+func (w *pgWriter) Values(ctx context.Context, nodes []cgraph.Ref) ([]quad.Value, error) {
 	nh, err := pgRefHashes(nodes)
 	if err != nil {
 		return nil, err
@@ -619,13 +633,17 @@ func pgErr(what string, err error) error {
 // tested here: no CockroachDB server is available to the project's CI.
 type cockroachBackend struct{}
 
-func (cockroachBackend) Capabilities() Capabilities { return Capabilities{Persistent: true} }
+func (cockroachBackend) Capabilities() graph.Capabilities {
+	return graph.Capabilities{Persistent: true}
+}
 
-func (cockroachBackend) Describe(cfg Config) string { return "cockroach at " + DescribeDSN(cfg.DSN) }
+func (cockroachBackend) Describe(cfg graph.Config) string {
+	return "cockroach at " + DescribeDSN(cfg.DSN)
+}
 
-func (cockroachBackend) Open(ctx context.Context, cfg Config) (graph.QuadStore, func(), error) {
+func (cockroachBackend) Open(ctx context.Context, cfg graph.Config) (*graph.Opened, error) {
 	if cfg.DSN == "" {
-		return nil, nil, errors.New("graph: the cockroach backend needs a connection string: set store.dsn, --dsn or NEWSGRAPH_STORE_DSN (e.g. postgresql://user@host:26257/newsgraph?sslmode=verify-full)")
+		return nil, errors.New("graph: the cockroach backend needs a connection string: set store.dsn, --dsn or NEWSGRAPH_STORE_DSN (e.g. postgresql://user@host:26257/newsgraph?sslmode=verify-full)")
 	}
 	where := DescribeDSN(cfg.DSN)
 	fail := func(what string, err error) error {
@@ -633,24 +651,24 @@ func (cockroachBackend) Open(ctx context.Context, cfg Config) (graph.QuadStore, 
 	}
 	db, err := sql.Open("pgx", cfg.DSN) // registered by Cayley's cockroach package
 	if err != nil {
-		return nil, nil, fail("bad connection string", err)
+		return nil, fail("bad connection string", err)
 	}
 	err = db.PingContext(ctx) // before Cayley, which logs the DSN of a failed connection
 	if err == nil {
 		var has bool
 		if err = db.QueryRowContext(ctx, `SELECT to_regclass('quads') IS NOT NULL`).Scan(&has); err == nil && !has {
-			if ierr := graph.InitQuadStore(cockroach.Type, cfg.DSN, nil); ierr != nil && !errors.Is(ierr, graph.ErrDatabaseExists) {
+			if ierr := cgraph.InitQuadStore(cockroach.Type, cfg.DSN, nil); ierr != nil && !errors.Is(ierr, cgraph.ErrDatabaseExists) {
 				err = ierr
 			}
 		}
 	}
 	db.Close()
 	if err != nil {
-		return nil, nil, fail("preparing Cayley's tables", err)
+		return nil, fail("preparing Cayley's tables", err)
 	}
-	qs, err := graph.NewQuadStore(cockroach.Type, cfg.DSN, nil)
+	qs, err := cgraph.NewQuadStore(cockroach.Type, cfg.DSN, nil)
 	if err != nil {
-		return nil, nil, fail("opening Cayley's store", err)
+		return nil, fail("opening Cayley's store", err)
 	}
-	return qs, func() {}, nil
+	return &graph.Opened{QuadStore: qs}, nil
 }
