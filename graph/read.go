@@ -129,8 +129,10 @@ func (r Reader) drain(ctx context.Context, it iterator.Scanner, fn func(graph.Re
 	if cerr := it.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = ctx.Err()
+	// A store may report an ended context as an error of its own (Cayley's
+	// SQL store does, unwrapped); callers tell a timeout by ctx's error.
+	if cerr := ctx.Err(); cerr != nil {
+		return cerr
 	}
 	return err
 }
