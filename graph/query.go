@@ -8,6 +8,9 @@ import (
 	"time"
 
 	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/cayley/query/gizmo"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/jsonld"
 )
 
 // QueryOptions bound a query.
@@ -61,10 +64,10 @@ func (s *Store) QueryRows(ctx context.Context, q string, opts QueryOptions) (Row
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		defer cancel()
 	}
-	col := query.JSON
-	if opts.JSONLD {
-		col = query.JSONLD
-	}
+	// Rows are collated here, from the raw results, so that the script's
+	// own value ("g.V().Count()") is a row and not the null Cayley's JSON
+	// collations make of it.
+	col := query.Raw
 	// The session's own limit counts every row sent, repeats included:
 	// with Distinct, only this loop can count.
 	sessionLimit := 0
@@ -79,7 +82,10 @@ func (s *Store) QueryRows(ctx context.Context, q string, opts QueryOptions) (Row
 	out := Rows{Rows: []any{}}
 	seen := map[string]bool{}
 	for it.Next(ctx) {
-		r := it.Result()
+		r, ok := s.jsonRow(it.Result(), opts.JSONLD)
+		if !ok {
+			continue
+		}
 		if opts.Distinct {
 			if b, err := json.Marshal(r); err == nil {
 				if seen[string(b)] {
@@ -103,6 +109,50 @@ func (s *Store) QueryRows(ctx context.Context, q string, opts QueryOptions) (Row
 		return out, queryErr(ctx, err)
 	}
 	return out, nil
+}
+
+// jsonRow collates a raw Gizmo result as a JSON value: a map of its tags
+// to their values (as JSON-LD values if asked), what the script emitted,
+// or the script's own value when that is a plain value (a count, a
+// string, a list). A script whose value is a path, or none, adds no row.
+func (s *Store) jsonRow(r any, ld bool) (any, bool) {
+	res, ok := r.(*gizmo.Result)
+	switch {
+	case !ok:
+		return r, true
+	case res.Meta:
+		return res.Val, plainValue(res.Val)
+	case res.Val != nil:
+		return res.Val, true
+	}
+	row := make(map[string]any, len(res.Tags))
+	for k, ref := range res.Tags {
+		v, err := s.qs.NameOf(ref)
+		if err != nil || v == nil {
+			continue
+		}
+		switch n := v.Native(); {
+		case ld:
+			row[k] = jsonld.FromValue(v)
+		case n != v:
+			row[k] = n
+		default:
+			row[k] = quad.StringOf(v)
+		}
+	}
+	return row, true
+}
+
+// plainValue reports a value JSON can carry as it is: not a script's path
+// or graph object.
+func plainValue(v any) bool {
+	switch v.(type) {
+	case nil:
+		return false
+	case bool, string, float64, int64, int, []any, map[string]any:
+		return true
+	}
+	return false
 }
 
 // stopWait bounds how long a cancelled query is waited for.

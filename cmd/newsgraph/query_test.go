@@ -16,6 +16,14 @@ func TestQuery(t *testing.T) {
 	if strings.Count(all, `"id"`) <= strings.Count(direct, `"id"`) {
 		t.Errorf("--all kept no more rows than the default:\n%s\nvs\n%s", all, direct)
 	}
+	// A script's own value is its result: a count, not null; a path
+	// left as the last expression adds nothing.
+	if out := c.mustRun("query", `g.V().Has("<ng:alias>", "Ain al-Assad").Count()`); strings.Contains(out, "null") || !strings.Contains(out, "1") {
+		t.Errorf("a count: %s", out)
+	}
+	if out := c.mustRun("query", `g.Emit("x"); g.V()`); strings.Contains(out, "null") {
+		t.Errorf("a path as the script's value made a row: %s", out)
+	}
 	if _, errs, code := c.run("query", "g.V("); code == 0 || errs == "" {
 		t.Errorf("a syntax error: exit %d, stderr %q", code, errs)
 	}
