@@ -34,6 +34,14 @@ type LexEntry struct {
 	// Facts is background knowledge (predicate, object name). It is shown by
 	// Explain and never emitted as an article's fact: facts come from text.
 	Facts [][2]string `yaml:"facts"`
+	// Wikidata is the entry's Wikidata id ("Q796"), typed in from public
+	// knowledge: nothing is looked up at run time.
+	Wikidata string `yaml:"wikidata"`
+	// Coords is where a base, place or country is, [latitude, longitude]
+	// in degrees, and Precision what they stand for when it is not the
+	// type's default (schema.DefaultGeoPrecision): a province, an airport.
+	Coords    []float64 `yaml:"coords"`
+	Precision string    `yaml:"precision"`
 
 	id        string
 	military  *LexEntry  // the entry Military names
@@ -307,6 +315,9 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			if e.id == "" {
 				return nil, fmt.Errorf("lexicon %s: entry without a name", f)
 			}
+			if err := checkGeo(e); err != nil {
+				return nil, fmt.Errorf("lexicon %s: %q: %w", f, e.Name, err)
+			}
 			if prev := lx.byID[e.id]; prev != nil {
 				return nil, fmt.Errorf("lexicon %s: %q and %q have the same id %s", f, prev.Name, e.Name, e.id)
 			}
@@ -395,6 +406,27 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		}
 	}
 	return lx, nil
+}
+
+// checkGeo checks an entry's Wikidata id, coordinates and precision, so
+// that a typing slip fails the load instead of putting a base at sea.
+func checkGeo(e *LexEntry) error {
+	if e.Wikidata != "" && !schema.IsWikidataID(e.Wikidata) {
+		return fmt.Errorf("wikidata %q is not an item id (Q followed by digits)", e.Wikidata)
+	}
+	if e.Coords == nil {
+		if e.Precision != "" {
+			return fmt.Errorf("precision without coords")
+		}
+		return nil
+	}
+	if !schema.Placeable(e.Type) {
+		return fmt.Errorf("coords on a %s", e.Type)
+	}
+	if e.Precision != "" && !schema.IsGeoPrecision(e.Precision) {
+		return fmt.Errorf("precision %q (have %v)", e.Precision, schema.GeoPrecisions)
+	}
+	return schema.CheckCoords(e.Coords)
 }
 
 // exactKeys are the exact keys of a name as the text walk sees them

@@ -249,7 +249,11 @@ func (d *doc) record() schema.Record {
 		if e.id == "" || len(e.surfaces) == 0 && !used[e.id] && !e.publisher {
 			continue
 		}
-		rec.Entities = append(rec.Entities, schema.Entity{ID: e.id, Type: e.typ, Name: e.name, Mentions: append([]string{}, e.surfaces...)})
+		re := schema.Entity{ID: e.id, Type: e.typ, Name: e.name, Mentions: append([]string{}, e.surfaces...)}
+		if e.lex != nil && e.lex.id == e.id && e.lex.Type == e.typ {
+			re.Wikidata, re.Coords, re.GeoPrecision = e.lex.Wikidata, e.lex.Coords, e.lex.Precision
+		}
+		rec.Entities = append(rec.Entities, re)
 	}
 	sort.SliceStable(rec.Entities, func(i, j int) bool { return rec.Entities[i].ID < rec.Entities[j].ID })
 	return rec

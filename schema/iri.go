@@ -57,6 +57,12 @@ var (
 	AssertedBy = quad.IRI(Prefix + "assertedBy")
 	Role       = quad.IRI(Prefix + "role")
 	InArticle  = quad.IRI(Prefix + "article")
+
+	// Where things are, and who they are elsewhere (docs/schema.md).
+	Wikidata     = quad.IRI(Prefix + "wikidata")
+	Lat          = quad.IRI(Prefix + "lat")
+	Lon          = quad.IRI(Prefix + "lon")
+	GeoPrecision = quad.IRI(Prefix + "geoPrecision")
 )
 
 // Slug turns a name into the readable, stable local part of an IRI:

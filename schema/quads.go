@@ -22,7 +22,7 @@ func (r Reject) String() string { return fmt.Sprintf("%s: rejected %s: %s", r.Do
 // extractor names the extractor and its version, recorded on the article
 // node so that a change of extractor can be detected.
 func ToQuads(rec Record, extractor string) ([]quad.Quad, []Reject) {
-	m := mapper{rec: rec, label: ArticleIRI(rec.Article.ID), types: map[string]string{}}
+	m := mapper{rec: rec, label: ArticleIRI(rec.Article.ID), types: map[string]string{}, places: map[string]geoEntity{}}
 	m.article(extractor)
 	m.entities()
 	m.events()
@@ -33,7 +33,8 @@ func ToQuads(rec Record, extractor string) ([]quad.Quad, []Reject) {
 type mapper struct {
 	rec     Record
 	label   quad.IRI
-	types   map[string]string // id -> entity type, or "Event" for the record's events
+	types   map[string]string    // id -> entity type, or "Event" for the record's events
+	places  map[string]geoEntity // id -> where the entity is, for entities with coordinates
 	quads   []quad.Quad
 	rejects []Reject
 }
@@ -89,7 +90,65 @@ func (m *mapper) entities() {
 		for _, a := range e.Mentions {
 			m.str(n, Alias, a)
 		}
+		if e.Wikidata != "" {
+			if IsWikidataID(e.Wikidata) {
+				m.add(n, Wikidata, quad.String(e.Wikidata))
+			} else {
+				m.reject(what+" wikidata", "%q is not a Wikidata item id", e.Wikidata)
+			}
+		}
+		m.geo(what, n, e)
 	}
+}
+
+// geo writes an entity's coordinates and keeps them for its events.
+// Coordinates out of range, on a type that has no place (a person), or
+// with an unknown precision are rejected: the entity stays, unplaced.
+func (m *mapper) geo(what string, n quad.IRI, e Entity) {
+	if e.Coords == nil {
+		return
+	}
+	prec := e.GeoPrecision
+	if prec == "" {
+		prec = DefaultGeoPrecision(e.Type)
+	}
+	switch err := CheckCoords(e.Coords); {
+	case err != nil:
+		m.reject(what+" coords", "%v", err)
+		return
+	case !Placeable(e.Type):
+		m.reject(what+" coords", "a %s has no place on a map", e.Type)
+		return
+	case !IsGeoPrecision(prec):
+		m.reject(what+" coords", "unknown geo precision %q", prec)
+		return
+	}
+	g := geoEntity{typ: e.Type, lat: e.Coords[0], lon: e.Coords[1], precision: prec}
+	m.places[e.ID] = g
+	m.add(n, Lat, quad.Float(g.lat))
+	m.add(n, Lon, quad.Float(g.lon))
+	m.add(n, GeoPrecision, quad.String(prec))
+}
+
+// place is where an event happened, as finely as the record says: its
+// location, or its target when that is a base or a place (a strike "on
+// Ain al-Asad" happened there), whichever is finer; the location on a
+// tie. An event with neither has no place: it is never put at the centre
+// of some country it names in another role.
+func (m *mapper) place(e Event) (geoEntity, bool) {
+	loc, hasLoc := m.places[e.Location]
+	tgt, hasTgt := m.places[e.Target]
+	hasTgt = hasTgt && (tgt.typ == MilitaryBase || tgt.typ == Place)
+	switch {
+	case hasLoc && hasTgt:
+		if geoRank(tgt.precision) < geoRank(loc.precision) {
+			return tgt, true
+		}
+		return loc, true
+	case hasLoc:
+		return loc, true
+	}
+	return tgt, hasTgt
 }
 
 // ref resolves an id used by a fact or event to its node and type.
@@ -157,6 +216,11 @@ func (m *mapper) events() {
 				continue
 			}
 			m.add(n, r.p, o)
+		}
+		if g, ok := m.place(e); ok {
+			m.add(n, Lat, quad.Float(g.lat))
+			m.add(n, Lon, quad.Float(g.lon))
+			m.add(n, GeoPrecision, quad.String(g.precision))
 		}
 	}
 }

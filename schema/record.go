@@ -28,6 +28,15 @@ type Entity struct {
 	Type     string   `json:"type"`     // one of EntityTypes
 	Name     string   `json:"name"`     // canonical display name
 	Mentions []string `json:"mentions"` // surface forms exactly as they occur in the article
+
+	// Background knowledge from the lexicon, the same in every article.
+	Wikidata string `json:"wikidata,omitempty"` // its Wikidata id ("Q796"), where one exists
+	// Coords is where a place, base or country is: [latitude, longitude]
+	// in degrees (WGS 84), nil when unknown.
+	Coords []float64 `json:"coords,omitempty"`
+	// GeoPrecision says what Coords stand for (one of GeoPrecisions);
+	// empty means the default of the entity's type (DefaultGeoPrecision).
+	GeoPrecision string `json:"geo_precision,omitempty"`
 }
 
 // Fact is a binary relation from the closed predicate set. S and O are
