@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -18,9 +19,13 @@ type Explanation struct {
 	ID        string   `json:"id,omitempty"`   // entity id (slug of the canonical name)
 	Type      string   `json:"type,omitempty"` // entity type
 	Canonical string   `json:"canonical,omitempty"`
-	Aliases   []string `json:"aliases,omitempty"` // the lexicon's names for it
-	Reason    string   `json:"reason,omitempty"`  // how the name matched (a Reason* constant)
-	Matched   string   `json:"matched,omitempty"` // the lexicon name it matched
+	Aliases   []string `json:"aliases,omitempty"`  // the lexicon's names for it
+	Reason    string   `json:"reason,omitempty"`   // how the name matched (a Reason* constant)
+	Matched   string   `json:"matched,omitempty"`  // the lexicon name it matched
+	Wikidata  string   `json:"wikidata,omitempty"` // the entry's Wikidata id
+	// Coords and Precision are where the entry is, as the lexicon has it.
+	Coords    []float64 `json:"coords,omitempty"`
+	Precision string    `json:"precision,omitempty"`
 	// Background lists the lexicon's background facts (predicate, object);
 	// they are never emitted as article facts.
 	Background [][2]string `json:"background,omitempty"`
@@ -95,6 +100,10 @@ func (ex *Explanation) fill(le *LexEntry, reason, matched string) {
 	ex.Aliases = append([]string(nil), le.Aliases...)
 	ex.Reason, ex.Matched = reason, matched
 	ex.Background = append([][2]string(nil), le.Facts...)
+	ex.Wikidata, ex.Coords = le.Wikidata, le.Coords
+	if le.Coords != nil {
+		ex.Precision = cmp.Or(le.Precision, schema.DefaultGeoPrecision(le.Type))
+	}
 }
 
 // matchedAlias returns the lexicon name of an entry with that exact key.

@@ -82,6 +82,12 @@ func writeExplanation(w interface{ Write([]byte) (int, error) }, e extract.Expla
 	if len(e.Aliases) > 0 {
 		fmt.Fprintf(w, "lexicon     %s\n", strings.Join(e.Aliases, "; "))
 	}
+	if e.Wikidata != "" {
+		fmt.Fprintf(w, "wikidata    %s\n", e.Wikidata)
+	}
+	if e.Coords != nil {
+		fmt.Fprintf(w, "coords      %g, %g (%s)\n", e.Coords[0], e.Coords[1], e.Precision)
+	}
 	for _, m := range e.Merges {
 		if m.With != "" {
 			fmt.Fprintf(w, "merged      %q: %s (with %q)\n", m.Surface, m.Reason, m.With)

@@ -24,8 +24,8 @@ func (a *app) exportCmd() *cobra.Command {
 		merge, articles, paths        bool
 	)
 	cmd := &cobra.Command{
-		Use:   "export [--format graphml|nquads|jsonl|dot] [-o FILE] [--query GIZMO | --around NAME [--hops N] | --path FROM TO]",
-		Short: "Write the graph, or a subgraph, as GraphML, N-Quads, JSON Lines or DOT",
+		Use:   "export [--format graphml|nquads|jsonl|dot|geojson] [-o FILE] [--query GIZMO | --around NAME [--hops N] | --path FROM TO]",
+		Short: "Write the graph, or a subgraph, as GraphML, N-Quads, JSON Lines, DOT or GeoJSON",
 		Long: `Write the graph, or a subgraph of it, for other tools.
 
 Formats:
@@ -38,6 +38,14 @@ Formats:
   nquads   the quads themselves, labels (articles) included; Cayley's
            loader reads them back.
   dot      Graphviz, for small subgraphs and paths (at most --max-nodes).
+  geojson  QGIS, geopandas: the selected nodes that have coordinates (events
+           at their place, bases, places, countries) as points, with the
+           node's attributes and precision (site, town, province, country);
+           no edges. "newsgraph":{"unplaced":N} counts the nodes left out.
+
+Entities and events with coordinates carry lat, lon and precision in every
+format (GraphML: Gephi's geo layout reads them), and entities their
+Wikidata id (wikidata) where the lexicon has one.
 
 By default an edge is one statement of one article, so every edge has
 exactly one article, claim kind and evidence sentence; --merge-edges makes
@@ -61,7 +69,8 @@ so a failed export leaves no partial file.`,
 		Example: `  newsgraph export -o graph.graphml
   newsgraph export --format dot --around "Kata'ib Hezbollah" --hops 1 | dot -Tsvg > kh.svg
   newsgraph export --format dot --path "Kataib Hizbollah" "Ain al Asad" --merge-edges
-  newsgraph export --format nquads --query 'g.V("<ng:entity/tower-22>").In("<ng:attacked>").All()'`,
+  newsgraph export --format nquads --query 'g.V("<ng:entity/tower-22>").In("<ng:attacked>").All()'
+  newsgraph export --format geojson --around "Ain al-Asad" --hops 1 -o ain-al-asad.geojson`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if paths {
 				if len(args) != 2 {

@@ -54,6 +54,8 @@ func TestExportGolden(t *testing.T) {
 		{"around-kh-2-hops.jsonl", []string{"export", "--format", "jsonl", "--around", "<ng:entity/kataib-hezbollah>", "--hops", "2", "--merge-edges"}},
 		{"around-nujaba-articles.graphml", []string{"export", "--around", "حركة النجباء", "--articles"}},
 		{"query-attackers.nquads", []string{"export", "--format", "nquads", "--query", `g.V("<ng:entity/tower-22>").Tag("base").In("<ng:attacked>").All()`}},
+		{"seed.geojson", []string{"export", "--format", "geojson"}},
+		{"around-tower-22.geojson", []string{"export", "--format", "geojson", "--around", "Tower 22"}},
 		{"path-hamidawi-tower-22.dot", []string{"export", "--format", "dot", "--merge-edges", "--path", "Abu Hussein al-Hamidawi", "Tower 22"}},
 	}
 	for _, tt := range tests {

@@ -1,25 +1,36 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/graph/path"
+	"github.com/newsgraph/newsgraph/graph/server"
 )
 
 func (a *app) neighborsCmd() *cobra.Command {
 	var opts path.NeighborOptions
 	var format string
+	var within float64
 	cmd := &cobra.Command{
-		Use:   "neighbors NAME [--hops N]",
+		Use:   "neighbors NAME [--hops N | --within KM]",
 		Short: "List what an entity is linked to, within N hops, with the evidence of each link",
 		Long: `List the entities and events within --hops links of NAME, in both edge
 directions, nearest first (at the same distance, the ones more articles
 mention first), each with the link that reached it and its evidence.
-NAME is resolved as in newsgraph path.`,
-		Example: `  newsgraph neighbors "Kata'ib Hezbollah" --hops 2`,
-		Args:    cobra.ExactArgs(1),
+NAME is resolved as in newsgraph path.
+
+With --within KM, list instead the events that happened within KM
+kilometres of NAME (a base, place or country the lexicon places), nearest
+first, each with where it is placed and how precisely (site, town,
+province). Events placed no nearer than a country, and events the text
+gives no place, are never listed.`,
+		Example: `  newsgraph neighbors "Kata'ib Hezbollah" --hops 2
+  newsgraph neighbors "Ain al-Asad" --within 100`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
 				return fmt.Errorf("--format: unknown format %q (have text, json)", format)
@@ -29,6 +40,9 @@ NAME is resolved as in newsgraph path.`,
 				return err
 			}
 			defer done()
+			if cmd.Flags().Changed("within") {
+				return a.writeNear(b, cmd, args[0], within, opts.Limit, format)
+			}
 			res, err := b.Neighbors(cmd.Context(), args[0], opts)
 			if err != nil {
 				return err
@@ -54,6 +68,43 @@ NAME is resolved as in newsgraph path.`,
 	}
 	cmd.Flags().IntVar(&opts.Hops, "hops", 1, "radius, in hops")
 	cmd.Flags().IntVar(&opts.Limit, "limit", 100, "most neighbours listed")
+	cmd.Flags().Float64Var(&within, "within", 0, "list the events within this many km of NAME instead")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.MarkFlagsMutuallyExclusive("hops", "within")
 	return cmd
+}
+
+// writeNear prints the events within km of a place.
+func (a *app) writeNear(b pathBackend, cmd *cobra.Command, name string, km float64, limit int, format string) error {
+	res, err := b.Map(cmd.Context(), server.MapOptions{Near: name, Km: km, Limit: limit})
+	if err != nil {
+		return err
+	}
+	if format == "json" {
+		return writeJSONOut(a.stdout, res)
+	}
+	n := res.Near
+	fmt.Fprintf(a.stdout, "%s (%s, %g, %g): %d event(s) within %g km\n", n.Name, n.Type, n.Place.Lat, n.Place.Lon, len(res.Events), km)
+	for _, e := range res.Events {
+		at := "?"
+		if e.At != nil {
+			at = e.At.Name
+		}
+		fmt.Fprintf(a.stdout, "\n  %.1f km  %s %s at %s (%s)\n", *e.DistanceKm, e.EventType, cmp.Or(e.Date, "undated"), at, e.Place.Precision)
+		var who []string
+		for _, x := range e.Agents {
+			who = append(who, "agent "+x.Name)
+		}
+		for _, x := range e.Targets {
+			who = append(who, "target "+x.Name)
+		}
+		if len(who) > 0 {
+			fmt.Fprintf(a.stdout, "    %s\n", strings.Join(who, " · "))
+		}
+		fmt.Fprintf(a.stdout, "    [%s] %q\n    %s · %s · %s\n", e.Kind, e.Evidence, cmp.Or(e.ArticleTitle, e.Article), cmp.Or(e.Outlet, "outlet not given"), cmp.Or(e.ArticleDate, "undated"))
+	}
+	if res.Truncated {
+		fmt.Fprintf(a.stdout, "\n(cut at %d; raise --limit for more)\n", len(res.Events))
+	}
+	return nil
 }

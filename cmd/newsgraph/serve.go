@@ -148,6 +148,7 @@ type pathBackend interface {
 	Paths(ctx context.Context, req server.PathRequest) (*path.Result, error)
 	Neighbors(ctx context.Context, name string, opts path.NeighborOptions) (*server.NeighborsResult, error)
 	Timeline(ctx context.Context, name string) (*server.TimelineResult, error)
+	Map(ctx context.Context, opts server.MapOptions) (*server.MapResult, error)
 }
 
 // pathBackend opens the store, or connects to the server that holds it.

@@ -1,6 +1,7 @@
 // Package export writes a newsgraph store, or a subgraph of it, in formats
 // that other tools read: GraphML (Gephi, yEd, networkx, igraph), N-Quads
-// (Cayley's own loader), JSON Lines and Graphviz DOT.
+// (Cayley's own loader), JSON Lines, Graphviz DOT and GeoJSON (QGIS,
+// geopandas: the nodes that have coordinates, as points).
 //
 // # The model
 //
@@ -143,4 +144,5 @@ func init() {
 	Register("nquads", ExporterFunc(writeNQuads))
 	Register("jsonl", ExporterFunc(writeJSONL))
 	Register("dot", ExporterFunc(writeDOT))
+	Register("geojson", ExporterFunc(writeGeoJSON))
 }

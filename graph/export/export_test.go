@@ -506,7 +506,7 @@ func TestUnknownFormat(t *testing.T) {
 	if _, err := export.Get("gexf"); err == nil || !strings.Contains(err.Error(), "graphml") {
 		t.Errorf("Get(gexf) err = %v, want one listing the formats", err)
 	}
-	if got := export.Names(); !slices.Equal(got, []string{"dot", "graphml", "jsonl", "nquads"}) {
+	if got := export.Names(); !slices.Equal(got, []string{"dot", "geojson", "graphml", "jsonl", "nquads"}) {
 		t.Errorf("Names() = %v", got)
 	}
 	defer func() {

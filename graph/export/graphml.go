@@ -45,6 +45,10 @@ var NodeKeys = []Key{
 	{"n.outlet", "node", "outlet", "string", "articles: publishing outlet"},
 	{"n.author", "node", "author", "string", "articles: author"},
 	{"n.source", "node", "source", "string", "articles: path or URL it was read from"},
+	{"n.wikidata", "node", "wikidata", "string", "entities: Wikidata id (Q796), where the lexicon has one"},
+	{"n.lat", "node", "lat", "double", "latitude in degrees (WGS 84): where an entity is or an event happened"},
+	{"n.lon", "node", "lon", "double", "longitude in degrees (WGS 84)"},
+	{"n.precision", "node", "precision", "string", "what lat and lon stand for: site, town, province or country"},
 }
 
 // EdgeKeys are the edge attributes of a GraphML export, in file order.
@@ -68,7 +72,8 @@ func nodeData(n Node) []string {
 	return []string{
 		n.Type, n.Name, n.Name, jsonList(n.Aliases), intOrEmpty(n.Articles, n.Type != "Article"),
 		n.FirstSeen, n.LastSeen, n.EventType, n.Kind, n.Date, n.DateNote, n.Status, n.Evidence,
-		floatOrEmpty(n.Confidence), n.Article, n.Outlet, n.Author, n.Source,
+		floatOrEmpty(n.Confidence), n.Article, n.Outlet, n.Author, n.Source, n.Wikidata,
+		coordOrEmpty(n.Lat, n.Placed), coordOrEmpty(n.Lon, n.Placed), n.Precision,
 	}
 }
 
@@ -84,6 +89,14 @@ func intOrEmpty(n int, show bool) string {
 		return ""
 	}
 	return strconv.Itoa(n)
+}
+
+// coordOrEmpty writes a coordinate, 0 included, when the node is placed.
+func coordOrEmpty(f float64, placed bool) string {
+	if !placed {
+		return ""
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
 }
 
 func floatOrEmpty(f float64) string {

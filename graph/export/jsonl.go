@@ -11,7 +11,7 @@ import (
 
 // jsonNode is a node line of the JSON Lines export.
 type jsonNode struct {
-	Element    string   `json:"element"` // "node"
+	Element    string   `json:"element,omitempty"` // "node"; empty in GeoJSON properties
 	ID         string   `json:"id"`
 	Type       string   `json:"type"`
 	Name       string   `json:"name"`
@@ -30,6 +30,31 @@ type jsonNode struct {
 	Outlet     string   `json:"outlet,omitempty"`
 	Author     string   `json:"author,omitempty"`
 	Source     string   `json:"source,omitempty"`
+	Wikidata   string   `json:"wikidata,omitempty"`
+	Lat        *float64 `json:"lat,omitempty"` // nil when not placed; 0 is a latitude
+	Lon        *float64 `json:"lon,omitempty"`
+	Precision  string   `json:"precision,omitempty"`
+	Agents     []string `json:"agents,omitempty"`
+	Targets    []string `json:"targets,omitempty"`
+	Locations  []string `json:"locations,omitempty"`
+}
+
+// jsonNodeOf is a node's attributes as JSON Lines and GeoJSON give them.
+func jsonNodeOf(n Node) jsonNode {
+	j := jsonNode{
+		ID: n.ID, Type: n.Type, Name: n.Name, Aliases: n.Aliases,
+		FirstSeen: n.FirstSeen, LastSeen: n.LastSeen, EventType: n.EventType, Kind: n.Kind,
+		Date: n.Date, DateNote: n.DateNote, Status: n.Status, Evidence: n.Evidence,
+		Confidence: n.Confidence, Article: n.Article, Outlet: n.Outlet, Author: n.Author, Source: n.Source,
+		Wikidata: n.Wikidata, Agents: n.Agents, Targets: n.Targets, Locations: n.Locations,
+	}
+	if n.Type != "Article" {
+		j.Articles = &n.Articles
+	}
+	if n.Placed {
+		j.Lat, j.Lon, j.Precision = &n.Lat, &n.Lon, n.Precision
+	}
+	return j
 }
 
 // jsonEdge is an edge line of the JSON Lines export.
@@ -63,15 +88,8 @@ func writeJSONL(ctx context.Context, qs graph.QuadStore, out io.Writer, opts Opt
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	err = wk.walk(func(n Node) error {
-		j := jsonNode{
-			Element: "node", ID: n.ID, Type: n.Type, Name: n.Name, Aliases: n.Aliases,
-			FirstSeen: n.FirstSeen, LastSeen: n.LastSeen, EventType: n.EventType, Kind: n.Kind,
-			Date: n.Date, DateNote: n.DateNote, Status: n.Status, Evidence: n.Evidence,
-			Confidence: n.Confidence, Article: n.Article, Outlet: n.Outlet, Author: n.Author, Source: n.Source,
-		}
-		if n.Type != "Article" {
-			j.Articles = &n.Articles
-		}
+		j := jsonNodeOf(n)
+		j.Element = "node"
 		return enc.Encode(j)
 	}, func(e Edge) error {
 		return enc.Encode(jsonEdge{

@@ -28,6 +28,13 @@ type Node struct {
 	FirstSeen string   // date of the earliest dated article it appears in
 	LastSeen  string   // date of the latest
 
+	// Where it is (entities) or happened (events), when known: Placed says
+	// Lat and Lon hold; Precision is site, town, province or country.
+	Placed    bool
+	Lat, Lon  float64
+	Precision string
+	Wikidata  string // entities: the Wikidata id, "Q796"
+
 	// Events (and Date for articles).
 	EventType  string  // Attack, Airstrike, ...
 	Kind       string  // claim kind: stated, reported, claimed, denied, threatened
@@ -37,6 +44,9 @@ type Node struct {
 	Evidence   string  // the sentence it rests on
 	Confidence float64 // the extractor's estimate; 0 when none
 	Article    string  // the article that reports it (the first, if several)
+	// Agents, Targets and Locations are the IDs of the event's entities in
+	// those roles, sorted (also edges; here for formats without edges).
+	Agents, Targets, Locations []string
 
 	// Articles.
 	Outlet, Author, Source string
@@ -102,6 +112,22 @@ func kindOf(v quad.Value) nodeKind {
 var roles = map[quad.Value]bool{
 	schema.Agent: true, schema.Target: true, schema.Location: true,
 	schema.About: true, schema.AssertedBy: true,
+}
+
+// placeRoles are the event roles a node's attributes name (Node.Agents,
+// Targets, Locations): who acted where, for formats without edges.
+var placeRoles = map[quad.Value]bool{schema.Agent: true, schema.Target: true, schema.Location: true}
+
+func sortedKeys(set map[string]bool) []string {
+	if len(set) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // isFact reports whether p is a predicate of the closed set.
@@ -533,11 +559,12 @@ func (w *walker) node(v quad.Value) (Node, error) {
 	kind := kindOf(v)
 	// Edges are read in the second pass: their targets are not needed here.
 	want := func(p quad.Value) need {
-		if isFact(p) || roles[p] {
+		if isFact(p) || roles[p] && (kind != kindEvent || !placeRoles[p]) {
 			return needLabel
 		}
 		return needObject | needLabel
 	}
+	roleIDs := map[quad.Value]map[string]bool{}
 	err := w.eachNeed(quad.Subject, v, want, func(q quad.Quad) error {
 		if kind != kindArticle && kindOf(q.Label) == kindArticle {
 			articles[q.Label] = true
@@ -553,6 +580,11 @@ func (w *walker) node(v quad.Value) (Node, error) {
 			n.Confidence = max(n.Confidence, number(q.Object))
 		case p == schema.MentionedIn, p == schema.InArticle:
 			articles[q.Object] = true
+		case kind == kindEvent && placeRoles[p]:
+			if roleIDs[p] == nil {
+				roleIDs[p] = map[string]bool{}
+			}
+			roleIDs[p][text(q.Object)] = true
 		case isLiteral(q.Object):
 			if lits[p] == nil {
 				lits[p] = tally{}
@@ -571,6 +603,11 @@ func (w *walker) node(v quad.Value) (Node, error) {
 	}
 	slices.Sort(n.Aliases)
 	lit := func(p quad.IRI) string { return lits[p].best() }
+	if lat, lon := lit(schema.Lat), lit(schema.Lon); lat != "" && lon != "" {
+		n.Lat, n.Lon = number(quad.String(lat)), number(quad.String(lon))
+		n.Placed, n.Precision = true, lit(schema.GeoPrecision)
+	}
+	n.Wikidata = lit(schema.Wikidata)
 	switch kind {
 	case kindEvent:
 		n.Type = local(schema.ClassEvent)
@@ -580,6 +617,7 @@ func (w *walker) node(v quad.Value) (Node, error) {
 		n.DateNote = lit(schema.DateNote)
 		n.Status = lit(schema.Status)
 		n.Evidence = lit(schema.Evidence)
+		n.Agents, n.Targets, n.Locations = sortedKeys(roleIDs[schema.Agent]), sortedKeys(roleIDs[schema.Target]), sortedKeys(roleIDs[schema.Location])
 		if n.Name == "" {
 			n.Name = eventName(n.EventType, n.Date)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -36,7 +37,11 @@ const MaxFactEvidence = 5
 type Card struct {
 	path.Node
 	Aliases  []string `json:"aliases"`
-	Articles int      `json:"articles"` // articles that mention the entity
+	Wikidata string   `json:"wikidata,omitempty"` // its Wikidata id, where the lexicon has one
+	// Place is where the entity is, for bases, places and countries the
+	// lexicon places.
+	Place    *Place `json:"place,omitempty"`
+	Articles int    `json:"articles"` // articles that mention the entity
 	// Outlets are the outlets of those articles, most articles first;
 	// articles that name no outlet are not counted.
 	Outlets []OutletCount `json:"outlets"`
@@ -107,11 +112,13 @@ type cardReader struct {
 	outlets  map[any]string
 }
 
-// cardPredicates are the predicates a card reads.
+// cardPredicates are the predicates a card (and the map, geo.go) reads.
 var cardPredicates = []quad.IRI{
 	schema.RDFType, schema.Name, schema.Alias, schema.MentionedIn, schema.EventType, schema.Date,
 	schema.Title, schema.Outlet, schema.RDFSubject, schema.RDFPredicate, schema.RDFObject,
 	schema.Kind, schema.Evidence, schema.Role, schema.AssertedBy, schema.InArticle,
+	schema.Wikidata, schema.Lat, schema.Lon, schema.GeoPrecision, schema.Agent, schema.Target,
+	schema.Location, schema.DateNote, schema.Status,
 }
 
 func newCardReader(ctx context.Context, rd graph.Reader) *cardReader {
@@ -232,6 +239,8 @@ func valueText(v quad.Value) string {
 		return string(v)
 	case quad.String:
 		return string(v)
+	case quad.Float:
+		return strconv.FormatFloat(float64(v), 'g', -1, 64)
 	case nil:
 		return ""
 	}
@@ -300,6 +309,7 @@ func cardOf(ctx context.Context, rd graph.Reader, iri string) (*Card, error) {
 		return nil, fmt.Errorf("%s: %w", iri, path.ErrNotFound)
 	}
 	c := &Card{Node: r.node(ent), Aliases: []string{}, Outlets: []OutletCount{}, Facts: []FactGroup{}}
+	c.Wikidata, c.Place = r.first(ent, schema.Wikidata), r.place(ent)
 	for _, a := range r.distinct(ent, schema.Alias) {
 		if t := r.text(a); t != c.Name {
 			c.Aliases = append(c.Aliases, t)

@@ -145,6 +145,14 @@ func (c *Client) Neighbors(ctx context.Context, name string, opts path.NeighborO
 	return &res, c.get(ctx, "/api/neighbors", v, &res)
 }
 
+// Map asks the server for placed events (GET /api/map).
+func (c *Client) Map(ctx context.Context, opts MapOptions) (*MapResult, error) {
+	v := url.Values{"since": {opts.Since}, "until": {opts.Until}, "near": {opts.Near},
+		"km": {strconv.FormatFloat(opts.Km, 'g', -1, 64)}, "limit": {strconv.Itoa(opts.Limit)}}
+	var res MapResult
+	return &res, c.get(ctx, "/api/map", v, &res)
+}
+
 // Timeline asks the server for a timeline (GET /api/timeline).
 func (c *Client) Timeline(ctx context.Context, name string) (*TimelineResult, error) {
 	var res TimelineResult

@@ -11,13 +11,14 @@ import (
 // writing Gizmo: search by any spelling of a name, an entity's card,
 // its timeline, paths and neighbourhood. The page is static (package
 // explore) and reads the JSON routes: /api/resolve, /api/entity (here),
-// /api/timeline, /api/path and /api/neighbors. Those run under the same
+// /api/map (geo.go), /api/timeline, /api/path and /api/neighbors. Those run under the same
 // guard and query timeout as every other route.
 
 // explorerRoutes adds the explorer's page and its card route to m.
 func (s *Server) explorerRoutes(m *http.ServeMux) {
 	m.Handle("GET /explore/", http.StripPrefix("/explore/", http.FileServerFS(explore.FS())))
 	m.HandleFunc("GET /api/entity", s.serveEntity)
+	m.HandleFunc("GET /api/map", s.serveMap)
 }
 
 func (s *Server) serveEntity(w http.ResponseWriter, r *http.Request) {

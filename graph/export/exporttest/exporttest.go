@@ -28,6 +28,9 @@ const Weird = "Al-Nujaba & \"Friends\" <Brigade>\x01 'Ltd'"
 //   - a2 (2024-01-31): Kata'ib Hezbollah, again a member (now reported),
 //     denies the attack, suspends operations and threatens US forces at
 //     Ain al-Asad.
+//   - Tower 22, Ain al-Asad, Jordan and Iraq have coordinates (and the
+//     countries Wikidata ids), so the attack on Tower 22 and the threat
+//     at Ain al-Asad are placed; a2's attack names no place and is not.
 //   - a3 (undated): names in Arabic and Persian script, with a
 //     right-to-left mark, and Weird.
 func Records() []schema.Record {
@@ -40,8 +43,8 @@ func Records() []schema.Record {
 			Article: schema.Article{ID: "a1a1a1a1a1a1a1a1", Source: "testdata/a1.txt", Title: "Drone attack kills three US soldiers at Tower 22", Outlet: "Rudaw", Date: "2024-01-29"},
 			Entities: []schema.Entity{
 				kh, iri, us,
-				{ID: "tower-22", Type: schema.MilitaryBase, Name: "Tower 22", Mentions: []string{"Tower 22"}},
-				{ID: "jordan", Type: schema.Country, Name: "Jordan", Mentions: []string{"Jordan"}},
+				{ID: "tower-22", Type: schema.MilitaryBase, Name: "Tower 22", Mentions: []string{"Tower 22"}, Coords: []float64{33.32, 38.7}},
+				{ID: "jordan", Type: schema.Country, Name: "Jordan", Mentions: []string{"Jordan"}, Wikidata: "Q810", Coords: []float64{31.24, 36.51}},
 			},
 			Facts: []schema.Fact{
 				{S: "islamic-resistance-in-iraq", P: "attacked", O: "tower-22", Kind: schema.Claimed, Evidence: "The Islamic Resistance in Iraq said it attacked Tower 22.", Confidence: 0.8},
@@ -58,8 +61,8 @@ func Records() []schema.Record {
 			Article: schema.Article{ID: "a2a2a2a2a2a2a2a2", Source: "testdata/a2.txt", Title: "Kata'ib Hezbollah suspends operations", Outlet: "Al-Monitor", Author: "A. Reporter", Date: "2024-01-31"},
 			Entities: []schema.Entity{
 				kh, iri, us,
-				{ID: "ain-al-asad", Type: schema.MilitaryBase, Name: "Ain al-Asad", Mentions: []string{"Ain Al-Assad", "Ayn al-Asad"}},
-				{ID: "iraq", Type: schema.Country, Name: "Iraq", Mentions: []string{"Iraq"}},
+				{ID: "ain-al-asad", Type: schema.MilitaryBase, Name: "Ain al-Asad", Mentions: []string{"Ain Al-Assad", "Ayn al-Asad"}, Coords: []float64{33.79, 42.44}},
+				{ID: "iraq", Type: schema.Country, Name: "Iraq", Mentions: []string{"Iraq"}, Wikidata: "Q796", Coords: []float64{33.22, 43.68}},
 				{ID: "abu-hussein-al-hamidawi", Type: schema.Person, Name: "Abu Hussein al-Hamidawi", Mentions: []string{"Abu Hussein al-Hamidawi"}},
 			},
 			Facts: []schema.Fact{
