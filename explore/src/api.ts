@@ -107,6 +107,8 @@ export interface FactGroup {
 
 export interface Card extends Node {
   aliases: string[];
+  wikidata?: string;
+  place?: Place;
   articles: number;
   outlets: { outlet: string; articles: number }[];
   facts: FactGroup[];
@@ -139,4 +141,35 @@ export async function get<T>(route: string, params: Record<string, string | numb
     throw new APIError(body.error ?? resp.statusText, resp.status, body.kind, body.name, body.candidates ?? []);
   }
   return body as T;
+}
+
+export interface Place {
+  lat: number;
+  lon: number;
+  precision: string;
+}
+
+/** MapEvent is a placed event of /api/map (graph/server/geo.go). */
+export interface MapEvent extends Node {
+  event_type: string;
+  date?: string;
+  date_note?: string;
+  status?: string;
+  kind: string;
+  evidence: string;
+  place: Place;
+  at?: Node;
+  agents?: Node[];
+  targets?: Node[];
+  article: string;
+  article_title?: string;
+  outlet?: string;
+  article_date?: string;
+  distance_km?: number;
+}
+
+export interface MapResult {
+  events: MapEvent[];
+  unplaced: number;
+  truncated?: boolean;
 }

@@ -6,6 +6,7 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 
 import { GraphView } from "./graph";
+import { MapView } from "./map";
 import { go, href, navigate, useLocation, type State } from "./state";
 import { CardView, PathView, SearchView, TimelineView } from "./views";
 import "./style.css";
@@ -41,11 +42,15 @@ function App() {
     case "path":
       view = html`<${PathView} s=${s} />`;
       break;
+    case "map":
+      view = html`<${MapView} s=${s} />`;
+      break;
   }
   return html`<header class="top">
       <a class="brand" href=${href(home)} onClick=${navigate(home)}>newsgraph <span>explorer</span></a>
       <${SearchBox} q=${s.q} />
       <nav>
+        <a href=${href({ view: "map" })} onClick=${navigate({ view: "map" })}>Map</a>
         <a href=${href({ view: "path" })} onClick=${navigate({ view: "path" })}>Paths</a>
         <a href="/">Gizmo console</a>
       </nav>

@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from "preact/hooks";
 
-export type View = "search" | "card" | "timeline" | "graph" | "path";
+export type View = "search" | "card" | "timeline" | "graph" | "path" | "map";
 
 export interface State {
   view: View;
@@ -13,13 +13,15 @@ export interface State {
   from?: string; // path
   to?: string;
   k?: string;
-  types?: string; // timeline: event types shown, comma-separated
-  since?: string; // timeline: ISO date or prefix
+  types?: string; // timeline, map: event types shown, comma-separated
+  since?: string; // timeline, map: ISO date or prefix
   until?: string;
   hops?: string; // graph
+  actor?: string; // map: the IRI of the agent whose events are shown
+  at?: string; // map: the place picked, "lat,lon"
 }
 
-const keys: (keyof State)[] = ["view", "q", "e", "from", "to", "k", "types", "since", "until", "hops"];
+const keys: (keyof State)[] = ["view", "q", "e", "from", "to", "k", "types", "since", "until", "hops", "actor", "at"];
 
 export function readState(search: string = location.search): State {
   const p = new URLSearchParams(search);

@@ -125,6 +125,11 @@ export function CardView(props: { e: string }) {
       <h1>${c.name} <${TypeBadge} type=${c.type} /></h1>
       <p class="muted iri">${c.iri}</p>
       ${c.aliases.length > 0 && html`<p class="aliases"><b>Also called</b> ${c.aliases.join(" · ")}</p>`}
+      ${(c.wikidata || c.place) && html`<p class="geo">
+        ${c.wikidata && html`<b>Wikidata</b> <a class="wikidata" href=${`https://www.wikidata.org/wiki/${c.wikidata}`} rel="noopener noreferrer">${c.wikidata}</a>`}
+        ${c.wikidata && c.place && " · "}
+        ${c.place && html`<b>At</b> <span class="coords">${c.place.lat}, ${c.place.lon}</span> <span class="muted">(${c.place.precision})</span>`}
+      </p>`}
       <p class="counts">
         Mentioned in <b>${c.articles}</b> article${c.articles === 1 ? "" : "s"}${c.outlets.length > 0 &&
         html` from <b>${c.outlets.length}</b> outlet${c.outlets.length === 1 ? "" : "s"}:${" "}
