@@ -13,7 +13,7 @@ import world from "world-atlas/countries-50m.json";
 
 import { get, type MapEvent, type MapResult, type Node } from "./api";
 import { inRange } from "./format";
-import { go, type State } from "./state";
+import { go, toggledTypes, type State } from "./state";
 import { CardView, Failure, Loading, useFetch } from "./views";
 
 /** eventColours gives each event type (docs/schema.md) a colour. */
@@ -86,12 +86,7 @@ export function MapView(props: { s: State }) {
   );
   const pts = points(events);
   const set = (patch: Partial<State>) => go({ ...s, ...patch }, true);
-  const toggle = (ty: string) => {
-    const next = new Set(shown);
-    if (next.has(ty)) next.delete(ty);
-    else next.add(ty);
-    set({ types: next.size === allTypes.length ? undefined : [...next].sort().join(",") || "none" });
-  };
+  const toggle = (ty: string) => set({ types: toggledTypes(shown, allTypes, ty) });
 
   // Fit the map to the events placed more finely than a country (a
   // country's point would pull the view out to the whole world).

@@ -76,3 +76,12 @@ export function navigate(s: State) {
     window.scrollTo(0, 0);
   };
 }
+
+/** toggledTypes is the types parameter once ty is switched on or off:
+ * undefined when every type of all is shown, "none" when none is. */
+export function toggledTypes(shown: Set<string>, all: string[], ty: string): string | undefined {
+  const next = new Set(shown);
+  if (next.has(ty)) next.delete(ty);
+  else next.add(ty);
+  return next.size === all.length ? undefined : [...next].sort().join(",") || "none";
+}

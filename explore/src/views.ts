@@ -18,7 +18,7 @@ import {
   type TimelineResult,
 } from "./api";
 import { colourOf, datePrecision, inRange, predicateLabel } from "./format";
-import { go, href, navigate, type State } from "./state";
+import { go, href, navigate, toggledTypes, type State } from "./state";
 
 /** useFetch runs a request whenever its key changes and keeps its outcome. */
 export function useFetch<T>(key: string, load: () => Promise<T>) {
@@ -210,12 +210,7 @@ export function TimelineView(props: { s: State }) {
   const shown = s.types ? new Set(s.types.split(",")) : new Set(allTypes);
   const events = t.events.filter((ev) => shown.has(ev.type) && inRange(ev.date, s.since, s.until));
   const set = (patch: Partial<State>) => go({ ...s, ...patch }, true);
-  const toggle = (ty: string) => {
-    const next = new Set(shown);
-    if (next.has(ty)) next.delete(ty);
-    else next.add(ty);
-    set({ types: next.size === allTypes.length ? undefined : [...next].sort().join(",") || "none" });
-  };
+  const toggle = (ty: string) => set({ types: toggledTypes(shown, allTypes, ty) });
   return html`<section class="timeline">
     <header>
       <h1>${t.actor.name} <${TypeBadge} type=${t.actor.type} /> <span class="muted">timeline</span></h1>
