@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -788,12 +789,7 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 // sameEvent returns the sentence's event of typ (or its kind) with this
 // agent and this target or none (nil matches any), or nil.
 func (v *view) sameEvent(typ string, agent, target *entity) *schema.Event {
-	ev := v.evidence()
-	for i := len(v.d.events) - 1; i >= 0; i-- {
-		e := &v.d.events[i]
-		if e.Evidence != ev {
-			break
-		}
+	for e := range v.sentenceEvents() {
 		if sameEventKind(e.Type, typ) && (agent == nil || e.Agent == agent.id) && (target == nil || e.Target == target.id || e.Target == "") {
 			return e
 		}
@@ -801,15 +797,22 @@ func (v *view) sameEvent(typ string, agent, target *entity) *schema.Event {
 	return nil
 }
 
+// sentenceEvents yields the events of the sentence, the latest first.
+func (v *view) sentenceEvents() iter.Seq[*schema.Event] {
+	return func(yield func(*schema.Event) bool) {
+		ev := v.evidence()
+		for i := len(v.d.events) - 1; i >= 0 && v.d.events[i].Evidence == ev; i-- {
+			if !yield(&v.d.events[i]) {
+				return
+			}
+		}
+	}
+}
+
 // refine fills the agent or the target that the sentence's latest event
 // of typ's kind lacks, and returns that event (nil if there is none).
 func (v *view) refine(typ string, agent, target *entity) *schema.Event {
-	ev := v.evidence()
-	for i := len(v.d.events) - 1; i >= 0; i-- {
-		e := &v.d.events[i]
-		if e.Evidence != ev {
-			return nil
-		}
+	for e := range v.sentenceEvents() {
 		if !sameEventKind(e.Type, typ) {
 			continue
 		}
@@ -865,12 +868,7 @@ func (v *view) antecedent(name string) []*entity {
 // agentless returns the sentence's event of typ (or its kind) that has no
 // agent and this target (or none), or nil.
 func (v *view) agentless(typ string, target *entity) *schema.Event {
-	ev := v.evidence()
-	for i := len(v.d.events) - 1; i >= 0; i-- {
-		e := &v.d.events[i]
-		if e.Evidence != ev {
-			break
-		}
+	for e := range v.sentenceEvents() {
 		if e.Agent == "" && sameEventKind(e.Type, typ) && (target == nil || e.Target == target.id) {
 			return e
 		}
