@@ -103,6 +103,18 @@ type Source struct {
 	MaxItems int      `mapstructure:"max_items" yaml:"max_items"` // newest feed items taken per run; 0: all
 }
 
+// Kind is the name of the registered kind of source that reads s (see
+// ingest.RegisterSource): dir, urls or feed, after the key that is set.
+func (s Source) Kind() string {
+	switch {
+	case s.Dir != "":
+		return "dir"
+	case s.Feed != "":
+		return "feed"
+	}
+	return "urls"
+}
+
 // Fetch configures HTTP fetching of URL and feed sources.
 type Fetch struct {
 	Timeout     time.Duration `mapstructure:"timeout" yaml:"timeout"`         // per request, headers and body

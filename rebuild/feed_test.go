@@ -147,11 +147,8 @@ func TestFeedsAndPages(t *testing.T) {
 		config.Source{Name: "broken", Feed: site.url("/feeds/broken.xml")},
 		config.Source{Name: "pages", URLs: []string{site.url("/news/63.html"), site.url("/news/500.html"), site.url("/news/slow.html"), site.url("/news/huge.html"), site.url("/news/missing.html")}},
 	)
-	r := func() *Rebuilder {
-		rb := e.rebuilder()
-		rb.f = newTestFetcher()
-		return rb
-	}
+	e.fetch = testFetch
+	r := e.rebuilder
 	sum, err := r().Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -320,9 +317,8 @@ func schemaLabel(body string) string {
 	return "<ng:article/" + source.ContentID([]byte(body)) + ">"
 }
 
-func newTestFetcher() *fetch.Fetcher {
-	return fetch.New(fetch.Options{Timeout: 300 * time.Millisecond, MaxBytes: 64 << 10, Retries: 1, Backoff: time.Millisecond, MaxBackoff: 2 * time.Millisecond})
-}
+// testFetch gives up quickly on the slow and broken pages of the test site.
+var testFetch = fetch.Options{Timeout: 300 * time.Millisecond, MaxBytes: 64 << 10, Retries: 1, Backoff: time.Millisecond, MaxBackoff: 2 * time.Millisecond}
 
 // TestCredentialsMasked runs a rebuild of sources whose URLs carry a
 // password: the source names, the errors and the recorded status never
@@ -334,9 +330,8 @@ func TestCredentialsMasked(t *testing.T) {
 		config.Source{Feed: withPassword("/feeds/broken.xml")},
 		config.Source{URLs: []string{withPassword("/news/missing.html")}},
 	)
-	rb := e.rebuilder()
-	rb.f = newTestFetcher()
-	sum, err := rb.Run(context.Background())
+	e.fetch = testFetch
+	sum, err := e.rebuilder().Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

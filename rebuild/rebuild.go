@@ -2,11 +2,9 @@ package rebuild
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -77,7 +75,7 @@ type Rebuilder struct {
 	x    extract.Extractor
 	opts Options
 	log  *slog.Logger
-	f    *fetch.Fetcher
+	env  *ingest.Env
 
 	mu  sync.Mutex
 	mem *Manifest // the manifest of a store that keeps nothing on disk
@@ -93,7 +91,9 @@ func New(x extract.Extractor, opts Options) *Rebuilder {
 	if fo.Logger == nil {
 		fo.Logger = log
 	}
-	return &Rebuilder{x: x, opts: opts, log: log, f: fetch.New(fo)}
+	env := ingest.NewEnv(opts.Source, fo, opts.Concurrency)
+	env.AbsolutePaths = true // the manifest outlives the working directory
+	return &Rebuilder{x: x, opts: opts, log: log, env: env}
 }
 
 // Run rebuilds once. A source or article that fails is reported in the
@@ -389,7 +389,7 @@ func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
 	if inFlight <= 0 {
 		inFlight = 4
 	}
-	sc := &scanner{man: a.old, full: a.full, srcOpts: a.r.opts.Source, f: a.r.f, sem: make(chan struct{}, inFlight)}
+	sc := &scanner{man: a.old, full: a.full, env: a.r.env, sem: make(chan struct{}, inFlight)}
 	results := sc.scan(ctx, a.r.opts.Sources)
 	if err := ctx.Err(); err != nil {
 		return sum, nil, err
@@ -404,11 +404,11 @@ func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
 
 	// What each source gave: unchanged and failed articles are settled
 	// now, the rest is to load.
-	configured := map[string]string{} // name -> kind
+	partial := map[string]bool{} // source name -> lists only some of its articles
 	seen := map[string]bool{}
 	var loads []*item
 	for _, res := range results {
-		configured[res.name] = res.kind
+		partial[res.name] = res.partial
 		sr := SourceResult{Name: res.name, Kind: res.kind}
 		if res.err != nil {
 			sr.Error = redact.Secrets(res.err.Error())
@@ -450,8 +450,8 @@ func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
 		}
 		sum.Sources = append(sum.Sources, sr)
 	}
-	// Articles no source gave this time: a feed's older items are kept (a
-	// feed shows only its latest items); those of a failed source are kept;
+	// Articles no source gave this time: a partial source's older items
+	// are kept (a feed shows only its latest); those of a failed source are kept;
 	// the others are gone from their source, or their source is gone.
 	var removed []string
 	for _, k := range a.old.Keys() {
@@ -462,7 +462,7 @@ func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
 		if _, kept := next.Entries[k]; kept {
 			continue
 		}
-		if configured[e.Source] == KindFeed {
+		if partial[e.Source] {
 			keep(k, e)
 			continue
 		}
@@ -544,11 +544,7 @@ func itemErr(it *item) error {
 	if it.err == nil {
 		return fmt.Errorf("%s: failed", it.key)
 	}
-	var fe *source.FileError
-	if errors.As(it.err, &fe) || strings.Contains(it.err.Error(), source.QuotePath(it.key)) {
-		return it.err
-	}
-	return fmt.Errorf("%s: %w", source.QuotePath(it.key), it.err)
+	return ingest.ItemError(it.key, it.err)
 }
 
 // prepared is an item ready to write.

@@ -79,10 +79,12 @@ type env struct {
 	full    bool
 	handle  *graph.Handle
 	backend string
+	fetch   fetch.Options
 }
 
 func newEnv(t *testing.T, sources ...config.Source) *env {
-	return &env{t: t, dataDir: t.TempDir(), x: newCounting(), sources: sources, backend: "bolt"}
+	return &env{t: t, dataDir: t.TempDir(), x: newCounting(), sources: sources, backend: "bolt",
+		fetch: fetch.Options{Timeout: 2e9, Retries: 1, Backoff: 1e6, MaxBackoff: 2e6}}
 }
 
 func (e *env) store() graph.Config {
@@ -91,7 +93,7 @@ func (e *env) store() graph.Config {
 
 func (e *env) rebuilder() *Rebuilder {
 	return New(e.x, Options{Store: e.store(), DataDir: e.dataDir, Sources: e.sources, Workers: 2, Keep: 1, Full: e.full,
-		Handle: e.handle, Fetch: fetch.Options{Timeout: 2e9, Retries: 1, Backoff: 1e6, MaxBackoff: 2e6}})
+		Handle: e.handle, Fetch: e.fetch})
 }
 
 func (e *env) run() Summary {

@@ -38,8 +38,8 @@ func TestStatusHidesSecretsAndPaths(t *testing.T) {
 	recorded := Status{Runs: 1, LastRun: &Run{Error: "fetch http://user:secret@feeds.example/rss: timeout", Summary: Summary{
 		Errors: []string{src + "/a.html: not UTF-8", filepath.Join(dataDir, "store", "gen-2") + ": no space left"},
 		Sources: []SourceResult{
-			{Name: "http://user:secret@feeds.example/rss", Kind: KindFeed, Error: `Get "http://user:secret@feeds.example/rss": timeout`},
-			{Name: src, Kind: KindDir},
+			{Name: "http://user:secret@feeds.example/rss", Kind: "feed", Error: `Get "http://user:secret@feeds.example/rss": timeout`},
+			{Name: src, Kind: "dir"},
 		},
 	}}}
 	b, _ := json.Marshal(recorded)

@@ -44,6 +44,18 @@ func (o Options) limit() int64 {
 // is the base name of path, Path is path as given. A file larger than
 // the limit is refused before it is read. Every error is a *FileError.
 func ReadFile(path string, opts Options) (*Article, error) {
+	raw, err := ReadRaw(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(filepath.Base(path), path, raw, ContentTypeFor(path), opts)
+}
+
+// ReadRaw reads the bytes of one file for ReadFile, or for a caller that
+// hashes them before parsing: a regular file of at most opts' limit
+// (refused before it is read when its size says so). Every error is a
+// *FileError.
+func ReadRaw(path string, opts Options) ([]byte, error) {
 	limit := opts.limit()
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -75,7 +87,7 @@ func ReadFile(path string, opts Options) (*Article, error) {
 	if limit >= 0 && int64(len(raw)) > limit {
 		return nil, &FileError{Path: path, Err: tooLarge(int64(len(raw)), limit, true)}
 	}
-	return Parse(filepath.Base(path), path, raw, ContentTypeFor(path), opts)
+	return raw, nil
 }
 
 // ContentTypeFor is the media type ReadFile gives a file by its
