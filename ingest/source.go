@@ -95,6 +95,38 @@ func NewEnv(files source.Options, fo fetch.Options, requests int) *Env {
 	return &Env{Files: files, fetcher: fetch.New(fo), requests: make(chan struct{}, requests)}
 }
 
+// DefaultEnv reads files within source.DefaultMaxBytes and pages with a
+// fetcher of fetch's defaults.
+func DefaultEnv() *Env {
+	return NewEnv(source.Options{}, fetch.Options{}, 0)
+}
+
+// List lists the articles of every source in turn, as build and extract
+// read them: an entry that is no article, or a source that cannot be read
+// as a whole, is yielded as an Item with its Err set (the source's name
+// as its key) and the rest go on. It stops when yield returns false,
+// returning ctx's error.
+func List(ctx context.Context, env *Env, sources []config.Source, yield func(Item) bool) error {
+	for _, s := range sources {
+		stopped := false
+		src, _, err := OpenSource(s, env)
+		if err == nil {
+			err = src.List(ctx, func(it Item) bool {
+				stopped = !yield(it)
+				return !stopped
+			})
+		}
+		if err != nil && !stopped {
+			name := SourceName(s)
+			stopped = !yield(Item{Key: name, Doc: name, Err: ItemError(name, err)})
+		}
+		if stopped {
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
 // get fetches a page, waiting for a request slot.
 func (e *Env) get(ctx context.Context, url string, cond fetch.Validators) (*fetch.Page, error) {
 	select {

@@ -9,6 +9,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
 )
@@ -94,10 +95,10 @@ type Extracted struct {
 	Rejects []schema.Reject
 }
 
-// Read reads and parses the file at path as an article, within the
+// Read reads and parses a source's item as an article, within the
 // budget's time (ctx from Start).
-func (b Budget) Read(ctx context.Context, path string, opts source.Options) (*source.Article, error) {
-	return Within(ctx, b, path, func(context.Context) (*source.Article, error) { return source.ReadFile(path, opts) })
+func (b Budget) Read(ctx context.Context, it ingest.Item) (*source.Article, error) {
+	return Within(ctx, b, it.Key, it.Parse)
 }
 
 // Extract extracts an article with x and maps the record to quads, within

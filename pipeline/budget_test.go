@@ -83,7 +83,7 @@ func TestBuildBudget(t *testing.T) {
 			write(t, dir, tt.file, tt.body)
 			write(t, dir, "z.txt", body("Bravo attacked Tanf."))
 			st := openBolt(t)
-			sum, err := Build(context.Background(), st, newStallExtractor(t), []string{dir}, Options{Workers: 2, Budget: tt.budget})
+			sum, err := Build(context.Background(), st, newStallExtractor(t), dirs(dir), Options{Workers: 2, Budget: tt.budget})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -116,7 +116,7 @@ func TestBuildCancelReachesArticle(t *testing.T) {
 		<-x.started
 		cancel()
 	}()
-	_, err := Build(ctx, openBolt(t), x, []string{dir}, Options{Workers: 1, Budget: Budget{Timeout: -1}})
+	_, err := Build(ctx, openBolt(t), x, dirs(dir), Options{Workers: 1, Budget: Budget{Timeout: -1}})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("Build returned %v, want context.Canceled", err)
 	}
@@ -136,7 +136,7 @@ func TestBuildReportsEntries(t *testing.T) {
 		t.Fatal(err)
 	}
 	empty := t.TempDir()
-	sum, err := Build(context.Background(), openBolt(t), lineExtractor{"1"}, []string{dir, empty}, Options{})
+	sum, err := Build(context.Background(), openBolt(t), lineExtractor{"1"}, dirs(dir, empty), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestBuildReportsEntries(t *testing.T) {
 	}
 
 	st := openBolt(t)
-	sum, err = Build(context.Background(), st, lineExtractor{"1"}, []string{empty}, Options{})
+	sum, err = Build(context.Background(), st, lineExtractor{"1"}, dirs(empty), Options{})
 	if err != nil || sum.Failed != 1 {
 		t.Fatalf("empty directory alone: %+v, %v", sum, err)
 	}

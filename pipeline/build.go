@@ -14,6 +14,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
@@ -23,7 +24,9 @@ import (
 
 // Options configure a build.
 type Options struct {
-	Source  source.Options
+	// Env reads the sources; nil reads files within the default size
+	// limit and pages with a default fetcher.
+	Env     *ingest.Env
 	Budget  Budget // what one article may cost
 	Workers int    // extraction workers; 0 means one per CPU
 	// Progress, if set, is called after each article with the number done.
@@ -57,7 +60,7 @@ const batchQuads = 20000
 
 // job is one article on its way through the pipeline.
 type job struct {
-	path   string
+	item   ingest.Item
 	art    *source.Article
 	rec    schema.Record
 	quads  []quad.Quad
@@ -67,11 +70,11 @@ type job struct {
 	err    error
 }
 
-// Build loads the articles under paths into st, extracting with x.
-// A file that fails is reported in the summary and the rest go on; every
-// article is written in one transaction with any earlier version of it, so
-// the store never holds half an article.
-func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []string, opts Options) (Summary, error) {
+// Build loads the articles of sources into st, extracting with x. A
+// source or article that fails is reported in the summary and the rest go
+// on; every article is written in one transaction with any earlier
+// version of it, so the store never holds half an article.
+func Build(ctx context.Context, st *graph.Store, x extract.Extractor, sources []config.Source, opts Options) (Summary, error) {
 	start := time.Now()
 	log := opts.Logger
 	if log == nil {
@@ -91,13 +94,12 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, paths []st
 	// Listing is sequential (sorted, deterministic); reading, parsing and
 	// extraction are parallel, each article within its budget; loading is
 	// in the order listed.
+	env := opts.Env
+	if env == nil {
+		env = ingest.DefaultEnv()
+	}
 	err := ingest.Ordered(ctx, opts.Workers, func(yield func(*job) bool) error {
-		return source.WalkPaths(paths, func(path string, err error) error {
-			if !yield(&job{path: path, err: err}) {
-				return ctx.Err()
-			}
-			return nil
-		})
+		return ingest.List(ctx, env, sources, func(it ingest.Item) bool { return yield(&job{item: it, err: it.Err}) })
 	}, func(ctx context.Context, j *job) *job {
 		if j.err == nil {
 			prepare(ctx, st, x, opts, j)
@@ -174,7 +176,7 @@ func count(sum *Summary, j *job, entities map[string]bool, log *slog.Logger) {
 func prepare(ctx context.Context, st *graph.Store, x extract.Extractor, opts Options, j *job) {
 	ctx, cancel := opts.Budget.Start(ctx)
 	defer cancel()
-	if j.art, j.err = opts.Budget.Read(ctx, j.path, opts.Source); j.err != nil {
+	if j.art, j.err = opts.Budget.Read(ctx, j.item); j.err != nil {
 		return
 	}
 	label := schema.ArticleIRI(j.art.ID)

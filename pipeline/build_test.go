@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"github.com/newsgraph/newsgraph/config"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -84,7 +85,7 @@ func TestBuild(t *testing.T) {
 	defer st.Close()
 	x := lineExtractor{"1"}
 
-	sum, err := Build(ctx, st, x, []string{corpus}, Options{Workers: 2})
+	sum, err := Build(ctx, st, x, dirs(corpus), Options{Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +103,7 @@ func TestBuild(t *testing.T) {
 	}
 
 	// The same files again: nothing is re-extracted or duplicated.
-	sum, err = Build(ctx, st, x, []string{corpus}, Options{})
+	sum, err = Build(ctx, st, x, dirs(corpus), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +114,7 @@ func TestBuild(t *testing.T) {
 
 	// a.txt changes: its quads are replaced, b's are untouched.
 	write(t, corpus, "a.txt", body("Alpha attacked Tanf."))
-	sum, err = Build(ctx, st, x, []string{corpus}, Options{})
+	sum, err = Build(ctx, st, x, dirs(corpus), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +132,7 @@ func TestBuild(t *testing.T) {
 	}
 
 	// A new extractor version re-extracts everything.
-	sum, err = Build(ctx, st, lineExtractor{"2"}, []string{corpus}, Options{})
+	sum, err = Build(ctx, st, lineExtractor{"2"}, dirs(corpus), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +154,7 @@ func TestBuildFinishesInterruptedReplace(t *testing.T) {
 	}
 	defer st.Close()
 	x := lineExtractor{"1"}
-	if _, err := Build(ctx, st, x, []string{corpus}, Options{}); err != nil {
+	if _, err := Build(ctx, st, x, dirs(corpus), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	// The new version's quads are added, and the process dies before the
@@ -171,7 +172,7 @@ func TestBuildFinishesInterruptedReplace(t *testing.T) {
 	if got := targets(t, st, "alpha"); len(got) != 2 {
 		t.Fatalf("interrupted state: alpha attacked %v, want both versions", got)
 	}
-	sum, err := Build(ctx, st, x, []string{corpus}, Options{})
+	sum, err := Build(ctx, st, x, dirs(corpus), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,4 +182,14 @@ func TestBuildFinishesInterruptedReplace(t *testing.T) {
 	if got := targets(t, st, "alpha"); len(got) != 1 || got[0] != "<ng:entity/tanf>" {
 		t.Errorf("after recovery alpha attacked %v, want only tanf", got)
 	}
+}
+
+// dirs makes directory sources of paths, as newsgraph build does of its
+// arguments.
+func dirs(paths ...string) []config.Source {
+	var out []config.Source
+	for _, p := range paths {
+		out = append(out, config.Source{Dir: p})
+	}
+	return out
 }

@@ -4,30 +4,42 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/newsgraph/newsgraph/config"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/source"
+	"github.com/newsgraph/newsgraph/source/fetch"
 )
 
 func (a *app) buildCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "build PATH...",
-		Short: "Extract articles (files or directories) and load them into the store",
-		Long: `Extract articles (plain-text or HTML files, or directories of them) and
-load them into the store.
+		Use:   "build SOURCE...",
+		Short: "Extract articles (files, directories, pages, feeds) and load them into the store",
+		Long: `Extract articles and load them into the store. A SOURCE is what
+"rebuild --source" takes: a plain-text or HTML file or a directory of them,
+an http or https URL of an article page, or KIND:VALUE for any kind of
+source (` + strings.Join(ingest.SourceKinds(), ", ") + `), such as
+feed:https://example.org/rss.xml for the items of an RSS, Atom or JSON feed.
 
 An article already loaded by the same extractor is left alone; an article
-whose file changed has its quads replaced. A file that cannot be read is
-reported and the rest of the batch goes on; the exit status is 1 if any
-file failed.`,
-		Example: `  newsgraph build testdata/seeds`,
-		Args:    cobra.MinimumNArgs(1),
+whose file changed has its quads replaced. An article or source that cannot
+be read is reported and the rest of the batch goes on; the exit status is 1
+if any failed.`,
+		Example: `  newsgraph build testdata/seeds
+  newsgraph build feed:https://example.org/rss.xml https://example.org/news/1.html`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			sources, err := parseSources(args)
+			if err != nil {
+				return err
+			}
 			x, err := a.extractor()
 			if err != nil {
 				return err
@@ -38,7 +50,7 @@ file failed.`,
 			}
 			defer st.Close()
 			opts := pipeline.Options{
-				Source:  source.Options{MaxBytes: a.cfg.Extract.MaxFileBytes},
+				Env:     a.sourceEnv(),
 				Budget:  a.budget(),
 				Workers: a.cfg.Extract.Workers,
 				Logger:  a.log,
@@ -47,7 +59,7 @@ file failed.`,
 				defer bar.Finish()
 				opts.Progress = func(done int) { bar.Set(done) }
 			}
-			sum, err := pipeline.Build(cmd.Context(), st, x, args, opts)
+			sum, err := pipeline.Build(cmd.Context(), st, x, sources, opts)
 			if err != nil {
 				return err
 			}
@@ -67,6 +79,32 @@ file failed.`,
 	cmd.Flags().String("extractor", "", "extractor (extract.extractor)")
 	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (extract.workers)")
 	return cmd
+}
+
+// parseSources makes sources of command-line arguments (ingest.ParseSource).
+func parseSources(args []string) ([]config.Source, error) {
+	out := make([]config.Source, 0, len(args))
+	for _, arg := range args {
+		s, err := ingest.ParseSource(arg)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// sourceEnv reads sources within the configured file size limit
+// (extract.max_file_bytes) and fetch settings (fetch.*).
+func (a *app) sourceEnv() *ingest.Env {
+	return ingest.NewEnv(source.Options{MaxBytes: a.cfg.Extract.MaxFileBytes}, a.fetchOptions(), a.cfg.Fetch.Concurrency)
+}
+
+// fetchOptions are the configured fetch settings (fetch.*).
+func (a *app) fetchOptions() fetch.Options {
+	fc := a.cfg.Fetch
+	return fetch.Options{Timeout: fc.Timeout, MaxBytes: fc.MaxBytes, UserAgent: fc.UserAgent,
+		Retries: fc.Retries, Backoff: fc.Backoff, MaxBackoff: fc.MaxBackoff, Logger: a.log}
 }
 
 // budget is what one article may cost (extract.article_timeout,

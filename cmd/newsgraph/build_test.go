@@ -2,6 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -209,4 +212,40 @@ func TestBuildHostileDirectory(t *testing.T) {
 	out = regexp.MustCompile(`\d+ events and \d+ facts`).ReplaceAllString(out, "N events and N facts") // the extractor's counts
 	lines := strings.SplitAfter(out, "\n")
 	golden(t, "build/hostile.txt", strings.Join(lines[:7], "")) // the rest depends on the extractor
+}
+
+// TestBuildPagesAndFeeds: build takes what rebuild --source takes, a
+// page's URL and a feed (feed:URL) among them, from a loopback server; a
+// second build finds them unchanged.
+func TestBuildPagesAndFeeds(t *testing.T) {
+	seed := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(seedDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/news/0.txt", func(w http.ResponseWriter, _ *http.Request) { w.Write(seed("000_7af7e780556d5353.txt")) })
+	mux.HandleFunc("/news/1.txt", func(w http.ResponseWriter, _ *http.Request) { w.Write(seed("001_523f84f5b651b2cc.txt")) })
+	mux.HandleFunc("/rss.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>wire</title>
+<item><title>one</title><link>/news/1.txt</link></item></channel></rss>`)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	c := newCLI(t)
+	args := []string{"build", srv.URL + "/news/0.txt", "feed:" + srv.URL + "/rss.xml"}
+	if out := c.mustRun(args...); !strings.Contains(out, "articles  2 read: 2 added, 0 changed, 0 unchanged; 0 failed") {
+		t.Errorf("first build:\n%s", out)
+	}
+	if out := c.mustRun(args...); !strings.Contains(out, "articles  2 read: 0 added, 0 changed, 2 unchanged; 0 failed") {
+		t.Errorf("second build:\n%s", out)
+	}
+	_, errs, code := c.run("build", "feed:"+srv.URL+"/missing.xml")
+	if code != 1 || !strings.Contains(errs, "1 of 1 files failed") {
+		t.Errorf("a missing feed: exit %d, %s", code, errs)
+	}
 }

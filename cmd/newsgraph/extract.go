@@ -40,29 +40,28 @@ with their evidence sentences and claim kinds. No store is opened.`,
 	return cmd
 }
 
-// extractAll extracts every article under paths with the configured
-// extractor and hands each record to fn, in the order the files are read
-// (sorted), whatever order the workers finish in. A file that fails is
-// reported on stderr and the rest go on; the error then counts the
-// failures.
-func (a *app) extractAll(ctx context.Context, paths []string, fn func(schema.Record) error) error {
+// extractAll extracts every article of the sources args name (as build
+// takes them) with the configured extractor and hands each record to fn,
+// in the order the articles are listed (files sorted), whatever order the
+// workers finish in. An article that fails is reported on stderr and the
+// rest go on; the error then counts the failures.
+func (a *app) extractAll(ctx context.Context, args []string, fn func(schema.Record) error) error {
+	sources, err := parseSources(args)
+	if err != nil {
+		return err
+	}
 	x, err := a.extractor()
 	if err != nil {
 		return err
 	}
 	budget := a.budget()
-	opts := source.Options{MaxBytes: a.cfg.Extract.MaxFileBytes}
+	env := a.sourceEnv()
 	failed, total := 0, 0
 	err = ingest.Ordered(ctx, a.cfg.Extract.Workers, func(yield func(result) bool) error {
-		return source.WalkPaths(paths, func(path string, err error) error {
-			if !yield(result{path: path, err: err}) {
-				return ctx.Err()
-			}
-			return nil
-		})
+		return ingest.List(ctx, env, sources, func(it ingest.Item) bool { return yield(result{item: it, err: it.Err}) })
 	}, func(ctx context.Context, r result) result {
 		if r.err == nil {
-			r = extractOne(ctx, x, budget, r.path, opts)
+			r.rec, r.err = extractOne(ctx, x, budget, r.item)
 		}
 		return r
 	}, func(r result) error {
@@ -87,21 +86,21 @@ func (a *app) extractAll(ctx context.Context, paths []string, fn func(schema.Rec
 	return nil
 }
 
-// result is one file's record, or why it has none.
+// result is one article's record, or why it has none.
 type result struct {
-	path string
+	item ingest.Item
 	rec  schema.Record
 	err  error
 }
 
-// extractOne reads and extracts one file within the article budget.
-func extractOne(ctx context.Context, x extract.Extractor, b pipeline.Budget, path string, opts source.Options) result {
+// extractOne reads and extracts one article within the article budget.
+func extractOne(ctx context.Context, x extract.Extractor, b pipeline.Budget, it ingest.Item) (schema.Record, error) {
 	ctx, cancel := b.Start(ctx)
 	defer cancel()
-	art, err := b.Read(ctx, path, opts)
+	art, err := b.Read(ctx, it)
 	if err != nil {
-		return result{path: path, err: err}
+		return schema.Record{}, err
 	}
 	e, err := b.Extract(ctx, x, art)
-	return result{path: path, rec: e.Rec, err: err}
+	return e.Rec, err
 }

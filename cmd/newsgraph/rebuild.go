@@ -15,12 +15,11 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/rebuild"
 	"github.com/newsgraph/newsgraph/source"
-	"github.com/newsgraph/newsgraph/source/fetch"
 )
 
 func (a *app) rebuildCmd() *cobra.Command {
 	var (
-		dirs   []string
+		srcs   []string
 		full   bool
 		format string
 	)
@@ -29,7 +28,7 @@ func (a *app) rebuildCmd() *cobra.Command {
 		Short: "Bring the store up to date with its sources, incrementally and atomically",
 		Long: `Bring the store up to date with the configured sources (directories, URLs,
 RSS and Atom feeds; see "sources" in newsgraph.yaml) and any --source
-directories, then exit: for cron, systemd timers and Kubernetes CronJobs
+(what build takes: a path, a page's URL, feed:URL), then exit: for cron, systemd timers and Kubernetes CronJobs
 (docs/operations.md).
 
 Only new and changed articles are extracted; changed articles have their
@@ -51,7 +50,7 @@ then unchanged).`,
 			if format != "text" && format != "json" {
 				return fmt.Errorf("--format must be text or json, not %q", format)
 			}
-			r, err := a.rebuilder(dirs, full, nil, nil)
+			r, err := a.rebuilder(srcs, full, nil, nil)
 			if err != nil {
 				return err
 			}
@@ -69,7 +68,7 @@ then unchanged).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&dirs, "source", nil, "add a directory (or file) of articles to the configured sources; repeatable")
+	f.StringArrayVar(&srcs, "source", nil, "add a source to the configured ones: a directory or file, a page's URL, or KIND:VALUE (feed:URL); repeatable")
 	f.BoolVar(&full, "full", false, "re-extract everything into an empty generation")
 	f.StringVar(&format, "format", "text", "summary format: text or json")
 	f.Int("keep", 0, "earlier generations kept for rollback (rebuild.keep)")
@@ -81,11 +80,12 @@ then unchanged).`,
 // rebuilder makes a Rebuilder of the configuration plus extra directory
 // sources. h is the handle of a server in the same process (nil for a
 // one-shot rebuild), m its metrics (may be nil).
-func (a *app) rebuilder(dirs []string, full bool, h *graph.Handle, m *rebuild.Metrics) (*rebuild.Rebuilder, error) {
-	sources := append([]config.Source{}, a.cfg.Sources...)
-	for _, d := range dirs {
-		sources = append(sources, config.Source{Dir: d})
+func (a *app) rebuilder(args []string, full bool, h *graph.Handle, m *rebuild.Metrics) (*rebuild.Rebuilder, error) {
+	extra, err := parseSources(args)
+	if err != nil {
+		return nil, err
 	}
+	sources := append(append([]config.Source{}, a.cfg.Sources...), extra...)
 	if len(sources) == 0 {
 		return nil, errors.New("no sources: list them under sources in " + config.FileName + ", or pass --source DIR")
 	}
@@ -96,14 +96,12 @@ func (a *app) rebuilder(dirs []string, full bool, h *graph.Handle, m *rebuild.Me
 	if err != nil {
 		return nil, err
 	}
-	fc := a.cfg.Fetch
 	return rebuild.New(x, rebuild.Options{
-		Store:   a.storeConfig(false),
-		DataDir: a.cfg.DataDir,
-		Sources: sources,
-		Fetch: fetch.Options{Timeout: fc.Timeout, MaxBytes: fc.MaxBytes, UserAgent: fc.UserAgent,
-			Retries: fc.Retries, Backoff: fc.Backoff, MaxBackoff: fc.MaxBackoff},
-		Concurrency: fc.Concurrency,
+		Store:       a.storeConfig(false),
+		DataDir:     a.cfg.DataDir,
+		Sources:     sources,
+		Fetch:       a.fetchOptions(),
+		Concurrency: a.cfg.Fetch.Concurrency,
 		Source:      source.Options{MaxBytes: a.cfg.Extract.MaxFileBytes},
 		Budget:      a.budget(),
 		Workers:     a.cfg.Extract.Workers,
