@@ -216,7 +216,7 @@ func ParseSource(arg string) (config.Source, error) {
 		return config.Source{}, fmt.Errorf("%s: no source kind %q", arg, name)
 	}
 	if value == "" {
-		return config.Source{}, fmt.Errorf("%q: nothing to read after %s:", arg, name)
+		return config.Source{}, fmt.Errorf("%q: no %s named after the colon", arg, name)
 	}
 	return k.Arg(value)
 }

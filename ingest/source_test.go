@@ -28,7 +28,7 @@ func TestParseSource(t *testing.T) {
 		{arg: "urls:http://example.org/a", want: config.Source{URLs: []string{"http://example.org/a"}}},
 		{arg: "dir:https://x", want: config.Source{Dir: "https://x"}},
 		{arg: "feed:/srv/rss.xml", wantErr: "not an http or https URL"},
-		{arg: "feed:", wantErr: "nothing to read"},
+		{arg: "feed:", wantErr: "no feed named"},
 	}
 	for _, tt := range tests {
 		got, err := ParseSource(tt.arg)
