@@ -18,6 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/newsgraph/newsgraph/source/fetch"
@@ -83,7 +84,7 @@ type env struct {
 }
 
 func newEnv(t *testing.T, sources ...config.Source) *env {
-	return &env{t: t, dataDir: t.TempDir(), x: newCounting(), sources: sources, backend: "bolt",
+	return &env{t: t, dataDir: t.TempDir(), x: newCounting(), sources: sources, backend: graph.DefaultBackend,
 		fetch: fetch.Options{Timeout: 2e9, Retries: 1, Backoff: 1e6, MaxBackoff: 2e6}}
 }
 
@@ -301,7 +302,7 @@ func TestInPlaceMemoryHandle(t *testing.T) {
 		writeArticle(t, dir, fmt.Sprintf("%d.txt", i), text(40+i))
 	}
 	e := newEnv(t, config.Source{Dir: dir})
-	e.backend = "memory"
+	e.backend = graphtest.Volatile(t)
 	h, err := graph.OpenHandle(context.Background(), e.store())
 	if err != nil {
 		t.Fatal(err)

@@ -16,8 +16,10 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/graph/export/exporttest"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -123,7 +125,7 @@ func parseGraphML(t *testing.T, s string) graphML {
 }
 
 func TestGraphMLMatchesRecords(t *testing.T) {
-	for _, backend := range []string{"bolt", "memory"} {
+	for _, backend := range graphtest.Local() {
 		t.Run(backend, func(t *testing.T) {
 			st := seedStore(t, backend)
 			g := parseGraphML(t, exportString(t, st, "graphml", export.Options{}))
@@ -201,7 +203,7 @@ func nodeAttrs(g graphML, id string) map[string]string {
 }
 
 func TestGraphMLAttributes(t *testing.T) {
-	st := seedStore(t, "bolt")
+	st := seedStore(t, graph.DefaultBackend)
 	g := parseGraphML(t, exportString(t, st, "graphml", export.Options{}))
 	tests := []struct {
 		name string
@@ -263,7 +265,7 @@ func TestGraphMLAttributes(t *testing.T) {
 }
 
 func TestMergeEdges(t *testing.T) {
-	st := seedStore(t, "bolt")
+	st := seedStore(t, graph.DefaultBackend)
 	per := parseGraphML(t, exportString(t, st, "graphml", export.Options{}))
 	g := parseGraphML(t, exportString(t, st, "graphml", export.Options{MergeEdges: true}))
 	if len(g.Graph.Edges) != len(per.Graph.Edges)-1 {
@@ -290,7 +292,7 @@ func TestMergeEdges(t *testing.T) {
 }
 
 func TestArticleNodes(t *testing.T) {
-	st := seedStore(t, "memory")
+	st := seedStore(t, graphtest.Volatile(t))
 	g := parseGraphML(t, exportString(t, st, "graphml", export.Options{ArticleNodes: true}))
 	w := expected(exporttest.Records())
 	recs := exporttest.Records()
@@ -319,7 +321,7 @@ func TestArticleNodes(t *testing.T) {
 }
 
 func TestEscaping(t *testing.T) {
-	st := seedStore(t, "bolt")
+	st := seedStore(t, graph.DefaultBackend)
 	out := exportString(t, st, "graphml", export.Options{})
 	for _, bad := range []string{"\x01", "\x02", "\x1b", "<Brigade>", `"Friends"`} {
 		if strings.Contains(out, bad) {
@@ -367,7 +369,7 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestJSONL(t *testing.T) {
-	st := seedStore(t, "bolt")
+	st := seedStore(t, graph.DefaultBackend)
 	w := expected(exporttest.Records())
 	s := exportString(t, st, "jsonl", export.Options{})
 	var nodes, edges int
@@ -404,7 +406,7 @@ func TestJSONL(t *testing.T) {
 }
 
 func TestRemovedArticleLeavesNoTrace(t *testing.T) {
-	for _, backend := range []string{"bolt", "memory"} {
+	for _, backend := range graphtest.Local() {
 		t.Run(backend, func(t *testing.T) {
 			st := seedStore(t, backend)
 			if _, err := st.Replace(context.Background(), []quad.Value{schema.ArticleIRI("a3a3a3a3a3a3a3a3")}, nil); err != nil {
@@ -427,7 +429,7 @@ func TestRemovedArticleLeavesNoTrace(t *testing.T) {
 
 func TestSelection(t *testing.T) {
 	ctx := context.Background()
-	st := seedStore(t, "bolt")
+	st := seedStore(t, graph.DefaultBackend)
 
 	around := []struct {
 		start string
@@ -480,7 +482,7 @@ func TestSelection(t *testing.T) {
 
 func TestFromResults(t *testing.T) {
 	ctx := context.Background()
-	st := seedStore(t, "memory")
+	st := seedStore(t, graphtest.Volatile(t))
 	tests := []struct {
 		query string
 		want  []quad.Value
@@ -527,7 +529,7 @@ func (f *failWriter) Write(p []byte) (int, error) {
 }
 
 func TestErrors(t *testing.T) {
-	st := seedStore(t, "bolt")
+	st := seedStore(t, graph.DefaultBackend)
 	for _, format := range export.Names() {
 		t.Run(format, func(t *testing.T) {
 			e, _ := export.Get(format)
@@ -544,7 +546,7 @@ func TestErrors(t *testing.T) {
 }
 
 func TestDOTLimit(t *testing.T) {
-	st := seedStore(t, "memory")
+	st := seedStore(t, graphtest.Volatile(t))
 	e, _ := export.Get("dot")
 	err := e.Export(context.Background(), st.QuadStore(), io.Discard, export.Options{MaxNodes: 3})
 	if !errors.Is(err, export.ErrTooBig) {

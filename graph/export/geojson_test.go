@@ -11,6 +11,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/export"
 )
 
@@ -20,7 +21,7 @@ import (
 // Python's json reads it and, where Debian's python3-shapely is
 // installed, shapely makes points of it.
 func TestGeoJSON(t *testing.T) {
-	st := seedStore(t, "bolt")
+	st := seedStore(t, graph.DefaultBackend)
 	var fc struct {
 		Type     string `json:"type"`
 		Features []struct {

@@ -21,8 +21,10 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
+	nggraph "github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/graph/export/exporttest"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 // allQuads lists every quad of a store as N-Quads lines, sorted.
@@ -72,7 +74,7 @@ func loadNQuads(t *testing.T, s string) graph.QuadStore {
 }
 
 func TestNQuadsRoundTrip(t *testing.T) {
-	for _, backend := range []string{"bolt", "memory"} {
+	for _, backend := range graphtest.Local() {
 		t.Run(backend, func(t *testing.T) {
 			st := seedStore(t, backend)
 			want := allQuads(t, st.QuadStore())
@@ -97,7 +99,7 @@ func TestNQuadsRoundTrip(t *testing.T) {
 }
 
 func TestNQuadsSelection(t *testing.T) {
-	st := seedStore(t, "bolt")
+	st := seedStore(t, nggraph.DefaultBackend)
 	sel := []quad.Value{quad.IRI("ng:entity/tower-22"), quad.IRI("ng:entity/jordan")}
 	out := exportString(t, st, "nquads", export.Options{Nodes: sel})
 	back := loadNQuads(t, out)
@@ -134,7 +136,7 @@ func TestNetworkxAndIgraph(t *testing.T) {
 			name = "merged"
 		}
 		t.Run(name, func(t *testing.T) {
-			st := seedStore(t, "bolt")
+			st := seedStore(t, nggraph.DefaultBackend)
 			opts := export.Options{MergeEdges: merge}
 			path := filepath.Join(t.TempDir(), "seed.graphml")
 			if err := os.WriteFile(path, []byte(exportString(t, st, "graphml", opts)), 0o644); err != nil {
@@ -237,7 +239,7 @@ func TestDOTRendersWithGraphviz(t *testing.T) {
 	if err != nil {
 		t.Skip("Graphviz dot not installed: apt-get install graphviz")
 	}
-	st := seedStore(t, "bolt")
+	st := seedStore(t, nggraph.DefaultBackend)
 	for _, tt := range []struct {
 		name string
 		opts export.Options

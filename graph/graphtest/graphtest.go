@@ -11,9 +11,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"testing"
 
 	_ "github.com/lib/pq" // the "postgres" driver
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/redact"
 )
 
@@ -45,4 +47,31 @@ func CreateDatabase(ctx context.Context, baseDSN string) (dsn string, drop func(
 		return err
 	}
 	return u.String(), drop, nil
+}
+
+// Local lists the registered backends a test can open on a path of its
+// own, with no server: those whose store is files (generations) or lives
+// in memory (not persistent).
+func Local() []string {
+	var out []string
+	for _, name := range graph.Backends() {
+		if c := (graph.Config{Backend: name}).Capabilities(); c.Generations || !c.Persistent {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// Volatile returns a registered backend whose graph lives only as long as
+// the process, for tests that want no files; it fails the test if there
+// is none.
+func Volatile(t testing.TB) string {
+	t.Helper()
+	for _, name := range graph.Backends() {
+		if !(graph.Config{Backend: name}).Capabilities().Persistent {
+			return name
+		}
+	}
+	t.Fatal("graphtest: no registered backend keeps its graph in memory")
+	return ""
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -119,7 +120,7 @@ func names(p Path) string {
 
 func TestPaths(t *testing.T) {
 	ctx := context.Background()
-	for _, backend := range []string{"bolt", "memory"} {
+	for _, backend := range graphtest.Local() {
 		st := openStore(t, backend, seedLike()...)
 		tests := []struct {
 			name     string
@@ -194,7 +195,7 @@ func TestPaths(t *testing.T) {
 
 func TestHopEvidence(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t, "bolt", seedLike()...)
+	st := openStore(t, graph.DefaultBackend, seedLike()...)
 	res, err := New(st.Reader()).Paths(ctx, schema.EntityIRI("Jordan"), schema.EntityIRI("United States"), Options{K: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -231,7 +232,7 @@ func TestHopEvidence(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t, "memory", seedLike()...)
+	st := openStore(t, graphtest.Volatile(t), seedLike()...)
 	f := New(st.Reader())
 	if _, err := f.Paths(ctx, schema.EntityIRI("nobody"), schema.EntityIRI("Iraq"), Options{}); err == nil || !strings.Contains(err.Error(), "not in the graph") {
 		t.Errorf("unknown node: %v", err)
@@ -254,7 +255,8 @@ func TestAgainstBruteForce(t *testing.T) {
 	shifts, avoided := 0, 0
 	for seed := uint64(1); seed <= 12; seed++ {
 		recs := randomRecords(seed)
-		fs := finders(t, openStore(t, []string{"bolt", "memory"}[seed%2], recs...))
+		local := graphtest.Local()
+		fs := finders(t, openStore(t, local[seed%uint64(len(local))], recs...))
 		s, a := againstBruteForce(t, seed, recs, 15,
 			func(q int) *Finder { return fs[[]string{"cold", "indexed"}[q%2]] },
 			func(q int) int { return []int{-1, 6}[(q/2)%2] })
@@ -445,7 +447,7 @@ func brutePaths(adj map[string]map[string]bool, mentions map[string]int, a, b st
 
 func TestNeighbors(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t, "bolt", seedLike()...)
+	st := openStore(t, graph.DefaultBackend, seedLike()...)
 	for mode, f := range finders(t, st) {
 		ns, truncated, err := f.Neighbors(ctx, schema.EntityIRI("Kata'ib Hezbollah"), NeighborOptions{Hops: 2})
 		if err != nil {
@@ -489,7 +491,7 @@ func TestTimeline(t *testing.T) {
 		},
 		Facts: []schema.Fact{{S: "Kata'ib Hezbollah", P: "claimed_responsibility_for", O: "a3-attack", Kind: schema.Denied, Evidence: "The group denied it."}},
 	})
-	st := openStore(t, "bolt", recs...)
+	st := openStore(t, graph.DefaultBackend, recs...)
 	for mode, f := range finders(t, st) {
 		tl, err := f.Timeline(ctx, schema.EntityIRI("Kata'ib Hezbollah"))
 		if err != nil {

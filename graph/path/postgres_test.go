@@ -61,7 +61,7 @@ func TestPostgresBatchedReads(t *testing.T) {
 	recs := seedLike()
 	t0 := time.Now()
 	pg := pgStore(t, recs...)
-	bolt := openStore(t, "bolt", recs...)
+	bolt := openStore(t, graph.DefaultBackend, recs...)
 	t.Logf("loaded in %v", time.Since(t0))
 	fp, fb := New(pg.Reader()), New(bolt.Reader())
 	if fp.batch == nil {
