@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 func TestRelativePaths(t *testing.T) {
@@ -47,7 +48,7 @@ func TestStatusHidesSecretsAndPaths(t *testing.T) {
 	if err := os.WriteFile(StatusPath(dataDir), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(StatusHandler(dataDir, graph.Config{Backend: "memory"}))
+	srv := httptest.NewServer(StatusHandler(dataDir, graph.Config{Backend: graphtest.Volatile(t)}))
 	defer srv.Close()
 	resp, err := srv.Client().Get(srv.URL + "/status")
 	if err != nil {
@@ -67,7 +68,7 @@ func TestStatusHidesSecretsAndPaths(t *testing.T) {
 	}
 	// The CLI's status, on the user's own terminal, keeps full paths but
 	// not the password.
-	s, err := ReadStatus(dataDir, graph.Config{Backend: "memory"})
+	s, err := ReadStatus(dataDir, graph.Config{Backend: graphtest.Volatile(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
