@@ -138,6 +138,7 @@ type elem struct {
 	kind       elemKind
 	optional   bool
 	words      map[string]bool // eWords
+	ids        wordIDs         // the numbers of words, set by internFrameWords
 	types      typeSet         // eSlot
 	military   bool            // eSlot: also a country's armed forces
 	slot       int             // eSlot: index of the binding
@@ -337,7 +338,7 @@ func (fr *construction) matchAt(v *view, k int) (match, bool) {
 	case first.optional:
 	case first.kind == eSlot && v.it[k].e == nil && v.it[k].dem == nil:
 		return match{}, false
-	case first.kind == eWords && (v.it[k].e != nil || !first.words[v.it[k].w]):
+	case first.kind == eWords && (v.it[k].e != nil || !first.ids.has(v.it[k].id)):
 		return match{}, false
 	}
 	if fr.after(v, k) {
@@ -414,7 +415,7 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			m.bind[e.slot] = -1
 		}
 	case eWords:
-		if k < len(v.it) && v.it[k].e == nil && e.words[v.it[k].w] {
+		if k < len(v.it) && v.it[k].e == nil && e.ids.has(v.it[k].id) {
 			t := m.trigger
 			if t < 0 {
 				m.trigger = k
@@ -618,7 +619,7 @@ func (v *view) applyFrames() {
 	has := resize(v.d.frameBuf, len(lx.frames))
 	for _, it := range v.it {
 		if it.e == nil {
-			for _, fb := range lx.frameWords[it.w] {
+			for _, fb := range lx.byWord[it.id].frames {
 				has[fb.frame] |= fb.bit
 			}
 		}
@@ -642,21 +643,17 @@ type frameBit struct {
 	bit   uint64
 }
 
-// indexFrames maps each word of a required element to the frames and
-// elements it serves.
-func indexFrames(frames []*construction) map[string][]frameBit {
-	idx := map[string][]frameBit{}
-	for i, fr := range frames {
-		for _, e := range fr.elems {
-			if e.bit == 0 {
-				continue
-			}
+// internFrameWords numbers the words of every word element in words.
+func internFrameWords(frames []*construction, words *vocab) {
+	for _, fr := range frames {
+		for i := range fr.elems {
+			e := &fr.elems[i]
+			e.ids = e.ids[:0]
 			for w := range e.words {
-				idx[w] = append(idx[w], frameBit{i, e.bit})
+				e.ids = append(e.ids, words.intern(w))
 			}
 		}
 	}
-	return idx
 }
 
 // slotEntities returns the entities a slot bound: its item, or the coordinated

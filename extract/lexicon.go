@@ -200,23 +200,23 @@ type aliasRef struct {
 	rule  caseRule
 }
 
-// trie maps token sequences (exact keys or skeletons) to aliases. Matching
-// walks it token by token from each start position, which keeps lexicon
-// lookup linear in the text whatever the size of the lexicon.
-type trie struct {
-	next map[string]*trie
+// trie maps token sequences (exact keys by their numbers, or skeletons) to
+// aliases. Matching walks it token by token from each start position, which
+// keeps lexicon lookup linear in the text whatever the size of the lexicon.
+type trie[K comparable] struct {
+	next map[K]*trie[K]
 	hits []aliasRef
 }
 
-func (t *trie) insert(keys []string, ref aliasRef) {
+func (t *trie[K]) insert(keys []K, ref aliasRef) {
 	n := t
 	for _, k := range keys {
 		if n.next == nil {
-			n.next = map[string]*trie{}
+			n.next = map[K]*trie[K]{}
 		}
 		c := n.next[k]
 		if c == nil {
-			c = &trie{}
+			c = &trie[K]{}
 			n.next[k] = c
 		}
 		n = c
@@ -238,11 +238,12 @@ type Lexicon struct {
 
 	byID      map[string]*LexEntry
 	byName    map[string]*LexEntry // Normalize(name or alias) -> entry
-	exact     *trie                // exact word keys
-	skel      *trie                // skeleton keys, articles dropped
+	words     vocab                // numbers of the words of exact, titles and the frames
+	exact     *trie[wordID]        // exact word keys
+	skel      *trie[string]        // skeleton keys, articles dropped
 	demonym   map[string]*LexEntry // exact key of a demonym -> country
 	given     map[string]bool
-	titles    *trie             // exact keys of titles -> title (the alias field holds it)
+	titles    *trie[wordID]     // exact keys of titles -> title (the alias field holds it)
 	heads     map[string]string // exact key of a head word -> entity type
 	leadHeads map[string]string
 	// personsBySurname indexes people by the skeleton of their surname,
@@ -253,8 +254,7 @@ type Lexicon struct {
 	wordSets // the closed word lists of words.yaml the rules read
 
 	frames []*construction // constructions, from frames.yaml
-	// frameWords indexes the frames by the words of their required elements.
-	frameWords          map[string][]frameBit
+	byWord              []wordTables             // by word number: what the rules look up for each item
 	collectives         *collectives             // collective actors, from frames.yaml
 	descriptions        map[string]string        // noun -> entity type it refers back to, from frames.yaml
 	descriptionDefaults map[string]*LexEntry     // noun -> what it stands for when nothing of its type was named
@@ -276,7 +276,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	sort.Strings(files)
 	lx := &Lexicon{
 		byID: map[string]*LexEntry{}, byName: map[string]*LexEntry{},
-		exact: &trie{}, skel: &trie{}, titles: &trie{},
+		exact: &trie[wordID]{}, skel: &trie[string]{}, titles: &trie[wordID]{},
 		demonym: map[string]*LexEntry{}, given: map[string]bool{},
 		heads: map[string]string{}, leadHeads: map[string]string{},
 		personsBySurname: map[string][]*LexEntry{}, militaryOf: map[string]*LexEntry{},
@@ -367,7 +367,6 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	if lx.descriptionDefaults, err = compileDescriptionDefaults(frameData.DescriptionDefaults, lx.descriptions, lx.Lookup); err != nil {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}
-	lx.frameWords = indexFrames(lx.frames)
 	var countries []*LexEntry
 	for _, e := range lx.Entries {
 		if e.Type == schema.Country {
@@ -386,7 +385,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	for _, t := range words.Titles {
 		keys := exactKeys(t)
 		if len(keys) > 0 {
-			lx.titles.insert(keys, aliasRef{alias: t})
+			lx.titles.insert(lx.words.internAll(keys), aliasRef{alias: t})
 		}
 	}
 	for typ, ws := range words.Heads {
@@ -405,6 +404,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			lx.leadHeads[normWord(w)] = typ
 		}
 	}
+	lx.indexWords()
 	return lx, nil
 }
 
@@ -427,6 +427,44 @@ func checkGeo(e *LexEntry) error {
 		return fmt.Errorf("precision %q (have %v)", e.Precision, schema.GeoPrecisions)
 	}
 	return schema.CheckCoords(e.Coords)
+}
+
+// wordTables is what the rules look up for one word of a sentence, found
+// by the word's number with one index rather than a string look-up a table.
+type wordTables struct {
+	frames  []frameBit       // the frames and required elements the word serves
+	rule    func(*view, int) // the relation rule the word triggers (relationTriggers)
+	demonym *LexEntry        // the country the word is the demonym of (demonym)
+}
+
+// indexWords numbers the words of the frames, demonyms and relation
+// triggers and fills byWord. It runs last, once every other table has
+// numbered its words, so that byWord covers every number a token can have.
+func (lx *Lexicon) indexWords() {
+	internFrameWords(lx.frames, &lx.words)
+	for w := range lx.demonym {
+		lx.words.intern(w)
+	}
+	for w := range lx.relationTriggers {
+		lx.words.intern(w)
+	}
+	lx.byWord = make([]wordTables, lx.words.size())
+	for i, fr := range lx.frames {
+		for _, e := range fr.elems {
+			if e.bit == 0 {
+				continue
+			}
+			for _, id := range e.ids {
+				lx.byWord[id].frames = append(lx.byWord[id].frames, frameBit{i, e.bit})
+			}
+		}
+	}
+	for w, c := range lx.demonym {
+		lx.byWord[lx.words.id(w)].demonym = c
+	}
+	for w, rule := range lx.relationTriggers {
+		lx.byWord[lx.words.id(w)].rule = rule
+	}
 }
 
 // exactKeys are the exact keys of a name as the text walk sees them
@@ -453,7 +491,7 @@ func (lx *Lexicon) addAlias(e *LexEntry, alias string) {
 		lx.byName[strings.Join(keys, " ")] = e
 	}
 	ref := aliasRef{entry: e, alias: alias, rule: aliasCase(alias)}
-	lx.exact.insert(keys, ref)
+	lx.exact.insert(lx.words.internAll(keys), ref)
 	// Skeleton keys find transliteration variants. A single short token is
 	// too weak a key (Iran/Oran), so only multi-word names and long single
 	// words get one; acronyms never do.

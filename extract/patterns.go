@@ -172,7 +172,7 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if t.kind != tWord && t.kind != tNum && t.kind != tPoss || d.at[j] != nil || d.reserved[j] || j > i && t.nl > 0 {
 			break
 		}
-		n = n.next[t.norm]
+		n = n.next[t.id]
 		if n == nil {
 			break
 		}
@@ -551,7 +551,7 @@ func (d *doc) titleEnd(i, j int) int {
 			}
 			continue
 		}
-		if n = n.next[t.norm]; n == nil {
+		if n = n.next[t.id]; n == nil {
 			break
 		}
 		if len(n.hits) > 0 {

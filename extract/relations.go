@@ -120,12 +120,11 @@ func (v *view) fact(k int, s *entity, p string, o *entity, conf float64) bool {
 // rules fires the trigger-word rules of a sentence.
 func (v *view) rules() {
 	for k := range v.it {
-		w := v.it[k].w
-		if w == "" {
+		if v.it[k].w == "" {
 			v.entityRules(k)
 			continue
 		}
-		if rule := v.d.lx.relationTriggers[w]; rule != nil {
+		if rule := v.d.lx.byWord[v.it[k].id].rule; rule != nil {
 			rule(v, k)
 		}
 	}

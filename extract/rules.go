@@ -55,7 +55,7 @@ func (x *Rules) Extract(ctx context.Context, a *source.Article) (schema.Record, 
 	d := x.analyse(a, buf)
 	rec := d.record()
 	// The record holds strings only, never the doc's slices.
-	buf.toks, buf.at, buf.reserved = d.toks, d.at, d.reserved
+	buf.toks, buf.at, buf.reserved, buf.items, buf.quote = d.toks, d.at, d.reserved, d.itemBuf, d.quoteBuf
 	bufPool.Put(buf)
 	return rec, nil
 }
@@ -66,6 +66,8 @@ type docBuffers struct {
 	toks     []token
 	at       []*mention
 	reserved []bool
+	items    []item // a sentence view's items (doc.itemBuf)
+	quote    []bool // and their quotation flags (doc.quoteBuf)
 }
 
 var bufPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -91,6 +93,7 @@ type doc struct {
 	dominant  *entity // cache of dominantMilitary
 	domDone   bool
 
+	sentView view // the view of the sentence being read (doc.view)
 	itemBuf  []item
 	quoteBuf []bool
 
@@ -141,8 +144,10 @@ func (x *Rules) analyse(a *source.Article, buf *docBuffers) *doc {
 		buf = &docBuffers{}
 	}
 	d.toks = tokenizeInto(buf.toks, d.text)
+	numberTokens(d.toks, &d.lx.words)
 	d.at = resize(buf.at, len(d.toks))
 	d.reserved = resize(buf.reserved, len(d.toks))
+	d.itemBuf, d.quoteBuf = buf.items[:0], buf.quote[:0]
 	d.sents = splitSentences(d.text, d.toks)
 	d.findMentions()
 	d.outlet()

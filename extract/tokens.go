@@ -22,7 +22,8 @@ const (
 type token struct {
 	start, end int
 	norm       string // exact key (normWord) for words and numbers; the character for punctuation
-	nl         int    // line breaks in the whitespace before it
+	nl         int32  // line breaks in the whitespace before it
+	id         wordID // norm's number in the lexicon's vocab (numberTokens), 0 if it has none
 	kind       tokKind
 	cap        bool // first letter is upper case
 	allCaps    bool // every letter is upper case (and there are at least two)
@@ -48,6 +49,13 @@ func isQuoteRune(r rune) bool {
 
 func isDash(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
+// numberTokens sets the word number of each token from words.
+func numberTokens(toks []token, words *vocab) {
+	for i := range toks {
+		toks[i].id = words.id(toks[i].norm)
+	}
+}
+
 // tokenize splits text into tokens. It never fails: every byte of the text
 // is either whitespace or inside exactly one token, so evidence spans built
 // from token offsets are always verbatim substrings.
@@ -65,7 +73,7 @@ func tokenizeInto(toks []token, text string) []token {
 	// string per word.
 	var lower string
 	i := 0
-	nl := 0
+	nl := int32(0)
 	space := true
 	hyph := false
 	openSingle := false // an opening ‘ or ' is pending on this line

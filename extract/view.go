@@ -15,6 +15,7 @@ type item struct {
 	m      *mention  // the mention, for entity items from the text
 	e      *entity   // the entity: m's, or a virtual one ("American troops")
 	w      string    // exact key of the token ("" for entity items)
+	id     wordID    // w's number in the lexicon's vocab (0 for entity items)
 	dem    *LexEntry // the country of a demonym, also kept on "American troops"
 	bases  bool      // a virtual military named by its bases ("US bases")
 }
@@ -40,9 +41,12 @@ func clauseBreak(w string) bool {
 	return false
 }
 
+// view prepares sentence s for the rules. The view is the doc's one,
+// valid until the next call: the sentences are read one at a time.
 func (d *doc) view(s *sentence) *view {
-	// The item buffers are reused from sentence to sentence.
-	v := &view{d: d, s: s, it: d.itemBuf[:0], quote: d.quoteBuf[:0]}
+	// The view and its item buffers are reused from sentence to sentence.
+	v := &d.sentView
+	*v = view{d: d, s: s, it: d.itemBuf[:0], quote: d.quoteBuf[:0]}
 	defer func() { d.itemBuf, d.quoteBuf = v.it[:0], v.quote[:0] }()
 	inQuote := false
 	for i := s.first; i < s.last; {
@@ -65,7 +69,7 @@ func (d *doc) view(s *sentence) *view {
 			i = it.t1
 			continue
 		}
-		it := item{t0: i, t1: i + 1, w: t.norm}
+		it := item{t0: i, t1: i + 1, w: t.norm, id: t.id}
 		// "the group claimed …", "the coalition said …": a definite
 		// description of the last group or coalition acts for it.
 		if ref := d.definite(t.norm, v); ref != nil {
@@ -79,7 +83,7 @@ func (d *doc) view(s *sentence) *view {
 			}
 		}
 		if t.kind == tWord {
-			if c := d.lx.demonym[t.norm]; c != nil {
+			if c := d.lx.byWord[t.id].demonym; c != nil {
 				it.dem = c
 				// "American troops", "US-led forces": the country's military.
 				j := i + 1
@@ -89,7 +93,7 @@ func (d *doc) view(s *sentence) *view {
 				if j < s.last && d.lx.militaryNouns.has(d.toks[j].norm) && d.at[j] == nil && c.military != nil && !d.militaryAdjective(j, s) {
 					it.e = d.virtual(c.military)
 					it.t1 = j + 1
-					it.w = ""
+					it.w, it.id = "", 0
 					it.bases = d.lx.baseWords.has(d.toks[j].norm)
 				}
 			}
