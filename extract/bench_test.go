@@ -2,15 +2,19 @@ package extract
 
 import (
 	"context"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/newsgraph/newsgraph/internal/benchcpu"
 )
 
 // BenchmarkExtract measures end-to-end throughput (text in, records out)
 // over the seed articles:
 //
-//	go test ./extract -run '^$' -bench BenchmarkExtract -cpu 2
+//	go test ./extract -run '^$' -bench BenchmarkExtract -cpu 1,2
+//
+// BenchmarkExtractCommand in cmd/newsgraph measures the whole command on
+// the same articles; the difference is what reading files, the workers and
+// the JSON cost.
 func BenchmarkExtract(b *testing.B) {
 	arts := seedArticles(b)
 	x := NewRules(DefaultLexicon())
@@ -21,15 +25,7 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
-	defer func() {
-		// On a shared machine wall time says little; CPU time per byte is
-		// what the extractor costs. Throughput on n cores is about n times
-		// this figure.
-		if s := (cpuTime() - cpu0).Seconds(); s > 0 {
-			b.ReportMetric(float64(size)*float64(b.N)/s/1e6, "MB/cpu-s")
-		}
-	}()
+	defer benchcpu.ReportCPU(b, size)()
 	b.RunParallel(func(pb *testing.PB) {
 		ctx := context.Background()
 		for pb.Next() {
@@ -40,13 +36,4 @@ func BenchmarkExtract(b *testing.B) {
 			}
 		}
 	})
-}
-
-// cpuTime is the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -199,7 +199,7 @@ func (v *view) isQuotedBefore(k int) bool {
 // unnamedBefore reports an anonymous source just before the verb.
 func (v *view) unnamedBefore(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		if v.d.lx.unnamedSources.has(v.it[j].w) {
+		if v.d.lx.unnamedSources.hasID(v.it[j].id) {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/internal/benchcpu"
 	"github.com/newsgraph/newsgraph/source"
 )
 
@@ -18,11 +19,7 @@ var dumpPath = flag.String("dump", "", "write the records of the seed articles a
 // them over: raw text (noise included), the first line as title.
 func seedArticles(t testing.TB) []*source.Article {
 	t.Helper()
-	dir := filepath.Join("..", "testdata", "seeds")
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no seed articles in %s: %v", dir, err)
-	}
+	files, _ := benchcpu.Seeds(t, "..")
 	var out []*source.Article
 	for _, f := range files {
 		raw, err := os.ReadFile(f)

@@ -183,7 +183,7 @@ func (v *view) attack(k int) int {
 				agent = d.lastResistance()
 				break
 			}
-			if !v.d.lx.attackAdjectives.has(v.it[j].w) {
+			if !v.d.lx.attackAdjectives.hasID(v.it[j].id) {
 				break
 			}
 		}
@@ -431,7 +431,7 @@ func (v *view) isNoun(w string) bool { return v.d.lx.attackNouns.has(w) }
 func (v *view) airContext(agent *entity, k int) bool {
 	aircraft := func(s string) bool {
 		s = strings.ToLower(s)
-		for stem := range v.d.lx.aircraftStems {
+		for stem := range v.d.lx.aircraftStems.keys {
 			if strings.Contains(s, stem) {
 				return true
 			}
@@ -455,7 +455,7 @@ func (v *view) modalBefore(k int) bool {
 			// "was forced to close", "decided to withdraw": it happened.
 			return !v.wordIn(j-1, v.d.lx.doneBeforeTo)
 		}
-		if v.d.lx.modalWords.has(v.it[j].w) {
+		if v.d.lx.modalWords.hasID(v.it[j].id) {
 			return true
 		}
 		if clauseBreak(v.it[j].w) || v.it[j].w == "," {
@@ -637,7 +637,7 @@ func (v *view) demand(k int) {
 	// The withdrawal words the demand is about.
 	wd := -1
 	for j := k + 1; j < len(v.it) && j <= k+10; j++ {
-		if v.d.lx.demandedDepartureWords.has(v.it[j].w) {
+		if v.d.lx.demandedDepartureWords.hasID(v.it[j].id) {
 			wd = j
 		}
 		if wd >= 0 || v.it[j].w == "." {
@@ -754,7 +754,7 @@ func (lx *Lexicon) isMilitary(e *entity) bool {
 		return false
 	}
 	n := strings.ToLower(e.lex.Name)
-	for w := range lx.militaryNameWords {
+	for w := range lx.militaryNameWords.keys {
 		if strings.Contains(n, w) {
 			return true
 		}
@@ -1004,7 +1004,7 @@ func (v *view) newsworthy(f frame, s *entity) bool {
 	if v.ownAttackClaim(f, s) {
 		return false
 	}
-	if !v.d.lx.plainReport.has(v.it[f.verb].w) {
+	if !v.d.lx.plainReport.hasID(v.it[f.verb].id) {
 		return true
 	}
 	for j := f.verb + 1; j < len(v.it) && j <= f.verb+6; j++ {
@@ -1052,7 +1052,7 @@ func (v *view) ownAttackClaim(f frame, s *entity) bool {
 		return false
 	}
 	for j := f.verb + 1; j < len(v.it) && j <= f.verb+12; j++ {
-		if v.d.lx.ownAttackVerbs.has(v.it[j].w) {
+		if v.d.lx.ownAttackVerbs.hasID(v.it[j].id) {
 			return true
 		}
 	}

@@ -294,8 +294,8 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 }
 
 // keySet keys a list of words as the tokeniser keys them.
-func keySet(ws []string) (wordSet, error) {
-	set := wordSet{}
+func keySet(ws []string) (map[string]bool, error) {
+	set := map[string]bool{}
 	for _, w := range ws {
 		key, err := wordKey(w)
 		if err != nil {

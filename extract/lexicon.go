@@ -253,7 +253,7 @@ type Lexicon struct {
 
 	wordSets // the closed word lists of words.yaml the rules read
 
-	frames []*construction // constructions, from frames.yaml
+	frames              []*construction          // constructions, from frames.yaml
 	byWord              []wordTables             // by word number: what the rules look up for each item
 	collectives         *collectives             // collective actors, from frames.yaml
 	descriptions        map[string]string        // noun -> entity type it refers back to, from frames.yaml
@@ -437,8 +437,8 @@ type wordTables struct {
 	demonym *LexEntry        // the country the word is the demonym of (demonym)
 }
 
-// indexWords numbers the words of the frames, demonyms and relation
-// triggers and fills byWord. It runs last, once every other table has
+// indexWords numbers the words of the frames, demonyms, relation triggers
+// and word sets and fills byWord. It runs last, once every other table has
 // numbered its words, so that byWord covers every number a token can have.
 func (lx *Lexicon) indexWords() {
 	internFrameWords(lx.frames, &lx.words)
@@ -447,6 +447,9 @@ func (lx *Lexicon) indexWords() {
 	}
 	for w := range lx.relationTriggers {
 		lx.words.intern(w)
+	}
+	for _, set := range lx.all {
+		set.number(&lx.words)
 	}
 	lx.byWord = make([]wordTables, lx.words.size())
 	for i, fr := range lx.frames {

@@ -281,7 +281,7 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 	var out []*candidate
 	headline := d.isHeadline(s)
 	for i := s.first; i < s.last; {
-		if !d.nameWord(i) || d.lx.startStop.has(d.toks[i].norm) {
+		if !d.nameWord(i) || d.lx.startStop.hasID(d.toks[i].id) {
 			i++
 			continue
 		}
@@ -294,7 +294,7 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 			// Connectors ("of", "of the", "al-") continue a name only
 			// between name words.
 			k := j
-			for k < s.last && k-j < 2 && d.at[k] == nil && d.toks[k].kind == tWord && d.lx.nameConnectors.has(d.toks[k].norm) {
+			for k < s.last && k-j < 2 && d.at[k] == nil && d.toks[k].kind == tWord && d.lx.nameConnectors.hasID(d.toks[k].id) {
 				k++
 			}
 			if k > j && k < s.last && d.nameWord(k) && d.toks[k].nl == 0 {
@@ -322,7 +322,7 @@ func (d *doc) nameWord(i int) bool {
 		// "al-Saadi": a lower-case article joined to a name.
 		return articles[t.norm] && t.norm != "the" && i+1 < len(d.toks) && d.toks[i+1].hyph && d.toks[i+1].cap && d.at[i+1] == nil
 	}
-	return !d.lx.capStop.has(t.norm)
+	return !d.lx.capStop.hasID(t.id)
 }
 
 // classifyRun types the run [i, j), or returns nil when nothing marks it as
@@ -483,7 +483,7 @@ func (d *doc) contextType(i, j int) string {
 			}
 		}
 	}
-	if i >= 2 && d.toks[i-1].norm == "of" && d.lx.placesBefore.has(d.toks[i-2].norm) && !d.toks[i-2].cap {
+	if i >= 2 && d.toks[i-1].norm == "of" && d.lx.placesBefore.hasID(d.toks[i-2].id) && !d.toks[i-2].cap {
 		return schema.Place
 	}
 	return ""
@@ -531,7 +531,7 @@ func (d *doc) headType(i, j int) string {
 // generic reports whether tokens [i, j) are all generic words.
 func (d *doc) generic(i, j int) bool {
 	for k := i; k < j; k++ {
-		if !d.lx.genericWords.has(d.toks[k].norm) {
+		if !d.lx.genericWords.hasID(d.toks[k].id) {
 			return false
 		}
 	}
@@ -592,7 +592,7 @@ func (d *doc) personShape(i, j int) bool {
 			}
 		}
 	}
-	if k < len(d.toks) && d.lx.speechVerbs.has(d.toks[k].norm) {
+	if k < len(d.toks) && d.lx.speechVerbs.hasID(d.toks[k].id) {
 		return true
 	}
 	return false
@@ -642,7 +642,7 @@ func (d *doc) quotedNames(s *sentence) []*candidate {
 				break
 			}
 		}
-		if end, _, _ := d.matchLexicon(a, b); clause || end == b || !d.toks[a].cap || d.lx.capStop.has(d.toks[a].norm) {
+		if end, _, _ := d.matchLexicon(a, b); clause || end == b || !d.toks[a].cap || d.lx.capStop.hasID(d.toks[a].id) {
 			i = j
 			continue
 		}

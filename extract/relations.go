@@ -348,7 +348,7 @@ func (v *view) supports(k int) {
 	}
 	// "support Israel in its attacks": the object must follow directly.
 	for j := k + 1; j < o; j++ {
-		if !v.d.lx.skippable.has(v.it[j].w) && v.it[j].w != "military" && v.it[j].w != "political" {
+		if !v.d.lx.skippable.hasID(v.it[j].id) && v.it[j].w != "military" && v.it[j].w != "political" {
 			return
 		}
 	}
@@ -527,7 +527,7 @@ func (v *view) located(k int) {
 			}
 		}
 		o := k + 1
-		for o < len(v.it) && v.it[o].e == nil && (v.d.lx.skippable.has(v.it[o].w) && v.it[o].w != "in" || v.d.lx.placeWords.has(v.it[o].w)) {
+		for o < len(v.it) && v.it[o].e == nil && (v.d.lx.skippable.hasID(v.it[o].id) && v.it[o].w != "in" || v.d.lx.placeWords.hasID(v.it[o].id)) {
 			o++
 		}
 		// "Iraq’s capital Baghdad": the place named after the possessive.
@@ -716,7 +716,7 @@ func (v *view) killed(k int) {
 			}
 		}
 	}
-	if v.d.lx.killingNouns.has(v.it[k].w) {
+	if v.d.lx.killingNouns.hasID(v.it[k].id) {
 		if !v.word(k+1, "of") {
 			return
 		}
@@ -822,7 +822,7 @@ func (v *view) sentenceSubjects(k int) []*entity {
 // after the first entity.
 func (v *view) firstVerb(k int) int {
 	for j := 1; j < k; j++ {
-		if v.it[j].e == nil && v.it[j-1].e != nil && !v.d.lx.skippable.has(v.it[j].w) && v.it[j].w != "," {
+		if v.it[j].e == nil && v.it[j-1].e != nil && !v.d.lx.skippable.hasID(v.it[j].id) && v.it[j].w != "," {
 			return j
 		}
 	}
@@ -855,7 +855,7 @@ func (v *view) partyTo(ag int) {
 	}
 	// The subject of a clause that implements, resumes, signs … it.
 	for j := ag - 1; j >= 0 && j >= ag-14; j-- {
-		if v.d.lx.implementVerbs.has(v.it[j].w) {
+		if v.d.lx.implementVerbs.hasID(v.it[j].id) {
 			if _, s := v.subj(v.verbStart(j)); s != nil {
 				v.fact(k, s, "party_to", v.ent(ag), 0.7)
 			}
@@ -922,7 +922,7 @@ func (v *view) deployed(k int) {
 		if v.word(j, "to", "in", "at") {
 			troops := false
 			for i := k + 1; i < j; i++ {
-				troops = troops || v.d.lx.militaryNouns.has(v.it[i].w) || v.it[i].e != nil && v.d.lx.isMilitary(v.it[i].e) || v.wordIn(i, v.d.lx.deployableAssets)
+				troops = troops || v.d.lx.militaryNouns.hasID(v.it[i].id) || v.it[i].e != nil && v.d.lx.isMilitary(v.it[i].e) || v.wordIn(i, v.d.lx.deployableAssets)
 			}
 			o := v.next(j, 3, ofType(schema.Place, schema.MilitaryBase, schema.Country))
 			if !troops || o < 0 {
@@ -1168,7 +1168,7 @@ func (v *view) roles() {
 				j++
 				continue
 			}
-			if v.d.lx.genericWords.has(v.it[j].w) || v.it[j].w == "'s" || v.d.lx.roleModifiers.has(v.it[j].w) {
+			if v.d.lx.genericWords.hasID(v.it[j].id) || v.it[j].w == "'s" || v.d.lx.roleModifiers.hasID(v.it[j].id) {
 				j++
 				continue
 			}
@@ -1190,7 +1190,7 @@ func (v *view) roles() {
 		}
 		// Include the modifiers in the role ("senior representative").
 		roleStart := t0
-		for back := j - 1; back >= 0 && v.it[back].e == nil && v.d.lx.roleQualifiers.has(v.it[back].w); back-- {
+		for back := j - 1; back >= 0 && v.it[back].e == nil && v.d.lx.roleQualifiers.hasID(v.it[back].id); back-- {
 			roleStart = v.it[back].t0
 		}
 		title := v.d.text[v.d.toks[roleStart].start:v.d.toks[end-1].end]
@@ -1373,7 +1373,7 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 	}
 	lt := strings.ToLower(title)
 	d := v.d
-	for c := range d.lx.commentatorNouns {
+	for c := range d.lx.commentatorNouns.keys {
 		if strings.Contains(lt, c) {
 			d.commentator[p] = true
 		}
@@ -1435,12 +1435,12 @@ func (lx *Lexicon) cabinetSecretary(lt string) bool {
 	if !strings.Contains(lt, "secretary") {
 		return false
 	}
-	for w := range lx.nonCabinetSecretaryWords {
+	for w := range lx.nonCabinetSecretaryWords.keys {
 		if strings.Contains(lt, w) {
 			return false
 		}
 	}
-	for w := range lx.cabinetDepartments {
+	for w := range lx.cabinetDepartments.keys {
 		if strings.Contains(lt, w) {
 			return true
 		}

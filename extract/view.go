@@ -58,10 +58,10 @@ func (d *doc) view(s *sentence) *view {
 				it.e = d.virtual(c)
 			}
 			// "United States warplanes": a country named for its forces.
-			if n := m.last; m.ent.typ == schema.Country && n < s.last && d.at[n] == nil && d.lx.militaryNouns.has(d.toks[n].norm) && d.toks[n].norm != "presence" && !d.militaryAdjective(n, s) {
+			if n := m.last; m.ent.typ == schema.Country && n < s.last && d.at[n] == nil && d.lx.militaryNouns.hasID(d.toks[n].id) && d.toks[n].norm != "presence" && !d.militaryAdjective(n, s) {
 				if mil := d.military(m.ent); mil != nil {
 					it.e, it.dem, it.t1 = mil, m.ent.lex, n+1
-					it.bases = d.lx.baseWords.has(d.toks[n].norm)
+					it.bases = d.lx.baseWords.hasID(d.toks[n].id)
 				}
 			}
 			v.it = append(v.it, it)
@@ -87,14 +87,14 @@ func (d *doc) view(s *sentence) *view {
 				it.dem = c
 				// "American troops", "US-led forces": the country's military.
 				j := i + 1
-				for j < s.last && j-i <= 2 && d.lx.forceModifiers.has(d.toks[j].norm) && j+1 < s.last && d.lx.militaryNouns.has(d.toks[j+1].norm) {
+				for j < s.last && j-i <= 2 && d.lx.forceModifiers.hasID(d.toks[j].id) && j+1 < s.last && d.lx.militaryNouns.hasID(d.toks[j+1].id) {
 					j++
 				}
-				if j < s.last && d.lx.militaryNouns.has(d.toks[j].norm) && d.at[j] == nil && c.military != nil && !d.militaryAdjective(j, s) {
+				if j < s.last && d.lx.militaryNouns.hasID(d.toks[j].id) && d.at[j] == nil && c.military != nil && !d.militaryAdjective(j, s) {
 					it.e = d.virtual(c.military)
 					it.t1 = j + 1
 					it.w, it.id = "", 0
-					it.bases = d.lx.baseWords.has(d.toks[j].norm)
+					it.bases = d.lx.baseWords.hasID(d.toks[j].id)
 				}
 			}
 		}
@@ -129,7 +129,7 @@ func (d *doc) view(s *sentence) *view {
 // noun: "the US military strikes on Iraq" are the United States' strikes,
 // where "the US military struck" is its armed forces.
 func (d *doc) militaryAdjective(n int, s *sentence) bool {
-	return d.toks[n].norm == "military" && n+1 < s.last && d.lx.attackNouns.has(d.toks[n+1].norm)
+	return d.toks[n].norm == "military" && n+1 < s.last && d.lx.attackNouns.hasID(d.toks[n+1].id)
 }
 
 // definite returns what "the group", "the militia", "the coalition"
@@ -177,7 +177,7 @@ func (v *view) word(k int, ws ...string) bool {
 
 // wordIn reports whether item k is a plain word of the set s.
 func (v *view) wordIn(k int, s wordSet) bool {
-	return k >= 0 && k < len(v.it) && v.it[k].e == nil && s.has(v.it[k].w)
+	return k >= 0 && k < len(v.it) && v.it[k].e == nil && s.hasID(v.it[k].id)
 }
 
 // ent returns the entity of item k, or nil.
@@ -276,7 +276,7 @@ func (v *view) list(k int) []int {
 		if !sep || n >= len(v.it) || v.it[n].e == nil {
 			break
 		}
-		if v.word(n-1, ",") && n+1 < len(v.it) && v.d.lx.speechVerbs.has(v.it[n+1].w) {
+		if v.word(n-1, ",") && n+1 < len(v.it) && v.d.lx.speechVerbs.hasID(v.it[n+1].id) {
 			break // "…, the Pentagon said": the source, not another item
 		}
 		out = append(out, n)

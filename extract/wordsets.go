@@ -13,11 +13,36 @@ import (
 // load time into a wordSet keyed as the tokeniser keys words (wordKey).
 
 // wordSet is a closed list of words, keyed by the exact key a token of the
-// word has.
-type wordSet map[string]bool
+// word has. It is a pointer so that every copy of a set sees the numbers
+// indexWords gives its words.
+type wordSet = *wordList
+
+// wordList is what a wordSet points to.
+type wordList struct {
+	keys map[string]bool // exact keys
+	ids  []uint64        // bit n: the word numbered n is in the list (number)
+}
 
 // has reports whether w, an exact key, is in the set.
-func (s wordSet) has(w string) bool { return s[w] }
+func (s *wordList) has(w string) bool { return s.keys[w] }
+
+// hasID reports whether the word numbered id is in the set: has without
+// hashing the word, for the items of a sentence, which carry their numbers.
+func (s *wordList) hasID(id wordID) bool {
+	i := int(id) >> 6
+	return i < len(s.ids) && s.ids[i]&(1<<(id&63)) != 0
+}
+
+// number numbers the set's words in words and sets ids.
+func (s *wordList) number(words *vocab) {
+	for w := range s.keys {
+		id := words.intern(w)
+		for int(id)>>6 >= len(s.ids) {
+			s.ids = append(s.ids, 0)
+		}
+		s.ids[id>>6] |= 1 << (id & 63)
+	}
+}
 
 // wordBits maps a word to the sets it is in among a few (bit i for the
 // i-th set given to unionBits).
@@ -33,7 +58,7 @@ const (
 func unionBits(sets ...wordSet) wordBits {
 	b := wordBits{}
 	for i, s := range sets {
-		for w := range s {
+		for w := range s.keys {
 			b[w] |= 1 << i
 		}
 	}
@@ -161,6 +186,8 @@ type wordSets struct {
 	forceHeads                wordSet // "... Forces", "... Units": an armed group unless state
 	stateForceWords           wordSet // "Iraqi Security Forces": a state force
 	kunyas                    wordSet // "Abu X", "Umm X": a personal name
+
+	all []wordSet // every set above, for indexWords
 
 	// Derived: which of a few sets a word is in, in one lookup, for the
 	// loops that test every item of a sentence against several sets.
@@ -334,6 +361,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 			return err
 		}
 		*s.dst = set
+		ws.all = append(ws.all, set)
 	}
 	ws.attributionBits = unionBits(ws.hearsayWords, ws.reportVerbs)
 	ws.actBits = unionBits(ws.institutionalActVerbs, ws.summonVerbs, ws.voteVerbs, ws.callVerbs)
@@ -413,16 +441,16 @@ func compileSet(name string, words []string) (wordSet, error) {
 	if words == nil {
 		return nil, fmt.Errorf("list %s missing", name)
 	}
-	set := make(wordSet, len(words))
+	set := &wordList{keys: make(map[string]bool, len(words))}
 	for _, w := range words {
 		key, err := wordKey(w)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		if set[key] {
+		if set.keys[key] {
 			return nil, fmt.Errorf("%s: %q listed twice", name, w)
 		}
-		set[key] = true
+		set.keys[key] = true
 	}
 	return set, nil
 }

@@ -80,7 +80,7 @@ func TestWordBitsAgree(t *testing.T) {
 	} {
 		words := map[string]bool{}
 		for _, s := range c.sets {
-			for w := range s {
+			for w := range s.keys {
 				words[w] = true
 			}
 		}
@@ -92,6 +92,32 @@ func TestWordBitsAgree(t *testing.T) {
 				if got := c.bits[w]&(1<<i) != 0; got != s.has(w) {
 					t.Errorf("%s: %q bit %d is %v, the set says %v", c.name, w, i, got, s.has(w))
 				}
+			}
+		}
+	}
+}
+
+// TestWordSetNumbers: a word set answers by number as it answers by word,
+// for the words of every set, in it or not, and a word the lexicon does not
+// know (number 0) is in no set.
+func TestWordSetNumbers(t *testing.T) {
+	lx := DefaultLexicon()
+	if len(lx.all) < 100 {
+		t.Fatalf("%d word sets listed for numbering; words.yaml has more", len(lx.all))
+	}
+	words := map[string]bool{}
+	for _, s := range lx.all {
+		for w := range s.keys {
+			words[w] = true
+		}
+	}
+	for i, s := range lx.all {
+		if s.hasID(0) {
+			t.Errorf("set %d holds number 0", i)
+		}
+		for w := range words {
+			if got, want := s.hasID(lx.words.id(w)), s.has(w); got != want {
+				t.Errorf("set %d, %q: by number %v, by word %v", i, w, got, want)
 			}
 		}
 	}
