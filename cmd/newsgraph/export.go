@@ -89,15 +89,13 @@ so a failed export leaves no partial file.`,
 			if cmd.Flags().Changed("hops") && around == "" {
 				return errors.New("--hops goes with --around")
 			}
-			st, err := a.openReadOnly(ctx)
+			// Names are resolved by the engine that answers path,
+			// neighbors, timeline and the HTTP API: one resolver for all.
+			eng, st, done, err := a.engine(ctx)
 			if err != nil {
 				return err
 			}
-			// Names are resolved by the engine that answers path,
-			// neighbors, timeline and the HTTP API: one resolver for all.
-			h := graph.NewHandle(st, "")
-			defer h.Close()
-			eng := server.NewEngine(h, false, a.log)
+			defer done()
 			opts := export.Options{MergeEdges: merge, ArticleNodes: articles, MaxNodes: maxNodes}
 			switch {
 			case gizmo != "":

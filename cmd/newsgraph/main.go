@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -22,6 +23,7 @@ import (
 	_ "github.com/newsgraph/newsgraph/extract/all" // every extractor, by name
 	"github.com/newsgraph/newsgraph/graph"
 	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
+	"github.com/newsgraph/newsgraph/graph/server"
 	"github.com/newsgraph/newsgraph/redact"
 )
 
@@ -140,11 +142,44 @@ func (a *app) storeConfig(readOnly bool) graph.Config {
 }
 
 func (a *app) open(ctx context.Context, readOnly bool) (*graph.Store, error) {
+	st, _, err := a.openAt(ctx, readOnly)
+	return st, err
+}
+
+// openAt is open that also returns the configuration of the store it
+// opened: on bolt, the directory of the generation that was live.
+func (a *app) openAt(ctx context.Context, readOnly bool) (*graph.Store, graph.Config, error) {
 	cfg, err := graph.ResolveConfig(a.storeConfig(readOnly))
 	if err != nil {
-		return nil, err
+		return nil, cfg, err
 	}
-	return graph.Open(ctx, cfg)
+	st, err := graph.Open(ctx, cfg)
+	return st, cfg, err
+}
+
+// engine opens the configured store for reading and returns the engine
+// that answers path, neighbors, timeline and export's subgraphs on it, and
+// the function that closes both. On an embedded store the engine keeps the
+// name index in the data directory (server.Engine.CacheNames), so that a
+// command resolves its names without reading every entity while the store
+// is unchanged.
+func (a *app) engine(ctx context.Context) (*server.Engine, *graph.Store, func(), error) {
+	st, cfg, err := a.openAt(ctx, true)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	h := graph.NewHandle(st, "")
+	eng := server.NewEngine(h, false, a.log)
+	if cfg.Path != "" && cfg.Capabilities().Generations && a.cfg.DataDir != "" {
+		// The quad count joins the files' stamp for writes that a coarse
+		// file clock would not tell apart.
+		stamp, err := graph.Stamp(cfg.Path)
+		n, cerr := st.QuadCount(ctx)
+		if err == nil && cerr == nil {
+			eng.CacheNames(st, filepath.Join(a.cfg.DataDir, "names.cache"), fmt.Sprintf("%s %d", stamp, n))
+		}
+	}
+	return eng, st, func() { h.Close() }, nil
 }
 
 // extractor builds the configured extractor.

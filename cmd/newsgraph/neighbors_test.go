@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -21,5 +23,33 @@ func TestNeighborsWithin(t *testing.T) {
 	_, stderr, code := c.run("neighbors", "Kata'ib Hezbollah", "--within", "50")
 	if code == 0 || !strings.Contains(stderr, "has no coordinates") {
 		t.Errorf("--within around a militia: exit %d, %s", code, stderr)
+	}
+}
+
+// TestNamesFollowTheStore: a one-shot command keeps the name index in the
+// data directory, and a build that adds an entity makes the next command
+// find it (the kept index is never stale).
+func TestNamesFollowTheStore(t *testing.T) {
+	boltOnly(t, "the name index is kept for embedded stores")
+	c := newCLI(t)
+	dir := t.TempDir()
+	link := func(name string) {
+		t.Helper()
+		if err := os.Link(filepath.Join("..", "..", "testdata", "seeds", name), filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link("000_7af7e780556d5353.txt")
+	c.mustRun("build", dir)
+	if _, errs, code := c.run("neighbors", "Viktor Mikhin"); code == 0 || !strings.Contains(errs, "no entity") {
+		t.Fatalf("Viktor Mikhin found before the article that names him: exit %d, %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(c.env["NEWSGRAPH_DATA_DIR"], "names.cache")); err != nil {
+		t.Fatalf("the name index was not kept: %v", err)
+	}
+	link("004_a6efed5ff8a300ec.txt")
+	c.mustRun("build", dir)
+	if out := c.mustRun("neighbors", "Viktor Mikhin"); !strings.Contains(out, "Viktor Mikhin") {
+		t.Fatalf("neighbors after the build that added him:\n%s", out)
 	}
 }

@@ -153,7 +153,7 @@ type pathBackend interface {
 
 // pathBackend opens the store, or connects to the server that holds it.
 func (a *app) pathBackend(ctx context.Context) (pathBackend, func(), error) {
-	st, err := a.openReadOnly(ctx)
+	eng, _, done, err := a.engine(ctx)
 	if errors.Is(err, graph.ErrLocked) {
 		c, derr := a.viaServer(ctx)
 		if derr != nil {
@@ -164,8 +164,7 @@ func (a *app) pathBackend(ctx context.Context) (pathBackend, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	h := graph.NewHandle(st, "")
-	return server.NewEngine(h, false, a.log), func() { h.Close() }, nil
+	return eng, done, nil
 }
 
 // viaServer returns a client of the server recorded in the data

@@ -35,6 +35,24 @@ type Engine struct {
 
 	mu    sync.Mutex
 	state map[*graph.Store]*storeState
+
+	// nameCache, when set, keeps the name index of one store in a file
+	// (CacheNames).
+	nameCache *nameCache
+}
+
+// nameCache is where the name index of store st is kept, and st's stamp.
+type nameCache struct {
+	st          *graph.Store
+	file, stamp string
+}
+
+// CacheNames keeps the name index of st, whose stamp (graph.Stamp) is
+// stamp, in file (names.LoadCached): a one-shot command then resolves names
+// without reading every entity when the store has not changed since the
+// last. Other stores load theirs as before.
+func (e *Engine) CacheNames(st *graph.Store, file, stamp string) {
+	e.nameCache = &nameCache{st: st, file: file, stamp: stamp}
 }
 
 type storeState struct {
@@ -133,7 +151,13 @@ func (e *Engine) namesOf(ctx context.Context, st *graph.Store, s *storeState) (*
 	s.nameMu.Lock()
 	defer s.nameMu.Unlock()
 	if s.names == nil {
-		ix, err := names.Load(ctx, st.Reader())
+		load := names.Load
+		if c := e.nameCache; c != nil && c.st == st {
+			load = func(ctx context.Context, rd graph.Reader) (*names.Index, error) {
+				return names.LoadCached(ctx, rd, c.file, c.stamp)
+			}
+		}
+		ix, err := load(ctx, st.Reader())
 		if err != nil {
 			return nil, err
 		}
