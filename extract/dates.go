@@ -3,6 +3,8 @@ package extract
 import (
 	"fmt"
 	"time"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Dates are resolved against the article's date where it is known: "on
@@ -231,4 +233,22 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// datePrecisions gives every event of a record its date precision, and an
+// event the text leaves undated the article's date (precision reported),
+// so that each event can be placed on a timeline and compared with other
+// reports of the same happening.
+func datePrecisions(rec *schema.Record) {
+	for i := range rec.Events {
+		e := &rec.Events[i]
+		switch {
+		case e.Date != "":
+			e.DatePrecision = schema.PrecisionOf(e.Date)
+		case rec.Article.Date != "":
+			e.Date, e.DatePrecision = rec.Article.Date, schema.PrecisionReported
+		case e.DateNote == "":
+			e.DateNote = "neither the text nor the article gives a date"
+		}
+	}
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
 
 func TestResolveDate(t *testing.T) {
 	for _, c := range []struct {
@@ -26,6 +30,29 @@ func TestResolveDate(t *testing.T) {
 		got, note := ResolveDate(c.fragment, c.articleDate)
 		if got != c.want || (note != "") != c.note {
 			t.Errorf("ResolveDate(%q, %q) = %q, %q; want %q (note %v)", c.fragment, c.articleDate, got, note, c.want, c.note)
+		}
+	}
+}
+
+func TestDatePrecisions(t *testing.T) {
+	for _, c := range []struct {
+		date, articleDate, wantDate, wantPrecision string
+	}{
+		{"2024-01-24", "2024-01-25", "2024-01-24", schema.PrecisionDay},
+		{"--02-05", "", "--02-05", schema.PrecisionDay},
+		{"2023-08", "2024-01-25", "2023-08", schema.PrecisionMonth},
+		{"2014", "2024-01-25", "2014", schema.PrecisionYear},
+		{"", "2024-01-25", "2024-01-25", schema.PrecisionReported},
+		{"", "", "", ""},
+	} {
+		rec := schema.Record{Article: schema.Article{Date: c.articleDate}, Events: []schema.Event{{Date: c.date}}}
+		datePrecisions(&rec)
+		e := rec.Events[0]
+		if e.Date != c.wantDate || e.DatePrecision != c.wantPrecision {
+			t.Errorf("date %q in an article of %q: got %q (%s), want %q (%s)", c.date, c.articleDate, e.Date, e.DatePrecision, c.wantDate, c.wantPrecision)
+		}
+		if e.Date == "" && e.DateNote == "" {
+			t.Errorf("an undated event in an undated article says nothing of why")
 		}
 	}
 }

@@ -151,15 +151,16 @@ func TestEvents(t *testing.T) {
 		"U.S. warplanes later struck Kata'ib Hezbollah facilities in al-Qaim. "+
 		"“If the Americans do not leave, they will face a harsh response,” said Abu Ali al-Askari, a security official of Kata'ib Hezbollah. "+
 		"Iraqi Foreign Minister Fuad Hussein held talks with U.S. Ambassador Alina Romanowski on Wednesday.")
-	want := []struct{ typ, agent, target, date string }{
-		{schema.EvAttack, "islamic-resistance-in-iraq", "ain-al-asad-air-base", "2024-01-25"},
-		{schema.EvAirstrike, "us-military", "kataib-hezbollah", ""},
-		{schema.EvMeeting, "fuad-hussein", "alina-romanowski", "2024-01-24"},
+	// An event the text leaves undated has the article's date, and says so.
+	want := []struct{ typ, agent, target, date, precision string }{
+		{schema.EvAttack, "islamic-resistance-in-iraq", "ain-al-asad-air-base", "2024-01-25", schema.PrecisionDay},
+		{schema.EvAirstrike, "us-military", "kataib-hezbollah", "2024-01-26", schema.PrecisionReported},
+		{schema.EvMeeting, "fuad-hussein", "alina-romanowski", "2024-01-24", schema.PrecisionDay},
 	}
 	for _, w := range want {
 		found := false
 		for _, e := range rec.Events {
-			if e.Type == w.typ && e.Agent == w.agent && e.Target == w.target && e.Date == w.date {
+			if e.Type == w.typ && e.Agent == w.agent && e.Target == w.target && e.Date == w.date && e.DatePrecision == w.precision {
 				found = true
 				if !strings.HasPrefix(e.ID, "t0-"+strings.ToLower(w.typ)+"-"+w.agent) {
 					t.Errorf("event id %q is not derived from article, type and agent", e.ID)

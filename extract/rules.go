@@ -13,7 +13,7 @@ import (
 // RulesVersion is bumped whenever the Go engine changes output, so that
 // stored articles are re-extracted; a change of the lexicon's data changes
 // the extractor's Fingerprint.
-const RulesVersion = "rules/5"
+const RulesVersion = "rules/6"
 
 func init() {
 	Register("rules", func(o Options) (Extractor, error) {
@@ -261,5 +261,6 @@ func (d *doc) record() schema.Record {
 		rec.Entities = append(rec.Entities, re)
 	}
 	sort.SliceStable(rec.Entities, func(i, j int) bool { return rec.Entities[i].ID < rec.Entities[j].ID })
+	datePrecisions(&rec)
 	return rec
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/cayleygraph/quad"
@@ -198,6 +199,11 @@ func (m *mapper) events() {
 		m.add(n, InArticle, m.label)
 		m.str(n, Evidence, e.Evidence)
 		m.str(n, Date, e.Date)
+		if e.Date != "" {
+			// An extractor that gives no precision (the LLM's) has the
+			// one its date's form says.
+			m.str(n, DatePrecision, cmp.Or(e.DatePrecision, PrecisionOf(e.Date)))
+		}
 		m.str(n, DateNote, e.DateNote)
 		m.str(n, Status, e.Status)
 		if e.Confidence > 0 {

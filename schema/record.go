@@ -55,17 +55,20 @@ type Fact struct {
 
 // Event is something that happened (or is threatened or planned), as a node.
 type Event struct {
-	ID         string  `json:"id"`   // stable: derived from article, type, agent, target and evidence
-	Type       string  `json:"type"` // one of EventTypes
-	Agent      string  `json:"agent,omitempty"`
-	Target     string  `json:"target,omitempty"`
-	Location   string  `json:"location,omitempty"`
-	About      string  `json:"about,omitempty"`     // entity or event id the event concerns (an agreement, say)
-	Date       string  `json:"date,omitempty"`      // ISO 8601, possibly partial (YYYY, YYYY-MM, --MM-DD)
-	DateNote   string  `json:"date_note,omitempty"` // why a date is missing or not trusted
-	Status     string  `json:"status,omitempty"`    // occurred, planned, in_progress, ...
-	Kind       string  `json:"kind"`
-	Evidence   string  `json:"evidence"`
-	AssertedBy string  `json:"asserted_by,omitempty"`
-	Confidence float64 `json:"confidence,omitempty"`
+	ID       string `json:"id"`   // stable: derived from article, type, agent, target and evidence
+	Type     string `json:"type"` // one of EventTypes
+	Agent    string `json:"agent,omitempty"`
+	Target   string `json:"target,omitempty"`
+	Location string `json:"location,omitempty"`
+	About    string `json:"about,omitempty"` // entity or event id the event concerns (an agreement, say)
+	Date     string `json:"date,omitempty"`  // ISO 8601, possibly partial (YYYY, YYYY-MM, --MM-DD)
+	// DatePrecision says what Date rests on: day, month or year from the
+	// text, or reported (the text gives none; Date is the article's).
+	DatePrecision string  `json:"date_precision,omitempty"`
+	DateNote      string  `json:"date_note,omitempty"` // why a date is missing or not trusted
+	Status        string  `json:"status,omitempty"`    // occurred, planned, in_progress, ...
+	Kind          string  `json:"kind"`
+	Evidence      string  `json:"evidence"`
+	AssertedBy    string  `json:"asserted_by,omitempty"`
+	Confidence    float64 `json:"confidence,omitempty"`
 }

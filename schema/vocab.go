@@ -64,6 +64,28 @@ const (
 	Threatened = "threatened" // a threat or an announced plan of hostile action
 )
 
+// Date precisions: what an event's date rests on.
+const (
+	PrecisionDay      = "day"      // the text gives the day (2024-01-24, or --01-24 with no year)
+	PrecisionMonth    = "month"    // the text gives a month (2024-01)
+	PrecisionYear     = "year"     // the text gives a year (2024)
+	PrecisionReported = "reported" // the text gives none: the date is the article's
+)
+
+// PrecisionOf is the precision a date stated in the text has, read from its
+// ISO form; "" for no date.
+func PrecisionOf(date string) string {
+	switch {
+	case date == "":
+		return ""
+	case len(date) == 4:
+		return PrecisionYear
+	case len(date) == 7 && date[0] != '-':
+		return PrecisionMonth
+	}
+	return PrecisionDay
+}
+
 // Kinds lists every claim kind, in a stable order.
 var Kinds = []string{Stated, Reported, Claimed, Denied, Threatened}
 

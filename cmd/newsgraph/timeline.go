@@ -1,11 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 func (a *app) timelineCmd() *cobra.Command {
@@ -15,8 +18,9 @@ func (a *app) timelineCmd() *cobra.Command {
 		Short: "List the events an actor took part in, by date, with evidence",
 		Long: `List the events NAME took part in — as agent, target, place, subject or
 asserter, or by claiming, denying, announcing or stating them — ordered by
-date (undated events last), each with its participants, claim kind and
-evidence. NAME is resolved as in newsgraph path.`,
+date, each with its participants, claim kind and evidence. Every date says
+what it rests on: (day), (month) or (year) of the text, or (reported), the
+article's date when the text gives none. NAME is resolved as in newsgraph path.`,
 		Example: `  newsgraph timeline "Kata'ib Hezbollah"`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -37,11 +41,7 @@ evidence. NAME is resolved as in newsgraph path.`,
 			}
 			fmt.Fprintf(a.stdout, "%s (%s): %d event(s)\n", res.Actor.Name, res.Actor.Type, len(res.Events))
 			for _, e := range res.Events {
-				date := e.Date
-				if date == "" {
-					date = "undated"
-				}
-				fmt.Fprintf(a.stdout, "\n%-10s  %s  [%s]  as %s\n", date, e.Type, orNone(e.Kind), strings.Join(e.Roles, ", "))
+				fmt.Fprintf(a.stdout, "\n%-21s  %s  [%s]  as %s\n", timelineDate(e.Date, e.Precision), e.Type, orNone(e.Kind), strings.Join(e.Roles, ", "))
 				var roles []string
 				for r := range e.Participants {
 					roles = append(roles, r)
@@ -60,4 +60,12 @@ evidence. NAME is resolved as in newsgraph path.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	return cmd
+}
+
+// timelineDate shows a date with its precision: "2024-01-24 (reported)".
+func timelineDate(date, precision string) string {
+	if date == "" {
+		return "undated"
+	}
+	return date + " (" + cmp.Or(precision, schema.PrecisionOf(date)) + ")"
 }

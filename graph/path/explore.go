@@ -122,12 +122,15 @@ func (f *Finder) Neighbors(ctx context.Context, node quad.Value, opts NeighborOp
 
 // TimelineEntry is one event an actor took part in.
 type TimelineEntry struct {
-	Event    string   `json:"event"`
-	Type     string   `json:"type"`
-	Date     string   `json:"date,omitempty"`
-	DateNote string   `json:"date_note,omitempty"`
-	Status   string   `json:"status,omitempty"`
-	Roles    []string `json:"roles"` // the actor's part: agent, target, claimed_responsibility_for, ...
+	Event string `json:"event"`
+	Type  string `json:"type"`
+	Date  string `json:"date,omitempty"`
+	// Precision says what the date rests on: day, month or year of the
+	// text, or reported (the article's date).
+	Precision string   `json:"precision,omitempty"`
+	DateNote  string   `json:"date_note,omitempty"`
+	Status    string   `json:"status,omitempty"`
+	Roles     []string `json:"roles"` // the actor's part: agent, target, claimed_responsibility_for, ...
 	// Participants names the event's agent, target, location, about and
 	// asserted_by, by role.
 	Participants map[string]string `json:"participants,omitempty"`
@@ -143,8 +146,10 @@ var eventFacts = map[string]bool{
 // Timeline returns the events an actor took part in — as agent, target,
 // place, subject or asserter of the event, or by claiming, denying,
 // announcing or stating it — ordered by date. Events with a partial date
-// (a year, a month) sort at its start; undated events come last, in
-// order of their article's date.
+// (a year, a month) sort at its start; an event dated by its article
+// (precision reported) sorts at that date; undated events (from a store
+// loaded before dates had precisions) come last, in order of their
+// article's date.
 func (f *Finder) Timeline(ctx context.Context, actor quad.Value) ([]TimelineEntry, error) {
 	v := f.view(ctx)
 	a, ok := v.lookup(actor)
@@ -178,6 +183,7 @@ func (f *Finder) Timeline(ctx context.Context, actor quad.Value) ([]TimelineEntr
 		te := &TimelineEntry{Event: string(iri), Roles: []string{role}, Participants: map[string]string{}}
 		te.Type = v.literal(e.to, schema.EventType)
 		te.Date = v.literal(e.to, schema.Date)
+		te.Precision = v.literal(e.to, schema.DatePrecision)
 		te.DateNote = v.literal(e.to, schema.DateNote)
 		te.Status = v.literal(e.to, schema.Status)
 		te.Claim = v.claimOf(e.to)
