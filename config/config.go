@@ -29,15 +29,23 @@ import (
 // in YAML and (upper-cased, dots as underscores, NEWSGRAPH_ prefix) in the
 // environment: store.backend is NEWSGRAPH_STORE_BACKEND.
 type Config struct {
-	DataDir string   `mapstructure:"data_dir" yaml:"data_dir"`
-	Store   Store    `mapstructure:"store" yaml:"store"`
-	Extract Extract  `mapstructure:"extract" yaml:"extract"`
-	Query   Query    `mapstructure:"query" yaml:"query"`
-	Serve   Serve    `mapstructure:"serve" yaml:"serve"`
-	Log     Log      `mapstructure:"log" yaml:"log"`
-	Sources []Source `mapstructure:"sources" yaml:"sources"`
-	Fetch   Fetch    `mapstructure:"fetch" yaml:"fetch"`
-	Rebuild Rebuild  `mapstructure:"rebuild" yaml:"rebuild"`
+	DataDir  string   `mapstructure:"data_dir" yaml:"data_dir"`
+	Store    Store    `mapstructure:"store" yaml:"store"`
+	Extract  Extract  `mapstructure:"extract" yaml:"extract"`
+	Query    Query    `mapstructure:"query" yaml:"query"`
+	Serve    Serve    `mapstructure:"serve" yaml:"serve"`
+	Log      Log      `mapstructure:"log" yaml:"log"`
+	Sources  []Source `mapstructure:"sources" yaml:"sources"`
+	Fetch    Fetch    `mapstructure:"fetch" yaml:"fetch"`
+	Rebuild  Rebuild  `mapstructure:"rebuild" yaml:"rebuild"`
+	Analysis Analysis `mapstructure:"analysis" yaml:"analysis"`
+}
+
+// Analysis configures what build and rebuild work out across articles.
+type Analysis struct {
+	// IncidentWindow is how far apart the dates of two reports of one
+	// incident may be.
+	IncidentWindow time.Duration `mapstructure:"incident_window" yaml:"incident_window"`
 }
 
 // Store selects the quad store.
@@ -136,14 +144,15 @@ type Rebuild struct {
 // Default returns the configuration that applies when nothing is set.
 func Default() Config {
 	return Config{
-		DataDir: defaultDataDir(),
-		Store:   Store{Backend: "bolt"},
-		Extract: Extract{Extractor: "rules", MaxFileBytes: 5 << 20, ArticleTimeout: 30 * time.Second, MaxArticleQuads: 20000},
-		Query:   Query{Timeout: 30 * time.Second, Limit: 1000, MaxMemoryBytes: 256 << 20},
-		Serve:   Serve{Addr: "127.0.0.1:64210", ClientRequests: 16, Requests: 64},
-		Log:     Log{Level: "warn", Format: "text"},
-		Fetch:   Fetch{Timeout: 30 * time.Second, MaxBytes: 5 << 20, Retries: 3, Backoff: time.Second, MaxBackoff: 30 * time.Second, Concurrency: 4},
-		Rebuild: Rebuild{Keep: 1, Reload: 2 * time.Second},
+		DataDir:  defaultDataDir(),
+		Store:    Store{Backend: "bolt"},
+		Extract:  Extract{Extractor: "rules", MaxFileBytes: 5 << 20, ArticleTimeout: 30 * time.Second, MaxArticleQuads: 20000},
+		Query:    Query{Timeout: 30 * time.Second, Limit: 1000, MaxMemoryBytes: 256 << 20},
+		Serve:    Serve{Addr: "127.0.0.1:64210", ClientRequests: 16, Requests: 64},
+		Log:      Log{Level: "warn", Format: "text"},
+		Fetch:    Fetch{Timeout: 30 * time.Second, MaxBytes: 5 << 20, Retries: 3, Backoff: time.Second, MaxBackoff: 30 * time.Second, Concurrency: 4},
+		Rebuild:  Rebuild{Keep: 1, Reload: 2 * time.Second},
+		Analysis: Analysis{IncidentWindow: 72 * time.Hour},
 	}
 }
 
@@ -544,6 +553,9 @@ func (c Config) validateRebuild(bad func(key, format string, args ...any)) {
 	}
 	if c.Rebuild.Reload <= 0 {
 		bad("rebuild.reload", "must be positive, not %s", c.Rebuild.Reload)
+	}
+	if c.Analysis.IncidentWindow < 0 {
+		bad("analysis.incident_window", "must be 0 (reports of one day only) or more, not %s", c.Analysis.IncidentWindow)
 	}
 }
 

@@ -289,6 +289,15 @@ func (s *Store) Subjects(ctx context.Context, p quad.Value, o quad.Value) ([]qua
 	return out, err
 }
 
+// Quads returns every quad (any label) whose value in direction d is v:
+// a node's outgoing quads with quad.Subject, its incoming ones with
+// quad.Object.
+func (s *Store) Quads(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.eachQuad(ctx, d, v, func(q quad.Quad) bool { out = append(out, q); return true })
+	return out, err
+}
+
 // LabelQuads returns every quad labelled label.
 //
 // Cayley's key-value stores keep no label index, so the quads are found from

@@ -111,6 +111,9 @@ func (b Budget) Extract(ctx context.Context, x extract.Extractor, art *source.Ar
 		if err != nil {
 			return Extracted{}, fmt.Errorf("%s: extracting: %w", where, err)
 		}
+		// What tells syndicated copies apart is the text's, not the
+		// extractor's: every extractor's records get it here.
+		rec.Article.Credit, rec.Article.Sketch = source.Credit(art.Text), source.Sketch(art.Text)
 		// Every event and fact is at least one quad: a record with more
 		// than max of them is refused before its quads are made (1.9
 		// million of them for a 5 MB line of one repeated sentence).

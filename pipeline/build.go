@@ -14,6 +14,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/analysis"
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
@@ -32,25 +33,29 @@ type Options struct {
 	// Progress, if set, is called after each article with the number done.
 	Progress func(done int)
 	Logger   *slog.Logger
+	Analysis analysis.Options // incidents, sources and contradictions
 }
 
 // Summary reports what a build did.
 type Summary struct {
-	Articles  int           `json:"articles"`          // articles read
-	Added     int           `json:"added"`             // new articles loaded
-	Changed   int           `json:"changed"`           // articles whose earlier version was replaced
-	Unchanged int           `json:"unchanged"`         // already in the store with the same extractor
-	Failed    int           `json:"failed"`            // files that could not be read or extracted
-	Skipped   []string      `json:"skipped,omitempty"` // entries of directories that are not articles, with the reason
-	Entities  int           `json:"entities"`          // distinct entities in the loaded articles
-	Events    int           `json:"events"`            // events in the loaded articles
-	Facts     int           `json:"facts"`             // facts in the loaded articles
-	Quads     int           `json:"quads"`             // quads written
-	Removed   int           `json:"removed"`           // quads removed with replaced articles
-	Rejects   int           `json:"rejects"`           // record parts refused by the schema
-	Errors    []string      `json:"errors,omitempty"`
-	Duration  time.Duration `json:"-"`
-	Seconds   float64       `json:"seconds"`
+	Articles  int      `json:"articles"`          // articles read
+	Added     int      `json:"added"`             // new articles loaded
+	Changed   int      `json:"changed"`           // articles whose earlier version was replaced
+	Unchanged int      `json:"unchanged"`         // already in the store with the same extractor
+	Failed    int      `json:"failed"`            // files that could not be read or extracted
+	Skipped   []string `json:"skipped,omitempty"` // entries of directories that are not articles, with the reason
+	Entities  int      `json:"entities"`          // distinct entities in the loaded articles
+	Events    int      `json:"events"`            // events in the loaded articles
+	Facts     int      `json:"facts"`             // facts in the loaded articles
+	Quads     int      `json:"quads"`             // quads written
+	Removed   int      `json:"removed"`           // quads removed with replaced articles
+	Rejects   int      `json:"rejects"`           // record parts refused by the schema
+	Errors    []string `json:"errors,omitempty"`
+	// Analysis is what recomputing the incidents, fact counts and
+	// contradictions of the loaded articles wrote.
+	Analysis analysis.Summary `json:"analysis"`
+	Duration time.Duration    `json:"-"`
+	Seconds  float64          `json:"seconds"`
 }
 
 // batchQuads is how many quads of new articles are loaded in one
@@ -91,6 +96,7 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, sources []
 		return nil
 	}
 	done := 0
+	var touched []quad.Value // articles loaded or replaced
 	// Listing is sequential (sorted, deterministic); reading, parsing and
 	// extraction are parallel, each article within its budget; loading is
 	// in the order listed.
@@ -126,6 +132,8 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, sources []
 			sum.Unchanged++
 			return nil
 		}
+		touched = append(touched, schema.ArticleIRI(j.art.ID))
+		touched = append(touched, j.remove...)
 		if len(j.remove) > 0 {
 			removed, err := st.Replace(ctx, j.remove, j.quads)
 			if err != nil {
@@ -149,6 +157,12 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, sources []
 	})
 	if err == nil {
 		err = flush()
+	}
+	if err == nil && len(touched) > 0 {
+		sum.Analysis, err = analysis.Update(ctx, st, func(ctx context.Context, labels []quad.Value, quads []quad.Quad) error {
+			_, err := st.Replace(ctx, labels, quads)
+			return err
+		}, touched, opts.Analysis)
 	}
 	sum.Entities = len(entities)
 	sum.Duration = time.Since(start)

@@ -43,6 +43,8 @@ var (
 	Date      = quad.IRI(Prefix + "date")
 	Source    = quad.IRI(Prefix + "source")
 	Extractor = quad.IRI(Prefix + "extractor")
+	Credit    = quad.IRI(Prefix + "credit")
+	Sketch    = quad.IRI(Prefix + "sketch")
 
 	EventType = quad.IRI(Prefix + "eventType")
 	Agent     = quad.IRI(Prefix + "agent")

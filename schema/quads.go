@@ -61,6 +61,8 @@ func (m *mapper) article(extractor string) {
 	m.str(m.label, Outlet, a.Outlet)
 	m.str(m.label, Author, a.Author)
 	m.str(m.label, Date, a.Date)
+	m.str(m.label, Credit, a.Credit)
+	m.str(m.label, Sketch, a.Sketch)
 	m.str(m.label, Source, a.Source)
 	m.str(m.label, Extractor, extractor)
 }

@@ -20,6 +20,12 @@ type Article struct {
 	Outlet string `json:"outlet,omitempty"` // publishing outlet, when the text names it
 	Author string `json:"author,omitempty"`
 	Date   string `json:"date,omitempty"` // ISO 8601 (YYYY-MM-DD), when known
+	// Credit is the wire service the text credits ("AFP" for "(AFP)"):
+	// copies of one wire story under several mastheads are one source.
+	Credit string `json:"credit,omitempty"`
+	// Sketch is the SimHash of the text (16 hex digits): near-identical
+	// texts have sketches a few bits apart.
+	Sketch string `json:"sketch,omitempty"`
 }
 
 // Entity is one real-world entity as seen in one article.

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/newsgraph/newsgraph/analysis"
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/pipeline"
@@ -50,10 +51,11 @@ if any failed.`,
 			}
 			defer st.Close()
 			opts := pipeline.Options{
-				Env:     a.sourceEnv(),
-				Budget:  a.budget(),
-				Workers: a.cfg.Extract.Workers,
-				Logger:  a.log,
+				Env:      a.sourceEnv(),
+				Budget:   a.budget(),
+				Workers:  a.cfg.Extract.Workers,
+				Logger:   a.log,
+				Analysis: analysis.Options{Window: a.cfg.Analysis.IncidentWindow},
 			}
 			if bar := a.progress(); bar != nil {
 				defer bar.Finish()
@@ -139,5 +141,6 @@ func writeSummary(w io.Writer, s pipeline.Summary, storeQuads int64) {
 	fmt.Fprintf(w, "facts     %d\n", s.Facts)
 	fmt.Fprintf(w, "events    %d\n", s.Events)
 	fmt.Fprintf(w, "quads     %d written, %d removed, %d rejected; %d in the store\n", s.Quads, s.Removed, s.Rejects, storeQuads)
+	fmt.Fprintf(w, "analysis  %d incidents, %d facts of several articles, %d contradictions written\n", s.Analysis.Incidents, s.Analysis.Facts, s.Analysis.Contradictions)
 	fmt.Fprintf(w, "time      %s\n", s.Duration.Round(time.Millisecond))
 }

@@ -1,0 +1,156 @@
+// Package analysis links what different articles say about one happening:
+// incidents (events of several articles that are the same real-world
+// happening), how many independent sources back an incident or a fact
+// (syndicated copies count once), and contradictions between reports (a
+// claim against a denial, rival attributions, a fact denied).
+//
+// It reads the store and writes its nodes through graph; it knows the
+// vocabulary (schema) and nothing of extraction. Its nodes span articles,
+// so none is labelled with an article: each is labelled with its own IRI,
+// points at every article it rests on (ng:reportedIn), and is replaced as
+// a whole when one of them changes (docs/schema.md).
+package analysis
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// DefaultWindow is how far apart two reports' dates may be for them to be
+// one incident (config analysis.incident_window).
+const DefaultWindow = 72 * time.Hour
+
+// Options configure the analysis.
+type Options struct {
+	// Window is how far apart two reports' dates may be (0: the same day).
+	Window time.Duration
+}
+
+// Writer replaces every quad labelled by one of labels with quads, as
+// graph.Store.Replace does. A rebuild passes one that also journals.
+type Writer func(ctx context.Context, labels []quad.Value, quads []quad.Quad) error
+
+// Summary reports an update.
+type Summary struct {
+	Incidents      int     `json:"incidents"`      // incident nodes written
+	Facts          int     `json:"facts"`          // fact nodes (facts of two articles or more) written
+	Contradictions int     `json:"contradictions"` // contradiction nodes written
+	Seconds        float64 `json:"seconds"`
+}
+
+// Update brings the analysis up to date after the articles touched (their
+// IRIs: added, changed or removed) were loaded or removed. Only the
+// incidents, facts and contradictions those articles take part in, before
+// or after, are recomputed and rewritten.
+func Update(ctx context.Context, st *graph.Store, write Writer, touched []quad.Value, opts Options) (Summary, error) {
+	start := time.Now()
+	u := &update{r: newReader(ctx, st), window: opts.Window, old: map[quad.Value]bool{}, seeds: map[quad.Value]bool{}, keys: map[factKey]bool{}}
+	if err := u.scope(touched); err != nil {
+		return Summary{}, err
+	}
+	incidents, err := u.incidents()
+	if err != nil {
+		return Summary{}, err
+	}
+	facts, err := u.facts()
+	if err != nil {
+		return Summary{}, err
+	}
+	var sum Summary
+	var quads []quad.Quad
+	labels := map[quad.Value]bool{}
+	for _, n := range append(incidents, facts...) {
+		labels[n.iri] = true
+		quads = append(quads, n.quads...)
+		switch n.class {
+		case ClassIncident:
+			sum.Incidents++
+		case ClassFact:
+			sum.Facts++
+		case ClassContradiction:
+			sum.Contradictions++
+		}
+	}
+	for l := range u.old {
+		labels[l] = true
+	}
+	if len(labels) > 0 {
+		list := make([]quad.Value, 0, len(labels))
+		for l := range labels {
+			list = append(list, l)
+		}
+		if err := write(ctx, list, quads); err != nil {
+			return sum, err
+		}
+	}
+	sum.Seconds = time.Since(start).Seconds()
+	return sum, nil
+}
+
+// Classes and properties of the analysis' nodes.
+var (
+	ClassIncident      = quad.IRI(schema.Prefix + "Incident")
+	ClassFact          = quad.IRI(schema.Prefix + "Fact")
+	ClassContradiction = quad.IRI(schema.Prefix + "Contradiction")
+
+	Report         = quad.IRI(schema.Prefix + "report")        // incident -> event
+	ReportedIn     = quad.IRI(schema.Prefix + "reportedIn")    // any analysis node -> article
+	InFact         = quad.IRI(schema.Prefix + "fact")          // statement -> its fact node
+	Articles       = quad.IRI(schema.Prefix + "articles")      // distinct articles (an int)
+	Outlets        = quad.IRI(schema.Prefix + "outlets")       // independent sources (an int)
+	FirstReported  = quad.IRI(schema.Prefix + "firstReported") // earliest article date
+	LastReported   = quad.IRI(schema.Prefix + "lastReported")  // latest article date
+	Conflict       = quad.IRI(schema.Prefix + "conflict")      // a contradiction's kind
+	InIncident     = quad.IRI(schema.Prefix + "incident")      // contradiction -> incident
+	SideA          = quad.IRI(schema.Prefix + "sideA")         // contradiction -> report of one side
+	SideB          = quad.IRI(schema.Prefix + "sideB")         // contradiction -> report of the other
+	AgentA         = quad.IRI(schema.Prefix + "agentA")        // who side A names
+	AgentB         = quad.IRI(schema.Prefix + "agentB")        // who side B names
+	OutletsA       = quad.IRI(schema.Prefix + "outletsA")      // independent sources of side A
+	OutletsB       = quad.IRI(schema.Prefix + "outletsB")      // independent sources of side B
+	incidentPrefix = schema.Prefix + "incident/"
+	factPrefix     = schema.Prefix + "fact/"
+	conflictPrefix = schema.Prefix + "contradiction/"
+)
+
+// Contradiction kinds (ng:conflict).
+const (
+	ClaimDenial      = "claim_denial"      // a responsibility claim and a denial of one incident
+	RivalAttribution = "rival_attribution" // one incident attributed to agents that are not one another's members
+	DeniedFact       = "denied_fact"       // a fact stated by one source and denied by another
+)
+
+// node is one node of the analysis with all its quads, labelled by itself.
+type node struct {
+	iri   quad.IRI
+	class quad.IRI
+	quads []quad.Quad
+}
+
+func newNode(iri, class quad.IRI) *node {
+	n := &node{iri: iri, class: class}
+	n.add(iri, schema.RDFType, class)
+	return n
+}
+
+func (n *node) add(s quad.Value, p quad.IRI, o quad.Value) {
+	n.quads = append(n.quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: n.iri})
+}
+
+// hashIRI names a node by a hash of its key, so that the same key gives
+// the same IRI in every build.
+func hashIRI(prefix string, key ...string) quad.IRI {
+	h := sha256.New()
+	for _, k := range key {
+		h.Write([]byte(k))
+		h.Write([]byte{0})
+	}
+	return quad.IRI(prefix + hex.EncodeToString(h.Sum(nil)[:8]))
+}

@@ -1,0 +1,247 @@
+package analysis
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// reader reads nodes from the store, each once per update.
+type reader struct {
+	ctx      context.Context
+	st       *graph.Store
+	out, in  map[quad.Value][]quad.Quad
+	events   map[quad.Value]*event
+	articles map[quad.Value]*article
+	stmts    map[quad.Value]*statement
+}
+
+func newReader(ctx context.Context, st *graph.Store) *reader {
+	return &reader{ctx: ctx, st: st, out: map[quad.Value][]quad.Quad{}, in: map[quad.Value][]quad.Quad{},
+		events: map[quad.Value]*event{}, articles: map[quad.Value]*article{}, stmts: map[quad.Value]*statement{}}
+}
+
+// outQuads are the quads from v, inQuads those to v (any label).
+func (r *reader) outQuads(v quad.Value) ([]quad.Quad, error) { return r.cached(r.out, quad.Subject, v) }
+func (r *reader) inQuads(v quad.Value) ([]quad.Quad, error)  { return r.cached(r.in, quad.Object, v) }
+
+func (r *reader) cached(m map[quad.Value][]quad.Quad, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	if qs, ok := m[v]; ok {
+		return qs, nil
+	}
+	qs, err := r.st.Quads(r.ctx, d, v)
+	if err != nil {
+		return nil, err
+	}
+	m[v] = qs
+	return qs, nil
+}
+
+// subjects are the subjects of the quads p → v; objects the objects of v → p.
+func (r *reader) subjects(p quad.IRI, v quad.Value) ([]quad.Value, error) {
+	qs, err := r.inQuads(v)
+	return pick(qs, p, quad.Subject), err
+}
+
+func (r *reader) objects(v quad.Value, p quad.IRI) ([]quad.Value, error) {
+	qs, err := r.outQuads(v)
+	return pick(qs, p, quad.Object), err
+}
+
+// pick gives the values in direction d of the quads with predicate p,
+// each once (every article has its own copy of a quad).
+func pick(qs []quad.Quad, p quad.IRI, d quad.Direction) []quad.Value {
+	var out []quad.Value
+	seen := map[quad.Value]bool{}
+	for _, q := range qs {
+		if q.Predicate == p && !seen[q.Get(d)] {
+			seen[q.Get(d)] = true
+			out = append(out, q.Get(d))
+		}
+	}
+	return out
+}
+
+// event is an event node as the analysis sees it.
+type event struct {
+	iri                     quad.Value
+	typ, kind, evidence     string
+	date, precision         string
+	agent, target, location quad.Value
+	article                 quad.Value
+	day                     time.Time // the date as a day, when it has one (precision day or reported)
+	claimedBy, deniedBy     []quad.Value
+}
+
+// event reads an event node; nil if v is none (or no longer in the store).
+func (r *reader) event(v quad.Value) (*event, error) {
+	if e, ok := r.events[v]; ok {
+		return e, nil
+	}
+	qs, err := r.outQuads(v)
+	if err != nil {
+		return nil, err
+	}
+	var e *event
+	if has(qs, schema.RDFType, schema.ClassEvent) {
+		e = &event{iri: v}
+		for _, q := range qs {
+			switch q.Predicate {
+			case schema.EventType:
+				e.typ = str(q.Object)
+			case schema.Kind:
+				e.kind = str(q.Object)
+			case schema.Evidence:
+				e.evidence = str(q.Object)
+			case schema.Date:
+				e.date = str(q.Object)
+			case schema.DatePrecision:
+				e.precision = str(q.Object)
+			case schema.Agent:
+				e.agent = q.Object
+			case schema.Target:
+				e.target = q.Object
+			case schema.Location:
+				e.location = q.Object
+			case schema.InArticle:
+				e.article = q.Object
+			}
+		}
+		if e.precision == schema.PrecisionDay || e.precision == schema.PrecisionReported {
+			e.day, _ = time.Parse("2006-01-02", e.date)
+		}
+		in, err := r.inQuads(v)
+		if err != nil {
+			return nil, err
+		}
+		e.claimedBy = pick(in, schema.PredicateIRI("claimed_responsibility_for"), quad.Subject)
+		e.deniedBy = pick(in, schema.PredicateIRI("denied_responsibility_for"), quad.Subject)
+	}
+	r.events[v] = e
+	return e, nil
+}
+
+// article is an article node's provenance.
+type article struct {
+	iri                                 quad.Value
+	title, outlet, credit, sketch, date string
+}
+
+func (r *reader) article(v quad.Value) (*article, error) {
+	if a, ok := r.articles[v]; ok {
+		return a, nil
+	}
+	qs, err := r.outQuads(v)
+	if err != nil {
+		return nil, err
+	}
+	a := &article{iri: v}
+	for _, q := range qs {
+		switch q.Predicate {
+		case schema.Title:
+			a.title = str(q.Object)
+		case schema.Outlet:
+			a.outlet = str(q.Object)
+		case schema.Credit:
+			a.credit = str(q.Object)
+		case schema.Sketch:
+			a.sketch = str(q.Object)
+		case schema.Date:
+			a.date = str(q.Object)
+		}
+	}
+	r.articles[v] = a
+	return a, nil
+}
+
+// statement is a statement node: one article's record of a fact.
+type statement struct {
+	iri            quad.Value
+	key            factKey
+	kind, evidence string
+	article        quad.Value
+}
+
+// factKey is a fact: its subject, predicate and object.
+type factKey struct{ s, p, o quad.Value }
+
+func (r *reader) statement(v quad.Value) (*statement, error) {
+	if s, ok := r.stmts[v]; ok {
+		return s, nil
+	}
+	qs, err := r.outQuads(v)
+	if err != nil {
+		return nil, err
+	}
+	var s *statement
+	if has(qs, schema.RDFType, schema.RDFStatement) {
+		s = &statement{iri: v}
+		for _, q := range qs {
+			switch q.Predicate {
+			case schema.RDFSubject:
+				s.key.s = q.Object
+			case schema.RDFPredicate:
+				s.key.p = q.Object
+			case schema.RDFObject:
+				s.key.o = q.Object
+			case schema.Kind:
+				s.kind = str(q.Object)
+			case schema.Evidence:
+				s.evidence = str(q.Object)
+			case schema.InArticle:
+				s.article = q.Object
+			}
+		}
+	}
+	r.stmts[v] = s
+	return s, nil
+}
+
+// memberOf reports whether a is a member (or front, or component) of b.
+func (r *reader) memberOf(a, b quad.Value) (bool, error) {
+	os, err := r.objects(a, schema.PredicateIRI("member_of"))
+	for _, o := range os {
+		if o == b {
+			return true, err
+		}
+	}
+	return false, err
+}
+
+// compatible reports whether two agents may be named for one happening:
+// the same, one unknown, or one a member of the other.
+func (r *reader) compatible(a, b quad.Value) (bool, error) {
+	if a == nil || b == nil || a == b {
+		return true, nil
+	}
+	if ok, err := r.memberOf(a, b); ok || err != nil {
+		return ok, err
+	}
+	return r.memberOf(b, a)
+}
+
+func has(qs []quad.Quad, p quad.IRI, o quad.Value) bool {
+	for _, q := range qs {
+		if q.Predicate == p && q.Object == o {
+			return true
+		}
+	}
+	return false
+}
+
+func str(v quad.Value) string {
+	if s, ok := v.(quad.String); ok {
+		return string(s)
+	}
+	return ""
+}
+
+func isA(v quad.Value, prefix string) bool {
+	iri, ok := v.(quad.IRI)
+	return ok && strings.HasPrefix(string(iri), prefix)
+}
