@@ -100,7 +100,7 @@ var (
 	ClassFact          = quad.IRI(schema.Prefix + "Fact")
 	ClassContradiction = quad.IRI(schema.Prefix + "Contradiction")
 
-	Report         = quad.IRI(schema.Prefix + "report")        // incident -> event
+	ReportOf       = quad.IRI(schema.Prefix + "report")        // incident -> event
 	ReportedIn     = quad.IRI(schema.Prefix + "reportedIn")    // any analysis node -> article
 	InFact         = quad.IRI(schema.Prefix + "fact")          // statement -> its fact node
 	Articles       = quad.IRI(schema.Prefix + "articles")      // distinct articles (an int)

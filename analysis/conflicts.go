@@ -8,12 +8,15 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// naming is a report that names an agent: as the one who did it, the one
-// who claimed it, or the one who denied it.
+// naming is a report that names an agent: an event as the one who did it
+// (or claimed or denied it), or a statement that the agent claimed or
+// denied responsibility for it.
 type naming struct {
-	e     *event
-	agent quad.Value
+	report, article, agent quad.Value
 }
+
+func eventNaming(e *event, agent quad.Value) naming { return naming{e.iri, e.article, agent} }
+func stmtNaming(s *statement) naming                { return naming{s.iri, s.article, s.key.s} }
 
 // conflicts finds a component's contradictions: a claim of responsibility
 // against a denial by the same agent (or its member or umbrella), and
@@ -21,21 +24,21 @@ type naming struct {
 func (u *update) conflicts(c []*event, inc quad.Value) ([]*node, error) {
 	var claims, denials, attributions []naming
 	for _, e := range c {
-		if e.kind == schema.Claimed && e.agent != nil {
-			claims = append(claims, naming{e, e.agent})
+		if e.kind == schema.Claimed && e.agent != nil && !claimedBy(e, e.agent) {
+			claims = append(claims, eventNaming(e, e.agent)) // no statement of the claim to show instead
 		}
 		if e.kind == schema.Denied && e.agent != nil {
-			denials = append(denials, naming{e, e.agent})
+			denials = append(denials, eventNaming(e, e.agent))
 		}
-		for _, g := range e.claimedBy {
-			claims = append(claims, naming{e, g})
-			attributions = append(attributions, naming{e, g})
+		for _, s := range e.claims {
+			claims = append(claims, stmtNaming(s))
+			attributions = append(attributions, stmtNaming(s))
 		}
-		for _, g := range e.deniedBy {
-			denials = append(denials, naming{e, g})
+		for _, s := range e.denials {
+			denials = append(denials, stmtNaming(s))
 		}
-		if a := agentOf(e); a != nil && e.kind != schema.Threatened {
-			attributions = append(attributions, naming{e, a})
+		if a := agentOf(e); a != nil && e.kind != schema.Threatened && !claimedBy(e, a) {
+			attributions = append(attributions, eventNaming(e, a))
 		}
 	}
 	var out []*node
@@ -107,13 +110,11 @@ func (u *update) contradiction(kind string, iri quad.IRI, inc quad.Value, a, b [
 		reports          []naming
 		rep, agent, outs quad.IRI
 	}{{a, SideA, AgentA, OutletsA}, {b, SideB, AgentB, OutletsB}} {
-		events := make([]*event, len(side.reports))
-		for i, r := range side.reports {
-			events[i] = r.e
-			n.add(iri, side.rep, r.e.iri)
+		for _, r := range side.reports {
+			n.add(iri, side.rep, r.report)
 			n.add(iri, side.agent, r.agent)
 		}
-		arts := articlesOf(events, func(e *event) quad.Value { return e.article })
+		arts := articlesOf(side.reports, func(r naming) quad.Value { return r.article })
 		if err := u.sidesOutlets(n, side.outs, arts); err != nil {
 			return nil, err
 		}
@@ -146,4 +147,14 @@ func dedupe(qs []quad.Quad) []quad.Quad {
 		}
 	}
 	return out
+}
+
+// claimedBy reports whether a statement says agent claimed the event.
+func claimedBy(e *event, agent quad.Value) bool {
+	for _, s := range e.claims {
+		if s.key.s == agent {
+			return true
+		}
+	}
+	return false
 }

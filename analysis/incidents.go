@@ -185,7 +185,7 @@ func (u *update) incidents() ([]*node, error) {
 func (u *update) component(c []*event) ([]*node, error) {
 	sort.Slice(c, func(i, j int) bool { return earlier(c[i], c[j]) })
 	for _, e := range c {
-		for _, p := range []quad.IRI{Report, SideA, SideB} {
+		for _, p := range []quad.IRI{ReportOf, SideA, SideB} {
 			olds, err := u.r.subjects(p, e.iri)
 			if err != nil {
 				return nil, err
@@ -247,7 +247,7 @@ func (u *update) incident(c []*event) (*node, error) {
 	}
 	seen := map[quad.Quad]bool{}
 	for _, e := range c {
-		n.add(n.iri, Report, e.iri)
+		n.add(n.iri, ReportOf, e.iri)
 		for _, r := range []struct {
 			p quad.IRI
 			v quad.Value

@@ -75,7 +75,9 @@ type event struct {
 	agent, target, location quad.Value
 	article                 quad.Value
 	day                     time.Time // the date as a day, when it has one (precision day or reported)
-	claimedBy, deniedBy     []quad.Value
+	// claims and denials are the statements that someone claimed or
+	// denied responsibility for the event.
+	claims, denials []*statement
 }
 
 // event reads an event node; nil if v is none (or no longer in the store).
@@ -115,16 +117,36 @@ func (r *reader) event(v quad.Value) (*event, error) {
 		if e.precision == schema.PrecisionDay || e.precision == schema.PrecisionReported {
 			e.day, _ = time.Parse("2006-01-02", e.date)
 		}
-		in, err := r.inQuads(v)
-		if err != nil {
+		if err := r.responsibility(e); err != nil {
 			return nil, err
 		}
-		e.claimedBy = pick(in, schema.PredicateIRI("claimed_responsibility_for"), quad.Subject)
-		e.deniedBy = pick(in, schema.PredicateIRI("denied_responsibility_for"), quad.Subject)
 	}
 	r.events[v] = e
 	return e, nil
 }
+
+// responsibility reads the statements that claim or deny the event.
+func (r *reader) responsibility(e *event) error {
+	stmts, err := r.subjects(schema.RDFObject, e.iri)
+	for _, v := range stmts {
+		s, err := r.statement(v)
+		if err != nil || s == nil {
+			return err
+		}
+		switch s.key.p {
+		case claimedResponsibility:
+			e.claims = append(e.claims, s)
+		case deniedResponsibility:
+			e.denials = append(e.denials, s)
+		}
+	}
+	return err
+}
+
+var (
+	claimedResponsibility = schema.PredicateIRI("claimed_responsibility_for")
+	deniedResponsibility  = schema.PredicateIRI("denied_responsibility_for")
+)
 
 // article is an article node's provenance.
 type article struct {

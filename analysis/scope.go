@@ -52,10 +52,14 @@ func (u *update) note(n quad.Value) error {
 		return nil
 	}
 	s, err := u.r.statement(n)
-	if s != nil {
-		u.keys[s.key] = true
+	if s == nil || err != nil {
+		return err
 	}
-	return err
+	u.keys[s.key] = true
+	if s.key.p == claimedResponsibility || s.key.p == deniedResponsibility {
+		return u.note(s.key.o) // the event claimed or denied
+	}
+	return nil
 }
 
 // forget marks a node of the analysis for replacement, and what it
@@ -72,7 +76,7 @@ func (u *update) forget(n quad.Value) error {
 		return err
 	}
 	for _, q := range qs {
-		if q.Predicate == Report || q.Predicate == SideA || q.Predicate == SideB {
+		if q.Predicate == ReportOf || q.Predicate == SideA || q.Predicate == SideB {
 			if err := u.note(q.Object); err != nil {
 				return err
 			}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/analysis"
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
@@ -32,11 +33,12 @@ type Options struct {
 	Fetch   fetch.Options
 	// Concurrency bounds the requests in flight; 0 means 4.
 	Concurrency int
-	Source      source.Options  // file size limit
-	Budget      pipeline.Budget // what one article may cost
-	Workers     int             // extraction workers; 0 means one per CPU
-	Keep        int             // earlier generations kept for rollback
-	Full        bool            // re-extract everything into an empty generation
+	Source      source.Options   // file size limit
+	Budget      pipeline.Budget  // what one article may cost
+	Workers     int              // extraction workers; 0 means one per CPU
+	Keep        int              // earlier generations kept for rollback
+	Full        bool             // re-extract everything into an empty generation
+	Analysis    analysis.Options // incidents, sources and contradictions
 	// Handle, if set, is the store a server in the same process is
 	// serving: it is switched to each new generation (embedded backends) or
 	// written in place (other backends).
@@ -59,6 +61,9 @@ type Summary struct {
 	Errors     []string       `json:"errors,omitempty"`
 	Skipped    []string       `json:"skipped,omitempty"` // directory entries that are not articles, with the reason
 	Sources    []SourceResult `json:"sources,omitempty"`
+	// Analysis is what recomputing the incidents, fact counts and
+	// contradictions of the articles added, changed and removed wrote.
+	Analysis analysis.Summary `json:"analysis"`
 }
 
 // SourceResult reports one source.
@@ -488,9 +493,11 @@ func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
 	}
 
 	w := &writer{a: a, batch: a.batch}
+	var touched []quad.Value // articles added, changed or removed
 	// Removed articles first.
 	for _, k := range removed {
 		e := a.old.Entries[k]
+		touched = append(touched, schema.ArticleIRI(e.ID))
 		sum.Removed++
 		log.Info("article removed", "key", k, "source", e.Source)
 		if !live[e.ID] && !a.storeEmpty {
@@ -513,11 +520,14 @@ func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
 			return
 		case resAdded:
 			sum.Added++
+			touched = append(touched, schema.ArticleIRI(it.id))
 		case resChanged:
 			sum.Changed++
+			touched = append(touched, schema.ArticleIRI(it.id), schema.ArticleIRI(it.old.ID))
 		case resSkipped:
 			if it.old != nil {
 				sum.Changed++
+				touched = append(touched, schema.ArticleIRI(it.old.ID))
 			} else {
 				sum.Unchanged++
 			}
@@ -526,6 +536,16 @@ func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
 	})
 	if err == nil {
 		err = w.flush(ctx)
+	}
+	if err == nil && len(touched) > 0 {
+		// Through the writer, so that a generation's journal holds the
+		// analysis' changes too.
+		sum.Analysis, err = analysis.Update(ctx, a.st, func(ctx context.Context, labels []quad.Value, quads []quad.Quad) error {
+			if err := w.add(ctx, labels, nil, quads); err != nil {
+				return err
+			}
+			return w.flush(ctx)
+		}, touched, a.r.opts.Analysis)
 	}
 	return sum, next, err
 }

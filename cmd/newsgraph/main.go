@@ -92,6 +92,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.pathCmd(),
 		a.neighborsCmd(),
 		a.timelineCmd(),
+		a.conflictsCmd(),
 	)
 	return root
 }

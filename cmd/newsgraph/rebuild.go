@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsgraph/newsgraph/analysis"
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/rebuild"
@@ -107,6 +108,7 @@ func (a *app) rebuilder(args []string, full bool, h *graph.Handle, m *rebuild.Me
 		Workers:     a.cfg.Extract.Workers,
 		Keep:        a.cfg.Rebuild.Keep,
 		Full:        full,
+		Analysis:    analysis.Options{Window: a.cfg.Analysis.IncidentWindow},
 		Handle:      h,
 		Logger:      a.log,
 		Metrics:     m,

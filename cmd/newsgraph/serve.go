@@ -149,6 +149,7 @@ type pathBackend interface {
 	Neighbors(ctx context.Context, name string, opts path.NeighborOptions) (*server.NeighborsResult, error)
 	Timeline(ctx context.Context, name string) (*server.TimelineResult, error)
 	Map(ctx context.Context, opts server.MapOptions) (*server.MapResult, error)
+	Conflicts(ctx context.Context, name string) (*server.ConflictsResult, error)
 }
 
 // pathBackend opens the store, or connects to the server that holds it.

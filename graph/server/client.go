@@ -161,6 +161,16 @@ func (c *Client) Timeline(ctx context.Context, name string) (*TimelineResult, er
 
 // get fetches a JSON route; error replies become the errors the engine
 // would have returned in-process (ambiguous and unknown names included).
+// Conflicts asks the server for contradictions (GET /api/conflicts).
+func (c *Client) Conflicts(ctx context.Context, name string) (*ConflictsResult, error) {
+	var res ConflictsResult
+	v := url.Values{}
+	if name != "" {
+		v.Set("name", name)
+	}
+	return &res, c.get(ctx, "/api/conflicts", v, &res)
+}
+
 func (c *Client) get(ctx context.Context, route string, v url.Values, out any) error {
 	u := c.Base + route
 	if len(v) > 0 {

@@ -1,7 +1,7 @@
 // Package server is newsgraph's HTTP server: the Cayley HTTP API (v2) and
 // web console on the configured store, the query-shape route the console
 // still calls (/api/v1/shape/gizmo), and newsgraph's own evidence-backed
-// routes (/api/path, /api/neighbors, /api/timeline, /api/resolve,
+// routes (/api/path, /api/neighbors, /api/timeline, /api/conflicts, /api/resolve,
 // /api/entity) with the explorer page that reads them (/explore/). It is
 // read-only unless told otherwise.
 //
@@ -19,6 +19,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/analysis"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/path"
 	"github.com/newsgraph/newsgraph/names"
@@ -257,4 +258,29 @@ func (e *Engine) Timeline(ctx context.Context, name string) (*TimelineResult, er
 		return nil, err
 	}
 	return &TimelineResult{Actor: path.Node{IRI: c.IRI, Name: c.Name, Type: c.Type}, Events: evs}, nil
+}
+
+// ConflictsResult is the answer to a conflicts query.
+type ConflictsResult struct {
+	Around         *path.Node               `json:"around,omitempty"`
+	Contradictions []analysis.Contradiction `json:"contradictions"`
+}
+
+// Conflicts returns the store's contradictions; with a name, those whose
+// sides name what it resolves to.
+func (e *Engine) Conflicts(ctx context.Context, name string) (*ConflictsResult, error) {
+	st, release := e.h.Acquire()
+	defer release()
+	res := &ConflictsResult{}
+	var around quad.Value
+	if name != "" {
+		c, err := e.resolve(ctx, st, e.stateOf(st), name)
+		if err != nil {
+			return nil, err
+		}
+		res.Around, around = &path.Node{IRI: c.IRI, Name: c.Name, Type: c.Type}, quad.IRI(c.IRI)
+	}
+	var err error
+	res.Contradictions, err = analysis.Contradictions(ctx, st, around)
+	return res, err
 }

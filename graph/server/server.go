@@ -84,6 +84,7 @@ func New(cfg Config) (*Server, error) {
 	m.HandleFunc("GET /api/path", s.servePath)
 	m.HandleFunc("GET /api/neighbors", s.serveNeighbors)
 	m.HandleFunc("GET /api/timeline", s.serveTimeline)
+	m.HandleFunc("GET /api/conflicts", s.serveConflicts)
 	m.HandleFunc("GET /api/resolve", s.serveResolve)
 	m.HandleFunc("GET /api/status", s.serveStatus)
 	s.explorerRoutes(m)
@@ -225,6 +226,15 @@ func (s *Server) serveTimeline(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := s.queryContext(r)
 	defer cancel()
 	res, err := s.engine.Timeline(ctx, name)
+	s.reply(w, res, err)
+}
+
+// serveConflicts lists contradictions, all or (name=NAME) those naming one
+// entity.
+func (s *Server) serveConflicts(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := s.queryContext(r)
+	defer cancel()
+	res, err := s.engine.Conflicts(ctx, r.URL.Query().Get("name"))
 	s.reply(w, res, err)
 }
 
