@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/analysis"
 	"github.com/newsgraph/newsgraph/bench/corpus"
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
@@ -94,7 +95,7 @@ func (e *env) store() graph.Config {
 
 func (e *env) rebuilder() *Rebuilder {
 	return New(e.x, Options{Store: e.store(), DataDir: e.dataDir, Sources: e.sources, Workers: 2, Keep: 1, Full: e.full,
-		Handle: e.handle, Fetch: e.fetch})
+		Handle: e.handle, Analysis: analysis.Options{Window: analysis.DefaultWindow}, Fetch: e.fetch})
 }
 
 func (e *env) run() Summary {
@@ -413,6 +414,56 @@ func TestRecycledGenerations(t *testing.T) {
 	}
 	if recycled != 3 {
 		t.Errorf("%d of 5 runs recycled a generation, want 3 (all but the first two)", recycled)
+	}
+}
+
+// TestIncidentsIncremental: after articles are added, removed and
+// changed, the incidents, counts and contradictions of an incremental
+// rebuild — recycled generations replaying their journals included — are
+// those of a full build.
+func TestIncidentsIncremental(t *testing.T) {
+	src := filepath.Join("..", "testdata", "incidents", "articles")
+	dir := t.TempDir()
+	put := func(name, body string) {
+		if body == "" {
+			b, err := os.ReadFile(filepath.Join(src, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body = string(b)
+		}
+		writeArticle(t, dir, name, body)
+	}
+	for _, n := range []string{"tribune-harir.txt", "mirror-harir.txt", "observer-denial.txt", "tribune-second.txt"} {
+		put(n, "")
+	}
+	e := newEnv(t, config.Source{Dir: dir})
+	for run, step := range []func(){
+		func() {},
+		func() { put("gazette-harir.txt", ""); put("daily-claim.txt", ""); put("herald-nujaba.txt", "") },
+		func() { os.Remove(filepath.Join(dir, "mirror-harir.txt")) },
+		func() {
+			put("herald-nujaba.txt", "Mosul Herald - Nujaba\n\nTuesday 12 March 2024\n\nHarakat Hezbollah al-Nujaba attacked Ain al-Asad air base on Sunday.\n")
+		},
+		func() { put("herald-nujaba.txt", ""); put("mirror-harir.txt", "") },
+	} {
+		step()
+		e.run()
+		fresh := newEnv(t, config.Source{Dir: dir})
+		fresh.run()
+		got, want := e.quads(), fresh.quads()
+		if !slices.Equal(got, want) {
+			t.Fatalf("run %d: graph (%d quads) differs from a full build (%d quads): %v", run, len(got), len(want), diff(got, want))
+		}
+		incidents := 0
+		for _, q := range got {
+			if strings.Contains(q, "<rdf:type> <ng:Incident>") {
+				incidents++
+			}
+		}
+		if incidents != 1 {
+			t.Errorf("run %d: %d incidents, want 1", run, incidents)
+		}
 	}
 }
 

@@ -141,6 +141,12 @@ func writeSummary(w io.Writer, s pipeline.Summary, storeQuads int64) {
 	fmt.Fprintf(w, "facts     %d\n", s.Facts)
 	fmt.Fprintf(w, "events    %d\n", s.Events)
 	fmt.Fprintf(w, "quads     %d written, %d removed, %d rejected; %d in the store\n", s.Quads, s.Removed, s.Rejects, storeQuads)
-	fmt.Fprintf(w, "analysis  %d incidents, %d facts of several articles, %d contradictions written\n", s.Analysis.Incidents, s.Analysis.Facts, s.Analysis.Contradictions)
+	writeAnalysisLine(w, s.Analysis)
 	fmt.Fprintf(w, "time      %s\n", s.Duration.Round(time.Millisecond))
+}
+
+// writeAnalysisLine says what build or rebuild recomputed across articles.
+func writeAnalysisLine(w io.Writer, s analysis.Summary) {
+	fmt.Fprintf(w, "analysis  %d incidents, %d facts of several articles, %d contradictions written in %s\n",
+		s.Incidents, s.Facts, s.Contradictions, time.Duration(s.Seconds*float64(time.Second)).Round(time.Millisecond))
 }

@@ -124,6 +124,7 @@ func writeRebuildSummary(w io.Writer, s rebuild.Summary) {
 	}
 	fmt.Fprintf(w, "articles  %d added, %d changed, %d removed, %d unchanged; %d failed\n", s.Added, s.Changed, s.Removed, s.Unchanged, s.Failed)
 	fmt.Fprintf(w, "quads     %d in the store\n", s.Quads)
+	writeAnalysisLine(w, s.Analysis)
 	gen := s.Generation
 	if gen == "" {
 		gen = "none (written in place)"

@@ -228,6 +228,12 @@ func TestPathRoute(t *testing.T) {
 	if code, body := get(t, base+"/api/neighbors?name=Jordan&hops=2"); code != 200 || !strings.Contains(body, "Tower 22") {
 		t.Errorf("neighbors: %d %s", code, body)
 	}
+	if code, body := get(t, base+"/api/conflicts"); code != 200 || !strings.Contains(body, `"contradictions":[]`) {
+		t.Errorf("conflicts: %d %s", code, body)
+	}
+	if code, _ := get(t, base+"/api/conflicts?name=Nowhere+At+All"); code != 404 {
+		t.Errorf("conflicts around an unknown name: %d", code)
+	}
 }
 
 func TestShape(t *testing.T) {
