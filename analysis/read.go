@@ -80,18 +80,25 @@ type event struct {
 	claims, denials []*statement
 }
 
-// event reads an event node; nil if v is none (or no longer in the store).
-func (r *reader) event(v quad.Value) (*event, error) {
-	if e, ok := r.events[v]; ok {
-		return e, nil
+// typed reads the node v once per update: nil when it is not of class
+// (or no longer in the store), else what fill makes of its quads.
+func typed[T any](r *reader, cache map[quad.Value]*T, v quad.Value, class quad.IRI, fill func(qs []quad.Quad) (*T, error)) (*T, error) {
+	if x, ok := cache[v]; ok {
+		return x, nil
 	}
 	qs, err := r.outQuads(v)
-	if err != nil {
+	if err != nil || !has(qs, schema.RDFType, class) {
 		return nil, err
 	}
-	var e *event
-	if has(qs, schema.RDFType, schema.ClassEvent) {
-		e = &event{iri: v}
+	x, err := fill(qs)
+	cache[v] = x
+	return x, err
+}
+
+// event reads an event node; nil if v is none (or no longer in the store).
+func (r *reader) event(v quad.Value) (*event, error) {
+	return typed(r, r.events, v, schema.ClassEvent, func(qs []quad.Quad) (*event, error) {
+		e := &event{iri: v}
 		for _, q := range qs {
 			switch q.Predicate {
 			case schema.EventType:
@@ -117,12 +124,8 @@ func (r *reader) event(v quad.Value) (*event, error) {
 		if e.precision == schema.PrecisionDay || e.precision == schema.PrecisionReported {
 			e.day, _ = time.Parse("2006-01-02", e.date)
 		}
-		if err := r.responsibility(e); err != nil {
-			return nil, err
-		}
-	}
-	r.events[v] = e
-	return e, nil
+		return e, r.responsibility(e)
+	})
 }
 
 // responsibility reads the statements that claim or deny the event.
@@ -193,16 +196,8 @@ type statement struct {
 type factKey struct{ s, p, o quad.Value }
 
 func (r *reader) statement(v quad.Value) (*statement, error) {
-	if s, ok := r.stmts[v]; ok {
-		return s, nil
-	}
-	qs, err := r.outQuads(v)
-	if err != nil {
-		return nil, err
-	}
-	var s *statement
-	if has(qs, schema.RDFType, schema.RDFStatement) {
-		s = &statement{iri: v}
+	return typed(r, r.stmts, v, schema.RDFStatement, func(qs []quad.Quad) (*statement, error) {
+		s := &statement{iri: v}
 		for _, q := range qs {
 			switch q.Predicate {
 			case schema.RDFSubject:
@@ -219,9 +214,8 @@ func (r *reader) statement(v quad.Value) (*statement, error) {
 				s.article = q.Object
 			}
 		}
-	}
-	r.stmts[v] = s
-	return s, nil
+		return s, nil
+	})
 }
 
 // memberOf reports whether a is a member (or front, or component) of b.
