@@ -51,7 +51,8 @@ type Summary struct {
 // or after, are recomputed and rewritten.
 func Update(ctx context.Context, st *graph.Store, write Writer, touched []quad.Value, opts Options) (Summary, error) {
 	start := time.Now()
-	u := &update{r: newReader(ctx, st), window: opts.Window, old: map[quad.Value]bool{}, seeds: map[quad.Value]bool{}, keys: map[factKey]bool{}}
+	u := &update{r: newReader(ctx, st), window: opts.Window, old: map[quad.Value]bool{}, seeds: map[quad.Value]bool{},
+		touched: map[quad.Value]bool{}, subjects: map[quad.Value]bool{}, keys: map[factKey]bool{}}
 	if err := u.scope(touched); err != nil {
 		return Summary{}, err
 	}

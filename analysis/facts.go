@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"strings"
+
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -12,45 +14,100 @@ import (
 // counts, so that a query on statements can rank by them. A fact stated
 // by one source and denied by another is a contradiction.
 
-// facts recounts every fact of the update's keys.
+// facts recounts the facts of the update's entities that a touched
+// article states, or that a replaced node counted. A fact's articles are
+// the labels of its direct edges; only a fact of two articles or more
+// needs its statements read.
 func (u *update) facts() ([]*node, error) {
 	var out []*node
-	for key := range u.keys {
-		var affirm, deny []*statement
-		subjects, err := u.r.subjects(schema.RDFSubject, key.s)
+	for s := range u.subjects {
+		edges, err := u.r.outQuads(s)
 		if err != nil {
 			return nil, err
 		}
-		for _, v := range subjects {
-			s, err := u.r.statement(v)
+		labels := map[factKey]map[quad.Value]bool{}
+		for _, q := range edges {
+			if iri, ok := q.Predicate.(quad.IRI); !ok || schema.LookupPredicate(strings.TrimPrefix(string(iri), schema.Prefix)) == nil {
+				continue
+			}
+			k := factKey{q.Subject, q.Predicate, q.Object}
+			if labels[k] == nil {
+				labels[k] = map[quad.Value]bool{}
+			}
+			labels[k][q.Label] = true
+		}
+		var stmts map[factKey][]*statement // read once the subject has a fact of two articles
+		for k, ls := range labels {
+			if len(ls) < 2 || !u.keys[k] && !anyIn(ls, u.touched) {
+				continue
+			}
+			if stmts == nil {
+				if stmts, err = u.statementsOf(s); err != nil {
+					return nil, err
+				}
+			}
+			nodes, err := u.recount(k, stmts[k])
 			if err != nil {
 				return nil, err
 			}
-			switch {
-			case s == nil || s.key != key:
-			case s.kind == schema.Denied:
-				deny = append(deny, s)
-			default:
-				affirm = append(affirm, s)
-			}
-		}
-		fact := hashIRI(factPrefix, key.s.String(), key.p.String(), key.o.String())
-		conflict := hashIRI(conflictPrefix, DeniedFact, key.s.String(), key.p.String(), key.o.String())
-		u.old[fact], u.old[conflict] = true, true
-		n, err := u.fact(fact, affirm)
-		if err != nil {
-			return nil, err
-		}
-		if n != nil {
-			out = append(out, n)
-		}
-		if c, err := u.deniedFact(conflict, affirm, deny); err != nil {
-			return nil, err
-		} else if c != nil {
-			out = append(out, c)
+			out = append(out, nodes...)
 		}
 	}
 	return out, nil
+}
+
+// statementsOf reads the statements whose subject is s, by fact.
+func (u *update) statementsOf(s quad.Value) (map[factKey][]*statement, error) {
+	vs, err := u.r.subjects(schema.RDFSubject, s)
+	if err != nil {
+		return nil, err
+	}
+	out := map[factKey][]*statement{}
+	for _, v := range vs {
+		st, err := u.r.statement(v)
+		if err != nil {
+			return nil, err
+		}
+		if st != nil {
+			out[st.key] = append(out[st.key], st)
+		}
+	}
+	return out, nil
+}
+
+// recount makes a fact's node and its contradiction, if it has them.
+func (u *update) recount(key factKey, stmts []*statement) ([]*node, error) {
+	var affirm, deny []*statement
+	for _, s := range stmts {
+		if s.kind == schema.Denied {
+			deny = append(deny, s)
+		} else {
+			affirm = append(affirm, s)
+		}
+	}
+	var out []*node
+	n, err := u.fact(hashIRI(factPrefix, key.s.String(), key.p.String(), key.o.String()), affirm)
+	if n != nil {
+		out = append(out, n)
+	}
+	if err != nil {
+		return nil, err
+	}
+	c, err := u.deniedFact(hashIRI(conflictPrefix, DeniedFact, key.s.String(), key.p.String(), key.o.String()), affirm, deny)
+	if c != nil {
+		out = append(out, c)
+	}
+	return out, err
+}
+
+// anyIn reports whether some key of a is in b.
+func anyIn(a, b map[quad.Value]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
 }
 
 func stmtArticle(s *statement) quad.Value { return s.article }

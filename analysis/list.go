@@ -131,17 +131,18 @@ func (r *reader) report(v, around quad.Value) (Report, string, bool, error) {
 		return rep, "", false, err
 	} else if e != nil {
 		rep.Kind, rep.Evidence, art = e.kind, e.evidence, e.article
-		place := e.target
-		if place == nil {
-			place = e.location
-		}
-		about = e.typ + " on " + r.name(place) + ", " + e.date + " (" + e.precision + ")"
+		about = r.eventAbout(e)
 		names = around != nil && (e.agent == around || e.target == around || e.location == around)
 	} else if s, err := r.statement(v); err != nil {
 		return rep, "", false, err
 	} else if s != nil {
 		rep.Kind, rep.Evidence, art = s.kind, s.evidence, s.article
 		about = r.name(s.key.s) + " " + localName(s.key.p) + " " + r.name(s.key.o)
+		if e, err := r.event(s.key.o); err != nil {
+			return rep, "", false, err
+		} else if e != nil { // a claim or denial of responsibility: about the event
+			about = r.eventAbout(e)
+		}
 		names = around != nil && (s.key.s == around || s.key.o == around)
 	}
 	if art != nil {
@@ -152,6 +153,15 @@ func (r *reader) report(v, around quad.Value) (Report, string, bool, error) {
 		rep.Article, rep.Outlet, rep.Title, rep.Date = art.String(), a.outlet, a.title, a.date
 	}
 	return rep, about, names, nil
+}
+
+// eventAbout describes an event: "Attack on Harir Air Base, 2024-03-10 (day)".
+func (r *reader) eventAbout(e *event) string {
+	place := e.target
+	if place == nil {
+		place = e.location
+	}
+	return e.typ + " on " + r.name(place) + ", " + e.date + " (" + e.precision + ")"
 }
 
 // incidentAbout describes the incident a contradiction's quads point at:

@@ -16,13 +16,14 @@ type reader struct {
 	ctx      context.Context
 	st       *graph.Store
 	out, in  map[quad.Value][]quad.Quad
+	picked   map[pickKey][]quad.Value // subjects and objects, by predicate and node
 	events   map[quad.Value]*event
 	articles map[quad.Value]*article
 	stmts    map[quad.Value]*statement
 }
 
 func newReader(ctx context.Context, st *graph.Store) *reader {
-	return &reader{ctx: ctx, st: st, out: map[quad.Value][]quad.Quad{}, in: map[quad.Value][]quad.Quad{},
+	return &reader{ctx: ctx, st: st, out: map[quad.Value][]quad.Quad{}, in: map[quad.Value][]quad.Quad{}, picked: map[pickKey][]quad.Value{},
 		events: map[quad.Value]*event{}, articles: map[quad.Value]*article{}, stmts: map[quad.Value]*statement{}}
 }
 
@@ -42,15 +43,34 @@ func (r *reader) cached(m map[quad.Value][]quad.Quad, d quad.Direction, v quad.V
 	return qs, nil
 }
 
+type pickKey struct {
+	v   quad.Value
+	p   quad.IRI
+	out bool
+}
+
 // subjects are the subjects of the quads p → v; objects the objects of v → p.
 func (r *reader) subjects(p quad.IRI, v quad.Value) ([]quad.Value, error) {
-	qs, err := r.inQuads(v)
-	return pick(qs, p, quad.Subject), err
+	return r.pickOnce(pickKey{v, p, false}, r.inQuads, quad.Subject)
 }
 
 func (r *reader) objects(v quad.Value, p quad.IRI) ([]quad.Value, error) {
-	qs, err := r.outQuads(v)
-	return pick(qs, p, quad.Object), err
+	return r.pickOnce(pickKey{v, p, true}, r.outQuads, quad.Object)
+}
+
+// pickOnce picks once what subjects and objects ask for: a hub's quads are
+// many, and asked for often.
+func (r *reader) pickOnce(k pickKey, read func(quad.Value) ([]quad.Quad, error), d quad.Direction) ([]quad.Value, error) {
+	if vs, ok := r.picked[k]; ok {
+		return vs, nil
+	}
+	qs, err := read(k.v)
+	if err != nil {
+		return nil, err
+	}
+	vs := pick(qs, k.p, d)
+	r.picked[k] = vs
+	return vs, nil
 }
 
 // pick gives the values in direction d of the quads with predicate p,
