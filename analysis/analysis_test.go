@@ -68,14 +68,14 @@ func copyArticles(t *testing.T, leave ...string) string {
 	return dir
 }
 
-// analysisQuads are the quads of the analysis' nodes, as sorted strings.
-func analysisQuads(t *testing.T, st *graph.Store) []string {
+// ownQuads are the quads of the analysis' nodes: those labelled with one.
+func ownQuads(t *testing.T, st *graph.Store) []quad.Quad {
 	t.Helper()
 	ctx := context.Background()
 	qs := st.QuadStore()
 	it := qs.QuadsAllIterator().Iterate()
 	defer it.Close()
-	var out []string
+	var out []quad.Quad
 	for it.Next(ctx) {
 		q, err := qs.Quad(it.Result())
 		if err != nil {
@@ -83,8 +83,18 @@ func analysisQuads(t *testing.T, st *graph.Store) []string {
 		}
 		l := q.Label.String()
 		if strings.HasPrefix(l, "<ng:incident/") || strings.HasPrefix(l, "<ng:fact/") || strings.HasPrefix(l, "<ng:contradiction/") {
-			out = append(out, q.String())
+			out = append(out, q)
 		}
+	}
+	return out
+}
+
+// analysisQuads are ownQuads as sorted strings.
+func analysisQuads(t *testing.T, st *graph.Store) []string {
+	t.Helper()
+	var out []string
+	for _, q := range ownQuads(t, st) {
+		out = append(out, q.String())
 	}
 	sort.Strings(out)
 	return out
@@ -161,6 +171,30 @@ func TestIncidentOfTheArticles(t *testing.T) {
 	want := []string{"claim_denial: Kata'ib Hezbollah / Kata'ib Hezbollah", "rival_attribution: Harakat Hezbollah al-Nujaba / Kata'ib Hezbollah"}
 	if !slices.Equal(kinds, want) {
 		t.Errorf("contradictions\n got %q\nwant %q", kinds, want)
+	}
+}
+
+// Every node of the analysis can be replaced: LabelQuads finds every quad
+// of its label (the shape docs/schema.md describes).
+func TestLabelShape(t *testing.T) {
+	st := openStore(t)
+	build(t, st, articles)
+	byLabel := map[quad.Value]int{}
+	for _, q := range ownQuads(t, st) {
+		byLabel[q.Label]++
+	}
+	ctx := context.Background()
+	if len(byLabel) < 4 {
+		t.Fatalf("%d nodes of the analysis, want an incident, facts and contradictions", len(byLabel))
+	}
+	for l, n := range byLabel {
+		qs, err := st.LabelQuads(ctx, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(qs) != n {
+			t.Errorf("%v: LabelQuads finds %d of its %d quads", l, len(qs), n)
+		}
 	}
 }
 

@@ -148,8 +148,13 @@ func (r *reader) event(v quad.Value) (*event, error) {
 	})
 }
 
-// responsibility reads the statements that claim or deny the event.
+// responsibility reads the statements that claim or deny the event. A
+// statement or a threat is claimed by no one (its agent says it), so its
+// incoming quads are left unread.
 func (r *reader) responsibility(e *event) error {
+	if e.typ == schema.EvStatement || e.typ == schema.EvThreat {
+		return nil
+	}
 	stmts, err := r.subjects(schema.RDFObject, e.iri)
 	for _, v := range stmts {
 		s, err := r.statement(v)
