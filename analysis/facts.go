@@ -1,8 +1,6 @@
 package analysis
 
 import (
-	"strings"
-
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -21,20 +19,9 @@ import (
 func (u *update) facts() ([]*node, error) {
 	var out []*node
 	for s := range u.subjects {
-		edges, err := u.r.outQuads(s)
+		labels, err := u.edges(s)
 		if err != nil {
 			return nil, err
-		}
-		labels := map[factKey]map[quad.Value]bool{}
-		for _, q := range edges {
-			if iri, ok := q.Predicate.(quad.IRI); !ok || schema.LookupPredicate(strings.TrimPrefix(string(iri), schema.Prefix)) == nil {
-				continue
-			}
-			k := factKey{q.Subject, q.Predicate, q.Object}
-			if labels[k] == nil {
-				labels[k] = map[quad.Value]bool{}
-			}
-			labels[k][q.Label] = true
 		}
 		var stmts map[factKey][]*statement // read once the subject has a fact of two articles
 		for k, ls := range labels {
@@ -54,6 +41,26 @@ func (u *update) facts() ([]*node, error) {
 		}
 	}
 	return out, nil
+}
+
+// edges reads the direct edges of the facts whose subject is s: the
+// articles of each fact, the labels of its edges.
+func (u *update) edges(s quad.Value) (map[factKey]map[quad.Value]bool, error) {
+	labels := map[factKey]map[quad.Value]bool{}
+	for _, p := range schema.Predicates {
+		qs, err := u.r.st.QuadsWith(u.r.ctx, quad.Subject, s, schema.PredicateIRI(p.Name))
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			k := factKey{q.Subject, q.Predicate, q.Object}
+			if labels[k] == nil {
+				labels[k] = map[quad.Value]bool{}
+			}
+			labels[k][q.Label] = true
+		}
+	}
+	return labels, nil
 }
 
 // statementsOf reads the statements whose subject is s, by fact.

@@ -116,23 +116,25 @@ func (l *linker) block(place quad.Value) ([]*event, error) {
 	if b, ok := l.blocks[place]; ok {
 		return b, nil
 	}
-	qs, err := l.u.r.inQuads(place)
-	if err != nil {
-		return nil, err
-	}
 	var b []*event
 	seen := map[quad.Value]bool{}
-	for _, q := range qs {
-		if (q.Predicate != schema.Target && q.Predicate != schema.Location) || seen[q.Subject] {
-			continue
-		}
-		seen[q.Subject] = true
-		e, err := l.u.r.event(q.Subject)
+	for _, p := range []quad.IRI{schema.Target, schema.Location} {
+		vs, err := l.u.r.subjects(p, place)
 		if err != nil {
 			return nil, err
 		}
-		if linkable(e) {
-			b = append(b, e)
+		for _, v := range vs {
+			if seen[v] {
+				continue
+			}
+			seen[v] = true
+			e, err := l.u.r.event(v)
+			if err != nil {
+				return nil, err
+			}
+			if linkable(e) {
+				b = append(b, e)
+			}
 		}
 	}
 	sort.Slice(b, func(i, j int) bool { return earlier(b[i], b[j]) })

@@ -11,60 +11,51 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// reader reads nodes from the store, each once per update.
+// reader reads nodes from the store. What it makes of them (events,
+// statements, articles, the subjects or objects of one predicate) it keeps
+// for the rest of the update; the quads themselves it does not, so that
+// its memory is that of what the analysis uses.
 type reader struct {
 	ctx      context.Context
 	st       *graph.Store
-	out, in  map[quad.Value][]quad.Quad
-	picked   map[pickKey][]quad.Value // subjects and objects, by predicate and node
+	picked   map[pickKey][]quad.Value // subjects and objects, by node and predicate
 	events   map[quad.Value]*event
 	articles map[quad.Value]*article
 	stmts    map[quad.Value]*statement
 }
 
 func newReader(ctx context.Context, st *graph.Store) *reader {
-	return &reader{ctx: ctx, st: st, out: map[quad.Value][]quad.Quad{}, in: map[quad.Value][]quad.Quad{}, picked: map[pickKey][]quad.Value{},
+	return &reader{ctx: ctx, st: st, picked: map[pickKey][]quad.Value{},
 		events: map[quad.Value]*event{}, articles: map[quad.Value]*article{}, stmts: map[quad.Value]*statement{}}
 }
 
-// outQuads are the quads from v, inQuads those to v (any label).
-func (r *reader) outQuads(v quad.Value) ([]quad.Quad, error) { return r.cached(r.out, quad.Subject, v) }
-func (r *reader) inQuads(v quad.Value) ([]quad.Quad, error)  { return r.cached(r.in, quad.Object, v) }
-
-func (r *reader) cached(m map[quad.Value][]quad.Quad, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
-	if qs, ok := m[v]; ok {
-		return qs, nil
-	}
-	qs, err := r.st.Quads(r.ctx, d, v)
-	if err != nil {
-		return nil, err
-	}
-	m[v] = qs
-	return qs, nil
+// outQuads are the quads from v (any label).
+func (r *reader) outQuads(v quad.Value) ([]quad.Quad, error) {
+	return r.st.Quads(r.ctx, quad.Subject, v)
 }
 
 type pickKey struct {
 	v   quad.Value
 	p   quad.IRI
-	out bool
+	dir quad.Direction // of v
 }
 
 // subjects are the subjects of the quads p → v; objects the objects of v → p.
 func (r *reader) subjects(p quad.IRI, v quad.Value) ([]quad.Value, error) {
-	return r.pickOnce(pickKey{v, p, false}, r.inQuads, quad.Subject)
+	return r.pickOnce(pickKey{v, p, quad.Object}, quad.Subject)
 }
 
 func (r *reader) objects(v quad.Value, p quad.IRI) ([]quad.Value, error) {
-	return r.pickOnce(pickKey{v, p, true}, r.outQuads, quad.Object)
+	return r.pickOnce(pickKey{v, p, quad.Subject}, quad.Object)
 }
 
-// pickOnce picks once what subjects and objects ask for: a hub's quads are
-// many, and asked for often.
-func (r *reader) pickOnce(k pickKey, read func(quad.Value) ([]quad.Quad, error), d quad.Direction) ([]quad.Value, error) {
+// pickOnce reads what subjects and objects ask for once: a hub is asked
+// about often.
+func (r *reader) pickOnce(k pickKey, d quad.Direction) ([]quad.Value, error) {
 	if vs, ok := r.picked[k]; ok {
 		return vs, nil
 	}
-	qs, err := read(k.v)
+	qs, err := r.st.QuadsWith(r.ctx, k.dir, k.v, k.p)
 	if err != nil {
 		return nil, err
 	}

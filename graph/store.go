@@ -298,6 +298,65 @@ func (s *Store) Quads(ctx context.Context, d quad.Direction, v quad.Value) ([]qu
 	return out, err
 }
 
+// QuadsWith returns the quads (any label) whose value in direction d
+// (quad.Subject or quad.Object) is v and whose predicate is p. On a
+// key-value store with the default indexes it scans the (subject,
+// predicate) or (object, predicate, subject) index, so that the few
+// quads of one predicate of a hub cost no read of its many others (as
+// graph/path and the explorer's cards do); elsewhere it filters Quads.
+func (s *Store) QuadsWith(ctx context.Context, d quad.Direction, v, p quad.Value) ([]quad.Quad, error) {
+	kvqs, ok := s.qs.(*kv.QuadStore)
+	if !ok || os.Getenv("CAYLEY_KV_INDEXES") != "" || (d != quad.Subject && d != quad.Object) {
+		return s.quadsFiltered(ctx, d, v, p)
+	}
+	node, err := s.qs.ValueOf(v)
+	if err != nil || node == nil {
+		return nil, err
+	}
+	pred, err := s.qs.ValueOf(p)
+	if err != nil || pred == nil {
+		return nil, err
+	}
+	ind := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	if d == quad.Object {
+		ind = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+	}
+	it := kv.IndexScan{Index: ind, Values: []uint64{uint64(node.(kv.Int64Value)), uint64(pred.(kv.Int64Value))}}.BuildIterator(kvqs).Iterate()
+	// References first, the iterator closed before quads are read: see
+	// eachQuad.
+	var refs []graph.Ref
+	for it.Next(ctx) {
+		refs = append(refs, it.Result())
+	}
+	err = it.Err()
+	if cerr := it.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := make([]quad.Quad, 0, len(refs))
+	for _, r := range refs {
+		q, err := s.qs.Quad(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	return out, ctx.Err()
+}
+
+func (s *Store) quadsFiltered(ctx context.Context, d quad.Direction, v, p quad.Value) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.eachQuad(ctx, d, v, func(q quad.Quad) bool {
+		if q.Predicate == p {
+			out = append(out, q)
+		}
+		return true
+	})
+	return out, err
+}
+
 // LabelQuads returns every quad labelled label.
 //
 // Cayley's key-value stores keep no label index, so the quads are found from
