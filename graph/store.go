@@ -299,61 +299,16 @@ func (s *Store) Quads(ctx context.Context, d quad.Direction, v quad.Value) ([]qu
 }
 
 // QuadsWith returns the quads (any label) whose value in direction d
-// (quad.Subject or quad.Object) is v and whose predicate is p. On a
-// key-value store with the default indexes it scans the (subject,
-// predicate) or (object, predicate, subject) index, so that the few
-// quads of one predicate of a hub cost no read of its many others (as
-// graph/path and the explorer's cards do); elsewhere it filters Quads.
+// (quad.Subject or quad.Object) is v and whose predicate is p: on bolt by
+// an index (Reader.Scan), so that the few quads of one predicate of a hub
+// cost no read of its many others.
 func (s *Store) QuadsWith(ctx context.Context, d quad.Direction, v, p quad.Value) ([]quad.Quad, error) {
-	kvqs, ok := s.qs.(*kv.QuadStore)
-	if !ok || os.Getenv("CAYLEY_KV_INDEXES") != "" || (d != quad.Subject && d != quad.Object) {
-		return s.quadsFiltered(ctx, d, v, p)
-	}
-	node, err := s.qs.ValueOf(v)
-	if err != nil || node == nil {
-		return nil, err
-	}
 	pred, err := s.qs.ValueOf(p)
 	if err != nil || pred == nil {
 		return nil, err
 	}
-	ind := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
-	if d == quad.Object {
-		ind = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
-	}
-	it := kv.IndexScan{Index: ind, Values: []uint64{uint64(node.(kv.Int64Value)), uint64(pred.(kv.Int64Value))}}.BuildIterator(kvqs).Iterate()
-	// References first, the iterator closed before quads are read: see
-	// eachQuad.
-	var refs []graph.Ref
-	for it.Next(ctx) {
-		refs = append(refs, it.Result())
-	}
-	err = it.Err()
-	if cerr := it.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return nil, err
-	}
-	out := make([]quad.Quad, 0, len(refs))
-	for _, r := range refs {
-		q, err := s.qs.Quad(r)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, q)
-	}
-	return out, ctx.Err()
-}
-
-func (s *Store) quadsFiltered(ctx context.Context, d quad.Direction, v, p quad.Value) ([]quad.Quad, error) {
 	var out []quad.Quad
-	err := s.eachQuad(ctx, d, v, func(q quad.Quad) bool {
-		if q.Predicate == p {
-			out = append(out, q)
-		}
-		return true
-	})
+	err = s.eachQuadOf(ctx, d, v, pred, func(q quad.Quad) bool { out = append(out, q); return true })
 	return out, err
 }
 
@@ -403,11 +358,17 @@ func (s *Store) LabelQuads(ctx context.Context, label quad.Value) ([]quad.Quad, 
 // returns false. The quads' references are read first (Reader.Refs), so
 // that reading the quads opens no second read transaction on bolt.
 func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) bool) error {
+	return s.eachQuadOf(ctx, d, v, nil, fn)
+}
+
+// eachQuadOf is eachQuad for the quads of one predicate, or of any if
+// pred is nil.
+func (s *Store) eachQuadOf(ctx context.Context, d quad.Direction, v quad.Value, pred graph.Ref, fn func(quad.Quad) bool) error {
 	ref, err := s.qs.ValueOf(v)
 	if err != nil || ref == nil {
 		return err
 	}
-	qrefs, err := NewReader(s.qs).Refs(ctx, ref, d, nil, 0)
+	qrefs, err := NewReader(s.qs).Refs(ctx, ref, d, pred, 0)
 	if err != nil {
 		return err
 	}

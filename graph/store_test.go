@@ -37,38 +37,3 @@ func TestOpenHoldsBackendsToTheirWord(t *testing.T) {
 		t.Fatalf("open of a backend that declares a bulk loader it lacks: %v", err)
 	}
 }
-
-// TestQuadsWith: the index scan of bolt and the filter of the memory store
-// give the quads of one node and predicate, in either direction, and
-// nothing of an unknown node or predicate.
-func TestQuadsWith(t *testing.T) {
-	for _, backend := range []string{"bolt", "memory"} {
-		t.Run(backend, func(t *testing.T) {
-			ctx := context.Background()
-			st := openTest(t, backend)
-			quads := append(article("A1", [2]string{"kh", "base"}, [2]string{"kh", "embassy"}), article("A2", [2]string{"iri", "base"})...)
-			if err := st.BulkLoad(ctx, quads); err != nil {
-				t.Fatal(err)
-			}
-			for _, c := range []struct {
-				d    quad.Direction
-				v, p string
-				want []quad.Quad
-			}{
-				{quad.Subject, "kh", "ng:attacked", []quad.Quad{q("kh", "ng:attacked", "base", "A1"), q("kh", "ng:attacked", "embassy", "A1")}},
-				{quad.Object, "base", "ng:attacked", []quad.Quad{q("kh", "ng:attacked", "base", "A1"), q("iri", "ng:attacked", "base", "A2")}},
-				{quad.Object, "A1", "ng:mentionedIn", []quad.Quad{q("kh", "ng:mentionedIn", "A1", "A1"), q("base", "ng:mentionedIn", "A1", "A1"), q("embassy", "ng:mentionedIn", "A1", "A1")}},
-				{quad.Subject, "kh", "ng:nothing", nil},
-				{quad.Subject, "nobody", "ng:attacked", nil},
-			} {
-				got, err := st.QuadsWith(ctx, c.d, quad.IRI(c.v), quad.IRI(c.p))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if g, w := sorted(got), sorted(c.want); !reflect.DeepEqual(g, w) {
-					t.Errorf("%v %s %s: got %v, want %v", c.d, c.v, c.p, g, w)
-				}
-			}
-		})
-	}
-}

@@ -38,6 +38,7 @@ func TestStore(t *testing.T, fresh func(t *testing.T) graph.Config) {
 	t.Run("ReplaceSameLabel", func(t *testing.T) { suiteReplaceSameLabel(t, open(t)) })
 	t.Run("ReplaceSharedNode", func(t *testing.T) { suiteReplaceSharedNode(t, open(t)) })
 	t.Run("Reader", func(t *testing.T) { suiteReader(t, open(t)) })
+	t.Run("QuadsWith", func(t *testing.T) { suiteQuadsWith(t, open(t)) })
 	t.Run("Capabilities", func(t *testing.T) { suiteCapabilities(t, fresh(t)) })
 	t.Run("ReadOnly", func(t *testing.T) {
 		cfg := fresh(t)
@@ -421,5 +422,35 @@ func suiteReader(t *testing.T, st *graph.Store) {
 				t.Errorf("a scan on an ended context: %v, want context.Canceled", err)
 			}
 		})
+	}
+}
+
+// suiteQuadsWith: Store.QuadsWith gives the quads of one node and
+// predicate, in either direction (by index on bolt), and nothing of an
+// unknown node or predicate.
+func suiteQuadsWith(t *testing.T, st *graph.Store) {
+	ctx := context.Background()
+	quads := append(Article("A1", [2]string{"kh", "base"}, [2]string{"kh", "embassy"}), Article("A2", [2]string{"iri", "base"})...)
+	if err := st.BulkLoad(ctx, quads); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		d    quad.Direction
+		v, p string
+		want []quad.Quad
+	}{
+		{quad.Subject, "kh", "ng:attacked", []quad.Quad{Quad("kh", "ng:attacked", "base", "A1"), Quad("kh", "ng:attacked", "embassy", "A1")}},
+		{quad.Object, "base", "ng:attacked", []quad.Quad{Quad("kh", "ng:attacked", "base", "A1"), Quad("iri", "ng:attacked", "base", "A2")}},
+		{quad.Object, "A1", "ng:mentionedIn", []quad.Quad{Quad("kh", "ng:mentionedIn", "A1", "A1"), Quad("base", "ng:mentionedIn", "A1", "A1"), Quad("embassy", "ng:mentionedIn", "A1", "A1")}},
+		{quad.Subject, "kh", "ng:nothing", nil},
+		{quad.Subject, "nobody", "ng:attacked", nil},
+	} {
+		got, err := st.QuadsWith(ctx, c.d, quad.IRI(c.v), quad.IRI(c.p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := Sorted(got), Sorted(c.want); !reflect.DeepEqual(g, w) {
+			t.Errorf("%v %s %s: got %v, want %v", c.d, c.v, c.p, g, w)
+		}
 	}
 }
