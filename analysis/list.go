@@ -130,13 +130,13 @@ func (r *reader) report(v, around quad.Value) (Report, string, bool, error) {
 	if e, err := r.event(v); err != nil {
 		return rep, "", false, err
 	} else if e != nil {
-		rep.Kind, rep.Evidence, art = e.kind, e.evidence, e.article
+		rep.Kind, art = e.kind, e.article
 		about = r.eventAbout(e)
 		names = around != nil && (e.agent == around || e.target == around || e.location == around)
 	} else if s, err := r.statement(v); err != nil {
 		return rep, "", false, err
 	} else if s != nil {
-		rep.Kind, rep.Evidence, art = s.kind, s.evidence, s.article
+		rep.Kind, art = s.kind, s.article
 		about = r.name(s.key.s) + " " + localName(s.key.p) + " " + r.name(s.key.o)
 		if e, err := r.event(s.key.o); err != nil {
 			return rep, "", false, err
@@ -144,6 +144,13 @@ func (r *reader) report(v, around quad.Value) (Report, string, bool, error) {
 			about = r.eventAbout(e)
 		}
 		names = around != nil && (s.key.s == around || s.key.o == around)
+	}
+	// The evidence is read here, not with the node: the analysis, which
+	// reads every event and many statements, has no use for it.
+	if ev, err := r.objects(v, schema.Evidence); err != nil {
+		return rep, "", false, err
+	} else if len(ev) > 0 {
+		rep.Evidence = str(ev[0])
 	}
 	if art != nil {
 		a, err := r.article(art)

@@ -81,7 +81,7 @@ func pick(qs []quad.Quad, p quad.IRI, d quad.Direction) []quad.Value {
 // event is an event node as the analysis sees it.
 type event struct {
 	iri                     quad.Value
-	typ, kind, evidence     string
+	typ, kind               string
 	date, precision         string
 	agent, target, location quad.Value
 	article                 quad.Value
@@ -116,8 +116,6 @@ func (r *reader) event(v quad.Value) (*event, error) {
 				e.typ = str(q.Object)
 			case schema.Kind:
 				e.kind = str(q.Object)
-			case schema.Evidence:
-				e.evidence = str(q.Object)
 			case schema.Date:
 				e.date = str(q.Object)
 			case schema.DatePrecision:
@@ -202,10 +200,10 @@ func (r *reader) article(v quad.Value) (*article, error) {
 
 // statement is a statement node: one article's record of a fact.
 type statement struct {
-	iri            quad.Value
-	key            factKey
-	kind, evidence string
-	article        quad.Value
+	iri     quad.Value
+	key     factKey
+	kind    string
+	article quad.Value
 }
 
 // factKey is a fact: its subject, predicate and object.
@@ -224,8 +222,6 @@ func (r *reader) statement(v quad.Value) (*statement, error) {
 				s.key.o = q.Object
 			case schema.Kind:
 				s.kind = str(q.Object)
-			case schema.Evidence:
-				s.evidence = str(q.Object)
 			case schema.InArticle:
 				s.article = q.Object
 			}
