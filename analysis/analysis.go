@@ -52,7 +52,7 @@ type Summary struct {
 func Update(ctx context.Context, st *graph.Store, write Writer, touched []quad.Value, opts Options) (Summary, error) {
 	start := time.Now()
 	u := &update{r: newReader(ctx, st), window: opts.Window, old: map[quad.Value]bool{}, seeds: map[quad.Value]bool{},
-		touched: map[quad.Value]bool{}, subjects: map[quad.Value]bool{}, keys: map[factKey]bool{}}
+		touched: map[quad.Value]bool{}, subjects: map[quad.Value]bool{}, keys: map[factKey]bool{}, sets: map[quad.Value]map[quad.Value]bool{}}
 	if err := u.scope(touched); err != nil {
 		return Summary{}, err
 	}
@@ -103,7 +103,9 @@ var (
 
 	ReportOf       = quad.IRI(schema.Prefix + "report")        // incident -> event
 	ReportedIn     = quad.IRI(schema.Prefix + "reportedIn")    // any analysis node -> article
-	InFact         = quad.IRI(schema.Prefix + "fact")          // statement -> its fact node
+	FactSubject    = quad.IRI(schema.Prefix + "subject")       // fact node -> the fact's subject
+	FactPredicate  = quad.IRI(schema.Prefix + "predicate")     // fact node -> its predicate
+	FactObject     = quad.IRI(schema.Prefix + "object")        // fact node -> its object
 	Articles       = quad.IRI(schema.Prefix + "articles")      // distinct articles (an int)
 	Outlets        = quad.IRI(schema.Prefix + "outlets")       // independent sources (an int)
 	FirstReported  = quad.IRI(schema.Prefix + "firstReported") // earliest article date

@@ -1,21 +1,22 @@
 package analysis
 
 import (
+	"slices"
+
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Facts. A fact that two articles or more state (in any voice but a
-// denial) gets a fact node with its counts of articles and independent
-// sources; each of its statements points at it and carries the same
-// counts, so that a query on statements can rank by them. A fact stated
-// by one source and denied by another is a contradiction.
+// denial) gets a fact node with its subject, predicate and object and its
+// counts of articles and independent sources. A fact stated by one source
+// and denied by another is a contradiction.
 
 // facts recounts the facts of the update's entities that a touched
 // article states, or that a replaced node counted. A fact's articles are
-// the labels of its direct edges; only a fact of two articles or more
-// needs its statements read.
+// the labels of its direct edges; of its statements only the denials
+// (few in any store) are read, and the rest only when they contradict one.
 func (u *update) facts() ([]*node, error) {
 	var out []*node
 	for s := range u.subjects {
@@ -23,17 +24,11 @@ func (u *update) facts() ([]*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		var stmts map[factKey][]*statement // read once the subject has a fact of two articles
 		for k, ls := range labels {
 			if len(ls) < 2 || !u.keys[k] && !anyIn(ls, u.touched) {
 				continue
 			}
-			if stmts == nil {
-				if stmts, err = u.statementsOf(s); err != nil {
-					return nil, err
-				}
-			}
-			nodes, err := u.recount(k, stmts[k])
+			nodes, err := u.recount(k, ls)
 			if err != nil {
 				return nil, err
 			}
@@ -63,48 +58,98 @@ func (u *update) edges(s quad.Value) (map[factKey]map[quad.Value]bool, error) {
 	return labels, nil
 }
 
-// statementsOf reads the statements whose subject is s, by fact.
-func (u *update) statementsOf(s quad.Value) (map[factKey][]*statement, error) {
-	vs, err := u.r.subjects(schema.RDFSubject, s)
+// statementsOf reads the statements of a fact: those of its subject that
+// are also of its object (both found by index), and of its predicate.
+func (u *update) statementsOf(k factKey) ([]*statement, error) {
+	of, err := u.r.subjects(schema.RDFSubject, k.s)
 	if err != nil {
 		return nil, err
 	}
-	out := map[factKey][]*statement{}
-	for _, v := range vs {
+	bySubject := u.sets[k.s]
+	if bySubject == nil {
+		bySubject = make(map[quad.Value]bool, len(of))
+		for _, v := range of {
+			bySubject[v] = true
+		}
+		u.sets[k.s] = bySubject
+	}
+	about, err := u.r.subjects(schema.RDFObject, k.o)
+	if err != nil {
+		return nil, err
+	}
+	var out []*statement
+	for _, v := range about {
+		if !bySubject[v] {
+			continue
+		}
 		st, err := u.r.statement(v)
 		if err != nil {
 			return nil, err
 		}
-		if st != nil {
-			out[st.key] = append(out[st.key], st)
+		if st != nil && st.key == k {
+			out = append(out, st)
 		}
 	}
 	return out, nil
 }
 
 // recount makes a fact's node and its contradiction, if it has them.
-func (u *update) recount(key factKey, stmts []*statement) ([]*node, error) {
-	var affirm, deny []*statement
-	for _, s := range stmts {
-		if s.kind == schema.Denied {
-			deny = append(deny, s)
-		} else {
-			affirm = append(affirm, s)
-		}
-	}
-	var out []*node
-	n, err := u.fact(hashIRI(factPrefix, key.s.String(), key.p.String(), key.o.String()), affirm)
-	if n != nil {
-		out = append(out, n)
-	}
+func (u *update) recount(key factKey, labels map[quad.Value]bool) ([]*node, error) {
+	deny, err := u.denials(key)
 	if err != nil {
 		return nil, err
 	}
+	// An article that denies the fact is none of its sources (one that
+	// also states it, in another sentence, is taken at its denial).
+	affirmed := map[quad.Value]bool{}
+	for a := range labels {
+		affirmed[a] = true
+	}
+	for _, d := range deny {
+		delete(affirmed, d.article)
+	}
+	arts := make([]quad.Value, 0, len(affirmed))
+	for a := range affirmed {
+		arts = append(arts, a)
+	}
+	var out []*node
+	n, err := u.fact(key, arts)
+	if n != nil {
+		out = append(out, n)
+	}
+	if err != nil || len(deny) == 0 || len(arts) == 0 {
+		return out, err
+	}
+	stmts, err := u.statementsOf(key)
+	if err != nil {
+		return nil, err
+	}
+	affirm := slices.DeleteFunc(stmts, func(s *statement) bool { return s.kind == schema.Denied })
 	c, err := u.deniedFact(hashIRI(conflictPrefix, DeniedFact, key.s.String(), key.p.String(), key.o.String()), affirm, deny)
 	if c != nil {
 		out = append(out, c)
 	}
 	return out, err
+}
+
+// denials are the statements that deny a fact: those of the store's
+// denials (read by index, once) that are of the fact.
+func (u *update) denials(key factKey) ([]*statement, error) {
+	vs, err := u.r.subjects(schema.Kind, quad.String(schema.Denied))
+	if err != nil {
+		return nil, err
+	}
+	var out []*statement
+	for _, v := range vs {
+		s, err := u.r.statement(v)
+		if err != nil {
+			return nil, err
+		}
+		if s != nil && s.key == key {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 // anyIn reports whether some key of a is in b.
@@ -119,9 +164,8 @@ func anyIn(a, b map[quad.Value]bool) bool {
 
 func stmtArticle(s *statement) quad.Value { return s.article }
 
-// fact makes the fact node of statements from two articles or more.
-func (u *update) fact(iri quad.IRI, stmts []*statement) (*node, error) {
-	arts := articlesOf(stmts, stmtArticle)
+// fact makes the node of a fact two articles or more state.
+func (u *update) fact(key factKey, arts []quad.Value) (*node, error) {
 	if len(arts) < 2 {
 		return nil, nil
 	}
@@ -129,17 +173,14 @@ func (u *update) fact(iri quad.IRI, stmts []*statement) (*node, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := newNode(iri, ClassFact)
-	articles, outlets := quad.Int(len(arts)), quad.Int(k)
-	n.add(iri, Articles, articles)
-	n.add(iri, Outlets, outlets)
+	n := newNode(hashIRI(factPrefix, key.s.String(), key.p.String(), key.o.String()), ClassFact)
+	n.add(n.iri, FactSubject, key.s)
+	n.add(n.iri, FactPredicate, key.p)
+	n.add(n.iri, FactObject, key.o)
+	n.add(n.iri, Articles, quad.Int(len(arts)))
+	n.add(n.iri, Outlets, quad.Int(k))
 	for _, a := range arts {
-		n.add(iri, ReportedIn, a)
-	}
-	for _, s := range stmts {
-		n.add(s.iri, InFact, iri)
-		n.add(s.iri, Articles, articles)
-		n.add(s.iri, Outlets, outlets)
+		n.add(n.iri, ReportedIn, a)
 	}
 	return n, nil
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -14,9 +15,9 @@ import (
 // same type, compatible agents, a common place (the target or location of
 // one is the target or location of the other) and dates no more than the
 // window apart; an incident is a set of events so linked, one to the next,
-// that come from two articles or more. Events are read in blocks of one
-// place sorted by date, so linking an event costs the reports of its place
-// within the window, not every event of the store.
+// that come from two articles or more. Events are blocked by place and
+// day: linking an event reads the events of its places on the days of its
+// window, not every event of the store, nor every event of a place.
 
 // linkable reports whether an event can be a report of an incident: a
 // happening (not a statement or threat) at a place, dated to the day by
@@ -39,8 +40,8 @@ func agentOf(e *event) quad.Value {
 // contain some events.
 type linker struct {
 	u      *update
-	blocks map[quad.Value][]*event // the linkable events at a place, by date
-	placed map[quad.Value]bool     // events already in a component
+	places map[quad.Value]map[quad.Value]bool // the nodes at a place
+	placed map[quad.Value]bool                // events already in a component
 }
 
 // components returns the connected set of every seed not yet placed.
@@ -76,70 +77,79 @@ func (l *linker) components(seeds []quad.Value) ([][]*event, error) {
 	return out, nil
 }
 
-// neighbours are the events linked to e.
+// neighbours are the events linked to e: those of its type, dated within
+// the window, at one of its places. The candidates are those of the
+// window's days that are at the place, found by the (object, predicate)
+// index of ng:date and of ng:target and ng:location; only they are read.
 func (l *linker) neighbours(e *event) ([]*event, error) {
 	if !linkable(e) {
 		return nil, nil
 	}
 	var out []*event
+	seen := map[*event]bool{e: true}
+	days := int(l.u.window / (24 * time.Hour))
 	for _, place := range []quad.Value{e.target, e.location} {
 		if place == nil {
 			continue
 		}
-		block, err := l.block(place)
+		at, err := l.at(place)
 		if err != nil {
 			return nil, err
 		}
-		from := sort.Search(len(block), func(i int) bool { return !block[i].day.Before(e.day.Add(-l.u.window)) })
-		for _, f := range block[from:] {
-			if f.day.After(e.day.Add(l.u.window)) {
-				break
-			}
-			if f == e || f.typ != e.typ {
-				continue
-			}
-			ok, err := l.u.r.compatible(agentOf(e), agentOf(f))
+		for d := -days; d <= days; d++ {
+			on, err := l.u.r.subjects(schema.Date, quad.String(e.day.AddDate(0, 0, d).Format("2006-01-02")))
 			if err != nil {
 				return nil, err
 			}
-			if ok {
-				out = append(out, f)
+			for _, v := range on {
+				if !at[v] {
+					continue
+				}
+				f, err := l.u.r.event(v)
+				if err != nil {
+					return nil, err
+				}
+				if !linkable(f) || seen[f] || f.typ != e.typ || absDays(f.day.Sub(e.day)) > l.u.window {
+					continue
+				}
+				seen[f] = true
+				ok, err := l.u.r.compatible(agentOf(e), agentOf(f))
+				if err != nil {
+					return nil, err
+				}
+				if ok {
+					out = append(out, f)
+				}
 			}
 		}
 	}
 	return out, nil
 }
 
-// block returns the linkable events whose target or location is place,
-// sorted by date.
-func (l *linker) block(place quad.Value) ([]*event, error) {
-	if b, ok := l.blocks[place]; ok {
+// at returns the nodes whose target or location is place.
+func (l *linker) at(place quad.Value) (map[quad.Value]bool, error) {
+	if b, ok := l.places[place]; ok {
 		return b, nil
 	}
-	var b []*event
-	seen := map[quad.Value]bool{}
+	b := map[quad.Value]bool{}
 	for _, p := range []quad.IRI{schema.Target, schema.Location} {
 		vs, err := l.u.r.subjects(p, place)
 		if err != nil {
 			return nil, err
 		}
 		for _, v := range vs {
-			if seen[v] {
-				continue
-			}
-			seen[v] = true
-			e, err := l.u.r.event(v)
-			if err != nil {
-				return nil, err
-			}
-			if linkable(e) {
-				b = append(b, e)
-			}
+			b[v] = true
 		}
 	}
-	sort.Slice(b, func(i, j int) bool { return earlier(b[i], b[j]) })
-	l.blocks[place] = b
+	l.places[place] = b
 	return b, nil
+}
+
+func absDays(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 // earlier orders events by date, then IRI.
@@ -155,7 +165,7 @@ func earlier(a, b *event) bool {
 // seeds (the other reports of an incident that split), so it runs until
 // every seed is placed.
 func (u *update) incidents() ([]*node, error) {
-	l := &linker{u: u, blocks: map[quad.Value][]*event{}, placed: map[quad.Value]bool{}}
+	l := &linker{u: u, places: map[quad.Value]map[quad.Value]bool{}, placed: map[quad.Value]bool{}}
 	var out []*node
 	for {
 		var seeds []quad.Value

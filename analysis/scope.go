@@ -21,6 +21,7 @@ type update struct {
 	touched  map[quad.Value]bool
 	subjects map[quad.Value]bool // entities whose facts to look at
 	keys     map[factKey]bool
+	sets     map[quad.Value]map[quad.Value]bool // the statements of a subject, as a set
 }
 
 // scope finds what the touched articles take part in: their events and
@@ -79,7 +80,7 @@ func (u *update) note(n quad.Value) error {
 }
 
 // forget marks a node of the analysis for replacement, and what it
-// rested on (reports, sides, statements) for recomputation: an incident
+// rested on (reports, sides, a fact) for recomputation: an incident
 // that loses a report may split, and its other reports must be linked
 // again.
 func (u *update) forget(n quad.Value) error {
@@ -98,11 +99,19 @@ func (u *update) forget(n quad.Value) error {
 			}
 		}
 	}
-	stmts, err := u.r.subjects(InFact, n)
-	for _, s := range stmts {
-		if err := u.note(s); err != nil {
-			return err
+	var key factKey
+	for _, q := range qs {
+		switch q.Predicate {
+		case FactSubject:
+			key.s = q.Object
+		case FactPredicate:
+			key.p = q.Object
+		case FactObject:
+			key.o = q.Object
 		}
 	}
-	return err
+	if key.s != nil {
+		u.keys[key], u.subjects[key.s] = true, true
+	}
+	return nil
 }
