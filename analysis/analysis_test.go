@@ -14,8 +14,10 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/analysis"
+	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -24,7 +26,7 @@ const articles = "../testdata/incidents/articles"
 
 func openStore(t *testing.T) *graph.Store {
 	t.Helper()
-	st, err := graph.Open(context.Background(), graph.Config{Backend: "bolt", Path: t.TempDir()})
+	st, err := graph.Open(context.Background(), graph.Config{Path: t.TempDir()}) // the default backend, on disk
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +42,7 @@ func build(t *testing.T, st *graph.Store, dir string) pipeline.Summary {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := pipeline.Build(context.Background(), st, x, []string{dir}, pipeline.Options{Analysis: analysis.Options{Window: analysis.DefaultWindow}})
+	sum, err := pipeline.Build(context.Background(), st, x, []config.Source{{Dir: dir}}, pipeline.Options{Analysis: analysis.Options{Window: analysis.DefaultWindow}})
 	if err != nil || sum.Failed > 0 {
 		t.Fatalf("build: %v %v", err, sum.Errors)
 	}
