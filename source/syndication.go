@@ -2,7 +2,6 @@ package source
 
 import (
 	"fmt"
-	"hash/fnv"
 	"math/bits"
 	"regexp"
 	"strconv"
@@ -67,26 +66,41 @@ func Sketch(text string) string {
 	if len(words) < 3 {
 		return ""
 	}
-	var votes [64]int
+	// A bit of the sketch is set when most trigram hashes have it set:
+	// count the ones per bit, without a branch per bit.
+	var ones [64]int
+	n := 0
 	for i := 0; i+3 <= len(words); i++ {
-		h := fnv.New64a()
-		h.Write([]byte(words[i] + " " + words[i+1] + " " + words[i+2]))
-		sum := h.Sum64()
-		for b := range votes {
-			if sum&(1<<b) != 0 {
-				votes[b]++
-			} else {
-				votes[b]--
-			}
+		sum := trigramHash(words[i], words[i+1], words[i+2])
+		for b := range ones {
+			ones[b] += int(sum >> b & 1)
 		}
+		n++
 	}
 	var sketch uint64
-	for b, v := range votes {
-		if v > 0 {
+	for b, o := range ones {
+		if 2*o > n {
 			sketch |= 1 << b
 		}
 	}
 	return fmt.Sprintf("%016x", sketch)
+}
+
+// trigramHash is the 64-bit FNV-1a hash of "a b c", computed in place:
+// a sketch hashes every trigram of an article, and building each string
+// and hasher cost more than extracting the article.
+func trigramHash(a, b, c string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i, w := range [3]string{a, b, c} {
+		if i > 0 {
+			h = (h ^ ' ') * prime
+		}
+		for j := 0; j < len(w); j++ {
+			h = (h ^ uint64(w[j])) * prime
+		}
+	}
+	return h
 }
 
 // nearBits is how many bits two sketches may differ by for their texts to
