@@ -227,5 +227,15 @@ func (v *view) kindAt(k int) (string, *entity) {
 	if a.kind != "" && k >= a.c0 && k < a.c1 {
 		return a.kind, a.by
 	}
+	// "X denied carrying out the attack": the act is what X denies.
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if v.wordIn(j, v.d.lx.denialVerbs) {
+			_, by := v.subj(j)
+			return schema.Denied, by
+		}
+		if v.it[j].e != nil || clauseBreak(v.it[j].w) {
+			break
+		}
+	}
 	return schema.Stated, nil
 }

@@ -383,3 +383,25 @@ func TestEventArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestDeniedActs: an act the subject denies carrying out is a denied
+// fact of theirs, never a stated one.
+func TestDeniedActs(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: "Kata'ib Hezbollah denied carrying out the drone attack on Harir air base on Sunday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range rec.Facts {
+		if f.P == "attacked" && f.S == "kataib-hezbollah" {
+			found = true
+			if f.Kind != "denied" {
+				t.Errorf("%s %s %s is %s, want denied", f.S, f.P, f.O, f.Kind)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no attacked fact of Kata'ib Hezbollah: %+v", rec.Facts)
+	}
+}

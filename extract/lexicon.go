@@ -81,6 +81,7 @@ type wordLists struct {
 	PersonNouns       []string            `yaml:"person_nouns"`
 	Adverbs           []string            `yaml:"adverbs"`
 	Negators          []string            `yaml:"negators"`
+	DenialVerbs       []string            `yaml:"denial_verbs"`
 	PlacePrepositions []string            `yaml:"place_prepositions"`
 	AuxVerbs          []string            `yaml:"aux_verbs"`
 	MilitaryNouns     []string            `yaml:"military_nouns"`

@@ -86,6 +86,7 @@ type wordSets struct {
 	personNouns       wordSet // "the official": the last person
 	adverbs           wordSet // adverbs and auxiliaries between a subject and its verb
 	negators          wordSet // "not", "never": a negated trigger asserts nothing
+	denialVerbs       wordSet // "X denied carrying out the attack": the act is denied
 	placePrepositions wordSet // "in Erbil": the city is a place, not its government
 	auxVerbs          wordSet // "was forced to", "began": verbs before the action's verb
 
@@ -257,6 +258,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"person_nouns", w.PersonNouns, &ws.personNouns},
 		{"adverbs", w.Adverbs, &ws.adverbs},
 		{"negators", w.Negators, &ws.negators},
+		{"denial_verbs", w.DenialVerbs, &ws.denialVerbs},
 		{"place_prepositions", w.PlacePrepositions, &ws.placePrepositions},
 		{"aux_verbs", w.AuxVerbs, &ws.auxVerbs},
 		{"military_nouns", w.MilitaryNouns, &ws.militaryNouns},
