@@ -70,9 +70,11 @@ func (d *doc) resolveCandidates(cands []*candidate) {
 			}
 			continue
 		}
-		if le := d.homeBody(c.first, c.last); c.typ == schema.GovernmentBody && le != nil {
-			d.addMention(c.first, c.last, c.sent, d.lexEntity(le), ReasonHome)
-			continue
+		if c.typ == schema.GovernmentBody {
+			if le := d.homeBody(c.first, c.last); le != nil {
+				d.addMention(c.first, c.last, c.sent, d.lexEntity(le), ReasonHome)
+				continue
+			}
 		}
 		e := &entity{typ: c.typ, keys: keys, unknown: true}
 		d.ents = append(d.ents, e)
