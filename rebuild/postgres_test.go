@@ -2,19 +2,15 @@ package rebuild
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
-	"time"
-
-	_ "github.com/lib/pq"
 
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 // pgDatabase makes an empty PostgreSQL database for one test (skipping
@@ -25,25 +21,16 @@ func pgDatabase(t *testing.T) string {
 	if base == "" {
 		t.Skip("NEWSGRAPH_TEST_PG_DSN is not set: skipping the PostgreSQL rebuild test")
 	}
-	admin, err := sql.Open("postgres", base)
+	dsn, drop, err := graphtest.CreateDatabase(context.Background(), base)
 	if err != nil {
 		t.Fatal(err)
-	}
-	name := fmt.Sprintf("ng_rebuild_%d", time.Now().UnixNano())
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		admin.Close()
-		t.Fatalf("creating a test database: %v", err)
 	}
 	t.Cleanup(func() {
-		admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
-		admin.Close()
+		if err := drop(); err != nil {
+			t.Errorf("dropping the test database: %v", err)
+		}
 	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
+	return dsn
 }
 
 // TestInPlacePostgres: a server backend has no generations; the rebuild

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/url"
 	"testing"
+	"time"
 
 	_ "github.com/lib/pq" // the "postgres" driver
 
@@ -43,10 +44,31 @@ func CreateDatabase(ctx context.Context, baseDSN string) (dsn string, drop func(
 	u.Path = "/" + name
 	drop = func() error {
 		defer admin.Close()
-		_, err := admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
-		return err
+		return dropDatabase(admin, name)
 	}
 	return u.String(), drop, nil
+}
+
+// dropDatabase drops the database name, ending the test role's own
+// sessions on it first. It does not use DROP DATABASE ... WITH (FORCE):
+// that refuses to end a session whose role the test role is not a member
+// of, and an autovacuum worker that happens to be on the new database is
+// such a session (CI failed on it once). A plain DROP DATABASE stops
+// autovacuum workers itself but fails while a client is still
+// disconnecting, so it is tried a few times.
+func dropDatabase(admin *sql.DB, name string) error {
+	var err error
+	for try := 0; try < 10; try++ {
+		if _, err = admin.Exec(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+			WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()`, name); err != nil {
+			return err
+		}
+		if _, err = admin.Exec(`DROP DATABASE IF EXISTS ` + name); err == nil {
+			return nil
+		}
+		time.Sleep(time.Duration(try+1) * 100 * time.Millisecond)
+	}
+	return err
 }
 
 // Local lists the registered backends a test can open on a path of its
