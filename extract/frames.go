@@ -764,8 +764,11 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		return v.refine(typ, agent, target)
 	}
 	if e := v.sameEvent(typ, agent, target); e != nil {
-		if e.Target == "" && target != nil && target != agent {
+		if e.Target == "" && target != nil && target.id != e.Agent {
 			e.Target = target.id // the rules found the act, the frame its object
+		}
+		if typ != ev.Type && e.Type == ev.Type {
+			e.Type = typ // the frame knows the agent for a state's: its strike is an airstrike
 		}
 		return e
 	}
