@@ -1025,23 +1025,14 @@ func (v *view) newsworthy(f frame, s *entity) bool {
 	if v.quotedContent() {
 		return true
 	}
-	if f.speaker < f.verb && !v.trailing(f.speaker) && !v.word(f.verb, "told") {
-		// "The Syrian Observatory said at least 23 fighters were killed":
-		// the speaker leads the sentence with what it reports.
+	if f.speaker < f.verb && !v.word(f.verb, "told") {
+		// "The Syrian Observatory said at least 23 fighters were killed",
+		// "…, the Pentagon said Monday": the first time the article
+		// reports the speaker's words.
 		return true
 	}
 	// "Foreign Minister X told The National", "spokesman X told state television"
 	return v.word(f.verb, "told") && is(s, schema.Person)
-}
-
-// trailing reports whether the speaker item k closes the sentence's
-// content: "…, the Pentagon said", "…,” CENTCOM added".
-func (v *view) trailing(k int) bool {
-	j := k - 1
-	for v.word(j, "the", "a", "an") {
-		j--
-	}
-	return j >= 0 && (v.word(j, ",") || v.quote[j] || v.word(j, "\""))
 }
 
 // ownAttackClaim: "the Resistance said its fighters struck the base", "X

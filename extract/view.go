@@ -246,7 +246,7 @@ func (v *view) list(k int) []int {
 	j := k + 1
 	for j < len(v.it) {
 		// A separator, then optional determiners, then an entity.
-		sep := false
+		sep, comma, conj := false, false, false
 		n := j
 		for n < len(v.it) && n-j < 6 {
 			w := v.it[n].w
@@ -257,7 +257,7 @@ func (v *view) list(k int) []int {
 				break // ", a U.S. outpost": an apposition, not another item
 			}
 			if w == "," || w == "and" || w == "or" || w == "as" && v.word(n+1, "well") || w == "well" || w == "nor" || w == "&" {
-				sep = true
+				sep, comma, conj = true, comma || w == ",", conj || w != ","
 				n++
 				continue
 			}
@@ -276,7 +276,7 @@ func (v *view) list(k int) []int {
 		if !sep || n >= len(v.it) || v.it[n].e == nil {
 			break
 		}
-		if v.word(n-1, ",") && n+1 < len(v.it) && v.d.lx.speechVerbs.hasID(v.it[n+1].id) {
+		if comma && !conj && n+1 < len(v.it) && v.d.lx.speechVerbs.hasID(v.it[n+1].id) {
 			break // "…, the Pentagon said": the source, not another item
 		}
 		out = append(out, n)
