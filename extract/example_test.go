@@ -24,6 +24,7 @@ func Example() {
 	// kataib-hezbollah attacked tower-22 claimed
 	// kataib-hezbollah claimed_responsibility_for a1-attack-kataib-hezbollah-tower-22-0 claimed
 	// a1-attack-kataib-hezbollah-tower-22-0 Attack 2024-01-21
+	// a1-statement-united-states-0 Statement 2024-01-21
 }
 
 func ExampleRules_Explain() {

@@ -566,7 +566,15 @@ func (v *view) unnamedSource(k int) bool {
 	if j >= 0 && v.it[j].e == nil && isNumber(v.it[j].w) {
 		return true
 	}
-	return v.word(j, "a", "an", "one", "two", "three", "several", "some", "many")
+	if v.word(j, "a", "an", "one", "two", "three", "several", "some", "many") {
+		return true
+	}
+	// "Iraqi officials said", "US security sources": a plural names no one.
+	n := k + 1
+	for v.wordIn(n, v.d.lx.roleModifiers) {
+		n++
+	}
+	return v.word(n, "officials", "sources")
 }
 
 func isNumber(w string) bool {
