@@ -69,6 +69,12 @@ func (d *doc) view(s *sentence) *view {
 			i = it.t1
 			continue
 		}
+		if t.norm == "." && !t.space && i+1 < s.last && d.toks[i+1].kind != tQuote {
+			// The dot of an abbreviation inside the sentence ("10 p.m.
+			// (local time)", "Jan. 28") ends no clause.
+			i++
+			continue
+		}
 		it := item{t0: i, t1: i + 1, w: t.norm, id: t.id}
 		// "the group claimed …", "the coalition said …": a definite
 		// description of the last group or coalition acts for it.
