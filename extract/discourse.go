@@ -104,6 +104,22 @@ func (v *view) openParen(k int) int {
 	return -1
 }
 
+// closeParen returns the ")" that closes the "(" at item k, or -1.
+func (v *view) closeParen(k int) int {
+	if !v.word(k, "(") {
+		return -1
+	}
+	for c := k + 1; c < len(v.it) && c-k <= 8; c++ {
+		if v.word(c, ")") {
+			return c
+		}
+		if clauseBreak(v.it[c].w) {
+			break
+		}
+	}
+	return -1
+}
+
 // reportVerbBefore returns the reporting verb just before a pronoun,
 // across "that" and a time phrase ("said on Tuesday that it …"), or -1.
 func (v *view) reportVerbBefore(j int) int {

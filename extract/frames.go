@@ -426,18 +426,25 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			m.trigger = t
 		}
 	case eGap:
-		for n := 0; n <= e.gap && k+n <= len(v.it); n++ {
-			if n > 0 {
-				// A gap stays in its clause and out of quotations: the
-				// speaker of "…Iraq," the official said is not Iraq.
-				it := &v.it[k+n-1]
-				if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` {
-					break
-				}
-			}
-			if fr.step(v, i+1, k+n, m) {
+		for p, n := k, 0; ; n++ {
+			if fr.step(v, i+1, p, m) {
 				return true
 			}
+			if n == e.gap || p >= len(v.it) {
+				break
+			}
+			// A gap stays in its clause and out of quotations: the
+			// speaker of "…Iraq," the official said is not Iraq.
+			it := &v.it[p]
+			if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` {
+				break
+			}
+			// An aside in brackets is one word of the gap: "on Friday
+			// at 10 p.m. (local time) against the PKK".
+			if c := v.closeParen(p); c > 0 && e.crossNames {
+				p = c
+			}
+			p++
 		}
 	}
 	return false

@@ -287,7 +287,7 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 		}
 		j := i + 1
 		for j < s.last {
-			if d.nameWord(j) && d.toks[j].nl == 0 {
+			if (d.nameWord(j) || d.numberSuffix(j)) && d.toks[j].nl == 0 {
 				j++
 				continue
 			}
@@ -309,6 +309,13 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 		i = j
 	}
 	return out
+}
+
+// numberSuffix reports a number joined by a hyphen to the name word
+// before it: "Operation Claw-2", "Tower-22".
+func (d *doc) numberSuffix(i int) bool {
+	t := &d.toks[i]
+	return t.kind == tNum && t.hyph && d.at[i] == nil && i > 0 && d.toks[i-1].kind == tWord
 }
 
 // nameWord reports a capitalised word outside mentions that may be part of

@@ -114,6 +114,12 @@ func endsSentence(text string, toks []token, i int) bool {
 			if prev.end-prev.start == 1 && prev.cap {
 				return false
 			}
+			// A dotted lower-case abbreviation ("10 p.m. (local time)",
+			// "e.g."), like an initialism, ends a sentence only before a
+			// word that typically starts one.
+			if prev.end-prev.start == 1 && i >= 2 && toks[i-2].norm == "." && toks[i-2].end == prev.start {
+				return i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && sentenceStarters[toks[i+1].norm]
+			}
 		}
 		// "Iraq.Al-Tanf": a dot glued to the next word ends a sentence only
 		// before a capital (not in www.afgazad.com).

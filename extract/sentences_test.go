@@ -16,6 +16,8 @@ func TestSentences(t *testing.T) {
 			[]string{"Dr. Hussein Allawi met Lt. Col. Smith on Jan. 24 in Baghdad.", "No. 3 is next."}},
 		{"initials", "The report by J. Smith was published. It said little.",
 			[]string{"The report by J. Smith was published.", "It said little."}},
+		{"dotted lower-case abbreviations", "It began at 10 p.m. (local time) on Friday and ended at 4 a.m. The army said so.",
+			[]string{"It began at 10 p.m. (local time) on Friday and ended at 4 a.m.", "The army said so."}},
 		{"initialism ends a sentence", "The attack was claimed in the U.S. The group denied it.",
 			[]string{"The attack was claimed in the U.S.", "The group denied it."}},
 		{"quotes", `“We will respond,” he said. "Next time," she added.`,
