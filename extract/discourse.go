@@ -151,7 +151,13 @@ func (v *view) precededByThe(j int) bool {
 
 // track updates the discourse state after a sentence.
 func (d *doc) track(v *view) {
-	d.lastSubject = nil
+	d.lastSubject, d.lastTopic = nil, nil
+	for _, it := range v.it {
+		if it.e != nil && it.m != nil {
+			d.lastTopic = it.e
+			break
+		}
+	}
 	for _, it := range v.it {
 		if e := it.e; e != nil && it.m != nil && is(e, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
 			d.lastSubject = e

@@ -373,8 +373,21 @@ func (fr *construction) bindSubject(v *view, m *match) bool {
 		return true
 	}
 	e := &fr.elems[fr.subject]
+	fits := func(x *entity) bool {
+		return x != nil && (e.types.has(x.typ) || e.military && v.d.lx.militaryOf[x.id] != nil)
+	}
 	j, x := v.clauseSubject(m.trigger)
-	if x != nil && (e.types.has(x.typ) || e.military && v.d.lx.militaryOf[x.id] != nil) {
+	p := m.trigger - 1
+	for p >= 0 && (v.wordIn(p, v.d.lx.adverbs) || v.wordIn(p, v.d.lx.auxVerbs)) {
+		p--
+	}
+	if j < 0 && v.word(p, "it") && is(v.d.lastTopic, schema.MilitaryBase, schema.Place) && fits(v.d.lastTopic) {
+		// "It continues to host U.S. forces": "it" is the base or place
+		// the last sentence was about, when the frame wants one, rather
+		// than the last actor named.
+		x = v.d.lastTopic
+	}
+	if fits(x) {
 		m.bind[e.slot], m.subject = j, x
 		return true
 	}

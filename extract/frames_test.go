@@ -32,6 +32,7 @@ func TestFrameExamples(t *testing.T) {
 						fired = true
 					}
 				}
+				d.track(v) // what "it" and "the base" refer to next
 			}
 			if !fired {
 				t.Errorf("frame %q does not fire on its example %q", fr.spec.Name, ex)

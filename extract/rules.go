@@ -105,6 +105,9 @@ type doc struct {
 	// Discourse state for pronouns and definite descriptions.
 	lastPerson, lastGroup, lastActor, lastCountry *entity
 	lastOfficial, lastSubject, lastCoalition      *entity
+	// lastTopic is the first entity the last sentence named, of any type:
+	// "It continues to host U.S. forces" after a sentence about a base.
+	lastTopic *entity
 	affiliation                                   map[*entity]*entity // person -> organisation they speak for
 	commentator                                   map[*entity]bool    // analysts, editors: they frame, they do not act
 	office                                        map[*entity]*entity // head of state or government -> the state
