@@ -333,6 +333,14 @@ func TestNamesInRunningText(t *testing.T) {
 		// A state body named without its state is the article's country's.
 		{"U.S. jets struck militia depots in Iraq. Iraq called it a violation. The Foreign Ministry summoned the U.S. ambassador.", "ministry-of-foreign-affairs-of-iraq", "Foreign Ministry"},
 		{"Turkey launched a new offensive in northern Iraq against the PKK, the Defense Ministry said. Turkey said it would go on.", "turkish-ministry-of-national-defense", "Defense Ministry"},
+		// A known generic name inside a longer one is not that entity.
+		{"A spokesman for the Kurdistan Region Security Council said the drone came from the south.", "kurdistan-region-security-council", "Kurdistan Region Security Council"},
+		{"The Security Council of Kurdistan condemned the bombardment as a violation of sovereignty.", "security-council-of-kurdistan", "Security Council of Kurdistan"},
+		{"On Sunday, the National Security Council of Iraq met to discuss the strikes on the border.", "national-security-council-of-iraq", "National Security Council of Iraq"},
+		{"Diplomats said Security Council Resolution 2231 was discussed at length in New York.", "united-nations-security-council", "Security Council"},
+		// Ministers named by their portfolio; nicknames opened by "Hajj".
+		{"On Saturday, the prime minister discussed with Iraqi Minister of Agriculture Muhammad Karim al-Khafaji ways to share water.", "muhammad-karim-al-khafaji", "Muhammad Karim al-Khafaji"},
+		{"The commander, who is known as Hajj Sajjad, met with militia leaders in the eastern countryside.", "hajj-sajjad", "Hajj Sajjad"},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {

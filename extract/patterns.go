@@ -132,6 +132,10 @@ func (d *doc) scanLexicon(s *sentence) {
 			continue
 		}
 		end, ref, how := d.matchLexicon(i, s.last)
+		if end > i && d.embedded(i, end, s) {
+			i++ // part of a longer name that nameRuns will find
+			continue
+		}
 		if end > i {
 			start := i
 			if d.givenNameBefore(i, s.first, ref.entry) {
@@ -143,6 +147,43 @@ func (d *doc) scanLexicon(s *sentence) {
 		}
 		i++
 	}
+}
+
+// embedded reports whether the lexicon match [i, end), made only of
+// generic words and a head ("Security Council", "National"), is part of
+// a longer capitalised name: "the Kurdistan Region Security Council",
+// "the National Security Council of Iraq" are other bodies than the
+// UN's council or a newspaper. A place named just before joins the
+// longer name, whose mention it gives way to.
+func (d *doc) embedded(i, end int, s *sentence) bool {
+	if !d.generic(i, end) && !(d.generic(i, end-1) && d.lx.heads[d.toks[end-1].norm] != "") {
+		return false
+	}
+	if p := i - 1; p >= s.first && d.nameWordAt(p) && d.lx.demonym[d.toks[p].norm] == nil {
+		if m := d.at[p]; m != nil {
+			if m.ent.typ != schema.Place {
+				return false // "US Central Command" has its own alias
+			}
+			d.dropMention(m)
+		}
+		return true
+	}
+	if end+1 < s.last && d.toks[end].norm == "of" && d.nameWordAt(end+1) {
+		return true // "the Security Council of Kurdistan"
+	}
+	for j := end; j < s.last && j < end+3 && d.nameWordAt(j); j++ {
+		if d.at[j] == nil && d.lx.heads[d.toks[j].norm] != "" {
+			return true // "National Security Council"
+		}
+	}
+	return false
+}
+
+// nameWordAt reports a capitalised word at token i on the same line, in a
+// mention or not, that may continue a name.
+func (d *doc) nameWordAt(i int) bool {
+	t := &d.toks[i]
+	return t.kind == tWord && (t.cap || t.allCaps) && t.nl == 0 && !d.lx.capStop.hasID(t.id)
 }
 
 // givenNameBefore reports whether the word before token i, outside any
@@ -281,7 +322,7 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 	var out []*candidate
 	headline := d.isHeadline(s)
 	for i := s.first; i < s.last; {
-		if !d.nameWord(i) || d.lx.startStop.hasID(d.toks[i].id) {
+		if !d.nameWord(i) || d.lx.startStop.hasID(d.toks[i].id) && !d.headAhead(i+1, s.last) {
 			i++
 			continue
 		}
@@ -303,6 +344,7 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 			}
 			break
 		}
+		j = d.ofPlace(i, j, s)
 		if c := d.classifyRun(s, i, j, headline); c != nil {
 			out = append(out, c)
 		}
@@ -316,6 +358,35 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 func (d *doc) numberSuffix(i int) bool {
 	t := &d.toks[i]
 	return t.kind == tNum && t.hyph && d.at[i] == nil && i > 0 && d.toks[i-1].kind == tWord
+}
+
+// headAhead reports a head word ("Council", "Cell") among the next few
+// capitalised words from token i: "Security" starts no name ("Security
+// forces said"), but "the Security Council of Kurdistan" is one.
+func (d *doc) headAhead(i, last int) bool {
+	for j := i; j < last && j < i+3 && d.nameWord(j); j++ {
+		if w := d.toks[j].id; d.lx.heads[d.toks[j].norm] != "" && !d.lx.startStop.hasID(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ofPlace extends the run [i, j) of generic words and a head over "of"
+// and the place or country named after it, whose mention it takes over:
+// "the Security Council of Kurdistan" and "the National Security Council
+// of Iraq" are names, where "the Security Council" alone describes. It
+// returns the run's new end.
+func (d *doc) ofPlace(i, j int, s *sentence) int {
+	if j-i < 2 || j+1 >= s.last || d.toks[j].norm != "of" || !d.generic(i, j-1) || d.lx.heads[d.toks[j-1].norm] == "" {
+		return j
+	}
+	m := d.at[j+1]
+	if m == nil || m.first != j+1 || m.last > s.last || m.ent.typ != schema.Place && m.ent.typ != schema.Country {
+		return j
+	}
+	d.dropMention(m)
+	return m.last
 }
 
 // nameWord reports a capitalised word outside mentions that may be part of
