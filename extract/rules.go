@@ -107,15 +107,15 @@ type doc struct {
 	lastOfficial, lastSubject, lastCoalition      *entity
 	// lastTopic is the first entity the last sentence named, of any type:
 	// "It continues to host U.S. forces" after a sentence about a base.
-	lastTopic *entity
-	affiliation                                   map[*entity]*entity // person -> organisation they speak for
-	commentator                                   map[*entity]bool    // analysts, editors: they frame, they do not act
-	office                                        map[*entity]*entity // head of state or government -> the state
-	pendingAlly                                   *pendingRel
-	sentAgent                                     *entity                     // the attacker of the current sentence
-	lastAttack                                    string                      // id of the last attack event
-	collLinks                                     map[*mention]collectiveLink // collective mentions and their sponsors
-	frameBuf                                      []uint64                    // per frame, the required elements a sentence has words for; reused
+	lastTopic   *entity
+	affiliation map[*entity]*entity // person -> organisation they speak for
+	commentator map[*entity]bool    // analysts, editors: they frame, they do not act
+	office      map[*entity]*entity // head of state or government -> the state
+	pendingAlly *pendingRel
+	sentAgent   *entity                     // the attacker of the current sentence
+	lastAttack  string                      // id of the last attack event
+	collLinks   map[*mention]collectiveLink // collective mentions and their sponsors
+	frameBuf    []uint64                    // per frame, the required elements a sentence has words for; reused
 }
 
 type factKey struct{ s, p, o string }
