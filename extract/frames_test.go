@@ -340,6 +340,9 @@ func TestNamesInRunningText(t *testing.T) {
 		{"Diplomats said Security Council Resolution 2231 was discussed at length in New York.", "united-nations-security-council", "Security Council"},
 		// Ministers named by their portfolio; nicknames opened by "Hajj".
 		{"On Saturday, the prime minister discussed with Iraqi Minister of Agriculture Muhammad Karim al-Khafaji ways to share water.", "muhammad-karim-al-khafaji", "Muhammad Karim al-Khafaji"},
+		// Unknown places by what follows them.
+		{"The drone targeted a car in the Sinune subdistrict carrying fighters, officials said.", "sinune", "Sinune"},
+		{"The attack took place in al-Hamdaniya, east of Mosul, on Sunday night.", "al-hamdaniya", "al-Hamdaniya"},
 		{"The commander, who is known as Hajj Sajjad, met with militia leaders in the eastern countryside.", "hajj-sajjad", "Hajj Sajjad"},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})

@@ -72,6 +72,7 @@ type wordLists struct {
 	SpeechVerbs       []string            `yaml:"speech_verbs"`
 	GenericWords      []string            `yaml:"generic_words"`
 	PlacesBefore      []string            `yaml:"places_before"`
+	Directions        []string            `yaml:"directions"`
 	HeadsAfter        map[string][]string `yaml:"heads_after"`
 	ReportVerbs       []string            `yaml:"report_verbs"`
 	LooseVerbs        []string            `yaml:"loose_verbs"`

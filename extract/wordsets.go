@@ -76,6 +76,7 @@ type wordSets struct {
 	speechVerbs    wordSet           // verbs after a bare name that make it a person
 	genericWords   wordSet           // words that describe without naming
 	placesBefore   wordSet           // "the town of X"
+	directions     wordSet           // "X, east of Mosul": X is a place
 	headsAfter     map[string]string // lower-case head after a name -> its type
 
 	reportVerbs       wordSet // verbs that introduce attributed content
@@ -250,6 +251,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"speech_verbs", w.SpeechVerbs, &ws.speechVerbs},
 		{"generic_words", w.GenericWords, &ws.genericWords},
 		{"places_before", w.PlacesBefore, &ws.placesBefore},
+		{"directions", w.Directions, &ws.directions},
 		{"report_verbs", w.ReportVerbs, &ws.reportVerbs},
 		{"loose_verbs", w.LooseVerbs, &ws.looseVerbs},
 		{"plain_report", w.PlainReport, &ws.plainReport},
