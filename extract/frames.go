@@ -474,11 +474,11 @@ func (v *view) pastGloss(k int) int {
 }
 
 // personHead is the person a noun phrase starting at item k names when
-// k is the body a title qualifies ("Quds Force Commander Qasem
-// Soleimani", "Foreign Ministry Spokesman Nasser Kanaani": the phrase is
-// the person); otherwise k.
+// k is the body, demonym or capitalised qualifier a title qualifies ("Quds Force Commander Qasem
+// Soleimani", "Foreign Ministry Spokesman Nasser Kanaani", "Kurdish
+// lawmaker Sherwan Dubardani": the phrase is the person); otherwise k.
 func (v *view) personHead(k int) int {
-	if v.ent(k) == nil {
+	if k >= len(v.it) || v.ent(k) == nil && v.it[k].dem == nil && !v.d.toks[v.it[k].t0].cap { // "Kurdish lawmaker Sherwan Dubardani"
 		return k
 	}
 	j := k + 1
