@@ -163,6 +163,9 @@ func (v *view) commaBefore(sp int) bool {
 // unnamedSubject reports an anonymous source heading the clause of the
 // verb at k: "A source providing information to X about … said".
 func (v *view) unnamedSubject(k int) bool {
+	if v.word(k-1, ",") && is(v.ent(k-2), schema.Person) {
+		return false // "A spokesman for the council, Ahmed Ali, told"
+	}
 	start := 0
 	for j := k - 1; j > 0; j-- {
 		if clauseBreak(v.it[j].w) || v.it[j].w == `"` {
@@ -173,6 +176,9 @@ func (v *view) unnamedSubject(k int) bool {
 	for j := start; j < k && j < start+4; j++ {
 		w := v.it[j].w
 		if v.d.lx.unnamedSources.has(w) && w != "statement" && w != "report" && w != "reports" {
+			if is(v.ent(j+1), schema.Person) {
+				return false // "Local official Khalil Bakr said": a title
+			}
 			if v.d.lx.personNouns.has(w) && v.precededByThe(j) {
 				return false // "the Iraqi official": someone named before
 			}
@@ -199,7 +205,7 @@ func (v *view) isQuotedBefore(k int) bool {
 // unnamedBefore reports an anonymous source just before the verb.
 func (v *view) unnamedBefore(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		if v.d.lx.unnamedSources.hasID(v.it[j].id) {
+		if v.d.lx.unnamedSources.hasID(v.it[j].id) && !is(v.ent(j+1), schema.Person) {
 			return true
 		}
 	}

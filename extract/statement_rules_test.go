@@ -39,6 +39,16 @@ func TestStatementsAreActsNotReportage(t *testing.T) {
 			t.Errorf("anonymous source's statement not addressed to Reuters:%s", eventList(rec))
 		}
 	}
+	// A title before a name does not make the speaker anonymous.
+	for _, tc := range []struct{ text, speaker string }{
+		{"Local official Khalil Bakr said the rockets hit an empty field near the base.", "khalil-bakr"},
+		{"A spokesman for the council, Ahmed Ali, told reporters that the drone had been launched from the south.", "ahmed-ali"},
+		{"According to Kurdish lawmaker Sherwan Dubardani, the strike killed two fighters.", "sherwan-dubardani"},
+	} {
+		if rec := extractText(t, tc.text); countEvents(rec, schema.EvStatement, tc.speaker) != 1 {
+			t.Errorf("%q: want a statement by %s:%s", tc.text, tc.speaker, eventList(rec))
+		}
+	}
 	// An act of speech and "said in a statement" are statements.
 	checkRules(t, "Kataib Hezbollah said in a statement on Monday that it was halting its operations.", nil,
 		[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}, nil)
