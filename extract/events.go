@@ -20,6 +20,10 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if typ == schema.EvThreat {
 		kind = schema.Threatened
 	}
+	date, note := v.date(k)
+	if prev := d.retold(typ, agent, target, status, date); prev != nil {
+		return prev
+	}
 	id := d.eventID(typ, agent, target, v.s.idx)
 	ev := schema.Event{ID: id, Type: typ, Kind: kind, Status: status, Evidence: v.evidence(), Confidence: 0.6}
 	if agent != nil {
@@ -34,9 +38,28 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if by != nil && by != agent {
 		ev.AssertedBy = by.id
 	}
-	ev.Date, ev.DateNote = v.date(k)
+	ev.Date, ev.DateNote = date, note
 	d.events = append(d.events, ev)
 	return &d.events[len(d.events)-1]
+}
+
+// retold returns the article's earlier event that a new one with the
+// same agent and target retells ("the strikes", "Sunday's attack" told
+// again further down), or nil: one happening is one event, whatever the
+// number of sentences about it. Only events dated to the same day are
+// one: two attacks on one base, or a series the article tells of after
+// an attack ("attacks were carried out after these orders"), stay apart.
+func (d *doc) retold(typ string, agent, target *entity, status, date string) *schema.Event {
+	if agent == nil || target == nil || typ == schema.EvStatement || typ == schema.EvThreat {
+		return nil
+	}
+	for i := range d.events {
+		e := &d.events[i]
+		if sameEventKind(e.Type, typ) && e.Agent == agent.id && e.Target == target.id && e.Status == status && date != "" && e.Date == date {
+			return e
+		}
+	}
+	return nil
 }
 
 func (d *doc) hasEvent(id string) bool {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
 )
 
@@ -415,5 +416,30 @@ func TestDeniedActs(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no attacked fact of Kata'ib Hezbollah: %+v", rec.Facts)
+	}
+}
+
+// TestRetoldEvent: an attack told again further down the article, dated
+// to the same day, is one event; undated ones may be a series and stay
+// apart.
+func TestRetoldEvent(t *testing.T) {
+	attacks := func(text string) int {
+		n := 0
+		for _, e := range extractText(t, text).Events {
+			if sameEventKind(e.Type, schema.EvAttack) && e.Agent == "us-military" && e.Target == "harakat-hezbollah-al-nujaba" {
+				n++
+			}
+		}
+		return n
+	}
+	retold := "On January 4, U.S. forces struck Harakat al-Nujaba in Baghdad, killing a commander. " +
+		"Iraq condemned the January 4 strike by U.S. forces on Harakat al-Nujaba as a violation of its sovereignty."
+	if n := attacks(retold); n != 1 {
+		t.Errorf("one dated strike told twice: %d events, want 1", n)
+	}
+	series := "U.S. forces struck Harakat al-Nujaba in Baghdad, killing a commander. " +
+		"Iraq condemned the strike by U.S. forces on Harakat al-Nujaba as a violation of its sovereignty."
+	if n := attacks(series); n != 2 {
+		t.Errorf("undated strikes: %d events, want 2 (they may be two)", n)
 	}
 }
