@@ -798,6 +798,9 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		if typ != ev.Type && e.Type == ev.Type {
 			e.Type = typ // the frame knows the agent for a state's: its strike is an airstrike
 		}
+		if typ == schema.EvThreat && e.Type == schema.EvStatement {
+			e.Type = typ // "X said it would keep targeting Y": what it said is a threat
+		}
 		return e
 	}
 	if e := v.agentless(typ, target); e != nil && agent != nil && agent != target {
