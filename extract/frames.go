@@ -282,7 +282,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("event state_type %q unknown", ev.StateType)
 		}
 		for _, name := range []string{ev.Agent, ev.Target, ev.Location} {
-			if _, ok := fr.slots[name]; name != "" && !ok {
+			if _, ok := fr.slots[name]; name != "" && !ok && !(name == antecedentAgent && name == ev.Agent) {
 				return nil, fmt.Errorf("event: no slot %q", name)
 			}
 		}
@@ -791,6 +791,18 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 	if ev.Refine {
 		return v.refine(typ, agent, target)
 	}
+	if ev.Agent == antecedentAgent && agent != nil {
+		// "The strikes, which killed four fighters of X": the attack told
+		// before, which the sentence completes, not another.
+		e := v.antecedentEvent(func(e *schema.Event) bool { return e.Agent == agent.id })
+		if e == nil || target == nil || e.Target != "" && e.Target != target.id {
+			return nil
+		}
+		if target.id != e.Agent {
+			e.Target = target.id
+		}
+		return e
+	}
 	if e := v.sameEvent(typ, agent, target); e != nil {
 		if e.Target == "" && target != nil && target.id != e.Agent {
 			e.Target = target.id // the rules found the act, the frame its object
@@ -877,20 +889,28 @@ func (v *view) antecedent(name string) []*entity {
 	if name != antecedentAgent && name != antecedentTarget {
 		return nil
 	}
+	role := func(e *schema.Event) string {
+		if name == antecedentTarget {
+			return e.Target
+		}
+		return e.Agent
+	}
+	if e := v.antecedentEvent(func(e *schema.Event) bool { return v.d.byID[role(e)] != nil }); e != nil {
+		return []*entity{v.d.byID[role(e)]}
+	}
+	return nil
+}
+
+// antecedentEvent is the latest attack the article reported within
+// antecedentReach sentences for which ok holds, or nil.
+func (v *view) antecedentEvent(ok func(*schema.Event) bool) *schema.Event {
 	for i := len(v.d.events) - 1; i >= 0; i-- {
 		e := &v.d.events[i]
 		if v.s.idx-v.d.evSent[e.ID] > antecedentReach {
 			return nil
 		}
-		if !sameEventKind(e.Type, schema.EvAttack) {
-			continue
-		}
-		id := e.Agent
-		if name == antecedentTarget {
-			id = e.Target
-		}
-		if x := v.d.byID[id]; x != nil {
-			return []*entity{x}
+		if sameEventKind(e.Type, schema.EvAttack) && ok(e) {
+			return e
 		}
 	}
 	return nil

@@ -443,3 +443,20 @@ func TestRetoldEvent(t *testing.T) {
 		t.Errorf("undated strikes: %d events, want 2 (they may be two)", n)
 	}
 }
+
+// TestAntecedentStrikeCompleted: "the strikes, which killed fighters of
+// X" completes the attack told before with its target, and makes no
+// second one.
+func TestAntecedentStrikeCompleted(t *testing.T) {
+	rec := extractText(t, "U.S. jets conducted airstrikes on Sunday night. "+
+		"The strikes, which killed four fighters of Kata'ib Sayyid al-Shuhada, drew protests.")
+	var got []string
+	for _, e := range rec.Events {
+		if sameEventKind(e.Type, schema.EvAttack) {
+			got = append(got, e.Agent+">"+e.Target)
+		}
+	}
+	if len(got) != 1 || got[0] != "us-military>kataib-sayyid-al-shuhada" {
+		t.Errorf("attacks %v, want one by us-military on kataib-sayyid-al-shuhada", got)
+	}
+}
