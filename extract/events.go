@@ -39,6 +39,12 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 		ev.AssertedBy = by.id
 	}
 	ev.Date, ev.DateNote = date, note
+	if h, ok := happeningOf(typ, agent, target, status, date); ok {
+		if d.happenings == nil {
+			d.happenings = map[happening]int{}
+		}
+		d.happenings[h] = len(d.events)
+	}
 	d.events = append(d.events, ev)
 	return &d.events[len(d.events)-1]
 }
@@ -50,18 +56,33 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 // one: two attacks on one base, or a series the article tells of after
 // an attack ("attacks were carried out after these orders"), stay apart.
 func (d *doc) retold(typ string, agent, target *entity, status, date string) *schema.Event {
-	if agent == nil || target == nil || typ == schema.EvStatement || typ == schema.EvThreat {
+	h, ok := happeningOf(typ, agent, target, status, date)
+	if !ok {
 		return nil
 	}
-	for i := range d.events {
-		e := &d.events[i]
-		if sameEventKind(e.Type, typ) && e.Agent == agent.id && e.Target == target.id && e.Status == status && date != "" && e.Date == date {
-			return e
-		}
+	if i, seen := d.happenings[h]; seen {
+		return &d.events[i]
 	}
 	return nil
 }
 
+// happening is what makes two events one: their kind, agent, target,
+// status and day.
+type happening struct{ kind, agent, target, status, date string }
+
+// happeningOf is the happening of an event, if it can be told again: an
+// act with an agent, a target and a day (statements and threats are
+// each speaker's own).
+func happeningOf(typ string, agent, target *entity, status, date string) (happening, bool) {
+	if agent == nil || target == nil || date == "" || typ == schema.EvStatement || typ == schema.EvThreat {
+		return happening{}, false
+	}
+	kind := typ
+	if sameEventKind(typ, schema.EvAttack) {
+		kind = schema.EvAttack
+	}
+	return happening{kind, agent.id, target.id, status, date}, true
+}
 func (d *doc) hasEvent(id string) bool {
 	_, ok := d.evSent[id]
 	return ok

@@ -101,6 +101,9 @@ type doc struct {
 	events []schema.Event
 	factAt map[factKey]int // dedup of facts: first occurrence wins
 	evSent map[string]int  // event id -> its sentence; ids are unique
+	// happenings indexes dated events with an agent and a target, so that
+	// one told again is found without a scan (retold).
+	happenings map[happening]int
 
 	// Discourse state for pronouns and definite descriptions.
 	lastPerson, lastGroup, lastActor, lastCountry *entity
