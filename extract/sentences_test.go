@@ -55,6 +55,27 @@ func TestTokenize(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("tokenize = %q, want %q", got, want)
 	}
+	// A stray space before a hyphen after a capitalised word still joins
+	// ("Iranian -backed"); a dash set off by spaces does not.
+	for _, tc := range []struct {
+		text string
+		hyph []bool
+	}{
+		{"Iranian -backed militias", []bool{false, true, false}},
+		{"Iranian-backed militias", []bool{false, true, false}},
+		{"Iraq - the war", []bool{false, false, false}},
+		{"the attack -which", []bool{false, false, false}},
+	} {
+		var hyph []bool
+		for _, tk := range tokenize(tc.text) {
+			if tk.kind == tWord {
+				hyph = append(hyph, tk.hyph)
+			}
+		}
+		if !reflect.DeepEqual(hyph, tc.hyph) {
+			t.Errorf("tokenize(%q): joined %v, want %v", tc.text, hyph, tc.hyph)
+		}
+	}
 }
 
 func TestBoilerplate(t *testing.T) {
