@@ -139,7 +139,7 @@ func (v *view) reportVerbBefore(j int) int {
 // precededByThe reports "the [adjective] NOUN" ending at j.
 func (v *view) precededByThe(j int) bool {
 	for i := j - 1; i >= 0 && i >= j-3; i-- {
-		if v.word(i, "the", "this", "that") {
+		if v.word(i, "the", "this", "that", "these", "those") {
 			return true
 		}
 		if v.it[i].e != nil || v.it[i].w == "," {

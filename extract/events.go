@@ -132,8 +132,6 @@ func (v *view) events() {
 					done[i] = true
 				}
 			}
-		case evDemand:
-			v.demand(k)
 		case evThreat:
 			v.threat(k)
 		case evSuspension:
@@ -672,82 +670,6 @@ func (v *view) itWord(k int) string {
 		return ""
 	}
 	return v.it[k].w
-}
-
-// demand: "X demands the withdrawal of Y", "X's demands for withdrawal",
-// "the demands of X to … withdraw", "Y must leave" (said by X).
-func (v *view) demand(k int) {
-	w := v.it[k].w
-	// The withdrawal words the demand is about.
-	wd := -1
-	for j := k + 1; j < len(v.it) && j <= k+10; j++ {
-		if v.d.lx.demandedDepartureWords.hasID(v.it[j].id) {
-			wd = j
-		}
-		if wd >= 0 || v.it[j].w == "." {
-			break
-		}
-	}
-	if wd < 0 {
-		return
-	}
-	var s *entity
-	switch {
-	case w == "must":
-		// "American troops must leave the country" in a speaker's words.
-		if v.attr.by == nil {
-			return
-		}
-		s = v.attr.by
-	case v.word(k+1, "of"):
-		if a := v.next(k+1, 3, actor); a >= 0 {
-			s = v.ent(a)
-		}
-	}
-	if s == nil {
-		if a := v.prev(k, 2, actor); a >= 0 {
-			s = v.ent(a)
-		} else if c := v.country(k - 1); c != nil {
-			s = c
-		} else if _, e := v.subj(k); e != nil {
-			s = e
-		} else if v.word(k-1, "to") && k >= 2 && v.it[k-2].e == nil {
-			// "has preferred to press for the exit of …", "voted to expel"
-			if _, e := v.subj(k - 2); e != nil {
-				s = e
-			}
-		}
-	}
-	if s == nil {
-		return
-	}
-	s = v.politicalEntity(s)
-	// Whose withdrawal: "of Y", a military named in the clause, or the
-	// foreign military the article is about.
-	var o *entity
-	if w == "must" {
-		if a := v.prev(k, 2, nil); a >= 0 {
-			o = v.ent(a)
-		}
-	}
-	if o == nil {
-		for j := wd; j < len(v.it) && j <= wd+8; j++ {
-			if e := v.ent(j); e != nil && (is(e, schema.GovernmentBody) && v.d.lx.isMilitary(e) || is(e, schema.Coalition)) {
-				o = e
-				break
-			}
-			if clauseBreak(v.it[j].w) {
-				break
-			}
-		}
-	}
-	if o == nil {
-		o = v.d.dominantMilitary()
-	}
-	if o == nil || o == s {
-		return
-	}
-	v.fact(k, s, "demanded_withdrawal_of", o, 0.7)
 }
 
 // politicalEntity maps a capital used for its government to the country.

@@ -39,8 +39,11 @@ import (
 // A frame's facts are [subject predicate object] with slot names, or
 // antecedent.agent and antecedent.target: the agent and the target of the
 // attack "the strike" refers back to, or event and event.agent: the
-// frame's own event (a party to a negotiation) and its agent. Its event names the slots of agent, target and
-// location.
+// frame's own event (a party to a negotiation) and its agent, or speaker:
+// the speaker the sentence's words are attributed to, or
+// article.military: the foreign armed forces the article is about ("the
+// withdrawal" with no "of Y"). Its event names the slots of agent, target
+// and location.
 
 // typeSet is a set of entity types, one bit per schema.EntityTypes entry:
 // matching tests a slot's types for every item it tries.
@@ -269,7 +272,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("fact %v: unknown predicate %q", f, f[1])
 		}
 		for _, name := range []string{f[0], f[2]} {
-			if _, ok := fr.slots[name]; !ok && name != antecedentAgent && name != antecedentTarget && (name != eventSlot && name != eventAgent || s.Event == nil) {
+			if _, ok := fr.slots[name]; !ok && !contextName(name) && (name != eventSlot && name != eventAgent || s.Event == nil) {
 				return nil, fmt.Errorf("fact %v: no slot %q", f, name)
 			}
 		}
@@ -377,6 +380,9 @@ func (fr *construction) bindSubject(v *view, m *match) bool {
 		return x != nil && (e.types.has(x.typ) || e.military && v.d.lx.militaryOf[x.id] != nil)
 	}
 	j, x := v.clauseSubject(m.trigger)
+	if p := v.politicalEntity(x); !fits(x) && fits(p) && e.types.has(schema.GovernmentBody) {
+		x = p // "Baghdad has pressed for …": the capital speaks for its state
+	}
 	p := m.trigger - 1
 	for p >= 0 && (v.wordIn(p, v.d.lx.adverbs) || v.wordIn(p, v.d.lx.auxVerbs)) {
 		p--
@@ -689,7 +695,7 @@ func internFrameWords(frames []*construction, words *vocab) {
 func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
 	i, ok := fr.slots[name]
 	if !ok {
-		return v.antecedent(name)
+		return v.contextEntities(name)
 	}
 	k, se := m.bind[i], fr.slotElem(i)
 	var out []*entity
@@ -877,6 +883,41 @@ const (
 	antecedentAgent  = "antecedent.agent"
 	antecedentTarget = "antecedent.target"
 )
+
+// The names by which a frame's facts refer to what the sentence's context
+// gives: the speaker its words are attributed to, and the foreign armed
+// forces the article is about.
+const (
+	speakerName         = "speaker"
+	articleMilitaryName = "article.military"
+)
+
+// contextName reports a name a fact may use that no slot binds.
+func contextName(name string) bool {
+	switch name {
+	case antecedentAgent, antecedentTarget, speakerName, articleMilitaryName:
+		return true
+	}
+	return false
+}
+
+// contextEntities returns what a context name stands for in this
+// sentence, or nil.
+func (v *view) contextEntities(name string) []*entity {
+	var e *entity
+	switch name {
+	case speakerName:
+		e = v.politicalEntity(v.attr.by)
+	case articleMilitaryName:
+		e = v.d.dominantMilitary()
+	default:
+		return v.antecedent(name)
+	}
+	if e == nil {
+		return nil
+	}
+	return []*entity{e}
+}
 
 // antecedentReach is how many sentences back "the strike" may find the
 // strike it refers to.

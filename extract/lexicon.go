@@ -113,7 +113,6 @@ type wordLists struct {
 	AffiliatedWithParticiples []string            `yaml:"affiliated_with_participles"`
 	DoneBeforeTo              []string            `yaml:"done_before_to"`
 	ModalWords                []string            `yaml:"modal_words"`
-	DemandedDepartureWords    []string            `yaml:"demanded_departure_words"`
 	ImminenceWords            []string            `yaml:"imminence_words"`
 	ImminentAttackNouns       []string            `yaml:"imminent_attack_nouns"`
 	ThreatTargetWords         []string            `yaml:"threat_target_words"`

@@ -119,7 +119,6 @@ type wordSets struct {
 	affiliatedWithParticiples wordSet // "sites affiliated with X"
 	doneBeforeTo              wordSet // "was forced to close": it happened
 	modalWords                wordSet // a planned or hypothetical action
-	demandedDepartureWords    wordSet // what a demand asks of foreign forces
 	imminenceWords            wordSet // "an impending strike": a threat
 	imminentAttackNouns       wordSet // the attack an imminence word announces
 	threatTargetWords         wordSet // "vowed to target X": the target follows
@@ -209,7 +208,6 @@ const (
 	evAttack
 	evAttackIfWeapon  // an attack only with a weapon after ("fired rockets")
 	evAttackIfClaimed // an attack only after a claim or "carried out"
-	evDemand
 	evThreat
 	evSuspension
 )
@@ -217,7 +215,7 @@ const (
 // eventRules are the names event_triggers uses for the rules.
 var eventRules = map[string]eventRule{
 	"attack": evAttack, "attack_if_weapon_follows": evAttackIfWeapon, "attack_if_claimed": evAttackIfClaimed,
-	"demand": evDemand, "threat": evThreat,
+	"threat":     evThreat,
 	"suspension": evSuspension,
 }
 
@@ -290,7 +288,6 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"affiliated_with_participles", w.AffiliatedWithParticiples, &ws.affiliatedWithParticiples},
 		{"done_before_to", w.DoneBeforeTo, &ws.doneBeforeTo},
 		{"modal_words", w.ModalWords, &ws.modalWords},
-		{"demanded_departure_words", w.DemandedDepartureWords, &ws.demandedDepartureWords},
 		{"imminence_words", w.ImminenceWords, &ws.imminenceWords},
 		{"imminent_attack_nouns", w.ImminentAttackNouns, &ws.imminentAttackNouns},
 		{"threat_target_words", w.ThreatTargetWords, &ws.threatTargetWords},
