@@ -338,6 +338,7 @@ func TestNamesInRunningText(t *testing.T) {
 		{"A spokesman for the Kurdistan Region Security Council said the drone came from the south.", "kurdistan-region-security-council", "Kurdistan Region Security Council"},
 		{"The Security Council of Kurdistan condemned the bombardment as a violation of sovereignty.", "security-council-of-kurdistan", "Security Council of Kurdistan"},
 		{"On Sunday, the National Security Council of Iraq met to discuss the strikes on the border.", "national-security-council-of-iraq", "National Security Council of Iraq"},
+		{"Iraq's Ministry of Interior and the Interior Ministry of Syria both issued statements on Sunday.", "interior-ministry-of-syria", "Interior Ministry of Syria"},
 		{"Diplomats said Security Council Resolution 2231 was discussed at length in New York.", "united-nations-security-council", "Security Council"},
 		// Ministers named by their portfolio; nicknames opened by "Hajj".
 		{"On Saturday, the prime minister discussed with Iraqi Minister of Agriculture Muhammad Karim al-Khafaji ways to share water.", "muhammad-karim-al-khafaji", "Muhammad Karim al-Khafaji"},

@@ -372,13 +372,15 @@ func (d *doc) headAhead(i, last int) bool {
 	return false
 }
 
-// ofPlace extends the run [i, j) of generic words and a head over "of"
-// and the place or country named after it, whose mention it takes over:
-// "the Security Council of Kurdistan" and "the National Security Council
-// of Iraq" are names, where "the Security Council" alone describes. It
-// returns the run's new end.
+// ofPlace extends the run [i, j) of generic words and a head, or of a
+// state body, over "of" and the place or country named after it, whose
+// mention it takes over: "the Security Council of Kurdistan" and "the
+// National Security Council of Iraq" are names, where "the Security
+// Council" alone describes; "the Interior Ministry of Syria" is Syria's,
+// not the article's country's. It returns the run's new end.
 func (d *doc) ofPlace(i, j int, s *sentence) int {
-	if j-i < 2 || j+1 >= s.last || d.toks[j].norm != "of" || !d.generic(i, j-1) || d.lx.heads[d.toks[j-1].norm] == "" {
+	head := d.lx.heads[d.toks[j-1].norm]
+	if j-i < 2 || j+1 >= s.last || d.toks[j].norm != "of" || head == "" || !d.generic(i, j-1) && head != schema.GovernmentBody {
 		return j
 	}
 	m := d.at[j+1]
