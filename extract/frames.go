@@ -828,6 +828,16 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		e.Agent, e.Type = agent.id, typ
 		return e
 	}
+	if agent == nil {
+		// "…, and the ports of X and Y were targeted": a sentence that
+		// reports an attack by someone tells of its targets, not of a
+		// second attack by no one.
+		for e := range v.sentenceEvents() {
+			if sameEventKind(e.Type, typ) {
+				return e
+			}
+		}
+	}
 	status := ev.Status
 	if status == "" {
 		status = "occurred"

@@ -461,3 +461,10 @@ func TestAntecedentStrikeCompleted(t *testing.T) {
 		t.Errorf("attacks %v, want one by us-military on kataib-sayyid-al-shuhada", got)
 	}
 }
+
+// TestScareQuotes: quotation marks around a lone name quote no one; the
+// frames read the name as if unquoted.
+func TestScareQuotes(t *testing.T) {
+	checkRules(t, "Drones hit “SDF” bases in Deir Ezzor countryside on Monday, SOHR said.",
+		[]wantFact{{"syrian-democratic-forces", "active_in", "deir-ez-zor", ""}}, nil, nil)
+}

@@ -49,8 +49,18 @@ func (d *doc) view(s *sentence) *view {
 	*v = view{d: d, s: s, it: d.itemBuf[:0], quote: d.quoteBuf[:0]}
 	defer func() { d.itemBuf, d.quoteBuf = v.it[:0], v.quote[:0] }()
 	inQuote := false
+	scare := -1 // the closing quote of a name in scare quotes
 	for i := s.first; i < s.last; {
 		t := &d.toks[i]
+		if i == scare || d.scareQuote(i, s.last) {
+			// “international coalition” bases: quotation marks around a
+			// lone name quote no one; the name reads as if unquoted.
+			if i != scare {
+				scare = d.at[i+1].last
+			}
+			i++
+			continue
+		}
 		if m := d.at[i]; m != nil && m.first == i {
 			it := item{t0: i, t1: m.last, m: m, e: m.ent}
 			// "the US military strikes on Iraq": the state's strikes.
@@ -135,6 +145,16 @@ func (d *doc) view(s *sentence) *view {
 		}
 	}
 	return v
+}
+
+// scareQuote reports an opening quotation mark at token i around one
+// mention and nothing else: “international coalition”.
+func (d *doc) scareQuote(i, last int) bool {
+	if d.toks[i].kind != tQuote || d.toks[i].norm != `"` || i+1 >= last {
+		return false
+	}
+	m := d.at[i+1]
+	return m != nil && m.first == i+1 && m.last < last && d.toks[m.last].kind == tQuote && d.toks[m.last].norm == `"`
 }
 
 // militaryAdjective reports "military" at token n qualifying an attack
