@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -36,6 +37,123 @@ type Report struct {
 	Outlet   string `json:"outlet,omitempty"`
 	Title    string `json:"title,omitempty"`
 	Date     string `json:"date,omitempty"`
+}
+
+// Incident is an incident as newsgraph incidents and /api/incidents list
+// it: what the incident node holds, and each of its reports with the
+// outlet and evidence an analyst weighs it by.
+type Incident struct {
+	ID        string           `json:"id"`
+	Type      string           `json:"type"`
+	Date      string           `json:"date"`      // of its first report
+	Precision string           `json:"precision"` // of that date: day, or reported (the article's date)
+	Articles  int              `json:"articles"`  // distinct articles
+	Outlets   int              `json:"outlets"`   // independent sources
+	Reports   []IncidentReport `json:"reports"`   // by article date, then outlet
+}
+
+// IncidentReport is one article's event that reports an incident.
+type IncidentReport struct {
+	Article  string `json:"article"`
+	Outlet   string `json:"outlet"`
+	Event    string `json:"event"`
+	Evidence string `json:"evidence"`
+}
+
+// Incidents lists the store's incidents by date, then id: with since (a
+// day, month or year, as schema.CheckDate accepts), those dated on or
+// after it; with around, those with a report that names it as agent,
+// target or place. A denial's agent counts: an analyst asking about a
+// group wants the incidents it denied too.
+func Incidents(ctx context.Context, st *graph.Store, around quad.Value, since string) ([]Incident, error) {
+	if since != "" {
+		if err := schema.CheckDate(since); err != nil {
+			return nil, fmt.Errorf("since: %w", err)
+		}
+	}
+	r := newReader(ctx, st)
+	nodes, err := r.subjects(schema.RDFType, ClassIncident)
+	if err != nil {
+		return nil, err
+	}
+	out := []Incident{}
+	for _, n := range nodes {
+		inc, reports, err := r.incident(n)
+		if err != nil {
+			return nil, err
+		}
+		// A partial bound ("2024-03") sorts before every day within it.
+		if since != "" && inc.Date < since {
+			continue
+		}
+		involved := around == nil
+		var reps []Report
+		for _, v := range reports {
+			rep, _, names, err := r.report(v, around)
+			if err != nil {
+				return nil, err
+			}
+			involved = involved || names
+			reps = append(reps, rep)
+		}
+		if !involved {
+			continue
+		}
+		sort.Slice(reps, func(i, j int) bool {
+			a, b := reps[i], reps[j]
+			if a.Date != b.Date {
+				return a.Date < b.Date
+			}
+			if a.Outlet != b.Outlet {
+				return a.Outlet < b.Outlet
+			}
+			return a.Node < b.Node
+		})
+		for _, rep := range reps {
+			inc.Reports = append(inc.Reports, IncidentReport{Article: rep.Article, Outlet: rep.Outlet, Event: rep.Node, Evidence: rep.Evidence})
+		}
+		out = append(out, inc)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date < out[j].Date
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// incident reads an incident node and the events that report it.
+func (r *reader) incident(n quad.Value) (Incident, []quad.Value, error) {
+	inc := Incident{ID: n.String()}
+	qs, err := r.outQuads(n)
+	if err != nil {
+		return inc, nil, err
+	}
+	var reports []quad.Value
+	for _, q := range qs {
+		switch q.Predicate {
+		case schema.EventType:
+			inc.Type = str(q.Object)
+		case schema.Date:
+			inc.Date = str(q.Object)
+		case schema.DatePrecision:
+			inc.Precision = str(q.Object)
+		case Articles:
+			inc.Articles = intOf(q.Object)
+		case Outlets:
+			inc.Outlets = intOf(q.Object)
+		case ReportOf:
+			reports = append(reports, q.Object)
+		}
+	}
+	return inc, reports, nil
+}
+
+// intOf is an integer literal's value; 0 for anything else.
+func intOf(v quad.Value) int {
+	k, _ := v.(quad.Int)
+	return int(k)
 }
 
 // Contradictions lists the store's contradictions, by kind then id; with
@@ -91,9 +209,7 @@ func (r *reader) contradiction(n, around quad.Value) (Contradiction, bool, error
 			involved = involved || q.Object == around
 			s.Agents = append(s.Agents, r.name(q.Object))
 		case OutletsA, OutletsB:
-			if k, ok := q.Object.(quad.Int); ok {
-				s.Outlets = int(k)
-			}
+			s.Outlets = intOf(q.Object)
 		case SideA, SideB:
 			rep, about, names, err := r.report(q.Object, around)
 			if err != nil {

@@ -26,6 +26,28 @@ func TestSlug(t *testing.T) {
 	}
 }
 
+func TestCheckDate(t *testing.T) {
+	tests := []struct {
+		in string
+		ok bool
+	}{
+		{"2024-03-10", true},
+		{"2024-03", true},
+		{"2024", true},
+		{"2024-02-30", false}, // no such day
+		{"2024-13", false},
+		{"10/03/2024", false},
+		{"2024-3-10", false},
+		{"yesterday", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if err := CheckDate(tt.in); (err == nil) != tt.ok {
+			t.Errorf("CheckDate(%q) = %v, want ok %v", tt.in, err, tt.ok)
+		}
+	}
+}
+
 func TestVocabulary(t *testing.T) {
 	for _, p := range Predicates {
 		for _, ty := range append(append([]string{}, p.Domain...), p.Range...) {

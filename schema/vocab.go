@@ -8,8 +8,10 @@
 package schema
 
 import (
+	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Entity types. Every entity node carries exactly one of these as rdf:type.
@@ -84,6 +86,21 @@ func PrecisionOf(date string) string {
 		return PrecisionMonth
 	}
 	return PrecisionDay
+}
+
+// CheckDate reports whether s is a date in a form that event dates compare
+// with as strings: a day, a month or a year (2024-03-10, 2024-03, 2024).
+// Commands and routes that bound dates check theirs with it, so that a
+// mistyped bound is an error rather than a silent filter on nothing.
+func CheckDate(s string) error {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) == len(layout) {
+			if _, err := time.Parse(layout, s); err == nil {
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("%q is not a date: want YYYY-MM-DD, YYYY-MM or YYYY", s)
 }
 
 // Kinds lists every claim kind, in a stable order.

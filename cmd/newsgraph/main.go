@@ -93,6 +93,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.neighborsCmd(),
 		a.timelineCmd(),
 		a.conflictsCmd(),
+		a.incidentsCmd(),
 	)
 	return root
 }

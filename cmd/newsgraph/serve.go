@@ -150,6 +150,7 @@ type pathBackend interface {
 	Timeline(ctx context.Context, name string) (*server.TimelineResult, error)
 	Map(ctx context.Context, opts server.MapOptions) (*server.MapResult, error)
 	Conflicts(ctx context.Context, name string) (*server.ConflictsResult, error)
+	Incidents(ctx context.Context, name, since string) (*server.IncidentsResult, error)
 }
 
 // pathBackend opens the store, or connects to the server that holds it.

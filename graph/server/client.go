@@ -171,6 +171,19 @@ func (c *Client) Conflicts(ctx context.Context, name string) (*ConflictsResult, 
 	return &res, c.get(ctx, "/api/conflicts", v, &res)
 }
 
+// Incidents asks the server for incidents (GET /api/incidents).
+func (c *Client) Incidents(ctx context.Context, name, since string) (*IncidentsResult, error) {
+	var res IncidentsResult
+	v := url.Values{}
+	if name != "" {
+		v.Set("name", name)
+	}
+	if since != "" {
+		v.Set("since", since)
+	}
+	return &res, c.get(ctx, "/api/incidents", v, &res)
+}
+
 func (c *Client) get(ctx context.Context, route string, v url.Values, out any) error {
 	u := c.Base + route
 	if len(v) > 0 {

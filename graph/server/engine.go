@@ -1,9 +1,9 @@
 // Package server is newsgraph's HTTP server: the Cayley HTTP API (v2) and
 // web console on the configured store, the query-shape route the console
 // still calls (/api/v1/shape/gizmo), and newsgraph's own evidence-backed
-// routes (/api/path, /api/neighbors, /api/timeline, /api/conflicts, /api/resolve,
-// /api/entity) with the explorer page that reads them (/explore/). It is
-// read-only unless told otherwise.
+// routes (/api/path, /api/neighbors, /api/timeline, /api/conflicts,
+// /api/incidents, /api/resolve, /api/entity) with the explorer page that
+// reads them (/explore/). It is read-only unless told otherwise.
 //
 // It is also how several processes share one embedded store: bolt admits
 // one process at a time, so while a server holds the store it writes its
@@ -271,16 +271,45 @@ type ConflictsResult struct {
 func (e *Engine) Conflicts(ctx context.Context, name string) (*ConflictsResult, error) {
 	st, release := e.h.Acquire()
 	defer release()
-	res := &ConflictsResult{}
-	var around quad.Value
-	if name != "" {
-		c, err := e.resolve(ctx, st, e.stateOf(st), name)
-		if err != nil {
-			return nil, err
-		}
-		res.Around, around = &path.Node{IRI: c.IRI, Name: c.Name, Type: c.Type}, quad.IRI(c.IRI)
+	node, around, err := e.around(ctx, st, name)
+	if err != nil {
+		return nil, err
 	}
-	var err error
+	res := &ConflictsResult{Around: node}
 	res.Contradictions, err = analysis.Contradictions(ctx, st, around)
+	return res, err
+}
+
+// around resolves the name a list is narrowed to: the entity and its IRI,
+// or nothing for "".
+func (e *Engine) around(ctx context.Context, st *graph.Store, name string) (*path.Node, quad.Value, error) {
+	if name == "" {
+		return nil, nil, nil
+	}
+	c, err := e.resolve(ctx, st, e.stateOf(st), name)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &path.Node{IRI: c.IRI, Name: c.Name, Type: c.Type}, quad.IRI(c.IRI), nil
+}
+
+// IncidentsResult is the answer to an incidents query.
+type IncidentsResult struct {
+	Around    *path.Node          `json:"around,omitempty"`
+	Incidents []analysis.Incident `json:"incidents"`
+}
+
+// Incidents returns the store's incidents dated since (a day, month or
+// year; "" for all) and, with a name, those one of whose reports names
+// what it resolves to as agent, target or place.
+func (e *Engine) Incidents(ctx context.Context, name, since string) (*IncidentsResult, error) {
+	st, release := e.h.Acquire()
+	defer release()
+	node, around, err := e.around(ctx, st, name)
+	if err != nil {
+		return nil, err
+	}
+	res := &IncidentsResult{Around: node}
+	res.Incidents, err = analysis.Incidents(ctx, st, around, since)
 	return res, err
 }

@@ -85,6 +85,7 @@ func New(cfg Config) (*Server, error) {
 	m.HandleFunc("GET /api/neighbors", s.serveNeighbors)
 	m.HandleFunc("GET /api/timeline", s.serveTimeline)
 	m.HandleFunc("GET /api/conflicts", s.serveConflicts)
+	m.HandleFunc("GET /api/incidents", s.serveIncidents)
 	m.HandleFunc("GET /api/resolve", s.serveResolve)
 	m.HandleFunc("GET /api/status", s.serveStatus)
 	s.explorerRoutes(m)
@@ -235,6 +236,17 @@ func (s *Server) serveConflicts(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := s.queryContext(r)
 	defer cancel()
 	res, err := s.engine.Conflicts(ctx, r.URL.Query().Get("name"))
+	s.reply(w, res, err)
+}
+
+// serveIncidents lists incidents, all or those naming one entity
+// (name=NAME), dated since a day, month or year (since=DATE; a bad date is
+// a 400).
+func (s *Server) serveIncidents(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := s.queryContext(r)
+	defer cancel()
+	q := r.URL.Query()
+	res, err := s.engine.Incidents(ctx, q.Get("name"), q.Get("since"))
 	s.reply(w, res, err)
 }
 

@@ -234,6 +234,22 @@ func TestPathRoute(t *testing.T) {
 	if code, _ := get(t, base+"/api/conflicts?name=Nowhere+At+All"); code != 404 {
 		t.Errorf("conflicts around an unknown name: %d", code)
 	}
+	// The test records report no happening twice: no incidents, but
+	// their filters are checked all the same.
+	for _, tt := range []struct {
+		query string
+		code  int
+		want  string
+	}{
+		{"", 200, `"incidents":[]`},
+		{"?name=Tower+22&since=2024-01", 200, `"incidents":[]`},
+		{"?since=24-01-28", 400, "not a date"},
+		{"?name=Nowhere+At+All", 404, "not_found"},
+	} {
+		if code, body := get(t, base+"/api/incidents"+tt.query); code != tt.code || !strings.Contains(body, tt.want) {
+			t.Errorf("/api/incidents%s: %d %s, want %d and %q", tt.query, code, body, tt.code, tt.want)
+		}
+	}
 }
 
 func TestShape(t *testing.T) {
