@@ -29,11 +29,14 @@ func (a *app) exportCmd() *cobra.Command {
 		Long: `Write the graph, or a subgraph of it, for other tools.
 
 Formats:
-  graphml  Gephi, yEd, networkx, igraph. Entities and events are nodes, with
-           typed attributes (type, name, label, aliases, article_count,
-           first_seen, last_seen; for events event_type, kind, date, ...).
-           Facts and event roles are edges carrying predicate, claim kind,
-           article, evidence and confidence.
+  graphml  Gephi, yEd, networkx, igraph. Entities, events and incidents are
+           nodes, with typed attributes (type, name, label, aliases,
+           article_count, first_seen, last_seen; for events event_type,
+           kind, date, date_precision, incident, ...; for incidents outlets).
+           Facts, event roles and incidents' reports are edges carrying
+           predicate, claim kind, article, evidence and confidence, and a
+           fact that several articles state its fact_articles and
+           fact_outlets (independent outlets).
   jsonl    the same nodes and edges, one JSON object a line.
   nquads   the quads themselves, labels (articles) included; Cayley's
            loader reads them back.
@@ -49,8 +52,8 @@ Wikidata id (wikidata) where the lexicon has one.
 
 By default an edge is one statement of one article, so every edge has
 exactly one article, claim kind and evidence sentence; --merge-edges makes
-one edge per (source, predicate, target) with a count and the list of
-articles. Articles are attributes of nodes and edges; --articles adds them
+one edge per (source, predicate, target) with the list of articles and a
+count of reports: articles that report one incident count once. Articles are attributes of nodes and edges; --articles adds them
 as nodes.
 
 The whole graph is exported unless one of these selects a subgraph (its
@@ -137,7 +140,7 @@ so a failed export leaves no partial file.`,
 	f.BoolVar(&paths, "path", false, "select the nodes of the shortest paths between the two arguments FROM and TO")
 	f.IntVar(&k, "k", 1, "with --path: number of paths")
 	f.IntVar(&maxHops, "max-hops", path.DefaultMaxHops, "with --path: longest path, in hops")
-	f.BoolVar(&merge, "merge-edges", false, "one edge per (source, predicate, target) with a count and the list of articles")
+	f.BoolVar(&merge, "merge-edges", false, "one edge per (source, predicate, target) with the list of articles and a count of reports (one incident's count once)")
 	f.BoolVar(&articles, "articles", false, "add the articles as nodes, linked to what they mention")
 	f.IntVar(&maxNodes, "max-nodes", export.DefaultMaxDOTNodes, "dot: refuse graphs with more nodes")
 	f.Duration("timeout", 0, "with --query: query timeout (query.timeout)")

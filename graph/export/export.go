@@ -9,7 +9,8 @@
 // N-Quads, which writes the quads themselves) turn them into a property
 // graph that analysts' tools understand:
 //
-//   - Entities (<ng:entity/…>) and events (<ng:event/…>) are the nodes.
+//   - Entities (<ng:entity/…>), events (<ng:event/…>) and incidents
+//     (<ng:incident/…>) are the nodes.
 //     Literal-valued properties (names, aliases, dates, event types, claim
 //     kinds, evidence) become node attributes, never nodes of their own.
 //   - A fact (s <ng:attacked> o, say) is an edge from s to o. Its provenance
@@ -31,8 +32,16 @@
 //     claim kind, one evidence sentence and one confidence: nothing is
 //     averaged away, and a claim in one outlet stays apart from a denial in
 //     another. Options.MergeEdges makes one edge per (source, predicate,
-//     target) instead, with a count, the list of articles and of claim
-//     kinds, and the earliest article's kind and evidence.
+//     target) instead, with the list of articles and of claim kinds, the
+//     earliest article's kind and evidence, and a count of reports in
+//     which the articles that report one incident count once: twenty
+//     outlets on one attack are one attack, not twenty.
+//   - What the analysis found across articles (package analysis) is read,
+//     never recomputed: incidents are nodes with their counts, linked to
+//     the events that report them by "report" edges, and each such event
+//     names its incident; a fact that several articles state carries its
+//     fact node's counts of articles and independent outlets on its
+//     edges. Fact and contradiction nodes are not nodes of the export.
 //
 // # Streaming
 //

@@ -27,21 +27,24 @@ type Key struct {
 // List-valued attributes (aliases) are JSON arrays in a string, since
 // GraphML has no list type.
 var NodeKeys = []Key{
-	{"n.type", "node", "type", "string", "entity type (ArmedGroup, Person, …), Event, or Article"},
+	{"n.type", "node", "type", "string", "entity type (ArmedGroup, Person, …), Event, Incident, or Article"},
 	{"n.name", "node", "name", "string", "canonical name; events: event type and date"},
 	{"n.label", "node", "label", "string", "the name again, for Gephi's and yEd's labels"},
 	{"n.aliases", "node", "aliases", "string", "JSON array of every surface form seen"},
-	{"n.article_count", "node", "article_count", "int", "number of articles it appears in"},
+	{"n.article_count", "node", "article_count", "int", "number of articles it appears in; incidents: that report it"},
+	{"n.outlets", "node", "outlets", "int", "incidents: independent outlets that report it (copies of one wire story count once)"},
 	{"n.first_seen", "node", "first_seen", "string", "date of the earliest dated article it appears in"},
 	{"n.last_seen", "node", "last_seen", "string", "date of the latest dated article it appears in"},
-	{"n.event_type", "node", "event_type", "string", "events: Attack, Airstrike, Withdrawal, …"},
+	{"n.event_type", "node", "event_type", "string", "events and incidents: Attack, Airstrike, Withdrawal, …"},
 	{"n.kind", "node", "kind", "string", "events: claim kind (stated, reported, claimed, denied, threatened)"},
-	{"n.date", "node", "date", "string", "events: when it happened; articles: publication date"},
+	{"n.date", "node", "date", "string", "events: when it happened; incidents: the date of the first report; articles: publication date"},
+	{"n.date_precision", "node", "date_precision", "string", "events and incidents: what the date rests on: day, month or year of the text, or reported (the article's date)"},
 	{"n.date_note", "node", "date_note", "string", "events: why the date is missing or not trusted"},
 	{"n.status", "node", "status", "string", "events: occurred, planned, in_progress, …"},
 	{"n.evidence", "node", "evidence", "string", "events: the sentence it rests on"},
 	{"n.confidence", "node", "confidence", "double", "events: the extractor's confidence, 0..1"},
 	{"n.article", "node", "article", "string", "events: the article that reports it"},
+	{"n.incident", "node", "incident", "string", "events: node id of the incident it is a report of, when articles of several report one"},
 	{"n.outlet", "node", "outlet", "string", "articles: publishing outlet"},
 	{"n.author", "node", "author", "string", "articles: author"},
 	{"n.source", "node", "source", "string", "articles: path or URL it was read from"},
@@ -53,7 +56,7 @@ var NodeKeys = []Key{
 
 // EdgeKeys are the edge attributes of a GraphML export, in file order.
 var EdgeKeys = []Key{
-	{"e.predicate", "edge", "predicate", "string", "relation: a predicate (attacked, member_of, …) or an event role (agent, target, location, about, assertedBy)"},
+	{"e.predicate", "edge", "predicate", "string", "relation: a predicate (attacked, member_of, …), an event role (agent, target, location, about, assertedBy), or an incident's report"},
 	{"e.label", "edge", "label", "string", "the predicate again, for Gephi's and yEd's labels"},
 	{"e.kind", "edge", "kind", "string", "claim kind: stated, reported, claimed, denied, threatened"},
 	{"e.article", "edge", "article", "string", "IRI of the article it comes from (merged: the earliest)"},
@@ -63,16 +66,18 @@ var EdgeKeys = []Key{
 	{"e.role", "edge", "role", "string", "the title, for holds_role and the like"},
 	{"e.asserted_by", "edge", "asserted_by", "string", "node id of who asserts it"},
 	{"e.statement", "edge", "statement", "string", "IRI of the statement node holding its provenance"},
-	{"e.count", "edge", "count", "int", "merged edges: number of articles"},
+	{"e.fact_articles", "edge", "fact_articles", "int", "facts that two articles or more state: the number of articles that state it (not those that deny it)"},
+	{"e.fact_outlets", "edge", "fact_outlets", "int", "those articles' independent outlets (copies of one wire story count once); absent: one article at most states it"},
+	{"e.count", "edge", "count", "int", "merged edges: number of reports (articles, those that report one incident counting once)"},
 	{"e.articles", "edge", "articles", "string", "merged edges: JSON array of the articles, earliest first"},
 	{"e.kinds", "edge", "kinds", "string", "merged edges: JSON array of the distinct claim kinds"},
 }
 
 func nodeData(n Node) []string {
 	return []string{
-		n.Type, n.Name, n.Name, jsonList(n.Aliases), intOrEmpty(n.Articles, n.Type != "Article"),
-		n.FirstSeen, n.LastSeen, n.EventType, n.Kind, n.Date, n.DateNote, n.Status, n.Evidence,
-		floatOrEmpty(n.Confidence), n.Article, n.Outlet, n.Author, n.Source, n.Wikidata,
+		n.Type, n.Name, n.Name, jsonList(n.Aliases), intOrEmpty(n.Articles, n.Type != "Article"), intOrEmpty(n.Outlets, n.Outlets > 0),
+		n.FirstSeen, n.LastSeen, n.EventType, n.Kind, n.Date, n.DatePrecision, n.DateNote, n.Status, n.Evidence,
+		floatOrEmpty(n.Confidence), n.Article, n.Incident, n.Outlet, n.Author, n.Source, n.Wikidata,
 		coordOrEmpty(n.Lat, n.Placed), coordOrEmpty(n.Lon, n.Placed), n.Precision,
 	}
 }
@@ -80,7 +85,8 @@ func nodeData(n Node) []string {
 func edgeData(e Edge) []string {
 	return []string{
 		e.Predicate, e.Predicate, e.Kind, e.Article, e.ArticleDate, e.Evidence, floatOrEmpty(e.Confidence),
-		e.Role, e.AssertedBy, e.Statement, intOrEmpty(e.Count, e.Count > 0), jsonList(e.Articles), jsonList(e.Kinds),
+		e.Role, e.AssertedBy, e.Statement, intOrEmpty(e.FactArticles, e.FactArticles > 0), intOrEmpty(e.FactOutlets, e.FactOutlets > 0),
+		intOrEmpty(e.Count, e.Count > 0), jsonList(e.Articles), jsonList(e.Kinds),
 	}
 }
 

@@ -108,6 +108,38 @@ func TestMerge(t *testing.T) {
 	}
 }
 
+// TestMergeCountsReports: a merged edge counts reports, the articles of
+// one incident once.
+func TestMergeCountsReports(t *testing.T) {
+	edge := func(article, incident string) Edge {
+		return Edge{Source: "s", Predicate: "attacked", Target: "a", Article: article, incident: incident}
+	}
+	for _, tt := range []struct {
+		name  string
+		edges []Edge
+		want  int
+	}{
+		{"no incident", []Edge{edge("1", ""), edge("2", "")}, 2},
+		{"one incident", []Edge{edge("1", "i"), edge("2", "i"), edge("3", "i")}, 1},
+		{"an incident and an article", []Edge{edge("1", "i"), edge("2", "i"), edge("3", "")}, 2},
+		{"two incidents", []Edge{edge("1", "i"), edge("2", "j")}, 2},
+		{"one article twice", []Edge{edge("1", ""), edge("1", "")}, 1},
+	} {
+		got := merge(tt.edges)
+		if len(got) != 1 || got[0].Count != tt.want || len(got[0].Articles) != len(uniqueArticles(tt.edges)) {
+			t.Errorf("%s: %+v, want one edge of count %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+func uniqueArticles(edges []Edge) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range edges {
+		out[e.Article] = true
+	}
+	return out
+}
+
 func TestCompareDated(t *testing.T) {
 	tests := []struct {
 		da, a, db, b string

@@ -17,16 +17,19 @@ type jsonNode struct {
 	Name       string   `json:"name"`
 	Aliases    []string `json:"aliases,omitempty"`
 	Articles   *int     `json:"article_count,omitempty"`
+	Outlets    int      `json:"outlets,omitempty"`
 	FirstSeen  string   `json:"first_seen,omitempty"`
 	LastSeen   string   `json:"last_seen,omitempty"`
 	EventType  string   `json:"event_type,omitempty"`
 	Kind       string   `json:"kind,omitempty"`
 	Date       string   `json:"date,omitempty"`
+	DatePrec   string   `json:"date_precision,omitempty"`
 	DateNote   string   `json:"date_note,omitempty"`
 	Status     string   `json:"status,omitempty"`
 	Evidence   string   `json:"evidence,omitempty"`
 	Confidence float64  `json:"confidence,omitempty"`
 	Article    string   `json:"article,omitempty"`
+	Incident   string   `json:"incident,omitempty"`
 	Outlet     string   `json:"outlet,omitempty"`
 	Author     string   `json:"author,omitempty"`
 	Source     string   `json:"source,omitempty"`
@@ -42,10 +45,10 @@ type jsonNode struct {
 // jsonNodeOf is a node's attributes as JSON Lines and GeoJSON give them.
 func jsonNodeOf(n Node) jsonNode {
 	j := jsonNode{
-		ID: n.ID, Type: n.Type, Name: n.Name, Aliases: n.Aliases,
+		ID: n.ID, Type: n.Type, Name: n.Name, Aliases: n.Aliases, Outlets: n.Outlets,
 		FirstSeen: n.FirstSeen, LastSeen: n.LastSeen, EventType: n.EventType, Kind: n.Kind,
-		Date: n.Date, DateNote: n.DateNote, Status: n.Status, Evidence: n.Evidence,
-		Confidence: n.Confidence, Article: n.Article, Outlet: n.Outlet, Author: n.Author, Source: n.Source,
+		Date: n.Date, DatePrec: n.DatePrecision, DateNote: n.DateNote, Status: n.Status, Evidence: n.Evidence,
+		Confidence: n.Confidence, Article: n.Article, Incident: n.Incident, Outlet: n.Outlet, Author: n.Author, Source: n.Source,
 		Wikidata: n.Wikidata, Agents: n.Agents, Targets: n.Targets, Locations: n.Locations,
 	}
 	if n.Type != "Article" {
@@ -71,6 +74,8 @@ type jsonEdge struct {
 	Role        string   `json:"role,omitempty"`
 	AssertedBy  string   `json:"asserted_by,omitempty"`
 	Statement   string   `json:"statement,omitempty"`
+	FactArts    int      `json:"fact_articles,omitempty"`
+	FactOutlets int      `json:"fact_outlets,omitempty"`
 	Count       int      `json:"count,omitempty"`
 	Articles    []string `json:"articles,omitempty"`
 	Kinds       []string `json:"kinds,omitempty"`
@@ -95,7 +100,8 @@ func writeJSONL(ctx context.Context, qs graph.QuadStore, out io.Writer, opts Opt
 		return enc.Encode(jsonEdge{
 			Element: "edge", Source: e.Source, Target: e.Target, Predicate: e.Predicate, Kind: e.Kind,
 			Article: e.Article, ArticleDate: e.ArticleDate, Evidence: e.Evidence, Confidence: e.Confidence,
-			Role: e.Role, AssertedBy: e.AssertedBy, Statement: e.Statement, Count: e.Count,
+			Role: e.Role, AssertedBy: e.AssertedBy, Statement: e.Statement,
+			FactArts: e.FactArticles, FactOutlets: e.FactOutlets, Count: e.Count,
 			Articles: e.Articles, Kinds: e.Kinds,
 		})
 	})

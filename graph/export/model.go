@@ -12,21 +12,26 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/analysis"
 	ngraph "github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// Node is one exported node: an entity, an event or, with
+// Node is one exported node: an entity, an event, an incident or, with
 // Options.ArticleNodes, an article. Empty fields are unknown and are left
 // out of the output.
 type Node struct {
 	ID        string   // the short IRI without brackets: "ng:entity/kataib-hezbollah"
-	Type      string   // entity type ("ArmedGroup"), "Event" for events, "Article"
+	Type      string   // entity type ("ArmedGroup"), "Event" for events, "Incident", "Article"
 	Name      string   // display name; never empty
 	Aliases   []string // every surface form seen, sorted
-	Articles  int      // number of articles it appears in
+	Articles  int      // number of articles it appears in (incidents: that report it)
 	FirstSeen string   // date of the earliest dated article it appears in
 	LastSeen  string   // date of the latest
+
+	// Incidents: the independent outlets that report it (copies of one
+	// wire story count once), as the analysis counted them.
+	Outlets int
 
 	// Where it is (entities) or happened (events), when known: Placed says
 	// Lat and Lon hold; Precision is site, town, province or country.
@@ -35,15 +40,17 @@ type Node struct {
 	Precision string
 	Wikidata  string // entities: the Wikidata id, "Q796"
 
-	// Events (and Date for articles).
-	EventType  string  // Attack, Airstrike, ...
-	Kind       string  // claim kind: stated, reported, claimed, denied, threatened
-	Date       string  // when it happened (articles: publication date)
-	DateNote   string  // why a date is missing or not trusted
-	Status     string  // occurred, planned, ...
-	Evidence   string  // the sentence it rests on
-	Confidence float64 // the extractor's estimate; 0 when none
-	Article    string  // the article that reports it (the first, if several)
+	// Events and incidents (and Date for articles).
+	EventType     string  // Attack, Airstrike, ...
+	Kind          string  // claim kind: stated, reported, claimed, denied, threatened
+	Date          string  // when it happened (articles: publication date)
+	DatePrecision string  // what Date rests on: day, month, year, or reported (the article's date)
+	DateNote      string  // why a date is missing or not trusted
+	Incident      string  // events: the incident it reports, when several articles report one
+	Status        string  // occurred, planned, ...
+	Evidence      string  // the sentence it rests on
+	Confidence    float64 // the extractor's estimate; 0 when none
+	Article       string  // the article that reports it (the first, if several)
 	// Agents, Targets and Locations are the IDs of the event's entities in
 	// those roles, sorted (also edges; here for formats without edges).
 	Agents, Targets, Locations []string
@@ -66,10 +73,19 @@ type Edge struct {
 	AssertedBy     string  // node ID of who asserts it
 	Statement      string  // the statement node it comes from, when there is one
 
+	// FactArticles and FactOutlets are the fact's counts, where it has a
+	// fact node (two articles or more state it): the articles that state
+	// it, and their independent outlets. 0 otherwise.
+	FactArticles, FactOutlets int
+
 	// With MergeEdges only.
-	Count    int      // number of distinct articles
+	Count    int      // number of reports: distinct articles, those of one incident counting once
 	Articles []string // those articles, earliest first
 	Kinds    []string // distinct claim kinds, sorted
+
+	// incident is the incident the edge's report belongs to, "" for none:
+	// merging counts an incident's reports once.
+	incident string
 }
 
 type nodeKind int
@@ -80,6 +96,7 @@ const (
 	kindEvent
 	kindArticle
 	kindStatement
+	kindIncident
 )
 
 const (
@@ -87,6 +104,7 @@ const (
 	eventPrefix     = schema.Prefix + "event/"
 	articlePrefix   = schema.Prefix + "article/"
 	statementPrefix = schema.Prefix + "statement/"
+	incidentPrefix  = schema.Prefix + "incident/"
 )
 
 func kindOf(v quad.Value) nodeKind {
@@ -104,6 +122,8 @@ func kindOf(v quad.Value) nodeKind {
 		return kindArticle
 	case strings.HasPrefix(s, statementPrefix):
 		return kindStatement
+	case strings.HasPrefix(s, incidentPrefix):
+		return kindIncident
 	}
 	return kindOther
 }
@@ -200,6 +220,9 @@ type walker struct {
 	dates *boundedCache[quad.Value, string]
 	alive *boundedCache[quad.Value, bool]
 	preds *boundedCache[any, quad.Value] // predicates by ref key
+	// incidents are, by article, the incidents it reports and the
+	// entities each names (read for merging only).
+	incidents *boundedCache[quad.Value, []incidentEnds]
 }
 
 // cacheSize bounds the walker's caches (article dates, live nodes).
@@ -209,9 +232,10 @@ const cacheSize = 1 << 16
 func baseWalker(ctx context.Context, rd ngraph.Reader) *walker {
 	return &walker{
 		ctx: ctx, qs: rd.QuadStore(), rd: rd,
-		dates: newBoundedCache[quad.Value, string](cacheSize),
-		alive: newBoundedCache[quad.Value, bool](cacheSize),
-		preds: newBoundedCache[any, quad.Value](1024),
+		dates:     newBoundedCache[quad.Value, string](cacheSize),
+		alive:     newBoundedCache[quad.Value, bool](cacheSize),
+		preds:     newBoundedCache[any, quad.Value](1024),
+		incidents: newBoundedCache[quad.Value, []incidentEnds](cacheSize),
 	}
 }
 
@@ -223,7 +247,7 @@ func newWalker(ctx context.Context, qs graph.QuadStore, opts Options) (*walker, 
 	}
 	w.sel = make(map[quad.Value]bool, len(opts.Nodes))
 	for _, n := range opts.Nodes {
-		if k := kindOf(n); k == kindEntity || k == kindEvent || (k == kindArticle && opts.ArticleNodes) {
+		if k := kindOf(n); k == kindEntity || k == kindEvent || k == kindIncident || (k == kindArticle && opts.ArticleNodes) {
 			w.sel[n] = true
 		}
 	}
@@ -270,11 +294,24 @@ const (
 // scan and their values read in one batch, instead of one store
 // transaction per quad: most of the export's time goes there.
 func (w *walker) eachNeed(d quad.Direction, v quad.Value, want func(p quad.Value) need, fn func(quad.Quad) error) error {
+	return w.eachWith(d, v, nil, want, fn)
+}
+
+// eachWith is eachNeed on the quads of predicate pred only (nil: all),
+// found by the (node, predicate) index where the backend has one: a hub's
+// other quads are not read.
+func (w *walker) eachWith(d quad.Direction, v, pred quad.Value, want func(p quad.Value) need, fn func(quad.Quad) error) error {
 	ref, err := w.qs.ValueOf(v)
 	if err != nil || ref == nil {
 		return err
 	}
-	qrefs, err := w.rd.Refs(w.ctx, ref, d, nil, 0)
+	var pref graph.Ref
+	if pred != nil {
+		if pref, err = w.qs.ValueOf(pred); err != nil || pref == nil {
+			return err // no quad has that predicate
+		}
+	}
+	qrefs, err := w.rd.Refs(w.ctx, ref, d, pref, 0)
 	if err != nil {
 		return err
 	}
@@ -372,6 +409,107 @@ func (w *walker) resolve(quads []quad.Quad, batch []graph.Ref, slots [][2]int) e
 
 var errStop = fmt.Errorf("stop")
 
+// linked is the other end of every quad p that has v in direction d
+// (subject or object), each once.
+func (w *walker) linked(d quad.Direction, v quad.Value, p quad.IRI) ([]quad.Value, error) {
+	other, n := quad.Object, needObject
+	if d == quad.Object {
+		other, n = quad.Subject, needSubject
+	}
+	var out []quad.Value
+	seen := map[quad.Value]bool{}
+	err := w.eachWith(d, v, p, func(quad.Value) need { return n }, func(q quad.Quad) error {
+		if o := q.Get(other); o != nil && !seen[o] {
+			seen[o] = true
+			out = append(out, o)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// incidentOf is the incident an event reports, "" for none.
+func (w *walker) incidentOf(event quad.Value) (string, error) {
+	incs, err := w.linked(quad.Object, event, analysis.ReportOf)
+	for _, i := range incs {
+		if kindOf(i) == kindIncident {
+			return text(i), err
+		}
+	}
+	return "", err
+}
+
+// incidentEnds is an incident and the entities its reports name as
+// agent, target or place.
+type incidentEnds struct {
+	id   string
+	ends map[quad.Value]bool
+}
+
+// incidentsIn are the incidents an article reports.
+func (w *walker) incidentsIn(article quad.Value) ([]incidentEnds, error) {
+	if l, ok := w.incidents.get(article); ok {
+		return l, nil
+	}
+	nodes, err := w.linked(quad.Object, article, analysis.ReportedIn)
+	if err != nil {
+		return nil, err
+	}
+	var out []incidentEnds
+	for _, n := range nodes {
+		if kindOf(n) != kindIncident {
+			continue
+		}
+		ie := incidentEnds{id: text(n), ends: map[quad.Value]bool{}}
+		for _, p := range []quad.IRI{schema.Agent, schema.Target, schema.Location} {
+			vs, err := w.linked(quad.Subject, n, p)
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range vs {
+				ie.ends[v] = true
+			}
+		}
+		out = append(out, ie)
+	}
+	w.incidents.put(article, out)
+	return out, nil
+}
+
+// factCount is a fact node's counts.
+type factCount struct{ articles, outlets int }
+
+// factCounts reads the fact nodes of the facts whose subject is v: their
+// counts by predicate (local name) and object (node ID).
+func (w *walker) factCounts(v quad.Value) (map[[2]string]factCount, error) {
+	facts, err := w.linked(quad.Object, v, analysis.FactSubject)
+	if err != nil || len(facts) == 0 {
+		return nil, err
+	}
+	out := map[[2]string]factCount{}
+	for _, f := range facts {
+		var key [2]string
+		var c factCount
+		if err := w.each(quad.Subject, f, func(q quad.Quad) error {
+			switch q.Predicate {
+			case analysis.FactPredicate:
+				key[0] = local(q.Object)
+			case analysis.FactObject:
+				key[1] = text(q.Object)
+			case analysis.Articles:
+				c.articles = int(number(q.Object))
+			case analysis.Outlets:
+				c.outlets = int(number(q.Object))
+			}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		out[key] = c
+	}
+	return out, nil
+}
+
 // exists reports whether v has quads of its own (as subject): a node whose
 // quads were all removed may linger in a store's node list.
 func (w *walker) exists(v quad.Value) (bool, error) {
@@ -398,7 +536,7 @@ func (w *walker) wanted(v quad.Value) bool {
 		return w.sel[v]
 	}
 	switch kindOf(v) {
-	case kindEntity, kindEvent:
+	case kindEntity, kindEvent, kindIncident:
 		return true
 	case kindArticle:
 		return w.opts.ArticleNodes
@@ -614,6 +752,7 @@ func (w *walker) node(v quad.Value) (Node, error) {
 		n.EventType = lit(schema.EventType)
 		n.Kind = lit(schema.Kind)
 		n.Date = lit(schema.Date)
+		n.DatePrecision = lit(schema.DatePrecision)
 		n.DateNote = lit(schema.DateNote)
 		n.Status = lit(schema.Status)
 		n.Evidence = lit(schema.Evidence)
@@ -621,6 +760,20 @@ func (w *walker) node(v quad.Value) (Node, error) {
 		if n.Name == "" {
 			n.Name = eventName(n.EventType, n.Date)
 		}
+		if n.Incident, err = w.incidentOf(v); err != nil {
+			return n, err
+		}
+	case kindIncident:
+		// The analysis counted its articles and outlets and dated its
+		// reports: its quads are labelled with itself, not with articles.
+		n.Type = local(analysis.ClassIncident)
+		n.EventType = lit(schema.EventType)
+		n.Date = lit(schema.Date)
+		n.DatePrecision = lit(schema.DatePrecision)
+		n.Articles = int(number(quad.String(lit(analysis.Articles))))
+		n.Outlets = int(number(quad.String(lit(analysis.Outlets))))
+		n.FirstSeen, n.LastSeen = lit(analysis.FirstReported), lit(analysis.LastReported)
+		n.Name = eventName(n.EventType, n.Date)
 	case kindArticle:
 		n.Type = local(schema.ClassArticle)
 		n.Date = lit(schema.Date)
@@ -628,7 +781,7 @@ func (w *walker) node(v quad.Value) (Node, error) {
 		n.Author = lit(schema.Author)
 		n.Source = lit(schema.Source)
 	}
-	if kind != kindArticle {
+	if kind != kindArticle && kind != kindIncident {
 		list := make([]quad.Value, 0, len(articles))
 		for a := range articles {
 			list = append(list, a)
@@ -685,14 +838,22 @@ type eventInfo struct {
 }
 
 // edges reads the edges going out of one node: its facts with their
-// statements, an event's roles and, with ArticleNodes, its articles.
+// statements and counts, an event's roles, an incident's reports and,
+// with ArticleNodes, its articles.
 func (w *walker) edges(v quad.Value) ([]Edge, error) {
 	kind := kindOf(v)
+	if kind == kindIncident {
+		return w.reports(v)
+	}
 	if kind != kindEntity && kind != kindEvent {
 		return nil, nil
 	}
 	src := text(v)
 	var out []Edge
+	counts, err := w.factCounts(v)
+	if err != nil {
+		return nil, err
+	}
 
 	// Statements whose subject is v give the fact edges with provenance.
 	var stmts []quad.Value
@@ -751,6 +912,8 @@ func (w *walker) edges(v quad.Value) ([]Edge, error) {
 			continue
 		}
 		e.Target, e.Predicate, e.Article = text(o), local(p), text(art)
+		c := counts[[2]string{e.Predicate, e.Target}]
+		e.FactArticles, e.FactOutlets = c.articles, c.outlets
 		out = append(out, e)
 	}
 
@@ -802,7 +965,9 @@ func (w *walker) edges(v quad.Value) ([]Edge, error) {
 		if ok, err := w.target(f.o); err != nil {
 			return nil, err
 		} else if ok {
-			out = append(out, Edge{Source: src, Target: text(f.o), Predicate: local(f.p), Article: text(f.article)})
+			c := counts[[2]string{local(f.p), text(f.o)}]
+			out = append(out, Edge{Source: src, Target: text(f.o), Predicate: local(f.p), Article: text(f.article),
+				FactArticles: c.articles, FactOutlets: c.outlets})
 		}
 	}
 	for _, r := range roleQuads {
@@ -824,6 +989,17 @@ func (w *walker) edges(v quad.Value) ([]Edge, error) {
 			out = append(out, Edge{Source: src, Target: text(r.o), Predicate: local(r.p), Article: text(r.o)})
 		}
 	}
+	if w.opts.MergeEdges {
+		if err := w.setIncidents(v, out); err != nil {
+			return nil, err
+		}
+	}
+	return w.finish(out)
+}
+
+// finish dates a node's edges by their articles, sorts them and, with
+// MergeEdges, merges them.
+func (w *walker) finish(out []Edge) ([]Edge, error) {
 	for i := range out {
 		if out[i].Article == "" {
 			continue
@@ -839,6 +1015,75 @@ func (w *walker) edges(v quad.Value) ([]Edge, error) {
 		out = merge(out)
 	}
 	return out, nil
+}
+
+// reports are an incident's edges to the events that report it, each
+// with the event's article.
+func (w *walker) reports(v quad.Value) ([]Edge, error) {
+	events, err := w.linked(quad.Subject, v, analysis.ReportOf)
+	if err != nil {
+		return nil, err
+	}
+	var out []Edge
+	for _, ev := range events {
+		if ok, err := w.target(ev); err != nil {
+			return nil, err
+		} else if !ok {
+			continue
+		}
+		arts, err := w.linked(quad.Subject, ev, schema.InArticle)
+		if err != nil {
+			return nil, err
+		}
+		e := Edge{Source: text(v), Target: text(ev), Predicate: local(analysis.ReportOf)}
+		if len(arts) > 0 {
+			e.Article = text(arts[0])
+		}
+		out = append(out, e)
+	}
+	return w.finish(out)
+}
+
+// setIncidents says which incident each of v's edges reports, so that
+// merging counts an incident's reports once: an event's edges, its
+// incident's; an edge to an event, that event's; a fact between two
+// entities, the incident its article reports that names both (the fact is
+// part of that article's account of it: Kata'ib Hezbollah attacked Harir
+// Air Base, in an article on the attack).
+func (w *walker) setIncidents(v quad.Value, edges []Edge) error {
+	own := ""
+	if kindOf(v) == kindEvent {
+		var err error
+		if own, err = w.incidentOf(v); err != nil {
+			return err
+		}
+	}
+	for i := range edges {
+		e := &edges[i]
+		target := quad.IRI(e.Target)
+		switch {
+		case own != "":
+			e.incident = own
+		case kindOf(target) == kindEvent:
+			inc, err := w.incidentOf(target)
+			if err != nil {
+				return err
+			}
+			e.incident = inc
+		case e.Article != "":
+			incs, err := w.incidentsIn(quad.IRI(e.Article))
+			if err != nil {
+				return err
+			}
+			for _, ie := range incs {
+				if ie.ends[v] && ie.ends[target] {
+					e.incident = ie.id
+					break
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // compareEdges orders a node's edges by predicate and target, then
@@ -868,7 +1113,11 @@ func compareDated(da, a, db, b string) int {
 }
 
 // merge folds sorted edges with the same predicate and target into one,
-// keeping the earliest article's attributes.
+// keeping the earliest article's attributes. Its count is of reports, not
+// articles: the articles whose reports belong to one incident count once
+// (twenty outlets on one attack are one attack), and its fact counts (the
+// fact node's, the same on every edge of the fact) say how many
+// independent outlets back it.
 func merge(edges []Edge) []Edge {
 	var out []Edge
 	for i := 0; i < len(edges); {
@@ -878,11 +1127,12 @@ func merge(edges []Edge) []Edge {
 		}
 		m := edges[i]
 		m.Statement = ""
-		seen, kinds := map[string]bool{}, map[string]bool{}
+		seen, kinds, reports := map[string]bool{}, map[string]bool{}, map[string]bool{}
 		for _, e := range edges[i:j] {
 			if e.Article != "" && !seen[e.Article] {
 				seen[e.Article] = true
 				m.Articles = append(m.Articles, e.Article)
+				reports[cmp.Or(e.incident, e.Article)] = true
 			}
 			if e.Kind != "" {
 				kinds[e.Kind] = true
@@ -893,7 +1143,7 @@ func merge(edges []Edge) []Edge {
 			m.Kinds = append(m.Kinds, k)
 		}
 		slices.Sort(m.Kinds)
-		m.Count = len(m.Articles)
+		m.Count = len(reports)
 		out = append(out, m)
 		i = j
 	}

@@ -21,10 +21,12 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
+	"github.com/newsgraph/newsgraph/analysis"
 	nggraph "github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/graph/export/exporttest"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // allQuads lists every quad of a store as N-Quads lines, sorted.
@@ -280,6 +282,158 @@ func TestDOTRendersWithGraphviz(t *testing.T) {
 			for _, s := range want {
 				if !strings.Contains(all, s) {
 					t.Errorf("the SVG does not show %q", s)
+				}
+			}
+		})
+	}
+}
+
+// analyzedStore is seedStore with two more reports of the Tower 22 attack
+// and runs the analysis over all its articles, as build does:
+//
+//   - a4 (The National): the Islamic Resistance in Iraq attacked Tower 22
+//     on 2024-01-28, the attack of a1 and a2. With them it is one
+//     incident of three articles from three outlets.
+//   - a5 (The National again): it attacked Tower 22 again a week later, a
+//     happening of its own.
+//
+// The fact "Islamic Resistance in Iraq attacked Tower 22" is then stated
+// by three articles (a1, a4, a5) of two outlets, in two happenings.
+func analyzedStore(t *testing.T) *nggraph.Store {
+	t.Helper()
+	ctx := context.Background()
+	st := seedStore(t, nggraph.DefaultBackend)
+	irq := schema.Entity{ID: "islamic-resistance-in-iraq", Type: schema.ArmedGroup, Name: "Islamic Resistance in Iraq", Mentions: []string{"Islamic Resistance in Iraq"}}
+	t22 := schema.Entity{ID: "tower-22", Type: schema.MilitaryBase, Name: "Tower 22", Mentions: []string{"Tower 22"}}
+	report := func(id, date, day string) schema.Record {
+		return schema.Record{
+			Doc:      id + ".txt",
+			Article:  schema.Article{ID: strings.Repeat(id, 8), Source: "testdata/" + id + ".txt", Title: "Tower 22 " + id, Outlet: "The National", Date: date},
+			Entities: []schema.Entity{irq, t22},
+			Facts:    []schema.Fact{{S: irq.ID, P: "attacked", O: t22.ID, Kind: schema.Stated, Evidence: "The Islamic Resistance in Iraq attacked Tower 22 (" + id + ")."}},
+			Events: []schema.Event{{ID: id + "-attack", Type: schema.EvAttack, Agent: irq.ID, Target: t22.ID, Location: t22.ID, Date: day, Kind: schema.Stated,
+				Evidence: "The Islamic Resistance in Iraq attacked Tower 22 (" + id + ")."}},
+		}
+	}
+	extra := []schema.Record{report("a4", "2024-01-29", "2024-01-28"), report("a5", "2024-02-05", "2024-02-04")}
+	if err := exporttest.Load(ctx, st, extra); err != nil {
+		t.Fatal(err)
+	}
+	var touched []quad.Value
+	for _, r := range append(exporttest.Records(), extra...) {
+		touched = append(touched, schema.ArticleIRI(r.Article.ID))
+	}
+	if _, err := analysis.Update(ctx, st, func(ctx context.Context, labels []quad.Value, quads []quad.Quad) error {
+		_, err := st.Replace(ctx, labels, quads)
+		return err
+	}, touched, analysis.Options{Window: analysis.DefaultWindow}); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// TestGraphMLIncidentsAndCounts reads, with networkx and igraph, what the
+// analysis adds to a GraphML export: the incident node with its counts and
+// dates, its report edges, the incident of every event that reports it,
+// the fact counts on fact edges; and, merged, an incident's reports
+// counted once.
+func TestGraphMLIncidentsAndCounts(t *testing.T) {
+	st := analyzedStore(t)
+	py, err := exporttest.Python()
+	if err != nil {
+		t.Skip(err)
+	}
+	views := map[string]map[string]exporttest.ReaderView{}
+	for _, merge := range []bool{false, true} {
+		path := filepath.Join(t.TempDir(), "analyzed.graphml")
+		if err := os.WriteFile(path, []byte(exportString(t, st, "graphml", export.Options{MergeEdges: merge})), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		v, err := exporttest.ReadGraphML(py, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		views[fmt.Sprint(merge)] = v
+	}
+	for tool := range views["false"] {
+		t.Run(tool, func(t *testing.T) {
+			per, merged := views["false"][tool], views["true"][tool]
+			var incident string
+			for id, n := range per.Nodes {
+				if n["type"] == "Incident" {
+					if incident != "" {
+						t.Fatalf("two incidents: %s and %s", incident, id)
+					}
+					incident = id
+				}
+			}
+			if incident == "" {
+				t.Fatal("no incident node")
+			}
+			for k, want := range map[string]any{
+				"event_type": "Attack", "date": "2024-01-28", "date_precision": "day",
+				"article_count": 3.0, "outlets": 3.0, "first_seen": "2024-01-29", "last_seen": "2024-01-31",
+			} {
+				if got := per.Nodes[incident][k]; got != want {
+					t.Errorf("incident %s = %#v, want %#v", k, got, want)
+				}
+			}
+			for _, tt := range []struct {
+				event, incident string
+			}{
+				{"ng:event/a1-attack-tower-22", incident},
+				{"ng:event/a2-attack-tower-22", incident},
+				{"ng:event/a4-attack", incident},
+				{"ng:event/a5-attack", ""}, // a week later
+				{"ng:event/a2-suspension", ""},
+			} {
+				got, _ := per.Nodes[tt.event]["incident"].(string)
+				if got != tt.incident {
+					t.Errorf("%s: incident %q, want %q", tt.event, got, tt.incident)
+				}
+			}
+			var reports []string
+			for _, e := range per.Edges {
+				if e.Source == incident {
+					if e.Attrs["predicate"] != "report" || e.Attrs["article"] == nil || per.Nodes[e.Target]["incident"] != incident {
+						t.Errorf("incident edge to %s: %v", e.Target, e.Attrs)
+					}
+					reports = append(reports, e.Target)
+				}
+			}
+			if len(reports) != 3 {
+				t.Errorf("the incident's report edges go to %v, want its three events", reports)
+			}
+			for _, tt := range []struct {
+				view                    exporttest.ReaderView
+				source, predicate, dest string
+				edges                   int
+				factArticles, outlets   any // nil: absent
+				count                   any
+			}{
+				// Three articles of two outlets state it, one edge each.
+				{per, "ng:entity/islamic-resistance-in-iraq", "attacked", "ng:entity/tower-22", 3, 3.0, 2.0, nil},
+				// Merged: a1 and a4 report one incident, a5 another happening.
+				{merged, "ng:entity/islamic-resistance-in-iraq", "attacked", "ng:entity/tower-22", 1, 3.0, 2.0, 2.0},
+				{per, "ng:entity/kataib-hezbollah", "member_of", "ng:entity/islamic-resistance-in-iraq", 2, 2.0, 2.0, nil},
+				// Of one incident, but not a fact of it: two reports.
+				{merged, "ng:entity/kataib-hezbollah", "member_of", "ng:entity/islamic-resistance-in-iraq", 1, 2.0, 2.0, 2.0},
+				// One article: no fact node, no counts.
+				{per, "ng:entity/tower-22", "located_in", "ng:entity/jordan", 1, nil, nil, nil},
+			} {
+				var found int
+				for _, e := range tt.view.Edges {
+					if e.Source != tt.source || e.Target != tt.dest || e.Attrs["predicate"] != tt.predicate {
+						continue
+					}
+					found++
+					if e.Attrs["fact_articles"] != tt.factArticles || e.Attrs["fact_outlets"] != tt.outlets || e.Attrs["count"] != tt.count {
+						t.Errorf("%s %s %s: fact_articles %#v, fact_outlets %#v, count %#v; want %#v, %#v, %#v",
+							tt.source, tt.predicate, tt.dest, e.Attrs["fact_articles"], e.Attrs["fact_outlets"], e.Attrs["count"], tt.factArticles, tt.outlets, tt.count)
+					}
+				}
+				if found != tt.edges {
+					t.Errorf("%s %s %s: %d edges, want %d", tt.source, tt.predicate, tt.dest, found, tt.edges)
 				}
 			}
 		})
