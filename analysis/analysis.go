@@ -31,6 +31,11 @@ const DefaultWindow = 72 * time.Hour
 type Options struct {
 	// Window is how far apart two reports' dates may be (0: the same day).
 	Window time.Duration
+
+	// Loaded, when set, holds every quad of the store: a build into an
+	// empty store indexes what it loads, and the analysis reads that
+	// instead of the store (Index).
+	Loaded *Index
 }
 
 // Writer replaces every quad labelled by one of labels with quads, as
@@ -51,7 +56,11 @@ type Summary struct {
 // or after, are recomputed and rewritten.
 func Update(ctx context.Context, st *graph.Store, write Writer, touched []quad.Value, opts Options) (Summary, error) {
 	start := time.Now()
-	u := &update{r: newReader(ctx, st), window: opts.Window, old: map[quad.Value]bool{}, seeds: map[quad.Value]bool{},
+	var src quadSource = st
+	if opts.Loaded != nil {
+		src = opts.Loaded
+	}
+	u := &update{r: newReader(ctx, src), window: opts.Window, old: map[quad.Value]bool{}, seeds: map[quad.Value]bool{},
 		touched: map[quad.Value]bool{}, subjects: map[quad.Value]bool{}, keys: map[factKey]bool{}, sets: map[quad.Value]map[quad.Value]bool{}}
 	if err := u.scope(touched); err != nil {
 		return Summary{}, err

@@ -233,6 +233,105 @@ func TestIncrementalIsFull(t *testing.T) {
 	}
 }
 
+// A build into an empty store reads what it loaded from an Index; into a
+// store that held anything, from the store. Both give the same nodes.
+func TestIndexReadsAsTheStore(t *testing.T) {
+	x, err := extract.New("rules", extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		dirs []string
+	}{
+		{"test articles", []string{articles}},
+		{"seeds and test articles", []string{"../testdata/seeds", articles}},
+		// Two articles of one outlet state what a third states: its
+		// sources are two, which only the articles' outlets tell.
+		{"one outlet twice", []string{articles, oneOutletTwice(t)}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var srcs []config.Source
+			for _, d := range tt.dirs {
+				srcs = append(srcs, config.Source{Dir: d})
+			}
+			ctx := context.Background()
+			opts := pipeline.Options{Analysis: analysis.Options{Window: analysis.DefaultWindow}}
+			indexed, stored := openStore(t), openStore(t)
+			// One quad unrelated to any article makes the store non-empty.
+			note := quad.IRI("ng:test/note")
+			if err := stored.BulkLoad(ctx, []quad.Quad{{Subject: note, Predicate: schema.Name, Object: quad.String("not an article"), Label: note}}); err != nil {
+				t.Fatal(err)
+			}
+			var sums []pipeline.Summary
+			for _, st := range []*graph.Store{indexed, stored} {
+				sum, err := pipeline.Build(ctx, st, x, srcs, opts)
+				if err != nil || sum.Failed > 0 {
+					t.Fatalf("build: %v %v", err, sum.Errors)
+				}
+				sums = append(sums, sum)
+			}
+			if a := sums[0].Analysis; a.Incidents == 0 || a.Facts == 0 || a.Contradictions == 0 {
+				t.Fatalf("the analysis found too little to compare: %+v", a)
+			}
+			if got, want := analysisQuads(t, indexed), analysisQuads(t, stored); !slices.Equal(got, want) {
+				t.Fatalf("read from the index:\n%s\nread from the store:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
+	}
+}
+
+// The index answers what it keeps, and says so of what it does not.
+func TestIndexKeeps(t *testing.T) {
+	ctx := context.Background()
+	ev, art := quad.IRI("ng:event/e"), quad.IRI("ng:article/a")
+	x := analysis.NewIndex()
+	x.Add([]quad.Quad{
+		{Subject: ev, Predicate: schema.RDFType, Object: schema.ClassEvent, Label: art},
+		{Subject: ev, Predicate: schema.EventType, Object: quad.String("Attack"), Label: art},
+		{Subject: ev, Predicate: schema.Evidence, Object: quad.String("a sentence"), Label: art},
+		{Subject: ev, Predicate: schema.InArticle, Object: art, Label: art},
+	})
+	for _, tt := range []struct {
+		name string
+		d    quad.Direction
+		v, p quad.Value
+		n    int  // quads
+		err  bool // not kept in that direction
+	}{
+		{"an event's type", quad.Subject, ev, schema.EventType, 1, false},
+		{"its evidence is not read", quad.Subject, ev, schema.Evidence, 0, true},
+		{"an article's events", quad.Object, art, schema.InArticle, 1, false},
+		{"the analysis' own, none yet", quad.Object, art, analysis.ReportedIn, 0, false},
+		{"names by object", quad.Object, quad.String("x"), schema.Name, 0, true},
+	} {
+		qs, err := x.QuadsWith(ctx, tt.d, tt.v, tt.p)
+		if len(qs) != tt.n || (err != nil) != tt.err {
+			t.Errorf("%s: %d quads, error %v; want %d, error %v", tt.name, len(qs), err, tt.n, tt.err)
+		}
+	}
+	if qs, err := x.Quads(ctx, quad.Subject, ev); err != nil || len(qs) != 3 {
+		t.Errorf("the event's quads: %v, %v; want its type, event type and article", qs, err)
+	}
+}
+
+// oneOutletTwice writes two articles of one outlet, in words of their
+// own, that say Kata'ib Hezbollah is backed by Iran (as herald-backing.txt
+// does).
+func oneOutletTwice(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"tribune-iran-1.txt": "Northern Tribune - Militia funding under scrutiny\n\nFriday 15 March 2024\n\nKata'ib Hezbollah is backed by Iran, according to a parliamentary report released in Baghdad.\n",
+		"tribune-iran-2.txt": "Northern Tribune - Lawmakers question armed factions\n\nSaturday 16 March 2024\n\nSeveral deputies asked the government about weapons depots near the airport. Kata'ib Hezbollah is backed by Iran, one of them told reporters.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 func readFile(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)

@@ -43,7 +43,7 @@ func (u *update) facts() ([]*node, error) {
 func (u *update) edges(s quad.Value) (map[factKey]map[quad.Value]bool, error) {
 	labels := map[factKey]map[quad.Value]bool{}
 	for _, p := range schema.Predicates {
-		qs, err := u.r.st.QuadsWith(u.r.ctx, quad.Subject, s, schema.PredicateIRI(p.Name))
+		qs, err := u.r.src.QuadsWith(u.r.ctx, quad.Subject, s, schema.PredicateIRI(p.Name))
 		if err != nil {
 			return nil, err
 		}

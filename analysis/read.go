@@ -7,31 +7,31 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// reader reads nodes from the store. What it makes of them (events,
-// statements, articles, the subjects or objects of one predicate) it keeps
-// for the rest of the update; the quads themselves it does not, so that
-// its memory is that of what the analysis uses.
+// reader reads nodes from the store (or an Index of what a build loaded).
+// What it makes of them (events, statements, articles, the subjects or
+// objects of one predicate) it keeps for the rest of the update; the quads
+// themselves it does not, so that its memory is that of what the analysis
+// uses.
 type reader struct {
 	ctx      context.Context
-	st       *graph.Store
+	src      quadSource
 	picked   map[pickKey][]quad.Value // subjects and objects, by node and predicate
 	events   map[quad.Value]*event
 	articles map[quad.Value]*article
 	stmts    map[quad.Value]*statement
 }
 
-func newReader(ctx context.Context, st *graph.Store) *reader {
-	return &reader{ctx: ctx, st: st, picked: map[pickKey][]quad.Value{},
+func newReader(ctx context.Context, src quadSource) *reader {
+	return &reader{ctx: ctx, src: src, picked: map[pickKey][]quad.Value{},
 		events: map[quad.Value]*event{}, articles: map[quad.Value]*article{}, stmts: map[quad.Value]*statement{}}
 }
 
 // outQuads are the quads from v (any label).
 func (r *reader) outQuads(v quad.Value) ([]quad.Quad, error) {
-	return r.st.Quads(r.ctx, quad.Subject, v)
+	return r.src.Quads(r.ctx, quad.Subject, v)
 }
 
 type pickKey struct {
@@ -55,7 +55,7 @@ func (r *reader) pickOnce(k pickKey, d quad.Direction) ([]quad.Value, error) {
 	if vs, ok := r.picked[k]; ok {
 		return vs, nil
 	}
-	qs, err := r.st.QuadsWith(r.ctx, k.dir, k.v, k.p)
+	qs, err := r.src.QuadsWith(r.ctx, k.dir, k.v, k.p)
 	if err != nil {
 		return nil, err
 	}

@@ -97,6 +97,14 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, sources []
 	}
 	done := 0
 	var touched []quad.Value // articles loaded or replaced
+	// Into an empty store, the analysis reads what this run loads from an
+	// index kept as it loads, not back from the store.
+	aopts := opts.Analysis
+	if n, err := st.QuadCount(ctx); err != nil {
+		return sum, err
+	} else if n == 0 {
+		aopts.Loaded = analysis.NewIndex()
+	}
 	// Listing is sequential (sorted, deterministic); reading, parsing and
 	// extraction are parallel, each article within its budget; loading is
 	// in the order listed.
@@ -134,6 +142,9 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, sources []
 		}
 		touched = append(touched, schema.ArticleIRI(j.art.ID))
 		touched = append(touched, j.remove...)
+		if aopts.Loaded != nil {
+			aopts.Loaded.Add(j.quads)
+		}
 		if len(j.remove) > 0 {
 			removed, err := st.Replace(ctx, j.remove, j.quads)
 			if err != nil {
@@ -162,7 +173,7 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, sources []
 		sum.Analysis, err = analysis.Update(ctx, st, func(ctx context.Context, labels []quad.Value, quads []quad.Quad) error {
 			_, err := st.Replace(ctx, labels, quads)
 			return err
-		}, touched, opts.Analysis)
+		}, touched, aopts)
 	}
 	sum.Entities = len(entities)
 	sum.Duration = time.Since(start)
