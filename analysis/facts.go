@@ -132,24 +132,28 @@ func (u *update) recount(key factKey, labels map[quad.Value]bool) ([]*node, erro
 	return out, err
 }
 
-// denials are the statements that deny a fact: those of the store's
-// denials (read by index, once) that are of the fact.
+// denials are the statements that deny a fact. The store's denials are
+// read by index once and grouped by their fact, so that each fact's are
+// a look-up: going through every denial for every fact was quadratic, and
+// most of a 10k-article build's analysis (85 of 94 s).
 func (u *update) denials(key factKey) ([]*statement, error) {
-	vs, err := u.r.subjects(schema.Kind, quad.String(schema.Denied))
-	if err != nil {
-		return nil, err
-	}
-	var out []*statement
-	for _, v := range vs {
-		s, err := u.r.statement(v)
+	if u.denied == nil {
+		vs, err := u.r.subjects(schema.Kind, quad.String(schema.Denied))
 		if err != nil {
 			return nil, err
 		}
-		if s != nil && s.key == key {
-			out = append(out, s)
+		u.denied = map[factKey][]*statement{}
+		for _, v := range vs {
+			s, err := u.r.statement(v)
+			if err != nil {
+				return nil, err
+			}
+			if s != nil {
+				u.denied[s.key] = append(u.denied[s.key], s)
+			}
 		}
 	}
-	return out, nil
+	return u.denied[key], nil
 }
 
 // anyIn reports whether some key of a is in b.

@@ -22,6 +22,7 @@ type update struct {
 	subjects map[quad.Value]bool // entities whose facts to look at
 	keys     map[factKey]bool
 	sets     map[quad.Value]map[quad.Value]bool // the statements of a subject, as a set
+	denied   map[factKey][]*statement           // the store's denials by fact, once read
 }
 
 // scope finds what the touched articles take part in: their events and

@@ -26,6 +26,7 @@ var dotColors = map[string]string{
 	"Coalition": "#fddbc7", "Person": "#d9f0d3", "MilitaryBase": "#bababa",
 	"Place": "#e0e0e0", "Agreement": "#fee08b", "Event": "#fdae61",
 	"Organization": "#c7eae5", "MediaOutlet": "#f6e8c3", "Article": "#ffffff",
+	"Incident": "#f46d43",
 }
 
 // dotString quotes s as a DOT string: quotes and backslashes escaped,
@@ -94,7 +95,7 @@ func writeDOT(ctx context.Context, qs graph.QuadStore, out io.Writer, opts Optio
 	}
 	err = wk.walk(func(n Node) error {
 		sub := n.Type
-		if n.EventType != "" {
+		if n.Type == "Event" && n.EventType != "" {
 			sub = "event"
 			if n.Kind != "" && n.Kind != "stated" {
 				sub += ", " + n.Kind

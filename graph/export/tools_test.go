@@ -339,6 +339,10 @@ func analyzedStore(t *testing.T) *nggraph.Store {
 // counted once.
 func TestGraphMLIncidentsAndCounts(t *testing.T) {
 	st := analyzedStore(t)
+	// DOT labels the incident as one, not as an event.
+	if dot := exportString(t, st, "dot", export.Options{}); !strings.Contains(dot, `label="Attack 2024-01-28\nIncident"`) {
+		t.Errorf("DOT has no incident node labelled as one:\n%s", dot)
+	}
 	py, err := exporttest.Python()
 	if err != nil {
 		t.Skip(err)
