@@ -81,9 +81,11 @@ func (d *doc) addFact(s *entity, p string, o *entity, kind string, by *entity, e
 		return false
 	}
 	switch p {
-	case "located_in", "located_near", "capital_of":
-		// Geography is not a claim: "the base in Anbar province" in a
-		// group's statement is as true as in the narrator's words.
+	case "located_in", "located_near", "capital_of",
+		"president_of", "prime_minister_of", "minister_of", "ambassador_to", "spokesperson_for", "holds_role":
+		// Geography and titles are not claims: "the base in Anbar
+		// province" or "US President Joe Biden" in a group's statement is
+		// the narrator's description, as true as in the narrator's words.
 		kind, by = schema.Stated, nil
 	}
 	key := factKey{s.id, p, o.id}

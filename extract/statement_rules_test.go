@@ -132,6 +132,24 @@ func TestGeographyIsStated(t *testing.T) {
 	}
 }
 
+// TestTitlesAreStated: a title in an attributed sentence is the
+// narrator's description of the person, not part of the claim.
+func TestTitlesAreStated(t *testing.T) {
+	rec := extractText(t, "Kata'ib Hezbollah said U.S. President Joe Biden had ordered the strikes on its headquarters.")
+	found := false
+	for _, f := range rec.Facts {
+		if f.P == "president_of" {
+			found = true
+			if f.Kind != schema.Stated {
+				t.Errorf("title as %s: %v", f.Kind, f)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no president_of fact: %v", rec.Facts)
+	}
+}
+
 func TestSurnameIsNotAPlace(t *testing.T) {
 	rec := extractText(t, "\"The militias are testing the new government,\" said Noor Salman, a researcher in Baghdad.")
 	for _, e := range rec.Entities {
