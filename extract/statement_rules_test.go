@@ -49,6 +49,10 @@ func TestStatementsAreActsNotReportage(t *testing.T) {
 			t.Errorf("%q: want a statement by %s:%s", tc.text, tc.speaker, eventList(rec))
 		}
 	}
+	// Blamed is not blaming: a headline's "X blamed for" is not X speaking.
+	if rec := extractText(t, "Kata'ib Hezbollah blamed for drone strike on Harir\n\nKata'ib Hezbollah was blamed for the drone strike on Harir Air Base on Sunday by two officials."); countEvents(rec, schema.EvStatement, "kataib-hezbollah") != 0 {
+		t.Errorf("the blamed group made a statement:%s", eventList(rec))
+	}
 	// An act of speech and "said in a statement" are statements.
 	checkRules(t, "Kataib Hezbollah said in a statement on Monday that it was halting its operations.", nil,
 		[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}, nil)
