@@ -104,6 +104,19 @@ func (b Budget) Read(ctx context.Context, it ingest.Item) (*source.Article, erro
 // Extract extracts an article with x and maps the record to quads, within
 // the budget's time (ctx from Start) and size.
 func (b Budget) Extract(ctx context.Context, x extract.Extractor, art *source.Article) (Extracted, error) {
+	return b.extract(ctx, x, art, true)
+}
+
+// ExtractRecord is Extract for a caller that wants the record and not its
+// quads (`newsgraph extract`): the quads are counted, not made, and the
+// article is refused exactly when Extract would refuse it.
+func (b Budget) ExtractRecord(ctx context.Context, x extract.Extractor, art *source.Article) (schema.Record, error) {
+	e, err := b.extract(ctx, x, art, false)
+	return e.Rec, err
+}
+
+// extract is Extract; without quads it only counts them.
+func (b Budget) extract(ctx context.Context, x extract.Extractor, art *source.Article, quads bool) (Extracted, error) {
 	max := b.maxQuads()
 	where := source.QuotePath(art.Path)
 	return Within(ctx, b, art.Path, func(ctx context.Context) (Extracted, error) {
@@ -121,12 +134,20 @@ func (b Budget) Extract(ctx context.Context, x extract.Extractor, art *source.Ar
 			return Extracted{}, fmt.Errorf("%s: %w: %d events and %d facts, more than the limit of %d quads (extract.max_article_quads)",
 				where, ErrOverBudget, len(rec.Events), len(rec.Facts), max)
 		}
-		quads, rejects := schema.ToQuads(rec, extract.Version(x))
-		if max >= 0 && len(quads) > max {
-			return Extracted{}, fmt.Errorf("%s: %w: %d quads (%d events, %d facts, %d entities), the limit is %d (extract.max_article_quads)",
-				where, ErrOverBudget, len(quads), len(rec.Events), len(rec.Facts), len(rec.Entities), max)
+		var e Extracted
+		n := 0
+		if quads {
+			e.Quads, e.Rejects = schema.ToQuads(rec, extract.Version(x))
+			n = len(e.Quads)
+		} else if max >= 0 {
+			n = schema.CountQuads(rec, extract.Version(x))
 		}
-		return Extracted{rec, quads, rejects}, nil
+		if max >= 0 && n > max {
+			return Extracted{}, fmt.Errorf("%s: %w: %d quads (%d events, %d facts, %d entities), the limit is %d (extract.max_article_quads)",
+				where, ErrOverBudget, n, len(rec.Events), len(rec.Facts), len(rec.Entities), max)
+		}
+		e.Rec = rec
+		return e, nil
 	})
 }
 

@@ -74,6 +74,14 @@ var (
 // letter or digit collapsed into single hyphens, lower case.
 // "Kata'ib Hezbollah" and "Kata’ib Hezbollah" both give "kataib-hezbollah".
 func Slug(name string) string {
+	if s, ok := asciiSlug(name); ok {
+		return s
+	}
+	return unicodeSlug(name)
+}
+
+// unicodeSlug is Slug for any name.
+func unicodeSlug(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range norm.NFKD.String(name) {
@@ -91,6 +99,47 @@ func Slug(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiSlug is Slug for a name of ASCII characters only, whose NFKD form
+// is itself, and reports whether name was one. A name that is already its
+// slug (most ids: every quad of an entity, event or fact slugs one) is
+// returned as it is, without a copy.
+func asciiSlug(name string) (string, bool) {
+	slug := true // name is its own slug so far
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= 0x80:
+			return "", false
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && i > 0 && i < len(name)-1 && name[i-1] != '-':
+		default:
+			slug = false
+		}
+	}
+	if slug {
+		return name, true
+	}
+	b := make([]byte, 0, len(name))
+	dash := false
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '\'' || c == '`':
+			// apostrophes vanish without a break
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', 'A' <= c && c <= 'Z':
+			if dash && len(b) > 0 {
+				b = append(b, '-')
+			}
+			dash = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		default:
+			dash = true
+		}
+	}
+	return string(b), true
 }
 
 // EntityIRI is the node of the entity with that id.

@@ -195,3 +195,57 @@ func TestStableIRIs(t *testing.T) {
 		}
 	}
 }
+
+// TestCountQuads checks that CountQuads counts what ToQuads makes, on
+// records with rejects of every kind, coordinates and duplicate ids.
+func TestCountQuads(t *testing.T) {
+	withGeo := sample()
+	withGeo.Entities = append(withGeo.Entities,
+		Entity{ID: "erbil", Type: Place, Name: "Erbil", Coords: []float64{36.19, 44.01}, Wikidata: "Q133025"},
+		Entity{ID: "x", Type: Place, Name: "X", Coords: []float64{91, 0}},
+		Entity{ID: "y", Type: Person, Name: "Y", Coords: []float64{30, 40}, Wikidata: "Q-1"},
+		Entity{ID: "iraq", Type: Country, Name: "Iraq again"},
+		Entity{ID: "--", Type: Country, Name: "No id"},
+		Entity{ID: "z", Type: "Planet", Name: "Z"},
+	)
+	withGeo.Events = append(withGeo.Events,
+		Event{ID: "ev4", Type: EvAttack, Target: "erbil", Kind: Stated, Confidence: 0.5, DateNote: "Monday", Date: "2024-01"},
+		Event{ID: "ev4", Type: EvAttack, Kind: Stated})
+	for name, rec := range map[string]Record{"sample": sample(), "geo": withGeo, "empty": {Article: Article{ID: "e"}}} {
+		for _, x := range []string{"rules/1", ""} {
+			qs, rejects := ToQuads(rec, x)
+			if len(rejects) == 0 && name != "empty" {
+				t.Fatalf("%s: no rejects; the test wants some", name)
+			}
+			if got := CountQuads(rec, x); got != len(qs) {
+				t.Errorf("%s, extractor %q: CountQuads = %d, ToQuads made %d", name, x, got, len(qs))
+			}
+		}
+	}
+}
+
+// TestSlugASCII checks Slug's path for ASCII names against its path for
+// any name, on names made of the characters that matter to a slug.
+func TestSlugASCII(t *testing.T) {
+	const chars = "aZ9-' `._x"
+	names := []string{"", "-", "a-", "-a", "a--b", "kataib-hezbollah", "Kata'ib Hezbollah", "U.S.-led", "a`b"}
+	for n := 0; n < 5000; n++ {
+		var b []byte
+		for i, k := 0, n; i < 6 && k > 0; i, k = i+1, k/len(chars) {
+			b = append(b, chars[k%len(chars)])
+		}
+		names = append(names, string(b))
+	}
+	for _, s := range names {
+		got, ok := asciiSlug(s)
+		if !ok {
+			t.Fatalf("asciiSlug(%q) refused an ASCII name", s)
+		}
+		if want := unicodeSlug(s); got != want {
+			t.Errorf("asciiSlug(%q) = %q, unicodeSlug %q", s, got, want)
+		}
+	}
+	if _, ok := asciiSlug("Şarku’l"); ok {
+		t.Error("asciiSlug took a name that is not ASCII")
+	}
+}

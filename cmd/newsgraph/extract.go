@@ -101,6 +101,5 @@ func extractOne(ctx context.Context, x extract.Extractor, b pipeline.Budget, it 
 	if err != nil {
 		return schema.Record{}, err
 	}
-	e, err := b.Extract(ctx, x, art)
-	return e.Rec, err
+	return b.ExtractRecord(ctx, x, art)
 }
