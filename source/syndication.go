@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Syndication: the same wire story runs under many mastheads. Two things
@@ -62,37 +63,114 @@ func Credit(text string) string {
 // by a masthead, a line of boilerplate or a changed word are a few bits
 // apart (Near); different stories about one event are about 32 apart.
 func Sketch(text string) string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	if len(words) < 3 {
+	// The words are those of strings.FieldsFunc over strings.ToLower(text),
+	// split at every rune that is neither a letter nor a digit, read in
+	// one pass into one buffer; the sketch needs only the last three.
+	lower := make([]byte, 0, len(text))
+	var last [3][2]int // the last three words, as offsets into lower
+	words, start := 0, -1
+	var c counter
+	endWord := func() {
+		if start < 0 {
+			return
+		}
+		last[0], last[1], last[2] = last[1], last[2], [2]int{start, len(lower)}
+		if words++; words >= 3 {
+			c.add(trigramHash(lower[last[0][0]:last[0][1]], lower[last[1][0]:last[1][1]], lower[last[2][0]:last[2][1]]))
+		}
+		start = -1
+	}
+	for i := 0; i < len(text); {
+		var r rune
+		if b := text[i]; b < utf8.RuneSelf {
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			r = rune(b)
+			i++
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			r = unicode.ToLower(r) // an invalid byte stays utf8.RuneError, which splits as strings.ToLower's U+FFFD does
+			i += size
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			endWord()
+			continue
+		}
+		if start < 0 {
+			start = len(lower)
+		}
+		lower = utf8.AppendRune(lower, r)
+	}
+	endWord()
+	if words < 3 {
 		return ""
 	}
-	// A bit of the sketch is set when most trigram hashes have it set:
-	// count the ones per bit, without a branch per bit.
-	var ones [64]int
-	n := 0
-	for i := 0; i+3 <= len(words); i++ {
-		sum := trigramHash(words[i], words[i+1], words[i+2])
-		for b := range ones {
-			ones[b] += int(sum >> b & 1)
-		}
-		n++
-	}
-	var sketch uint64
-	for b, o := range ones {
-		if 2*o > n {
-			sketch |= 1 << b
-		}
-	}
-	return fmt.Sprintf("%016x", sketch)
+	return fmt.Sprintf("%016x", c.majority())
 }
+
+// counter counts, for each of the 64 bits, how many of the hashes added
+// have it set. Each byte of a hash adds its eight bits to eight byte-wide
+// counters at once (spread), which carry into the full counts before they
+// can overflow: an addition per byte, not a branch or a shift per bit.
+type counter struct {
+	ones  [64]int
+	lanes [8]uint64 // lanes[k], byte j: the count of bit 8k+j since the last carry
+	n     int       // hashes added
+	since int       // hashes added since the last carry
+}
+
+func (c *counter) add(h uint64) {
+	for k := range c.lanes {
+		c.lanes[k] += spread[byte(h>>(8*k))]
+	}
+	c.n++
+	if c.since++; c.since == 255 {
+		c.carry()
+	}
+}
+
+func (c *counter) carry() {
+	for k, l := range c.lanes {
+		for j := range 8 {
+			c.ones[8*k+j] += int(byte(l >> (8 * j)))
+		}
+		c.lanes[k] = 0
+	}
+	c.since = 0
+}
+
+// majority is the hash whose bits are set where most hashes added have
+// them set.
+func (c *counter) majority() uint64 {
+	c.carry()
+	var h uint64
+	for b, o := range c.ones {
+		if 2*o > c.n {
+			h |= 1 << b
+		}
+	}
+	return h
+}
+
+// spread[b] has byte j set to bit j of b.
+var spread = func() (t [256]uint64) {
+	for b := range t {
+		for j := range 8 {
+			t[b] |= uint64(b>>j&1) << (8 * j)
+		}
+	}
+	return t
+}()
 
 // trigramHash is the 64-bit FNV-1a hash of "a b c", computed in place:
 // a sketch hashes every trigram of an article, and building each string
 // and hasher cost more than extracting the article.
-func trigramHash(a, b, c string) uint64 {
+func trigramHash(a, b, c []byte) uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
-	for i, w := range [3]string{a, b, c} {
+	for i, w := range [3][]byte{a, b, c} {
 		if i > 0 {
 			h = (h ^ ' ') * prime
 		}

@@ -1,8 +1,14 @@
 package source
 
 import (
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestCredit(t *testing.T) {
@@ -35,5 +41,73 @@ func TestSketchNear(t *testing.T) {
 	}
 	if Sketch("two words") != "" || strings.Count(Sketch(story), "") != 17 {
 		t.Errorf("sketch of a short text %q, of the story %q", Sketch("two words"), Sketch(story))
+	}
+}
+
+// referenceSketch is Sketch as first written: strings.FieldsFunc over
+// strings.ToLower, the trigram's string hashed, and a count per bit.
+func referenceSketch(text string) string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) < 3 {
+		return ""
+	}
+	var ones [64]int
+	n := 0
+	for i := 0; i+3 <= len(words); i++ {
+		h := fnv.New64a()
+		h.Write([]byte(words[i] + " " + words[i+1] + " " + words[i+2]))
+		sum := h.Sum64()
+		for b := range ones {
+			if sum&(1<<b) != 0 {
+				ones[b]++
+			}
+		}
+		n++
+	}
+	var sketch uint64
+	for b, o := range ones {
+		if 2*o > n {
+			sketch |= 1 << b
+		}
+	}
+	return fmt.Sprintf("%016x", sketch)
+}
+
+// TestSketchAsReference checks Sketch against referenceSketch on the
+// project's test articles and on random texts of every length up to
+// thousands of words, with upper-case letters of other scripts, digits,
+// marks, symbols and invalid UTF-8.
+func TestSketchAsReference(t *testing.T) {
+	var texts []string
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*.txt"))
+	more, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*", "*.txt"))
+	for _, f := range append(files, more...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	if len(texts) < 10 {
+		t.Fatalf("%d test articles found; want the testdata articles", len(texts))
+	}
+	// One trigram over and over: every count runs past a byte-wide lane.
+	texts = append(texts, strings.Repeat("rocket ", 1000), strings.Repeat("rocket ", 257))
+	pieces := []string{"Erbil", "AIN", "al-Asad", "Kata'ib", "2,500", "Şarku’l", "İstanbul", "ΣΟΦΙΑ", "قاعدة", "\xff", "\xe2\x80", "Ⓐ", "x̃", "�", " ", "\n", ". ", "—", "DŽ", "ǅ", "K"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 300 {
+		var b strings.Builder
+		for range rng.IntN(10 * (n + 1)) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		if got, want := Sketch(text), referenceSketch(text); got != want {
+			t.Errorf("Sketch = %q, reference %q, for %.80q", got, want, text)
+		}
 	}
 }
