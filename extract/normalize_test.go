@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -116,5 +119,40 @@ func TestExplainIn(t *testing.T) {
 	}
 	if got := strings.Join(surfaces, "; "); !strings.Contains(got, "Firas al-Yasir=") || !strings.Contains(got, "Yasir="+ReasonShortForm) {
 		t.Errorf("merges = %s", got)
+	}
+}
+
+// TestKeyCache checks that the cache gives nameKeys of each surface on
+// a miss and on a hit, from goroutines at once (go test -race), and
+// forgets everything, not some forms, once it is full.
+func TestKeyCache(t *testing.T) {
+	var c keyCache
+	text := "Kata'ib Hezbollah and Abu Mahdi al-Muhandis met Mohammed Shia’ Al Sudani in Ain al-Assad."
+	surfaces := []string{text[0:17], text[22:43], text[48:70], text[74:87], "", "—", "Sayyidus Shuhada", "Abdul Aziz"}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 3 {
+				for _, s := range surfaces {
+					if got, want := c.keys(s), nameKeys(s); !slices.Equal(got, want) {
+						t.Errorf("keys(%q) = %q, nameKeys %q", s, got, want)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if len(c.m) != len(surfaces) {
+		t.Errorf("the cache holds %d forms, want %d", len(c.m), len(surfaces))
+	}
+	for i := len(c.m); i < keyCacheMax; i++ {
+		c.keys(fmt.Sprint("Name", i))
+	}
+	if len(c.m) != keyCacheMax {
+		t.Fatalf("the cache holds %d forms, want %d", len(c.m), keyCacheMax)
+	}
+	c.keys("Erbil")
+	if len(c.m) != 1 {
+		t.Errorf("a full cache given one more form holds %d, want 1", len(c.m))
 	}
 }

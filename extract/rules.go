@@ -34,7 +34,8 @@ func init() {
 // rules written for the language of wire-service conflict reporting.
 // It is safe for concurrent use.
 type Rules struct {
-	lx *Lexicon
+	lx   *Lexicon
+	keys keyCache // nameKeys of mentions' surface forms, across articles
 }
 
 // NewRules returns a rule-based extractor over a lexicon.
