@@ -36,7 +36,7 @@ func (v *view) attribute(carry *attribution) {
 	n := len(v.it)
 	for k := 0; k < n; k++ {
 		w := v.it[k].w
-		bits := v.d.lx.attributionBits[w]
+		bits := v.d.lx.byWord[v.it[k].id].attrib
 		switch {
 		case w == "according" && v.word(k+1, "to"):
 			a.verb = k

@@ -41,8 +41,11 @@ func compileDescriptions(byType map[string][]string) (map[string]string, error) 
 // corefReach before it. "The base of the brigade" and "the city of Mosul"
 // name, they do not refer back.
 func (d *doc) described(w string, i int, v *view) *entity {
+	if len(v.it) == 0 || v.it[len(v.it)-1].w != "the" {
+		return nil // before the look-up: the view asks for every word
+	}
 	typ := d.lx.descriptions[w]
-	if typ == "" || len(v.it) == 0 || v.it[len(v.it)-1].w != "the" {
+	if typ == "" {
 		return nil
 	}
 	if n := i + 1; n < len(d.toks) && (d.toks[n].norm == "of" || d.toks[n].cap) {

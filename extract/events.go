@@ -122,7 +122,7 @@ func (v *view) events() {
 		if done[k] {
 			continue
 		}
-		switch rule := v.d.lx.eventTriggers[v.it[k].w]; rule {
+		switch rule := v.d.lx.byWord[v.it[k].id].event; rule {
 		case evAttack, evAttackIfWeapon, evAttackIfClaimed:
 			if rule == evAttackIfWeapon && !v.weaponAfter(k) || rule == evAttackIfClaimed && v.claimVerbBefore(k) < 0 && v.carriedOutBefore(k) < 0 {
 				continue
@@ -895,7 +895,7 @@ func (v *view) statement() {
 		}
 	}
 	for _, f := range a.frames {
-		if v.d.lx.eventTriggers[v.it[f.verb].w] == evThreat {
+		if v.d.lx.byWord[v.it[f.verb].id].event == evThreat {
 			continue // a threat event of its own (threat)
 		}
 		if v.wordIn(f.verb, v.d.lx.claimVerbs) && v.attackNounAfter(f.verb) {
@@ -1357,8 +1357,7 @@ func (v *view) attackNounAfter(k int) bool {
 // addressed to the state it concerns.
 func (v *view) institutionalActs() {
 	for k := range v.it {
-		w := v.it[k].w
-		bits := v.d.lx.actBits[w]
+		bits := v.d.lx.byWord[v.it[k].id].act
 		switch {
 		case bits&(bitAct|bitSummon|bitVote) != 0:
 		case bits&bitCall != 0:

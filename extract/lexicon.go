@@ -436,6 +436,9 @@ type wordTables struct {
 	frames  []frameBit       // the frames and required elements the word serves
 	rule    func(*view, int) // the relation rule the word triggers (relationTriggers)
 	demonym *LexEntry        // the country the word is the demonym of (demonym)
+	event   eventRule        // the event rule the word triggers (eventTriggers)
+	attrib  uint8            // the word's attributionBits
+	act     uint8            // the word's actBits
 }
 
 // indexWords numbers the words of the frames, demonyms, relation triggers
@@ -448,6 +451,14 @@ func (lx *Lexicon) indexWords() {
 	}
 	for w := range lx.relationTriggers {
 		lx.words.intern(w)
+	}
+	for w := range lx.eventTriggers {
+		lx.words.intern(w)
+	}
+	for _, bits := range []wordBits{lx.attributionBits, lx.actBits} {
+		for w := range bits {
+			lx.words.intern(w)
+		}
 	}
 	for _, set := range lx.all {
 		set.number(&lx.words)
@@ -468,6 +479,15 @@ func (lx *Lexicon) indexWords() {
 	}
 	for w, rule := range lx.relationTriggers {
 		lx.byWord[lx.words.id(w)].rule = rule
+	}
+	for w, rule := range lx.eventTriggers {
+		lx.byWord[lx.words.id(w)].event = rule
+	}
+	for w, bits := range lx.attributionBits {
+		lx.byWord[lx.words.id(w)].attrib = bits
+	}
+	for w, bits := range lx.actBits {
+		lx.byWord[lx.words.id(w)].act = bits
 	}
 }
 
