@@ -124,9 +124,48 @@ type construction struct {
 	need      uint64
 	slots     map[string]int
 	notAfter  map[string]bool
+	afterIDs  wordIDs // the numbers of notAfter's words, set by internFrameWords
 	notBefore [][]string
-	lead      int // the first element that matches an item (not a subject slot)
 	subject   int // the element of the subject slot, or -1
+	start     startSet
+}
+
+// startSet is what the item a match starts at can be: the first element
+// that takes an item, or any of them up to the first one that is not
+// optional. Most items can start no frame, and the test is cheaper than
+// trying the match.
+type startSet struct {
+	any  bool    // a gap, or no element that must take an item: every item
+	ids  wordIDs // a plain word of these
+	slot bool    // an entity, or a demonym that may stand for its country
+}
+
+// canStart reports whether a match can start at item k.
+func (fr *construction) canStart(v *view, k int) bool {
+	s, it := &fr.start, &v.it[k]
+	return s.any || s.slot && (it.e != nil || it.dem != nil) || it.e == nil && s.ids.has(it.id)
+}
+
+// setStart sets fr.start from its elements; the word elements' numbers
+// must be set.
+func (fr *construction) setStart() {
+	fr.start = startSet{any: true}
+	for _, e := range fr.elems {
+		switch {
+		case e.kind == eSlot && e.subject:
+			continue // takes no item
+		case e.kind == eGap:
+			return // may take any item
+		case e.kind == eSlot:
+			fr.start.slot = true
+		default:
+			fr.start.ids = append(fr.start.ids, e.ids...)
+		}
+		if !e.optional {
+			fr.start.any = false
+			return
+		}
+	}
 }
 
 type elemKind uint8
@@ -249,9 +288,6 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			fr.subject = i
 		}
 	}
-	if fr.lead = 0; fr.subject == 0 {
-		fr.lead = 1
-	}
 	var err error
 	if fr.notAfter, err = keySet(s.NotAfter); err != nil {
 		return nil, fmt.Errorf("not_after: %w", err)
@@ -334,16 +370,10 @@ type match struct {
 	trigger int
 }
 
-// matchAt matches the frame's elements from item k on.
+// matchAt matches the frame's elements from item k on, an item that
+// canStart: the caller tests that first, inlined, so that the items that
+// cannot start the frame (most of them) cost neither a call nor a match.
 func (fr *construction) matchAt(v *view, k int) (match, bool) {
-	// Most items cannot start most frames: say so before recursing.
-	switch first := &fr.elems[fr.lead]; {
-	case first.optional:
-	case first.kind == eSlot && v.it[k].e == nil && v.it[k].dem == nil:
-		return match{}, false
-	case first.kind == eWords && (v.it[k].e != nil || !first.ids.has(v.it[k].id)):
-		return match{}, false
-	}
 	if fr.after(v, k) {
 		return match{}, false
 	}
@@ -624,7 +654,7 @@ func (fr *construction) after(v *view, k int) bool {
 	if v.word(j, "the", "a", "an") {
 		j--
 	}
-	return j >= 0 && v.it[j].e == nil && fr.notAfter[v.it[j].w]
+	return j >= 0 && v.it[j].e == nil && fr.afterIDs.has(v.it[j].id)
 }
 
 // followedBy reports whether one of the frame's not_before runs starts at
@@ -663,6 +693,9 @@ func (v *view) applyFrames() {
 			continue
 		}
 		for k := range v.it {
+			if !fr.canStart(v, k) {
+				continue
+			}
 			if m, ok := fr.matchAt(v, k); ok {
 				v.emit(fr, m)
 			}
@@ -677,9 +710,14 @@ type frameBit struct {
 	bit   uint64
 }
 
-// internFrameWords numbers the words of every word element in words.
+// internFrameWords numbers the words of every word element, and the
+// not_after words, in words.
 func internFrameWords(frames []*construction, words *vocab) {
 	for _, fr := range frames {
+		fr.afterIDs = fr.afterIDs[:0]
+		for w := range fr.notAfter {
+			fr.afterIDs = append(fr.afterIDs, words.intern(w))
+		}
 		for i := range fr.elems {
 			e := &fr.elems[i]
 			e.ids = e.ids[:0]
@@ -687,6 +725,7 @@ func internFrameWords(frames []*construction, words *vocab) {
 				e.ids = append(e.ids, words.intern(w))
 			}
 		}
+		fr.setStart()
 	}
 }
 

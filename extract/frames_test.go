@@ -29,7 +29,7 @@ func TestFrameExamples(t *testing.T) {
 			for i := range d.sents {
 				v := d.view(&d.sents[i])
 				for k := range v.it {
-					if _, ok := fr.matchAt(v, k); ok {
+					if _, ok := fr.matchAt(v, k); ok && fr.canStart(v, k) {
 						fired = true
 					}
 				}
@@ -467,4 +467,52 @@ func TestAntecedentStrikeCompleted(t *testing.T) {
 func TestScareQuotes(t *testing.T) {
 	checkRules(t, "Drones hit “SDF” bases in Deir Ezzor countryside on Monday, SOHR said.",
 		[]wantFact{{"syrian-democratic-forces", "active_in", "deir-ez-zor", ""}}, nil, nil)
+}
+
+// TestCanStart: a frame matches only at items it canStart, on the
+// project's articles and every frame's examples: the test that spares
+// the other items the match never refuses one that matches.
+func TestCanStart(t *testing.T) {
+	lx := DefaultLexicon()
+	x := NewRules(lx)
+	var texts []string
+	for _, dir := range []string{"seeds", "heldout", filepath.Join("incidents", "articles")} {
+		files, err := filepath.Glob(filepath.Join("..", "testdata", dir, "*.txt"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no articles in testdata/%s: %v", dir, err)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	for _, fr := range lx.frames {
+		texts = append(texts, fr.spec.Examples...)
+	}
+	matches, pruned := 0, 0
+	for _, text := range texts {
+		d := x.analyse(&source.Article{ID: "t", Doc: "t.txt", Text: text}, nil)
+		for i := range d.sents {
+			v := d.view(&d.sents[i])
+			for _, fr := range lx.frames {
+				for k := range v.it {
+					_, ok := fr.matchAt(v, k)
+					switch start := fr.canStart(v, k); {
+					case ok && !start:
+						t.Errorf("frame %q matches at %q, where it cannot start", fr.spec.Name, d.text[d.toks[v.it[k].t0].start:d.sents[i].end])
+					case ok:
+						matches++
+					case !start:
+						pruned++
+					}
+				}
+			}
+		}
+	}
+	if matches < 100 || pruned < 100*matches {
+		t.Errorf("%d matches, %d items pruned: want many of both", matches, pruned)
+	}
 }
