@@ -226,7 +226,7 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 	}
 	// Skeletons match capitalised names only; a leading article joined to
 	// one ("Al-Shadadi") is part of the mention.
-	if !d.toks[i].cap && !(articles[d.toks[i].norm] && i+1 < last && d.toks[i+1].hyph && d.toks[i+1].cap) {
+	if !d.toks[i].cap && !(i+1 < last && d.toks[i+1].hyph && d.toks[i+1].cap && articles[d.toks[i].norm]) {
 		return bestEnd, best, how
 	}
 	sn := d.lx.skel
@@ -400,7 +400,7 @@ func (d *doc) nameWord(i int) bool {
 	}
 	if !(t.cap || t.allCaps) {
 		// "al-Saadi": a lower-case article joined to a name.
-		return articles[t.norm] && t.norm != "the" && i+1 < len(d.toks) && d.toks[i+1].hyph && d.toks[i+1].cap && d.at[i+1] == nil
+		return i+1 < len(d.toks) && d.toks[i+1].hyph && d.toks[i+1].cap && d.at[i+1] == nil && articles[t.norm] && t.norm != "the"
 	}
 	return !d.lx.capStop.hasID(t.id)
 }
