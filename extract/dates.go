@@ -170,7 +170,7 @@ func (e dateExpr) resolve(articleDate string) (string, string) {
 	switch {
 	case e.hasWD && e.month == 0:
 		if !known {
-			return "", fmt.Sprintf("only a weekday (%s) is given and the article date is unknown", e.weekday)
+			return "", "only a weekday (" + e.weekday.String() + ") is given and the article date is unknown" // not Sprintf: every weekday of an undated article comes here
 		}
 		back := (int(ad.Weekday()) - int(e.weekday) + 7) % 7
 		return ad.AddDate(0, 0, -back).Format("2006-01-02"), ""

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -91,17 +92,19 @@ func (d *doc) hasEvent(id string) bool {
 // eventID derives a globally unique, stable id; a repeat within one
 // sentence gets a suffix.
 func (d *doc) eventID(typ string, agent, target *entity, sent int) string {
-	parts := []string{d.a.ID, strings.ToLower(typ)}
+	// Built in one buffer: every event of every article makes one.
+	b := make([]byte, 0, 64)
+	b = append(append(b, d.a.ID...), '-')
+	b = append(append(b, strings.ToLower(typ)...), '-')
 	if agent != nil {
-		parts = append(parts, agent.id)
+		b = append(append(b, agent.id...), '-')
 	} else if target != nil {
-		parts = append(parts, "unknown") // keep the target from reading as the agent
+		b = append(b, "unknown-"...) // keep the target from reading as the agent
 	}
 	if target != nil {
-		parts = append(parts, target.id)
+		b = append(append(b, target.id...), '-')
 	}
-	parts = append(parts, fmt.Sprint(sent))
-	id := strings.Join(parts, "-")
+	id := string(strconv.AppendInt(b, int64(sent), 10))
 	base := id
 	for n := 2; d.hasEvent(id); n++ {
 		id = fmt.Sprintf("%s-%d", base, n)
