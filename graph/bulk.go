@@ -52,6 +52,39 @@ func (s *Store) BulkLoad(ctx context.Context, quads []quad.Quad) error {
 	return nil
 }
 
+// IndexDeferrer is implemented by a backend whose store loads faster
+// without some of its indexes, built once at the end: PostgreSQL keeps
+// every quad in several B-tree indexes keyed in random order, and past
+// memory each insert into each of them is a disk read and write; built at
+// the end from the whole table, each is one sort.
+type IndexDeferrer interface {
+	// DeferIndexes drops the indexes and constraints that loading does
+	// not need, if the store holds no quad and no other process is doing
+	// the same, and returns what builds them again. The store must be
+	// whole without that call: a process that dies before it leaves the
+	// next Open to build them.
+	DeferIndexes(ctx context.Context) (restore func(context.Context) error, err error)
+}
+
+// DeferIndexes prepares an empty store for a large load (a first build):
+// on a backend that has an IndexDeferrer, it drops the indexes that
+// loading does not need, and restore builds them again. Call restore once
+// the load is done, before reading much: the store is complete without it
+// but its reads are slow. On a store that holds quads (an incremental
+// load), a read-only store or another backend, it does nothing and
+// restore does nothing.
+func (s *Store) DeferIndexes(ctx context.Context) (restore func(context.Context) error, err error) {
+	none := func(context.Context) error { return nil }
+	if s.readOnly || s.opened.Indexes == nil {
+		return none, nil
+	}
+	restore, err = s.opened.Indexes.DeferIndexes(ctx)
+	if err != nil {
+		return none, fmt.Errorf("graph: preparing a bulk load: %w", err)
+	}
+	return restore, nil
+}
+
 // BatchReader is implemented by a backend that reads the quads
 // around many nodes in one round trip, where Cayley's iterators take one
 // round trip per node, and a node's every quad where only some are wanted:

@@ -84,6 +84,9 @@ type Opened struct {
 	Counter Counter
 	// Labels finds a label's quads by an index of its own.
 	Labels LabelQuader
+	// Indexes loads an empty store without the indexes that only reads
+	// need (Store.DeferIndexes).
+	Indexes IndexDeferrer
 }
 
 // BackendOf returns the backend registered under name.

@@ -86,6 +86,22 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, sources []
 		log = slog.New(slog.DiscardHandler)
 	}
 	var sum Summary
+	// A first build loads an empty store without the indexes that only
+	// reads need, and builds them once its last batch is in, before the
+	// analysis reads it (graph.Store.DeferIndexes). A build that fails
+	// builds them too before it returns its error; one that is cancelled
+	// (SIGTERM) or dies leaves them to the next Open, so as not to keep
+	// the signal waiting.
+	restore, err := st.DeferIndexes(ctx)
+	if err != nil {
+		return sum, err
+	}
+	restored := false
+	defer func() {
+		if !restored {
+			restore(ctx) // fails at once if ctx is done, and lets the lock go
+		}
+	}()
 	entities := map[string]bool{}
 	var batch []quad.Quad
 	flush := func() error {
@@ -112,7 +128,7 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, sources []
 	if env == nil {
 		env = ingest.DefaultEnv()
 	}
-	err := ingest.Ordered(ctx, opts.Workers, func(yield func(*job) bool) error {
+	err = ingest.Ordered(ctx, opts.Workers, func(yield func(*job) bool) error {
 		return ingest.List(ctx, env, sources, func(it ingest.Item) bool { return yield(&job{item: it, err: it.Err}) })
 	}, func(ctx context.Context, j *job) *job {
 		if j.err == nil {
@@ -168,6 +184,10 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, sources []
 	})
 	if err == nil {
 		err = flush()
+	}
+	if err == nil {
+		restored = true
+		err = restore(ctx)
 	}
 	if err == nil && len(touched) > 0 {
 		sum.Analysis, err = analysis.Update(ctx, st, func(ctx context.Context, labels []quad.Value, quads []quad.Quad) error {

@@ -423,3 +423,196 @@ func retryTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
 	}
 	return err
 }
+
+// Deferred indexes. A first build loads millions of quads into an empty
+// store, and every quad goes into each of the quads table's B-tree
+// indexes at a random place (Cayley keys them by hashes) and through four
+// foreign-key checks: once the indexes outgrow memory, loading slows to a
+// third. So DeferIndexes drops the indexes that loading does not read and
+// the foreign keys, and the load ends by building them, each from the
+// whole table in one sort.
+//
+// Kept are the primary keys, the unique indexes (spo_unique, spol_unique:
+// they skip duplicate quads) and the two indexes by which a build checks
+// each article before loading it: spo_index (is it loaded already: the
+// quads of its node, which the partial unique indexes cannot serve) and
+// ops_index (the articles read from its path before: Subjects of
+// ng:source). Without them each article would scan the table.
+//
+// What was dropped is written, with its exact definition, to
+// pgDeferredTable in the transaction that drops it, and built again from
+// there. A loading process holds the session advisory lock pgBulkLock on
+// its own connection until then. If it dies, the server releases the lock,
+// and the next Open that finds the table and can take the lock builds the
+// indexes (ensurePGSchema): the store is never left without them, and its
+// data is whatever batches were committed, each whole.
+
+// pgDeferrable are the indexes DeferIndexes drops: Cayley's and
+// newsgraph's label index.
+var pgDeferrable = []string{"pos_index", "osp_index", LabelIndex}
+
+// pgDeferredTable holds the definitions of what a bulk load dropped
+// ("index" or "constraint", its name, its SQL) until they are rebuilt.
+const pgDeferredTable = "newsgraph_deferred"
+
+// pgBulkLock is the advisory lock a bulk load holds ("ngbulk").
+const pgBulkLock = 0x6e6762756c6b
+
+// DeferIndexes implements graph.IndexDeferrer.
+func (w *pgWriter) DeferIndexes(ctx context.Context) (func(context.Context) error, error) {
+	none := func(context.Context) error { return nil }
+	conn, err := w.db.Conn(ctx)
+	if err != nil {
+		return none, err
+	}
+	var locked bool
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, pgBulkLock).Scan(&locked); err != nil || !locked {
+		conn.Close()
+		return none, err // another process loads without the indexes: load with them as they are
+	}
+	release := func() {
+		// Closing the session would release the lock too, but the pool
+		// may keep it: unlock first.
+		conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, pgBulkLock)
+		conn.Close()
+	}
+	dropped, err := pgDropDeferrable(ctx, conn)
+	if err != nil || !dropped {
+		release()
+		return none, err
+	}
+	return func(ctx context.Context) error {
+		defer release()
+		return pgRestoreDeferred(ctx, conn)
+	}, nil
+}
+
+// pgDropDeferrable drops the deferrable indexes and the foreign keys of
+// quads, recording them in pgDeferredTable, if quads is empty and nothing
+// is deferred already. It reports whether it dropped them.
+func pgDropDeferrable(ctx context.Context, conn *sql.Conn) (bool, error) {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	var empty, deferred bool
+	if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM quads), to_regclass($1) IS NOT NULL`, pgDeferredTable).Scan(&empty, &deferred); err != nil {
+		return false, pgErr("preparing a bulk load", err)
+	}
+	if !empty || deferred {
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE `+pgDeferredTable+` (n serial, kind text NOT NULL, name text NOT NULL, definition text NOT NULL)`); err != nil {
+		return false, pgErr("preparing a bulk load", err)
+	}
+	// Indexes first, constraints after: they are rebuilt in this order.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO `+pgDeferredTable+` (kind, name, definition)
+		SELECT 'index', indexname, indexdef FROM pg_indexes
+		WHERE schemaname = current_schema() AND tablename = 'quads' AND indexname = ANY($1::text[]) ORDER BY indexname`, pq.Array(pgDeferrable)); err != nil {
+		return false, pgErr("preparing a bulk load", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO `+pgDeferredTable+` (kind, name, definition)
+		SELECT 'constraint', conname, pg_get_constraintdef(oid) FROM pg_constraint
+		WHERE conrelid = 'quads'::regclass AND contype = 'f' ORDER BY conname`); err != nil {
+		return false, pgErr("preparing a bulk load", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT kind, name FROM `+pgDeferredTable+` ORDER BY n`)
+	if err != nil {
+		return false, pgErr("preparing a bulk load", err)
+	}
+	var drops []string
+	for rows.Next() {
+		var kind, name string
+		if err := rows.Scan(&kind, &name); err != nil {
+			rows.Close()
+			return false, err
+		}
+		if kind == "index" {
+			drops = append(drops, `DROP INDEX `+pq.QuoteIdentifier(name))
+		} else {
+			drops = append(drops, `ALTER TABLE quads DROP CONSTRAINT `+pq.QuoteIdentifier(name))
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return false, err
+	}
+	for _, d := range drops {
+		if _, err := tx.ExecContext(ctx, d); err != nil {
+			return false, pgErr("preparing a bulk load", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return false, pgErr("preparing a bulk load", err)
+	}
+	return true, nil
+}
+
+// pgRestoreDeferred builds what pgDeferredTable records, in one
+// transaction that also drops the table, and refreshes the planner's
+// statistics of the loaded tables.
+func pgRestoreDeferred(ctx context.Context, conn *sql.Conn) error {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT kind, name, definition FROM `+pgDeferredTable+` ORDER BY n`)
+	if err != nil {
+		return pgErr("building the deferred indexes", err)
+	}
+	var stmts []string
+	for rows.Next() {
+		var kind, name, def string
+		if err := rows.Scan(&kind, &name, &def); err != nil {
+			rows.Close()
+			return err
+		}
+		if kind == "index" {
+			stmts = append(stmts, def)
+		} else {
+			stmts = append(stmts, `ALTER TABLE quads ADD CONSTRAINT `+pq.QuoteIdentifier(name)+` `+def)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, s := range append(stmts, `DROP TABLE `+pgDeferredTable) {
+		if _, err := tx.ExecContext(ctx, s); err != nil {
+			return pgErr("building the deferred indexes", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return pgErr("building the deferred indexes", err)
+	}
+	if _, err := conn.ExecContext(ctx, `ANALYZE quads, nodes`); err != nil {
+		return pgErr("analysing the loaded tables", err)
+	}
+	return nil
+}
+
+// pgRecoverDeferred builds the indexes of a bulk load whose process died
+// before it could, unless a bulk load is still running.
+func pgRecoverDeferred(ctx context.Context, db *sql.DB) error {
+	var deferred bool
+	if err := db.QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL`, pgDeferredTable).Scan(&deferred); err != nil || !deferred {
+		return err
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	var locked bool
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, pgBulkLock).Scan(&locked); err != nil || !locked {
+		return err // a bulk load is running: it builds them
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, pgBulkLock)
+	var still bool // the loader may have finished between the two looks
+	if err := conn.QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL`, pgDeferredTable).Scan(&still); err != nil || !still {
+		return err
+	}
+	return pgRestoreDeferred(ctx, conn)
+}

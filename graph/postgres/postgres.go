@@ -91,12 +91,14 @@ func (postgresBackend) Open(ctx context.Context, cfg graph.Config) (*graph.Opene
 		return nil, fmt.Errorf("graph: postgres: unexpected Cayley store type %T", qs)
 	}
 	w := &pgWriter{qs: cqs, db: db, opts: cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}}
-	return &graph.Opened{QuadStore: cqs, Writer: w, Bulk: w, Batch: w, Counter: w, Labels: w}, nil
+	return &graph.Opened{QuadStore: cqs, Writer: w, Bulk: w, Batch: w, Counter: w, Labels: w, Indexes: w}, nil
 }
 
 // ensurePGSchema creates Cayley's tables if there are none, and the label
-// index if it is missing. Two processes opening an empty database at once
-// may race to create the tables; the loser finds them made.
+// index if it is missing; it builds the indexes of a bulk load that died
+// before it could (pgRecoverDeferred). Two processes opening an empty
+// database at once may race to create the tables; the loser finds them
+// made.
 func ensurePGSchema(ctx context.Context, db *sql.DB, dsn string) error {
 	var nodes, quads bool
 	check := func() error {
@@ -119,11 +121,15 @@ func ensurePGSchema(ctx context.Context, db *sql.DB, dsn string) error {
 	if !nodes || !quads {
 		return fmt.Errorf("found table nodes=%v, quads=%v: not a Cayley store, or a half-made one (drop it, or use another database)", nodes, quads)
 	}
-	var has bool
-	if err := db.QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL`, LabelIndex).Scan(&has); err != nil {
+	if err := pgRecoverDeferred(ctx, db); err != nil {
+		return fmt.Errorf("building the indexes an interrupted bulk load left out: %w", err)
+	}
+	// A bulk load in progress dropped the label index and builds it.
+	var has, deferred bool
+	if err := db.QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL, to_regclass($2) IS NOT NULL`, LabelIndex, pgDeferredTable).Scan(&has, &deferred); err != nil {
 		return err
 	}
-	if !has {
+	if !has && !deferred {
 		if _, err := db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS `+LabelIndex+` ON quads (label_hash)`); err != nil {
 			return fmt.Errorf("creating index %s on quads(label_hash) (the role that owns Cayley's tables must open the store once): %w", LabelIndex, err)
 		}
@@ -215,11 +221,12 @@ type pgWriter struct {
 }
 
 var (
-	_ cgraph.QuadWriter = (*pgWriter)(nil)
-	_ graph.BulkLoader  = (*pgWriter)(nil)
-	_ graph.LabelQuader = (*pgWriter)(nil)
-	_ graph.Counter     = (*pgWriter)(nil)
-	_ graph.BatchReader = (*pgWriter)(nil)
+	_ cgraph.QuadWriter   = (*pgWriter)(nil)
+	_ graph.BulkLoader    = (*pgWriter)(nil)
+	_ graph.LabelQuader   = (*pgWriter)(nil)
+	_ graph.Counter       = (*pgWriter)(nil)
+	_ graph.BatchReader   = (*pgWriter)(nil)
+	_ graph.IndexDeferrer = (*pgWriter)(nil)
 )
 
 // Count counts the quads and nodes afresh.

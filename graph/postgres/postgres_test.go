@@ -153,26 +153,30 @@ func dumpPG(t *testing.T, dsn string) pgTables {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	var out pgTables
-	for _, x := range []struct {
-		q   string
-		dst *[]string
-	}{
-		{`SELECT row(hash, refs, ` + strings.Join(pgNodeCols, ", ") + `)::text FROM nodes ORDER BY 1`, &out.Nodes},
-		{`SELECT row(subject_hash, predicate_hash, object_hash, label_hash)::text FROM quads ORDER BY 1`, &out.Quads},
-	} {
-		rows, err := db.Query(x.q)
-		if err != nil {
+	return pgTables{
+		Nodes: pgStrings(t, db, `SELECT row(hash, refs, `+strings.Join(pgNodeCols, ", ")+`)::text FROM nodes ORDER BY 1`),
+		Quads: pgStrings(t, db, `SELECT row(subject_hash, predicate_hash, object_hash, label_hash)::text FROM quads ORDER BY 1`),
+	}
+}
+
+// pgStrings runs a query of one text column and returns its rows.
+func pgStrings(t *testing.T, db *sql.DB, q string) []string {
+	t.Helper()
+	rows, err := db.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
 			t.Fatal(err)
 		}
-		for rows.Next() {
-			var s string
-			if err := rows.Scan(&s); err != nil {
-				t.Fatal(err)
-			}
-			*x.dst = append(*x.dst, s)
-		}
-		rows.Close()
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
