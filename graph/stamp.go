@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -9,6 +10,25 @@ import (
 	"sort"
 	"syscall"
 )
+
+// Stamper is implemented by a backend whose store counts its writes: a
+// store on a server, which has no files to stamp.
+type Stamper interface {
+	// WriteStamp returns a stamp that changes with every committed write
+	// to the store, and differs between stores.
+	WriteStamp(ctx context.Context) (string, error)
+}
+
+// WriteStamp returns the stamp of what the store holds now, for a cache of
+// something derived from it, when its backend has a Stamper; ok is false
+// otherwise (an embedded store is stamped by its files: Stamp).
+func (s *Store) WriteStamp(ctx context.Context) (stamp string, ok bool, err error) {
+	if s.opened.Stamper == nil {
+		return "", false, nil
+	}
+	stamp, err = s.opened.Stamper.WriteStamp(ctx)
+	return stamp, err == nil, err
+}
 
 // Stamp identifies what the embedded store in dir holds, as its files are
 // on disk now: the name, size, modification time and file number of each

@@ -87,6 +87,8 @@ type Opened struct {
 	// Indexes loads an empty store without the indexes that only reads
 	// need (Store.DeferIndexes).
 	Indexes IndexDeferrer
+	// Stamper stamps what a store on a server holds (Store.WriteStamp).
+	Stamper Stamper
 }
 
 // BackendOf returns the backend registered under name.

@@ -49,6 +49,11 @@ func readCache(file string) (cacheFile, error) {
 // writeCache writes c to a temporary file renamed over file, so that a
 // reader sees the old cache or the new one, never half of one.
 func writeCache(file string, c cacheFile) error {
+	// A store on a server keeps nothing in the data directory: it may
+	// not exist yet.
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(file), filepath.Base(file)+".tmp*")
 	if err != nil {
 		return err

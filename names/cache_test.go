@@ -29,7 +29,7 @@ func TestLoadCached(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	file := filepath.Join(dir, "names.cache")
+	file := filepath.Join(dir, "data", "names.cache") // a directory not made yet, as on a store on a server
 	load := func(stamp string) *Index {
 		t.Helper()
 		ix, err := LoadCached(ctx, st.Reader(), file, stamp)

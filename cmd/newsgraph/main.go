@@ -161,10 +161,11 @@ func (a *app) openAt(ctx context.Context, readOnly bool) (*graph.Store, graph.Co
 
 // engine opens the configured store for reading and returns the engine
 // that answers path, neighbors, timeline and export's subgraphs on it, and
-// the function that closes both. On an embedded store the engine keeps the
-// name index in the data directory (server.Engine.CacheNames), so that a
-// command resolves its names without reading every entity while the store
-// is unchanged.
+// the function that closes both. The engine keeps the name index in the
+// data directory (server.Engine.CacheNames), so that a command resolves
+// its names without reading every entity while the store is unchanged: an
+// embedded store is stamped by its files, a store on a server by its count
+// of writes (graph.Store.WriteStamp).
 func (a *app) engine(ctx context.Context) (*server.Engine, *graph.Store, func(), error) {
 	st, cfg, err := a.openAt(ctx, true)
 	if err != nil {
@@ -172,13 +173,20 @@ func (a *app) engine(ctx context.Context) (*server.Engine, *graph.Store, func(),
 	}
 	h := graph.NewHandle(st, "")
 	eng := server.NewEngine(h, false, a.log)
-	if cfg.Path != "" && cfg.Capabilities().Generations && a.cfg.DataDir != "" {
+	file := filepath.Join(a.cfg.DataDir, "names.cache")
+	switch {
+	case a.cfg.DataDir == "":
+	case cfg.Path != "" && cfg.Capabilities().Generations:
 		// The quad count joins the files' stamp for writes that a coarse
 		// file clock would not tell apart.
 		stamp, err := graph.Stamp(cfg.Path)
 		n, cerr := st.QuadCount(ctx)
 		if err == nil && cerr == nil {
-			eng.CacheNames(st, filepath.Join(a.cfg.DataDir, "names.cache"), fmt.Sprintf("%s %d", stamp, n))
+			eng.CacheNames(st, file, fmt.Sprintf("%s %d", stamp, n))
+		}
+	default:
+		if stamp, ok, _ := st.WriteStamp(ctx); ok {
+			eng.CacheNames(st, file, stamp)
 		}
 	}
 	return eng, st, func() { h.Close() }, nil

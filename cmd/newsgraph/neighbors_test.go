@@ -30,7 +30,6 @@ func TestNeighborsWithin(t *testing.T) {
 // data directory, and a build that adds an entity makes the next command
 // find it (the kept index is never stale).
 func TestNamesFollowTheStore(t *testing.T) {
-	boltOnly(t, "the name index is kept for embedded stores")
 	c := newCLI(t)
 	dir := t.TempDir()
 	link := func(name string) {

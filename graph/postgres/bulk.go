@@ -387,8 +387,10 @@ func (w *pgWriter) bulkLoad(ctx context.Context, quads []quad.Quad, how pgTransp
 	var n int64
 	err = retryTx(ctx, w.db, func(tx *sql.Tx) error {
 		var err error
-		n, err = b.insert(ctx, tx, how)
-		return err
+		if n, err = b.insert(ctx, tx, how); err != nil {
+			return err
+		}
+		return countWrite(ctx, tx)
 	})
 	return n, err
 }

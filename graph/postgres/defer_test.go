@@ -7,8 +7,10 @@ import (
 	"reflect"
 	"testing"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
@@ -187,4 +189,57 @@ func TestDeferIndexesInterrupted(t *testing.T) {
 		t.Errorf("the tables differ from an ordinary load of the committed batch: %d nodes, %d quads; want %d, %d", len(got.Nodes), len(got.Quads), len(w.Nodes), len(w.Quads))
 	}
 	checkRefs(t, dsn)
+}
+
+// TestWriteStamp: the stamp changes with every write, a deletion and an
+// insert by Cayley's own writer included, and not without one; two
+// handles on one database agree, and two databases differ.
+func TestWriteStamp(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshPG(t)
+	st := openPG(t, dsn)
+	stamp := func(st *graph.Store) string {
+		t.Helper()
+		s, ok, err := st.WriteStamp(ctx)
+		if err != nil || !ok {
+			t.Fatalf("no stamp: %v", err)
+		}
+		return s
+	}
+	seen := map[string]string{stamp(st): "a fresh store"}
+	step := func(what string, write func() error) {
+		t.Helper()
+		if err := write(); err != nil {
+			t.Fatal(err)
+		}
+		s := stamp(st)
+		if prev, ok := seen[s]; ok {
+			t.Errorf("the stamp after %s is the one after %s: %s", what, prev, s)
+		}
+		seen[s] = what
+		if again := stamp(st); again != s {
+			t.Errorf("the stamp moved without a write: %s, then %s", s, again)
+		}
+	}
+	a := graphtest.Article("ng:article/a", [2]string{"ng:entity/kh", "ng:entity/ain"})
+	step("a replace", func() error { _, err := st.Replace(ctx, nil, a); return err })
+	step("a bulk load", func() error { return st.BulkLoad(ctx, deferBatches()[0]) })
+	step("a deletion", func() error {
+		_, err := st.Replace(ctx, []quad.Value{quad.IRI("ng:article/a")}, nil)
+		return err
+	})
+	step("a write by Cayley's own writer", func() error {
+		w, err := cgraph.NewQuadWriter("single", st.QuadStore(), nil)
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		return w.AddQuad(graphtest.Quad("ng:x", "ng:p", "ng:y", "ng:article/x"))
+	})
+	if got, want := stamp(openPG(t, dsn)), stamp(st); got != want {
+		t.Errorf("two handles on one store: %s and %s", got, want)
+	}
+	if other := stamp(openPG(t, freshPG(t))); seen[other] != "" {
+		t.Errorf("another database has the stamp of this one after %s: %s", seen[other], other)
+	}
 }

@@ -43,7 +43,8 @@ func init() {
 // The tables stay exactly as Cayley defines them, with one index added,
 // on quads(label_hash): without it, PostgreSQL checks the foreign key
 // label_hash_fk by scanning every quad each time a node is deleted, and a
-// label's quads can only be found by a scan.
+// label's quads can only be found by a scan. One table is added, of one
+// row, WritesTable, which stamps what the store holds.
 type postgresBackend struct{}
 
 func (postgresBackend) Capabilities() graph.Capabilities {
@@ -91,7 +92,7 @@ func (postgresBackend) Open(ctx context.Context, cfg graph.Config) (*graph.Opene
 		return nil, fmt.Errorf("graph: postgres: unexpected Cayley store type %T", qs)
 	}
 	w := &pgWriter{qs: cqs, db: db, opts: cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}}
-	return &graph.Opened{QuadStore: cqs, Writer: w, Bulk: w, Batch: w, Counter: w, Labels: w, Indexes: w}, nil
+	return &graph.Opened{QuadStore: cqs, Writer: w, Bulk: w, Batch: w, Counter: w, Labels: w, Indexes: w, Stamper: w}, nil
 }
 
 // ensurePGSchema creates Cayley's tables if there are none, and the label
@@ -134,7 +135,62 @@ func ensurePGSchema(ctx context.Context, db *sql.DB, dsn string) error {
 			return fmt.Errorf("creating index %s on quads(label_hash) (the role that owns Cayley's tables must open the store once): %w", LabelIndex, err)
 		}
 	}
+	return ensureWritesTable(ctx, db)
+}
+
+// WritesTable counts the write transactions of newsgraph's writer on the
+// store, one row: what WriteStamp reads, so that a name index kept in a
+// file (names.LoadCached) is reloaded after any write, deletions
+// included.
+const WritesTable = "newsgraph_writes"
+
+// ensureWritesTable creates WritesTable and its row if they are missing.
+// Two processes may race to: the loser finds them made.
+func ensureWritesTable(ctx context.Context, db *sql.DB) error {
+	var has bool
+	check := func() error {
+		return db.QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL AND EXISTS (SELECT 1 FROM `+WritesTable+`)`, WritesTable).Scan(&has)
+	}
+	if err := db.QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL`, WritesTable).Scan(&has); err != nil || has {
+		return err
+	}
+	_, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+WritesTable+` (one boolean PRIMARY KEY DEFAULT true CHECK (one), n bigint NOT NULL DEFAULT 0);
+		INSERT INTO `+WritesTable+` DEFAULT VALUES ON CONFLICT DO NOTHING`)
+	if err != nil {
+		if cerr := check(); cerr == nil && has {
+			return nil
+		}
+		return fmt.Errorf("creating table %s (the role that owns Cayley's tables must open the store once): %w", WritesTable, err)
+	}
 	return nil
+}
+
+// countWrite counts a write transaction in WritesTable. It is the
+// transaction's last statement, so that the row is locked only until the
+// commit that follows: concurrent writers queue on it, but never while
+// holding it.
+func countWrite(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE `+WritesTable+` SET n = n + 1`); err != nil {
+		return pgErr("counting the write", err)
+	}
+	return nil
+}
+
+// WriteStamp implements graph.Stamper: the server, the database, the
+// writes newsgraph's writer made and the last quad inserted. The count of
+// writes changes with every write of newsgraph (a deletion too, which
+// leaves the quads' numbers as they were); the last quad's number with
+// every insert by any program (Cayley's own writer counts nothing), but a
+// deletion by another program changes neither.
+func (w *pgWriter) WriteStamp(ctx context.Context) (string, error) {
+	var sys, db, n, horizon int64
+	err := w.db.QueryRowContext(ctx, `SELECT (SELECT system_identifier FROM pg_control_system()),
+		(SELECT oid FROM pg_database WHERE datname = current_database())::bigint,
+		(SELECT n FROM `+WritesTable+`), (SELECT coalesce(max(horizon), 0) FROM quads)`).Scan(&sys, &db, &n, &horizon)
+	if err != nil {
+		return "", pgErr("stamping the store", err)
+	}
+	return fmt.Sprintf("postgres %d/%d writes %d last quad %d", sys, db, n, horizon), nil
 }
 
 // DescribeDSN names the server and database of a connection string without
@@ -227,6 +283,7 @@ var (
 	_ graph.Counter       = (*pgWriter)(nil)
 	_ graph.BatchReader   = (*pgWriter)(nil)
 	_ graph.IndexDeferrer = (*pgWriter)(nil)
+	_ graph.Stamper       = (*pgWriter)(nil)
 )
 
 // Count counts the quads and nodes afresh.
@@ -368,7 +425,7 @@ func (w *pgWriter) applyDeltas(ctx context.Context, in []cgraph.Delta, opts cgra
 				return pgErr("freeing nodes", err)
 			}
 		}
-		return nil
+		return countWrite(ctx, tx)
 	})
 }
 
