@@ -25,8 +25,8 @@ as in newsgraph path), only the contradictions whose sides name it.`,
   newsgraph conflicts "Kata'ib Hezbollah" --format json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return fmt.Errorf("--format: unknown format %q (have text, json)", format)
+			if err := checkFormat(format, "text", "json"); err != nil {
+				return err
 			}
 			b, done, err := a.pathBackend(cmd.Context())
 			if err != nil {

@@ -30,8 +30,8 @@ those dated on or after a day, month or year.`,
   newsgraph incidents --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return fmt.Errorf("--format: unknown format %q (have text, json)", format)
+			if err := checkFormat(format, "text", "json"); err != nil {
+				return err
 			}
 			if since != "" {
 				if err := schema.CheckDate(since); err != nil {

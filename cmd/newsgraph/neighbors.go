@@ -32,8 +32,8 @@ gives no place, are never listed.`,
   newsgraph neighbors "Ain al-Asad" --within 100`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return fmt.Errorf("--format: unknown format %q (have text, json)", format)
+			if err := checkFormat(format, "text", "json"); err != nil {
+				return err
 			}
 			b, done, err := a.pathBackend(cmd.Context())
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -38,8 +39,8 @@ endpoint may be one); the output names the hubs it avoided, and
   newsgraph path "Abu Fadak" Iraq --via ArmedGroup,Person --k 5 --format json`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" && format != "dot" {
-				return fmt.Errorf("--format: unknown format %q (have text, json, dot)", format)
+			if err := checkFormat(format, "text", "json", "dot"); err != nil {
+				return err
 			}
 			if via != "" {
 				opts.Via = strings.Split(via, ",")
@@ -70,6 +71,15 @@ endpoint may be one); the output names the hubs it avoided, and
 	cmd.Flags().StringVar(&via, "via", "", "comma-separated types the intermediate nodes must have: "+strings.Join(path.ValidTypes(), ", "))
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or dot")
 	return cmd
+}
+
+// checkFormat returns an error naming the formats a command has when
+// --format asks for another.
+func checkFormat(format string, have ...string) error {
+	if slices.Contains(have, format) {
+		return nil
+	}
+	return fmt.Errorf("--format: unknown format %q (have %s)", format, strings.Join(have, ", "))
 }
 
 func writeJSONOut(w io.Writer, v any) error {

@@ -24,8 +24,8 @@ article's date when the text gives none. NAME is resolved as in newsgraph path.`
 		Example: `  newsgraph timeline "Kata'ib Hezbollah"`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return fmt.Errorf("--format: unknown format %q (have text, json)", format)
+			if err := checkFormat(format, "text", "json"); err != nil {
+				return err
 			}
 			b, done, err := a.pathBackend(cmd.Context())
 			if err != nil {
