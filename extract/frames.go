@@ -413,11 +413,7 @@ func (fr *construction) bindSubject(v *view, m *match) bool {
 	if p := v.politicalEntity(x); !fits(x) && fits(p) && e.types.has(schema.GovernmentBody) {
 		x = p // "Baghdad has pressed for …": the capital speaks for its state
 	}
-	p := m.trigger - 1
-	for p >= 0 && (v.wordIn(p, v.d.lx.adverbs) || v.wordIn(p, v.d.lx.auxVerbs)) {
-		p--
-	}
-	if j < 0 && v.word(p, "it") && is(v.d.lastTopic, schema.MilitaryBase, schema.Place) && fits(v.d.lastTopic) {
+	if j < 0 && is(v.d.lastTopic, schema.MilitaryBase, schema.Place) && fits(v.d.lastTopic) && v.itSubject(m.trigger) {
 		// "It continues to host U.S. forces": "it" is the base or place
 		// the last sentence was about, when the frame wants one, rather
 		// than the last actor named.
@@ -428,6 +424,16 @@ func (fr *construction) bindSubject(v *view, m *match) bool {
 		return true
 	}
 	return e.optional
+}
+
+// itSubject reports "it" as the subject of the verb at item k, past
+// adverbs and auxiliaries: "It continues to host".
+func (v *view) itSubject(k int) bool {
+	p := k - 1
+	for p >= 0 && (v.wordIn(p, v.d.lx.adverbs) || v.wordIn(p, v.d.lx.auxVerbs)) {
+		p--
+	}
+	return v.word(p, "it")
 }
 
 // step matches elements [i:] from item k on, backtracking over optional
@@ -490,8 +496,10 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			}
 			// An aside in brackets is one word of the gap: "on Friday
 			// at 10 p.m. (local time) against the PKK".
-			if c := v.closeParen(p); c > 0 && e.crossNames {
-				p = c
+			if e.crossNames {
+				if c := v.closeParen(p); c > 0 {
+					p = c
+				}
 			}
 			p++
 		}

@@ -345,6 +345,7 @@ func TestNamesInRunningText(t *testing.T) {
 		// Unknown places by what follows them.
 		{"The drone targeted a car in the Sinune subdistrict carrying fighters, officials said.", "sinune", "Sinune"},
 		{"The attack took place in al-Hamdaniya, east of Mosul, on Sunday night.", "al-hamdaniya", "al-Hamdaniya"},
+		{"Rockets hit Tarmiyah, 50 km north of Baghdad, on Sunday night, police said.", "tarmiyah", "Tarmiyah"},
 		{"The commander, who is known as Hajj Sajjad, met with militia leaders in the eastern countryside.", "hajj-sajjad", "Hajj Sajjad"},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})

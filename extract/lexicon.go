@@ -73,6 +73,7 @@ type wordLists struct {
 	GenericWords      []string            `yaml:"generic_words"`
 	PlacesBefore      []string            `yaml:"places_before"`
 	Directions        []string            `yaml:"directions"`
+	DistanceUnits     []string            `yaml:"distance_units"`
 	HeadsAfter        map[string][]string `yaml:"heads_after"`
 	ReportVerbs       []string            `yaml:"report_verbs"`
 	LooseVerbs        []string            `yaml:"loose_verbs"`

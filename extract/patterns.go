@@ -568,7 +568,7 @@ func (d *doc) contextType(i, j int) string {
 	}
 	// "al-Hamdaniya, east of Mosul", "Sinune, 20 km north of Sinjar".
 	k := j + 1
-	for k < len(d.toks) && k < j+4 && (d.toks[k].kind == tNum || d.toks[k].norm == "km" || d.toks[k].norm == "kilometers" || d.toks[k].norm == "kilometres" || d.toks[k].norm == "miles") {
+	for k < len(d.toks) && k < j+4 && (d.toks[k].kind == tNum || d.lx.distanceUnits.hasID(d.toks[k].id)) {
 		k++
 	}
 	if j < len(d.toks) && d.toks[j].norm == "," && k+1 < len(d.toks) && d.lx.directions.hasID(d.toks[k].id) && d.toks[k+1].norm == "of" {

@@ -118,7 +118,7 @@ func endsSentence(text string, toks []token, i int) bool {
 			// "e.g."), like an initialism, ends a sentence only before a
 			// word that typically starts one.
 			if prev.end-prev.start == 1 && i >= 2 && toks[i-2].norm == "." && toks[i-2].end == prev.start {
-				return i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && sentenceStarters[toks[i+1].norm]
+				return starterAfter(toks, i)
 			}
 		}
 		// "Iraq.Al-Tanf": a dot glued to the next word ends a sentence only
@@ -130,11 +130,18 @@ func endsSentence(text string, toks []token, i int) bool {
 	case t.kind == tWord && strings.HasSuffix(text[t.start:t.end], "."):
 		// An initialism ("U.S.") ends a sentence only before a word that
 		// typically starts one.
-		if i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && sentenceStarters[toks[i+1].norm] {
+		if starterAfter(toks, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// starterAfter reports a capitalised word that typically starts a
+// sentence right after token i: after an initialism or a dotted
+// abbreviation, only such a word shows that the dot ended the sentence.
+func starterAfter(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && sentenceStarters[toks[i+1].norm]
 }
 
 func startsSentence(t *token) bool {

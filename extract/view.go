@@ -139,7 +139,7 @@ func (d *doc) view(s *sentence) *view {
 		}
 		// "U.S. and Iraqi forces": the noun after the second country
 		// stands for both.
-		if n := k + 2; v.word(k+1, "and") && n < len(v.it) && v.it[n].e != nil && v.d.lx.isMilitary(v.it[n].e) && d.lx.militaryNouns.hasID(d.toks[v.it[n].t1-1].id) {
+		if n := k + 2; v.word(k+1, "and") && n < len(v.it) && v.it[n].e != nil && d.lx.isMilitary(v.it[n].e) && d.lx.militaryNouns.hasID(d.toks[v.it[n].t1-1].id) {
 			it.dem = it.e.lex
 			it.e = mil
 		}

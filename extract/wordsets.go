@@ -77,6 +77,7 @@ type wordSets struct {
 	genericWords   wordSet           // words that describe without naming
 	placesBefore   wordSet           // "the town of X"
 	directions     wordSet           // "X, east of Mosul": X is a place
+	distanceUnits  wordSet           // "X, 20 km north of Y"
 	headsAfter     map[string]string // lower-case head after a name -> its type
 
 	reportVerbs       wordSet // verbs that introduce attributed content
@@ -250,6 +251,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"generic_words", w.GenericWords, &ws.genericWords},
 		{"places_before", w.PlacesBefore, &ws.placesBefore},
 		{"directions", w.Directions, &ws.directions},
+		{"distance_units", w.DistanceUnits, &ws.distanceUnits},
 		{"report_verbs", w.ReportVerbs, &ws.reportVerbs},
 		{"loose_verbs", w.LooseVerbs, &ws.looseVerbs},
 		{"plain_report", w.PlainReport, &ws.plainReport},
