@@ -464,7 +464,7 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		}
 		if e.entityAt(v, k) != nil {
 			m.bind[e.slot] = k
-			if fr.step(v, i+1, v.pastGloss(k), m) {
+			if fr.step(v, i+1, k+1, m) {
 				return true
 			}
 			m.bind[e.slot] = -1
@@ -505,16 +505,6 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		}
 	}
 	return false
-}
-
-// pastGloss is the item after the entity at k and its parenthesised
-// short form, if one follows ("the Popular Mobilization Forces (PMF),
-// Abu Mahdi al-Muhandis": the name goes on past "(PMF)").
-func (v *view) pastGloss(k int) int {
-	if v.word(k+1, "(") && v.ent(k+2) == v.ent(k) && v.word(k+3, ")") {
-		return k + 4
-	}
-	return k + 1
 }
 
 // personHead is the person a noun phrase starting at item k names when

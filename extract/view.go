@@ -79,6 +79,13 @@ func (d *doc) view(s *sentence) *view {
 			i = it.t1
 			continue
 		}
+		if n := v.glossEnd(i); n > i {
+			// "the Popular Mobilization Forces (PMF)", "the Revolutionary
+			// Guard's (IRGC) strike": a name's short form in brackets says
+			// the name again; the sentence reads on as if it were not there.
+			i = n
+			continue
+		}
 		if t.norm == "." && !t.space && i+1 < s.last && d.toks[i+1].kind != tQuote {
 			// The dot of an abbreviation inside the sentence ("10 p.m.
 			// (local time)", "Jan. 28") ends no clause.
@@ -346,3 +353,23 @@ func party(e *entity) bool {
 
 // evidence is the sentence, verbatim.
 func (v *view) evidence() string { return v.d.text[v.s.start:v.s.end] }
+
+// glossEnd is the token after the bracketed short form that opens at
+// token i, when it names the entity of the item before it, or of the
+// item before a possessive ("X (ACR)", "X's (ACR)"); otherwise i.
+func (v *view) glossEnd(i int) int {
+	d := v.d
+	n := len(v.it)
+	if d.toks[i].norm != "(" || n == 0 || i+1 >= v.s.last {
+		return i
+	}
+	prev := v.it[n-1].e
+	if prev == nil && n > 1 && v.word(n-1, "'s", "'") {
+		prev = v.it[n-2].e
+	}
+	m := d.at[i+1]
+	if prev == nil || m == nil || m.first != i+1 || m.ent != prev || m.last >= v.s.last || d.toks[m.last].norm != ")" {
+		return i
+	}
+	return m.last + 1
+}
