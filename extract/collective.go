@@ -277,3 +277,15 @@ func (v *view) collectiveFacts() {
 		}
 	}
 }
+
+// sponsorModifier reports a name joined by a hyphen to a link word ("Iran"
+// in "an Iran-backed militant group"): it modifies the phrase's head and
+// fills no role in the clause.
+func (v *view) sponsorModifier(k int) bool {
+	m := v.it[k].m
+	if m == nil || m.last >= v.s.last {
+		return false
+	}
+	t := &v.d.toks[m.last]
+	return t.hyph && v.d.lx.collectives.links[t.norm] != ""
+}

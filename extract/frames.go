@@ -462,7 +462,7 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if e.types.has(schema.Person) {
 			k = v.personHead(k)
 		}
-		if e.entityAt(v, k) != nil {
+		if e.entityAt(v, k) != nil && !fr.modifierOnly(v, i, k) {
 			m.bind[e.slot] = k
 			if fr.step(v, i+1, k+1, m) {
 				return true
@@ -505,6 +505,17 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		}
 	}
 	return false
+}
+
+// modifierOnly reports that the entity at item k, which the i-th element
+// would bind, only modifies a phrase ("Iran" in "an Iran-backed militant
+// group"), unless the pattern asks for that modifier ("{y} affiliated").
+func (fr *construction) modifierOnly(v *view, i, k int) bool {
+	if !v.sponsorModifier(k) {
+		return false
+	}
+	next := i + 1
+	return next >= len(fr.elems) || fr.elems[next].kind != eWords || k+1 >= len(v.it) || !fr.elems[next].ids.has(v.it[k+1].id)
 }
 
 // personHead is the person a noun phrase starting at item k names when

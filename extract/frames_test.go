@@ -60,6 +60,10 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"abu-taqwa", "killed", "united-states"}, [3]string{}},
 		{"Iran-backed militias in Syria fired rockets at the Conoco field, where U.S. troops are based.",
 			[3]string{"us-military", "attacked", "conoco"}, [3]string{"us-military", "deployed_at", "conoco"}},
+		// The sponsor in "an Iran-backed group" modifies the group; it is
+		// not the one responsible.
+		{"A strike killed a leader of an Iran-backed militant group responsible for a string of recent attacks on U.S. troops.",
+			[3]string{"iran", "attacked", "us-military"}, [3]string{}},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
@@ -98,6 +102,7 @@ func TestCollectives(t *testing.T) {
 		{"Iranian-backed armed groups claimed the strikes.", "Iranian-backed armed groups", "backed_by"},
 		{"Iran-aligned Shiite factions rejected the deal.", "Iran-aligned Shiite factions", "allied_with"},
 		{"Officials blamed pro-Iran militants for the attack.", "pro-Iran militants", "allied_with"},
+		{"Hajj Sajjad met Iran-backed militia commanders in Mayadin.", "Iran-backed militia commanders", "backed_by"},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
