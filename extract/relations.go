@@ -157,6 +157,27 @@ func (v *view) entityRules(k int) {
 			}
 		}
 	}
+	v.namedLocation(k)
+}
+
+// namedLocation: a site whose name says where it is ("the U.S. Embassy in
+// Baghdad", "the Kurdistan Region of Iraq") is located there.
+func (v *view) namedLocation(k int) {
+	it := &v.it[k]
+	if !is(it.e, schema.Place, schema.MilitaryBase) {
+		return
+	}
+	toks := v.d.toks
+	for t := it.t0 + 1; t+1 < it.t1; t++ {
+		if w := toks[t].norm; w != "in" && w != "of" {
+			continue
+		}
+		le := v.d.lx.Lookup(v.d.text[toks[t+1].start:toks[it.t1-1].end])
+		if le != nil && le != it.e.lex && (le.Type == schema.Place || le.Type == schema.Country) {
+			v.d.addFact(it.e, "located_in", v.d.virtual(le), schema.Stated, nil, v.evidence(), "", 0.75)
+		}
+		return
+	}
 }
 
 // countryOfToken returns the country a token names or qualifies.

@@ -119,6 +119,9 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"iraq", "party_to", "strategic-framework-agreement", "stated"}, {"united-states", "party_to", "strategic-framework-agreement", "stated"}}},
 		{"Anbar's Ain al-Asad air base hosts U.S. troops.",
 			[]wantFact{{"ain-al-asad-air-base", "located_in", "anbar", "stated"}}},
+		// A site whose name says where it is.
+		{"Protesters gathered outside the U.S. Embassy in Baghdad on Tuesday.",
+			[]wantFact{{"us-embassy-in-baghdad", "located_in", "baghdad", "stated"}}},
 		{"Pentagon spokesman Maj. Gen. Pat Ryder said the strikes would continue.",
 			[]wantFact{{"pat-ryder", "spokesperson_for", "pentagon", "stated"}}},
 		{"Kata'ib Hezbollah said on Tuesday it had attacked Erbil air base. \"We will continue,\" Abu Hussein al-Hamidawi, the group's secretary-general, said.",
