@@ -282,6 +282,9 @@ func (v *view) collectiveFacts() {
 // in "an Iran-backed militant group"): it modifies the phrase's head and
 // fills no role in the clause.
 func (v *view) sponsorModifier(k int) bool {
+	if k >= len(v.it) {
+		return false
+	}
 	m := v.it[k].m
 	if m == nil || m.last >= v.s.last {
 		return false

@@ -143,3 +143,21 @@ func TestMembershipAndLeaders(t *testing.T) {
 		checkRules(t, c.text, c.fs, nil, nil)
 	}
 }
+
+// TestWhereGroupsAre: where groups operate, as the Turkish register and
+// the wires put it.
+func TestWhereGroupsAre(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		not  []wantFact
+	}{
+		// "YPG/PKK" names one group, the first; "US-backed" is the state,
+		// not its forces, even after "the occupation of".
+		{"Parts of Raqqa remain under the occupation of the US-backed YPG/PKK terror group.",
+			[]wantFact{{"peoples-protection-units", "active_in", "raqqa", ""}, {"peoples-protection-units", "backed_by", "united-states", ""}},
+			[]wantFact{{"kurdistan-workers-party", "active_in", "raqqa", ""}, {"peoples-protection-units", "backed_by", "us-military", ""}}},
+	} {
+		checkRules(t, c.text, c.fs, nil, c.not)
+	}
+}

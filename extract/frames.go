@@ -462,7 +462,10 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if e.types.has(schema.Person) {
 			k = v.personHead(k)
 		}
-		if e.entityAt(v, k) != nil && !fr.modifierOnly(v, i, k) {
+		if v.sponsorModifier(k) && !fr.wantsLink(v, i, k) {
+			k += 2 // "the Iran-backed Kata'ib Hezbollah": the group
+		}
+		if e.entityAt(v, k) != nil {
 			m.bind[e.slot] = k
 			if fr.step(v, i+1, k+1, m) {
 				return true
@@ -507,15 +510,13 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 	return false
 }
 
-// modifierOnly reports that the entity at item k, which the i-th element
-// would bind, only modifies a phrase ("Iran" in "an Iran-backed militant
-// group"), unless the pattern asks for that modifier ("{y} affiliated").
-func (fr *construction) modifierOnly(v *view, i, k int) bool {
-	if !v.sponsorModifier(k) {
-		return false
-	}
+// wantsLink reports that the i-th element, binding the sponsor at item
+// k of "Iran-backed", "PKK-affiliated", is followed in the pattern by the
+// link word after it ("{y} affiliated"). Other slots pass over the sponsor
+// to the name it qualifies, if one follows: it fills no role itself.
+func (fr *construction) wantsLink(v *view, i, k int) bool {
 	next := i + 1
-	return next >= len(fr.elems) || fr.elems[next].kind != eWords || k+1 >= len(v.it) || !fr.elems[next].ids.has(v.it[k+1].id)
+	return next < len(fr.elems) && fr.elems[next].kind == eWords && k+1 < len(v.it) && fr.elems[next].ids.has(v.it[k+1].id)
 }
 
 // personHead is the person a noun phrase starting at item k names when

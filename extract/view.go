@@ -74,6 +74,11 @@ func (d *doc) view(s *sentence) *view {
 					it.bases = d.lx.baseWords.hasID(d.toks[n].id)
 				}
 			}
+			// "the YPG/PKK": two names joined by a slash name one group,
+			// the first.
+			if n := it.t1; n+1 < s.last && d.toks[n].norm == "/" && d.at[n+1] != nil && d.at[n+1].first == n+1 && d.at[n+1].ent.typ == m.ent.typ && d.at[n+1].last <= s.last {
+				it.t1 = d.at[n+1].last
+			}
 			v.it = append(v.it, it)
 			v.quote = append(v.quote, inQuote)
 			i = it.t1
@@ -129,8 +134,8 @@ func (d *doc) view(s *sentence) *view {
 	// country named for its armed forces.
 	for k := range v.it {
 		it := &v.it[k]
-		if !is(it.e, schema.Country) || it.m == nil {
-			continue
+		if !is(it.e, schema.Country) || it.m == nil || v.sponsorModifier(k) {
+			continue // "the occupation of the US-backed YPG": the YPG's
 		}
 		mil := d.military(it.e)
 		if mil == nil {
