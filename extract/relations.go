@@ -138,9 +138,10 @@ func (v *view) entityRules(k int) {
 	switch {
 	case is(it.e, schema.Agreement):
 		v.partyTo(k)
-	case is(it.e, schema.Place, schema.Country) && v.word(k+1, "'s") && is(v.ent(k+2), schema.Place, schema.MilitaryBase):
-		// "Baghdad’s Green Zone", "Anbar's Ain al-Asad".
-		v.d.addFact(v.ent(k+2), "located_in", it.e, schema.Stated, nil, v.evidence(), "", 0.75)
+	case is(it.e, schema.Place, schema.Country) && v.word(k+1, "'s") && is(v.ent(v.pastPlaceAdjectives(k+2)), schema.Place, schema.MilitaryBase):
+		// "Baghdad’s Green Zone", "Anbar's Ain al-Asad", "Iraq's
+		// semi-autonomous Kurdistan Region".
+		v.d.addFact(v.ent(v.pastPlaceAdjectives(k+2)), "located_in", it.e, schema.Stated, nil, v.evidence(), "", 0.75)
 	case is(it.e, schema.GovernmentBody) && v.d.lx.isMilitary(it.e):
 		v.deployedIn(k)
 	}
@@ -1552,4 +1553,40 @@ func (v *view) includes(k int) {
 			v.fact(k, m, "member_of", head, 0.7)
 		}
 	}
+}
+
+// pastPlaceAdjectives is the item after the adjectives that describe a
+// place from item k on, up to three and the commas between them
+// ("mountainous, semi-autonomous", "restive eastern"); k if there are
+// none. An adjective is a place word ("northern") or a lower-case word
+// with an adjective's ending.
+func (v *view) pastPlaceAdjectives(k int) int {
+	j := k
+	for n := 0; j < len(v.it) && n < 4; j, n = j+1, n+1 {
+		it := &v.it[j]
+		if it.e != nil {
+			break
+		}
+		joined := j+1 < len(v.it) && v.it[j+1].e == nil && v.d.toks[v.it[j+1].t0].hyph // "semi-autonomous"
+		if it.w == "," && j > k || joined || v.d.lx.placeWords.hasID(it.id) || adjectiveEnding(it.w) && !v.d.toks[it.t0].cap {
+			continue
+		}
+		return k
+	}
+	if v.word(j-1, ",") {
+		return k
+	}
+	return j
+}
+
+// adjectiveEnding reports a word ending as English adjectives do:
+// "mountainous", "autonomous", "largest", "strategic". Not "-al":
+// "Iraq's capital Baghdad" ranks the city; "central" is a place word.
+func adjectiveEnding(w string) bool {
+	for _, suf := range [...]string{"ous", "est", "ic", "ern", "ive"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -119,6 +119,9 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"iraq", "party_to", "strategic-framework-agreement", "stated"}, {"united-states", "party_to", "strategic-framework-agreement", "stated"}}},
 		{"Anbar's Ain al-Asad air base hosts U.S. troops.",
 			[]wantFact{{"ain-al-asad-air-base", "located_in", "anbar", "stated"}}},
+		// A place described between its country's possessive and its name.
+		{"The PKK's leaders moved to the mountains of Iraq's northern, semi-autonomous Kurdistan Region.",
+			[]wantFact{{"kurdistan-region", "located_in", "iraq", "stated"}}},
 		// A site whose name says where it is.
 		{"Protesters gathered outside the U.S. Embassy in Baghdad on Tuesday.",
 			[]wantFact{{"us-embassy-in-baghdad", "located_in", "baghdad", "stated"}}},
