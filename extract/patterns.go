@@ -255,11 +255,23 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if sn == nil {
 			break
 		}
-		if len(sn.hits) > 0 && j+1 > bestEnd {
+		if len(sn.hits) > 0 && j+1 > bestEnd && !d.partOfLongerName(i, j+1, last) {
 			bestEnd, best, how = j+1, sn.hits[0], ReasonKeyEqual
 		}
 	}
 	return bestEnd, best, how
+}
+
+// partOfLongerName reports a single word [i, end) that goes on, by a
+// hyphen or another capitalised word, into a longer name: "Counter" in
+// "Counter-Terrorism" or "Counter Terrorism Service" is not Quneitra,
+// whatever its skeleton.
+func (d *doc) partOfLongerName(i, end, last int) bool {
+	if end != i+1 || end >= last {
+		return false
+	}
+	t := &d.toks[end]
+	return t.hyph || t.kind == tWord && t.cap && d.at[end] == nil
 }
 
 // articleBeforeName reports an article standing apart before a
@@ -448,7 +460,8 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 			continue
 		}
 		for t := start; t < k; t++ {
-			if d.titleEnd(t, k) == k {
+			// "Directorate-General of …": half a compound is no title.
+			if !d.toks[t].hyph && d.titleEnd(t, k) == k {
 				start = k + 1
 				if start < j && d.toks[start].norm == "the" {
 					start++
@@ -602,9 +615,16 @@ func (d *doc) headType(i, j int) string {
 		return typ
 	}
 	for k := i; k+2 < j; k++ {
-		if d.toks[k+1].norm == "of" {
-			if t := d.lx.leadHeads[d.toks[k].norm]; t != "" {
+		if d.toks[k+1].norm != "of" {
+			continue
+		}
+		// "Directorate-General of …": any part of a hyphenated head.
+		for h := k; h >= i; h-- {
+			if t := d.lx.leadHeads[d.toks[h].norm]; t != "" {
 				return t
+			}
+			if !d.toks[h].hyph {
+				break
 			}
 		}
 	}

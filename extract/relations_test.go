@@ -47,6 +47,9 @@ func TestEntityPatterns(t *testing.T) {
 		{"The Popular Resistance Units (PRU) said it fired drones. PRU fighters later withdrew.", "popular-resistance-units", schema.ArmedGroup, "PRU"},
 		{"Kazem Jawad, a senior commander of the Badr Organization, was wounded.", "kazem-jawad", schema.Person, "Kazem Jawad"},
 		{"The militia’s Telegram channel ‘Sabereen’ posted the video.", "sabereen-news", schema.MediaOutlet, "Sabereen"},
+		// Half a compound is neither a title nor, by its skeleton, a
+		// place ("Counter" is not Quneitra).
+		{"The Syrian Directorate-General of Counter-Narcotics said the shipment was seized.", "syrian-directorate-general-of-counter-narcotics", schema.GovernmentBody, "Syrian Directorate-General of Counter-Narcotics"},
 	} {
 		rec := extractText(t, c.text)
 		e := entityByID(rec, c.id)
