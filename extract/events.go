@@ -760,7 +760,7 @@ func (v *view) threat(k int) {
 			}
 		}
 	} else {
-		_, agent = v.subj(k)
+		_, agent = v.clauseSubject(k) // "X on Friday threatened"
 		if t := v.next(k, 3, nil); t >= 0 {
 			target = v.ent(t)
 		}
@@ -775,6 +775,11 @@ func (v *view) threat(k int) {
 			}
 			if clauseBreak(v.it[j].w) {
 				break
+			}
+			// "threatened to continue the attacks unless the US
+			// withdraws": a menace at the foreign forces.
+			if v.wordIn(j, v.d.lx.departureConditions) && v.untilLeave(j) {
+				target = v.d.dominantMilitary()
 			}
 		}
 	}
@@ -1113,12 +1118,12 @@ func (v *view) threatTargets() []*entity {
 					}
 				}
 			}
-		case v.d.lx.menaceWords.has(w) || w == "until":
+		case v.d.lx.menaceWords.has(w) || v.d.lx.departureConditions.has(w):
 			// "the strikes will not go unanswered", "vowed to take revenge",
 			// "operations will continue until the occupation forces leave",
 			// "the coming days will carry surprises": a menace at the
 			// foreign forces the article is about.
-			if w == "until" && !v.untilLeave(k) || w == "surprises" && !v.wordIn(k-1, v.d.lx.surpriseVerbs) {
+			if v.d.lx.departureConditions.has(w) && !v.untilLeave(k) || w == "surprises" && !v.wordIn(k-1, v.d.lx.surpriseVerbs) {
 				continue
 			}
 			if m := v.d.dominantMilitary(); m != nil {

@@ -121,6 +121,7 @@ type wordLists struct {
 	ConsequenceWords          []string            `yaml:"consequence_words"`
 	PriceVerbs                []string            `yaml:"price_verbs"`
 	MenaceWords               []string            `yaml:"menace_words"`
+	DepartureConditions       []string            `yaml:"departure_conditions"`
 	SurpriseVerbs             []string            `yaml:"surprise_verbs"`
 	OngoingAttackNouns        []string            `yaml:"ongoing_attack_nouns"`
 	EscalationVerbs           []string            `yaml:"escalation_verbs"`

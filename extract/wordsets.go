@@ -127,6 +127,7 @@ type wordSets struct {
 	consequenceWords          wordSet // "if X ..., they will face/pay": a menace
 	priceVerbs                wordSet // "the U.S. would pay a price"
 	menaceWords               wordSet // "will not go unanswered": a menace at the foreign forces
+	departureConditions       wordSet // "until", "unless": a menace when fighting on comes before and a departure after
 	surpriseVerbs             wordSet // "will carry surprises"
 	ongoingAttackNouns        wordSet // "operations against X will continue"
 	escalationVerbs           wordSet // attacks that go on or grow
@@ -297,6 +298,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"consequence_words", w.ConsequenceWords, &ws.consequenceWords},
 		{"price_verbs", w.PriceVerbs, &ws.priceVerbs},
 		{"menace_words", w.MenaceWords, &ws.menaceWords},
+		{"departure_conditions", w.DepartureConditions, &ws.departureConditions},
 		{"surprise_verbs", w.SurpriseVerbs, &ws.surpriseVerbs},
 		{"ongoing_attack_nouns", w.OngoingAttackNouns, &ws.ongoingAttackNouns},
 		{"escalation_verbs", w.EscalationVerbs, &ws.escalationVerbs},
