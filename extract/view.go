@@ -151,7 +151,8 @@ func (d *doc) view(s *sentence) *view {
 		}
 		// "U.S. and Iraqi forces": the noun after the second country
 		// stands for both.
-		if n := k + 2; v.word(k+1, "and") && n < len(v.it) && v.it[n].e != nil && d.lx.isMilitary(v.it[n].e) && d.lx.militaryNouns.hasID(d.toks[v.it[n].t1-1].id) {
+		if n := k + 2; v.word(k+1, "and") && n < len(v.it) && v.it[n].e != nil && (d.lx.isMilitary(v.it[n].e) || is(v.it[n].e, schema.Coalition)) &&
+			(d.lx.militaryNouns.hasID(d.toks[v.it[n].t1-1].id) || v.wordIn(n+1, d.lx.militaryNouns)) { // "U.S. and coalition forces"
 			it.dem = it.e.lex
 			it.e = mil
 		}
