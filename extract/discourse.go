@@ -23,6 +23,14 @@ func (v *view) subj(k int) (int, *entity) {
 				j -= 2
 				it = &v.it[j]
 			}
+			// "troops have been deployed in Iraq to support …": the
+			// place is where, the subject comes before it.
+			if v.locative(j) && v.ent(j-2) == nil {
+				for j--; j >= 0 && !v.wordIn(j, v.d.lx.placePrepositions); j-- {
+				}
+				j--
+				continue
+			}
 			// "the spokesman of X surprised …": X stands for its spokesman.
 			return j, it.e
 		}
@@ -42,7 +50,7 @@ func (v *view) subj(k int) (int, *entity) {
 			// Z," — up to three commas back, to an entity before a comma.
 			// "His successor, Joe Biden, announced": the name is the
 			// apposition itself.
-			if j >= 2 && v.it[j-1].e != nil && v.word(j-2, ",") {
+			if j >= 2 && v.it[j-1].e != nil && v.word(j-2, ",") && !v.locative(j-1) {
 				return j - 1, v.it[j-1].e
 			}
 			c := j - 1
@@ -53,7 +61,9 @@ func (v *view) subj(k int) (int, *entity) {
 				if v.it[c].w != "," {
 					continue
 				}
-				if c > 0 && v.it[c-1].e != nil {
+				// "operations in northern Iraq, …, targeting": a place
+				// where the subject acts is no apposition to it.
+				if c > 0 && v.it[c-1].e != nil && !v.locative(c-1) {
 					return c - 1, v.it[c-1].e
 				}
 				// "Kata'ib Hezbollah (Hezbollah Brigades), an Iraqi

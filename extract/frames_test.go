@@ -60,6 +60,11 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"abu-taqwa", "killed", "united-states"}, [3]string{}},
 		{"Iran-backed militias in Syria fired rockets at the Conoco field, where U.S. troops are based.",
 			[3]string{"us-military", "attacked", "conoco"}, [3]string{"us-military", "deployed_at", "conoco"}},
+		// A place where the subject acts is not the actor.
+		{"Ankara has often conducted operations in northern Iraq, including drone strikes, targeting PKK militants.",
+			[3]string{"iraq", "attacked", "kurdistan-workers-party"}, [3]string{}},
+		{"Some 2,000 U.S. troops were sent to Iraq to support the Iraqi forces against ISIS.",
+			[3]string{"iraqi-security-forces", "backed_by", "iraq"}, [3]string{"iraqi-security-forces", "backed_by", "us-military"}},
 		// The sponsor in "an Iran-backed group" modifies the group; it is
 		// not the one responsible.
 		{"A strike killed a leader of an Iran-backed militant group responsible for a string of recent attacks on U.S. troops.",

@@ -311,7 +311,7 @@ func entities(v *view, idx []int) []*entity {
 // Y", "X, which is backed by Y", "X is backed by Y".
 func (v *view) subjOfParticiple(k int) (int, *entity) {
 	for j := k - 1; j >= 0 && j >= k-10; j-- {
-		if e := v.ent(j); e != nil {
+		if e := v.ent(j); e != nil && !v.locative(j) {
 			return j, e
 		}
 		if w := v.it[j].w; clauseBreak(w) {
@@ -322,6 +322,20 @@ func (v *view) subjOfParticiple(k int) (int, *entity) {
 		}
 	}
 	return v.subj(k)
+}
+
+// locative reports a place at item k that a place preposition governs
+// ("operations in northern Iraq, targeting PKK fighters", "deployed in
+// Iraq to support"): where the act happens, not who acts.
+func (v *view) locative(k int) bool {
+	if !is(v.ent(k), schema.Place, schema.Country, schema.MilitaryBase) {
+		return false
+	}
+	j := k - 1
+	if j >= 0 && v.it[j].e == nil && (v.d.lx.placeWords.hasID(v.it[j].id) || v.word(j, "the")) {
+		j-- // "in northern Iraq", "in the Gara region"
+	}
+	return v.wordIn(j, v.d.lx.placePrepositions)
 }
 
 // otherMembers: "Iran and other forces of the Axis of Resistance" — the
