@@ -49,15 +49,20 @@ func (d *doc) view(s *sentence) *view {
 	*v = view{d: d, s: s, it: d.itemBuf[:0], quote: d.quoteBuf[:0]}
 	defer func() { d.itemBuf, d.quoteBuf = v.it[:0], v.quote[:0] }()
 	inQuote := false
-	scare := -1 // the closing quote of a name in scare quotes
+	scare := -1        // the closing quote of a name or word in scare quotes
+	scareWord := false // the word in scare quotes comes next
 	for i := s.first; i < s.last; {
 		t := &d.toks[i]
-		if i == scare || d.scareQuote(i, s.last) {
-			// “international coalition” bases: quotation marks around a
-			// lone name quote no one; the name reads as if unquoted.
-			if i != scare {
-				scare = d.at[i+1].last
-			}
+		if i == scare {
+			i++
+			continue
+		}
+		if c := d.scareQuote(i, s.last); c > 0 {
+			// “international coalition” bases, an airstrike "neutralized"
+			// three fighters: quotation marks around a lone name or word
+			// quote no one; it reads as if unquoted. A lone word still
+			// counts as quoted words for the statement rules.
+			scare, scareWord = c, d.at[i+1] == nil
 			i++
 			continue
 		}
@@ -127,7 +132,8 @@ func (d *doc) view(s *sentence) *view {
 			}
 		}
 		v.it = append(v.it, it)
-		v.quote = append(v.quote, inQuote)
+		v.quote = append(v.quote, inQuote || scareWord)
+		scareWord = false
 		i = it.t1
 	}
 	// "the last combat units of the USA", "United States warplanes": a
@@ -160,14 +166,23 @@ func (d *doc) view(s *sentence) *view {
 	return v
 }
 
-// scareQuote reports an opening quotation mark at token i around one
-// mention and nothing else: “international coalition”.
-func (d *doc) scareQuote(i, last int) bool {
+// scareQuote returns the closing quotation mark when the one at token i
+// opens quotes around one mention or one word and nothing else
+// (“international coalition”, "neutralized"), or -1.
+func (d *doc) scareQuote(i, last int) int {
 	if d.toks[i].kind != tQuote || d.toks[i].norm != `"` || i+1 >= last {
-		return false
+		return -1
 	}
-	m := d.at[i+1]
-	return m != nil && m.first == i+1 && m.last < last && d.toks[m.last].kind == tQuote && d.toks[m.last].norm == `"`
+	end := i + 2
+	if m := d.at[i+1]; m != nil && m.first == i+1 {
+		end = m.last
+	} else if d.toks[i+1].kind != tWord || d.toks[i+1].space || i+2 < last && d.toks[i+2].space {
+		return -1 // a word glued to both marks: not `…,” said «…`
+	}
+	if end < last && d.toks[end].kind == tQuote && d.toks[end].norm == `"` {
+		return end
+	}
+	return -1
 }
 
 // militaryAdjective reports "military" at token n qualifying an attack
