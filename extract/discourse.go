@@ -39,6 +39,11 @@ func (v *view) subj(k int) (int, *entity) {
 		case v.d.lx.adverbs.has(w) || w == `"` || w == "'" || v.d.lx.auxVerbs.has(w):
 			j--
 			continue
+		case v.d.lx.groupNouns.has(w) && v.wordIn(j-1, v.d.lx.affiliateWords) && v.word(j-2, "and"):
+			j -= 3 // "X and affiliated groups attacked": X
+			continue
+		case v.d.lx.memberHeads.has(w) && is(v.ent(j-1), schema.ArmedGroup):
+			return j - 1, v.it[j-1].e // "Kata'ib Hezbollah fighters attacked"
 		case (w == "it" || w == "they") && v.reportVerbBefore(j) >= 0:
 			// "Kata'ib Hezbollah said (on Tuesday) it attacked …"
 			if _, e := v.subj(v.reportVerbBefore(j)); e != nil {

@@ -76,6 +76,10 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"islamic-revolutionary-guard-corps", "attacked", "erbil", ""}}, nil, nil},
 		{"Kataib Hezbollah has carried out more than 40 operations against U.S. bases since October.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},
+		// Its members and the groups beside it act as the group; a
+		// sponsor written apart from its link word still backs it.
+		{"On Sunday, Iranian sponsored Harakat al-Nujaba militants and allied groups shelled U.S. troops at Conoco.",
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "attacked", "us-military", ""}, {"harakat-hezbollah-al-nujaba", "backed_by", "iran", ""}}, nil, nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}

@@ -122,6 +122,8 @@ type wordLists struct {
 	PriceVerbs                []string            `yaml:"price_verbs"`
 	MenaceWords               []string            `yaml:"menace_words"`
 	DepartureConditions       []string            `yaml:"departure_conditions"`
+	MemberHeads               []string            `yaml:"member_heads"`
+	AffiliateWords            []string            `yaml:"affiliate_words"`
 	SurpriseVerbs             []string            `yaml:"surprise_verbs"`
 	OngoingAttackNouns        []string            `yaml:"ongoing_attack_nouns"`
 	EscalationVerbs           []string            `yaml:"escalation_verbs"`

@@ -207,15 +207,17 @@ func (v *view) backed(k int) {
 		}
 		return
 	}
-	// "Iran-backed": the backer is hyphen-joined before the trigger.
-	if k == 0 || !v.d.toks[v.it[k].t0].hyph {
+	// "Iran-backed": the backer is hyphen-joined before the trigger;
+	// "Iranian sponsored Kataib Hezbollah": or written apart, before a
+	// group's name.
+	if k == 0 || !v.d.toks[v.it[k].t0].hyph && !is(v.ent(k+1), schema.ArmedGroup) {
 		return
 	}
 	backer := v.ent(k - 1)
 	if backer == nil {
 		backer = v.country(k - 1)
 	}
-	if backer == nil {
+	if backer == nil || !v.d.toks[v.it[k].t0].hyph && !is(backer, schema.Country) {
 		return
 	}
 	for _, s := range v.backedGroups(k) {

@@ -128,6 +128,8 @@ type wordSets struct {
 	priceVerbs                wordSet // "the U.S. would pay a price"
 	menaceWords               wordSet // "will not go unanswered": a menace at the foreign forces
 	departureConditions       wordSet // "until", "unless": a menace when fighting on comes before and a departure after
+	memberHeads               wordSet // "X fighters attacked": members who act as their group
+	affiliateWords            wordSet // "X and affiliated groups attacked": groups acting with X
 	surpriseVerbs             wordSet // "will carry surprises"
 	ongoingAttackNouns        wordSet // "operations against X will continue"
 	escalationVerbs           wordSet // attacks that go on or grow
@@ -299,6 +301,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"price_verbs", w.PriceVerbs, &ws.priceVerbs},
 		{"menace_words", w.MenaceWords, &ws.menaceWords},
 		{"departure_conditions", w.DepartureConditions, &ws.departureConditions},
+		{"member_heads", w.MemberHeads, &ws.memberHeads},
+		{"affiliate_words", w.AffiliateWords, &ws.affiliateWords},
 		{"surprise_verbs", w.SurpriseVerbs, &ws.surpriseVerbs},
 		{"ongoing_attack_nouns", w.OngoingAttackNouns, &ws.ongoingAttackNouns},
 		{"escalation_verbs", w.EscalationVerbs, &ws.escalationVerbs},
