@@ -24,6 +24,28 @@ type QueryOptions struct {
 	// copy of the quads it supports, so a traversal meets a fact once per
 	// article that states it, and its rows repeat as many times.
 	Distinct bool
+	// MaxRead, with Distinct and a Limit, stops the query after it has
+	// read this many rows, repeats included; 0 means ReadPerRow times
+	// Limit. Repeats do not count toward Limit, so without it a script
+	// that emits one row forever would run until its timeout.
+	MaxRead int
+}
+
+// ReadPerRow bounds the rows a distinct query reads (QueryOptions.MaxRead)
+// to this many times its limit: a fact that a hundred articles state is
+// read a hundred times and kept once, and a limit of 1000 rows reads
+// 100,000 at the most.
+const ReadPerRow = 100
+
+// maxRead is the bound on the rows read, repeats included; 0 for none.
+func (o QueryOptions) maxRead() int {
+	if !o.Distinct || o.Limit <= 0 {
+		return 0
+	}
+	if o.MaxRead > 0 {
+		return o.MaxRead
+	}
+	return ReadPerRow * o.Limit
 }
 
 // Rows is the answer to a query.
@@ -34,6 +56,9 @@ type Rows struct {
 	// Folded counts the rows dropped as identical to an earlier one
 	// (QueryOptions.Distinct), among those read.
 	Folded int
+	// ReadCut reports that the query was stopped after QueryOptions.MaxRead
+	// rows, before Limit distinct ones: it had more.
+	ReadCut bool
 }
 
 // ErrTimeout is returned when a query runs past its timeout.
@@ -81,11 +106,17 @@ func (s *Store) QueryRows(ctx context.Context, q string, opts QueryOptions) (Row
 	defer it.Close()
 	out := Rows{Rows: []any{}}
 	seen := map[string]bool{}
+	read, maxRead := 0, opts.maxRead()
 	for it.Next(ctx) {
 		r, ok := s.jsonRow(it.Result(), opts.JSONLD)
 		if !ok {
 			continue
 		}
+		if maxRead > 0 && read == maxRead {
+			out.ReadCut = true
+			break
+		}
+		read++
 		if opts.Distinct {
 			if b, err := json.Marshal(r); err == nil {
 				if seen[string(b)] {

@@ -25,7 +25,8 @@ Every article carries its own copy of the quads it supports (the quad label
 is the article), so a fact found in three articles is three edges and a
 traversal meets it three times. Identical result rows are therefore printed
 once, and only distinct rows count toward the limit; --all keeps every row,
-one per supporting quad.
+one per supporting quad. A query that reads 100 times the limit in rows
+(repeats included) stops there, so that one repeating a row forever ends.
 
 While "newsgraph serve" holds the embedded store, the query goes through
 the server's API.`,
@@ -40,6 +41,10 @@ the server's API.`,
 			}
 			if res.Truncated {
 				fmt.Fprintf(a.stderr, "newsgraph: result cut at %d rows (query.limit; --limit raises it)\n", opts.Limit)
+			}
+			if res.ReadCut {
+				fmt.Fprintf(a.stderr, "newsgraph: stopped after reading %d rows (%d times query.limit; --limit raises it), %d of them distinct (--all keeps repeats)\n",
+					len(res.Rows)+res.Folded, graph.ReadPerRow, len(res.Rows))
 			}
 			enc := json.NewEncoder(a.stdout)
 			enc.SetIndent("", "  ")

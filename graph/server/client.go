@@ -116,7 +116,7 @@ func (c *Client) Query(ctx context.Context, q string, opts graph.QueryOptions) (
 	if out.Result == nil {
 		out.Result = []any{}
 	}
-	return graph.Rows{Rows: out.Result, Truncated: out.Truncated, Folded: out.Folded}, nil
+	return graph.Rows{Rows: out.Result, Truncated: out.Truncated, ReadCut: out.ReadCut, Folded: out.Folded}, nil
 }
 
 // Paths asks the server for paths (GET /api/path).

@@ -119,6 +119,22 @@ func TestQueryFoldsAndCuts(t *testing.T) {
 	if r := q("&limit=2", `g.V().All()`); len(r.Result) != 2 || !strings.Contains(r.Note, "cut at 2 rows, as asked (limit=2)") {
 		t.Errorf("cut by the request's limit: %+v", r)
 	}
+	// Repeats do not count toward the limit, but the rows read do: a
+	// script emitting one row forever stops after graph.ReadPerRow times
+	// the limit, and the note says which limit stopped it.
+	r = q("", `for (var i = 0; i < 1e9; i++) g.Emit(1)`)
+	if len(r.Result) != 1 || r.Folded != 299 || !r.ReadCut || r.Truncated ||
+		!strings.Contains(r.Note, "stopped after reading 300 rows, 100 times the row limit of 3, the server's limit (query.limit; newsgraph serve --limit raises it): 1 of them distinct") {
+		t.Errorf("one row repeated: %+v", r)
+	}
+	r = q("&limit=2", `for (var i = 0; i < 1e9; i++) g.Emit(i % 2)`)
+	if len(r.Result) != 2 || r.Folded != 198 || !r.ReadCut || !strings.Contains(r.Note, "200 rows, 100 times the row limit of 2, as asked (limit=2)") {
+		t.Errorf("two rows repeated, limit=2: %+v", r)
+	}
+	// With all=1 every row counts, and the limit cuts as before.
+	if r := q("&all=1", `for (var i = 0; i < 1e9; i++) g.Emit(1)`); len(r.Result) != 3 || !r.Truncated || r.ReadCut {
+		t.Errorf("one row repeated, all=1: %+v", r)
+	}
 	// The note comes before the rows, where the console shows it first.
 	if _, body := post(t, base+"/api/v2/query?lang=gizmo", `g.V().All()`); !strings.HasPrefix(body, `{"note":"cut at 3 rows`) {
 		t.Errorf("reply starts %.80s", body)

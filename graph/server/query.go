@@ -138,15 +138,18 @@ func (s *Server) serveQuery(w http.ResponseWriter, r *http.Request) {
 	if err == nil && req.JSONLD {
 		w.Header().Set("Content-Type", "application/ld+json")
 	}
-	s.reply(w, queryReply{Note: req.note(res), Truncated: res.Truncated, Folded: res.Folded, Result: res.Rows}, err)
+	s.reply(w, queryReply{Note: req.note(res), Truncated: res.Truncated, ReadCut: res.ReadCut, Folded: res.Folded, Result: res.Rows}, err)
 }
 
 // queryReply is the answer of /api/v2/query: Cayley's {"result": [...]}
 // and, first, so that the console shows them above the rows, whether the
-// row limit cut the result and how many identical rows were folded.
+// row limit cut the result (or the bound on the rows read,
+// graph.ReadPerRow times the limit: read_cut) and how many identical rows
+// were folded.
 type queryReply struct {
 	Note      string `json:"note,omitempty"`
 	Truncated bool   `json:"truncated,omitempty"`
+	ReadCut   bool   `json:"read_cut,omitempty"`
 	Folded    int    `json:"folded,omitempty"`
 	Result    []any  `json:"result"`
 }
@@ -159,6 +162,14 @@ func (req queryRequest) note(res graph.Rows) string {
 		parts = append(parts, fmt.Sprintf("cut at %d rows, as asked (limit=%d)", req.Limit, req.Limit))
 	case res.Truncated:
 		parts = append(parts, fmt.Sprintf("cut at %d rows, the server's limit (query.limit; newsgraph serve --limit raises it)", req.Limit))
+	case res.ReadCut:
+		// Repeats do not count toward the limit; the rows read do.
+		how := "the server's limit (query.limit; newsgraph serve --limit raises it)"
+		if req.Asked {
+			how = fmt.Sprintf("as asked (limit=%d)", req.Limit)
+		}
+		parts = append(parts, fmt.Sprintf("stopped after reading %d rows, %d times the row limit of %d, %s: %d of them distinct (all=1 keeps repeats, and they count toward the limit)",
+			len(res.Rows)+res.Folded, graph.ReadPerRow, req.Limit, how, len(res.Rows)))
 	}
 	if res.Folded > 0 {
 		parts = append(parts, fmt.Sprintf("%d rows identical to an earlier one left out (each article has its own copy of a fact; all=1 keeps them)", res.Folded))
