@@ -83,6 +83,9 @@ type Query struct {
 	Timeout        time.Duration `mapstructure:"timeout" yaml:"timeout"`
 	Limit          int           `mapstructure:"limit" yaml:"limit"`
 	MaxMemoryBytes int64         `mapstructure:"max_memory_bytes" yaml:"max_memory_bytes"` // heap the server's running queries may add
+	// MaxItems bounds the items a list route answers with (incidents,
+	// contradictions, timeline events, map points).
+	MaxItems int `mapstructure:"max_items" yaml:"max_items"`
 }
 
 // Serve configures the HTTP server and console.
@@ -147,7 +150,7 @@ func Default() Config {
 		DataDir:  defaultDataDir(),
 		Store:    Store{Backend: "bolt"},
 		Extract:  Extract{Extractor: "rules", MaxFileBytes: 5 << 20, ArticleTimeout: 30 * time.Second, MaxArticleQuads: 20000},
-		Query:    Query{Timeout: 30 * time.Second, Limit: 1000, MaxMemoryBytes: 256 << 20},
+		Query:    Query{Timeout: 30 * time.Second, Limit: 1000, MaxMemoryBytes: 256 << 20, MaxItems: 5000},
 		Serve:    Serve{Addr: "127.0.0.1:64210", ClientRequests: 16, Requests: 64},
 		Log:      Log{Level: "warn", Format: "text"},
 		Fetch:    Fetch{Timeout: 30 * time.Second, MaxBytes: 5 << 20, Retries: 3, Backoff: time.Second, MaxBackoff: 30 * time.Second, Concurrency: 4},
@@ -410,6 +413,9 @@ func (c Config) validate(choices map[string][]string) error {
 	}
 	if c.Query.Limit <= 0 {
 		bad("query.limit", "must be positive, not %d", c.Query.Limit)
+	}
+	if c.Query.MaxItems <= 0 {
+		bad("query.max_items", "must be positive, not %d", c.Query.MaxItems)
 	}
 	if c.Query.MaxMemoryBytes < 16<<20 {
 		bad("query.max_memory_bytes", "must be at least 16 MiB (16777216), not %d", c.Query.MaxMemoryBytes)

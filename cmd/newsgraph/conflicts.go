@@ -64,6 +64,9 @@ func writeConflictsText(w io.Writer, res *server.ConflictsResult) {
 		fmt.Fprintf(w, "%s (%s): ", res.Around.Name, res.Around.Type)
 	}
 	fmt.Fprintf(w, "%d contradiction(s)\n", len(res.Contradictions))
+	if res.Cut != nil {
+		fmt.Fprintf(w, "(%s)\n", res.Cut.Note)
+	}
 	for _, c := range res.Contradictions {
 		fmt.Fprintf(w, "\n%s: %s\n", c.Kind, c.About)
 		if c.Incident != "" {

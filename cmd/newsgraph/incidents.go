@@ -69,6 +69,9 @@ func writeIncidentsText(w io.Writer, res *server.IncidentsResult, since string) 
 		fmt.Fprintf(w, " since %s", since)
 	}
 	fmt.Fprintln(w)
+	if res.Cut != nil {
+		fmt.Fprintf(w, "(%s)\n", res.Cut.Note)
+	}
 	for _, inc := range res.Incidents {
 		fmt.Fprintf(w, "\n%s, %s: %d article(s), %d independent outlet(s)\n", inc.Type, timelineDate(inc.Date, inc.Precision), inc.Articles, inc.Outlets)
 		fmt.Fprintf(w, "    incident %s\n", inc.ID)

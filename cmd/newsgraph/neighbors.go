@@ -23,8 +23,9 @@ directions, nearest first (at the same distance, the ones more articles
 mention first), each with the link that reached it and its evidence.
 NAME is resolved as in newsgraph path.
 
-With --within KM, list instead the events that happened within KM
-kilometres of NAME (a base, place or country the lexicon places), nearest
+With --within KM, list instead the events and incidents (events of several
+articles that are one happening, listed once with every report) that
+happened within KM kilometres of NAME (a base, place or country the lexicon places), nearest
 first, each with where it is placed and how precisely (site, town,
 province). Events placed no nearer than a country, and events the text
 gives no place, are never listed.`,
@@ -103,8 +104,22 @@ func (a *app) writeNear(b pathBackend, cmd *cobra.Command, name string, km float
 		}
 		fmt.Fprintf(a.stdout, "    [%s] %q\n    %s · %s · %s\n", e.Kind, e.Evidence, cmp.Or(e.ArticleTitle, e.Article), cmp.Or(e.Outlet, "outlet not given"), cmp.Or(e.ArticleDate, "undated"))
 	}
-	if res.Truncated {
-		fmt.Fprintf(a.stdout, "\n(cut at %d; raise --limit for more)\n", len(res.Events))
+	if len(res.Incidents) > 0 {
+		fmt.Fprintf(a.stdout, "\n%d incident(s) within %g km (events of several articles that are one happening; their reports are not listed above)\n", len(res.Incidents), km)
+	}
+	for _, inc := range res.Incidents {
+		at := "?"
+		if inc.At != nil {
+			at = inc.At.Name
+		}
+		fmt.Fprintf(a.stdout, "\n  %.1f km  %s %s at %s (%s): %d article(s), %d independent outlet(s)\n", *inc.DistanceKm, inc.EventType,
+			timelineDate(inc.Date, inc.Precision), at, inc.Place.Precision, inc.Articles, inc.Outlets)
+		for _, r := range inc.Reports {
+			fmt.Fprintf(a.stdout, "    [%s] %q\n      %s · %s · %s\n", r.Kind, r.Evidence, cmp.Or(r.ArticleTitle, r.Article), cmp.Or(r.Outlet, "outlet not given"), cmp.Or(r.ArticleDate, "undated"))
+		}
+	}
+	if res.Cut != nil {
+		fmt.Fprintf(a.stdout, "\n(%s; --limit sets it)\n", res.Cut.Note)
 	}
 	return nil
 }

@@ -40,7 +40,9 @@ request that names the server by any name but its address or localhost
 
 Queries stop after query.timeout, return at most query.limit rows, and are
 stopped when they take the server's heap query.max_memory_bytes past what
-it was. Each client may have serve.client_requests requests in flight
+it was. The list routes (/api/incidents, /api/conflicts, /api/timeline,
+/api/map) answer with at most query.max_items items, and say when they cut
+one. Each client may have serve.client_requests requests in flight
 (more answer 429), all clients together serve.requests (503).
 
 While it runs, the server records its address in the data directory
@@ -84,7 +86,7 @@ Prometheus metrics.`,
 			}
 			srv, err := server.New(server.Config{
 				Handle: h, AllowWrites: allowWrites, QueryTimeout: a.cfg.Query.Timeout,
-				QueryLimit: a.cfg.Query.Limit, QueryMemory: a.cfg.Query.MaxMemoryBytes,
+				QueryLimit: a.cfg.Query.Limit, QueryMemory: a.cfg.Query.MaxMemoryBytes, MaxItems: a.cfg.Query.MaxItems,
 				Index: !noIndex, HTTP: opts, Log: a.log,
 			})
 			if err != nil {

@@ -40,6 +40,9 @@ article's date when the text gives none. NAME is resolved as in newsgraph path.`
 				return writeJSONOut(a.stdout, res)
 			}
 			fmt.Fprintf(a.stdout, "%s (%s): %d event(s)\n", res.Actor.Name, res.Actor.Type, len(res.Events))
+			if res.Cut != nil {
+				fmt.Fprintf(a.stdout, "(%s)\n", res.Cut.Note)
+			}
 			for _, e := range res.Events {
 				fmt.Fprintf(a.stdout, "\n%-21s  %s  [%s]  as %s\n", timelineDate(e.Date, e.Precision), e.Type, orNone(e.Kind), strings.Join(e.Roles, ", "))
 				var roles []string

@@ -242,6 +242,7 @@ func (e *Engine) Neighbors(ctx context.Context, name string, opts path.NeighborO
 type TimelineResult struct {
 	Actor  path.Node            `json:"actor"`
 	Events []path.TimelineEntry `json:"events"`
+	Cut    *Cut                 `json:"cut,omitempty"` // the route's size limit cut Events (cut.go)
 }
 
 // Timeline resolves a name and returns the events the actor took part in.
@@ -264,6 +265,7 @@ func (e *Engine) Timeline(ctx context.Context, name string) (*TimelineResult, er
 type ConflictsResult struct {
 	Around         *path.Node               `json:"around,omitempty"`
 	Contradictions []analysis.Contradiction `json:"contradictions"`
+	Cut            *Cut                     `json:"cut,omitempty"` // the route's size limit cut Contradictions (cut.go)
 }
 
 // Conflicts returns the store's contradictions; with a name, those whose
@@ -297,6 +299,7 @@ func (e *Engine) around(ctx context.Context, st *graph.Store, name string) (*pat
 type IncidentsResult struct {
 	Around    *path.Node          `json:"around,omitempty"`
 	Incidents []analysis.Incident `json:"incidents"`
+	Cut       *Cut                `json:"cut,omitempty"` // the route's size limit cut Incidents (cut.go)
 }
 
 // Incidents returns the store's incidents dated since (a day, month or

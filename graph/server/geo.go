@@ -13,6 +13,8 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/analysis"
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/path"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -52,7 +54,44 @@ type MapEvent struct {
 	DistanceKm *float64 `json:"distance_km,omitempty"`
 }
 
-// MapOptions select the events of a map.
+// MapIncident is one placed incident (docs/schema.md, *Across
+// articles*): events of several articles that are one happening, drawn
+// once, at the most precise place among its reports' places, sized by the
+// articles and independent outlets that report it.
+type MapIncident struct {
+	IRI       string      `json:"iri"`
+	EventType string      `json:"event_type"`
+	Date      string      `json:"date"`      // of its first report
+	Precision string      `json:"precision"` // of that date: day, or reported (the article's date)
+	Articles  int         `json:"articles"`  // distinct articles
+	Outlets   int         `json:"outlets"`   // independent sources
+	Place     Place       `json:"place"`
+	At        *path.Node  `json:"at,omitempty"`
+	Agents    []path.Node `json:"agents,omitempty"`  // every agent its reports name
+	Targets   []path.Node `json:"targets,omitempty"` // every target its reports name
+	// Reports are its events, one an article's, by article date, then
+	// outlet (as /api/incidents lists them).
+	Reports []MapReport `json:"reports"`
+	// Contradictions are those about the incident: a claim and a
+	// denial, or rival attributions.
+	Contradictions []analysis.Contradiction `json:"contradictions,omitempty"`
+	DistanceKm     *float64                 `json:"distance_km,omitempty"`
+}
+
+// MapReport is one article's report of an incident.
+type MapReport struct {
+	Event        string      `json:"event"`
+	Date         string      `json:"date,omitempty"` // as the text says
+	Kind         string      `json:"kind"`
+	Evidence     string      `json:"evidence"`
+	Agents       []path.Node `json:"agents,omitempty"`
+	Article      string      `json:"article"`
+	ArticleTitle string      `json:"article_title,omitempty"`
+	Outlet       string      `json:"outlet,omitempty"`
+	ArticleDate  string      `json:"article_date,omitempty"`
+}
+
+// MapOptions select the events and incidents of a map.
 type MapOptions struct {
 	// Since and Until bound the date (ISO, or a prefix such as 2024 or
 	// 2024-01), the article's date standing in for an undated event.
@@ -62,20 +101,27 @@ type MapOptions struct {
 	// at a country are not near anything.
 	Near string
 	Km   float64
-	// Limit bounds the events returned, nearest first when Near is given;
-	// 0 means DefaultMapLimit.
+	// Limit bounds the points returned, events and incidents together,
+	// nearest first when Near is given, else by date; 0 means
+	// DefaultMaxItems. Asked says it is the request's own (limit=N), not
+	// the server's query.max_items, for the note of a cut answer.
 	Limit int
+	Asked bool
 }
-
-// DefaultMapLimit is the most events a map returns unless asked.
-const DefaultMapLimit = 5000
 
 // MapResult is the answer to a map query.
 type MapResult struct {
 	Events []MapEvent `json:"events"`
-	// Unplaced counts the events (of the whole graph) that have no place.
-	Unplaced  int      `json:"unplaced"`
+	// Incidents are the placed incidents; their reports are not among
+	// Events.
+	Incidents []MapIncident `json:"incidents"`
+	// Unplaced counts the events (of the whole graph) that have no place
+	// and are in no placed incident.
+	Unplaced int `json:"unplaced"`
+	// Truncated reports that the limit cut the points; Cut says which
+	// limit and what raises it.
 	Truncated bool     `json:"truncated,omitempty"`
+	Cut       *Cut     `json:"cut,omitempty"`
 	Near      *MapNear `json:"near,omitempty"`
 }
 
@@ -86,13 +132,15 @@ type MapNear struct {
 	Km    float64 `json:"km"`
 }
 
-// Map returns the placed events that opts select, by date (undated ones
-// by their article's date), or nearest first around opts.Near.
+// Map returns the placed events and incidents that opts select, by date
+// (undated events by their article's date), or nearest first around
+// opts.Near. An incident stands for its reports: they are drawn once, as
+// the incident, not again each as an event.
 func (e *Engine) Map(ctx context.Context, opts MapOptions) (*MapResult, error) {
 	st, release := e.h.Acquire()
 	defer release()
 	r := newCardReader(ctx, st.Reader())
-	res := &MapResult{Events: []MapEvent{}}
+	res := &MapResult{Events: []MapEvent{}, Incidents: []MapIncident{}}
 	if opts.Near != "" {
 		if !(opts.Km > 0) {
 			return nil, errors.New("a radius in km (more than 0) goes with near")
@@ -111,29 +159,44 @@ func (e *Engine) Map(ctx context.Context, opts MapOptions) (*MapResult, error) {
 		}
 		res.Near = &MapNear{Node: path.Node{IRI: c.IRI, Name: c.Name, Type: c.Type}, Place: *p, Km: opts.Km}
 	}
+	// within reports whether a place is within the radius, if one was
+	// asked for, and how far it is.
+	within := func(p Place) (*float64, bool) {
+		if res.Near == nil {
+			return nil, true
+		}
+		// "Somewhere in Iraq" is at no distance from anything.
+		if p.Precision == schema.GeoCountry {
+			return nil, false
+		}
+		d := schema.Distance(res.Near.Place.Lat, res.Near.Place.Lon, p.Lat, p.Lon)
+		return &d, d <= opts.Km
+	}
+
+	incidents, members, err := e.mapIncidents(ctx, st, r)
+	if err != nil {
+		return nil, err
+	}
 	class, err := r.qs.ValueOf(schema.ClassEvent)
 	if err != nil {
 		return nil, err
 	}
 	for _, q := range r.refs(class, quad.Object, schema.RDFType, 0) {
 		ev := r.dir(q, quad.Subject)
+		if members[r.text(ev)] {
+			continue // drawn as its incident
+		}
 		p := r.place(ev)
 		if p == nil {
 			res.Unplaced++
 			continue
 		}
 		m := MapEvent{Place: *p}
-		if res.Near != nil {
-			// "Somewhere in Iraq" is at no distance from anything.
-			if p.Precision == schema.GeoCountry {
-				continue
-			}
-			d := schema.Distance(res.Near.Place.Lat, res.Near.Place.Lon, p.Lat, p.Lon)
-			if d > opts.Km {
-				continue
-			}
-			m.DistanceKm = &d
+		d, ok := within(*p)
+		if !ok {
+			continue
 		}
+		m.DistanceKm = d
 		r.mapEvent(ev, &m)
 		when := cmp.Or(m.Date, m.ArticleDate)
 		if !inDateRange(when, opts.Since, opts.Until) {
@@ -144,20 +207,143 @@ func (e *Engine) Map(ctx context.Context, opts MapOptions) (*MapResult, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	if res.Near != nil {
-		slices.SortStableFunc(res.Events, func(a, b MapEvent) int {
-			return cmp.Or(cmp.Compare(*a.DistanceKm, *b.DistanceKm), cmp.Compare(a.IRI, b.IRI))
-		})
-	} else {
-		slices.SortStableFunc(res.Events, func(a, b MapEvent) int {
-			return cmp.Or(cmp.Compare(cmp.Or(a.Date, a.ArticleDate), cmp.Or(b.Date, b.ArticleDate)), cmp.Compare(a.IRI, b.IRI))
-		})
+	for _, inc := range incidents {
+		if inc == nil {
+			res.Unplaced++ // none of its reports has a place
+			continue
+		}
+		d, ok := within(inc.Place)
+		if !ok || !inDateRange(inc.Date, opts.Since, opts.Until) {
+			continue
+		}
+		inc.DistanceKm = d
+		res.Incidents = append(res.Incidents, *inc)
 	}
-	limit := cmp.Or(opts.Limit, DefaultMapLimit)
-	if len(res.Events) > limit {
-		res.Events, res.Truncated = res.Events[:limit], true
+
+	// Events and incidents in one order, cut together.
+	type point struct {
+		date, iri string
+		km        float64
+		ev        *MapEvent
+		inc       *MapIncident
 	}
+	pts := make([]point, 0, len(res.Events)+len(res.Incidents))
+	for i := range res.Events {
+		m := &res.Events[i]
+		p := point{date: cmp.Or(m.Date, m.ArticleDate), iri: m.IRI, ev: m}
+		if m.DistanceKm != nil {
+			p.km = *m.DistanceKm
+		}
+		pts = append(pts, p)
+	}
+	for i := range res.Incidents {
+		m := &res.Incidents[i]
+		p := point{date: m.Date, iri: m.IRI, inc: m}
+		if m.DistanceKm != nil {
+			p.km = *m.DistanceKm
+		}
+		pts = append(pts, p)
+	}
+	slices.SortStableFunc(pts, func(a, b point) int {
+		if res.Near != nil {
+			return cmp.Or(cmp.Compare(a.km, b.km), cmp.Compare(a.iri, b.iri))
+		}
+		return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.iri, b.iri))
+	})
+	pts, res.Cut = cut(pts, itemLimit{cmp.Or(opts.Limit, DefaultMaxItems), opts.Asked && opts.Limit > 0}, "map points (events and incidents)")
+	res.Truncated = res.Cut != nil
+	events, incs := []MapEvent{}, []MapIncident{}
+	for _, p := range pts {
+		if p.ev != nil {
+			events = append(events, *p.ev)
+		} else {
+			incs = append(incs, *p.inc)
+		}
+	}
+	res.Events, res.Incidents = events, incs
 	return res, nil
+}
+
+// precisionRank orders place precisions, the finest first.
+func precisionRank(p string) int {
+	if i := slices.Index(schema.GeoPrecisions, p); i >= 0 {
+		return i
+	}
+	return len(schema.GeoPrecisions)
+}
+
+// mapIncidents reads the store's incidents as the map draws them, each
+// placed at the finest place among its reports' (nil for an incident none
+// of whose reports has a place), and the IRIs of every event that
+// reports one.
+func (e *Engine) mapIncidents(ctx context.Context, st *graph.Store, r *cardReader) ([]*MapIncident, map[string]bool, error) {
+	incs, err := analysis.Incidents(ctx, st, nil, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	members := map[string]bool{}
+	if len(incs) == 0 {
+		return nil, members, nil
+	}
+	cons, err := analysis.Contradictions(ctx, st, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	about := map[string][]analysis.Contradiction{}
+	for _, c := range cons {
+		if c.Incident != "" {
+			about[c.Incident] = append(about[c.Incident], c)
+		}
+	}
+	out := make([]*MapIncident, 0, len(incs))
+	for _, inc := range incs {
+		m := &MapIncident{IRI: strings.Trim(inc.ID, "<>"), EventType: inc.Type, Date: inc.Date, Precision: inc.Precision,
+			Articles: inc.Articles, Outlets: inc.Outlets, Reports: []MapReport{}, Contradictions: about[inc.ID]}
+		placed := false
+		for _, rep := range inc.Reports {
+			iri := strings.Trim(rep.Event, "<>")
+			members[iri] = true
+			ev, err := r.qs.ValueOf(quad.IRI(iri))
+			if err != nil {
+				return nil, nil, err
+			}
+			if ev == nil {
+				continue
+			}
+			var me MapEvent
+			if p := r.place(ev); p != nil {
+				me.Place = *p
+				if !placed || precisionRank(p.Precision) < precisionRank(m.Place.Precision) {
+					placed, m.Place, m.At = true, *p, nil
+				}
+			}
+			r.mapEvent(ev, &me)
+			if me.At != nil && me.Place == m.Place {
+				m.At = me.At
+			}
+			m.Agents, m.Targets = addNodes(m.Agents, me.Agents), addNodes(m.Targets, me.Targets)
+			m.Reports = append(m.Reports, MapReport{Event: me.IRI, Date: me.Date, Kind: me.Kind, Evidence: me.Evidence, Agents: me.Agents,
+				Article: me.Article, ArticleTitle: me.ArticleTitle, Outlet: me.Outlet, ArticleDate: me.ArticleDate})
+		}
+		if r.err != nil {
+			return nil, nil, r.err
+		}
+		if !placed {
+			m = nil
+		}
+		out = append(out, m)
+	}
+	return out, members, nil
+}
+
+// addNodes adds to ns the nodes of more it does not have.
+func addNodes(ns, more []path.Node) []path.Node {
+	for _, n := range more {
+		if !hasNode(ns, n.IRI) {
+			ns = append(ns, n)
+		}
+	}
+	return ns
 }
 
 // place reads a node's coordinates, nil when it has none.
@@ -225,15 +411,18 @@ func inDateRange(date, since, until string) bool {
 
 func (s *Server) serveMap(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	limit, err := intParam(q.Get("limit"))
-	km, err2 := floatParam(q.Get("km"))
-	if err != nil || err2 != nil {
+	km, err := floatParam(q.Get("km"))
+	if err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "want optionally since, until (ISO dates), near (a name) with km (a number), limit (a number)"})
+		return
+	}
+	l, ok := s.listLimit(w, r)
+	if !ok {
 		return
 	}
 	ctx, cancel := s.queryContext(r)
 	defer cancel()
-	res, err := s.engine.Map(ctx, MapOptions{Since: q.Get("since"), Until: q.Get("until"), Near: q.Get("near"), Km: km, Limit: limit})
+	res, err := s.engine.Map(ctx, MapOptions{Since: q.Get("since"), Until: q.Get("until"), Near: q.Get("near"), Km: km, Limit: l.n, Asked: l.asked})
 	s.reply(w, res, err)
 }
 

@@ -34,6 +34,7 @@ type Config struct {
 	QueryTimeout time.Duration // per query; 0 means none
 	QueryLimit   int           // results per query; 0 means Cayley's default (100)
 	QueryMemory  int64         // heap budget of running queries; 0 means DefaultQueryMemory
+	MaxItems     int           // items a list route answers with (cut.go); 0 means DefaultMaxItems
 	Index        bool          // keep the path finder's link index in memory
 	HTTP         HTTPOptions   // for Serve
 	Log          *slog.Logger
@@ -224,29 +225,50 @@ func (s *Server) serveTimeline(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "want name"})
 		return
 	}
+	limit, ok := s.listLimit(w, r)
+	if !ok {
+		return
+	}
 	ctx, cancel := s.queryContext(r)
 	defer cancel()
 	res, err := s.engine.Timeline(ctx, name)
+	if err == nil {
+		res.Events, res.Cut = cut(res.Events, limit, "events")
+	}
 	s.reply(w, res, err)
 }
 
 // serveConflicts lists contradictions, all or (name=NAME) those naming one
-// entity.
+// entity, at most query.max_items of them (or limit=N).
 func (s *Server) serveConflicts(w http.ResponseWriter, r *http.Request) {
+	limit, ok := s.listLimit(w, r)
+	if !ok {
+		return
+	}
 	ctx, cancel := s.queryContext(r)
 	defer cancel()
 	res, err := s.engine.Conflicts(ctx, r.URL.Query().Get("name"))
+	if err == nil {
+		res.Contradictions, res.Cut = cut(res.Contradictions, limit, "contradictions")
+	}
 	s.reply(w, res, err)
 }
 
 // serveIncidents lists incidents, all or those naming one entity
 // (name=NAME), dated since a day, month or year (since=DATE; a bad date is
-// a 400).
+// a 400), at most query.max_items of them (or limit=N).
 func (s *Server) serveIncidents(w http.ResponseWriter, r *http.Request) {
+	limit, ok := s.listLimit(w, r)
+	if !ok {
+		return
+	}
 	ctx, cancel := s.queryContext(r)
 	defer cancel()
 	q := r.URL.Query()
 	res, err := s.engine.Incidents(ctx, q.Get("name"), q.Get("since"))
+	if err == nil {
+		res.Incidents, res.Cut = cut(res.Incidents, limit, "incidents")
+	}
 	s.reply(w, res, err)
 }
 

@@ -12,6 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/analysis"
 	"github.com/newsgraph/newsgraph/graph"
 	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 	"github.com/newsgraph/newsgraph/names"
@@ -40,17 +43,35 @@ func testRecords() []schema.Record {
 	}}
 }
 
-// start serves a fresh bolt store on a loopback port.
+// start serves a fresh bolt store of testRecords on a loopback port.
 func start(t *testing.T, cfg Config) (base string, stop func()) {
+	t.Helper()
+	return startRecords(t, cfg, testRecords(), false)
+}
+
+// startRecords serves a fresh bolt store of records on a loopback port;
+// with analyze, after the analysis has linked their events into
+// incidents, as a build does.
+func startRecords(t *testing.T, cfg Config, records []schema.Record, analyze bool) (base string, stop func()) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := graph.Open(ctx, graph.Config{Path: filepath.Join(t.TempDir(), "store")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range testRecords() {
+	var touched []quad.Value
+	for _, r := range records {
 		qs, _ := schema.ToQuads(r, "test")
 		if _, err := st.Replace(ctx, nil, qs); err != nil {
+			t.Fatal(err)
+		}
+		touched = append(touched, schema.ArticleIRI(r.Article.ID))
+	}
+	if analyze {
+		if _, err := analysis.Update(ctx, st, func(ctx context.Context, labels []quad.Value, quads []quad.Quad) error {
+			_, err := st.Replace(ctx, labels, quads)
+			return err
+		}, touched, analysis.Options{Window: analysis.DefaultWindow}); err != nil {
 			t.Fatal(err)
 		}
 	}
