@@ -11,12 +11,13 @@ import (
 )
 
 // Claim is how one article supports a link: the claim kind, the evidence
-// sentence and the article.
+// sentence and the article, with its title, outlet and date.
 type Claim struct {
 	Kind         string `json:"kind"`
 	Evidence     string `json:"evidence"`
 	Article      string `json:"article"`
 	ArticleTitle string `json:"article_title,omitempty"`
+	Outlet       string `json:"outlet,omitempty"`
 	ArticleDate  string `json:"article_date,omitempty"`
 }
 
@@ -261,11 +262,12 @@ func (v *view) claim(st stmtProps) Claim {
 	c := Claim{Kind: str(st.kind), Evidence: str(st.evidence)}
 	if st.article != nil {
 		if a, ok := v.articles[st.article.Key()]; ok {
-			c.Article, c.ArticleTitle, c.ArticleDate = a.Article, a.ArticleTitle, a.ArticleDate
+			c.Article, c.ArticleTitle, c.Outlet, c.ArticleDate = a.Article, a.ArticleTitle, a.Outlet, a.ArticleDate
 		} else {
 			c.Article = str(st.article)
 			id := v.node(st.article)
 			c.ArticleTitle = v.literal(id, schema.Title)
+			c.Outlet = v.literal(id, schema.Outlet)
 			c.ArticleDate = v.literal(id, schema.Date)
 			if v.articles == nil {
 				v.articles = map[any]Claim{}
@@ -402,9 +404,9 @@ func (v *view) claimsBatch(sts []stmtProps) []Claim {
 		}
 	}
 	if len(arts) > 0 && v.err == nil {
-		title, date := v.ref(schema.Title), v.ref(schema.Date)
+		title, outlet, date := v.ref(schema.Title), v.ref(schema.Outlet), v.ref(schema.Date)
 		var preds []cgraph.Ref
-		for _, p := range []cgraph.Ref{title, date} {
+		for _, p := range []cgraph.Ref{title, outlet, date} {
 			if p != nil {
 				preds = append(preds, p)
 			}
@@ -441,6 +443,8 @@ func (v *view) claimsBatch(sts []stmtProps) []Claim {
 			switch {
 			case title != nil && t.Predicate.Key() == title.Key() && c.ArticleTitle == "":
 				c.ArticleTitle = s
+			case outlet != nil && t.Predicate.Key() == outlet.Key() && c.Outlet == "":
+				c.Outlet = s
 			case date != nil && t.Predicate.Key() == date.Key() && c.ArticleDate == "":
 				c.ArticleDate = s
 			}
@@ -453,7 +457,7 @@ func (v *view) claimsBatch(sts []stmtProps) []Claim {
 		c := Claim{Kind: str(st.kind), Evidence: str(st.evidence)}
 		if st.article != nil {
 			a := v.articles[st.article.Key()]
-			c.Article, c.ArticleTitle, c.ArticleDate = a.Article, a.ArticleTitle, a.ArticleDate
+			c.Article, c.ArticleTitle, c.Outlet, c.ArticleDate = a.Article, a.ArticleTitle, a.Outlet, a.ArticleDate
 		}
 		out[i] = c
 	}
