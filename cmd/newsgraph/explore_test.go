@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -83,8 +84,8 @@ func TestExplorerInChromium(t *testing.T) {
 	}
 
 	// Paths from a card: every hop carries its evidence.
-	var hops, withEvidence int
-	var url string
+	var hops, withEvidence, withOutlet int
+	var url, fromBox string
 	err = chromedp.Run(ctx,
 		chromedp.Click(`.candidates a`, chromedp.ByQuery), // Kata'ib Hezbollah, the best match, comes first
 		wait(`document.querySelector("article.card") !== null`),
@@ -94,6 +95,10 @@ func TestExplorerInChromium(t *testing.T) {
 		wait(`document.querySelectorAll(".path .hop").length > 0`),
 		chromedp.Evaluate(`document.querySelectorAll(".path .hop").length`, &hops),
 		chromedp.Evaluate(`[...document.querySelectorAll(".path .hop")].filter(h => h.querySelector(".evidence q")?.innerText.length > 20 && h.querySelector(".evidence .source")).length`, &withEvidence),
+		// The outlet of every hop's article, where the article names one.
+		chromedp.Evaluate(`[...document.querySelectorAll(".path .hop .evidence .source .outlet")].filter(o => o.innerText && o.innerText !== "outlet not given").length`, &withOutlet),
+		// The form opened from the card shows the entity's name, not its IRI.
+		chromedp.Evaluate(`document.querySelector("input[name=from]").value`, &fromBox),
 		chromedp.Location(&url),
 		pageText,
 		shot("explore-path.png"),
@@ -103,6 +108,12 @@ func TestExplorerInChromium(t *testing.T) {
 	}
 	if hops < 2 || withEvidence != hops {
 		t.Errorf("%d hops, %d with evidence:\n%.1000s", hops, withEvidence, text)
+	}
+	if withOutlet == 0 {
+		t.Errorf("no hop's evidence names its outlet:\n%.1000s", text)
+	}
+	if fromBox != "Kata'ib Hezbollah" || !strings.Contains(url, "from=ng%3Aentity%2Fkataib-hezbollah") {
+		t.Errorf("the path form opened from the card shows %q in its from box (want the name), at %s", fromBox, url)
 	}
 	if !strings.Contains(text, "Ain al-Asad Air Base") || !strings.Contains(url, "view=path") || !strings.Contains(url, "to=Ain+al-Asad") {
 		t.Errorf("path view at %s: %.500s", url, text)
@@ -142,8 +153,12 @@ func TestExplorerInChromium(t *testing.T) {
 	}
 
 	// The timeline, filtered by type in its URL.
-	var types []string
+	var types, outlets []string
 	err = chromedp.Run(ctx,
+		// Unfiltered first: the evidence names its outlets.
+		chromedp.Navigate(base+"/explore/?view=timeline&e=ng:entity/islamic-resistance-in-iraq"),
+		wait(`document.querySelector(".events") !== null`),
+		chromedp.Evaluate(`[...document.querySelectorAll(".event .evidence .source .outlet")].map(o => o.innerText)`, &outlets),
 		chromedp.Navigate(base+"/explore/?view=timeline&e=ng:entity/islamic-resistance-in-iraq&types=Airstrike"),
 		wait(`document.querySelector(".events") !== null`),
 		chromedp.Evaluate(`[...document.querySelectorAll(".event")].map(e => e.dataset.type)`, &types),
@@ -154,6 +169,9 @@ func TestExplorerInChromium(t *testing.T) {
 	}
 	if len(types) == 0 {
 		t.Error("the timeline filtered to airstrikes is empty")
+	}
+	if !slices.ContainsFunc(outlets, func(o string) bool { return o != "outlet not given" }) {
+		t.Errorf("the timeline's evidence names outlets %q", outlets)
 	}
 	for _, ty := range types {
 		if ty != "Airstrike" {

@@ -9,14 +9,19 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestMapInChromium opens the explorer's map on the seed graph in
-// headless Chromium, offline: points appear at the seeds' bases (Ain
-// al-Asad, Harir), a date filter hides them, and a click on a point opens
-// the card of its place beside the events there. Screenshots go to the
-// test's artefacts (explore-map*.png; one is in the README).
+// TestMapInChromium opens the explorer's map on the seeds and the test
+// articles of testdata/incidents in headless Chromium, offline: points
+// appear at the seeds' bases (Ain al-Asad, Harir), a date filter hides
+// them, and a click on a point opens the card of its place beside the
+// events there. The drone attack on Harir that six articles report is one
+// incident point, its reports not drawn again; a click on it shows its
+// reports with their outlets, its contradictions and the base's card.
+// Screenshots go to the test's artefacts (explore-map*.png; two are in
+// the README).
 func TestMapInChromium(t *testing.T) {
 	ctx, shot := headlessChromium(t, 120*time.Second)
-	c := seeded(t)
+	c := newCLI(t)
+	c.mustRun("build", seedDir, incidentDir)
 	base, _ := serving(t, c)
 	wait := func(js string) chromedp.Action {
 		return chromedp.Poll(js, nil, chromedp.WithPollingTimeout(30*time.Second))
@@ -77,5 +82,59 @@ func TestMapInChromium(t *testing.T) {
 	}
 	if !strings.Contains(title, "Ain al-Asad Air Base") || !strings.Contains(side, "Withdrawal") || !strings.Contains(side, "Ayn al-Asad") {
 		t.Errorf("the card beside the map: %q\n%.600s", title, side)
+	}
+
+	// The attack on Harir of 2024-03-10 is one incident point, sized by
+	// its six articles; the other attack on the base, a week later, is a
+	// point of one article: the incident's reports are not drawn again.
+	const incident = `svg.map-box circle.point.incident[data-place="Harir Air Base"]`
+	var incidents, reports, otherAttacks int
+	var otherReports string
+	err = chromedp.Run(ctx,
+		chromedp.Evaluate(`document.querySelectorAll('svg.map-box circle.point.incident').length`, &incidents),
+		chromedp.Evaluate(`+(document.querySelector('`+incident+`')?.dataset.reports ?? 0)`, &reports),
+		chromedp.Evaluate(`document.querySelectorAll('svg.map-box circle.point:not(.incident)[data-place="Harir Air Base"][data-type="Attack"]').length`, &otherAttacks),
+		chromedp.Evaluate(`[...document.querySelectorAll('svg.map-box circle.point:not(.incident)[data-place="Harir Air Base"][data-type="Attack"]')].map(p => p.dataset.reports).join(",")`, &otherReports),
+	)
+	if err != nil {
+		t.Fatalf("incident point: %v", err)
+	}
+	if incidents != 1 || reports != 6 || otherAttacks != 1 || otherReports != "1" {
+		t.Errorf("%d incident points (want 1) of %d articles (want 6); other attack points at Harir: %d of %s articles (want 1 of 1)",
+			incidents, reports, otherAttacks, otherReports)
+	}
+
+	// A click on it shows the incident: its reports with their outlets,
+	// its contradictions, and the card of the base, a link away too.
+	var shown int
+	var url, incidentText string
+	err = chromedp.Run(ctx,
+		chromedp.Evaluate(`document.querySelector('`+incident+`').dispatchEvent(new MouseEvent("click", {bubbles: true}))`, nil),
+		wait(`document.querySelector(".map-side .incident") !== null && document.querySelector(".map-side article.card h1") !== null`),
+		chromedp.Evaluate(`document.querySelectorAll(".map-side .incident .report").length`, &shown),
+		chromedp.Text(`.map-side .incident`, &incidentText, chromedp.ByQuery),
+		chromedp.Text(`.map-side article.card h1`, &title, chromedp.ByQuery),
+		chromedp.Location(&url),
+		shot("explore-map-incident.png"),
+	)
+	if err != nil {
+		t.Fatalf("click on the incident: %v", err)
+	}
+	if shown != 6 || !strings.Contains(title, "Harir Air Base") || !strings.Contains(url, "inc=ng%3Aincident%2F") {
+		t.Errorf("the incident shows %d reports (want 6), card %q, at %s", shown, title, url)
+	}
+	for _, want := range []string{"2024-03-10", "6 articles from 5 independent outlets", "Baghdad Gazette", "Levant Observer",
+		"claim denial", "rival attribution", "Kata'ib Hezbollah attacked Harir Air Base with drones"} {
+		if !strings.Contains(incidentText, want) {
+			t.Errorf("the incident does not say %q:\n%.1500s", want, incidentText)
+		}
+	}
+	// The incident's link is its own: loaded afresh, it shows the incident.
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(url),
+		wait(`document.querySelectorAll(".map-side .incident .report").length === 6`),
+	)
+	if err != nil {
+		t.Errorf("the incident's link: %v", err)
 	}
 }

@@ -21,6 +21,7 @@ export interface Claim {
   evidence: string;
   article: string;
   article_title?: string;
+  outlet?: string;
   article_date?: string;
 }
 
@@ -73,9 +74,18 @@ export interface TimelineEntry extends Claim {
   participants?: Record<string, string>;
 }
 
+/** Cut says that a list route's answer was cut, by which limit (graph/server/cut.go). */
+export interface Cut {
+  limit: number;
+  total: number;
+  setting: string;
+  note: string;
+}
+
 export interface TimelineResult {
   actor: Node;
   events: TimelineEntry[];
+  cut?: Cut;
 }
 
 export interface Evidence {
@@ -103,6 +113,14 @@ export interface FactGroup {
   predicate: string;
   direction: "out" | "in";
   facts: Fact[];
+}
+
+/** FactResult is one fact of a card with more of its evidence (/api/fact). */
+export interface FactResult {
+  entity: Node;
+  predicate: string;
+  direction: "out" | "in";
+  fact: Fact;
 }
 
 export interface Card extends Node {
@@ -168,8 +186,61 @@ export interface MapEvent extends Node {
   distance_km?: number;
 }
 
+/** MapReport is one article's report of an incident. */
+export interface MapReport {
+  event: string;
+  date?: string;
+  kind: string;
+  evidence: string;
+  agents?: Node[];
+  article: string;
+  article_title?: string;
+  outlet?: string;
+  article_date?: string;
+}
+
+/** ContradictionReport is one report on a side of a contradiction (analysis.Report). */
+export interface ContradictionReport {
+  node: string;
+  kind: string;
+  evidence: string;
+  article: string;
+  outlet?: string;
+  title?: string;
+  date?: string;
+}
+
+/** Contradiction is what two sides say against each other of one incident or fact. */
+export interface Contradiction {
+  id: string;
+  kind: string;
+  incident?: string;
+  about: string;
+  sides: { agents?: string[]; outlets: number; reports: ContradictionReport[] }[];
+}
+
+/** MapIncident is a placed incident of /api/map: events of several
+ * articles that are one happening, drawn once. */
+export interface MapIncident {
+  iri: string;
+  event_type: string;
+  date: string;
+  precision: string;
+  articles: number;
+  outlets: number;
+  place: Place;
+  at?: Node;
+  agents?: Node[];
+  targets?: Node[];
+  reports: MapReport[];
+  contradictions?: Contradiction[];
+  distance_km?: number;
+}
+
 export interface MapResult {
   events: MapEvent[];
+  incidents: MapIncident[];
   unplaced: number;
   truncated?: boolean;
+  cut?: Cut;
 }

@@ -19,9 +19,10 @@ export interface State {
   hops?: string; // graph
   actor?: string; // map: the IRI of the agent whose events are shown
   at?: string; // map: the place picked, "lat,lon"
+  inc?: string; // map: the incident picked, its IRI
 }
 
-const keys: (keyof State)[] = ["view", "q", "e", "from", "to", "k", "types", "since", "until", "hops", "actor", "at"];
+const keys: (keyof State)[] = ["view", "q", "e", "from", "to", "k", "types", "since", "until", "hops", "actor", "at", "inc"];
 
 export function readState(search: string = location.search): State {
   const p = new URLSearchParams(search);

@@ -11,7 +11,9 @@ import {
   type Candidate,
   type Card,
   type Evidence,
+  type Fact,
   type FactGroup,
+  type FactResult,
   type Hop,
   type Node,
   type PathResult,
@@ -74,17 +76,16 @@ export function EntityLink(props: { node: Node }) {
   return html`<a class="entity" href=${href(s)} onClick=${navigate(s)}>${props.node.name}</a>`;
 }
 
-/** Source names an evidence sentence's article: title, outlet (where the
- * route gives outlets: withOutlet) and date. */
-function Source(props: { title?: string; outlet?: string; withOutlet?: boolean; date?: string; article: string }) {
+/** Source names an evidence sentence's article: title, outlet and date. */
+export function Source(props: { title?: string; outlet?: string; date?: string; article: string }) {
   return html`<div class="source">
     <span class="title">${props.title || props.article}</span>
-    ${props.withOutlet && html`${" · "}<span class="outlet">${props.outlet || "outlet not given"}</span>`}
+    ${" · "}<span class="outlet">${props.outlet || "outlet not given"}</span>
     ${props.date && html`${" · "}<time>${props.date}</time>`}
   </div>`;
 }
 
-function Quote(props: { kind: string; text: string; children?: ComponentChildren }) {
+export function Quote(props: { kind: string; text: string; children?: ComponentChildren }) {
   return html`<blockquote class="evidence">
     <span class=${`kind kind-${props.kind}`}>${props.kind}</span>
     <q>${props.text}</q>
@@ -139,7 +140,7 @@ export function CardView(props: { e: string }) {
     </header>
     ${c.truncated && html`<p class="note">This entity is in very many statements: the card shows the first ${c.statements}.</p>`}
     ${c.facts.length === 0 && html`<p class="muted">No facts name this entity; its events are on the timeline.</p>`}
-    ${c.facts.map((g) => html`<${FactGroupView} g=${g} />`)}
+    ${c.facts.map((g) => html`<${FactGroupView} e=${c.iri} g=${g} />`)}
   </article>`;
 }
 
@@ -148,37 +149,55 @@ export function CardView(props: { e: string }) {
 const groupShown = 12;
 
 /** FactGroupView is the facts of one predicate, each with its evidence. */
-function FactGroupView(props: { g: FactGroup }) {
+function FactGroupView(props: { e: string; g: FactGroup }) {
   const g = props.g;
   const [all, setAll] = useState(false);
   const facts = all ? g.facts : g.facts.slice(0, groupShown);
   return html`<section class="facts" data-predicate=${g.predicate}>
     <h2>${predicateLabel(g.predicate, g.direction)} <span class="muted">${g.facts.length}</span></h2>
-    ${facts.map(
-      (f) => html`<div class="fact">
-        <h3>
-          <${EntityLink} node=${f.other} /> <${TypeBadge} type=${f.other.type} />
-          <span class="muted">
-            ${Object.entries(f.kinds)
-              .map(([k, n]) => (n > 1 ? `${k} ×${n}` : k))
-              .join(", ")}
-            ${" · "}${f.articles} article${f.articles === 1 ? "" : "s"} · ${f.outlets} outlet${f.outlets === 1 ? "" : "s"}
-            ${f.asserted_by && f.asserted_by.length > 0 && html` · asserted by ${f.asserted_by.map((a) => a.name).join(", ")}`}
-          </span>
-        </h3>
-        ${f.evidence.map((ev: Evidence) => html`<${Quote} kind=${ev.kind} text=${ev.sentence}>
-          ${(ev.asserted_by || ev.role) &&
-          html`<div class="muted">${ev.asserted_by && `according to ${ev.asserted_by}`}${ev.asserted_by && ev.role && " · "}${ev.role &&
-            `role: ${ev.role}`}</div>`}
-          <${Source} title=${ev.article_title} outlet=${ev.outlet} withOutlet date=${ev.article_date} article=${ev.article} />
-        </${Quote}>`)}
-        ${f.statements > f.evidence.length &&
-        html`<p class="muted">${f.evidence.length} of ${f.statements} statements shown: the most direct claims and the newest articles.</p>`}
-      </div>`,
-    )}
+    ${facts.map((f) => html`<${FactView} e=${props.e} g=${g} f=${f} />`)}
     ${!all && g.facts.length > groupShown &&
     html`<button type="button" class="more" onClick=${() => setAll(true)}>Show all ${g.facts.length}</button>`}
   </section>`;
+}
+
+/** FactView is one fact with the card's evidence sentences (the five most
+ * direct and newest) and, on asking, the rest from /api/fact, up to the
+ * server's bound (MaxFactEvidenceAll). */
+function FactView(props: { e: string; g: FactGroup; f: Fact }) {
+  const { g, f } = props;
+  const [more, setMore] = useState<{ f?: Fact; err?: Error; loading?: boolean }>({});
+  const shown = more.f ?? f;
+  const load = () => {
+    setMore({ loading: true });
+    get<FactResult>("/api/fact", { name: props.e, predicate: g.predicate, direction: g.direction, other: f.other.iri }).then(
+      (r) => setMore({ f: r.fact }),
+      (err) => setMore({ err }),
+    );
+  };
+  return html`<div class="fact">
+    <h3>
+      <${EntityLink} node=${f.other} /> <${TypeBadge} type=${f.other.type} />
+      <span class="muted">
+        ${Object.entries(f.kinds)
+          .map(([k, n]) => (n > 1 ? `${k} ×${n}` : k))
+          .join(", ")}
+        ${" · "}${f.articles} article${f.articles === 1 ? "" : "s"} · ${f.outlets} outlet${f.outlets === 1 ? "" : "s"}
+        ${f.asserted_by && f.asserted_by.length > 0 && html` · asserted by ${f.asserted_by.map((a) => a.name).join(", ")}`}
+      </span>
+    </h3>
+    ${shown.evidence.map((ev: Evidence) => html`<${Quote} kind=${ev.kind} text=${ev.sentence}>
+      ${(ev.asserted_by || ev.role) &&
+      html`<div class="muted">${ev.asserted_by && `according to ${ev.asserted_by}`}${ev.asserted_by && ev.role && " · "}${ev.role &&
+        `role: ${ev.role}`}</div>`}
+      <${Source} title=${ev.article_title} outlet=${ev.outlet} date=${ev.article_date} article=${ev.article} />
+    </${Quote}>`)}
+    ${f.statements > shown.evidence.length &&
+    html`<p class="muted evidence-count">${shown.evidence.length} of ${f.statements} statements shown: the most direct claims and the newest articles.
+      ${!more.f && html` <button type="button" class="more more-evidence" disabled=${more.loading} onClick=${load}>
+        ${more.loading ? "Loading…" : "Show more statements"}</button>`}</p>`}
+    ${more.err && html`<${Failure} err=${more.err} />`}
+  </div>`;
 }
 
 /** EntityNav links an entity's card, timeline, graph and paths. */
@@ -229,6 +248,7 @@ export function TimelineView(props: { s: State }) {
         onChange=${(ev: Event) => set({ until: (ev.target as HTMLInputElement).value.trim() || undefined })} /></label>
     </form>
     <p class="muted">${events.length} of ${t.events.length} events</p>
+    ${t.cut && html`<p class="note cut">${t.cut.note}: the earliest are shown.</p>`}
     <ol class="events">
       ${events.map(
         (ev) => html`<li class="event" data-type=${ev.type}>
@@ -243,7 +263,7 @@ export function TimelineView(props: { s: State }) {
             ${ev.participants &&
             html`<div class="participants">${Object.entries(ev.participants).map(([role, name]) => html`<span><i>${role.replace(/_/g, " ")}</i> ${name}</span>`)}</div>`}
             <${Quote} kind=${ev.kind} text=${ev.evidence}>
-              <${Source} title=${ev.article_title} date=${ev.article_date} article=${ev.article} />
+              <${Source} title=${ev.article_title} outlet=${ev.outlet} date=${ev.article_date} article=${ev.article} />
             </${Quote}>
           </div>
         </li>`,
@@ -261,23 +281,39 @@ function HopView(props: { h: Hop }) {
       <span class="muted">${h.support} statement${h.support === 1 ? "" : "s"}</span></div>
     ${h.evidence
       ? html`<${Quote} kind=${h.kind} text=${h.evidence}>
-          <${Source} title=${h.article_title} date=${h.article_date} article=${h.article} />
+          <${Source} title=${h.article_title} outlet=${h.outlet} date=${h.article_date} article=${h.article} />
         </${Quote}>`
       : html`<p class="muted">no evidence recorded for this link</p>`}
     ${h.also && h.also.length > 0 && html`<p class="muted">also: ${h.also.map((l) => `${l.predicate} (${l.kind})`).join(", ")}</p>`}
   </li>`;
 }
 
-/** PathView finds the k shortest paths between two names. */
+/** useNameOf is the name of the entity an IRI names (links name entities
+ * by IRI), once /api/resolve has given it; undefined for what is not an
+ * IRI. */
+function useNameOf(v?: string): string | undefined {
+  const iri = Boolean(v && v.startsWith("ng:"));
+  const res = useFetch<Candidate | null>(iri ? `name\u0000${v}` : "", () =>
+    iri ? get<Candidate>("/api/resolve", { name: v }) : Promise.resolve(null),
+  );
+  return res.data?.name;
+}
+
+/** PathView finds the k shortest paths between two names. An end given
+ * by IRI (the card's “Paths from here”) shows its name in the form, and
+ * stays that IRI while the name is left as it is. */
 export function PathView(props: { s: State }) {
   const s = props.s;
-  const [from, setFrom] = useState(s.from ?? "");
-  const [to, setTo] = useState(s.to ?? "");
+  const fromName = useNameOf(s.from);
+  const toName = useNameOf(s.to);
+  const [from, setFrom] = useState(fromName ?? s.from ?? "");
+  const [to, setTo] = useState(toName ?? s.to ?? "");
   const [k, setK] = useState(s.k ?? "3");
-  useEffect(() => {
-    setFrom(s.from ?? "");
-    setTo(s.to ?? "");
-  }, [s.from, s.to]);
+  useEffect(() => setFrom(fromName ?? s.from ?? ""), [s.from]);
+  useEffect(() => setTo(toName ?? s.to ?? ""), [s.to]);
+  // The name replaces the IRI once known, unless the box was typed into.
+  useEffect(() => void (fromName && setFrom((cur) => (cur === s.from ? fromName : cur))), [fromName]);
+  useEffect(() => void (toName && setTo((cur) => (cur === s.to ? toName : cur))), [toName]);
   const ready = Boolean(s.from && s.to);
   const key = ready ? `${s.from}\u0000${s.to}\u0000${s.k}` : "";
   const res = useFetch<PathResult | null>(key, () =>
@@ -285,7 +321,14 @@ export function PathView(props: { s: State }) {
   );
   const submit = (ev: Event) => {
     ev.preventDefault();
-    go({ view: "path", from: from.trim(), to: to.trim(), k: k === "3" ? undefined : k });
+    const f = from.trim();
+    const t = to.trim();
+    go({
+      view: "path",
+      from: fromName && f === fromName ? s.from : f,
+      to: toName && t === toName ? s.to : t,
+      k: k === "3" ? undefined : k,
+    });
   };
   const pick = (c: Candidate): State => {
     const e = res.err as APIError;

@@ -298,8 +298,19 @@ func (r *cardReader) distinct(node cgraph.Ref, pred quad.IRI) []cgraph.Ref {
 	return out
 }
 
-// cardOf reads the card of the entity iri.
+// MaxFactEvidenceAll bounds the evidence sentences of one fact that
+// /api/fact returns (a card shows MaxFactEvidence of them).
+const MaxFactEvidenceAll = 200
+
+// cardOf reads the card of the entity iri, with MaxFactEvidence
+// sentences of each fact.
 func cardOf(ctx context.Context, rd graph.Reader, iri string) (*Card, error) {
+	return cardWith(ctx, rd, iri, MaxFactEvidence)
+}
+
+// cardWith reads the card of the entity iri, with maxEvidence sentences
+// of each fact.
+func cardWith(ctx context.Context, rd graph.Reader, iri string, maxEvidence int) (*Card, error) {
 	r := newCardReader(ctx, rd)
 	ent, err := r.qs.ValueOf(quad.IRI(iri))
 	if err != nil {
@@ -403,8 +414,8 @@ func cardOf(ctx context.Context, rd graph.Reader, iri string) (*Card, error) {
 		f := facts[k]
 		f.Articles, f.Outlets, f.Statements = len(factArticles[k]), len(factOutlets[k]), len(f.Evidence)
 		sortEvidence(f.Evidence)
-		if len(f.Evidence) > MaxFactEvidence {
-			f.Evidence = f.Evidence[:MaxFactEvidence]
+		if len(f.Evidence) > maxEvidence {
+			f.Evidence = f.Evidence[:maxEvidence]
 		}
 		g := groups[[2]string{k.pred, k.dir}]
 		if g == nil {

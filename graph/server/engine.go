@@ -2,7 +2,7 @@
 // web console on the configured store, the query-shape route the console
 // still calls (/api/v1/shape/gizmo), and newsgraph's own evidence-backed
 // routes (/api/path, /api/neighbors, /api/timeline, /api/conflicts,
-// /api/incidents, /api/resolve, /api/entity) with the explorer page that
+// /api/incidents, /api/resolve, /api/entity, /api/fact, /api/map) with the explorer page that
 // reads them (/explore/). It is read-only unless told otherwise.
 //
 // It is also how several processes share one embedded store: bolt admits

@@ -2,11 +2,14 @@ package server
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 func TestEntityCard(t *testing.T) {
@@ -157,6 +160,58 @@ func TestConsoleWriteTab(t *testing.T) {
 		}
 		if found == readOnly {
 			t.Errorf("read-only %v: Write tab shown %v", readOnly, found)
+		}
+	}
+}
+
+// TestFactEvidence: a card shows MaxFactEvidence sentences of a fact that
+// seven articles state; /api/fact gives all seven, and refuses what does
+// not name one fact.
+func TestFactEvidence(t *testing.T) {
+	var recs []schema.Record
+	for i := range 7 {
+		id := fmt.Sprintf("f%d", i)
+		recs = append(recs, schema.Record{
+			Doc: id, Article: schema.Article{ID: id, Source: id, Title: "Report " + id, Outlet: fmt.Sprintf("Outlet %d", i%3), Date: fmt.Sprintf("2024-02-%02d", i+1)},
+			Entities: []schema.Entity{ent("Kata'ib Hezbollah", schema.ArmedGroup), ent("Islamic Resistance in Iraq", schema.Coalition)},
+			Facts: []schema.Fact{{S: "Kata'ib Hezbollah", P: "member_of", O: "Islamic Resistance in Iraq", Kind: schema.Reported,
+				Evidence: fmt.Sprintf("KH is part of the IRI (report %d).", i)}},
+		})
+	}
+	base, _ := startRecords(t, Config{QueryTimeout: 10 * time.Second}, recs, false)
+	_, body := get(t, base+"/api/entity?name=Kataib+Hezbollah")
+	var c Card
+	if err := json.Unmarshal([]byte(body), &c); err != nil || len(c.Facts) != 1 {
+		t.Fatalf("card: %v %.300s", err, body)
+	}
+	if f := c.Facts[0].Facts[0]; f.Statements != 7 || len(f.Evidence) != MaxFactEvidence {
+		t.Fatalf("the card's fact: %d statements, %d shown", f.Statements, len(f.Evidence))
+	}
+	code, body := get(t, base+"/api/fact?name=Kataib+Hezbollah&predicate=member_of&direction=out&other=ng:entity/islamic-resistance-in-iraq")
+	var fr FactResult
+	if err := json.Unmarshal([]byte(body), &fr); err != nil || code != 200 {
+		t.Fatalf("/api/fact: %d %.300s", code, body)
+	}
+	seen := map[string]bool{}
+	for _, ev := range fr.Fact.Evidence {
+		seen[ev.Sentence] = ev.Outlet != "" && ev.ArticleTitle != ""
+	}
+	if fr.Fact.Statements != 7 || len(seen) != 7 || fr.Entity.Name != "Kata'ib Hezbollah" {
+		t.Errorf("/api/fact: %d statements, %d distinct sentences: %+v", fr.Fact.Statements, len(seen), fr)
+	}
+	// From the other end: direction in.
+	if code, body := get(t, base+"/api/fact?name=ng:entity/islamic-resistance-in-iraq&predicate=member_of&direction=in&other=ng:entity/kataib-hezbollah"); code != 200 ||
+		!strings.Contains(body, "(report 6)") {
+		t.Errorf("the fact from its object: %d %.300s", code, body)
+	}
+	for q, want := range map[string]int{
+		"name=Kataib+Hezbollah&predicate=member_of&direction=sideways&other=ng:entity/islamic-resistance-in-iraq": 400,
+		"name=Kataib+Hezbollah&predicate=member_of&direction=out":                                                 400,
+		"name=Kataib+Hezbollah&predicate=backed_by&direction=out&other=ng:entity/islamic-resistance-in-iraq":      404,
+		"name=Nobody+At+All&predicate=member_of&direction=out&other=ng:entity/islamic-resistance-in-iraq":         404,
+	} {
+		if code, body := get(t, base+"/api/fact?"+q); code != want {
+			t.Errorf("/api/fact?%s: %d %.200s, want %d", q, code, body, want)
 		}
 	}
 }
