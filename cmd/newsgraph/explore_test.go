@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -176,6 +177,44 @@ func TestExplorerInChromium(t *testing.T) {
 	for _, ty := range types {
 		if ty != "Airstrike" {
 			t.Errorf("a %s event on a timeline filtered to airstrikes", ty)
+		}
+	}
+}
+
+// TestCardEvidenceInChromium: a fact that seven articles of
+// testdata/evidence state shows five evidence sentences on its card and,
+// on asking, all seven with their outlets (/api/fact).
+func TestCardEvidenceInChromium(t *testing.T) {
+	ctx, shot := headlessChromium(t, 60*time.Second)
+	c := newCLI(t)
+	c.mustRun("build", filepath.Join("..", "..", "testdata", "evidence", "articles"))
+	base, _ := serving(t, c)
+	wait := func(js string) chromedp.Action {
+		return chromedp.Poll(js, nil, chromedp.WithPollingTimeout(30*time.Second))
+	}
+	const fact = `document.querySelector('.facts[data-predicate="backed_by"] .fact')`
+	var before, after int
+	var count, sources string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/explore/?view=card&e=Kataib+Hezbollah"),
+		wait(fact+` !== null`),
+		chromedp.Evaluate(fact+`.querySelectorAll(".evidence").length`, &before),
+		chromedp.Evaluate(fact+`.querySelector(".evidence-count")?.innerText ?? ""`, &count),
+		chromedp.Evaluate(fact+`.querySelector("button.more-evidence").click()`, nil),
+		wait(fact+`.querySelectorAll(".evidence").length > 5`),
+		chromedp.Evaluate(fact+`.querySelectorAll(".evidence").length`, &after),
+		chromedp.Evaluate(`[...`+fact+`.querySelectorAll(".evidence .outlet")].map(o => o.innerText).join("|")`, &sources),
+		shot("explore-card-more.png"),
+	)
+	if err != nil {
+		t.Fatalf("card: %v", err)
+	}
+	if before != 5 || !strings.Contains(count, "5 of 7 statements shown") || after != 7 {
+		t.Errorf("the fact shows %d sentences (%q), then %d; want 5 of 7, then 7", before, count, after)
+	}
+	for _, o := range []string{"Basra Daily", "Levant Observer", "Evening Post"} {
+		if !strings.Contains(sources, o) {
+			t.Errorf("the fact's sentences name the outlets %q, not %s", sources, o)
 		}
 	}
 }
