@@ -177,13 +177,25 @@ func (e *Engine) Map(ctx context.Context, opts MapOptions) (*MapResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Events and incidents in one order, cut together. An event is read
+	// in full (mapEvent: its article, agents, targets) only once it is
+	// among those kept: the order needs only its place and date.
+	type point struct {
+		date, iri string
+		km        *float64
+		ev        cgraph.Ref
+		place     Place
+		inc       *MapIncident
+	}
+	var pts []point
 	class, err := r.qs.ValueOf(schema.ClassEvent)
 	if err != nil {
 		return nil, err
 	}
 	for _, q := range r.refs(class, quad.Object, schema.RDFType, 0) {
 		ev := r.dir(q, quad.Subject)
-		if members[r.text(ev)] {
+		iri := r.text(ev)
+		if members[iri] {
 			continue // drawn as its incident
 		}
 		p := r.place(ev)
@@ -191,18 +203,20 @@ func (e *Engine) Map(ctx context.Context, opts MapOptions) (*MapResult, error) {
 			res.Unplaced++
 			continue
 		}
-		m := MapEvent{Place: *p}
 		d, ok := within(*p)
 		if !ok {
 			continue
 		}
-		m.DistanceKm = d
-		r.mapEvent(ev, &m)
-		when := cmp.Or(m.Date, m.ArticleDate)
+		when := r.first(ev, schema.Date)
+		if when == "" { // an undated event goes by its article's date
+			for _, q := range r.refs(ev, quad.Subject, schema.InArticle, 1) {
+				when = r.article(r.dir(q, quad.Object)).date
+			}
+		}
 		if !inDateRange(when, opts.Since, opts.Until) {
 			continue
 		}
-		res.Events = append(res.Events, m)
+		pts = append(pts, point{date: when, iri: iri, km: d, ev: ev, place: *p})
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -217,36 +231,11 @@ func (e *Engine) Map(ctx context.Context, opts MapOptions) (*MapResult, error) {
 			continue
 		}
 		inc.DistanceKm = d
-		res.Incidents = append(res.Incidents, *inc)
-	}
-
-	// Events and incidents in one order, cut together.
-	type point struct {
-		date, iri string
-		km        float64
-		ev        *MapEvent
-		inc       *MapIncident
-	}
-	pts := make([]point, 0, len(res.Events)+len(res.Incidents))
-	for i := range res.Events {
-		m := &res.Events[i]
-		p := point{date: cmp.Or(m.Date, m.ArticleDate), iri: m.IRI, ev: m}
-		if m.DistanceKm != nil {
-			p.km = *m.DistanceKm
-		}
-		pts = append(pts, p)
-	}
-	for i := range res.Incidents {
-		m := &res.Incidents[i]
-		p := point{date: m.Date, iri: m.IRI, inc: m}
-		if m.DistanceKm != nil {
-			p.km = *m.DistanceKm
-		}
-		pts = append(pts, p)
+		pts = append(pts, point{date: inc.Date, iri: inc.IRI, km: d, inc: inc})
 	}
 	slices.SortStableFunc(pts, func(a, b point) int {
 		if res.Near != nil {
-			return cmp.Or(cmp.Compare(a.km, b.km), cmp.Compare(a.iri, b.iri))
+			return cmp.Or(cmp.Compare(*a.km, *b.km), cmp.Compare(a.iri, b.iri))
 		}
 		return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.iri, b.iri))
 	})
@@ -254,11 +243,16 @@ func (e *Engine) Map(ctx context.Context, opts MapOptions) (*MapResult, error) {
 	res.Truncated = res.Cut != nil
 	events, incs := []MapEvent{}, []MapIncident{}
 	for _, p := range pts {
-		if p.ev != nil {
-			events = append(events, *p.ev)
-		} else {
+		if p.inc != nil {
 			incs = append(incs, *p.inc)
+			continue
 		}
+		m := MapEvent{Place: p.place, DistanceKm: p.km}
+		r.mapEvent(p.ev, &m)
+		events = append(events, m)
+	}
+	if r.err != nil {
+		return nil, r.err
 	}
 	res.Events, res.Incidents = events, incs
 	return res, nil
