@@ -41,6 +41,12 @@ func TestQuery(t *testing.T) {
 	if _, errs, _ := c.run("query", "--limit", "2", "g.Emit(1); g.Emit(2)"); strings.Contains(errs, "cut") {
 		t.Errorf("a result that fits: stderr %q", errs)
 	}
+	// One row repeated forever stops after 100 times the limit in rows.
+	const same = `for (var i = 0; i < 1e9; i++) g.Emit(1)`
+	const stopped = "stopped after reading 500 rows (100 times query.limit; --limit raises it), 1 of them distinct"
+	if out, errs, code := c.run("query", "--limit", "5", same); code != 0 || !strings.Contains(errs, stopped) || strings.Count(out, "1") != 1 {
+		t.Errorf("one row repeated: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
 
 	// While a server holds the store, the same queries go through it.
 	serving(t, c)
@@ -52,5 +58,8 @@ func TestQuery(t *testing.T) {
 	}
 	if _, errs, _ := c.run("query", "--limit", "5", many); !strings.Contains(errs, "result cut at 5 rows") {
 		t.Errorf("a cut result through the server: stderr %q", errs)
+	}
+	if _, errs, _ := c.run("query", "--limit", "5", same); !strings.Contains(errs, stopped) {
+		t.Errorf("one row repeated, through the server: stderr %q", errs)
 	}
 }

@@ -102,8 +102,12 @@ func (a *app) repl(ctx context.Context, run queryFunc, opts graph.QueryOptions) 
 				enc.Encode(r)
 			}
 			cut := ""
-			if res.Truncated {
+			switch {
+			case res.Truncated:
 				cut = fmt.Sprintf(", cut at the limit of %d: :limit N raises it", opts.Limit)
+			case res.ReadCut:
+				cut = fmt.Sprintf(", stopped after reading %d rows, %d times the limit of %d (repeats count there): :limit N raises it, :all keeps repeats",
+					len(res.Rows)+res.Folded, graph.ReadPerRow, opts.Limit)
 			}
 			fmt.Fprintf(a.stdout, "(%d rows%s, %s)\n", len(res.Rows), cut, time.Since(t0).Round(time.Millisecond))
 		}

@@ -44,11 +44,12 @@ func TestREPL(t *testing.T) {
 // identical rows unless told :all.
 func TestREPLFlags(t *testing.T) {
 	c := seeded(t)
-	in := "g.V().Has(\"<rdf:type>\", \"<ng:ArmedGroup>\").All()\ng.Emit(1); g.Emit(1)\n:all\ng.Emit(1); g.Emit(1)\nwhile (true) {}\n"
+	in := "g.V().Has(\"<rdf:type>\", \"<ng:ArmedGroup>\").All()\ng.Emit(1); g.Emit(1)\nfor (var i = 0; i < 1e9; i++) g.Emit(1)\n:all\ng.Emit(1); g.Emit(1)\nwhile (true) {}\n"
 	out := runIn(t, c, in, "repl", "--limit", "2", "--timeout", "200ms")
 	for _, want := range []string{
 		"(2 rows, cut at the limit of 2",
-		"1\n(1 rows,", "every row kept", "1\n1\n(2 rows,",
+		"1\n(1 rows,", "every row kept",
+		"(1 rows, stopped after reading 200 rows, 100 times the limit of 2 (repeats count there): :limit N raises it, :all keeps repeats", "1\n1\n(2 rows,",
 		"error: query timed out after 200ms (query.timeout; --timeout raises it)",
 	} {
 		if !strings.Contains(out, want) {
