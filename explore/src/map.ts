@@ -132,7 +132,11 @@ const height = 620;
  * card of its place beside the events there. */
 export function MapView(props: { s: State }) {
   const s = props.s;
-  const res = useFetch<MapResult>("map", () => get<MapResult>("/api/map", {}));
+  // The dates go to the server too, so that a narrower range is cut, if
+  // at all, among its own points; types and actor are filtered here.
+  const res = useFetch<MapResult>(`map\u0000${s.since ?? ""}\u0000${s.until ?? ""}`, () =>
+    get<MapResult>("/api/map", { since: s.since, until: s.until }),
+  );
   if (res.err) return html`<${Failure} err=${res.err} />`;
   const m = res.data;
   if (!m) return html`<${Loading} what="the map" />`;
@@ -192,7 +196,7 @@ export function MapView(props: { s: State }) {
       ${`${m.unplaced} more name no place and are not on the map. `}
       A point with a dark ring is an incident: one happening that several articles report, drawn once and sized by its articles
       (its reports are not drawn again). Undated events go by their article's date. A dashed ring is a place known only to the province or country.</p>
-    ${m.cut && html`<p class="note cut">${m.cut.note}: the earliest are drawn.</p>`}
+    ${m.cut && html`<p class="note cut">${m.cut.note}: the earliest are drawn; narrow the dates to see later ones.</p>`}
     <div class="map-body">
       <svg class="map-box" viewBox=${`0 0 ${width} ${height}`} role="img" aria-label="Map of the events">
         ${countries.features.map((f) => html`<path class="country" d=${draw(f) ?? ""}><title>${(f.properties as { name?: string })?.name}</title></path>`)}
