@@ -115,8 +115,9 @@ type MapResult struct {
 	// Incidents are the placed incidents; their reports are not among
 	// Events.
 	Incidents []MapIncident `json:"incidents"`
-	// Unplaced counts the events (of the whole graph) that have no place
-	// and are in no placed incident.
+	// Unplaced counts what has no place, in the whole graph: the events
+	// of no incident, and the incidents (once each) none of whose reports
+	// has one.
 	Unplaced int `json:"unplaced"`
 	// Truncated reports that the limit cut the points; Cut says which
 	// limit and what raises it.
