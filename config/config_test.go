@@ -82,6 +82,7 @@ func TestErrorsNameTheKey(t *testing.T) {
 		{"bad duration", "query:\n  timeout: soon\n", nil, "query.timeout"},
 		{"bad number", "", map[string]string{"NEWSGRAPH_QUERY_LIMIT": "many"}, "query.limit"},
 		{"negative limit", "query:\n  limit: -1\n", nil, "query.limit: must be positive"},
+		{"no list items", "", map[string]string{"NEWSGRAPH_QUERY_MAX_ITEMS": "0"}, "query.max_items: must be positive"},
 		{"unknown backend", "store:\n  backend: oracle\n", nil, `store.backend: unknown value "oracle"`},
 		{"bad log level", "log:\n  level: loud\n", nil, "log.level"},
 	}
