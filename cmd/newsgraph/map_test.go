@@ -138,3 +138,18 @@ func TestMapInChromium(t *testing.T) {
 		t.Errorf("the incident's link: %v", err)
 	}
 }
+
+// TestListLimitSetting: query.max_items (here 1, from the environment)
+// bounds what serve's list routes answer with, and their cut note names it.
+func TestListLimitSetting(t *testing.T) {
+	c := newCLI(t)
+	c.mustRun("build", seedDir, incidentDir)
+	c.env["NEWSGRAPH_QUERY_MAX_ITEMS"] = "1"
+	base, _ := serving(t, c)
+	for _, route := range []string{"/api/map", "/api/conflicts", "/api/timeline?name=Kata%27ib+Hezbollah"} {
+		code, body := httpGet(t, base+route)
+		if code != 200 || !strings.Contains(body, `"limit":1,`) || !strings.Contains(body, `"setting":"query.max_items","note":"cut at 1 of `) {
+			t.Errorf("%s with query.max_items 1: %d %.300s", route, code, body)
+		}
+	}
+}
