@@ -52,3 +52,24 @@ func TestNamesFollowTheStore(t *testing.T) {
 		t.Fatalf("neighbors after the build that added him:\n%s", out)
 	}
 }
+
+// TestNeighborsWithinIncident: around Harir, the drone attack that six
+// articles of testdata/incidents report is listed once, as an incident
+// with its reports, and not again as six events.
+func TestNeighborsWithinIncident(t *testing.T) {
+	c := newCLI(t)
+	c.mustRun("build", seedDir, incidentDir)
+	out := c.mustRun("neighbors", "Harir Airbase", "--within", "20")
+	for _, want := range []string{
+		"1 incident(s) within 20 km",
+		"0.0 km  Attack 2024-03-10 (day) at Harir Air Base (site): 6 article(s), 5 independent outlet(s)",
+		"Baghdad Gazette",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("neighbors within 20 km of Harir lacks %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "Attack 2024-03-10"); n != 1 {
+		t.Errorf("the attack of 2024-03-10 is listed %d times, want once (as its incident):\n%s", n, out)
+	}
+}
