@@ -494,7 +494,7 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			// A gap stays in its clause and out of quotations: the
 			// speaker of "…Iraq," the official said is not Iraq.
 			it := &v.it[p]
-			if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` {
+			if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` || v.coordinatedPhrase(p) {
 				break
 			}
 			// An aside in brackets is one word of the gap: "on Friday
@@ -508,6 +508,14 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		}
 	}
 	return false
+}
+
+// coordinatedPhrase reports "and" or "or" at item k opening a second
+// phrase of a target ("against the attacks of the Zionists and against
+// the American occupation"): a gap that passed it would make the second
+// the first one's target.
+func (v *view) coordinatedPhrase(k int) bool {
+	return v.word(k, "and", "or") && v.wordIn(k+1, v.d.lx.targetPrepositions)
 }
 
 // wantsLink reports that the i-th element, binding the sponsor at item

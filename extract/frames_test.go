@@ -60,6 +60,9 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"abu-taqwa", "killed", "united-states"}, [3]string{}},
 		{"Iran-backed militias in Syria fired rockets at the Conoco field, where U.S. troops are based.",
 			[3]string{"us-military", "attacked", "conoco"}, [3]string{"us-military", "deployed_at", "conoco"}},
+		// A second phrase joined by "and" is not the first one's target.
+		{"The factions acted in support of Gaza, against the attacks of the Israelis and against the American occupation.",
+			[3]string{"israel", "attacked", "us-military"}, [3]string{}},
 		// A place where the subject acts is not the actor.
 		{"Ankara has often conducted operations in northern Iraq, including drone strikes, targeting PKK militants.",
 			[3]string{"iraq", "attacked", "kurdistan-workers-party"}, [3]string{}},
