@@ -42,6 +42,10 @@ type LexEntry struct {
 	// type's default (schema.DefaultGeoPrecision): a province, an airport.
 	Coords    []float64 `yaml:"coords"`
 	Precision string    `yaml:"precision"`
+	// Common marks a name that is also a common English word ("Hit", the
+	// town in Anbar): it is a mention only after a word that says a place
+	// follows ("in Hit", "the town of Hit"), never in "Strike Hit Base".
+	Common bool `yaml:"common"`
 
 	id        string
 	military  *LexEntry  // the entry Military names

@@ -136,6 +136,10 @@ func (d *doc) scanLexicon(s *sentence) {
 			i++ // part of a longer name that nameRuns will find
 			continue
 		}
+		if end > i && ref.entry.Common && !d.placeCue(i, s) {
+			i++ // "Drone Strike Hit Militia Headquarters"
+			continue
+		}
 		if end > i {
 			start := i
 			if d.givenNameBefore(i, s.first, ref.entry) {
@@ -147,6 +151,12 @@ func (d *doc) scanLexicon(s *sentence) {
 		}
 		i++
 	}
+}
+
+// placeCue reports a word before token i that says a place follows: a
+// preposition of place or "of" ("in Hit", "the town of Hit").
+func (d *doc) placeCue(i int, s *sentence) bool {
+	return i > s.first && (d.lx.placePrepositions.hasID(d.toks[i-1].id) || d.toks[i-1].norm == "of")
 }
 
 // embedded reports whether the lexicon match [i, end), made only of

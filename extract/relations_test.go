@@ -63,6 +63,19 @@ func TestEntityPatterns(t *testing.T) {
 	}
 }
 
+// TestCommonWordPlaces: a place whose name is an English word is one only
+// where a word says a place follows.
+func TestCommonWordPlaces(t *testing.T) {
+	rec := extractText(t, "Rockets Hit Iraqi Base Overnight\n\nThe rockets hit a base in western Anbar on Monday.")
+	if e := entityByID(rec, "hit"); e != nil {
+		t.Errorf("a headline's verb made the town: %+v", e)
+	}
+	rec = extractText(t, "The rockets landed near Hit, a town in Anbar, on Monday.")
+	if e := entityByID(rec, "hit"); e == nil {
+		t.Errorf("'near Hit' is the town: %v", ids(rec))
+	}
+}
+
 func TestNoEntitiesFromNoise(t *testing.T) {
 	rec := extractText(t, "Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n\nShare it:\n\n7 mins read\n\nWould American Occupiers Withdraw From Iraq?!")
 	for _, e := range rec.Entities {
