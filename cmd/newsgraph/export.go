@@ -124,7 +124,7 @@ so a failed export leaves no partial file.`,
 				}
 			}
 			a.log.Info("export", "format", format, "selected", len(opts.Nodes), "output", output)
-			write := func(w io.Writer) error { return e.Export(ctx, st.QuadStore(), w, opts) }
+			write := func(w io.Writer) error { return e.Export(ctx, st.Reader(), w, opts) }
 			if output == "" || output == "-" {
 				return write(a.stdout)
 			}

@@ -48,7 +48,7 @@ func BenchmarkExport(b *testing.B) {
 				e, _ := export.Get(format)
 				opts := export.Options{MergeEdges: merge, MaxNodes: 1 << 30}
 				for b.Loop() {
-					if err := e.Export(ctx, st.QuadStore(), io.Discard, opts); err != nil {
+					if err := e.Export(ctx, st.Reader(), io.Discard, opts); err != nil {
 						b.Fatal(err)
 					}
 				}

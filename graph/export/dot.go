@@ -7,8 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // DefaultMaxDOTNodes is how many nodes a DOT export takes unless
@@ -56,8 +56,8 @@ func dotString(s string) string {
 // labelled with name and type, edges labelled with their predicate, every
 // attribute of the GraphML export kept as a DOT attribute (Graphviz ignores
 // those it does not know) and the evidence as the SVG tooltip.
-func writeDOT(ctx context.Context, qs graph.QuadStore, out io.Writer, opts Options) error {
-	wk, err := newWalker(ctx, qs, opts)
+func writeDOT(ctx context.Context, rd graph.Reader, out io.Writer, opts Options) error {
+	wk, err := newWalker(ctx, rd, opts)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	if err := e.Export(ctx, st.QuadStore(), os.Stdout, export.Options{}); err != nil {
+	if err := e.Export(ctx, st.Reader(), os.Stdout, export.Options{}); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

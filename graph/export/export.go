@@ -69,22 +69,26 @@ import (
 	"sort"
 	"sync"
 
-	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
-// Exporter writes a selection of a quad store in one format.
+// Exporter writes a selection of a store in one format. It reads the
+// store through graph.Reader (Store.Reader), the one read primitive of the
+// read side, as graph/path and names do, and holds no backend's types.
 type Exporter interface {
-	// Export writes the nodes and edges opts selects from qs to w.
-	Export(ctx context.Context, qs graph.QuadStore, w io.Writer, opts Options) error
+	// Export writes the nodes and edges opts selects from the store rd
+	// reads to w.
+	Export(ctx context.Context, rd graph.Reader, w io.Writer, opts Options) error
 }
 
 // ExporterFunc adapts a function to the Exporter interface.
-type ExporterFunc func(ctx context.Context, qs graph.QuadStore, w io.Writer, opts Options) error
+type ExporterFunc func(ctx context.Context, rd graph.Reader, w io.Writer, opts Options) error
 
 // Export calls f.
-func (f ExporterFunc) Export(ctx context.Context, qs graph.QuadStore, w io.Writer, opts Options) error {
-	return f(ctx, qs, w, opts)
+func (f ExporterFunc) Export(ctx context.Context, rd graph.Reader, w io.Writer, opts Options) error {
+	return f(ctx, rd, w, opts)
 }
 
 // Options select what is exported and how.

@@ -533,12 +533,12 @@ func TestErrors(t *testing.T) {
 	for _, format := range export.Names() {
 		t.Run(format, func(t *testing.T) {
 			e, _ := export.Get(format)
-			if err := e.Export(context.Background(), st.QuadStore(), &failWriter{n: 100}, export.Options{}); err == nil {
+			if err := e.Export(context.Background(), st.Reader(), &failWriter{n: 100}, export.Options{}); err == nil {
 				t.Error("a failing writer gave no error")
 			}
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel()
-			if err := e.Export(ctx, st.QuadStore(), io.Discard, export.Options{}); !errors.Is(err, context.Canceled) {
+			if err := e.Export(ctx, st.Reader(), io.Discard, export.Options{}); !errors.Is(err, context.Canceled) {
 				t.Errorf("cancelled export: err = %v", err)
 			}
 		})
@@ -548,12 +548,12 @@ func TestErrors(t *testing.T) {
 func TestDOTLimit(t *testing.T) {
 	st := seedStore(t, graphtest.Volatile(t))
 	e, _ := export.Get("dot")
-	err := e.Export(context.Background(), st.QuadStore(), io.Discard, export.Options{MaxNodes: 3})
+	err := e.Export(context.Background(), st.Reader(), io.Discard, export.Options{MaxNodes: 3})
 	if !errors.Is(err, export.ErrTooBig) {
 		t.Errorf("14 nodes with MaxNodes 3: err = %v, want ErrTooBig", err)
 	}
 	sel := []quad.Value{quad.IRI("ng:entity/tower-22"), quad.IRI("ng:entity/jordan")}
-	if err := e.Export(context.Background(), st.QuadStore(), io.Discard, export.Options{MaxNodes: 3, Nodes: sel}); err != nil {
+	if err := e.Export(context.Background(), st.Reader(), io.Discard, export.Options{MaxNodes: 3, Nodes: sel}); err != nil {
 		t.Errorf("two nodes with MaxNodes 3: %v", err)
 	}
 }

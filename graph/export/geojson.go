@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // geoFeature is one node of the GeoJSON export: a point and the node's
@@ -34,8 +34,8 @@ type geoPoint struct {
 // coordinates, counted in the collection's "newsgraph" member
 // ({"unplaced": N}) so that a reader knows the map is not the whole
 // selection.
-func writeGeoJSON(ctx context.Context, qs graph.QuadStore, out io.Writer, opts Options) error {
-	wk, err := newWalker(ctx, qs, opts)
+func writeGeoJSON(ctx context.Context, rd graph.Reader, out io.Writer, opts Options) error {
+	wk, err := newWalker(ctx, rd, opts)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/cayleygraph/cayley/graph"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // A Key is one GraphML attribute, declared once as a <key> with its
@@ -196,8 +196,8 @@ const graphmlHeader = `<?xml version="1.0" encoding="UTF-8"?>
 
 // writeGraphML writes GraphML 1.0: typed <key>s, then every node, then
 // every edge, streamed.
-func writeGraphML(ctx context.Context, qs graph.QuadStore, out io.Writer, opts Options) error {
-	wk, err := newWalker(ctx, qs, opts)
+func writeGraphML(ctx context.Context, rd graph.Reader, out io.Writer, opts Options) error {
+	wk, err := newWalker(ctx, rd, opts)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func exportString(t testing.TB, st *graph.Store, format string, opts export.Opti
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := e.Export(context.Background(), st.QuadStore(), &b, opts); err != nil {
+	if err := e.Export(context.Background(), st.Reader(), &b, opts); err != nil {
 		t.Fatalf("%s export: %v", format, err)
 	}
 	return b.String()

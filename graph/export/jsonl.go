@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/cayleygraph/cayley/graph"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // jsonNode is a node line of the JSON Lines export.
@@ -84,8 +84,8 @@ type jsonEdge struct {
 // writeJSONL writes one JSON object a line: every node ("element":"node"),
 // then every edge ("element":"edge"), with the attributes of the GraphML
 // export (lists as JSON arrays, strings exactly as stored).
-func writeJSONL(ctx context.Context, qs graph.QuadStore, out io.Writer, opts Options) error {
-	wk, err := newWalker(ctx, qs, opts)
+func writeJSONL(ctx context.Context, rd graph.Reader, out io.Writer, opts Options) error {
+	wk, err := newWalker(ctx, rd, opts)
 	if err != nil {
 		return err
 	}

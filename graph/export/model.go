@@ -239,8 +239,8 @@ func baseWalker(ctx context.Context, rd ngraph.Reader) *walker {
 	}
 }
 
-func newWalker(ctx context.Context, qs graph.QuadStore, opts Options) (*walker, error) {
-	w := baseWalker(ctx, ngraph.NewReader(qs))
+func newWalker(ctx context.Context, rd ngraph.Reader, opts Options) (*walker, error) {
+	w := baseWalker(ctx, rd)
 	w.opts = opts
 	if opts.Nodes == nil {
 		return w, nil

@@ -6,10 +6,10 @@ import (
 	"io"
 	"slices"
 
-	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -24,9 +24,10 @@ import (
 // nodes' own quads (except edges to nodes outside it), the statements of
 // the facts among them, and the quads of the articles they come from, so
 // that the subgraph loads with its provenance.
-func writeNQuads(ctx context.Context, qs graph.QuadStore, out io.Writer, opts Options) error {
+func writeNQuads(ctx context.Context, rd graph.Reader, out io.Writer, opts Options) error {
 	enc := nquads.NewWriter(out)
 	if opts.Nodes == nil {
+		qs := rd.QuadStore()
 		it := qs.QuadsAllIterator().Iterate()
 		defer it.Close()
 		for it.Next(ctx) {
@@ -47,7 +48,7 @@ func writeNQuads(ctx context.Context, qs graph.QuadStore, out io.Writer, opts Op
 		return enc.Close()
 	}
 	opts.ArticleNodes = false
-	w, err := newWalker(ctx, qs, opts)
+	w, err := newWalker(ctx, rd, opts)
 	if err != nil {
 		return err
 	}

@@ -88,7 +88,7 @@ func TestNQuadsRoundTrip(t *testing.T) {
 			// And the reloaded store exports the same GraphML.
 			var a, b strings.Builder
 			e, _ := export.Get("graphml")
-			if err := e.Export(context.Background(), back, &b, export.Options{MergeEdges: true}); err != nil {
+			if err := e.Export(context.Background(), nggraph.NewReader(back), &b, export.Options{MergeEdges: true}); err != nil {
 				t.Fatal(err)
 			}
 			a.WriteString(exportString(t, st, "graphml", export.Options{MergeEdges: true}))
@@ -108,7 +108,7 @@ func TestNQuadsSelection(t *testing.T) {
 	g := parseGraphML(t, func() string {
 		var b strings.Builder
 		e, _ := export.Get("graphml")
-		if err := e.Export(context.Background(), back, &b, export.Options{}); err != nil {
+		if err := e.Export(context.Background(), nggraph.NewReader(back), &b, export.Options{}); err != nil {
 			t.Fatal(err)
 		}
 		return b.String()

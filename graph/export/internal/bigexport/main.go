@@ -123,7 +123,7 @@ func main() {
 			defer pprof.StopCPUProfile()
 		}
 		start := time.Now()
-		if err := e.Export(ctx, st.QuadStore(), cw, export.Options{MergeEdges: *merge}); err != nil {
+		if err := e.Export(ctx, st.Reader(), cw, export.Options{MergeEdges: *merge}); err != nil {
 			log.Fatal(err)
 		}
 		elapsed := time.Since(start)
