@@ -1,7 +1,8 @@
 // Package ingest holds what every command that reads articles shares:
-// the ordered worker pool through which build, rebuild and extract read,
-// extract and load articles, so that they run one way, in parallel, and
-// hand on their results in a deterministic order.
+// the kinds of source, registered by name, and the ordered worker pool on
+// which pipeline.Run reads, extracts and loads the articles of build,
+// rebuild and extract, so that they run one way, in parallel, and hand on
+// their results in a deterministic order.
 package ingest
 
 import (

@@ -9,7 +9,6 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
 )
@@ -95,27 +94,11 @@ type Extracted struct {
 	Rejects []schema.Reject
 }
 
-// Read reads and parses a source's item as an article, within the
-// budget's time (ctx from Start).
-func (b Budget) Read(ctx context.Context, it ingest.Item) (*source.Article, error) {
-	return Within(ctx, b, it.Key, it.Parse)
-}
-
-// Extract extracts an article with x and maps the record to quads, within
-// the budget's time (ctx from Start) and size.
-func (b Budget) Extract(ctx context.Context, x extract.Extractor, art *source.Article) (Extracted, error) {
-	return b.extract(ctx, x, art, true)
-}
-
-// ExtractRecord is Extract for a caller that wants the record and not its
-// quads (`newsgraph extract`): the quads are counted, not made, and the
-// article is refused exactly when Extract would refuse it.
-func (b Budget) ExtractRecord(ctx context.Context, x extract.Extractor, art *source.Article) (schema.Record, error) {
-	e, err := b.extract(ctx, x, art, false)
-	return e.Rec, err
-}
-
-// extract is Extract; without quads it only counts them.
+// extract extracts an article with x and maps the record to quads,
+// within the budget's time (ctx from Start) and size. Without quads
+// (`newsgraph extract`, which wants the record alone) the quads are
+// counted, not made, and the article is refused exactly when it would be
+// with them.
 func (b Budget) extract(ctx context.Context, x extract.Extractor, art *source.Article, quads bool) (Extracted, error) {
 	max := b.maxQuads()
 	where := source.QuotePath(art.Path)

@@ -163,27 +163,28 @@ func TestBuildReportsEntries(t *testing.T) {
 	}
 }
 
-// TestExtractRecordBudget: ExtractRecord, which counts an article's quads
-// instead of making them, refuses an article exactly when Extract does:
-// at the limit it passes, one quad under it it fails with the same error.
+// TestExtractRecordBudget: extracting without quads (newsgraph extract),
+// which counts an article's quads instead of making them, refuses an
+// article exactly when extracting with them does: at the limit it passes,
+// one quad under it it fails with the same error.
 func TestExtractRecordBudget(t *testing.T) {
 	art := &source.Article{Path: "a.txt", Text: "Ax attacked Ky. Bx attacked Ly. Cx attacked My."}
 	x := lineExtractor{"1"}
 	ctx := context.Background()
-	e, err := Budget{MaxQuads: -1}.Extract(ctx, x, art)
+	e, err := Budget{MaxQuads: -1}.extract(ctx, x, art, true)
 	if err != nil || len(e.Quads) < 10 {
 		t.Fatalf("Extract: %d quads, %v", len(e.Quads), err)
 	}
 	n := len(e.Quads)
 	for _, max := range []int{n, n - 1, -1} {
 		b := Budget{MaxQuads: max}
-		want, wantErr := b.Extract(ctx, x, art)
-		got, gotErr := b.ExtractRecord(ctx, x, art)
+		want, wantErr := b.extract(ctx, x, art, true)
+		got, gotErr := b.extract(ctx, x, art, false)
 		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || (wantErr == nil) != (max != n-1) {
-			t.Errorf("limit %d of %d quads: ExtractRecord error %v, Extract error %v", max, n, gotErr, wantErr)
+			t.Errorf("limit %d of %d quads: without quads error %v, with them %v", max, n, gotErr, wantErr)
 		}
-		if !reflect.DeepEqual(got, want.Rec) {
-			t.Errorf("limit %d: ExtractRecord's record differs from Extract's", max)
+		if !reflect.DeepEqual(got.Rec, want.Rec) {
+			t.Errorf("limit %d: the record without quads differs from the one with them", max)
 		}
 	}
 }

@@ -2,6 +2,11 @@
 // extract records, map them to quads and load them into the store, one
 // article (one quad label) at a time. It is the only package that sees every
 // stage; each stage knows nothing of the ones after it.
+//
+// Run is the one path every command's articles take (read, hash, decide,
+// parse, extract within the article's Budget, write in order with a
+// Writer); Build is `newsgraph build` around it, and package rebuild and
+// `newsgraph extract` call it too.
 package pipeline
 
 import (
@@ -58,43 +63,48 @@ type Summary struct {
 	Seconds  float64          `json:"seconds"`
 }
 
-// batchQuads is how many quads of new articles are loaded in one
-// transaction: large enough that commits and round trips do not dominate,
-// small enough that memory stays bounded.
-const batchQuads = 20000
-
-// job is one article on its way through the pipeline.
-type job struct {
-	item   ingest.Item
-	art    *source.Article
-	rec    schema.Record
-	quads  []quad.Quad
-	remove []quad.Value
-	reject []schema.Reject
-	skip   bool // unchanged
-	err    error
-}
-
 // Build loads the articles of sources into st, extracting with x. A
 // source or article that fails is reported in the summary and the rest go
 // on; every article is written in one transaction with any earlier
 // version of it, so the store never holds half an article.
 func Build(ctx context.Context, st *graph.Store, x extract.Extractor, sources []config.Source, opts Options) (Summary, error) {
 	start := time.Now()
-	log := opts.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+	b := &build{st: st, x: x, opts: opts, log: opts.Logger, entities: map[string]bool{}, aopts: opts.Analysis}
+	if b.log == nil {
+		b.log = slog.New(slog.DiscardHandler)
 	}
-	var sum Summary
+	err := b.run(ctx, sources)
+	b.sum.Entities = len(b.entities)
+	b.sum.Duration = time.Since(start)
+	b.sum.Seconds = b.sum.Duration.Seconds()
+	return b.sum, err
+}
+
+// build is one Build: Run's settings and what it has counted so far.
+type build struct {
+	st       *graph.Store
+	x        extract.Extractor
+	opts     Options
+	log      *slog.Logger
+	sum      Summary
+	done     int
+	entities map[string]bool
+	touched  []quad.Value     // articles loaded or replaced
+	aopts    analysis.Options // with Loaded set after a build into an empty store
+}
+
+// run loads the articles and then runs the analysis over those it added
+// or replaced.
+func (b *build) run(ctx context.Context, sources []config.Source) error {
 	// A first build loads an empty store without the indexes that only
 	// reads need, and builds them once its last batch is in, before the
 	// analysis reads it (graph.Store.DeferIndexes). A build that fails
 	// builds them too before it returns its error; one that is cancelled
 	// (SIGTERM) or dies leaves them to the next Open, so as not to keep
 	// the signal waiting.
-	restore, err := st.DeferIndexes(ctx)
+	restore, err := b.st.DeferIndexes(ctx)
 	if err != nil {
-		return sum, err
+		return err
 	}
 	restored := false
 	defer func() {
@@ -102,151 +112,105 @@ func Build(ctx context.Context, st *graph.Store, x extract.Extractor, sources []
 			restore(ctx) // fails at once if ctx is done, and lets the lock go
 		}
 	}()
-	entities := map[string]bool{}
-	var batch []quad.Quad
-	flush := func() error {
-		if err := st.BulkLoad(ctx, batch); err != nil {
-			return fmt.Errorf("pipeline: loading %d quads: %w", len(batch), err)
-		}
-		batch = batch[:0]
-		return nil
-	}
-	done := 0
-	var touched []quad.Value // articles loaded or replaced
 	// Into an empty store, the analysis reads what this run loads from an
 	// index kept as it loads, not back from the store.
-	aopts := opts.Analysis
-	if n, err := st.QuadCount(ctx); err != nil {
-		return sum, err
+	if n, err := b.st.QuadCount(ctx); err != nil {
+		return err
 	} else if n == 0 {
-		aopts.Loaded = analysis.NewIndex()
+		b.aopts.Loaded = analysis.NewIndex()
 	}
-	// Listing is sequential (sorted, deterministic); reading, parsing and
-	// extraction are parallel, each article within its budget; loading is
-	// in the order listed.
-	env := opts.Env
+	env := b.opts.Env
 	if env == nil {
 		env = ingest.DefaultEnv()
 	}
-	err = ingest.Ordered(ctx, opts.Workers, func(yield func(*job) bool) error {
-		return ingest.List(ctx, env, sources, func(it ingest.Item) bool { return yield(&job{item: it, err: it.Err}) })
-	}, func(ctx context.Context, j *job) *job {
-		if j.err == nil {
-			prepare(ctx, st, x, opts, j)
-		}
-		return j
-	}, func(j *job) error {
-		done++
-		if opts.Progress != nil {
-			opts.Progress(done)
-		}
-		if errors.Is(j.err, source.ErrSkipped) {
-			sum.Skipped = append(sum.Skipped, j.err.Error())
-			log.Info("skipped", "err", j.err)
-			return nil
-		}
-		if j.err != nil {
-			sum.Failed++
-			sum.Errors = append(sum.Errors, j.err.Error())
-			log.Error("article failed", "err", j.err)
-			return nil
-		}
-		sum.Articles++
-		if j.skip {
-			sum.Unchanged++
-			return nil
-		}
-		touched = append(touched, schema.ArticleIRI(j.art.ID))
-		touched = append(touched, j.remove...)
-		if aopts.Loaded != nil {
-			aopts.Loaded.Add(j.quads)
-		}
-		if len(j.remove) > 0 {
-			removed, err := st.Replace(ctx, j.remove, j.quads)
-			if err != nil {
-				return fmt.Errorf("pipeline: loading %s: %w", source.QuotePath(j.art.Path), err)
-			}
-			sum.Changed++
-			sum.Removed += removed
-		} else {
-			// New articles replace nothing, so they are loaded in batches:
-			// one transaction (one COPY on PostgreSQL) per batchQuads.
-			batch = append(batch, j.quads...)
-			sum.Added++
-			if len(batch) >= batchQuads {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		}
-		count(&sum, j, entities, log)
-		return nil
-	})
+	w := NewWriter(b.st, Bulk, nil)
+	err = Run[struct{}]{Extractor: b.x, Budget: b.opts.Budget, Workers: b.opts.Workers, Writer: w, Decide: b.decide, Done: b.loaded}.
+		Do(ctx, List[struct{}](ctx, env, sources))
 	if err == nil {
-		err = flush()
+		err = w.Flush(ctx)
 	}
+	b.sum.Removed = w.Removed()
 	if err == nil {
 		restored = true
 		err = restore(ctx)
 	}
-	if err == nil && len(touched) > 0 {
-		sum.Analysis, err = analysis.Update(ctx, st, func(ctx context.Context, labels []quad.Value, quads []quad.Quad) error {
-			_, err := st.Replace(ctx, labels, quads)
-			return err
-		}, touched, aopts)
+	if err == nil {
+		b.sum.Analysis, err = w.Analyse(ctx, b.touched, b.aopts)
 	}
-	sum.Entities = len(entities)
-	sum.Duration = time.Since(start)
-	sum.Seconds = sum.Duration.Seconds()
-	return sum, err
+	return err
+}
+
+// loaded counts an article Run has written, or reports why it was not.
+func (b *build) loaded(j *Job[struct{}]) error {
+	b.done++
+	if b.opts.Progress != nil {
+		b.opts.Progress(b.done)
+	}
+	if errors.Is(j.Err, source.ErrSkipped) {
+		b.sum.Skipped = append(b.sum.Skipped, j.Err.Error())
+		b.log.Info("skipped", "err", j.Err)
+		return nil
+	}
+	if j.Err != nil {
+		b.sum.Failed++
+		b.sum.Errors = append(b.sum.Errors, j.Err.Error())
+		b.log.Error("article failed", "err", j.Err)
+		return nil
+	}
+	b.sum.Articles++
+	if j.Skip && len(j.Remove) == 0 {
+		b.sum.Unchanged++
+		return nil
+	}
+	b.touched = append(b.touched, schema.ArticleIRI(j.ID))
+	b.touched = append(b.touched, j.Remove...)
+	if b.aopts.Loaded != nil {
+		b.aopts.Loaded.Add(j.Quads)
+	}
+	if len(j.Remove) > 0 {
+		b.sum.Changed++
+	} else {
+		b.sum.Added++
+	}
+	count(&b.sum, j, b.entities, b.log)
+	return nil
 }
 
 // count adds what a loaded article holds to the summary.
-func count(sum *Summary, j *job, entities map[string]bool, log *slog.Logger) {
-	sum.Rejects += len(j.reject)
-	for _, r := range j.reject {
+func count(sum *Summary, j *Job[struct{}], entities map[string]bool, log *slog.Logger) {
+	sum.Rejects += len(j.Rejects)
+	for _, r := range j.Rejects {
 		log.Warn("rejected", "doc", r.Doc, "what", r.What, "reason", r.Reason)
 	}
-	sum.Quads += len(j.quads)
-	sum.Events += len(j.rec.Events)
-	sum.Facts += len(j.rec.Facts)
-	for _, e := range j.rec.Entities {
+	sum.Quads += len(j.Quads)
+	sum.Events += len(j.Rec.Events)
+	sum.Facts += len(j.Rec.Facts)
+	for _, e := range j.Rec.Entities {
 		entities[e.ID] = true
 	}
 }
 
-// prepare decides what loading an article means: nothing if the same text
-// was loaded by the same extractor; otherwise its quads, replacing any
-// earlier version read from the same source and any stale load of itself.
-func prepare(ctx context.Context, st *graph.Store, x extract.Extractor, opts Options, j *job) {
-	ctx, cancel := opts.Budget.Start(ctx)
-	defer cancel()
-	if j.art, j.err = opts.Budget.Read(ctx, j.item); j.err != nil {
-		return
-	}
-	label := schema.ArticleIRI(j.art.ID)
-	same, err := st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(extract.Version(x)), Label: label})
+// decide is what loading an article means: nothing if the same bytes were
+// loaded by the same extractor (its content hash and extractor version are
+// in the store); otherwise its quads, replacing any earlier version read
+// from the same source and any stale load of itself.
+func (b *build) decide(ctx context.Context, j *Job[struct{}]) error {
+	label := schema.ArticleIRI(j.ID)
+	same, err := b.st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(extract.Version(b.x)), Label: label})
 	if err != nil {
-		j.err = fmt.Errorf("%s: checking the store: %w", source.QuotePath(j.art.Path), err)
-		return
+		return fmt.Errorf("%s: checking the store: %w", source.QuotePath(j.Key), err)
 	}
-	stale, err := st.Subjects(ctx, schema.Source, quad.String(j.art.Path))
+	stale, err := b.st.Subjects(ctx, schema.Source, quad.String(j.Key))
 	if err != nil {
-		j.err = fmt.Errorf("%s: checking the store: %w", source.QuotePath(j.art.Path), err)
-		return
+		return fmt.Errorf("%s: checking the store: %w", source.QuotePath(j.Key), err)
 	}
 	if same {
 		// Loaded already. An older version read from the same path is left
 		// only by a crash between Replace's two steps: finish the job.
-		j.remove = slices.DeleteFunc(stale, func(v quad.Value) bool { return v == label })
-		j.skip = len(j.remove) == 0
-		return
+		j.Skip = true
+		j.Remove = slices.DeleteFunc(stale, func(v quad.Value) bool { return v == label })
+		return nil
 	}
-	e, err := opts.Budget.Extract(ctx, x, j.art)
-	if err != nil {
-		j.err = err
-		return
-	}
-	j.rec, j.quads, j.reject = e.Rec, e.Quads, e.Rejects
-	j.remove = stale
+	j.Remove = stale
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/pipeline"
 )
 
 // A generation built incrementally records what its rebuild changed: the
@@ -34,29 +35,19 @@ const (
 
 // journal gathers a rebuild's changes.
 type journal struct {
-	removed      []quad.Value
-	seen         map[quad.Value]bool
-	removedQuads []quad.Quad
-	added        []quad.Quad
-	overflow     bool
+	changes  pipeline.Changes
+	overflow bool
 }
 
-func newJournal() *journal { return &journal{seen: map[quad.Value]bool{}} }
+func newJournal() *journal { return &journal{} }
 
 func (j *journal) record(remove []quad.Value, removeQuads, quads []quad.Quad) {
 	if j == nil || j.overflow {
 		return
 	}
-	for _, l := range remove {
-		if !j.seen[l] {
-			j.seen[l] = true
-			j.removed = append(j.removed, l)
-		}
-	}
-	j.removedQuads = append(j.removedQuads, removeQuads...)
-	j.added = append(j.added, quads...)
-	if len(j.added)+len(j.removed)+len(j.removedQuads) > maxJournalQuads {
-		j.overflow, j.removed, j.removedQuads, j.added, j.seen = true, nil, nil, nil, nil
+	j.changes.Add(remove, removeQuads, quads)
+	if j.changes.Len() > maxJournalQuads {
+		j.overflow, j.changes = true, pipeline.Changes{}
 	}
 }
 
@@ -104,14 +95,14 @@ func (j *journal) save(dir string) error {
 	}
 	// The quads first: a journal whose labels file is missing is
 	// incomplete and never replayed.
-	if err := write(journalAdded, writeQuads(j.added)); err != nil {
+	if err := write(journalAdded, writeQuads(j.changes.Quads)); err != nil {
 		return err
 	}
-	if err := write(journalRemovedQuads, writeQuads(j.removedQuads)); err != nil {
+	if err := write(journalRemovedQuads, writeQuads(j.changes.RemoveQuads)); err != nil {
 		return err
 	}
 	return write(journalRemoved, func(w *bufio.Writer) error {
-		for _, l := range j.removed {
+		for _, l := range j.changes.Remove {
 			if _, err := fmt.Fprintln(w, quad.StringOf(l)); err != nil {
 				return err
 			}
@@ -176,7 +167,7 @@ func eachQuadBatch(path string, fn func([]quad.Quad) error) error {
 			return fmt.Errorf("rebuild: %s: %w", filepath.Base(path), err)
 		}
 		batch = append(batch, q)
-		if len(batch) >= batchQuads {
+		if len(batch) >= pipeline.BatchQuads {
 			if err := fn(batch); err != nil {
 				return err
 			}

@@ -162,62 +162,14 @@ func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
 	if man != nil && man.Extractor != version {
 		r.log.Info("extractor changed: re-extracting everything", "was", man.Extractor, "now", version)
 	}
-	var p *graph.Pending
-	var replays []string // generations whose journals bring a recycled store up to date
-	if !full && man != nil {
-		p, replays = r.recycle(gens, cur)
-	}
-	if p == nil {
-		if p, err = gens.Begin(!full); err != nil {
-			return Summary{}, err
-		}
-	}
-	defer p.Abort() // a no-op once committed
-	graph.CrashPoint("after-begin")
-	var st *graph.Store
-	if full || cur == "" {
-		st, err = graph.Open(ctx, graph.Config{Backend: r.opts.Store.Backend, Path: p.Dir()}) // a large load
-	} else {
-		st, err = graph.OpenGeneration(ctx, r.opts.Store, p.Dir()) // a few changes: no existence filter to fill
-	}
+	p, st, err := r.openPending(ctx, gens, cur, !full && man != nil, full)
 	if err != nil {
 		return Summary{}, err
 	}
-	for _, g := range replays {
-		if err := replay(ctx, st, gens.Dir(g)); err != nil {
-			st.Close()
-			return Summary{}, fmt.Errorf("rebuild: replaying the changes of %s: %w", g, err)
-		}
-	}
-	empty := quadCount(ctx, st) == 0
+	defer p.Abort() // a no-op once committed
 	cache := &quadCache{dir: filepath.Join(r.opts.DataDir, "rebuild", "quads"), version: version}
-	run := &apply{r: r, st: st, old: man, version: version, full: full, batch: true, cache: cache,
-		storeEmpty: empty, checkStore: !full && !empty && man == nil}
-	if run.old == nil {
-		run.old = NewManifest(version)
-	}
-	if !full && !empty {
-		run.journal = newJournal() // this generation = its parent + the journal
-	}
-	sum, next, err := run.do(ctx)
+	sum, err := r.fill(ctx, st, p, man, full, cache)
 	if err != nil {
-		st.Close()
-		return sum, err
-	}
-	if err := run.journal.save(p.Dir()); err != nil {
-		st.Close()
-		return sum, err
-	}
-	sum.Mode = "incremental"
-	if full {
-		sum.Mode = "full"
-	}
-	sum.Quads = quadCount(ctx, st)
-	if err := next.Save(filepath.Join(p.Dir(), ManifestFile)); err != nil {
-		st.Close()
-		return sum, err
-	}
-	if err := st.Close(); err != nil {
 		return sum, err
 	}
 	graph.CrashPoint("before-commit")
@@ -225,6 +177,81 @@ func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
 		return sum, err
 	}
 	sum.Generation = p.Name()
+	r.afterCommit(ctx, gens, p.Name(), cache)
+	return sum, nil
+}
+
+// openPending begins the new generation and opens its store: a recycled
+// older generation brought up to date by replaying the journals since
+// (when recycle and rebuild.keep allow), else a copy of the live
+// generation cur, or an empty store when the rebuild is full.
+func (r *Rebuilder) openPending(ctx context.Context, gens *graph.Generations, cur string, recycle, full bool) (p *graph.Pending, st *graph.Store, err error) {
+	var replays []string // generations whose journals bring a recycled store up to date
+	if recycle {
+		p, replays = r.recycle(gens, cur)
+	}
+	if p == nil {
+		if p, err = gens.Begin(!full); err != nil {
+			return nil, nil, err
+		}
+	}
+	defer func() {
+		if err != nil {
+			p.Abort()
+		}
+	}()
+	graph.CrashPoint("after-begin")
+	if full || cur == "" {
+		st, err = graph.Open(ctx, graph.Config{Backend: r.opts.Store.Backend, Path: p.Dir()}) // a large load
+	} else {
+		st, err = graph.OpenGeneration(ctx, r.opts.Store, p.Dir()) // a few changes: no existence filter to fill
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, g := range replays {
+		if err = replay(ctx, st, gens.Dir(g)); err != nil {
+			st.Close()
+			return nil, nil, fmt.Errorf("rebuild: replaying the changes of %s: %w", g, err)
+		}
+	}
+	return p, st, nil
+}
+
+// fill brings the pending generation's store up to date with the sources,
+// saves its journal and manifest beside it, and closes it.
+func (r *Rebuilder) fill(ctx context.Context, st *graph.Store, p *graph.Pending, man *Manifest, full bool, cache *quadCache) (Summary, error) {
+	empty := quadCount(ctx, st) == 0
+	run := &apply{r: r, st: st, old: man, version: cache.version, full: full, mode: pipeline.Batched, cache: cache,
+		storeEmpty: empty, checkStore: !full && !empty && man == nil}
+	if run.old == nil {
+		run.old = NewManifest(cache.version)
+	}
+	if !full && !empty {
+		run.journal = newJournal() // this generation = its parent + the journal
+	}
+	sum, next, err := run.do(ctx)
+	if err == nil {
+		err = run.journal.save(p.Dir())
+	}
+	if err == nil {
+		sum.Mode = "incremental"
+		if full {
+			sum.Mode = "full"
+		}
+		sum.Quads = quadCount(ctx, st)
+		err = next.Save(filepath.Join(p.Dir(), ManifestFile))
+	}
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	return sum, err
+}
+
+// afterCommit prunes the generations past rebuild.keep and the cached
+// quads that no kept generation holds, and switches a server in this
+// process to the new generation.
+func (r *Rebuilder) afterCommit(ctx context.Context, gens *graph.Generations, name string, cache *quadCache) {
 	if removed, err := gens.Prune(r.opts.Keep); err != nil {
 		r.log.Warn("pruning old generations", "err", err)
 	} else if len(removed) > 0 {
@@ -233,10 +260,9 @@ func (r *Rebuilder) runGenerations(ctx context.Context) (Summary, error) {
 	r.gcCache(gens, cache)
 	if r.opts.Handle != nil {
 		if _, err := r.opts.Handle.Reload(ctx, r.opts.Store); err != nil {
-			r.log.Error("switching the server to the new generation", "generation", p.Name(), "err", err)
+			r.log.Error("switching the server to the new generation", "generation", name, "err", err)
 		}
 	}
-	return sum, nil
 }
 
 // recycle starts the new generation from the generation that this
@@ -337,7 +363,7 @@ func (r *Rebuilder) runInPlace(ctx context.Context) (Summary, error) {
 		defer st.Close()
 	}
 	full := r.opts.Full || (man != nil && man.Extractor != version)
-	run := &apply{r: r, st: st, old: man, version: version, full: full, checkStore: !full}
+	run := &apply{r: r, st: st, old: man, version: version, full: full, mode: pipeline.PerArticle, checkStore: !full}
 	if run.old == nil {
 		run.old = NewManifest(version)
 	}
@@ -359,14 +385,17 @@ func (r *Rebuilder) runInPlace(ctx context.Context) (Summary, error) {
 	return sum, err
 }
 
-// apply is one rebuild's work on one store.
+// apply is one rebuild's work on one store: the manifest's layer around
+// pipeline.Run. It settles what the scan found unchanged or failed,
+// removes what the sources no longer list, and runs the rest through
+// Run, writing with a pipeline.Writer that records a generation's journal.
 type apply struct {
 	r       *Rebuilder
 	st      *graph.Store
 	old     *Manifest
 	version string
-	full    bool // load everything, whatever the manifest says
-	batch   bool // many articles per transaction (a private generation)
+	full    bool               // load everything, whatever the manifest says
+	mode    pipeline.WriteMode // Batched in a private generation, else PerArticle
 	// storeEmpty: nothing to remove or check.
 	storeEmpty bool
 	// checkStore: the store may hold articles the manifest does not know
@@ -375,179 +404,278 @@ type apply struct {
 	checkStore bool
 	journal    *journal   // records the changes, if set
 	cache      *quadCache // the quads of every article loaded, if set
+
+	// What the run has done so far.
+	sum     Summary
+	next    *Manifest        // the manifest after the run
+	live    map[string]bool  // labels still in use after the run
+	touched []quad.Value     // articles added, changed or removed
+	w       *pipeline.Writer // writes to st
 }
 
-// loadResult is what loading an item did.
-type loadResult int
-
-const (
-	resNone loadResult = iota
-	resAdded
-	resChanged
-	resSkipped // already in the store
-)
-
+// do runs the rebuild on the store and returns its summary and the
+// manifest of what the store holds after it (even after an error, when
+// what was written is recorded and what was not is found again next run).
 func (a *apply) do(ctx context.Context) (Summary, *Manifest, error) {
-	var sum Summary
-	log := a.r.log
+	results := a.scan(ctx)
+	if err := ctx.Err(); err != nil {
+		return a.sum, nil, err
+	}
+	a.next = NewManifest(a.version)
+	loads, removed := a.settle(results)
+	todo := a.dedup(loads)
+	a.w = pipeline.NewWriter(a.st, a.mode, a.journal.record)
+	// Removed articles first, then new and changed ones.
+	err := a.removeGone(ctx, removed)
+	if err == nil {
+		err = a.load(ctx, todo)
+	}
+	if err == nil {
+		err = a.w.Flush(ctx)
+	}
+	if err == nil {
+		// Through the writer, so that a generation's journal holds the
+		// analysis' changes too.
+		a.sum.Analysis, err = a.w.Analyse(ctx, a.touched, a.r.opts.Analysis)
+	}
+	return a.sum, a.next, err
+}
+
+// scan reads every source, deciding for each article whether it changed
+// since the manifest (scanner).
+func (a *apply) scan(ctx context.Context) []*scanned {
 	inFlight := a.r.opts.Concurrency
 	if inFlight <= 0 {
 		inFlight = 4
 	}
 	sc := &scanner{man: a.old, full: a.full, env: a.r.env, sem: make(chan struct{}, inFlight)}
-	results := sc.scan(ctx, a.r.opts.Sources)
-	if err := ctx.Err(); err != nil {
-		return sum, nil, err
-	}
-	next := NewManifest(a.version)
-	fail := func(err error) {
-		sum.Failed++
-		sum.Errors = append(sum.Errors, redact.Secrets(err.Error()))
-		log.Warn("rebuild: failed", "err", err)
-	}
-	keep := func(key string, e Entry) { next.Entries[key] = e }
+	return sc.scan(ctx, a.r.opts.Sources)
+}
 
-	// What each source gave: unchanged and failed articles are settled
-	// now, the rest is to load.
+// fail counts a failed article or source.
+func (a *apply) fail(err error) {
+	a.sum.Failed++
+	a.sum.Errors = append(a.sum.Errors, redact.Secrets(err.Error()))
+	a.r.log.Warn("rebuild: failed", "err", err)
+}
+
+// keep records an article in the next manifest.
+func (a *apply) keep(key string, e Entry) { a.next.Entries[key] = e }
+
+// settle takes what each source gave: unchanged and failed articles are
+// settled in the next manifest now. It returns the articles to load and
+// the keys of those no source gave this time that are to be removed.
+func (a *apply) settle(results []*scanned) (loads []*item, removed []string) {
 	partial := map[string]bool{} // source name -> lists only some of its articles
 	seen := map[string]bool{}
-	var loads []*item
 	for _, res := range results {
 		partial[res.name] = res.partial
-		sr := SourceResult{Name: res.name, Kind: res.kind}
-		if res.err != nil {
-			sr.Error = redact.Secrets(res.err.Error())
-			fail(res.err)
-			for k, e := range a.old.Entries {
-				if e.Source == res.name {
-					keep(k, e) // retried next run
-				}
-			}
-		}
-		for _, sk := range res.skipped {
-			sum.Skipped = append(sum.Skipped, sk.Error())
-			log.Info("rebuild: skipped", "err", sk)
-		}
-		for _, it := range res.items {
-			if seen[it.key] {
-				log.Warn("rebuild: article listed by two sources; the first is used", "key", it.key, "source", it.source)
-				continue
-			}
-			seen[it.key] = true
-			sr.Articles++
-			switch it.state {
-			case stUnchanged:
-				val := it.val
-				if val == (fetch.Validators{}) && it.old != nil {
-					val = it.old.Validators
-				}
-				keep(it.key, Entry{Source: it.source, ID: it.id, Validators: val})
-				sum.Unchanged++
-			case stFailed:
-				sr.Failed++
-				fail(itemErr(it))
-				if it.old != nil {
-					keep(it.key, *it.old)
-				}
-			case stLoad:
-				loads = append(loads, it)
-			}
-		}
-		sum.Sources = append(sum.Sources, sr)
+		loads = append(loads, a.settleSource(res, seen)...)
 	}
-	// Articles no source gave this time: a partial source's older items
-	// are kept (a feed shows only its latest); those of a failed source are kept;
-	// the others are gone from their source, or their source is gone.
+	return loads, a.gone(seen, partial)
+}
+
+// settleSource settles one source's articles (the first source to list
+// an article has it) and returns those to load.
+func (a *apply) settleSource(res *scanned, seen map[string]bool) []*item {
+	sr := SourceResult{Name: res.name, Kind: res.kind}
+	if res.err != nil {
+		sr.Error = redact.Secrets(res.err.Error())
+		a.fail(res.err)
+		for k, e := range a.old.Entries {
+			if e.Source == res.name {
+				a.keep(k, e) // retried next run
+			}
+		}
+	}
+	for _, sk := range res.skipped {
+		a.sum.Skipped = append(a.sum.Skipped, sk.Error())
+		a.r.log.Info("rebuild: skipped", "err", sk)
+	}
+	var loads []*item
+	for _, it := range res.items {
+		if seen[it.key] {
+			a.r.log.Warn("rebuild: article listed by two sources; the first is used", "key", it.key, "source", it.source)
+			continue
+		}
+		seen[it.key] = true
+		sr.Articles++
+		switch it.state {
+		case stUnchanged:
+			val := it.val
+			if val == (fetch.Validators{}) && it.old != nil {
+				val = it.old.Validators
+			}
+			a.keep(it.key, Entry{Source: it.source, ID: it.id, Validators: val})
+			a.sum.Unchanged++
+		case stFailed:
+			sr.Failed++
+			a.fail(itemErr(it))
+			if it.old != nil {
+				a.keep(it.key, *it.old)
+			}
+		case stLoad:
+			loads = append(loads, it)
+		}
+	}
+	a.sum.Sources = append(a.sum.Sources, sr)
+	return loads
+}
+
+// gone returns the articles of the manifest no source gave this time
+// that are to be removed: a partial source's older items are kept (a
+// feed shows only its latest), and those of a failed source were kept
+// already; the others are gone from their source, or their source is gone.
+func (a *apply) gone(seen, partial map[string]bool) []string {
 	var removed []string
 	for _, k := range a.old.Keys() {
 		e := a.old.Entries[k]
 		if seen[k] {
 			continue
 		}
-		if _, kept := next.Entries[k]; kept {
+		if _, kept := a.next.Entries[k]; kept {
 			continue
 		}
 		if partial[e.Source] {
-			keep(k, e)
+			a.keep(k, e)
 			continue
 		}
 		removed = append(removed, k)
 	}
+	return removed
+}
 
-	// Labels still in use after the run; a new article whose bytes are
-	// already in the store under another key is recorded, not loaded again.
-	live := map[string]bool{}
-	for _, e := range next.Entries {
-		live[e.ID] = true
+// dedup notes the labels still in use after the run and returns the
+// articles to extract: a new article whose bytes are in the store already
+// under another key is recorded, not loaded again.
+func (a *apply) dedup(loads []*item) []*item {
+	a.live = map[string]bool{}
+	for _, e := range a.next.Entries {
+		a.live[e.ID] = true
 	}
 	var todo []*item
 	for _, it := range loads {
-		if live[it.id] && !a.full {
+		if a.live[it.id] && !a.full {
 			it.dup = true
-			keep(it.key, Entry{Source: it.source, ID: it.id, Validators: it.val})
-			sum.Unchanged++
+			a.keep(it.key, Entry{Source: it.source, ID: it.id, Validators: it.val})
+			a.sum.Unchanged++
 			continue
 		}
-		live[it.id] = true
+		a.live[it.id] = true
 		todo = append(todo, it)
 	}
+	return todo
+}
 
-	w := &writer{a: a, batch: a.batch}
-	var touched []quad.Value // articles added, changed or removed
-	// Removed articles first.
+// removeGone removes the quads of the articles removed, unless another key
+// still holds the same bytes.
+func (a *apply) removeGone(ctx context.Context, removed []string) error {
 	for _, k := range removed {
 		e := a.old.Entries[k]
-		touched = append(touched, schema.ArticleIRI(e.ID))
-		sum.Removed++
-		log.Info("article removed", "key", k, "source", e.Source)
-		if !live[e.ID] && !a.storeEmpty {
+		a.touched = append(a.touched, schema.ArticleIRI(e.ID))
+		a.sum.Removed++
+		a.r.log.Info("article removed", "key", k, "source", e.Source)
+		if !a.live[e.ID] && !a.storeEmpty {
 			labels, quads := a.oldQuads(e.ID)
-			if err := w.add(ctx, labels, quads, nil); err != nil {
-				return sum, next, err
-			}
-		}
-	}
-	// Then new and changed ones, extracted in parallel, written in order.
-	err := a.load(ctx, todo, live, w, func(it *item) {
-		switch it.result {
-		case resNone:
-			sr := sourceResult(&sum, it.source)
-			sr.Failed++
-			fail(itemErr(it))
-			if it.old != nil {
-				keep(it.key, *it.old)
-			}
-			return
-		case resAdded:
-			sum.Added++
-			touched = append(touched, schema.ArticleIRI(it.id))
-		case resChanged:
-			sum.Changed++
-			touched = append(touched, schema.ArticleIRI(it.id), schema.ArticleIRI(it.old.ID))
-		case resSkipped:
-			if it.old != nil {
-				sum.Changed++
-				touched = append(touched, schema.ArticleIRI(it.old.ID))
-			} else {
-				sum.Unchanged++
-			}
-		}
-		keep(it.key, Entry{Source: it.source, ID: it.id, Validators: it.val})
-	})
-	if err == nil {
-		err = w.flush(ctx)
-	}
-	if err == nil && len(touched) > 0 {
-		// Through the writer, so that a generation's journal holds the
-		// analysis' changes too.
-		sum.Analysis, err = analysis.Update(ctx, a.st, func(ctx context.Context, labels []quad.Value, quads []quad.Quad) error {
-			if err := w.add(ctx, labels, nil, quads); err != nil {
+			if err := a.w.Load(ctx, labels, quads, nil); err != nil {
 				return err
 			}
-			return w.flush(ctx)
-		}, touched, a.r.opts.Analysis)
+		}
 	}
-	return sum, next, err
+	return nil
+}
+
+// load runs the articles to load through pipeline.Run, whose workers
+// parse and extract them (their bytes were read by the scan) and whose
+// writer writes them in order.
+func (a *apply) load(ctx context.Context, todo []*item) error {
+	run := pipeline.Run[*item]{Extractor: a.r.x, Budget: a.r.opts.Budget, Workers: a.r.opts.Workers, Writer: a.w,
+		Decide: a.decide, Extracted: a.cached, Done: a.loaded}
+	return run.Do(ctx, func(yield func(*pipeline.Job[*item]) bool) error {
+		for _, it := range todo {
+			j := &pipeline.Job[*item]{Key: it.key, Doc: it.doc, Content: ingest.Content{Raw: it.raw, ContentType: it.ctype}, ID: it.id, Of: it}
+			it.raw = nil // the job holds the bytes until they are parsed
+			if !yield(j) {
+				break
+			}
+		}
+		return nil
+	})
+}
+
+// decide works out which labels an article's load replaces, and skips an
+// article the store holds already (checkStore).
+func (a *apply) decide(ctx context.Context, j *pipeline.Job[*item]) error {
+	it := j.Of
+	label := schema.ArticleIRI(it.id)
+	if !a.storeEmpty && it.old != nil && it.old.ID != it.id && !a.live[it.old.ID] {
+		j.Remove, j.RemoveQuads = a.oldQuads(it.old.ID) // its earlier version
+	}
+	if a.checkStore {
+		same, err := a.st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(a.version), Label: label})
+		if err != nil {
+			return fmt.Errorf("checking the store: %w", err)
+		}
+		if same {
+			j.Skip = true
+			return nil
+		}
+		if it.old == nil {
+			// An article loaded before there was a manifest: find its
+			// earlier version by its source.
+			stale, err := a.st.Subjects(ctx, schema.Source, quad.String(it.key))
+			if err != nil {
+				return fmt.Errorf("checking the store: %w", err)
+			}
+			j.Remove = append(j.Remove, stale...)
+		}
+	}
+	if !a.storeEmpty {
+		j.Remove = append(j.Remove, label) // any stale load of itself
+	}
+	return nil
+}
+
+// cached keeps an extracted article's quads, so that a later removal
+// knows them (quadCache); on the worker, since writing them is work.
+func (a *apply) cached(j *pipeline.Job[*item]) {
+	if err := a.cache.put(j.ID, j.Quads); err != nil {
+		a.r.log.Warn("rebuild: caching an article's quads", "key", j.Key, "err", err)
+	}
+	for _, rj := range j.Rejects {
+		a.r.log.Debug("rejected", "doc", rj.Doc, "what", rj.What, "reason", rj.Reason)
+	}
+}
+
+// loaded counts an article once it is written (or has failed) and records
+// it in the next manifest: a failed article keeps its old entry, to be
+// retried next run.
+func (a *apply) loaded(j *pipeline.Job[*item]) error {
+	it := j.Of
+	it.err = j.Err
+	switch {
+	case j.Err != nil:
+		sr := sourceResult(&a.sum, it.source)
+		sr.Failed++
+		a.fail(itemErr(it))
+		if it.old != nil {
+			a.keep(it.key, *it.old)
+		}
+		return nil
+	case j.Skip && it.old != nil: // the store held it; its earlier version is replaced
+		a.sum.Changed++
+		a.touched = append(a.touched, schema.ArticleIRI(it.old.ID))
+	case j.Skip:
+		a.sum.Unchanged++
+	case it.old != nil:
+		a.sum.Changed++
+		a.touched = append(a.touched, schema.ArticleIRI(it.id), schema.ArticleIRI(it.old.ID))
+	default:
+		a.sum.Added++
+		a.touched = append(a.touched, schema.ArticleIRI(it.id))
+	}
+	a.keep(it.key, Entry{Source: it.source, ID: it.id, Validators: it.val})
+	return nil
 }
 
 func sourceResult(sum *Summary, name string) *SourceResult {
@@ -567,14 +695,6 @@ func itemErr(it *item) error {
 	return ingest.ItemError(it.key, it.err)
 }
 
-// prepared is an item ready to write.
-type prepared struct {
-	it          *item
-	remove      []quad.Value // labels whose quads to remove
-	removeQuads []quad.Quad  // quads to remove, known from the cache
-	quads       []quad.Quad
-}
-
 // oldQuads says how to remove an article loaded earlier: by its quads if
 // the cache has them, else by its label.
 func (a *apply) oldQuads(id string) ([]quad.Value, []quad.Quad) {
@@ -582,154 +702,4 @@ func (a *apply) oldQuads(id string) ([]quad.Value, []quad.Quad) {
 		return nil, quads
 	}
 	return []quad.Value{schema.ArticleIRI(id)}, nil
-}
-
-// load parses and extracts items with workers and hands them to the
-// writer in order; done is called for each item once it is written (or
-// has failed).
-func (a *apply) load(ctx context.Context, todo []*item, live map[string]bool, w *writer, done func(*item)) error {
-	return ingest.Ordered(ctx, a.r.opts.Workers, func(yield func(*item) bool) error {
-		for _, it := range todo {
-			if !yield(it) {
-				break
-			}
-		}
-		return nil
-	}, func(ctx context.Context, it *item) *prepared {
-		return a.prepare(ctx, it, live)
-	}, func(p *prepared) error {
-		p.it.raw = nil
-		if p.it.err == nil {
-			if err := w.add(ctx, p.remove, p.removeQuads, p.quads); err != nil {
-				return err
-			}
-		}
-		done(p.it)
-		return nil
-	})
-}
-
-// prepare parses and extracts one item (unless the store holds it already)
-// and works out which labels its load replaces.
-func (a *apply) prepare(ctx context.Context, it *item, live map[string]bool) *prepared {
-	p := &prepared{it: it}
-	label := schema.ArticleIRI(it.id)
-	if !a.storeEmpty && it.old != nil && it.old.ID != it.id && !live[it.old.ID] {
-		p.remove, p.removeQuads = a.oldQuads(it.old.ID) // its earlier version
-	}
-	if a.checkStore {
-		same, err := a.st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(a.version), Label: label})
-		if err != nil {
-			it.err = fmt.Errorf("checking the store: %w", err)
-			return p
-		}
-		if same {
-			it.result = resSkipped
-			return p
-		}
-		if it.old == nil {
-			// An article loaded before there was a manifest: find its
-			// earlier version by its source.
-			stale, err := a.st.Subjects(ctx, schema.Source, quad.String(it.key))
-			if err != nil {
-				it.err = fmt.Errorf("checking the store: %w", err)
-				return p
-			}
-			p.remove = append(p.remove, stale...)
-		}
-	}
-	if !a.storeEmpty {
-		p.remove = append(p.remove, label) // any stale load of itself
-	}
-	b := a.r.opts.Budget
-	ctx, cancel := b.Start(ctx)
-	defer cancel()
-	art, err := pipeline.Within(ctx, b, it.key, func(context.Context) (*source.Article, error) {
-		return source.Parse(it.doc, it.key, it.raw, it.ctype, source.Options{MaxBytes: -1})
-	})
-	if err != nil {
-		it.err = err
-		return p
-	}
-	e, err := b.Extract(ctx, a.r.x, art)
-	if err != nil {
-		it.err = err
-		return p
-	}
-	p.quads = e.Quads
-	rejects := e.Rejects
-	if err := a.cache.put(it.id, p.quads); err != nil {
-		a.r.log.Warn("rebuild: caching an article's quads", "key", it.key, "err", err)
-	}
-	for _, rj := range rejects {
-		a.r.log.Debug("rejected", "doc", rj.Doc, "what", rj.What, "reason", rj.Reason)
-	}
-	if it.old != nil {
-		it.result = resChanged
-	} else {
-		it.result = resAdded
-	}
-	return p
-}
-
-// writer applies removals and additions: one transaction per article, or
-// batched when the store is a private generation.
-type writer struct {
-	a           *apply
-	batch       bool
-	remove      []quad.Value
-	seen        map[quad.Value]bool
-	removeQuads []quad.Quad
-	quads       []quad.Quad
-}
-
-// batchQuads is how many quads a batched transaction gathers.
-const batchQuads = 20000
-
-func (w *writer) add(ctx context.Context, remove []quad.Value, removeQuads, quads []quad.Quad) error {
-	w.a.journal.record(remove, removeQuads, quads)
-	if !w.batch {
-		if len(removeQuads) > 0 {
-			if err := w.a.st.RemoveQuads(ctx, removeQuads); err != nil {
-				return err
-			}
-		}
-		_, err := w.a.st.Replace(ctx, remove, quads)
-		return err
-	}
-	if w.seen == nil {
-		w.seen = map[quad.Value]bool{}
-	}
-	for _, l := range remove {
-		if !w.seen[l] {
-			w.seen[l] = true
-			w.remove = append(w.remove, l)
-		}
-	}
-	w.removeQuads = append(w.removeQuads, removeQuads...)
-	w.quads = append(w.quads, quads...)
-	if len(w.quads)+len(w.removeQuads) >= batchQuads || len(w.remove) >= 1000 {
-		return w.flush(ctx)
-	}
-	return nil
-}
-
-func (w *writer) flush(ctx context.Context) error {
-	if len(w.remove) == 0 && len(w.quads) == 0 && len(w.removeQuads) == 0 {
-		return nil
-	}
-	// Removals and additions go in separate transactions: the generation
-	// is private, and Cayley's key-value stores corrupt a transaction that
-	// both removes and adds quads of a node whose count of quads falls
-	// (the added quads lose that node; TestIncrementalDirectory compares
-	// with a full build and catches it).
-	err := w.a.st.RemoveQuads(ctx, w.removeQuads)
-	if err == nil {
-		_, err = w.a.st.Replace(ctx, w.remove, nil)
-	}
-	if err == nil {
-		_, err = w.a.st.Replace(ctx, nil, w.quads)
-	}
-	w.remove, w.removeQuads, w.quads, w.seen = nil, nil, nil, nil
-	return err
 }

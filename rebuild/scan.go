@@ -34,7 +34,6 @@ type item struct {
 	err    error
 	old    *Entry
 	dup    bool // same bytes as another article in the store: recorded, not loaded
-	result loadResult
 }
 
 // scanned is what one source gave.

@@ -10,8 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
@@ -69,29 +67,20 @@ func (a *app) extractAll(ctx context.Context, args []string, fn func(schema.Reco
 	if err != nil {
 		return err
 	}
-	budget := a.budget()
-	env := a.sourceEnv()
 	failed, total := 0, 0
-	err = ingest.Ordered(ctx, a.cfg.Extract.Workers, func(yield func(result) bool) error {
-		return ingest.List(ctx, env, sources, func(it ingest.Item) bool { return yield(result{item: it, err: it.Err}) })
-	}, func(ctx context.Context, r result) result {
-		if r.err == nil {
-			r.rec, r.err = extractOne(ctx, x, budget, r.item)
-		}
-		return r
-	}, func(r result) error {
-		if errors.Is(r.err, source.ErrSkipped) {
-			fmt.Fprintln(a.stderr, "newsgraph: skipped:", r.err)
+	err = pipeline.Run[struct{}]{Extractor: x, Budget: a.budget(), Workers: a.cfg.Extract.Workers, Done: func(j *pipeline.Job[struct{}]) error {
+		if errors.Is(j.Err, source.ErrSkipped) {
+			fmt.Fprintln(a.stderr, "newsgraph: skipped:", j.Err)
 			return nil
 		}
 		total++
-		if r.err != nil {
+		if j.Err != nil {
 			failed++
-			fmt.Fprintln(a.stderr, "newsgraph: error:", r.err)
+			fmt.Fprintln(a.stderr, "newsgraph: error:", j.Err)
 			return nil
 		}
-		return fn(r.rec)
-	})
+		return fn(j.Rec)
+	}}.Do(ctx, pipeline.List[struct{}](ctx, a.sourceEnv(), sources))
 	if err != nil {
 		return err
 	}
@@ -99,22 +88,4 @@ func (a *app) extractAll(ctx context.Context, args []string, fn func(schema.Reco
 		return fmt.Errorf("%d of %d files failed", failed, total)
 	}
 	return nil
-}
-
-// result is one article's record, or why it has none.
-type result struct {
-	item ingest.Item
-	rec  schema.Record
-	err  error
-}
-
-// extractOne reads and extracts one article within the article budget.
-func extractOne(ctx context.Context, x extract.Extractor, b pipeline.Budget, it ingest.Item) (schema.Record, error) {
-	ctx, cancel := b.Start(ctx)
-	defer cancel()
-	art, err := b.Read(ctx, it)
-	if err != nil {
-		return schema.Record{}, err
-	}
-	return b.ExtractRecord(ctx, x, art)
 }
