@@ -160,40 +160,78 @@ func ScoreDocs(g *Gold, recs []schema.Record, only []string) Report {
 // cause is then judged on the whole sentence around its evidence, not on
 // the clause the annotator quoted.
 func ScoreTexts(g *Gold, recs []schema.Record, only []string, texts map[string]string) Report {
-	rep := Report{MissingDocs: []string{}, SplitGoldEntities: []string{}, MergedSystemEntities: []string{},
-		UnscoredDocs: []string{}, Articles: []ArticleReport{}, Causes: newCauses()}
+	s := newScorer(g, texts)
+	docs := s.selectDocs(only)
+	s.assign(recs, docs)
+	for _, doc := range docs {
+		s.article(doc)
+	}
+	return s.report()
+}
 
+// scorer is one scoring of records against a gold file: the gold indexed
+// once, and the counts that add up over its articles into a Report.
+type scorer struct {
+	g      *Gold
+	texts  map[string]string
+	gents  map[string]*GoldEntity
+	galias map[string][]string // gold id -> normalised aliases and name
+	allIDs []string            // every gold entity, in gold order
+	perDoc map[string][]string // doc -> gold ids mentioned there, in gold order
+	byDoc  map[string]*schema.Record
+	rep    Report
+
+	entTP, entSys, entGold, recHits, typedTP int
+	factTP, factSys, factGold, kindOK        int
+	evTP, evSys, evGold                      int
+	// sysToGold and goldToSys link system ids and gold ids across the
+	// corpus: an id linked to several is a split or a merge.
+	sysToGold, goldToSys map[string]map[string]bool
+}
+
+func newScorer(g *Gold, texts map[string]string) *scorer {
+	s := &scorer{g: g, texts: texts,
+		rep: Report{MissingDocs: []string{}, SplitGoldEntities: []string{}, MergedSystemEntities: []string{},
+			UnscoredDocs: []string{}, Articles: []ArticleReport{}, Causes: newCauses()},
+		gents: make(map[string]*GoldEntity, len(g.Entities)), galias: make(map[string][]string, len(g.Entities)),
+		allIDs: make([]string, 0, len(g.Entities)), perDoc: map[string][]string{}, byDoc: map[string]*schema.Record{},
+		sysToGold: map[string]map[string]bool{}, goldToSys: map[string]map[string]bool{}}
+	for i := range g.Entities {
+		e := &g.Entities[i]
+		s.gents[e.ID] = e
+		s.allIDs = append(s.allIDs, e.ID)
+		for _, a := range append(append([]string(nil), e.Aliases...), e.Name) {
+			s.galias[e.ID] = append(s.galias[e.ID], Norm(a))
+		}
+		for _, d := range e.MentionedIn {
+			if ids := s.perDoc[d]; len(ids) == 0 || ids[len(ids)-1] != e.ID {
+				s.perDoc[d] = append(ids, e.ID)
+			}
+		}
+	}
+	return s
+}
+
+// selectDocs returns the gold articles to score, in gold order: those in
+// only, or all when only is empty.
+func (s *scorer) selectDocs(only []string) []string {
 	keep := map[string]bool{}
 	for _, d := range only {
 		keep[d] = true
 	}
 	var docs []string
-	for _, d := range g.Documents {
+	for _, d := range s.g.Documents {
 		if len(only) == 0 || keep[d.Doc] {
 			docs = append(docs, d.Doc)
 		}
 	}
-	rep.Docs = len(docs)
+	s.rep.Docs = len(docs)
+	return docs
+}
 
-	gents := make(map[string]*GoldEntity, len(g.Entities))
-	galias := make(map[string][]string, len(g.Entities)) // normalised aliases and name
-	allIDs := make([]string, 0, len(g.Entities))
-	perDoc := map[string][]string{} // doc -> gold ids mentioned there, in gold order
-	for i := range g.Entities {
-		e := &g.Entities[i]
-		gents[e.ID] = e
-		allIDs = append(allIDs, e.ID)
-		for _, a := range append(append([]string(nil), e.Aliases...), e.Name) {
-			galias[e.ID] = append(galias[e.ID], Norm(a))
-		}
-		for _, d := range e.MentionedIn {
-			if ids := perDoc[d]; len(ids) == 0 || ids[len(ids)-1] != e.ID {
-				perDoc[d] = append(ids, e.ID)
-			}
-		}
-	}
-
-	byDoc := map[string]*schema.Record{}
+// assign gives each scored article its record, by the file name of the
+// record's Doc; the docs of the other records are listed as unscored.
+func (s *scorer) assign(recs []schema.Record, docs []string) {
 	scored := map[string]bool{}
 	for _, d := range docs {
 		scored[d] = true
@@ -202,271 +240,321 @@ func ScoreTexts(g *Gold, recs []schema.Record, only []string, texts map[string]s
 	for i := range recs {
 		base := recs[i].Doc[strings.LastIndex(recs[i].Doc, "/")+1:]
 		if base != "" && scored[base] {
-			byDoc[base] = &recs[i]
+			s.byDoc[base] = &recs[i]
 		} else if !unscored[recs[i].Doc] {
 			unscored[recs[i].Doc] = true
-			rep.UnscoredDocs = append(rep.UnscoredDocs, recs[i].Doc)
+			s.rep.UnscoredDocs = append(s.rep.UnscoredDocs, recs[i].Doc)
 		}
 	}
+}
 
-	var entTP, entSys, entGold, recHits, typedTP int
-	var factTP, factSys, factGold, kindOK int
-	var evTP, evSys, evGold int
-	sysToGold := map[string]map[string]bool{}
-	goldToSys := map[string]map[string]bool{}
-	link := func(m map[string]map[string]bool, k, v string) {
-		if m[k] == nil {
-			m[k] = map[string]bool{}
-		}
-		m[k][v] = true
+// factKey is a fact by its (mapped) subject, predicate and object.
+type factKey struct{ s, p, o string }
+
+// goldArticle is what the gold says of one article.
+type goldArticle struct {
+	here   []string        // gold entities mentioned, in gold order
+	inHere map[string]bool // the same, as a set
+	keys   []factKey       // its facts between gold entities, deduplicated, in gold order
+	facts  map[factKey]*GoldFact
+	events []*GoldEvent
+}
+
+// goldOf gathers the gold of one article.
+func (s *scorer) goldOf(doc string) goldArticle {
+	ga := goldArticle{here: s.perDoc[doc], facts: map[factKey]*GoldFact{}}
+	ga.inHere = make(map[string]bool, len(ga.here))
+	for _, id := range ga.here {
+		ga.inHere[id] = true
 	}
-
-	for _, doc := range docs {
-		ar := ArticleReport{Doc: doc}
-		here := perDoc[doc]
-		inHere := make(map[string]bool, len(here))
-		for _, id := range here {
-			inHere[id] = true
-		}
-		entGold += len(here)
-
-		type factKey struct{ s, p, o string }
-		var gkeys []factKey
-		gfacts := map[factKey]*GoldFact{}
-		for i := range g.Facts {
-			f := &g.Facts[i]
-			if f.Doc != doc || gents[f.O] == nil || gents[f.S] == nil {
-				continue
-			}
-			k := factKey{f.S, f.P, f.O}
-			if gfacts[k] == nil {
-				gkeys = append(gkeys, k)
-			}
-			gfacts[k] = f // the last one wins, as in a Python dict
-		}
-		factGold += len(gkeys)
-		var gevs []*GoldEvent
-		for i := range g.Events {
-			if g.Events[i].Doc == doc {
-				gevs = append(gevs, &g.Events[i])
-			}
-		}
-		evGold += len(gevs)
-
-		rec := byDoc[doc]
-		if rec == nil {
-			rep.MissingDocs = append(rep.MissingDocs, doc)
-			ar.Missing = true
-			for _, id := range here {
-				ar.MissedEntities = append(ar.MissedEntities, goldEntityItem(gents[id]))
-			}
-			for _, k := range gkeys {
-				ar.MissedFacts = append(ar.MissedFacts, goldFactItem(gfacts[k]))
-			}
-			for _, e := range gevs {
-				ar.MissedEvents = append(ar.MissedEvents, goldEventItem(e))
-			}
-			rep.Articles = append(rep.Articles, ar)
+	for i := range s.g.Facts {
+		f := &s.g.Facts[i]
+		if f.Doc != doc || s.gents[f.O] == nil || s.gents[f.S] == nil {
 			continue
 		}
+		k := factKey{f.S, f.P, f.O}
+		if ga.facts[k] == nil {
+			ga.keys = append(ga.keys, k)
+		}
+		ga.facts[k] = f // the last one wins, as in a Python dict
+	}
+	for i := range s.g.Events {
+		if s.g.Events[i].Doc == doc {
+			ga.events = append(ga.events, &s.g.Events[i])
+		}
+	}
+	return ga
+}
 
-		// Entities: map each system entity to its best gold entity.
-		candidates := here
-		if len(candidates) == 0 {
-			candidates = allIDs
-		}
-		ids := make([]string, len(rec.Entities)) // effective system ids
-		mapping := map[string]string{}
-		var order []string // distinct mapped system ids, first-seen order
-		for i, se := range rec.Entities {
-			id := se.ID
-			if id == "" {
-				id = se.Name
-			}
-			ids[i] = id
-			surfaces := make([]string, 0, len(se.Mentions)+1)
-			for _, m := range se.Mentions {
-				surfaces = append(surfaces, Norm(m))
-			}
-			surfaces = append(surfaces, Norm(se.Name))
-			best, bestScore := "", 0
-			for _, gid := range candidates {
-				sc := 0
-				for _, s := range surfaces {
-					for _, a := range galias[gid] {
-						sc = max(sc, normedScore(s, a))
-					}
-				}
-				if sc > bestScore {
-					best, bestScore = gid, sc
-				}
-			}
-			entSys++
-			if best != "" {
-				if _, seen := mapping[id]; !seen {
-					order = append(order, id)
-				}
-				mapping[id] = best
-				link(sysToGold, id, best)
-				link(goldToSys, best, id)
-			}
-		}
-		hits := map[string]bool{}
-		for _, id := range order {
-			if gid := mapping[id]; inHere[gid] {
-				hits[gid] = true
-				entTP++
-			}
-		}
-		recHits += len(hits)
-		seenID := map[string]bool{}
-		for i, se := range rec.Entities {
-			gid, ok := mapping[ids[i]]
-			item := EntityItem{ID: ids[i], Type: se.Type, Name: se.Name, Mentions: se.Mentions, Gold: gid}
-			if ok {
-				item.GoldType = gents[gid].Type
-			}
-			repeat := seenID[ids[i]]
-			seenID[ids[i]] = true
-			switch {
-			case !ok:
-				item.Reason = "no gold entity matches"
-			case !inHere[gid]:
-				item.Reason = "matches a gold entity the gold does not list for this article"
-			case repeat:
-				item.Reason = "repeats the id of an earlier entity"
-			}
-			if ok && inHere[gid] {
-				if se.Type == gents[gid].Type {
-					typedTP++
-				} else {
-					ar.WrongType = append(ar.WrongType, item)
-				}
-			}
-			if item.Reason != "" {
-				ar.FalseEntities = append(ar.FalseEntities, item)
-			}
-		}
-		for _, id := range here {
-			if !hits[id] {
-				ar.MissedEntities = append(ar.MissedEntities, goldEntityItem(gents[id]))
-			}
-		}
-
-		av := &articleView{found: hits, aliases: galias, text: texts[doc]}
-		for _, k := range gkeys {
+// article scores one gold article against its record.
+func (s *scorer) article(doc string) {
+	ar := ArticleReport{Doc: doc}
+	ga := s.goldOf(doc)
+	s.entGold += len(ga.here)
+	s.factGold += len(ga.keys)
+	s.evGold += len(ga.events)
+	rec := s.byDoc[doc]
+	if rec == nil {
+		s.missing(&ar, ga)
+	} else {
+		mapping, hits := s.entities(&ar, rec, ga)
+		av := &articleView{found: hits, aliases: s.galias, text: s.texts[doc]}
+		for _, k := range ga.keys {
 			av.gFacts = append(av.gFacts, mappedFact(k))
 		}
-		for _, ge := range gevs {
+		for _, ge := range ga.events {
 			av.gEvents = append(av.gEvents, mappedEvent{ge.Type, ge.Agent, ge.Target})
 		}
 		for _, e := range rec.Events {
 			av.sysEv = append(av.sysEv, mappedEvent{e.Type, mapping[e.Agent], mapping[e.Target]})
 		}
-
-		// Facts.
-		ownEvents := map[string]bool{}
-		for _, e := range rec.Events {
-			ownEvents[e.ID] = true
-		}
-		seen := map[factKey]bool{}
-		found := map[factKey]bool{}
-		for _, f := range rec.Facts {
-			if ownEvents[f.O] || ownEvents[f.S] {
-				continue // facts about events are scored through the events
-			}
-			k := factKey{mapping[f.S], f.P, mapping[f.O]}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			av.sysFact = append(av.sysFact, mappedFact(k)) // read by missedFact, after this loop
-			factSys++
-			item := FactItem{S: f.S, P: f.P, O: f.O, Kind: f.Kind, Evidence: f.Evidence, GoldS: k.s, GoldO: k.o}
-			gf := gfacts[k]
-			if gf == nil {
-				item.Cause = av.falseFact(mappedFact(k))
-				rep.Causes.FalseFacts[item.Cause]++
-				ar.FalseFacts = append(ar.FalseFacts, item)
-				continue
-			}
-			factTP++
-			found[k] = true
-			if f.Kind == gf.Kind {
-				kindOK++
-			} else {
-				item.GoldKind = gf.Kind
-				ar.WrongKind = append(ar.WrongKind, item)
-				rep.Causes.WrongKind++
-			}
-		}
-		for _, k := range gkeys {
-			if !found[k] {
-				it := goldFactItem(gfacts[k])
-				it.Cause = av.missedFact(gfacts[k])
-				rep.Causes.MissedFacts[it.Cause]++
-				ar.MissedFacts = append(ar.MissedFacts, it)
-			}
-		}
-
-		// Events: one-to-one, first fit in gold order.
-		used := make([]bool, len(gevs))
-		for _, e := range rec.Events {
-			evSys++
-			a, t := mapping[e.Agent], mapping[e.Target]
-			matched := false
-			for i, ge := range gevs {
-				if used[i] || ge.Type != e.Type || ge.Agent != a {
-					continue
-				}
-				if ge.Target != "" && gents[ge.Target] != nil && ge.Target != t {
-					continue
-				}
-				used[i] = true
-				evTP++
-				matched = true
-				if !dateAgrees(e.Date, ge.Date) {
-					rep.Causes.WrongDate++
-				}
-				break
-			}
-			if !matched {
-				cause := av.falseEvent(mappedEvent{e.Type, a, t}, e.Agent, e.Target)
-				rep.Causes.FalseEvents[cause]++
-				ar.FalseEvents = append(ar.FalseEvents, EventItem{ID: e.ID, Type: e.Type, Agent: e.Agent, Target: e.Target,
-					Evidence: e.Evidence, GoldAgent: a, GoldTarget: t, Cause: cause})
-			}
-		}
-		for i, ge := range gevs {
-			if !used[i] {
-				it := goldEventItem(ge)
-				it.Cause = av.missedEvent(ge)
-				rep.Causes.MissedEvents[it.Cause]++
-				ar.MissedEvents = append(ar.MissedEvents, it)
-			}
-		}
-		rep.Articles = append(rep.Articles, ar)
+		s.facts(&ar, rec, ga, mapping, av)
+		s.events(&ar, rec, ga, mapping, av)
 	}
+	s.rep.Articles = append(s.rep.Articles, ar)
+}
 
-	p, r := ratio(entTP, entSys), ratio(recHits, entGold)
-	rep.Entities = EntityScore{P: round3(p), R: round3(r), F1: round3(f1(p, r)), Sys: entSys, Gold: entGold,
-		TP: entTP, Hits: recHits, TypedTP: typedTP}
-	rep.EntitiesTypedP = round3(ratio(typedTP, entSys))
-	for gid, s := range goldToSys {
-		if len(s) > 1 {
+// missing reports an article without a record: every gold item a miss.
+func (s *scorer) missing(ar *ArticleReport, ga goldArticle) {
+	s.rep.MissingDocs = append(s.rep.MissingDocs, ar.Doc)
+	ar.Missing = true
+	for _, id := range ga.here {
+		ar.MissedEntities = append(ar.MissedEntities, goldEntityItem(s.gents[id]))
+	}
+	for _, k := range ga.keys {
+		ar.MissedFacts = append(ar.MissedFacts, goldFactItem(ga.facts[k]))
+	}
+	for _, e := range ga.events {
+		ar.MissedEvents = append(ar.MissedEvents, goldEventItem(e))
+	}
+}
+
+// entities maps each system entity of rec to its best gold entity and
+// scores them; it returns the mapping (system id -> gold id) and the gold
+// entities of the article that some system entity matches.
+func (s *scorer) entities(ar *ArticleReport, rec *schema.Record, ga goldArticle) (map[string]string, map[string]bool) {
+	candidates := ga.here
+	if len(candidates) == 0 {
+		candidates = s.allIDs
+	}
+	ids := make([]string, len(rec.Entities)) // effective system ids
+	mapping := map[string]string{}
+	var order []string // distinct mapped system ids, first-seen order
+	for i, se := range rec.Entities {
+		id := se.ID
+		if id == "" {
+			id = se.Name
+		}
+		ids[i] = id
+		s.entSys++
+		if best := s.bestGold(se, candidates); best != "" {
+			if _, seen := mapping[id]; !seen {
+				order = append(order, id)
+			}
+			mapping[id] = best
+			link(s.sysToGold, id, best)
+			link(s.goldToSys, best, id)
+		}
+	}
+	hits := map[string]bool{}
+	for _, id := range order {
+		if gid := mapping[id]; ga.inHere[gid] {
+			hits[gid] = true
+			s.entTP++
+		}
+	}
+	s.recHits += len(hits)
+	s.judgeEntities(ar, rec, ga, ids, mapping)
+	for _, id := range ga.here {
+		if !hits[id] {
+			ar.MissedEntities = append(ar.MissedEntities, goldEntityItem(s.gents[id]))
+		}
+	}
+	return mapping, hits
+}
+
+// bestGold is the candidate gold entity with the highest MentionScore
+// between any surface form of se and any of its aliases; the first one on
+// a tie, "" when every score is 0.
+func (s *scorer) bestGold(se schema.Entity, candidates []string) string {
+	surfaces := make([]string, 0, len(se.Mentions)+1)
+	for _, m := range se.Mentions {
+		surfaces = append(surfaces, Norm(m))
+	}
+	surfaces = append(surfaces, Norm(se.Name))
+	best, bestScore := "", 0
+	for _, gid := range candidates {
+		sc := 0
+		for _, sf := range surfaces {
+			for _, a := range s.galias[gid] {
+				sc = max(sc, normedScore(sf, a))
+			}
+		}
+		if sc > bestScore {
+			best, bestScore = gid, sc
+		}
+	}
+	return best
+}
+
+// judgeEntities lists the system entities that count against precision,
+// with the reason, and those matched with another type than the gold's.
+func (s *scorer) judgeEntities(ar *ArticleReport, rec *schema.Record, ga goldArticle, ids []string, mapping map[string]string) {
+	seenID := map[string]bool{}
+	for i, se := range rec.Entities {
+		gid, ok := mapping[ids[i]]
+		item := EntityItem{ID: ids[i], Type: se.Type, Name: se.Name, Mentions: se.Mentions, Gold: gid}
+		if ok {
+			item.GoldType = s.gents[gid].Type
+		}
+		repeat := seenID[ids[i]]
+		seenID[ids[i]] = true
+		switch {
+		case !ok:
+			item.Reason = "no gold entity matches"
+		case !ga.inHere[gid]:
+			item.Reason = "matches a gold entity the gold does not list for this article"
+		case repeat:
+			item.Reason = "repeats the id of an earlier entity"
+		}
+		if ok && ga.inHere[gid] {
+			if se.Type == s.gents[gid].Type {
+				s.typedTP++
+			} else {
+				ar.WrongType = append(ar.WrongType, item)
+			}
+		}
+		if item.Reason != "" {
+			ar.FalseEntities = append(ar.FalseEntities, item)
+		}
+	}
+}
+
+// facts scores the record's facts, keyed by their mapped ends; facts
+// about the record's own events are scored through the events.
+func (s *scorer) facts(ar *ArticleReport, rec *schema.Record, ga goldArticle, mapping map[string]string, av *articleView) {
+	ownEvents := map[string]bool{}
+	for _, e := range rec.Events {
+		ownEvents[e.ID] = true
+	}
+	seen := map[factKey]bool{}
+	found := map[factKey]bool{}
+	for _, f := range rec.Facts {
+		if ownEvents[f.O] || ownEvents[f.S] {
+			continue // facts about events are scored through the events
+		}
+		k := factKey{mapping[f.S], f.P, mapping[f.O]}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		av.sysFact = append(av.sysFact, mappedFact(k)) // read by missedFact, after this loop
+		s.factSys++
+		item := FactItem{S: f.S, P: f.P, O: f.O, Kind: f.Kind, Evidence: f.Evidence, GoldS: k.s, GoldO: k.o}
+		gf := ga.facts[k]
+		if gf == nil {
+			item.Cause = av.falseFact(mappedFact(k))
+			s.rep.Causes.FalseFacts[item.Cause]++
+			ar.FalseFacts = append(ar.FalseFacts, item)
+			continue
+		}
+		s.factTP++
+		found[k] = true
+		if f.Kind == gf.Kind {
+			s.kindOK++
+		} else {
+			item.GoldKind = gf.Kind
+			ar.WrongKind = append(ar.WrongKind, item)
+			s.rep.Causes.WrongKind++
+		}
+	}
+	for _, k := range ga.keys {
+		if !found[k] {
+			it := goldFactItem(ga.facts[k])
+			it.Cause = av.missedFact(ga.facts[k])
+			s.rep.Causes.MissedFacts[it.Cause]++
+			ar.MissedFacts = append(ar.MissedFacts, it)
+		}
+	}
+}
+
+// events scores the record's events one-to-one: each takes the first
+// unused gold event of the article that fits, in gold order.
+func (s *scorer) events(ar *ArticleReport, rec *schema.Record, ga goldArticle, mapping map[string]string, av *articleView) {
+	used := make([]bool, len(ga.events))
+	for _, e := range rec.Events {
+		s.evSys++
+		a, t := mapping[e.Agent], mapping[e.Target]
+		if i := s.fitEvent(ga.events, used, e.Type, a, t); i >= 0 {
+			used[i] = true
+			s.evTP++
+			if !dateAgrees(e.Date, ga.events[i].Date) {
+				s.rep.Causes.WrongDate++
+			}
+			continue
+		}
+		cause := av.falseEvent(mappedEvent{e.Type, a, t}, e.Agent, e.Target)
+		s.rep.Causes.FalseEvents[cause]++
+		ar.FalseEvents = append(ar.FalseEvents, EventItem{ID: e.ID, Type: e.Type, Agent: e.Agent, Target: e.Target,
+			Evidence: e.Evidence, GoldAgent: a, GoldTarget: t, Cause: cause})
+	}
+	for i, ge := range ga.events {
+		if !used[i] {
+			it := goldEventItem(ge)
+			it.Cause = av.missedEvent(ge)
+			s.rep.Causes.MissedEvents[it.Cause]++
+			ar.MissedEvents = append(ar.MissedEvents, it)
+		}
+	}
+}
+
+// fitEvent is the index of the first unused gold event of type typ and
+// mapped agent agent (an unmapped or missing agent fits a gold event
+// without one) whose target, where it is a gold entity, is target; -1 if
+// none fits.
+func (s *scorer) fitEvent(gevs []*GoldEvent, used []bool, typ, agent, target string) int {
+	for i, ge := range gevs {
+		if used[i] || ge.Type != typ || ge.Agent != agent {
+			continue
+		}
+		if ge.Target != "" && s.gents[ge.Target] != nil && ge.Target != target {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// report makes the totals of every article into the Report's scores.
+func (s *scorer) report() Report {
+	rep := s.rep
+	p, r := ratio(s.entTP, s.entSys), ratio(s.recHits, s.entGold)
+	rep.Entities = EntityScore{P: round3(p), R: round3(r), F1: round3(f1(p, r)), Sys: s.entSys, Gold: s.entGold,
+		TP: s.entTP, Hits: s.recHits, TypedTP: s.typedTP}
+	rep.EntitiesTypedP = round3(ratio(s.typedTP, s.entSys))
+	for gid, ids := range s.goldToSys {
+		if len(ids) > 1 {
 			rep.SplitGoldEntities = append(rep.SplitGoldEntities, gid)
 		}
 	}
-	for sid, s := range sysToGold {
-		if len(s) > 1 {
+	for sid, ids := range s.sysToGold {
+		if len(ids) > 1 {
 			rep.MergedSystemEntities = append(rep.MergedSystemEntities, sid)
 		}
 	}
 	sort.Strings(rep.SplitGoldEntities)
 	sort.Strings(rep.MergedSystemEntities)
-	rep.Facts = FactScore{PRF: prf(factTP, factSys, factGold), KindAcc: round3(ratio(kindOK, factTP)), KindOK: kindOK}
-	rep.Events = prf(evTP, evSys, evGold)
+	rep.Facts = FactScore{PRF: prf(s.factTP, s.factSys, s.factGold), KindAcc: round3(ratio(s.kindOK, s.factTP)), KindOK: s.kindOK}
+	rep.Events = prf(s.evTP, s.evSys, s.evGold)
 	return rep
+}
+
+// link records that k and v matched.
+func link(m map[string]map[string]bool, k, v string) {
+	if m[k] == nil {
+		m[k] = map[string]bool{}
+	}
+	m[k][v] = true
 }
 
 func goldEntityItem(e *GoldEntity) EntityItem {
