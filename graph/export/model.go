@@ -687,60 +687,33 @@ func (t tally) best() string {
 	return out
 }
 
+// nodeQuads is what a node's own quads say, gathered before its
+// attributes are chosen from them.
+type nodeQuads struct {
+	types, names tally
+	lits         map[quad.Value]tally // literal-valued properties
+	aliases      map[string]bool
+	articles     map[quad.Value]bool            // the articles it appears in
+	roleIDs      map[quad.Value]map[string]bool // an event's agents, targets and locations
+	confidence   float64
+}
+
 // node reads one node's attributes from its own quads.
 func (w *walker) node(v quad.Value) (Node, error) {
 	n := Node{ID: text(v)}
-	types, names := tally{}, tally{}
-	lits := map[quad.Value]tally{}
-	aliases := map[string]bool{}
-	articles := map[quad.Value]bool{}
 	kind := kindOf(v)
-	// Edges are read in the second pass: their targets are not needed here.
-	want := func(p quad.Value) need {
-		if isFact(p) || roles[p] && (kind != kindEvent || !placeRoles[p]) {
-			return needLabel
-		}
-		return needObject | needLabel
-	}
-	roleIDs := map[quad.Value]map[string]bool{}
-	err := w.eachNeed(quad.Subject, v, want, func(q quad.Quad) error {
-		if kind != kindArticle && kindOf(q.Label) == kindArticle {
-			articles[q.Label] = true
-		}
-		switch p := q.Predicate; {
-		case p == schema.RDFType:
-			types.add(local(q.Object))
-		case p == schema.Name, p == schema.Title:
-			names.add(text(q.Object))
-		case p == schema.Alias:
-			aliases[text(q.Object)] = true
-		case p == schema.Confidence:
-			n.Confidence = max(n.Confidence, number(q.Object))
-		case p == schema.MentionedIn, p == schema.InArticle:
-			articles[q.Object] = true
-		case kind == kindEvent && placeRoles[p]:
-			if roleIDs[p] == nil {
-				roleIDs[p] = map[string]bool{}
-			}
-			roleIDs[p][text(q.Object)] = true
-		case isLiteral(q.Object):
-			if lits[p] == nil {
-				lits[p] = tally{}
-			}
-			lits[p].add(text(q.Object))
-		}
-		return nil
-	})
+	nq, err := w.nodeQuads(v, kind)
 	if err != nil {
 		return n, err
 	}
-	n.Type = types.best()
-	n.Name = names.best()
-	for a := range aliases {
+	n.Confidence = nq.confidence
+	n.Type = nq.types.best()
+	n.Name = nq.names.best()
+	for a := range nq.aliases {
 		n.Aliases = append(n.Aliases, a)
 	}
 	slices.Sort(n.Aliases)
-	lit := func(p quad.IRI) string { return lits[p].best() }
+	lit := func(p quad.IRI) string { return nq.lits[p].best() }
 	if lat, lon := lit(schema.Lat), lit(schema.Lon); lat != "" && lon != "" {
 		n.Lat, n.Lon = number(quad.String(lat)), number(quad.String(lon))
 		n.Placed, n.Precision = true, lit(schema.GeoPrecision)
@@ -748,32 +721,12 @@ func (w *walker) node(v quad.Value) (Node, error) {
 	n.Wikidata = lit(schema.Wikidata)
 	switch kind {
 	case kindEvent:
-		n.Type = local(schema.ClassEvent)
-		n.EventType = lit(schema.EventType)
-		n.Kind = lit(schema.Kind)
-		n.Date = lit(schema.Date)
-		n.DatePrecision = lit(schema.DatePrecision)
-		n.DateNote = lit(schema.DateNote)
-		n.Status = lit(schema.Status)
-		n.Evidence = lit(schema.Evidence)
-		n.Agents, n.Targets, n.Locations = sortedKeys(roleIDs[schema.Agent]), sortedKeys(roleIDs[schema.Target]), sortedKeys(roleIDs[schema.Location])
-		if n.Name == "" {
-			n.Name = eventName(n.EventType, n.Date)
-		}
+		setEvent(&n, lit, nq.roleIDs)
 		if n.Incident, err = w.incidentOf(v); err != nil {
 			return n, err
 		}
 	case kindIncident:
-		// The analysis counted its articles and outlets and dated its
-		// reports: its quads are labelled with itself, not with articles.
-		n.Type = local(analysis.ClassIncident)
-		n.EventType = lit(schema.EventType)
-		n.Date = lit(schema.Date)
-		n.DatePrecision = lit(schema.DatePrecision)
-		n.Articles = int(number(quad.String(lit(analysis.Articles))))
-		n.Outlets = int(number(quad.String(lit(analysis.Outlets))))
-		n.FirstSeen, n.LastSeen = lit(analysis.FirstReported), lit(analysis.LastReported)
-		n.Name = eventName(n.EventType, n.Date)
+		setIncident(&n, lit)
 	case kindArticle:
 		n.Type = local(schema.ClassArticle)
 		n.Date = lit(schema.Date)
@@ -782,35 +735,118 @@ func (w *walker) node(v quad.Value) (Node, error) {
 		n.Source = lit(schema.Source)
 	}
 	if kind != kindArticle && kind != kindIncident {
-		list := make([]quad.Value, 0, len(articles))
-		for a := range articles {
-			list = append(list, a)
-		}
-		slices.SortFunc(list, func(a, b quad.Value) int { return cmp.Compare(text(a), text(b)) })
-		n.Articles = len(list)
-		for _, a := range list {
-			d, err := w.articleDate(a)
-			if err != nil {
-				return n, err
-			}
-			if d == "" {
-				continue
-			}
-			if n.FirstSeen == "" || d < n.FirstSeen {
-				n.FirstSeen = d
-			}
-			if d > n.LastSeen {
-				n.LastSeen = d
-			}
-		}
-		if kind == kindEvent && len(list) > 0 {
-			n.Article = text(list[0])
+		if err := w.setSeen(&n, kind, nq.articles); err != nil {
+			return n, err
 		}
 	}
 	if n.Name == "" {
 		n.Name = local(v)
 	}
 	return n, nil
+}
+
+// nodeQuads reads the quads of node v (of kind kind) that its attributes
+// come from. Edges are read in the second pass: their targets are not
+// needed here.
+func (w *walker) nodeQuads(v quad.Value, kind nodeKind) (nodeQuads, error) {
+	nq := nodeQuads{types: tally{}, names: tally{}, lits: map[quad.Value]tally{}, aliases: map[string]bool{},
+		articles: map[quad.Value]bool{}, roleIDs: map[quad.Value]map[string]bool{}}
+	want := func(p quad.Value) need {
+		if isFact(p) || roles[p] && (kind != kindEvent || !placeRoles[p]) {
+			return needLabel
+		}
+		return needObject | needLabel
+	}
+	err := w.eachNeed(quad.Subject, v, want, func(q quad.Quad) error {
+		if kind != kindArticle && kindOf(q.Label) == kindArticle {
+			nq.articles[q.Label] = true
+		}
+		switch p := q.Predicate; {
+		case p == schema.RDFType:
+			nq.types.add(local(q.Object))
+		case p == schema.Name, p == schema.Title:
+			nq.names.add(text(q.Object))
+		case p == schema.Alias:
+			nq.aliases[text(q.Object)] = true
+		case p == schema.Confidence:
+			nq.confidence = max(nq.confidence, number(q.Object))
+		case p == schema.MentionedIn, p == schema.InArticle:
+			nq.articles[q.Object] = true
+		case kind == kindEvent && placeRoles[p]:
+			if nq.roleIDs[p] == nil {
+				nq.roleIDs[p] = map[string]bool{}
+			}
+			nq.roleIDs[p][text(q.Object)] = true
+		case isLiteral(q.Object):
+			if nq.lits[p] == nil {
+				nq.lits[p] = tally{}
+			}
+			nq.lits[p].add(text(q.Object))
+		}
+		return nil
+	})
+	return nq, err
+}
+
+// setEvent sets an event's own attributes.
+func setEvent(n *Node, lit func(quad.IRI) string, roleIDs map[quad.Value]map[string]bool) {
+	n.Type = local(schema.ClassEvent)
+	n.EventType = lit(schema.EventType)
+	n.Kind = lit(schema.Kind)
+	n.Date = lit(schema.Date)
+	n.DatePrecision = lit(schema.DatePrecision)
+	n.DateNote = lit(schema.DateNote)
+	n.Status = lit(schema.Status)
+	n.Evidence = lit(schema.Evidence)
+	n.Agents, n.Targets, n.Locations = sortedKeys(roleIDs[schema.Agent]), sortedKeys(roleIDs[schema.Target]), sortedKeys(roleIDs[schema.Location])
+	if n.Name == "" {
+		n.Name = eventName(n.EventType, n.Date)
+	}
+}
+
+// setIncident sets an incident's attributes. The analysis counted its
+// articles and outlets and dated its reports: its quads are labelled with
+// itself, not with articles.
+func setIncident(n *Node, lit func(quad.IRI) string) {
+	n.Type = local(analysis.ClassIncident)
+	n.EventType = lit(schema.EventType)
+	n.Date = lit(schema.Date)
+	n.DatePrecision = lit(schema.DatePrecision)
+	n.Articles = int(number(quad.String(lit(analysis.Articles))))
+	n.Outlets = int(number(quad.String(lit(analysis.Outlets))))
+	n.FirstSeen, n.LastSeen = lit(analysis.FirstReported), lit(analysis.LastReported)
+	n.Name = eventName(n.EventType, n.Date)
+}
+
+// setSeen counts the articles an entity or event appears in and the
+// dates it was first and last seen; an event's Article is the first of
+// them by IRI.
+func (w *walker) setSeen(n *Node, kind nodeKind, articles map[quad.Value]bool) error {
+	list := make([]quad.Value, 0, len(articles))
+	for a := range articles {
+		list = append(list, a)
+	}
+	slices.SortFunc(list, func(a, b quad.Value) int { return cmp.Compare(text(a), text(b)) })
+	n.Articles = len(list)
+	for _, a := range list {
+		d, err := w.articleDate(a)
+		if err != nil {
+			return err
+		}
+		if d == "" {
+			continue
+		}
+		if n.FirstSeen == "" || d < n.FirstSeen {
+			n.FirstSeen = d
+		}
+		if d > n.LastSeen {
+			n.LastSeen = d
+		}
+	}
+	if kind == kindEvent && len(list) > 0 {
+		n.Article = text(list[0])
+	}
+	return nil
 }
 
 // eventName names an event that has no name of its own: "Attack
@@ -848,14 +884,33 @@ func (w *walker) edges(v quad.Value) ([]Edge, error) {
 	if kind != kindEntity && kind != kindEvent {
 		return nil, nil
 	}
-	src := text(v)
-	var out []Edge
 	counts, err := w.factCounts(v)
 	if err != nil {
 		return nil, err
 	}
+	out, covered, err := w.statementEdges(v, counts)
+	if err != nil {
+		return nil, err
+	}
+	own, err := w.ownQuads(v, kind, covered)
+	if err != nil {
+		return nil, err
+	}
+	if out, err = w.ownEdges(out, text(v), own, counts); err != nil {
+		return nil, err
+	}
+	if w.opts.MergeEdges {
+		if err := w.setIncidents(v, out); err != nil {
+			return nil, err
+		}
+	}
+	return w.finish(out)
+}
 
-	// Statements whose subject is v give the fact edges with provenance.
+// statementEdges are the fact edges of the statements whose subject is v,
+// with their provenance, and the facts they cover (which v's own quads
+// state again without it).
+func (w *walker) statementEdges(v quad.Value, counts map[[2]string]factCount) ([]Edge, map[factKey]bool, error) {
 	var stmts []quad.Value
 	subjectsOnly := func(p quad.Value) need {
 		if p == schema.RDFSubject {
@@ -869,61 +924,84 @@ func (w *walker) edges(v quad.Value) ([]Edge, error) {
 		}
 		return nil
 	}); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	var out []Edge
 	covered := map[factKey]bool{}
 	for _, st := range stmts {
-		e := Edge{Source: src, Statement: text(st)}
-		var p, o, art, label quad.Value
-		if err := w.each(quad.Subject, st, func(q quad.Quad) error {
-			label = q.Label
-			switch q.Predicate {
-			case schema.RDFPredicate:
-				p = q.Object
-			case schema.RDFObject:
-				o = q.Object
-			case schema.Kind:
-				e.Kind = text(q.Object)
-			case schema.Evidence:
-				e.Evidence = text(q.Object)
-			case schema.Role:
-				e.Role = text(q.Object)
-			case schema.Confidence:
-				e.Confidence = number(q.Object)
-			case schema.AssertedBy:
-				e.AssertedBy = text(q.Object)
-			case schema.InArticle:
-				art = q.Object
-			}
-			return nil
-		}); err != nil {
-			return nil, err
+		e, f, err := w.statement(st, text(v))
+		if err != nil {
+			return nil, nil, err
 		}
-		if art == nil {
-			art = label
-		}
-		if p == nil || o == nil {
+		if f.p == nil || f.o == nil {
 			continue
 		}
-		covered[factKey{p, o, art}] = true
-		if ok, err := w.target(o); err != nil {
-			return nil, err
+		covered[f] = true
+		if ok, err := w.target(f.o); err != nil {
+			return nil, nil, err
 		} else if !ok {
 			continue
 		}
-		e.Target, e.Predicate, e.Article = text(o), local(p), text(art)
+		e.Target, e.Predicate, e.Article = text(f.o), local(f.p), text(f.article)
 		c := counts[[2]string{e.Predicate, e.Target}]
 		e.FactArticles, e.FactOutlets = c.articles, c.outlets
 		out = append(out, e)
 	}
+	return out, covered, nil
+}
 
-	// v's own quads: facts without a statement, event roles, articles.
-	type roleQuad struct{ p, o, label quad.Value }
-	var direct []factKey
-	var roleQuads []roleQuad
-	info := map[quad.Value]*eventInfo{}
-	var arts []roleQuad
-	// Names, aliases and types were read in the first pass.
+// statement reads one statement node: the edge from src with its
+// provenance, and the fact it states (its article the statement's label
+// when it names none).
+func (w *walker) statement(st quad.Value, src string) (Edge, factKey, error) {
+	e := Edge{Source: src, Statement: text(st)}
+	var f factKey
+	var label quad.Value
+	err := w.each(quad.Subject, st, func(q quad.Quad) error {
+		label = q.Label
+		switch q.Predicate {
+		case schema.RDFPredicate:
+			f.p = q.Object
+		case schema.RDFObject:
+			f.o = q.Object
+		case schema.Kind:
+			e.Kind = text(q.Object)
+		case schema.Evidence:
+			e.Evidence = text(q.Object)
+		case schema.Role:
+			e.Role = text(q.Object)
+		case schema.Confidence:
+			e.Confidence = number(q.Object)
+		case schema.AssertedBy:
+			e.AssertedBy = text(q.Object)
+		case schema.InArticle:
+			f.article = q.Object
+		}
+		return nil
+	})
+	if f.article == nil {
+		f.article = label
+	}
+	return e, f, err
+}
+
+// roleQuad is one of a node's own quads that makes an edge: an event's
+// role, or a link to an article.
+type roleQuad struct{ p, o, label quad.Value }
+
+// ownQuads is what a node's own quads give of its edges.
+type ownQuads struct {
+	direct []factKey                 // facts without a statement
+	roles  []roleQuad                // an event's roles
+	info   map[quad.Value]*eventInfo // what an event says, by article
+	arts   []roleQuad                // with ArticleNodes, its articles
+}
+
+// ownQuads reads v's own quads that make edges: facts no statement
+// covered, an event's roles and what it says in each article, and its
+// articles. Names, aliases and types were read in the first pass.
+func (w *walker) ownQuads(v quad.Value, kind nodeKind, covered map[factKey]bool) (ownQuads, error) {
+	own := ownQuads{info: map[quad.Value]*eventInfo{}}
 	want := func(p quad.Value) need {
 		switch {
 		case isFact(p), roles[p], p == schema.Kind, p == schema.Evidence, p == schema.Confidence,
@@ -932,19 +1010,19 @@ func (w *walker) edges(v quad.Value) ([]Edge, error) {
 		}
 		return 0
 	}
-	if err := w.eachNeed(quad.Subject, v, want, func(q quad.Quad) error {
+	err := w.eachNeed(quad.Subject, v, want, func(q quad.Quad) error {
 		switch p := q.Predicate; {
 		case isFact(p):
 			if !covered[factKey{p, q.Object, q.Label}] {
-				direct = append(direct, factKey{p, q.Object, q.Label})
+				own.direct = append(own.direct, factKey{p, q.Object, q.Label})
 			}
 		case kind == kindEvent && roles[p]:
-			roleQuads = append(roleQuads, roleQuad{p, q.Object, q.Label})
+			own.roles = append(own.roles, roleQuad{p, q.Object, q.Label})
 		case kind == kindEvent && (p == schema.Kind || p == schema.Evidence || p == schema.Confidence):
-			in := info[q.Label]
+			in := own.info[q.Label]
 			if in == nil {
 				in = &eventInfo{}
-				info[q.Label] = in
+				own.info[q.Label] = in
 			}
 			switch p {
 			case schema.Kind:
@@ -955,13 +1033,17 @@ func (w *walker) edges(v quad.Value) ([]Edge, error) {
 				in.confidence = number(q.Object)
 			}
 		case w.opts.ArticleNodes && (p == schema.MentionedIn || p == schema.InArticle):
-			arts = append(arts, roleQuad{p, q.Object, q.Label})
+			own.arts = append(own.arts, roleQuad{p, q.Object, q.Label})
 		}
 		return nil
-	}); err != nil {
-		return nil, err
-	}
-	for _, f := range direct {
+	})
+	return own, err
+}
+
+// ownEdges appends to out the edges from src that its own quads make,
+// to targets that are exported.
+func (w *walker) ownEdges(out []Edge, src string, own ownQuads, counts map[[2]string]factCount) ([]Edge, error) {
+	for _, f := range own.direct {
 		if ok, err := w.target(f.o); err != nil {
 			return nil, err
 		} else if ok {
@@ -970,31 +1052,26 @@ func (w *walker) edges(v quad.Value) ([]Edge, error) {
 				FactArticles: c.articles, FactOutlets: c.outlets})
 		}
 	}
-	for _, r := range roleQuads {
+	for _, r := range own.roles {
 		if ok, err := w.target(r.o); err != nil {
 			return nil, err
 		} else if !ok {
 			continue
 		}
 		e := Edge{Source: src, Target: text(r.o), Predicate: local(r.p), Article: text(r.label)}
-		if in := info[r.label]; in != nil {
+		if in := own.info[r.label]; in != nil {
 			e.Kind, e.Evidence, e.Confidence = in.kind, in.evidence, in.confidence
 		}
 		out = append(out, e)
 	}
-	for _, r := range arts {
+	for _, r := range own.arts {
 		if ok, err := w.target(r.o); err != nil {
 			return nil, err
 		} else if ok {
 			out = append(out, Edge{Source: src, Target: text(r.o), Predicate: local(r.p), Article: text(r.o)})
 		}
 	}
-	if w.opts.MergeEdges {
-		if err := w.setIncidents(v, out); err != nil {
-			return nil, err
-		}
-	}
-	return w.finish(out)
+	return out, nil
 }
 
 // finish dates a node's edges by their articles, sorts them and, with
