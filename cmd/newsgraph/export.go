@@ -18,15 +18,50 @@ import (
 )
 
 func (a *app) exportCmd() *cobra.Command {
-	var (
-		format, output, gizmo, around string
-		hops, k, maxHops, maxNodes    int
-		merge, articles, paths        bool
-	)
+	var fl exportFlags
 	cmd := &cobra.Command{
 		Use:   "export [--format graphml|nquads|jsonl|dot|geojson] [-o FILE] [--query GIZMO | --around NAME [--hops N] | --path FROM TO]",
 		Short: "Write the graph, or a subgraph, as GraphML, N-Quads, JSON Lines, DOT or GeoJSON",
-		Long: `Write the graph, or a subgraph of it, for other tools.
+		Long:  exportLong,
+		Example: `  newsgraph export -o graph.graphml
+  newsgraph export --format dot --around "Kata'ib Hezbollah" --hops 1 | dot -Tsvg > kh.svg
+  newsgraph export --format dot --path "Kataib Hizbollah" "Ain al Asad" --merge-edges
+  newsgraph export --format nquads --query 'g.V("<ng:entity/tower-22>").In("<ng:attacked>").All()'
+  newsgraph export --format geojson --around "Ain al-Asad" --hops 1 -o ain-al-asad.geojson`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if fl.paths {
+				if len(args) != 2 {
+					return fmt.Errorf("--path takes two arguments, FROM and TO (got %d)", len(args))
+				}
+				return nil
+			}
+			return cobra.NoArgs(cmd, args)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fl.hopsSet = cmd.Flags().Changed("hops")
+			return a.export(cmd.Context(), fl, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&fl.format, "format", "graphml", fmt.Sprintf("output format: %v", export.Names()))
+	f.StringVarP(&fl.output, "output", "o", "", "write to FILE (atomically) instead of standard output")
+	f.StringVar(&fl.gizmo, "query", "", "select the entity and event nodes among a Gizmo query's results")
+	f.StringVar(&fl.around, "around", "", "select the neighbourhood of NAME (an IRI, name or alias)")
+	f.IntVar(&fl.hops, "hops", 1, "with --around: how many edges away, in either direction")
+	f.BoolVar(&fl.paths, "path", false, "select the nodes of the shortest paths between the two arguments FROM and TO")
+	f.IntVar(&fl.k, "k", 1, "with --path: number of paths")
+	f.IntVar(&fl.maxHops, "max-hops", path.DefaultMaxHops, "with --path: longest path, in hops")
+	f.BoolVar(&fl.merge, "merge-edges", false, "one edge per (source, predicate, target) with the list of articles and a count of reports (one incident's count once)")
+	f.BoolVar(&fl.articles, "articles", false, "add the articles as nodes, linked to what they mention")
+	f.IntVar(&fl.maxNodes, "max-nodes", export.DefaultMaxDOTNodes, "dot: refuse graphs with more nodes")
+	f.Duration("timeout", 0, "with --query: query timeout (query.timeout)")
+	f.Int("limit", 0, "with --query: maximum number of results (query.limit)")
+	cmd.MarkFlagsMutuallyExclusive("query", "around", "path")
+	return cmd
+}
+
+// exportLong is export's help.
+const exportLong = `Write the graph, or a subgraph of it, for other tools.
 
 Formats:
   graphml  Gephi, yEd, networkx, igraph. Entities, events and incidents are
@@ -68,85 +103,69 @@ as in newsgraph path: transliteration variants and typos are tolerated
 lists them.
 
 With -o the output is written to a temporary file and renamed into place,
-so a failed export leaves no partial file.`,
-		Example: `  newsgraph export -o graph.graphml
-  newsgraph export --format dot --around "Kata'ib Hezbollah" --hops 1 | dot -Tsvg > kh.svg
-  newsgraph export --format dot --path "Kataib Hizbollah" "Ain al Asad" --merge-edges
-  newsgraph export --format nquads --query 'g.V("<ng:entity/tower-22>").In("<ng:attacked>").All()'
-  newsgraph export --format geojson --around "Ain al-Asad" --hops 1 -o ain-al-asad.geojson`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if paths {
-				if len(args) != 2 {
-					return fmt.Errorf("--path takes two arguments, FROM and TO (got %d)", len(args))
-				}
-				return nil
-			}
-			return cobra.NoArgs(cmd, args)
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			e, err := export.Get(format)
-			if err != nil {
-				return err
-			}
-			if cmd.Flags().Changed("hops") && around == "" {
-				return errors.New("--hops goes with --around")
-			}
-			// Names are resolved by the engine that answers path,
-			// neighbors, timeline and the HTTP API: one resolver for all.
-			eng, st, done, err := a.engine(ctx)
-			if err != nil {
-				return err
-			}
-			defer done()
-			opts := export.Options{MergeEdges: merge, ArticleNodes: articles, MaxNodes: maxNodes}
-			switch {
-			case gizmo != "":
-				res, err := st.Query(ctx, gizmo, graph.QueryOptions{Timeout: a.cfg.Query.Timeout, Limit: a.cfg.Query.Limit})
-				if err != nil {
-					return err
-				}
-				opts.Nodes = export.FromResults(res)
-				if len(opts.Nodes) == 0 {
-					return fmt.Errorf("the query's %d results hold no entity or event node", len(res))
-				}
-			case around != "":
-				start, err := eng.Resolve(ctx, around)
-				if err != nil {
-					return err
-				}
-				if opts.Nodes, err = export.Around(ctx, st.Reader(), []quad.Value{quad.IRI(start.IRI)}, hops); err != nil {
-					return err
-				}
-			case paths:
-				if opts.Nodes, err = pathNodes(ctx, eng, args[0], args[1], path.Options{K: k, MaxHops: maxHops}); err != nil {
-					return err
-				}
-			}
-			a.log.Info("export", "format", format, "selected", len(opts.Nodes), "output", output)
-			write := func(w io.Writer) error { return e.Export(ctx, st.Reader(), w, opts) }
-			if output == "" || output == "-" {
-				return write(a.stdout)
-			}
-			return writeAtomic(output, write)
-		},
+so a failed export leaves no partial file.`
+
+// exportFlags are export's flags.
+type exportFlags struct {
+	format, output, gizmo, around string
+	hops, k, maxHops, maxNodes    int
+	merge, articles, paths        bool
+	hopsSet                       bool // --hops was given
+}
+
+// export writes the graph, or the subgraph the flags select, in the
+// format they name, to standard output or atomically to --output.
+func (a *app) export(ctx context.Context, fl exportFlags, args []string) error {
+	e, err := export.Get(fl.format)
+	if err != nil {
+		return err
 	}
-	f := cmd.Flags()
-	f.StringVar(&format, "format", "graphml", fmt.Sprintf("output format: %v", export.Names()))
-	f.StringVarP(&output, "output", "o", "", "write to FILE (atomically) instead of standard output")
-	f.StringVar(&gizmo, "query", "", "select the entity and event nodes among a Gizmo query's results")
-	f.StringVar(&around, "around", "", "select the neighbourhood of NAME (an IRI, name or alias)")
-	f.IntVar(&hops, "hops", 1, "with --around: how many edges away, in either direction")
-	f.BoolVar(&paths, "path", false, "select the nodes of the shortest paths between the two arguments FROM and TO")
-	f.IntVar(&k, "k", 1, "with --path: number of paths")
-	f.IntVar(&maxHops, "max-hops", path.DefaultMaxHops, "with --path: longest path, in hops")
-	f.BoolVar(&merge, "merge-edges", false, "one edge per (source, predicate, target) with the list of articles and a count of reports (one incident's count once)")
-	f.BoolVar(&articles, "articles", false, "add the articles as nodes, linked to what they mention")
-	f.IntVar(&maxNodes, "max-nodes", export.DefaultMaxDOTNodes, "dot: refuse graphs with more nodes")
-	f.Duration("timeout", 0, "with --query: query timeout (query.timeout)")
-	f.Int("limit", 0, "with --query: maximum number of results (query.limit)")
-	cmd.MarkFlagsMutuallyExclusive("query", "around", "path")
-	return cmd
+	if fl.hopsSet && fl.around == "" {
+		return errors.New("--hops goes with --around")
+	}
+	// Names are resolved by the engine that answers path, neighbors,
+	// timeline and the HTTP API: one resolver for all.
+	eng, st, done, err := a.engine(ctx)
+	if err != nil {
+		return err
+	}
+	defer done()
+	opts := export.Options{MergeEdges: fl.merge, ArticleNodes: fl.articles, MaxNodes: fl.maxNodes}
+	if opts.Nodes, err = a.exportSelection(ctx, eng, st, fl, args); err != nil {
+		return err
+	}
+	a.log.Info("export", "format", fl.format, "selected", len(opts.Nodes), "output", fl.output)
+	write := func(w io.Writer) error { return e.Export(ctx, st.Reader(), w, opts) }
+	if fl.output == "" || fl.output == "-" {
+		return write(a.stdout)
+	}
+	return writeAtomic(fl.output, write)
+}
+
+// exportSelection is the subgraph --query, --around or --path selects,
+// or nil (the whole graph) without them.
+func (a *app) exportSelection(ctx context.Context, eng *server.Engine, st *graph.Store, fl exportFlags, args []string) ([]quad.Value, error) {
+	switch {
+	case fl.gizmo != "":
+		res, err := st.Query(ctx, fl.gizmo, graph.QueryOptions{Timeout: a.cfg.Query.Timeout, Limit: a.cfg.Query.Limit})
+		if err != nil {
+			return nil, err
+		}
+		nodes := export.FromResults(res)
+		if len(nodes) == 0 {
+			return nil, fmt.Errorf("the query's %d results hold no entity or event node", len(res))
+		}
+		return nodes, nil
+	case fl.around != "":
+		start, err := eng.Resolve(ctx, fl.around)
+		if err != nil {
+			return nil, err
+		}
+		return export.Around(ctx, st.Reader(), []quad.Value{quad.IRI(start.IRI)}, fl.hops)
+	case fl.paths:
+		return pathNodes(ctx, eng, args[0], args[1], path.Options{K: fl.k, MaxHops: fl.maxHops})
+	}
+	return nil, nil
 }
 
 // pathNodes returns the nodes of the k shortest paths between two names,
