@@ -50,11 +50,12 @@ import (
 func main() {
 	dir := flag.String("dir", "", "store directory (bolt)")
 	quads := flag.Int("quads", 1_000_000, "gen: about how many quads")
-	format := flag.String("format", "graphml", "export: format")
-	out := flag.String("o", "", "export: output file (default: discard)")
-	merge := flag.Bool("merge-edges", false, "export: merge edges")
-	cpuprofile := flag.String("cpuprofile", "", "export: write a CPU profile")
-	memprofile := flag.String("memprofile", "", "export: write a heap profile at the end")
+	var o exportOptions
+	flag.StringVar(&o.format, "format", "graphml", "export: format")
+	flag.StringVar(&o.out, "o", "", "export: output file (default: discard)")
+	flag.BoolVar(&o.merge, "merge-edges", false, "export: merge edges")
+	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "export: write a CPU profile")
+	flag.StringVar(&o.memprofile, "memprofile", "", "export: write a heap profile at the end")
 	flag.Parse()
 	if *dir == "" || flag.NArg() != 1 {
 		log.Fatal("usage: bigexport -dir DIR [flags] gen|export")
@@ -66,82 +67,113 @@ func main() {
 		log.Fatal(err)
 	}
 	defer st.Close()
-	openTime := time.Since(opened)
+	o.openTime = time.Since(opened)
 	switch flag.Arg(0) {
 	case "gen":
-		start := time.Now()
-		n, err := exporttest.LoadGenerated(ctx, st, exporttest.ArticlesFor(*quads), 20_000)
-		if err != nil {
-			log.Fatal(err)
-		}
-		stats, err := st.Stats(ctx)
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("generated %d quads (%d in the store, %d nodes) in %s\n", n, stats.Quads, stats.Nodes, time.Since(start).Round(time.Millisecond))
+		err = gen(ctx, st, *quads)
 	case "export":
-		e, err := export.Get(*format)
-		if err != nil {
-			log.Fatal(err)
-		}
-		var w io.Writer = io.Discard
-		if *out != "" {
-			f, err := os.Create(*out)
-			if err != nil {
-				log.Fatal(err)
-			}
-			defer f.Close()
-			w = f
-		}
-		cw := &countWriter{w: w}
-		var peakHeap atomic.Uint64
-		stop := make(chan struct{})
-		go func() {
-			var ms runtime.MemStats
-			for {
-				runtime.ReadMemStats(&ms)
-				if ms.HeapInuse > peakHeap.Load() {
-					peakHeap.Store(ms.HeapInuse)
-				}
-				select {
-				case <-stop:
-					return
-				case <-time.After(100 * time.Millisecond):
-				}
-			}
-		}()
-		var ms runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&ms)
-		fmt.Printf("store opened in %s: RSS %s, Go heap in use %d MB\n", openTime.Round(time.Millisecond), vmRSS(), ms.HeapInuse>>20)
-		if *cpuprofile != "" {
-			f, err := os.Create(*cpuprofile)
-			if err != nil {
-				log.Fatal(err)
-			}
-			pprof.StartCPUProfile(f)
-			defer pprof.StopCPUProfile()
-		}
-		start := time.Now()
-		if err := e.Export(ctx, st.Reader(), cw, export.Options{MergeEdges: *merge}); err != nil {
-			log.Fatal(err)
-		}
-		elapsed := time.Since(start)
-		close(stop)
-		if *memprofile != "" {
-			f, err := os.Create(*memprofile)
-			if err != nil {
-				log.Fatal(err)
-			}
-			pprof.WriteHeapProfile(f)
-			f.Close()
-		}
-		stats, _ := st.Stats(ctx)
-		fmt.Printf("exported %d quads as %s (%d MB) in %s; peak RSS %s, peak Go heap in use %d MB\n",
-			stats.Quads, *format, cw.n>>20, elapsed.Round(time.Millisecond), vmHWM(), peakHeap.Load()>>20)
+		err = exportOnce(ctx, st, o)
 	default:
-		log.Fatalf("unknown command %q", flag.Arg(0))
+		err = fmt.Errorf("unknown command %q", flag.Arg(0))
 	}
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+// gen loads a generated graph of about quads quads into st.
+func gen(ctx context.Context, st *graph.Store, quads int) error {
+	start := time.Now()
+	n, err := exporttest.LoadGenerated(ctx, st, exporttest.ArticlesFor(quads), 20_000)
+	if err != nil {
+		return err
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("generated %d quads (%d in the store, %d nodes) in %s\n", n, stats.Quads, stats.Nodes, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// exportOptions are export's flags, and how long opening the store took.
+type exportOptions struct {
+	format, out, cpuprofile, memprofile string
+	merge                               bool
+	openTime                            time.Duration
+}
+
+// exportOnce exports st once and reports the time, the output's size and
+// the peak memory.
+func exportOnce(ctx context.Context, st *graph.Store, o exportOptions) error {
+	e, err := export.Get(o.format)
+	if err != nil {
+		return err
+	}
+	var w io.Writer = io.Discard
+	if o.out != "" {
+		f, err := os.Create(o.out)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	cw := &countWriter{w: w}
+	peakHeap, stop := sampleHeap()
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("store opened in %s: RSS %s, Go heap in use %d MB\n", o.openTime.Round(time.Millisecond), vmRSS(), ms.HeapInuse>>20)
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
+		if err != nil {
+			return err
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	start := time.Now()
+	if err := e.Export(ctx, st.Reader(), cw, export.Options{MergeEdges: o.merge}); err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	stop()
+	if o.memprofile != "" {
+		f, err := os.Create(o.memprofile)
+		if err != nil {
+			return err
+		}
+		pprof.WriteHeapProfile(f)
+		f.Close()
+	}
+	stats, _ := st.Stats(ctx)
+	fmt.Printf("exported %d quads as %s (%d MB) in %s; peak RSS %s, peak Go heap in use %d MB\n",
+		stats.Quads, o.format, cw.n>>20, elapsed.Round(time.Millisecond), vmHWM(), peakHeap.Load()>>20)
+	return nil
+}
+
+// sampleHeap samples the Go heap in use every 100 ms until stop is
+// called, keeping the peak: an outside tool sees the resident set, not
+// the heap.
+func sampleHeap() (peak *atomic.Uint64, stop func()) {
+	peak = new(atomic.Uint64)
+	done := make(chan struct{})
+	go func() {
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+	}()
+	return peak, func() { close(done) }
 }
 
 type countWriter struct {
