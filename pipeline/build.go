@@ -190,13 +190,21 @@ func count(sum *Summary, j *Job[struct{}], entities map[string]bool, log *slog.L
 	}
 }
 
+// Loaded reports whether st holds the article of content hash id as the
+// extractor of version version made it: its ng:extractor quad. build and
+// rebuild ask it alike, so they agree on what is unchanged.
+func Loaded(ctx context.Context, st *graph.Store, id, version string) (bool, error) {
+	label := schema.ArticleIRI(id)
+	return st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(version), Label: label})
+}
+
 // decide is what loading an article means: nothing if the same bytes were
 // loaded by the same extractor (its content hash and extractor version are
 // in the store); otherwise its quads, replacing any earlier version read
 // from the same source and any stale load of itself.
 func (b *build) decide(ctx context.Context, j *Job[struct{}]) error {
 	label := schema.ArticleIRI(j.ID)
-	same, err := b.st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(extract.Version(b.x)), Label: label})
+	same, err := Loaded(ctx, b.st, j.ID, extract.Version(b.x))
 	if err != nil {
 		return fmt.Errorf("%s: checking the store: %w", source.QuotePath(j.Key), err)
 	}

@@ -556,7 +556,6 @@ func (a *apply) dedup(loads []*item) []*item {
 	var todo []*item
 	for _, it := range loads {
 		if a.live[it.id] && !a.full {
-			it.dup = true
 			a.keep(it.key, Entry{Source: it.source, ID: it.id, Validators: it.val})
 			a.sum.Unchanged++
 			continue
@@ -612,7 +611,7 @@ func (a *apply) decide(ctx context.Context, j *pipeline.Job[*item]) error {
 		j.Remove, j.RemoveQuads = a.oldQuads(it.old.ID) // its earlier version
 	}
 	if a.checkStore {
-		same, err := a.st.HasQuad(ctx, quad.Quad{Subject: label, Predicate: schema.Extractor, Object: quad.String(a.version), Label: label})
+		same, err := pipeline.Loaded(ctx, a.st, it.id, a.version)
 		if err != nil {
 			return fmt.Errorf("checking the store: %w", err)
 		}

@@ -33,7 +33,6 @@ type item struct {
 	state  state
 	err    error
 	old    *Entry
-	dup    bool // same bytes as another article in the store: recorded, not loaded
 }
 
 // scanned is what one source gave.
