@@ -110,32 +110,13 @@ func load(args []string) error {
 	fl.Parse(args)
 	ctx := context.Background()
 	// Make the quads first: only loading is timed.
-	g := corpus.New(*seed, *nq/100+1)
-	var arts [][]quad.Quad
-	total := 0
-	for i := 0; total < *nq; i++ {
-		qs, rej := schema.ToQuads(g.Article(i).Record, "gen/1")
-		if len(rej) > 0 {
-			return fmt.Errorf("generated article %d rejected: %v", i, rej[0])
-		}
-		arts = append(arts, qs)
-		total += len(qs)
+	arts, total, err := generatedArticles(*seed, *nq)
+	if err != nil {
+		return err
 	}
-	var batches [][]quad.Quad
-	if *mode == "article" {
-		batches = arts
-	} else {
-		var cur []quad.Quad
-		for _, a := range arts {
-			cur = append(cur, a...)
-			if len(cur) >= *batch {
-				batches = append(batches, cur)
-				cur = nil
-			}
-		}
-		if len(cur) > 0 {
-			batches = append(batches, cur)
-		}
+	batches := arts
+	if *mode != "article" {
+		batches = rebatch(arts, *batch)
 	}
 	st, err := sf.open(ctx, false)
 	if err != nil {
@@ -144,61 +125,12 @@ func load(args []string) error {
 	defer st.Close()
 	// Stats on a never-written bolt store fails ("kv: no bucket"): count 0.
 	before, _ := st.Stats(ctx)
-	var cw cgraph.QuadWriter
-	if *mode == "cayley" {
-		if cw, err = cgraph.NewQuadWriter("single", st.QuadStore(), cgraph.Options{"ignore_duplicate": true}); err != nil {
-			return err
-		}
+	one, err := loader(ctx, st, *mode)
+	if err != nil {
+		return err
 	}
 	start := time.Now()
-	one := func(b []quad.Quad) error {
-		switch *mode {
-		case "article", "tx":
-			_, err := st.Replace(ctx, nil, b)
-			return err
-		case "copy":
-			return st.BulkLoad(ctx, b)
-		case "cayley":
-			tx := cgraph.NewTransactionN(len(b))
-			for _, q := range b {
-				tx.AddQuad(q)
-			}
-			return cw.ApplyTransaction(tx)
-		}
-		return fmt.Errorf("load: unknown mode %q", *mode)
-	}
-	next := make(chan []quad.Quad)
-	errs := make(chan error, *workers)
-	for k := 0; k < *workers; k++ {
-		go func() {
-			var first error
-			for b := range next {
-				if err := one(b); err != nil && first == nil {
-					first = err
-				}
-			}
-			errs <- first
-		}()
-	}
-	// Throughput of each tenth of the load, to see whether loading slows
-	// down as the store grows.
-	var tenths []float64
-	sent, mark, markT := 0, 0, start
-	for _, b := range batches {
-		next <- b
-		sent += len(b)
-		if sent-mark >= total/10 {
-			now := time.Now()
-			tenths = append(tenths, float64(sent-mark)/now.Sub(markT).Seconds())
-			mark, markT = sent, now
-		}
-	}
-	close(next)
-	for k := 0; k < *workers; k++ {
-		if e := <-errs; e != nil && err == nil {
-			err = e
-		}
-	}
+	tenths, err := loadAll(batches, total, *workers, one)
 	if err != nil {
 		return err
 	}
@@ -212,6 +144,104 @@ func load(args []string) error {
 		"quads": total, "added": after.Quads - before.Quads, "store_quads": after.Quads,
 		"seconds": secs, "quads_per_s": float64(total) / secs, "tenths_quads_per_s": tenths,
 	})
+}
+
+// generatedArticles makes the quads of generated articles, whole
+// articles until there are at least nq quads, and their total.
+func generatedArticles(seed int64, nq int) ([][]quad.Quad, int, error) {
+	g := corpus.New(seed, nq/100+1)
+	var arts [][]quad.Quad
+	total := 0
+	for i := 0; total < nq; i++ {
+		qs, rej := schema.ToQuads(g.Article(i).Record, "gen/1")
+		if len(rej) > 0 {
+			return nil, 0, fmt.Errorf("generated article %d rejected: %v", i, rej[0])
+		}
+		arts = append(arts, qs)
+		total += len(qs)
+	}
+	return arts, total, nil
+}
+
+// rebatch joins articles' quads into batches of at least size quads.
+func rebatch(arts [][]quad.Quad, size int) [][]quad.Quad {
+	var batches [][]quad.Quad
+	var cur []quad.Quad
+	for _, a := range arts {
+		cur = append(cur, a...)
+		if len(cur) >= size {
+			batches = append(batches, cur)
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		batches = append(batches, cur)
+	}
+	return batches
+}
+
+// loader returns what loads one batch in the given mode.
+func loader(ctx context.Context, st *graph.Store, mode string) (func([]quad.Quad) error, error) {
+	switch mode {
+	case "article", "tx":
+		return func(b []quad.Quad) error {
+			_, err := st.Replace(ctx, nil, b)
+			return err
+		}, nil
+	case "copy":
+		return func(b []quad.Quad) error { return st.BulkLoad(ctx, b) }, nil
+	case "cayley":
+		cw, err := cgraph.NewQuadWriter("single", st.QuadStore(), cgraph.Options{"ignore_duplicate": true})
+		if err != nil {
+			return nil, err
+		}
+		return func(b []quad.Quad) error {
+			tx := cgraph.NewTransactionN(len(b))
+			for _, q := range b {
+				tx.AddQuad(q)
+			}
+			return cw.ApplyTransaction(tx)
+		}, nil
+	}
+	return func([]quad.Quad) error { return fmt.Errorf("load: unknown mode %q", mode) }, nil
+}
+
+// loadAll loads the batches with workers concurrent loaders and returns
+// the throughput of each tenth of the load, to see whether loading slows
+// down as the store grows.
+func loadAll(batches [][]quad.Quad, total, workers int, one func([]quad.Quad) error) ([]float64, error) {
+	next := make(chan []quad.Quad)
+	errs := make(chan error, workers)
+	for k := 0; k < workers; k++ {
+		go func() {
+			var first error
+			for b := range next {
+				if err := one(b); err != nil && first == nil {
+					first = err
+				}
+			}
+			errs <- first
+		}()
+	}
+	var tenths []float64
+	sent, mark, markT := 0, 0, time.Now()
+	for _, b := range batches {
+		next <- b
+		sent += len(b)
+		if sent-mark >= total/10 {
+			now := time.Now()
+			tenths = append(tenths, float64(sent-mark)/now.Sub(markT).Seconds())
+			mark, markT = sent, now
+		}
+	}
+	close(next)
+	var err error
+	for k := 0; k < workers; k++ {
+		if e := <-errs; e != nil && err == nil {
+			err = e
+		}
+	}
+	return tenths, err
 }
 
 // paths measures path-query latency between random pairs of entities.
