@@ -278,9 +278,10 @@ func (v *view) collectiveFacts() {
 	}
 }
 
-// sponsorModifier reports a name joined by a hyphen to a link word ("Iran"
-// in "an Iran-backed militant group"): it modifies the phrase's head and
-// fills no role in the clause.
+// sponsorModifier reports a name joined by a hyphen to a link word or a
+// hyphen modifier ("Iran" in "an Iran-backed militant group", "US" in "the
+// US-led coalition"): it modifies the phrase's head and fills no role in
+// the clause.
 func (v *view) sponsorModifier(k int) bool {
 	if k >= len(v.it) {
 		return false
@@ -290,5 +291,5 @@ func (v *view) sponsorModifier(k int) bool {
 		return false
 	}
 	t := &v.d.toks[m.last]
-	return t.hyph && v.d.lx.collectives.links[t.norm] != ""
+	return t.hyph && (v.d.lx.collectives.links[t.norm] != "" || v.d.lx.hyphenModifiers.hasID(t.id))
 }

@@ -76,6 +76,11 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"islamic-revolutionary-guard-corps", "attacked", "erbil", ""}}, nil, nil},
 		{"Kataib Hezbollah has carried out more than 40 operations against U.S. bases since October.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},
+		// "US-led" and "Iran's" qualify the names after them, which fill
+		// the roles.
+		{"A warplane belonging to the US-led coalition bombed two positions of Iran's Revolutionary Guard near Albu Kamal.",
+			[]wantFact{{"international-coalition", "attacked", "islamic-revolutionary-guard-corps", ""}}, nil,
+			[]wantFact{{"united-states", "attacked", "islamic-revolutionary-guard-corps", ""}, {"international-coalition", "attacked", "iran", ""}}},
 		// Its members and the groups beside it act as the group; a
 		// sponsor written apart from its link word still backs it.
 		{"On Sunday, Iranian sponsored Harakat al-Nujaba militants and allied groups shelled U.S. troops at Conoco.",

@@ -465,6 +465,9 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if v.sponsorModifier(k) && !fr.wantsLink(v, i, k) {
 			k += 2 // "the Iran-backed Kata'ib Hezbollah": the group
 		}
+		if v.statePossessor(k) && !fr.wantsLink(v, i, k) {
+			k += 2 // "posts of Iran's Revolutionary Guard": the Guard's
+		}
 		if e.entityAt(v, k) != nil {
 			m.bind[e.slot] = k
 			if fr.step(v, i+1, k+1, m) {
@@ -518,10 +521,19 @@ func (v *view) coordinatedPhrase(k int) bool {
 	return v.word(k, "and", "or") && v.wordIn(k+1, v.d.lx.targetPrepositions)
 }
 
-// wantsLink reports that the i-th element, binding the sponsor at item
-// k of "Iran-backed", "PKK-affiliated", is followed in the pattern by the
-// link word after it ("{y} affiliated"). Other slots pass over the sponsor
-// to the name it qualifies, if one follows: it fills no role itself.
+// statePossessor reports a country at item k that owns the body named
+// after its possessive ("Iran's Revolutionary Guard", "Syria's army"):
+// the body, not the country, fills the slot, unless the pattern names
+// the possessive.
+func (v *view) statePossessor(k int) bool {
+	return is(v.ent(k), schema.Country) && v.word(k+1, "'s", "'") && is(v.ent(k+2), schema.GovernmentBody, schema.ArmedGroup, schema.Coalition)
+}
+
+// wantsLink reports that the i-th element, binding the name at item k of
+// "Iran-backed", "PKK-affiliated" or "Iran's", is followed in the pattern
+// by the word after it ("{y} affiliated", "{area} 's"). Other slots pass
+// over a sponsor or possessor to the name it qualifies: it fills no role
+// itself.
 func (fr *construction) wantsLink(v *view, i, k int) bool {
 	next := i + 1
 	return next < len(fr.elems) && fr.elems[next].kind == eWords && k+1 < len(v.it) && fr.elems[next].ids.has(v.it[k+1].id)

@@ -127,6 +127,7 @@ type wordLists struct {
 	MenaceWords               []string            `yaml:"menace_words"`
 	DepartureConditions       []string            `yaml:"departure_conditions"`
 	MemberHeads               []string            `yaml:"member_heads"`
+	HyphenModifiers           []string            `yaml:"hyphen_modifiers"`
 	AffiliateWords            []string            `yaml:"affiliate_words"`
 	SurpriseVerbs             []string            `yaml:"surprise_verbs"`
 	OngoingAttackNouns        []string            `yaml:"ongoing_attack_nouns"`
