@@ -608,6 +608,9 @@ prep:
 	if j >= len(v.it) || v.it[j].e == nil {
 		return nil, k
 	}
+	if v.statePossessor(j) || v.sponsorModifier(j) && v.ent(j+2) != nil {
+		j += 2 // "positions of Iran's Revolutionary Guard", "the Iran-backed Kata'ib Hezbollah"
+	}
 	idx := v.list(j)
 	// "… in Erbil and Ain al-Asad as well as their counterparts in Syria,
 	// like the Al-Omar and Conoco field"
