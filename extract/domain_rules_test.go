@@ -121,6 +121,9 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvThreat, "harakat-hezbollah-al-nujaba", "us-military"}}},
 		{"U.S. troops are based at Ain al-Asad air base. Kataib Hezbollah said its fighters would keep fighting until the last American soldier leaves Iraq.",
 			[]wantEvent{{schema.EvThreat, "kataib-hezbollah", "us-military"}}},
+		// A quotation of two sentences, attributed after the second.
+		{"\"The strikes will go on. We will defend our forces,\" said Lloyd Austin, the U.S. defense secretary.",
+			[]wantEvent{{schema.EvStatement, "lloyd-austin", ""}}},
 		// The subject across a time phrase; attacks that go on unless the
 		// forces leave are a menace at them.
 		{"Harakat al-Nujaba on Sunday threatened to resume its attacks unless U.S. troops pull out of Iraq.",

@@ -95,6 +95,9 @@ type doc struct {
 	domDone   bool
 
 	sentView view // the view of the sentence being read (doc.view)
+	// quoteOpen: the sentence read last left a quotation open, which the
+	// next one may close (`"… forces. We will protect them," said X.`).
+	quoteOpen bool
 	itemBuf  []item
 	quoteBuf []bool
 

@@ -48,7 +48,10 @@ func (d *doc) view(s *sentence) *view {
 	v := &d.sentView
 	*v = view{d: d, s: s, it: d.itemBuf[:0], quote: d.quoteBuf[:0]}
 	defer func() { d.itemBuf, d.quoteBuf = v.it[:0], v.quote[:0] }()
-	inQuote := false
+	// A quotation opened in the sentence before is still open here when
+	// this one has an odd number of quotation marks: it closes it.
+	inQuote := d.quoteOpen && d.oddQuotes(s)
+	defer func() { d.quoteOpen = inQuote }()
 	scare := -1        // the closing quote of a name or word in scare quotes
 	scareWord := false // the word in scare quotes comes next
 	for i := s.first; i < s.last; {
@@ -164,6 +167,17 @@ func (d *doc) view(s *sentence) *view {
 		}
 	}
 	return v
+}
+
+// oddQuotes reports an odd number of double quotation marks in s.
+func (d *doc) oddQuotes(s *sentence) bool {
+	n := 0
+	for i := s.first; i < s.last; i++ {
+		if t := &d.toks[i]; t.kind == tQuote && t.norm == `"` {
+			n++
+		}
+	}
+	return n%2 == 1
 }
 
 // scareQuote returns the closing quotation mark when the one at token i
