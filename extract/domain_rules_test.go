@@ -177,3 +177,16 @@ func TestWhereGroupsAre(t *testing.T) {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}
 }
+
+// TestCoordination: a list of subjects acts together; a place listed in
+// the phrase before a second verb is not that verb's subject.
+func TestCoordination(t *testing.T) {
+	checkRules(t, "Over the years, factions like Asaib Ahl al-Haq and Kataib Hezbollah have targeted U.S. forces in Iraq.",
+		[]wantFact{{"asaib-ahl-al-haq", "targeted", "us-military", ""}, {"kataib-hezbollah", "targeted", "us-military", ""}}, nil, nil)
+	rec := extractText(t, "Tehran denied backing attacks in Iraq and Syria and condemned the raids.")
+	for _, e := range rec.Events {
+		if e.Agent == "syria" || e.Agent == "iraq" {
+			t.Errorf("a listed place spoke: %s", eventList(rec))
+		}
+	}
+}

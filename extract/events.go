@@ -258,7 +258,14 @@ func (v *view) attack(k int) int {
 	// "X attacked Y", "X have carried out air strikes against Y"
 	var agents []*entity
 	if agent == nil && !v.isNoun(w) && !v.word(k-1, "was", "were", "been", "be") {
-		_, agent = v.subj(k)
+		var j int
+		j, agent = v.subj(k)
+		if l := v.listBack(j); j >= 0 && len(l) > 1 && !agent.collective() {
+			// "Asaib Ahl al-Haq and Kata'ib Hezbollah have targeted …":
+			// the first of the list carries the event, all the facts.
+			all := entities(v, l)
+			agent, agents = all[0], all[1:]
+		}
 		if agent == nil || agent.collective() {
 			// "Iran-backed militias have attacked …, with X among them",
 			// "Iran-backed militias, including X and Y, have attacked …":

@@ -337,6 +337,9 @@ func (v *view) locative(k int) bool {
 	if j >= 0 && v.it[j].e == nil && (v.d.lx.placeWords.hasID(v.it[j].id) || v.word(j, "the")) {
 		j-- // "in northern Iraq", "in the Gara region"
 	}
+	if v.word(j, "and", ",") && j > 0 && v.it[j-1].e != nil {
+		return v.locative(j - 1) // "in Iraq and Syria"
+	}
 	return v.wordIn(j, v.d.lx.placePrepositions)
 }
 
