@@ -388,11 +388,23 @@ func (fr *construction) matchAt(v *view, k int) (match, bool) {
 }
 
 // negated reports a negator just before the trigger at item k, past one
-// auxiliary or adverb: "is not withdrawing", "did not claim".
+// auxiliary or adverb: "is not withdrawing", "did not claim"; or a
+// prevention the trigger's act is kept from: "to deter Tehran from
+// conducting attacks".
 func (v *view) negated(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
 		if v.wordIn(j, v.d.lx.negators) {
 			return true
+		}
+	}
+	for j := k - 1; j >= 1 && j >= k-3; j-- {
+		if v.word(j, "from") {
+			for p := j - 1; p >= 0 && p >= j-5; p-- {
+				if v.wordIn(p, v.d.lx.preventionVerbs) {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return false

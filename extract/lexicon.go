@@ -87,6 +87,7 @@ type wordLists struct {
 	PersonNouns       []string            `yaml:"person_nouns"`
 	Adverbs           []string            `yaml:"adverbs"`
 	Negators          []string            `yaml:"negators"`
+	PreventionVerbs   []string            `yaml:"prevention_verbs"`
 	DenialVerbs       []string            `yaml:"denial_verbs"`
 	PlacePrepositions []string            `yaml:"place_prepositions"`
 	AuxVerbs          []string            `yaml:"aux_verbs"`

@@ -88,6 +88,7 @@ type wordSets struct {
 	personNouns       wordSet // "the official": the last person
 	adverbs           wordSet // adverbs and auxiliaries between a subject and its verb
 	negators          wordSet // "not", "never": a negated trigger asserts nothing
+	preventionVerbs   wordSet // "deter X from": the act after "from" is not done
 	denialVerbs       wordSet // "X denied carrying out the attack": the act is denied
 	placePrepositions wordSet // "in Erbil": the city is a place, not its government
 	auxVerbs          wordSet // "was forced to", "began": verbs before the action's verb
@@ -264,6 +265,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"person_nouns", w.PersonNouns, &ws.personNouns},
 		{"adverbs", w.Adverbs, &ws.adverbs},
 		{"negators", w.Negators, &ws.negators},
+		{"prevention_verbs", w.PreventionVerbs, &ws.preventionVerbs},
 		{"denial_verbs", w.DenialVerbs, &ws.denialVerbs},
 		{"place_prepositions", w.PlacePrepositions, &ws.placePrepositions},
 		{"aux_verbs", w.AuxVerbs, &ws.auxVerbs},
