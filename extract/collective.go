@@ -32,6 +32,10 @@ type collectiveSpec struct {
 	// paramilitary forces" is a collective, "US-backed forces" a
 	// description of some named force.
 	ModifiedHeads []string `yaml:"modified_heads"`
+	// MassHeads are singular nouns that make the phrase a collective
+	// when no article comes before it: "targeted Iranian-backed militia
+	// in Syria" are many, "an Iran-backed militia" is one group.
+	MassHeads []string `yaml:"mass_heads"`
 	// Unsponsored names the sponsor of collectives that name none but by a
 	// modifier the reporting reserves for them ("Shia militias" in Iraq
 	// are Iran's): they join that sponsor's collective, with no link fact,
@@ -49,6 +53,7 @@ type collectives struct {
 	modifiers map[string]bool
 	heads     map[string]bool
 	modHeads  map[string]bool
+	massHeads map[string]bool
 	bySponsor map[string]*LexEntry // country id -> its collective's entry
 	// unsponsored: modifier -> the sponsor whose collective it names.
 	unsponsored map[string]*LexEntry
@@ -62,9 +67,12 @@ func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(str
 		return nil, fmt.Errorf("collectives: unknown type %q", s.Type)
 	}
 	c := &collectives{links: map[string]string{}, pro: s.Pro, modifiers: map[string]bool{}, heads: map[string]bool{},
-		modHeads: map[string]bool{}, bySponsor: map[string]*LexEntry{}, unsponsored: map[string]*LexEntry{}}
+		modHeads: map[string]bool{}, massHeads: map[string]bool{}, bySponsor: map[string]*LexEntry{}, unsponsored: map[string]*LexEntry{}}
 	for _, w := range s.ModifiedHeads {
 		c.modHeads[normWord(w)] = true
+	}
+	for _, w := range s.MassHeads {
+		c.massHeads[normWord(w)] = true
 	}
 	for w, p := range s.Links {
 		if schema.LookupPredicate(p) == nil {
@@ -185,7 +193,26 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 	if end := d.collectiveHead(j, last, false); end > 0 {
 		return end, sponsor, pred
 	}
+	if end := d.massHead(i, j, last); end > 0 {
+		return end, sponsor, pred
+	}
 	return 0, nil, ""
+}
+
+// massHead matches "modifier* mass-head" from token j, for a phrase at
+// token i that no article opens, and returns its end, or 0.
+func (d *doc) massHead(i, j, last int) int {
+	c := d.lx.collectives
+	if i > 0 && d.lx.skippable.hasID(d.toks[i-1].id) {
+		return 0 // "an Iran-backed militia", "the Iran-backed militia"
+	}
+	for j < last && c.modifiers[d.toks[j].norm] && !c.massHeads[d.toks[j].norm] {
+		j++
+	}
+	if j < last && c.massHeads[d.toks[j].norm] && (d.at[j] == nil || d.at[j].first == j) {
+		return j + 1
+	}
+	return 0
 }
 
 // collectiveHead matches "modifier* head" from token j and returns its

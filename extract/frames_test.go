@@ -114,6 +114,7 @@ func TestCollectives(t *testing.T) {
 		{"Iran-aligned Shiite factions rejected the deal.", "Iran-aligned Shiite factions", "allied_with"},
 		{"Officials blamed pro-Iran militants for the attack.", "pro-Iran militants", "allied_with"},
 		{"Hajj Sajjad met Iran-backed militia commanders in Mayadin.", "Iran-backed militia commanders", "backed_by"},
+		{"U.S. jets struck Iranian-backed militia in eastern Syria.", "Iranian-backed militia", "backed_by"},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
