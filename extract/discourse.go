@@ -39,6 +39,14 @@ func (v *view) subj(k int) (int, *entity) {
 		case v.d.lx.adverbs.has(w) || w == `"` || w == "'" || v.d.lx.auxVerbs.has(w):
 			j--
 			continue
+		case (w == "which" || w == "who") && v.word(j-1, ",") && j >= 2 && v.it[j-2].e != nil:
+			// "the coalition, which invaded Iraq"; "the airport in
+			// Kurdistan, which houses U.S. troops": the airport.
+			a := j - 2
+			for v.locative(a) && a >= 2 && v.it[a-2].e != nil && v.wordIn(a-1, v.d.lx.placePrepositions) {
+				a -= 2
+			}
+			return a, v.it[a].e
 		case v.d.lx.groupNouns.has(w) && v.wordIn(j-1, v.d.lx.affiliateWords) && v.word(j-2, "and"):
 			j -= 3 // "X and affiliated groups attacked": X
 			continue

@@ -60,6 +60,9 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"abu-taqwa", "killed", "united-states"}, [3]string{}},
 		{"Iran-backed militias in Syria fired rockets at the Conoco field, where U.S. troops are based.",
 			[3]string{"us-military", "attacked", "conoco"}, [3]string{"us-military", "deployed_at", "conoco"}},
+		// A country hosting troops is no meeting.
+		{"Iraq, which hosts around 2,500 U.S. troops, and the United States began talks in January.",
+			[3]string{"iraq", "met_with", "us-military"}, [3]string{"us-military", "deployed_at", "iraq"}},
 		// An act someone is kept from is not done.
 		{"Washington said the strikes were meant to deter the militias and Tehran from conducting further attacks on U.S. troops.",
 			[3]string{"iran", "attacked", "us-military"}, [3]string{}},
