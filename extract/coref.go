@@ -22,7 +22,7 @@ const corefReach = 2
 func compileDescriptions(byType map[string][]string) (map[string]string, error) {
 	out := map[string]string{}
 	for typ, nouns := range byType {
-		if !schema.IsEntityType(typ) {
+		if !schema.IsEntityType(typ) && typ != militaryType {
 			return nil, fmt.Errorf("descriptions: unknown type %q", typ)
 		}
 		for _, n := range nouns {
@@ -41,12 +41,15 @@ func compileDescriptions(byType map[string][]string) (map[string]string, error) 
 // corefReach before it. "The base of the brigade" and "the city of Mosul"
 // name, they do not refer back.
 func (d *doc) described(w string, i int, v *view) *entity {
-	if len(v.it) == 0 || v.it[len(v.it)-1].w != "the" {
+	if len(v.it) == 0 {
+		return nil
+	}
+	if det := v.it[len(v.it)-1].w; det != "the" && det != "these" && det != "those" {
 		return nil // before the look-up: the view asks for every word
 	}
 	typ := d.lx.descriptions[w]
-	if typ == "" {
-		return nil
+	if typ == "" || typ != militaryType && v.it[len(v.it)-1].w != "the" {
+		return nil // "these troops", but not "these bases": they list
 	}
 	if n := i + 1; n < len(d.toks) && (d.toks[n].norm == "of" || d.toks[n].cap) {
 		return nil
@@ -54,7 +57,7 @@ func (d *doc) described(w string, i int, v *view) *entity {
 	sent := v.s.idx
 	j := sort.Search(len(d.ments), func(k int) bool { return d.ments[k].first >= i })
 	for j--; j >= 0 && d.ments[j].sent >= sent-corefReach; j-- {
-		if e := d.ments[j].ent; e.typ == typ {
+		if e := d.ments[j].ent; e.typ == typ || typ == militaryType && d.lx.isMilitary(e) {
 			return e
 		}
 	}

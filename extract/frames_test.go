@@ -308,6 +308,12 @@ func TestDescriptionsReferBack(t *testing.T) {
 	}
 }
 
+// TestTroopsReferBack: "these troops" are the armed forces named last.
+func TestTroopsReferBack(t *testing.T) {
+	checkRules(t, "The Pentagon keeps about 2,500 American troops in the region. These troops are stationed at bases in Erbil and Baghdad.",
+		[]wantFact{{"us-military", "deployed_at", "erbil", ""}}, nil, nil)
+}
+
 // TestCollectiveModifiers: "forces" is a collective head only after a
 // modifier; "Shia militias" join Iran's collective without a backing fact.
 func TestCollectiveModifiers(t *testing.T) {
