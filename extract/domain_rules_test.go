@@ -190,3 +190,23 @@ func TestCoordination(t *testing.T) {
 		}
 	}
 }
+
+// TestNotTheActor: the holder of a target, a country naming a group and a
+// town that shares a channel's name are not who acts or speaks.
+func TestNotTheActor(t *testing.T) {
+	for _, c := range []struct{ text, notAgent string }{
+		{"Israeli drones struck positions held by Kataib Sayyid al-Shuhada near the border.", "kataib-sayyid-al-shuhada"},
+		{"On Sunday, Iraqi armed factions announced three drone attacks on Eilat.", "iraq"},
+	} {
+		rec := extractText(t, c.text)
+		for _, e := range rec.Events {
+			if e.Agent == c.notAgent {
+				t.Errorf("%q: %s acts:%s", c.text, c.notAgent, eventList(rec))
+			}
+		}
+	}
+	rec := extractText(t, "Jets struck a depot on the outskirts of Al-Mayadeen city at dawn.")
+	if entityByID(rec, "mayadin") == nil {
+		t.Errorf("Al-Mayadeen city is the town: %v", ids(rec))
+	}
+}

@@ -182,9 +182,12 @@ func (v *view) attack(k int) int {
 			kind = schema.Reported
 		}
 	}
-	// "attacks by X", "attack carried out by X"
+	// "attacks by X", "attack carried out by X"; not "positions held by X".
 	if agent == nil {
 		for j := k + 1; j < len(v.it) && j <= k+4; j++ {
+			if v.word(j, "by") && v.wordIn(j-1, v.d.lx.usedByParticiples) {
+				break
+			}
 			if v.word(j, "by") {
 				if a := v.next(j, 2, actor); a >= 0 && (a == j+1 || a == j+2) {
 					agent = v.ent(a)

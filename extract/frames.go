@@ -480,6 +480,9 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if v.statePossessor(k) && !fr.wantsLink(v, i, k) {
 			k += 2 // "posts of Iran's Revolutionary Guard": the Guard's
 		}
+		if k < len(v.it) && v.it[k].e == nil && v.groupAfter(k) && !fr.wantsLink(v, i, k) {
+			return false // "Iraqi armed factions announced": not Iraq
+		}
 		if e.entityAt(v, k) != nil {
 			m.bind[e.slot] = k
 			if fr.step(v, i+1, k+1, m) {
@@ -541,14 +544,36 @@ func (v *view) statePossessor(k int) bool {
 	return is(v.ent(k), schema.Country) && v.word(k+1, "'s", "'") && is(v.ent(k+2), schema.GovernmentBody, schema.ArmedGroup, schema.Coalition)
 }
 
+// groupAfter reports a group noun within two words after item k:
+// "Iraqi armed factions announced" are factions, not Iraq, unless the
+// pattern names the noun ("{area:Country} militia").
+func (v *view) groupAfter(k int) bool {
+	for j := k + 1; j < len(v.it) && j <= k+2; j++ {
+		if v.wordIn(j, v.d.lx.groupNouns) || v.wordIn(j, v.d.lx.memberHeads) {
+			return true
+		}
+	}
+	return false
+}
+
 // wantsLink reports that the i-th element, binding the name at item k of
 // "Iran-backed", "PKK-affiliated" or "Iran's", is followed in the pattern
 // by the word after it ("{y} affiliated", "{area} 's"). Other slots pass
 // over a sponsor or possessor to the name it qualifies: it fills no role
 // itself.
 func (fr *construction) wantsLink(v *view, i, k int) bool {
-	next := i + 1
-	return next < len(fr.elems) && fr.elems[next].kind == eWords && k+1 < len(v.it) && fr.elems[next].ids.has(v.it[k+1].id)
+	if k+1 >= len(v.it) {
+		return false
+	}
+	for j := i + 1; j < len(fr.elems) && fr.elems[j].kind == eWords; j++ {
+		if fr.elems[j].ids.has(v.it[k+1].id) {
+			return true
+		}
+		if !fr.elems[j].optional {
+			break
+		}
+	}
+	return false
 }
 
 // personHead is the person a noun phrase starting at item k names when

@@ -227,11 +227,8 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if n == nil {
 			break
 		}
-		for _, h := range n.hits {
-			if d.caseOK(i, j+1, h.rule) {
-				bestEnd, best, how = j+1, h, ReasonExactAlias
-				break
-			}
+		if h, ok := d.pickHit(n.hits, i, j+1, last); ok {
+			bestEnd, best, how = j+1, h, ReasonExactAlias
 		}
 	}
 	// Skeletons match capitalised names only; a leading article joined to
@@ -270,6 +267,42 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		}
 	}
 	return bestEnd, best, how
+}
+
+// pickHit chooses among the entries an alias at [i, end) names: the
+// first whose case rule the text meets, unless a place among them fits
+// the words around it ("on the outskirts of Al-Mayadeen city" is the town,
+// "Al-Mayadeen reported" the channel).
+func (d *doc) pickHit(hits []aliasRef, i, end, last int) (aliasRef, bool) {
+	var first aliasRef
+	found := false
+	for _, h := range hits {
+		if !d.caseOK(i, end, h.rule) {
+			continue
+		}
+		if !found {
+			first, found = h, true
+			continue
+		}
+		if t := h.entry.Type; (t == schema.Place || t == schema.MilitaryBase) && first.entry.Type != t && d.placeContext(i, end, last) {
+			return h, true
+		}
+	}
+	return first, found
+}
+
+// placeContext reports words around the name at [i, end) that make it a
+// place: a preposition of place or "of" before it, a place's head after
+// it ("Al-Mayadeen city", "Mayadin countryside").
+func (d *doc) placeContext(i, end, last int) bool {
+	if i > 0 && (d.lx.placePrepositions.hasID(d.toks[i-1].id) || d.toks[i-1].norm == "of") {
+		return true
+	}
+	if end < last {
+		n := d.toks[end].norm
+		return d.lx.heads[n] == schema.Place || d.lx.placesBefore.hasID(d.toks[end].id) || n == "countryside"
+	}
+	return false
 }
 
 // partOfLongerName reports a single word [i, end) that goes on, by a
