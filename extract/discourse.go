@@ -95,6 +95,11 @@ func (v *view) subj(k int) (int, *entity) {
 		case w == "he" || w == "she" || w == "his" || w == "her":
 			return -1, v.d.lastPerson
 		case w == "it" || w == "its":
+			// "Iran has struck X since 2022, and in March it fired
+			// missiles": the sentence's own subject before the last actor.
+			if e := v.firstActor(j); e != nil {
+				return -1, e
+			}
 			return -1, v.d.lastActor
 		case w == "they" || w == "we" || w == "their" || w == "our":
 			if v.d.lastGroup != nil {
@@ -256,4 +261,21 @@ func (d *doc) official() *entity {
 		return d.lastOfficial
 	}
 	return d.lastPerson
+}
+
+// firstActor is the first state, body or group the sentence names before
+// item k, when it heads the sentence (no preposition governs it): the
+// subject a later "it" most often takes up.
+func (v *view) firstActor(k int) *entity {
+	for j := 0; j < k; j++ {
+		e := v.it[j].e
+		if e == nil {
+			continue
+		}
+		if is(e, schema.Country, schema.GovernmentBody, schema.ArmedGroup, schema.Coalition) && !v.locative(j) && !v.wordIn(j-1, v.d.lx.placePrepositions) && !v.word(j-1, "of", "by", "with", "for", "against", "on") {
+			return e
+		}
+		return nil
+	}
+	return nil
 }

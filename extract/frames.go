@@ -539,7 +539,8 @@ func (v *view) coordinatedPhrase(k int) bool {
 // statePossessor reports a country at item k that owns the body named
 // after its possessive ("Iran's Revolutionary Guard", "Syria's army"):
 // the body, not the country, fills the slot, unless the pattern names
-// the possessive.
+// the possessive. A place stays the country's ("Syria's al-Omar field"
+// locates the field).
 func (v *view) statePossessor(k int) bool {
 	return is(v.ent(k), schema.Country) && v.word(k+1, "'s", "'") && is(v.ent(k+2), schema.GovernmentBody, schema.ArmedGroup, schema.Coalition)
 }

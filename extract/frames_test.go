@@ -60,6 +60,10 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"abu-taqwa", "killed", "united-states"}, [3]string{}},
 		{"Iran-backed militias in Syria fired rockets at the Conoco field, where U.S. troops are based.",
 			[3]string{"us-military", "attacked", "conoco"}, [3]string{"us-military", "deployed_at", "conoco"}},
+		// "it" takes up the sentence's own subject, not the last actor
+		// of the sentence before.
+		{"Kataib Hezbollah issued a statement on Sunday. Iran has struck Kurdish groups in Iraq since 2022, and in March it fired missiles at Erbil.",
+			[3]string{"kataib-hezbollah", "attacked", "erbil"}, [3]string{"iran", "attacked", "erbil"}},
 		// A country hosting troops is no meeting.
 		{"Iraq, which hosts around 2,500 U.S. troops, and the United States began talks in January.",
 			[3]string{"iraq", "met_with", "us-military"}, [3]string{"us-military", "deployed_at", "iraq"}},
