@@ -32,6 +32,10 @@ type collectiveSpec struct {
 	// paramilitary forces" is a collective, "US-backed forces" a
 	// description of some named force.
 	ModifiedHeads []string `yaml:"modified_heads"`
+	// Proxies are the nouns that make a sponsor's phrase a collective
+	// backed by it without a link word: "Iranian proxies", "Iran's proxy
+	// militias".
+	Proxies []string `yaml:"proxies"`
 	// MassHeads are singular nouns that make the phrase a collective
 	// when no article comes before it: "targeted Iranian-backed militia
 	// in Syria" are many, "an Iran-backed militia" is one group.
@@ -54,6 +58,7 @@ type collectives struct {
 	heads     map[string]bool
 	modHeads  map[string]bool
 	massHeads map[string]bool
+	proxies   map[string]bool
 	bySponsor map[string]*LexEntry // country id -> its collective's entry
 	// unsponsored: modifier -> the sponsor whose collective it names.
 	unsponsored map[string]*LexEntry
@@ -73,6 +78,10 @@ func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(str
 	}
 	for _, w := range s.MassHeads {
 		c.massHeads[normWord(w)] = true
+	}
+	c.proxies = map[string]bool{}
+	for _, w := range s.Proxies {
+		c.proxies[normWord(w)] = true
 	}
 	for w, p := range s.Links {
 		if schema.LookupPredicate(p) == nil {
@@ -159,7 +168,14 @@ func (d *doc) mayStartCollective(i, last int) bool {
 	if end < last && d.toks[end].hyph {
 		return true
 	}
-	return d.toks[i].cap && d.lx.collectives.unsponsored[d.toks[i].norm] != nil
+	c := d.lx.collectives
+	if end < last && d.toks[end].kind == tPoss {
+		end++ // "Iran's proxies"
+	}
+	if end < last && (c.proxies[d.toks[end].norm] || c.modifiers[d.toks[end].norm]) {
+		return true // "Iranian proxies", "Iranian proxy militias"
+	}
+	return d.toks[i].cap && c.unsponsored[d.toks[i].norm] != nil
 }
 
 // matchCollective matches "[pro-]Sponsor-link modifier* head" at token i
@@ -185,6 +201,9 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 		return 0, nil, ""
 	}
 	if pred == "" {
+		if end := d.proxyHead(j, last); end > 0 {
+			return end, sponsor, "backed_by" // "Iranian proxies", "Iran's proxy militias"
+		}
 		if !d.toks[j].hyph || c.links[d.toks[j].norm] == "" {
 			return 0, nil, ""
 		}
@@ -197,6 +216,28 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 		return end, sponsor, pred
 	}
 	return 0, nil, ""
+}
+
+// proxyHead matches "('s) modifier* proxies" or "('s) modifier* proxy
+// modifier* head" from token j, after a sponsor, and returns its end, or 0.
+func (d *doc) proxyHead(j, last int) int {
+	c := d.lx.collectives
+	if j < last && d.toks[j].kind == tPoss {
+		j++
+	}
+	for j < last && c.modifiers[d.toks[j].norm] && !c.proxies[d.toks[j].norm] {
+		j++
+	}
+	if j >= last || !c.proxies[d.toks[j].norm] || d.at[j] != nil {
+		return 0
+	}
+	if end := d.collectiveHead(j+1, last, true); end > 0 {
+		return end // "proxy militias"
+	}
+	if c.heads[d.toks[j].norm] {
+		return j + 1 // "proxies"
+	}
+	return 0
 }
 
 // massHead matches "modifier* mass-head" from token j, for a phrase at
@@ -241,6 +282,9 @@ func (d *doc) collectiveHead(j, last int, modified bool) int {
 func (d *doc) sponsorAt(i, last int) (*LexEntry, int) {
 	if m := d.at[i]; m != nil && m.first == i && m.ent.lex != nil && m.ent.typ == schema.Country {
 		return m.ent.lex, m.last
+	}
+	if m := d.at[i]; m != nil && m.first == i && m.ent.lex != nil && m.ent.lex.metonym != nil && m.ent.lex.metonym.Type == schema.Country {
+		return m.ent.lex.metonym, m.last // "Tehran-backed militias"
 	}
 	if c := d.lx.demonym[d.toks[i].norm]; c != nil && d.toks[i].kind == tWord {
 		return c, i + 1

@@ -1563,6 +1563,14 @@ func (v *view) includes(k int) {
 		return
 	}
 	head := v.ent(h)
+	// "the Islamic Resistance in Iraq, a coalition of Tehran-backed
+	// militias that includes X": the named coalition the description
+	// is in apposition to, not the collective it is made of.
+	if head.collective() && v.word(h-1, "of") && v.wordIn(h-2, v.d.lx.groupingNouns) {
+		if a := v.appositionHead(h - 2); is(a, schema.ArmedGroup, schema.Coalition) {
+			head = a
+		}
+	}
 	x := v.next(k, 3, nil)
 	if x < 0 {
 		return
