@@ -620,6 +620,13 @@ prep:
 	}
 	if v.statePossessor(j) || v.sponsorModifier(j) && v.ent(j+2) != nil {
 		j += 2 // "positions of Iran's Revolutionary Guard", "the Iran-backed Kata'ib Hezbollah"
+	} else if v.sponsorModifier(j) {
+		// "attacks on US-occupied bases": the state's forces hold them;
+		// "airstrikes against an Iran-backed militia": not Iran.
+		if m := v.d.military(v.ent(j)); m != nil && v.wordIn(j+1, v.d.lx.usedByParticiples) && v.wordIn(j+2, v.d.lx.baseNouns) {
+			return []*entity{m}, j + 2
+		}
+		return nil, k
 	}
 	idx := v.list(j)
 	// "… in Erbil and Ain al-Asad as well as their counterparts in Syria,
@@ -964,6 +971,11 @@ func (v *view) statement() {
 			if typ == schema.EvThreat && len(threats) > 0 {
 				t = threats[0]
 			}
+			if d.ownSide(s, t) {
+				// "the U.S. would strike again if American forces are
+				// targeted": its own forces are what it protects.
+				t = nil
+			}
 			v.statementEvent(typ, s, t, f.verb)
 			if s == nil {
 				continue
@@ -973,7 +985,9 @@ func (v *view) statement() {
 				group = g
 			}
 			for _, tt := range threats {
-				d.addFact(group, "threatened", tt, schema.Threatened, s, v.evidence(), "", 0.65)
+				if !d.ownSide(group, tt) {
+					d.addFact(group, "threatened", tt, schema.Threatened, s, v.evidence(), "", 0.65)
+				}
 			}
 		}
 	}
@@ -1057,6 +1071,15 @@ func (v *view) statementEvent(typ string, s, t *entity, k int) {
 	if s != nil {
 		v.d.addFact(s, "stated", &entity{id: ev.ID, typ: schema.EventEntity}, schema.Stated, nil, v.evidence(), "", 0.7)
 	}
+}
+
+// ownSide reports that t is a itself, its armed forces or the state whose
+// armed forces a is: no one threatens their own side.
+func (d *doc) ownSide(a, t *entity) bool {
+	if a == nil || t == nil {
+		return false
+	}
+	return a == t || d.military(a) == t || d.military(t) == a
 }
 
 // addressee is whom a direct quotation speaks about first: "“Trump must

@@ -64,6 +64,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// of the sentence before.
 		{"Kataib Hezbollah issued a statement on Sunday. Iran has struck Kurdish groups in Iraq since 2022, and in March it fired missiles at Erbil.",
 			[3]string{"kataib-hezbollah", "attacked", "erbil"}, [3]string{"iran", "attacked", "erbil"}},
+		// A state protects its own forces; it does not threaten them.
+		{"The United States warned that it would conduct additional strikes if American forces in the region continue to be targeted.",
+			[3]string{"united-states", "threatened", "us-military"}, [3]string{}},
 		// A country hosting troops is no meeting.
 		{"Iraq, which hosts around 2,500 U.S. troops, and the United States began talks in January.",
 			[3]string{"iraq", "met_with", "us-military"}, [3]string{"us-military", "deployed_at", "iraq"}},
