@@ -44,6 +44,8 @@ func TestEntityPatterns(t *testing.T) {
 		{"Brig. Gen. Tahsin al-Khafaji said the rockets were fired from a truck.", "tahsin-al-khafaji", schema.Person, "Tahsin al-Khafaji"},
 		{"Officials at the Iraqi Ministry of Electricity said power was cut.", "iraqi-ministry-of-electricity", schema.GovernmentBody, "Iraqi Ministry of Electricity"},
 		{"Drones struck near Camp Lemonnier overnight.", "camp-lemonnier", schema.MilitaryBase, "Camp Lemonnier"},
+		// A code of one capital and digits is written in capitals.
+		{"Rockets hit the K1 military base near Kirkuk.", "k1-air-base", schema.MilitaryBase, "K1"},
 		{"The Popular Resistance Units (PRU) said it fired drones. PRU fighters later withdrew.", "popular-resistance-units", schema.ArmedGroup, "PRU"},
 		{"Kazem Jawad, a senior commander of the Badr Organization, was wounded.", "kazem-jawad", schema.Person, "Kazem Jawad"},
 		{"The militia’s Telegram channel ‘Sabereen’ posted the video.", "sabereen-news", schema.MediaOutlet, "Sabereen"},

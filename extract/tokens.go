@@ -297,7 +297,7 @@ func finishWord(text string, lower *string, t token) token {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	t.cap = unicode.IsUpper(r)
-	letters, upper := 0, 0
+	letters, upper, digits := 0, 0, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -306,6 +306,8 @@ func finishWord(text string, lower *string, t token) token {
 			} else if 'A' <= c && c <= 'Z' {
 				letters++
 				upper++
+			} else if '0' <= c && c <= '9' {
+				digits++
 			}
 			continue
 		}
@@ -318,7 +320,8 @@ func finishWord(text string, lower *string, t token) token {
 			}
 		}
 	}
-	t.allCaps = letters >= 2 && upper == letters
+	// "KH", "IRGC"; a code of one capital and digits too ("K1", "T4").
+	t.allCaps = (letters >= 2 || letters == 1 && digits > 0) && upper == letters
 	return t
 }
 
