@@ -76,6 +76,11 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"islamic-revolutionary-guard-corps", "attacked", "erbil", ""}}, nil, nil},
 		{"Kataib Hezbollah has carried out more than 40 operations against U.S. bases since October.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},
+		// The militia register's names for a state's forces and for Israel.
+		{"The US occupying forces assassinated Abu Baqir al-Saadi in Baghdad.",
+			[]wantFact{{"us-military", "killed", "abu-baqir-al-saadi", ""}}, nil, nil},
+		{"The Israeli regime's warplanes struck a depot in Damascus.",
+			[]wantFact{{"israel", "attacked", "damascus", ""}}, nil, nil},
 		// "US-led" and "Iran's" qualify the names after them, which fill
 		// the roles.
 		{"A warplane belonging to the US-led coalition bombed two positions of Iran's Revolutionary Guard near Albu Kamal.",

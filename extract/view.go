@@ -75,8 +75,13 @@ func (d *doc) view(s *sentence) *view {
 			if c := d.lx.militaryOf[m.ent.id]; c != nil && d.militaryAdjective(m.last-1, s) {
 				it.e = d.virtual(c)
 			}
-			// "United States warplanes": a country named for its forces.
-			if n := m.last; m.ent.typ == schema.Country && n < s.last && d.at[n] == nil && d.lx.militaryNouns.hasID(d.toks[n].id) && d.toks[n].norm != "presence" && !d.militaryAdjective(n, s) {
+			// "United States warplanes", "US occupying forces": a country
+			// named for its forces.
+			n := m.last
+			for n+1 < s.last && n-m.last < 2 && d.lx.forceModifiers.hasID(d.toks[n].id) && d.lx.militaryNouns.hasID(d.toks[n+1].id) && d.toks[n].norm != "military" {
+				n++
+			}
+			if m.ent.typ == schema.Country && n < s.last && d.at[n] == nil && d.lx.militaryNouns.hasID(d.toks[n].id) && d.toks[n].norm != "presence" && !d.militaryAdjective(n, s) {
 				if mil := d.military(m.ent); mil != nil {
 					it.e, it.dem, it.t1 = mil, m.ent.lex, n+1
 					it.bases = d.lx.baseWords.hasID(d.toks[n].id)
