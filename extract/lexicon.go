@@ -451,6 +451,16 @@ type wordTables struct {
 	act     uint8            // the word's actBits
 }
 
+// triggerWord reports a word that a frame, a relation rule or an event
+// rule is written with: a common word of the language, not a name.
+func (lx *Lexicon) triggerWord(id wordID) bool {
+	if int(id) >= len(lx.byWord) || id == 0 {
+		return false
+	}
+	w := &lx.byWord[id]
+	return len(w.frames) > 0 || w.rule != nil || w.event != 0
+}
+
 // indexWords numbers the words of the frames, demonyms, relation triggers
 // and word sets and fills byWord. It runs last, once every other table has
 // numbered its words, so that byWord covers every number a token can have.

@@ -523,6 +523,12 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		typ = schema.Person
 	}
 	n := j - start
+	if n == 1 && start == s.first && d.lx.triggerWord(d.toks[start].id) && !d.toks[start].allCaps {
+		// "Killing of militia commander Muhandis …": a word the lexicon
+		// knows in lower case, capitalised only because it opens the
+		// sentence.
+		return nil
+	}
 	if typ == "" && n >= 2 && n <= 4 && d.personShape(start, j) {
 		typ = schema.Person
 	}

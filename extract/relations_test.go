@@ -78,6 +78,22 @@ func TestCommonWordPlaces(t *testing.T) {
 	}
 }
 
+// TestNoNameFromSentenceStart: a word the rules are written with,
+// capitalised because it opens a sentence, is not a name.
+func TestNoNameFromSentenceStart(t *testing.T) {
+	for _, text := range []string{
+		"Killing of militia commander Muhandis was a breach of the mandate.",
+		"Drone strikes of this kind hit Amirli before.",
+	} {
+		rec := extractText(t, text)
+		for _, e := range rec.Entities {
+			if e.ID == "killing" || e.ID == "drone" {
+				t.Errorf("%q: a common word made %s %v", text, e.ID, e.Mentions)
+			}
+		}
+	}
+}
+
 func TestNoEntitiesFromNoise(t *testing.T) {
 	rec := extractText(t, "Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n\nShare it:\n\n7 mins read\n\nWould American Occupiers Withdraw From Iraq?!")
 	for _, e := range rec.Entities {
