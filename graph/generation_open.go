@@ -31,17 +31,23 @@ func openLive(ctx context.Context, cfg Config, generation string) (*Store, error
 // RemoveQuads removes exactly these quads (labels included) in one
 // transaction; quads the store does not hold are skipped. A rebuild that
 // knows what an article wrote removes it this way, without the walk over
-// the article's nodes that Replace needs to find a label's quads.
+// the article's nodes that Replace needs to find a label's quads. A quad
+// a node owns (Owned: an entity's name, type, aliases) is not removed by
+// being listed, since other articles may still mention its node: it goes
+// with the last quad another label holds of the node, as in Replace.
 func (s *Store) RemoveQuads(ctx context.Context, quads []quad.Quad) error {
 	if err := s.writable(); err != nil || len(quads) == 0 {
 		return err
 	}
 	tx := graph.NewTransactionN(len(quads))
 	for _, q := range quads {
-		tx.RemoveQuad(q)
+		if !Owned(q) {
+			tx.RemoveQuad(q)
+		}
 	}
 	if err := s.w.ApplyTransaction(tx); err != nil {
 		return fmt.Errorf("graph: removing %d quads: %w", len(quads), err)
 	}
-	return nil
+	_, err := s.sweep(ctx, quads, nil)
+	return err
 }

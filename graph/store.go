@@ -436,6 +436,59 @@ func (s *Store) Replace(ctx context.Context, remove []quad.Value, quads []quad.Q
 	if err := s.w.ApplyTransaction(del); err != nil {
 		return 0, fmt.Errorf("graph: removing %d quads: %w", len(del.Deltas), err)
 	}
+	swept, err := s.sweep(ctx, old, remove)
+	return len(del.Deltas) + swept, err
+}
+
+// Owned reports whether q is owned by its subject: labelled with the
+// subject's own IRI. An entity owns its type, name and aliases, which
+// every article that mentions it writes alike and the store holds once;
+// an article owns its metadata, and the nodes the analysis writes all
+// their quads. Owned quads of a node go when nothing else is said of it
+// (Replace, RemoveQuads).
+func Owned(q quad.Quad) bool { return q.Label != nil && q.Label == q.Subject }
+
+// sweep removes the owned quads of every subject of removed quads (but
+// the labels in except, which the caller is replacing) of which nothing is
+// said any more but what it owns: an entity goes with the last article
+// that mentions it, an article with its last quad. It returns how many
+// quads it removed.
+func (s *Store) sweep(ctx context.Context, removed []quad.Quad, except []quad.Value) (int, error) {
+	seen := map[quad.Value]bool{}
+	for _, l := range except {
+		seen[l] = true
+	}
+	del := graph.NewTransaction()
+	for _, q := range removed {
+		if seen[q.Subject] {
+			continue
+		}
+		seen[q.Subject] = true
+		var own []quad.Quad
+		alive := false
+		err := s.eachQuad(ctx, quad.Subject, q.Subject, func(x quad.Quad) bool {
+			if Owned(x) {
+				own = append(own, x)
+				return true
+			}
+			alive = true
+			return false
+		})
+		if err != nil {
+			return 0, err
+		}
+		if !alive {
+			for _, x := range own {
+				del.RemoveQuad(x)
+			}
+		}
+	}
+	if len(del.Deltas) == 0 {
+		return 0, nil
+	}
+	if err := s.w.ApplyTransaction(del); err != nil {
+		return 0, fmt.Errorf("graph: removing %d quads of nodes no label mentions: %w", len(del.Deltas), err)
+	}
 	return len(del.Deltas), nil
 }
 

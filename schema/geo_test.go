@@ -54,13 +54,14 @@ func TestEventPlace(t *testing.T) {
 		}
 	}
 
-	// The entity's own properties, once per article like its name.
+	// The entity's own properties, like its name, labelled with the
+	// entity itself: the store holds them once, whatever mentions it.
 	qs, _ := ToQuads(Record{Doc: "d", Article: Article{ID: "a1"}, Entities: ents}, "test/1")
 	want := map[quad.Quad]bool{
-		{Subject: EntityIRI("iraq"), Predicate: Wikidata, Object: quad.String("Q796"), Label: ArticleIRI("a1")}:                      true,
-		{Subject: EntityIRI("iraq"), Predicate: Lat, Object: quad.Float(33.22), Label: ArticleIRI("a1")}:                             true,
-		{Subject: EntityIRI("iraq"), Predicate: GeoPrecision, Object: quad.String(GeoCountry), Label: ArticleIRI("a1")}:              true,
-		{Subject: EntityIRI("ain-al-asad-air-base"), Predicate: GeoPrecision, Object: quad.String(GeoSite), Label: ArticleIRI("a1")}: true,
+		{Subject: EntityIRI("iraq"), Predicate: Wikidata, Object: quad.String("Q796"), Label: EntityIRI("iraq")}:                      true,
+		{Subject: EntityIRI("iraq"), Predicate: Lat, Object: quad.Float(33.22), Label: EntityIRI("iraq")}:                             true,
+		{Subject: EntityIRI("iraq"), Predicate: GeoPrecision, Object: quad.String(GeoCountry), Label: EntityIRI("iraq")}:              true,
+		{Subject: EntityIRI("ain-al-asad-air-base"), Predicate: GeoPrecision, Object: quad.String(GeoSite), Label: EntityIRI("ain-al-asad-air-base")}: true,
 	}
 	for _, q := range qs {
 		delete(want, q)

@@ -64,11 +64,22 @@ func (m *mapper) run(extractor string) {
 }
 
 func (m *mapper) add(s quad.Value, p quad.IRI, o quad.Value) {
+	m.addL(s, p, o, m.label)
+}
+
+// own adds a quad that the node s owns: labelled with s itself, so that
+// every article that mentions s writes the same quad and the store keeps
+// it once (docs/schema.md, *Provenance*).
+func (m *mapper) own(s quad.IRI, p quad.IRI, o quad.Value) {
+	m.addL(s, p, o, s)
+}
+
+func (m *mapper) addL(s quad.Value, p quad.IRI, o quad.Value, label quad.Value) {
 	if m.count {
 		m.n++
 		return
 	}
-	m.quads = append(m.quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: m.label})
+	m.quads = append(m.quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: label})
 }
 
 func (m *mapper) str(s quad.Value, p quad.IRI, v string) {
@@ -128,15 +139,22 @@ func (m *mapper) entities() {
 		}
 		m.types[e.ID] = e.Type
 		n := m.node(EntityIRI, e.ID)
-		m.add(n, RDFType, TypeIRI(e.Type))
-		m.add(n, Name, quad.String(e.Name))
+		// What the entity is (type, name, Wikidata id, place) it owns,
+		// once in the store whatever mentions it; that this article
+		// mentions it, and the spellings it uses other than the name,
+		// are the article's. Its name is always one of its aliases.
+		m.own(n, RDFType, TypeIRI(e.Type))
+		m.own(n, Name, quad.String(e.Name))
+		m.own(n, Alias, quad.String(e.Name))
 		m.add(n, MentionedIn, m.label)
 		for _, a := range e.Mentions {
-			m.str(n, Alias, a)
+			if a != e.Name {
+				m.str(n, Alias, a)
+			}
 		}
 		if e.Wikidata != "" {
 			if IsWikidataID(e.Wikidata) {
-				m.add(n, Wikidata, quad.String(e.Wikidata))
+				m.own(n, Wikidata, quad.String(e.Wikidata))
 			} else {
 				m.reject(func() string { return what() + " wikidata" }, "%q is not a Wikidata item id", e.Wikidata)
 			}
@@ -169,9 +187,9 @@ func (m *mapper) geo(what func() string, n quad.IRI, e Entity) {
 	}
 	g := geoEntity{typ: e.Type, lat: e.Coords[0], lon: e.Coords[1], precision: prec}
 	m.places[e.ID] = g
-	m.add(n, Lat, quad.Float(g.lat))
-	m.add(n, Lon, quad.Float(g.lon))
-	m.add(n, GeoPrecision, quad.String(prec))
+	m.own(n, Lat, quad.Float(g.lat))
+	m.own(n, Lon, quad.Float(g.lon))
+	m.own(n, GeoPrecision, quad.String(prec))
 }
 
 // place is where an event happened, as finely as the record says: its

@@ -41,7 +41,7 @@ func Example() {
 		fmt.Println(err)
 	}
 	// Output:
-	// {"element":"node","id":"ng:entity/kataib-hezbollah","type":"ArmedGroup","name":"Kata'ib Hezbollah","article_count":1,"first_seen":"2024-02-02","last_seen":"2024-02-02"}
-	// {"element":"node","id":"ng:entity/tower-22","type":"MilitaryBase","name":"Tower 22","article_count":1,"first_seen":"2024-02-02","last_seen":"2024-02-02"}
+	// {"element":"node","id":"ng:entity/kataib-hezbollah","type":"ArmedGroup","name":"Kata'ib Hezbollah","aliases":["Kata'ib Hezbollah"],"article_count":1,"first_seen":"2024-02-02","last_seen":"2024-02-02"}
+	// {"element":"node","id":"ng:entity/tower-22","type":"MilitaryBase","name":"Tower 22","aliases":["Tower 22"],"article_count":1,"first_seen":"2024-02-02","last_seen":"2024-02-02"}
 	// {"element":"edge","source":"ng:entity/kataib-hezbollah","target":"ng:entity/tower-22","predicate":"attacked","kind":"claimed","article":"ng:article/0123456789abcdef","article_date":"2024-02-02","evidence":"It said it struck Tower 22.","statement":"ng:statement/ed8cbf38f1bf2c7f"}
 }

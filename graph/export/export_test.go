@@ -213,7 +213,7 @@ func TestGraphMLAttributes(t *testing.T) {
 		{"hub entity", nodeAttrs(g, "ng:entity/kataib-hezbollah"), map[string]string{
 			"type": "ArmedGroup", "name": "Kata'ib Hezbollah", "article_count": "3",
 			"first_seen": "2024-01-29", "last_seen": "2024-01-31",
-			"aliases": `["Hezbollah Brigades","Kata’ib Hezbollah"]`,
+			"aliases": `["Hezbollah Brigades","Kata'ib Hezbollah","Kata’ib Hezbollah"]`,
 		}},
 		{"event", nodeAttrs(g, "ng:event/a1-attack-tower-22"), map[string]string{
 			"type": "Event", "event_type": "Attack", "kind": "claimed", "date": "2024-01-28", "status": "occurred",
@@ -337,7 +337,9 @@ func TestEscaping(t *testing.T) {
 	if err := json.Unmarshal([]byte(weird["aliases"]), &aliases); err != nil {
 		t.Fatalf("aliases %q: %v", weird["aliases"], err)
 	}
-	if want := []string{"<x>", "A & B", "line\nbreak", "tab\there"}; !slices.Equal(aliases, want) {
+	// The name is always one of the aliases (docs/schema.md); export
+	// drops the control character from it as from the name.
+	if want := []string{"<x>", "A & B", strings.ReplaceAll(exporttest.Weird, "\x01", ""), "line\nbreak", "tab\there"}; !slices.Equal(aliases, want) {
 		t.Errorf("aliases %q, want %q", aliases, want)
 	}
 	ev := edgeAttrs(g, "ng:entity/weird", "allied_with", "ng:entity/harakat-al-nujaba")

@@ -39,6 +39,7 @@ func TestStore(t *testing.T, fresh func(t *testing.T) graph.Config) {
 	t.Run("ReplaceSharedNode", func(t *testing.T) { suiteReplaceSharedNode(t, open(t)) })
 	t.Run("Reader", func(t *testing.T) { suiteReader(t, open(t)) })
 	t.Run("QuadsWith", func(t *testing.T) { suiteQuadsWith(t, open(t)) })
+	t.Run("Owned", func(t *testing.T) { suiteOwned(t, open(t)) })
 	t.Run("Capabilities", func(t *testing.T) { suiteCapabilities(t, fresh(t)) })
 	t.Run("ReadOnly", func(t *testing.T) {
 		cfg := fresh(t)
@@ -228,6 +229,49 @@ func suiteReplaceSharedNode(t *testing.T, st *graph.Store) {
 	}
 	if left, _ := st.LabelQuads(ctx, quad.IRI("L1")); len(left) != 0 {
 		t.Errorf("quads of L1 left: %v", left)
+	}
+}
+
+// suiteOwned: the quads a node owns (labelled with itself: an entity's
+// name) are held once however many articles write them, stay while any
+// article says something of the node, whether its removal is by label
+// (Replace) or by its known quads (RemoveQuads), and go with the last.
+func suiteOwned(t *testing.T, st *graph.Store) {
+	ctx := context.Background()
+	name := quad.Quad{Subject: quad.IRI("ng:entity/kh"), Predicate: quad.IRI("ng:name"), Object: quad.String("KH"), Label: quad.IRI("ng:entity/kh")}
+	with := func(label string) []quad.Quad {
+		return append(Article(label, [2]string{"ng:entity/kh", "ng:entity/ain"}), name)
+	}
+	a, b, c := with("ng:article/a"), with("ng:article/b"), with("ng:article/c")
+	for _, load := range [][]quad.Quad{a, b, c} {
+		if _, err := st.Replace(ctx, nil, load); err != nil {
+			t.Fatal(err)
+		}
+	}
+	has := func(when string, want bool) {
+		t.Helper()
+		if got, err := st.HasQuad(ctx, name); err != nil || got != want {
+			t.Fatalf("%s: name held %v (%v), want %v", when, got, err, want)
+		}
+	}
+	if n, err := st.QuadCount(ctx); err != nil || n != int64(3*len(Article("x", [2]string{"a", "b"}))+1) {
+		t.Errorf("%d quads (%v): the owned quad is not held once", n, err)
+	}
+	has("three articles", true)
+	if _, err := st.Replace(ctx, []quad.Value{quad.IRI("ng:article/a")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	has("after removing one by label", true)
+	if err := st.RemoveQuads(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	has("after removing one by its quads", true)
+	if _, err := st.Replace(ctx, []quad.Value{quad.IRI("ng:article/c")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	has("after removing the last", false)
+	if n, err := st.QuadCount(ctx); err != nil || n != 0 {
+		t.Errorf("%d quads left (%v), want none", n, err)
 	}
 }
 
