@@ -502,3 +502,30 @@ func ensureDir(path string) error {
 	}
 	return os.MkdirAll(filepath.Clean(path), 0o755)
 }
+
+// Compacter is implemented by a backend whose store takes less room
+// rewritten at rest (bolt: its pages full).
+type Compacter interface {
+	// Compact rewrites the closed store cfg names.
+	Compact(ctx context.Context, cfg Config) (Compacted, error)
+}
+
+// Compacted is what a compaction did: the store's size in bytes before
+// and after.
+type Compacted struct{ Before, After int64 }
+
+// Compact rewrites the store cfg names, which must be closed, at its
+// smallest, if its backend can (Compacter); otherwise it does nothing.
+// The graph is the same after.
+func Compact(ctx context.Context, cfg Config) (Compacted, error) {
+	cfg.Backend = cfg.backend()
+	b, err := BackendOf(cfg.Backend)
+	if err != nil {
+		return Compacted{}, err
+	}
+	c, ok := b.(Compacter)
+	if !ok || cfg.ReadOnly {
+		return Compacted{}, nil
+	}
+	return c.Compact(ctx, cfg)
+}

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -13,6 +15,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/analysis"
 	"github.com/newsgraph/newsgraph/config"
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/source"
@@ -45,11 +48,16 @@ if any failed.`,
 			if err != nil {
 				return err
 			}
-			st, err := a.openStore(cmd.Context())
+			st, cfg, err := a.openAt(cmd.Context(), false)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			closed := false
+			defer func() {
+				if !closed {
+					st.Close()
+				}
+			}()
 			opts := pipeline.Options{
 				Env:      a.sourceEnv(),
 				Budget:   a.budget(),
@@ -71,6 +79,13 @@ if any failed.`,
 			if err != nil {
 				return err
 			}
+			closed = true
+			if err := st.Close(); err != nil {
+				return err
+			}
+			if err := a.compact(cmd.Context(), cfg, sum, quads); err != nil {
+				return err
+			}
 			writeSummary(a.stdout, sum, quads)
 			if sum.Failed > 0 {
 				return fmt.Errorf("%d of %d files failed", sum.Failed, sum.Failed+sum.Articles)
@@ -81,6 +96,28 @@ if any failed.`,
 	cmd.Flags().String("extractor", "", "extractor (extract.extractor)")
 	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (extract.workers)")
 	return cmd
+}
+
+// compact rewrites the store at its smallest (graph.Compact: bolt's
+// pages full, half the file) after a build that wrote at least half of
+// what it holds, such as a first build: rewriting the whole store after a
+// few articles would cost more than it saves.
+func (a *app) compact(ctx context.Context, cfg graph.Config, sum pipeline.Summary, quads int64) error {
+	if int64(sum.Quads)*2 < quads {
+		return nil
+	}
+	start := time.Now()
+	// What the build held is garbage now: give it back before the copy
+	// maps the store, so that the two do not add up in the peak.
+	debug.FreeOSMemory()
+	c, err := graph.Compact(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	if c.Before > 0 {
+		a.log.Info("compacted the store", "before", c.Before, "after", c.After, "took", time.Since(start).Round(time.Millisecond))
+	}
+	return nil
 }
 
 // parseSources makes sources of command-line arguments (ingest.ParseSource).

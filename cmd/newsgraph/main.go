@@ -126,12 +126,6 @@ func (a *app) load(cmd *cobra.Command) error {
 	return nil
 }
 
-// openStore opens the configured store (its live generation, once
-// rebuilds have made generations) for reading and writing.
-func (a *app) openStore(ctx context.Context) (*graph.Store, error) {
-	return a.open(ctx, false)
-}
-
 // openReadOnly opens the configured store for commands that only read:
 // on bolt that spares the open a read of every quad (graph.Config.ReadOnly).
 func (a *app) openReadOnly(ctx context.Context) (*graph.Store, error) {

@@ -3,11 +3,15 @@ package bolt
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
@@ -73,5 +77,60 @@ func TestBoltHeldByAnotherProgram(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("open waited for the other program's lock")
+	}
+}
+
+// TestCompact: a compacted store holds the same quads in a smaller file,
+// and takes writes as before.
+func TestCompact(t *testing.T) {
+	ctx := context.Background()
+	cfg := graph.Config{Backend: Name, Path: filepath.Join(t.TempDir(), "store")}
+	st, err := graph.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []quad.Value
+	var want []quad.Quad
+	for i := range 300 {
+		l := fmt.Sprintf("ng:article/a%d", i)
+		qs := graphtest.Article(l, [2]string{fmt.Sprintf("ng:entity/e%d", i%17), fmt.Sprintf("ng:entity/f%d", i)})
+		if err := st.BulkLoad(ctx, qs); err != nil {
+			t.Fatal(err)
+		}
+		labels = append(labels, quad.IRI(l))
+		want = append(want, qs...)
+	}
+	st.Close()
+	if _, err := graph.Compact(ctx, graph.Config{Backend: Name, Path: cfg.Path, ReadOnly: true}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := graph.Compact(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.After <= 0 || c.After >= c.Before {
+		t.Errorf("compacted from %d to %d bytes", c.Before, c.After)
+	}
+	st, err = graph.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var got []quad.Quad
+	for _, l := range labels {
+		qs, err := st.LabelQuads(ctx, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, qs...)
+	}
+	if g, w := graphtest.Sorted(got), graphtest.Sorted(want); !slices.Equal(g, w) {
+		t.Errorf("after compaction %d quads, want %d", len(g), len(w))
+	}
+	if _, err := st.Replace(ctx, labels[:1], nil); err != nil {
+		t.Fatalf("a write after compaction: %v", err)
+	}
+	if n, err := st.QuadCount(ctx); err != nil || n != int64(len(want)-4) {
+		t.Errorf("%d quads after removing an article (%v), want %d", n, err, len(want)-4)
 	}
 }
