@@ -69,9 +69,8 @@ var byObject = map[quad.Value]bool{
 // Add indexes quads that were loaded into the store.
 func (x *Index) Add(qs []quad.Quad) {
 	for _, q := range qs {
-		// rdf:type is read only to tell events and statements apart from
-		// other nodes; every entity has one per article.
-		if bySubject[q.Predicate] || q.Predicate == schema.RDFType && (q.Object == schema.ClassEvent || q.Object == schema.RDFStatement) {
+		// rdf:type is read only to tell events apart from other nodes.
+		if bySubject[q.Predicate] || q.Predicate == schema.RDFType && q.Object == schema.ClassEvent {
 			x.subject[q.Subject] = append(x.subject[q.Subject], q)
 		}
 		if byObject[q.Predicate] {

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -93,12 +94,12 @@ type event struct {
 
 // typed reads the node v once per update: nil when it is not of class
 // (or no longer in the store), else what fill makes of its quads.
-func typed[T any](r *reader, cache map[quad.Value]*T, v quad.Value, class quad.IRI, fill func(qs []quad.Quad) (*T, error)) (*T, error) {
+func typed[T any](r *reader, cache map[quad.Value]*T, v quad.Value, is func(qs []quad.Quad) bool, fill func(qs []quad.Quad) (*T, error)) (*T, error) {
 	if x, ok := cache[v]; ok {
 		return x, nil
 	}
 	qs, err := r.outQuads(v)
-	if err != nil || !has(qs, schema.RDFType, class) {
+	if err != nil || !is(qs) {
 		return nil, err
 	}
 	x, err := fill(qs)
@@ -108,7 +109,8 @@ func typed[T any](r *reader, cache map[quad.Value]*T, v quad.Value, class quad.I
 
 // event reads an event node; nil if v is none (or no longer in the store).
 func (r *reader) event(v quad.Value) (*event, error) {
-	return typed(r, r.events, v, schema.ClassEvent, func(qs []quad.Quad) (*event, error) {
+	isEvent := func(qs []quad.Quad) bool { return has(qs, schema.RDFType, schema.ClassEvent) }
+	return typed(r, r.events, v, isEvent, func(qs []quad.Quad) (*event, error) {
 		e := &event{iri: v}
 		for _, q := range qs {
 			switch q.Predicate {
@@ -210,7 +212,12 @@ type statement struct {
 type factKey struct{ s, p, o quad.Value }
 
 func (r *reader) statement(v quad.Value) (*statement, error) {
-	return typed(r, r.stmts, v, schema.RDFStatement, func(qs []quad.Quad) (*statement, error) {
+	// A statement is the node with an rdf:predicate (it has no rdf:type:
+	// docs/schema.md).
+	isStatement := func(qs []quad.Quad) bool {
+		return slices.ContainsFunc(qs, func(q quad.Quad) bool { return q.Predicate == schema.RDFPredicate })
+	}
+	return typed(r, r.stmts, v, isStatement, func(qs []quad.Quad) (*statement, error) {
 		s := &statement{iri: v}
 		for _, q := range qs {
 			switch q.Predicate {

@@ -332,7 +332,6 @@ func (m *mapper) facts() {
 		if !m.count {
 			st2 = StatementIRI(m.rec.Article.ID, f)
 		}
-		m.add(st2, RDFType, RDFStatement)
 		m.add(st2, RDFSubject, s)
 		m.add(st2, RDFPredicate, pi)
 		m.add(st2, RDFObject, o)

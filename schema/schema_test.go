@@ -156,7 +156,7 @@ func TestToQuads(t *testing.T) {
 	// Every accepted fact has a statement node carrying its evidence and kind.
 	stmts := 0
 	for _, q := range quads {
-		if q.Predicate == RDFType && q.Object == RDFStatement {
+		if q.Predicate == RDFPredicate {
 			stmts++
 		}
 	}

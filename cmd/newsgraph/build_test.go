@@ -57,9 +57,9 @@ func TestBuildSeeds(t *testing.T) {
 
 	// Every fact carries its article and evidence sentence, and the
 	// evidence occurs in that article's text.
-	stmts := c.queryJSON(`g.V().Has("<rdf:type>", "<rdf:Statement>").Tag("st")` +
+	stmts := c.queryJSON(`g.V().Has("<rdf:predicate>").Tag("st")` +
 		`.Save("<ng:evidence>", "evidence").Save("<ng:article>", "article").Save("<ng:kind>", "kind").All()`)
-	total := c.queryJSON(`g.V().Has("<rdf:type>", "<rdf:Statement>").All()`)
+	total := c.queryJSON(`g.V().Has("<rdf:predicate>").All()`)
 	if len(stmts) == 0 || len(stmts) != len(total) {
 		t.Fatalf("%d statements with evidence, article and kind, of %d", len(stmts), len(total))
 	}
