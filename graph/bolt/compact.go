@@ -65,7 +65,9 @@ func compactFile(ctx context.Context, src, dst string) error {
 	if err != nil {
 		return err
 	}
-	to.NoSync = true // synced once at the end
+	// Synced once at the end, and grown a megabyte at a time (not
+	// bolt's 16), so that the file ends where its data does.
+	to.NoSync, to.NoGrowSync, to.AllocSize = true, true, 1<<20
 	c := &copier{to: to}
 	err = from.View(func(ftx *bolt.Tx) error {
 		return ftx.ForEach(func(name []byte, b *bolt.Bucket) error {
