@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -111,6 +112,12 @@ func (a *app) compact(ctx context.Context, cfg graph.Config, sum pipeline.Summar
 	// maps the store, so that the two do not add up in the peak.
 	debug.FreeOSMemory()
 	c, err := graph.Compact(ctx, cfg)
+	if errors.Is(err, graph.ErrLocked) {
+		// Another process opened the store once the build let it go:
+		// the store is whole, only larger.
+		a.log.Warn("store not compacted: in use by another process")
+		return nil
+	}
 	if err != nil {
 		return err
 	}
