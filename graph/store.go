@@ -464,23 +464,12 @@ func (s *Store) sweep(ctx context.Context, removed []quad.Quad, except []quad.Va
 			continue
 		}
 		seen[q.Subject] = true
-		var own []quad.Quad
-		alive := false
-		err := s.eachQuad(ctx, quad.Subject, q.Subject, func(x quad.Quad) bool {
-			if Owned(x) {
-				own = append(own, x)
-				return true
-			}
-			alive = true
-			return false
-		})
+		own, err := s.orphaned(ctx, q.Subject)
 		if err != nil {
 			return 0, err
 		}
-		if !alive {
-			for _, x := range own {
-				del.RemoveQuad(x)
-			}
+		for _, x := range own {
+			del.RemoveQuad(x)
 		}
 	}
 	if len(del.Deltas) == 0 {
@@ -501,6 +490,41 @@ func ensureDir(path string) error {
 		return errors.New("graph: no path given for an embedded store (set data_dir)")
 	}
 	return os.MkdirAll(filepath.Clean(path), 0o755)
+}
+
+// sweepProbe is how many of a node's quads sweep reads first: an entity
+// owns a handful, so among that many one is another label's unless the
+// node is an orphan, and a hub mentioned by thousands of articles costs
+// no read of all its quads.
+const sweepProbe = 64
+
+// orphaned returns the owned quads of v if nothing else is said of v,
+// and nothing otherwise.
+func (s *Store) orphaned(ctx context.Context, v quad.Value) ([]quad.Quad, error) {
+	ref, err := s.qs.ValueOf(v)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	for limit := sweepProbe; ; limit = 0 {
+		qrefs, err := NewReader(s.qs).Refs(ctx, ref, quad.Subject, nil, limit)
+		if err != nil {
+			return nil, err
+		}
+		var own []quad.Quad
+		for _, r := range qrefs {
+			q, err := s.qs.Quad(r)
+			if err != nil {
+				return nil, err
+			}
+			if !Owned(q) {
+				return nil, nil
+			}
+			own = append(own, q)
+		}
+		if limit == 0 || len(qrefs) < limit {
+			return own, nil
+		}
+	}
 }
 
 // Compacter is implemented by a backend whose store takes less room
