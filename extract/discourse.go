@@ -39,6 +39,8 @@ func (v *view) subj(k int) (int, *entity) {
 		case v.d.lx.adverbs.has(w) || w == `"` || w == "'" || v.d.lx.auxVerbs.has(w):
 			j--
 			continue
+		case (w == "which" || w == "who" || w == "that") && j == k-1 && j >= 1 && v.it[j-1].e != nil && !v.locative(j-1):
+			return j - 1, v.it[j-1].e // "a coalition that came to the aid of Iraq"
 		case (w == "which" || w == "who") && v.word(j-1, ",") && j >= 2 && v.it[j-2].e != nil:
 			// "the coalition, which invaded Iraq"; "the airport in
 			// Kurdistan, which houses U.S. troops": the airport.
