@@ -485,13 +485,30 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		}
 		if e.entityAt(v, k) != nil {
 			m.bind[e.slot] = k
-			if fr.step(v, i+1, k+1, m) {
+			// A list slot goes on after its whole list when it ends the
+			// pattern ("strikes on facilities in Iraq and Syria
+			// controlled by X": what follows the list ends the match),
+			// and may go on after it elsewhere.
+			next := k + 1
+			if e.list {
+				if l := v.list(k); len(l) > 1 {
+					if last := l[len(l)-1] + 1; i == len(fr.elems)-1 {
+						next = last
+					} else if fr.step(v, i+1, last, m) {
+						return true
+					}
+				}
+			}
+			if fr.step(v, i+1, next, m) {
 				return true
 			}
 			m.bind[e.slot] = -1
 		}
 	case eWords:
 		if k < len(v.it) && v.it[k].e == nil && e.ids.has(v.it[k].id) {
+			if i > 0 && fr.elems[i-1].kind == eGap && v.word(k, "by") && v.wordIn(k-1, v.d.lx.usedByParticiples) {
+				return false // "facilities controlled by X": X holds them, it did not act
+			}
 			t := m.trigger
 			if t < 0 {
 				m.trigger = k

@@ -64,6 +64,12 @@ func TestRolesNeverInverted(t *testing.T) {
 		// of the sentence before.
 		{"Kataib Hezbollah issued a statement on Sunday. Iran has struck Kurdish groups in Iraq since 2022, and in March it fired missiles at Erbil.",
 			[3]string{"kataib-hezbollah", "attacked", "erbil"}, [3]string{"iran", "attacked", "erbil"}},
+		// The holder of the sites struck is the target, not an agent,
+		// and the places they are in are not targets.
+		{"U.S. forces carried out strikes on four depots in Iraq and Syria controlled by Kataib Hezbollah.",
+			[3]string{"kataib-hezbollah", "attacked", "iraq"}, [3]string{"us-military", "attacked", "kataib-hezbollah"}},
+		{"U.S. forces carried out strikes on four depots in Iraq and Syria controlled by Kataib Hezbollah.",
+			[3]string{"us-military", "attacked", "syria"}, [3]string{}},
 		// A state protects its own forces; it does not threaten them.
 		{"The United States warned that it would conduct additional strikes if American forces in the region continue to be targeted.",
 			[3]string{"united-states", "threatened", "us-military"}, [3]string{}},
