@@ -45,8 +45,23 @@ func (v *view) subj(k int) (int, *entity) {
 			// "the coalition, which invaded Iraq"; "the airport in
 			// Kurdistan, which houses U.S. troops": the airport.
 			a := j - 2
-			for v.locative(a) && a >= 2 && v.it[a-2].e != nil && v.wordIn(a-1, v.d.lx.placePrepositions) {
-				a -= 2
+			for a >= 0 && v.locative(a) {
+				// Past the place and its preposition, to the name it
+				// follows ("Harakat al-Nujaba group in Iraq, which").
+				p := a - 1
+				for p > 0 && !v.wordIn(p, v.d.lx.placePrepositions) {
+					p--
+				}
+				a = -1
+				for q := p - 1; q >= 0 && q >= p-2; q-- {
+					if v.it[q].e != nil {
+						a = q
+						break
+					}
+				}
+			}
+			if a < 0 {
+				return -1, nil
 			}
 			return a, v.it[a].e
 		case v.d.lx.groupNouns.has(w) && v.wordIn(j-1, v.d.lx.affiliateWords) && v.word(j-2, "and"):

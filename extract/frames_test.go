@@ -64,6 +64,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// of the sentence before.
 		{"Kataib Hezbollah issued a statement on Sunday. Iran has struck Kurdish groups in Iraq since 2022, and in March it fired missiles at Erbil.",
 			[3]string{"kataib-hezbollah", "attacked", "erbil"}, [3]string{"iran", "attacked", "erbil"}},
+		// A relative clause after a place belongs to the name before it.
+		{"Washington confirmed the death of the leader of the Iran-backed Harakat al-Nujaba group in Iraq, which has been attacking U.S. military targets.",
+			[3]string{"iraq", "attacked", "us-military"}, [3]string{"harakat-hezbollah-al-nujaba", "attacked", "us-military"}},
 		// The holder of the sites struck is the target, not an agent,
 		// and the places they are in are not targets.
 		{"U.S. forces carried out strikes on four depots in Iraq and Syria controlled by Kataib Hezbollah.",
