@@ -196,6 +196,13 @@ func TestCoordination(t *testing.T) {
 	}
 }
 
+// TestModifiedDescription: "the Sunni extremist group" refers back to the
+// group named before, as "the group" does; "the Iraqi militia X" names X.
+func TestModifiedDescription(t *testing.T) {
+	checkRules(t, "Kataib Hezbollah denied the report on Monday. The powerful Shiite group later attacked U.S. forces at Ain al-Asad.",
+		[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil)
+}
+
 // TestNotTheActor: the holder of a target, a country naming a group and a
 // town that shares a channel's name are not who acts or speaks.
 func TestNotTheActor(t *testing.T) {

@@ -113,7 +113,7 @@ func (d *doc) view(s *sentence) *view {
 		it := item{t0: i, t1: i + 1, w: t.norm, id: t.id}
 		// "the group claimed …", "the coalition said …": a definite
 		// description of the last group or coalition acts for it.
-		if ref := d.definite(t.norm, v); ref != nil {
+		if ref := d.definite(t.norm, i, v); ref != nil {
 			it.e = ref
 		} else if ref := d.described(t.norm, i, v); ref != nil {
 			it.e = ref
@@ -213,9 +213,12 @@ func (d *doc) militaryAdjective(n int, s *sentence) bool {
 
 // definite returns what "the group", "the militia", "the coalition"
 // (right after "the") refers to, or nil.
-func (d *doc) definite(w string, v *view) *entity {
-	if len(v.it) == 0 || v.it[len(v.it)-1].w != "the" {
+func (d *doc) definite(w string, i int, v *view) *entity {
+	if !v.afterThe() {
 		return nil
+	}
+	if n := i + 1; n < len(d.toks) && d.toks[n].cap {
+		return nil // "the Iraqi militia Harakat al-Nujaba": the name follows
 	}
 	switch {
 	case d.lx.definiteGroupNouns.has(w):
@@ -227,6 +230,22 @@ func (d *doc) definite(w string, v *view) *entity {
 		return d.lastCoalition
 	}
 	return nil
+}
+
+// afterThe reports "the" just before the word being read, or before up
+// to two plain modifiers of it ("the group", "the Sunni extremist group").
+func (v *view) afterThe() bool {
+	n := len(v.it)
+	for m := 1; m <= 3 && n-m >= 0; m++ {
+		it := &v.it[n-m]
+		if it.w == "the" && it.e == nil {
+			return true
+		}
+		if it.e != nil || it.w == "" || clauseBreak(it.w) || it.w == "," || it.w == "of" || it.w == "and" || it.w == `"` || v.d.lx.skippable.hasID(it.id) {
+			return false
+		}
+	}
+	return false
 }
 
 // virtual returns the article entity of a lexicon entry named only
