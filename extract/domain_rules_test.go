@@ -199,8 +199,8 @@ func TestCoordination(t *testing.T) {
 // TestModifiedDescription: "the Sunni extremist group" refers back to the
 // group named before, as "the group" does; "the Iraqi militia X" names X.
 func TestModifiedDescription(t *testing.T) {
-	checkRules(t, "Kataib Hezbollah denied the report on Monday. The powerful Shiite group later attacked U.S. forces at Ain al-Asad.",
-		[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil)
+	checkRules(t, "Kataib Hezbollah denied the report on Monday. U.S. jets later struck the powerful Shiite group near al-Qaim.",
+		[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}}, nil, nil)
 }
 
 // TestNotTheActor: the holder of a target, a country naming a group and a
