@@ -64,6 +64,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// of the sentence before.
 		{"Kataib Hezbollah issued a statement on Sunday. Iran has struck Kurdish groups in Iraq since 2022, and in March it fired missiles at Erbil.",
 			[3]string{"kataib-hezbollah", "attacked", "erbil"}, [3]string{"iran", "attacked", "erbil"}},
+		// A place the sentence is in is not a member of what follows.
+		{"The United States still has 2,500 troops stationed in Iraq, deployed as part of the international coalition.",
+			[3]string{"iraq", "member_of", "international-coalition"}, [3]string{"us-military", "deployed_at", "iraq"}},
 		// A relative clause after a place belongs to the name before it.
 		{"Washington confirmed the death of the leader of the Iran-backed Harakat al-Nujaba group in Iraq, which has been attacking U.S. military targets.",
 			[3]string{"iraq", "attacked", "us-military"}, [3]string{"harakat-hezbollah-al-nujaba", "attacked", "us-military"}},

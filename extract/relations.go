@@ -486,6 +486,9 @@ func (v *view) memberOf(k int) {
 	for j := k - 1; j >= 0 && j >= k-6; j-- {
 		if e := v.ent(j); e != nil {
 			a := v.afterName(j)
+			if v.locative(j) {
+				return // "troops stationed in Iraq, deployed as part of the coalition"
+			}
 			if is(e, schema.ArmedGroup, schema.Country) && (v.word(a, ",") || v.word(a, "is", "was", "are", "became")) {
 				v.fact(k, e, "member_of", v.ent(y), 0.75)
 			}
