@@ -119,6 +119,9 @@ func (v *view) subj(k int) (int, *entity) {
 			}
 			return -1, v.d.lastActor
 		case w == "they" || w == "we" || w == "their" || w == "our":
+			if v.unnamedGroupBefore(j) {
+				return -1, nil // "Several Iraqi factions issued a statement in which they vowed"
+			}
 			if v.d.lastGroup != nil {
 				return -1, v.d.lastGroup
 			}
@@ -295,4 +298,26 @@ func (v *view) firstActor(k int) *entity {
 		return nil
 	}
 	return nil
+}
+
+// unnamedGroupBefore reports an unnamed group ("several Iraqi factions",
+// "the militias") heading the sentence before item k, with no named one
+// before it: what "they" takes up there.
+func (v *view) unnamedGroupBefore(k int) bool {
+	start := 0 // past a dateline ("BEIRUT, LEBANON – Several factions …")
+	for j := k - 1; j >= 0; j-- {
+		if clauseBreak(v.it[j].w) {
+			start = j + 1
+			break
+		}
+	}
+	for j := start; j < k; j++ {
+		if e := v.it[j].e; e != nil && is(e, schema.ArmedGroup, schema.Coalition, schema.Country, schema.GovernmentBody) && !v.locative(j) && v.it[j].dem == nil {
+			return false
+		}
+		if v.wordIn(j, v.d.lx.groupNouns) && !v.word(j-1, "the") {
+			return true
+		}
+	}
+	return false
 }

@@ -217,7 +217,16 @@ func TestNotTheActor(t *testing.T) {
 			}
 		}
 	}
-	rec := extractText(t, "Jets struck a depot on the outskirts of Al-Mayadeen city at dawn.")
+	// "they" after an unnamed group is that group; a withdrawal named as
+	// a condition did not happen.
+	text := "Iraqi Factions Vow Attacks on US Forces in Iraq\n\nBEIRUT – Several Iraqi factions issued a joint statement in which they vowed to target U.S. forces until they withdraw from Iraq."
+	rec := extractText(t, text)
+	for _, e := range rec.Events {
+		if e.Agent == "iraq" || e.Type == schema.EvWithdrawal {
+			t.Errorf("%q: %s", text, eventList(rec))
+		}
+	}
+	rec = extractText(t, "Jets struck a depot on the outskirts of Al-Mayadeen city at dawn.")
 	if entityByID(rec, "mayadin") == nil {
 		t.Errorf("Al-Mayadeen city is the town: %v", ids(rec))
 	}

@@ -529,8 +529,8 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			// A gap stays in its clause and out of quotations: the
 			// speaker of "…Iraq," the official said is not Iraq.
 			it := &v.it[p]
-			if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` || v.coordinatedPhrase(p) {
-				break
+			if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` || v.coordinatedPhrase(p) || v.wordIn(p, v.d.lx.departureConditions) || v.word(p, "if", "whether") {
+				break // nor into a condition: "target U.S. forces until they withdraw" is no withdrawal
 			}
 			// An aside in brackets is one word of the gap: "on Friday
 			// at 10 p.m. (local time) against the PKK".
