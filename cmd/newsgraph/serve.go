@@ -92,6 +92,8 @@ Prometheus metrics.`,
 			if err != nil {
 				return err
 			}
+			// Runs before h.Close: the index builds let go of the store.
+			defer srv.Engine().Stop()
 			handler, stopSchedule, err := a.serveOps(h, srv)
 			if err != nil {
 				return err

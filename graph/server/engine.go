@@ -40,6 +40,12 @@ type Engine struct {
 	// nameCache, when set, keeps the name index of one store in a file
 	// (CacheNames).
 	nameCache *nameCache
+
+	// The background builds, which Stop cancels and waits for: a build
+	// pins its store, which must be closed when the server stops.
+	builds     sync.WaitGroup
+	stopBuilds context.CancelFunc
+	buildCtx   context.Context
 }
 
 // nameCache is where the name index of store st is kept, and st's stamp.
@@ -72,6 +78,7 @@ func NewEngine(h *graph.Handle, index bool, log *slog.Logger) *Engine {
 		log = slog.New(slog.DiscardHandler)
 	}
 	e := &Engine{h: h, index: index, log: log, state: map[*graph.Store]*storeState{}}
+	e.buildCtx, e.stopBuilds = context.WithCancel(context.Background())
 	h.OnSwap(func(st *graph.Store, _ string) {
 		e.mu.Lock()
 		clear(e.state) // older stores are closed once their last query ends
@@ -100,26 +107,42 @@ func (e *Engine) stateOf(st *graph.Store) *storeState {
 	}
 	e.mu.Unlock()
 	if e.index {
-		s.once.Do(func() { go e.build(st, s) })
+		s.once.Do(func() {
+			e.builds.Add(1)
+			go func() {
+				defer e.builds.Done()
+				e.build(e.buildCtx, st, s)
+			}()
+		})
 	}
 	return s
+}
+
+// Stop cancels the background index builds and waits for them to let go
+// of their stores, so that closing the handle then closes the store: a
+// server that stops leaves it free for the next command.
+func (e *Engine) Stop() {
+	e.stopBuilds()
+	e.builds.Wait()
 }
 
 // build makes the name index and the link index of one store. The store
 // stays pinned while it is read. Names come first: they take seconds on
 // a large store, and every search, card and path needs them.
-func (e *Engine) build(st *graph.Store, s *storeState) {
+func (e *Engine) build(ctx context.Context, st *graph.Store, s *storeState) {
 	cur, release := e.h.Acquire()
 	defer release()
-	if cur != st {
-		return // swapped meanwhile
+	if cur != st || ctx.Err() != nil {
+		return // swapped meanwhile, or stopping
 	}
-	if _, err := e.namesOf(context.Background(), st, s); err != nil {
+	if _, err := e.namesOf(ctx, st, s); err != nil && ctx.Err() == nil {
 		e.log.Warn("name index not loaded; the first query loads it", "err", err)
 	}
-	stats, err := s.finder.BuildIndex(context.Background())
+	stats, err := s.finder.BuildIndex(ctx)
 	if err != nil {
-		e.log.Warn("path index not built; path queries read the store directly", "err", err)
+		if ctx.Err() == nil {
+			e.log.Warn("path index not built; path queries read the store directly", "err", err)
+		}
 		return
 	}
 	e.log.Info("path index ready", "quads", stats.Quads, "nodes", stats.Nodes, "links", stats.HalfEdges/2, "took", stats.Took)
