@@ -98,8 +98,8 @@ type doc struct {
 	// quoteOpen: the sentence read last left a quotation open, which the
 	// next one may close (`"… forces. We will protect them," said X.`).
 	quoteOpen bool
-	itemBuf  []item
-	quoteBuf []bool
+	itemBuf   []item
+	quoteBuf  []bool
 
 	facts  []schema.Fact
 	events []schema.Event

@@ -58,9 +58,9 @@ func TestEventPlace(t *testing.T) {
 	// entity itself: the store holds them once, whatever mentions it.
 	qs, _ := ToQuads(Record{Doc: "d", Article: Article{ID: "a1"}, Entities: ents}, "test/1")
 	want := map[quad.Quad]bool{
-		{Subject: EntityIRI("iraq"), Predicate: Wikidata, Object: quad.String("Q796"), Label: EntityIRI("iraq")}:                      true,
-		{Subject: EntityIRI("iraq"), Predicate: Lat, Object: quad.Float(33.22), Label: EntityIRI("iraq")}:                             true,
-		{Subject: EntityIRI("iraq"), Predicate: GeoPrecision, Object: quad.String(GeoCountry), Label: EntityIRI("iraq")}:              true,
+		{Subject: EntityIRI("iraq"), Predicate: Wikidata, Object: quad.String("Q796"), Label: EntityIRI("iraq")}:                                      true,
+		{Subject: EntityIRI("iraq"), Predicate: Lat, Object: quad.Float(33.22), Label: EntityIRI("iraq")}:                                             true,
+		{Subject: EntityIRI("iraq"), Predicate: GeoPrecision, Object: quad.String(GeoCountry), Label: EntityIRI("iraq")}:                              true,
 		{Subject: EntityIRI("ain-al-asad-air-base"), Predicate: GeoPrecision, Object: quad.String(GeoSite), Label: EntityIRI("ain-al-asad-air-base")}: true,
 	}
 	for _, q := range qs {
