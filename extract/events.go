@@ -618,7 +618,7 @@ prep:
 	if j >= len(v.it) || v.it[j].e == nil {
 		return nil, k
 	}
-	if v.statePossessor(j) || v.sponsorModifier(j) && v.ent(j+2) != nil {
+	if v.qualifier(j) && v.ent(j+2) != nil {
 		j += 2 // "positions of Iran's Revolutionary Guard", "the Iran-backed Kata'ib Hezbollah"
 	} else if v.sponsorModifier(j) {
 		// "attacks on US-occupied bases": the state's forces hold them;

@@ -474,11 +474,8 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if e.types.has(schema.Person) {
 			k = v.personHead(k)
 		}
-		if v.sponsorModifier(k) && !fr.wantsLink(v, i, k) {
-			k += 2 // "the Iran-backed Kata'ib Hezbollah": the group
-		}
-		if v.statePossessor(k) && !fr.wantsLink(v, i, k) {
-			k += 2 // "posts of Iran's Revolutionary Guard": the Guard's
+		for v.qualifier(k) && !fr.wantsLink(v, i, k) {
+			k += 2 // "the Iran-backed Kata'ib Hezbollah": the group; "posts of Iran's Revolutionary Guard": the Guard's
 		}
 		if k < len(v.it) && v.it[k].e == nil && v.groupAfter(k) && !fr.wantsLink(v, i, k) {
 			return false // "Iraqi armed factions announced": not Iraq
@@ -560,6 +557,14 @@ func (v *view) coordinatedPhrase(k int) bool {
 // locates the field).
 func (v *view) statePossessor(k int) bool {
 	return is(v.ent(k), schema.Country) && v.word(k+1, "'s", "'") && is(v.ent(k+2), schema.GovernmentBody, schema.ArmedGroup, schema.Coalition)
+}
+
+// qualifier reports a name at item k that qualifies the name two items on
+// and fills no role of its own: a hyphenated sponsor ("the Iran-backed
+// Kata'ib Hezbollah") or a state owning a body ("Iran's Revolutionary
+// Guard").
+func (v *view) qualifier(k int) bool {
+	return v.sponsorModifier(k) || v.statePossessor(k)
 }
 
 // groupAfter reports a group noun within two words after item k:
