@@ -136,7 +136,7 @@ func (d *doc) scanLexicon(s *sentence) {
 			i++ // part of a longer name that nameRuns will find
 			continue
 		}
-		if end > i && ref.entry.Common && !d.placeCue(i, s) {
+		if end > i && ref.entry.Common && !d.placeCue(i, s.first) {
 			i++ // "Drone Strike Hit Militia Headquarters"
 			continue
 		}
@@ -155,8 +155,8 @@ func (d *doc) scanLexicon(s *sentence) {
 
 // placeCue reports a word before token i that says a place follows: a
 // preposition of place or "of" ("in Hit", "the town of Hit").
-func (d *doc) placeCue(i int, s *sentence) bool {
-	return i > s.first && (d.lx.placePrepositions.hasID(d.toks[i-1].id) || d.toks[i-1].norm == "of")
+func (d *doc) placeCue(i, first int) bool {
+	return i > first && (d.lx.placePrepositions.hasID(d.toks[i-1].id) || d.toks[i-1].norm == "of")
 }
 
 // embedded reports whether the lexicon match [i, end), made only of
@@ -295,7 +295,7 @@ func (d *doc) pickHit(hits []aliasRef, i, end, last int) (aliasRef, bool) {
 // place: a preposition of place or "of" before it, a place's head after
 // it ("Al-Mayadeen city", "Mayadin countryside").
 func (d *doc) placeContext(i, end, last int) bool {
-	if i > 0 && (d.lx.placePrepositions.hasID(d.toks[i-1].id) || d.toks[i-1].norm == "of") {
+	if d.placeCue(i, 0) {
 		return true
 	}
 	if end < last {
