@@ -225,9 +225,7 @@ func (d *doc) proxyHead(j, last int) int {
 	if j < last && d.toks[j].kind == tPoss {
 		j++
 	}
-	for j < last && c.modifiers[d.toks[j].norm] && !c.proxies[d.toks[j].norm] {
-		j++
-	}
+	j = d.pastModifiers(j, last, c.proxies)
 	if j >= last || !c.proxies[d.toks[j].norm] || d.at[j] != nil {
 		return 0
 	}
@@ -247,13 +245,22 @@ func (d *doc) massHead(i, j, last int) int {
 	if i > 0 && d.lx.skippable.hasID(d.toks[i-1].id) {
 		return 0 // "an Iran-backed militia", "the Iran-backed militia"
 	}
-	for j < last && c.modifiers[d.toks[j].norm] && !c.massHeads[d.toks[j].norm] {
-		j++
-	}
+	j = d.pastModifiers(j, last, c.massHeads)
 	if j < last && c.massHeads[d.toks[j].norm] && (d.at[j] == nil || d.at[j].first == j) {
 		return j + 1
 	}
 	return 0
+}
+
+// pastModifiers is the first token from j on that is no collective
+// modifier, or is one of the nouns sought (a modifier that is also such a
+// noun, "militia", ends the run there).
+func (d *doc) pastModifiers(j, last int, nouns map[string]bool) int {
+	c := d.lx.collectives
+	for j < last && c.modifiers[d.toks[j].norm] && !nouns[d.toks[j].norm] {
+		j++
+	}
+	return j
 }
 
 // collectiveHead matches "modifier* head" from token j and returns its
@@ -261,9 +268,8 @@ func (d *doc) massHead(i, j, last int) int {
 // does any head when modified is set (the phrase began with one).
 func (d *doc) collectiveHead(j, last int, modified bool) int {
 	c := d.lx.collectives
-	for j < last && c.modifiers[d.toks[j].norm] && !c.heads[d.toks[j].norm] {
-		j, modified = j+1, true
-	}
+	n := d.pastModifiers(j, last, c.heads)
+	j, modified = n, modified || n > j
 	// "militia groups": a modifier that is also a head stands before one.
 	for j+1 < last && c.heads[d.toks[j].norm] && c.heads[d.toks[j+1].norm] {
 		j++

@@ -153,8 +153,9 @@ func (d *doc) scanLexicon(s *sentence) {
 	}
 }
 
-// placeCue reports a word before token i that says a place follows: a
-// preposition of place or "of" ("in Hit", "the town of Hit").
+// placeCue reports a word before token i, and after token first, that
+// says a place follows: a preposition of place or "of" ("in Hit", "the
+// town of Hit").
 func (d *doc) placeCue(i, first int) bool {
 	return i > first && (d.lx.placePrepositions.hasID(d.toks[i-1].id) || d.toks[i-1].norm == "of")
 }
