@@ -138,10 +138,12 @@ func (v *view) entityRules(k int) {
 	switch {
 	case is(it.e, schema.Agreement):
 		v.partyTo(k)
-	case is(it.e, schema.Place, schema.Country) && v.word(k+1, "'s") && is(v.ent(v.pastPlaceAdjectives(k+2)), schema.Place, schema.MilitaryBase):
+	case is(it.e, schema.Place, schema.Country) && v.word(k+1, "'s"):
 		// "Baghdad’s Green Zone", "Anbar's Ain al-Asad", "Iraq's
 		// semi-autonomous Kurdistan Region".
-		v.d.addFact(v.ent(v.pastPlaceAdjectives(k+2)), "located_in", it.e, schema.Stated, nil, v.evidence(), "", 0.75)
+		if p := v.ent(v.pastPlaceAdjectives(k + 2)); is(p, schema.Place, schema.MilitaryBase) {
+			v.d.addFact(p, "located_in", it.e, schema.Stated, nil, v.evidence(), "", 0.75)
+		}
 	case is(it.e, schema.GovernmentBody) && v.d.lx.isMilitary(it.e):
 		v.deployedIn(k)
 	}
