@@ -321,7 +321,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("event state_type %q unknown", ev.StateType)
 		}
 		for _, name := range []string{ev.Agent, ev.Target, ev.Location} {
-			if _, ok := fr.slots[name]; name != "" && !ok && !(name == antecedentAgent && name == ev.Agent) {
+			if _, ok := fr.slots[name]; name != "" && !ok && !(name == antecedentAgent && name == ev.Agent) && !(name == antecedentTarget && name == ev.Target) {
 				return nil, fmt.Errorf("event: no slot %q", name)
 			}
 		}
@@ -474,6 +474,9 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if e.types.has(schema.Person) {
 			k = v.personHead(k)
 		}
+		if e.types.has(schema.ArmedGroup) {
+			k = v.siteOwner(k)
+		}
 		for v.qualifier(k) && !fr.wantsLink(v, i, k) {
 			k += 2 // "the Iran-backed Kata'ib Hezbollah": the group; "posts of Iran's Revolutionary Guard": the Guard's
 		}
@@ -565,6 +568,41 @@ func (v *view) statePossessor(k int) bool {
 // Guard").
 func (v *view) qualifier(k int) bool {
 	return v.sponsorModifier(k) || v.statePossessor(k)
+}
+
+// siteOwner returns the item of the group or body that holds the site a
+// phrase starting at item k names, the target of an attack on it: "the
+// headquarters of the PMF", "two positions of Kata'ib Hezbollah", "a PMF
+// headquarters". Otherwise it returns k.
+func (v *view) siteOwner(k int) int {
+	j := k
+	for j < len(v.it) && j < k+2 && (v.wordIn(j, v.d.lx.siteDeterminers) || isNumber(v.it[j].w)) {
+		j++
+	}
+	site := func(n int) bool {
+		return v.wordIn(n, v.d.lx.ownedSites) || v.wordIn(n, v.d.lx.genericTargets) || v.wordIn(n, v.d.lx.baseNouns)
+	}
+	owner := func(n int) bool { return is(v.ent(n), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition) }
+	// "the base of the coalition at Erbil airport": the named site.
+	named := func(n int) int {
+		if v.word(n+1, "at") && is(v.ent(n+2), schema.MilitaryBase, schema.Place) || v.word(n+1, "in") && is(v.ent(n+2), schema.MilitaryBase) {
+			return n + 2
+		}
+		return n
+	}
+	switch {
+	case j > k && owner(j) && site(j+1):
+		return named(j + 1)
+	case site(j) && v.word(j+1, "of"):
+		n := j + 2
+		if v.word(n, "the") {
+			n++
+		}
+		if owner(n) {
+			return named(n)
+		}
+	}
+	return k
 }
 
 // groupAfter reports a group noun within two words after item k:
@@ -920,7 +958,7 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		return nil // analysts and editors frame events; their words are not acts
 	}
 	typ := ev.Type
-	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
+	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) && v.fromTheAir(m.trigger) {
 		typ = ev.StateType
 	}
 	if ev.Refine {
@@ -935,6 +973,15 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		}
 		if target.id != e.Agent {
 			e.Target = target.id
+		}
+		return e
+	}
+	if ev.Target == antecedentTarget && agent != nil {
+		// "Kata'ib Hezbollah was behind the attack": the attack told
+		// before, now with its agent, not another.
+		e := v.antecedentEvent(func(e *schema.Event) bool { return e.Agent == "" || e.Agent == agent.id })
+		if e != nil && e.Agent == "" && e.Target != agent.id {
+			e.Agent = agent.id
 		}
 		return e
 	}
@@ -972,6 +1019,23 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		status = "occurred"
 	}
 	return v.addEvent(typ, agent, target, loc, m.trigger, status)
+}
+
+// fromTheAir reports a state's attack told at item k as one from the air:
+// an air word near it and no missile or ground word (words.yaml,
+// state_air_words and ground_weapon_words).
+func (v *view) fromTheAir(k int) bool {
+	air := false
+	for j := max(0, k-3); j < len(v.it) && j <= k+2; j++ {
+		if v.it[j].e != nil {
+			continue
+		}
+		if v.wordIn(j, v.d.lx.groundWeaponWords) {
+			return false
+		}
+		air = air || v.wordIn(j, v.d.lx.stateAirWords)
+	}
+	return air
 }
 
 // sameEvent returns the sentence's event of typ (or its kind) with this

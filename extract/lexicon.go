@@ -108,12 +108,15 @@ type wordLists struct {
 	TargetPrepositions        []string            `yaml:"target_prepositions"`
 	AirAttackWords            []string            `yaml:"air_attack_words"`
 	AirWeaponWords            []string            `yaml:"air_weapon_words"`
+	StateAirWords             []string            `yaml:"state_air_words"`
+	GroundWeaponWords         []string            `yaml:"ground_weapon_words"`
 	BaseNouns                 []string            `yaml:"base_nouns"`
 	WeaponNouns               []string            `yaml:"weapon_nouns"`
 	OwnAttackVerbs            []string            `yaml:"own_attack_verbs"`
 	BlameVerbs                []string            `yaml:"blame_verbs"`
 	BlamesRelative            []string            `yaml:"blames_relative"`
 	OwnedSites                []string            `yaml:"owned_sites"`
+	SiteDeterminers           []string            `yaml:"site_determiners"`
 	UsedByParticiples         []string            `yaml:"used_by_participles"`
 	LinkedToParticiples       []string            `yaml:"linked_to_participles"`
 	AffiliatedWithParticiples []string            `yaml:"affiliated_with_participles"`

@@ -110,12 +110,15 @@ type wordSets struct {
 	targetPrepositions        wordSet // introduce the target of an attack
 	airAttackWords            wordSet // attack triggers that are from the air
 	airWeaponWords            wordSet // before an attack noun, from the air
+	stateAirWords             wordSet // a state's attack told with them is an airstrike
+	groundWeaponWords         wordSet // a state's attack told with them is not
 	baseNouns                 wordSet // "against these bases in Erbil"
 	weaponNouns               wordSet // "fired rockets at": what makes fired an attack
 	ownAttackVerbs            wordSet // a speaker telling of its own attack
 	blameVerbs                wordSet // "Washington blamed X for the attack"
 	blamesRelative            wordSet // "X, which Washington blames for the attack"
 	ownedSites                wordSet // besides generic_targets, sites that have an owner
+	siteDeterminers           wordSet // "a", "two", "several" before a site noun
 	usedByParticiples         wordSet // "facilities used by X"
 	linkedToParticiples       wordSet // "targets linked to X"
 	affiliatedWithParticiples wordSet // "sites affiliated with X"
@@ -285,12 +288,15 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"target_prepositions", w.TargetPrepositions, &ws.targetPrepositions},
 		{"air_attack_words", w.AirAttackWords, &ws.airAttackWords},
 		{"air_weapon_words", w.AirWeaponWords, &ws.airWeaponWords},
+		{"state_air_words", w.StateAirWords, &ws.stateAirWords},
+		{"ground_weapon_words", w.GroundWeaponWords, &ws.groundWeaponWords},
 		{"base_nouns", w.BaseNouns, &ws.baseNouns},
 		{"weapon_nouns", w.WeaponNouns, &ws.weaponNouns},
 		{"own_attack_verbs", w.OwnAttackVerbs, &ws.ownAttackVerbs},
 		{"blame_verbs", w.BlameVerbs, &ws.blameVerbs},
 		{"blames_relative", w.BlamesRelative, &ws.blamesRelative},
 		{"owned_sites", w.OwnedSites, &ws.ownedSites},
+		{"site_determiners", w.SiteDeterminers, &ws.siteDeterminers},
 		{"used_by_participles", w.UsedByParticiples, &ws.usedByParticiples},
 		{"linked_to_participles", w.LinkedToParticiples, &ws.linkedToParticiples},
 		{"affiliated_with_participles", w.AffiliatedWithParticiples, &ws.affiliatedWithParticiples},
