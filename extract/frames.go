@@ -680,6 +680,9 @@ func (v *view) clauseSubject(k int) (int, *entity) {
 		if i, e := v.subj(j); e != nil {
 			return i, e
 		}
+		if h := v.relativeHead(j); h >= 0 {
+			return h, v.it[h].e
+		}
 		p := j - 1
 		for p >= 0 && j-p <= 5 && !clauseBreak(v.it[p].w) && (v.it[p].e != nil || !preposition(v.it[p].w)) {
 			p--
@@ -690,6 +693,25 @@ func (v *view) clauseSubject(k int) (int, *entity) {
 		j = p
 	}
 	return -1, nil
+}
+
+// relativeHead returns the name a restrictive relative clause ending
+// before item k qualifies, the subject of the verb at k: "the militias
+// that dominate Iraq's security landscape fired rockets"; or -1.
+func (v *view) relativeHead(k int) int {
+	for p := k - 2; p >= 1 && k-p <= 10; p-- {
+		it := &v.it[p]
+		if it.e == nil && (clauseBreak(it.w) || it.w == "," || it.w == `"`) {
+			return -1
+		}
+		if v.word(p, "that", "who") {
+			if v.it[p-1].e != nil && !v.locative(p-1) {
+				return p - 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // preposition reports the prepositions that open an aside between a
