@@ -69,6 +69,9 @@ func (v *view) subj(k int) (int, *entity) {
 			continue
 		case v.d.lx.memberHeads.has(w) && is(v.ent(j-1), schema.ArmedGroup):
 			return j - 1, v.it[j-1].e // "Kata'ib Hezbollah fighters attacked"
+		case v.d.lx.memberHeads.has(w) && v.word(j-1, "its", "their"):
+			j-- // "the group said its fighters launched": the group
+			continue
 		case (w == "it" || w == "they") && v.reportVerbBefore(j) >= 0:
 			// "Kata'ib Hezbollah said (on Tuesday) it attacked …"
 			if _, e := v.subj(v.reportVerbBefore(j)); e != nil {

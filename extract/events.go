@@ -177,10 +177,12 @@ func (v *view) attack(k int) int {
 	}
 	// "Washington blamed X for the attack on Y", "X, which Washington
 	// blames for the attack".
+	blamed := false
 	if agent == nil && v.isNoun(w) {
 		if agent = v.blamedFor(k); agent != nil && kind == schema.Stated {
 			kind = schema.Reported
 		}
+		blamed = agent != nil
 	}
 	// "attacks by X", "attack carried out by X"; not "positions held by X".
 	if agent == nil {
@@ -328,7 +330,7 @@ func (v *view) attack(k int) int {
 	}
 	typ := schema.EvAttack
 	air := v.d.lx.airAttackWords.has(w) || v.word(k-1, "air") || droneAir || v.airContext(agent, k)
-	if air && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
+	if (air || v.fromTheAir(k)) && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
 		typ = schema.EvAirstrike
 	}
 	pred := "attacked"
@@ -374,7 +376,12 @@ func (v *view) attack(k int) int {
 	}
 	if target == nil && loc == nil && !claimed && !air {
 		// An attack without a target or place is too vague to record as
-		// an event ("attacks on its military bases cease").
+		// an event ("attacks on its military bases cease"); one blamed on
+		// someone is the attack told before ("accused X of carrying out
+		// the attack").
+		if blamed {
+			v.blameAntecedent(agent, kind)
+		}
 		return last
 	}
 	status := "occurred"
@@ -401,6 +408,20 @@ func (v *view) attack(k int) int {
 		v.d.lastAttack = ev.ID
 	}
 	return last
+}
+
+// blameAntecedent gives the attack told before, if no one carried it out
+// yet, the agent a sentence blames for it, and records that the agent
+// attacked its target, of kind.
+func (v *view) blameAntecedent(agent *entity, kind string) {
+	e := v.antecedentEvent(func(e *schema.Event) bool { return e.Agent == "" || e.Agent == agent.id })
+	if e == nil || e.Target == agent.id {
+		return
+	}
+	e.Agent = agent.id
+	if t := v.d.byID[e.Target]; t != nil {
+		v.d.addFact(agent, "attacked", t, kind, v.attr.by, v.evidence(), "", 0.6)
+	}
 }
 
 // membersBefore: the groups a plural subject is said to include before
@@ -618,7 +639,9 @@ prep:
 	if j >= len(v.it) || v.it[j].e == nil {
 		return nil, k
 	}
-	if v.qualifier(j) && v.ent(j+2) != nil {
+	if f := v.hostedForce(j); f >= 0 {
+		j = f // "an attack on an Iraqi base housing U.S. troops": the troops
+	} else if v.qualifier(j) && v.ent(j+2) != nil {
 		j += 2 // "positions of Iran's Revolutionary Guard", "the Iran-backed Kata'ib Hezbollah"
 	} else if v.sponsorModifier(j) {
 		// "attacks on US-occupied bases": the state's forces hold them;
@@ -652,6 +675,29 @@ prep:
 		}
 	}
 	return out, idx[len(idx)-1]
+}
+
+// hostedForce returns the item of the forces a base qualified by the name
+// at item j houses ("an Iraqi base housing U.S. troops"), or -1: an
+// attack on such a base is, in reporting and in the gold, an attack on
+// the forces it houses.
+func (v *view) hostedForce(j int) int {
+	if j >= len(v.it) || v.it[j].e == nil {
+		return -1
+	}
+	h := j + 1
+	if v.wordIn(h, v.d.lx.baseNouns) {
+		h++
+	} else if !v.d.lx.baseNouns.has(v.d.toks[v.it[j].t1-1].norm) {
+		return -1 // the base noun is not inside the item either ("an Iraqi base")
+	}
+	if !v.wordIn(h, v.d.lx.hostWords) {
+		return -1
+	}
+	if f := v.next(h, 3, ofType(schema.GovernmentBody, schema.Coalition)); f >= 0 && (is(v.ent(f), schema.Coalition) || v.d.lx.isMilitary(v.ent(f))) {
+		return f
+	}
+	return -1
 }
 
 // listBack returns the coordinated entities ending at item j ("Reuters
@@ -1233,13 +1279,20 @@ func (v *view) claimVerbBefore(k int) int {
 }
 
 // blamedFor: "Washington blamed X for the attack", "X, which the Pentagon
-// blames for the strike", "held X responsible for the attack".
+// blames for the strike", "held X responsible for the attack", "accused
+// X of carrying out the attack".
 func (v *view) blamedFor(k int) *entity {
 	j := k - 1
 	for j >= 0 && j >= k-6 && (v.d.lx.attackAdjectives.has(v.itWord(j)) || v.it[j].dateish()) && !v.word(j, "of") {
 		j--
 	}
-	if !v.word(j, "for") {
+	// "accused X of carrying out the attack": the act's verb before it.
+	if v.word(j, "out") && v.wordIn(j-1, v.d.lx.carryVerbs) {
+		j -= 2
+	} else if v.wordIn(j, v.d.lx.launchVerbs) {
+		j--
+	}
+	if !v.word(j, "for", "of") {
 		return nil
 	}
 	if v.word(j-1, "responsible") {

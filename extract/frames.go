@@ -477,6 +477,7 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if e.types.has(schema.ArmedGroup) {
 			k = v.siteOwner(k)
 		}
+
 		for v.qualifier(k) && !fr.wantsLink(v, i, k) {
 			k += 2 // "the Iran-backed Kata'ib Hezbollah": the group; "posts of Iran's Revolutionary Guard": the Guard's
 		}
@@ -573,7 +574,8 @@ func (v *view) qualifier(k int) bool {
 // siteOwner returns the item of the group or body that holds the site a
 // phrase starting at item k names, the target of an attack on it: "the
 // headquarters of the PMF", "two positions of Kata'ib Hezbollah", "a PMF
-// headquarters". Otherwise it returns k.
+// headquarters"; or of the forces a base houses ("a Syrian base hosting
+// coalition forces"). Otherwise it returns k.
 func (v *view) siteOwner(k int) int {
 	j := k
 	for j < len(v.it) && j < k+2 && (v.wordIn(j, v.d.lx.siteDeterminers) || isNumber(v.it[j].w)) {
@@ -581,6 +583,9 @@ func (v *view) siteOwner(k int) int {
 	}
 	site := func(n int) bool {
 		return v.wordIn(n, v.d.lx.ownedSites) || v.wordIn(n, v.d.lx.genericTargets) || v.wordIn(n, v.d.lx.baseNouns)
+	}
+	if f := v.hostedForce(j); f >= 0 {
+		return f // "an attack on an Iraqi base housing U.S. troops": the troops
 	}
 	owner := func(n int) bool { return is(v.ent(n), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition) }
 	// "the base of the coalition at Erbil airport": the named site.

@@ -97,6 +97,25 @@ func TestRolesNeverInverted(t *testing.T) {
 		// not the one responsible.
 		{"A strike killed a leader of an Iran-backed militant group responsible for a string of recent attacks on U.S. troops.",
 			[3]string{"iran", "attacked", "us-military"}, [3]string{}},
+		// The country of a base that houses foreign troops is not the
+		// target; the troops are.
+		{"Kataib Hezbollah claimed a drone attack on an Iraqi base housing U.S. troops.",
+			[3]string{"kataib-hezbollah", "attacked", "iraqi-security-forces"}, [3]string{"kataib-hezbollah", "attacked", "us-military"}},
+		// The accused carried out the attack told before; the accuser
+		// did not.
+		{"A drone struck Tower 22 on Sunday. The SDF accused Asaib Ahl al-Haq of carrying out the attack.",
+			[3]string{"syrian-democratic-forces", "attacked", "tower-22"}, [3]string{"asaib-ahl-al-haq", "attacked", "tower-22"}},
+		{"Rockets hit Camp Victory. U.S. officials said Kataib Hezbollah was behind the attack.",
+			[3]string{"united-states", "attacked", "victory-base-complex"}, [3]string{"kataib-hezbollah", "attacked", "victory-base-complex"}},
+		// "Its fighters" are the group's.
+		{"The Islamic Resistance in Iraq said that its fighters launched a drone at the al-Tanf base.",
+			[3]string{"iraq", "attacked", "al-tanf"}, [3]string{"islamic-resistance-in-iraq", "attacked", "al-tanf"}},
+		// A site's holder is the target, not a bystander of the strike.
+		{"U.S. jets struck the headquarters of Kataib Hezbollah in Jurf al-Sakhar.",
+			[3]string{"kataib-hezbollah", "attacked", "us-military"}, [3]string{"us-military", "attacked", "kataib-hezbollah"}},
+		// The subject before a relative clause acts, not a name inside it.
+		{"For months, the Iran-aligned militias that dominate Iraq's politics fired rockets at U.S. troops.",
+			[3]string{"iraq", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {

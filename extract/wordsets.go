@@ -119,6 +119,7 @@ type wordSets struct {
 	blamesRelative            wordSet // "X, which Washington blames for the attack"
 	ownedSites                wordSet // besides generic_targets, sites that have an owner
 	siteDeterminers           wordSet // "a", "two", "several" before a site noun
+	hostWords                 wordSet // "a base hosting X": the hosts relation's triggers
 	usedByParticiples         wordSet // "facilities used by X"
 	linkedToParticiples       wordSet // "targets linked to X"
 	affiliatedWithParticiples wordSet // "sites affiliated with X"
@@ -394,6 +395,12 @@ func (ws *wordSets) compile(w *wordLists) error {
 	if ws.relationTriggers, err = compileKeyed("relation_triggers", "rule", w.RelationTriggers, lookup(relationRules), ruleNames(relationRules)); err != nil {
 		return err
 	}
+	// The host words are the hosts rule's triggers; the attack rules read
+	// them too ("an attack on an Iraqi base housing U.S. troops").
+	if ws.hostWords, err = compileSet("relation_triggers: hosts", w.RelationTriggers["hosts"]); err != nil {
+		return err
+	}
+	ws.all = append(ws.all, ws.hostWords)
 	return nil
 }
 
