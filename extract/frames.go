@@ -321,7 +321,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("event state_type %q unknown", ev.StateType)
 		}
 		for _, name := range []string{ev.Agent, ev.Target, ev.Location} {
-			if _, ok := fr.slots[name]; name != "" && !ok && !(name == antecedentAgent && name == ev.Agent) && !(name == antecedentTarget && name == ev.Target) {
+			if _, ok := fr.slots[name]; name != "" && !ok && !(name == antecedentAgent && (name == ev.Agent || ev.Refine)) && !(name == antecedentTarget && name == ev.Target) {
 				return nil, fmt.Errorf("event: no slot %q", name)
 			}
 		}
@@ -989,6 +989,11 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		typ = ev.StateType
 	}
 	if ev.Refine {
+		if ev.Target == antecedentAgent && target != nil && v.d.lx.militaryOf[target.id] != nil {
+			// "condemned the strikes" of the U.S. military: addressed
+			// to the United States.
+			target = v.d.virtual(v.d.lx.militaryOf[target.id])
+		}
 		return v.refine(typ, agent, target)
 	}
 	if ev.Agent == antecedentAgent && agent != nil {
