@@ -484,6 +484,9 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if k < len(v.it) && v.it[k].e == nil && v.groupAfter(k) && !fr.wantsLink(v, i, k) {
 			return false // "Iraqi armed factions announced": not Iraq
 		}
+		if e.types.has(schema.ArmedGroup) && !e.types.has(schema.Place) && v.situated(k) {
+			return false // "bases in northern Iraq for its war": where, not who
+		}
 		if e.entityAt(v, k) != nil {
 			m.bind[e.slot] = k
 			// A list slot goes on after its whole list when it ends the

@@ -113,6 +113,12 @@ func TestRolesNeverInverted(t *testing.T) {
 		// A site's holder is the target, not a bystander of the strike.
 		{"U.S. jets struck the headquarters of Kataib Hezbollah in Jurf al-Sakhar.",
 			[3]string{"kataib-hezbollah", "attacked", "us-military"}, [3]string{"us-military", "attacked", "kataib-hezbollah"}},
+		// A country where a war's bases stand does not wage it, and "the
+		// group" is the group named last, not the place after it.
+		{"Turkey has dozens of military facilities in northern Iraq for use in its war against the PKK.",
+			[3]string{"iraq", "fought_against", "kurdistan-workers-party"}, [3]string{"turkey", "fought_against", "kurdistan-workers-party"}},
+		{"Turkey fights the PKK, and it has repeatedly carried out strikes targeting the group in northern Iraq.",
+			[3]string{"turkey", "attacked", "iraq"}, [3]string{"turkey", "attacked", "kurdistan-workers-party"}},
 		// The subject before a relative clause acts, not a name inside it.
 		{"For months, the Iran-aligned militias that dominate Iraq's politics fired rockets at U.S. troops.",
 			[3]string{"iraq", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},

@@ -117,6 +117,7 @@ type wordLists struct {
 	BlamesRelative            []string            `yaml:"blames_relative"`
 	OwnedSites                []string            `yaml:"owned_sites"`
 	SiteDeterminers           []string            `yaml:"site_determiners"`
+	SitePrepositions          []string            `yaml:"site_prepositions"`
 	UsedByParticiples         []string            `yaml:"used_by_participles"`
 	LinkedToParticiples       []string            `yaml:"linked_to_participles"`
 	AffiliatedWithParticiples []string            `yaml:"affiliated_with_participles"`

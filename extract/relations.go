@@ -331,7 +331,17 @@ func (v *view) subjOfParticiple(k int) (int, *entity) {
 // locative reports a place at item k that a place preposition governs
 // ("operations in northern Iraq, targeting PKK fighters", "deployed in
 // Iraq to support"): where the act happens, not who acts.
-func (v *view) locative(k int) bool {
+func (v *view) locative(k int) bool { return v.governedBy(k, v.d.lx.placePrepositions) }
+
+// situated reports a place or country at item k that a preposition of
+// where ("in", "near") governs: it says where something is, never who
+// acts ("facilities in northern Iraq for its war").
+func (v *view) situated(k int) bool { return v.governedBy(k, v.d.lx.sitePrepositions) }
+
+// governedBy reports a place or country at item k governed by one of
+// preps, past a place word or "the", and over a list ("in Iraq and
+// Syria", "in Yemen, Lebanon, and Iraq").
+func (v *view) governedBy(k int, preps wordSet) bool {
 	if !is(v.ent(k), schema.Place, schema.Country, schema.MilitaryBase) {
 		return false
 	}
@@ -339,10 +349,13 @@ func (v *view) locative(k int) bool {
 	if j >= 0 && v.it[j].e == nil && (v.d.lx.placeWords.hasID(v.it[j].id) || v.word(j, "the")) {
 		j-- // "in northern Iraq", "in the Gara region"
 	}
-	if v.word(j, "and", ",") && j > 0 && v.it[j-1].e != nil {
-		return v.locative(j - 1) // "in Iraq and Syria"
+	if v.word(j, "and", "or") && v.word(j-1, ",") {
+		j-- // "in Yemen, Lebanon, and Iraq"
 	}
-	return v.wordIn(j, v.d.lx.placePrepositions)
+	if v.word(j, "and", ",") && j > 0 && v.it[j-1].e != nil {
+		return v.governedBy(j-1, preps) // "in Iraq and Syria"
+	}
+	return v.wordIn(j, preps)
 }
 
 // otherMembers: "Iran and other forces of the Axis of Resistance" — the
@@ -829,8 +842,8 @@ func (v *view) fought(k int) {
 	var s *entity
 	if j := v.prev(k, 2, ofType(schema.ArmedGroup, schema.Country, schema.Coalition, schema.GovernmentBody)); j >= 0 {
 		s = v.ent(j)
-	} else if j := v.prev(k, 5, ofType(schema.ArmedGroup, schema.Country, schema.Coalition, schema.GovernmentBody)); j >= 0 && v.word(k-1, "their", "its") {
-		s = v.ent(j) // "support the SDF in their fight against ISIS"
+	} else if j := v.prev(k, 5, ofType(schema.ArmedGroup, schema.Country, schema.Coalition, schema.GovernmentBody)); j >= 0 && v.word(k-1, "their", "its") && !v.locative(j) {
+		s = v.ent(j) // "support the SDF in their fight against ISIS"; not "bases in Iraq for its war"
 	} else if j := v.next(k, 3, ofType(schema.Coalition, schema.Country, schema.GovernmentBody)); j >= 0 && j < o {
 		s = v.ent(j)
 	} else if _, e := v.subj(k); e != nil {

@@ -119,6 +119,7 @@ type wordSets struct {
 	blamesRelative            wordSet // "X, which Washington blames for the attack"
 	ownedSites                wordSet // besides generic_targets, sites that have an owner
 	siteDeterminers           wordSet // "a", "two", "several" before a site noun
+	sitePrepositions          wordSet // "in", "near": where a name is, not who acts
 	hostWords                 wordSet // "a base hosting X": the hosts relation's triggers
 	usedByParticiples         wordSet // "facilities used by X"
 	linkedToParticiples       wordSet // "targets linked to X"
@@ -298,6 +299,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"blames_relative", w.BlamesRelative, &ws.blamesRelative},
 		{"owned_sites", w.OwnedSites, &ws.ownedSites},
 		{"site_determiners", w.SiteDeterminers, &ws.siteDeterminers},
+		{"site_prepositions", w.SitePrepositions, &ws.sitePrepositions},
 		{"used_by_participles", w.UsedByParticiples, &ws.usedByParticiples},
 		{"linked_to_participles", w.LinkedToParticiples, &ws.linkedToParticiples},
 		{"affiliated_with_participles", w.AffiliatedWithParticiples, &ws.affiliatedWithParticiples},
