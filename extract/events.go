@@ -21,6 +21,9 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if typ == schema.EvThreat {
 		kind = schema.Threatened
 	}
+	if e := v.speakersThreat(typ, agent, target, by); e != nil {
+		return e
+	}
 	date, note := v.date(k)
 	if prev := d.retold(typ, agent, target, status, date); prev != nil {
 		return prev
@@ -48,6 +51,70 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	}
 	d.events = append(d.events, ev)
 	return &d.events[len(d.events)-1]
+}
+
+// speakersThreat returns the sentence's act of speech by the speaker
+// by, made a threat against target, when typ is a threat another agent
+// is said to make: "the ministry said Turkey will keep striking the PKK"
+// is one threat, the ministry's. Otherwise it returns nil.
+func (v *view) speakersThreat(typ string, agent, target, by *entity) *schema.Event {
+	if typ != schema.EvThreat || by == nil || by == agent || !v.d.sameSide(by, agent) {
+		return nil
+	}
+	for e := range v.sentenceEvents() {
+		if e.Agent == by.id && sameEventKind(e.Type, typ) {
+			e.Type = typ
+			if e.Target == "" && target != nil && target.id != e.Agent {
+				e.Target = target.id
+			}
+			return e
+		}
+	}
+	return nil
+}
+
+// sameSide reports an actor the speaker may speak as: itself, its state or
+// that state's armed forces. Only states are told apart: an unknown
+// speaker speaks for anyone, and a group's official for the groups and
+// factions they name ("the factions would resume operations").
+func (d *doc) sameSide(speaker, actor *entity) bool {
+	if speaker == nil || actor == speaker {
+		return true
+	}
+	if c := d.lx.militaryOf[actor.id]; c != nil {
+		actor = d.virtual(c)
+	}
+	if actor.typ != schema.Country {
+		return true
+	}
+	return d.speaksFor(speaker, actor)
+}
+
+// speaksFor reports a speaker that speaks for state: a body named after
+// it ("the Turkish Defense Ministry" for Turkey), or someone the article
+// says holds an office of it.
+func (d *doc) speaksFor(speaker, state *entity) bool {
+	if state == nil || state.typ != schema.Country || state.lex == nil {
+		return false
+	}
+	for _, w := range strings.Fields(speaker.name) {
+		if c := d.lx.demonym[normWord(w)]; c == state.lex || strings.EqualFold(w, state.name) {
+			return true
+		}
+	}
+	for _, f := range d.facts {
+		if f.S == speaker.id && f.O == state.id && officePredicates[f.P] {
+			return true
+		}
+	}
+	return false
+}
+
+// officePredicates are the facts that make a person or body speak for
+// the state they name.
+var officePredicates = map[string]bool{
+	"president_of": true, "prime_minister_of": true, "minister_of": true, "holds_role": true,
+	"spokesperson_for": true, "leader_of": true, "member_of": true, "ambassador_to": true,
 }
 
 // retold returns the article's earlier event that a new one with the
@@ -1188,6 +1255,9 @@ func (v *view) threatTargets() []*entity {
 			// "the U.S. would pay a price", "Israel will regret it"
 			if v.wordIn(k+1, v.d.lx.priceVerbs) && k > 0 && actor(orNone(v.ent(k-1))) {
 				return append(out, v.ent(k-1))
+			}
+			if _, subj := v.subj(k); subj != nil && !v.d.sameSide(v.attr.by, subj) {
+				continue // "the minister said Israel will strike Iraq": Israel's menace, told
 			}
 			for j := k + 1; j < len(v.it) && j <= k+8; j++ {
 				if v.wordIn(j, v.d.lx.futureAttackWords) {

@@ -167,3 +167,20 @@ func TestItsSpokesman(t *testing.T) {
 	checkRules(t, "Kataib Sayyid al-Shuhada has stepped up its attacks on US forces. Its spokesman Kadhim al-Fartousi said the group would continue.",
 		[]wantFact{{"kadhim-al-fartousi", "spokesperson_for", "kataib-sayyid-al-shuhada", ""}}, nil, nil)
 }
+
+// TestThreatIsTheSpeakers: a body that says its state will keep striking
+// makes one threat, its own; a speaker who tells of another state's
+// threat does not make it theirs.
+func TestThreatIsTheSpeakers(t *testing.T) {
+	rec := extractText(t, "The Turkish Defense Ministry said Turkey will continue to strike PKK positions.")
+	if n := countEvents(rec, schema.EvThreat, "turkish-ministry-of-national-defense"); n != 1 {
+		t.Errorf("want one threat by the ministry:%s", eventList(rec))
+	}
+	if n := countEvents(rec, schema.EvThreat, "turkey"); n != 0 {
+		t.Errorf("want no second threat by Turkey:%s", eventList(rec))
+	}
+	rec = extractText(t, "Iraqi Foreign Minister Fuad Hussein said Israel will continue to strike Iraq.")
+	if n := countEvents(rec, schema.EvThreat, "fuad-hussein"); n != 0 {
+		t.Errorf("the minister told of Israel's threat; it is not his:%s", eventList(rec))
+	}
+}
