@@ -188,6 +188,7 @@ func (v *view) events() {
 	}
 	v.statement()
 	done := map[int]bool{}
+	var threats []int
 	for k := range v.it {
 		if done[k] {
 			continue
@@ -203,10 +204,15 @@ func (v *view) events() {
 				}
 			}
 		case evThreat:
-			v.threat(k)
+			threats = append(threats, k)
 		case evSuspension:
 			v.suspension(k)
 		}
+	}
+	// Threats after the attacks: "vowed that the killing by an Israeli
+	// strike will not go unanswered" is aimed at the strike's agent.
+	for _, k := range threats {
+		v.threat(k)
 	}
 	if p := v.d.pendingAlly; p != nil && v.s.idx > 0 {
 		if j := v.next(-1, len(v.it), ofType(schema.Country, schema.ArmedGroup)); j >= 0 && v.ent(j) != p.s {
@@ -899,8 +905,11 @@ func (v *view) threat(k int) {
 		}
 		// "vowed to continue attacks against U.S. bases"
 		for j := k + 1; target == nil && j < len(v.it) && j <= k+14; j++ {
-			if v.wordIn(j, v.d.lx.targetPrepositions) || v.wordIn(j, v.d.lx.threatTargetWords) {
-				if t := v.next(j, 3, actor); t >= 0 {
+			// "vowed to strike X", "vowed they would attack X"; not
+			// "vowed that the killing by an Israeli strike in Syria will
+			// not go unanswered", where the word is a noun.
+			if v.wordIn(j, v.d.lx.targetPrepositions) || v.wordIn(j, v.d.lx.threatTargetWords) && v.word(j-1, "to", "would", "will", "could", "shall") {
+				if t := v.next(j, 3, actor); t >= 0 && !v.locative(t) {
 					target = v.ent(t)
 				} else {
 					target = v.peopleAsForces(j+1, 2)
@@ -915,6 +924,11 @@ func (v *view) threat(k int) {
 				target = v.d.dominantMilitary()
 			}
 		}
+	}
+	if target == nil && agent != nil && v.menaceAfter(k) {
+		// "vowed that the killing by an Israeli strike will not go
+		// unanswered": at whoever struck.
+		target = v.struckBy(agent)
 	}
 	agents := []*entity{agent}
 	if agent == nil {
@@ -933,6 +947,32 @@ func (v *view) threat(k int) {
 	if kind == schema.Reported || kind == schema.Claimed {
 		ev.Status = kind
 	}
+}
+
+// struckBy returns the agent of the latest attack told in this sentence or
+// the few before, unless the speaker speaks for it: whom a menace of
+// revenge is aimed at. Otherwise nil.
+func (v *view) struckBy(speaker *entity) *entity {
+	e := v.antecedentEvent(func(e *schema.Event) bool { return e.Agent != "" })
+	if e == nil {
+		return nil
+	}
+	if a := v.d.byID[e.Agent]; a != nil && !v.d.sameSide(speaker, a) {
+		return a
+	}
+	return nil
+}
+
+// menaceAfter reports a menace word (words.yaml, menace_words) after the
+// threat word at item k, in its sentence: "vowed that … will not go
+// unanswered".
+func (v *view) menaceAfter(k int) bool {
+	for j := k + 1; j < len(v.it); j++ {
+		if v.wordIn(j, v.d.lx.menaceWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleNoun: a deputy or envoy named by a possessive, "X's deputy, Y".
@@ -1277,6 +1317,9 @@ func (v *view) threatTargets() []*entity {
 			// foreign forces the article is about.
 			if v.d.lx.departureConditions.has(w) && !v.untilLeave(k) || w == "surprises" && !v.wordIn(k-1, v.d.lx.surpriseVerbs) {
 				continue
+			}
+			if a := v.struckBy(v.attr.by); a != nil {
+				return append(out, a) // "the killing … will not go unanswered": at whoever struck
 			}
 			if m := v.d.dominantMilitary(); m != nil {
 				return append(out, m)

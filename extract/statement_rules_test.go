@@ -179,6 +179,16 @@ func TestThreatIsTheSpeakers(t *testing.T) {
 	if n := countEvents(rec, schema.EvThreat, "turkey"); n != 0 {
 		t.Errorf("want no second threat by Turkey:%s", eventList(rec))
 	}
+	// Revenge is vowed at whoever struck, not at the place struck.
+	rec = extractText(t, "Iranian President Ebrahim Raisi vowed that the killing of five advisers by an Israeli strike in Syria will not go unanswered.")
+	for _, e := range rec.Events {
+		if e.Type == schema.EvThreat && e.Target != "israel" {
+			t.Errorf("the vow of revenge is aimed at Israel:%s", eventList(rec))
+		}
+	}
+	if n := countEvents(rec, schema.EvThreat, "ebrahim-raisi"); n != 1 {
+		t.Errorf("want one threat by Raisi:%s", eventList(rec))
+	}
 	rec = extractText(t, "Iraqi Foreign Minister Fuad Hussein said Israel will continue to strike Iraq.")
 	if n := countEvents(rec, schema.EvThreat, "fuad-hussein"); n != 0 {
 		t.Errorf("the minister told of Israel's threat; it is not his:%s", eventList(rec))
