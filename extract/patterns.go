@@ -46,11 +46,13 @@ func (d *doc) findMentions() {
 
 // innerNames counts a country or place named by one word inside a longer
 // name as mentioned ("the Syria-Iraq border", "the U.S. Embassy in
-// Baghdad"): a reader, and the gold, take the article to mention it. The
-// entity gets the surface, not a mention: the tokens stay the longer
-// name's. Groups and people are left out: "Hezbollah" inside "Kata'ib
-// Hezbollah" is not the Lebanese party, "Assad" in "the Assad regime" not
-// the man.
+// Baghdad"), and a group inside the name of a coalition, a war or a body
+// ("the Israel-Hamas war", "the coalition to defeat ISIS"): a reader, and
+// the gold, take the article to mention it. The entity gets the surface,
+// not a mention: the tokens stay the longer name's. A group inside a
+// group's name is another one ("Hezbollah" inside "Kata'ib Hezbollah" is
+// not the Lebanese party), and people are left out: the seeds' gold does
+// not take "the Assad regime" to mention the man.
 func (d *doc) innerNames() {
 	for _, m := range d.ments {
 		if m.last-m.first < 2 {
@@ -61,7 +63,7 @@ func (d *doc) innerNames() {
 				continue
 			}
 			le := d.lx.byName[d.toks[t].norm] // a one-word name's key is its norm
-			if le == nil || le.id == m.ent.id || le.Type != schema.Country && le.Type != schema.Place {
+			if le == nil || le.id == m.ent.id || !innerKind(le.Type, m.ent.typ) {
 				continue
 			}
 			if 2*(d.toks[t].end-d.toks[t].start) >= d.toks[m.last-1].end-d.toks[m.first].start {
@@ -73,6 +75,18 @@ func (d *doc) innerNames() {
 			}
 		}
 	}
+}
+
+// innerKind reports whether a name of type inner, inside a longer name of
+// type outer, names an entity of its own.
+func innerKind(inner, outer string) bool {
+	switch inner {
+	case schema.Country, schema.Place:
+		return true
+	case schema.ArmedGroup:
+		return outer != schema.Person && outer != schema.ArmedGroup
+	}
+	return false
 }
 
 // addMention records a mention of tokens [first, last).

@@ -389,3 +389,34 @@ func TestContextTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesInsideNames: a group inside the name of a coalition or a war
+// is mentioned; a group inside a group's name, and a person inside a
+// regime's, are not.
+func TestNamesInsideNames(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		want, no string
+	}{
+		{"Fears grew that the Israel-Hamas war could spread.", "hamas", ""},
+		{"Ministers of the global coalition to defeat ISIS met in Rome.", "isis", ""},
+		{"Kata'ib Hezbollah fired rockets at the base.", "kataib-hezbollah", "hezbollah"},
+		{"The Assad regime fell in December.", "", "bashar-al-assad"},
+	} {
+		rec := extractText(t, c.text)
+		has := func(id string) bool {
+			for _, e := range rec.Entities {
+				if e.ID == id {
+					return true
+				}
+			}
+			return false
+		}
+		if c.want != "" && !has(c.want) {
+			t.Errorf("%q: %s not mentioned; entities %v", c.text, c.want, rec.Entities)
+		}
+		if c.no != "" && has(c.no) {
+			t.Errorf("%q: %s mentioned", c.text, c.no)
+		}
+	}
+}
