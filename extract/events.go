@@ -366,7 +366,12 @@ func (v *view) attack(k int) int {
 	if agent == nil && len(agents) > 0 {
 		agent = agents[0]
 	}
-	if agent == nil && v.isNoun(w) && (v.wordIn(k+1, v.d.lx.hitVerbs) || v.word(k+1, "targeted") || v.word(k+1, "on", "against") && v.indefinite(k)) {
+	// "A drone strike (in Baghdad) killed X": the verb past where.
+	vb := k + 1
+	if v.word(vb, "in", "near", "at") && is(v.ent(vb+1), schema.Place, schema.Country) {
+		vb += 2
+	}
+	if agent == nil && v.isNoun(w) && (v.wordIn(k+1, v.d.lx.hitVerbs) || v.word(k+1, "targeted") || (v.word(k+1, "on", "against") || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
 		// "A rocket attack hit X": an attack by an unknown hand.
 		if targets, last := v.attackTargets(k); len(targets) > 0 {
 			ev := v.addEvent(schema.EvAttack, nil, targets[0], placeOf(targets), k, "occurred")

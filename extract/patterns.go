@@ -39,6 +39,7 @@ func (d *doc) findMentions() {
 	}
 	d.resolveCandidates(cands)
 	d.acronyms()
+	d.knownAs()
 	sort.Slice(d.ments, func(i, j int) bool { return d.ments[i].first < d.ments[j].first })
 	d.finishEntities()
 	d.innerNames()
@@ -415,6 +416,7 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 			break
 		}
 		j = d.ofPlace(i, j, s)
+		i = d.placeBefore(i, j, s)
 		if c := d.classifyRun(s, i, j, headline); c != nil {
 			out = append(out, c)
 		}
@@ -459,6 +461,29 @@ func (d *doc) ofPlace(i, j int, s *sentence) int {
 	}
 	d.dropMention(m)
 	return m.last
+}
+
+// placeBefore extends the run [i, j) of generic words and a group's or
+// body's head back over the place named right before it, whose mention it
+// takes over: "the Manbij Military Council", "the Anbar Operations
+// Command" are names, where "Military Council" alone describes. It
+// returns the run's new start.
+func (d *doc) placeBefore(i, j int, s *sentence) int {
+	if i == 0 || j-i < 2 || !d.generic(i, j-1) {
+		return i
+	}
+	if head := d.lx.heads[d.toks[j-1].norm]; head != schema.GovernmentBody && head != schema.ArmedGroup {
+		return i
+	}
+	m := d.at[i-1]
+	if m == nil || m.last != i || m.first < s.first || m.ent.typ != schema.Place || d.toks[i].nl > 0 {
+		return i
+	}
+	d.dropMention(m)
+	if d.toks[m.first].norm == "the" {
+		return m.first + 1 // a capitalised "The" the place's match took in
+	}
+	return m.first
 }
 
 // nameWord reports a capitalised word outside mentions that may be part of

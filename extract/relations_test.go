@@ -420,3 +420,35 @@ func TestNamesInsideNames(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownAs: a full name and the nom de guerre it is given are one
+// person, named after the nom de guerre; a two-letter skeleton is no
+// short form of a group ("Douma" is not "Saraya Awliya al-Dam"); a place
+// before a body's head is part of its name.
+func TestKnownAs(t *testing.T) {
+	ids := func(text string) map[string][]string {
+		out := map[string][]string{}
+		for _, e := range extractText(t, text).Entities {
+			out[e.ID] = e.Mentions
+		}
+		return out
+	}
+	got := ids("A drone strike in Baghdad killed a senior commander, Mushtaq Taleb al-Saeedi, known as Abu Taqwa. Abu Taqwa led the group.")
+	if m := got["abu-taqwa"]; len(m) != 2 {
+		t.Errorf("want one person with both names, got %v", got)
+	}
+	got = ids("Abu Fadak (Abdul Aziz al-Mohammadawi) chairs the staff. He spoke on Monday.")
+	if _, split := got["abdul-aziz-al-mohammadawi"]; split {
+		t.Errorf("the bracketed full name is a second person: %v", got)
+	}
+	got = ids("Saraya Awliya al-Dam claimed the rocket attack on Erbil. Jaish al-Islam fighters withdrew from Douma after the deal.")
+	for _, m := range got["saraya-awliya-al-dam"] {
+		if m == "Douma" {
+			t.Errorf("Douma merged into Saraya Awliya al-Dam: %v", got)
+		}
+	}
+	got = ids("Clashes erupted between the factions and the Manbij Military Council on Sunday. The council said three fighters died.")
+	if _, ok := got["manbij-military-council"]; !ok {
+		t.Errorf("the place before the council's head is part of its name: %v", got)
+	}
+}

@@ -21,6 +21,7 @@ const (
 	ReasonTokenWise  = "token-wise match with surname" // a subset of a fuller name's tokens, surname included
 	ReasonAcronym    = "acronym definition"            // defined in the text: "Popular Mobilization Units (PMU)"
 	ReasonShortForm  = "short form within article"     // "Atwan" after "Abdul Bari Atwan"
+	ReasonKnownAs    = "known as"                      // "X, known as Abu Y"
 	ReasonParen      = "parenthetical alias"           // "Kata’ib Hezbollah (Iraqi Hezbollah Brigades)"
 	ReasonPattern    = "new name from a pattern"       // a title, head word or apposition marks it
 	ReasonQuoted     = "new name in quotes"            // "an armed group named ‘X’"
@@ -91,7 +92,7 @@ func (d *doc) resolveCandidates(cands []*candidate) {
 		if len(keys) != 1 || len(keys[0]) < 2 || len(keys[0]) == 2 && d.toks[c.last-1].end-d.toks[c.last-1].start < 4 {
 			continue
 		}
-		if e := d.shortForm(keys[0]); e != nil {
+		if e := d.shortForm(keys[0]); e != nil && (len(keys[0]) > 2 || endsWithWord(e, d.toks[c.last-1].norm)) {
 			m := d.addMention(c.first, c.last, c.sent, e, ReasonShortForm)
 			d.noteWith(m, e.name)
 		}
@@ -179,6 +180,24 @@ func (d *doc) shortForm(key string) *entity {
 	return nil
 }
 
+// endsWithWord reports whether one of e's names ends with the word w
+// (its tokeniser key), past an "al-": a skeleton of two letters ("Saadi",
+// "Douma": sd, dm) says too little for a short form on its own, and
+// "Douma" is not "Saraya Awliya al-Dam".
+func endsWithWord(e *entity, w string) bool {
+	for _, s := range e.surfaces {
+		f := strings.Fields(s)
+		if len(f) == 0 {
+			continue
+		}
+		last := normWord(f[len(f)-1])
+		if last == w || strings.TrimPrefix(last, "al-") == w || strings.TrimPrefix(last, "al") == w {
+			return true
+		}
+	}
+	return false
+}
+
 // indexSurname files an entity under the last key of one of its names.
 func (d *doc) indexSurname(e *entity, keys []string) {
 	if len(keys) == 0 {
@@ -249,11 +268,102 @@ func (d *doc) acronyms() {
 	}
 }
 
-// finishEntities names unknown entities after their longest full form and
-// merges entities that end up with the same id.
+// knownAs makes a person's full name and the nom de guerre it is given
+// one person: "Mushtaq Taleb al-Saidi, known as Abu Taqwa", "…, also
+// known by his nom de guerre Abu Taqwa", "Abu Taqwa (Mushtaq Talib
+// al-Saadi)". An unknown person is named after the nom de guerre, which
+// outlets share where they spell the full name differently.
+func (d *doc) knownAs() {
+	for _, m := range append([]*mention(nil), d.ments...) {
+		if m.ent.typ != schema.Person {
+			continue
+		}
+		o := d.alsoKnownAs(m)
+		if o == nil || o.ent == m.ent || o.ent.typ != schema.Person {
+			continue
+		}
+		kunya, full := o.ent, m.ent
+		if !d.lx.kunyas.hasID(d.toks[o.first].id) {
+			kunya, full = m.ent, o.ent // "Abu Taqwa (Mushtaq al-Saadi)"
+			if !d.lx.kunyas.hasID(d.toks[m.first].id) {
+				continue
+			}
+		}
+		switch {
+		case full.unknown && kunya.unknown:
+			kunya.named = d.span(o.first, o.last)
+			if kunya == m.ent {
+				kunya.named = d.span(m.first, m.last)
+			}
+			d.mergeEntity(kunya, full, ReasonKnownAs)
+		case full.unknown:
+			d.mergeEntity(kunya, full, ReasonKnownAs)
+		case kunya.unknown:
+			d.mergeEntity(full, kunya, ReasonKnownAs)
+		}
+	}
+}
+
+// alsoKnownAs returns the mention that gives m another name: after ",
+// (also) known as" (within a few words: "known by his nom de guerre"), or
+// in brackets right after it. Otherwise nil.
+func (d *doc) alsoKnownAs(m *mention) *mention {
+	i := m.last
+	if i+2 < len(d.toks) && d.toks[i].norm == "(" {
+		if o := d.at[i+1]; o != nil && o.first == i+1 && o.last < len(d.toks) && d.toks[o.last].norm == ")" {
+			return o
+		}
+		return nil
+	}
+	if i < len(d.toks) && d.toks[i].norm == "," {
+		i++
+	}
+	if i < len(d.toks) && d.toks[i].norm == "also" {
+		i++
+	}
+	if i >= len(d.toks) || d.toks[i].norm != "known" {
+		return nil
+	}
+	for j := i + 1; j < len(d.toks) && j <= i+6; j++ {
+		if o := d.at[j]; o != nil {
+			return o
+		}
+		if t := d.toks[j].norm; t == "." || t == "," {
+			return nil
+		}
+	}
+	return nil
+}
+
+// mergeEntity makes src's mentions and surfaces dst's: one entity.
+func (d *doc) mergeEntity(dst, src *entity, reason string) {
+	for _, m := range d.ments {
+		if m.ent == src {
+			m.ent = dst
+		}
+	}
+	for i, s := range src.surfaces {
+		dst.surfaces = appendUnique(dst.surfaces, s)
+		mg := Merge{Surface: s, Reason: reason}
+		if i < len(src.merges) {
+			mg.With = src.merges[i].Surface
+		}
+		dst.merges = append(dst.merges, mg)
+		dst.allKeys = append(dst.allKeys, d.x.keys.keys(s))
+	}
+	src.surfaces, src.allKeys, src.merges, src.id, src.unknown = nil, nil, nil, "", false
+}
+
+// finishEntities names unknown entities after their longest full form (or
+// the name they were given, knownAs) and merges entities that end up with
+// the same id.
 func (d *doc) finishEntities() {
 	for _, e := range d.ents {
 		if !e.unknown {
+			continue
+		}
+		if e.named != "" {
+			e.name, e.id = e.named, schema.Slug(e.named)
 			continue
 		}
 		best, bestKeys := "", 0

@@ -143,8 +143,9 @@ type entity struct {
 	keys          []string   // skeleton keys of the longest full form
 	allKeys       [][]string // skeleton keys of the canonical name and every surface
 	merges        []Merge
-	unknown       bool // not in the lexicon: named after its longest form
-	publisher     bool // the article's own outlet, named by its metadata
+	unknown       bool   // not in the lexicon: named after its longest form
+	named         string // for an unknown entity, the name knownAs gave it
+	publisher     bool   // the article's own outlet, named by its metadata
 }
 
 // analyse reads an article; buf, if not nil, lends the doc its slices.
