@@ -1134,7 +1134,14 @@ func (v *view) statement() {
 				// targeted": its own forces are what it protects.
 				t = nil
 			}
-			v.statementEvent(typ, s, t, f.verb)
+			et := typ
+			if et == schema.EvThreat && t == nil {
+				// "warned that ISIS remains a threat", "warned of
+				// lawlessness": a warning that menaces no one is a
+				// statement.
+				et = schema.EvStatement
+			}
+			v.statementEvent(et, s, t, f.verb)
 			if s == nil {
 				continue
 			}
