@@ -119,6 +119,10 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"iraq", "fought_against", "kurdistan-workers-party"}, [3]string{"turkey", "fought_against", "kurdistan-workers-party"}},
 		{"Turkey fights the PKK, and it has repeatedly carried out strikes targeting the group in northern Iraq.",
 			[3]string{"turkey", "attacked", "iraq"}, [3]string{"turkey", "attacked", "kurdistan-workers-party"}},
+		// A sponsor in a list of qualifiers backs the name they qualify,
+		// not the name the phrase is in apposition to.
+		{"Fighting broke out near the Manbij Military Council, an affiliate of the US-backed, Kurdish-led Syrian Democratic Forces.",
+			[3]string{"manbij-military-council", "backed_by", "united-states"}, [3]string{"syrian-democratic-forces", "backed_by", "united-states"}},
 		// The subject before a relative clause acts, not a name inside it.
 		{"For months, the Iran-aligned militias that dominate Iraq's politics fired rockets at U.S. troops.",
 			[3]string{"iraq", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},

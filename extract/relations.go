@@ -232,6 +232,9 @@ func (v *view) backed(k int) {
 // ("Iran-backed militias"), the groups it is said to include.
 func (v *view) backedGroups(k int) []*entity {
 	for j := k + 1; j < len(v.it) && j <= k+3; j++ {
+		if j == k+1 && v.word(j, ",") && is(v.ent(j+1), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition) {
+			return []*entity{v.ent(j + 1)} // "the US-backed, Kurdish-led SDF"
+		}
 		if v.word(j, "including", "such", "among", ",", "of", "and") {
 			break // the groups a description includes are not it
 		}
