@@ -118,6 +118,10 @@ type wordLists struct {
 	OwnedSites                []string            `yaml:"owned_sites"`
 	SiteDeterminers           []string            `yaml:"site_determiners"`
 	SitePrepositions          []string            `yaml:"site_prepositions"`
+	AgreementHeads            []string            `yaml:"agreement_heads"`
+	AgreementComplements      []string            `yaml:"agreement_complements"`
+	AgreementDeterminers      []string            `yaml:"agreement_determiners"`
+	AgreementStops            []string            `yaml:"agreement_stops"`
 	UsedByParticiples         []string            `yaml:"used_by_participles"`
 	LinkedToParticiples       []string            `yaml:"linked_to_participles"`
 	AffiliatedWithParticiples []string            `yaml:"affiliated_with_participles"`

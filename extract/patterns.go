@@ -40,6 +40,11 @@ func (d *doc) findMentions() {
 	d.resolveCandidates(cands)
 	d.acronyms()
 	d.knownAs()
+	for i := range d.sents {
+		if !d.sents[i].boiler {
+			d.scanAgreements(&d.sents[i])
+		}
+	}
 	sort.Slice(d.ments, func(i, j int) bool { return d.ments[i].first < d.ments[j].first })
 	d.finishEntities()
 	d.innerNames()

@@ -22,6 +22,7 @@ const (
 	ReasonAcronym    = "acronym definition"            // defined in the text: "Popular Mobilization Units (PMU)"
 	ReasonShortForm  = "short form within article"     // "Atwan" after "Abdul Bari Atwan"
 	ReasonKnownAs    = "known as"                      // "X, known as Abu Y"
+	ReasonDescribed  = "unnamed, by its description"   // "an agreement to end the coalition's mission"
 	ReasonParen      = "parenthetical alias"           // "Kata’ib Hezbollah (Iraqi Hezbollah Brigades)"
 	ReasonPattern    = "new name from a pattern"       // a title, head word or apposition marks it
 	ReasonQuoted     = "new name in quotes"            // "an armed group named ‘X’"

@@ -54,6 +54,7 @@ func (x *Rules) Extract(ctx context.Context, a *source.Article) (schema.Record, 
 	}
 	buf := bufPool.Get().(*docBuffers)
 	d := x.analyse(a, buf)
+	d.agreementIDs()
 	rec := d.record()
 	// The record holds strings only, never the doc's slices.
 	buf.toks, buf.at, buf.reserved, buf.items, buf.quote = d.toks, d.at, d.reserved, d.itemBuf, d.quoteBuf

@@ -120,6 +120,10 @@ type wordSets struct {
 	ownedSites                wordSet // besides generic_targets, sites that have an owner
 	siteDeterminers           wordSet // "a", "two", "several" before a site noun
 	sitePrepositions          wordSet // "in", "near": where a name is, not who acts
+	agreementHeads            wordSet // "agreement", "deal": an unnamed agreement's noun
+	agreementComplements      wordSet // "to", "between": open the phrase that says which
+	agreementDeterminers      wordSet // "an", "the": before the agreement's modifiers
+	agreementStops            wordSet // "and", "which": end its description
 	hostWords                 wordSet // "a base hosting X": the hosts relation's triggers
 	usedByParticiples         wordSet // "facilities used by X"
 	linkedToParticiples       wordSet // "targets linked to X"
@@ -300,6 +304,10 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"owned_sites", w.OwnedSites, &ws.ownedSites},
 		{"site_determiners", w.SiteDeterminers, &ws.siteDeterminers},
 		{"site_prepositions", w.SitePrepositions, &ws.sitePrepositions},
+		{"agreement_heads", w.AgreementHeads, &ws.agreementHeads},
+		{"agreement_complements", w.AgreementComplements, &ws.agreementComplements},
+		{"agreement_determiners", w.AgreementDeterminers, &ws.agreementDeterminers},
+		{"agreement_stops", w.AgreementStops, &ws.agreementStops},
 		{"used_by_participles", w.UsedByParticiples, &ws.usedByParticiples},
 		{"linked_to_participles", w.LinkedToParticiples, &ws.linkedToParticiples},
 		{"affiliated_with_participles", w.AffiliatedWithParticiples, &ws.affiliatedWithParticiples},
