@@ -997,7 +997,9 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 			// to the United States.
 			target = v.d.virtual(v.d.lx.militaryOf[target.id])
 		}
-		return v.refine(typ, agent, target)
+		e := v.refine(typ, agent, target)
+		v.agentAttacked(e, agent, m.trigger)
+		return e
 	}
 	if ev.Agent == antecedentAgent && agent != nil {
 		// "The strikes, which killed four fighters of X": the attack told
@@ -1037,6 +1039,7 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		// Resistance claimed responsibility": one act, its agent named
 		// by another construction of the sentence.
 		e.Agent, e.Type = agent.id, typ
+		v.agentAttacked(e, agent, m.trigger)
 		return e
 	}
 	if agent == nil {
@@ -1071,6 +1074,18 @@ func (v *view) fromTheAir(k int) bool {
 		air = air || v.wordIn(j, v.d.lx.stateAirWords)
 	}
 	return air
+}
+
+// agentAttacked records that agent attacked the target of e, an attack
+// whose agent another construction of the sentence named ("Al-Tanf was
+// targeted by drones, for which X claimed responsibility").
+func (v *view) agentAttacked(e *schema.Event, agent *entity, k int) {
+	if e == nil || agent == nil || e.Agent != agent.id || !sameEventKind(e.Type, schema.EvAttack) {
+		return
+	}
+	if t := v.d.byID[e.Target]; t != nil && t != agent {
+		v.fact(k, agent, "attacked", t, 0.6)
+	}
 }
 
 // sameEvent returns the sentence's event of typ (or its kind) with this
