@@ -699,6 +699,11 @@ prep:
 	} else {
 		return nil, k
 	}
+	// A site named by its holder or by the bases it lists ("two bases of
+	// the occupation in Syria, the al-Omar field and Shaddadi").
+	if o := v.siteOwner(j); o != j && is(v.ent(o), schema.MilitaryBase) {
+		j = o
+	}
 	// Skip determiners and generic heads: "these bases in", "positions of",
 	// "targets deep inside", "include".
 	generic := false

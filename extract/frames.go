@@ -591,10 +591,24 @@ func (v *view) siteOwner(k int) int {
 		return f // "an attack on an Iraqi base housing U.S. troops": the troops
 	}
 	owner := func(n int) bool { return is(v.ent(n), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition) }
-	// "the base of the coalition at Erbil airport": the named site.
+	// "the base of the coalition at Erbil airport", "two bases of the
+	// occupation in Syria, the al-Omar field and Shaddadi": the named
+	// sites.
 	named := func(n int) int {
 		if v.word(n+1, "at") && is(v.ent(n+2), schema.MilitaryBase, schema.Place) || v.word(n+1, "in") && is(v.ent(n+2), schema.MilitaryBase) {
 			return n + 2
+		}
+		a := n + 1
+		if v.word(a, "in", "near") && v.ent(a+1) != nil {
+			a += 2
+		}
+		if v.word(a, ",") {
+			if v.word(a+1, "the") {
+				a++
+			}
+			if is(v.ent(a+1), schema.MilitaryBase) {
+				return a + 1
+			}
 		}
 		return n
 	}

@@ -123,6 +123,10 @@ func TestRolesNeverInverted(t *testing.T) {
 		// not the name the phrase is in apposition to.
 		{"Fighting broke out near the Manbij Military Council, an affiliate of the US-backed, Kurdish-led Syrian Democratic Forces.",
 			[3]string{"manbij-military-council", "backed_by", "united-states"}, [3]string{"syrian-democratic-forces", "backed_by", "united-states"}},
+		// The bases an attack's target lists are its targets, not the
+		// force that holds them.
+		{"The Islamic Resistance in Iraq targeted two bases of the American occupation in Syria, the al-Omar field and Shaddadi, with drones.",
+			[3]string{"islamic-resistance-in-iraq", "targeted", "us-military"}, [3]string{"islamic-resistance-in-iraq", "attacked", "al-shaddadi"}},
 		// The subject before a relative clause acts, not a name inside it.
 		{"For months, the Iran-aligned militias that dominate Iraq's politics fired rockets at U.S. troops.",
 			[3]string{"iraq", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},
