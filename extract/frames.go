@@ -533,7 +533,9 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			// A gap stays in its clause and out of quotations: the
 			// speaker of "…Iraq," the official said is not Iraq.
 			it := &v.it[p]
-			if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` || v.coordinatedPhrase(p) || v.wordIn(p, v.d.lx.departureConditions) || v.word(p, "if", "whether") {
+			// Nor past a speech verb: "the U.S. says these militias are
+			// behind attacks" does not make the U.S. their agent.
+			if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` || v.coordinatedPhrase(p) || v.wordIn(p, v.d.lx.departureConditions) || v.wordIn(p, v.d.lx.gapStops) || v.word(p, "if", "whether") {
 				break // nor into a condition: "target U.S. forces until they withdraw" is no withdrawal
 			}
 			// An aside in brackets is one word of the gap: "on Friday

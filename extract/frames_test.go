@@ -127,6 +127,13 @@ func TestRolesNeverInverted(t *testing.T) {
 		// force that holds them.
 		{"The Islamic Resistance in Iraq targeted two bases of the American occupation in Syria, the al-Omar field and Shaddadi, with drones.",
 			[3]string{"islamic-resistance-in-iraq", "targeted", "us-military"}, [3]string{"islamic-resistance-in-iraq", "attacked", "al-shaddadi"}},
+		// A speaker who says others are behind attacks is not their
+		// agent; a president the lexicon knows presides over his own
+		// state, not the one named before his title.
+		{"The U.S. says these militias are behind a number of recent drone attacks against American troops in the region.",
+			[3]string{"united-states", "attacked", "us-military"}, [3]string{}},
+		{"In the wake of a rocket attack in Irbil, Iraq, President Biden in February ordered airstrikes against Iranian-backed militant groups in Syria.",
+			[3]string{"joe-biden", "president_of", "iraq"}, [3]string{"joe-biden", "attacked", "iran-backed-militias"}},
 		// The subject before a relative clause acts, not a name inside it.
 		{"For months, the Iran-aligned militias that dominate Iraq's politics fired rockets at U.S. troops.",
 			[3]string{"iraq", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},

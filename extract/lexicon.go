@@ -122,6 +122,7 @@ type wordLists struct {
 	AgreementComplements      []string            `yaml:"agreement_complements"`
 	AgreementDeterminers      []string            `yaml:"agreement_determiners"`
 	AgreementStops            []string            `yaml:"agreement_stops"`
+	GapStops                  []string            `yaml:"gap_stops"`
 	UsedByParticiples         []string            `yaml:"used_by_participles"`
 	LinkedToParticiples       []string            `yaml:"linked_to_participles"`
 	AffiliatedWithParticiples []string            `yaml:"affiliated_with_participles"`

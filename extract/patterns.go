@@ -822,6 +822,15 @@ func (d *doc) skipModifiers(k int) int {
 // quotedNames finds names in quotes that a group word introduces or a head
 // word follows: an armed group named ‘Khyber Fatihi Brigade’, the «X»
 // movement.
+// sponsorPhrase reports tokens [a, b) that qualify a group by its
+// sponsor, a country or demonym hyphen-joined to a link word: an
+// "Iranian-backed" militia group is no group named "Iranian-backed".
+func (d *doc) sponsorPhrase(a, b int) bool {
+	c := d.lx.collectives
+	return c != nil && b-a == 2 && d.toks[a+1].hyph && c.links[d.toks[a+1].norm] != "" &&
+		(d.lx.demonym[d.toks[a].norm] != nil || d.lx.byName[d.toks[a].norm] != nil)
+}
+
 func (d *doc) quotedNames(s *sentence) []*candidate {
 	var out []*candidate
 	for i := s.first; i < s.last; i++ {
@@ -844,7 +853,7 @@ func (d *doc) quotedNames(s *sentence) []*candidate {
 				break
 			}
 		}
-		if end, _, _ := d.matchLexicon(a, b); clause || end == b || !d.toks[a].cap || d.lx.capStop.hasID(d.toks[a].id) {
+		if end, _, _ := d.matchLexicon(a, b); clause || end == b || !d.toks[a].cap || d.lx.capStop.hasID(d.toks[a].id) || d.sponsorPhrase(a, b) {
 			i = j
 			continue
 		}

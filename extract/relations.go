@@ -58,6 +58,25 @@ func (v *view) openQuote() bool {
 // addFact records a fact if it fits the predicate. A person standing for
 // an organisation in a predicate that only organisations take ("Yasir
 // demanded the withdrawal") is replaced by the organisation.
+// holdsOther reports a person the lexicon knows to hold the office p of
+// another state than o ("Joe Biden": president_of the United States): in
+// "a rocket attack in Irbil, Iraq, President Biden ordered", the country
+// before the title is where, not what he presides over.
+func (e *entity) holdsOther(p string, o *entity) bool {
+	if e.lex == nil || e.typ != schema.Person || o.typ != schema.Country || !stateOffices[p] {
+		return false
+	}
+	for _, f := range e.lex.Facts {
+		if stateOffices[f[0]] && !strings.EqualFold(f[1], o.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// stateOffices are the predicates of a person's office in a state.
+var stateOffices = map[string]bool{"president_of": true, "prime_minister_of": true, "minister_of": true, "holds_role": true}
+
 func (d *doc) addFact(s *entity, p string, o *entity, kind string, by *entity, evidence, role string, conf float64) bool {
 	if s == nil || o == nil || s == o {
 		return false
@@ -77,7 +96,7 @@ func (d *doc) addFact(s *entity, p string, o *entity, kind string, by *entity, e
 			return false
 		}
 	}
-	if !contains(pred.Range, o.typ) || s == o {
+	if !contains(pred.Range, o.typ) || s == o || s.holdsOther(p, o) {
 		return false
 	}
 	switch p {

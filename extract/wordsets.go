@@ -124,6 +124,7 @@ type wordSets struct {
 	agreementComplements      wordSet // "to", "between": open the phrase that says which
 	agreementDeterminers      wordSet // "an", "the": before the agreement's modifiers
 	agreementStops            wordSet // "and", "which": end its description
+	gapStops                  wordSet // "says": a frame's gap never passes them
 	hostWords                 wordSet // "a base hosting X": the hosts relation's triggers
 	usedByParticiples         wordSet // "facilities used by X"
 	linkedToParticiples       wordSet // "targets linked to X"
@@ -308,6 +309,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"agreement_complements", w.AgreementComplements, &ws.agreementComplements},
 		{"agreement_determiners", w.AgreementDeterminers, &ws.agreementDeterminers},
 		{"agreement_stops", w.AgreementStops, &ws.agreementStops},
+		{"gap_stops", w.GapStops, &ws.gapStops},
 		{"used_by_participles", w.UsedByParticiples, &ws.usedByParticiples},
 		{"linked_to_participles", w.LinkedToParticiples, &ws.linkedToParticiples},
 		{"affiliated_with_participles", w.AffiliatedWithParticiples, &ws.affiliatedWithParticiples},
