@@ -31,6 +31,15 @@ func (v *view) subj(k int) (int, *entity) {
 				j--
 				continue
 			}
+			// "the coalition against the Islamic State had ended its
+			// mission": the name "against" governs qualifies the one
+			// before it.
+			if v.word(j-1, "against") || v.word(j-1, "the") && v.word(j-2, "against") {
+				for j--; j >= 0 && !v.word(j, "against"); j-- {
+				}
+				j--
+				continue
+			}
 			// "the spokesman of X surprised …": X stands for its spokesman.
 			return j, it.e
 		}

@@ -691,6 +691,11 @@ func (v *view) personHead(k int) int {
 	if j > k+1 && is(v.ent(j), schema.Person) {
 		return j
 	}
+	// "the Iraqi foreign minister, Fuad Hussein,": the title's person in
+	// apposition.
+	if j > k+1 && v.ent(k) == nil && v.word(j, ",") && is(v.ent(j+1), schema.Person) {
+		return j + 1
+	}
 	return k
 }
 
