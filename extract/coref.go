@@ -47,12 +47,18 @@ func (d *doc) described(w string, i int, v *view) *entity {
 	if det := v.it[len(v.it)-1].w; det != "the" && det != "these" && det != "those" {
 		return nil // before the look-up: the view asks for every word
 	}
-	typ := d.lx.descriptions[w]
-	if typ == "" || typ != militaryType && v.it[len(v.it)-1].w != "the" {
-		return nil // "these troops", but not "these bases": they list
-	}
 	if n := i + 1; n < len(d.toks) && (d.toks[n].norm == "of" || d.toks[n].cap) {
 		return nil
+	}
+	typ := d.lx.descriptions[w]
+	if h := d.lx.heads[w]; typ == "" && v.it[len(v.it)-1].w == "the" && h != "" && h != schema.ArmedGroup {
+		// "the committee": the Coordination Committee; "the airport":
+		// Baghdad International Airport. Groups have their own
+		// descriptions ("the group", "the resistance").
+		return d.namedByHead(w, i, v.s.idx)
+	}
+	if typ == "" || typ != militaryType && v.it[len(v.it)-1].w != "the" {
+		return nil // "these troops", but not "these bases": they list
 	}
 	sent := v.s.idx
 	j := sort.Search(len(d.ments), func(k int) bool { return d.ments[k].first >= i })
@@ -69,6 +75,22 @@ func (d *doc) described(w string, i int, v *view) *entity {
 			e.surfaces = append(e.surfaces, surface)
 		}
 		return e
+	}
+	return nil
+}
+
+// namedByHead returns the latest entity named in this sentence or the
+// corefReach before it whose name ends with the head word w ("the
+// committee" after "the Iraqi Resistance Coordination Committee", "the
+// ministry" after "the Turkish Defense Ministry"), or nil. The head
+// words are those that type names (heads in words.yaml).
+func (d *doc) namedByHead(w string, i, sent int) *entity {
+	j := sort.Search(len(d.ments), func(k int) bool { return d.ments[k].first >= i })
+	for j--; j >= 0 && d.ments[j].sent >= sent-corefReach; j-- {
+		m := d.ments[j]
+		if m.last > m.first+1 && d.toks[m.last-1].norm == w {
+			return m.ent
+		}
 	}
 	return nil
 }

@@ -134,6 +134,16 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"united-states", "attacked", "us-military"}, [3]string{}},
 		{"In the wake of a rocket attack in Irbil, Iraq, President Biden in February ordered airstrikes against Iranian-backed militant groups in Syria.",
 			[3]string{"joe-biden", "president_of", "iraq"}, [3]string{"joe-biden", "attacked", "iran-backed-militias"}},
+		// The groups a description includes are not its backers; a noun
+		// "targets" is no verb.
+		{"The body includes armed Shiite factions supported by Iran, including Kataib Hezbollah and Harakat al-Nujaba, which have claimed attacks on U.S. military targets in Iraq.",
+			[3]string{"iran-backed-militias", "backed_by", "kataib-hezbollah"}, [3]string{"iran-backed-militias", "backed_by", "iran"}},
+		{"The body includes armed Shiite factions supported by Iran, including Kataib Hezbollah and Harakat al-Nujaba, which have claimed attacks on U.S. military targets in Iraq.",
+			[3]string{"us-military", "attacked", "iraq"}, [3]string{}},
+		// "The committee" is the committee named before, not the last
+		// actor.
+		{"The Iraqi Resistance Coordination Committee accused the United States of stalling. The committee reaffirmed its demand for the removal of all foreign forces, including US troops.",
+			[3]string{"united-states", "demanded_withdrawal_of", "us-military"}, [3]string{"iraqi-coordination-committee-of-the-resistance", "demanded_withdrawal_of", "us-military"}},
 		// The subject before a relative clause acts, not a name inside it.
 		{"For months, the Iran-aligned militias that dominate Iraq's politics fired rockets at U.S. troops.",
 			[3]string{"iraq", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},

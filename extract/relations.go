@@ -222,9 +222,14 @@ func (v *view) backed(k int) {
 			return
 		}
 		_, s := v.subjOfParticiple(k)
+		prev := j
 		for _, o := range v.list(j) {
+			if v.includesBetween(prev, o) {
+				break // "supported by Iran, including X and Y": X and Y are the factions, not backers
+			}
 			v.fact(k, s, "backed_by", v.ent(o), 0.8)
 			v.otherMembers(o)
+			prev = o
 		}
 		return
 	}
@@ -244,6 +249,17 @@ func (v *view) backed(k int) {
 	for _, s := range v.backedGroups(k) {
 		v.fact(k, s, "backed_by", backer, 0.85)
 	}
+}
+
+// includesBetween reports "including", "such as" or "like" between items
+// a and b: a list's items after it are what the phrase before includes.
+func (v *view) includesBetween(a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if v.word(j, "including", "like") || v.word(j, "such") && v.word(j+1, "as") {
+			return true
+		}
+	}
+	return false
 }
 
 // backedGroups are the groups an "X-backed" qualifies: the entity it
