@@ -266,7 +266,8 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if articles[t.norm] || sunArticles[t.norm] && j+1 < last && d.toks[j+1].hyph {
 			continue
 		}
-		if !t.cap || d.lx.given[t.norm] && j == i && j+1 < last && !d.toks[j+1].cap && !d.articleBeforeName(j+1, last) {
+		// A base's head may be lower case ("the al Assad airbase").
+		if !t.cap && !(j > i && d.lx.heads[t.norm] == schema.MilitaryBase) || d.lx.given[t.norm] && j == i && j+1 < last && !d.toks[j+1].cap && !d.articleBeforeName(j+1, last) {
 			break
 		}
 		// The keys wordKeys gives the word, walked without making them: the skeleton
