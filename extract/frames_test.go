@@ -144,6 +144,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// actor.
 		{"The Iraqi Resistance Coordination Committee accused the United States of stalling. The committee reaffirmed its demand for the removal of all foreign forces, including US troops.",
 			[3]string{"united-states", "demanded_withdrawal_of", "us-military"}, [3]string{"iraqi-coordination-committee-of-the-resistance", "demanded_withdrawal_of", "us-military"}},
+		// "The airstrikes" told before struck what they targeted.
+		{"U.S. jets carried out airstrikes in Syria on Friday. The airstrikes targeted positions of the IRGC near Albu Kamal.",
+			[3]string{"islamic-revolutionary-guard-corps", "attacked", "us-military"}, [3]string{"us-military", "attacked", "islamic-revolutionary-guard-corps"}},
 		// The subject before a relative clause acts, not a name inside it.
 		{"For months, the Iran-aligned militias that dominate Iraq's politics fired rockets at U.S. troops.",
 			[3]string{"iraq", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},

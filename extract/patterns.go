@@ -152,6 +152,13 @@ func (d *doc) scanLexicon(s *sentence) {
 			continue
 		}
 		end, ref, how := d.matchLexicon(i, s.last)
+		if end > i && articles[t.norm] && i+1 < s.last {
+			// "The Syrian Observatory for Human Rights": the name after
+			// the article may match further than the article's skeleton.
+			if e2, ref2, how2 := d.matchLexicon(i+1, s.last); e2 > end {
+				i, end, ref, how = i+1, e2, ref2, how2
+			}
+		}
 		if end > i && d.embedded(i, end, s) {
 			i++ // part of a longer name that nameRuns will find
 			continue

@@ -402,6 +402,8 @@ func TestNamesInsideNames(t *testing.T) {
 		{"Ministers of the global coalition to defeat ISIS met in Rome.", "isis", ""},
 		{"Kata'ib Hezbollah fired rockets at the base.", "kataib-hezbollah", "hezbollah"},
 		{"The Assad regime fell in December.", "", "bashar-al-assad"},
+		// A name after a capitalised article is matched whole.
+		{"The Syrian Observatory for Human Rights said a vehicle was hit.", "syrian-observatory-for-human-rights", "human-rights"},
 		// A sponsor in quotes qualifies the group; it names none.
 		{`U.S. forces struck facilities used by an "Iranian-backed" militia group in Iraq.`, "", "iranian-backed"},
 	} {
