@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"iter"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -128,6 +129,8 @@ type construction struct {
 	notBefore [][]string
 	subject   int // the element of the subject slot, or -1
 	start     startSet
+	anchor    int // the first required word element, which every match takes
+	reach     int // the most items a match takes before its anchor, or -1: no bound
 }
 
 // startSet is what the item a match starts at can be: the first element
@@ -144,6 +147,31 @@ type startSet struct {
 func (fr *construction) canStart(v *view, k int) bool {
 	s, it := &fr.start, &v.it[k]
 	return s.any || s.slot && (it.e != nil || it.dem != nil) || it.e == nil && s.ids.has(it.id)
+}
+
+// setAnchor sets fr.anchor and fr.reach from its elements. Matching only
+// moves right, element by element, so a match that starts at item k takes
+// a word of the anchor at k or after it, and within reach of k when the
+// elements before the anchor take a bounded number of items: a subject
+// slot none, an optional word one, a gap that passes no names (and so no
+// brackets) its length. A slot can stretch over a title, a sponsor or a
+// list, and leaves the reach unbounded.
+func (fr *construction) setAnchor() {
+	fr.reach = 0
+	for i, e := range fr.elems {
+		switch {
+		case e.kind == eWords && !e.optional:
+			fr.anchor = i
+			return
+		case fr.reach < 0, e.kind == eSlot && e.subject:
+		case e.kind == eWords:
+			fr.reach++
+		case e.kind == eGap && !e.crossNames:
+			fr.reach += e.gap
+		default:
+			fr.reach = -1
+		}
+	}
 }
 
 // setStart sets fr.start from its elements; the word elements' numbers
@@ -852,26 +880,23 @@ func (fr *construction) followedBy(v *view, k int) bool {
 }
 
 // applyFrames fires every frame that has a word of each of its required
-// word elements in the sentence; the words index says which frames and
-// elements a word serves, so a sentence costs one look-up a word.
+// word elements in the sentence, trying it only at the items an anchor of
+// the frame is at or within reach of (setAnchor). The frame index says
+// which frames and elements each word of the sentence serves, so a
+// sentence costs one look-up a word.
 func (v *view) applyFrames() {
 	lx := v.d.lx
 	if len(lx.frames) == 0 || v.endsWithQuestion() {
 		return // a question asserts nothing: "Would the occupiers withdraw?"
 	}
-	has := resize(v.d.frameBuf, len(lx.frames))
-	for _, it := range v.it {
-		if it.e == nil {
-			for _, fb := range lx.byWord[it.id].frames {
-				has[fb.frame] |= fb.bit
-			}
-		}
-	}
-	for fi, fr := range lx.frames { // in file order
-		if has[fi] != fr.need {
+	x := v.d.frames
+	x.index(v)
+	for fi := range x.touched() { // in file order
+		fr := lx.frames[fi]
+		if x.has[fi] != fr.need {
 			continue
 		}
-		for k := range v.it {
+		for k := range x.starts(fi, fr.reach) {
 			if !fr.canStart(v, k) {
 				continue
 			}
@@ -880,13 +905,83 @@ func (v *view) applyFrames() {
 			}
 		}
 	}
-	v.d.frameBuf = has
+}
+
+// frameIndex is what the words of a sentence give the frames: per frame,
+// the required word elements the sentence has a word of, and the items
+// that can take its anchor. Its slices are reused from sentence to
+// sentence.
+type frameIndex struct {
+	has  []uint64 // per frame, the bits of its required elements (need) found
+	some []uint64 // bit f: frame f has a word in the sentence (has[f] != 0)
+	// first is, per frame, its first entry in anchors, or 0: the entries
+	// of a frame, from there on by next, are its anchor's items in order.
+	first   []int32
+	anchors []anchorItem // entry 0 ends every list
+}
+
+type anchorItem struct{ item, next int32 }
+
+// index indexes the items of v.
+func (x *frameIndex) index(v *view) {
+	lx := v.d.lx
+	x.has = resize(x.has, len(lx.frames))
+	x.some = resize(x.some, (len(lx.frames)+63)/64)
+	x.first = resize(x.first, len(lx.frames))
+	x.anchors = append(x.anchors[:0], anchorItem{})
+	for k := len(v.it) - 1; k >= 0; k-- { // backwards, so that each list is in order
+		if it := &v.it[k]; it.e == nil {
+			for _, fb := range lx.byWord[it.id].frames {
+				x.has[fb.frame] |= fb.bit
+				x.some[fb.frame/64] |= 1 << (fb.frame % 64)
+				if fb.anchor {
+					x.anchors = append(x.anchors, anchorItem{item: int32(k), next: x.first[fb.frame]})
+					x.first[fb.frame] = int32(len(x.anchors) - 1)
+				}
+			}
+		}
+	}
+}
+
+// touched yields, in order, the frames the sentence has a word of: most
+// frames have none, and are not visited.
+func (x *frameIndex) touched() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i, w := range x.some {
+			for ; w != 0; w &= w - 1 {
+				if !yield(i*64 + bits.TrailingZeros64(w)) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// starts yields, in order, the items a match of frame fi can start at:
+// each item of its anchor and the reach items before it, or every item up
+// to its last when the reach is unbounded (-1).
+func (x *frameIndex) starts(fi, reach int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		k := 0
+		for a := x.first[fi]; a != 0; a = x.anchors[a].next {
+			end := int(x.anchors[a].item)
+			if reach >= 0 {
+				k = max(k, end-reach)
+			}
+			for ; k <= end; k++ {
+				if !yield(k) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // frameBit is one required word element of one frame.
 type frameBit struct {
-	frame int
-	bit   uint64
+	frame  int
+	bit    uint64
+	anchor bool // the element is the frame's anchor
 }
 
 // internFrameWords numbers the words of every word element, and the
@@ -905,6 +1000,7 @@ func internFrameWords(frames []*construction, words *vocab) {
 			}
 		}
 		fr.setStart()
+		fr.setAnchor()
 	}
 }
 

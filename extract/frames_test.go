@@ -581,25 +581,8 @@ func TestScareQuotes(t *testing.T) {
 func TestCanStart(t *testing.T) {
 	lx := DefaultLexicon()
 	x := NewRules(lx)
-	var texts []string
-	for _, dir := range []string{"seeds", "heldout", filepath.Join("incidents", "articles")} {
-		files, err := filepath.Glob(filepath.Join("..", "testdata", dir, "*.txt"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no articles in testdata/%s: %v", dir, err)
-		}
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(b))
-		}
-	}
-	for _, fr := range lx.frames {
-		texts = append(texts, fr.spec.Examples...)
-	}
 	matches, pruned := 0, 0
-	for _, text := range texts {
+	for _, text := range frameTestTexts(t, lx) {
 		d := x.analyse(&source.Article{ID: "t", Doc: "t.txt", Text: text}, nil)
 		for i := range d.sents {
 			v := d.view(&d.sents[i])
@@ -621,6 +604,67 @@ func TestCanStart(t *testing.T) {
 	}
 	if matches < 100 || pruned < 100*matches {
 		t.Errorf("%d matches, %d items pruned: want many of both", matches, pruned)
+	}
+}
+
+// frameTestTexts are the project's articles and every frame's examples.
+func frameTestTexts(t *testing.T, lx *Lexicon) []string {
+	var texts []string
+	for _, dir := range []string{"seeds", "heldout", filepath.Join("incidents", "articles")} {
+		files, err := filepath.Glob(filepath.Join("..", "testdata", dir, "*.txt"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no articles in testdata/%s: %v", dir, err)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	for _, fr := range lx.frames {
+		texts = append(texts, fr.spec.Examples...)
+	}
+	return texts
+}
+
+// TestFrameAnchors: a frame matches only where applyFrames tries it, in a
+// sentence with a word of each of its required elements and at an item
+// its frame index starts (an item of its anchor or within reach before
+// one), on the texts of TestCanStart.
+func TestFrameAnchors(t *testing.T) {
+	lx := DefaultLexicon()
+	x := NewRules(lx)
+	matches, skipped := 0, 0
+	for _, text := range frameTestTexts(t, lx) {
+		d := x.analyse(&source.Article{ID: "t", Doc: "t.txt", Text: text}, nil)
+		for i := range d.sents {
+			v := d.view(&d.sents[i])
+			d.frames.index(v)
+			for fi, fr := range lx.frames {
+				tried := make([]bool, len(v.it))
+				if d.frames.has[fi] == fr.need {
+					for k := range d.frames.starts(fi, fr.reach) {
+						tried[k] = true
+					}
+				}
+				for k := range v.it {
+					_, ok := fr.matchAt(v, k)
+					switch {
+					case ok && !tried[k]:
+						t.Errorf("frame %q matches at %q, where it is not tried", fr.spec.Name, d.text[d.toks[v.it[k].t0].start:d.sents[i].end])
+					case ok:
+						matches++
+					case !tried[k]:
+						skipped++
+					}
+				}
+			}
+		}
+	}
+	if matches < 100 || skipped < 100*matches {
+		t.Errorf("%d matches, %d items skipped: want many of both", matches, skipped)
 	}
 }
 

@@ -494,12 +494,12 @@ func (lx *Lexicon) indexWords() {
 	}
 	lx.byWord = make([]wordTables, lx.words.size())
 	for i, fr := range lx.frames {
-		for _, e := range fr.elems {
+		for j, e := range fr.elems {
 			if e.bit == 0 {
 				continue
 			}
 			for _, id := range e.ids {
-				lx.byWord[id].frames = append(lx.byWord[id].frames, frameBit{i, e.bit})
+				lx.byWord[id].frames = append(lx.byWord[id].frames, frameBit{i, e.bit, j == fr.anchor})
 			}
 		}
 	}

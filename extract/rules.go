@@ -70,6 +70,7 @@ type docBuffers struct {
 	reserved []bool
 	items    []item // a sentence view's items (doc.itemBuf)
 	quote    []bool // and their quotation flags (doc.quoteBuf)
+	frames   frameIndex
 }
 
 var bufPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -123,7 +124,7 @@ type doc struct {
 	sentAgent   *entity                     // the attacker of the current sentence
 	lastAttack  string                      // id of the last attack event
 	collLinks   map[*mention]collectiveLink // collective mentions and their sponsors
-	frameBuf    []uint64                    // per frame, the required elements a sentence has words for; reused
+	frames      *frameIndex                 // the sentence's words by the frames they serve (applyFrames)
 }
 
 type factKey struct{ s, p, o string }
@@ -160,6 +161,7 @@ func (x *Rules) analyse(a *source.Article, buf *docBuffers) *doc {
 	d.at = resize(buf.at, len(d.toks))
 	d.reserved = resize(buf.reserved, len(d.toks))
 	d.itemBuf, d.quoteBuf = buf.items[:0], buf.quote[:0]
+	d.frames = &buf.frames
 	d.sents = splitSentences(d.text, d.toks)
 	d.findMentions()
 	d.outlet()
