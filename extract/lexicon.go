@@ -228,6 +228,30 @@ type trie[K comparable] struct {
 	hits []aliasRef
 }
 
+// wordTrie is a trie over word numbers whose first level is also a slice
+// indexed by number (index): a walk starts at every token of a text, and
+// most stop at that first step.
+type wordTrie struct {
+	trie[wordID]
+	first []*trie[wordID]
+}
+
+// index fills first from the trie's first level; size is the vocab's.
+func (t *wordTrie) index(size int) {
+	t.first = make([]*trie[wordID], size)
+	for id, c := range t.next {
+		t.first[id] = c
+	}
+}
+
+// step returns n's child for the word numbered id, or nil.
+func (t *wordTrie) step(n *trie[wordID], id wordID) *trie[wordID] {
+	if n == &t.trie {
+		return t.first[id]
+	}
+	return n.next[id]
+}
+
 func (t *trie[K]) insert(keys []K, ref aliasRef) {
 	n := t
 	for _, k := range keys {
@@ -259,11 +283,11 @@ type Lexicon struct {
 	byID      map[string]*LexEntry
 	byName    map[string]*LexEntry // Normalize(name or alias) -> entry
 	words     vocab                // numbers of the words of exact, titles and the frames
-	exact     *trie[wordID]        // exact word keys
+	exact     *wordTrie            // exact word keys
 	skel      *trie[string]        // skeleton keys, articles dropped
 	demonym   map[string]*LexEntry // exact key of a demonym -> country
 	given     map[string]bool
-	titles    *trie[wordID]     // exact keys of titles -> title (the alias field holds it)
+	titles    *wordTrie         // exact keys of titles -> title (the alias field holds it)
 	heads     map[string]string // exact key of a head word -> entity type
 	leadHeads map[string]string
 	// personsBySurname indexes people by the skeleton of their surname,
@@ -296,7 +320,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	sort.Strings(files)
 	lx := &Lexicon{
 		byID: map[string]*LexEntry{}, byName: map[string]*LexEntry{},
-		exact: &trie[wordID]{}, skel: &trie[string]{}, titles: &trie[wordID]{},
+		exact: &wordTrie{}, skel: &trie[string]{}, titles: &wordTrie{},
 		demonym: map[string]*LexEntry{}, given: map[string]bool{},
 		heads: map[string]string{}, leadHeads: map[string]string{},
 		personsBySurname: map[string][]*LexEntry{}, militaryOf: map[string]*LexEntry{},
@@ -493,6 +517,8 @@ func (lx *Lexicon) indexWords() {
 		set.number(&lx.words)
 	}
 	lx.byWord = make([]wordTables, lx.words.size())
+	lx.exact.index(lx.words.size())
+	lx.titles.index(lx.words.size())
 	for i, fr := range lx.frames {
 		for j, e := range fr.elems {
 			if e.bit == 0 {

@@ -245,13 +245,13 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 	bestEnd := -1
 	var best aliasRef
 	how := ""
-	n := d.lx.exact
+	n := &d.lx.exact.trie
 	for j := i; j < last; j++ {
 		t := &d.toks[j]
 		if t.kind != tWord && t.kind != tNum && t.kind != tPoss || d.at[j] != nil || d.reserved[j] || j > i && t.nl > 0 {
 			break
 		}
-		n = n.next[t.id]
+		n = d.lx.exact.step(n, t.id)
 		if n == nil {
 			break
 		}
@@ -750,7 +750,7 @@ func (d *doc) generic(i, j int) bool {
 
 // titleEnd returns the end of the longest title starting at token i, or i.
 func (d *doc) titleEnd(i, j int) int {
-	n := d.lx.titles
+	n := &d.lx.titles.trie
 	end := i
 	for k := i; k < j; k++ {
 		t := &d.toks[k]
@@ -761,7 +761,7 @@ func (d *doc) titleEnd(i, j int) int {
 			}
 			continue
 		}
-		if n = n.next[t.id]; n == nil {
+		if n = d.lx.titles.step(n, t.id); n == nil {
 			break
 		}
 		if len(n.hits) > 0 {
