@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/newsgraph/newsgraph/translit"
 )
@@ -75,13 +74,13 @@ func nameKeys(name string) []string {
 // keyCache keeps nameKeys of the surface forms the articles' mentions
 // take, so that a name is tokenised and skeletonised once, not in every
 // article that names it (7 % of extraction: most mentions are of a few
-// hundred names). Its slices are shared by every article and
-// goroutine, and never modified. It forgets everything when it holds
-// keyCacheMax forms, so that a long run of unknown names cannot grow it
-// without bound.
+// hundred names). Its slices are shared by the articles that use it, and
+// never modified. It forgets everything when it holds keyCacheMax forms,
+// so that a long run of unknown names cannot grow it without bound. Each
+// docBuffers has its own, used by one goroutine at a time: one shared by
+// the workers cost them a lock's cache line on every mention.
 type keyCache struct {
-	mu sync.RWMutex
-	m  map[string][]string
+	m map[string][]string
 }
 
 // keyCacheMax bounds the forms a keyCache holds: 65,536 forms of some 20
@@ -91,22 +90,17 @@ const keyCacheMax = 1 << 16
 // keys returns nameKeys(surface). Neither surface nor its keys are kept:
 // both may be slices of an article's text, which the cache must not hold.
 func (c *keyCache) keys(surface string) []string {
-	c.mu.RLock()
-	ks, ok := c.m[surface]
-	c.mu.RUnlock()
-	if ok {
+	if ks, ok := c.m[surface]; ok {
 		return ks
 	}
-	ks = nameKeys(surface)
+	ks := nameKeys(surface)
 	for i, k := range ks {
 		ks[i] = strings.Clone(k)
 	}
-	c.mu.Lock()
 	if c.m == nil || len(c.m) >= keyCacheMax {
 		c.m = map[string][]string{}
 	}
 	c.m[strings.Clone(surface)] = ks
-	c.mu.Unlock()
 	return ks
 }
 

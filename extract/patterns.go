@@ -116,7 +116,7 @@ func (d *doc) addMention(first, last, sent int, e *entity, how string) *mention 
 	}
 	e.surfaces = append(e.surfaces, surface)
 	e.merges = append(e.merges, Merge{Surface: surface, Reason: how})
-	ks := d.x.keys.keys(surface)
+	ks := d.keys.keys(surface)
 	e.allKeys = append(e.allKeys, ks)
 	d.indexSurname(e, ks)
 	return m
@@ -235,7 +235,7 @@ func (d *doc) givenNameBefore(i, first int, le *LexEntry) bool {
 	if t.kind != tWord || !t.cap || d.at[i-1] != nil || d.reserved[i-1] || t.nl > 0 || d.toks[i].nl > 0 {
 		return false
 	}
-	k := d.x.keys.keys(d.span(i-1, i))
+	k := d.keys.keys(d.span(i-1, i))
 	return len(k) == 1 && k[0] == le.keys[0]
 }
 

@@ -55,7 +55,7 @@ func (d *doc) resolveCandidates(cands []*candidate) {
 			continue
 		}
 		surface := d.span(c.first, c.last)
-		keys := d.x.keys.keys(surface)
+		keys := d.keys.keys(surface)
 		if len(keys) == 0 {
 			continue
 		}
@@ -87,7 +87,7 @@ func (d *doc) resolveCandidates(cands []*candidate) {
 		if c.typ != "" || c.after != nil || d.at[c.first] != nil {
 			continue
 		}
-		keys := d.x.keys.keys(d.span(c.first, c.last))
+		keys := d.keys.keys(d.span(c.first, c.last))
 		// A lone word resolves only against a name of the article; a very
 		// short skeleton ("Saadi": sd) still needs a word of four letters.
 		if len(keys) != 1 || len(keys[0]) < 2 || len(keys[0]) == 2 && d.toks[c.last-1].end-d.toks[c.last-1].start < 4 {
@@ -391,7 +391,7 @@ func (d *doc) finishEntities() {
 			for i, s := range e.surfaces {
 				prev.surfaces = appendUnique(prev.surfaces, s)
 				prev.merges = append(prev.merges, e.merges[i])
-				prev.allKeys = append(prev.allKeys, d.x.keys.keys(s))
+				prev.allKeys = append(prev.allKeys, d.keys.keys(s))
 			}
 			continue
 		}

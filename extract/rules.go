@@ -34,8 +34,7 @@ func init() {
 // rules written for the language of wire-service conflict reporting.
 // It is safe for concurrent use.
 type Rules struct {
-	lx   *Lexicon
-	keys keyCache // nameKeys of mentions' surface forms, across articles
+	lx *Lexicon
 }
 
 // NewRules returns a rule-based extractor over a lexicon.
@@ -71,6 +70,7 @@ type docBuffers struct {
 	items    []item // a sentence view's items (doc.itemBuf)
 	quote    []bool // and their quotation flags (doc.quoteBuf)
 	frames   frameIndex
+	keys     keyCache // nameKeys of mentions' surface forms, across articles
 }
 
 var bufPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -125,6 +125,7 @@ type doc struct {
 	lastAttack  string                      // id of the last attack event
 	collLinks   map[*mention]collectiveLink // collective mentions and their sponsors
 	frames      *frameIndex                 // the sentence's words by the frames they serve (applyFrames)
+	keys        *keyCache                   // the buffers' nameKeys of surface forms
 }
 
 type factKey struct{ s, p, o string }
@@ -161,7 +162,7 @@ func (x *Rules) analyse(a *source.Article, buf *docBuffers) *doc {
 	d.at = resize(buf.at, len(d.toks))
 	d.reserved = resize(buf.reserved, len(d.toks))
 	d.itemBuf, d.quoteBuf = buf.items[:0], buf.quote[:0]
-	d.frames = &buf.frames
+	d.frames, d.keys = &buf.frames, &buf.keys
 	d.sents = splitSentences(d.text, d.toks)
 	d.findMentions()
 	d.outlet()
