@@ -2,6 +2,7 @@ package source
 
 import (
 	"fmt"
+	"iter"
 	"math/bits"
 	"regexp"
 	"strconv"
@@ -25,8 +26,9 @@ var wires = map[string]string{
 }
 
 // datelineCredit is "ERBIL (AFP) -": a parenthesised credit after the
-// dateline, or at the text's start.
-var datelineCredit = regexp.MustCompile(`(?m)^(?:[\p{Lu}][\p{Lu}\p{L} ,.'-]{0,40})?\(([^()\n]{2,40})\)\s*[-–—:]`)
+// dateline, or at the text's start. It is matched at the start of a line
+// (datelineCredits).
+var datelineCredit = regexp.MustCompile(`^(?:[\p{Lu}][\p{Lu}\p{L} ,.'-]{0,40})?\(([^()\n]{2,40})\)\s*[-–—:]`)
 
 // creditLine is a short line that only credits: "Reuters", "— AFP",
 // "via Reuters", "Source: AP".
@@ -40,8 +42,8 @@ func Credit(text string) string {
 	if len(head) > 1000 {
 		head = head[:1000]
 	}
-	for _, m := range datelineCredit.FindAllStringSubmatch(head, -1) {
-		if w, ok := wires[strings.ToLower(strings.TrimSpace(m[1]))]; ok {
+	for credit := range datelineCredits(head) {
+		if w, ok := wires[strings.ToLower(strings.TrimSpace(credit))]; ok {
 			return w
 		}
 	}
@@ -56,6 +58,39 @@ func Credit(text string) string {
 		}
 	}
 	return ""
+}
+
+// datelineCredits yields the credits datelineCredit finds in text, in
+// order, as a search of every line start would. A match starts at a line
+// start, and its bracket is on that line, so the regexp runs only where a
+// line has a bracket: not at every byte of the text.
+func datelineCredits(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		pos := 0 // where the search goes on: a line start, or the end of the last match
+		for {
+			i := strings.IndexByte(text[pos:], '(')
+			if i < 0 {
+				return
+			}
+			i += pos
+			start := strings.LastIndexByte(text[:i], '\n') + 1
+			if start >= pos || pos == 0 || text[pos-1] == '\n' {
+				start = max(start, pos)
+				if m := datelineCredit.FindStringSubmatchIndex(text[start:]); m != nil {
+					if !yield(text[start+m[2] : start+m[3]]) {
+						return
+					}
+					pos = start + m[1]
+					continue
+				}
+			}
+			next := strings.IndexByte(text[i:], '\n') // no match starts on this line
+			if next < 0 {
+				return
+			}
+			pos = i + next + 1
+		}
+	}
 }
 
 // Sketch returns the 64-bit SimHash of the text's word trigrams, as 16
@@ -81,19 +116,25 @@ func Sketch(text string) string {
 		start = -1
 	}
 	for i := 0; i < len(text); {
-		var r rune
-		if b := text[i]; b < utf8.RuneSelf {
-			if 'A' <= b && b <= 'Z' {
-				b += 'a' - 'A'
-			}
-			r = rune(b)
+		if b := text[i]; b < utf8.RuneSelf { // most of the text: its letters and digits are a-z, A-Z and 0-9
 			i++
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(text[i:])
-			r = unicode.ToLower(r) // an invalid byte stays utf8.RuneError, which splits as strings.ToLower's U+FFFD does
-			i += size
+			switch {
+			case 'A' <= b && b <= 'Z':
+				b += 'a' - 'A'
+			case 'a' <= b && b <= 'z', '0' <= b && b <= '9':
+			default:
+				endWord()
+				continue
+			}
+			if start < 0 {
+				start = len(lower)
+			}
+			lower = append(lower, b)
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		r = unicode.ToLower(r) // an invalid byte stays utf8.RuneError, which splits as strings.ToLower's U+FFFD does
+		i += size
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			endWord()
 			continue

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -22,6 +24,35 @@ func TestCredit(t *testing.T) {
 	} {
 		if got := Credit(text); got != want {
 			t.Errorf("Credit(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// referenceDatelineCredit is datelineCredit as first written, searched
+// over the whole text.
+var referenceDatelineCredit = regexp.MustCompile(`(?m)^(?:[\p{Lu}][\p{Lu}\p{L} ,.'-]{0,40})?\(([^()\n]{2,40})\)\s*[-–—:]`)
+
+// TestDatelineCreditsAsReference checks datelineCredits against a search
+// of the whole text with referenceDatelineCredit, on the project's test
+// articles and on random texts of lines, brackets, credits and dashes.
+func TestDatelineCreditsAsReference(t *testing.T) {
+	texts := testArticles(t)
+	pieces := []string{"ERBIL", "Baghdad", "(", ")", "(AFP)", "(Reuters)", "AFP", "al-Asad", "ΣΟΦΙΑ", "قاعدة", "\xff", " ", "  ", "\n", "\n\n", "-", "—", ":", ", ", ".", "x", strings.Repeat("Y", 45)}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := range 2000 {
+		var b strings.Builder
+		for range rng.IntN(2 + n/20) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		var want []string
+		for _, m := range referenceDatelineCredit.FindAllStringSubmatch(text, -1) {
+			want = append(want, m[1])
+		}
+		if got := slices.Collect(datelineCredits(text)); !slices.Equal(got, want) {
+			t.Errorf("datelineCredits = %q, reference %q, for %q", got, want, text)
 		}
 	}
 }
@@ -73,11 +104,8 @@ func referenceSketch(text string) string {
 	return fmt.Sprintf("%016x", sketch)
 }
 
-// TestSketchAsReference checks Sketch against referenceSketch on the
-// project's test articles and on random texts of every length up to
-// thousands of words, with upper-case letters of other scripts, digits,
-// marks, symbols and invalid UTF-8.
-func TestSketchAsReference(t *testing.T) {
+// testArticles are the texts of the project's test articles.
+func testArticles(t *testing.T) []string {
 	var texts []string
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*.txt"))
 	more, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*", "*.txt"))
@@ -91,6 +119,15 @@ func TestSketchAsReference(t *testing.T) {
 	if len(texts) < 10 {
 		t.Fatalf("%d test articles found; want the testdata articles", len(texts))
 	}
+	return texts
+}
+
+// TestSketchAsReference checks Sketch against referenceSketch on the
+// project's test articles and on random texts of every length up to
+// thousands of words, with upper-case letters of other scripts, digits,
+// marks, symbols and invalid UTF-8.
+func TestSketchAsReference(t *testing.T) {
+	texts := testArticles(t)
 	// One trigram over and over: every count runs past a byte-wide lane.
 	texts = append(texts, strings.Repeat("rocket ", 1000), strings.Repeat("rocket ", 257))
 	pieces := []string{"Erbil", "AIN", "al-Asad", "Kata'ib", "2,500", "Şarku’l", "İstanbul", "ΣΟΦΙΑ", "قاعدة", "\xff", "\xe2\x80", "Ⓐ", "x̃", "�", " ", "\n", ". ", "—", "DŽ", "ǅ", "K"}
