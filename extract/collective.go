@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"iter"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -168,14 +169,39 @@ func (d *doc) mayStartCollective(i, last int) bool {
 	if end < last && d.toks[end].hyph {
 		return true
 	}
-	c := d.lx.collectives
 	if end < last && d.toks[end].kind == tPoss {
 		end++ // "Iran's proxies"
 	}
-	if end < last && (c.proxies[d.toks[end].norm] || c.modifiers[d.toks[end].norm]) {
+	if end < last && d.lx.byWord[d.toks[end].id].coll&collAfterSponsor != 0 {
 		return true // "Iranian proxies", "Iranian proxy militias"
 	}
-	return d.toks[i].cap && c.unsponsored[d.toks[i].norm] != nil
+	return d.toks[i].cap && d.lx.byWord[d.toks[i].id].coll&collUnsponsored != 0
+}
+
+// The bits of wordTables.coll: what a word may do in a collective, for
+// mayStartCollective to test a token by its number.
+const (
+	collAfterSponsor = 1 << iota // a proxy noun or a modifier
+	collUnsponsored              // a modifier that names the sponsor by itself
+)
+
+// words yields each word of the collectives that mayStartCollective
+// tests, with its bits.
+func (c *collectives) words() iter.Seq2[string, uint8] {
+	return func(yield func(string, uint8) bool) {
+		for _, m := range []map[string]bool{c.proxies, c.modifiers} {
+			for w := range m {
+				if !yield(w, collAfterSponsor) {
+					return
+				}
+			}
+		}
+		for w := range c.unsponsored {
+			if !yield(w, collUnsponsored) {
+				return
+			}
+		}
+	}
 }
 
 // matchCollective matches "[pro-]Sponsor-link modifier* head" at token i

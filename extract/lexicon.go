@@ -482,6 +482,7 @@ type wordTables struct {
 	event   eventRule        // the event rule the word triggers (eventTriggers)
 	attrib  uint8            // the word's attributionBits
 	act     uint8            // the word's actBits
+	coll    uint8            // what the word may do in a collective (collAfterSponsor, collUnsponsored)
 }
 
 // triggerWord reports a word that a frame, a relation rule or an event
@@ -516,6 +517,11 @@ func (lx *Lexicon) indexWords() {
 	for _, set := range lx.all {
 		set.number(&lx.words)
 	}
+	if lx.collectives != nil {
+		for w := range lx.collectives.words() {
+			lx.words.intern(w)
+		}
+	}
 	lx.byWord = make([]wordTables, lx.words.size())
 	lx.exact.index(lx.words.size())
 	lx.titles.index(lx.words.size())
@@ -543,6 +549,11 @@ func (lx *Lexicon) indexWords() {
 	}
 	for w, bits := range lx.actBits {
 		lx.byWord[lx.words.id(w)].act = bits
+	}
+	if lx.collectives != nil {
+		for w, bit := range lx.collectives.words() {
+			lx.byWord[lx.words.id(w)].coll |= bit
+		}
 	}
 }
 
