@@ -78,7 +78,10 @@ func tokenizeInto(toks []token, text string) []token {
 	hyph := false
 	openSingle := false // an opening ‘ or ' is pending on this line
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == '\n':
 			nl++
@@ -86,7 +89,7 @@ func tokenizeInto(toks []token, text string) []token {
 			openSingle = false
 			i += size
 			continue
-		case unicode.IsSpace(r) || r == utf8.RuneError && size <= 1 || unicode.Is(unicode.Cf, r):
+		case separator(r, size):
 			space = true
 			i += size
 			continue
@@ -174,6 +177,16 @@ func tokenizeInto(toks []token, text string) []token {
 	return toks
 }
 
+// separator reports whitespace, an invalid byte or a format character (a
+// soft hyphen, a zero-width joiner), of size bytes: what stands between
+// tokens without being one.
+func separator(r rune, size int) bool {
+	if r < utf8.RuneSelf { // most of a text, tested without the tables
+		return r == ' ' || '\t' <= r && r <= '\r' // unicode.IsSpace; no ASCII is invalid or Cf
+	}
+	return unicode.IsSpace(r) || r == utf8.RuneError && size <= 1 || unicode.Is(unicode.Cf, r)
+}
+
 // scanWord returns the end of the word starting at i: word runes with inner
 // apostrophes, and the dots of an initialism (U.S., U.N.).
 func scanWord(text string, i int) int {
@@ -256,8 +269,13 @@ func startsWord(s string) bool {
 func appendWord(toks []token, text string, lowered *string, t token) []token {
 	lower := 0
 	for j := t.start; j < t.end; {
-		if c := text[j]; 'a' <= c && c <= 'z' {
-			lower++
+		if c := text[j]; c < utf8.RuneSelf && (c < 'A' || 'Z' < c || lower < 3) {
+			// An ASCII byte that splits nothing: the tests below, inline.
+			if 'a' <= c && c <= 'z' {
+				lower++
+			} else {
+				lower = 0
+			}
 			j++
 			continue
 		}
@@ -283,21 +301,8 @@ func appendWord(toks []token, text string, lowered *string, t token) []token {
 // caches the text with ASCII letters lower-cased (lowerASCIIText).
 func finishWord(text string, lower *string, t token) token {
 	s := text[t.start:t.end]
-	if lowerASCII(s) {
-		// normWord of such a word only folds case.
-		t.norm = s
-		if hasUpperASCII(s) {
-			if *lower == "" {
-				*lower = lowerASCIIText(text)
-			}
-			t.norm = (*lower)[t.start:t.end]
-		}
-	} else {
-		t.norm = normWord(s)
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	t.cap = unicode.IsUpper(r)
 	letters, upper, digits := 0, 0, 0
+	ascii := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -311,6 +316,7 @@ func finishWord(text string, lower *string, t token) token {
 			}
 			continue
 		}
+		ascii = false
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size - 1
 		if unicode.IsLetter(r) {
@@ -320,18 +326,26 @@ func finishWord(text string, lower *string, t token) token {
 			}
 		}
 	}
+	switch {
+	case !lowerASCII(s):
+		t.norm = normWord(s)
+	case upper == 0:
+		t.norm = s // normWord of such a word only folds case
+	default:
+		if *lower == "" {
+			*lower = lowerASCIIText(text)
+		}
+		t.norm = (*lower)[t.start:t.end]
+	}
+	if ascii {
+		t.cap = 'A' <= s[0] && s[0] <= 'Z'
+	} else {
+		r, _ := utf8.DecodeRuneInString(s)
+		t.cap = unicode.IsUpper(r)
+	}
 	// "KH", "IRGC"; a code of one capital and digits too ("K1", "T4").
 	t.allCaps = (letters >= 2 || letters == 1 && digits > 0) && upper == letters
 	return t
-}
-
-func hasUpperASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return true
-		}
-	}
-	return false
 }
 
 // lowerASCIIText returns text with A-Z lower-cased and every other byte
