@@ -43,7 +43,7 @@ func (d *doc) scanAgreements(s *sentence) {
 		d.ents = append(d.ents, e)
 		d.addMention(start, i+1, s.idx, e, ReasonDescribed)
 		// The entity is known by its whole description, not by the noun.
-		e.surfaces[0], e.allKeys[0], e.merges[0].Surface = name, d.x.keys.keys(name), name
+		e.surfaces[0], e.allKeys[0], e.merges[0].Surface = name, d.keys.keys(name), name
 		i = end - 1
 	}
 }

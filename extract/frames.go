@@ -131,6 +131,7 @@ type construction struct {
 	start     startSet
 	anchor    int // the first required word element, which every match takes
 	reach     int // the most items a match takes before its anchor, or -1: no bound
+	afterSlot int // the same from the item after a leading slot of one name, or -1
 }
 
 // startSet is what the item a match starts at can be: the first element
@@ -149,29 +150,44 @@ func (fr *construction) canStart(v *view, k int) bool {
 	return s.any || s.slot && (it.e != nil || it.dem != nil) || it.e == nil && s.ids.has(it.id)
 }
 
-// setAnchor sets fr.anchor and fr.reach from its elements. Matching only
-// moves right, element by element, so a match that starts at item k takes
-// a word of the anchor at k or after it, and within reach of k when the
-// elements before the anchor take a bounded number of items: a subject
-// slot none, an optional word one, a gap that passes no names (and so no
-// brackets) its length. A slot can stretch over a title, a sponsor or a
-// list, and leaves the reach unbounded.
+// setAnchor sets fr.anchor, fr.reach and fr.afterSlot from its elements.
+// Matching only moves right, element by element, so a match that starts
+// at item k takes a word of the anchor at k or after it, and within reach
+// of k when the elements before the anchor take a bounded number of
+// items: a subject slot none, an optional word one, a gap that passes no
+// names (and so no brackets) its length. A slot can stretch over a title,
+// a sponsor or a list, and leaves the reach unbounded; a frame that opens
+// with a slot of one name (no list, no person) is bounded after it
+// (afterSlot), from wherever the sponsors before the name end (slotItem).
 func (fr *construction) setAnchor() {
-	fr.reach = 0
 	for i, e := range fr.elems {
-		switch {
-		case e.kind == eWords && !e.optional:
+		if e.kind == eWords && !e.optional {
 			fr.anchor = i
-			return
-		case fr.reach < 0, e.kind == eSlot && e.subject:
-		case e.kind == eWords:
-			fr.reach++
-		case e.kind == eGap && !e.crossNames:
-			fr.reach += e.gap
-		default:
-			fr.reach = -1
+			break
 		}
 	}
+	fr.reach = reach(fr.elems[:fr.anchor])
+	fr.afterSlot = -1
+	if e := &fr.elems[0]; e.kind == eSlot && !e.subject && !e.optional && !e.list && !e.types.has(schema.Person) {
+		fr.afterSlot = reach(fr.elems[1:fr.anchor])
+	}
+}
+
+// reach is the most items elems take, or -1 when it has no bound.
+func reach(elems []elem) int {
+	n := 0
+	for _, e := range elems {
+		switch {
+		case e.kind == eSlot && e.subject:
+		case e.kind == eWords:
+			n++
+		case e.kind == eGap && !e.crossNames:
+			n += e.gap
+		default:
+			return -1
+		}
+	}
+	return n
 }
 
 // setStart sets fr.start from its elements; the word elements' numbers
@@ -657,6 +673,16 @@ func (v *view) siteOwner(k int) int {
 	return k
 }
 
+// slotItem is the farthest item a slot that starts at item k binds,
+// past the qualifiers before a name (take stops at one only where the
+// pattern names its link word).
+func (v *view) slotItem(k int) int {
+	for v.qualifier(k) {
+		k += 2
+	}
+	return k
+}
+
 // groupAfter reports a group noun within two words after item k:
 // "Iraqi armed factions announced" are factions, not Iraq, unless the
 // pattern names the noun ("{area:Country} militia").
@@ -896,7 +922,7 @@ func (v *view) applyFrames() {
 		if x.has[fi] != fr.need {
 			continue
 		}
-		for k := range x.starts(fi, fr.reach) {
+		for k := range x.starts(v, fi, fr) {
 			if !fr.canStart(v, k) {
 				continue
 			}
@@ -918,6 +944,7 @@ type frameIndex struct {
 	// of a frame, from there on by next, are its anchor's items in order.
 	first   []int32
 	anchors []anchorItem // entry 0 ends every list
+	names   []int32      // the items of entities and demonyms, in order
 }
 
 type anchorItem struct{ item, next int32 }
@@ -929,6 +956,12 @@ func (x *frameIndex) index(v *view) {
 	x.some = resize(x.some, (len(lx.frames)+63)/64)
 	x.first = resize(x.first, len(lx.frames))
 	x.anchors = append(x.anchors[:0], anchorItem{})
+	x.names = x.names[:0]
+	for k := range v.it {
+		if it := &v.it[k]; it.e != nil || it.dem != nil {
+			x.names = append(x.names, int32(k))
+		}
+	}
 	for k := len(v.it) - 1; k >= 0; k-- { // backwards, so that each list is in order
 		if it := &v.it[k]; it.e == nil {
 			for _, fb := range lx.byWord[it.id].frames {
@@ -957,16 +990,37 @@ func (x *frameIndex) touched() iter.Seq[int] {
 	}
 }
 
-// starts yields, in order, the items a match of frame fi can start at:
-// each item of its anchor and the reach items before it, or every item up
-// to its last when the reach is unbounded (-1).
-func (x *frameIndex) starts(fi, reach int) iter.Seq[int] {
+// starts yields, in order, the items a match of frame fi, fr, can start
+// at in v: each item of its anchor and the reach items before it, or
+// every item up to its last when the reach is unbounded (-1). When only a
+// slot can start the frame, those are the names (entities and demonyms),
+// and when the slot takes one name, only those with an anchor within
+// reach after them.
+func (x *frameIndex) starts(v *view, fi int, fr *construction) iter.Seq[int] {
 	return func(yield func(int) bool) {
+		if fr.reach < 0 && fr.start.slot && !fr.start.any && len(fr.start.ids) == 0 {
+			a := x.first[fi]
+			for _, k := range x.names {
+				for a != 0 && x.anchors[a].item <= k {
+					a = x.anchors[a].next
+				}
+				if a == 0 {
+					return
+				}
+				if fr.afterSlot >= 0 && int(x.anchors[a].item) > v.slotItem(int(k))+1+fr.afterSlot {
+					continue
+				}
+				if !yield(int(k)) {
+					return
+				}
+			}
+			return
+		}
 		k := 0
 		for a := x.first[fi]; a != 0; a = x.anchors[a].next {
 			end := int(x.anchors[a].item)
-			if reach >= 0 {
-				k = max(k, end-reach)
+			if fr.reach >= 0 {
+				k = max(k, end-fr.reach)
 			}
 			for ; k <= end; k++ {
 				if !yield(k) {

@@ -350,7 +350,7 @@ func (d *doc) mergeEntity(dst, src *entity, reason string) {
 			mg.With = src.merges[i].Surface
 		}
 		dst.merges = append(dst.merges, mg)
-		dst.allKeys = append(dst.allKeys, d.x.keys.keys(s))
+		dst.allKeys = append(dst.allKeys, d.keys.keys(s))
 	}
 	src.surfaces, src.allKeys, src.merges, src.id, src.unknown = nil, nil, nil, "", false
 }
