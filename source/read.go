@@ -80,10 +80,14 @@ func ReadRaw(path string, opts Options) ([]byte, error) {
 		// The file may have grown since Stat: never read past the limit.
 		r = io.LimitReader(f, limit+1)
 	}
-	raw, err := io.ReadAll(r)
-	if err != nil {
+	// Room for the file as Stat found it and for the read that finds its
+	// end: two reads, where io.ReadAll's growing buffer takes several.
+	var buf bytes.Buffer
+	buf.Grow(int(fi.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
 	}
+	raw := buf.Bytes()
 	if limit >= 0 && int64(len(raw)) > limit {
 		return nil, &FileError{Path: path, Err: tooLarge(int64(len(raw)), limit, true)}
 	}
