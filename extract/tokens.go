@@ -265,15 +265,29 @@ func startsWord(s string) bool {
 
 // appendWord appends a word token, splitting words that glue two sentences
 // together ("CommentIraq", "soldiersThe"): a lower-to-upper step after at
-// least three lower-case letters.
+// least three lower-case letters. The walk that looks for the step counts
+// each part's letters for appendFinished.
 func appendWord(toks []token, text string, lowered *string, t token) []token {
 	lower := 0
+	var c letterCount
 	for j := t.start; j < t.end; {
-		if c := text[j]; c < utf8.RuneSelf && (c < 'A' || 'Z' < c || lower < 3) {
-			// An ASCII byte that splits nothing: the tests below, inline.
-			if 'a' <= c && c <= 'z' {
+		if b := text[j]; b < utf8.RuneSelf { // the tests below, inline
+			switch {
+			case 'a' <= b && b <= 'z':
 				lower++
-			} else {
+				c.letters++
+			case 'A' <= b && b <= 'Z':
+				if lower >= 3 {
+					toks = appendFinished(toks, text, lowered, t, j, c)
+					t, c = token{start: j, end: t.end, kind: tWord, glued: true}, letterCount{}
+				}
+				lower = 0
+				c.letters++
+				c.upper++
+			case '0' <= b && b <= '9':
+				lower = 0
+				c.digits++
+			default:
 				lower = 0
 			}
 			j++
@@ -282,54 +296,43 @@ func appendWord(toks []token, text string, lowered *string, t token) []token {
 		r, size := utf8.DecodeRuneInString(text[j:])
 		switch {
 		case unicode.IsUpper(r) && lower >= 3:
-			head := t
-			head.end = j
-			toks = append(toks, finishWord(text, lowered, head))
-			t = token{start: j, end: t.end, kind: tWord, glued: true}
+			toks = appendFinished(toks, text, lowered, t, j, c)
+			t, c = token{start: j, end: t.end, kind: tWord, glued: true}, letterCount{}
 			lower = 0
 		case unicode.IsLower(r):
 			lower++
 		default:
 			lower = 0
 		}
+		c.other = true
+		if unicode.IsLetter(r) {
+			c.letters++
+			if unicode.IsUpper(r) {
+				c.upper++
+			}
+		}
 		j += size
 	}
-	return append(toks, finishWord(text, lowered, t))
+	return appendFinished(toks, text, lowered, t, t.end, c)
 }
 
-// finishWord sets the exact key and the case flags of a word token; lower
-// caches the text with ASCII letters lower-cased (lowerASCIIText).
-func finishWord(text string, lower *string, t token) token {
+// letterCount counts the letters, upper-case letters and ASCII digits of a
+// word; other: it has a rune that is not ASCII.
+type letterCount struct {
+	letters, upper, digits int
+	other                  bool
+}
+
+// appendFinished appends word t, cut to end, with its exact key and case
+// flags, given its letters; lower caches the text with ASCII letters
+// lower-cased (lowerASCIIText).
+func appendFinished(toks []token, text string, lower *string, t token, end int, c letterCount) []token {
+	t.end = end
 	s := text[t.start:t.end]
-	letters, upper, digits := 0, 0, 0
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' {
-				letters++
-			} else if 'A' <= c && c <= 'Z' {
-				letters++
-				upper++
-			} else if '0' <= c && c <= '9' {
-				digits++
-			}
-			continue
-		}
-		ascii = false
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size - 1
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				upper++
-			}
-		}
-	}
 	switch {
 	case !lowerASCII(s):
 		t.norm = normWord(s)
-	case upper == 0:
+	case c.upper == 0:
 		t.norm = s // normWord of such a word only folds case
 	default:
 		if *lower == "" {
@@ -337,15 +340,15 @@ func finishWord(text string, lower *string, t token) token {
 		}
 		t.norm = (*lower)[t.start:t.end]
 	}
-	if ascii {
-		t.cap = 'A' <= s[0] && s[0] <= 'Z'
-	} else {
+	if c.other {
 		r, _ := utf8.DecodeRuneInString(s)
 		t.cap = unicode.IsUpper(r)
+	} else {
+		t.cap = 'A' <= s[0] && s[0] <= 'Z'
 	}
 	// "KH", "IRGC"; a code of one capital and digits too ("K1", "T4").
-	t.allCaps = (letters >= 2 || letters == 1 && digits > 0) && upper == letters
-	return t
+	t.allCaps = (c.letters >= 2 || c.letters == 1 && c.digits > 0) && c.upper == c.letters
+	return append(toks, t)
 }
 
 // lowerASCIIText returns text with A-Z lower-cased and every other byte
