@@ -377,7 +377,7 @@ func (d *doc) finishEntities() {
 		e.id = schema.Slug(e.name)
 	}
 	var kept []*entity
-	d.byID = map[string]*entity{}
+	clear(d.byID)
 	for _, e := range d.ents {
 		if e.id == "" {
 			continue

@@ -71,6 +71,24 @@ type docBuffers struct {
 	quote    []bool // and their quotation flags (doc.quoteBuf)
 	frames   frameIndex
 	keys     keyCache // nameKeys of mentions' surface forms, across articles
+
+	// The doc's maps, emptied for each article (reset): they keep the
+	// room they grew to.
+	byID      map[string]*entity
+	bySurname map[string][]*entity
+	factAt    map[factKey]int
+	evSent    map[string]int
+}
+
+// reset empties the buffers' maps for a new article.
+func (b *docBuffers) reset() {
+	if b.byID == nil {
+		b.byID, b.bySurname, b.factAt, b.evSent = map[string]*entity{}, map[string][]*entity{}, map[factKey]int{}, map[string]int{}
+	}
+	clear(b.byID)
+	clear(b.bySurname)
+	clear(b.factAt)
+	clear(b.evSent)
 }
 
 var bufPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -153,10 +171,11 @@ type entity struct {
 
 // analyse reads an article; buf, if not nil, lends the doc its slices.
 func (x *Rules) analyse(a *source.Article, buf *docBuffers) *doc {
-	d := &doc{x: x, lx: x.lx, a: a, text: articleText(a), byID: map[string]*entity{}, bySurname: map[string][]*entity{}, factAt: map[factKey]int{}, evSent: map[string]int{}}
 	if buf == nil {
 		buf = &docBuffers{}
 	}
+	buf.reset()
+	d := &doc{x: x, lx: x.lx, a: a, text: articleText(a), byID: buf.byID, bySurname: buf.bySurname, factAt: buf.factAt, evSent: buf.evSent}
 	d.toks = tokenizeInto(buf.toks, d.text)
 	numberTokens(d.toks, &d.lx.words)
 	d.at = resize(buf.at, len(d.toks))
