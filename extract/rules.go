@@ -2,7 +2,7 @@ package extract
 
 import (
 	"context"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -267,9 +267,8 @@ func (d *doc) record() schema.Record {
 		Article: schema.Article{
 			ID: a.ID, Source: a.Path, Title: a.Title, Outlet: a.Outlet, Author: a.Author, Date: a.Date,
 		},
-		Entities: []schema.Entity{},
-		Facts:    d.facts,
-		Events:   d.events,
+		Facts:  d.facts,
+		Events: d.events,
 	}
 	if rec.Facts == nil {
 		rec.Facts = []schema.Fact{}
@@ -284,17 +283,23 @@ func (d *doc) record() schema.Record {
 	for _, e := range d.events {
 		used[e.Agent], used[e.Target], used[e.Location], used[e.About], used[e.AssertedBy] = true, true, true, true, true
 	}
+	var kept []*entity
 	for _, e := range d.ents {
 		if e.id == "" || len(e.surfaces) == 0 && !used[e.id] && !e.publisher {
 			continue
 		}
+		kept = append(kept, e)
+	}
+	// In order of id: the pointers are sorted, not the records.
+	slices.SortStableFunc(kept, func(a, b *entity) int { return strings.Compare(a.id, b.id) })
+	rec.Entities = make([]schema.Entity, 0, len(kept))
+	for _, e := range kept {
 		re := schema.Entity{ID: e.id, Type: e.typ, Name: e.name, Mentions: append([]string{}, e.surfaces...)}
 		if e.lex != nil && e.lex.id == e.id && e.lex.Type == e.typ {
 			re.Wikidata, re.Coords, re.GeoPrecision = e.lex.Wikidata, e.lex.Coords, e.lex.Precision
 		}
 		rec.Entities = append(rec.Entities, re)
 	}
-	sort.SliceStable(rec.Entities, func(i, j int) bool { return rec.Entities[i].ID < rec.Entities[j].ID })
 	datePrecisions(&rec)
 	return rec
 }
