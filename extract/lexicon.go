@@ -483,7 +483,14 @@ type wordTables struct {
 	attrib  uint8            // the word's attributionBits
 	act     uint8            // the word's actBits
 	coll    uint8            // what the word may do in a collective (collAfterSponsor, collUnsponsored)
+	article uint8            // wordArticle, wordSunArticle: the word is an article of names
 }
+
+// The bits of wordTables.article.
+const (
+	wordArticle    = 1 << iota // in articles: dropped from a name's skeleton
+	wordSunArticle             // in sunArticles: an article when hyphen-joined to the next word
+)
 
 // triggerWord reports a word that a frame, a relation rule or an event
 // rule is written with: a common word of the language, not a name.
@@ -522,6 +529,11 @@ func (lx *Lexicon) indexWords() {
 			lx.words.intern(w)
 		}
 	}
+	for _, m := range []map[string]bool{articles, sunArticles} {
+		for w := range m {
+			lx.words.intern(w)
+		}
+	}
 	lx.byWord = make([]wordTables, lx.words.size())
 	lx.exact.index(lx.words.size())
 	lx.titles.index(lx.words.size())
@@ -554,6 +566,12 @@ func (lx *Lexicon) indexWords() {
 		for w, bit := range lx.collectives.words() {
 			lx.byWord[lx.words.id(w)].coll |= bit
 		}
+	}
+	for w := range articles {
+		lx.byWord[lx.words.id(w)].article |= wordArticle
+	}
+	for w := range sunArticles {
+		lx.byWord[lx.words.id(w)].article |= wordSunArticle
 	}
 }
 

@@ -270,11 +270,11 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if t.kind != tWord || d.at[j] != nil || d.reserved[j] || j > i && t.nl > 0 {
 			break
 		}
-		if articles[t.norm] || sunArticles[t.norm] && j+1 < last && d.toks[j+1].hyph {
+		if a := d.lx.byWord[t.id].article; a&wordArticle != 0 || a&wordSunArticle != 0 && j+1 < last && d.toks[j+1].hyph {
 			continue
 		}
 		// A base's head may be lower case ("the al Assad airbase").
-		if !t.cap && !(j > i && d.lx.heads[t.norm] == schema.MilitaryBase) || d.lx.given[t.norm] && j == i && j+1 < last && !d.toks[j+1].cap && !d.articleBeforeName(j+1, last) {
+		if !t.cap && !(j > i && d.lx.heads[t.norm] == schema.MilitaryBase) || j == i && d.lx.given[t.norm] && j+1 < last && !d.toks[j+1].cap && !d.articleBeforeName(j+1, last) {
 			break
 		}
 		// The keys wordKeys gives the word, walked without making them: the skeleton
@@ -349,8 +349,11 @@ func (d *doc) partOfLongerName(i, end, last int) bool {
 // articleBeforeName reports an article standing apart before a
 // capitalised word, "al Sharaa" in "Ahmad al Sharaa".
 func (d *doc) articleBeforeName(j, last int) bool {
-	return articles[d.toks[j].norm] && j+1 < last && d.toks[j+1].kind == tWord && d.toks[j+1].cap
+	return d.article(j) && j+1 < last && d.toks[j+1].kind == tWord && d.toks[j+1].cap
 }
+
+// article reports an article of names at token i ("al", "the").
+func (d *doc) article(i int) bool { return d.lx.byWord[d.toks[i].id].article&wordArticle != 0 }
 
 // caseOK checks the case rule of an alias against tokens [i, end).
 func (d *doc) caseOK(i, end int, rule caseRule) bool {
@@ -364,7 +367,7 @@ func (d *doc) caseOK(i, end int, rule caseRule) bool {
 	case caseCap:
 		for j := i; j < end; j++ {
 			t := &d.toks[j]
-			if t.kind != tWord || articles[t.norm] {
+			if t.kind != tWord || d.article(j) {
 				continue
 			}
 			return t.cap || t.allCaps
