@@ -345,8 +345,11 @@ func (d *doc) dropMention(m *mention) {
 func (v *view) collectiveFacts() {
 	for k := range v.it {
 		m := v.it[k].m
+		if m == nil {
+			continue
+		}
 		link, ok := v.d.collLinks[m]
-		if m == nil || !ok {
+		if !ok {
 			continue
 		}
 		v.fact(k, m.ent, link.pred, link.sponsor, 0.8)

@@ -47,6 +47,25 @@ func ResolveDate(fragment, articleDate string) (string, string) {
 	return exprs[0].resolve(articleDate)
 }
 
+// weekdayAt and monthAt return the weekday or month a capitalised token
+// names: the case is tested first, since the dates of every sentence are
+// looked for at each of its words.
+func weekdayAt(t *token) (time.Weekday, bool) {
+	if !t.cap {
+		return 0, false
+	}
+	wd, ok := weekdays[t.norm]
+	return wd, ok
+}
+
+func monthAt(t *token) (time.Month, bool) {
+	if !t.cap {
+		return 0, false
+	}
+	m, ok := months[t.norm]
+	return m, ok
+}
+
 // findDates scans tokens [a, b) for date expressions.
 func findDates(text string, toks []token, a, b int) []dateExpr {
 	var out []dateExpr
@@ -62,7 +81,7 @@ func findDates(text string, toks []token, a, b int) []dateExpr {
 		if t.kind != tWord && t.kind != tNum {
 			continue
 		}
-		if wd, ok := weekdays[t.norm]; ok && t.cap {
+		if wd, ok := weekdayAt(t); ok {
 			e := dateExpr{tok: i, weekday: wd, hasWD: true}
 			// A date may follow: "Thursday, January 26, 2024", "Thursday (5th
 			// of February)", "Thursday 25 January 2024".
@@ -121,7 +140,7 @@ func parseDayMonth(toks []token, i, b int, num func(int) (int, bool), isWord fun
 	if i >= b {
 		return dateExpr{}, 0
 	}
-	if m, ok := months[toks[i].norm]; ok && toks[i].cap && (toks[i].norm != "may" || i+1 < b && toks[i+1].kind == tNum) {
+	if m, ok := monthAt(&toks[i]); ok && (toks[i].norm != "may" || i+1 < b && toks[i+1].kind == tNum) {
 		e := dateExpr{month: m}
 		n := 1
 		if d, ok := num(i + 1); ok && d >= 1 && d <= 31 && len(toks[i+1].norm) <= 4 {
@@ -149,7 +168,7 @@ func parseDayMonth(toks []token, i, b int, num func(int) (int, bool), isWord fun
 			j++
 		}
 		if j < b {
-			if m, ok := months[toks[j].norm]; ok && toks[j].cap {
+			if m, ok := monthAt(&toks[j]); ok {
 				e := dateExpr{month: m, day: d}
 				n := j - i + 1
 				if y, ok := num(j + 1); ok && y >= 1900 && y <= 2100 {
