@@ -945,6 +945,10 @@ type frameIndex struct {
 	first   []int32
 	anchors []anchorItem // entry 0 ends every list
 	names   []int32      // the items of entities and demonyms, in order
+	// seen[id] == sentence: the word numbered id was indexed in this
+	// sentence already, and gives only its anchors again.
+	seen     []uint32
+	sentence uint32
 }
 
 type anchorItem struct{ item, next int32 }
@@ -957,6 +961,9 @@ func (x *frameIndex) index(v *view) {
 	x.first = resize(x.first, len(lx.frames))
 	x.anchors = append(x.anchors[:0], anchorItem{})
 	x.names = x.names[:0]
+	if x.sentence++; x.sentence == 0 || len(x.seen) != len(lx.byWord) {
+		x.seen, x.sentence = make([]uint32, len(lx.byWord)), 1
+	}
 	for k := range v.it {
 		if it := &v.it[k]; it.e != nil || it.dem != nil {
 			x.names = append(x.names, int32(k))
@@ -964,7 +971,13 @@ func (x *frameIndex) index(v *view) {
 	}
 	for k := len(v.it) - 1; k >= 0; k-- { // backwards, so that each list is in order
 		if it := &v.it[k]; it.e == nil {
-			for _, fb := range lx.byWord[it.id].frames {
+			w := &lx.byWord[it.id]
+			fbs := w.frames
+			if x.seen[it.id] == x.sentence {
+				fbs = fbs[:w.anchors] // "the", "in", ",": a word said again adds only its items
+			}
+			x.seen[it.id] = x.sentence
+			for _, fb := range fbs {
 				x.has[fb.frame] |= fb.bit
 				x.some[fb.frame/64] |= 1 << (fb.frame % 64)
 				if fb.anchor {

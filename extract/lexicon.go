@@ -476,7 +476,8 @@ func checkGeo(e *LexEntry) error {
 // wordTables is what the rules look up for one word of a sentence, found
 // by the word's number with one index rather than a string look-up a table.
 type wordTables struct {
-	frames  []frameBit       // the frames and required elements the word serves
+	frames  []frameBit       // the frames and required elements the word serves, anchors first
+	anchors int              // how many of frames are anchors
 	rule    func(*view, int) // the relation rule the word triggers (relationTriggers)
 	demonym *LexEntry        // the country the word is the demonym of (demonym)
 	event   eventRule        // the event rule the word triggers (eventTriggers)
@@ -545,6 +546,21 @@ func (lx *Lexicon) indexWords() {
 			for _, id := range e.ids {
 				lx.byWord[id].frames = append(lx.byWord[id].frames, frameBit{i, e.bit, j == fr.anchor})
 			}
+		}
+	}
+	for id := range lx.byWord {
+		w := &lx.byWord[id]
+		slices.SortStableFunc(w.frames, func(a, b frameBit) int {
+			switch {
+			case a.anchor == b.anchor:
+				return 0
+			case a.anchor:
+				return -1
+			}
+			return 1
+		})
+		for w.anchors < len(w.frames) && w.frames[w.anchors].anchor {
+			w.anchors++
 		}
 	}
 	for w, c := range lx.demonym {
