@@ -214,8 +214,8 @@ func (d *doc) militaryAdjective(n int, s *sentence) bool {
 // definite returns what "the group", "the militia", "the coalition"
 // (right after "the") refers to, or nil.
 func (d *doc) definite(w string, i int, v *view) *entity {
-	if !v.afterThe() {
-		return nil
+	if id := d.toks[i].id; !d.lx.definiteGroupNouns.hasID(id) && !d.lx.coalitionNouns.hasID(id) || !v.afterThe() {
+		return nil // the nouns first: the view asks for every word
 	}
 	if n := i + 1; n < len(d.toks) && d.toks[n].cap {
 		return nil // "the Iraqi militia Harakat al-Nujaba": the name follows
