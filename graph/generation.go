@@ -450,7 +450,7 @@ func storeFile(name string) bool {
 	case lockFile, parentFile, currentFile, currentFile + tmpSuffix, rebuildLock, "status.json", "status.json" + tmpSuffix:
 		return false
 	}
-	return !strings.HasPrefix(name, ".")
+	return !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, keptPrefix)
 }
 
 // copyStoreFiles copies the regular files of a store directory (not its

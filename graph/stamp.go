@@ -6,22 +6,22 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"syscall"
 )
 
-// Stamper is implemented by a backend whose store counts its writes: a
-// store on a server, which has no files to stamp.
+// Stamper is implemented by a backend that can tell one state of its
+// store from another: PostgreSQL counts its writes, bolt stamps its files
+// (Stamp) and its quad count.
 type Stamper interface {
 	// WriteStamp returns a stamp that changes with every committed write
 	// to the store, and differs between stores.
 	WriteStamp(ctx context.Context) (string, error)
 }
 
-// WriteStamp returns the stamp of what the store holds now, for a cache of
-// something derived from it, when its backend has a Stamper; ok is false
-// otherwise (an embedded store is stamped by its files: Stamp).
+// WriteStamp returns the stamp of what the store holds now, for data
+// derived from it (Keep), when its backend has a Stamper; ok is false
+// otherwise.
 func (s *Store) WriteStamp(ctx context.Context) (stamp string, ok bool, err error) {
 	if s.opened.Stamper == nil {
 		return "", false, nil
@@ -32,10 +32,13 @@ func (s *Store) WriteStamp(ctx context.Context) (stamp string, ok bool, err erro
 
 // Stamp identifies what the embedded store in dir holds, as its files are
 // on disk now: the name, size, modification time and file number of each
-// (the lock file aside). Every write to a bolt store rewrites pages of its
-// file, which moves the time, and a new generation is another directory of
-// other files, so a stamp taken again after any write differs. A cache of
-// something derived from a store keyed by its stamp is never stale.
+// of the store's own files (storeFile: not the lock, a generation's
+// PARENT nor the files of kept data). Every write to a bolt store rewrites
+// pages of its file, which moves the time, and a new generation is a copy,
+// of other file numbers, so a stamp taken again after any write differs;
+// renaming the directory (committing a generation) keeps it. Data derived
+// from a store and kept in its directory under its stamp (Keep) is never
+// stale.
 func Stamp(dir string) (string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -43,9 +46,8 @@ func Stamp(dir string) (string, error) {
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n", filepath.Clean(dir))
 	for _, e := range entries {
-		if e.Name() == "LOCK" || !e.Type().IsRegular() {
+		if !storeFile(e.Name()) || !e.Type().IsRegular() {
 			continue
 		}
 		fi, err := e.Info()

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -11,8 +12,8 @@ import (
 	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 )
 
-// TestStamp: a bolt store's stamp stays while it is only read and changes
-// with a write.
+// TestStamp: a bolt store's stamp stays while it is only read, or its
+// directory renamed, and changes with a write.
 func TestStamp(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "store")
@@ -47,6 +48,26 @@ func TestStamp(t *testing.T) {
 	st.Close()
 	if s := stamp(); s != s1 {
 		t.Fatal("reading the store changed its stamp")
+	}
+	// Neither data kept beside the store nor a generation's PARENT is the
+	// store's, and a generation committed is its directory renamed.
+	for _, f := range []string{"kept.names", "PARENT"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s := stamp(); s != s1 {
+		t.Fatal("writing kept data or PARENT changed the stamp")
+	}
+	moved := dir + ".moved"
+	if err := os.Rename(dir, moved); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := graph.Stamp(moved); err != nil || s != s1 {
+		t.Fatalf("renaming the directory changed the stamp (%v)", err)
+	}
+	if err := os.Rename(moved, dir); err != nil {
+		t.Fatal(err)
 	}
 	write(quad.MakeIRI("a", "p", "c", ""))
 	if s := stamp(); s == s1 {

@@ -87,8 +87,11 @@ type Opened struct {
 	// Indexes loads an empty store without the indexes that only reads
 	// need (Store.DeferIndexes).
 	Indexes IndexDeferrer
-	// Stamper stamps what a store on a server holds (Store.WriteStamp).
+	// Stamper stamps what the store holds (Store.WriteStamp).
 	Stamper Stamper
+	// Keeper keeps data derived from the store with it (Store.Keep); it
+	// is used only with a Stamper.
+	Keeper Keeper
 }
 
 // BackendOf returns the backend registered under name.

@@ -117,7 +117,7 @@ func Load(ctx context.Context, rd graph.Reader) (*Index, error) {
 		})
 		for _, e := range ents {
 			iri, ok := r.name(e).(quad.IRI)
-			if !ok || !strings.HasPrefix(string(iri), schema.Prefix+"entity/") {
+			if !ok || !isEntity(iri) {
 				continue // event nodes share the Event class
 			}
 			en := Entry{IRI: string(iri), Type: t}
@@ -137,6 +137,10 @@ func Load(ctx context.Context, rd graph.Reader) (*Index, error) {
 	}
 	return NewIndex(entries), r.err
 }
+
+// isEntity reports whether iri names an entity, not an event: the two
+// share the Event class.
+func isEntity(iri quad.IRI) bool { return strings.HasPrefix(string(iri), schema.Prefix+"entity/") }
 
 // NewIndex indexes entries.
 func NewIndex(entries []Entry) *Index {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/newsgraph/newsgraph/graph"
 	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 	"github.com/newsgraph/newsgraph/schema"
@@ -13,16 +15,44 @@ import (
 
 func testIndex(t *testing.T) *Index {
 	t.Helper()
+	ix, err := Load(context.Background(), testStore(t, testRecords()).Reader())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+// testStore is a bolt store of recs, written in order.
+func testStore(t *testing.T, recs []schema.Record) *graph.Store {
+	t.Helper()
 	ctx := context.Background()
 	st, err := graph.Open(ctx, graph.Config{Path: filepath.Join(t.TempDir(), "store")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	for _, r := range recs {
+		if _, err := st.Replace(ctx, nil, recordQuads(t, r)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st
+}
+
+func recordQuads(t *testing.T, r schema.Record) []quad.Quad {
+	t.Helper()
+	qs, rej := schema.ToQuads(r, "test")
+	if len(rej) > 0 {
+		t.Fatal(rej)
+	}
+	return qs
+}
+
+func testRecords() []schema.Record {
 	e := func(id, typ string, mentions ...string) schema.Entity {
 		return schema.Entity{ID: id, Type: typ, Name: id, Mentions: append([]string{id}, mentions...)}
 	}
-	recs := []schema.Record{{
+	return []schema.Record{{
 		Doc: "a", Article: schema.Article{ID: "a", Source: "a"},
 		Entities: []schema.Entity{
 			e("Kata'ib Hezbollah", schema.ArmedGroup, "Kataib Hezbollah", "KH"),
@@ -41,20 +71,6 @@ func testIndex(t *testing.T) *Index {
 		Doc: "b", Article: schema.Article{ID: "b", Source: "b"},
 		Entities: []schema.Entity{e("Kata'ib Hezbollah", schema.ArmedGroup, "Kata’ib Hizballah")},
 	}}
-	for _, r := range recs {
-		qs, rej := schema.ToQuads(r, "test")
-		if len(rej) > 0 {
-			t.Fatal(rej)
-		}
-		if _, err := st.Replace(ctx, nil, qs); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ix, err := Load(ctx, st.Reader())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ix
 }
 
 func TestResolve(t *testing.T) {

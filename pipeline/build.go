@@ -24,6 +24,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/names"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
 )
@@ -91,6 +92,7 @@ type build struct {
 	entities map[string]bool
 	touched  []quad.Value     // articles loaded or replaced
 	aopts    analysis.Options // with Loaded set after a build into an empty store
+	names    *names.Collector // the store's names, on a build into an empty store
 }
 
 // run loads the articles and then runs the analysis over those it added
@@ -118,6 +120,7 @@ func (b *build) run(ctx context.Context, sources []config.Source) error {
 		return err
 	} else if n == 0 {
 		b.aopts.Loaded = analysis.NewIndex()
+		b.names = names.NewCollector()
 	}
 	env := b.opts.Env
 	if env == nil {
@@ -137,7 +140,36 @@ func (b *build) run(ctx context.Context, sources []config.Source) error {
 	if err == nil {
 		b.sum.Analysis, err = w.Analyse(ctx, b.touched, b.aopts)
 	}
+	if err == nil {
+		KeepNames(ctx, b.st, b.names, b.log)
+	}
 	return err
+}
+
+// KeepNames keeps the name index of what st holds now with it
+// (names.Keep), so that the first command after a write resolves names
+// without reading every entity: c's, when c collected every quad of the
+// store (a write into an empty store), else read from the store. The
+// store's writer must be its only one meanwhile. A failure costs the next
+// command the load, and is only logged.
+func KeepNames(ctx context.Context, st *graph.Store, c *names.Collector, log *slog.Logger) {
+	start := time.Now()
+	stamp, ok, err := st.WriteStamp(ctx)
+	if err != nil || !ok {
+		return
+	}
+	var ix *names.Index
+	if c != nil {
+		ix = c.Index()
+	} else if ix, err = names.Load(ctx, st.Reader()); err != nil {
+		log.Warn("name index not kept: the next command loads it", "err", err)
+		return
+	}
+	if err := names.Keep(ctx, st, stamp, ix); err != nil {
+		log.Warn("name index not kept: the next command loads it", "err", err)
+		return
+	}
+	log.Info("kept the name index", "entities", len(ix.Entries()), "collected", c != nil, "took", time.Since(start).Round(time.Millisecond))
 }
 
 // loaded counts an article Run has written, or reports why it was not.
@@ -166,6 +198,9 @@ func (b *build) loaded(j *Job[struct{}]) error {
 	b.touched = append(b.touched, j.Remove...)
 	if b.aopts.Loaded != nil {
 		b.aopts.Loaded.Add(j.Quads)
+	}
+	if b.names != nil {
+		b.names.Add(j.Quads)
 	}
 	if len(j.Remove) > 0 {
 		b.sum.Changed++

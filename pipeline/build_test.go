@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"github.com/newsgraph/newsgraph/config"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,9 +10,11 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
+	"github.com/newsgraph/newsgraph/names/namestest"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
 )
@@ -192,4 +193,25 @@ func dirs(paths ...string) []config.Source {
 		out = append(out, config.Source{Dir: p})
 	}
 	return out
+}
+
+// TestBuildKeepsNames: a build keeps its store's name index with the
+// store: into an empty store, collected from the articles it loads, and
+// into one that holds articles, read back after the write; either way the
+// index read from the store.
+func TestBuildKeepsNames(t *testing.T) {
+	ctx := context.Background()
+	st, err := graph.Open(ctx, graph.Config{Path: filepath.Join(t.TempDir(), "store")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	x := extract.NewRules(extract.DefaultLexicon())
+	for _, dir := range []string{"seeds", "incidents"} {
+		src := []config.Source{{Dir: filepath.Join("..", "testdata", dir)}}
+		if _, err := Build(ctx, st, x, src, Options{Workers: 2}); err != nil {
+			t.Fatal(err)
+		}
+		namestest.Kept(t, st)
+	}
 }

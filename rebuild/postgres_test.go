@@ -63,6 +63,7 @@ func TestInPlacePostgres(t *testing.T) {
 	if sum := r(); sum.Changed != 1 || sum.Removed != 1 || sum.Unchanged != 1 || e.x.take() != 1 {
 		t.Fatalf("second: %+v", sum)
 	}
+	namesKept(t, store)
 	st, err := graph.Open(context.Background(), store)
 	if err != nil {
 		t.Fatal(err)

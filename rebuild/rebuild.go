@@ -15,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/names"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/redact"
 	"github.com/newsgraph/newsgraph/schema"
@@ -224,6 +225,9 @@ func (r *Rebuilder) fill(ctx context.Context, st *graph.Store, p *graph.Pending,
 	empty := quadCount(ctx, st) == 0
 	run := &apply{r: r, st: st, old: man, version: cache.version, full: full, mode: pipeline.Batched, cache: cache,
 		storeEmpty: empty, checkStore: !full && !empty && man == nil}
+	if empty {
+		run.names = names.NewCollector()
+	}
 	if run.old == nil {
 		run.old = NewManifest(cache.version)
 	}
@@ -241,6 +245,10 @@ func (r *Rebuilder) fill(ctx context.Context, st *graph.Store, p *graph.Pending,
 		}
 		sum.Quads = quadCount(ctx, st)
 		err = next.Save(filepath.Join(p.Dir(), ManifestFile))
+	}
+	if err == nil {
+		// Last: the generation's files, its manifest too, are its stamp.
+		pipeline.KeepNames(ctx, st, run.names, r.log)
 	}
 	if cerr := st.Close(); err == nil {
 		err = cerr
@@ -368,6 +376,9 @@ func (r *Rebuilder) runInPlace(ctx context.Context) (Summary, error) {
 		run.old = NewManifest(version)
 	}
 	sum, next, err := run.do(ctx)
+	if err == nil {
+		pipeline.KeepNames(ctx, st, nil, r.log)
+	}
 	sum.Mode = "in-place"
 	if full {
 		sum.Mode = "in-place-full"
@@ -404,6 +415,9 @@ type apply struct {
 	checkStore bool
 	journal    *journal   // records the changes, if set
 	cache      *quadCache // the quads of every article loaded, if set
+	// names gathers the store's name index from what is loaded, if set
+	// (storeEmpty).
+	names *names.Collector
 
 	// What the run has done so far.
 	sum     Summary
@@ -672,6 +686,9 @@ func (a *apply) loaded(j *pipeline.Job[*item]) error {
 	default:
 		a.sum.Added++
 		a.touched = append(a.touched, schema.ArticleIRI(it.id))
+	}
+	if a.names != nil && !j.Skip {
+		a.names.Add(j.Quads)
 	}
 	a.keep(it.key, Entry{Source: it.source, ID: it.id, Validators: it.val})
 	return nil

@@ -20,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	_ "github.com/newsgraph/newsgraph/graph/all" // every backend, by name
 	"github.com/newsgraph/newsgraph/graph/graphtest"
+	"github.com/newsgraph/newsgraph/names/namestest"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/newsgraph/newsgraph/source/fetch"
@@ -122,6 +123,23 @@ func (e *env) quads() []string {
 	return allQuads(e.t, st)
 }
 
+// namesKept checks that the live store keeps its name index, current,
+// and that it is the index read from the store.
+func namesKept(t *testing.T, store graph.Config) {
+	t.Helper()
+	cfg, err := graph.ResolveConfig(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.ReadOnly = true
+	st, err := graph.Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	namestest.Kept(t, st)
+}
+
 // withoutExtractor leaves out the quads that record which extractor
 // version loaded an article.
 func withoutExtractor(quads []string) []string {
@@ -185,6 +203,7 @@ func TestIncrementalDirectory(t *testing.T) {
 	if int64(len(first)) != sum.Quads {
 		t.Errorf("summary says %d quads, the store holds %d", sum.Quads, len(first))
 	}
+	namesKept(t, e.store())
 
 	// Nothing changed: nothing is extracted, the graph is the same.
 	sum = e.run()
@@ -214,6 +233,7 @@ func TestIncrementalDirectory(t *testing.T) {
 	if !hasLabel(got, source.ContentID([]byte(text(20)))) || !hasLabel(got, source.ContentID([]byte(text(21)))) {
 		t.Error("quads of the changed or added article missing")
 	}
+	namesKept(t, e.store())
 
 	// The incremental graph is exactly what a full build of the same
 	// files makes.

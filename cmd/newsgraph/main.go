@@ -13,7 +13,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -155,35 +154,16 @@ func (a *app) openAt(ctx context.Context, readOnly bool) (*graph.Store, graph.Co
 
 // engine opens the configured store for reading and returns the engine
 // that answers path, neighbors, timeline and export's subgraphs on it, and
-// the function that closes both. The engine keeps the name index in the
-// data directory (server.Engine.CacheNames), so that a command resolves
-// its names without reading every entity while the store is unchanged: an
-// embedded store is stamped by its files, a store on a server by its count
-// of writes (graph.Store.WriteStamp).
+// the function that closes both. The engine reads the name index kept
+// with the store (names.LoadKept), so that a command resolves its names
+// without reading every entity while the store is unchanged.
 func (a *app) engine(ctx context.Context) (*server.Engine, *graph.Store, func(), error) {
-	st, cfg, err := a.openAt(ctx, true)
+	st, err := a.openReadOnly(ctx)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	h := graph.NewHandle(st, "")
-	eng := server.NewEngine(h, false, a.log)
-	file := filepath.Join(a.cfg.DataDir, "names.cache")
-	switch {
-	case a.cfg.DataDir == "":
-	case cfg.Path != "" && cfg.Capabilities().Generations:
-		// The quad count joins the files' stamp for writes that a coarse
-		// file clock would not tell apart.
-		stamp, err := graph.Stamp(cfg.Path)
-		n, cerr := st.QuadCount(ctx)
-		if err == nil && cerr == nil {
-			eng.CacheNames(st, file, fmt.Sprintf("%s %d", stamp, n))
-		}
-	default:
-		if stamp, ok, _ := st.WriteStamp(ctx); ok {
-			eng.CacheNames(st, file, stamp)
-		}
-	}
-	return eng, st, func() { h.Close() }, nil
+	return server.NewEngine(h, false, a.log), st, func() { h.Close() }, nil
 }
 
 // extractor builds the configured extractor.

@@ -38,6 +38,10 @@ func (backend) Compact(ctx context.Context, cfg graph.Config) (graph.Compacted, 
 	} else if err != nil {
 		return graph.Compacted{}, err
 	}
+	stamp, err := graph.Stamp(cfg.Path)
+	if err != nil {
+		return graph.Compacted{}, err
+	}
 	tmp := src + ".compact"
 	os.Remove(tmp)
 	if err := compactFile(ctx, src, tmp); err != nil {
@@ -52,7 +56,19 @@ func (backend) Compact(ctx context.Context, cfg graph.Config) (graph.Compacted, 
 		os.Remove(tmp)
 		return graph.Compacted{}, err
 	}
-	return graph.Compacted{Before: before.Size(), After: after.Size()}, nil
+	return graph.Compacted{Before: before.Size(), After: after.Size()}, restamp(cfg.Path, stamp)
+}
+
+// restamp carries the data kept with the store (graph.Keeper) over its
+// compaction, which rewrote its file and so changed its stamp but left
+// the graph, and its quad count, as they were: the data derived from it
+// before still holds. files is the stamp of its files before.
+func restamp(dir, files string) error {
+	now, err := graph.Stamp(dir)
+	if err != nil {
+		return err
+	}
+	return graph.RestampKept(dir, filesPart(files), filesPart(now))
 }
 
 func compactFile(ctx context.Context, src, dst string) error {

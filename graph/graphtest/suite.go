@@ -41,6 +41,13 @@ func TestStore(t *testing.T, fresh func(t *testing.T) graph.Config) {
 	t.Run("QuadsWith", func(t *testing.T) { suiteQuadsWith(t, open(t)) })
 	t.Run("Owned", func(t *testing.T) { suiteOwned(t, open(t)) })
 	t.Run("Capabilities", func(t *testing.T) { suiteCapabilities(t, fresh(t)) })
+	t.Run("Keep", func(t *testing.T) {
+		cfg := fresh(t)
+		if !cfg.Capabilities().Persistent {
+			t.Skip("a store that does not persist keeps nothing with it")
+		}
+		suiteKeep(t, cfg)
+	})
 	t.Run("ReadOnly", func(t *testing.T) {
 		cfg := fresh(t)
 		if !cfg.Capabilities().Persistent {
@@ -272,6 +279,82 @@ func suiteOwned(t *testing.T, st *graph.Store) {
 	has("after removing the last", false)
 	if n, err := st.QuadCount(ctx); err != nil || n != 0 {
 		t.Errorf("%d quads left (%v), want none", n, err)
+	}
+}
+
+// suiteKeep: a persistent store keeps derived data under its stamp, which
+// a write (an addition or a removal) changes and reopening, read-only
+// too, does not; what was kept under another stamp is not returned.
+func suiteKeep(t *testing.T, cfg graph.Config) {
+	ctx := context.Background()
+	st, err := graph.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { st.Close() }()
+	stamp := func() string {
+		t.Helper()
+		s, ok, err := st.WriteStamp(ctx)
+		if err != nil || !ok {
+			t.Fatalf("a persistent store has no stamp: %v", err)
+		}
+		return s
+	}
+	kept := func(name, stamp string) string {
+		t.Helper()
+		data, ok, err := st.Kept(ctx, name, stamp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			return "(none)"
+		}
+		return string(data)
+	}
+	a := Article("ng:article/a", [2]string{"ng:entity/kh", "ng:entity/ain"})
+	if _, err := st.Replace(ctx, nil, a); err != nil {
+		t.Fatal(err)
+	}
+	s1 := stamp()
+	for name, data := range map[string]string{"names": "index of a", "other": "more"} {
+		if err := st.Keep(ctx, name, s1, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := kept("names", s1); got != "index of a" {
+		t.Fatalf("kept under the store's stamp: %q", got)
+	}
+	if got := kept("names", s1+"x"); got != "(none)" {
+		t.Fatalf("kept under another stamp: %q", got)
+	}
+	st.Close()
+	ro := cfg
+	ro.ReadOnly = true
+	if st, err = graph.Open(ctx, ro); err != nil {
+		t.Fatal(err)
+	}
+	if s := stamp(); s != s1 || kept("other", s) != "more" {
+		t.Fatalf("reopened read-only: stamp %q (was %q), kept %q", s, s1, kept("other", s))
+	}
+	st.Close()
+	if st, err = graph.Open(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Replace(ctx, nil, Article("ng:article/b", [2]string{"ng:entity/kh", "ng:entity/harir"})); err != nil {
+		t.Fatal(err)
+	}
+	s2 := stamp()
+	if s2 == s1 || kept("names", s2) != "(none)" {
+		t.Fatal("an addition left the stamp, and the data kept, current")
+	}
+	if err := st.Keep(ctx, "names", s2, []byte("index of a, b")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Replace(ctx, []quad.Value{quad.IRI("ng:article/b")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if s3 := stamp(); s3 == s2 || s3 == s1 || kept("names", s3) != "(none)" {
+		t.Fatal("a removal left the stamp, and the data kept, current")
 	}
 }
 

@@ -92,7 +92,7 @@ func (postgresBackend) Open(ctx context.Context, cfg graph.Config) (*graph.Opene
 		return nil, fmt.Errorf("graph: postgres: unexpected Cayley store type %T", qs)
 	}
 	w := &pgWriter{qs: cqs, db: db, opts: cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}}
-	return &graph.Opened{QuadStore: cqs, Writer: w, Bulk: w, Batch: w, Counter: w, Labels: w, Indexes: w, Stamper: w}, nil
+	return &graph.Opened{QuadStore: cqs, Writer: w, Bulk: w, Batch: w, Counter: w, Labels: w, Indexes: w, Stamper: w, Keeper: w}, nil
 }
 
 // ensurePGSchema creates Cayley's tables if there are none, and the label
@@ -144,7 +144,11 @@ func ensurePGSchema(ctx context.Context, db *sql.DB, dsn string) error {
 			return fmt.Errorf("creating index %s on quads(label_hash) (the role that owns Cayley's tables must open the store once): %w", LabelIndex, err)
 		}
 	}
-	return ensureWritesTable(ctx, db)
+	if err := ensureWritesTable(ctx, db); err != nil {
+		return err
+	}
+	ensureKeptTable(ctx, db)
+	return nil
 }
 
 // WritesTable counts the write transactions of newsgraph's writer on the
@@ -183,6 +187,45 @@ func countWrite(ctx context.Context, tx *sql.Tx) error {
 		return pgErr("counting the write", err)
 	}
 	return nil
+}
+
+// KeptTable holds the data newsgraph keeps with the store (graph.Keeper:
+// the name index), a row per name with the WriteStamp it was derived at.
+// Writing it is no write of the graph: it is not counted in WritesTable.
+const KeptTable = "newsgraph_kept"
+
+// ensureKeptTable creates KeptTable if it is missing. A role that may not
+// create it (a reader of a store made before the table was) works
+// without: Keep and Kept fail, and each command derives what it needs.
+// Two processes may race to create it: the loser finds it made.
+func ensureKeptTable(ctx context.Context, db *sql.DB) {
+	var has bool
+	if err := db.QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL`, KeptTable).Scan(&has); err != nil || has {
+		return
+	}
+	db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+KeptTable+` (name text PRIMARY KEY, stamp text NOT NULL, data bytea NOT NULL)`)
+}
+
+// Keep implements graph.Keeper.
+func (w *pgWriter) Keep(ctx context.Context, name, stamp string, data []byte) error {
+	_, err := w.db.ExecContext(ctx, `INSERT INTO `+KeptTable+` (name, stamp, data) VALUES ($1, $2, $3)
+		ON CONFLICT (name) DO UPDATE SET stamp = EXCLUDED.stamp, data = EXCLUDED.data`, name, stamp, data)
+	if err != nil {
+		return pgErr("keeping "+name, err)
+	}
+	return nil
+}
+
+// Kept implements graph.Keeper.
+func (w *pgWriter) Kept(ctx context.Context, name string) (stamp string, data []byte, ok bool, err error) {
+	err = w.db.QueryRowContext(ctx, `SELECT stamp, data FROM `+KeptTable+` WHERE name = $1`, name).Scan(&stamp, &data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil, false, nil
+	}
+	if err != nil {
+		return "", nil, false, pgErr("reading the kept "+name, err)
+	}
+	return stamp, data, true, nil
 }
 
 // WriteStamp implements graph.Stamper: the server, the database, the

@@ -37,29 +37,11 @@ type Engine struct {
 	mu    sync.Mutex
 	state map[*graph.Store]*storeState
 
-	// nameCache, when set, keeps the name index of one store in a file
-	// (CacheNames).
-	nameCache *nameCache
-
 	// The background builds, which Stop cancels and waits for: a build
 	// pins its store, which must be closed when the server stops.
 	builds     sync.WaitGroup
 	stopBuilds context.CancelFunc
 	buildCtx   context.Context
-}
-
-// nameCache is where the name index of store st is kept, and st's stamp.
-type nameCache struct {
-	st          *graph.Store
-	file, stamp string
-}
-
-// CacheNames keeps the name index of st, whose stamp (graph.Stamp) is
-// stamp, in file (names.LoadCached): a one-shot command then resolves names
-// without reading every entity when the store has not changed since the
-// last. Other stores load theirs as before.
-func (e *Engine) CacheNames(st *graph.Store, file, stamp string) {
-	e.nameCache = &nameCache{st: st, file: file, stamp: stamp}
 }
 
 type storeState struct {
@@ -170,18 +152,15 @@ func (e *Engine) Indexed() bool {
 	return s != nil && s.finder.Indexed()
 }
 
-// namesOf returns the store's name index, loading it on first use.
+// namesOf returns the store's name index, loading it on first use: the
+// index kept with the store (names.LoadKept), which build and rebuild
+// keep, so that neither a one-shot command nor a server reads every
+// entity of a large store before its first answer.
 func (e *Engine) namesOf(ctx context.Context, st *graph.Store, s *storeState) (*names.Index, error) {
 	s.nameMu.Lock()
 	defer s.nameMu.Unlock()
 	if s.names == nil {
-		load := names.Load
-		if c := e.nameCache; c != nil && c.st == st {
-			load = func(ctx context.Context, rd graph.Reader) (*names.Index, error) {
-				return names.LoadCached(ctx, rd, c.file, c.stamp)
-			}
-		}
-		ix, err := load(ctx, st.Reader())
+		ix, err := names.LoadKept(ctx, st)
 		if err != nil {
 			return nil, err
 		}
