@@ -9,14 +9,9 @@ import (
 )
 
 // OpenGeneration opens the store in one generation's directory, of cfg's
-// backend, for reading and small updates: a served generation, or one an
-// incremental rebuild brings up to date. It is Open with Config.FewWrites:
-// at open, Cayley's key-value stores read every quad of the store to fill
-// an existence filter that only speeds up large loads, which takes seconds
-// on a store of millions of quads, on every swap and every rebuild. Use
-// Open for a large load into an empty store.
+// backend: a served generation, or one a rebuild writes.
 func OpenGeneration(ctx context.Context, cfg Config, dir string) (*Store, error) {
-	return Open(ctx, Config{Backend: cfg.Backend, Path: dir, FewWrites: true})
+	return Open(ctx, Config{Backend: cfg.Backend, Path: dir})
 }
 
 // openLive opens what cfg names for serving: a generation as

@@ -27,15 +27,8 @@ type Config struct {
 	Path    string // directory of an embedded store
 	DSN     string // connection string of a server backend
 	// ReadOnly opens the store for reading: every write fails with
-	// ErrReadOnly. On bolt it also spares the open a read of every quad:
-	// Cayley's key-value stores fill a filter of existing quads at open,
-	// which only writes use and which takes a minute at 40M quads.
+	// ErrReadOnly.
 	ReadOnly bool
-
-	// FewWrites: the store will take small updates only, so a backend may
-	// skip at open what only speeds up large loads (bolt's filter of
-	// existing quads, filled by reading every quad). See OpenGeneration.
-	FewWrites bool
 }
 
 // Backend opens (creating if needed) a Cayley quad store. Each lives in a

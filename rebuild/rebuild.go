@@ -202,12 +202,7 @@ func (r *Rebuilder) openPending(ctx context.Context, gens *graph.Generations, cu
 		}
 	}()
 	graph.CrashPoint("after-begin")
-	if full || cur == "" {
-		st, err = graph.Open(ctx, graph.Config{Backend: r.opts.Store.Backend, Path: p.Dir()}) // a large load
-	} else {
-		st, err = graph.OpenGeneration(ctx, r.opts.Store, p.Dir()) // a few changes: no existence filter to fill
-	}
-	if err != nil {
+	if st, err = graph.OpenGeneration(ctx, r.opts.Store, p.Dir()); err != nil {
 		return nil, nil, err
 	}
 	for _, g := range replays {

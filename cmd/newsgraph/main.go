@@ -125,8 +125,8 @@ func (a *app) load(cmd *cobra.Command) error {
 	return nil
 }
 
-// openReadOnly opens the configured store for commands that only read:
-// on bolt that spares the open a read of every quad (graph.Config.ReadOnly).
+// openReadOnly opens the configured store for commands that only read
+// (graph.Config.ReadOnly).
 func (a *app) openReadOnly(ctx context.Context) (*graph.Store, error) {
 	return a.open(ctx, true)
 }

@@ -23,6 +23,18 @@ func init() { graph.RegisterBackend(Name, backend{}) }
 
 type backend struct{}
 
+// noFilters opens Cayley's store without its Bloom filters. Cayley keeps
+// four, each a bit array sized for 100 million entries whatever the store
+// holds (0.3 GB in all): of the quads that exist, filled at open by
+// reading every quad (a minute at 40M quads), and, while an empty store is
+// loaded, of the nodes and of the keys of its two indexes. They spare a
+// write the look-up of a quad, node or key that does not exist yet, and
+// nothing else. Without them a first build of 1,000 generated articles
+// peaks at 0.49 GB instead of 1.09 GB in 7% less CPU time (the filters'
+// pages are never written again, but each is zeroed and then touched all
+// over), one of 10,000 articles at 2.58 GB instead of 3.16 in 3.5% more.
+var noFilters = cgraph.Options{kv.OptNoBloom: true}
+
 func (backend) Open(ctx context.Context, cfg graph.Config) (*graph.Opened, error) {
 	release, err := graph.LockDir(cfg.Path)
 	if err != nil {
@@ -33,11 +45,7 @@ func (backend) Open(ctx context.Context, cfg graph.Config) (*graph.Opened, error
 		release()
 		return nil, fmt.Errorf("graph: creating bolt store in %s: %w", cfg.Path, err)
 	}
-	var opts cgraph.Options
-	if cfg.ReadOnly || cfg.FewWrites {
-		opts = cgraph.Options{kv.OptNoBloom: true}
-	}
-	qs, err := cgraph.NewQuadStore(bolt.Type, cfg.Path, opts)
+	qs, err := cgraph.NewQuadStore(bolt.Type, cfg.Path, noFilters)
 	if err != nil {
 		release()
 		return nil, fmt.Errorf("graph: opening bolt store in %s: %w", cfg.Path, err)
