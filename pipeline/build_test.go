@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/analysis"
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
@@ -213,5 +215,43 @@ func TestBuildKeepsNames(t *testing.T) {
 			t.Fatal(err)
 		}
 		namestest.Kept(t, st)
+	}
+}
+
+// TestAnalysisIndexBound: a first build that loads more quads than the
+// analysis' index may hold drops the index and analyses from the store,
+// with the same result as a build that kept it.
+func TestAnalysisIndexBound(t *testing.T) {
+	defer func(n int) { analysisIndexQuads = n }(analysisIndexQuads)
+	x := extract.NewRules(extract.DefaultLexicon())
+	src := []config.Source{{Dir: filepath.Join("..", "testdata", "incidents")}}
+	build := func(bound int) (analysis.Summary, bool) {
+		t.Helper()
+		ctx := context.Background()
+		analysisIndexQuads = bound
+		st, err := graph.Open(ctx, graph.Config{Path: filepath.Join(t.TempDir(), "store")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		var log strings.Builder
+		sum, err := Build(ctx, st, x, src, Options{Workers: 2, Logger: slog.New(slog.NewTextHandler(&log, nil)),
+			Analysis: analysis.Options{Window: analysis.DefaultWindow}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum.Analysis.Seconds = 0
+		return sum.Analysis, strings.Contains(log.String(), "the analysis reads the store")
+	}
+	kept, dropped := build(1 << 20)
+	if dropped {
+		t.Fatal("a small build dropped the analysis' index")
+	}
+	bounded, dropped := build(10)
+	if !dropped {
+		t.Fatal("a build past the bound kept the analysis' index")
+	}
+	if kept != bounded || kept.Incidents == 0 {
+		t.Fatalf("analysis with the index %+v, from the store %+v", kept, bounded)
 	}
 }
