@@ -46,19 +46,21 @@ fresh_pg() {
 	DSN="${DSN%/*}/ngbench_$1?${DSN0#*\?}"
 }
 
-# timed FILE CMD... runs CMD under /usr/bin/time -v; sets WALL (s) and RSS (KB).
+# timed FILE CMD... runs CMD under /usr/bin/time -v; sets WALL (s), CPU
+# (user + system s) and RSS (KB).
 timed() {
 	local tf=$WORK/time.txt out=$1
 	shift
 	/usr/bin/time -v -o "$tf" "$@" >"$out"
 	WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$tf")
+	CPU=$(awk -F': ' '/(User|System) time/ {s+=$2} END {print s}' "$tf")
 	RSS=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tf")
 }
 
 json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d[sys.argv[2]])' "$@"; }
 
-echo "| N | corpus MB | extract MB/s | backend | quads | build s | quads/s | store MB | path p50 ms | path p99 ms | found | build peak RSS MB | load avg |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| N | corpus MB | extract MB/s | backend | quads | build s | build CPU s | quads/s | store MB | KB/article | first path s (CPU s) | path p50 ms | path p99 ms | found | build peak RSS MB | load avg |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for N in $SIZES; do
 	CORPUS=$WORK/corpus-$N-s$SEED
 	if [ ! -f "$CORPUS.done" ]; then
@@ -87,21 +89,27 @@ for N in $SIZES; do
 			;;
 		esac
 		timed "$WORK/build.txt" "$NG" "${ARGS[@]}" build "$CORPUS"
-		BUILD_S=$WALL BUILD_RSS=$RSS
-		QUADS=$(awk '/^quads/ {print $2}' "$WORK/build.txt")
+		BUILD_S=$WALL BUILD_CPU=$CPU BUILD_RSS=$RSS
+		QUADS=$(awk '/^quads/ {print $(NF-3)}' "$WORK/build.txt") # "…; N in the store"
+		# The first one-shot command after the build: it resolves its
+		# names from the index the build kept.
+		timed "$WORK/path.txt" "$NG" "${ARGS[@]}" path "Kataib Hezbollah" "Ain al-Asad" --k 1
+		FIRST_S=$WALL FIRST_CPU=$CPU
 		"$NGB" size "${SARGS[@]}" >"$WORK/size.json"
 		"$NGB" paths "${SARGS[@]}" -queries "$QUERIES" >"$WORK/paths.json"
 		STORE_MB=$(awk -v b="$(json "$WORK/size.json" bytes)" 'BEGIN {printf "%.0f", b/1e6}')
 		P50=$(json "$WORK/paths.json" p50_ms) P99=$(json "$WORK/paths.json" p99_ms) FOUND=$(json "$WORK/paths.json" found)
-		python3 - "$N" "$B" "$BYTES" "$EXTRACT_S" "$QUADS" "$BUILD_S" "$BUILD_RSS" "$LOAD" "$WORK/size.json" "$WORK/paths.json" >>"$RESULTS" <<'EOF'
+		python3 - "$N" "$B" "$BYTES" "$EXTRACT_S" "$QUADS" "$BUILD_S" "$BUILD_CPU" "$BUILD_RSS" "$FIRST_S" "$FIRST_CPU" "$LOAD" "$WORK/size.json" "$WORK/paths.json" >>"$RESULTS" <<'EOF'
 import json, sys
-n, b, byts, ext, quads, build, rss, load, size, paths = sys.argv[1:]
+n, b, byts, ext, quads, build, cpu, rss, first, first_cpu, load, size, paths = sys.argv[1:]
 print(json.dumps({"n": int(n), "backend": b, "bytes": int(byts), "extract_s": float(ext), "quads": int(quads),
-    "build_s": float(build), "build_rss_kb": int(rss), "load_avg": float(load),
+    "build_s": float(build), "build_cpu_s": float(cpu), "build_rss_kb": int(rss),
+    "first_path_s": float(first), "first_path_cpu_s": float(first_cpu), "load_avg": float(load),
     "size": json.load(open(size)), "paths": json.load(open(paths))}))
 EOF
-		printf '| %s | %s | %s | %s | %s | %s | %.0f | %s | %.1f | %.1f | %s/%s | %.0f | %s |\n' \
-			"$N" "$MB" "$EXTRACT_MBS" "$B" "$QUADS" "$BUILD_S" "$(awk -v q="$QUADS" -v s="$BUILD_S" 'BEGIN {print q/s}')" \
-			"$STORE_MB" "$P50" "$P99" "$FOUND" "$QUERIES" "$(awk -v r="$BUILD_RSS" 'BEGIN {print r/1024}')" "$LOAD"
+		printf '| %s | %s | %s | %s | %s | %s | %s | %.0f | %s | %.0f | %s (%s) | %.1f | %.1f | %s/%s | %.0f | %s |\n' \
+			"$N" "$MB" "$EXTRACT_MBS" "$B" "$QUADS" "$BUILD_S" "$BUILD_CPU" "$(awk -v q="$QUADS" -v s="$BUILD_S" 'BEGIN {print q/s}')" \
+			"$STORE_MB" "$(awk -v b="$(json "$WORK/size.json" bytes)" -v n="$N" 'BEGIN {print b/n/1e3}')" "$FIRST_S" "$FIRST_CPU" \
+			"$P50" "$P99" "$FOUND" "$QUERIES" "$(awk -v r="$BUILD_RSS" 'BEGIN {print r/1024}')" "$LOAD"
 	done
 done
