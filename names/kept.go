@@ -74,8 +74,9 @@ func Keep(ctx context.Context, st *graph.Store, stamp string, ix *Index) error {
 // Collector gathers the index of a store from the quads written into it,
 // when those are all it holds (a build into an empty store), so that the
 // writer keeps the index without reading every entity back. Its index is
-// Load's on the same store: the same entries, names and aliases, in the
-// order the store lists them (the order written).
+// Load's on the same store: the same entries, names and aliases, the
+// aliases in the order written, which is the order in which bolt lists
+// them (PostgreSQL lists them in no set order).
 type Collector struct {
 	byIRI map[string]*collected
 }
