@@ -492,14 +492,25 @@ func (v *view) attack(k int) int {
 // yet, the agent a sentence blames for it, and records that the agent
 // attacked its target, of kind.
 func (v *view) blameAntecedent(agent *entity, kind string) {
-	e := v.antecedentEvent(func(e *schema.Event) bool { return e.Agent == "" || e.Agent == agent.id })
+	e := v.antecedentBy(agent)
 	if e == nil || e.Target == agent.id {
 		return
 	}
-	e.Agent = agent.id
 	if t := v.d.byID[e.Target]; t != nil {
 		v.d.addFact(agent, "attacked", t, kind, v.attr.by, v.evidence(), "", 0.6)
 	}
+}
+
+// antecedentBy returns the attack told before that no one, or agent,
+// carried out, with agent as its agent unless agent is its target: "X was
+// behind the attack", "accused X of carrying out the attack". Otherwise
+// nil.
+func (v *view) antecedentBy(agent *entity) *schema.Event {
+	e := v.antecedentEvent(func(e *schema.Event) bool { return e.Agent == "" || e.Agent == agent.id })
+	if e != nil && e.Target != agent.id {
+		e.Agent = agent.id
+	}
+	return e
 }
 
 // membersBefore: the groups a plural subject is said to include before

@@ -1200,11 +1200,7 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 	if ev.Target == antecedentTarget && agent != nil {
 		// "Kata'ib Hezbollah was behind the attack": the attack told
 		// before, now with its agent, not another.
-		e := v.antecedentEvent(func(e *schema.Event) bool { return e.Agent == "" || e.Agent == agent.id })
-		if e != nil && e.Agent == "" && e.Target != agent.id {
-			e.Agent = agent.id
-		}
-		return e
+		return v.antecedentBy(agent)
 	}
 	if e := v.sameEvent(typ, agent, target); e != nil {
 		if e.Target == "" && target != nil && target.id != e.Agent {
