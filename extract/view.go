@@ -131,8 +131,13 @@ func (d *doc) view(s *sentence) *view {
 				for j < s.last && j-i <= 2 && d.lx.forceModifiers.hasID(d.toks[j].id) && j+1 < s.last && d.lx.militaryNouns.hasID(d.toks[j+1].id) {
 					j++
 				}
-				if j < s.last && d.lx.militaryNouns.hasID(d.toks[j].id) && d.at[j] == nil && c.military != nil && !d.militaryAdjective(j, s) {
-					it.e = d.virtual(c.military)
+				if j < s.last && d.lx.militaryNouns.hasID(d.toks[j].id) && d.at[j] == nil && !d.militaryAdjective(j, s) {
+					// A country with no armed forces of its own in the
+					// lexicon acts itself: "Iranian forces" are Iran's.
+					it.e = d.virtual(c)
+					if c.military != nil {
+						it.e = d.virtual(c.military)
+					}
 					it.t1 = j + 1
 					it.w, it.id = "", 0
 					it.bases = d.lx.baseWords.hasID(d.toks[j].id)
