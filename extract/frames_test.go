@@ -110,6 +110,10 @@ func TestRolesNeverInverted(t *testing.T) {
 		// "Its fighters" are the group's.
 		{"The Islamic Resistance in Iraq said that its fighters launched a drone at the al-Tanf base.",
 			[3]string{"iraq", "attacked", "al-tanf"}, [3]string{"islamic-resistance-in-iraq", "attacked", "al-tanf"}},
+		// The demonym of a verb's object names the target: "Iranian
+		// targets" are no Iranian who targets.
+		{"Over the weekend Israel struck Iranian targets near the Syrian capital.",
+			[3]string{"iran", "attacked", "syria"}, [3]string{"israel", "attacked", "iran"}},
 		// A site's holder is the target, not a bystander of the strike.
 		{"U.S. jets struck the headquarters of Kataib Hezbollah in Jurf al-Sakhar.",
 			[3]string{"kataib-hezbollah", "attacked", "us-military"}, [3]string{"us-military", "attacked", "kataib-hezbollah"}},
