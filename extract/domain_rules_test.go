@@ -76,6 +76,15 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"islamic-revolutionary-guard-corps", "attacked", "erbil", ""}}, nil, nil},
 		{"Kataib Hezbollah has carried out more than 40 operations against U.S. bases since October.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},
+		// An attack carried out on a day, by an unknown hand or by a
+		// group named between.
+		{"A rocket attack was carried out Tuesday on the Conoco gas field.",
+			nil, []wantEvent{{schema.EvAttack, "", "conoco"}}, nil},
+		{"A drone attack was carried out by Kataib Hezbollah on Tower 22.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "tower-22", ""}}, nil, nil},
+		// A hedged report names the attacker all the same.
+		{"In recent weeks Israel appears to have hit Hezbollah targets in Syria.",
+			[]wantFact{{"israel", "attacked", "hezbollah", ""}}, nil, nil},
 		// The militia register's names for a state's forces and for Israel.
 		{"The US occupying forces assassinated Abu Baqir al-Saadi in Baghdad.",
 			[]wantFact{{"us-military", "killed", "abu-baqir-al-saadi", ""}}, nil, nil},

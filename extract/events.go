@@ -371,8 +371,10 @@ func (v *view) attack(k int) int {
 	if v.word(vb, "in", "near", "at") && is(v.ent(vb+1), schema.Place, schema.Country) {
 		vb += 2
 	}
-	if agent == nil && v.isNoun(w) && (v.wordIn(k+1, v.d.lx.hitVerbs) || v.word(k+1, "targeted") || (v.word(k+1, "on", "against") || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
-		// "A rocket attack hit X": an attack by an unknown hand.
+	carriedOut := v.word(k+1, "were", "was") && v.wordIn(k+2, v.d.lx.carriedOutParticiples)
+	if agent == nil && v.isNoun(w) && (v.wordIn(k+1, v.d.lx.hitVerbs) || v.word(k+1, "targeted") || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
+		// "A rocket attack hit X", "a missile attack was carried out on
+		// X": an attack by an unknown hand.
 		if targets, last := v.attackTargets(k); len(targets) > 0 {
 			ev := v.addEvent(schema.EvAttack, nil, targets[0], placeOf(targets), k, "occurred")
 			v.d.lastAttack = ev.ID
@@ -630,21 +632,29 @@ func (v *view) modalBefore(k int) bool {
 	return false
 }
 
-// attackTargets collects the targets after an attack trigger.
-func (v *view) attackTargets(k int) ([]*entity, int) {
-	j := k + 1
-	// "attacks by X against Y": past the attacker.
+// pastBy skips an attacker's by-phrase at j ("attacks by X against Y"):
+// it returns the target preposition after it, or j.
+func (v *view) pastBy(j int) int {
 	if v.word(j, "by") {
 		for n := j + 1; n < len(v.it) && n <= j+4; n++ {
 			if v.wordIn(n, v.d.lx.targetPrepositions) {
-				j = n
-				break
+				return n
 			}
 		}
 	}
-	// "attacks were carried out against Y"
+	return j
+}
+
+// attackTargets collects the targets after an attack trigger.
+func (v *view) attackTargets(k int) ([]*entity, int) {
+	j := v.pastBy(k + 1) // "attacks by X against Y"
+	// "attacks were carried out (Monday) (by X) against Y"
 	if v.word(j, "were", "was") && v.wordIn(j+1, v.d.lx.carriedOutParticiples) && v.word(j+2, "out") {
 		j += 3
+		for j < len(v.it) && v.it[j].dateish() {
+			j++
+		}
+		j = v.pastBy(j)
 	}
 	if v.word(j, "in", "near", "on") && v.isNoun(v.it[k].w) {
 		// "a drone strike in eastern Baghdad": where, not whom — unless a
