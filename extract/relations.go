@@ -1432,6 +1432,10 @@ func (v *view) roleOrg(t0 int, title string) *entity {
 		if m.ent.typ == schema.Person {
 			return nil
 		}
+		// "Kurdistan Region President X": the region's government.
+		if le := m.ent.lex; m.ent.typ == schema.Place && le != nil && le.metonym != nil && le.metonym.Type == schema.GovernmentBody {
+			return v.d.virtual(le.metonym)
+		}
 		return m.ent
 	}
 	if toks[p].norm == "its" && strings.Contains(strings.ToLower(title), "spokes") {

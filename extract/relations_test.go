@@ -131,6 +131,9 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"yahya-rasool", "spokesperson_for", "iraqi-security-forces", "stated"}}},
 		{"Iraqi Prime Minister Mohammed Shia al-Sudani met with U.S. Secretary of State Antony Blinken in Baghdad on Tuesday.",
 			[]wantFact{{"mohammed-shia-al-sudani", "prime_minister_of", "iraq", "stated"}, {"mohammed-shia-al-sudani", "met_with", "antony-blinken", "stated"}}},
+		// A region's title belongs to its government.
+		{"Kurdistan Region Prime Minister Masrour Barzani received the envoy in Erbil on Sunday.",
+			[]wantFact{{"masrour-barzani", "holds_role", "kurdistan-regional-government", "stated"}}},
 		{"U.S. forces struck Kata'ib Hezbollah positions in al-Qaim in retaliation, the Pentagon said.",
 			[]wantFact{{"us-military", "attacked", "kataib-hezbollah", "reported"}}},
 		{"Harakat al-Nujaba, part of the Islamic Resistance in Iraq, threatened U.S. forces on Sunday.",
