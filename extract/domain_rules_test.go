@@ -82,6 +82,10 @@ func TestAttackPhrasings(t *testing.T) {
 			nil, []wantEvent{{schema.EvAttack, "", "conoco"}}, nil},
 		{"A drone attack was carried out by Kataib Hezbollah on Tower 22.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "tower-22", ""}}, nil, nil},
+		// The base after "on" is the target; the troops it wounded are
+		// not the car of "a strike on a car killed X".
+		{"Days later a ballistic missile attack on the Ain al-Asad air base wounded several American service members.",
+			nil, []wantEvent{{schema.EvAttack, "", "ain-al-asad-air-base"}}, nil},
 		// A hedged report names the attacker all the same.
 		{"In recent weeks Israel appears to have hit Hezbollah targets in Syria.",
 			[]wantFact{{"israel", "attacked", "hezbollah", ""}}, nil, nil},

@@ -669,6 +669,11 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 				break
 			}
 		}
+		// "an attack on the Ain al-Asad air base wounded troops": a base
+		// or a force after "on" is the target, not a car.
+		if vb >= 0 && v.word(j, "on") && v.next(j, vb-j-1, ofType(schema.MilitaryBase, schema.ArmedGroup, schema.GovernmentBody, schema.Coalition)) >= 0 {
+			goto prep
+		}
 		if vb < 0 {
 			if v.word(j, "on") {
 				goto prep
