@@ -28,6 +28,12 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if prev := d.retold(typ, agent, target, status, date); prev != nil {
 		return prev
 	}
+	if prev := v.toldInSentence(typ, agent, target); prev != nil {
+		return prev
+	}
+	if prev := v.toldBefore(typ, agent, target, k, date); prev != nil {
+		return prev
+	}
 	id := d.eventID(typ, agent, target, v.s.idx)
 	ev := schema.Event{ID: id, Type: typ, Kind: kind, Status: status, Evidence: v.evidence(), Confidence: 0.6}
 	if agent != nil {
@@ -132,6 +138,76 @@ func (d *doc) retold(typ string, agent, target *entity, status, date string) *sc
 		return &d.events[i]
 	}
 	return nil
+}
+
+// toldInSentence returns the sentence's event that a new one retells: of
+// the same kind, by the same state or its armed forces, on the same
+// target ("the U.S. air strikes on Syria" read once as the United States'
+// and once as its military's).
+func (v *view) toldInSentence(typ string, agent, target *entity) *schema.Event {
+	if agent == nil || target == nil || typ == schema.EvStatement || typ == schema.EvThreat {
+		return nil
+	}
+	a := v.d.forces(agent)
+	for e := range v.sentenceEvents() {
+		if sameEventKind(e.Type, typ) && e.Target == target.id && e.Agent != "" && v.d.forces(v.d.byID[e.Agent]) == a {
+			return e
+		}
+	}
+	return nil
+}
+
+// toldBefore returns the article's earlier event that a definite
+// description at trigger k refers back to ("the U.S. strikes on Iraq",
+// "these attacks"): of the same kind, by the same state or its forces, on
+// the same target or on none said, and not dated to another day. An
+// indefinite one ("attacks were carried out") is a new happening.
+func (v *view) toldBefore(typ string, agent, target *entity, k int, date string) *schema.Event {
+	if agent == nil || typ == schema.EvStatement || typ == schema.EvThreat || !v.definiteAt(k) {
+		return nil
+	}
+	a := v.d.forces(agent)
+	for i := len(v.d.events) - 1; i >= 0; i-- {
+		e := &v.d.events[i]
+		if !sameEventKind(e.Type, typ) || e.Agent == "" || v.d.forces(v.d.byID[e.Agent]) != a {
+			continue
+		}
+		if (target == nil || e.Target == target.id) && (date == "" || e.Date == "" || e.Date == date) {
+			return e
+		}
+	}
+	return nil
+}
+
+// definiteAt reports a trigger noun under a definite determiner: "the
+// overnight U.S. air strikes", "these attacks".
+func (v *view) definiteAt(k int) bool {
+	if !v.isNoun(v.it[k].w) {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		switch {
+		case v.word(j, "the", "these", "those", "this", "that"):
+			return true
+		case v.word(j, "a", "an", "of", "and"):
+			return false
+		case v.it[j].e != nil, v.it[j].dem != nil, v.it[j].dateish(), v.d.lx.attackAdjectives.hasID(v.it[j].id):
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// forces is the state whose armed forces e are, or e: "U.S. strikes" and
+// "strikes by U.S. forces" on one target and day are one happening.
+func (d *doc) forces(e *entity) *entity {
+	if e != nil {
+		if c := d.lx.militaryOf[e.id]; c != nil {
+			return d.virtual(c)
+		}
+	}
+	return e
 }
 
 // happening is what makes two events one: their kind, agent, target,

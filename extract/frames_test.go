@@ -527,8 +527,8 @@ func TestDeniedActs(t *testing.T) {
 }
 
 // TestRetoldEvent: an attack told again further down the article, dated
-// to the same day, is one event; undated ones may be a series and stay
-// apart.
+// to the same day or under a definite description ("the strike"), is one
+// event; an undated indefinite one may be another and stays apart.
 func TestRetoldEvent(t *testing.T) {
 	attacks := func(text string) int {
 		n := 0
@@ -544,10 +544,25 @@ func TestRetoldEvent(t *testing.T) {
 	if n := attacks(retold); n != 1 {
 		t.Errorf("one dated strike told twice: %d events, want 1", n)
 	}
-	series := "U.S. forces struck Harakat al-Nujaba in Baghdad, killing a commander. " +
+	definite := "U.S. forces struck Harakat al-Nujaba in Baghdad, killing a commander. " +
 		"Iraq condemned the strike by U.S. forces on Harakat al-Nujaba as a violation of its sovereignty."
+	if n := attacks(definite); n != 1 {
+		t.Errorf("an undated strike, then the strike: %d events, want 1", n)
+	}
+	series := "U.S. forces struck Harakat al-Nujaba in Baghdad, killing a commander. " +
+		"Iraq condemned new strikes by U.S. forces on Harakat al-Nujaba as a violation of its sovereignty."
 	if n := attacks(series); n != 2 {
-		t.Errorf("undated strikes: %d events, want 2 (they may be two)", n)
+		t.Errorf("undated strikes, then new strikes: %d events, want 2 (they may be two)", n)
+	}
+	// A state and its forces, read in one sentence, are one attacker.
+	n := 0
+	for _, e := range extractText(t, "The Iranian Foreign Ministry on Saturday condemned the overnight US air strikes on Syria and Iraq as a violation of their sovereignty.").Events {
+		if sameEventKind(e.Type, schema.EvAttack) {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("one mention of U.S. strikes: %d events, want 1", n)
 	}
 }
 
