@@ -86,6 +86,9 @@ func TestAttackPhrasings(t *testing.T) {
 		// not the car of "a strike on a car killed X".
 		{"Days later a ballistic missile attack on the Ain al-Asad air base wounded several American service members.",
 			nil, []wantEvent{{schema.EvAttack, "", "ain-al-asad-air-base"}}, nil},
+		// A body's forces act for it.
+		{"CENTCOM forces struck Kataib Hezbollah positions near al-Qaim on Tuesday.",
+			[]wantFact{{"us-central-command", "attacked", "kataib-hezbollah", ""}}, nil, nil},
 		// A hedged report names the attacker all the same.
 		{"In recent weeks Israel appears to have hit Hezbollah targets in Syria.",
 			[]wantFact{{"israel", "attacked", "hezbollah", ""}}, nil, nil},
