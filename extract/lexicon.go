@@ -46,6 +46,11 @@ type LexEntry struct {
 	// town in Anbar): it is a mention only after a word that says a place
 	// follows ("in Hit", "the town of Hit"), never in "Strike Hit Base".
 	Common bool `yaml:"common"`
+	// Exact marks a name matched only as written, never by its
+	// transliteration skeleton: a short place name whose skeleton is also
+	// that of common words ("Fordow": Ford, Friday; "Soran": Syrian).
+	// Its variant spellings are listed as aliases instead.
+	Exact bool `yaml:"exact"`
 
 	id        string
 	military  *LexEntry  // the entry Military names
@@ -619,7 +624,7 @@ func (lx *Lexicon) addAlias(e *LexEntry, alias string) {
 	// Skeleton keys find transliteration variants. A single short token is
 	// too weak a key (Iran/Oran), so only multi-word names and long single
 	// words get one; acronyms never do.
-	if ref.rule == caseUpper {
+	if ref.rule == caseUpper || e.Exact {
 		return
 	}
 	sk := nameKeys(alias)
