@@ -114,6 +114,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// targets" are no Iranian who targets.
 		{"Over the weekend Israel struck Iranian targets near the Syrian capital.",
 			[3]string{"iran", "attacked", "syria"}, [3]string{"israel", "attacked", "iran"}},
+		// A place that qualifies a name is not an item of the list before.
+		{"Iran's allies, including Hezbollah in Lebanon and Yemen-based Houthis, vowed revenge.",
+			[3]string{"hezbollah", "active_in", "yemen"}, [3]string{"houthis", "active_in", "yemen"}},
 		// A site's holder is the target, not a bystander of the strike.
 		{"U.S. jets struck the headquarters of Kataib Hezbollah in Jurf al-Sakhar.",
 			[3]string{"kataib-hezbollah", "attacked", "us-military"}, [3]string{"us-military", "attacked", "kataib-hezbollah"}},

@@ -382,6 +382,9 @@ func (v *view) list(k int) []int {
 		if comma && !conj && n+1 < len(v.it) && v.d.lx.speechVerbs.hasID(v.it[n+1].id) {
 			break // "…, the Pentagon said": the source, not another item
 		}
+		if n+1 < len(v.it) && v.it[n+1].e == nil && v.it[n+1].w != "" && v.d.toks[v.it[n+1].t0].hyph {
+			break // "in Lebanon and Yemen-based Houthis": Yemen qualifies the next name
+		}
 		out = append(out, n)
 		j = n + 1
 	}
