@@ -64,7 +64,9 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 // is said to make: "the ministry said Turkey will keep striking the PKK"
 // is one threat, the ministry's. Otherwise it returns nil.
 func (v *view) speakersThreat(typ string, agent, target, by *entity) *schema.Event {
-	if typ != schema.EvThreat || by == nil || by == agent || !v.d.sameSide(by, agent) {
+	// An outlet reports threats; it makes none ("the militia leader
+	// vowed revenge, The Associated Press reported").
+	if typ != schema.EvThreat || by == nil || by == agent || by.typ == schema.MediaOutlet || !v.d.sameSide(by, agent) {
 		return nil
 	}
 	for e := range v.sentenceEvents() {
@@ -1232,8 +1234,12 @@ func (v *view) statement() {
 			if typ == schema.EvStatement && !v.newsworthy(f, s) {
 				continue // reportage: the fact keeps its speaker as asserted_by
 			}
-			t := target
-			if typ == schema.EvThreat && len(threats) > 0 {
+			t, et := target, typ
+			if is(s, schema.MediaOutlet) {
+				// An outlet reports a threat; it makes none ("the militia
+				// leader vowed revenge, The Associated Press reported").
+				et = schema.EvStatement
+			} else if typ == schema.EvThreat && len(threats) > 0 {
 				t = threats[0]
 			}
 			if d.ownSide(s, t) {
@@ -1241,7 +1247,6 @@ func (v *view) statement() {
 				// targeted": its own forces are what it protects.
 				t = nil
 			}
-			et := typ
 			if et == schema.EvThreat && t == nil {
 				// "warned that ISIS remains a threat", "warned of
 				// lawlessness": a warning that menaces no one is a

@@ -194,3 +194,15 @@ func TestThreatIsTheSpeakers(t *testing.T) {
 		t.Errorf("the minister told of Israel's threat; it is not his:%s", eventList(rec))
 	}
 }
+
+// TestOutletMakesNoThreat: the outlet that reports a threat is its
+// source, not the one who threatens.
+func TestOutletMakesNoThreat(t *testing.T) {
+	rec := extractText(t, "U.S. jets struck Kataib Sayyid al-Shuhada near al-Qaim on Sunday. "+
+		"A militia leader vowed revenge for the strikes, The Associated Press reported.")
+	for _, e := range rec.Events {
+		if e.Agent == "associated-press" && e.Type != schema.EvStatement {
+			t.Errorf("the outlet has a %s event against %q", e.Type, e.Target)
+		}
+	}
+}
