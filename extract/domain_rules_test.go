@@ -86,6 +86,9 @@ func TestAttackPhrasings(t *testing.T) {
 		// not the car of "a strike on a car killed X".
 		{"Days later a ballistic missile attack on the Ain al-Asad air base wounded several American service members.",
 			nil, []wantEvent{{schema.EvAttack, "", "ain-al-asad-air-base"}}, nil},
+		// A state's aircraft by model are its forces.
+		{"Two U.S. F-15 fighter jets struck Kataib Hezbollah near Albu Kamal on Wednesday.",
+			[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}}, nil, nil},
 		// A body's forces act for it.
 		{"CENTCOM forces struck Kataib Hezbollah positions near al-Qaim on Tuesday.",
 			[]wantFact{{"us-central-command", "attacked", "kataib-hezbollah", ""}}, nil, nil},

@@ -77,11 +77,8 @@ func (d *doc) view(s *sentence) *view {
 			}
 			// "United States warplanes", "US occupying forces": a country
 			// named for its forces.
-			n := m.last
-			for n+1 < s.last && n-m.last < 2 && d.lx.forceModifiers.hasID(d.toks[n].id) && d.lx.militaryNouns.hasID(d.toks[n+1].id) && d.toks[n].norm != "military" {
-				n++
-			}
-			if m.ent.typ == schema.Country && n < s.last && d.at[n] == nil && d.lx.militaryNouns.hasID(d.toks[n].id) && d.toks[n].norm != "presence" && !d.militaryAdjective(n, s) {
+			n := d.forceNoun(m.last, s, true)
+			if m.ent.typ == schema.Country && n >= 0 && d.toks[n].norm != "presence" && !d.militaryAdjective(n, s) {
 				if mil := d.military(m.ent); mil != nil {
 					it.e, it.dem, it.t1 = mil, m.ent.lex, n+1
 					it.bases = d.lx.baseWords.hasID(d.toks[n].id)
@@ -127,11 +124,7 @@ func (d *doc) view(s *sentence) *view {
 			if c := d.lx.byWord[t.id].demonym; c != nil {
 				it.dem = c
 				// "American troops", "US-led forces": the country's military.
-				j := i + 1
-				for j < s.last && j-i <= 2 && d.lx.forceModifiers.hasID(d.toks[j].id) && j+1 < s.last && d.lx.militaryNouns.hasID(d.toks[j+1].id) {
-					j++
-				}
-				if j < s.last && d.lx.militaryNouns.hasID(d.toks[j].id) && d.at[j] == nil && !d.militaryAdjective(j, s) {
+				if j := d.forceNoun(i+1, s, false); j >= 0 && !d.militaryAdjective(j, s) {
 					// A country with no armed forces of its own in the
 					// lexicon acts itself: "Iranian forces" are Iran's.
 					it.e = d.virtual(c)
@@ -214,6 +207,42 @@ func (d *doc) scareQuote(i, last int) int {
 // where "the US military struck" is its armed forces.
 func (d *doc) militaryAdjective(n int, s *sentence) bool {
 	return d.toks[n].norm == "military" && n+1 < s.last && d.lx.attackNouns.hasID(d.toks[n+1].id)
+}
+
+// forceNoun returns the token of the noun for a state's forces that
+// starts at i or follows a few modifiers ("U.S. troops", "US occupation
+// forces", "U.S. F-15 fighter jets"), or -1. With firstMilitary, the
+// word "military" ends the search: "the US military" is the noun.
+func (d *doc) forceNoun(i int, s *sentence, firstMilitary bool) int {
+	found := -1
+	for n := i; n < s.last && n-i <= 4 && d.at[n] == nil; n++ {
+		if d.lx.militaryNouns.hasID(d.toks[n].id) {
+			found = n
+			if firstMilitary && d.toks[n].norm == "military" {
+				break
+			}
+		}
+		if !d.forceModifierAt(n) {
+			break
+		}
+	}
+	return found
+}
+
+// forceModifierAt reports a word that may stand between a state and the
+// noun of its forces: "combat", "fighter", or an aircraft's model, a
+// short code hyphen-joined to a number ("U.S. F-15 fighter jets", "US
+// MQ-9 drones").
+func (d *doc) forceModifierAt(n int) bool {
+	t := &d.toks[n]
+	if d.lx.forceModifiers.hasID(t.id) {
+		return true
+	}
+	if t.hyph && t.norm != "" && t.norm[0] >= '0' && t.norm[0] <= '9' {
+		return true // the number of "F-15"
+	}
+	next := n + 1
+	return t.kind == tWord && len(t.norm) <= 3 && t.cap && next < len(d.toks) && d.toks[next].hyph && d.toks[next].norm != "" && d.toks[next].norm[0] >= '0' && d.toks[next].norm[0] <= '9'
 }
 
 // definite returns what "the group", "the militia", "the coalition"
