@@ -27,7 +27,7 @@ func (d *doc) scanAgreements(s *sentence) {
 		if t.cap || d.at[i] != nil || !lx.agreementHeads.hasID(t.id) || i+1 >= s.last || !lx.agreementComplements.hasID(d.toks[i+1].id) {
 			continue
 		}
-		if d.toks[i+1].norm == "on" && i+2 < s.last && monthOrDay[d.toks[i+2].norm] {
+		if d.toks[i+1].norm == "on" && i+2 < s.last && d.lx.dateWords.hasID(d.toks[i+2].id) {
 			continue // "an agreement on Monday": when, not which
 		}
 		start, ok := d.agreementStart(i, s.first)

@@ -310,7 +310,7 @@ func (v *view) attack(k int) int {
 	var agent *entity
 	// "X claimed responsibility for the (rocket) attack on Y"
 	for j := k - 1; j >= 0 && j >= k-6; j-- {
-		if v.word(j, "responsibility") && v.wordIn(j-1, v.d.lx.claimVerbs) {
+		if v.wordIn(j, v.d.lx.responsibilityNouns) && v.wordIn(j-1, v.d.lx.claimVerbs) {
 			_, agent = v.subj(j - 1)
 			claimed = true
 			kind = schema.Claimed
@@ -344,7 +344,7 @@ func (v *view) attack(k int) int {
 			if v.word(j, "by") {
 				if a := v.next(j, 2, actor); a >= 0 && (a == j+1 || a == j+2) {
 					agent = v.ent(a)
-				} else if v.word(j+1, "resistance") || v.word(j+2, "resistance") {
+				} else if v.wordIn(j+1, v.d.lx.resistanceNouns) || v.wordIn(j+2, v.d.lx.resistanceNouns) {
 					agent = d.lastResistance()
 				} else if e := v.refer(j + 2); e != nil && v.word(j+1, "the") {
 					agent = e
@@ -380,7 +380,7 @@ func (v *view) attack(k int) int {
 				break
 			}
 			droneAir = droneAir || v.wordIn(j, v.d.lx.airWeaponWords)
-			if v.word(j, "resistance") {
+			if v.wordIn(j, v.d.lx.resistanceNouns) {
 				agent = d.lastResistance()
 				break
 			}
@@ -402,7 +402,7 @@ func (v *view) attack(k int) int {
 			vb--
 		}
 		if v.wordIn(vb, v.d.lx.attackLaunchVerbs) {
-			if v.word(vb, "carried") {
+			if v.wordIn(vb, v.d.lx.particleLaunchVerbs) {
 				vb--
 			}
 			_, agent = v.subj(vb)
@@ -450,7 +450,7 @@ func (v *view) attack(k int) int {
 		vb += 2
 	}
 	carriedOut := v.word(k+1, "were", "was") && v.wordIn(k+2, v.d.lx.carriedOutParticiples)
-	if agent == nil && v.isNoun(w) && (v.wordIn(k+1, v.d.lx.hitVerbs) || v.word(k+1, "targeted") || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
+	if agent == nil && v.isNoun(w) && (v.wordIn(k+1, v.d.lx.hitVerbs) || v.wordIn(k+1, v.d.lx.attackNounVerbs) || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
 		// "A rocket attack hit X", "a missile attack was carried out on
 		// X": an attack by an unknown hand.
 		if targets, last := v.attackTargets(k); len(targets) > 0 {
@@ -487,12 +487,12 @@ func (v *view) attack(k int) int {
 		v.d.sentAgent = agent
 	}
 	typ := schema.EvAttack
-	air := v.d.lx.airAttackWords.has(w) || v.word(k-1, "air") || droneAir || v.airContext(agent, k)
+	air := v.d.lx.airAttackWords.has(w) || v.wordIn(k-1, v.d.lx.airModifiers) || droneAir || v.airContext(agent, k)
 	if (air || v.fromTheAir(k)) && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
 		typ = schema.EvAirstrike
 	}
 	pred := "attacked"
-	if w == "blockade" || v.d.lx.targetingWords.has(w) && !air {
+	if v.d.lx.blockadeNouns.has(w) || v.d.lx.targetingWords.has(w) && !air {
 		pred = "targeted"
 	}
 	var target, loc *entity
@@ -510,7 +510,7 @@ func (v *view) attack(k int) int {
 		if is(t, schema.Place, schema.MilitaryBase) && loc == nil {
 			loc = t
 		}
-		if w == "assassinated" {
+		if v.d.lx.assassinationVerbs.has(w) {
 			continue // a killing: the killed rule records it
 		}
 		if is(t, schema.Person) && v.isNoun(w) {
@@ -793,7 +793,7 @@ prep:
 		if v.wordIn(j, v.d.lx.targetPrepositions) || v.word(j, "at", "to") {
 			j++
 		}
-	} else if v.wordIn(j, v.d.lx.casualtyVerbs) || v.wordIn(j, v.d.lx.hitVerbs) || v.word(j, "targeted") {
+	} else if v.wordIn(j, v.d.lx.casualtyVerbs) || v.wordIn(j, v.d.lx.hitVerbs) || v.wordIn(j, v.d.lx.attackNounVerbs) {
 		// "a U.S. drone strike killed X and Y", "a rocket attack hit X"
 		if x := v.next(j, 3, ofType(schema.Person, schema.ArmedGroup, schema.MilitaryBase, schema.Place, schema.GovernmentBody)); x >= 0 {
 			idx := v.list(x)
@@ -813,7 +813,7 @@ prep:
 	generic := false
 	for n := 0; j < len(v.it) && n < 6 && v.it[j].e == nil; n++ {
 		w := v.it[j].w
-		if clauseBreak(w) || w == "," || w == "by" || w == "that" || w == "which" || w == "were" || w == "was" || w == "cease" {
+		if clauseBreak(w) || w == "," || w == "by" || w == "that" || w == "which" || w == "were" || w == "was" || v.d.lx.targetStopVerbs.has(w) {
 			return nil, k
 		}
 		if w == "in" && generic {
@@ -909,12 +909,18 @@ func (v *view) listBack(j int) []int {
 }
 
 // lastResistance is the group "the resistance" refers to: the last armed
-// group with "resistance" in its name, else the last group.
+// group with one of resistance_nouns in its name, else the last group.
 func (d *doc) lastResistance() *entity {
 	for i := len(d.ents) - 1; i >= 0; i-- {
 		e := d.ents[i]
-		if e.typ == schema.ArmedGroup && strings.Contains(strings.ToLower(e.name), "resistance") {
-			return e
+		if e.typ != schema.ArmedGroup {
+			continue
+		}
+		name := strings.ToLower(e.name)
+		for w := range d.lx.resistanceNouns.keys {
+			if strings.Contains(name, w) {
+				return e
+			}
 		}
 	}
 	return d.lastGroup
@@ -1115,7 +1121,7 @@ func (v *view) suspension(k int) {
 			break
 		}
 	}
-	if ops < 0 && !v.word(k, "truce") {
+	if ops < 0 && !v.wordIn(k, v.d.lx.truceNouns) {
 		return
 	}
 	var agent *entity
@@ -1158,7 +1164,7 @@ func (v *view) statement() {
 		return
 	}
 	for k := range v.it {
-		if v.word(k, "statement") && (v.word(k-1, "a") || v.word(k-2, "a")) && (v.word(k-2, "issued") || v.word(k-3, "issued")) {
+		if v.wordIn(k, v.d.lx.issuedStatementNouns) && (v.word(k-1, "a") || v.word(k-2, "a")) && (v.wordIn(k-2, v.d.lx.issueVerbs) || v.wordIn(k-3, v.d.lx.issueVerbs)) {
 			// "X has issued a (sharp) statement directed at Y"
 			_, s := v.subj(v.verbStart(k - 2))
 			if s == nil {
@@ -1172,7 +1178,7 @@ func (v *view) statement() {
 			}
 			v.statementEvent(schema.EvStatement, s, t, k)
 		}
-		if v.word(k, "message") && v.word(k+1, "from") {
+		if v.wordIn(k, v.d.lx.messageNouns) && v.word(k+1, "from") {
 			// "a message from the US administration to the Iraqi government"
 			if x := v.next(k+1, 3, actor); x >= 0 && v.word(x+1, "to") {
 				if y := v.next(x+1, 3, actor); y >= 0 {
@@ -1182,7 +1188,7 @@ func (v *view) statement() {
 		}
 	}
 	v.institutionalActs()
-	if a.verb >= 0 && v.word(a.verb, "according") {
+	if a.verb >= 0 && v.wordIn(a.verb, v.d.lx.accordingWords) {
 		// "According to the Iraqi Foreign Ministry’s statement": the body
 		// made a statement; "according to officials" is only a source.
 		if a.speaker >= 0 && v.word(a.speaker+1, "'s") && v.wordIn(a.speaker+2, v.d.lx.possessiveStatementNouns) {
@@ -1204,7 +1210,7 @@ func (v *view) statement() {
 			}
 		}
 		var target *entity
-		if v.word(f.verb, "told") {
+		if v.wordIn(f.verb, v.d.lx.addresseeReportVerbs) {
 			if x := v.next(f.verb, 2, ofType(schema.MediaOutlet, schema.Person, schema.GovernmentBody, schema.Country)); x >= 0 {
 				target = v.ent(x)
 			}
@@ -1303,14 +1309,14 @@ func (v *view) newsworthy(f frame, s *entity) bool {
 	if v.quotedContent() {
 		return true
 	}
-	if f.speaker < f.verb && !v.word(f.verb, "told") {
+	if f.speaker < f.verb && !v.wordIn(f.verb, v.d.lx.addresseeReportVerbs) {
 		// "The Syrian Observatory said at least 23 fighters were killed",
 		// "…, the Pentagon said Monday": the first time the article
 		// reports the speaker's words.
 		return true
 	}
 	// "Foreign Minister X told The National", "spokesman X told state television"
-	return v.word(f.verb, "told") && is(s, schema.Person)
+	return v.wordIn(f.verb, v.d.lx.addresseeReportVerbs) && is(s, schema.Person)
 }
 
 // ownAttackClaim: "the Resistance said its fighters struck the base", "X
@@ -1439,7 +1445,7 @@ func (v *view) threatTargets() []*entity {
 			// "operations will continue until the occupation forces leave",
 			// "the coming days will carry surprises": a menace at the
 			// foreign forces the article is about.
-			if v.d.lx.departureConditions.has(w) && !v.untilLeave(k) || w == "surprises" && !v.wordIn(k-1, v.d.lx.surpriseVerbs) {
+			if v.d.lx.departureConditions.has(w) && !v.untilLeave(k) || v.d.lx.surpriseNouns.has(w) && !v.wordIn(k-1, v.d.lx.surpriseVerbs) {
 				continue
 			}
 			if a := v.struckBy(v.attr.by); a != nil {
@@ -1508,7 +1514,10 @@ func (v *view) claimVerbBefore(k int) int {
 			return -1
 		}
 		switch it.w {
-		case ",", "that", "which", "who", "said", "says", "on", "against", "by", "responsibility", "for", `"`:
+		case ",", "that", "which", "who", "on", "against", "by", "for", `"`:
+			return -1
+		}
+		if v.d.lx.clauseReportVerbs.hasID(it.id) || v.d.lx.responsibilityNouns.hasID(it.id) {
 			return -1
 		}
 	}
@@ -1520,7 +1529,7 @@ func (v *view) claimVerbBefore(k int) int {
 // X of carrying out the attack".
 func (v *view) blamedFor(k int) *entity {
 	j := k - 1
-	for j >= 0 && j >= k-6 && (v.d.lx.attackAdjectives.has(v.itWord(j)) || v.it[j].dateish()) && !v.word(j, "of") {
+	for j >= 0 && j >= k-6 && (v.d.lx.attackAdjectives.has(v.itWord(j)) || v.dateish(j)) && !v.word(j, "of") {
 		j--
 	}
 	// "accused X of carrying out the attack": the act's verb before it.
@@ -1532,7 +1541,7 @@ func (v *view) blamedFor(k int) *entity {
 	if !v.word(j, "for", "of") {
 		return nil
 	}
-	if v.word(j-1, "responsible") {
+	if v.wordIn(j-1, v.d.lx.responsibleWords) {
 		j--
 	}
 	for n := j - 1; n >= 0 && n >= j-4; n-- {
@@ -1560,23 +1569,17 @@ func (v *view) blamedFor(k int) *entity {
 	return nil
 }
 
-// dateish reports a word of a date phrase ("January", "28", "Saturday's").
-func (it *item) dateish() bool {
+// dateish reports a word of a date phrase at item j ("January", "28",
+// "Saturday's").
+func (v *view) dateish(j int) bool {
+	it := &v.it[j]
 	if it.e != nil || it.w == "" {
 		return false
 	}
 	if it.w[0] >= '0' && it.w[0] <= '9' {
 		return true
 	}
-	w := strings.TrimSuffix(it.w, "'s")
-	return monthOrDay[w]
-}
-
-var monthOrDay = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true, "monday": true,
-	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"weekend": true, "sunday's": true, "saturday's": true, "friday's": true, "last": true, "week's": true,
+	return v.d.lx.dateWords.has(strings.TrimSuffix(it.w, "'s"))
 }
 
 // linkedOwner: "strikes on three facilities in Iraq used by X and other
@@ -1586,7 +1589,7 @@ func (v *view) linkedOwner(k int) []*entity {
 	generic := false
 	for j := k + 1; j < len(v.it) && j <= k+16; j++ {
 		w := v.it[j].w
-		if clauseBreak(w) || w == "said" || w == "says" {
+		if clauseBreak(w) || v.d.lx.clauseReportVerbs.hasID(v.it[j].id) {
 			return nil
 		}
 		generic = generic || v.d.lx.genericTargets.has(w) || v.d.lx.ownedSites.has(w)
@@ -1644,7 +1647,7 @@ func (v *view) carriedOutBefore(k int) int {
 		if v.wordIn(j, v.d.lx.launchVerbs) {
 			return j
 		}
-		if v.it[j].e != nil || clauseBreak(v.it[j].w) || v.word(j, ",", "that", "which", "said", "on", "against", "by", `"`) {
+		if v.it[j].e != nil || clauseBreak(v.it[j].w) || v.word(j, ",", "that", "which", "on", "against", "by", `"`) || v.wordIn(j, v.d.lx.saidVerbs) {
 			return -1
 		}
 	}

@@ -205,6 +205,25 @@ type wordLists struct {
 	ForceHeads                []string            `yaml:"force_heads"`
 	StateForceWords           []string            `yaml:"state_force_words"`
 	Kunyas                    []string            `yaml:"kunyas"`
+	ResponsibilityNouns       []string            `yaml:"responsibility_nouns"`
+	ResistanceNouns           []string            `yaml:"resistance_nouns"`
+	ParticleLaunchVerbs       []string            `yaml:"particle_launch_verbs"`
+	AttackNounVerbs           []string            `yaml:"attack_noun_verbs"`
+	AirModifiers              []string            `yaml:"air_modifiers"`
+	BlockadeNouns             []string            `yaml:"blockade_nouns"`
+	AssassinationVerbs        []string            `yaml:"assassination_verbs"`
+	TargetStopVerbs           []string            `yaml:"target_stop_verbs"`
+	TruceNouns                []string            `yaml:"truce_nouns"`
+	IssuedStatementNouns      []string            `yaml:"issued_statement_nouns"`
+	IssueVerbs                []string            `yaml:"issue_verbs"`
+	MessageNouns              []string            `yaml:"message_nouns"`
+	AccordingWords            []string            `yaml:"according_words"`
+	AddresseeReportVerbs      []string            `yaml:"addressee_report_verbs"`
+	SurpriseNouns             []string            `yaml:"surprise_nouns"`
+	ClauseReportVerbs         []string            `yaml:"clause_report_verbs"`
+	SaidVerbs                 []string            `yaml:"said_verbs"`
+	DateWords                 []string            `yaml:"date_words"`
+	ResponsibleWords          []string            `yaml:"responsible_words"`
 	EventTriggers             map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
 	RelationTriggers          map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }

@@ -1053,7 +1053,7 @@ func (v *view) deployedIn(k int) {
 	// "…, where some 200 U.S. troops train local forces": the place
 	// before "where".
 	j := k - 1
-	for j >= 0 && (v.wordIn(j, v.d.lx.approximators) || v.word(j, "up", "to") || v.it[j].dateish()) {
+	for j >= 0 && (v.wordIn(j, v.d.lx.approximators) || v.word(j, "up", "to") || v.dateish(j)) {
 		j--
 	}
 	if v.word(j, "where") {
@@ -1144,7 +1144,7 @@ func (v *view) hosts(k int) {
 // in Syria", "Britain keeps some 400 soldiers at X".
 func (v *view) troopsHeld(k int) {
 	j := k - 1
-	for j >= 0 && j >= k-4 && (v.wordIn(j, v.d.lx.approximators) || v.word(j, "more", "than") || v.wordIn(j, v.d.lx.troopModifiers) || v.it[j].dateish()) {
+	for j >= 0 && j >= k-4 && (v.wordIn(j, v.d.lx.approximators) || v.word(j, "more", "than") || v.wordIn(j, v.d.lx.troopModifiers) || v.dateish(j)) {
 		j--
 	}
 	if j == k-1 || !(v.word(j, "has", "have", "had") || v.wordIn(j, v.d.lx.keepVerbs)) {

@@ -203,6 +203,25 @@ type wordSets struct {
 	forceHeads                wordSet // "... Forces", "... Units": an armed group unless state
 	stateForceWords           wordSet // "Iraqi Security Forces": a state force
 	kunyas                    wordSet // "Abu X", "Umm X": a personal name
+	responsibilityNouns       wordSet // "claimed responsibility for the attack": what a claim verb takes before the attack
+	resistanceNouns           wordSet // "attacks by the resistance": the last group with the word in its name
+	particleLaunchVerbs       wordSet // "have carried out strikes": a launch verb read with its particle
+	attackNounVerbs           wordSet // "a rocket attack targeted X": besides hit_verbs, an attack noun reaching its target
+	airModifiers              wordSet // "an air strike": the attack is from the air
+	blockadeNouns             wordSet // "the blockade of X": an attack trigger that targets rather than attacks
+	assassinationVerbs        wordSet // "X assassinated Y": an attack that is a killing, which the killed rule records
+	targetStopVerbs           wordSet // "attacks on its bases cease": a verb that ends the search for a target
+	truceNouns                wordSet // "a truce": a suspension even without the suspended operations named
+	issuedStatementNouns      wordSet // "X has issued a statement directed at Y"
+	issueVerbs                wordSet // "X has issued a statement"
+	messageNouns              wordSet // "a message from X to Y": a statement of X to Y
+	accordingWords            wordSet // "according to X": attribution without a reporting verb
+	addresseeReportVerbs      wordSet // "X told Reuters": a report verb whose object is the addressee
+	surpriseNouns             wordSet // "will carry surprises": a menace only after surprise_verbs
+	clauseReportVerbs         wordSet // "…, X said": a reporting clause ends an attack's phrase
+	saidVerbs                 wordSet // "…, X said": a reporting clause ends the launch verb's search
+	dateWords                 wordSet // "claimed Saturday's attack": words of a date phrase before an attack noun
+	responsibleWords          wordSet // "held X responsible for the attack": the blame's adjective
 
 	all []wordSet // every set above, for indexWords
 
@@ -387,6 +406,25 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"force_heads", w.ForceHeads, &ws.forceHeads},
 		{"state_force_words", w.StateForceWords, &ws.stateForceWords},
 		{"kunyas", w.Kunyas, &ws.kunyas},
+		{"responsibility_nouns", w.ResponsibilityNouns, &ws.responsibilityNouns},
+		{"resistance_nouns", w.ResistanceNouns, &ws.resistanceNouns},
+		{"particle_launch_verbs", w.ParticleLaunchVerbs, &ws.particleLaunchVerbs},
+		{"attack_noun_verbs", w.AttackNounVerbs, &ws.attackNounVerbs},
+		{"air_modifiers", w.AirModifiers, &ws.airModifiers},
+		{"blockade_nouns", w.BlockadeNouns, &ws.blockadeNouns},
+		{"assassination_verbs", w.AssassinationVerbs, &ws.assassinationVerbs},
+		{"target_stop_verbs", w.TargetStopVerbs, &ws.targetStopVerbs},
+		{"truce_nouns", w.TruceNouns, &ws.truceNouns},
+		{"issued_statement_nouns", w.IssuedStatementNouns, &ws.issuedStatementNouns},
+		{"issue_verbs", w.IssueVerbs, &ws.issueVerbs},
+		{"message_nouns", w.MessageNouns, &ws.messageNouns},
+		{"according_words", w.AccordingWords, &ws.accordingWords},
+		{"addressee_report_verbs", w.AddresseeReportVerbs, &ws.addresseeReportVerbs},
+		{"surprise_nouns", w.SurpriseNouns, &ws.surpriseNouns},
+		{"clause_report_verbs", w.ClauseReportVerbs, &ws.clauseReportVerbs},
+		{"said_verbs", w.SaidVerbs, &ws.saidVerbs},
+		{"date_words", w.DateWords, &ws.dateWords},
+		{"responsible_words", w.ResponsibleWords, &ws.responsibleWords},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
