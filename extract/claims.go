@@ -38,7 +38,7 @@ func (v *view) attribute(carry *attribution) {
 		w := v.it[k].w
 		bits := v.d.lx.byWord[v.it[k].id].attrib
 		switch {
-		case w == "according" && v.word(k+1, "to"):
+		case v.d.lx.accordingWords.hasID(v.it[k].id) && v.word(k+1, "to"):
 			a.verb = k
 			if j := v.next(k+1, 6, nil); j >= 0 && (v.it[j].e.typ != schema.Place) {
 				a.speaker = j
@@ -60,7 +60,7 @@ func (v *view) attribute(carry *attribution) {
 				a.c0, a.c1 = 0, n
 			}
 		case bits&bitReport != 0:
-			if v.quote[k] || v.word(k+1, "responsibility") {
+			if v.quote[k] || v.wordIn(k+1, v.d.lx.responsibilityNouns) {
 				// Speech inside a quotation belongs to the quoted speaker;
 				// "claimed responsibility" is an attack claim.
 				continue
@@ -139,7 +139,7 @@ func (v *view) attribute(carry *attribution) {
 func (v *view) endsAfter(k int) bool {
 	for j := k + 1; j < len(v.it); j++ {
 		w := v.it[j].w
-		if _, day := weekdays[w]; day || w == "." || w == "on" || w == "in" || w == "late" || w == "early" || w == "statement" || w == "a" {
+		if _, day := weekdays[w]; day || w == "." || w == "on" || w == "in" || w == "a" || v.d.lx.sentenceTailWords.hasID(v.it[j].id) {
 			continue
 		}
 		if _, ok := atoiOrdinal(w); ok || months[w] != 0 {
@@ -175,7 +175,7 @@ func (v *view) unnamedSubject(k int) bool {
 	}
 	for j := start; j < k && j < start+4; j++ {
 		w := v.it[j].w
-		if v.d.lx.unnamedSources.has(w) && w != "statement" && w != "report" && w != "reports" {
+		if v.d.lx.unnamedSources.has(w) && !v.d.lx.documentSources.has(w) {
 			if is(v.ent(j+1), schema.Person) {
 				return false // "Local official Khalil Bakr said": a title
 			}

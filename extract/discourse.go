@@ -144,7 +144,7 @@ func (v *view) subj(k int) (int, *entity) {
 			return -1, v.d.official()
 		case v.d.lx.groupNouns.has(w) && v.precededByThe(j):
 			return -1, v.d.lastGroup
-		case w == "country" && v.precededByThe(j):
+		case v.d.lx.countryNouns.has(w) && v.precededByThe(j):
 			return -1, v.d.lastCountry
 		}
 		return -1, nil
@@ -190,7 +190,7 @@ func (v *view) reportVerbBefore(j int) int {
 		if v.d.lx.reportVerbs.has(w) {
 			return r
 		}
-		if _, day := weekdays[w]; day || w == "that" || w == "on" || w == "last" || w == "week" || w == "today" || w == "yesterday" || w == "earlier" || w == "late" {
+		if _, day := weekdays[w]; day || w == "that" || w == "on" || v.d.lx.speechTimeWords.hasID(v.it[r].id) {
 			continue
 		}
 		return -1
@@ -275,7 +275,7 @@ func (v *view) refer(k int) *entity {
 		return v.d.official()
 	case v.d.lx.groupNouns.has(w) && v.precededByThe(k):
 		return v.d.lastGroup
-	case w == "country" && v.precededByThe(k):
+	case v.d.lx.countryNouns.has(w) && v.precededByThe(k):
 		// "the country": a country (or capital) earlier in the sentence,
 		// else the last one.
 		for j := k - 1; j >= 0; j-- {

@@ -193,7 +193,7 @@ func (v *view) definiteAt(k int) bool {
 			return true
 		case v.word(j, "a", "an", "of", "and"):
 			return false
-		case v.it[j].e != nil, v.it[j].dem != nil, v.it[j].dateish(), v.d.lx.attackAdjectives.hasID(v.it[j].id):
+		case v.it[j].e != nil, v.it[j].dem != nil, v.dateish(j), v.d.lx.attackAdjectives.hasID(v.it[j].id):
 			continue
 		}
 		return false
@@ -729,7 +729,7 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 	// "attacks were carried out (Monday) (by X) against Y"
 	if v.word(j, "were", "was") && v.wordIn(j+1, v.d.lx.carriedOutParticiples) && v.word(j+2, "out") {
 		j += 3
-		for j < len(v.it) && v.it[j].dateish() {
+		for j < len(v.it) && v.dateish(j) {
 			j++
 		}
 		j = v.pastBy(j)

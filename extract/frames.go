@@ -863,7 +863,7 @@ func (v *view) unnamedSource(k int) bool {
 	for v.wordIn(n, v.d.lx.roleModifiers) {
 		n++
 	}
-	return v.word(n, "officials", "sources")
+	return v.wordIn(n, v.d.lx.pluralSourceNouns)
 }
 
 func isNumber(w string) bool {

@@ -224,6 +224,22 @@ type wordLists struct {
 	SaidVerbs                 []string            `yaml:"said_verbs"`
 	DateWords                 []string            `yaml:"date_words"`
 	ResponsibleWords          []string            `yaml:"responsible_words"`
+	LedWords                  []string            `yaml:"led_words"`
+	ApprovalNouns             []string            `yaml:"approval_nouns"`
+	SupportModifiers          []string            `yaml:"support_modifiers"`
+	UmbrellaWords             []string            `yaml:"umbrella_words"`
+	AlliedWords               []string            `yaml:"allied_words"`
+	DefeatNouns               []string            `yaml:"defeat_nouns"`
+	DirectFightVerbs          []string            `yaml:"direct_fight_verbs"`
+	PluralSourceNouns         []string            `yaml:"plural_source_nouns"`
+	CountryNouns              []string            `yaml:"country_nouns"`
+	SpeechTimeWords           []string            `yaml:"speech_time_words"`
+	SentenceTailWords         []string            `yaml:"sentence_tail_words"`
+	DocumentSources           []string            `yaml:"document_sources"`
+	MilitaryAdjectives        []string            `yaml:"military_adjectives"`
+	NonForceNouns             []string            `yaml:"non_force_nouns"`
+	UnitNouns                 []string            `yaml:"unit_nouns"`
+	PlaceWordsAfter           []string            `yaml:"place_words_after"`
 	EventTriggers             map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
 	RelationTriggers          map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }

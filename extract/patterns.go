@@ -329,7 +329,7 @@ func (d *doc) placeContext(i, end, last int) bool {
 	}
 	if end < last {
 		n := d.toks[end].norm
-		return d.lx.heads[n] == schema.Place || d.lx.placesBefore.hasID(d.toks[end].id) || n == "countryside"
+		return d.lx.heads[n] == schema.Place || d.lx.placesBefore.hasID(d.toks[end].id) || d.lx.placeWordsAfter.hasID(d.toks[end].id)
 	}
 	return false
 }

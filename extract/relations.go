@@ -173,7 +173,7 @@ func (v *view) entityRules(k int) {
 	// tokens say who leads it.
 	toks := v.d.toks
 	for t := it.t0; t+1 < it.t1; t++ {
-		if toks[t+1].norm == "led" {
+		if v.d.lx.ledWords.hasID(toks[t+1].id) {
 			if c := v.d.countryOfToken(t); c != nil {
 				v.d.addFact(c, "leader_of", it.e, schema.Stated, nil, v.evidence(), "", 0.8)
 			}
@@ -425,7 +425,7 @@ func (v *view) supports(k int) {
 			v.fact(k, v.ent(o), "backed_by", v.ent(s), 0.7)
 		}
 		return
-	case w == "approval":
+	case v.d.lx.approvalNouns.hasID(v.it[k].id):
 		// "X acts with the (tacit) approval of Y"
 		if v.word(k+1, "of") {
 			if o := v.next(k+1, 3, actor); o >= 0 {
@@ -444,7 +444,7 @@ func (v *view) supports(k int) {
 	}
 	// "support Israel in its attacks": the object must follow directly.
 	for j := k + 1; j < o; j++ {
-		if !v.d.lx.skippable.hasID(v.it[j].id) && v.it[j].w != "military" && v.it[j].w != "political" {
+		if !v.d.lx.skippable.hasID(v.it[j].id) && !v.d.lx.supportModifiers.hasID(v.it[j].id) {
 			return
 		}
 	}
@@ -486,7 +486,7 @@ func (v *view) memberOf(k int) {
 		}
 		return
 	}
-	if w == "umbrella" {
+	if v.d.lx.umbrellaWords.hasID(v.it[k].id) {
 		if v.wordIn(k+1, v.d.lx.umbrellaHeads) {
 			// "X, an umbrella group of militias including Y and Z"
 			if head := v.appositionHead(k); is(head, schema.ArmedGroup, schema.Coalition) {
@@ -701,7 +701,7 @@ func (v *view) allied(k int) {
 		}
 		return
 	}
-	if w == "allied" && v.word(k+1, "with", "to") {
+	if v.d.lx.alliedWords.hasID(v.it[k].id) && v.word(k+1, "with", "to") {
 		if o := v.next(k+1, 2, actor); o >= 0 {
 			if _, s := v.subjOfParticiple(k); s != nil {
 				v.fact(k, s, "allied_with", v.ent(o), 0.7)
@@ -852,8 +852,8 @@ func (v *view) overthrew(k int) {
 // fought: "X’s fight against Y", "the mission of the coalition against
 // ISIS", "X contributed to the defeat of Y".
 func (v *view) fought(k int) {
-	w := v.it[k].w
-	if w == "defeat" {
+	id := v.it[k].id
+	if v.d.lx.defeatNouns.hasID(id) {
 		if !v.word(k+1, "of") {
 			return
 		}
@@ -868,7 +868,7 @@ func (v *view) fought(k int) {
 	}
 	// "X’s fight against Y", "X fought (against) Y", "the mission of X against Y"
 	a := k + 1
-	if !v.word(a, "against") && w != "fought" {
+	if !v.word(a, "against") && !v.d.lx.directFightVerbs.hasID(id) {
 		if !(v.word(a, "of") && v.word(a+2, "against")) && !(v.word(a, "of") && v.word(a+3, "against")) {
 			return
 		}

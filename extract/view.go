@@ -78,7 +78,7 @@ func (d *doc) view(s *sentence) *view {
 			// "United States warplanes", "US occupying forces": a country
 			// named for its forces.
 			n := d.forceNoun(m.last, s, true)
-			if m.ent.typ == schema.Country && n >= 0 && d.toks[n].norm != "presence" && !d.militaryAdjective(n, s) {
+			if m.ent.typ == schema.Country && n >= 0 && !d.lx.nonForceNouns.hasID(d.toks[n].id) && !d.militaryAdjective(n, s) {
 				if mil := d.military(m.ent); mil != nil {
 					it.e, it.dem, it.t1 = mil, m.ent.lex, n+1
 					it.bases = d.lx.baseWords.hasID(d.toks[n].id)
@@ -157,7 +157,7 @@ func (d *doc) view(s *sentence) *view {
 		if v.word(of, "the") {
 			of--
 		}
-		if v.word(of, "of") && (v.d.lx.militaryNouns.has(v.itWord(of-1)) || v.word(of-1, "units")) {
+		if v.word(of, "of") && (v.d.lx.militaryNouns.has(v.itWord(of-1)) || v.wordIn(of-1, v.d.lx.unitNouns)) {
 			it.dem = it.e.lex
 			it.e = mil
 		}
@@ -206,7 +206,7 @@ func (d *doc) scareQuote(i, last int) int {
 // noun: "the US military strikes on Iraq" are the United States' strikes,
 // where "the US military struck" is its armed forces.
 func (d *doc) militaryAdjective(n int, s *sentence) bool {
-	return d.toks[n].norm == "military" && n+1 < s.last && d.lx.attackNouns.hasID(d.toks[n+1].id)
+	return d.lx.militaryAdjectives.hasID(d.toks[n].id) && n+1 < s.last && d.lx.attackNouns.hasID(d.toks[n+1].id)
 }
 
 // forceNoun returns the token of the noun for a state's forces that
@@ -218,7 +218,7 @@ func (d *doc) forceNoun(i int, s *sentence, firstMilitary bool) int {
 	for n := i; n < s.last && n-i <= 4 && d.at[n] == nil; n++ {
 		if d.lx.militaryNouns.hasID(d.toks[n].id) {
 			found = n
-			if firstMilitary && d.toks[n].norm == "military" {
+			if firstMilitary && d.lx.militaryAdjectives.hasID(d.toks[n].id) {
 				break
 			}
 		}

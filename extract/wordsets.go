@@ -222,6 +222,22 @@ type wordSets struct {
 	saidVerbs                 wordSet // "…, X said": a reporting clause ends the launch verb's search
 	dateWords                 wordSet // "claimed Saturday's attack": words of a date phrase before an attack noun
 	responsibleWords          wordSet // "held X responsible for the attack": the blame's adjective
+	ledWords                  wordSet // "US-led coalition": a mention whose own tokens say who leads it
+	approvalNouns             wordSet // "with the tacit approval of Y": Y backs the subject
+	supportModifiers          wordSet // "support the military X": besides skippable words, between support and its object
+	umbrellaWords             wordSet // "an umbrella group of militias including Y": its members
+	alliedWords               wordSet // "X, allied with Y": an alliance told by a participle
+	defeatNouns               wordSet // "contributed to the defeat of Y": the sentence's subjects fought Y
+	directFightVerbs          wordSet // "X fought Y": a fight trigger that takes its object without "against"
+	pluralSourceNouns         wordSet // "Iraqi officials said": a plural speaker that names no one
+	countryNouns              wordSet // "the country": the last country named
+	speechTimeWords           wordSet // "said last week that it": time words between a report verb and its pronoun
+	sentenceTailWords         wordSet // "said late on Monday in a statement": the tail of a sentence after its report verb
+	documentSources           wordSet // "a statement said": unnamed sources that are documents, not people
+	militaryAdjectives        wordSet // "the US military strikes": military as an adjective, not the armed forces
+	nonForceNouns             wordSet // "the US presence": a military noun that after a country does not name its forces
+	unitNouns                 wordSet // "units of the US army": besides military_nouns, a noun before "of" and the forces
+	placeWordsAfter           wordSet // "the Idlib countryside": a lower-case word after a name that makes it a place
 
 	all []wordSet // every set above, for indexWords
 
@@ -425,6 +441,22 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"said_verbs", w.SaidVerbs, &ws.saidVerbs},
 		{"date_words", w.DateWords, &ws.dateWords},
 		{"responsible_words", w.ResponsibleWords, &ws.responsibleWords},
+		{"led_words", w.LedWords, &ws.ledWords},
+		{"approval_nouns", w.ApprovalNouns, &ws.approvalNouns},
+		{"support_modifiers", w.SupportModifiers, &ws.supportModifiers},
+		{"umbrella_words", w.UmbrellaWords, &ws.umbrellaWords},
+		{"allied_words", w.AlliedWords, &ws.alliedWords},
+		{"defeat_nouns", w.DefeatNouns, &ws.defeatNouns},
+		{"direct_fight_verbs", w.DirectFightVerbs, &ws.directFightVerbs},
+		{"plural_source_nouns", w.PluralSourceNouns, &ws.pluralSourceNouns},
+		{"country_nouns", w.CountryNouns, &ws.countryNouns},
+		{"speech_time_words", w.SpeechTimeWords, &ws.speechTimeWords},
+		{"sentence_tail_words", w.SentenceTailWords, &ws.sentenceTailWords},
+		{"document_sources", w.DocumentSources, &ws.documentSources},
+		{"military_adjectives", w.MilitaryAdjectives, &ws.militaryAdjectives},
+		{"non_force_nouns", w.NonForceNouns, &ws.nonForceNouns},
+		{"unit_nouns", w.UnitNouns, &ws.unitNouns},
+		{"place_words_after", w.PlaceWordsAfter, &ws.placeWordsAfter},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
