@@ -674,15 +674,7 @@ func (v *view) isNoun(w string) bool { return v.d.lx.attackNouns.has(w) }
 // airContext reports aircraft as the instrument of the attack at k: named
 // with the attacker ("US warplanes targeted …") or just before the trigger.
 func (v *view) airContext(agent *entity, k int) bool {
-	aircraft := func(s string) bool {
-		s = strings.ToLower(s)
-		for stem := range v.d.lx.aircraftStems.keys {
-			if strings.Contains(s, stem) {
-				return true
-			}
-		}
-		return false
-	}
+	aircraft := func(s string) bool { return containsKey(strings.ToLower(s), v.d.lx.aircraftStems) }
 	for j := max(0, k-8); j < k; j++ {
 		it := &v.it[j]
 		if it.e == nil && aircraft(it.w) || it.e != nil && it.e == agent && aircraft(v.d.span(it.t0, it.t1)) {
@@ -912,15 +904,8 @@ func (v *view) listBack(j int) []int {
 // group with one of resistance_nouns in its name, else the last group.
 func (d *doc) lastResistance() *entity {
 	for i := len(d.ents) - 1; i >= 0; i-- {
-		e := d.ents[i]
-		if e.typ != schema.ArmedGroup {
-			continue
-		}
-		name := strings.ToLower(e.name)
-		for w := range d.lx.resistanceNouns.keys {
-			if strings.Contains(name, w) {
-				return e
-			}
+		if e := d.ents[i]; e.typ == schema.ArmedGroup && containsKey(strings.ToLower(e.name), d.lx.resistanceNouns) {
+			return e
 		}
 	}
 	return d.lastGroup

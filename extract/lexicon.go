@@ -240,6 +240,12 @@ type wordLists struct {
 	NonForceNouns             []string            `yaml:"non_force_nouns"`
 	UnitNouns                 []string            `yaml:"unit_nouns"`
 	PlaceWordsAfter           []string            `yaml:"place_words_after"`
+	ServiceBranches           []string            `yaml:"service_branches"`
+	HeadPhrases               map[string][]string `yaml:"head_phrases"`
+	RoleOffices               []officeRule        `yaml:"role_offices"`
+	KnownOffices              []officeRule        `yaml:"known_offices"`
+	SpokespersonStems         []string            `yaml:"spokesperson_stems"`
+	SecretaryWords            []string            `yaml:"secretary_words"`
 	EventTriggers             map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
 	RelationTriggers          map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }

@@ -539,11 +539,11 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		// branch between two titles belongs to the titles.
 		if typ == schema.Person && start+1 < j {
 			n := 0
-			switch {
-			case d.toks[start].norm == "air" && d.toks[start+1].norm == "force", d.toks[start].norm == "marine" && d.toks[start+1].norm == "corps":
-				n = 2
-			case d.toks[start].norm == "army" || d.toks[start].norm == "navy":
-				n = 1
+			for _, b := range d.lx.serviceBranches {
+				if b.at(d.toks, start, j) {
+					n = len(b)
+					break
+				}
 			}
 			if n > 0 {
 				if k := d.titleEnd(start+n, j); k > start+n {
@@ -700,8 +700,11 @@ func (d *doc) contextType(i, j int) string {
 func (d *doc) headType(i, j int) string {
 	last := &d.toks[j-1]
 	typ := d.lx.heads[last.norm]
-	if j-i >= 2 && last.norm == "agency" && d.toks[j-2].norm == "news" {
-		typ = "MediaOutlet"
+	for _, h := range d.lx.headPhrases {
+		if h.words.at(d.toks, j-len(h.words), j) && j-i >= len(h.words) {
+			typ = h.typ
+			break
+		}
 	}
 	if typ != "" && d.generic(i, j-1) {
 		// "Military Airport", "Central Command": generic words and a head

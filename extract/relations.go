@@ -1438,7 +1438,7 @@ func (v *view) roleOrg(t0 int, title string) *entity {
 		}
 		return m.ent
 	}
-	if toks[p].norm == "its" && strings.Contains(strings.ToLower(title), "spokes") {
+	if toks[p].norm == "its" && v.d.lx.spokespersonTitle(title) {
 		// "Its spokesman Hussein al-Musawi": the group the article was
 		// last about.
 		if is(v.d.lastSubject, schema.ArmedGroup, schema.GovernmentBody) {
@@ -1476,79 +1476,68 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 	}
 	lt := strings.ToLower(title)
 	d := v.d
-	for c := range d.lx.commentatorNouns.keys {
-		if strings.Contains(lt, c) {
-			d.commentator[p] = true
-		}
+	if containsKey(lt, d.lx.commentatorNouns) {
+		d.commentator[p] = true
 	}
 	ev := v.evidence()
 	kind, by := v.kindAt(k)
 	add := func(pred string, o *entity) bool {
 		return d.addFact(p, pred, o, kind, by, ev, title, 0.85)
 	}
-	switch {
-	case strings.Contains(lt, "spokes"):
-		if add("spokesperson_for", org) {
-			d.affiliate(p, org)
-			return
+	for _, r := range d.lx.roleOffices {
+		if !r.names(d.lx, lt) {
+			continue
 		}
-	case strings.Contains(lt, "prime minister") && !strings.Contains(lt, "deputy") && !strings.Contains(lt, "advis"):
-		if add("prime_minister_of", org) {
+		switch r.Predicate {
+		case "leader_of":
+			// "X, the leader of Asaib Ahl al-Haq": a group's leader; "a
+			// leader of" is one of several.
+			if strings.HasPrefix(lt, "a ") || !is(org, schema.ArmedGroup, schema.Coalition) {
+				continue
+			}
+		case "ambassador_to":
+			if !posted {
+				continue // "U.S. Ambassador": the sending state, not the post
+			}
+		}
+		if !add(r.Predicate, org) {
+			break
+		}
+		switch r.Predicate {
+		case "spokesperson_for", "leader_of", "editor_of":
+			d.affiliate(p, org)
+		case "prime_minister_of", "president_of":
 			d.office[p] = org
-			return
 		}
-	case strings.Contains(lt, "president") && !strings.Contains(lt, "vice"):
-		if add("president_of", org) {
-			d.office[p] = org
-			return
-		}
-	case strings.Contains(lt, "minister") && !strings.Contains(lt, "advis"), d.lx.cabinetSecretary(lt):
-		if add("minister_of", org) {
-			return
-		}
-	case strings.Contains(lt, "press secretary"):
-		if add("spokesperson_for", org) {
-			d.affiliate(p, org)
-			return
-		}
-	case strings.Contains(lt, "leader") && !strings.Contains(lt, "deputy") && !strings.Contains(lt, "senior") && !strings.HasPrefix(lt, "a ") && is(org, schema.ArmedGroup, schema.Coalition):
-		// "X, the leader of Asaib Ahl al-Haq": the group's leader.
-		if add("leader_of", org) {
-			d.affiliate(p, org)
-			return
-		}
-	case strings.Contains(lt, "ambassador") && posted:
-		if add("ambassador_to", org) {
-			return
-		}
-	case strings.Contains(lt, "editor"):
-		if add("editor_of", org) {
-			d.affiliate(p, org)
-			return
-		}
+		return
 	}
 	if add("holds_role", org) {
 		d.affiliate(p, org)
 	}
 }
 
-// cabinetSecretary: "Defense Secretary", "Secretary of State" — a
-// minister; not a press secretary, a secretary-general or an assistant.
-func (lx *Lexicon) cabinetSecretary(lt string) bool {
-	if !strings.Contains(lt, "secretary") {
-		return false
-	}
-	for w := range lx.nonCabinetSecretaryWords.keys {
-		if strings.Contains(lt, w) {
-			return false
-		}
-	}
-	for w := range lx.cabinetDepartments.keys {
-		if strings.Contains(lt, w) {
+// spokespersonTitle: "Its spokesman X" — a title of spokesperson_stems.
+func (lx *Lexicon) spokespersonTitle(title string) bool {
+	return containsKey(strings.ToLower(title), lx.spokespersonStems)
+}
+
+// containsKey reports whether s holds one of the words of set.
+func containsKey(s string, set wordSet) bool {
+	for w := range set.keys {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// cabinetSecretary: "Defense Secretary", "Secretary of State" — a
+// minister; not a press secretary, a secretary-general or an assistant.
+func (lx *Lexicon) cabinetSecretary(lt string) bool {
+	if !containsKey(lt, lx.secretaryWords) {
+		return false
+	}
+	return !containsKey(lt, lx.nonCabinetSecretaryWords) && containsKey(lt, lx.cabinetDepartments)
 }
 
 // knownOffice: a bare title before a known office holder ("Prime
@@ -1560,16 +1549,13 @@ func (d *doc) knownOffice(p *entity, title string) *entity {
 	}
 	lt := strings.ToLower(title)
 	var pred string
-	switch {
-	case strings.Contains(lt, "prime minister") && !strings.Contains(lt, "deputy"):
-		pred = "prime_minister_of"
-	case strings.Contains(lt, "president") && !strings.Contains(lt, "vice"):
-		pred = "president_of"
-	case strings.Contains(lt, "minister") || d.lx.cabinetSecretary(lt):
-		pred = "minister_of"
-	case strings.Contains(lt, "spokes") || strings.Contains(lt, "press secretary"):
-		pred = "spokesperson_for"
-	default:
+	for _, r := range d.lx.knownOffices {
+		if r.names(d.lx, lt) {
+			pred = r.Predicate
+			break
+		}
+	}
+	if pred == "" {
 		return nil
 	}
 	for _, f := range p.lex.Facts {

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -239,6 +240,13 @@ type wordSets struct {
 	unitNouns                 wordSet // "units of the US army": besides military_nouns, a noun before "of" and the forces
 	placeWordsAfter           wordSet // "the Idlib countryside": a lower-case word after a name that makes it a place
 
+	serviceBranches   []phrase     // "Press Secretary Air Force Maj. Gen. X": a branch between two titles
+	headPhrases       []headPhrase // "... News Agency": a phrase that types a name it ends
+	roleOffices       []officeRule // the office a role names: "X, the prime minister of Y"
+	knownOffices      []officeRule // the office a bare title names before a known holder
+	spokespersonStems wordSet      // "Its spokesman X": title parts for the group the article was last about
+	secretaryWords    wordSet      // "Defense Secretary": title parts of a secretary, a minister with a cabinet department
+
 	all []wordSet // every set above, for indexWords
 
 	// Derived: which of a few sets a word is in, in one lookup, for the
@@ -457,6 +465,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"non_force_nouns", w.NonForceNouns, &ws.nonForceNouns},
 		{"unit_nouns", w.UnitNouns, &ws.unitNouns},
 		{"place_words_after", w.PlaceWordsAfter, &ws.placeWordsAfter},
+		{"spokesperson_stems", w.SpokespersonStems, &ws.spokespersonStems},
+		{"secretary_words", w.SecretaryWords, &ws.secretaryWords},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
@@ -475,6 +485,18 @@ func (ws *wordSets) compile(w *wordLists) error {
 		return err
 	}
 	if ws.relationTriggers, err = compileKeyed("relation_triggers", "rule", w.RelationTriggers, lookup(relationRules), ruleNames(relationRules)); err != nil {
+		return err
+	}
+	if ws.serviceBranches, err = compilePhrases("service_branches", w.ServiceBranches); err != nil {
+		return err
+	}
+	if ws.headPhrases, err = compileHeadPhrases(w.HeadPhrases); err != nil {
+		return err
+	}
+	if ws.roleOffices, err = compileOffices("role_offices", w.RoleOffices); err != nil {
+		return err
+	}
+	if ws.knownOffices, err = compileOffices("known_offices", w.KnownOffices); err != nil {
 		return err
 	}
 	// The host words are the hosts rule's triggers; the attack rules read
@@ -541,6 +563,118 @@ func ruleNames[R any](rules map[string]R) []string {
 // lookup turns a rule table into the value function of compileKeyed.
 func lookup[R any](rules map[string]R) func(string) (R, bool) {
 	return func(k string) (R, bool) { r, ok := rules[k]; return r, ok }
+}
+
+// phrase is an entry of several words, as the exact keys of its tokens.
+type phrase []string
+
+// at reports whether the tokens from i on, up to end, spell p.
+func (p phrase) at(toks []token, i, end int) bool {
+	if i < 0 || i+len(p) > end {
+		return false
+	}
+	for x, w := range p {
+		if toks[i+x].norm != w {
+			return false
+		}
+	}
+	return true
+}
+
+// compilePhrases compiles a list whose entries may be several words.
+func compilePhrases(name string, src []string) ([]phrase, error) {
+	if src == nil {
+		return nil, fmt.Errorf("list %s missing", name)
+	}
+	out := make([]phrase, 0, len(src))
+	seen := map[string]bool{}
+	for _, s := range src {
+		var p phrase
+		for _, t := range tokenize(s) {
+			p = append(p, t.norm)
+		}
+		key := strings.Join(p, " ")
+		if len(p) == 0 || seen[key] {
+			return nil, fmt.Errorf("%s: %q empty or listed twice", name, s)
+		}
+		seen[key] = true
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// headPhrase is a phrase of head_phrases and the type it gives.
+type headPhrase struct {
+	words phrase
+	typ   string
+}
+
+// compileHeadPhrases compiles head_phrases, by entity type.
+func compileHeadPhrases(byType map[string][]string) ([]headPhrase, error) {
+	if byType == nil {
+		return nil, fmt.Errorf("list head_phrases missing")
+	}
+	var out []headPhrase
+	for _, t := range ruleNames(byType) {
+		if !schema.IsEntityType(t) {
+			return nil, fmt.Errorf("head_phrases: unknown type %q", t)
+		}
+		ps, err := compilePhrases("head_phrases: "+t, byType[t])
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			out = append(out, headPhrase{p, t})
+		}
+	}
+	return out, nil
+}
+
+// officeRule is a row of role_offices or known_offices: a lower-cased
+// title holding one of Has and none of Not names the office Predicate;
+// with Cabinet, so does a cabinet secretary's title ("Defense Secretary").
+type officeRule struct {
+	Predicate string   `yaml:"predicate"`
+	Has       []string `yaml:"has"`
+	Not       []string `yaml:"not"`
+	Cabinet   bool     `yaml:"cabinet"`
+}
+
+// names reports whether the lower-cased title lt names the rule's office.
+func (r *officeRule) names(lx *Lexicon, lt string) bool {
+	return containsAny(lt, r.Has) && !containsAny(lt, r.Not) || r.Cabinet && lx.cabinetSecretary(lt)
+}
+
+// containsAny reports whether s holds one of the parts.
+func containsAny(s string, parts []string) bool {
+	for _, p := range parts {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// compileOffices checks a table of offices: a known predicate, and parts
+// in lower case, as the titles they are matched against are.
+func compileOffices(name string, rules []officeRule) ([]officeRule, error) {
+	if rules == nil {
+		return nil, fmt.Errorf("list %s missing", name)
+	}
+	for _, r := range rules {
+		if schema.LookupPredicate(r.Predicate) == nil {
+			return nil, fmt.Errorf("%s: unknown predicate %q", name, r.Predicate)
+		}
+		if len(r.Has) == 0 {
+			return nil, fmt.Errorf("%s: %s without has", name, r.Predicate)
+		}
+		for _, p := range append(r.Has[:len(r.Has):len(r.Has)], r.Not...) {
+			if p == "" || p != strings.ToLower(p) {
+				return nil, fmt.Errorf("%s: %q is not a lower-case part of a title", name, p)
+			}
+		}
+	}
+	return rules, nil
 }
 
 // compileSet compiles one list. A word must be one token; a word listed
