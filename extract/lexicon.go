@@ -246,6 +246,9 @@ type wordLists struct {
 	KnownOffices              []officeRule        `yaml:"known_offices"`
 	SpokespersonStems         []string            `yaml:"spokesperson_stems"`
 	SecretaryWords            []string            `yaml:"secretary_words"`
+	Abbreviations             []string            `yaml:"abbreviations"`
+	SentenceStarters          []string            `yaml:"sentence_starters"`
+	BoilerplatePrefixes       []string            `yaml:"boilerplate_prefixes"`
 	EventTriggers             map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
 	RelationTriggers          map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }

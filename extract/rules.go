@@ -182,7 +182,7 @@ func (x *Rules) analyse(a *source.Article, buf *docBuffers) *doc {
 	d.reserved = resize(buf.reserved, len(d.toks))
 	d.itemBuf, d.quoteBuf = buf.items[:0], buf.quote[:0]
 	d.frames, d.keys = &buf.frames, &buf.keys
-	d.sents = splitSentences(d.text, d.toks)
+	d.sents = d.lx.splitSentences(d.text, d.toks)
 	d.findMentions()
 	d.outlet()
 	d.relations()

@@ -16,26 +16,6 @@ type sentence struct {
 	boiler bool
 }
 
-// abbreviations end with a dot that does not end a sentence when a
-// capitalised word follows ("Dr. Hussein", "Gen. Kurilla", "Jan. 24").
-var abbreviations = map[string]bool{
-	"dr": true, "gen": true, "lt": true, "col": true, "maj": true, "capt": true, "cpt": true,
-	"adm": true, "brig": true, "sgt": true, "cpl": true, "pvt": true, "mr": true, "mrs": true,
-	"ms": true, "st": true, "sen": true, "rep": true, "gov": true, "prof": true, "jr": true,
-	"sr": true, "rev": true, "hon": true, "amb": true, "pres": true, "no": true, "nos": true,
-	"vol": true, "vs": true, "inc": true, "corp": true, "co": true, "ltd": true, "fig": true,
-	"approx": true, "jan": true, "feb": true, "apr": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true, "est": true,
-}
-
-// sentenceStarters are words that, after an initialism such as "U.S.",
-// show that the initialism's dot also ended the sentence.
-var sentenceStarters = map[string]bool{
-	"the": true, "it": true, "he": true, "she": true, "they": true, "we": true, "this": true,
-	"that": true, "these": true, "but": true, "however": true, "in": true, "on": true,
-	"a": true, "an": true, "meanwhile": true, "according": true, "there": true, "i": true,
-}
-
 // maxSentenceTokens bounds a sentence; real sentences are far shorter.
 const maxSentenceTokens = 250
 
@@ -43,7 +23,7 @@ const maxSentenceTokens = 250
 // punctuation followed by a capitalised word, a quote or a number (unless
 // the dot ends an abbreviation or an initial), paragraph breaks, line breaks
 // not inside a clause, and words glued across a missing space.
-func splitSentences(text string, toks []token) []sentence {
+func (lx *Lexicon) splitSentences(text string, toks []token) []sentence {
 	var out []sentence
 	first := 0
 	cut := func(last int) {
@@ -51,7 +31,7 @@ func splitSentences(text string, toks []token) []sentence {
 			return
 		}
 		s := sentence{idx: len(out), first: first, last: last, start: toks[first].start, end: toks[last-1].end}
-		s.boiler = isBoilerplate(text, toks[first:last])
+		s.boiler = lx.isBoilerplate(text, toks[first:last])
 		out = append(out, s)
 		first = last
 	}
@@ -67,7 +47,7 @@ func splitSentences(text string, toks []token) []sentence {
 				cut(i)
 			}
 		}
-		if !endsSentence(text, toks, i) {
+		if !lx.endsSentence(text, toks, i) {
 			continue
 		}
 		j := i + 1
@@ -96,7 +76,7 @@ func continuesLine(toks []token, i int) bool {
 }
 
 // endsSentence reports whether token i may end a sentence.
-func endsSentence(text string, toks []token, i int) bool {
+func (lx *Lexicon) endsSentence(text string, toks []token, i int) bool {
 	t := &toks[i]
 	switch {
 	case t.kind == tPunct && (t.norm == "!" || t.norm == "?" || t.norm == "..." || t.norm == "…"):
@@ -107,7 +87,7 @@ func endsSentence(text string, toks []token, i int) bool {
 		}
 		prev := &toks[i-1]
 		if prev.end == t.start && prev.kind == tWord {
-			if abbreviations[prev.norm] {
+			if lx.abbreviations.has(prev.norm) {
 				return false
 			}
 			// An initial: "J. Smith".
@@ -118,7 +98,7 @@ func endsSentence(text string, toks []token, i int) bool {
 			// "e.g."), like an initialism, ends a sentence only before a
 			// word that typically starts one.
 			if prev.end-prev.start == 1 && i >= 2 && toks[i-2].norm == "." && toks[i-2].end == prev.start {
-				return starterAfter(toks, i)
+				return lx.starterAfter(toks, i)
 			}
 		}
 		// "Iraq.Al-Tanf": a dot glued to the next word ends a sentence only
@@ -130,7 +110,7 @@ func endsSentence(text string, toks []token, i int) bool {
 	case t.kind == tWord && strings.HasSuffix(text[t.start:t.end], "."):
 		// An initialism ("U.S.") ends a sentence only before a word that
 		// typically starts one.
-		if starterAfter(toks, i) {
+		if lx.starterAfter(toks, i) {
 			return true
 		}
 	}
@@ -140,8 +120,8 @@ func endsSentence(text string, toks []token, i int) bool {
 // starterAfter reports a capitalised word that typically starts a
 // sentence right after token i: after an initialism or a dotted
 // abbreviation, only such a word shows that the dot ended the sentence.
-func starterAfter(toks []token, i int) bool {
-	return i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && sentenceStarters[toks[i+1].norm]
+func (lx *Lexicon) starterAfter(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && lx.sentenceStarters.has(toks[i+1].norm)
 }
 
 func startsSentence(t *token) bool {
@@ -156,19 +136,9 @@ func startsSentence(t *token) bool {
 	return false
 }
 
-// boilerplatePrefixes start lines of scrape noise (lower case, exact keys).
-var boilerplatePrefixes = []string{
-	"leave a reply", "leave a comment", "your email address", "required fields",
-	"comment moderation", "share it", "share this", "share on", "read more", "read also",
-	"related", "subscribe", "sign up", "all rights reserved", "copyright", "click here",
-	"follow us", "you may also like", "posted in", "filed under", "tags", "save my name",
-	"end of message", "print this", "this entry was posted", "author:", "by the same author",
-	"related articles", "related posts", "advertisement", "cookie",
-}
-
 // isBoilerplate recognises scrape noise: comment and share furniture, link
 // teasers, reading times, addresses, and lines mostly in another script.
-func isBoilerplate(text string, toks []token) bool {
+func (lx *Lexicon) isBoilerplate(text string, toks []token) bool {
 	// The first five words, built on the stack: every sentence asks.
 	var buf [64]byte
 	b := buf[:0]
@@ -186,7 +156,7 @@ func isBoilerplate(text string, toks []token) bool {
 		}
 	}
 	head := string(b)
-	for _, p := range boilerplatePrefixes {
+	for _, p := range lx.boilerplatePrefixes {
 		if strings.HasPrefix(head, p) {
 			return true
 		}
@@ -220,7 +190,7 @@ func isBoilerplate(text string, toks []token) bool {
 // Sentences splits text into sentences and returns them verbatim.
 func Sentences(text string) []string {
 	toks := tokenize(text)
-	ss := splitSentences(text, toks)
+	ss := DefaultLexicon().splitSentences(text, toks)
 	out := make([]string, len(ss))
 	for i, s := range ss {
 		out[i] = text[s.start:s.end]

@@ -82,12 +82,12 @@ func TestBoilerplate(t *testing.T) {
 	for _, line := range []string{"Leave a Reply", "Your email address will not be published.", "Share it:",
 		"Read more: US Carries Out Airstrikes", "7 mins read", "afgazad@gmail.com", "www.afgazad.com", "زبانهای اروپایی"} {
 		toks := tokenize(line)
-		if !isBoilerplate(line, toks) {
+		if !DefaultLexicon().isBoilerplate(line, toks) {
 			t.Errorf("%q should be boilerplate", line)
 		}
 	}
 	for _, line := range []string{"Iraq bids farewell to its last combatant US soldiers", "Reuters reported the attack."} {
-		if isBoilerplate(line, tokenize(line)) {
+		if DefaultLexicon().isBoilerplate(line, tokenize(line)) {
 			t.Errorf("%q is not boilerplate", line)
 		}
 	}

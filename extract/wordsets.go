@@ -240,12 +240,15 @@ type wordSets struct {
 	unitNouns                 wordSet // "units of the US army": besides military_nouns, a noun before "of" and the forces
 	placeWordsAfter           wordSet // "the Idlib countryside": a lower-case word after a name that makes it a place
 
-	serviceBranches   []phrase     // "Press Secretary Air Force Maj. Gen. X": a branch between two titles
-	headPhrases       []headPhrase // "... News Agency": a phrase that types a name it ends
-	roleOffices       []officeRule // the office a role names: "X, the prime minister of Y"
-	knownOffices      []officeRule // the office a bare title names before a known holder
-	spokespersonStems wordSet      // "Its spokesman X": title parts for the group the article was last about
-	secretaryWords    wordSet      // "Defense Secretary": title parts of a secretary, a minister with a cabinet department
+	serviceBranches     []phrase     // "Press Secretary Air Force Maj. Gen. X": a branch between two titles
+	headPhrases         []headPhrase // "... News Agency": a phrase that types a name it ends
+	roleOffices         []officeRule // the office a role names: "X, the prime minister of Y"
+	knownOffices        []officeRule // the office a bare title names before a known holder
+	boilerplatePrefixes []string     // "leave a reply": the starts of lines of scrape noise
+	spokespersonStems   wordSet      // "Its spokesman X": title parts for the group the article was last about
+	secretaryWords      wordSet      // "Defense Secretary": title parts of a secretary, a minister with a cabinet department
+	abbreviations       wordSet      // "Gen. Kurilla": words whose dot does not end a sentence before a capital
+	sentenceStarters    wordSet      // "U.S. The": capitalised words that show an initialism's dot ended the sentence
 
 	all []wordSet // every set above, for indexWords
 
@@ -467,6 +470,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"place_words_after", w.PlaceWordsAfter, &ws.placeWordsAfter},
 		{"spokesperson_stems", w.SpokespersonStems, &ws.spokespersonStems},
 		{"secretary_words", w.SecretaryWords, &ws.secretaryWords},
+		{"abbreviations", w.Abbreviations, &ws.abbreviations},
+		{"sentence_starters", w.SentenceStarters, &ws.sentenceStarters},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
@@ -491,6 +496,9 @@ func (ws *wordSets) compile(w *wordLists) error {
 		return err
 	}
 	if ws.headPhrases, err = compileHeadPhrases(w.HeadPhrases); err != nil {
+		return err
+	}
+	if ws.boilerplatePrefixes, err = compileLines("boilerplate_prefixes", w.BoilerplatePrefixes); err != nil {
 		return err
 	}
 	if ws.roleOffices, err = compileOffices("role_offices", w.RoleOffices); err != nil {
@@ -675,6 +683,20 @@ func compileOffices(name string, rules []officeRule) ([]officeRule, error) {
 		}
 	}
 	return rules, nil
+}
+
+// compileLines checks a list of texts matched as they are against
+// lower-case token keys joined by spaces.
+func compileLines(name string, src []string) ([]string, error) {
+	if src == nil {
+		return nil, fmt.Errorf("list %s missing", name)
+	}
+	for _, s := range src {
+		if s == "" || s != strings.ToLower(s) {
+			return nil, fmt.Errorf("%s: %q is not a lower-case text", name, s)
+		}
+	}
+	return src, nil
 }
 
 // compileSet compiles one list. A word must be one token; a word listed
