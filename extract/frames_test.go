@@ -705,3 +705,49 @@ func leadGate(fr *construction, v *view, k int) bool {
 	e := &fr.elems[lead]
 	return e.optional || e.kind != eSlot || v.it[k].e != nil || v.it[k].dem != nil
 }
+
+// TestLexiconDirOverridesWordLists: a words.yaml of one's own replaces
+// the shipped one, lists once written in Go included: without the
+// spokesperson row of role_offices, the title of "a spokesman for Y" is
+// only a role (holds_role; a frame still gives spokesperson_for).
+func TestLexiconDirOverridesWordLists(t *testing.T) {
+	const text = "Yahya Rasool, a spokesman for the Iraqi armed forces, said the strike violated Iraqi sovereignty."
+	has := func(x Extractor, pred string) bool {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range rec.Facts {
+			if f.S == "yahya-rasool" && f.P == pred && f.O == "iraqi-security-forces" {
+				return true
+			}
+		}
+		return false
+	}
+	def, err := New("rules", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if has(def, "holds_role") {
+		t.Fatal("the shipped lexicon makes a spokesman's title only a role")
+	}
+	words, _ := lexiconFS.ReadFile("lexicon/words.yaml")
+	row := "\n  - {predicate: spokesperson_for, has: [spokes]}"
+	if !strings.Contains(string(words), row) {
+		t.Fatalf("words.yaml has no row %q", row)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "words.yaml"), []byte(strings.Replace(string(words), row, "", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x, err := New("rules", Options{LexiconDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.Fingerprint() == def.Fingerprint() {
+		t.Error("an overridden words.yaml leaves the fingerprint")
+	}
+	if !has(x, "holds_role") {
+		t.Error("the overridden role_offices was not used")
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -119,6 +120,76 @@ func TestWordSetNumbers(t *testing.T) {
 			if got, want := s.hasID(lx.words.id(w)), s.has(w); got != want {
 				t.Errorf("set %d, %q: by number %v, by word %v", i, w, got, want)
 			}
+		}
+	}
+}
+
+// TestMovedListsAreData: the word lists and tables the rules once wrote
+// in Go are lexicon data like the others: an edit to any of them reaches
+// the compiled lexicon and changes its fingerprint, so that stored
+// articles are re-extracted.
+func TestMovedListsAreData(t *testing.T) {
+	files := embeddedLexiconFiles()
+	words := string(files["words.yaml"].Data)
+	base, err := LoadLexicon(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	setHas := func(lx *Lexicon, w string) bool {
+		for _, s := range lx.all {
+			if s.has(w) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range []struct {
+		list, old, new string
+		reached        func(*Lexicon) bool
+	}{
+		{"responsibility_nouns", "[responsibility", "[zzword, responsibility", func(lx *Lexicon) bool { return lx.responsibilityNouns.has("zzword") }},
+		{"date_words", "[january", "[zzword, january", func(lx *Lexicon) bool { return lx.dateWords.has("zzword") }},
+		{"addressee_report_verbs", "[told", "[zzword, told", func(lx *Lexicon) bool { return setHas(lx, "zzword") }},
+		{"military_adjectives", "[military", "[zzword, military", func(lx *Lexicon) bool { return lx.militaryAdjectives.has("zzword") }},
+		{"abbreviations", "[dr", "[zzword, dr", func(lx *Lexicon) bool { return lx.abbreviations.has("zzword") }},
+		{"sentence_starters", "[the", "[zzword, the", func(lx *Lexicon) bool { return lx.sentenceStarters.has("zzword") }},
+		{"spokesperson_stems", "[spokes", "[zzword, spokes", func(lx *Lexicon) bool { return lx.spokespersonTitle("zzword") }},
+		{"boilerplate_prefixes", "[leave a reply", "[zz word, leave a reply", func(lx *Lexicon) bool { return slices.Contains(lx.boilerplatePrefixes, "zz word") }},
+		{"service_branches", "[air force", "[coast guard, air force", func(lx *Lexicon) bool { return len(lx.serviceBranches) == len(base.serviceBranches)+1 }},
+		{"head_phrases", "\n  MediaOutlet: [", "\n  MediaOutlet: [press service, ", func(lx *Lexicon) bool { return len(lx.headPhrases) == len(base.headPhrases)+1 }},
+		{"role_offices", "\n  - {predicate: editor_of", "\n  - {predicate: leader_of, has: [chief]}\n  - {predicate: editor_of", func(lx *Lexicon) bool { return len(lx.roleOffices) == len(base.roleOffices)+1 }},
+		{"known_offices", "\n  - {predicate: president_of, has: [president], not: [vice]}\n  - {predicate: minister_of, has: [minister], cabinet: true}", "\n  - {predicate: minister_of, has: [minister], cabinet: true}", func(lx *Lexicon) bool { return len(lx.knownOffices) == len(base.knownOffices)-1 }},
+	} {
+		t.Run(c.list, func(t *testing.T) {
+			i := strings.Index(words, "\n"+c.list+":")
+			if i < 0 || !strings.Contains(words[i:], c.old) {
+				t.Fatalf("words.yaml has no %s holding %q", c.list, c.old)
+			}
+			edited := words[:i] + strings.Replace(words[i:], c.old, c.new, 1)
+			files["words.yaml"] = &fstest.MapFile{Data: []byte(edited)}
+			defer func() { files["words.yaml"] = &fstest.MapFile{Data: []byte(words)} }()
+			lx, err := LoadLexicon(files)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !c.reached(lx) {
+				t.Errorf("the edit to %s did not reach the compiled lexicon", c.list)
+			}
+			if lx.Fingerprint() == base.Fingerprint() {
+				t.Errorf("an edit to %s leaves the fingerprint %s", c.list, lx.Fingerprint())
+			}
+		})
+	}
+	// The tables are checked as the lists are.
+	for _, bad := range []struct{ old, new, want string }{
+		{"{predicate: editor_of,", "{predicate: editor_off,", `unknown predicate "editor_off"`},
+		{"has: [ambassador]", "has: [Ambassador]", "not a lower-case part"},
+		{"head_phrases:\n  MediaOutlet: [", "head_phrases:\n  Outlet: [", `unknown type "Outlet"`},
+		{"[leave a reply", "[Leave a reply", "not a lower-case text"},
+	} {
+		files["words.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(words, bad.old, bad.new, 1))}
+		if _, err := LoadLexicon(files); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%s: err %v, want %q", bad.new, err, bad.want)
 		}
 	}
 }
