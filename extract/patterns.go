@@ -701,7 +701,7 @@ func (d *doc) headType(i, j int) string {
 	last := &d.toks[j-1]
 	typ := d.lx.heads[last.norm]
 	for _, h := range d.lx.headPhrases {
-		if h.words.at(d.toks, j-len(h.words), j) && j-i >= len(h.words) {
+		if j-i >= len(h.words) && h.words.at(d.toks, j-len(h.words), j) {
 			typ = h.typ
 			break
 		}

@@ -239,16 +239,10 @@ type wordSets struct {
 	nonForceNouns             wordSet // "the US presence": a military noun that after a country does not name its forces
 	unitNouns                 wordSet // "units of the US army": besides military_nouns, a noun before "of" and the forces
 	placeWordsAfter           wordSet // "the Idlib countryside": a lower-case word after a name that makes it a place
-
-	serviceBranches     []phrase     // "Press Secretary Air Force Maj. Gen. X": a branch between two titles
-	headPhrases         []headPhrase // "... News Agency": a phrase that types a name it ends
-	roleOffices         []officeRule // the office a role names: "X, the prime minister of Y"
-	knownOffices        []officeRule // the office a bare title names before a known holder
-	boilerplatePrefixes []string     // "leave a reply": the starts of lines of scrape noise
-	spokespersonStems   wordSet      // "Its spokesman X": title parts for the group the article was last about
-	secretaryWords      wordSet      // "Defense Secretary": title parts of a secretary, a minister with a cabinet department
-	abbreviations       wordSet      // "Gen. Kurilla": words whose dot does not end a sentence before a capital
-	sentenceStarters    wordSet      // "U.S. The": capitalised words that show an initialism's dot ended the sentence
+	spokespersonStems         wordSet // "Its spokesman X": title parts for the group the article was last about
+	secretaryWords            wordSet // "Defense Secretary": title parts of a secretary, a minister with a cabinet department
+	abbreviations             wordSet // "Gen. Kurilla": words whose dot does not end a sentence before a capital
+	sentenceStarters          wordSet // "U.S. The": capitalised words that show an initialism's dot ended the sentence
 
 	all []wordSet // every set above, for indexWords
 
@@ -259,6 +253,13 @@ type wordSets struct {
 
 	eventTriggers    map[string]eventRule        // trigger word -> the event rule it fires
 	relationTriggers map[string]func(*view, int) // trigger word -> the relation rule it fires
+
+	// Lists of other shapes: entries of several words, rows, texts.
+	serviceBranches     []phrase     // "Press Secretary Air Force Maj. Gen. X": a branch between two titles
+	headPhrases         []headPhrase // "... News Agency": a phrase that types a name it ends
+	roleOffices         []officeRule // the office a role names: "X, the prime minister of Y"
+	knownOffices        []officeRule // the office a bare title names before a known holder
+	boilerplatePrefixes []string     // "leave a reply": the starts of lines of scrape noise
 }
 
 // eventRule names an event rule of view.events; event_triggers in
