@@ -180,10 +180,16 @@ func TestBuildHostileDirectory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// One line of distinct sentences, each an attack: a sentence told
+	// again word for word is one event, so the line must not repeat one.
+	var line strings.Builder
+	for i := 0; line.Len() < 5_000_000; i++ {
+		fmt.Fprintf(&line, "Kataib Hezbollah attacked the US base at Ain al-Asad in raid %d. ", i)
+	}
 	files := map[string]string{
 		"good.txt":                        string(good),
 		"deep.html":                       "<html><body>" + strings.Repeat("<div>", 100000) + "<p>Iraqi forces attacked the base.</p>" + strings.Repeat("</div>", 100000) + "</body></html>",
-		"line.txt":                        strings.Repeat("Kataib Hezbollah attacked the US base at Ain al-Asad on Monday. ", 5_000_000/64),
+		"line.txt":                        line.String(),
 		"evil\x1b[2J\x1b]0;pwned\x07.txt": "",
 	}
 	for name, body := range files {
