@@ -240,7 +240,7 @@ type wordLists struct {
 	NonForceNouns             []string            `yaml:"non_force_nouns"`
 	UnitNouns                 []string            `yaml:"unit_nouns"`
 	PlaceWordsAfter           []string            `yaml:"place_words_after"`
-	ServiceBranches           []string            `yaml:"service_branches"`
+	ServiceBranches           []branchSpec        `yaml:"service_branches"`
 	HeadPhrases               map[string][]string `yaml:"head_phrases"`
 	RoleOffices               []officeRule        `yaml:"role_offices"`
 	KnownOffices              []officeRule        `yaml:"known_offices"`

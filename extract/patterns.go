@@ -540,8 +540,8 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		if typ == schema.Person && start+1 < j {
 			n := 0
 			for _, b := range d.lx.serviceBranches {
-				if b.at(d.toks, start, j) {
-					n = len(b)
+				if b.words.at(d.toks, start, j) {
+					n = len(b.words)
 					break
 				}
 			}

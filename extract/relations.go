@@ -1237,6 +1237,9 @@ func (v *view) roles() {
 		} else if title, org := v.titleOfOrgBefore(k); org != nil {
 			v.role(k, e, title, org, true)
 		}
+		if svc, rank := v.rankService(k); svc != nil {
+			v.role(k, e, rank, svc, false)
+		}
 		// Apposition after the name: ", (a|an|the) [mods] TITLE (of|for|to|at) ORG".
 		j := k + 1
 		if v.word(j, `"`) {
@@ -1332,7 +1335,13 @@ func (v *view) titleBeforePerson(k int) (string, int) {
 			}
 		}
 		if best < 0 {
-			break
+			// "Press Secretary Air Force Brig. Gen. X": the chain goes on
+			// past a service branch between two titles.
+			b, _ := v.d.branchBefore(pos)
+			if pos == first || b < 0 || !v.d.titleBefore(b) {
+				break
+			}
+			best = b
 		}
 		pos = best
 	}
@@ -1349,6 +1358,30 @@ func (v *view) titleBeforePerson(k int) (string, int) {
 		return "", -1
 	}
 	return strings.TrimSuffix(title, ","), pos
+}
+
+// branchBefore returns the start of the service branch that ends at token
+// pos ("Navy" in "Navy Cmdr. X") and the service it names, or -1 and nil.
+func (d *doc) branchBefore(pos int) (int, *LexEntry) {
+	for _, b := range d.lx.serviceBranches {
+		if i := pos - len(b.words); i >= 0 && d.toks[i].cap && d.at[i] == nil && b.words.at(d.toks, i, pos) {
+			return i, d.lx.Lookup(b.service)
+		}
+	}
+	return -1, nil
+}
+
+// rankService returns the service a branch before the person's rank
+// names, and the rank: "Navy Cmdr. Sean Robertson" serves in the Navy.
+func (v *view) rankService(k int) (*entity, string) {
+	title, t0 := v.titleBeforeToken(v.it[k].t0)
+	if title == "" {
+		return nil, ""
+	}
+	if b, svc := v.d.branchBefore(t0); b >= 0 && svc != nil {
+		return v.d.virtual(svc), title
+	}
+	return nil, ""
 }
 
 // titleOfOrgBefore reads "a security official of the Kata’ib Hezbollah

@@ -131,6 +131,12 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"yahya-rasool", "spokesperson_for", "iraqi-security-forces", "stated"}}},
 		{"Iraqi Prime Minister Mohammed Shia al-Sudani met with U.S. Secretary of State Antony Blinken in Baghdad on Tuesday.",
 			[]wantFact{{"mohammed-shia-al-sudani", "prime_minister_of", "iraq", "stated"}, {"mohammed-shia-al-sudani", "met_with", "antony-blinken", "stated"}}},
+		// A branch before a rank names the service; a branch between two
+		// titles leaves the first to its office.
+		{"The spokesman, Navy Cmdr. Sean Robertson, said the report was false.",
+			[]wantFact{{"sean-robertson", "holds_role", "us-navy", "stated"}}},
+		{"Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder said the strikes were proportionate.",
+			[]wantFact{{"pat-ryder", "spokesperson_for", "pentagon", "stated"}, {"pat-ryder", "holds_role", "us-air-force", "stated"}}},
 		// A region's title belongs to its government.
 		{"Kurdistan Region Prime Minister Masrour Barzani received the envoy in Erbil on Sunday.",
 			[]wantFact{{"masrour-barzani", "holds_role", "kurdistan-regional-government", "stated"}}},

@@ -255,7 +255,7 @@ type wordSets struct {
 	relationTriggers map[string]func(*view, int) // trigger word -> the relation rule it fires
 
 	// Lists of other shapes: entries of several words, rows, texts.
-	serviceBranches     []phrase     // "Press Secretary Air Force Maj. Gen. X": a branch between two titles
+	serviceBranches     []branch     // "Press Secretary Air Force Maj. Gen. X": a branch between two titles
 	headPhrases         []headPhrase // "... News Agency": a phrase that types a name it ends
 	roleOffices         []officeRule // the office a role names: "X, the prime minister of Y"
 	knownOffices        []officeRule // the office a bare title names before a known holder
@@ -493,7 +493,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 	if ws.relationTriggers, err = compileKeyed("relation_triggers", "rule", w.RelationTriggers, lookup(relationRules), ruleNames(relationRules)); err != nil {
 		return err
 	}
-	if ws.serviceBranches, err = compilePhrases("service_branches", w.ServiceBranches); err != nil {
+	if ws.serviceBranches, err = compileBranches(w.ServiceBranches); err != nil {
 		return err
 	}
 	if ws.headPhrases, err = compileHeadPhrases(w.HeadPhrases); err != nil {
@@ -608,6 +608,39 @@ func compilePhrases(name string, src []string) ([]phrase, error) {
 		}
 		seen[key] = true
 		out = append(out, p)
+	}
+	return out, nil
+}
+
+// branchSpec is a row of service_branches: a branch's words and the
+// lexicon entry of the service they name.
+type branchSpec struct {
+	Branch  string `yaml:"branch"`
+	Service string `yaml:"service"`
+}
+
+// branch is a compiled service_branches row.
+type branch struct {
+	words   phrase
+	service string // the canonical name of the service's lexicon entry
+}
+
+// compileBranches compiles service_branches; each row names its service.
+func compileBranches(src []branchSpec) ([]branch, error) {
+	names := make([]string, len(src))
+	for i, b := range src {
+		if b.Service == "" {
+			return nil, fmt.Errorf("service_branches: %q names no service", b.Branch)
+		}
+		names[i] = b.Branch
+	}
+	ps, err := compilePhrases("service_branches", names)
+	if src == nil || err != nil {
+		return nil, err
+	}
+	out := make([]branch, len(ps))
+	for i, p := range ps {
+		out[i] = branch{p, src[i].Service}
 	}
 	return out, nil
 }

@@ -155,7 +155,7 @@ func TestMovedListsAreData(t *testing.T) {
 		{"sentence_starters", "[the", "[zzword, the", func(lx *Lexicon) bool { return lx.sentenceStarters.has("zzword") }},
 		{"spokesperson_stems", "[spokes", "[zzword, spokes", func(lx *Lexicon) bool { return lx.spokespersonTitle("zzword") }},
 		{"boilerplate_prefixes", "[leave a reply", "[zz word, leave a reply", func(lx *Lexicon) bool { return slices.Contains(lx.boilerplatePrefixes, "zz word") }},
-		{"service_branches", "[air force", "[coast guard, air force", func(lx *Lexicon) bool { return len(lx.serviceBranches) == len(base.serviceBranches)+1 }},
+		{"service_branches", "\n  - {branch: air force", "\n  - {branch: coast guard, service: US Navy}\n  - {branch: air force", func(lx *Lexicon) bool { return len(lx.serviceBranches) == len(base.serviceBranches)+1 }},
 		{"head_phrases", "\n  MediaOutlet: [", "\n  MediaOutlet: [press service, ", func(lx *Lexicon) bool { return len(lx.headPhrases) == len(base.headPhrases)+1 }},
 		{"role_offices", "\n  - {predicate: editor_of", "\n  - {predicate: leader_of, has: [chief]}\n  - {predicate: editor_of", func(lx *Lexicon) bool { return len(lx.roleOffices) == len(base.roleOffices)+1 }},
 		{"known_offices", "\n  - {predicate: president_of, has: [president], not: [vice]}\n  - {predicate: minister_of, has: [minister], cabinet: true}", "\n  - {predicate: minister_of, has: [minister], cabinet: true}", func(lx *Lexicon) bool { return len(lx.knownOffices) == len(base.knownOffices)-1 }},
