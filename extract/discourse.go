@@ -126,6 +126,14 @@ func (v *view) subj(k int) (int, *entity) {
 		case w == "he" || w == "she" || w == "his" || w == "her":
 			return -1, v.d.lastPerson
 		case w == "it" || w == "its":
+			// "“A PKK official was killed,” it added": after a quotation,
+			// the body that spoke last, not a name quoted.
+			if v.word(j-1, `"`) || v.word(j-1, ",") && v.word(j-2, `"`) {
+				if v.d.lastSpeaker != nil {
+					return -1, v.d.lastSpeaker
+				}
+				return -1, v.d.lastSubject
+			}
 			// "Iran has struck X since 2022, and in March it fired
 			// missiles": the sentence's own subject before the last actor.
 			if e := v.firstActor(j); e != nil {

@@ -147,6 +147,9 @@ func (d *doc) retold(typ string, agent, target *entity, status, date string) *sc
 // target ("the U.S. air strikes on Syria" read once as the United States'
 // and once as its military's).
 func (v *view) toldInSentence(typ string, agent, target *entity) *schema.Event {
+	if e := v.toldInSameWords(typ, agent, target); e != nil {
+		return e
+	}
 	if agent == nil || target == nil || typ == schema.EvStatement || typ == schema.EvThreat {
 		return nil
 	}
@@ -157,6 +160,28 @@ func (v *view) toldInSentence(typ string, agent, target *entity) *schema.Event {
 		}
 	}
 	return nil
+}
+
+// toldInSameWords returns the event of the same type, agent and target
+// that the article already drew from a sentence of the same words: a
+// headline the text repeats tells its happenings once.
+func (v *view) toldInSameWords(typ string, agent, target *entity) *schema.Event {
+	ev := v.evidence()
+	for i := range v.d.events {
+		e := &v.d.events[i]
+		if e.Evidence == ev && e.Type == typ && e.Agent == idOf(agent) && e.Target == idOf(target) {
+			return e
+		}
+	}
+	return nil
+}
+
+// idOf is e's id, or "" for none.
+func idOf(e *entity) string {
+	if e == nil {
+		return ""
+	}
+	return e.id
 }
 
 // toldBefore returns the article's earlier event that a definite
@@ -1338,6 +1363,9 @@ func (v *view) statementEvent(typ string, s, t *entity, k int) {
 	}
 	if s != nil {
 		v.d.addFact(s, "stated", &entity{id: ev.ID, typ: schema.EventEntity}, schema.Stated, nil, v.evidence(), "", 0.7)
+		if s.typ != schema.Person {
+			v.d.lastSpeaker = s
+		}
 	}
 }
 

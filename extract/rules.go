@@ -132,6 +132,9 @@ type doc struct {
 	// Discourse state for pronouns and definite descriptions.
 	lastPerson, lastGroup, lastActor, lastCountry *entity
 	lastOfficial, lastSubject, lastCoalition      *entity
+	// lastSpeaker is the body or state that made the last statement:
+	// "“…,” it added in a statement" after its first words.
+	lastSpeaker *entity
 	// lastTopic is the first entity the last sentence named, of any type:
 	// "It continues to host U.S. forces" after a sentence about a base.
 	lastTopic   *entity

@@ -206,3 +206,13 @@ func TestOutletMakesNoThreat(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerAfterQuotation: "it" after a quotation is the body that
+// spoke last, not a name in the quotation.
+func TestSpeakerAfterQuotation(t *testing.T) {
+	rec := extractText(t, "The Kurdistan Region's Counter-Terrorism Directorate said a Turkish drone struck a car near Sulaimaniyah. "+
+		"“A PKK military official was killed, and another fighter was wounded,” it added in a statement.")
+	if n := countEvents(rec, schema.EvStatement, "kurdistan-workers-party"); n != 0 {
+		t.Errorf("the PKK, named in the quotation, made %d statements", n)
+	}
+}
