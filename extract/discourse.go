@@ -18,9 +18,17 @@ func (v *view) subj(k int) (int, *entity) {
 	for j >= 0 {
 		it := &v.it[j]
 		if it.e != nil {
-			// "U.S. troops in Syria support …": the head, not the place.
-			for v.word(j-1, "in", "at", "from", "near") && v.ent(j-2) != nil && is(it.e, schema.Place, schema.Country) {
-				j -= 2
+			// "U.S. troops in Syria support …", "militants in Iraq and
+			// Syria have battled": the head, not the places.
+			for is(it.e, schema.Place, schema.Country) && v.situated(j) {
+				p := j - 1
+				for p > 0 && !v.wordIn(p, v.d.lx.sitePrepositions) {
+					p--
+				}
+				if v.ent(p-1) == nil {
+					break
+				}
+				j = p - 1
 				it = &v.it[j]
 			}
 			// "troops have been deployed in Iraq to support …": the

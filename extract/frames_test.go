@@ -117,6 +117,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// A place that qualifies a name is not an item of the list before.
 		{"Iran's allies, including Hezbollah in Lebanon and Yemen-based Houthis, vowed revenge.",
 			[3]string{"hezbollah", "active_in", "yemen"}, [3]string{"houthis", "active_in", "yemen"}},
+		// Places a subject is in are not the subject.
+		{"Iranian-backed militants in Iraq and Syria have long battled with U.S. forces, launching sporadic attacks against bases in the region.",
+			[3]string{"syria", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},
 		// A site's holder is the target, not a bystander of the strike.
 		{"U.S. jets struck the headquarters of Kataib Hezbollah in Jurf al-Sakhar.",
 			[3]string{"kataib-hezbollah", "attacked", "us-military"}, [3]string{"us-military", "attacked", "kataib-hezbollah"}},
