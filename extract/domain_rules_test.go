@@ -250,3 +250,13 @@ func TestNotTheActor(t *testing.T) {
 		t.Errorf("Al-Mayadeen city is the town: %v", ids(rec))
 	}
 }
+
+// TestActivePerfectIsNoPassive: "X has struck back" makes X no target.
+func TestActivePerfectIsNoPassive(t *testing.T) {
+	rec := extractText(t, "The U.S. military has struck back just three times since October.")
+	for _, e := range rec.Events {
+		if e.Target == "us-military" {
+			t.Errorf("the attacker is a target: %s", eventList(rec))
+		}
+	}
+}

@@ -830,8 +830,8 @@ prep:
 	generic := false
 	for n := 0; j < len(v.it) && n < 6 && v.it[j].e == nil; n++ {
 		w := v.it[j].w
-		if clauseBreak(w) || w == "," || w == "by" || w == "that" || w == "which" || w == "were" || w == "was" || v.d.lx.targetStopVerbs.has(w) {
-			return nil, k
+		if clauseBreak(w) || w == "," || w == "by" || w == "that" || w == "which" || w == "were" || w == "was" || v.d.lx.targetStopVerbs.has(w) || v.d.lx.gapStops.has(w) {
+			return nil, k // "struck back three times as the administration …": another clause
 		}
 		if w == "in" && generic {
 			// "struck 85 targets in Iraq and Syria": where, not whom.

@@ -117,6 +117,10 @@ func TestRolesNeverInverted(t *testing.T) {
 		// A place that qualifies a name is not an item of the list before.
 		{"Iran's allies, including Hezbollah in Lebanon and Yemen-based Houthis, vowed revenge.",
 			[3]string{"hezbollah", "active_in", "yemen"}, [3]string{"houthis", "active_in", "yemen"}},
+		// An active perfect is no passive: the one who "has struck back"
+		// is no target, and no clause after "as" is its object.
+		{"The U.S. military has struck back just three times as the administration balances efforts to deter the militants.",
+			[3]string{"us-military", "attacked", "us-government"}, [3]string{}},
 		// Places a subject is in are not the subject.
 		{"Iranian-backed militants in Iraq and Syria have long battled with U.S. forces, launching sporadic attacks against bases in the region.",
 			[3]string{"syria", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},
