@@ -89,6 +89,9 @@ func TestAttackPhrasings(t *testing.T) {
 		// A state's aircraft by model are its forces.
 		{"Two U.S. F-15 fighter jets struck Kataib Hezbollah near Albu Kamal on Wednesday.",
 			[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}}, nil, nil},
+		// A possessive before qualified strikes is their agent.
+		{"Tehran criticised the United States, condemning its military strikes on Yemen.",
+			[]wantFact{{"united-states", "attacked", "yemen", ""}}, nil, nil},
 		// A body's forces act for it.
 		{"CENTCOM forces struck Kataib Hezbollah positions near al-Qaim on Tuesday.",
 			[]wantFact{{"us-central-command", "attacked", "kataib-hezbollah", ""}}, nil, nil},

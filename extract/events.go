@@ -414,9 +414,10 @@ func (v *view) attack(k int) int {
 			}
 		}
 	}
-	// "Israel in its attacks on Gaza": the possessive's antecedent.
-	if agent == nil && v.isNoun(w) && v.word(k-1, "its", "their") {
-		if a := v.prev(k, 5, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition)); a >= 0 {
+	// "Israel in its attacks on Gaza", "condemning its military strikes
+	// on Yemen": the possessive's antecedent.
+	if p := v.possessiveBefore(k); agent == nil && v.isNoun(w) && p >= 0 {
+		if a := v.prev(p+1, 6, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition)); a >= 0 {
 			agent = v.ent(a)
 		}
 	}
@@ -725,6 +726,21 @@ func (v *view) modalBefore(k int) bool {
 		}
 	}
 	return false
+}
+
+// possessiveBefore returns the item of "its" or "their" before the attack
+// noun at k, past the words that may qualify an attack ("its military
+// strikes"), or -1.
+func (v *view) possessiveBefore(k int) int {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if v.word(j, "its", "their") {
+			return j
+		}
+		if v.it[j].e != nil || !v.d.lx.attackAdjectives.hasID(v.it[j].id) || v.word(j, "the", "a", "an", "of", "and", "'s") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // pastBy skips an attacker's by-phrase at j ("attacks by X against Y"):
