@@ -84,6 +84,7 @@ func TestNoNameFromSentenceStart(t *testing.T) {
 	for _, text := range []string{
 		"Killing of militia commander Muhandis was a breach of the mandate.",
 		"Drone strikes of this kind hit Amirli before.",
+		"Title: Killing of militia commander Muhandis a clear breach of U.S. troop mandate\n\nOfficials spoke on Friday.",
 	} {
 		rec := extractText(t, text)
 		for _, e := range rec.Entities {
