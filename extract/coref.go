@@ -88,11 +88,23 @@ func (d *doc) namedByHead(w string, i, sent int) *entity {
 	j := sort.Search(len(d.ments), func(k int) bool { return d.ments[k].first >= i })
 	for j--; j >= 0 && d.ments[j].sent >= sent-corefReach; j-- {
 		m := d.ments[j]
-		if m.last > m.first+1 && d.toks[m.last-1].norm == w {
+		if m.last > m.first+1 && (d.toks[m.last-1].norm == w || d.leadingHead(m, w)) {
 			return m.ent
 		}
 	}
 	return nil
+}
+
+// leadingHead reports a mention whose name opens with the head word w
+// before "of": "the ministry" after "Turkey's Ministry of National
+// Defense".
+func (d *doc) leadingHead(m *mention, w string) bool {
+	for k := m.first; k+1 < m.last; k++ {
+		if d.toks[k].norm == w && d.toks[k+1].norm == "of" {
+			return true
+		}
+	}
+	return false
 }
 
 // compileDescriptionDefaults resolves description_defaults against the

@@ -21,8 +21,13 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if typ == schema.EvThreat {
 		kind = schema.Threatened
 	}
-	if e := v.speakersThreat(typ, agent, target, by); e != nil {
-		return e
+	if v.speakersThreat(typ, agent, by) {
+		// "the ministry said Turkey will keep striking the PKK" is one
+		// threat, the ministry's: its statement, or a threat of its own.
+		if e := v.speechOf(by, typ, target); e != nil {
+			return e
+		}
+		agent = by
 	}
 	date, note := v.date(k)
 	if prev := d.retold(typ, agent, target, status, date); prev != nil {
@@ -59,18 +64,19 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	return &d.events[len(d.events)-1]
 }
 
-// speakersThreat returns the sentence's act of speech by the speaker
-// by, made a threat against target, when typ is a threat another agent
-// is said to make: "the ministry said Turkey will keep striking the PKK"
-// is one threat, the ministry's. Otherwise it returns nil.
-func (v *view) speakersThreat(typ string, agent, target, by *entity) *schema.Event {
-	// An outlet reports threats; it makes none ("the militia leader
-	// vowed revenge, The Associated Press reported").
-	if typ != schema.EvThreat || by == nil || by == agent || by.typ == schema.MediaOutlet || !v.d.sameSide(by, agent) {
-		return nil
-	}
+// speakersThreat reports a threat typ that another agent is said to make
+// and that is the speaker by's: "the ministry said Turkey will keep
+// striking the PKK". An outlet reports threats; it makes none ("the
+// militia leader vowed revenge, The Associated Press reported").
+func (v *view) speakersThreat(typ string, agent, by *entity) bool {
+	return typ == schema.EvThreat && by != nil && by != agent && by.typ != schema.MediaOutlet && v.d.sameSide(by, agent)
+}
+
+// speechOf returns the sentence's act of speech by the speaker, made a
+// threat of typ against target, or nil.
+func (v *view) speechOf(speaker *entity, typ string, target *entity) *schema.Event {
 	for e := range v.sentenceEvents() {
-		if e.Agent == by.id && sameEventKind(e.Type, typ) {
+		if e.Agent == speaker.id && sameEventKind(e.Type, typ) {
 			e.Type = typ
 			if e.Target == "" && target != nil && target.id != e.Agent {
 				e.Target = target.id

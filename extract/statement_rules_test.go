@@ -216,3 +216,16 @@ func TestSpeakerAfterQuotation(t *testing.T) {
 		t.Errorf("the PKK, named in the quotation, made %d statements", n)
 	}
 }
+
+// TestSpeakersThreat: a body that says its state will strike makes the
+// threat; "the ministry" after "the Ministry of National Defense" is it.
+func TestSpeakersThreat(t *testing.T) {
+	rec := extractText(t, "Turkey's Ministry of National Defense announced a new operation in Hakurk on Friday. "+
+		"In a statement, the ministry said Turkey will continue to destroy shelters used by PKK terrorists in Hakurk.")
+	if n := countEvents(rec, schema.EvThreat, "turkish-ministry-of-national-defense"); n != 1 {
+		t.Errorf("the ministry's threats: %d, want 1; events: %+v", n, rec.Events)
+	}
+	if n := countEvents(rec, schema.EvThreat, "turkey"); n != 0 {
+		t.Errorf("Turkey, spoken for, made %d threats", n)
+	}
+}
