@@ -137,10 +137,7 @@ func (v *view) subj(k int) (int, *entity) {
 			// "“A PKK official was killed,” it added": after a quotation,
 			// the body that spoke last, not a name quoted.
 			if v.word(j-1, `"`) || v.word(j-1, ",") && v.word(j-2, `"`) {
-				if v.d.lastSpeaker != nil {
-					return -1, v.d.lastSpeaker
-				}
-				return -1, v.d.lastSubject
+				return -1, v.d.lastSpeaker // none told: no one the article names
 			}
 			// "Iran has struck X since 2022, and in March it fired
 			// missiles": the sentence's own subject before the last actor.

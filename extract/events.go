@@ -1385,8 +1385,8 @@ func (v *view) statementEvent(typ string, s, t *entity, k int) {
 	}
 	if s != nil {
 		v.d.addFact(s, "stated", &entity{id: ev.ID, typ: schema.EventEntity}, schema.Stated, nil, v.evidence(), "", 0.7)
-		if s.typ != schema.Person {
-			v.d.lastSpeaker = s
+		if !is(s, schema.Person, schema.MediaOutlet) {
+			v.d.lastSpeaker = s // an outlet reports: "it added in a statement" is not the outlet
 		}
 	}
 }
