@@ -121,6 +121,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// is no target, and no clause after "as" is its object.
 		{"The U.S. military has struck back just three times as the administration balances efforts to deter the militants.",
 			[3]string{"us-military", "attacked", "us-government"}, [3]string{}},
+		// A body named in a quotation is not the speaker's employer.
+		{"\"The strikes hit facilities used by groups affiliated with Iran's Islamic Revolutionary Guard Corps,\" Army Col. Joe Buccino said on Tuesday.",
+			[3]string{"joe-buccino", "holds_role", "islamic-revolutionary-guard-corps"}, [3]string{"joe-buccino", "holds_role", "us-army"}},
 		// Places a subject is in are not the subject.
 		{"Iranian-backed militants in Iraq and Syria have long battled with U.S. forces, launching sporadic attacks against bases in the region.",
 			[3]string{"syria", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},

@@ -1490,9 +1490,11 @@ func (v *view) roleOrg(t0 int, title string) *entity {
 }
 
 // roleOrgAfterOf: "a security official of the Kata’ib Hezbollah (…) Abu Ali
-// al-Askari": the organisation between the title and the name.
+// al-Askari": the organisation between the title and the name, or just
+// before the title ("SDF commander-in-chief X"), never inside a quotation
+// the title follows.
 func (v *view) roleOrgAfterOf(t0, k int) *entity {
-	for j := k - 1; j >= 0 && j >= k-6; j-- {
+	for j := k - 1; j >= 0 && j >= k-6 && !v.word(j, `"`); j-- { // not into a quotation the name follows
 		if e := v.ent(j); e != nil && is(e, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Country) {
 			return e
 		}
