@@ -44,7 +44,8 @@ import (
 // the speaker the sentence's words are attributed to, or
 // article.military: the foreign armed forces the article is about ("the
 // withdrawal" with no "of Y"). Its event names the slots of agent, target
-// and location.
+// and location, or article.state: the state those forces serve ("a senior
+// defense official said").
 
 // typeSet is a set of entity types, one bit per schema.EntityTypes entry:
 // matching tests a slot's types for every item it tries.
@@ -365,7 +366,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("event state_type %q unknown", ev.StateType)
 		}
 		for _, name := range []string{ev.Agent, ev.Target, ev.Location} {
-			if _, ok := fr.slots[name]; name != "" && !ok && !(name == antecedentAgent && (name == ev.Agent || ev.Refine)) && !(name == antecedentTarget && name == ev.Target) {
+			if _, ok := fr.slots[name]; name != "" && !ok && !(name == antecedentAgent && (name == ev.Agent || ev.Refine)) && !(name == antecedentTarget && name == ev.Target) && !(name == articleStateName && name == ev.Agent) {
 				return nil, fmt.Errorf("event: no slot %q", name)
 			}
 		}
@@ -1323,12 +1324,13 @@ const (
 const (
 	speakerName         = "speaker"
 	articleMilitaryName = "article.military"
+	articleStateName    = "article.state" // the state whose forces those are
 )
 
 // contextName reports a name a fact may use that no slot binds.
 func contextName(name string) bool {
 	switch name {
-	case antecedentAgent, antecedentTarget, speakerName, articleMilitaryName:
+	case antecedentAgent, antecedentTarget, speakerName, articleMilitaryName, articleStateName:
 		return true
 	}
 	return false
@@ -1343,6 +1345,10 @@ func (v *view) contextEntities(name string) []*entity {
 		e = v.politicalEntity(v.attr.by)
 	case articleMilitaryName:
 		e = v.d.dominantMilitary()
+	case articleStateName:
+		if m := v.d.dominantMilitary(); m != nil {
+			e = v.d.stateOf(m)
+		}
 	default:
 		return v.antecedent(name)
 	}
