@@ -51,6 +51,9 @@ func (d *doc) described(w string, i int, v *view) *entity {
 		return nil
 	}
 	typ := d.lx.descriptions[w]
+	if n := i + 1; typ != "" && n < len(d.toks) && d.lx.descriptions[d.toks[n].norm] == typ {
+		return nil // "the militia group": the last noun is the head
+	}
 	if h := d.lx.heads[w]; typ == "" && v.it[len(v.it)-1].w == "the" && h != "" && h != schema.ArmedGroup {
 		// "the committee": the Coordination Committee; "the airport":
 		// Baghdad International Airport. Groups have their own

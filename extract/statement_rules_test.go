@@ -229,3 +229,13 @@ func TestSpeakersThreat(t *testing.T) {
 		t.Errorf("Turkey, spoken for, made %d threats", n)
 	}
 }
+
+// TestCompoundDescription: "the militia group" refers back once, at its
+// last noun, and its statement is the group's.
+func TestCompoundDescription(t *testing.T) {
+	rec := extractText(t, "Kataib Hezbollah said its base near al-Qaim was hit by a drone on Sunday. "+
+		"The militia group's statement said only two people had been killed.")
+	if n := countEvents(rec, schema.EvStatement, "kataib-hezbollah"); n != 1 {
+		t.Errorf("the group's statements: %d, want 1", n)
+	}
+}

@@ -254,6 +254,9 @@ func (d *doc) definite(w string, i int, v *view) *entity {
 	if n := i + 1; n < len(d.toks) && d.toks[n].cap {
 		return nil // "the Iraqi militia Harakat al-Nujaba": the name follows
 	}
+	if n := i + 1; n < len(d.toks) && d.lx.definiteGroupNouns.hasID(d.toks[n].id) {
+		return nil // "the militia group": the last noun is the head
+	}
 	switch {
 	case d.lx.definiteGroupNouns.has(w):
 		if is(d.lastSubject, schema.ArmedGroup) {
