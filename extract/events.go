@@ -60,6 +60,10 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 		}
 		d.happenings[h] = len(d.events)
 	}
+	if d.told == nil {
+		d.told = map[string][]int{}
+	}
+	d.told[ev.Evidence] = append(d.told[ev.Evidence], len(d.events))
 	d.events = append(d.events, ev)
 	return &d.events[len(d.events)-1]
 }
@@ -172,10 +176,8 @@ func (v *view) toldInSentence(typ string, agent, target *entity) *schema.Event {
 // that the article already drew from a sentence of the same words: a
 // headline the text repeats tells its happenings once.
 func (v *view) toldInSameWords(typ string, agent, target *entity) *schema.Event {
-	ev := v.evidence()
-	for i := range v.d.events {
-		e := &v.d.events[i]
-		if e.Evidence == ev && e.Type == typ && e.Agent == idOf(agent) && e.Target == idOf(target) {
+	for _, i := range v.d.told[v.evidence()] {
+		if e := &v.d.events[i]; e.Type == typ && e.Agent == idOf(agent) && e.Target == idOf(target) {
 			return e
 		}
 	}
@@ -200,7 +202,9 @@ func (v *view) toldBefore(typ string, agent, target *entity, k int, date string)
 		return nil
 	}
 	a := v.d.forces(agent)
-	for i := len(v.d.events) - 1; i >= 0; i-- {
+	// The events of an article told within reach: a definite description
+	// does not reach back past some dozens of them.
+	for i := len(v.d.events) - 1; i >= 0 && i >= len(v.d.events)-toldReach; i-- {
 		e := &v.d.events[i]
 		if !sameEventKind(e.Type, typ) || e.Agent == "" || v.d.forces(v.d.byID[e.Agent]) != a {
 			continue
@@ -211,6 +215,11 @@ func (v *view) toldBefore(typ string, agent, target *entity, k int, date string)
 	}
 	return nil
 }
+
+// toldReach is how many of the article's latest events a definite
+// description of an attack may refer back to: more than an article tells,
+// and a bound on the work a long text makes.
+const toldReach = 64
 
 // definiteAt reports a trigger noun under a definite determiner: "the
 // overnight U.S. air strikes", "these attacks".

@@ -128,6 +128,10 @@ type doc struct {
 	// happenings indexes dated events with an agent and a target, so that
 	// one told again is found without a scan (retold).
 	happenings map[happening]int
+	// told indexes events by the words of their sentence, so that a
+	// sentence told again word for word is found without a scan
+	// (toldInSameWords).
+	told map[string][]int
 
 	// Discourse state for pronouns and definite descriptions.
 	lastPerson, lastGroup, lastActor, lastCountry *entity
