@@ -226,6 +226,9 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 	if sponsor == nil || c.bySponsor[sponsor.id] == nil || j >= last {
 		return 0, nil, ""
 	}
+	if d.at[i] == nil && d.possessedAt(i) {
+		return 0, nil, "" // "Iran's Iraqi proxies", "its Iraqi proxies": the demonym says where, not who backs them
+	}
 	if pred == "" {
 		if end := d.proxyHead(j, last); end > 0 {
 			return end, sponsor, "backed_by" // "Iranian proxies", "Iran's proxy militias"
@@ -242,6 +245,21 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 		return end, sponsor, pred
 	}
 	return 0, nil, ""
+}
+
+// possessedAt reports a possessive before token i, past a few lower-case
+// words: "Iran's usually fractious Iraqi proxies", "its Iraqi proxies".
+func (d *doc) possessedAt(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		t := &d.toks[k]
+		if t.kind == tPoss || t.norm == "its" || t.norm == "their" {
+			return true
+		}
+		if t.kind != tWord || t.cap {
+			return false
+		}
+	}
+	return false
 }
 
 // proxyHead matches "('s) modifier* proxies" or "('s) modifier* proxy

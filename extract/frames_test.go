@@ -124,6 +124,10 @@ func TestRolesNeverInverted(t *testing.T) {
 		// A body named in a quotation is not the speaker's employer.
 		{"\"The strikes hit facilities used by groups affiliated with Iran's Islamic Revolutionary Guard Corps,\" Army Col. Joe Buccino said on Tuesday.",
 			[3]string{"joe-buccino", "holds_role", "islamic-revolutionary-guard-corps"}, [3]string{"joe-buccino", "holds_role", "us-army"}},
+		// A possessor backs the proxies; the demonym after it says where
+		// they are.
+		{"The alliance joins Iran's usually fractious Iraqi proxies under one name.",
+			[3]string{"iraq-backed-militias", "backed_by", "iraq"}, [3]string{}},
 		// Places a subject is in are not the subject.
 		{"Iranian-backed militants in Iraq and Syria have long battled with U.S. forces, launching sporadic attacks against bases in the region.",
 			[3]string{"syria", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},
