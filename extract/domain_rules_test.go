@@ -92,6 +92,9 @@ func TestAttackPhrasings(t *testing.T) {
 		// A possessive before qualified strikes is their agent.
 		{"Tehran criticised the United States, condemning its military strikes on Yemen.",
 			[]wantFact{{"united-states", "attacked", "yemen", ""}}, nil, nil},
+		// A date between an attack noun and what follows.
+		{"After a U.S. strike last week in the middle of Baghdad killed a Kataib Hezbollah militia leader, Baghdad protested.",
+			[]wantFact{{"united-states", "attacked", "kataib-hezbollah", ""}}, nil, nil},
 		// A body's forces act for it.
 		{"CENTCOM forces struck Kataib Hezbollah positions near al-Qaim on Tuesday.",
 			[]wantFact{{"us-central-command", "attacked", "kataib-hezbollah", ""}}, nil, nil},

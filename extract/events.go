@@ -773,7 +773,11 @@ func (v *view) pastBy(j int) int {
 
 // attackTargets collects the targets after an attack trigger.
 func (v *view) attackTargets(k int) ([]*entity, int) {
-	j := v.pastBy(k + 1) // "attacks by X against Y"
+	j := k + 1
+	for v.isNoun(v.it[k].w) && j < len(v.it) && v.dateish(j) {
+		j++ // "a U.S. strike last week in Baghdad killed X"
+	}
+	j = v.pastBy(j) // "attacks by X against Y"
 	// "attacks were carried out (Monday) (by X) against Y"
 	if v.word(j, "were", "was") && v.wordIn(j+1, v.d.lx.carriedOutParticiples) && v.word(j+2, "out") {
 		j += 3
