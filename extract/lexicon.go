@@ -187,6 +187,7 @@ type wordLists struct {
 	RoleModifiers             []string            `yaml:"role_modifiers"`
 	RoleQualifiers            []string            `yaml:"role_qualifiers"`
 	CourtesyTitles            []string            `yaml:"courtesy_titles"`
+	GovernmentNouns           []string            `yaml:"government_nouns"`
 	CommentatorNouns          []string            `yaml:"commentator_nouns"`
 	CabinetDepartments        []string            `yaml:"cabinet_departments"`
 	NonCabinetSecretaryWords  []string            `yaml:"non_cabinet_secretary_words"`

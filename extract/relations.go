@@ -1221,6 +1221,16 @@ func (d *doc) military(c *entity) *entity {
 // "a security official of Y, X".
 func (v *view) roles() {
 	for k := range v.it {
+		if it := &v.it[k]; it.m != nil && it.e != it.m.ent && is(it.m.ent, schema.Person) {
+			// "the government of Prime Minister X": X still holds the
+			// office the title names.
+			if title, _ := v.titleBeforeToken(it.m.first); title != "" {
+				if org := v.d.knownOffice(it.m.ent, title); org != nil {
+					v.role(k, it.m.ent, title, org, false)
+				}
+			}
+			continue
+		}
 		e := v.ent(k)
 		if !is(e, schema.Person) || v.it[k].m == nil {
 			continue

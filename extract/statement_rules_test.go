@@ -239,3 +239,18 @@ func TestCompoundDescription(t *testing.T) {
 		t.Errorf("the group's statements: %d, want 1", n)
 	}
 }
+
+// TestGovernmentOfItsHead: "the government of Prime Minister X said" is
+// the government's statement, and X still holds the office.
+func TestGovernmentOfItsHead(t *testing.T) {
+	rec := extractText(t, "In January the government of Prime Minister Mohammed Shia al-Sudani said that the coalition would end its mission.")
+	if n := countEvents(rec, schema.EvStatement, "iraqi-government"); n != 1 {
+		t.Errorf("the government's statements: %d, want 1; events %+v", n, rec.Events)
+	}
+	if n := countEvents(rec, schema.EvStatement, "mohammed-shia-al-sudani"); n != 0 {
+		t.Errorf("the prime minister, named for his government, made %d statements", n)
+	}
+	if !hasFact(rec, wantFact{"mohammed-shia-al-sudani", "prime_minister_of", "iraq", ""}) {
+		t.Errorf("no prime_minister_of fact: %s", facts(rec))
+	}
+}

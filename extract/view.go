@@ -108,6 +108,16 @@ func (d *doc) view(s *sentence) *view {
 			continue
 		}
 		it := item{t0: i, t1: i + 1, w: t.norm, id: t.id}
+		if g, m := d.governmentOfHead(i, s); g != nil && v.afterThe() {
+			// "the government of Prime Minister X said": the government
+			// X heads, for the whole phrase, which names it as X's name
+			// names X.
+			v.it = append(v.it, item{t0: i, t1: m.last, e: g, m: m})
+			v.quote = append(v.quote, inQuote || scareWord)
+			scareWord = false
+			i = m.last
+			continue
+		}
 		// "the group claimed …", "the coalition said …": a definite
 		// description of the last group or coalition acts for it.
 		if ref := d.definite(t.norm, i, v); ref != nil {
@@ -207,6 +217,37 @@ func (d *doc) scareQuote(i, last int) int {
 // where "the US military struck" is its armed forces.
 func (d *doc) militaryAdjective(n int, s *sentence) bool {
 	return d.lx.militaryAdjectives.hasID(d.toks[n].id) && n+1 < s.last && d.lx.attackNouns.hasID(d.toks[n+1].id)
+}
+
+// governmentOfHead reads "government of (title) X" at token i, where X is a
+// person the lexicon knows to head a state: it returns the entry of that
+// state's government, as an article entity, and X's mention, which ends
+// the phrase.
+func (d *doc) governmentOfHead(i int, s *sentence) (*entity, *mention) {
+	if !d.lx.governmentNouns.hasID(d.toks[i].id) || i+2 >= s.last || d.toks[i+1].norm != "of" {
+		return nil, nil
+	}
+	n := i + 2
+	if e := d.titleEnd(n, s.last); e > n {
+		n = e
+	}
+	m := d.at[n]
+	if m == nil || m.first != n || m.ent.typ != schema.Person || m.ent.lex == nil {
+		return nil, nil
+	}
+	for _, f := range m.ent.lex.Facts {
+		if f[0] != "president_of" && f[0] != "prime_minister_of" {
+			continue
+		}
+		if c := d.lx.Lookup(f[1]); c != nil {
+			for _, name := range []string{"Government of " + c.Name, c.Name + " government"} {
+				if g := d.lx.Lookup(name); g != nil && g.Type == schema.GovernmentBody {
+					return d.virtual(g), m
+				}
+			}
+		}
+	}
+	return nil, nil
 }
 
 // forceNoun returns the token of the noun for a state's forces that
