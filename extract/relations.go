@@ -1399,6 +1399,9 @@ func (v *view) rankService(k int) (*entity, string) {
 // organisation (with a parenthetical alias) and then the name.
 func (v *view) titleOfOrgBefore(k int) (string, *entity) {
 	j := k - 1
+	if v.word(j, ",") && (v.word(j-1, ")") || v.ent(j-1) != nil) {
+		j-- // "the head of the Deir ez-Zor Military Council (DEMC), Ahmed al-Khabil"
+	}
 	if v.word(j, ")") {
 		for j >= 0 && !v.word(j, "(") {
 			j--
@@ -1410,7 +1413,9 @@ func (v *view) titleOfOrgBefore(k int) (string, *entity) {
 		return "", nil
 	}
 	j--
-	if v.word(j, "the") {
+	// Past "the" and the words that qualify the name ("the formerly
+	// US-allied Deir ez-Zor Military Council").
+	for n := 0; n < 4 && j > 0 && !v.word(j, "of", "for") && (v.it[j].e == nil || v.sponsorModifier(j)) && !clauseBreak(v.it[j].w) && !v.word(j, ","); n++ {
 		j--
 	}
 	if !v.word(j, "of", "for") || j < 1 {

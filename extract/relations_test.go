@@ -138,6 +138,9 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"sean-robertson", "holds_role", "us-navy", "stated"}}},
 		{"Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder said the strikes were proportionate.",
 			[]wantFact{{"pat-ryder", "spokesperson_for", "pentagon", "stated"}, {"pat-ryder", "holds_role", "us-air-force", "stated"}}},
+		// "the head of the (qualified) ORG (ALIAS), NAME".
+		{"The SDF invited the head of the formerly US-allied Deir ez-Zor Military Council (DEMC), Ahmed al-Khabil, to a meeting.",
+			[]wantFact{{"ahmed-al-khabil", "holds_role", "deir-ez-zor-military-council", "stated"}}},
 		// A region's title belongs to its government.
 		{"Kurdistan Region Prime Minister Masrour Barzani received the envoy in Erbil on Sunday.",
 			[]wantFact{{"masrour-barzani", "holds_role", "kurdistan-regional-government", "stated"}}},
