@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -38,9 +37,19 @@ with their evidence sentences and claim kinds. No store is opened.`,
 			if os.Getenv("GOGC") == "" {
 				defer debug.SetGCPercent(debug.SetGCPercent(extractGCPercent))
 			}
-			enc := json.NewEncoder(a.stdout)
-			enc.SetEscapeHTML(false)
-			return a.extractAll(cmd.Context(), args, func(rec schema.Record) error { return enc.Encode(rec) })
+			// A record a line, written as encoding/json writes it with
+			// HTML escaping off (schema.Record.AppendJSON: the same bytes
+			// at a fraction of the cost), in one write as before.
+			var line []byte
+			return a.extractAll(cmd.Context(), args, func(rec schema.Record) error {
+				var err error
+				if line, err = rec.AppendJSON(line[:0]); err != nil {
+					return err
+				}
+				line = append(line, '\n')
+				_, err = a.stdout.Write(line)
+				return err
+			})
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl")
