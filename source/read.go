@@ -70,7 +70,10 @@ func ReadRaw(path string, opts Options) ([]byte, error) {
 	if limit >= 0 && fi.Size() > limit {
 		return nil, &FileError{Path: path, Err: tooLarge(fi.Size(), limit, false)}
 	}
-	f, err := os.Open(path)
+	// Opened non-blocking, which changes nothing for a regular file, so
+	// that os does not set and clear the flag itself (four fcntl calls
+	// an article).
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
 	}
@@ -80,14 +83,24 @@ func ReadRaw(path string, opts Options) ([]byte, error) {
 		// The file may have grown since Stat: never read past the limit.
 		r = io.LimitReader(f, limit+1)
 	}
-	// Room for the file as Stat found it and for the read that finds its
-	// end: two reads, where io.ReadAll's growing buffer takes several.
-	var buf bytes.Buffer
-	buf.Grow(int(fi.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(r); err != nil {
-		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
+	// Room for the file as Stat found it and more: one read when it
+	// returns that size and no more (the end), where io.ReadAll's growing
+	// buffer takes several; a file that has grown or shrunk since is read
+	// to its end.
+	raw := make([]byte, 0, int(fi.Size())+bytes.MinRead)
+	for {
+		if len(raw) == cap(raw) {
+			raw = slices.Grow(raw, bytes.MinRead)
+		}
+		n, err := r.Read(raw[len(raw):cap(raw)])
+		raw = raw[:len(raw)+n]
+		if err == io.EOF || n > 0 && int64(len(raw)) == fi.Size() && len(raw) < cap(raw) {
+			break
+		}
+		if err != nil {
+			return nil, &FileError{Path: path, Err: unwrapPathError(err)}
+		}
 	}
-	raw := buf.Bytes()
 	if limit >= 0 && int64(len(raw)) > limit {
 		return nil, &FileError{Path: path, Err: tooLarge(int64(len(raw)), limit, true)}
 	}
