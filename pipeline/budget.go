@@ -160,7 +160,9 @@ func (b Budget) extract(ctx context.Context, x extract.Extractor, art *source.Ar
 		if quads {
 			e.Quads, e.Rejects = schema.ToQuads(rec, extract.Version(x))
 			n = len(e.Quads)
-		} else if max >= 0 {
+		} else if max >= 0 && schema.QuadBound(rec) > max {
+			// Counted only when the bound does not already keep it
+			// within the limit.
 			n = schema.CountQuads(rec, extract.Version(x))
 		}
 		if max >= 0 && n > max {

@@ -39,6 +39,28 @@ func CountQuads(rec Record, extractor string) int {
 	return m.n
 }
 
+// QuadBound is at least CountQuads(rec, x) for every extractor x, from
+// the record's lengths alone: the most quads an article, an entity with
+// its mentions, an event and a fact can make. A record whose bound is
+// within its budget needs no count (`newsgraph extract`, where counting
+// was a tenth of the instructions). TestQuadBound holds it to a record
+// that makes every quad the mapper can.
+func QuadBound(rec Record) int {
+	n := maxArticleQuads + len(rec.Events)*maxEventQuads + len(rec.Facts)*maxFactQuads
+	for i := range rec.Entities {
+		n += maxEntityQuads + len(rec.Entities[i].Mentions)
+	}
+	return n
+}
+
+// The most quads mapper makes of each part of a record.
+const (
+	maxArticleQuads = 9  // its type and eight strings
+	maxEntityQuads  = 8  // type, name, alias, mention, Wikidata id, place (3); and an alias a mention
+	maxEventQuads   = 18 // type, event type, kind, article, five strings, confidence, five roles, place (3)
+	maxFactQuads    = 10 // the fact, its statement (5), evidence, role, confidence, asserted by
+)
+
 type mapper struct {
 	rec     Record
 	label   quad.IRI

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -224,6 +225,57 @@ func TestCountQuads(t *testing.T) {
 			if got := CountQuads(rec, x); got != len(qs) {
 				t.Errorf("%s, extractor %q: CountQuads = %d, ToQuads made %d", name, x, got, len(qs))
 			}
+		}
+	}
+}
+
+// TestQuadBound checks QuadBound against a record that makes every quad
+// the mapper can make of each part (every field set, every reference
+// good, places with coordinates), where the bound is the count itself:
+// a quad added to the mapper makes the count exceed it.
+func TestQuadBound(t *testing.T) {
+	ent := func(id, typ string) Entity {
+		e := Entity{ID: id, Type: typ, Name: id + " name", Mentions: []string{id + " a", id + " b"}, Wikidata: "Q1"}
+		if Placeable(typ) {
+			e.Coords, e.GeoPrecision = []float64{33.3, 44.4}, GeoTown
+		}
+		return e
+	}
+	rec := Record{
+		Doc: "a.txt",
+		Article: Article{ID: "0123456789abcdef", Source: "a.txt", Title: "t", Outlet: "o", Author: "a",
+			Date: "2024-01-20", Credit: "AFP", Sketch: "0123456789abcdef"},
+		Entities: []Entity{ent("kh", ArmedGroup), ent("base", MilitaryBase), ent("iraq", Country), ent("erbil", Place)},
+		Facts: []Fact{{S: "kh", P: "attacked", O: "base", Kind: Claimed, Evidence: "e", Role: "r",
+			AssertedBy: "kh", Confidence: 0.8}},
+		Events: []Event{
+			{ID: "ev1", Type: EvAttack, Agent: "kh", Target: "base", Location: "erbil", About: "iraq",
+				Date: "2024-01-20", DatePrecision: "day", DateNote: "n", Status: "occurred", Kind: Claimed,
+				Evidence: "e", AssertedBy: "kh", Confidence: 0.5},
+			{ID: "ev2", Type: EvAttack, Agent: "kh", Target: "base", Location: "erbil", About: "ev1",
+				Date: "2024-01", DatePrecision: "month", DateNote: "n", Status: "occurred", Kind: Stated,
+				Evidence: "e", AssertedBy: "kh", Confidence: 0.5},
+		},
+	}
+	for _, v := range []any{rec, rec.Article, rec.Entities[1], rec.Facts[0], rec.Events[0]} {
+		rv := reflect.ValueOf(v)
+		for i := range rv.NumField() {
+			if rv.Field(i).IsZero() {
+				t.Errorf("%s.%s is not set: the record must set every field", rv.Type().Name(), rv.Type().Field(i).Name)
+			}
+		}
+	}
+	qs, rejects := ToQuads(rec, "rules/1")
+	if len(rejects) > 0 {
+		t.Fatalf("rejects: %v", rejects)
+	}
+	// An armed group has no place: three quads fewer than the bound.
+	if b := QuadBound(rec) - 3; len(qs) != b {
+		t.Errorf("the record makes %d quads, QuadBound says %d (less the armed group's place): a part makes more or fewer quads than its max…Quads", len(qs), b)
+	}
+	for _, r := range []Record{sample(), {}} {
+		if n, b := CountQuads(r, "rules/1"), QuadBound(r); n > b {
+			t.Errorf("CountQuads %d > QuadBound %d", n, b)
 		}
 	}
 }
