@@ -60,11 +60,13 @@ func findDate(s string) (iso string, start, end int, ok bool) {
 	if m := isoDateRe.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
 		try(m, atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[10]:m[11]]))
 	}
-	if m := dmyWordRe.FindStringSubmatchIndex(s); m != nil {
-		try(m, atoi(s[m[6]:m[7]]), monthNum(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
-	}
-	if m := mdyWordRe.FindStringSubmatchIndex(s); m != nil {
-		try(m, atoi(s[m[6]:m[7]]), monthNum(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]))
+	if mayHaveMonth(s) {
+		if m := dmyWordRe.FindStringSubmatchIndex(s); m != nil {
+			try(m, atoi(s[m[6]:m[7]]), monthNum(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
+		}
+		if m := mdyWordRe.FindStringSubmatchIndex(s); m != nil {
+			try(m, atoi(s[m[6]:m[7]]), monthNum(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]))
+		}
 	}
 	if m := numDateRe.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[10]:m[11]])
@@ -91,6 +93,26 @@ func hasYear(s string) bool {
 		run = 0
 	}
 	return run == 4
+}
+
+// mayHaveMonth reports whether s may hold a month of monthPat: it has the
+// first three letters of one in either case, or a byte that is not ASCII
+// (the regexps' case folding matches 'ſ' for 's'). Most date lines are
+// numeric ("2023-04-02"), and the two word regexps cost most.
+func mayHaveMonth(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+		if i+3 > len(s) {
+			continue
+		}
+		switch string([]byte{s[i] | 0x20, s[i+1] | 0x20, s[i+2] | 0x20}) {
+		case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+			return true
+		}
+	}
+	return false
 }
 
 func validDate(y, m, d int) (string, bool) {
