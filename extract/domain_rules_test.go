@@ -266,3 +266,13 @@ func TestActivePerfectIsNoPassive(t *testing.T) {
 		}
 	}
 }
+
+// TestNoSelfAttack: a misread subject never makes a state attack itself.
+func TestNoSelfAttack(t *testing.T) {
+	rec := extractText(t, "The PKK, designated a terrorist group by Turkey, the US and the European Union, took up arms against the Turkish state in 1984.")
+	for _, e := range rec.Events {
+		if e.Agent == "turkey" && e.Type != schema.EvStatement {
+			t.Errorf("Turkey made a %s against %q:%s", e.Type, e.Target, eventList(rec))
+		}
+	}
+}

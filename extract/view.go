@@ -134,7 +134,11 @@ func (d *doc) view(s *sentence) *view {
 			if c := d.lx.byWord[t.id].demonym; c != nil {
 				it.dem = c
 				// "American troops", "US-led forces": the country's military.
-				if j := d.forceNoun(i+1, s, false); j >= 0 && !d.militaryAdjective(j, s) {
+				if j := i + 1; j < s.last && d.at[j] == nil && d.lx.stateNouns.hasID(d.toks[j].id) {
+					// "the Turkish state": the country.
+					it.e, it.t1 = d.virtual(c), j+1
+					it.w, it.id = "", 0
+				} else if j := d.forceNoun(i+1, s, false); j >= 0 && !d.militaryAdjective(j, s) {
 					// A country with no armed forces of its own in the
 					// lexicon acts itself: "Iranian forces" are Iran's.
 					it.e = d.virtual(c)

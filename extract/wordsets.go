@@ -187,6 +187,7 @@ type wordSets struct {
 	roleQualifiers            wordSet // "senior representative": modifiers kept in the role
 	courtesyTitles            wordSet // "Dr.", "Sheikh": a courtesy, not a role
 	governmentNouns           wordSet // "the government of Prime Minister X": X's government
+	stateNouns                wordSet // "the Turkish state": after a demonym, the country
 	commentatorNouns          wordSet // a title with one of them makes a commentator
 	cabinetDepartments        wordSet // "Defense Secretary": a secretary who is a minister
 	nonCabinetSecretaryWords  wordSet // "press secretary": a secretary who is no minister
@@ -418,6 +419,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"role_qualifiers", w.RoleQualifiers, &ws.roleQualifiers},
 		{"courtesy_titles", w.CourtesyTitles, &ws.courtesyTitles},
 		{"government_nouns", w.GovernmentNouns, &ws.governmentNouns},
+		{"state_nouns", w.StateNouns, &ws.stateNouns},
 		{"commentator_nouns", w.CommentatorNouns, &ws.commentatorNouns},
 		{"cabinet_departments", w.CabinetDepartments, &ws.cabinetDepartments},
 		{"non_cabinet_secretary_words", w.NonCabinetSecretaryWords, &ws.nonCabinetSecretaryWords},
