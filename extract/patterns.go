@@ -684,6 +684,9 @@ func (d *doc) contextType(i, j int) string {
 	if i >= 2 && d.toks[i-1].norm == "of" && d.lx.placesBefore.hasID(d.toks[i-2].id) && !d.toks[i-2].cap {
 		return schema.Place
 	}
+	if d.placeListBefore(i) {
+		return schema.Place // "the towns of Dhiban and Al-Tayana"
+	}
 	// "al-Hamdaniya, east of Mosul", "Sinune, 20 km north of Sinjar".
 	k := j + 1
 	for k < len(d.toks) && k < j+4 && (d.toks[k].kind == tNum || d.lx.distanceUnits.hasID(d.toks[k].id)) {
@@ -693,6 +696,23 @@ func (d *doc) contextType(i, j int) string {
 		return schema.Place
 	}
 	return ""
+}
+
+// placeListBefore reports a name at token i that goes on a list of places
+// opened by a place word and "of": "the towns of Dhiban and Al-Tayana",
+// "the villages of X, Y and Z".
+func (d *doc) placeListBefore(i int) bool {
+	if i < 2 || d.toks[i-1].norm != "and" && d.toks[i-1].norm != "," {
+		return false
+	}
+	k := i - 2
+	if d.toks[k].norm == "," {
+		k-- // "X, and Y"
+	}
+	for n := 0; k > 0 && n < 6 && (d.toks[k].cap || d.toks[k].hyph || d.toks[k].norm == "," || d.toks[k].norm == "and"); n++ {
+		k--
+	}
+	return k >= 1 && d.toks[k].norm == "of" && d.lx.placesBefore.hasID(d.toks[k-1].id) && !d.toks[k-1].cap
 }
 
 // headType types a run by its head word: the last word ("… Brigades",

@@ -52,6 +52,12 @@ func TestEntityPatterns(t *testing.T) {
 		// Half a compound is neither a title nor, by its skeleton, a
 		// place ("Counter" is not Quneitra).
 		{"The Syrian Directorate-General of Counter-Narcotics said the shipment was seized.", "syrian-directorate-general-of-counter-narcotics", schema.GovernmentBody, "Syrian Directorate-General of Counter-Narcotics"},
+		// A place word opens a list of places; a tribe is an organisation;
+		// "Sheik" and "Abo" are spellings of a courtesy and a kunya.
+		{"Fighters took the towns of Dhiban and Al-Tayana on the eastern bank.", "al-tayana", schema.Place, "Al-Tayana"},
+		{"The leader of the powerful Al-Aqidat tribe, Sheik Ibrahim al-Hafel, called for a rally.", "ibrahim-al-hafel", schema.Person, "Ibrahim al-Hafel"},
+		{"The leader of the powerful Al-Aqidat tribe called for a rally.", "al-aqidat", schema.Organization, "Al-Aqidat"},
+		{"Abo Taqwa Al-Saeidi was killed in the strike.", "abo-taqwa-al-saeidi", schema.Person, "Abo Taqwa Al-Saeidi"},
 	} {
 		rec := extractText(t, c.text)
 		e := entityByID(rec, c.id)
