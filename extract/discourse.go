@@ -149,6 +149,12 @@ func (v *view) subj(k int) (int, *entity) {
 			if v.unnamedGroupBefore(j) {
 				return -1, nil // "Several Iraqi factions issued a statement in which they vowed"
 			}
+			if w == "they" && v.prev(j, j, nil) < 0 && is(v.d.lastSubject, schema.Country) {
+				// "Israel appears to have hit Iran-backed targets. They
+				// also struck …": the last sentence's subject, not a group
+				// it named.
+				return -1, v.d.lastSubject
+			}
 			if v.d.lastGroup != nil {
 				return -1, v.d.lastGroup
 			}

@@ -128,6 +128,10 @@ func TestRolesNeverInverted(t *testing.T) {
 		// they are.
 		{"The alliance joins Iran's usually fractious Iraqi proxies under one name.",
 			[3]string{"iraq-backed-militias", "backed_by", "iraq"}, [3]string{}},
+		// "They" opening a sentence takes up the state the last one was
+		// about, not a group that sentence named.
+		{"Over the past weeks, Israel appears to have hit Iran-backed targets in Iraq. On Saturday, they also carried out an airstrike against Iranian forces near Damascus.",
+			[3]string{"iran-backed-militias", "attacked", "iran"}, [3]string{"israel", "attacked", "iran"}},
 		// Places a subject is in are not the subject.
 		{"Iranian-backed militants in Iraq and Syria have long battled with U.S. forces, launching sporadic attacks against bases in the region.",
 			[3]string{"syria", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},
