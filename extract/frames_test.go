@@ -132,6 +132,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// about, not a group that sentence named.
 		{"Over the past weeks, Israel appears to have hit Iran-backed targets in Iraq. On Saturday, they also carried out an airstrike against Iranian forces near Damascus.",
 			[3]string{"iran-backed-militias", "attacked", "iran"}, [3]string{"israel", "attacked", "iran"}},
+		// A city named before another noun is no body a person serves.
+		{"Abo Taqwa Al-Saeidi, the aide to the head of Baghdad Ring operations in the Popular Mobilization Forces, was killed.",
+			[3]string{"abo-taqwa-al-saeidi", "holds_role", "iraq"}, [3]string{}},
 		// Places a subject is in are not the subject.
 		{"Iranian-backed militants in Iraq and Syria have long battled with U.S. forces, launching sporadic attacks against bases in the region.",
 			[3]string{"syria", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},
