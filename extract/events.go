@@ -99,10 +99,7 @@ func (d *doc) sameSide(speaker, actor *entity) bool {
 	if speaker == nil || actor == speaker {
 		return true
 	}
-	if c := d.lx.militaryOf[actor.id]; c != nil {
-		actor = d.virtual(c)
-	}
-	if actor.typ != schema.Country {
+	if actor = d.forces(actor); actor.typ != schema.Country {
 		return true
 	}
 	return d.speaksFor(speaker, actor)

@@ -1169,7 +1169,7 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 	if agent == nil && target == nil && !ev.Anonymous {
 		return nil
 	}
-	if agent != nil && target != nil && v.d.forces(agent) == v.d.forces(target) && ev.Type != schema.EvStatement {
+	if v.d.ownSide(agent, target) && ev.Type != schema.EvStatement {
 		return nil // no one attacks, meets or threatens itself: the subject was misread
 	}
 	if ev.Type == schema.EvStatement && v.d.commentator[agent] {
