@@ -58,12 +58,15 @@ func (d *doc) findMentions() {
 // not a mention: the tokens stay the longer name's. A group inside a
 // group's name is another one ("Hezbollah" inside "Kata'ib Hezbollah" is
 // not the Lebanese party), and people are left out: the seeds' gold does
-// not take "the Assad regime" to mention the man.
+// not take "the Assad regime" to mention the man. A government named for
+// its head is the exception ("the Biden administration"): the annotation
+// guideline lists the president as mentioned.
 func (d *doc) innerNames() {
 	for _, m := range d.ments {
 		if m.last-m.first < 2 {
 			continue
 		}
+		d.governmentHead(m)
 		for t := m.first; t < m.last; t++ {
 			if d.toks[t].kind != tWord || !d.toks[t].cap {
 				continue
@@ -80,6 +83,31 @@ func (d *doc) innerNames() {
 				e.surfaces = append(e.surfaces, surface)
 			}
 		}
+	}
+}
+
+// governmentHead gives the person a government's name begins with ("the
+// Biden administration", "Sudani government") the surface, when the
+// lexicon has the person head a state.
+func (d *doc) governmentHead(m *mention) {
+	last := m.last - 1
+	if m.ent.typ != schema.GovernmentBody || !d.lx.governmentNouns.hasID(d.toks[last].id) {
+		return
+	}
+	first := m.first
+	if d.article(first) {
+		first++
+	}
+	if first >= last {
+		return
+	}
+	le := d.lx.Lookup(d.span(first, last))
+	if le == nil || le.Type != schema.Person || d.governmentOf(le) == nil {
+		return
+	}
+	e := d.lexEntity(le)
+	if surface := d.span(first, last); !slices.Contains(e.surfaces, surface) {
+		e.surfaces = append(e.surfaces, surface)
 	}
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -252,5 +253,25 @@ func TestGovernmentOfItsHead(t *testing.T) {
 	}
 	if !hasFact(rec, wantFact{"mohammed-shia-al-sudani", "prime_minister_of", "iraq", ""}) {
 		t.Errorf("no prime_minister_of fact: %s", facts(rec))
+	}
+}
+
+// TestGovernmentNamedForItsHead: "the Sudani government", "Netanyahu's
+// cabinet" act as the government of the state the person heads, and the
+// person counts as mentioned, as in "the Biden administration" (the
+// annotation guideline's rule for administrations).
+func TestGovernmentNamedForItsHead(t *testing.T) {
+	for _, tc := range []struct{ text, agent, typ, person string }{
+		{"The Sudani government said foreign troops would leave the country next year.", "iraqi-government", schema.EvStatement, "mohammed-shia-al-sudani"},
+		{"Netanyahu's cabinet vowed to strike Hezbollah again.", "israeli-government", schema.EvThreat, "benjamin-netanyahu"},
+		{"Analysts expect the Biden administration to keep its troops in Syria.", "", "", "joe-biden"},
+	} {
+		rec := extractText(t, tc.text)
+		if tc.agent != "" && countEvents(rec, tc.typ, tc.agent) != 1 {
+			t.Errorf("%q: want a %s by %s:%s", tc.text, tc.typ, tc.agent, eventList(rec))
+		}
+		if !slices.ContainsFunc(rec.Entities, func(e schema.Entity) bool { return e.ID == tc.person }) {
+			t.Errorf("%q: %s is not mentioned: %+v", tc.text, tc.person, rec.Entities)
+		}
 	}
 }

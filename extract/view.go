@@ -84,6 +84,11 @@ func (d *doc) view(s *sentence) *view {
 					it.bases = d.lx.baseWords.hasID(d.toks[n].id)
 				}
 			}
+			// "the Sudani government", "Netanyahu's cabinet": the
+			// government of the state the person heads.
+			if g, end := d.headsGovernment(m, s); g != nil {
+				it.e, it.t1 = g, end
+			}
 			// "the YPG/PKK": two names joined by a slash name one group,
 			// the first.
 			if n := it.t1; n+1 < s.last && d.toks[n].norm == "/" && d.at[n+1] != nil && d.at[n+1].first == n+1 && d.at[n+1].ent.typ == m.ent.typ && d.at[n+1].last <= s.last {
@@ -239,19 +244,48 @@ func (d *doc) governmentOfHead(i int, s *sentence) (*entity, *mention) {
 	if m == nil || m.first != n || m.ent.typ != schema.Person || m.ent.lex == nil {
 		return nil, nil
 	}
-	for _, f := range m.ent.lex.Facts {
+	if g := d.governmentOf(m.ent.lex); g != nil {
+		return g, m
+	}
+	return nil, nil
+}
+
+// headsGovernment reads "X government", "X's cabinet", "the X
+// administration" after the mention m of a person the lexicon has head
+// a state: that state's government, up to the token it returns.
+func (d *doc) headsGovernment(m *mention, s *sentence) (*entity, int) {
+	if m.ent.typ != schema.Person || m.ent.lex == nil {
+		return nil, 0
+	}
+	n := m.last
+	if n < s.last && d.toks[n].kind == tPoss {
+		n++
+	}
+	if n >= s.last || d.at[n] != nil || !d.lx.governmentNouns.hasID(d.toks[n].id) {
+		return nil, 0
+	}
+	if g := d.governmentOf(m.ent.lex); g != nil {
+		return g, n + 1
+	}
+	return nil, 0
+}
+
+// governmentOf returns, as an article entity, the government of the state
+// the person le heads (president_of, prime_minister_of), or nil.
+func (d *doc) governmentOf(le *LexEntry) *entity {
+	for _, f := range le.Facts {
 		if f[0] != "president_of" && f[0] != "prime_minister_of" {
 			continue
 		}
 		if c := d.lx.Lookup(f[1]); c != nil {
 			for _, name := range []string{"Government of " + c.Name, c.Name + " government"} {
 				if g := d.lx.Lookup(name); g != nil && g.Type == schema.GovernmentBody {
-					return d.virtual(g), m
+					return d.virtual(g)
 				}
 			}
 		}
 	}
-	return nil, nil
+	return nil
 }
 
 // forceNoun returns the token of the noun for a state's forces that
