@@ -309,8 +309,8 @@ func (v *view) events() {
 			continue
 		}
 		switch rule := v.d.lx.byWord[v.it[k].id].event; rule {
-		case evAttack, evAttackIfWeapon, evAttackIfClaimed:
-			if rule == evAttackIfWeapon && !v.weaponAfter(k) || rule == evAttackIfClaimed && v.claimVerbBefore(k) < 0 && v.carriedOutBefore(k) < 0 {
+		case evAttack, evAttackIfWeapon, evAttackIfClaimed, evAttackIfObject:
+			if rule == evAttackIfWeapon && !v.weaponAfter(k) || rule == evAttackIfClaimed && v.claimVerbBefore(k) < 0 && v.carriedOutBefore(k) < 0 || rule == evAttackIfObject && !v.verbBetween(k) {
 				continue
 			}
 			if j := v.attack(k); j > k {
@@ -449,9 +449,10 @@ func (v *view) attack(k int) int {
 			}
 		}
 	}
-	// "X attacked Y", "X have carried out air strikes against Y"
+	// "X attacked Y", "X have carried out air strikes against Y",
+	// "Turkey regularly strikes PKK positions"
 	var agents []*entity
-	if agent == nil && !v.isNoun(w) && !v.word(k-1, "was", "were", "been", "be") {
+	if agent == nil && (!v.isNoun(w) || v.nounAsVerb(k)) && !v.word(k-1, "was", "were", "been", "be") {
 		var j int
 		j, agent = v.subj(k)
 		if l := v.listBack(j); j >= 0 && len(l) > 1 && !agent.collective() {
@@ -709,6 +710,27 @@ func placeOf(targets []*entity) *entity {
 // isNoun reports the attack nouns (as opposed to verbs).
 func (v *view) isNoun(w string) bool { return v.d.lx.attackNouns.has(w) }
 
+// nounAsVerb reports the present tense of a verb spelt as an attack noun:
+// "Turkey regularly strikes PKK positions", "the group often attacks
+// the base". An adverb stands between a name and the word ("U.S.
+// strikes on Iraq" and "Israeli strikes killed" stay nouns).
+func (v *view) nounAsVerb(k int) bool {
+	return v.wordIn(k-1, v.d.lx.adverbs) && v.verbBetween(k)
+}
+
+// verbBetween reports item k between its subject, a name past any
+// adverbs, and its object: a name, a determiner or a site.
+func (v *view) verbBetween(k int) bool {
+	j := k - 1
+	for j >= 0 && v.wordIn(j, v.d.lx.adverbs) {
+		j--
+	}
+	if !is(v.ent(j), schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
+		return false
+	}
+	return v.ent(k+1) != nil || v.wordIn(k+1, v.d.lx.siteDeterminers) || v.wordIn(k+1, v.d.lx.ownedSites) || v.wordIn(k+1, v.d.lx.genericTargets)
+}
+
 // airContext reports aircraft as the instrument of the attack at k: named
 // with the attacker ("US warplanes targeted …") or just before the trigger.
 func (v *view) airContext(agent *entity, k int) bool {
@@ -770,8 +792,9 @@ func (v *view) pastBy(j int) int {
 
 // attackTargets collects the targets after an attack trigger.
 func (v *view) attackTargets(k int) ([]*entity, int) {
+	noun := v.isNoun(v.it[k].w) && !v.nounAsVerb(k)
 	j := k + 1
-	for v.isNoun(v.it[k].w) && j < len(v.it) && v.dateish(j) {
+	for noun && j < len(v.it) && v.dateish(j) {
 		j++ // "a U.S. strike last week in Baghdad killed X"
 	}
 	j = v.pastBy(j) // "attacks by X against Y"
@@ -783,7 +806,7 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		}
 		j = v.pastBy(j)
 	}
-	if v.word(j, "in", "near", "on") && v.isNoun(v.it[k].w) {
+	if v.word(j, "in", "near", "on") && noun {
 		// "a drone strike in eastern Baghdad": where, not whom — unless a
 		// verb follows: "a drone strike on a car in Baghdad killed X".
 		vb := -1
@@ -809,7 +832,7 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		}
 		j = vb
 	}
-	if v.wordIn(j, v.d.lx.casualtyVerbs) && v.isNoun(v.it[k].w) {
+	if v.wordIn(j, v.d.lx.casualtyVerbs) && noun {
 		// "a U.S. drone strike killed a senior Nujaba commander, X": the
 		// person killed, and the group they served.
 		var out []*entity
@@ -838,7 +861,7 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		return out, last
 	}
 prep:
-	if v.wordIn(j, v.d.lx.targetPrepositions) || v.word(j, "at", "to") || !v.isNoun(v.it[k].w) {
+	if v.wordIn(j, v.d.lx.targetPrepositions) || v.word(j, "at", "to") || !noun {
 		if v.wordIn(j, v.d.lx.targetPrepositions) || v.word(j, "at", "to") {
 			j++
 		}

@@ -395,6 +395,30 @@ func TestThreatsAndStrikes(t *testing.T) {
 	}
 }
 
+// TestPresentTenseAttacks: "strikes" and "targets" between a subject and
+// an object are verbs; before "on" or after a demonym, "strikes" is a
+// noun and "US targets" the forces.
+func TestPresentTenseAttacks(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want wantFact
+	}{
+		{"Turkey regularly strikes hideouts of the PKK in the Qandil mountains.", wantFact{"turkey", "attacked", "kurdistan-workers-party", ""}},
+		{"Turkey frequently targets vehicles and positions of the PKK near Sinjar.", wantFact{"turkey", "attacked", "kurdistan-workers-party", ""}},
+		{"Israel targets the Houthis in Yemen almost every week.", wantFact{"israel", "attacked", "houthis", ""}},
+	} {
+		if rec := extractText(t, tc.text); !hasFact(rec, tc.want) {
+			t.Errorf("%q: missing %v in %s", tc.text, tc.want, facts(rec))
+		}
+	}
+	rec := extractText(t, "Kata'ib Hezbollah fired rockets at US targets in Iraq on Sunday.")
+	for _, f := range rec.Facts {
+		if f.P == "attacked" && f.S != "kataib-hezbollah" {
+			t.Errorf("'US targets' attacked no one: %+v", f)
+		}
+	}
+}
+
 func TestContextTypes(t *testing.T) {
 	for _, c := range []struct{ text, id, typ string }{
 		{"Residents said the car was hit near the Mashtal neighborhood of the capital.", "mashtal", schema.Place},

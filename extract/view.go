@@ -78,7 +78,7 @@ func (d *doc) view(s *sentence) *view {
 			// "United States warplanes", "US occupying forces": a country
 			// named for its forces.
 			n := d.forceNoun(m.last, s, true)
-			if m.ent.typ == schema.Country && n >= 0 && !d.lx.nonForceNouns.hasID(d.toks[n].id) && !d.militaryAdjective(n, s) {
+			if m.ent.typ == schema.Country && n >= 0 && !d.lx.nonForceNouns.hasID(d.toks[n].id) && !d.militaryAdjective(n, s) && !d.verbOfObject(n, s) {
 				if mil := d.military(m.ent); mil != nil {
 					it.e, it.dem, it.t1 = mil, m.ent.lex, n+1
 					it.bases = d.lx.baseWords.hasID(d.toks[n].id)
@@ -286,6 +286,17 @@ func (d *doc) governmentOf(le *LexEntry) *entity {
 		}
 	}
 	return nil
+}
+
+// verbOfObject reports a word at token n that names forces ("US
+// targets") but is a verb when an object follows it: "Turkey targets PKK
+// positions", "Israel targets the group".
+func (d *doc) verbOfObject(n int, s *sentence) bool {
+	if d.lx.byWord[d.toks[n].id].event != evAttackIfObject || n+1 >= s.last {
+		return false
+	}
+	id := d.toks[n+1].id
+	return d.at[n+1] != nil || d.lx.siteDeterminers.hasID(id) || d.lx.ownedSites.hasID(id) || d.lx.genericTargets.hasID(id)
 }
 
 // forceNoun returns the token of the noun for a state's forces that

@@ -273,6 +273,7 @@ const (
 	evAttack
 	evAttackIfWeapon  // an attack only with a weapon after ("fired rockets")
 	evAttackIfClaimed // an attack only after a claim or "carried out"
+	evAttackIfObject  // an attack only between a subject and an object ("Turkey targets PKK positions")
 	evThreat
 	evSuspension
 )
@@ -280,6 +281,7 @@ const (
 // eventRules are the names event_triggers uses for the rules.
 var eventRules = map[string]eventRule{
 	"attack": evAttack, "attack_if_weapon_follows": evAttackIfWeapon, "attack_if_claimed": evAttackIfClaimed,
+	"attack_if_object_follows": evAttackIfObject,
 	"threat":     evThreat,
 	"suspension": evSuspension,
 }
