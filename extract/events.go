@@ -898,6 +898,9 @@ prep:
 	if j >= len(v.it) || v.it[j].e == nil {
 		return nil, k
 	}
+	if p := v.siteInCountry(j); p > j {
+		j = p // "Iraq's Ain al-Asad air base", "Syria's province of Deir ez-Zor": the site
+	}
 	if f := v.hostedForce(j); f >= 0 {
 		j = f // "an attack on an Iraqi base housing U.S. troops": the troops
 	} else if v.qualifier(j) && v.ent(j+2) != nil {

@@ -526,6 +526,9 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		for v.qualifier(k) && !fr.wantsLink(v, i, k) {
 			k += 2 // "the Iran-backed Kata'ib Hezbollah": the group; "posts of Iran's Revolutionary Guard": the Guard's
 		}
+		if p := v.siteInCountry(k); p > k && is(v.ent(p), schema.MilitaryBase) && e.types.has(schema.MilitaryBase) && !fr.wantsLink(v, i, k) {
+			k = p // "drones targeted Iraq's Ain al-Asad air base": the base; a place keeps its state ("in Syria's Deir ez-Zor")
+		}
 		if k < len(v.it) && v.it[k].e == nil && v.groupAfter(k) && !fr.wantsLink(v, i, k) {
 			return false // "Iraqi armed factions announced": not Iraq
 		}
@@ -611,6 +614,23 @@ func (v *view) coordinatedPhrase(k int) bool {
 // locates the field).
 func (v *view) statePossessor(k int) bool {
 	return is(v.ent(k), schema.Country) && v.word(k+1, "'s", "'") && is(v.ent(k+2), schema.GovernmentBody, schema.ArmedGroup, schema.Coalition)
+}
+
+// siteInCountry returns the item of the place or base a country's
+// possessive at item j locates ("Iraq's Ain al-Asad air base", "Iraq's
+// town of Zummar"), or j: the country says where the site is.
+func (v *view) siteInCountry(j int) int {
+	if !is(v.ent(j), schema.Country) || !v.word(j+1, "'s") {
+		return j
+	}
+	p := j + 2
+	if v.wordIn(p, v.d.lx.placesBefore) && v.word(p+1, "of") {
+		p += 2
+	}
+	if is(v.ent(p), schema.Place, schema.MilitaryBase) {
+		return p
+	}
+	return j
 }
 
 // qualifier reports a name at item k that qualifies the name two items on

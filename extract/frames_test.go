@@ -772,3 +772,27 @@ func TestLexiconDirOverridesWordLists(t *testing.T) {
 		t.Error("the overridden role_offices was not used")
 	}
 }
+
+// TestCountryLocatesSite: in "Iraq's Ain al-Asad air base" the state says
+// where the base is; the base is what was struck.
+func TestCountryLocatesSite(t *testing.T) {
+	for _, text := range []string{
+		"Two armed drones targeted Iraq's Ain al-Asad air base overnight, a security source said.",
+		"Kata'ib Hezbollah fired rockets at Iraq's Ain al-Asad air base on Sunday.",
+	} {
+		rec := extractText(t, text)
+		found := false
+		for _, e := range rec.Events {
+			if e.Type != schema.EvAttack {
+				continue
+			}
+			if e.Target == "iraq" {
+				t.Errorf("%q: Iraq, which locates the base, is the target: %+v", text, e)
+			}
+			found = found || e.Target == "ain-al-asad-air-base"
+		}
+		if !found {
+			t.Errorf("%q: no attack on the base: %+v", text, rec.Events)
+		}
+	}
+}
