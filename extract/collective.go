@@ -134,10 +134,15 @@ func (d *doc) scanCollectives(s *sentence) {
 		return
 	}
 	for i := s.first; i < s.last; i++ {
-		if !d.mayStartCollective(i, s.last) {
-			continue
+		var end int
+		var sponsor *LexEntry
+		var pred string
+		if d.mayStartCollective(i, s.last) {
+			end, sponsor, pred = d.matchCollective(i, s.last)
 		}
-		end, sponsor, pred := d.matchCollective(i, s.last)
+		if end <= i && d.lx.byWord[d.toks[i].id].coll&collHead != 0 && (i == s.first || d.lx.byWord[d.toks[i-1].id].coll&collHead == 0) {
+			end, sponsor, pred = d.matchPostposed(i, s.last)
+		}
 		if end <= i {
 			continue
 		}
@@ -183,6 +188,7 @@ func (d *doc) mayStartCollective(i, last int) bool {
 const (
 	collAfterSponsor = 1 << iota // a proxy noun or a modifier
 	collUnsponsored              // a modifier that names the sponsor by itself
+	collHead                     // a head or a modifier, which may open "militias loyal to Iran"
 )
 
 // words yields each word of the collectives that mayStartCollective
@@ -199,6 +205,13 @@ func (c *collectives) words() iter.Seq2[string, uint8] {
 		for w := range c.unsponsored {
 			if !yield(w, collUnsponsored) {
 				return
+			}
+		}
+		for _, m := range []map[string]bool{c.heads, c.modHeads, c.modifiers} {
+			for w := range m {
+				if !yield(w, collHead) {
+					return
+				}
 			}
 		}
 	}
@@ -245,6 +258,43 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 		return end, sponsor, pred
 	}
 	return 0, nil, ""
+}
+
+// matchPostposed matches "modifier* head link to|with|by Sponsor" at token
+// i ("armed factions loyal to Ankara", "Iraqi armed groups aligned with
+// Iran", "militias backed by Tehran") and returns its end, the sponsor's
+// entry and the predicate the link word gives, or 0.
+func (d *doc) matchPostposed(i, last int) (int, *LexEntry, string) {
+	c := d.lx.collectives
+	j := d.pastModifiers(i, last, c.heads)
+	for j+1 < last && c.heads[d.toks[j].norm] && c.heads[d.toks[j+1].norm] {
+		j++ // "militia groups"
+	}
+	if j+3 >= last || d.at[j] != nil || !(c.heads[d.toks[j].norm] || j > i && c.modHeads[d.toks[j].norm]) {
+		return 0, nil, ""
+	}
+	pred := c.links[d.toks[j+1].norm]
+	if pred == "" || d.toks[j+1].hyph {
+		return 0, nil, ""
+	}
+	if w := d.toks[j+2].norm; w != "to" && w != "with" && w != "by" {
+		return 0, nil, ""
+	}
+	n := j + 3
+	if d.toks[n].norm == "the" {
+		n++
+	}
+	if n >= last {
+		return 0, nil, ""
+	}
+	sponsor, end := d.sponsorAt(n, last)
+	if sponsor == nil || c.bySponsor[sponsor.id] == nil || end == n+1 && d.at[n] == nil {
+		return 0, nil, "" // a demonym alone ("loyal to Iranian …") names no sponsor
+	}
+	if end < last && d.toks[end].kind == tPoss {
+		return 0, nil, "" // "groups affiliated with Iran's Revolutionary Guard": the Guard's
+	}
+	return end, sponsor, pred
 }
 
 // possessedAt reports a possessive before token i, past a few lower-case

@@ -428,6 +428,10 @@ func TestCollectiveModifiers(t *testing.T) {
 		{"Iran-backed paramilitary forces in Iraq were hit.", "Iran-backed paramilitary forces", true},
 		{"Shia militias in Iraq were hit.", "Shia militias", false},
 		{"US-backed forces in Syria were hit.", "", false},
+		// The link word after the head: "militias loyal to Iran".
+		{"Iraqi armed groups aligned with Iran were hit.", "Iraqi armed groups aligned with Iran", true},
+		{"Militias backed by Tehran were hit.", "Militias backed by Tehran", true},
+		{"Groups affiliated with Iran's Revolutionary Guard were hit.", "", false},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
