@@ -432,21 +432,35 @@ func (v *view) collectiveFacts() {
 				}
 			}
 		}
+		// "Iran-backed groups in Iraq (X, Y and Z)": the members are
+		// where the collective is, too.
 		j := k + 1
-		if v.word(j, ",") {
-			j++
+		var area *entity
+		if v.word(j, "in") && is(v.ent(j+1), schema.Country, schema.Place) {
+			area, j = v.ent(j+1), j+2
 		}
-		if v.word(j, "including", "like") || v.word(j, "such") && v.word(j+1, "as") {
+		if v.word(j, "(") {
 			j++
-			if v.word(j, "as") {
+		} else {
+			start := j
+			if v.word(j, ",") {
 				j++
 			}
-		} else if j != k+1 {
-			continue
+			if v.word(j, "including", "like") || v.word(j, "such") && v.word(j+1, "as") {
+				j++
+				if v.word(j, "as") {
+					j++
+				}
+			} else if j != k+1 || start != k+1 {
+				continue
+			}
 		}
 		if is(v.ent(j), schema.ArmedGroup) {
 			for _, x := range v.list(j) {
 				v.fact(x, v.ent(x), link.pred, link.sponsor, 0.7)
+				if area != nil {
+					v.fact(x, v.ent(x), "active_in", area, 0.7)
+				}
 			}
 		}
 	}

@@ -800,3 +800,17 @@ func TestCountryLocatesSite(t *testing.T) {
 		}
 	}
 }
+
+// TestCollectiveMembersInBrackets: the groups a collective lists in
+// brackets share its link and its place.
+func TestCollectiveMembersInBrackets(t *testing.T) {
+	rec := extractText(t, "Iran-backed terrorist groups in Syria (Liwa Fatemiyoun and Kata'ib Hezbollah) fired drones at the garrison.")
+	for _, w := range []wantFact{
+		{"fatemiyoun-brigade", "backed_by", "iran", ""},
+		{"kataib-hezbollah", "active_in", "syria", ""},
+	} {
+		if !hasFact(rec, w) {
+			t.Errorf("missing %v in %s", w, facts(rec))
+		}
+	}
+}
