@@ -86,6 +86,8 @@ func (v *view) subj(k int) (int, *entity) {
 			continue
 		case v.d.lx.memberHeads.has(w) && is(v.ent(j-1), schema.ArmedGroup):
 			return j - 1, v.it[j-1].e // "Kata'ib Hezbollah fighters attacked"
+		case v.d.lx.pressOffices.has(w) && v.word(j-1, "media", "press", "information") && is(v.ent(j-2), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition):
+			return j - 2, v.it[j-2].e // "the SDF media center confirmed"
 		case (v.d.lx.troopNouns.has(w) || v.d.lx.forceHeads.has(w)) && is(v.ent(j-1), schema.GovernmentBody, schema.Coalition):
 			return j - 1, v.it[j-1].e // "CENTCOM forces struck", "coalition troops withdrew"
 		case v.d.lx.memberHeads.has(w) && v.word(j-1, "its", "their"):

@@ -142,6 +142,7 @@ type wordLists struct {
 	MenaceWords               []string            `yaml:"menace_words"`
 	DepartureConditions       []string            `yaml:"departure_conditions"`
 	MemberHeads               []string            `yaml:"member_heads"`
+	PressOffices              []string            `yaml:"press_offices"`
 	HyphenModifiers           []string            `yaml:"hyphen_modifiers"`
 	AffiliateWords            []string            `yaml:"affiliate_words"`
 	SurpriseVerbs             []string            `yaml:"surprise_verbs"`

@@ -275,3 +275,12 @@ func TestGovernmentNamedForItsHead(t *testing.T) {
 		}
 	}
 }
+
+// TestPressOfficeSpeaksForItsBody: "the SDF media center confirmed" is a
+// statement by the SDF.
+func TestPressOfficeSpeaksForItsBody(t *testing.T) {
+	rec := extractText(t, "The SDF media center confirmed on Monday that an attack on the Tishrin Dam had been repelled.")
+	if n := countEvents(rec, schema.EvStatement, "syrian-democratic-forces"); n != 1 {
+		t.Errorf("want a statement by the SDF:%s", eventList(rec))
+	}
+}

@@ -141,6 +141,7 @@ type wordSets struct {
 	menaceWords               wordSet // "will not go unanswered": a menace at the foreign forces
 	departureConditions       wordSet // "until", "unless": a menace when fighting on comes before and a departure after
 	memberHeads               wordSet // "X fighters attacked": members who act as their group
+	pressOffices              wordSet // "the SDF media center confirmed": the office speaks for its body
 	hyphenModifiers           wordSet // "the US-led coalition": the name modifies the phrase
 	affiliateWords            wordSet // "X and affiliated groups attacked": groups acting with X
 	surpriseVerbs             wordSet // "will carry surprises"
@@ -375,6 +376,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"menace_words", w.MenaceWords, &ws.menaceWords},
 		{"departure_conditions", w.DepartureConditions, &ws.departureConditions},
 		{"member_heads", w.MemberHeads, &ws.memberHeads},
+		{"press_offices", w.PressOffices, &ws.pressOffices},
 		{"hyphen_modifiers", w.HyphenModifiers, &ws.hyphenModifiers},
 		{"affiliate_words", w.AffiliateWords, &ws.affiliateWords},
 		{"surprise_verbs", w.SurpriseVerbs, &ws.surpriseVerbs},
