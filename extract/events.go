@@ -498,6 +498,22 @@ func (v *view) attack(k int) int {
 			return last
 		}
 	}
+	if agent == nil && !v.isNoun(w) && !strings.HasSuffix(w, "ing") && (v.word(k-1, "were", "was", "been") || v.word(k-2, "were", "was", "been")) {
+		// "U.S. bases in Syria have been targeted with drones": an
+		// attack by an unknown hand on the verb's subject ("which has
+		// been attacking" is no passive).
+		_, t := v.subj(k)
+		if t == nil {
+			if ts := v.passiveSubjects(k); len(ts) > 0 {
+				t = ts[0]
+			}
+		}
+		if is(t, schema.MilitaryBase, schema.ArmedGroup, schema.GovernmentBody, schema.Coalition, schema.Place) {
+			ev := v.addEvent(schema.EvAttack, nil, t, placeOf([]*entity{t}), k, "occurred")
+			v.d.lastAttack = ev.ID
+			return k
+		}
+	}
 	if agent == nil || !is(agent, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Person) {
 		return k
 	}
@@ -510,17 +526,7 @@ func (v *view) attack(k int) int {
 		targets = v.linkedOwner(k)
 	}
 	if len(targets) == 0 && (v.word(k-1, "were", "was") || v.word(k-2, "were", "was")) {
-		// "…, and the ports of X and Y in Z were targeted": the first
-		// entities of the clause.
-		c := k - 1
-		for c > 0 && !clauseBreak(v.it[c-1].w) && !(v.word(c-1, "and") && v.word(c-2, ",")) {
-			c--
-		}
-		if j := v.next(c-1, k-c, ofType(schema.Place, schema.MilitaryBase, schema.Country, schema.ArmedGroup, schema.GovernmentBody)); j >= 0 {
-			for _, x := range v.list(j) {
-				targets = append(targets, v.ent(x))
-			}
-		}
+		targets = v.passiveSubjects(k)
 	}
 	if v.d.sentAgent == nil {
 		v.d.sentAgent = agent
@@ -937,6 +943,21 @@ prep:
 		}
 	}
 	return out, idx[len(idx)-1]
+}
+
+// passiveSubjects are the first entities of the clause of the passive
+// attack verb at item k: "…, and the ports of X and Y in Z were
+// targeted".
+func (v *view) passiveSubjects(k int) []*entity {
+	c := k - 1
+	for c > 0 && !clauseBreak(v.it[c-1].w) && !(v.word(c-1, "and") && v.word(c-2, ",")) {
+		c--
+	}
+	j := v.next(c-1, k-c, ofType(schema.Place, schema.MilitaryBase, schema.Country, schema.ArmedGroup, schema.GovernmentBody))
+	if j < 0 {
+		return nil
+	}
+	return entities(v, v.list(j))
 }
 
 // hostedForce returns the item of the forces a base qualified by the name

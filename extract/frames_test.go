@@ -814,3 +814,23 @@ func TestCollectiveMembersInBrackets(t *testing.T) {
 		}
 	}
 }
+
+// TestPassiveAttackByUnknownHand: forces or bases that "have been
+// attacked" by no one named suffered an attack with no agent; "which has
+// been attacking" is active, and "U.S. and coalition troops" are the
+// U.S. forces.
+func TestPassiveAttackByUnknownHand(t *testing.T) {
+	rec := extractText(t, "U.S. and coalition troops have been attacked more than 20 times with rockets and drones in Iraq.")
+	if n := countEvents(rec, schema.EvAttack, ""); n != 1 {
+		t.Fatalf("want one attack by no one named:%s", eventList(rec))
+	}
+	for _, e := range rec.Events {
+		if e.Type == schema.EvAttack && e.Target != "us-military" {
+			t.Errorf("the troops attacked are the U.S. forces: %+v", e)
+		}
+	}
+	rec = extractText(t, "The Pentagon confirmed the death of the leader of Harakat al-Nujaba, which has been attacking U.S. forces.")
+	if n := countEvents(rec, schema.EvAttack, ""); n != 0 {
+		t.Errorf("'has been attacking' is no passive:%s", eventList(rec))
+	}
+}

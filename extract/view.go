@@ -84,6 +84,19 @@ func (d *doc) view(s *sentence) *view {
 					it.bases = d.lx.baseWords.hasID(d.toks[n].id)
 				}
 			}
+			// "U.S. and coalition forces", "US and Iraqi troops": the
+			// country's forces, as in "U.S. forces".
+			if m.ent.typ == schema.Country && it.e == m.ent && m.last+1 < s.last && d.toks[m.last].norm == "and" {
+				n := m.last + 2
+				if mm := d.at[m.last+1]; mm != nil && mm.first == m.last+1 {
+					n = mm.last
+				}
+				if f := d.forceNoun(n, s, true); f >= 0 && !d.lx.nonForceNouns.hasID(d.toks[f].id) && !d.verbOfObject(f, s) {
+					if mil := d.military(m.ent); mil != nil {
+						it.e, it.dem = mil, m.ent.lex
+					}
+				}
+			}
 			// "the Sudani government", "Netanyahu's cabinet": the
 			// government of the state the person heads.
 			if g, end := d.headsGovernment(m, s); g != nil {
