@@ -114,6 +114,14 @@ func (m *mapper) str(s quad.Value, p quad.IRI, v string) {
 	}
 }
 
+// confidence writes the confidence c of n unless it is def, the default
+// readers take when n has none; 0, no estimate, is written.
+func (m *mapper) confidence(n quad.IRI, c, def float64) {
+	if c != def {
+		m.add(n, Confidence, quad.Float(c))
+	}
+}
+
 // node is the node mk names for id, or none when only counting.
 func (m *mapper) node(mk func(string) quad.IRI, id string) quad.IRI {
 	if m.count {
@@ -287,11 +295,11 @@ func (m *mapper) events() {
 			// one its date's form says.
 			m.str(n, DatePrecision, cmp.Or(e.DatePrecision, PrecisionOf(e.Date)))
 		}
-		m.str(n, DateNote, e.DateNote)
-		m.str(n, Status, e.Status)
-		if e.Confidence > 0 {
-			m.add(n, Confidence, quad.Float(e.Confidence))
+		if e.Date != "" || e.DateNote != NoDateNote {
+			m.str(n, DateNote, e.DateNote)
 		}
+		m.str(n, Status, e.Status)
+		m.confidence(n, e.Confidence, EventConfidence)
 		for _, r := range []struct {
 			p  quad.IRI
 			id string
@@ -361,9 +369,7 @@ func (m *mapper) facts() {
 		m.add(st2, InArticle, m.label)
 		m.str(st2, Evidence, f.Evidence)
 		m.str(st2, Role, f.Role)
-		if f.Confidence > 0 {
-			m.add(st2, Confidence, quad.Float(f.Confidence))
-		}
+		m.confidence(st2, f.Confidence, StatementConfidence)
 		if f.AssertedBy != "" {
 			if a, _, ok := m.ref(f.AssertedBy); ok {
 				m.add(st2, AssertedBy, a)

@@ -355,7 +355,8 @@ func (r *cardReader) place(node cgraph.Ref) *Place {
 func (r *cardReader) mapEvent(ev cgraph.Ref, m *MapEvent) {
 	m.Node = r.node(ev)
 	m.EventType = r.first(ev, schema.EventType)
-	m.Date, m.DateNote, m.Status = r.first(ev, schema.Date), r.first(ev, schema.DateNote), r.first(ev, schema.Status)
+	m.Date, m.Status = r.first(ev, schema.Date), r.first(ev, schema.Status)
+	m.DateNote = schema.DateNoteOf(m.Date, r.first(ev, schema.DateNote))
 	m.Kind, m.Evidence = r.first(ev, schema.Kind), r.first(ev, schema.Evidence)
 	for _, q := range r.refs(ev, quad.Subject, schema.InArticle, 1) {
 		a := r.dir(q, quad.Object)
