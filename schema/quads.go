@@ -57,7 +57,7 @@ func QuadBound(rec Record) int {
 const (
 	maxArticleQuads = 9  // its type and eight strings
 	maxEntityQuads  = 8  // type, name, alias, mention, Wikidata id, place (3); and an alias a mention
-	maxEventQuads   = 18 // type, event type, kind, article, five strings, confidence, five roles, place (3)
+	maxEventQuads   = 17 // event type, kind, article, five strings, confidence, five roles, place (3)
 	maxFactQuads    = 10 // the fact, its statement (5), evidence, role, confidence, asserted by
 )
 
@@ -283,8 +283,9 @@ func (m *mapper) events() {
 			m.reject(what, "unknown claim kind %q", e.Kind)
 			continue
 		}
+		// No rdf:type: ng:eventType and the IRI (IsEvent) say it is an
+		// event, and the type was a thirtieth of the store.
 		n := m.node(EventIRI, e.ID)
-		m.add(n, RDFType, ClassEvent)
 		m.add(n, EventType, quad.String(e.Type))
 		m.add(n, Kind, quad.String(kind))
 		m.add(n, InArticle, m.label)

@@ -189,15 +189,19 @@ func (e *Engine) Map(ctx context.Context, opts MapOptions) (*MapResult, error) {
 		inc       *MapIncident
 	}
 	var pts []point
-	class, err := r.qs.ValueOf(schema.ClassEvent)
-	if err != nil {
-		return nil, err
+	var typed []cgraph.Ref // the ng:eventType quads of events and incidents
+	for _, t := range schema.EventTypes {
+		v, err := r.qs.ValueOf(quad.String(t))
+		if err != nil {
+			return nil, err
+		}
+		typed = append(typed, r.refs(v, quad.Object, schema.EventType, 0)...)
 	}
-	for _, q := range r.refs(class, quad.Object, schema.RDFType, 0) {
+	for _, q := range typed {
 		ev := r.dir(q, quad.Subject)
 		iri := r.text(ev)
-		if members[iri] {
-			continue // drawn as its incident
+		if !schema.IsEvent(quad.IRI(iri)) || members[iri] {
+			continue // an incident, or an event drawn as its incident
 		}
 		p := r.place(ev)
 		if p == nil {
