@@ -69,8 +69,7 @@ var byObject = map[quad.Value]bool{
 // Add indexes quads that were loaded into the store.
 func (x *Index) Add(qs []quad.Quad) {
 	for _, q := range qs {
-		// rdf:type is read only to tell events apart from other nodes.
-		if bySubject[q.Predicate] || q.Predicate == schema.RDFType && q.Object == schema.ClassEvent {
+		if bySubject[q.Predicate] {
 			x.subject[q.Subject] = append(x.subject[q.Subject], q)
 		}
 		if byObject[q.Predicate] {

@@ -109,7 +109,7 @@ func typed[T any](r *reader, cache map[quad.Value]*T, v quad.Value, is func(qs [
 
 // event reads an event node; nil if v is none (or no longer in the store).
 func (r *reader) event(v quad.Value) (*event, error) {
-	isEvent := func(qs []quad.Quad) bool { return has(qs, schema.RDFType, schema.ClassEvent) }
+	isEvent := func(qs []quad.Quad) bool { return schema.IsEvent(v) && len(qs) > 0 }
 	return typed(r, r.events, v, isEvent, func(qs []quad.Quad) (*event, error) {
 		e := &event{iri: v}
 		for _, q := range qs {
@@ -258,15 +258,6 @@ func (r *reader) compatible(a, b quad.Value) (bool, error) {
 		return ok, err
 	}
 	return r.memberOf(b, a)
-}
-
-func has(qs []quad.Quad, p quad.IRI, o quad.Value) bool {
-	for _, q := range qs {
-		if q.Predicate == p && q.Object == o {
-			return true
-		}
-	}
-	return false
 }
 
 func str(v quad.Value) string {

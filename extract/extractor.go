@@ -25,11 +25,11 @@ type Extractor interface {
 }
 
 // Version is what is stored of an extractor with every article and in a
-// rebuild's manifest: its name and its fingerprint. Every command that
-// loads articles compares it, so that new code or new data (an alias
-// added to the lexicon) re-extracts what it may change, and nothing else
-// does.
-func Version(x Extractor) string { return x.Name() + "+" + x.Fingerprint() }
+// rebuild's manifest: its name, its fingerprint and the layout of its
+// quads (schema.Layout). Every command that loads articles compares it,
+// so that new code or new data (an alias added to the lexicon), or a new
+// layout, re-extracts what it may change, and nothing else does.
+func Version(x Extractor) string { return x.Name() + "+" + x.Fingerprint() + "+" + schema.Layout }
 
 // Options configure an extractor. Each extractor reads the fields it needs.
 type Options struct {

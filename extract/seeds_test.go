@@ -99,7 +99,7 @@ func TestRegistered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if x.Name() != RulesVersion || Version(x) != RulesVersion+"+"+x.Fingerprint() || !reflect.DeepEqual(Names(), append([]string(nil), Names()...)) {
+	if x.Name() != RulesVersion || Version(x) != RulesVersion+"+"+x.Fingerprint()+"+"+schema.Layout || !reflect.DeepEqual(Names(), append([]string(nil), Names()...)) {
 		t.Errorf("registered extractor %q", Version(x))
 	}
 }

@@ -524,7 +524,8 @@ func (s *Store) orphaned(ctx context.Context, v quad.Value) ([]quad.Quad, error)
 }
 
 // Compacter is implemented by a backend whose store takes less room
-// rewritten at rest (bolt: its pages full).
+// rewritten at rest (bolt: its pages full; PostgreSQL: its indexes
+// rebuilt from the tables).
 type Compacter interface {
 	// Compact rewrites the closed store cfg names.
 	Compact(ctx context.Context, cfg Config) (Compacted, error)

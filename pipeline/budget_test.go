@@ -75,7 +75,7 @@ func TestBuildBudget(t *testing.T) {
 		{"one 5 MB line, default budget", "a.txt", oneLine, Budget{},
 			"a.txt: over the article's budget: 0 events and 238312 facts, more than the limit of 20000 quads (extract.max_article_quads)"},
 		{"100 facts, 500 quads allowed", "a.txt", body(many), Budget{MaxQuads: 500},
-			"a.txt: over the article's budget: 785 quads (0 events, 100 facts, 20 entities), the limit is 500 (extract.max_article_quads)"},
+			"a.txt: over the article's budget: 885 quads (0 events, 100 facts, 20 entities), the limit is 500 (extract.max_article_quads)"},
 		{"100k nested divs", "a.html", "<html><body>" + strings.Repeat("<div>", 100000) + "<p>Alpha attacked Harir.</p></body></html>", Budget{},
 			"a.html: no extractable main text: cannot parse HTML: html: open stack of elements exceeds 512 nodes"},
 	}

@@ -148,6 +148,14 @@ func EntityIRI(id string) quad.IRI { return quad.IRI(Prefix + "entity/" + Slug(i
 // EventIRI is the node of the event with that id.
 func EventIRI(id string) quad.IRI { return quad.IRI(Prefix + "event/" + Slug(id)) }
 
+// IsEvent reports whether v is the node of an event (EventIRI). That is
+// what tells an event from other nodes: an event has no rdf:type, and
+// an incident has an ng:eventType too.
+func IsEvent(v quad.Value) bool {
+	iri, ok := v.(quad.IRI)
+	return ok && strings.HasPrefix(string(iri), Prefix+"event/")
+}
+
 // ArticleIRI is the node of an article, and the label of every quad drawn from it.
 func ArticleIRI(id string) quad.IRI { return quad.IRI(Prefix + "article/" + id) }
 

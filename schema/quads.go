@@ -57,7 +57,7 @@ func QuadBound(rec Record) int {
 const (
 	maxArticleQuads = 9  // its type and eight strings
 	maxEntityQuads  = 8  // type, name, alias, mention, Wikidata id, place (3); and an alias a mention
-	maxEventQuads   = 18 // type, event type, kind, article, five strings, confidence, five roles, place (3)
+	maxEventQuads   = 17 // event type, kind, article, five strings, confidence, five roles, place (3)
 	maxFactQuads    = 10 // the fact, its statement (5), evidence, role, confidence, asserted by
 )
 
@@ -111,6 +111,14 @@ func (m *mapper) str(s quad.Value, p quad.IRI, v string) {
 			return
 		}
 		m.add(s, p, quad.String(v))
+	}
+}
+
+// confidence writes the confidence c of n unless it is def, the default
+// readers take when n has none; 0, no estimate, is written.
+func (m *mapper) confidence(n quad.IRI, c, def float64) {
+	if c != def {
+		m.add(n, Confidence, quad.Float(c))
 	}
 }
 
@@ -275,8 +283,9 @@ func (m *mapper) events() {
 			m.reject(what, "unknown claim kind %q", e.Kind)
 			continue
 		}
+		// No rdf:type: ng:eventType and the IRI (IsEvent) say it is an
+		// event, and the type was a thirtieth of the store.
 		n := m.node(EventIRI, e.ID)
-		m.add(n, RDFType, ClassEvent)
 		m.add(n, EventType, quad.String(e.Type))
 		m.add(n, Kind, quad.String(kind))
 		m.add(n, InArticle, m.label)
@@ -287,11 +296,11 @@ func (m *mapper) events() {
 			// one its date's form says.
 			m.str(n, DatePrecision, cmp.Or(e.DatePrecision, PrecisionOf(e.Date)))
 		}
-		m.str(n, DateNote, e.DateNote)
-		m.str(n, Status, e.Status)
-		if e.Confidence > 0 {
-			m.add(n, Confidence, quad.Float(e.Confidence))
+		if e.Date != "" || e.DateNote != NoDateNote {
+			m.str(n, DateNote, e.DateNote)
 		}
+		m.str(n, Status, e.Status)
+		m.confidence(n, e.Confidence, EventConfidence)
 		for _, r := range []struct {
 			p  quad.IRI
 			id string
@@ -361,9 +370,7 @@ func (m *mapper) facts() {
 		m.add(st2, InArticle, m.label)
 		m.str(st2, Evidence, f.Evidence)
 		m.str(st2, Role, f.Role)
-		if f.Confidence > 0 {
-			m.add(st2, Confidence, quad.Float(f.Confidence))
-		}
+		m.confidence(st2, f.Confidence, StatementConfidence)
 		if f.AssertedBy != "" {
 			if a, _, ok := m.ref(f.AssertedBy); ok {
 				m.add(st2, AssertedBy, a)

@@ -166,6 +166,62 @@ func TestToQuads(t *testing.T) {
 	}
 }
 
+// TestDefaults checks that the defaults (docs/schema.md, *Defaults*) are
+// left unwritten and every other value is written, a missing estimate
+// (0) included, and that DateNoteOf gives back what was left out.
+func TestDefaults(t *testing.T) {
+	rec := Record{Doc: "d.txt", Article: Article{ID: "0123456789abcdef", Source: "d.txt"},
+		Entities: []Entity{{ID: "kh", Type: ArmedGroup, Name: "KH"}, {ID: "iraq", Type: Country, Name: "Iraq"}},
+		Facts: []Fact{
+			{S: "kh", P: "active_in", O: "iraq", Kind: Stated, Evidence: "a", Confidence: StatementConfidence},
+			{S: "kh", P: "attacked", O: "iraq", Kind: Stated, Evidence: "b", Confidence: 0.8},
+			{S: "kh", P: "threatened", O: "iraq", Kind: Stated, Evidence: "c"},
+		},
+		Events: []Event{
+			{ID: "e1", Type: EvAttack, Kind: Stated, Evidence: "b", Confidence: EventConfidence, DateNote: NoDateNote},
+			{ID: "e2", Type: EvAttack, Kind: Stated, Evidence: "b", Confidence: 0.9, DateNote: "only a weekday (Monday) is given"},
+			{ID: "e3", Type: EvAttack, Kind: Stated, Evidence: "b", Date: "2024-01-02"},
+		},
+	}
+	quads, rejects := ToQuads(rec, "x/1")
+	if len(rejects) > 0 {
+		t.Fatal(rejects)
+	}
+	conf := map[string]string{}
+	notes := map[quad.Value]string{}
+	for _, q := range quads {
+		switch q.Predicate {
+		case Confidence:
+			conf[fmt.Sprint(q.Subject)] = fmt.Sprint(q.Object)
+			if q.Subject == EventIRI("e1") {
+				t.Errorf("event e1 has its default confidence written: %s", q.NQuad())
+			}
+		case RDFPredicate:
+			conf[fmt.Sprint(q.Object)+" statement"] = fmt.Sprint(q.Subject)
+		case DateNote:
+			notes[q.Subject] = string(q.Object.(quad.String))
+		}
+	}
+	for _, p := range []string{"active_in", "attacked", "threatened"} {
+		st := conf["<ng:"+p+"> statement"]
+		_, written := conf[st]
+		if want := p != "active_in"; written != want {
+			t.Errorf("%s's statement: confidence written %v, want %v (%v)", p, written, want, conf)
+		}
+	}
+	if conf[fmt.Sprint(EventIRI("e2"))] != fmt.Sprint(quad.Float(0.9)) || conf[fmt.Sprint(EventIRI("e3"))] != fmt.Sprint(quad.Float(0)) {
+		t.Errorf("confidences of e2 and e3: %v", conf)
+	}
+	for i, e := range rec.Events {
+		if got := DateNoteOf(e.Date, notes[EventIRI(e.ID)]); got != e.DateNote {
+			t.Errorf("event %d: read back note %q, want %q", i+1, got, e.DateNote)
+		}
+	}
+	if _, ok := notes[EventIRI("e1")]; ok {
+		t.Errorf("the default note is written")
+	}
+}
+
 // TestLabelShape checks the invariant graph.Store.LabelQuads relies on to
 // find an article's quads without a label index: every quad has the label
 // node as subject or object, or a subject that points at the label node.

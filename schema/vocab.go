@@ -103,6 +103,39 @@ func CheckDate(s string) error {
 	return fmt.Errorf("%q is not a date: want YYYY-MM-DD, YYYY-MM or YYYY", s)
 }
 
+// Layout numbers the way records are mapped to quads (ToQuads). It is
+// part of extract.Version, which every article stores as its
+// ng:extractor and a rebuild's manifest and quad cache record: an article
+// loaded under an earlier layout is not taken for unchanged, so the next
+// build or rebuild writes it again in this one. Layout 2 leaves the
+// defaults below unwritten.
+const Layout = "layout2"
+
+// Defaults: values a statement or an event is written without, which
+// every reader takes where the store has none (docs/schema.md,
+// *Defaults*). Each is the value most of them have.
+const (
+	// EventConfidence and StatementConfidence are the confidences the
+	// rules give every event and most facts. A record without an
+	// estimate (0) is written with an explicit 0.
+	EventConfidence     = 0.6
+	StatementConfidence = 0.7
+	// NoDateNote is the note of an event without a date: neither the
+	// text nor the article gives one. An event with neither ng:date nor
+	// ng:dateNote has it (DateNoteOf).
+	NoDateNote = "neither the text nor the article gives a date"
+)
+
+// DateNoteOf is the note of an event that has the date date and the
+// stored note note (either may be ""): the note, or NoDateNote for an
+// event with neither.
+func DateNoteOf(date, note string) string {
+	if date == "" && note == "" {
+		return NoDateNote
+	}
+	return note
+}
+
 // Kinds lists every claim kind, in a stable order.
 var Kinds = []string{Stated, Reported, Claimed, Denied, Threatened}
 

@@ -100,7 +100,8 @@ if any failed.`,
 }
 
 // compact rewrites the store at its smallest (graph.Compact: bolt's
-// pages full, half the file) after a build that wrote at least half of
+// pages full, half the file; PostgreSQL's indexes rebuilt, an eighth of
+// the database) after a build that wrote at least half of
 // what it holds, such as a first build: rewriting the whole store after a
 // few articles would cost more than it saves.
 func (a *app) compact(ctx context.Context, cfg graph.Config, sum pipeline.Summary, quads int64) error {

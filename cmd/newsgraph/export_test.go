@@ -282,6 +282,7 @@ func graphOfQuads(t *testing.T, s string) (map[string]quadNode, []string) {
 	for id, p := range props {
 		n := quadNode{typ: strings.TrimPrefix(p["rdf:type"], "ng:"), names: names[id]}
 		if strings.HasPrefix(id, "ng:event/") {
+			n.typ = "Event" // an event node has no rdf:type: its IRI says what it is
 			name := p["ng:eventType"]
 			if d := p["ng:date"]; d != "" {
 				name += " " + d

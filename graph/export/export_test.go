@@ -491,7 +491,7 @@ func TestFromResults(t *testing.T) {
 	}{
 		{`g.V("<ng:entity/kataib-hezbollah>").Out("<ng:member_of>").All()`, []quad.Value{quad.IRI("ng:entity/islamic-resistance-in-iraq")}},
 		{`g.V("<ng:entity/kataib-hezbollah>").Tag("kh").Out("<ng:member_of>").All()`, []quad.Value{quad.IRI("ng:entity/islamic-resistance-in-iraq"), quad.IRI("ng:entity/kataib-hezbollah")}},
-		{`g.V("<ng:Event>").In("<rdf:type>").All()`, []quad.Value{quad.IRI("ng:event/a1-attack-tower-22"), quad.IRI("ng:event/a2-attack-tower-22"), quad.IRI("ng:event/a2-suspension"), quad.IRI("ng:event/a2-threat")}},
+		{`g.V().Has("<ng:eventType>").All()`, []quad.Value{quad.IRI("ng:event/a1-attack-tower-22"), quad.IRI("ng:event/a2-attack-tower-22"), quad.IRI("ng:event/a2-suspension"), quad.IRI("ng:event/a2-threat")}},
 		{`g.Emit(g.V("<ng:entity/jordan>").ToArray())`, []quad.Value{quad.IRI("ng:entity/jordan")}},
 		{`g.V("<ng:entity/jordan>").Out("<ng:name>").All()`, []quad.Value{}}, // literals are not nodes
 	}

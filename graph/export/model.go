@@ -696,6 +696,10 @@ type nodeQuads struct {
 	articles     map[quad.Value]bool            // the articles it appears in
 	roleIDs      map[quad.Value]map[string]bool // an event's agents, targets and locations
 	confidence   float64
+	// told are the articles whose copy of an event has a claim kind,
+	// rated those whose copy has a confidence: a copy without one has
+	// the default (schema.EventConfidence).
+	told, rated map[quad.Value]bool
 }
 
 // node reads one node's attributes from its own quads.
@@ -707,6 +711,11 @@ func (w *walker) node(v quad.Value) (Node, error) {
 		return n, err
 	}
 	n.Confidence = nq.confidence
+	for a := range nq.told {
+		if !nq.rated[a] {
+			n.Confidence = max(n.Confidence, schema.EventConfidence)
+		}
+	}
 	n.Type = nq.types.best()
 	n.Name = nq.names.best()
 	for a := range nq.aliases {
@@ -750,7 +759,7 @@ func (w *walker) node(v quad.Value) (Node, error) {
 // needed here.
 func (w *walker) nodeQuads(v quad.Value, kind nodeKind) (nodeQuads, error) {
 	nq := nodeQuads{types: tally{}, names: tally{}, lits: map[quad.Value]tally{}, aliases: map[string]bool{},
-		articles: map[quad.Value]bool{}, roleIDs: map[quad.Value]map[string]bool{}}
+		articles: map[quad.Value]bool{}, roleIDs: map[quad.Value]map[string]bool{}, told: map[quad.Value]bool{}, rated: map[quad.Value]bool{}}
 	want := func(p quad.Value) need {
 		if isFact(p) || roles[p] && (kind != kindEvent || !placeRoles[p]) {
 			return needLabel
@@ -770,6 +779,7 @@ func (w *walker) nodeQuads(v quad.Value, kind nodeKind) (nodeQuads, error) {
 			nq.aliases[text(q.Object)] = true
 		case p == schema.Confidence:
 			nq.confidence = max(nq.confidence, number(q.Object))
+			nq.rated[q.Label] = true
 		case p == schema.MentionedIn, p == schema.InArticle:
 			nq.articles[q.Object] = true
 		case kind == kindEvent && placeRoles[p]:
@@ -778,6 +788,9 @@ func (w *walker) nodeQuads(v quad.Value, kind nodeKind) (nodeQuads, error) {
 			}
 			nq.roleIDs[p][text(q.Object)] = true
 		case isLiteral(q.Object):
+			if kind == kindEvent && p == schema.Kind {
+				nq.told[q.Label] = true
+			}
 			if nq.lits[p] == nil {
 				nq.lits[p] = tally{}
 			}
@@ -795,7 +808,7 @@ func setEvent(n *Node, lit func(quad.IRI) string, roleIDs map[quad.Value]map[str
 	n.Kind = lit(schema.Kind)
 	n.Date = lit(schema.Date)
 	n.DatePrecision = lit(schema.DatePrecision)
-	n.DateNote = lit(schema.DateNote)
+	n.DateNote = schema.DateNoteOf(n.Date, lit(schema.DateNote))
 	n.Status = lit(schema.Status)
 	n.Evidence = lit(schema.Evidence)
 	n.Agents, n.Targets, n.Locations = sortedKeys(roleIDs[schema.Agent]), sortedKeys(roleIDs[schema.Target]), sortedKeys(roleIDs[schema.Location])
@@ -954,7 +967,7 @@ func (w *walker) statementEdges(v quad.Value, counts map[[2]string]factCount) ([
 // provenance, and the fact it states (its article the statement's label
 // when it names none).
 func (w *walker) statement(st quad.Value, src string) (Edge, factKey, error) {
-	e := Edge{Source: src, Statement: text(st)}
+	e := Edge{Source: src, Statement: text(st), Confidence: schema.StatementConfidence}
 	var f factKey
 	var label quad.Value
 	err := w.each(quad.Subject, st, func(q quad.Quad) error {
@@ -1021,7 +1034,7 @@ func (w *walker) ownQuads(v quad.Value, kind nodeKind, covered map[factKey]bool)
 		case kind == kindEvent && (p == schema.Kind || p == schema.Evidence || p == schema.Confidence):
 			in := own.info[q.Label]
 			if in == nil {
-				in = &eventInfo{}
+				in = &eventInfo{confidence: schema.EventConfidence}
 				own.info[q.Label] = in
 			}
 			switch p {

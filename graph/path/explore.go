@@ -184,7 +184,7 @@ func (f *Finder) Timeline(ctx context.Context, actor quad.Value) ([]TimelineEntr
 		te.Type = v.literal(e.to, schema.EventType)
 		te.Date = v.literal(e.to, schema.Date)
 		te.Precision = v.literal(e.to, schema.DatePrecision)
-		te.DateNote = v.literal(e.to, schema.DateNote)
+		te.DateNote = schema.DateNoteOf(te.Date, v.literal(e.to, schema.DateNote))
 		te.Status = v.literal(e.to, schema.Status)
 		te.Claim = v.claimOf(e.to)
 		for _, pe := range v.edges(e.to) {

@@ -282,7 +282,7 @@ func (v *view) describe(id nodeID) Node {
 	val := v.value(id)
 	n := Node{IRI: iriString(val), Type: v.typeOf(id)}
 	n.Name = v.literal(id, schema.Name)
-	if n.Name == "" && n.Type == "Event" {
+	if n.Name == "" && n.Type == eventType {
 		n.Name = v.literal(id, schema.EventType)
 		if d := v.literal(id, schema.Date); d != "" {
 			n.Name += " of " + d

@@ -193,6 +193,32 @@ func TestPaths(t *testing.T) {
 	}
 }
 
+// TestEventType: an event is of type Event whether it has no rdf:type
+// (layout 2) or rdf:type ng:Event (layout 1): a path may pass through it
+// where only events may be passed, and it is named by its type and date.
+func TestEventType(t *testing.T) {
+	ctx := context.Background()
+	for _, layout1 := range []bool{false, true} {
+		st := openStore(t, graphtest.Volatile(t), seedLike()...)
+		if layout1 {
+			ev := schema.EventIRI("a1-attack")
+			if _, err := st.Replace(ctx, nil, []quad.Quad{{Subject: ev, Predicate: schema.RDFType, Object: schema.ClassEvent, Label: schema.ArticleIRI("a1")}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for mode, f := range finders(t, st) {
+			res, err := f.Paths(ctx, schema.EntityIRI("Islamic Resistance in Iraq"), schema.EntityIRI("Tower 22"), Options{K: 1, Via: []string{"Event"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "Islamic Resistance in Iraq > Attack of 2024-01-28 > Tower 22"
+			if len(res.Paths) != 1 || names(res.Paths[0]) != want || res.Paths[0].Nodes[1].Type != "Event" {
+				t.Errorf("layout 1 %v, %s: %+v, want %s through an Event", layout1, mode, res.Paths, want)
+			}
+		}
+	}
+}
+
 func TestHopEvidence(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, graph.DefaultBackend, seedLike()...)

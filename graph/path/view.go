@@ -74,6 +74,9 @@ type view struct {
 	pidx          map[any]uint8  // ref key of a link predicate -> index in linkPredicates
 
 	mentionRef, typeRef cgraph.Ref
+	// eventTypeRef is ng:eventType: a node that has one and no rdf:type
+	// is an event (layout 2 writes none for events, docs/schema.md).
+	eventTypeRef cgraph.Ref
 
 	idx   *linkIndex // when set, links and mention counts come from it
 	base  nodeID     // idx.len(), or 0
@@ -123,6 +126,7 @@ func newView(ctx context.Context, rd graph.Reader, idx *linkIndex) *view {
 	}
 	v.mentionRef = v.ref(schema.MentionedIn)
 	v.typeRef = v.ref(schema.RDFType)
+	v.eventTypeRef = v.ref(schema.EventType)
 	return v
 }
 
@@ -441,19 +445,40 @@ func (v *view) loadTypes(ids []nodeID) {
 	for _, id := range want {
 		v.types[id] = ""
 	}
-	if v.typeRef == nil {
+	preds := v.typePreds()
+	if len(preds) == 0 {
 		return
 	}
-	ts, err := v.batch.Triples(v.ctx, quad.Subject, refs, []cgraph.Ref{v.typeRef})
+	ts, err := v.batch.Triples(v.ctx, quad.Subject, refs, preds)
 	if err != nil {
 		v.fail(err)
 		return
 	}
 	for _, t := range ts {
-		if id, ok := from[t.Subject.Key()]; ok {
+		id, ok := from[t.Subject.Key()]
+		switch {
+		case !ok:
+		case v.typeRef != nil && t.Predicate.Key() == v.typeRef.Key():
 			v.types[id] = v.typeName(t.Object)
+		case v.types[id] == "":
+			v.types[id] = eventType
 		}
 	}
+}
+
+// eventType is the type of an event node, which has no rdf:type.
+const eventType = "Event"
+
+// typePreds are the predicates a node's type is read from: rdf:type, and
+// ng:eventType for events; those the store has.
+func (v *view) typePreds() []cgraph.Ref {
+	var preds []cgraph.Ref
+	for _, p := range []cgraph.Ref{v.typeRef, v.eventTypeRef} {
+		if p != nil {
+			preds = append(preds, p)
+		}
+	}
+	return preds
 }
 
 // typeName is the local name of a type node, read once per query.
@@ -498,6 +523,12 @@ func (v *view) typeOf(id nodeID) string {
 				t = localName(iri)
 			}
 			return false // every rdf:type quad of a node names the same type
+		})
+	}
+	if t == "" && v.eventTypeRef != nil {
+		v.scan(v.refOf(id), quad.Subject, v.eventTypeRef, func(cgraph.Ref) bool {
+			t = eventType
+			return false
 		})
 	}
 	v.types[id] = t

@@ -437,9 +437,10 @@ func retryTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
 // Kept are the primary keys, the unique indexes (spo_unique, spol_unique:
 // they skip duplicate quads) and the two indexes by which a build checks
 // each article before loading it: spo_index (is it loaded already: the
-// quads of its node, which the partial unique indexes cannot serve) and
-// ops_index (the articles read from its path before: Subjects of
-// ng:source). Without them each article would scan the table.
+// quads of its node, which the partial unique indexes cannot serve; a
+// store made without spo_index has spol_unique without its condition,
+// pgLeanIndexes) and ops_index (the articles read from its path before:
+// Subjects of ng:source). Without them each article would scan the table.
 //
 // What was dropped is written, with its exact definition, to
 // pgDeferredTable in the transaction that drops it, and built again from
@@ -449,9 +450,11 @@ func retryTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
 // indexes (ensurePGSchema): the store is never left without them, and its
 // data is whatever batches were committed, each whole.
 
-// pgDeferrable are the indexes DeferIndexes drops: Cayley's and
-// newsgraph's label index.
-var pgDeferrable = []string{"pos_index", "osp_index", LabelIndex}
+// pgDeferrable are the indexes DeferIndexes drops: Cayley's pos_index
+// and newsgraph's label index. (A store made before pgLeanIndexes has
+// osp_index too, kept during a load: such a store is empty only until
+// its first.)
+var pgDeferrable = []string{"pos_index", LabelIndex}
 
 // pgDeferredTable holds the definitions of what a bulk load dropped
 // ("index" or "constraint", its name, its SQL) until they are rebuilt.

@@ -78,7 +78,7 @@ func TestDeferIndexes(t *testing.T) {
 	batches := deferBatches()
 	want := loadOrdinary(t, batches)
 	wantSchema := schemaOf(t, want)
-	if len(wantSchema.Indexes) < 9 || len(wantSchema.Constraints) < 5 {
+	if len(wantSchema.Indexes) < 7 || len(wantSchema.Constraints) < 5 {
 		t.Fatalf("a fresh store has %d indexes and %d constraints: %v", len(wantSchema.Indexes), len(wantSchema.Constraints), wantSchema)
 	}
 

@@ -124,6 +124,11 @@ func ensurePGSchema(ctx context.Context, db *sql.DB, dsn string) error {
 				return err
 			}
 		}
+		if err == nil {
+			if err := pgLeanIndexes(ctx, db); err != nil {
+				return fmt.Errorf("leaving out the indexes that repeat others: %w", err)
+			}
+		}
 		if err := check(); err != nil {
 			return err
 		}
@@ -149,6 +154,32 @@ func ensurePGSchema(ctx context.Context, db *sql.DB, dsn string) error {
 	}
 	ensureKeptTable(ctx, db)
 	return nil
+}
+
+// pgLeanIndexes leaves out of a store just made the two indexes of
+// Cayley's that repeat another, a quarter of a store's bytes
+// (docs/performance.md, *Bytes per article*):
+//
+//   - osp_index (object, subject, predicate) serves the look-ups by object
+//     that ops_index (object, predicate, subject) serves;
+//   - spo_index (subject, predicate, object) serves those that spol_unique
+//     (subject, predicate, object, label) would, but for its condition
+//     (label_hash IS NOT NULL), which a query by subject does not imply,
+//     so the planner may not use it. spol_unique is made again without
+//     the condition: rows without a label are never equal in it (NULL is
+//     distinct from NULL), as they were never in it before, and
+//     spo_unique still keeps them unique; Cayley's writes (ON CONFLICT
+//     ... DO NOTHING) are unchanged.
+//
+// The tables and their rows are Cayley's; Cayley's reads, by subject and
+// by object, find an index for each. A store made before keeps its
+// indexes. The statements are one query, and so one transaction.
+func pgLeanIndexes(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, `DROP INDEX IF EXISTS osp_index;
+		DROP INDEX IF EXISTS spo_index;
+		DROP INDEX IF EXISTS spol_unique;
+		CREATE UNIQUE INDEX spol_unique ON quads (subject_hash, predicate_hash, object_hash, label_hash)`)
+	return err
 }
 
 // WritesTable counts the write transactions of newsgraph's writer on the

@@ -196,6 +196,9 @@ func (r *cardReader) node(ref cgraph.Ref) path.Node {
 	}
 	n := path.Node{IRI: r.text(ref), Name: r.first(ref, schema.Name)}
 	n.Type = strings.TrimPrefix(r.first(ref, schema.RDFType), schema.Prefix)
+	if n.Type == "" && r.first(ref, schema.EventType) != "" {
+		n.Type = "Event" // an event has no rdf:type (docs/schema.md, Events)
+	}
 	if n.Name == "" && n.Type == "Event" {
 		n.Name = r.first(ref, schema.EventType)
 		if d := r.first(ref, schema.Date); d != "" {

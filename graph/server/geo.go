@@ -189,15 +189,19 @@ func (e *Engine) Map(ctx context.Context, opts MapOptions) (*MapResult, error) {
 		inc       *MapIncident
 	}
 	var pts []point
-	class, err := r.qs.ValueOf(schema.ClassEvent)
-	if err != nil {
-		return nil, err
+	var typed []cgraph.Ref // the ng:eventType quads of events and incidents
+	for _, t := range schema.EventTypes {
+		v, err := r.qs.ValueOf(quad.String(t))
+		if err != nil {
+			return nil, err
+		}
+		typed = append(typed, r.refs(v, quad.Object, schema.EventType, 0)...)
 	}
-	for _, q := range r.refs(class, quad.Object, schema.RDFType, 0) {
+	for _, q := range typed {
 		ev := r.dir(q, quad.Subject)
 		iri := r.text(ev)
-		if members[iri] {
-			continue // drawn as its incident
+		if !schema.IsEvent(quad.IRI(iri)) || members[iri] {
+			continue // an incident, or an event drawn as its incident
 		}
 		p := r.place(ev)
 		if p == nil {
@@ -355,7 +359,8 @@ func (r *cardReader) place(node cgraph.Ref) *Place {
 func (r *cardReader) mapEvent(ev cgraph.Ref, m *MapEvent) {
 	m.Node = r.node(ev)
 	m.EventType = r.first(ev, schema.EventType)
-	m.Date, m.DateNote, m.Status = r.first(ev, schema.Date), r.first(ev, schema.DateNote), r.first(ev, schema.Status)
+	m.Date, m.Status = r.first(ev, schema.Date), r.first(ev, schema.Status)
+	m.DateNote = schema.DateNoteOf(m.Date, r.first(ev, schema.DateNote))
 	m.Kind, m.Evidence = r.first(ev, schema.Kind), r.first(ev, schema.Evidence)
 	for _, q := range r.refs(ev, quad.Subject, schema.InArticle, 1) {
 		a := r.dir(q, quad.Object)
