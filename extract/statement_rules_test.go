@@ -284,3 +284,17 @@ func TestPressOfficeSpeaksForItsBody(t *testing.T) {
 		t.Errorf("want a statement by the SDF:%s", eventList(rec))
 	}
 }
+
+// TestCapitalThreatens: "Ankara threatened to eliminate X" is Turkey's
+// threat, and "eliminate" gives its target as "strike" does.
+func TestCapitalThreatens(t *testing.T) {
+	rec := extractText(t, "Ankara has repeatedly threatened to eliminate the SDF unless it disarms.")
+	if n := countEvents(rec, schema.EvThreat, "turkey"); n != 1 {
+		t.Errorf("want a threat by Turkey:%s", eventList(rec))
+	}
+	for _, e := range rec.Events {
+		if e.Type == schema.EvThreat && e.Target != "syrian-democratic-forces" {
+			t.Errorf("the threat is aimed at the SDF: %+v", e)
+		}
+	}
+}
