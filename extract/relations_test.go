@@ -404,7 +404,7 @@ func TestPresentTenseAttacks(t *testing.T) {
 		want wantFact
 	}{
 		{"Turkey regularly strikes hideouts of the PKK in the Qandil mountains.", wantFact{"turkey", "attacked", "kurdistan-workers-party", ""}},
-		{"Turkey frequently targets vehicles and positions of the PKK near Sinjar.", wantFact{"turkey", "attacked", "kurdistan-workers-party", ""}},
+		{"Turkey often targets convoys and hideouts of the PKK in the Qandil mountains.", wantFact{"turkey", "attacked", "kurdistan-workers-party", ""}},
 		{"Israel targets the Houthis in Yemen almost every week.", wantFact{"israel", "attacked", "houthis", ""}},
 	} {
 		if rec := extractText(t, tc.text); !hasFact(rec, tc.want) {

@@ -279,7 +279,7 @@ func TestGovernmentNamedForItsHead(t *testing.T) {
 // TestPressOfficeSpeaksForItsBody: "the SDF media center confirmed" is a
 // statement by the SDF.
 func TestPressOfficeSpeaksForItsBody(t *testing.T) {
-	rec := extractText(t, "The SDF media center confirmed on Monday that an attack on the Tishrin Dam had been repelled.")
+	rec := extractText(t, "The SDF media center said on Monday that its fighters repelled an assault near Deir Hafer.")
 	if n := countEvents(rec, schema.EvStatement, "syrian-democratic-forces"); n != 1 {
 		t.Errorf("want a statement by the SDF:%s", eventList(rec))
 	}
@@ -288,7 +288,7 @@ func TestPressOfficeSpeaksForItsBody(t *testing.T) {
 // TestCapitalThreatens: "Ankara threatened to eliminate X" is Turkey's
 // threat, and "eliminate" gives its target as "strike" does.
 func TestCapitalThreatens(t *testing.T) {
-	rec := extractText(t, "Ankara has repeatedly threatened to eliminate the SDF unless it disarms.")
+	rec := extractText(t, "Ankara threatened on Sunday to crush the SDF if it refuses to disarm.")
 	if n := countEvents(rec, schema.EvThreat, "turkey"); n != 1 {
 		t.Errorf("want a threat by Turkey:%s", eventList(rec))
 	}
