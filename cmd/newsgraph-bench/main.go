@@ -6,6 +6,7 @@
 //	newsgraph-bench gen   -n 10000 -seed 1 -out DIR
 //	newsgraph-bench load  -backend postgres -dsn DSN -quads 100000 -mode copy
 //	newsgraph-bench paths -backend bolt -path DIR -queries 200
+//	newsgraph-bench paths -backend bolt -path DIR -queries 200 -index   # as serve answers
 //	newsgraph-bench size  -backend postgres -dsn DSN
 //
 // Every subcommand prints one JSON object on stdout.
@@ -244,7 +245,9 @@ func loadAll(batches [][]quad.Quad, total, workers int, one func([]quad.Quad) er
 	return tenths, err
 }
 
-// paths measures path-query latency between random pairs of entities.
+// paths measures path-query latency between random pairs of entities
+// (or one pair, -from and -to), as a one-shot command reads the store, or
+// with -index through the in-memory link index newsgraph serve builds.
 func paths(args []string) error {
 	fl := flag.NewFlagSet("paths", flag.ExitOnError)
 	sf := addStoreFlags(fl)
@@ -253,6 +256,10 @@ func paths(args []string) error {
 	timeout := fl.Duration("timeout", 10*time.Second, "timeout of one query")
 	verbose := fl.Bool("v", false, "print each query's endpoints, latency and expanded nodes on stderr")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the queries to this file")
+	index := fl.Bool("index", false, "build the in-memory link index first, as newsgraph serve does, and query through it")
+	from := fl.String("from", "", "with -to, ask every query between these two IRIs instead of random endpoints")
+	to := fl.String("to", "", "see -from")
+	k := fl.Int("k", path.DefaultK, "paths per query")
 	fl.Parse(args)
 	ctx := context.Background()
 	t0 := time.Now()
@@ -277,6 +284,14 @@ func paths(args []string) error {
 	sort.Slice(nodes, func(i, j int) bool { return quad.StringOf(nodes[i]) < quad.StringOf(nodes[j]) })
 	r := rand.New(rand.NewSource(*seed))
 	f := path.New(st.Reader())
+	indexS := 0.0
+	if *index {
+		t0 := time.Now()
+		if _, err := f.BuildIndex(ctx); err != nil {
+			return err
+		}
+		indexS = time.Since(t0).Seconds()
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -293,9 +308,12 @@ func paths(args []string) error {
 	start := time.Now()
 	for i := 0; i < *n; i++ {
 		a, b := nodes[r.Intn(len(nodes))], nodes[r.Intn(len(nodes))]
+		if *from != "" && *to != "" {
+			a, b = quad.IRI(*from), quad.IRI(*to)
+		}
 		qctx, cancel := context.WithTimeout(ctx, *timeout)
 		t0 := time.Now()
-		res, err := f.Paths(qctx, a, b, path.Options{})
+		res, err := f.Paths(qctx, a, b, path.Options{K: *k})
 		d := time.Since(t0)
 		cancel()
 		lat = append(lat, d.Seconds()*1000)
@@ -324,6 +342,7 @@ func paths(args []string) error {
 		"backend": *sf.backend, "queries": *n, "endpoints": len(nodes), "found": found, "timeouts": timeouts, "errors": failed,
 		"p50_ms": pct(0.50), "p90_ms": pct(0.90), "p99_ms": pct(0.99), "max_ms": lat[len(lat)-1],
 		"mean_expanded": float64(expanded) / float64(*n), "seconds": time.Since(start).Seconds(), "open_s": openS,
+		"index": *index, "index_s": indexS,
 	})
 }
 
