@@ -163,6 +163,9 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 	if src == dst || hopLimit < 1 {
 		return nil, 0
 	}
+	if p, c, ok := sr.direct(src, dst, b, maxCost); ok {
+		return p, c
+	}
 	H := hopLimit
 	fw := &side{lab: map[nodeID]*labels{}, cap: (H + 1) / 2}
 	bw := &side{lab: map[nodeID]*labels{}, cap: H / 2}
@@ -286,6 +289,29 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 		path = append(path, x)
 	}
 	return path, mu
+}
+
+// direct returns the one-hop path src, dst when the two are linked, the
+// link is not banned and the hop costs no more than maxCost; ok is false
+// otherwise, and the search must run. Such a hop is the cheapest path
+// between them: it costs 1 plus half the penalties of its two ends, which
+// every path between them pays too, and any other path has at least two
+// hops of at least 1 each. It is found by looking the link up (view.between),
+// without expanding either end: for two hubs, expanding one means reading
+// every one of its links, tens of thousands of quads.
+func (sr *searcher) direct(src, dst nodeID, b bans, maxCost float64) ([]nodeID, float64, bool) {
+	if b.nodes[src] || b.nodes[dst] || b.edge(src, dst) {
+		return nil, 0, false
+	}
+	es, known := sr.v.between(src, dst)
+	if !known || len(es) == 0 {
+		return nil, 0, false
+	}
+	c := sr.weight(src, dst)
+	if c >= maxCost+1e-9 {
+		return nil, 0, false
+	}
+	return []nodeID{src, dst}, c, true
 }
 
 // prefetchNodes is how many nodes a batch read loads at once: the node
