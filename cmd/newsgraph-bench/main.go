@@ -335,7 +335,7 @@ func paths(args []string) error {
 			if res != nil {
 				n = res.Expanded
 			}
-			fmt.Fprintf(os.Stderr, "%8.1f ms  %s .. %s  expanded %d  err %v\n", d.Seconds()*1000, a, b, n, err)
+			fmt.Fprintf(os.Stderr, "%8.1f ms  %8.1f ms CPU  %s .. %s  expanded %d  err %v\n", d.Seconds()*1000, cpu[len(cpu)-1], a, b, n, err)
 		}
 	}
 	sort.Float64s(lat)
@@ -345,10 +345,18 @@ func paths(args []string) error {
 	return emit(map[string]any{
 		"backend": *sf.backend, "queries": *n, "endpoints": len(nodes), "found": found, "timeouts": timeouts, "errors": failed,
 		"p50_ms": pct(0.50), "p90_ms": pct(0.90), "p99_ms": pct(0.99), "max_ms": lat[len(lat)-1],
-		"cpu_p50_ms": cpct(0.50), "cpu_p99_ms": cpct(0.99),
+		"cpu_p50_ms": cpct(0.50), "cpu_p99_ms": cpct(0.99), "cpu_ms": sum(cpu),
 		"mean_expanded": float64(expanded) / float64(*n), "seconds": time.Since(start).Seconds(), "open_s": openS,
 		"index": *index, "index_s": indexS,
 	})
+}
+
+func sum(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t
 }
 
 // cpuTime is the CPU time (user and system) the process has used: a
