@@ -243,6 +243,9 @@ func (v *view) mentions(id nodeID) int {
 
 // penalty is the hub penalty of a node: ln(1 + articles mentioning it).
 func (v *view) penalty(id nodeID) float64 {
+	if v.idx != nil && id < v.base {
+		return v.idx.pen[id]
+	}
 	return math.Log1p(float64(v.mentions(id)))
 }
 
