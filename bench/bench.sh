@@ -9,7 +9,10 @@
 # with bench/corpus (seed $SEED), times `newsgraph extract` (extraction
 # alone) and, on each backend, `newsgraph build` into a fresh store under
 # /usr/bin/time -v, then measures the store's size and the latency of
-# $QUERIES path queries between random groups, bases and people.
+# $QUERIES path queries between random groups, bases and people, reading
+# the store as a one-shot command does and through the link index as
+# `newsgraph serve` answers (-index; CPU times beside the wall times, which
+# a shared machine stretches).
 #
 # PostgreSQL comes from .ci/postgres.sh (run as root); each run gets a
 # fresh database "ngbench_N". The stores are kept ($BENCH_DIR/store-bolt-N
@@ -59,8 +62,8 @@ timed() {
 
 json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d[sys.argv[2]])' "$@"; }
 
-echo "| N | corpus MB | extract MB/s | backend | quads | build s | build CPU s | quads/s | store MB | KB/article | first path s (CPU s) | path p50 ms | path p99 ms | found | build peak RSS MB | load avg |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| N | corpus MB | extract MB/s | backend | quads | build s | build CPU s | quads/s | store MB | KB/article | first path s (CPU s) | path p50 ms | path p99 ms | found | serve path p50 / p99 ms (CPU p99) | build peak RSS MB | load avg |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for N in $SIZES; do
 	CORPUS=$WORK/corpus-$N-s$SEED
 	if [ ! -f "$CORPUS.done" ]; then
@@ -97,19 +100,21 @@ for N in $SIZES; do
 		FIRST_S=$WALL FIRST_CPU=$CPU
 		"$NGB" size "${SARGS[@]}" >"$WORK/size.json"
 		"$NGB" paths "${SARGS[@]}" -queries "$QUERIES" >"$WORK/paths.json"
+		"$NGB" paths "${SARGS[@]}" -queries "$QUERIES" -index >"$WORK/paths-index.json"
 		STORE_MB=$(awk -v b="$(json "$WORK/size.json" bytes)" 'BEGIN {printf "%.0f", b/1e6}')
 		P50=$(json "$WORK/paths.json" p50_ms) P99=$(json "$WORK/paths.json" p99_ms) FOUND=$(json "$WORK/paths.json" found)
-		python3 - "$N" "$B" "$BYTES" "$EXTRACT_S" "$QUADS" "$BUILD_S" "$BUILD_CPU" "$BUILD_RSS" "$FIRST_S" "$FIRST_CPU" "$LOAD" "$WORK/size.json" "$WORK/paths.json" >>"$RESULTS" <<'EOF'
+		SERVE=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("%.1f / %.1f (%.1f)" % (d["p50_ms"], d["p99_ms"], d["cpu_p99_ms"]))' "$WORK/paths-index.json")
+		python3 - "$N" "$B" "$BYTES" "$EXTRACT_S" "$QUADS" "$BUILD_S" "$BUILD_CPU" "$BUILD_RSS" "$FIRST_S" "$FIRST_CPU" "$LOAD" "$WORK/size.json" "$WORK/paths.json" "$WORK/paths-index.json" >>"$RESULTS" <<'EOF'
 import json, sys
-n, b, byts, ext, quads, build, cpu, rss, first, first_cpu, load, size, paths = sys.argv[1:]
+n, b, byts, ext, quads, build, cpu, rss, first, first_cpu, load, size, paths, paths_index = sys.argv[1:]
 print(json.dumps({"n": int(n), "backend": b, "bytes": int(byts), "extract_s": float(ext), "quads": int(quads),
     "build_s": float(build), "build_cpu_s": float(cpu), "build_rss_kb": int(rss),
     "first_path_s": float(first), "first_path_cpu_s": float(first_cpu), "load_avg": float(load),
-    "size": json.load(open(size)), "paths": json.load(open(paths))}))
+    "size": json.load(open(size)), "paths": json.load(open(paths)), "paths_index": json.load(open(paths_index))}))
 EOF
-		printf '| %s | %s | %s | %s | %s | %s | %s | %.0f | %s | %.0f | %s (%s) | %.1f | %.1f | %s/%s | %.0f | %s |\n' \
+		printf '| %s | %s | %s | %s | %s | %s | %s | %.0f | %s | %.0f | %s (%s) | %.1f | %.1f | %s/%s | %s | %.0f | %s |\n' \
 			"$N" "$MB" "$EXTRACT_MBS" "$B" "$QUADS" "$BUILD_S" "$BUILD_CPU" "$(awk -v q="$QUADS" -v s="$BUILD_S" 'BEGIN {print q/s}')" \
 			"$STORE_MB" "$(awk -v b="$(json "$WORK/size.json" bytes)" -v n="$N" 'BEGIN {print b/n/1e3}')" "$FIRST_S" "$FIRST_CPU" \
-			"$P50" "$P99" "$FOUND" "$QUERIES" "$(awk -v r="$BUILD_RSS" 'BEGIN {print r/1024}')" "$LOAD"
+			"$P50" "$P99" "$FOUND" "$QUERIES" "$SERVE" "$(awk -v r="$BUILD_RSS" 'BEGIN {print r/1024}')" "$LOAD"
 	done
 done

@@ -6,6 +6,7 @@
 //	newsgraph-bench gen   -n 10000 -seed 1 -out DIR
 //	newsgraph-bench load  -backend postgres -dsn DSN -quads 100000 -mode copy
 //	newsgraph-bench paths -backend bolt -path DIR -queries 200
+//	newsgraph-bench paths -backend bolt -path DIR -queries 200 -index   # as serve answers
 //	newsgraph-bench size  -backend postgres -dsn DSN
 //
 // Every subcommand prints one JSON object on stdout.
@@ -23,6 +24,7 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"sort"
+	"syscall"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -244,7 +246,9 @@ func loadAll(batches [][]quad.Quad, total, workers int, one func([]quad.Quad) er
 	return tenths, err
 }
 
-// paths measures path-query latency between random pairs of entities.
+// paths measures path-query latency between random pairs of entities
+// (or one pair, -from and -to), as a one-shot command reads the store, or
+// with -index through the in-memory link index newsgraph serve builds.
 func paths(args []string) error {
 	fl := flag.NewFlagSet("paths", flag.ExitOnError)
 	sf := addStoreFlags(fl)
@@ -253,6 +257,10 @@ func paths(args []string) error {
 	timeout := fl.Duration("timeout", 10*time.Second, "timeout of one query")
 	verbose := fl.Bool("v", false, "print each query's endpoints, latency and expanded nodes on stderr")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the queries to this file")
+	index := fl.Bool("index", false, "build the in-memory link index first, as newsgraph serve does, and query through it")
+	from := fl.String("from", "", "with -to, ask every query between these two IRIs instead of random endpoints")
+	to := fl.String("to", "", "see -from")
+	k := fl.Int("k", path.DefaultK, "paths per query")
 	fl.Parse(args)
 	ctx := context.Background()
 	t0 := time.Now()
@@ -277,6 +285,14 @@ func paths(args []string) error {
 	sort.Slice(nodes, func(i, j int) bool { return quad.StringOf(nodes[i]) < quad.StringOf(nodes[j]) })
 	r := rand.New(rand.NewSource(*seed))
 	f := path.New(st.Reader())
+	indexS := 0.0
+	if *index {
+		t0 := time.Now()
+		if _, err := f.BuildIndex(ctx); err != nil {
+			return err
+		}
+		indexS = time.Since(t0).Seconds()
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -288,17 +304,21 @@ func paths(args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	var lat []float64
+	var lat, cpu []float64
 	found, timeouts, failed, expanded := 0, 0, 0, 0
 	start := time.Now()
 	for i := 0; i < *n; i++ {
 		a, b := nodes[r.Intn(len(nodes))], nodes[r.Intn(len(nodes))]
+		if *from != "" && *to != "" {
+			a, b = quad.IRI(*from), quad.IRI(*to)
+		}
 		qctx, cancel := context.WithTimeout(ctx, *timeout)
-		t0 := time.Now()
-		res, err := f.Paths(qctx, a, b, path.Options{})
+		t0, c0 := time.Now(), cpuTime()
+		res, err := f.Paths(qctx, a, b, path.Options{K: *k})
 		d := time.Since(t0)
 		cancel()
 		lat = append(lat, d.Seconds()*1000)
+		cpu = append(cpu, (cpuTime()-c0).Seconds()*1000)
 		switch {
 		case err != nil && qctx.Err() != nil:
 			timeouts++
@@ -315,16 +335,40 @@ func paths(args []string) error {
 			if res != nil {
 				n = res.Expanded
 			}
-			fmt.Fprintf(os.Stderr, "%8.1f ms  %s .. %s  expanded %d  err %v\n", d.Seconds()*1000, a, b, n, err)
+			fmt.Fprintf(os.Stderr, "%8.1f ms  %8.1f ms CPU  %s .. %s  expanded %d  err %v\n", d.Seconds()*1000, cpu[len(cpu)-1], a, b, n, err)
 		}
 	}
 	sort.Float64s(lat)
+	sort.Float64s(cpu)
 	pct := func(p float64) float64 { return lat[int(p*float64(len(lat)-1)+0.5)] }
+	cpct := func(p float64) float64 { return cpu[int(p*float64(len(cpu)-1)+0.5)] }
 	return emit(map[string]any{
 		"backend": *sf.backend, "queries": *n, "endpoints": len(nodes), "found": found, "timeouts": timeouts, "errors": failed,
 		"p50_ms": pct(0.50), "p90_ms": pct(0.90), "p99_ms": pct(0.99), "max_ms": lat[len(lat)-1],
+		"cpu_p50_ms": cpct(0.50), "cpu_p99_ms": cpct(0.99), "cpu_ms": sum(cpu),
 		"mean_expanded": float64(expanded) / float64(*n), "seconds": time.Since(start).Seconds(), "open_s": openS,
+		"index": *index, "index_s": indexS,
 	})
+}
+
+func sum(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+// cpuTime is the CPU time (user and system) the process has used: a
+// query's, measured around it, does not depend on what else runs on the
+// machine the way its wall time does, so figures from a shared machine
+// can be compared.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // size reports the store's size on disk and its counts.

@@ -39,10 +39,11 @@ var kindRank = map[string]int{schema.Stated: 0, schema.Reported: 1, schema.Claim
 // links returns every link between a and b, strongest first.
 func (v *view) links(a, b nodeID) []Link {
 	var out []Link
-	for _, e := range v.edges(a) {
-		if e.to != b {
-			continue
-		}
+	es, known := v.between(a, b)
+	if !known {
+		es = linksTo(v.edges(a), b)
+	}
+	for _, e := range es {
 		pred := linkPredicates[e.pred]
 		l := Link{Predicate: localName(pred), Direction: "out"}
 		if !e.out {

@@ -2,6 +2,7 @@ package path
 
 import (
 	"context"
+	"math"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -26,6 +27,7 @@ type linkIndex struct {
 	refs     []cgraph.Ref
 	edges    [][]halfEdge
 	mentions []int32
+	pen      []float64 // each node's hub penalty, ln(1 + mentions), which a search reads for every link it follows
 	stats    IndexStats
 }
 
@@ -118,6 +120,10 @@ func buildIndex(ctx context.Context, rd graph.Reader) (*linkIndex, error) {
 		}
 		x.edges[k] = out[:len(out):len(out)]
 		halves += len(out)
+	}
+	x.pen = make([]float64, len(x.mentions))
+	for i, m := range x.mentions {
+		x.pen[i] = math.Log1p(float64(max(m, 1)))
 	}
 	x.stats = IndexStats{Quads: n, Nodes: len(x.refs), HalfEdges: halves, Took: time.Since(t0)}
 	return x, nil

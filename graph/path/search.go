@@ -50,6 +50,7 @@ type searcher struct {
 	avoided  map[nodeID]bool   // hubs the searches met and did not pass through
 	expanded int               // nodes whose edges a search asked for, for tests and metrics
 	shifts   int               // hops of cap moved between the sides, for tests and metrics
+	sides    [2]*side          // the forward and backward sides, reused by each search (side.reset)
 }
 
 func (sr *searcher) pen(x nodeID) float64 {
@@ -133,17 +134,49 @@ type side struct {
 	// side's case again after declining it: weighing reads the other
 	// side's whole heap, so it waits as many iterations as that heap holds.
 	nextTry int
+	// The nodes' labels, allocated labelChunk at a time, each with room
+	// for stride hop counts, the first used of them in use. A side, its
+	// map, heap and labels serve every search of one query (reset): Yen's
+	// algorithm runs dozens, and allocating the labels of each afresh and
+	// growing its map was a third of the CPU time of a query answered
+	// from the link index.
+	chunks [][]labels
+	used   int
+	stride int
+}
+
+const labelChunk = 256
+
+// reset empties the side for a new search that goes at most capHops hops
+// from its end, keeping what it allocated.
+func (sd *side) reset(capHops int) {
+	clear(sd.lab)
+	sd.heap, sd.held = sd.heap[:0], sd.held[:0]
+	sd.cap, sd.nextTry, sd.used = capHops, 0, 0
 }
 
 func (sd *side) labels(x nodeID, maxHops int) *labels {
-	l := sd.lab[x]
-	if l == nil {
-		l = &labels{cost: make([]float64, maxHops+1), prev: make([]nodeID, maxHops+1), settled: maxHops + 1}
-		for i := range l.cost {
-			l.cost[i] = math.Inf(1)
-		}
-		sd.lab[x] = l
+	if l := sd.lab[x]; l != nil {
+		return l
 	}
+	if sd.used == len(sd.chunks)*labelChunk {
+		chunk := make([]labels, labelChunk)
+		costs := make([]float64, labelChunk*sd.stride)
+		prevs := make([]nodeID, labelChunk*sd.stride)
+		for i := range chunk {
+			chunk[i].cost = costs[i*sd.stride : (i+1)*sd.stride]
+			chunk[i].prev = prevs[i*sd.stride : (i+1)*sd.stride]
+		}
+		sd.chunks = append(sd.chunks, chunk)
+	}
+	l := &sd.chunks[sd.used/labelChunk][sd.used%labelChunk]
+	sd.used++
+	n := maxHops + 1
+	l.cost, l.prev, l.settled = l.cost[:n], l.prev[:n], n
+	for i := range l.cost {
+		l.cost[i] = math.Inf(1)
+	}
+	sd.lab[x] = l
 	return l
 }
 
@@ -163,9 +196,18 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 	if src == dst || hopLimit < 1 {
 		return nil, 0
 	}
+	if p, c, ok := sr.direct(src, dst, b, maxCost); ok {
+		return p, c
+	}
 	H := hopLimit
-	fw := &side{lab: map[nodeID]*labels{}, cap: (H + 1) / 2}
-	bw := &side{lab: map[nodeID]*labels{}, cap: H / 2}
+	for i := range sr.sides {
+		if sr.sides[i] == nil {
+			sr.sides[i] = &side{lab: map[nodeID]*labels{}, stride: sr.maxHops + 1}
+		}
+	}
+	fw, bw := sr.sides[0], sr.sides[1]
+	fw.reset((H + 1) / 2)
+	bw.reset(H / 2)
 	var shiftedTo *side // the split only ever moves one way, so it ends
 	iter := 0
 	fw.labels(src, H).cost[0] = 0
@@ -286,6 +328,29 @@ func (sr *searcher) shortest(src, dst nodeID, hopLimit int, b bans, maxCost floa
 		path = append(path, x)
 	}
 	return path, mu
+}
+
+// direct returns the one-hop path src, dst when the two are linked, the
+// link is not banned and the hop costs no more than maxCost; ok is false
+// otherwise, and the search must run. Such a hop is the cheapest path
+// between them: it costs 1 plus half the penalties of its two ends, which
+// every path between them pays too, and any other path has at least two
+// hops of at least 1 each. It is found by looking the link up (view.between),
+// without expanding either end: for two hubs, expanding one means reading
+// every one of its links, tens of thousands of quads.
+func (sr *searcher) direct(src, dst nodeID, b bans, maxCost float64) ([]nodeID, float64, bool) {
+	if b.nodes[src] || b.nodes[dst] || b.edge(src, dst) {
+		return nil, 0, false
+	}
+	es, known := sr.v.between(src, dst)
+	if !known || len(es) == 0 {
+		return nil, 0, false
+	}
+	c := sr.weight(src, dst)
+	if c >= maxCost+1e-9 {
+		return nil, 0, false
+	}
+	return []nodeID{src, dst}, c, true
 }
 
 // prefetchNodes is how many nodes a batch read loads at once: the node

@@ -247,6 +247,9 @@ func (v *view) mentions(id nodeID) int {
 
 // penalty is the hub penalty of a node: ln(1 + articles mentioning it).
 func (v *view) penalty(id nodeID) float64 {
+	if v.idx != nil && id < v.base {
+		return v.idx.pen[id]
+	}
 	return math.Log1p(float64(v.mentions(id)))
 }
 
@@ -319,6 +322,87 @@ func (v *view) edges(id nodeID) []halfEdge {
 	v.stats.HalfEdges += len(out)
 	v.stats.LoadTime += time.Since(t0)
 	return out
+}
+
+// loaded reports whether the links of a node are at hand: in the index,
+// or read already.
+func (v *view) loaded(id nodeID) bool {
+	return v.idx != nil || v.info(id).loaded
+}
+
+// between returns the links between a and b as half-edges of a, and
+// whether they are known. They come from whichever end's links are at
+// hand, else from the end fewer articles mention, read whole when that is
+// a small node; between two nodes that are both popular, from look-ups of
+// the link itself, two exact index reads a link predicate, on a store
+// that has the indexes (bolt): reading either end whole would read
+// thousands of quads. On a batch reader (PostgreSQL) they are not known
+// until one end's links are loaded, which the search does in batches.
+func (v *view) between(a, b nodeID) ([]halfEdge, bool) {
+	if v.loaded(a) || v.loaded(b) {
+		if v.loaded(a) && (!v.loaded(b) || len(v.edges(a)) <= len(v.edges(b))) {
+			return v.via(a, a, b), true
+		}
+		return v.via(b, a, b), true
+	}
+	if v.batch != nil {
+		return nil, false
+	}
+	small := a
+	if v.mentions(b) < v.mentions(a) {
+		small = b
+	}
+	if !v.rd.Indexed() || v.mentions(small) <= hubThreshold {
+		return v.via(small, a, b), true
+	}
+	var out []halfEdge
+	ra, rb := v.refOf(a), v.refOf(b)
+	for i, p := range v.preds {
+		for _, isOut := range []bool{true, false} {
+			if p == nil || v.stopped() {
+				continue
+			}
+			s, o := ra, rb
+			if !isOut {
+				s, o = rb, ra
+			}
+			found := false
+			v.fail(v.rd.Between(v.ctx, s, p, o, func(cgraph.Ref) bool { found = true; return false }))
+			if found {
+				out = append(out, halfEdge{to: b, pred: uint8(i), out: isOut})
+			}
+		}
+	}
+	return out, !v.stopped()
+}
+
+// via returns the links between a and b as half-edges of a, read from
+// the links of x, which is one of them.
+func (v *view) via(x, a, b nodeID) []halfEdge {
+	if x == a {
+		return linksTo(v.edges(a), b)
+	}
+	return reversed(linksTo(v.edges(b), a), a)
+}
+
+// linksTo keeps the half-edges of es that reach y.
+func linksTo(es []halfEdge, y nodeID) []halfEdge {
+	var out []halfEdge
+	for _, e := range es {
+		if e.to == y {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// reversed turns half-edges of b that reach a into the same links as
+// half-edges of a.
+func reversed(es []halfEdge, a nodeID) []halfEdge {
+	for i := range es {
+		es[i].to, es[i].out = a, !es[i].out
+	}
+	return es
 }
 
 // loadBatch loads the links of the nodes ids (those not loaded yet)
