@@ -124,24 +124,64 @@ func hasYear(s string) bool {
 	return run == 4
 }
 
-// mayHaveMonth reports whether s may hold a month of monthPat: it has the
-// first three letters of one in either case, or a byte that is not ASCII
-// (the regexps' case folding matches 'ſ' for 's'). Most date lines are
-// numeric ("2023-04-02"), and the two word regexps cost most.
+// mayHaveMonth reports whether s may hold a month as the word regexps
+// need one: a word of monthPat in either case, whole (after a word
+// boundary), followed by an optional '.' and ',' and white space; or a
+// byte that is not ASCII (the regexps' case folding matches 'ſ' for 's').
+// Most date lines are numeric ("2023-04-02"), the two word regexps cost
+// most, and an outlet's name can hold a month's letters ("Al Mayadeen").
 func mayHaveMonth(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return true
 		}
-		if i+3 > len(s) {
+	}
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if j == i {
+			i++
 			continue
 		}
-		switch string([]byte{s[i] | 0x20, s[i+1] | 0x20, s[i+2] | 0x20}) {
-		case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+		if (i == 0 || !isWordByte(s[i-1])) && j-i <= len("september") && isMonthWord(s[i:j]) && monthEnd(s[j:]) {
 			return true
 		}
+		i = j
 	}
 	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// isMonthWord reports whether w, ASCII letters, is a word of monthPat in
+// either case.
+func isMonthWord(w string) bool {
+	var buf [len("september")]byte
+	for i := range len(w) {
+		buf[i] = w[i] | 0x20
+	}
+	switch string(buf[:len(w)]) {
+	case "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+		"jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november",
+		"dec", "december":
+		return true
+	}
+	return false
+}
+
+// monthEnd reports whether rest, what follows a month word, goes on as
+// both word regexps need: an optional '.' and ',', then white space (\s).
+func monthEnd(rest string) bool {
+	k := 0
+	if k < len(rest) && rest[k] == '.' {
+		k++
+	}
+	if k < len(rest) && rest[k] == ',' {
+		k++
+	}
+	return k < len(rest) && strings.IndexByte("\t\n\f\r ", rest[k]) >= 0
 }
 
 func validDate(y, m, d int) (string, bool) {

@@ -14,10 +14,12 @@ func TestDatePrefilters(t *testing.T) {
 	lines := []string{
 		"5 January 2020", "January 5, 2020", "5th of SEPT. 2021", "Dec 31 1999", "ſeptember 3, 2020",
 		"2023-04-02", "Al Mayadeen | 2023-04-02", "Published: 03/04/2024", "MAY 1 2020", "mAr 3, 2001",
-		"2024-01-05T10:30:00+03:00", "26.03.2025", "x2023-04-02", "2023-04-02x", "1.2.20234", "_2023.1.2",
+		"2024-01-05T10:30:00+03:00", "26.03.2025", "5 Jan, 2020", "5 jan., 2020", "Sept. 3, 2021", "3 Mayadeen 2020",
+		"1 OCTOBER\t2001", "x5 May 2020", "x2023-04-02", "2023-04-02x", "1.2.20234", "_2023.1.2",
 	}
 	parts := []string{"jan", "Feb", "MARCH", "apr", "may", "June", "jul", "AUG", "sept", "oct", "Nov", "dec",
 		"ja", "n", " ", ", ", "of ", "1", "12", "3rd ", "2020", "2023", "-", "/", ".", "_", ":", "T", "Z",
+		"Mayadeen", "sep.", "decided", "Jan,", "\t",
 		"ſ", "é", "x", "Q", "\u212a"}
 	rng := rand.New(rand.NewSource(3))
 	for range 40000 {
