@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"iter"
 	"math/bits"
 	"regexp"
@@ -23,6 +24,14 @@ var wires = map[string]string{
 	"xinhua": "Xinhua", "anadolu": "Anadolu", "anadolu agency": "Anadolu", "aa": "Anadolu",
 	"irna": "IRNA", "tasnim": "Tasnim", "dpa": "dpa", "efe": "EFE", "ians": "IANS",
 }
+
+// wireForms are the keys of wires, for mayCredit.
+var wireForms = func() (forms [][]byte) {
+	for w := range wires {
+		forms = append(forms, []byte(w))
+	}
+	return forms
+}()
 
 // datelineCredit is "ERBIL (AFP) -": a parenthesised credit after the
 // dateline, or at the text's start. It is matched at the start of a line
@@ -47,7 +56,7 @@ func Credit(text string) string {
 		}
 	}
 	for _, line := range strings.Split(text, "\n") {
-		if len(line) > 40 {
+		if len(line) > 40 || !mayCredit(line) {
 			continue
 		}
 		if m := creditLine.FindStringSubmatch(line); m != nil {
@@ -57,6 +66,33 @@ func Credit(text string) string {
 		}
 	}
 	return ""
+}
+
+// mayCredit reports whether line, of at most 40 bytes, may be a credit
+// line of a wire in wires:
+// it holds one of their forms in either case, or a byte that is not ASCII
+// (a lower case of another script can be ASCII: U+212A, the Kelvin sign,
+// is 'k'). The regexp with its submatches cost thousands of instructions
+// a short line.
+func mayCredit(line string) bool {
+	var buf [40]byte
+	for i := range len(line) {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	lower := buf[:len(line)]
+	for _, w := range wireForms {
+		if bytes.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // datelineCredits yields the credits datelineCredit finds in text, in
