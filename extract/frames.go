@@ -1067,9 +1067,9 @@ func (x *frameIndex) starts(v *view, fi int, fr *construction) iter.Seq[int] {
 
 // frameBit is one required word element of one frame.
 type frameBit struct {
-	frame  int
 	bit    uint64
-	anchor bool // the element is the frame's anchor
+	frame  uint32 // unsigned: index divides and shifts by it for every word of a sentence
+	anchor bool   // the element is the frame's anchor
 }
 
 // internFrameWords numbers the words of every word element, and the

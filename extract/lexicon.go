@@ -596,7 +596,7 @@ func (lx *Lexicon) indexWords() {
 				continue
 			}
 			for _, id := range e.ids {
-				lx.byWord[id].frames = append(lx.byWord[id].frames, frameBit{i, e.bit, j == fr.anchor})
+				lx.byWord[id].frames = append(lx.byWord[id].frames, frameBit{bit: e.bit, frame: uint32(i), anchor: j == fr.anchor})
 			}
 		}
 	}

@@ -15,8 +15,6 @@ func isApostrophe(r rune) bool { return translit.IsApostrophe(r) }
 // normWord returns the exact key of a word (translit.Word).
 func normWord(s string) string { return translit.Word(s) }
 
-func lowerASCII(s string) bool { return translit.LowerASCII(s) }
-
 // Normalize returns the normalised form of a name as the resolver compares
 // it: exact word keys separated by single spaces, hyphens and punctuation
 // treated as spaces ("Kata’ib  Hezbollah" → "kataib hezbollah").

@@ -303,6 +303,9 @@ func appendWord(toks []token, text string, lowered *string, t token) []token {
 			case '0' <= b && b <= '9':
 				lower = 0
 				c.digits++
+			case b == '\'' || b == '.' || b == '`':
+				lower = 0
+				c.other = true
 			default:
 				lower = 0
 			}
@@ -336,7 +339,7 @@ func appendWord(toks []token, text string, lowered *string, t token) []token {
 // word; other: it has a rune that is not ASCII.
 type letterCount struct {
 	letters, upper, digits int
-	other                  bool
+	other                  bool // a byte that is not ASCII, or one of '.`, which normWord drops (not lowerASCII)
 }
 
 // appendFinished appends word t, cut to end, with its exact key and case
@@ -346,7 +349,7 @@ func appendFinished(toks []token, text string, lower *string, t token, end int, 
 	t.end = end
 	s := text[t.start:t.end]
 	switch {
-	case !lowerASCII(s):
+	case c.other: // !translit.LowerASCII(s), known from the walk over s
 		t.norm = normWord(s)
 	case c.upper == 0:
 		t.norm = s // normWord of such a word only folds case
@@ -356,7 +359,7 @@ func appendFinished(toks []token, text string, lower *string, t token, end int, 
 		}
 		t.norm = (*lower)[t.start:t.end]
 	}
-	if c.other {
+	if s[0] >= utf8.RuneSelf {
 		r, _ := utf8.DecodeRuneInString(s)
 		t.cap = unicode.IsUpper(r)
 	} else {

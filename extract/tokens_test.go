@@ -3,6 +3,8 @@ package extract
 import (
 	"math/rand/v2"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestLowerASCIIText checks lowerASCIIText against a byte-at-a-time
@@ -27,6 +29,35 @@ func TestLowerASCIIText(t *testing.T) {
 		}
 		if got := lowerASCIIText(string(b)); got != string(want) {
 			t.Errorf("lowerASCIIText of %d bytes: %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestWordKeys checks that every word the tokeniser makes has normWord of
+// its text as its key and the case of its first letter, whichever way
+// appendFinished took (a slice of the text, of its lowered copy, or
+// normWord itself), on random texts of words with capitals, apostrophes,
+// initials, glued sentences, digits and other scripts.
+func TestWordKeys(t *testing.T) {
+	pieces := []string{"Kata'ib", "Hezbollah", "U.S.", "al-Asad", "IRGC", "K1", "2,500", "Şarku’l", "İstanbul",
+		"ΣΟΦΙΑ", "قاعدة", "soldiersThe", "CommentIraq", "x̃", "o`clock", "Iran's", "Erbil.", "a", "THE", "é"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var b []byte
+		for range rng.IntN(12) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+			b = append(b, " \n-,."[rng.IntN(5)])
+		}
+		text := string(b)
+		for _, tok := range tokenize(text) {
+			if tok.kind != tWord {
+				continue
+			}
+			s := text[tok.start:tok.end]
+			r, _ := utf8.DecodeRuneInString(s)
+			if tok.norm != normWord(s) || tok.cap != unicode.IsUpper(r) {
+				t.Errorf("token %q of %q: key %q, cap %v; want %q, %v", s, text, tok.norm, tok.cap, normWord(s), unicode.IsUpper(r))
+			}
 		}
 	}
 }

@@ -13,19 +13,16 @@ type wordID int32
 // vocab numbers the words of the lexicon's tables. It is complete once the
 // lexicon is compiled and only read afterwards, by any number of goroutines.
 type vocab struct {
-	ids map[string]wordID
+	ids strIndex
 }
 
 // intern returns w's number, giving it the next one if it has none.
 func (v *vocab) intern(w string) wordID {
-	if id, ok := v.ids[w]; ok {
+	if id := v.id(w); id != 0 {
 		return id
 	}
-	if v.ids == nil {
-		v.ids = map[string]wordID{}
-	}
-	id := wordID(len(v.ids) + 1)
-	v.ids[w] = id
+	id := wordID(v.ids.n + 1)
+	v.ids.set(w, int32(id))
 	return id
 }
 
@@ -39,10 +36,10 @@ func (v *vocab) internAll(ws []string) []wordID {
 }
 
 // id returns w's number, or 0 when the lexicon's tables do not hold w.
-func (v *vocab) id(w string) wordID { return v.ids[w] }
+func (v *vocab) id(w string) wordID { return wordID(v.ids.get(w)) }
 
 // size is one more than the largest number given.
-func (v *vocab) size() int { return len(v.ids) + 1 }
+func (v *vocab) size() int { return v.ids.n + 1 }
 
 // wordIDs is a small set of word numbers, searched in order: the word
 // elements of a frame hold a handful of words each.

@@ -20,12 +20,13 @@ type wordSet = *wordList
 
 // wordList is what a wordSet points to.
 type wordList struct {
-	keys map[string]bool // exact keys
-	ids  []uint64        // bit n: the word numbered n is in the list (number)
+	keys  map[string]bool // exact keys
+	index strIndex        // the keys again, for has
+	ids   []uint64        // bit n: the word numbered n is in the list (number)
 }
 
 // has reports whether w, an exact key, is in the set.
-func (s *wordList) has(w string) bool { return s.keys[w] }
+func (s *wordList) has(w string) bool { return s.index.get(w) != 0 }
 
 // hasID reports whether the word numbered id is in the set: has without
 // hashing the word, for the items of a sentence, which carry their numbers.
@@ -757,6 +758,7 @@ func compileSet(name string, words []string) (wordSet, error) {
 			return nil, fmt.Errorf("%s: %q listed twice", name, w)
 		}
 		set.keys[key] = true
+		set.index.set(key, 1)
 	}
 	return set, nil
 }

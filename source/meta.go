@@ -57,8 +57,11 @@ func findDate(s string) (iso string, start, end int, ok bool) {
 			iso, start, end, best = v, loc[0], loc[1], loc[0]
 		}
 	}
-	if m := isoDateRe.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
-		try(m, atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[10]:m[11]]))
+	isoYear, numYear := yearSides(s)
+	if isoYear {
+		if m := isoDateRe.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
+			try(m, atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[10]:m[11]]))
+		}
 	}
 	if mayHaveMonth(s) {
 		if m := dmyWordRe.FindStringSubmatchIndex(s); m != nil {
@@ -68,15 +71,41 @@ func findDate(s string) (iso string, start, end int, ok bool) {
 			try(m, atoi(s[m[6]:m[7]]), monthNum(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]))
 		}
 	}
-	if m := numDateRe.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
-		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[10]:m[11]])
-		if b > 12 && a <= 12 {
-			a, b = b, a // only month-first makes sense
+	if numYear {
+		if m := numDateRe.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
+			a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[10]:m[11]])
+			if b > 12 && a <= 12 {
+				a, b = b, a // only month-first makes sense
+			}
+			try(m, y, b, a)
 		}
-		try(m, y, b, a)
 	}
 	return iso, start, end, best >= 0
 }
+
+// yearSides reports where s has a year as the two numeric regexps need
+// one: four digits after a word boundary and before a separator
+// (isoDateRe, "2023-04-02"), or after a separator and before a word
+// boundary (numDateRe, "02.04.2023"). Each regexp with its submatches cost
+// thousands of instructions a line; most date lines have one form only.
+func yearSides(s string) (iso, num bool) {
+	for i := 0; i+4 <= len(s); i++ {
+		if !isDigits(s[i : i+4]) {
+			continue
+		}
+		iso = iso || (i == 0 || !isWordByte(s[i-1])) && i+4 < len(s) && isDateSep(s[i+4])
+		num = num || i > 0 && isDateSep(s[i-1]) && (i+4 == len(s) || !isWordByte(s[i+4]))
+	}
+	return iso, num
+}
+
+// isWordByte reports an ASCII word character, as \b sees them.
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
+
+// isDateSep reports a separator of a numeric date: [-/.].
+func isDateSep(c byte) bool { return c == '-' || c == '/' || c == '.' }
 
 // hasYear reports whether s has a run of exactly four digits: every date
 // form needs one, and most lines have none, which spares the regexps.
@@ -95,24 +124,64 @@ func hasYear(s string) bool {
 	return run == 4
 }
 
-// mayHaveMonth reports whether s may hold a month of monthPat: it has the
-// first three letters of one in either case, or a byte that is not ASCII
-// (the regexps' case folding matches 'ſ' for 's'). Most date lines are
-// numeric ("2023-04-02"), and the two word regexps cost most.
+// mayHaveMonth reports whether s may hold a month as the word regexps
+// need one: a word of monthPat in either case, whole (after a word
+// boundary), followed by an optional '.' and ',' and white space; or a
+// byte that is not ASCII (the regexps' case folding matches 'ſ' for 's').
+// Most date lines are numeric ("2023-04-02"), the two word regexps cost
+// most, and an outlet's name can hold a month's letters ("Al Mayadeen").
 func mayHaveMonth(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return true
 		}
-		if i+3 > len(s) {
+	}
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if j == i {
+			i++
 			continue
 		}
-		switch string([]byte{s[i] | 0x20, s[i+1] | 0x20, s[i+2] | 0x20}) {
-		case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+		if (i == 0 || !isWordByte(s[i-1])) && j-i <= len("september") && isMonthWord(s[i:j]) && monthEnd(s[j:]) {
 			return true
 		}
+		i = j
 	}
 	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// isMonthWord reports whether w, ASCII letters, is a word of monthPat in
+// either case.
+func isMonthWord(w string) bool {
+	var buf [len("september")]byte
+	for i := range len(w) {
+		buf[i] = w[i] | 0x20
+	}
+	switch string(buf[:len(w)]) {
+	case "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+		"jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november",
+		"dec", "december":
+		return true
+	}
+	return false
+}
+
+// monthEnd reports whether rest, what follows a month word, goes on as
+// both word regexps need: an optional '.' and ',', then white space (\s).
+func monthEnd(rest string) bool {
+	k := 0
+	if k < len(rest) && rest[k] == '.' {
+		k++
+	}
+	if k < len(rest) && rest[k] == ',' {
+		k++
+	}
+	return k < len(rest) && strings.IndexByte("\t\n\f\r ", rest[k]) >= 0
 }
 
 func validDate(y, m, d int) (string, bool) {

@@ -1,7 +1,7 @@
 package source
 
 import (
-	"fmt"
+	"bytes"
 	"iter"
 	"math/bits"
 	"regexp"
@@ -24,6 +24,14 @@ var wires = map[string]string{
 	"xinhua": "Xinhua", "anadolu": "Anadolu", "anadolu agency": "Anadolu", "aa": "Anadolu",
 	"irna": "IRNA", "tasnim": "Tasnim", "dpa": "dpa", "efe": "EFE", "ians": "IANS",
 }
+
+// wireForms are the keys of wires, for mayCredit.
+var wireForms = func() (forms [][]byte) {
+	for w := range wires {
+		forms = append(forms, []byte(w))
+	}
+	return forms
+}()
 
 // datelineCredit is "ERBIL (AFP) -": a parenthesised credit after the
 // dateline, or at the text's start. It is matched at the start of a line
@@ -48,7 +56,7 @@ func Credit(text string) string {
 		}
 	}
 	for _, line := range strings.Split(text, "\n") {
-		if len(line) > 40 {
+		if len(line) > 40 || !mayCredit(line) {
 			continue
 		}
 		if m := creditLine.FindStringSubmatch(line); m != nil {
@@ -58,6 +66,33 @@ func Credit(text string) string {
 		}
 	}
 	return ""
+}
+
+// mayCredit reports whether line, of at most 40 bytes, may be a credit
+// line of a wire in wires:
+// it holds one of their forms in either case, or a byte that is not ASCII
+// (a lower case of another script can be ASCII: U+212A, the Kelvin sign,
+// is 'k'). The regexp with its submatches cost thousands of instructions
+// a short line.
+func mayCredit(line string) bool {
+	var buf [40]byte
+	for i := range len(line) {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	lower := buf[:len(line)]
+	for _, w := range wireForms {
+		if bytes.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // datelineCredits yields the credits datelineCredit finds in text, in
@@ -100,56 +135,77 @@ func datelineCredits(text string) iter.Seq[string] {
 func Sketch(text string) string {
 	// The words are those of strings.FieldsFunc over strings.ToLower(text),
 	// split at every rune that is neither a letter nor a digit, read in
-	// one pass into one buffer; the sketch needs only the last three.
-	lower := make([]byte, 0, len(text))
-	var last [3][2]int // the last three words, as offsets into lower
-	words, start := 0, -1
+	// one pass into one buffer; the sketch needs only the last three. An
+	// ASCII word is copied by a loop of its own, without a closure or a
+	// test of the word's state at each byte (the sketch was 6 % of the
+	// command's instructions).
+	// lower is written by index, not appended to: append to a buffer
+	// made of a variable size kept the loop's state in memory.
+	lower := make([]byte, len(text)+utf8.UTFMax)
+	n := 0          // bytes of lower written
+	var a, b [2]int // the two words before the last, as offsets into lower
+	words := 0
 	var c counter
-	endWord := func() {
-		if start < 0 {
-			return
-		}
-		last[0], last[1], last[2] = last[1], last[2], [2]int{start, len(lower)}
-		if words++; words >= 3 {
-			c.add(trigramHash(lower[last[0][0]:last[0][1]], lower[last[1][0]:last[1][1]], lower[last[2][0]:last[2][1]]))
-		}
-		start = -1
-	}
 	for i := 0; i < len(text); {
-		if b := text[i]; b < utf8.RuneSelf { // most of the text: its letters and digits are a-z, A-Z and 0-9
-			i++
-			switch {
-			case 'A' <= b && b <= 'Z':
-				b += 'a' - 'A'
-			case 'a' <= b && b <= 'z', '0' <= b && b <= '9':
-			default:
-				endWord()
-				continue
+		start := n
+		for {
+			// The word's ASCII letters and digits, in a loop of their own
+			// on copies of i and n: a loop that also decoded runes kept
+			// them in memory across its calls, at every byte.
+			j, m := i, n
+			for j < len(text) && text[j] < utf8.RuneSelf && asciiLower[text[j]] != 0 {
+				lower[m] = asciiLower[text[j]]
+				j, m = j+1, m+1
 			}
-			if start < 0 {
-				start = len(lower)
+			i, n = j, m
+			if i == len(text) || text[i] < utf8.RuneSelf {
+				break
 			}
-			lower = append(lower, b)
+			r, size := utf8.DecodeRuneInString(text[i:])
+			r = unicode.ToLower(r) // an invalid byte stays utf8.RuneError, which splits as strings.ToLower's U+FFFD does
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			i += size
+			if n+utf8.UTFMax > len(lower) { // a lower case longer than its capital
+				lower = append(lower, make([]byte, utf8.UTFMax)...)
+			}
+			n += utf8.EncodeRune(lower[n:], r)
+		}
+		if n == start { // a separator: skip it
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		r = unicode.ToLower(r) // an invalid byte stays utf8.RuneError, which splits as strings.ToLower's U+FFFD does
-		i += size
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			endWord()
-			continue
+		if words++; words >= 3 {
+			c.add(trigramHash(lower[a[0]:a[1]], lower[b[0]:b[1]], lower[start:n]))
 		}
-		if start < 0 {
-			start = len(lower)
-		}
-		lower = utf8.AppendRune(lower, r)
+		a, b = b, [2]int{start, n}
 	}
-	endWord()
 	if words < 3 {
 		return ""
 	}
-	return fmt.Sprintf("%016x", c.majority())
+	var hex [16]byte
+	h := c.majority()
+	for k := range hex {
+		hex[k] = "0123456789abcdef"[h>>(60-4*k)&15]
+	}
+	return string(hex[:])
 }
+
+// asciiLower maps an ASCII letter or digit to its lower case, and every
+// other ASCII byte to 0.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for ch := range byte(utf8.RuneSelf) {
+		switch {
+		case 'A' <= ch && ch <= 'Z':
+			t[ch] = ch + 'a' - 'A'
+		case 'a' <= ch && ch <= 'z', '0' <= ch && ch <= '9':
+			t[ch] = ch
+		}
+	}
+	return t
+}()
 
 // counter counts, for each of the 64 bits, how many of the hashes added
 // have it set. Each byte of a hash adds its eight bits to eight byte-wide
@@ -163,9 +219,15 @@ type counter struct {
 }
 
 func (c *counter) add(h uint64) {
-	for k := range c.lanes {
-		c.lanes[k] += spread[byte(h>>(8*k))]
-	}
+	// Unrolled: as a loop, each lane took a dozen instructions.
+	c.lanes[0] += spread[byte(h)]
+	c.lanes[1] += spread[byte(h>>8)]
+	c.lanes[2] += spread[byte(h>>16)]
+	c.lanes[3] += spread[byte(h>>24)]
+	c.lanes[4] += spread[byte(h>>32)]
+	c.lanes[5] += spread[byte(h>>40)]
+	c.lanes[6] += spread[byte(h>>48)]
+	c.lanes[7] += spread[byte(h>>56)]
 	c.n++
 	if c.since++; c.since == 255 {
 		c.carry()
@@ -211,13 +273,16 @@ var spread = func() (t [256]uint64) {
 func trigramHash(a, b, c []byte) uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
-	for i, w := range [3][]byte{a, b, c} {
-		if i > 0 {
-			h = (h ^ ' ') * prime
-		}
-		for j := 0; j < len(w); j++ {
-			h = (h ^ uint64(w[j])) * prime
-		}
+	for _, ch := range a {
+		h = (h ^ uint64(ch)) * prime
+	}
+	h = (h ^ ' ') * prime
+	for _, ch := range b {
+		h = (h ^ uint64(ch)) * prime
+	}
+	h = (h ^ ' ') * prime
+	for _, ch := range c {
+		h = (h ^ uint64(ch)) * prime
 	}
 	return h
 }

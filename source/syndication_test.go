@@ -28,6 +28,27 @@ func TestCredit(t *testing.T) {
 	}
 }
 
+// TestMayCredit checks that Credit skips the credit-line regexp only on
+// lines whose capture it could not find in wires, on random short lines of
+// wire names in any case, their parts, dashes, brackets and other scripts.
+func TestMayCredit(t *testing.T) {
+	pieces := []string{"Reuters", "REUTERS", "reu", "ters", "AP", "ap", "a", "A", "Agence France-Presse", "via ", "Source: ",
+		"— ", "(", ")", ".", " ", "xinhua", "IANS", "\u212a", "é", "Tasnim", "capital", "aa"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		line := ""
+		for range rng.IntN(6) {
+			line += pieces[rng.IntN(len(pieces))]
+		}
+		if len(line) > 40 || mayCredit(line) {
+			continue
+		}
+		if m := creditLine.FindStringSubmatch(line); m != nil && wires[strings.ToLower(strings.TrimSpace(m[1]))] != "" {
+			t.Errorf("mayCredit(%q) = false, and the line credits %q", line, m[1])
+		}
+	}
+}
+
 // referenceDatelineCredit is datelineCredit as first written, searched
 // over the whole text.
 var referenceDatelineCredit = regexp.MustCompile(`(?m)^(?:[\p{Lu}][\p{Lu}\p{L} ,.'-]{0,40})?\(([^()\n]{2,40})\)\s*[-–—:]`)
