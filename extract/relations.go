@@ -1399,7 +1399,10 @@ func (v *view) rankService(k int) (*entity, string) {
 // organisation (with a parenthetical alias) and then the name.
 func (v *view) titleOfOrgBefore(k int) (string, *entity) {
 	j := k - 1
-	if v.word(j, ",") && (v.word(j-1, ")") || v.ent(j-1) != nil) {
+	if j > 0 && v.it[j].e == nil && v.d.titleEnd(v.it[j].t0, v.it[k].t0) == v.it[k].t0 {
+		j-- // "the leader of the Shammar tribe, Sheikh X": past the courtesy title
+	}
+	if v.word(j, ",") && (v.word(j-1, ")") || v.ent(j-1) != nil || v.wordIn(j-1, v.d.lx.groupNouns)) {
 		j-- // "the head of the Deir ez-Zor Military Council (DEMC), Ahmed al-Khabil"
 	}
 	if v.word(j, ")") {
@@ -1407,6 +1410,9 @@ func (v *view) titleOfOrgBefore(k int) (string, *entity) {
 			j--
 		}
 		j--
+	}
+	if v.wordIn(j, v.d.lx.groupNouns) && v.ent(j-1) != nil {
+		j-- // "the leader of the Shammar tribe, X": the group noun after its name
 	}
 	org := v.ent(j)
 	if !is(org, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet) {

@@ -147,6 +147,10 @@ func TestRelationRules(t *testing.T) {
 		// "the head of the (qualified) ORG (ALIAS), NAME".
 		{"The SDF invited the head of the formerly US-allied Deir ez-Zor Military Council (DEMC), Ahmed al-Khabil, to a meeting.",
 			[]wantFact{{"ahmed-al-khabil", "holds_role", "deir-ez-zor-military-council", "stated"}}},
+		// "the leader of the ORG tribe, Sheikh NAME": past the group noun
+		// and the courtesy title.
+		{"On Monday, the leader of the powerful Shammar tribe, Sheikh Hamidi al-Jarba, called for calm.",
+			[]wantFact{{"hamidi-al-jarba", "holds_role", "shammar", "stated"}}},
 		// A region's title belongs to its government.
 		{"Kurdistan Region Prime Minister Masrour Barzani received the envoy in Erbil on Sunday.",
 			[]wantFact{{"masrour-barzani", "holds_role", "kurdistan-regional-government", "stated"}}},
