@@ -298,3 +298,10 @@ func TestCapitalThreatens(t *testing.T) {
 		}
 	}
 }
+
+// TestUndersecretaryIsATitle: a ministry's undersecretary holds a role in
+// it.
+func TestUndersecretaryIsATitle(t *testing.T) {
+	checkRules(t, "Iraqi Foreign Ministry Undersecretary Hisham al-Alawi said the talks went well.",
+		[]wantFact{{"hisham-al-alawi", "holds_role", "ministry-of-foreign-affairs-of-iraq", ""}}, nil, nil)
+}
