@@ -1108,7 +1108,7 @@ func (v *view) threat(k int) {
 			}
 		}
 	} else {
-		_, agent = v.clauseSubject(k) // "X on Friday threatened"
+		_, agent = v.clauseSubject(k)    // "X on Friday threatened"
 		agent = v.politicalEntity(agent) // "Ankara threatened"
 		if t := v.next(k, 3, nil); t >= 0 {
 			target = v.ent(t)

@@ -284,8 +284,8 @@ const (
 var eventRules = map[string]eventRule{
 	"attack": evAttack, "attack_if_weapon_follows": evAttackIfWeapon, "attack_if_claimed": evAttackIfClaimed,
 	"attack_if_object_follows": evAttackIfObject,
-	"threat":     evThreat,
-	"suspension": evSuspension,
+	"threat":                   evThreat,
+	"suspension":               evSuspension,
 }
 
 // relationRules are the names relation_triggers uses for the rules of
