@@ -429,7 +429,13 @@ func (v *view) attack(k int) int {
 	// "Israel in its attacks on Gaza", "condemning its military strikes
 	// on Yemen": the possessive's antecedent.
 	if p := v.possessiveBefore(k); agent == nil && v.isNoun(w) && p >= 0 {
-		if a := v.prev(p+1, 6, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition)); a >= 0 {
+		a := v.prev(p+1, 6, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition))
+		for a >= 0 && v.situated(a) {
+			// "groups in Iraq stopped their attacks": the groups, not
+			// where they are.
+			a = v.prev(a, 6, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition))
+		}
+		if a >= 0 {
 			agent = v.ent(a)
 		}
 	}

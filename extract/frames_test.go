@@ -834,3 +834,17 @@ func TestPassiveAttackByUnknownHand(t *testing.T) {
 		t.Errorf("'has been attacking' is no passive:%s", eventList(rec))
 	}
 }
+
+// TestPossessiveSkipsWhere: "groups in Iraq stopped their attacks" are the
+// groups' attacks, not Iraq's.
+func TestPossessiveSkipsWhere(t *testing.T) {
+	rec := extractText(t, "Calm returned in March, after Iran-backed militias in Syria halted their attacks on U.S. bases.")
+	for _, e := range rec.Events {
+		if e.Type == schema.EvAttack && e.Agent == "syria" {
+			t.Errorf("Syria, where the militias are, made the attacks: %+v", e)
+		}
+	}
+	if n := countEvents(rec, schema.EvAttack, "iran-backed-militias"); n != 1 {
+		t.Errorf("want the militias' attack:%s", eventList(rec))
+	}
+}
