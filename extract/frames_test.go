@@ -848,3 +848,12 @@ func TestPossessiveSkipsWhere(t *testing.T) {
 		t.Errorf("want the militias' attack:%s", eventList(rec))
 	}
 }
+
+// TestAirStrikeFollowsTheText: "a U.S. air strike" is the state's, as
+// "U.S. strikes" are; "a U.S. drone strike" stays the armed forces'.
+func TestAirStrikeFollowsTheText(t *testing.T) {
+	rec := extractText(t, "A U.S. air strike near the airport in Baghdad killed the commander Abu Fadak al-Mohammadawi in January.")
+	if n := countEvents(rec, schema.EvAirstrike, "united-states"); n != 1 {
+		t.Errorf("want the United States' air strike:%s", eventList(rec))
+	}
+}
