@@ -503,3 +503,21 @@ func TestKnownAs(t *testing.T) {
 		t.Errorf("the place before the council's head is part of its name: %v", got)
 	}
 }
+
+// TestAccordingToAnOutlet: "according to Al Mayadeen" names the channel,
+// where "the outskirts of al-Mayadeen" names the town.
+func TestAccordingToAnOutlet(t *testing.T) {
+	for _, tc := range []struct{ text, id string }{
+		{"According to Al Mayadeen, a drone struck the Conoco field on Sunday.", "al-mayadeen"},
+		{"Shells fell on the outskirts of al-Mayadeen city on Sunday.", "mayadin"},
+	} {
+		rec := extractText(t, tc.text)
+		found := false
+		for _, e := range rec.Entities {
+			found = found || e.ID == tc.id
+		}
+		if !found {
+			t.Errorf("%q: no %s among %+v", tc.text, tc.id, rec.Entities)
+		}
+	}
+}
