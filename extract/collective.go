@@ -266,11 +266,8 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 // entry and the predicate the link word gives, or 0.
 func (d *doc) matchPostposed(i, last int) (int, *LexEntry, string) {
 	c := d.lx.collectives
-	j := d.pastModifiers(i, last, c.heads)
-	for j+1 < last && c.heads[d.toks[j].norm] && c.heads[d.toks[j+1].norm] {
-		j++ // "militia groups"
-	}
-	if j+3 >= last || d.at[j] != nil || !(c.heads[d.toks[j].norm] || j > i && c.modHeads[d.toks[j].norm]) {
+	j := d.collectiveHead(i, last, false) - 1 // the head
+	if j < 0 || j+3 >= last || d.at[j] != nil {
 		return 0, nil, ""
 	}
 	pred := c.links[d.toks[j+1].norm]

@@ -740,7 +740,7 @@ func (v *view) verbBetween(k int) bool {
 	if !is(v.ent(j), schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
 		return false
 	}
-	return v.ent(k+1) != nil || v.wordIn(k+1, v.d.lx.siteDeterminers) || v.wordIn(k+1, v.d.lx.ownedSites) || v.wordIn(k+1, v.d.lx.genericTargets)
+	return v.ent(k+1) != nil || k+1 < len(v.it) && v.d.lx.opensObject(v.it[k+1].id)
 }
 
 // airContext reports aircraft as the instrument of the attack at k: named

@@ -308,8 +308,14 @@ func (d *doc) verbOfObject(n int, s *sentence) bool {
 	if d.lx.byWord[d.toks[n].id].event != evAttackIfObject || n+1 >= s.last {
 		return false
 	}
-	id := d.toks[n+1].id
-	return d.at[n+1] != nil || d.lx.siteDeterminers.hasID(id) || d.lx.ownedSites.hasID(id) || d.lx.genericTargets.hasID(id)
+	return d.at[n+1] != nil || d.lx.opensObject(d.toks[n+1].id)
+}
+
+// opensObject reports a word that may open the object of an attack verb:
+// a site's determiner or a site noun ("targets the group", "targets PKK
+// positions", "strikes hideouts of the PKK").
+func (lx *Lexicon) opensObject(id wordID) bool {
+	return lx.siteDeterminers.hasID(id) || lx.ownedSites.hasID(id) || lx.genericTargets.hasID(id)
 }
 
 // forceNoun returns the token of the noun for a state's forces that
