@@ -102,7 +102,7 @@ func (d *doc) governmentHead(m *mention) {
 		return
 	}
 	le := d.lx.Lookup(d.span(first, last))
-	if le == nil || le.Type != schema.Person || d.governmentOf(le) == nil {
+	if le == nil || le.Type != schema.Person || d.lx.governmentOf(le) == nil {
 		return
 	}
 	e := d.lexEntity(le)

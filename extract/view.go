@@ -257,8 +257,8 @@ func (d *doc) governmentOfHead(i int, s *sentence) (*entity, *mention) {
 	if m == nil || m.first != n || m.ent.typ != schema.Person || m.ent.lex == nil {
 		return nil, nil
 	}
-	if g := d.governmentOf(m.ent.lex); g != nil {
-		return g, m
+	if g := d.lx.governmentOf(m.ent.lex); g != nil {
+		return d.virtual(g), m
 	}
 	return nil, nil
 }
@@ -277,23 +277,23 @@ func (d *doc) headsGovernment(m *mention, s *sentence) (*entity, int) {
 	if n >= s.last || d.at[n] != nil || !d.lx.governmentNouns.hasID(d.toks[n].id) {
 		return nil, 0
 	}
-	if g := d.governmentOf(m.ent.lex); g != nil {
-		return g, n + 1
+	if g := d.lx.governmentOf(m.ent.lex); g != nil {
+		return d.virtual(g), n + 1
 	}
 	return nil, 0
 }
 
-// governmentOf returns, as an article entity, the government of the state
-// the person le heads (president_of, prime_minister_of), or nil.
-func (d *doc) governmentOf(le *LexEntry) *entity {
+// governmentOf returns the entry of the government of the state the
+// person le heads (president_of, prime_minister_of), or nil.
+func (lx *Lexicon) governmentOf(le *LexEntry) *LexEntry {
 	for _, f := range le.Facts {
 		if f[0] != "president_of" && f[0] != "prime_minister_of" {
 			continue
 		}
-		if c := d.lx.Lookup(f[1]); c != nil {
+		if c := lx.Lookup(f[1]); c != nil {
 			for _, name := range []string{"Government of " + c.Name, c.Name + " government"} {
-				if g := d.lx.Lookup(name); g != nil && g.Type == schema.GovernmentBody {
-					return d.virtual(g)
+				if g := lx.Lookup(name); g != nil && g.Type == schema.GovernmentBody {
+					return g
 				}
 			}
 		}
