@@ -641,6 +641,12 @@ func (v *view) qualifier(k int) bool {
 	return v.sponsorModifier(k) || v.statePossessor(k)
 }
 
+// siteNoun reports whether item n is a noun of a site that has an owner
+// or a host: "positions", "headquarters", "base".
+func (v *view) siteNoun(n int) bool {
+	return v.wordIn(n, v.d.lx.ownedSites) || v.wordIn(n, v.d.lx.genericTargets) || v.wordIn(n, v.d.lx.baseNouns)
+}
+
 // siteOwner returns the item of the group or body that holds the site a
 // phrase starting at item k names, the target of an attack on it: "the
 // headquarters of the PMF", "two positions of Kata'ib Hezbollah", "a PMF
@@ -651,9 +657,7 @@ func (v *view) siteOwner(k int) int {
 	for j < len(v.it) && j < k+2 && (v.wordIn(j, v.d.lx.siteDeterminers) || isNumber(v.it[j].w)) {
 		j++
 	}
-	site := func(n int) bool {
-		return v.wordIn(n, v.d.lx.ownedSites) || v.wordIn(n, v.d.lx.genericTargets) || v.wordIn(n, v.d.lx.baseNouns)
-	}
+	site := v.siteNoun
 	if f := v.hostedForce(j); f >= 0 {
 		return f // "an attack on an Iraqi base housing U.S. troops": the troops
 	}

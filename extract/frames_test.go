@@ -151,6 +151,10 @@ func TestRolesNeverInverted(t *testing.T) {
 		// not the name the phrase is in apposition to.
 		{"Fighting broke out near the Manbij Military Council, an affiliate of the US-backed, Kurdish-led Syrian Democratic Forces.",
 			[3]string{"manbij-military-council", "backed_by", "united-states"}, [3]string{"syrian-democratic-forces", "backed_by", "united-states"}},
+		// A site noun after an item of a list ("army positions") does
+		// not end the list: the items after it are targets too.
+		{"The ministry denounced the strikes of Turkish forces against the camps of the PKK, Iraqi army positions and Sinjar airport.",
+			[3]string{"iraq", "attacked", "sinjar"}, [3]string{"turkish-armed-forces", "attacked", "sinjar"}},
 		// The bases an attack's target lists are its targets, not the
 		// force that holds them.
 		{"The Islamic Resistance in Iraq targeted two bases of the American occupation in Syria, the al-Omar field and Shaddadi, with drones.",

@@ -497,6 +497,10 @@ func (v *view) list(k int) []int {
 			if v.it[n].e != nil {
 				break
 			}
+			if n == j && v.siteNoun(n) {
+				n++ // "Iraqi army bases and Karbala airport": the army is the item
+				continue
+			}
 			if w == "," && v.word(n+1, "a", "an") {
 				break // ", a U.S. outpost": an apposition, not another item
 			}
