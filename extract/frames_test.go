@@ -155,6 +155,13 @@ func TestRolesNeverInverted(t *testing.T) {
 		// not end the list: the items after it are targets too.
 		{"The ministry denounced the strikes of Turkish forces against the camps of the PKK, Iraqi army positions and Sinjar airport.",
 			[3]string{"iraq", "attacked", "sinjar"}, [3]string{"turkish-armed-forces", "attacked", "sinjar"}},
+		// ", and" after a site noun opens a clause, not another item.
+		{"The talks are not linked to recent attacks by Kataib Hezbollah against U.S. military bases, and the United States keeps its right to respond.",
+			[3]string{"kataib-hezbollah", "attacked", "united-states"}, [3]string{"kataib-hezbollah", "attacked", "us-military"}},
+		// A place is in the nearest area the sentence puts it in; the
+		// country that area is in follows.
+		{"Artillery shelled the town of Hajin in Syria's eastern Deir ez-Zor province overnight.",
+			[3]string{"hajin", "located_in", "syria"}, [3]string{"hajin", "located_in", "deir-ez-zor"}},
 		// The bases an attack's target lists are its targets, not the
 		// force that holds them.
 		{"The Islamic Resistance in Iraq targeted two bases of the American occupation in Syria, the al-Omar field and Shaddadi, with drones.",

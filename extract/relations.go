@@ -36,12 +36,50 @@ func (d *doc) relations() {
 			a := v.attr
 			carry = &a
 		}
+		from := len(d.facts)
 		v.rules()
 		v.events()
 		v.collectiveFacts()
 		v.applyFrames()
+		d.nearestAreas(from)
 		d.track(v)
 	}
+}
+
+// nearestAreas drops, among the facts from index from on (one
+// sentence's), a place's located_in an area that the sentence also puts
+// the place's own area in: "Hajin in Syria's Deir ez-Zor province" says
+// Hajin is in Deir ez-Zor and Deir ez-Zor in Syria; that Hajin is in
+// Syria follows, and the graph infers it rather than repeat it.
+func (d *doc) nearestAreas(from int) {
+	type in struct{ place, area string }
+	stated := map[in]bool{}
+	for _, f := range d.facts[from:] {
+		if f.P == "located_in" {
+			stated[in{f.S, f.O}] = true
+		}
+	}
+	if len(stated) < 3 {
+		return
+	}
+	implied := func(f schema.Fact) bool {
+		for p := range stated {
+			if p.place == f.S && stated[in{p.area, f.O}] {
+				return true
+			}
+		}
+		return false
+	}
+	kept := d.facts[:from]
+	for _, f := range d.facts[from:] {
+		if f.P == "located_in" && implied(f) {
+			delete(d.factAt, factKey{f.S, f.P, f.O})
+			continue
+		}
+		d.factAt[factKey{f.S, f.P, f.O}] = len(kept)
+		kept = append(kept, f)
+	}
+	d.facts = kept
 }
 
 // openQuote reports whether the sentence leaves a quotation open.

@@ -490,7 +490,7 @@ func (v *view) list(k int) []int {
 	j := k + 1
 	for j < len(v.it) {
 		// A separator, then optional determiners, then an entity.
-		sep, comma, conj := false, false, false
+		sep, comma, conj, site := false, false, false, false
 		n := j
 		for n < len(v.it) && n-j < 6 {
 			w := v.it[n].w
@@ -499,6 +499,7 @@ func (v *view) list(k int) []int {
 			}
 			if n == j && v.siteNoun(n) {
 				n++ // "Iraqi army bases and Karbala airport": the army is the item
+				site = true
 				continue
 			}
 			if w == "," && v.word(n+1, "a", "an") {
@@ -523,6 +524,9 @@ func (v *view) list(k int) []int {
 		}
 		if !sep || n >= len(v.it) || v.it[n].e == nil {
 			break
+		}
+		if site && comma && conj {
+			break // "attacks on U.S. bases, and the U.S. says": a clause, not an item
 		}
 		if comma && !conj && n+1 < len(v.it) && v.d.lx.speechVerbs.hasID(v.it[n+1].id) {
 			break // "…, the Pentagon said": the source, not another item
