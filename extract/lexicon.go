@@ -143,6 +143,7 @@ type wordLists struct {
 	DepartureConditions       []string            `yaml:"departure_conditions"`
 	MemberHeads               []string            `yaml:"member_heads"`
 	PressOffices              []string            `yaml:"press_offices"`
+	BodyVoices                []string            `yaml:"body_voices"`
 	HyphenModifiers           []string            `yaml:"hyphen_modifiers"`
 	AffiliateWords            []string            `yaml:"affiliate_words"`
 	SurpriseVerbs             []string            `yaml:"surprise_verbs"`

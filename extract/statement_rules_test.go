@@ -305,3 +305,20 @@ func TestUndersecretaryIsATitle(t *testing.T) {
 	checkRules(t, "Iraqi Foreign Ministry Undersecretary Hisham al-Alawi said the talks went well.",
 		[]wantFact{{"hisham-al-alawi", "holds_role", "ministry-of-foreign-affairs-of-iraq", ""}}, nil, nil)
 }
+
+func TestUnnamedVoicesOfABody(t *testing.T) {
+	// Sources, officials or a statement after a body's name speak for the
+	// body (the guideline: "Syrian military sources" → that body);
+	// anonymous sources with no body before them name no speaker.
+	for _, c := range []struct{ text, agent string }{
+		{"Syrian military sources said the convoy was shelled near Palmyra.", "syrian-army"},
+		{"Kataib Hezbollah officials denied any part in the rocket fire.", "kataib-hezbollah"},
+		{"A PMF statement said two of its fighters died in the raid.", "popular-mobilization-forces"},
+		{"Security sources said the convoy was shelled near Palmyra.", ""},
+	} {
+		rec := extractText(t, c.text)
+		if n := countEvents(rec, schema.EvStatement, c.agent); n != 1 {
+			t.Errorf("%q: want one statement by %q:%s", c.text, c.agent, eventList(rec))
+		}
+	}
+}

@@ -143,6 +143,7 @@ type wordSets struct {
 	departureConditions       wordSet // "until", "unless": a menace when fighting on comes before and a departure after
 	memberHeads               wordSet // "X fighters attacked": members who act as their group
 	pressOffices              wordSet // "the SDF media center confirmed": the office speaks for its body
+	bodyVoices                wordSet // "Syrian military sources said": after a body's name, the body speaks
 	hyphenModifiers           wordSet // "the US-led coalition": the name modifies the phrase
 	affiliateWords            wordSet // "X and affiliated groups attacked": groups acting with X
 	surpriseVerbs             wordSet // "will carry surprises"
@@ -378,6 +379,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"departure_conditions", w.DepartureConditions, &ws.departureConditions},
 		{"member_heads", w.MemberHeads, &ws.memberHeads},
 		{"press_offices", w.PressOffices, &ws.pressOffices},
+		{"body_voices", w.BodyVoices, &ws.bodyVoices},
 		{"hyphen_modifiers", w.HyphenModifiers, &ws.hyphenModifiers},
 		{"affiliate_words", w.AffiliateWords, &ws.affiliateWords},
 		{"surprise_verbs", w.SurpriseVerbs, &ws.surpriseVerbs},
