@@ -1253,6 +1253,15 @@ func (d *doc) military(c *entity) *entity {
 	return d.virtual(c.lex.military)
 }
 
+// droneMilitary is the armed forces a country's drone strikes are of,
+// or nil when they are the state's.
+func (d *doc) droneMilitary(c *entity) *entity {
+	if c == nil || c.lex == nil || !c.lex.DroneMilitary {
+		return nil
+	}
+	return d.military(c)
+}
+
 // roles reads titles and appositions: "Iraqi Foreign Minister Fuad
 // Hussein", "Hezbollah Brigades Military Spokesperson X", "X, the US
 // Ambassador to Iraq", "X, a senior representative of the Y movement",
