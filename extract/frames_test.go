@@ -872,14 +872,9 @@ func TestAirStrikeFollowsTheText(t *testing.T) {
 // TestDroneStrikeOfAState: a U.S. drone strike is the US military's (the
 // lexicon's drone_military); another state's is the state's.
 func TestDroneStrikeOfAState(t *testing.T) {
-	for _, c := range []struct{ text, agent string }{
+	wantOneEventEach(t, schema.EvAirstrike, []agentCase{
 		{"A U.S. drone strike hit a car carrying two Kataib Hezbollah commanders east of Baghdad.", "us-military"},
 		{"A Turkish drone strike hit a car carrying two PKK commanders near Sinjar.", "turkey"},
 		{"An Israeli drone strike hit a truck carrying Hezbollah fighters near Qusayr.", "israel"},
-	} {
-		rec := extractText(t, c.text)
-		if n := countEvents(rec, schema.EvAirstrike, c.agent); n != 1 {
-			t.Errorf("%q: want the strike of %s:%s", c.text, c.agent, eventList(rec))
-		}
-	}
+	})
 }

@@ -310,15 +310,26 @@ func TestUnnamedVoicesOfABody(t *testing.T) {
 	// Sources, officials or a statement after a body's name speak for the
 	// body (the guideline: "Syrian military sources" → that body);
 	// anonymous sources with no body before them name no speaker.
-	for _, c := range []struct{ text, agent string }{
+	wantOneEventEach(t, schema.EvStatement, []agentCase{
 		{"Syrian military sources said the convoy was shelled near Palmyra.", "syrian-army"},
 		{"Kataib Hezbollah officials denied any part in the rocket fire.", "kataib-hezbollah"},
 		{"A PMF statement said two of its fighters died in the raid.", "popular-mobilization-forces"},
 		{"Security sources said the convoy was shelled near Palmyra.", ""},
-	} {
+	})
+}
+
+// agentCase is a sentence and the agent of the one event of a type it
+// should give.
+type agentCase struct{ text, agent string }
+
+// wantOneEventEach checks that each case's text gives one event of type
+// typ by its agent.
+func wantOneEventEach(t *testing.T, typ string, cases []agentCase) {
+	t.Helper()
+	for _, c := range cases {
 		rec := extractText(t, c.text)
-		if n := countEvents(rec, schema.EvStatement, c.agent); n != 1 {
-			t.Errorf("%q: want one statement by %q:%s", c.text, c.agent, eventList(rec))
+		if n := countEvents(rec, typ, c.agent); n != 1 {
+			t.Errorf("%q: want one %s by %q:%s", c.text, typ, c.agent, eventList(rec))
 		}
 	}
 }
