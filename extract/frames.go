@@ -535,6 +535,9 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if e.types.has(schema.ArmedGroup) && !e.types.has(schema.Place) && v.situated(k) {
 			return false // "bases in northern Iraq for its war": where, not who
 		}
+		if i > 0 && fr.elems[i-1].kind == eGap && e.types.has(schema.ArmedGroup) && v.siteOfCountry(k) {
+			return false // "jets attacked a depot in eastern Syria": where the target is, not the target
+		}
 		if e.entityAt(v, k) != nil {
 			m.bind[e.slot] = k
 			// A list slot goes on after its whole list when it ends the
@@ -597,6 +600,20 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		}
 	}
 	return false
+}
+
+// siteOfCountry reports a country at item k that says where a site named
+// before it is ("a depot in eastern Syria"), not an area of it that is
+// the country itself ("areas in Iraq and Syria").
+func (v *view) siteOfCountry(k int) bool {
+	if !is(v.ent(k), schema.Country) || !v.situated(k) {
+		return false
+	}
+	p := k - 1
+	if v.wordIn(p, v.d.lx.placeWords) || v.word(p, "the") {
+		p--
+	}
+	return !v.wordIn(p-1, v.d.lx.placesBefore)
 }
 
 // coordinatedPhrase reports "and" or "or" at item k opening a second

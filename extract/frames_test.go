@@ -155,6 +155,12 @@ func TestRolesNeverInverted(t *testing.T) {
 		// not end the list: the items after it are targets too.
 		{"The ministry denounced the strikes of Turkish forces against the camps of the PKK, Iraqi army positions and Sinjar airport.",
 			[3]string{"iraq", "attacked", "sinjar"}, [3]string{"turkish-armed-forces", "attacked", "sinjar"}},
+		// A country after a site and "in" says where the site is; areas
+		// in a country are the country.
+		{"Two U.S. jets bombed a weapons depot in eastern Syria on Friday.",
+			[3]string{"us-military", "attacked", "syria"}, [3]string{}},
+		{"Iran condemned the American strikes on areas in Iraq and Syria.",
+			[3]string{}, [3]string{"united-states", "attacked", "syria"}},
 		// ", and" after a site noun opens a clause, not another item.
 		{"The talks are not linked to recent attacks by Kataib Hezbollah against U.S. military bases, and the United States keeps its right to respond.",
 			[3]string{"kataib-hezbollah", "attacked", "united-states"}, [3]string{"kataib-hezbollah", "attacked", "us-military"}},
