@@ -155,6 +155,10 @@ func TestRolesNeverInverted(t *testing.T) {
 		// not end the list: the items after it are targets too.
 		{"The ministry denounced the strikes of Turkish forces against the camps of the PKK, Iraqi army positions and Sinjar airport.",
 			[3]string{"iraq", "attacked", "sinjar"}, [3]string{"turkish-armed-forces", "attacked", "sinjar"}},
+		// "Its" may look ahead: the state the campaign is against is not
+		// the one that wages it.
+		{"During their long armed struggle against Turkey, the PKK fighters lost thousands of men.",
+			[3]string{"turkey", "fought_against", "kurdistan-workers-party"}, [3]string{"kurdistan-workers-party", "attacked", "turkey"}},
 		// A country after a site and "in" says where the site is; areas
 		// in a country are the country.
 		{"Two U.S. jets bombed a weapons depot in eastern Syria on Friday.",

@@ -920,8 +920,8 @@ func (v *view) fought(k int) {
 		s = v.ent(j)
 	} else if j := v.prev(k, 5, ofType(schema.ArmedGroup, schema.Country, schema.Coalition, schema.GovernmentBody)); j >= 0 && v.word(k-1, "their", "its") && !v.locative(j) {
 		s = v.ent(j) // "support the SDF in their fight against ISIS"; not "bases in Iraq for its war"
-	} else if j := v.next(k, 3, ofType(schema.Coalition, schema.Country, schema.GovernmentBody)); j >= 0 && j < o {
-		s = v.ent(j)
+	} else if j := v.next(k, 3, ofType(schema.Coalition, schema.Country, schema.GovernmentBody)); j >= 0 && j < o && v.word(k+1, "of") {
+		s = v.ent(j) // "the mission of the coalition against ISIS"; not "its campaign against Turkey, the PKK"
 	} else if _, e := v.subj(k); e != nil {
 		s = e
 	}
