@@ -155,6 +155,12 @@ func TestRolesNeverInverted(t *testing.T) {
 		// not end the list: the items after it are targets too.
 		{"The ministry denounced the strikes of Turkish forces against the camps of the PKK, Iraqi army positions and Sinjar airport.",
 			[3]string{"iraq", "attacked", "sinjar"}, [3]string{"turkish-armed-forces", "attacked", "sinjar"}},
+		// A place before a relative clause is not who killed; Turkey's
+		// compound name for the YPG is the YPG (the lexicon lists it).
+		{"A drone hit an outpost in northeastern Jordan, which killed three U.S. soldiers.",
+			[3]string{"jordan", "attacked", "us-military"}, [3]string{}},
+		{"Turkish security forces killed five PKK/YPG militants near Tal Abyad.",
+			[3]string{"turkish-armed-forces", "attacked", "kurdistan-workers-party"}, [3]string{"turkish-armed-forces", "attacked", "peoples-protection-units"}},
 		// "Its" may look ahead: the state the campaign is against is not
 		// the one that wages it.
 		{"During their long armed struggle against Turkey, the PKK fighters lost thousands of men.",

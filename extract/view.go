@@ -103,9 +103,13 @@ func (d *doc) view(s *sentence) *view {
 				it.e, it.t1 = g, end
 			}
 			// "the YPG/PKK": two names joined by a slash name one group,
-			// the first.
+			// the one the lexicon lists the compound under ("PKK/YPG" is
+			// Turkey's name for the YPG), else the first.
 			if n := it.t1; n+1 < s.last && d.toks[n].norm == "/" && d.at[n+1] != nil && d.at[n+1].first == n+1 && d.at[n+1].ent.typ == m.ent.typ && d.at[n+1].last <= s.last {
 				it.t1 = d.at[n+1].last
+				if le := d.lx.Lookup(d.text[d.toks[it.t0].start:d.toks[it.t1-1].end]); le != nil {
+					it.e = d.lexEntity(le)
+				}
 			}
 			v.it = append(v.it, it)
 			v.quote = append(v.quote, inQuote)
