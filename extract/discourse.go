@@ -53,8 +53,8 @@ func (v *view) subj(k int) (int, *entity) {
 		}
 		w := it.w
 		switch {
-		case v.d.lx.adverbs.has(w) || w == `"` || w == "'" || v.d.lx.auxVerbs.has(w):
-			j--
+		case v.d.lx.adverbs.has(w) || w == `"` || w == "'" || v.d.lx.auxVerbs.has(w) || v.d.lx.speechTimeWords.has(w):
+			j-- // "X has also said", "X yesterday announced"
 			continue
 		case (w == "which" || w == "who" || w == "that") && j == k-1 && j >= 1 && v.it[j-1].e != nil && !v.locative(j-1):
 			return j - 1, v.it[j-1].e // "a coalition that came to the aid of Iraq"

@@ -161,6 +161,10 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"jordan", "attacked", "us-military"}, [3]string{}},
 		{"Turkish security forces killed five PKK/YPG militants near Tal Abyad.",
 			[3]string{"turkish-armed-forces", "attacked", "kurdistan-workers-party"}, [3]string{"turkish-armed-forces", "attacked", "peoples-protection-units"}},
+		// A time word between a speaker and its verb: "it" is still the
+		// speaker.
+		{"Kataib Hezbollah yesterday announced that it had shelled the Harir base near Erbil.",
+			[3]string{}, [3]string{"kataib-hezbollah", "attacked", "harir-air-base"}},
 		// "Its" may look ahead: the state the campaign is against is not
 		// the one that wages it.
 		{"During their long armed struggle against Turkey, the PKK fighters lost thousands of men.",
