@@ -400,7 +400,7 @@ func (v *view) attack(k int) int {
 			if e := v.ent(j); e != nil {
 				if is(e, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
 					agent = e
-					if mil := d.droneMilitary(e); droneAir && mil != nil {
+					if mil := d.airMilitary(e); droneAir && mil != nil {
 						agent = mil // "a U.S. drone strike": the armed forces
 					}
 				}
@@ -410,7 +410,7 @@ func (v *view) attack(k int) int {
 				agent = c
 				// "a U.S. drone strike": the country's armed forces, from the air.
 				if droneAir {
-					if mil := d.droneMilitary(c); mil != nil {
+					if mil := d.airMilitary(c); mil != nil {
 						agent = mil
 					}
 				}

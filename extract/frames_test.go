@@ -889,12 +889,15 @@ func TestAirStrikeFollowsTheText(t *testing.T) {
 	}
 }
 
-// TestDroneStrikeOfAState: a U.S. drone strike is the US military's (the
-// lexicon's drone_military); another state's is the state's.
+// TestDroneStrikeOfAState: a U.S. drone strike, and U.S. warplanes, are
+// the US military's (the lexicon's air_military); another state's are the
+// state's.
 func TestDroneStrikeOfAState(t *testing.T) {
 	wantOneEventEach(t, schema.EvAirstrike, []agentCase{
 		{"A U.S. drone strike hit a car carrying two Kataib Hezbollah commanders east of Baghdad.", "us-military"},
 		{"A Turkish drone strike hit a car carrying two PKK commanders near Sinjar.", "turkey"},
 		{"An Israeli drone strike hit a truck carrying Hezbollah fighters near Qusayr.", "israel"},
+		{"Turkish warplanes struck PKK hideouts in the Qandil mountains overnight.", "turkey"},
+		{"U.S. warplanes struck Kataib Hezbollah depots near Qaim overnight.", "us-military"},
 	})
 }

@@ -31,11 +31,12 @@ type LexEntry struct {
 	Demonyms []string `yaml:"demonyms"` // adjectives pointing at a country; never mentions
 	Metonym  string   `yaml:"metonym"`  // for capitals: the country they stand for
 	Military string   `yaml:"military"` // for countries: the entity of their armed forces
-	// DroneMilitary says the country's drone strikes are its military's
-	// ("a U.S. drone strike": the US military); another state's ("a
-	// Turkish drone strike", flown by the army or the intelligence
+	// AirMilitary says the country's drones and warplanes, and their
+	// strikes, are its military's ("a U.S. drone strike", "U.S.
+	// warplanes": the US military); another state's ("a Turkish drone
+	// strike", "Turkish warplanes", flown by the army or the intelligence
 	// service) are the state's.
-	DroneMilitary bool `yaml:"drone_military"`
+	AirMilitary bool `yaml:"air_military"`
 	// Facts is background knowledge (predicate, object name). It is shown by
 	// Explain and never emitted as an article's fact: facts come from text.
 	Facts [][2]string `yaml:"facts"`

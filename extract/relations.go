@@ -1253,10 +1253,10 @@ func (d *doc) military(c *entity) *entity {
 	return d.virtual(c.lex.military)
 }
 
-// droneMilitary is the armed forces a country's drone strikes are of,
-// or nil when they are the state's.
-func (d *doc) droneMilitary(c *entity) *entity {
-	if c == nil || c.lex == nil || !c.lex.DroneMilitary {
+// airMilitary is the armed forces a country's drones and warplanes are
+// of, or nil when they are the state's.
+func (d *doc) airMilitary(c *entity) *entity {
+	if c == nil || c.lex == nil || !c.lex.AirMilitary {
 		return nil
 	}
 	return d.military(c)

@@ -41,6 +41,18 @@ func clauseBreak(w string) bool {
 	return false
 }
 
+// forcesNamed is the entry of the armed forces that country c's name and
+// the force noun at token n stand for ("U.S. troops"), or nil when the
+// country acts itself: it has no armed forces in the lexicon, or the
+// noun is an aircraft and its entry does not say air_military ("Turkish
+// warplanes" are Turkey's).
+func (d *doc) forcesNamed(c *LexEntry, n int) *LexEntry {
+	if c == nil || c.military == nil || d.lx.airWeaponWords.hasID(d.toks[n].id) && !c.AirMilitary {
+		return nil
+	}
+	return c.military
+}
+
 // view prepares sentence s for the rules. The view is the doc's one,
 // valid until the next call: the sentences are read one at a time.
 func (d *doc) view(s *sentence) *view {
@@ -79,8 +91,8 @@ func (d *doc) view(s *sentence) *view {
 			// named for its forces.
 			n := d.forceNoun(m.last, s, true)
 			if m.ent.typ == schema.Country && n >= 0 && !d.lx.nonForceNouns.hasID(d.toks[n].id) && !d.militaryAdjective(n, s) && !d.verbOfObject(n, s) {
-				if mil := d.military(m.ent); mil != nil {
-					it.e, it.dem, it.t1 = mil, m.ent.lex, n+1
+				if mil := d.forcesNamed(m.ent.lex, n); mil != nil {
+					it.e, it.dem, it.t1 = d.virtual(mil), m.ent.lex, n+1
 					it.bases = d.lx.baseWords.hasID(d.toks[n].id)
 				}
 			}
@@ -164,8 +176,8 @@ func (d *doc) view(s *sentence) *view {
 					// A country with no armed forces of its own in the
 					// lexicon acts itself: "Iranian forces" are Iran's.
 					it.e = d.virtual(c)
-					if c.military != nil {
-						it.e = d.virtual(c.military)
+					if mil := d.forcesNamed(c, j); mil != nil {
+						it.e = d.virtual(mil)
 					}
 					it.t1 = j + 1
 					it.w, it.id = "", 0
