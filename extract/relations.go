@@ -1591,23 +1591,14 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 		if !r.names(d.lx, lt) {
 			continue
 		}
-		switch r.Predicate {
-		case "leader_of":
-			// "X, the leader of Asaib Ahl al-Haq": a group's leader; "a
-			// leader of" is one of several.
-			if strings.HasPrefix(lt, "a ") || !is(org, schema.ArmedGroup, schema.Coalition) {
-				continue
-			}
-		case "ambassador_to":
-			if !posted {
-				continue // "U.S. Ambassador": the sending state, not the post
-			}
+		if r.Predicate == "ambassador_to" && !posted {
+			continue // "U.S. Ambassador": the sending state, not the post
 		}
 		if !add(r.Predicate, org) {
 			break
 		}
 		switch r.Predicate {
-		case "spokesperson_for", "leader_of", "editor_of":
+		case "spokesperson_for", "editor_of":
 			d.affiliate(p, org)
 		case "prime_minister_of", "president_of":
 			d.office[p] = org
@@ -1679,7 +1670,9 @@ func (d *doc) affiliate(p, org *entity) {
 }
 
 // ledBy: "Harakat al-Nujaba, led by X", "the Badr Organisation, headed by
-// X": X leads the group.
+// X": X holds the role of the group's leader (a person's office in a group
+// is holds_role, as the annotators record it; leader_of is a state's
+// lead of a coalition).
 func (v *view) ledBy(k int) {
 	if !v.word(k+1, "by") || !v.word(k-1, ",") {
 		return
@@ -1689,7 +1682,8 @@ func (v *view) ledBy(k int) {
 		return
 	}
 	if p := v.next(k+1, 3, ofType(schema.Person)); p >= 0 {
-		v.fact(k, v.ent(p), "leader_of", v.ent(g), 0.75)
+		kind, by := v.kindAt(k)
+		v.d.addFact(v.ent(p), "holds_role", v.ent(g), kind, by, v.evidence(), "leader", 0.75)
 		v.d.affiliate(v.ent(p), v.ent(g))
 	}
 }
