@@ -39,6 +39,9 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if prev := v.toldBefore(typ, agent, target, k, date); prev != nil {
 		return prev
 	}
+	if prev := v.saidBefore(typ, agent, target); prev != nil {
+		return prev
+	}
 	id := d.eventID(typ, agent, target, v.s.idx)
 	ev := schema.Event{ID: id, Type: typ, Kind: kind, Status: status, Evidence: v.evidence(), Confidence: 0.6}
 	if agent != nil {
@@ -145,6 +148,33 @@ func (d *doc) retold(typ string, agent, target *entity, status, date string) *sc
 	}
 	if i, seen := d.happenings[h]; seen {
 		return &d.events[i]
+	}
+	return nil
+}
+
+// statementReach is how many sentences on a speaker's words still go on
+// with the statement they made: the next one ("X said …. X also denied
+// …"); further on, the annotators count a new statement as often as not.
+const statementReach = 1
+
+// saidBefore returns the speaker's statement of the sentence before that
+// a new one of typ continues, or nil: a speaker quoted again at once
+// ("the ministry also denied …") goes on with the one statement the
+// annotators record, unless the words address someone the earlier ones
+// did not.
+func (v *view) saidBefore(typ string, agent, target *entity) *schema.Event {
+	if typ != schema.EvStatement || agent == nil {
+		return nil
+	}
+	d := v.d
+	for i := range d.events {
+		e := &d.events[i]
+		if e.Type != schema.EvStatement || e.Agent != agent.id || v.s.idx-d.evSent[e.ID] > statementReach {
+			continue
+		}
+		if target == nil || e.Target == target.id {
+			return e
+		}
 	}
 	return nil
 }

@@ -333,3 +333,12 @@ func wantOneEventEach(t *testing.T, typ string, cases []agentCase) {
 		}
 	}
 }
+
+func TestStatementGoesOnInTheNextSentence(t *testing.T) {
+	// A speaker's words in the next sentence go on with its statement;
+	// further down the article, they are a statement of their own.
+	rec := extractText(t, "The Turkish Defence Ministry condemned the attack on Monday. The ministry also denied that its jets had struck the village.")
+	if n := countEvents(rec, schema.EvStatement, "turkish-ministry-of-national-defense"); n != 1 {
+		t.Errorf("want one statement by the ministry:%s", eventList(rec))
+	}
+}
