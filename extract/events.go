@@ -370,6 +370,9 @@ func (v *view) events() {
 // attack reads one attack construction at trigger k and returns the last
 // item it used.
 func (v *view) attack(k int) int {
+	if v.negated(k) {
+		return k // "the coalition did not conduct airstrikes": no attack
+	}
 	d := v.d
 	w := v.it[k].w
 	kind, _ := v.kindAt(k)

@@ -342,3 +342,13 @@ func TestStatementGoesOnInTheNextSentence(t *testing.T) {
 		t.Errorf("want one statement by the ministry:%s", eventList(rec))
 	}
 }
+
+func TestNegatedAttackIsNone(t *testing.T) {
+	// "did not conduct airstrikes" reports no airstrike.
+	rec := extractText(t, "The coalition said it did not conduct airstrikes near Camp Taji this week.")
+	for _, e := range rec.Events {
+		if e.Type == schema.EvAirstrike || e.Type == schema.EvAttack {
+			t.Errorf("a negated strike made an event:%s", eventList(rec))
+		}
+	}
+}
