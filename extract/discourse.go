@@ -18,6 +18,9 @@ func (v *view) subj(k int) (int, *entity) {
 	for j >= 0 {
 		it := &v.it[j]
 		if it.e != nil {
+			if is(it.e, schema.Place) && v.word(j-1, "of") {
+				return -1, nil // "the airstrikes north of Baghdad targeted": a place, no subject
+			}
 			// "U.S. troops in Syria support …", "militants in Iraq and
 			// Syria have battled": the head, not the places.
 			for is(it.e, schema.Place, schema.Country) && v.situated(j) {

@@ -161,6 +161,9 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"jordan", "attacked", "us-military"}, [3]string{}},
 		{"Turkish security forces killed five PKK/YPG militants near Tal Abyad.",
 			[3]string{"turkish-armed-forces", "attacked", "kurdistan-workers-party"}, [3]string{"turkish-armed-forces", "attacked", "peoples-protection-units"}},
+		// A capital after "of" is a place, not the subject.
+		{"An army officer said the strikes north of Baghdad targeted Iraq's Popular Mobilization Forces.",
+			[3]string{"iraq", "attacked", "popular-mobilization-forces"}, [3]string{}},
 		// A capital after "of" is a place, not who killed.
 		{"After a U.S. strike in the middle of Baghdad killed a Kataib Hezbollah leader, the premier's spokesman protested.",
 			[3]string{"iraq", "attacked", "kataib-hezbollah"}, [3]string{}},
