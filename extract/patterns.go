@@ -656,9 +656,11 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 
 // homeBody returns the lexicon's body that a state institution named
 // without its state ("the Foreign Ministry", "the Defense Ministry")
-// is, in the article's country: of the countries the article names, the
-// most named one that has such a body. Nil if the run names no state
-// institution or no country has it.
+// is: the one the article named in full before ("The Iranian Foreign
+// Ministry condemned the strikes on Syria. … Foreign Ministry spokesman
+// X"), else the one of the article's country: of the countries the
+// article names, the most named one that has such a body. Nil if the run
+// names no state institution or no country has it.
 func (d *doc) homeBody(i, j int) *LexEntry {
 	if d.toks[i].norm == "the" {
 		i++
@@ -669,6 +671,13 @@ func (d *doc) homeBody(i, j int) *LexEntry {
 	refs := d.lx.homeBodies[strings.Join(exactKeys(d.span(i, j)), " ")]
 	if len(refs) == 0 {
 		return nil
+	}
+	for _, m := range d.ments {
+		for _, r := range refs {
+			if m.ent.lex == r.body {
+				return r.body
+			}
+		}
 	}
 	for _, c := range d.countriesByMentions() {
 		for _, r := range refs {

@@ -193,6 +193,7 @@ func (x *Rules) analyse(a *source.Article, buf *docBuffers) *doc {
 	d.findMentions()
 	d.outlet()
 	d.relations()
+	d.spokenByPeople()
 	return d
 }
 

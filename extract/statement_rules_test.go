@@ -352,3 +352,16 @@ func TestNegatedAttackIsNone(t *testing.T) {
 		}
 	}
 }
+
+func TestSpokesmanSpeaksForTheBody(t *testing.T) {
+	// A state body's statement and its spokesman's are one statement,
+	// the spokesman's; an armed group's and its spokesman's stay two.
+	rec := extractText(t, "The Iranian Foreign Ministry on Friday condemned the American strikes on Syria. "+
+		"Hours later, in Tehran, Foreign Ministry spokesman Nasser Kanaani said the strikes broke international law.")
+	if n := countEvents(rec, schema.EvStatement, "nasser-kanaani"); n != 1 {
+		t.Errorf("want the spokesman's statement:%s", eventList(rec))
+	}
+	if n := countEvents(rec, schema.EvStatement, "iranian-foreign-ministry"); n != 0 {
+		t.Errorf("want no second statement by the ministry:%s", eventList(rec))
+	}
+}
