@@ -141,7 +141,7 @@ func (v *view) subj(k int) (int, *entity) {
 			}
 			return -1, nil
 		case w == "he" || w == "she" || w == "his" || w == "her":
-			return -1, v.d.lastPerson
+			return -1, v.personBefore(j)
 		case w == "it" || w == "its":
 			// "“A PKK official was killed,” it added": after a quotation,
 			// the body that spoke last, not a name quoted.
@@ -280,6 +280,18 @@ func (d *doc) track(v *view) {
 	}
 }
 
+// personBefore is the person "he" or "she" at item k stands for: the
+// first the sentence named before it ("X returned from Washington, where
+// he met Y"), else the last one the article named.
+func (v *view) personBefore(k int) *entity {
+	for j := 0; j < k && j < len(v.it); j++ {
+		if is(v.it[j].e, schema.Person) && v.it[j].m != nil {
+			return v.it[j].e
+		}
+	}
+	return v.d.lastPerson
+}
+
 // refer resolves a pronoun or definite description at item k, or nil.
 func (v *view) refer(k int) *entity {
 	if k < 0 || k >= len(v.it) {
@@ -291,7 +303,7 @@ func (v *view) refer(k int) *entity {
 	w := v.it[k].w
 	switch {
 	case w == "he" || w == "she" || w == "him" || w == "her" || w == "his":
-		return v.d.lastPerson
+		return v.personBefore(k)
 	case w == "it" || w == "its":
 		if v.d.lastSubject != nil {
 			return v.d.lastSubject

@@ -365,3 +365,12 @@ func TestSpokesmanSpeaksForTheBody(t *testing.T) {
 		t.Errorf("want no second statement by the ministry:%s", eventList(rec))
 	}
 }
+
+func TestHeIsTheSentencesPerson(t *testing.T) {
+	// "he" after a person named earlier in the sentence is that person,
+	// whoever the article named before.
+	rec := extractText(t, "Masrour Barzani spoke in Erbil on Sunday. Prime Minister Mohammed Shia al-Sudani later flew to Washington, where he met with President Joe Biden.")
+	if n := countEvents(rec, schema.EvMeeting, "mohammed-shia-al-sudani"); n != 1 {
+		t.Errorf("want al-Sudani's meeting:%s", eventList(rec))
+	}
+}
