@@ -93,6 +93,10 @@ func (v *view) subj(k int) (int, *entity) {
 			// "Syrian military sources said": the army. A state's
 			// officials are the frames' ("U.S. officials said").
 			return j - 1, v.it[j-1].e
+		case v.d.lx.bodyVoices.has(w) && v.ent(j-1) != nil && v.ent(j-1).lex != nil && v.ent(j-1).lex.metonym != nil && !v.locative(j-1):
+			// "Kurdistan Region officials called on Baghdad": the
+			// region's government.
+			return j - 1, v.politicalEntity(v.ent(j - 1))
 		case v.d.lx.pressOffices.has(w) && v.word(j-1, "media", "press", "information") && is(v.ent(j-2), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition):
 			return j - 2, v.it[j-2].e // "the SDF media center confirmed"
 		case (v.d.lx.troopNouns.has(w) || v.d.lx.forceHeads.has(w)) && is(v.ent(j-1), schema.GovernmentBody, schema.Coalition):

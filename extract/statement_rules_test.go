@@ -315,6 +315,7 @@ func TestUnnamedVoicesOfABody(t *testing.T) {
 		{"Kataib Hezbollah officials denied any part in the rocket fire.", "kataib-hezbollah"},
 		{"A PMF statement said two of its fighters died in the raid.", "popular-mobilization-forces"},
 		{"Security sources said the convoy was shelled near Palmyra.", ""},
+		{"Kurdistan Region officials have repeatedly called on Baghdad to pay the salaries.", "kurdistan-regional-government"},
 	})
 }
 
