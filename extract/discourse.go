@@ -127,8 +127,11 @@ func (v *view) subj(k int) (int, *entity) {
 					continue
 				}
 				// "operations in northern Iraq, …, targeting": a place
-				// where the subject acts is no apposition to it.
-				if c > 0 && v.it[c-1].e != nil && !v.locative(c-1) {
+				// where the subject acts is no apposition to it; "The PKK,
+				// designated a terrorist group by Turkey, the US and the
+				// EU, took up arms": a comma inside a list of the
+				// apposition is not where it opens.
+				if c > 0 && v.it[c-1].e != nil && !v.locative(c-1) && !v.listGoesOn(c-1) {
 					return c - 1, v.it[c-1].e
 				}
 				// "Kata'ib Hezbollah (Hezbollah Brigades), an Iraqi
@@ -212,6 +215,13 @@ func (v *view) closeParen(k int) int {
 		}
 	}
 	return -1
+}
+
+// listGoesOn reports a list of names of one type that goes on after the
+// name at item k ("Turkey, the US and the EU").
+func (v *view) listGoesOn(k int) bool {
+	l := v.list(k)
+	return len(l) > 1 && v.ent(l[1]).typ == v.ent(k).typ
 }
 
 // reportVerbBefore returns the reporting verb just before a pronoun,

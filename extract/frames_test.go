@@ -161,6 +161,9 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"jordan", "attacked", "us-military"}, [3]string{}},
 		{"Turkish security forces killed five PKK/YPG militants near Tal Abyad.",
 			[3]string{"turkish-armed-forces", "attacked", "kurdistan-workers-party"}, [3]string{"turkish-armed-forces", "attacked", "peoples-protection-units"}},
+		// A list inside an apposition does not hide the subject before it.
+		{"The PKK, labelled a terrorist organisation by Iraq, Britain and Germany, took up arms against the Turkish state in 1984.",
+			[3]string{"germany", "attacked", "turkey"}, [3]string{"kurdistan-workers-party", "attacked", "turkey"}},
 		// A capital after "of" is a place, not the subject.
 		{"An army officer said the strikes north of Baghdad targeted Iraq's Popular Mobilization Forces.",
 			[3]string{"iraq", "attacked", "popular-mobilization-forces"}, [3]string{}},
