@@ -161,6 +161,11 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"jordan", "attacked", "us-military"}, [3]string{}},
 		{"Turkish security forces killed five PKK/YPG militants near Tal Abyad.",
 			[3]string{"turkish-armed-forces", "attacked", "kurdistan-workers-party"}, [3]string{"turkish-armed-forces", "attacked", "peoples-protection-units"}},
+		// Bases are the armed forces' unless the state acts on them.
+		{"Two drones struck American bases in Syria overnight.",
+			[3]string{"united-states", "deployed_at", "syria"}, [3]string{"us-military", "deployed_at", "syria"}},
+		{"The United States shut the American bases in Erbil and Kirkuk last year.",
+			[3]string{}, [3]string{"united-states", "deployed_at", "erbil"}},
 		// A list inside an apposition does not hide the subject before it.
 		{"The PKK, labelled a terrorist organisation by Iraq, Britain and Germany, took up arms against the Turkish state in 1984.",
 			[3]string{"germany", "attacked", "turkey"}, [3]string{"kurdistan-workers-party", "attacked", "turkey"}},

@@ -1015,6 +1015,16 @@ func (v *view) verbStart(j int) int {
 	return j
 }
 
+// names reports whether an item of the sentence is a mention of e.
+func (v *view) names(e *entity) bool {
+	for k := range v.it {
+		if v.it[k].e == e && v.it[k].m != nil && v.it[k].m.ent == e {
+			return true
+		}
+	}
+	return false
+}
+
 // political maps a capital used for its government ("between Baghdad and
 // Washington") to the country.
 func (v *view) political(k int) *entity { return v.politicalEntity(v.ent(k)) }
@@ -1082,11 +1092,13 @@ func (v *view) deployed(k int) {
 }
 
 // deployedIn: "2,500 American soldiers in Iraq", "US forces in Syria",
-// "the American bases in Erbil, …" (bases belong to the country).
+// "the American bases in Erbil, …". Bases are the armed forces' ("drones
+// hit US bases in Syria"), unless the sentence makes the state act on them
+// ("the United States closed the American bases in Erbil"): the state's.
 func (v *view) deployedIn(k int) {
 	s := v.ent(k)
-	if v.it[k].dem != nil && v.it[k].bases {
-		s = v.d.virtual(v.it[k].dem)
+	if c := v.it[k].dem; c != nil && v.it[k].bases && v.names(v.d.virtual(c)) {
+		s = v.d.virtual(c)
 	}
 	// "…, where some 200 U.S. troops train local forces": the place
 	// before "where".
