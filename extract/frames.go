@@ -602,9 +602,11 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 	return false
 }
 
-// siteOfCountry reports a country at item k that says where a site named
-// before it is ("a depot in eastern Syria"), not an area of it that is
-// the country itself ("areas in Iraq and Syria").
+// siteOfCountry reports a country at item k that says where one site
+// named before it is ("a depot in eastern Syria"), not the country itself
+// under attack: its areas ("areas in Iraq and Syria") or sites at large
+// ("strikes on military sites in Syria", which the annotators count as
+// strikes on Syria).
 func (v *view) siteOfCountry(k int) bool {
 	if !is(v.ent(k), schema.Country) || !v.situated(k) {
 		return false
@@ -613,7 +615,7 @@ func (v *view) siteOfCountry(k int) bool {
 	if v.wordIn(p, v.d.lx.placeWords) || v.word(p, "the") {
 		p--
 	}
-	return !v.wordIn(p-1, v.d.lx.placesBefore)
+	return !v.wordIn(p-1, v.d.lx.placesBefore) && !v.wordIn(p-1, v.d.lx.genericTargets)
 }
 
 // coordinatedPhrase reports "and" or "or" at item k opening a second

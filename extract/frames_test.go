@@ -189,6 +189,10 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"us-military", "attacked", "syria"}, [3]string{}},
 		{"Iran condemned the American strikes on areas in Iraq and Syria.",
 			[3]string{}, [3]string{"united-states", "attacked", "syria"}},
+		// A state's strikes on sites in another state, no holder named,
+		// are on that state (the annotators of parts G and H).
+		{"Israel has carried out dozens of strikes on military sites in Syria since December.",
+			[3]string{}, [3]string{"israel", "attacked", "syria"}},
 		// ", and" after a site noun opens a clause, not another item.
 		{"The talks are not linked to recent attacks by Kataib Hezbollah against U.S. military bases, and the United States keeps its right to respond.",
 			[3]string{"kataib-hezbollah", "attacked", "united-states"}, [3]string{"kataib-hezbollah", "attacked", "us-military"}},
