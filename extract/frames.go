@@ -608,14 +608,15 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 // ("strikes on military sites in Syria", which the annotators count as
 // strikes on Syria).
 func (v *view) siteOfCountry(k int) bool {
-	if !is(v.ent(k), schema.Country) || !v.situated(k) {
+	if !is(v.ent(k), schema.Country) {
 		return false
 	}
 	p := k - 1
 	if v.wordIn(p, v.d.lx.placeWords) || v.word(p, "the") {
 		p--
 	}
-	return !v.wordIn(p-1, v.d.lx.placesBefore) && !v.wordIn(p-1, v.d.lx.genericTargets)
+	// "in", not "at": "the group hit back at the US" aims at the state.
+	return v.word(p, "in", "inside") && v.ent(p-1) == nil && !v.wordIn(p-1, v.d.lx.placesBefore) && !v.wordIn(p-1, v.d.lx.genericTargets)
 }
 
 // coordinatedPhrase reports "and" or "or" at item k opening a second

@@ -189,6 +189,9 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"us-military", "attacked", "syria"}, [3]string{}},
 		{"Iran condemned the American strikes on areas in Iraq and Syria.",
 			[3]string{}, [3]string{"united-states", "attacked", "syria"}},
+		// "At" a country aims at the state.
+		{"Kataib Hezbollah hit back at the US after the airstrikes in Baghdad.",
+			[3]string{}, [3]string{"kataib-hezbollah", "attacked", "united-states"}},
 		// A state's strikes on sites in another state, no holder named,
 		// are on that state (the annotators of parts G and H).
 		{"Israel has carried out dozens of strikes on military sites in Syria since December.",
