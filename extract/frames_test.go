@@ -189,6 +189,9 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"us-military", "attacked", "syria"}, [3]string{}},
 		{"Iran condemned the American strikes on areas in Iraq and Syria.",
 			[3]string{}, [3]string{"united-states", "attacked", "syria"}},
+		// A name opened by a place word is a place ("Kafr", "Mount").
+		{"Turkish drones struck Kafr Ghan and Mount Bersaya overnight.",
+			[3]string{}, [3]string{"turkey", "attacked", "mount-bersaya"}},
 		// "At" a country aims at the state.
 		{"Kataib Hezbollah hit back at the US after the airstrikes in Baghdad.",
 			[3]string{}, [3]string{"kataib-hezbollah", "attacked", "united-states"}},

@@ -150,6 +150,7 @@ type wordLists struct {
 	MemberHeads               []string            `yaml:"member_heads"`
 	PressOffices              []string            `yaml:"press_offices"`
 	BodyVoices                []string            `yaml:"body_voices"`
+	PlaceOpeners              []string            `yaml:"place_openers"`
 	HyphenModifiers           []string            `yaml:"hyphen_modifiers"`
 	AffiliateWords            []string            `yaml:"affiliate_words"`
 	SurpriseVerbs             []string            `yaml:"surprise_verbs"`

@@ -622,6 +622,9 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 	if typ == "" {
 		typ = d.contextType(start, j)
 	}
+	if typ == "" && n >= 2 && d.lx.placeOpeners.hasID(d.toks[start].id) {
+		typ = schema.Place // "Mount Qasioun", "Tal Abyad"; not "the Tal Zaytun air base"
+	}
 	c := &candidate{first: start, last: j, sent: s.idx, typ: typ, how: ReasonPattern}
 	if start > 1 && d.toks[start-1].norm == "(" && d.at[start-2] != nil && j < len(d.toks) && d.toks[j].norm == ")" {
 		c.after = d.at[start-2]

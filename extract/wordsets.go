@@ -144,6 +144,7 @@ type wordSets struct {
 	memberHeads               wordSet // "X fighters attacked": members who act as their group
 	pressOffices              wordSet // "the SDF media center confirmed": the office speaks for its body
 	bodyVoices                wordSet // "Syrian military sources said": after a body's name, the body speaks
+	placeOpeners              wordSet // "Mount Qasioun", "Tal Abyad": words that open a place's name
 	hyphenModifiers           wordSet // "the US-led coalition": the name modifies the phrase
 	affiliateWords            wordSet // "X and affiliated groups attacked": groups acting with X
 	surpriseVerbs             wordSet // "will carry surprises"
@@ -380,6 +381,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"member_heads", w.MemberHeads, &ws.memberHeads},
 		{"press_offices", w.PressOffices, &ws.pressOffices},
 		{"body_voices", w.BodyVoices, &ws.bodyVoices},
+		{"place_openers", w.PlaceOpeners, &ws.placeOpeners},
 		{"hyphen_modifiers", w.HyphenModifiers, &ws.hyphenModifiers},
 		{"affiliate_words", w.AffiliateWords, &ws.affiliateWords},
 		{"surprise_verbs", w.SurpriseVerbs, &ws.surpriseVerbs},
