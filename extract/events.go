@@ -850,6 +850,21 @@ func (v *view) modalBefore(k int) bool {
 	return false
 }
 
+// circumstance reports an attack noun at k in a phrase that tells how
+// something else came about: "killed in a U.S. airstrike", "by an Israeli
+// strike", "during the raid".
+func (v *view) circumstance(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if v.word(j, "in", "by", "during", "after", "following", "amid") {
+			return true
+		}
+		if v.it[j].e == nil && v.it[j].dem == nil && !v.d.lx.attackAdjectives.hasID(v.it[j].id) && !v.word(j, "a", "an", "the") {
+			return false
+		}
+	}
+	return false
+}
+
 // possessiveBefore returns the item of "its" or "their" before the attack
 // noun at k, past the words that may qualify an attack ("its military
 // strikes"), or -1.
@@ -915,6 +930,15 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		if vb < 0 {
 			if v.word(j, "on") {
 				goto prep
+			}
+			// "Turkish drone attacks in the Kurdistan Region have
+			// increased": with no target named, the place struck (the
+			// annotators record it as the target); not the attack of a
+			// killing told before ("the assassination of X in a U.S.
+			// airstrike in Baghdad").
+			if p := v.next(j, 3, nil); v.word(j, "in") && is(v.ent(p), schema.Place) && p <= j+3 && !v.circumstance(k) {
+				idx := v.list(p)
+				return entities(v, idx), idx[len(idx)-1]
 			}
 			return nil, k
 		}

@@ -192,6 +192,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// A name opened by a place word is a place ("Kafr", "Mount").
 		{"Turkish drones struck Kafr Ghan and Mount Bersaya overnight.",
 			[3]string{}, [3]string{"turkey", "attacked", "mount-bersaya"}},
+		// Attacks in a place, no target named, are on the place.
+		{"Turkish drone attacks in Sinjar have increased sharply this year.",
+			[3]string{}, [3]string{"turkey", "attacked", "sinjar"}},
 		// "At" a country aims at the state.
 		{"Kataib Hezbollah hit back at the US after the airstrikes in Baghdad.",
 			[3]string{}, [3]string{"kataib-hezbollah", "attacked", "united-states"}},
