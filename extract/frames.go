@@ -1163,10 +1163,16 @@ func (fr *construction) slotElem(slot int) *elem {
 // sentence has an event of that type with the same agent and target.
 func (v *view) emit(fr *construction, m match) {
 	ev := v.emitEvent(fr, m)
+	// A claimed event's facts are claims ("X accused Y of bombing Z").
+	claimed := fr.spec.Event != nil && fr.spec.Event.Status == "claimed"
 	for _, f := range fr.spec.Facts {
 		for _, s := range v.factEntities(fr, m, f[0], ev) {
 			for _, o := range v.factEntities(fr, m, f[2], ev) {
-				v.fact(m.trigger, s, f[1], o, 0.6)
+				if claimed {
+					v.d.addFact(s, f[1], o, schema.Claimed, nil, v.evidence(), "", 0.6)
+				} else {
+					v.fact(m.trigger, s, f[1], o, 0.6)
+				}
 			}
 		}
 	}

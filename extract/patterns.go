@@ -319,11 +319,26 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if sn == nil {
 			break
 		}
-		if len(sn.hits) > 0 && j+1 > bestEnd && !d.partOfLongerName(i, j+1, last) {
+		if len(sn.hits) > 0 && j+1 > bestEnd && !d.partOfLongerName(i, j+1, last) && !d.nisba(i, j, sn.hits[0]) {
 			bestEnd, best, how = j+1, sn.hits[0], ReasonKeyEqual
 		}
 	}
 	return bestEnd, best, how
+}
+
+// nisba reports a place's skeleton matched by the end of a person's name
+// at tokens [i, j]: "Abu Ali al-Basri" (of Basra) names a man, and its
+// "al-Basri" is no mention of the city.
+func (d *doc) nisba(i, j int, h aliasRef) bool {
+	if t := h.entry.Type; t != schema.Place && t != schema.Country {
+		return false
+	}
+	w := d.toks[j].norm
+	p := i - 1
+	if p >= 0 && articles[d.toks[p].norm] {
+		p-- // "Ali al-Basri", the article matched or not
+	}
+	return (strings.HasSuffix(w, "i") || strings.HasSuffix(w, "y")) && p >= 0 && d.toks[p].kind == tWord && d.toks[p].cap && d.toks[p].nl == 0
 }
 
 // pickHit chooses among the entries an alias at [i, end) names: the

@@ -429,6 +429,9 @@ func TestContextTypes(t *testing.T) {
 		{"Fighters moved into the town of Tarmiyah overnight.", "tarmiyah", schema.Place},
 		{"Rockets struck the Tal Zaytun air base.", "tal-zaytun", schema.MilitaryBase},
 		{"Members of the Rabaa Allah militia paraded in Baghdad.", "rabaa-allah", schema.ArmedGroup},
+		// A name's nisba is no mention of the city it comes from.
+		{"The drone killed Abu Hussein al-Basri near the border.", "abu-hussein-al-basri", schema.Person},
+		{"Clashes broke out near Kafr Ghan and Mount Bersaya.", "mount-bersaya", schema.Place},
 	} {
 		rec := extractText(t, c.text)
 		if e := entityByID(rec, c.id); e == nil || e.Type != c.typ {
