@@ -81,6 +81,12 @@ func findDates(text string, toks []token, a, b int) []dateExpr {
 		if t.kind != tWord && t.kind != tNum {
 			continue
 		}
+		// Every expression starts with a capitalised word (a weekday or a
+		// month) or a number ("24 January", "5th of February", "2020"):
+		// the other words of a sentence, most of them, start none.
+		if !t.cap && (t.norm == "" || t.norm[0] < '0' || t.norm[0] > '9') {
+			continue
+		}
 		if wd, ok := weekdayAt(t); ok {
 			e := dateExpr{tok: i, weekday: wd, hasWD: true}
 			// A date may follow: "Thursday, January 26, 2024", "Thursday (5th
