@@ -528,8 +528,8 @@ func checkGeo(e *LexEntry) error {
 // wordTables is what the rules look up for one word of a sentence, found
 // by the word's number with one index rather than a string look-up a table.
 type wordTables struct {
-	frames  []frameBit       // the frames and required elements the word serves, anchors first
-	anchors int              // how many of frames are anchors
+	keyOf   []uint32         // the frames the word is of the key element of (frameIndex), in order
+	inFrame bool             // the word is of a required element of a frame
 	rule    func(*view, int) // the relation rule the word triggers (relationTriggers)
 	demonym *LexEntry        // the country the word is the demonym of (demonym)
 	event   eventRule        // the event rule the word triggers (eventTriggers)
@@ -552,7 +552,7 @@ func (lx *Lexicon) triggerWord(id wordID) bool {
 		return false
 	}
 	w := &lx.byWord[id]
-	return len(w.frames) > 0 || w.rule != nil || w.event != 0
+	return w.inFrame || w.rule != nil || w.event != 0
 }
 
 // indexWords numbers the words of the frames, demonyms, relation triggers
@@ -591,28 +591,16 @@ func (lx *Lexicon) indexWords() {
 	lx.exact.index(lx.words.size())
 	lx.titles.index(lx.words.size())
 	for i, fr := range lx.frames {
-		for j, e := range fr.elems {
+		for _, e := range fr.elems {
 			if e.bit == 0 {
 				continue
 			}
 			for _, id := range e.ids {
-				lx.byWord[id].frames = append(lx.byWord[id].frames, frameBit{bit: e.bit, frame: uint32(i), anchor: j == fr.anchor})
+				lx.byWord[id].inFrame = true
 			}
 		}
-	}
-	for id := range lx.byWord {
-		w := &lx.byWord[id]
-		slices.SortStableFunc(w.frames, func(a, b frameBit) int {
-			switch {
-			case a.anchor == b.anchor:
-				return 0
-			case a.anchor:
-				return -1
-			}
-			return 1
-		})
-		for w.anchors < len(w.frames) && w.frames[w.anchors].anchor {
-			w.anchors++
+		for _, id := range fr.elems[fr.key].ids {
+			lx.byWord[id].keyOf = append(lx.byWord[id].keyOf, uint32(i))
 		}
 	}
 	for w, c := range lx.demonym {
