@@ -198,9 +198,14 @@ func tokenizeInto(toks []token, text string) []token {
 // soft hyphen, a zero-width joiner), of size bytes: what stands between
 // tokens without being one.
 func separator(r rune, size int) bool {
-	if r < utf8.RuneSelf { // most of a text, tested without the tables
+	if r < utf8.RuneSelf { // most of a text, tested without the tables, inline
 		return r == ' ' || '\t' <= r && r <= '\r' // unicode.IsSpace; no ASCII is invalid or Cf
 	}
+	return otherSeparator(r, size)
+}
+
+// otherSeparator is separator of a rune that is not ASCII.
+func otherSeparator(r rune, size int) bool {
 	return unicode.IsSpace(r) || r == utf8.RuneError && size <= 1 || unicode.Is(unicode.Cf, r)
 }
 
