@@ -537,6 +537,29 @@ type wordTables struct {
 	act     uint8            // the word's actBits
 	coll    uint8            // what the word may do in a collective (collAfterSponsor, collUnsponsored)
 	article uint8            // wordArticle, wordSunArticle: the word is an article of names
+	skel    [2]skelStep      // the word's step in the skeleton trie, not before a name and before one
+}
+
+// skelStep makes the step of a word that skelParts cuts into abd and rest.
+func (lx *Lexicon) skelStep(abd bool, rest string) skelStep {
+	st := skelStep{abd: abd, rest: rest != ""}
+	if st.rest {
+		st.key = string(appendSkeleton(nil, rest))
+		if !abd {
+			st.root = lx.skel.next[st.key]
+		}
+	}
+	return st
+}
+
+// skelStep is what matchLexicon's skeleton walk makes of a word (skelParts
+// and its skeleton), made once for each word of the vocab rather than at
+// every capitalised word of every text.
+type skelStep struct {
+	abd  bool          // the word opens with "Abd al" and the like (abdSkel)
+	rest bool          // there is a rest after it, whose skeleton is key
+	key  string        // the skeleton of the rest
+	root *trie[string] // the root's child for key, when abd is false
 }
 
 // The bits of wordTables.article.
@@ -601,6 +624,16 @@ func (lx *Lexicon) indexWords() {
 		}
 		for _, id := range fr.elems[fr.key].ids {
 			lx.byWord[id].keyOf = append(lx.byWord[id].keyOf, uint32(i))
+		}
+	}
+	for w, id := range lx.words.all() {
+		abd, rest := skelParts(w, false)
+		steps := &lx.byWord[id].skel
+		steps[0] = lx.skelStep(abd, rest)
+		if abd1, rest1 := skelParts(w, true); abd1 == abd && rest1 == rest {
+			steps[1] = steps[0] // most words: the same before a name
+		} else {
+			steps[1] = lx.skelStep(abd1, rest1)
 		}
 	}
 	for w, c := range lx.demonym {

@@ -309,16 +309,36 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if !t.cap && !(j > i && d.lx.heads[t.norm] == schema.MilitaryBase) || j == i && j+1 < last && !d.toks[j+1].cap && d.lx.given[t.norm] && !d.articleBeforeName(j+1, last) {
 			break
 		}
-		// The keys wordKeys gives the word, walked without making them: the skeleton
-		// goes to a stack buffer and the map lookup does not copy it.
+		// The keys wordKeys gives the word, walked without making them: a
+		// word of the vocab has its step made (skelStep); another's
+		// skeleton goes to a stack buffer and the map lookup does not copy
+		// it.
 		beforeName := j+1 < last && d.toks[j+1].kind == tWord && d.toks[j+1].cap
-		abd, rest := skelParts(t.norm, beforeName)
-		if abd {
-			sn = sn.next[abdSkel]
-		}
-		if sn != nil && rest != "" {
-			var buf [64]byte
-			sn = sn.next[string(appendSkeleton(buf[:0], rest))]
+		if t.id != 0 {
+			st := &d.lx.byWord[t.id].skel[0]
+			if beforeName {
+				st = &d.lx.byWord[t.id].skel[1]
+			}
+			switch {
+			case sn == d.lx.skel && !st.abd && st.rest:
+				sn = st.root
+			case st.abd:
+				sn = sn.next[abdSkel]
+				fallthrough
+			default:
+				if sn != nil && st.rest {
+					sn = sn.next[st.key]
+				}
+			}
+		} else {
+			abd, rest := skelParts(t.norm, beforeName)
+			if abd {
+				sn = sn.next[abdSkel]
+			}
+			if sn != nil && rest != "" {
+				var buf [64]byte
+				sn = sn.next[string(appendSkeleton(buf[:0], rest))]
+			}
 		}
 		if sn == nil {
 			break
