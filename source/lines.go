@@ -225,17 +225,7 @@ func foreignLine(s string, main script) bool {
 		return false
 	}
 	// Fast path: a pure-ASCII line is all Latin (or has no letters).
-	ascii := true
-	i := 0
-	for ; i+8 <= len(s) && load8(s, i)&highs == 0; i += 8 {
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return main != scriptLatin && hasASCIILetter(s)
 	}
 	var c scriptCounts
@@ -387,9 +377,32 @@ func plainASCII8(x uint64) (sp uint64, ok bool) {
 		return 0, false
 	}
 	sp = zeroBytes(x ^ ones*' ')
-	// (x - 0x20…) &^ x has a top bit where some byte is below 0x20 (a borrow
-	// may set the bit of a byte above it, but only when one is).
-	return sp, (x-ones*0x20)&^x&highs == 0 && zeroBytes(x^ones*0x7f) == 0 && sp&(sp>>8) == 0
+	return sp, noControl8(x) && sp&(sp>>8) == 0
+}
+
+// noControl8 reports whether none of the eight bytes of x is below 0x20
+// or DEL: a control, or \t, \n, \r, \f, \v. (x - 0x20…) &^ x has a top
+// bit where some byte is below 0x20: a borrow may set the bit of a byte
+// above it, but only when one is, and a byte that is not ASCII neither
+// borrows nor keeps its bit.
+func noControl8(x uint64) bool {
+	return (x-ones*0x20)&^x&highs == 0 && zeroBytes(x^ones*0x7f) == 0
+}
+
+// isASCII reports whether every byte of s is ASCII.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load8(s, i)&highs != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiLetters8 has the top bit of each ASCII letter among the eight ASCII

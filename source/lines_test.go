@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestEightBytes holds plainASCII8 and asciiLetters8 to byte-at-a-time
+// TestEightBytes holds plainASCII8, noControl8 and asciiLetters8 to byte-at-a-time
 // tests, for every byte value at every place among random neighbours
 // (spaces and controls among them).
 func TestEightBytes(t *testing.T) {
@@ -41,6 +41,13 @@ func TestEightBytes(t *testing.T) {
 				gotSp, ok := plainASCII8(x)
 				if ok != okWant || ok && gotSp != sp {
 					t.Fatalf("plainASCII8(%q) = %#x, %v; want %#x, %v", b, gotSp, ok, sp, okWant)
+				}
+				noControl := true
+				for _, ch := range b {
+					noControl = noControl && ch >= 0x20 && ch != 0x7f
+				}
+				if noControl8(x) != noControl {
+					t.Fatalf("noControl8(%q) = %v, want %v", b, !noControl, noControl)
 				}
 				if x&highs == 0 && asciiLetters8(x) != letters {
 					t.Fatalf("asciiLetters8(%q) = %#x, want %#x", b, asciiLetters8(x), letters)
