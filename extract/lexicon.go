@@ -538,6 +538,7 @@ type wordTables struct {
 	coll    uint8            // what the word may do in a collective (collAfterSponsor, collUnsponsored)
 	article uint8            // wordArticle, wordSunArticle: the word is an article of names
 	skel    [2]skelStep      // the word's step in the skeleton trie, not before a name and before one
+	base    bool             // the word is a head of base names (heads), which may be lower case
 }
 
 // skelStep makes the step of a word that skelParts cuts into abd and rest.
@@ -610,6 +611,11 @@ func (lx *Lexicon) indexWords() {
 			lx.words.intern(w)
 		}
 	}
+	for w, typ := range lx.heads {
+		if typ == schema.MilitaryBase {
+			lx.words.intern(w)
+		}
+	}
 	lx.byWord = make([]wordTables, lx.words.size())
 	lx.exact.index(lx.words.size())
 	lx.titles.index(lx.words.size())
@@ -634,6 +640,11 @@ func (lx *Lexicon) indexWords() {
 			steps[1] = steps[0] // most words: the same before a name
 		} else {
 			steps[1] = lx.skelStep(abd1, rest1)
+		}
+	}
+	for w, typ := range lx.heads {
+		if typ == schema.MilitaryBase {
+			lx.byWord[lx.words.id(w)].base = true
 		}
 	}
 	for w, c := range lx.demonym {
