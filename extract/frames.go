@@ -125,6 +125,7 @@ type construction struct {
 	// can match only when it holds a word of each.
 	need      uint64
 	slots     map[string]int
+	slotNames []string // the slots' names by number: a few, searched by emit rather than hashed
 	notAfter  map[string]bool
 	afterIDs  wordIDs // the numbers of notAfter's words, set by internFrameWords
 	notBefore [][]string
@@ -294,6 +295,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			}
 			e.slot = len(fr.slots)
 			fr.slots[name] = e.slot
+			fr.slotNames = append(fr.slotNames, name)
 		case strings.HasPrefix(tok, "..."), strings.HasPrefix(tok, "~"):
 			n, err := strconv.Atoi(strings.TrimLeft(tok, ".~"))
 			if err != nil || n < 1 {
@@ -1175,8 +1177,8 @@ func setKeys(frames []*construction, words *vocab) {
 // slotEntities returns the entities a slot bound: its item, or the coordinated
 // list from there for a list slot.
 func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
-	i, ok := fr.slots[name]
-	if !ok {
+	i := slices.Index(fr.slotNames, name)
+	if i < 0 {
 		return v.contextEntities(name)
 	}
 	k, se := m.bind[i], fr.slotElem(i)
