@@ -150,10 +150,6 @@ func (d *doc) addMention(first, last, sent int, e *entity, how string) *mention 
 	return m
 }
 
-// isArticle reports whether token i is an article of names (articles):
-// by its word number, which every article has, not a string look-up.
-func (d *doc) isArticle(i int) bool { return d.lx.byWord[d.toks[i].id].article&wordArticle != 0 }
-
 // span is the verbatim text of tokens [first, last).
 func (d *doc) span(first, last int) string { return d.text[d.toks[first].start:d.toks[last-1].end] }
 
@@ -184,7 +180,7 @@ func (d *doc) scanLexicon(s *sentence) {
 			continue
 		}
 		end, ref, how := d.matchLexicon(i, s.last)
-		if end > i && d.isArticle(i) && i+1 < s.last {
+		if end > i && d.article(i) && i+1 < s.last {
 			// "The Syrian Observatory for Human Rights": the name after
 			// the article may match further than the article's skeleton.
 			if e2, ref2, how2 := d.matchLexicon(i+1, s.last); e2 > end {
@@ -293,7 +289,7 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 	}
 	// Skeletons match capitalised names only; a leading article joined to
 	// one ("Al-Shadadi") is part of the mention.
-	if !d.toks[i].cap && !(i+1 < last && d.toks[i+1].hyph && d.toks[i+1].cap && d.isArticle(i)) {
+	if !d.toks[i].cap && !(i+1 < last && d.toks[i+1].hyph && d.toks[i+1].cap && d.article(i)) {
 		return bestEnd, best, how
 	}
 	sn := d.lx.skel
@@ -566,7 +562,7 @@ func (d *doc) nameWord(i int) bool {
 	}
 	if !(t.cap || t.allCaps) {
 		// "al-Saadi": a lower-case article joined to a name.
-		return i+1 < len(d.toks) && d.toks[i+1].hyph && d.toks[i+1].cap && d.at[i+1] == nil && d.isArticle(i) && t.norm != "the"
+		return i+1 < len(d.toks) && d.toks[i+1].hyph && d.toks[i+1].cap && d.at[i+1] == nil && d.article(i) && t.norm != "the"
 	}
 	return !d.lx.capStop.hasID(t.id)
 }
