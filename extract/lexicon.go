@@ -539,6 +539,7 @@ type wordTables struct {
 	article uint8            // wordArticle, wordSunArticle: the word is an article of names
 	skel    [2]skelStep      // the word's step in the skeleton trie, not before a name and before one
 	base    bool             // the word is a head of base names (heads), which may be lower case
+	given   bool             // the word is a given name (given)
 }
 
 // skelStep makes the step of a word that skelParts cuts into abd and rest.
@@ -616,6 +617,9 @@ func (lx *Lexicon) indexWords() {
 			lx.words.intern(w)
 		}
 	}
+	for w := range lx.given {
+		lx.words.intern(w)
+	}
 	lx.byWord = make([]wordTables, lx.words.size())
 	lx.exact.index(lx.words.size())
 	lx.titles.index(lx.words.size())
@@ -646,6 +650,9 @@ func (lx *Lexicon) indexWords() {
 		if typ == schema.MilitaryBase {
 			lx.byWord[lx.words.id(w)].base = true
 		}
+	}
+	for w := range lx.given {
+		lx.byWord[lx.words.id(w)].given = true
 	}
 	for w, c := range lx.demonym {
 		lx.byWord[lx.words.id(w)].demonym = c

@@ -302,7 +302,7 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 			continue
 		}
 		// A base's head may be lower case ("the al Assad airbase").
-		if !t.cap && !(j > i && d.lx.byWord[t.id].base) || j == i && j+1 < last && !d.toks[j+1].cap && d.lx.given[t.norm] && !d.articleBeforeName(j+1, last) {
+		if !t.cap && !(j > i && d.lx.byWord[t.id].base) || j == i && j+1 < last && !d.toks[j+1].cap && d.lx.byWord[t.id].given && !d.articleBeforeName(j+1, last) {
 			break
 		}
 		// The keys wordKeys gives the word, walked without making them: a
