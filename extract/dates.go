@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -48,10 +49,11 @@ func ResolveDate(fragment, articleDate string) (string, string) {
 }
 
 // weekdayAt and monthAt return the weekday or month a capitalised token
-// names: the case is tested first, since the dates of every sentence are
-// looked for at each of its words.
+// names: the case, the length and the first letter are tested before the
+// map, since the dates of every sentence are looked for at each of its
+// words, and most capitalised words are names.
 func weekdayAt(t *token) (time.Weekday, bool) {
-	if !t.cap {
+	if !t.cap || !weekdayShape.may(t.norm) {
 		return 0, false
 	}
 	wd, ok := weekdays[t.norm]
@@ -59,11 +61,35 @@ func weekdayAt(t *token) (time.Weekday, bool) {
 }
 
 func monthAt(t *token) (time.Month, bool) {
-	if !t.cap {
+	if !t.cap || !monthShape.may(t.norm) {
 		return 0, false
 	}
 	m, ok := months[t.norm]
 	return m, ok
+}
+
+// wordShape is what the keys of a map of words share: their lengths and
+// first letters.
+type wordShape struct {
+	min, max int
+	initials uint32 // bit c-'a': a key starts with c
+}
+
+var weekdayShape, monthShape = shapeOf(weekdays), shapeOf(months)
+
+// shapeOf is the shape of the keys of m, lower-case words.
+func shapeOf[V any](m map[string]V) wordShape {
+	s := wordShape{min: math.MaxInt}
+	for w := range m {
+		s.min, s.max = min(s.min, len(w)), max(s.max, len(w))
+		s.initials |= 1 << (w[0] - 'a')
+	}
+	return s
+}
+
+// may reports whether w has the shape of a key: false when it cannot be one.
+func (s wordShape) may(w string) bool {
+	return len(w) >= s.min && len(w) <= s.max && w[0]-'a' < 26 && s.initials&(1<<(w[0]-'a')) != 0
 }
 
 // findDates scans tokens [a, b) for date expressions.
@@ -79,6 +105,12 @@ func findDates(text string, toks []token, a, b int) []dateExpr {
 	for i := a; i < b; i++ {
 		t := &toks[i]
 		if t.kind != tWord && t.kind != tNum {
+			continue
+		}
+		// Every expression starts with a capitalised word (a weekday or a
+		// month) or a number ("24 January", "5th of February", "2020"):
+		// the other words of a sentence, most of them, start none.
+		if !t.cap && (t.norm == "" || t.norm[0] < '0' || t.norm[0] > '9') {
 			continue
 		}
 		if wd, ok := weekdayAt(t); ok {

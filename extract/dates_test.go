@@ -56,3 +56,23 @@ func TestDatePrecisions(t *testing.T) {
 		}
 	}
 }
+
+// TestWordShapes: every weekday and month word has the shape that
+// weekdayAt and monthAt test before their maps, and names do not.
+func TestWordShapes(t *testing.T) {
+	for w := range weekdays {
+		if !weekdayShape.may(w) {
+			t.Errorf("weekday %q fails its shape", w)
+		}
+	}
+	for w := range months {
+		if !monthShape.may(w) {
+			t.Errorf("month %q fails its shape", w)
+		}
+	}
+	for _, w := range []string{"iraq", "baghdad", "x", "hezbollah", "ab"} {
+		if weekdayShape.may(w) || monthShape.may(w) {
+			t.Errorf("%q passes a shape: the test then asks the map", w)
+		}
+	}
+}

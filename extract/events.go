@@ -375,10 +375,12 @@ func (v *view) events() {
 		return
 	}
 	v.statement()
-	done := map[int]bool{}
+	// The items an attack read, up to done, start no other: the loop goes
+	// right, so an int does what a set of items would.
+	done := -1
 	var threats []int
 	for k := range v.it {
-		if done[k] {
+		if k <= done {
 			continue
 		}
 		switch rule := v.d.lx.byWord[v.it[k].id].event; rule {
@@ -387,9 +389,7 @@ func (v *view) events() {
 				continue
 			}
 			if j := v.attack(k); j > k {
-				for i := k; i <= j; i++ {
-					done[i] = true
-				}
+				done = j
 			}
 		case evThreat:
 			threats = append(threats, k)

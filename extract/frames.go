@@ -125,12 +125,14 @@ type construction struct {
 	// can match only when it holds a word of each.
 	need      uint64
 	slots     map[string]int
+	slotNames []string // the slots' names by number: a few, searched by emit rather than hashed
 	notAfter  map[string]bool
 	afterIDs  wordIDs // the numbers of notAfter's words, set by internFrameWords
 	notBefore [][]string
 	subject   int // the element of the subject slot, or -1
 	start     startSet
 	anchor    int // the first required word element, which every match takes
+	key       int // the required word element the frame index lists the frame by (setKey)
 	reach     int // the most items a match takes before its anchor, or -1: no bound
 	afterSlot int // the same from the item after a leading slot of one name, or -1
 }
@@ -293,6 +295,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			}
 			e.slot = len(fr.slots)
 			fr.slots[name] = e.slot
+			fr.slotNames = append(fr.slotNames, name)
 		case strings.HasPrefix(tok, "..."), strings.HasPrefix(tok, "~"):
 			n, err := strconv.Atoi(strings.TrimLeft(tok, ".~"))
 			if err != nil || n < 1 {
@@ -953,8 +956,8 @@ func (fr *construction) followedBy(v *view, k int) bool {
 // applyFrames fires every frame that has a word of each of its required
 // word elements in the sentence, trying it only at the items an anchor of
 // the frame is at or within reach of (setAnchor). The frame index says
-// which frames and elements each word of the sentence serves, so a
-// sentence costs one look-up a word.
+// which frames the sentence has a word of their key element, the
+// candidates: only those are visited, in file order.
 func (v *view) applyFrames() {
 	lx := v.d.lx
 	if len(lx.frames) == 0 || v.endsWithQuestion() {
@@ -962,12 +965,13 @@ func (v *view) applyFrames() {
 	}
 	x := v.d.frames
 	x.index(v)
-	for fi := range x.touched() { // in file order
+	for fi := range x.candidates() { // in file order
 		fr := lx.frames[fi]
-		if x.has[fi] != fr.need {
+		if !x.holds(fr) {
 			continue
 		}
-		for k := range x.starts(v, fi, fr) {
+		x.anchorItems(fr)
+		for k := range x.starts(v, fr) {
 			if !fr.canStart(v, k) {
 				continue
 			}
@@ -978,65 +982,88 @@ func (v *view) applyFrames() {
 	}
 }
 
-// frameIndex is what the words of a sentence give the frames: per frame,
-// the required word elements the sentence has a word of, and the items
-// that can take its anchor. Its slices are reused from sentence to
-// sentence.
+// frameIndex is what the words of a sentence give the frames: the frames
+// whose key element (setKey) the sentence has a word of, the words it
+// has, and the items of each word in order. Its slices are reused from
+// sentence to sentence.
+//
+// A frame is indexed by its key alone, not by every word of its required
+// elements: "in", "of", "the" serve dozens of frames each, and adding
+// each of their frames for each sentence (then visiting nearly all the
+// frames) cost more than the matching. A candidate's other elements are
+// looked for by word number (holds).
 type frameIndex struct {
-	has  []uint64 // per frame, the bits of its required elements (need) found
-	some []uint64 // bit f: frame f has a word in the sentence (has[f] != 0)
-	// first is, per frame, its first entry in anchors, or 0: the entries
-	// of a frame, from there on by next, are its anchor's items in order.
-	first   []int32
-	anchors []anchorItem // entry 0 ends every list
-	names   []int32      // the items of entities and demonyms, in order
-	// seen[id] == sentence: the word numbered id was indexed in this
-	// sentence already, and gives only its anchors again.
+	some []uint64 // bit f: the sentence has a word of frame f's key element
+	// seen[id] == sentence: the word numbered id is in this sentence, and
+	// head[id] is its first item, from which next[item] goes on to the
+	// next item of the word (-1 at the last).
 	seen     []uint32
+	head     []int32
+	next     []int32
 	sentence uint32
+	names    []int32 // the items of entities and demonyms, in order
+	anchors  []int32 // the items of the anchor of the frame being tried (starts)
 }
-
-type anchorItem struct{ item, next int32 }
 
 // index indexes the items of v.
 func (x *frameIndex) index(v *view) {
 	lx := v.d.lx
-	x.has = resize(x.has, len(lx.frames))
 	x.some = resize(x.some, (len(lx.frames)+63)/64)
-	x.first = resize(x.first, len(lx.frames))
-	x.anchors = append(x.anchors[:0], anchorItem{})
 	x.names = x.names[:0]
 	if x.sentence++; x.sentence == 0 || len(x.seen) != len(lx.byWord) {
-		x.seen, x.sentence = make([]uint32, len(lx.byWord)), 1
+		x.seen, x.head, x.sentence = make([]uint32, len(lx.byWord)), make([]int32, len(lx.byWord)), 1
 	}
+	x.next = resize(x.next, len(v.it))
 	for k := range v.it {
 		if it := &v.it[k]; it.e != nil || it.dem != nil {
 			x.names = append(x.names, int32(k))
 		}
 	}
-	for k := len(v.it) - 1; k >= 0; k-- { // backwards, so that each list is in order
-		if it := &v.it[k]; it.e == nil {
-			w := &lx.byWord[it.id]
-			fbs := w.frames
-			if x.seen[it.id] == x.sentence {
-				fbs = fbs[:w.anchors] // "the", "in", ",": a word said again adds only its items
-			}
-			x.seen[it.id] = x.sentence
-			for _, fb := range fbs {
-				x.has[fb.frame] |= fb.bit
-				x.some[fb.frame/64] |= 1 << (fb.frame % 64)
-				if fb.anchor {
-					x.anchors = append(x.anchors, anchorItem{item: int32(k), next: x.first[fb.frame]})
-					x.first[fb.frame] = int32(len(x.anchors) - 1)
-				}
+	for k := len(v.it) - 1; k >= 0; k-- { // backwards, so that each word's items are in order
+		it := &v.it[k]
+		if it.e != nil {
+			continue
+		}
+		if x.seen[it.id] == x.sentence {
+			x.next[k] = x.head[it.id]
+		} else {
+			x.seen[it.id], x.next[k] = x.sentence, -1
+			for _, f := range lx.byWord[it.id].keyOf {
+				x.some[f/64] |= 1 << (f % 64)
 			}
 		}
+		x.head[it.id] = int32(k)
 	}
 }
 
-// touched yields, in order, the frames the sentence has a word of: most
-// frames have none, and are not visited.
-func (x *frameIndex) touched() iter.Seq[int] {
+// has reports whether the sentence has the word numbered id, not 0.
+func (x *frameIndex) has(id wordID) bool { return id != 0 && x.seen[id] == x.sentence }
+
+// holds reports whether the sentence has a word of each of fr's required
+// word elements.
+func (x *frameIndex) holds(fr *construction) bool {
+	for i := range fr.elems {
+		e := &fr.elems[i]
+		if e.bit == 0 || i == fr.key {
+			continue
+		}
+		found := false
+		for _, id := range e.ids {
+			if x.has(id) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// candidates yields, in order, the frames the sentence has a word of
+// their key element: most frames have none, and are not visited.
+func (x *frameIndex) candidates() iter.Seq[int] {
 	return func(yield func(int) bool) {
 		for i, w := range x.some {
 			for ; w != 0; w &= w - 1 {
@@ -1048,24 +1075,44 @@ func (x *frameIndex) touched() iter.Seq[int] {
 	}
 }
 
-// starts yields, in order, the items a match of frame fi, fr, can start
-// at in v: each item of its anchor and the reach items before it, or
-// every item up to its last when the reach is unbounded (-1). When only a
-// slot can start the frame, those are the names (entities and demonyms),
-// and when the slot takes one name, only those with an anchor within
-// reach after them.
-func (x *frameIndex) starts(v *view, fi int, fr *construction) iter.Seq[int] {
+// anchorItems sets x.anchors to the items of fr's anchor element, in
+// order.
+func (x *frameIndex) anchorItems(fr *construction) {
+	x.anchors = x.anchors[:0]
+	words := 0
+	for _, id := range fr.elems[fr.anchor].ids {
+		if !x.has(id) {
+			continue
+		}
+		words++
+		for k := x.head[id]; k >= 0; k = x.next[k] {
+			x.anchors = append(x.anchors, k)
+		}
+	}
+	if words > 1 {
+		slices.Sort(x.anchors)
+	}
+}
+
+// starts yields, in order, the items a match of fr can start at in v,
+// whose anchor items anchorItems has set: each item of its anchor and the
+// reach items before it, or every item up to its last when the reach is
+// unbounded (-1). When only a slot can start the frame, those are the
+// names (entities and demonyms), and when the slot takes one name, only
+// those with an anchor within reach after them.
+func (x *frameIndex) starts(v *view, fr *construction) iter.Seq[int] {
 	return func(yield func(int) bool) {
+		anchors := x.anchors
 		if fr.reach < 0 && fr.start.slot && !fr.start.any && len(fr.start.ids) == 0 {
-			a := x.first[fi]
+			a := 0
 			for _, k := range x.names {
-				for a != 0 && x.anchors[a].item <= k {
-					a = x.anchors[a].next
+				for a < len(anchors) && anchors[a] <= k {
+					a++
 				}
-				if a == 0 {
+				if a == len(anchors) {
 					return
 				}
-				if fr.afterSlot >= 0 && int(x.anchors[a].item) > v.slotItem(int(k))+1+fr.afterSlot {
+				if fr.afterSlot >= 0 && int(anchors[a]) > v.slotItem(int(k))+1+fr.afterSlot {
 					continue
 				}
 				if !yield(int(k)) {
@@ -1075,8 +1122,8 @@ func (x *frameIndex) starts(v *view, fi int, fr *construction) iter.Seq[int] {
 			return
 		}
 		k := 0
-		for a := x.first[fi]; a != 0; a = x.anchors[a].next {
-			end := int(x.anchors[a].item)
+		for _, a := range anchors {
+			end := int(a)
 			if fr.reach >= 0 {
 				k = max(k, end-fr.reach)
 			}
@@ -1089,16 +1136,32 @@ func (x *frameIndex) starts(v *view, fi int, fr *construction) iter.Seq[int] {
 	}
 }
 
-// frameBit is one required word element of one frame.
-type frameBit struct {
-	bit    uint64
-	frame  uint32 // unsigned: index divides and shifts by it for every word of a sentence
-	anchor bool   // the element is the frame's anchor
+// setKey sets fr.key to the required word element whose words are the
+// rarest, by freq (how often each word number stands in the frames'
+// examples): the frame index lists the frame under the words of that
+// element alone. Which element it is changes only how many frames a
+// sentence visits, not what they match.
+func (fr *construction) setKey(freq map[wordID]int) {
+	best := -1
+	for i := range fr.elems {
+		e := &fr.elems[i]
+		if e.bit == 0 {
+			continue
+		}
+		n := 0
+		for _, id := range e.ids {
+			n += freq[id] + 1
+		}
+		if best < 0 || n < best {
+			best, fr.key = n, i
+		}
+	}
 }
 
 // internFrameWords numbers the words of every word element, and the
 // not_after words, in words.
 func internFrameWords(frames []*construction, words *vocab) {
+	defer setKeys(frames, words)
 	for _, fr := range frames {
 		fr.afterIDs = fr.afterIDs[:0]
 		for w := range fr.notAfter {
@@ -1116,11 +1179,30 @@ func internFrameWords(frames []*construction, words *vocab) {
 	}
 }
 
+// setKeys sets each frame's key element, counting how often each word
+// stands in the frames' examples (a sample of the text they are written
+// for, where "the" and "in" are common and "airstrike" less so).
+func setKeys(frames []*construction, words *vocab) {
+	freq := map[wordID]int{}
+	for _, fr := range frames {
+		for _, ex := range fr.spec.Examples {
+			for _, t := range tokenize(ex) {
+				if id := words.id(t.norm); id != 0 {
+					freq[id]++
+				}
+			}
+		}
+	}
+	for _, fr := range frames {
+		fr.setKey(freq)
+	}
+}
+
 // slotEntities returns the entities a slot bound: its item, or the coordinated
 // list from there for a list slot.
 func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
-	i, ok := fr.slots[name]
-	if !ok {
+	i := slices.Index(fr.slotNames, name)
+	if i < 0 {
 		return v.contextEntities(name)
 	}
 	k, se := m.bind[i], fr.slotElem(i)

@@ -536,8 +536,8 @@ func checkGeo(e *LexEntry) error {
 // wordTables is what the rules look up for one word of a sentence, found
 // by the word's number with one index rather than a string look-up a table.
 type wordTables struct {
-	frames  []frameBit       // the frames and required elements the word serves, anchors first
-	anchors int              // how many of frames are anchors
+	keyOf   []uint32         // the frames the word is of the key element of (frameIndex), in order
+	inFrame bool             // the word is of a required element of a frame
 	rule    func(*view, int) // the relation rule the word triggers (relationTriggers)
 	demonym *LexEntry        // the country the word is the demonym of (demonym)
 	event   eventRule        // the event rule the word triggers (eventTriggers)
@@ -545,6 +545,31 @@ type wordTables struct {
 	act     uint8            // the word's actBits
 	coll    uint8            // what the word may do in a collective (collAfterSponsor, collUnsponsored)
 	article uint8            // wordArticle, wordSunArticle: the word is an article of names
+	skel    [2]skelStep      // the word's step in the skeleton trie, not before a name and before one
+	base    bool             // the word is a head of base names (heads), which may be lower case
+	given   bool             // the word is a given name (given)
+}
+
+// skelStep makes the step of a word that skelParts cuts into abd and rest.
+func (lx *Lexicon) skelStep(abd bool, rest string) skelStep {
+	st := skelStep{abd: abd, rest: rest != ""}
+	if st.rest {
+		st.key = string(appendSkeleton(nil, rest))
+		if !abd {
+			st.root = lx.skel.next[st.key]
+		}
+	}
+	return st
+}
+
+// skelStep is what matchLexicon's skeleton walk makes of a word (skelParts
+// and its skeleton), made once for each word of the vocab rather than at
+// every capitalised word of every text.
+type skelStep struct {
+	abd  bool          // the word opens with "Abd al" and the like (abdSkel)
+	rest bool          // there is a rest after it, whose skeleton is key
+	key  string        // the skeleton of the rest
+	root *trie[string] // the root's child for key, when abd is false
 }
 
 // The bits of wordTables.article.
@@ -560,7 +585,7 @@ func (lx *Lexicon) triggerWord(id wordID) bool {
 		return false
 	}
 	w := &lx.byWord[id]
-	return len(w.frames) > 0 || w.rule != nil || w.event != 0
+	return w.inFrame || w.rule != nil || w.event != 0
 }
 
 // indexWords numbers the words of the frames, demonyms, relation triggers
@@ -595,33 +620,47 @@ func (lx *Lexicon) indexWords() {
 			lx.words.intern(w)
 		}
 	}
+	for w, typ := range lx.heads {
+		if typ == schema.MilitaryBase {
+			lx.words.intern(w)
+		}
+	}
+	for w := range lx.given {
+		lx.words.intern(w)
+	}
 	lx.byWord = make([]wordTables, lx.words.size())
 	lx.exact.index(lx.words.size())
 	lx.titles.index(lx.words.size())
 	for i, fr := range lx.frames {
-		for j, e := range fr.elems {
+		for _, e := range fr.elems {
 			if e.bit == 0 {
 				continue
 			}
 			for _, id := range e.ids {
-				lx.byWord[id].frames = append(lx.byWord[id].frames, frameBit{bit: e.bit, frame: uint32(i), anchor: j == fr.anchor})
+				lx.byWord[id].inFrame = true
 			}
+		}
+		for _, id := range fr.elems[fr.key].ids {
+			lx.byWord[id].keyOf = append(lx.byWord[id].keyOf, uint32(i))
 		}
 	}
-	for id := range lx.byWord {
-		w := &lx.byWord[id]
-		slices.SortStableFunc(w.frames, func(a, b frameBit) int {
-			switch {
-			case a.anchor == b.anchor:
-				return 0
-			case a.anchor:
-				return -1
-			}
-			return 1
-		})
-		for w.anchors < len(w.frames) && w.frames[w.anchors].anchor {
-			w.anchors++
+	for w, id := range lx.words.all() {
+		abd, rest := skelParts(w, false)
+		steps := &lx.byWord[id].skel
+		steps[0] = lx.skelStep(abd, rest)
+		if abd1, rest1 := skelParts(w, true); abd1 == abd && rest1 == rest {
+			steps[1] = steps[0] // most words: the same before a name
+		} else {
+			steps[1] = lx.skelStep(abd1, rest1)
 		}
+	}
+	for w, typ := range lx.heads {
+		if typ == schema.MilitaryBase {
+			lx.byWord[lx.words.id(w)].base = true
+		}
+	}
+	for w := range lx.given {
+		lx.byWord[lx.words.id(w)].given = true
 	}
 	for w, c := range lx.demonym {
 		lx.byWord[lx.words.id(w)].demonym = c

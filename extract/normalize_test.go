@@ -151,3 +151,28 @@ func TestKeyCache(t *testing.T) {
 		t.Errorf("a full cache given one more form holds %d, want 1", len(c.m))
 	}
 }
+
+// TestSkelSteps holds the skeleton step each word of the vocab has made
+// (byWord's skel) to skelParts and appendSkeleton, as matchLexicon makes
+// it for a word outside the vocab.
+func TestSkelSteps(t *testing.T) {
+	lx := DefaultLexicon()
+	n := 0
+	for w, id := range lx.words.all() {
+		for i, beforeName := range []bool{false, true} {
+			st := lx.byWord[id].skel[i]
+			abd, rest := skelParts(w, beforeName)
+			key := string(appendSkeleton(nil, rest))
+			if st.abd != abd || st.rest != (rest != "") || st.rest && st.key != key {
+				t.Errorf("%q, before a name %v: step %+v, want abd %v and the skeleton %q of %q", w, beforeName, st, abd, key, rest)
+			}
+			if want := lx.skel.next[key]; !abd && st.rest && st.root != want {
+				t.Errorf("%q, before a name %v: root child %p, want %p", w, beforeName, st.root, want)
+			}
+		}
+		n++
+	}
+	if n != lx.words.size()-1 {
+		t.Errorf("all yields %d words, the vocab has %d", n, lx.words.size()-1)
+	}
+}

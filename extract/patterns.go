@@ -180,7 +180,7 @@ func (d *doc) scanLexicon(s *sentence) {
 			continue
 		}
 		end, ref, how := d.matchLexicon(i, s.last)
-		if end > i && articles[t.norm] && i+1 < s.last {
+		if end > i && d.article(i) && i+1 < s.last {
 			// "The Syrian Observatory for Human Rights": the name after
 			// the article may match further than the article's skeleton.
 			if e2, ref2, how2 := d.matchLexicon(i+1, s.last); e2 > end {
@@ -289,7 +289,7 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 	}
 	// Skeletons match capitalised names only; a leading article joined to
 	// one ("Al-Shadadi") is part of the mention.
-	if !d.toks[i].cap && !(i+1 < last && d.toks[i+1].hyph && d.toks[i+1].cap && articles[d.toks[i].norm]) {
+	if !d.toks[i].cap && !(i+1 < last && d.toks[i+1].hyph && d.toks[i+1].cap && d.article(i)) {
 		return bestEnd, best, how
 	}
 	sn := d.lx.skel
@@ -302,19 +302,39 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 			continue
 		}
 		// A base's head may be lower case ("the al Assad airbase").
-		if !t.cap && !(j > i && d.lx.heads[t.norm] == schema.MilitaryBase) || j == i && d.lx.given[t.norm] && j+1 < last && !d.toks[j+1].cap && !d.articleBeforeName(j+1, last) {
+		if !t.cap && !(j > i && d.lx.byWord[t.id].base) || j == i && j+1 < last && !d.toks[j+1].cap && d.lx.byWord[t.id].given && !d.articleBeforeName(j+1, last) {
 			break
 		}
-		// The keys wordKeys gives the word, walked without making them: the skeleton
-		// goes to a stack buffer and the map lookup does not copy it.
+		// The keys wordKeys gives the word, walked without making them: a
+		// word of the vocab has its step made (skelStep); another's
+		// skeleton goes to a stack buffer and the map lookup does not copy
+		// it.
 		beforeName := j+1 < last && d.toks[j+1].kind == tWord && d.toks[j+1].cap
-		abd, rest := skelParts(t.norm, beforeName)
-		if abd {
-			sn = sn.next[abdSkel]
-		}
-		if sn != nil && rest != "" {
-			var buf [64]byte
-			sn = sn.next[string(appendSkeleton(buf[:0], rest))]
+		if t.id != 0 {
+			st := &d.lx.byWord[t.id].skel[0]
+			if beforeName {
+				st = &d.lx.byWord[t.id].skel[1]
+			}
+			switch {
+			case sn == d.lx.skel && !st.abd && st.rest:
+				sn = st.root
+			case st.abd:
+				sn = sn.next[abdSkel]
+				fallthrough
+			default:
+				if sn != nil && st.rest {
+					sn = sn.next[st.key]
+				}
+			}
+		} else {
+			abd, rest := skelParts(t.norm, beforeName)
+			if abd {
+				sn = sn.next[abdSkel]
+			}
+			if sn != nil && rest != "" {
+				var buf [64]byte
+				sn = sn.next[string(appendSkeleton(buf[:0], rest))]
+			}
 		}
 		if sn == nil {
 			break
@@ -557,7 +577,7 @@ func (d *doc) nameWord(i int) bool {
 	}
 	if !(t.cap || t.allCaps) {
 		// "al-Saadi": a lower-case article joined to a name.
-		return i+1 < len(d.toks) && d.toks[i+1].hyph && d.toks[i+1].cap && d.at[i+1] == nil && articles[t.norm] && t.norm != "the"
+		return i+1 < len(d.toks) && d.toks[i+1].hyph && d.toks[i+1].cap && d.at[i+1] == nil && d.article(i) && t.norm != "the"
 	}
 	return !d.lx.capStop.hasID(t.id)
 }

@@ -1629,7 +1629,7 @@ func (lx *Lexicon) spokespersonTitle(title string) bool {
 
 // containsKey reports whether s holds one of the words of set.
 func containsKey(s string, set wordSet) bool {
-	for w := range set.keys {
+	for _, w := range set.list {
 		if strings.Contains(s, w) {
 			return true
 		}

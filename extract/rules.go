@@ -284,17 +284,26 @@ func (d *doc) record() schema.Record {
 	if rec.Events == nil {
 		rec.Events = []schema.Event{}
 	}
-	used := map[string]bool{}
-	for _, f := range d.facts {
-		used[f.S], used[f.O], used[f.AssertedBy] = true, true, true
-	}
-	for _, e := range d.events {
-		used[e.Agent], used[e.Target], used[e.Location], used[e.About], used[e.AssertedBy] = true, true, true, true, true
-	}
-	var kept []*entity
+	// Only an entity with no surface in the text (a virtual one: a state
+	// for its capital, forces for their state) is kept for the facts and
+	// events that use it. An article has a few such: each is looked for in
+	// the facts and events, and the set of their ids, which cost more than
+	// the rest of the record when it was made for every article, only past
+	// bareScans of them.
+	var used map[string]bool
+	bare := 0
+	kept := make([]*entity, 0, len(d.ents))
 	for _, e := range d.ents {
-		if e.id == "" || len(e.surfaces) == 0 && !used[e.id] && !e.publisher {
+		if e.id == "" {
 			continue
+		}
+		if len(e.surfaces) == 0 && !e.publisher {
+			if bare++; bare > bareScans && used == nil {
+				used = d.usedIDs()
+			}
+			if used != nil && !used[e.id] || used == nil && !d.uses(e.id) {
+				continue
+			}
 		}
 		kept = append(kept, e)
 	}
@@ -310,4 +319,37 @@ func (d *doc) record() schema.Record {
 	}
 	datePrecisions(&rec)
 	return rec
+}
+
+// bareScans is how many entities without a surface record looks for in
+// the facts and events one by one (uses) before it makes the set of the
+// ids they use: a scan each is cheaper for a few, and the set bounds the
+// work for many.
+const bareScans = 8
+
+// uses reports whether a fact or event of the doc uses the entity id.
+func (d *doc) uses(id string) bool {
+	for i := range d.facts {
+		if f := &d.facts[i]; f.S == id || f.O == id || f.AssertedBy == id {
+			return true
+		}
+	}
+	for i := range d.events {
+		if e := &d.events[i]; e.Agent == id || e.Target == id || e.Location == id || e.About == id || e.AssertedBy == id {
+			return true
+		}
+	}
+	return false
+}
+
+// usedIDs is the set of entity ids the doc's facts and events use.
+func (d *doc) usedIDs() map[string]bool {
+	used := map[string]bool{}
+	for _, f := range d.facts {
+		used[f.S], used[f.O], used[f.AssertedBy] = true, true, true
+	}
+	for _, e := range d.events {
+		used[e.Agent], used[e.Target], used[e.Location], used[e.About], used[e.AssertedBy] = true, true, true, true, true
+	}
+	return used
 }

@@ -143,11 +143,11 @@ func (lx *Lexicon) isBoilerplate(text string, toks []token) bool {
 	var buf [64]byte
 	b := buf[:0]
 	n := 0
-	for _, t := range toks {
+	for i := range toks {
 		if n == 5 {
 			break
 		}
-		if t.kind == tWord || t.norm == ":" {
+		if t := &toks[i]; t.kind == tWord || t.norm == ":" {
 			if len(b) > 0 && t.norm != ":" {
 				b = append(b, ' ')
 			}
@@ -155,19 +155,24 @@ func (lx *Lexicon) isBoilerplate(text string, toks []token) bool {
 			n++
 		}
 	}
-	head := string(b)
-	for _, p := range lx.boilerplatePrefixes {
-		if strings.HasPrefix(head, p) {
-			return true
+	// A prefix is tested only when its first byte is the head's: most
+	// sentences start as none of them does.
+	if len(b) > 0 {
+		for _, p := range lx.boilerplatePrefixes {
+			if p[0] == b[0] && len(b) >= len(p) && string(b[:len(p)]) == p {
+				return true
+			}
 		}
 	}
 	words := 0
 	latin, other := 0, 0
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.kind == tWord {
 			words++
-			r, _ := utf8.DecodeRuneInString(text[t.start:])
-			if r < 0x250 {
+			if c := text[t.start]; c < utf8.RuneSelf {
+				latin++
+			} else if r, _ := utf8.DecodeRuneInString(text[t.start:]); r < 0x250 {
 				latin++
 			} else if unicode.IsLetter(r) {
 				other++
@@ -181,10 +186,11 @@ func (lx *Lexicon) isBoilerplate(text string, toks []token) bool {
 		return true
 	}
 	// "7 mins read", "5 min read"
-	if words <= 3 && strings.Contains(head, "read") && (strings.Contains(head, "min") || strings.Contains(head, "mins")) {
-		return true
+	if words > 3 {
+		return false
 	}
-	return false
+	head := string(b)
+	return strings.Contains(head, "read") && (strings.Contains(head, "min") || strings.Contains(head, "mins"))
 }
 
 // Sentences splits text into sentences and returns them verbatim.

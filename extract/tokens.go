@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -197,9 +198,14 @@ func tokenizeInto(toks []token, text string) []token {
 // soft hyphen, a zero-width joiner), of size bytes: what stands between
 // tokens without being one.
 func separator(r rune, size int) bool {
-	if r < utf8.RuneSelf { // most of a text, tested without the tables
+	if r < utf8.RuneSelf { // most of a text, tested without the tables, inline
 		return r == ' ' || '\t' <= r && r <= '\r' // unicode.IsSpace; no ASCII is invalid or Cf
 	}
+	return otherSeparator(r, size)
+}
+
+// otherSeparator is separator of a rune that is not ASCII.
+func otherSeparator(r rune, size int) bool {
 	return unicode.IsSpace(r) || r == utf8.RuneError && size <= 1 || unicode.Is(unicode.Cf, r)
 }
 
@@ -372,23 +378,37 @@ func appendFinished(toks []token, text string, lower *string, t token, end int, 
 
 // lowerASCIIText returns text with A-Z lower-cased and every other byte
 // kept, so that offsets into text are offsets into the result. It lowers
-// a chunk at a time in a buffer on the stack, without a branch a byte: it
-// runs over every article's whole text.
+// a chunk at a time in a buffer on the stack, eight bytes at once (lower8):
+// it runs over every article's whole text.
 func lowerASCIIText(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	var buf [512]byte
 	for len(text) > 0 {
 		n := copy(buf[:], text)
-		for i, c := range buf[:n] {
-			var up byte
-			if c-'A' < 26 {
-				up = 'a' - 'A'
+		i := 0
+		for ; i+8 <= n; i += 8 {
+			binary.LittleEndian.PutUint64(buf[i:], lower8(binary.LittleEndian.Uint64(buf[i:])))
+		}
+		for ; i < n; i++ {
+			if c := buf[i]; c-'A' < 26 {
+				buf[i] = c + 'a' - 'A'
 			}
-			buf[i] = c + up
 		}
 		b.Write(buf[:n])
 		text = text[n:]
 	}
 	return b.String()
+}
+
+// lower8 lower-cases the A-Z bytes of x, eight bytes of text. Each byte's
+// low seven bits plus 0x80-'A' carry into its top bit when they are at
+// least 'A', plus 0x80-'Z'-1 when they are past 'Z' (no sum leaves its
+// byte); a byte is A-Z when the first carries, the second does not and its
+// own top bit is clear, and that bit, moved down to 0x20, lowers it.
+func lower8(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	low := x &^ highs
+	upper := (low + ones*(0x80-'A')) &^ (low + ones*(0x80-'Z'-1)) &^ x & highs
+	return x | upper>>2
 }

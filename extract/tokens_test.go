@@ -33,6 +33,29 @@ func TestLowerASCIIText(t *testing.T) {
 	}
 }
 
+// TestLower8 checks lower8 on every byte value at every place of a word,
+// among bytes of every kind.
+func TestLower8(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for c := range 256 {
+		for at := range 8 {
+			x := rng.Uint64()
+			x = x&^(0xff<<(8*at)) | uint64(c)<<(8*at)
+			var want uint64
+			for i := range 8 {
+				b := byte(x >> (8 * i))
+				if 'A' <= b && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				want |= uint64(b) << (8 * i)
+			}
+			if got := lower8(x); got != want {
+				t.Fatalf("lower8(%#x) = %#x, want %#x", x, got, want)
+			}
+		}
+	}
+}
+
 // TestWordKeys checks that every word the tokeniser makes has normWord of
 // its text as its key and the case of its first letter, whichever way
 // appendFinished took (a slice of the text, of its lowered copy, or

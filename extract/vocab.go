@@ -1,5 +1,7 @@
 package extract
 
+import "iter"
+
 // The rules look a token's word up in many tables: the lexicon's name trie,
 // the frames' words, the title trie. Hashing the word's string at each look-up
 // was the largest cost of extraction, so every word those tables hold gets a
@@ -37,6 +39,17 @@ func (v *vocab) internAll(ws []string) []wordID {
 
 // id returns w's number, or 0 when the lexicon's tables do not hold w.
 func (v *vocab) id(w string) wordID { return wordID(v.ids.get(w)) }
+
+// all yields every word of the vocab and its number.
+func (v *vocab) all() iter.Seq2[string, wordID] {
+	return func(yield func(string, wordID) bool) {
+		for _, sl := range v.ids.slots {
+			if sl.val != 0 && !yield(sl.key, wordID(sl.val)) {
+				return
+			}
+		}
+	}
+}
 
 // size is one more than the largest number given.
 func (v *vocab) size() int { return v.ids.n + 1 }

@@ -21,6 +21,7 @@ type wordSet = *wordList
 // wordList is what a wordSet points to.
 type wordList struct {
 	keys  map[string]bool // exact keys
+	list  []string        // the keys again, as listed: scans (containsKey) range over a slice, not a map
 	index strIndex        // the keys again, for has
 	ids   []uint64        // bit n: the word numbered n is in the list (number)
 }
@@ -762,6 +763,7 @@ func compileSet(name string, words []string) (wordSet, error) {
 			return nil, fmt.Errorf("%s: %q listed twice", name, w)
 		}
 		set.keys[key] = true
+		set.list = append(set.list, key)
 		set.index.set(key, 1)
 	}
 	return set, nil

@@ -100,6 +100,14 @@ func jsonList[T any](w *jsonWriter, s []T, each func(*T)) {
 type jsonWriter struct {
 	b   []byte
 	err error
+	// floats are the last numbers float wrote, as where their bytes are in
+	// b: a record's confidences are a few values said again and again,
+	// and formatting one took hundreds of instructions.
+	floats [4]struct {
+		bits       uint64
+		start, end int
+	}
+	nextFloat int
 }
 
 func (w *jsonWriter) raw(s string) { w.b = append(w.b, s...) }
@@ -186,8 +194,19 @@ func plain8(s string) bool {
 // the range where encoding/json uses it, encoding/json itself elsewhere
 // (exponents, and the error for NaN and infinities).
 func (w *jsonWriter) float(f float64) {
+	bits := math.Float64bits(f)
+	for _, c := range w.floats {
+		if c.bits == bits && c.end > 0 {
+			w.b = append(w.b, w.b[c.start:c.end]...)
+			return
+		}
+	}
 	if a := math.Abs(f); a == 0 || a >= 1e-6 && a < 1e21 {
+		start := len(w.b)
 		w.b = strconv.AppendFloat(w.b, f, 'f', -1, 64)
+		c := &w.floats[w.nextFloat%len(w.floats)]
+		c.bits, c.start, c.end = bits, start, len(w.b)
+		w.nextFloat++
 		return
 	}
 	w.std(f)

@@ -54,7 +54,9 @@ const footerLines = 3
 //     a line they are glued to).
 //  7. Lines joined into paragraphs; glue split (glue.go).
 func cleanText(text string, cfg cleanConfig) meta {
-	text = norm.NFC.String(text)
+	if !isASCII(text) { // ASCII is in NFC as it is: most texts skip norm's walk
+		text = norm.NFC.String(text)
+	}
 	if strings.IndexByte(text, '\r') >= 0 {
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 		text = strings.ReplaceAll(text, "\r", "\n")

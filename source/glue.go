@@ -49,6 +49,12 @@ func splitGlue(p string) []string {
 	var cur strings.Builder
 	last := 0
 	for i := 1; i < len(p); i++ {
+		for i < len(p) && !glueMark[p[i]] { // most bytes, skipped with one test each
+			i++
+		}
+		if i == len(p) {
+			break
+		}
 		c := p[i]
 		switch {
 		case c == '.' || c == '!' || c == '?':
@@ -87,6 +93,16 @@ func splitGlue(p string) []string {
 	}
 	return out
 }
+
+// glueMark marks the bytes glue can be at: a sentence end (.!?) or a
+// capital.
+var glueMark = func() (t [256]bool) {
+	t['.'], t['!'], t['?'] = true, true, true
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // sentenceGlue checks for a sentence end at p[i] (one of .!?) glued to
 // the next sentence, and returns where the space goes.

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,6 +38,20 @@ func tidyLine(s string) string {
 	clean := true
 	prevSpace := true // a leading space needs work too
 	for i := 0; i < len(s); i++ {
+		// Eight ASCII bytes at once, when none is a control and no two
+		// spaces are together (plainASCII8): most of a text. Any other
+		// eight are read a byte at a time, as before.
+		for i+8 <= len(s) {
+			sp, ok := plainASCII8(load8(s, i))
+			if !ok || prevSpace && sp&0x80 != 0 {
+				break
+			}
+			prevSpace = sp>>63 != 0
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			// Non-ASCII: U+00A0, U+2000.., U+200B, U+FEFF and C1 controls
@@ -162,6 +177,17 @@ type scriptCounts [numScripts]int
 
 func (c *scriptCounts) add(s string) {
 	for i := 0; i < len(s); i++ {
+		for i+8 <= len(s) { // eight ASCII bytes at once
+			x := load8(s, i)
+			if x&highs != 0 {
+				break
+			}
+			c[scriptLatin] += bits.OnesCount64(asciiLetters8(x))
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		b := s[i]
 		if b < utf8.RuneSelf {
 			c[scriptLatin] += int(byteClass[b] & bcLetter)
@@ -199,14 +225,7 @@ func foreignLine(s string, main script) bool {
 		return false
 	}
 	// Fast path: a pure-ASCII line is all Latin (or has no letters).
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return main != scriptLatin && hasASCIILetter(s)
 	}
 	var c scriptCounts
@@ -331,3 +350,64 @@ func startsLower(s string) bool {
 
 func isUpper(r rune) bool { return unicode.IsUpper(r) }
 func isLower(r rune) bool { return unicode.IsLower(r) }
+
+// The lines are read eight bytes at a time where they are plain ASCII, the
+// bytes of a uint64 (load8) tested at once: highs has each byte's top bit,
+// set only in a byte that is not ASCII.
+const ones, highs = 0x0101010101010101, 0x8080808080808080
+
+// load8 is s[i:i+8] as a little-endian uint64 (one load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// zeroBytes has the top bit of each byte of y that is 0, and no other bit.
+func zeroBytes(y uint64) uint64 {
+	const lows = 0x7f7f7f7f7f7f7f7f
+	return ^((y&lows + lows) | y | lows)
+}
+
+// plainASCII8 reports whether the eight bytes of x are ASCII, none of
+// them a control (below 0x20, or DEL) and no two neighbours spaces; sp
+// has the top bit of each space.
+func plainASCII8(x uint64) (sp uint64, ok bool) {
+	if x&highs != 0 {
+		return 0, false
+	}
+	sp = zeroBytes(x ^ ones*' ')
+	return sp, noControl8(x) && sp&(sp>>8) == 0
+}
+
+// noControl8 reports whether none of the eight bytes of x is below 0x20
+// or DEL: a control, or \t, \n, \r, \f, \v. (x - 0x20…) &^ x has a top
+// bit where some byte is below 0x20: a borrow may set the bit of a byte
+// above it, but only when one is, and a byte that is not ASCII neither
+// borrows nor keeps its bit.
+func noControl8(x uint64) bool {
+	return (x-ones*0x20)&^x&highs == 0 && zeroBytes(x^ones*0x7f) == 0
+}
+
+// isASCII reports whether every byte of s is ASCII.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load8(s, i)&highs != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiLetters8 has the top bit of each ASCII letter among the eight ASCII
+// bytes of x: a byte with 0x20 set is a-z exactly when it was a letter.
+func asciiLetters8(x uint64) uint64 {
+	l := x | ones*0x20
+	return (l + ones*(0x80-'a')) &^ (l + ones*(0x80-'z'-1)) & highs
+}
