@@ -82,7 +82,11 @@ type frameSpec struct {
 	Name    string      `yaml:"name"`
 	Pattern string      `yaml:"pattern"`
 	Facts   [][3]string `yaml:"facts"`
-	Event   *struct {
+	// Kind is the claim kind of the facts where the frame's own words
+	// give it ("X accused Y of": claimed; "X denied any part in":
+	// denied); empty, the sentence's attribution gives it.
+	Kind  string `yaml:"kind"`
+	Event *struct {
 		Type     string `yaml:"type"`
 		Agent    string `yaml:"agent"`
 		Target   string `yaml:"target"`
@@ -350,6 +354,11 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			keys = append(keys, key)
 		}
 		fr.notBefore = append(fr.notBefore, keys)
+	}
+	switch s.Kind {
+	case "", schema.Claimed, schema.Denied, schema.Reported, schema.Threatened:
+	default:
+		return nil, fmt.Errorf("kind %q: not a claim kind a frame gives", s.Kind)
 	}
 	for _, f := range s.Facts {
 		if schema.LookupPredicate(f[1]) == nil {
@@ -1245,13 +1254,11 @@ func (fr *construction) slotElem(slot int) *elem {
 // sentence has an event of that type with the same agent and target.
 func (v *view) emit(fr *construction, m match) {
 	ev := v.emitEvent(fr, m)
-	// A claimed event's facts are claims ("X accused Y of bombing Z").
-	claimed := fr.spec.Event != nil && fr.spec.Event.Status == "claimed"
 	for _, f := range fr.spec.Facts {
 		for _, s := range v.factEntities(fr, m, f[0], ev) {
 			for _, o := range v.factEntities(fr, m, f[2], ev) {
-				if claimed {
-					v.d.addFact(s, f[1], o, schema.Claimed, nil, v.evidence(), "", 0.6)
+				if fr.spec.Kind != "" {
+					v.d.addFact(s, f[1], o, fr.spec.Kind, nil, v.evidence(), "", 0.6)
 				} else {
 					v.fact(m.trigger, s, f[1], o, 0.6)
 				}
