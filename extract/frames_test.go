@@ -347,6 +347,7 @@ func TestFramesAreData(t *testing.T) {
 		{`{pattern: "{a:ArmedGroup} x {b:Country}", facts: [[a, smote, b]]}`, "unknown predicate"},
 		{`{pattern: "{a:ArmedGroup} {b:Country}", facts: [[a, attacked, b]]}`, "no required word"},
 		{`{pattern: "{a:Actor} x {b:Actor}", fact: [[a, attacked, b]]}`, "field fact not found"},
+		{`{pattern: "{a:ArmedGroup} x {b:Country}", facts: [[a, attacked, b]], kind: rumoured}`, "not a claim kind"},
 	} {
 		files["frames.yaml"] = &fstest.MapFile{Data: []byte("frames:\n  - " + bad.frame + "\n")}
 		if _, err := LoadLexicon(files); err == nil || !strings.Contains(err.Error(), bad.want) {
