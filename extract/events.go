@@ -413,8 +413,8 @@ func (v *view) events() {
 // attack reads one attack construction at trigger k and returns the last
 // item it used.
 func (v *view) attack(k int) int {
-	if v.negated(k) {
-		return k // "the coalition did not conduct airstrikes": no attack
+	if v.negated(k) || v.deniedThat(k) {
+		return k // "the coalition did not conduct airstrikes", "denied that a strike had taken place": no attack
 	}
 	d := v.d
 	w := v.it[k].w
@@ -845,6 +845,22 @@ func (v *view) modalBefore(k int) bool {
 		}
 		if clauseBreak(v.it[j].w) || v.it[j].w == "," {
 			return false
+		}
+	}
+	return false
+}
+
+// deniedThat reports an attack noun or verb at k in the clause a denial
+// governs: "the army denied that an air strike on a convoy had taken
+// place", "the militia denied that its leader had been killed in the
+// attack".
+func (v *view) deniedThat(k int) bool {
+	for j := k - 1; j >= 1 && j >= k-10; j-- {
+		if clauseBreak(v.it[j].w) {
+			return false
+		}
+		if v.word(j, "that") && v.wordIn(j-1, v.d.lx.denialVerbs) {
+			return true
 		}
 	}
 	return false

@@ -345,11 +345,17 @@ func TestStatementGoesOnInTheNextSentence(t *testing.T) {
 }
 
 func TestNegatedAttackIsNone(t *testing.T) {
-	// "did not conduct airstrikes" reports no airstrike.
-	rec := extractText(t, "The coalition said it did not conduct airstrikes near Camp Taji this week.")
-	for _, e := range rec.Events {
-		if e.Type == schema.EvAirstrike || e.Type == schema.EvAttack {
-			t.Errorf("a negated strike made an event:%s", eventList(rec))
+	// "did not conduct airstrikes", "denied that a strike took place"
+	// report no strike.
+	for _, text := range []string{
+		"The coalition said it did not conduct airstrikes near Camp Taji this week.",
+		"Later the army denied that an air strike on a convoy near Balad had taken place.",
+	} {
+		rec := extractText(t, text)
+		for _, e := range rec.Events {
+			if e.Type == schema.EvAirstrike || e.Type == schema.EvAttack {
+				t.Errorf("%q: a negated strike made an event:%s", text, eventList(rec))
+			}
 		}
 	}
 }
