@@ -378,7 +378,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("event state_type %q unknown", ev.StateType)
 		}
 		for _, name := range []string{ev.Agent, ev.Target, ev.Location} {
-			if _, ok := fr.slots[name]; name != "" && !ok && !(name == antecedentAgent && (name == ev.Agent || ev.Refine)) && !(name == antecedentTarget && name == ev.Target) && !(name == articleStateName && name == ev.Agent) {
+			if _, ok := fr.slots[name]; name != "" && !ok && !(name == antecedentAgent && (name == ev.Agent || ev.Refine)) && !(name == antecedentTarget && name == ev.Target) && !((name == articleStateName || name == speakerName) && name == ev.Agent) {
 				return nil, fmt.Errorf("event: no slot %q", name)
 			}
 		}

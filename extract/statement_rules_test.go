@@ -381,3 +381,16 @@ func TestHeIsTheSentencesPerson(t *testing.T) {
 		t.Errorf("want al-Sudani's meeting:%s", eventList(rec))
 	}
 }
+
+func TestSpeakersStrikesGoOn(t *testing.T) {
+	// "the strikes would continue", said by X, is X's threat; negated,
+	// it is none.
+	rec := extractText(t, "Israeli Prime Minister Benjamin Netanyahu said on Sunday that the strikes would continue until the hostages are freed.")
+	if n := countEvents(rec, schema.EvThreat, "benjamin-netanyahu"); n != 1 {
+		t.Errorf("want Netanyahu's threat:%s", eventList(rec))
+	}
+	rec = extractText(t, "Israeli Prime Minister Benjamin Netanyahu said on Sunday that the strikes would not continue after the truce.")
+	if n := countEvents(rec, schema.EvThreat, "benjamin-netanyahu"); n != 0 {
+		t.Errorf("want no threat:%s", eventList(rec))
+	}
+}
