@@ -906,6 +906,9 @@ func (d *doc) personShape(i, j int) bool {
 			}
 		}
 	}
+	if k < len(d.toks) && d.toks[k].kind == tWord && !d.toks[k].cap && d.lx.adverbs.hasID(d.toks[k].id) {
+		k++ // "Siyamand Ali further reported", "X also said"
+	}
 	if k < len(d.toks) && d.lx.speechVerbs.hasID(d.toks[k].id) {
 		return true
 	}
