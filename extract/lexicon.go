@@ -77,6 +77,9 @@ type wordLists struct {
 	Titles       []string            `yaml:"titles"`
 	Heads        map[string][]string `yaml:"heads"`
 	LeadingHeads map[string][]string `yaml:"leading_heads"`
+	// OnNames are names that stand for an entry only after "on": "said
+	// on X" is Twitter, a lone "X" anywhere else is not.
+	OnNames map[string]string `yaml:"on_names"`
 
 	// The closed lists the rules read (wordSets).
 	CapStop           []string            `yaml:"cap_stop"`
@@ -354,6 +357,7 @@ type Lexicon struct {
 	// for names given with more or fewer tokens than the lexicon has.
 	personsBySurname map[string][]*LexEntry
 	militaryOf       map[string]*LexEntry // id of a military -> its country
+	onNames          map[string]*LexEntry // a name's key -> the entry it is after "on"
 
 	wordSets // the closed word lists of words.yaml the rules read
 
@@ -507,6 +511,14 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		for _, w := range ws {
 			lx.leadHeads[normWord(w)] = typ
 		}
+	}
+	lx.onNames = map[string]*LexEntry{}
+	for name, entry := range words.OnNames {
+		le := lx.Lookup(entry)
+		if le == nil {
+			return nil, fmt.Errorf("lexicon words.yaml: on_names: %q is not an entry", entry)
+		}
+		lx.onNames[normWord(name)] = le
 	}
 	lx.indexWords()
 	return lx, nil

@@ -429,6 +429,8 @@ func TestContextTypes(t *testing.T) {
 		{"Fighters moved into the town of Tarmiyah overnight.", "tarmiyah", schema.Place},
 		{"Rockets struck the Tal Zaytun air base.", "tal-zaytun", schema.MilitaryBase},
 		{"Members of the Rabaa Allah militia paraded in Baghdad.", "rabaa-allah", schema.ArmedGroup},
+		// "On X" is the platform.
+		{"The defence ministry said on X that two soldiers were hurt.", "twitter", schema.Organization},
 		// An adverb between a bare name and its speech verb.
 		{"Siyamand Ali also said the fighting went on near the dam.", "siyamand-ali", schema.Person},
 		// A name's nisba is no mention of the city it comes from.

@@ -152,6 +152,18 @@ func (d *doc) view(s *sentence) *view {
 			i = m.last
 			continue
 		}
+		if le := d.lx.onNames[t.norm]; le != nil && t.cap && i > s.first && d.toks[i-1].norm == "on" {
+			// "the ministry said on X": the platform, where a lone X
+			// names nothing.
+			e := d.virtual(le)
+			e.surfaces = appendUnique(e.surfaces, d.span(i, i+1))
+			it.e = e
+			v.it = append(v.it, it)
+			v.quote = append(v.quote, inQuote || scareWord)
+			scareWord = false
+			i++
+			continue
+		}
 		// "the group claimed …", "the coalition said …": a definite
 		// description of the last group or coalition acts for it.
 		if ref := d.definite(t.norm, i, v); ref != nil {
