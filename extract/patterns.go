@@ -469,6 +469,24 @@ func (d *doc) isHeadline(s *sentence) bool {
 	return words >= 4 && caps*10 >= words*7
 }
 
+// bylineLine reports a short line of names only ("Dan Sabbagh and Julian
+// Borger", "By Jim Garamone"): a byline, whose capitals are names, not a
+// headline's.
+func (d *doc) bylineLine(s *sentence) bool {
+	words := 0
+	for i := s.first; i < s.last; i++ {
+		t := &d.toks[i]
+		if t.kind != tWord {
+			continue
+		}
+		words++
+		if !t.cap && t.norm != "and" && t.norm != "by" {
+			return false
+		}
+	}
+	return words <= 8 && d.toks[s.last-1].norm != "."
+}
+
 // nameRuns finds runs of capitalised words outside lexicon mentions and
 // keeps those whose shape or context types them.
 func (d *doc) nameRuns(s *sentence) []*candidate {
@@ -679,8 +697,8 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		c.typ = d.contextType(start, j)
 		return c
 	}
-	if headline && c.after == nil {
-		return nil
+	if headline && c.after == nil && !(typ == schema.Person && d.lx.given[d.toks[start].norm] && d.bylineLine(s)) {
+		return nil // a headline's capitals make no names; a byline's do
 	}
 	if typ == "" && c.after == nil {
 		if c.home = d.homeBody(start, j); c.home != nil {

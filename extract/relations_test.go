@@ -429,6 +429,9 @@ func TestContextTypes(t *testing.T) {
 		{"Fighters moved into the town of Tarmiyah overnight.", "tarmiyah", schema.Place},
 		{"Rockets struck the Tal Zaytun air base.", "tal-zaytun", schema.MilitaryBase},
 		{"Members of the Rabaa Allah militia paraded in Baghdad.", "rabaa-allah", schema.ArmedGroup},
+		// A byline's names are people, where a headline's capitals are
+		// no names.
+		{"Lawmakers Vote On Troop Withdrawal\n\nKyle Rempfer and Dan Lamothe\n\nLawmakers voted on Sunday.", "kyle-rempfer", schema.Person},
 		// "On X" is the platform.
 		{"The defence ministry said on X that two soldiers were hurt.", "twitter", schema.Organization},
 		// An adverb between a bare name and its speech verb.
