@@ -474,6 +474,8 @@ func TestDescriptionsReferBack(t *testing.T) {
 func TestTroopsReferBack(t *testing.T) {
 	checkRules(t, "The Pentagon keeps about 2,500 American troops in the region. These troops are stationed at bases in Erbil and Baghdad.",
 		[]wantFact{{"us-military", "deployed_at", "erbil", ""}}, nil, nil)
+	checkRules(t, "American troops crossed into Syria on Monday. The forces are now stationed at the Kharab al-Jir base near Rmeilan.",
+		[]wantFact{{"us-military", "deployed_at", "kharab-al-jir", ""}}, nil, nil)
 }
 
 // TestCollectiveModifiers: "forces" is a collective head only after a
