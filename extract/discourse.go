@@ -89,13 +89,11 @@ func (v *view) subj(k int) (int, *entity) {
 			continue
 		case v.d.lx.memberHeads.has(w) && is(v.ent(j-1), schema.ArmedGroup):
 			return j - 1, v.it[j-1].e // "Kata'ib Hezbollah fighters attacked"
-		case v.d.lx.bodyVoices.has(w) && is(v.ent(j-1), schema.GovernmentBody, schema.ArmedGroup, schema.Coalition) && !v.locative(j-1):
-			// "Syrian military sources said": the army. A state's
-			// officials are the frames' ("U.S. officials said").
-			return j - 1, v.it[j-1].e
-		case v.d.lx.bodyVoices.has(w) && v.ent(j-1) != nil && v.ent(j-1).lex != nil && v.ent(j-1).lex.metonym != nil && !v.locative(j-1):
-			// "Kurdistan Region officials called on Baghdad": the
-			// region's government.
+		case v.d.lx.bodyVoices.has(w) && v.voicedBody(j-1) && !v.locative(j-1):
+			// "Syrian military sources said": the army; "Kurdistan
+			// Region officials called on Baghdad": the region's
+			// government. A state's officials are the frames' ("U.S.
+			// officials said").
 			return j - 1, v.politicalEntity(v.ent(j - 1))
 		case v.d.lx.pressOffices.has(w) && v.word(j-1, "media", "press", "information") && is(v.ent(j-2), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition):
 			return j - 2, v.it[j-2].e // "the SDF media center confirmed"
@@ -215,6 +213,13 @@ func (v *view) closeParen(k int) int {
 		}
 	}
 	return -1
+}
+
+// voicedBody reports a body, a group or a coalition at item k, or a place
+// that stands for its government, whose unnamed voices speak for it.
+func (v *view) voicedBody(k int) bool {
+	e := v.ent(k)
+	return is(e, schema.GovernmentBody, schema.ArmedGroup, schema.Coalition) || e != nil && e.lex != nil && e.lex.metonym != nil
 }
 
 // listGoesOn reports a list of names of one type that goes on after the

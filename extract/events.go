@@ -183,16 +183,7 @@ func (d *doc) spokenByPeople() {
 	if len(dropped) == 0 {
 		return
 	}
-	facts := d.facts[:0]
-	for _, f := range d.facts {
-		if dropped[f.S] || dropped[f.O] {
-			delete(d.factAt, factKey{f.S, f.P, f.O})
-			continue
-		}
-		d.factAt[factKey{f.S, f.P, f.O}] = len(facts)
-		facts = append(facts, f)
-	}
-	d.facts = facts
+	d.dropFacts(0, func(f schema.Fact) bool { return dropped[f.S] || dropped[f.O] })
 }
 
 // statementReach is how many sentences on a speaker's words still go on

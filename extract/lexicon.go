@@ -774,6 +774,16 @@ func aliasCase(alias string) caseRule {
 	return caseAny
 }
 
+// airArm is the entry of the armed forces a country's drones and
+// warplanes are of: its military where the entry says air_military, else
+// nil (the state flies them).
+func (e *LexEntry) airArm() *LexEntry {
+	if e == nil || !e.AirMilitary {
+		return nil
+	}
+	return e.military
+}
+
 // Lookup returns the entry whose name or alias has the exact key of name.
 func (lx *Lexicon) Lookup(name string) *LexEntry {
 	return lx.byName[strings.Join(exactKeys(name), " ")]

@@ -70,9 +70,15 @@ func (d *doc) nearestAreas(from int) {
 		}
 		return false
 	}
+	d.dropFacts(from, func(f schema.Fact) bool { return f.P == "located_in" && implied(f) })
+}
+
+// dropFacts removes, among the facts from index from on, those drop
+// reports, and keeps factAt indexing the ones that stay.
+func (d *doc) dropFacts(from int, drop func(schema.Fact) bool) {
 	kept := d.facts[:from]
 	for _, f := range d.facts[from:] {
-		if f.P == "located_in" && implied(f) {
+		if drop(f) {
 			delete(d.factAt, factKey{f.S, f.P, f.O})
 			continue
 		}
@@ -1268,10 +1274,13 @@ func (d *doc) military(c *entity) *entity {
 // airMilitary is the armed forces a country's drones and warplanes are
 // of, or nil when they are the state's.
 func (d *doc) airMilitary(c *entity) *entity {
-	if c == nil || c.lex == nil || !c.lex.AirMilitary {
+	if c == nil {
 		return nil
 	}
-	return d.military(c)
+	if le := c.lex.airArm(); le != nil {
+		return d.virtual(le)
+	}
+	return nil
 }
 
 // roles reads titles and appositions: "Iraqi Foreign Minister Fuad

@@ -328,20 +328,24 @@ type agentCase struct{ text, agent string }
 func wantOneEventEach(t *testing.T, typ string, cases []agentCase) {
 	t.Helper()
 	for _, c := range cases {
-		rec := extractText(t, c.text)
-		if n := countEvents(rec, typ, c.agent); n != 1 {
-			t.Errorf("%q: want one %s by %q:%s", c.text, typ, c.agent, eventList(rec))
-		}
+		wantEvents(t, c.text, typ, c.agent, 1)
+	}
+}
+
+// wantEvents checks that text gives want events of type typ by agent.
+func wantEvents(t *testing.T, text, typ, agent string, want int) {
+	t.Helper()
+	rec := extractText(t, text)
+	if n := countEvents(rec, typ, agent); n != want {
+		t.Errorf("%q: want %d %s by %q, got %d:%s", text, want, typ, agent, n, eventList(rec))
 	}
 }
 
 func TestStatementGoesOnInTheNextSentence(t *testing.T) {
 	// A speaker's words in the next sentence go on with its statement;
 	// further down the article, they are a statement of their own.
-	rec := extractText(t, "The Turkish Defence Ministry condemned the attack on Monday. The ministry also denied that its jets had struck the village.")
-	if n := countEvents(rec, schema.EvStatement, "turkish-ministry-of-national-defense"); n != 1 {
-		t.Errorf("want one statement by the ministry:%s", eventList(rec))
-	}
+	wantEvents(t, "The Turkish Defence Ministry condemned the attack on Monday. The ministry also denied that its jets had struck the village.",
+		schema.EvStatement, "turkish-ministry-of-national-defense", 1)
 }
 
 func TestNegatedAttackIsNone(t *testing.T) {
@@ -363,34 +367,24 @@ func TestNegatedAttackIsNone(t *testing.T) {
 func TestSpokesmanSpeaksForTheBody(t *testing.T) {
 	// A state body's statement and its spokesman's are one statement,
 	// the spokesman's; an armed group's and its spokesman's stay two.
-	rec := extractText(t, "The Iranian Foreign Ministry on Friday condemned the American strikes on Syria. "+
-		"Hours later, in Tehran, Foreign Ministry spokesman Nasser Kanaani said the strikes broke international law.")
-	if n := countEvents(rec, schema.EvStatement, "nasser-kanaani"); n != 1 {
-		t.Errorf("want the spokesman's statement:%s", eventList(rec))
-	}
-	if n := countEvents(rec, schema.EvStatement, "iranian-foreign-ministry"); n != 0 {
-		t.Errorf("want no second statement by the ministry:%s", eventList(rec))
-	}
+	const text = "The Iranian Foreign Ministry on Friday condemned the American strikes on Syria. " +
+		"Hours later, in Tehran, Foreign Ministry spokesman Nasser Kanaani said the strikes broke international law."
+	wantEvents(t, text, schema.EvStatement, "nasser-kanaani", 1)
+	wantEvents(t, text, schema.EvStatement, "iranian-foreign-ministry", 0)
 }
 
 func TestHeIsTheSentencesPerson(t *testing.T) {
 	// "he" after a person named earlier in the sentence is that person,
 	// whoever the article named before.
-	rec := extractText(t, "Masrour Barzani spoke in Erbil on Sunday. Prime Minister Mohammed Shia al-Sudani later flew to Washington, where he met with President Joe Biden.")
-	if n := countEvents(rec, schema.EvMeeting, "mohammed-shia-al-sudani"); n != 1 {
-		t.Errorf("want al-Sudani's meeting:%s", eventList(rec))
-	}
+	wantEvents(t, "Masrour Barzani spoke in Erbil on Sunday. Prime Minister Mohammed Shia al-Sudani later flew to Washington, where he met with President Joe Biden.",
+		schema.EvMeeting, "mohammed-shia-al-sudani", 1)
 }
 
 func TestSpeakersStrikesGoOn(t *testing.T) {
 	// "the strikes would continue", said by X, is X's threat; negated,
 	// it is none.
-	rec := extractText(t, "Israeli Prime Minister Benjamin Netanyahu said on Sunday that the strikes would continue until the hostages are freed.")
-	if n := countEvents(rec, schema.EvThreat, "benjamin-netanyahu"); n != 1 {
-		t.Errorf("want Netanyahu's threat:%s", eventList(rec))
-	}
-	rec = extractText(t, "Israeli Prime Minister Benjamin Netanyahu said on Sunday that the strikes would not continue after the truce.")
-	if n := countEvents(rec, schema.EvThreat, "benjamin-netanyahu"); n != 0 {
-		t.Errorf("want no threat:%s", eventList(rec))
-	}
+	wantEvents(t, "Israeli Prime Minister Benjamin Netanyahu said on Sunday that the strikes would continue until the hostages are freed.",
+		schema.EvThreat, "benjamin-netanyahu", 1)
+	wantEvents(t, "Israeli Prime Minister Benjamin Netanyahu said on Sunday that the strikes would not continue after the truce.",
+		schema.EvThreat, "benjamin-netanyahu", 0)
 }

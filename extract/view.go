@@ -47,8 +47,11 @@ func clauseBreak(w string) bool {
 // noun is an aircraft and its entry does not say air_military ("Turkish
 // warplanes" are Turkey's).
 func (d *doc) forcesNamed(c *LexEntry, n int) *LexEntry {
-	if c == nil || c.military == nil || d.lx.airWeaponWords.hasID(d.toks[n].id) && !c.AirMilitary {
+	if c == nil {
 		return nil
+	}
+	if d.lx.airWeaponWords.hasID(d.toks[n].id) {
+		return c.airArm()
 	}
 	return c.military
 }
