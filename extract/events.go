@@ -160,14 +160,17 @@ func (d *doc) retold(typ string, agent, target *entity, status, date string) *sc
 // An armed group's statements and its spokesman's are often both
 // recorded, and stay.
 func (d *doc) spokenByPeople() {
-	spoke := map[*entity]bool{}
+	var spoke map[*entity]bool // made for the few articles that need it
 	for i := range d.events {
 		e := &d.events[i]
 		if p := d.byID[e.Agent]; e.Type == schema.EvStatement && is(p, schema.Person) && is(d.affiliation[p], schema.GovernmentBody) {
+			if spoke == nil {
+				spoke = map[*entity]bool{}
+			}
 			spoke[d.affiliation[p]] = true
 		}
 	}
-	if len(spoke) == 0 {
+	if spoke == nil {
 		return
 	}
 	dropped := map[string]bool{}

@@ -52,15 +52,21 @@ func (d *doc) relations() {
 // Hajin is in Deir ez-Zor and Deir ez-Zor in Syria; that Hajin is in
 // Syria follows, and the graph infers it rather than repeat it.
 func (d *doc) nearestAreas(from int) {
+	n := 0
+	for _, f := range d.facts[from:] {
+		if f.P == "located_in" {
+			n++
+		}
+	}
+	if n < 3 {
+		return // most sentences: no map made
+	}
 	type in struct{ place, area string }
-	stated := map[in]bool{}
+	stated := make(map[in]bool, n)
 	for _, f := range d.facts[from:] {
 		if f.P == "located_in" {
 			stated[in{f.S, f.O}] = true
 		}
-	}
-	if len(stated) < 3 {
-		return
 	}
 	implied := func(f schema.Fact) bool {
 		for p := range stated {
