@@ -128,8 +128,7 @@ type construction struct {
 	// need is one bit per required word element (up to 64): a sentence
 	// can match only when it holds a word of each.
 	need      uint64
-	slots     map[string]int
-	slotNames []string // the slots' names by number: a few, searched by emit rather than hashed
+	slotNames []string // the slots' names by number: a few, searched rather than hashed
 	notAfter  map[string]bool
 	afterIDs  wordIDs // the numbers of notAfter's words, set by internFrameWords
 	notBefore [][]string
@@ -259,7 +258,7 @@ func compileFrames(f frameFile) ([]*construction, error) {
 }
 
 func compileFrame(s frameSpec, classes map[string][]string) (*construction, error) {
-	fr := &construction{spec: s, slots: map[string]int{}}
+	fr := &construction{spec: s}
 	for _, tok := range strings.Fields(s.Pattern) {
 		var e elem
 		if strings.HasSuffix(tok, "?") && len(tok) > 1 {
@@ -291,14 +290,13 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			} else {
 				return nil, fmt.Errorf("slot %s: unknown class %q", tok, class)
 			}
-			if _, dup := fr.slots[name]; dup {
+			if slices.Contains(fr.slotNames, name) {
 				return nil, fmt.Errorf("slot %q twice", name)
 			}
-			if len(fr.slots) == maxSlots {
+			if len(fr.slotNames) == maxSlots {
 				return nil, fmt.Errorf("more than %d slots", maxSlots)
 			}
-			e.slot = len(fr.slots)
-			fr.slots[name] = e.slot
+			e.slot = len(fr.slotNames)
 			fr.slotNames = append(fr.slotNames, name)
 		case strings.HasPrefix(tok, "..."), strings.HasPrefix(tok, "~"):
 			n, err := strconv.Atoi(strings.TrimLeft(tok, ".~"))
@@ -365,7 +363,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("fact %v: unknown predicate %q", f, f[1])
 		}
 		for _, name := range []string{f[0], f[2]} {
-			if _, ok := fr.slots[name]; !ok && !contextName(name) && (name != eventSlot && name != eventAgent || s.Event == nil) {
+			if !slices.Contains(fr.slotNames, name) && !contextName(name) && (name != eventSlot && name != eventAgent || s.Event == nil) {
 				return nil, fmt.Errorf("fact %v: no slot %q", f, name)
 			}
 		}
@@ -378,7 +376,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("event state_type %q unknown", ev.StateType)
 		}
 		for _, name := range []string{ev.Agent, ev.Target, ev.Location} {
-			if _, ok := fr.slots[name]; name != "" && !ok && !(name == antecedentAgent && (name == ev.Agent || ev.Refine)) && !(name == antecedentTarget && name == ev.Target) && !((name == articleStateName || name == speakerName) && name == ev.Agent) {
+			if name != "" && !slices.Contains(fr.slotNames, name) && !(name == antecedentAgent && (name == ev.Agent || ev.Refine)) && !(name == antecedentTarget && name == ev.Target) && !((name == articleStateName || name == speakerName) && name == ev.Agent) {
 				return nil, fmt.Errorf("event: no slot %q", name)
 			}
 		}
