@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"iter"
+	"sort"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -41,6 +42,15 @@ type collectiveSpec struct {
 	// when no article comes before it: "targeted Iranian-backed militia
 	// in Syria" are many, "an Iran-backed militia" is one group.
 	MassHeads []string `yaml:"mass_heads"`
+	// ReferBack are the plural heads that, bare, stand for the collective
+	// the article named before ("militias fired rockets" after
+	// "Iran-backed militias"); a mass head before a noun does the same
+	// ("militia positions").
+	ReferBack []string `yaml:"refer_back"`
+	// Attributive are the nouns after which a mass head refers back
+	// ("militia positions", "militia attacks"); after others it names
+	// someone of a group ("militia officials", "a militia commander").
+	Attributive []string `yaml:"attributive"`
 	// Unsponsored names the sponsor of collectives that name none but by a
 	// modifier the reporting reserves for them ("Shia militias" in Iraq
 	// are Iran's): they join that sponsor's collective, with no link fact,
@@ -53,14 +63,16 @@ type collectiveSpec struct {
 
 // collectives is the compiled collectiveSpec.
 type collectives struct {
-	links     map[string]string
-	pro       string
-	modifiers map[string]bool
-	heads     map[string]bool
-	modHeads  map[string]bool
-	massHeads map[string]bool
-	proxies   map[string]bool
-	bySponsor map[string]*LexEntry // country id -> its collective's entry
+	links       map[string]string
+	pro         string
+	modifiers   map[string]bool
+	heads       map[string]bool
+	modHeads    map[string]bool
+	massHeads   map[string]bool
+	referBack   map[string]bool
+	attributive map[string]bool
+	proxies     map[string]bool
+	bySponsor   map[string]*LexEntry // country id -> its collective's entry
 	// unsponsored: modifier -> the sponsor whose collective it names.
 	unsponsored map[string]*LexEntry
 }
@@ -79,6 +91,13 @@ func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(str
 	}
 	for _, w := range s.MassHeads {
 		c.massHeads[normWord(w)] = true
+	}
+	c.referBack, c.attributive = map[string]bool{}, map[string]bool{}
+	for _, w := range s.Attributive {
+		c.attributive[normWord(w)] = true
+	}
+	for _, w := range s.ReferBack {
+		c.referBack[normWord(w)] = true
 	}
 	c.proxies = map[string]bool{}
 	for _, w := range s.Proxies {
@@ -189,6 +208,7 @@ const (
 	collAfterSponsor = 1 << iota // a proxy noun or a modifier
 	collUnsponsored              // a modifier that names the sponsor by itself
 	collHead                     // a head or a modifier, which may open "militias loyal to Iran"
+	collBare                     // a head that, bare, refers back to the article's collective
 )
 
 // words yields each word of the collectives that mayStartCollective
@@ -210,6 +230,13 @@ func (c *collectives) words() iter.Seq2[string, uint8] {
 		for _, m := range []map[string]bool{c.heads, c.modHeads, c.modifiers} {
 			for w := range m {
 				if !yield(w, collHead) {
+					return
+				}
+			}
+		}
+		for _, m := range []map[string]bool{c.referBack, c.massHeads} {
+			for w := range m {
+				if !yield(w, collBare) {
 					return
 				}
 			}
@@ -477,4 +504,50 @@ func (v *view) sponsorModifier(k int) bool {
 	}
 	t := &v.d.toks[m.last]
 	return t.hyph && (v.d.lx.collectives.links[t.norm] != "" || v.d.lx.hyphenModifiers.hasID(t.id))
+}
+
+// bareCollective returns the collective that a bare head at token i
+// refers back to: "militias" in "militias fired rockets", "militia" in
+// "strikes on militia positions", after the article named "Iran-backed
+// militias". It is the last collective the article named before, or nil.
+// A determiner or a name before the head makes it some group of its own
+// ("a militia", "Hezbollah militias", "Sunni militias"), and so does a
+// singular head that stands alone ("the militia").
+func (d *doc) bareCollective(i int, v *view) *entity {
+	c := d.lx.collectives
+	if c == nil || d.lx.byWord[d.toks[i].id].coll&collBare == 0 {
+		return nil
+	}
+	w := d.toks[i].norm
+	if !c.referBack[w] {
+		// A mass head before one of the nouns that make it many: "militia
+		// positions", not "militia officials" or "the militia".
+		if n := i + 1; n >= v.s.last || !c.attributive[d.toks[n].norm] {
+			return nil
+		}
+	}
+	if k := len(v.it) - 1; k >= 0 {
+		p := &v.it[k]
+		if p.e != nil || bareBlockers[p.w] || d.toks[p.t0].cap && !c.modifiers[p.w] {
+			return nil
+		}
+	}
+	j := sort.Search(len(d.ments), func(k int) bool { return d.ments[k].first >= i })
+	for j--; j >= 0; j-- {
+		if e := d.ments[j].ent; e.collective() {
+			return e
+		}
+	}
+	return nil
+}
+
+// bareBlockers are the words before a head that make it one group, or
+// some, of its own: "a militia", "their militias", "other militias".
+var bareBlockers = map[string]bool{
+	"a": true, "an": true, "one": true, "another": true, "other": true, "each": true, "every": true,
+	"this": true, "that": true, "his": true, "her": true, "its": true, "their": true, "our": true, "whose": true,
+	"rival": true, "local": true, "tribal": true,
+	// "the militias", "these militias" are the descriptions' (described,
+	// definite), which take the group the sentences before were about.
+	"the": true, "these": true, "those": true,
 }

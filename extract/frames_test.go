@@ -932,3 +932,36 @@ func TestDroneStrikeOfAState(t *testing.T) {
 		{"U.S. warplanes struck Kataib Hezbollah depots near Qaim overnight.", "us-military"},
 	})
 }
+
+// A bare "militias", or "militia" before a noun that makes it many,
+// refers back to the collective the article named; a determiner or a
+// name before it, or a noun after it that names people, makes it some
+// group or person of its own.
+func TestBareCollective(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	const opening = "Pro-Iran militias have shelled Turkish outposts for a year. "
+	for _, tc := range []struct {
+		text string
+		want wantFact // o == "" wants no fact with the collective
+	}{
+		{"Militias then shelled the Zilkan base.", wantFact{"iran-militias", "attacked", "zilkan-base", ""}},
+		{"Turkish drones hit militia positions near Bashiqa.", wantFact{"turkey", "attacked", "iran-militias", ""}},
+		{"Iraqi militias then shelled the Zilkan base.", wantFact{"iran-militias", "attacked", "zilkan-base", ""}},
+		{"Kurdish militias then shelled the Zilkan base.", wantFact{"iran-militias", "attacked", "zilkan-base", "-"}},
+		{"Two militia officials said Turkey attacked the Zilkan base.", wantFact{"iran-militias", "attacked", "zilkan-base", "-"}},
+		{"A militia then shelled the Zilkan base.", wantFact{"iran-militias", "attacked", "zilkan-base", "-"}},
+	} {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: opening + tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := tc.want
+		w.s = strings.Replace(w.s, "iran-militias", "iran-backed-militias", 1)
+		w.o = strings.Replace(w.o, "iran-militias", "iran-backed-militias", 1)
+		absent := w.kind == "-"
+		w.kind = ""
+		if got := hasFact(rec, w); got == absent {
+			t.Errorf("%q: fact %v present %v, want %v; facts %s", tc.text, w, got, !absent, facts(rec))
+		}
+	}
+}

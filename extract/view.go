@@ -173,6 +173,8 @@ func (d *doc) view(s *sentence) *view {
 			it.e = ref
 		} else if ref := d.described(t.norm, i, v); ref != nil {
 			it.e = ref
+		} else if ref := d.bareCollective(i, v); ref != nil {
+			it.e = ref
 		}
 		if t.kind == tQuote {
 			if t.norm == `"` {
