@@ -360,8 +360,8 @@ func (d *doc) proxyHead(j, last int) int {
 // token i that no article opens, and returns its end, or 0.
 func (d *doc) massHead(i, j, last int) int {
 	c := d.lx.collectives
-	if i > 0 && d.lx.skippable.hasID(d.toks[i-1].id) {
-		return 0 // "an Iran-backed militia", "the Iran-backed militia"
+	if i > 0 && determiners[d.toks[i-1].norm] {
+		return 0 // "an Iran-backed militia", "the Iran-backed militia"; "strikes on Iran-backed militia" are many
 	}
 	j = d.pastModifiers(j, last, c.massHeads)
 	if j < last && c.massHeads[d.toks[j].norm] && (d.at[j] == nil || d.at[j].first == j) {
@@ -528,7 +528,7 @@ func (d *doc) bareCollective(i int, v *view) *entity {
 	}
 	if k := len(v.it) - 1; k >= 0 {
 		p := &v.it[k]
-		if p.e != nil || bareBlockers[p.w] || d.toks[p.t0].cap && !c.modifiers[p.w] {
+		if p.e != nil || determiners[p.w] || d.toks[p.t0].cap && !c.modifiers[p.w] {
 			return nil
 		}
 	}
@@ -541,9 +541,9 @@ func (d *doc) bareCollective(i int, v *view) *entity {
 	return nil
 }
 
-// bareBlockers are the words before a head that make it one group, or
+// determiners are the words before a head that make it one group, or
 // some, of its own: "a militia", "their militias", "other militias".
-var bareBlockers = map[string]bool{
+var determiners = map[string]bool{
 	"a": true, "an": true, "one": true, "another": true, "other": true, "each": true, "every": true,
 	"this": true, "that": true, "his": true, "her": true, "its": true, "their": true, "our": true, "whose": true,
 	"rival": true, "local": true, "tribal": true,

@@ -276,6 +276,7 @@ func TestCollectives(t *testing.T) {
 		{"Officials blamed pro-Iran militants for the attack.", "pro-Iran militants", "allied_with"},
 		{"Hajj Sajjad met Iran-backed militia commanders in Mayadin.", "Iran-backed militia commanders", "backed_by"},
 		{"U.S. jets struck Iranian-backed militia in eastern Syria.", "Iranian-backed militia", "backed_by"},
+		{"Jets carried out a raid on Iranian-backed militia near the border.", "Iranian-backed militia", "backed_by"},
 		{"Iranian proxies have fired rockets at U.S. bases.", "Iranian proxies", "backed_by"},
 		{"Iran's proxy militias have fired rockets at U.S. bases.", "Iran's proxy militias", "backed_by"},
 		{"Tehran-backed militias have fired rockets at U.S. bases.", "Tehran-backed militias", "backed_by"},
