@@ -115,6 +115,10 @@ func TestAttackPhrasings(t *testing.T) {
 		// sponsor written apart from its link word still backs it.
 		{"On Sunday, Iranian sponsored Harakat al-Nujaba militants and allied groups shelled U.S. troops at Conoco.",
 			[]wantFact{{"harakat-hezbollah-al-nujaba", "attacked", "us-military", ""}, {"harakat-hezbollah-al-nujaba", "backed_by", "iran", ""}}, nil, nil},
+		// With no one named as struck, the place near which the strikes
+		// fell is their target.
+		{"Turkish warplanes carried out several airstrikes near Kobani before dawn.",
+			[]wantFact{{"turkey", "attacked", "kobani", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "kobani"}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}

@@ -653,6 +653,16 @@ func (v *view) attack(k int) int {
 			loc = v.ent(x)
 		}
 	}
+	if target == nil && is(loc, schema.Place, schema.MilitaryBase) && agent != nil && !v.circumstance(k) && !v.strikeKilled(k) {
+		// "airstrikes near the Tishreen Dam": with no one named as
+		// struck, the place is (the annotators record it as the target
+		// four times in five); a strike that killed someone unnamed was
+		// not aimed at the town it fell in.
+		target = loc
+		for _, a := range append([]*entity{agent}, agents...) {
+			v.d.addFact(a, pred, loc, kind, v.attr.by, v.evidence(), "", 0.7)
+		}
+	}
 	if target == nil && loc == nil && !claimed && !air {
 		// An attack without a target or place is too vague to record as
 		// an event ("attacks on its military bases cease"); one blamed on
