@@ -162,6 +162,14 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 		// forces leave are a menace at them.
 		{"Harakat al-Nujaba on Sunday threatened to resume its attacks unless U.S. troops pull out of Iraq.",
 			[]wantEvent{{schema.EvThreat, "harakat-hezbollah-al-nujaba", "us-military"}}},
+		// A statement issued with its day between, a press release, a
+		// concern voiced.
+		{"Kataib Hezbollah issued on Tuesday a short statement about the talks.",
+			[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}},
+		{"The SDF said in a press release that a Turkish drone attack hit a farm near Qamishli.",
+			[]wantEvent{{schema.EvStatement, "syrian-democratic-forces", ""}}},
+		{"Jordan expressed concern over the shelling of the border crossing.",
+			[]wantEvent{{schema.EvStatement, "jordan", ""}}},
 	} {
 		checkRules(t, c.text, nil, c.evs, nil)
 	}

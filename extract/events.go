@@ -1381,9 +1381,9 @@ func (v *view) statement() {
 		return
 	}
 	for k := range v.it {
-		if v.wordIn(k, v.d.lx.issuedStatementNouns) && (v.word(k-1, "a") || v.word(k-2, "a")) && (v.wordIn(k-2, v.d.lx.issueVerbs) || v.wordIn(k-3, v.d.lx.issueVerbs)) {
+		if iv := v.issuedAt(k); iv >= 0 {
 			// "X has issued a (sharp) statement directed at Y"
-			_, s := v.subj(v.verbStart(k - 2))
+			_, s := v.subj(v.verbStart(iv))
 			if s == nil {
 				continue
 			}
@@ -1493,6 +1493,27 @@ func (v *view) statement() {
 	}
 }
 
+// issuedAt returns the item of the verb that issues the statement noun at
+// k ("issued a statement", "issued on Friday a sharp statement"), or -1.
+func (v *view) issuedAt(k int) int {
+	if !v.wordIn(k, v.d.lx.issuedStatementNouns) {
+		return -1
+	}
+	j := k - 1
+	if !v.word(j, "a") {
+		j-- // one modifier: "a sharp statement"
+	}
+	if !v.word(j, "a") {
+		return -1
+	}
+	for j--; j >= 0 && (v.dateish(j) || v.word(j, "on")); j-- {
+	}
+	if v.wordIn(j, v.d.lx.issueVerbs) {
+		return j
+	}
+	return -1
+}
+
 // newsworthy decides whether a reporting frame is a Statement an analyst
 // records, or reportage that merely attributes a fact. An act of speech
 // is; "said in a statement" is; a direct quotation or an interview
@@ -1545,10 +1566,25 @@ func (v *view) ownAttackClaim(f frame, s *entity) bool {
 	}
 	for j := f.verb + 1; j < len(v.it) && j <= f.verb+12; j++ {
 		if v.d.lx.ownAttackVerbs.hasID(v.it[j].id) {
-			return true
+			return !v.attackNounSubject(f.verb, j)
 		}
 	}
 	return false
+}
+
+// attackNounSubject reports an attack noun between the report verb at r
+// and the attack verb at j with nothing of the speaker's between: "the
+// SDF said the drone attack targeted a village" reports an attack by
+// another hand, where "said its drones targeted" claims one.
+func (v *view) attackNounSubject(r, j int) bool {
+	noun := false
+	for n := r + 1; n < j; n++ {
+		if v.it[n].e != nil || v.word(n, "its", "it", "our", "we", "their", "they") {
+			return false
+		}
+		noun = noun || v.wordIn(n, v.d.lx.attackNouns)
+	}
+	return noun
 }
 
 // hasStatement reports whether s already made a statement in the article.
