@@ -1537,9 +1537,6 @@ func (v *view) newsworthy(f frame, s *entity) bool {
 			break
 		}
 	}
-	if v.wordIn(f.verb, v.d.lx.claimVerbs) {
-		return false
-	}
 	named := f.speaker >= 0 && v.it[f.speaker].m != nil
 	if !named || v.d.hasStatement(s) {
 		return false
