@@ -170,6 +170,9 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvStatement, "syrian-democratic-forces", ""}}},
 		{"Jordan expressed concern over the shelling of the border crossing.",
 			[]wantEvent{{schema.EvStatement, "jordan", ""}}},
+		// A short form in brackets after its "the" says the name again.
+		{"On Monday the US Defense Department (the Pentagon) said a rocket had hit Tower 22.",
+			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
 		// A claim that is not of one's own attack is a statement.
 		{"Jordan claimed that the shelling had damaged the border crossing.",
 			[]wantEvent{{schema.EvStatement, "jordan", ""}}},

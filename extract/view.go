@@ -605,7 +605,8 @@ func (v *view) evidence() string { return v.d.text[v.s.start:v.s.end] }
 
 // glossEnd is the token after the bracketed short form that opens at
 // token i, when it names the entity of the item before it, or of the
-// item before a possessive ("X (ACR)", "X's (ACR)"); otherwise i.
+// item before a possessive ("X (ACR)", "X's (ACR)", "X (the Y)");
+// otherwise i.
 func (v *view) glossEnd(i int) int {
 	d := v.d
 	n := len(v.it)
@@ -616,8 +617,12 @@ func (v *view) glossEnd(i int) int {
 	if prev == nil && n > 1 && v.word(n-1, "'s", "'") {
 		prev = v.it[n-2].e
 	}
-	m := d.at[i+1]
-	if prev == nil || m == nil || m.first != i+1 || m.ent != prev || m.last >= v.s.last || d.toks[m.last].norm != ")" {
+	t := i + 1
+	if d.toks[t].norm == "the" && t+1 < v.s.last {
+		t++ // "the US Defense Department (the Pentagon)"
+	}
+	m := d.at[t]
+	if prev == nil || m == nil || m.first != t || m.ent != prev || m.last >= v.s.last || d.toks[m.last].norm != ")" {
 		return i
 	}
 	return m.last + 1
