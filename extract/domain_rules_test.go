@@ -115,6 +115,10 @@ func TestAttackPhrasings(t *testing.T) {
 		// sponsor written apart from its link word still backs it.
 		{"On Sunday, Iranian sponsored Harakat al-Nujaba militants and allied groups shelled U.S. troops at Conoco.",
 			[]wantFact{{"harakat-hezbollah-al-nujaba", "attacked", "us-military", ""}, {"harakat-hezbollah-al-nujaba", "backed_by", "iran", ""}}, nil, nil},
+		// Words in quotation marks that quote no one are words of the
+		// clause.
+		{"On Monday Turkish jets hit \"terrorist shelters\" of the PKK in Gara.",
+			[]wantFact{{"turkey", "attacked", "kurdistan-workers-party", ""}}, nil, nil},
 		// With no one named as struck, the place near which the strikes
 		// fell is their target.
 		{"Turkish warplanes carried out several airstrikes near Kobani before dawn.",

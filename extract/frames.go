@@ -594,6 +594,12 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			// A gap stays in its clause and out of quotations: the
 			// speaker of "…Iraq," the official said is not Iraq.
 			it := &v.it[p]
+			if c := v.scareQuote(p); c > 0 {
+				// A few words in quotation marks are words of the clause:
+				// hit "Scud missile warehouses" and launchers in Qalamun.
+				p = c + 1
+				continue
+			}
 			// Nor past a speech verb: "the U.S. says these militias are
 			// behind attacks" does not make the U.S. their agent.
 			if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` || v.coordinatedPhrase(p) || v.wordIn(p, v.d.lx.departureConditions) || v.wordIn(p, v.d.lx.gapStops) || v.word(p, "if", "whether") {
@@ -610,6 +616,28 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		}
 	}
 	return false
+}
+
+// scareQuote returns the item of the closing quotation mark when item p
+// opens one around at most four plain words ("Scud missile warehouses"),
+// or 0: such marks set a phrase apart, they quote no one.
+func (v *view) scareQuote(p int) int {
+	if v.it[p].w != `"` {
+		return 0
+	}
+	for c := p + 1; c < len(v.it) && c <= p+5; c++ {
+		it := &v.it[c]
+		if it.w == `"` && it.e == nil {
+			if c == p+1 {
+				return 0
+			}
+			return c
+		}
+		if it.e != nil || it.w == "" || clauseBreak(it.w) || it.w == "," || v.wordIn(c, v.d.lx.gapStops) {
+			return 0
+		}
+	}
+	return 0
 }
 
 // siteOfCountry reports a country at item k that says where one site
