@@ -115,6 +115,11 @@ func TestAttackPhrasings(t *testing.T) {
 		// sponsor written apart from its link word still backs it.
 		{"On Sunday, Iranian sponsored Harakat al-Nujaba militants and allied groups shelled U.S. troops at Conoco.",
 			[]wantFact{{"harakat-hezbollah-al-nujaba", "attacked", "us-military", ""}, {"harakat-hezbollah-al-nujaba", "backed_by", "iran", ""}}, nil, nil},
+		// Two weapons of one state are its own; an incursion is an attack.
+		{"Turkish warplanes and drones carried out strikes on the PKK in Gara.",
+			[]wantFact{{"turkey", "attacked", "kurdistan-workers-party", ""}}, nil, nil},
+		{"Turkey launched an incursion against the YPG in northern Syria.",
+			[]wantFact{{"turkey", "attacked", "peoples-protection-units", ""}}, nil, nil},
 		// Words in quotation marks that quote no one are words of the
 		// clause.
 		{"On Monday Turkish jets hit \"terrorist shelters\" of the PKK in Gara.",

@@ -363,6 +363,9 @@ func (d *doc) forceNoun(i int, s *sentence, firstMilitary bool) int {
 			if firstMilitary && d.lx.militaryAdjectives.hasID(d.toks[n].id) {
 				break
 			}
+			if a := n + 2; a < s.last && d.toks[n+1].norm == "and" && d.at[a] == nil && d.lx.militaryNouns.hasID(d.toks[a].id) {
+				return a // "Turkish warplanes and drones": both are the state's
+			}
 		}
 		if !d.forceModifierAt(n) {
 			break
