@@ -115,6 +115,12 @@ func TestAttackPhrasings(t *testing.T) {
 		// sponsor written apart from its link word still backs it.
 		{"On Sunday, Iranian sponsored Harakat al-Nujaba militants and allied groups shelled U.S. troops at Conoco.",
 			[]wantFact{{"harakat-hezbollah-al-nujaba", "attacked", "us-military", ""}, {"harakat-hezbollah-al-nujaba", "backed_by", "iran", ""}}, nil, nil},
+		// Shelling around a place, with no one named as its target, is on
+		// the place; "firing" rockets is an attack as "fired" is.
+		{"Pro-Turkish factions launched heavy shelling around Deir Hafer on Sunday.",
+			[]wantFact{{"turkey-backed-militias", "attacked", "deir-hafer", ""}}, nil, nil},
+		{"Pro-Iran militants have been firing rockets at the Golan Heights since Sunday.",
+			[]wantFact{{"iran-backed-militias", "attacked", "golan-heights", ""}}, nil, nil},
 		// Two weapons of one state are its own; an incursion is an attack.
 		{"Turkish warplanes and drones carried out strikes on the PKK in Gara.",
 			[]wantFact{{"turkey", "attacked", "kurdistan-workers-party", ""}}, nil, nil},

@@ -528,7 +528,8 @@ func (v *view) attack(k int) int {
 	// "X attacked Y", "X have carried out air strikes against Y",
 	// "Turkey regularly strikes PKK positions"
 	var agents []*entity
-	if agent == nil && (!v.isNoun(w) || v.nounAsVerb(k)) && !v.word(k-1, "was", "were", "been", "be") {
+	if agent == nil && (!v.isNoun(w) || v.nounAsVerb(k)) && (!v.word(k-1, "was", "were", "been", "be") || strings.HasSuffix(w, "ing")) {
+		// "have been firing rockets" is no passive: its subject fired them.
 		var j int
 		j, agent = v.subj(k)
 		if l := v.listBack(j); j >= 0 && len(l) > 1 && !agent.collective() {
@@ -648,7 +649,7 @@ func (v *view) attack(k int) int {
 	if target == nil && loc == nil {
 		loc = v.strikeLocation(k)
 	}
-	if loc == nil && v.word(k+1, "in", "near") {
+	if loc == nil && (v.word(k+1, "in", "near") || v.wordIn(k+1, v.d.lx.sitePrepositions) && !v.word(k+1, "at")) {
 		if x := v.next(k+1, 3, ofType(schema.Place, schema.Country, schema.MilitaryBase)); x >= 0 {
 			loc = v.ent(x)
 		}
