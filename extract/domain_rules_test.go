@@ -220,9 +220,14 @@ func TestMembershipAndLeaders(t *testing.T) {
 			[]wantFact{{"abu-alaa-al-walai", "holds_role", "kataib-sayyid-al-shuhada", ""}}},
 		{"Qais al-Khazali, the leader of Asaib Ahl al-Haq, addressed supporters in Baghdad.",
 			[]wantFact{{"qais-al-khazali", "holds_role", "asaib-ahl-al-haq", ""}}},
+		{"Hadi al-Amiri, the second-in-command of Iraq's Badr Organization in 2003, spoke on Sunday.",
+			[]wantFact{{"hadi-al-amiri", "holds_role", "badr-organization", ""}}},
 	} {
 		checkRules(t, c.text, c.fs, nil, nil)
 	}
+	// The state that owns the body is not where the person serves.
+	checkRules(t, "Hadi al-Amiri, the head of Iraq's Badr Organization, spoke on Sunday.", nil, nil,
+		[]wantFact{{"hadi-al-amiri", "holds_role", "iraq", ""}})
 }
 
 // TestWhereGroupsAre: where groups operate, as the Turkish register and

@@ -1390,6 +1390,9 @@ func (v *view) roles() {
 			if o := v.next(te, 5, ofType(schema.Country, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Coalition)); o >= 0 {
 				// "the US Ambassador to Iraq": posted to the object.
 				org, posted = v.ent(o), true
+				if is(org, schema.Country) && v.word(o+1, "'s", "'") && is(v.ent(o+2), schema.ArmedGroup, schema.GovernmentBody, schema.Organization) {
+					org = v.ent(o + 2) // "the head of Iraq's Badr Organization": the body, not the state
+				}
 			}
 		}
 		if org != nil || det || v.word(te, "of") {
