@@ -410,8 +410,8 @@ func (d *doc) sponsorAt(i, last int) (*LexEntry, int) {
 	if m := d.at[i]; m != nil && m.first == i && m.ent.lex != nil && m.ent.lex.metonym != nil && m.ent.lex.metonym.Type == schema.Country {
 		return m.ent.lex.metonym, m.last // "Tehran-backed militias"
 	}
-	if c := d.lx.demonym[d.toks[i].norm]; c != nil && d.toks[i].kind == tWord {
-		return c, i + 1
+	if c := d.lx.demonym[d.toks[i].norm]; c != nil && d.toks[i].kind == tWord && d.at[i] == nil {
+		return c, i + 1 // not "the Lebanese Hezbollah": a name's word
 	}
 	return nil, i
 }

@@ -934,6 +934,17 @@ func TestDroneStrikeOfAState(t *testing.T) {
 	})
 }
 
+// A demonym inside a group's name sponsors no collective: "loyal to the
+// Lebanese Hezbollah" names Hezbollah, not Lebanon.
+func TestDemonymInNameSponsorsNone(t *testing.T) {
+	rec := extractText(t, "Armed groups loyal to the Lebanese Hezbollah shelled the Golan on Sunday. Nobody was hurt.")
+	for _, e := range rec.Entities {
+		if e.ID == "lebanon-backed-militias" || e.ID == "lebanon" {
+			t.Errorf("entity %s from a name's demonym: %s", e.ID, ids(rec))
+		}
+	}
+}
+
 // A bare "militias", or "militia" before a noun that makes it many,
 // refers back to the collective the article named; a determiner or a
 // name before it, or a noun after it that names people, makes it some
