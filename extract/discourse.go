@@ -51,6 +51,10 @@ func (v *view) subj(k int) (int, *entity) {
 				j--
 				continue
 			}
+			// "the SDF Media Center said": the office speaks for its body.
+			if v.pressOffice(j) && is(v.ent(j-1), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition) {
+				return j - 1, v.it[j-1].e
+			}
 			// "the spokesman of X surprised …": X stands for its spokesman.
 			return j, it.e
 		}
@@ -393,4 +397,15 @@ func (v *view) unnamedGroupBefore(k int) bool {
 		}
 	}
 	return false
+}
+
+// pressOffice reports a capitalised press office read as a name of its
+// own at item j: "Media Center", "Press Office" (press_offices).
+func (v *view) pressOffice(j int) bool {
+	it := &v.it[j]
+	if it.t1-it.t0 != 2 {
+		return false
+	}
+	first := v.d.toks[it.t0].norm
+	return (first == "media" || first == "press" || first == "information") && v.d.lx.pressOffices.hasID(v.d.toks[it.t1-1].id)
 }

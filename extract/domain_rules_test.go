@@ -188,6 +188,9 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 		// A short form in brackets after its "the" says the name again.
 		{"On Monday the US Defense Department (the Pentagon) said a rocket had hit Tower 22.",
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
+		// A press office named in capitals speaks for its body.
+		{"Turkish drones struck a car near Kobani on Sunday, the SDF Media Center said.",
+			[]wantEvent{{schema.EvStatement, "syrian-democratic-forces", ""}}},
 		// A claim that is not of one's own attack is a statement.
 		{"Jordan claimed that the shelling had damaged the border crossing.",
 			[]wantEvent{{schema.EvStatement, "jordan", ""}}},
