@@ -52,7 +52,11 @@ extracted items with no gold match.`,
 				enc.SetEscapeHTML(false)
 				return enc.Encode(rep)
 			}
-			if err := rep.WriteText(a.stdout, !quiet); err != nil {
+			write := func(w io.Writer) error { return rep.WriteText(w, true) }
+			if quiet {
+				write = rep.WriteSummary
+			}
+			if err := write(a.stdout); err != nil {
 				return err
 			}
 			fmt.Fprintln(a.stdout)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -95,6 +96,10 @@ func TestEvalSplitAndRegisters(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("eval --by-register lacks %q:\n%s", want, out)
 		}
+	}
+	// -q prints totals only: a blind split shows none of its items.
+	if quiet := c.mustRun("eval", "-q", "--split", "blind", "--gold", gold, dir); regexp.MustCompile(`(?m)^\s+(entity|fact|event) (missed|false|type|kind) `).MatchString(quiet) {
+		t.Errorf("eval -q lists items:\n%s", quiet)
 	}
 	if _, stderr, code := c.run("eval", "--split", "nosuch", "--gold", gold, dir); code == 0 || !strings.Contains(stderr, "no document") {
 		t.Errorf("--split nosuch: exit %d, stderr %q", code, stderr)

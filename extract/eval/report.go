@@ -12,13 +12,15 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// WriteText prints the report: first the summary exactly as score.py prints
-// it (five lines), then the corpus-wide alias errors and, article by
-// article, the misses and false hits, one line each. With verbose, every
-// item is followed by its evidence sentence (facts and events) or its
-// surface forms (entities), and articles without errors are listed too.
-func (r Report) WriteText(w io.Writer, verbose bool) error {
+// WriteSummary prints the summary alone, exactly as score.py prints it
+// (five lines): what a blind split may show without a single item of it.
+func (r Report) WriteSummary(w io.Writer) error {
 	bw := bufio.NewWriter(w)
+	r.summary(bw)
+	return bw.Flush()
+}
+
+func (r Report) summary(bw *bufio.Writer) {
 	e, f, v := r.Entities, r.Facts, r.Events
 	fmt.Fprintf(bw, "documents            %d (missing from extraction: %d)\n", r.Docs, len(r.MissingDocs))
 	fmt.Fprintf(bw, "entities   P %.3f  R %.3f  F1 %.3f   (system %d, gold %d; typed precision %.3f)\n",
@@ -28,6 +30,16 @@ func (r Report) WriteText(w io.Writer, verbose bool) error {
 	fmt.Fprintf(bw, "facts      P %.3f  R %.3f  F1 %.3f   (system %d, gold %d; kind accuracy %.3f)\n",
 		f.P, f.R, f.F1, f.Sys, f.Gold, f.KindAcc)
 	fmt.Fprintf(bw, "events     P %.3f  R %.3f  F1 %.3f   (system %d, gold %d)\n", v.P, v.R, v.F1, v.Sys, v.Gold)
+}
+
+// WriteText prints the report: first the summary exactly as score.py prints
+// it (five lines), then the corpus-wide alias errors and, article by
+// article, the misses and false hits, one line each. With verbose, every
+// item is followed by its evidence sentence (facts and events) or its
+// surface forms (entities), and articles without errors are listed too.
+func (r Report) WriteText(w io.Writer, verbose bool) error {
+	bw := bufio.NewWriter(w)
+	r.summary(bw)
 
 	sep := "\n" // a blank line before the first list
 	list := func(label string, items []string) {
