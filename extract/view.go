@@ -69,6 +69,7 @@ func (d *doc) view(s *sentence) *view {
 	defer func() { d.quoteOpen = inQuote }()
 	scare := -1        // the closing quote of a name or word in scare quotes
 	scareWord := false // the word in scare quotes comes next
+	aside := -1        // the closing dash of an aside opened by one
 	for i := s.first; i < s.last; {
 		t := &d.toks[i]
 		if i == scare {
@@ -145,6 +146,18 @@ func (d *doc) view(s *sentence) *view {
 			continue
 		}
 		it := item{t0: i, t1: i + 1, w: t.norm, id: t.id}
+		if t.norm == "—" || t.norm == "–" {
+			// "The Islamic Resistance in Iraq — a group armed by Iran —
+			// claimed it": dashes around an aside after a name read as
+			// the commas of an apposition, not as clause breaks.
+			if i == aside {
+				it.w, it.id = ",", d.lx.words.id(",")
+			} else if n := len(v.it); n > 0 && v.it[n-1].e != nil {
+				if c := d.dashAside(i, s); c > 0 {
+					it.w, it.id, aside = ",", d.lx.words.id(","), c
+				}
+			}
+		}
 		if g, m := d.governmentOfHead(i, s); g != nil && v.afterThe() {
 			// "the government of Prime Minister X said": the government
 			// X heads, for the whole phrase, which names it as X's name
@@ -629,4 +642,25 @@ func (v *view) glossEnd(i int) int {
 		return i
 	}
 	return m.last + 1
+}
+
+// dashAside returns the token of the dash that closes an aside the dash
+// at token i opens ("— a terrorist group armed by Iran —"), or -1: the
+// aside opens with an article and closes before the clause ends.
+func (d *doc) dashAside(i int, s *sentence) int {
+	if i+1 >= s.last {
+		return -1
+	}
+	if w := d.toks[i+1].norm; w != "a" && w != "an" && w != "the" {
+		return -1
+	}
+	for c := i + 2; c < s.last && c <= i+20; c++ {
+		switch d.toks[c].norm {
+		case d.toks[i].norm:
+			return c
+		case ".", ";", ":", "!", "?":
+			return -1
+		}
+	}
+	return -1
 }
