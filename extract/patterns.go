@@ -922,6 +922,12 @@ func (d *doc) personShape(i, j int) bool {
 			if e := d.skipModifiers(k + 1); d.titleEnd(e, min(e+4, len(d.toks))) > e {
 				return true
 			}
+		} else if e := d.skipModifiers(k); !d.toks[k].cap {
+			// "Haval Abubaker, regional governor of Sulaimaniyah": a
+			// title without an article, of a place or a body.
+			if t := d.titleEnd(e, min(e+4, len(d.toks))); t > e && t < len(d.toks) && (d.toks[t].norm == "of" || d.toks[t].norm == "at" || d.toks[t].norm == "for") {
+				return true
+			}
 		}
 	}
 	if k < len(d.toks) && d.toks[k].kind == tWord && !d.toks[k].cap && d.lx.adverbs.hasID(d.toks[k].id) {

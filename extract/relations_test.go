@@ -48,6 +48,7 @@ func TestEntityPatterns(t *testing.T) {
 		{"Rockets hit the K1 military base near Kirkuk.", "k1-air-base", schema.MilitaryBase, "K1"},
 		{"The Popular Resistance Units (PRU) said it fired drones. PRU fighters later withdrew.", "popular-resistance-units", schema.ArmedGroup, "PRU"},
 		{"Kazem Jawad, a senior commander of the Badr Organization, was wounded.", "kazem-jawad", schema.Person, "Kazem Jawad"},
+		{"Shirwan Dizayee, regional governor of Erbil, expressed concern about the shelling.", "shirwan-dizayee", schema.Person, "Shirwan Dizayee"},
 		{"The militia’s Telegram channel ‘Sabereen’ posted the video.", "sabereen-news", schema.MediaOutlet, "Sabereen"},
 		// Half a compound is neither a title nor, by its skeleton, a
 		// place ("Counter" is not Quneitra).
