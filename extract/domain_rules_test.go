@@ -121,6 +121,9 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"turkey-backed-militias", "attacked", "deir-hafer", ""}}, nil, nil},
 		{"Pro-Iran militants have been firing rockets at the Golan Heights since Sunday.",
 			[]wantFact{{"iran-backed-militias", "attacked", "golan-heights", ""}}, nil, nil},
+		// A verb joined to the sentence's first shares its subject.
+		{"Turkey responded on Monday and struck PKK positions in Gara.",
+			[]wantFact{{"turkey", "attacked", "kurdistan-workers-party", ""}}, nil, nil},
 		// Dashes around an aside after a name are its commas.
 		{"Kataib Hezbollah — a militia armed and funded by Iran — claimed the drone attack on Tower 22.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "tower-22", "claimed"}, {"kataib-hezbollah", "backed_by", "iran", ""}}, nil, nil},

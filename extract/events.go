@@ -548,6 +548,11 @@ func (v *view) attack(k int) int {
 			}
 		}
 	}
+	if agent == nil && !v.isNoun(w) && v.word(k-1, "and") {
+		// "The US military retaliated on Jan. 24 and targeted X": a verb
+		// joined to the sentence's first shares its subject.
+		agent = v.firstActor(k)
+	}
 	if agent == nil && v.isNoun(w) {
 		// "carried out (more than 100 air) strikes": the subject of "carried".
 		if j := v.carriedOutBefore(k); j >= 0 {
