@@ -121,6 +121,10 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"turkey-backed-militias", "attacked", "deir-hafer", ""}}, nil, nil},
 		{"Pro-Iran militants have been firing rockets at the Golan Heights since Sunday.",
 			[]wantFact{{"iran-backed-militias", "attacked", "golan-heights", ""}}, nil, nil},
+		// A sponsor's description before a group's name is not the target.
+		{"The tensions led to Israeli airstrikes against the Iran-backed group Harakat al-Nujaba.",
+			[]wantFact{{"israel", "attacked", "harakat-hezbollah-al-nujaba", ""}}, nil,
+			[]wantFact{{"israel", "attacked", "iran", ""}}},
 		// A verb joined to the sentence's first shares its subject.
 		{"Turkey responded on Monday and struck PKK positions in Gara.",
 			[]wantFact{{"turkey", "attacked", "kurdistan-workers-party", ""}}, nil, nil},

@@ -1050,7 +1050,13 @@ prep:
 		if m := v.d.military(v.ent(j)); m != nil && v.wordIn(j+1, v.d.lx.usedByParticiples) && v.wordIn(j+2, v.d.lx.baseNouns) {
 			return []*entity{m}, j + 2
 		}
-		return nil, k
+		// "against the Iran-backed militia Kataib Hezbollah": the group
+		// the description names.
+		g := v.next(j, 4, ofType(schema.ArmedGroup))
+		if g < 0 || !v.wordIn(g-1, v.d.lx.groupNouns) {
+			return nil, k
+		}
+		j = g
 	}
 	idx := v.list(j)
 	// "… in Erbil and Ain al-Asad as well as their counterparts in Syria,
