@@ -121,6 +121,9 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"turkey-backed-militias", "attacked", "deir-hafer", ""}}, nil, nil},
 		{"Pro-Iran militants have been firing rockets at the Golan Heights since Sunday.",
 			[]wantFact{{"iran-backed-militias", "attacked", "golan-heights", ""}}, nil, nil},
+		// A country's possessive before its forces' noun names the forces.
+		{"Turkey's army shelled PKK positions in Gara on Sunday.",
+			[]wantFact{{"turkish-armed-forces", "attacked", "kurdistan-workers-party", ""}}, nil, nil},
 		// A sponsor's description before a group's name is not the target.
 		{"The tensions led to Israeli airstrikes against the Iran-backed group Harakat al-Nujaba.",
 			[]wantFact{{"israel", "attacked", "harakat-hezbollah-al-nujaba", ""}}, nil,

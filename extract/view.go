@@ -93,7 +93,14 @@ func (d *doc) view(s *sentence) *view {
 			}
 			// "United States warplanes", "US occupying forces": a country
 			// named for its forces.
-			n := d.forceNoun(m.last, s, true)
+			after := m.last
+			if after < s.last && d.toks[after].kind == tPoss && m.ent.typ == schema.Country {
+				after++ // "Iraq's military said", "Turkey's army shelled"
+			}
+			n := d.forceNoun(after, s, true)
+			if after > m.last && n != after {
+				n = -1 // "Iraq's new security plan", "Iran's proxies": only the noun right after
+			}
 			if m.ent.typ == schema.Country && n >= 0 && !d.lx.nonForceNouns.hasID(d.toks[n].id) && !d.militaryAdjective(n, s) && !d.verbOfObject(n, s) {
 				if mil := d.forcesNamed(m.ent.lex, n); mil != nil {
 					it.e, it.dem, it.t1 = d.virtual(mil), m.ent.lex, n+1
