@@ -65,7 +65,7 @@ func (v *view) attribute(carry *attribution) {
 				// "claimed responsibility" is an attack claim.
 				continue
 			}
-			if v.d.lx.looseVerbs.has(w) && !v.word(k+1, "that", ",", ":", `"`) && !v.isQuotedBefore(k) {
+			if v.d.lx.looseVerbs.has(w) && !v.word(k+1, "that", ",", ":", `"`) && !v.isQuotedBefore(k) && !v.inStatement(k) {
 				continue
 			}
 			if v.word(k-1, "been", "is", "was", "being", "be") {
@@ -244,4 +244,18 @@ func (v *view) kindAt(k int) (string, *entity) {
 		}
 	}
 	return schema.Stated, nil
+}
+
+// inStatement reports a statement noun shortly after the verb at k, in
+// its clause: "revealed this development in a statement on Saturday".
+func (v *view) inStatement(k int) bool {
+	for j := k + 1; j < len(v.it) && j <= k+6; j++ {
+		if clauseBreak(v.it[j].w) || v.word(j, "that", ",") {
+			return false
+		}
+		if v.wordIn(j, v.d.lx.statementNouns) && v.word(j-1, "a", "an", "the", "its", "their") {
+			return true
+		}
+	}
+	return false
 }

@@ -201,6 +201,9 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 		// A short form in brackets after its "the" says the name again.
 		{"On Monday the US Defense Department (the Pentagon) said a rocket had hit Tower 22.",
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
+		// A loose verb with "in a statement" reports speech.
+		{"Kataib Hezbollah confirmed the death of two fighters in a statement on Sunday.",
+			[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}},
 		// A press office named in capitals speaks for its body.
 		{"Turkish drones struck a car near Kobani on Sunday, the SDF Media Center said.",
 			[]wantEvent{{schema.EvStatement, "syrian-democratic-forces", ""}}},
