@@ -202,7 +202,7 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 		{"On Monday the US Defense Department (the Pentagon) said a rocket had hit Tower 22.",
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
 		// A loose verb with "in a statement" reports speech.
-		{"Kataib Hezbollah confirmed the death of two fighters in a statement on Sunday.",
+		{"Kataib Hezbollah revealed the news in a statement on Sunday.",
 			[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}},
 		// A press office named in capitals speaks for its body.
 		{"Turkish drones struck a car near Kobani on Sunday, the SDF Media Center said.",
