@@ -201,6 +201,9 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 		// A short form in brackets after its "the" says the name again.
 		{"On Monday the US Defense Department (the Pentagon) said a rocket had hit Tower 22.",
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
+		// A state body's claim of an attack is also its statement.
+		{"The Turkish defense ministry claimed responsibility for the strike on PKK fighters in Zakho.",
+			[]wantEvent{{schema.EvStatement, "turkish-ministry-of-national-defense", ""}}},
 		// A loose verb with "in a statement" reports speech.
 		{"Kataib Hezbollah revealed the news in a statement on Sunday.",
 			[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}},

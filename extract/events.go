@@ -698,10 +698,14 @@ func (v *view) attack(k int) int {
 	}
 	if claimed {
 		v.d.addFact(agent, "claimed_responsibility_for", &entity{id: ev.ID, typ: schema.EventEntity}, schema.Claimed, nil, v.evidence(), "", 0.8)
-		v.d.lastAttack = ev.ID
-	} else {
-		v.d.lastAttack = ev.ID
+		if is(agent, schema.GovernmentBody, schema.Country) {
+			// "The Turkish defense ministry claimed responsibility for the
+			// attack": a state body's claim is also its statement, as
+			// its denial is (an armed group's claim is the attack alone).
+			v.statementEvent(schema.EvStatement, agent, nil, k)
+		}
 	}
+	v.d.lastAttack = ev.ID
 	return last
 }
 
