@@ -938,6 +938,9 @@ func (v *view) titleAt(k int) bool {
 // after reports whether one of the frame's not_after words stands right
 // before item k, or before its article ("with the U.S.").
 func (fr *construction) after(v *view, k int) bool {
+	if len(fr.afterIDs) == 0 {
+		return false // most frames: no word to look back for
+	}
 	j := k - 1
 	if v.word(j, "the", "a", "an") {
 		j--
