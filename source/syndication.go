@@ -149,6 +149,12 @@ func Sketch(text string) string {
 	// middle: the hash of "b " for the trigram whose middle it is.
 	var ends, middle uint64
 	for i := 0; i < len(text); {
+		for i < len(text) && asciiLower[text[i]] == 0 && text[i] < utf8.RuneSelf {
+			i++ // an ASCII separator, most of those between words
+		}
+		if i == len(text) {
+			break
+		}
 		h1, h2, h3 := ends, middle, uint64(offset) // the word as last, middle and first
 		start := i
 		for {
@@ -156,7 +162,7 @@ func Sketch(text string) string {
 			// on a copy of i: a loop that also decoded runes kept it in
 			// memory across its calls, at every byte.
 			j := i
-			for j < len(text) && text[j] < utf8.RuneSelf {
+			for j < len(text) {
 				ch := uint64(asciiLower[text[j]])
 				if ch == 0 {
 					break
@@ -201,8 +207,8 @@ func Sketch(text string) string {
 }
 
 // asciiLower maps an ASCII letter or digit to its lower case, and every
-// other ASCII byte to 0.
-var asciiLower = func() (t [utf8.RuneSelf]byte) {
+// other byte to 0.
+var asciiLower = func() (t [256]byte) {
 	for ch := range byte(utf8.RuneSelf) {
 		switch {
 		case 'A' <= ch && ch <= 'Z':
