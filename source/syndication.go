@@ -55,7 +55,7 @@ func Credit(text string) string {
 			return w
 		}
 	}
-	for _, line := range strings.Split(text, "\n") {
+	for line := range strings.SplitSeq(text, "\n") {
 		if len(line) > 40 || !mayCredit(line) {
 			continue
 		}
