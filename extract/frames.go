@@ -51,13 +51,40 @@ import (
 // matching tests a slot's types for every item it tries.
 type typeSet uint32
 
-func (s typeSet) with(t string) typeSet {
-	return s | 1<<slices.Index(schema.EntityTypes, t)
-}
+func (s typeSet) with(t string) typeSet { return s | typeBit(t) }
 
-func (s typeSet) has(t string) bool {
-	i := slices.Index(schema.EntityTypes, t)
-	return i >= 0 && s&(1<<i) != 0
+func (s typeSet) has(t string) bool { return s&typeBit(t) != 0 }
+
+// typeBit is t's bit in a typeSet, by its place in schema.EntityTypes, or
+// 0 for no entity type. A switch compares t with each type inline, where
+// a search of the slice called a compare for each: matching asks it of
+// every item a slot is tried at.
+func typeBit(t string) typeSet {
+	switch t {
+	case schema.ArmedGroup:
+		return 1 << 0
+	case schema.Country:
+		return 1 << 1
+	case schema.GovernmentBody:
+		return 1 << 2
+	case schema.Coalition:
+		return 1 << 3
+	case schema.Person:
+		return 1 << 4
+	case schema.MilitaryBase:
+		return 1 << 5
+	case schema.Place:
+		return 1 << 6
+	case schema.Agreement:
+		return 1 << 7
+	case schema.EventEntity:
+		return 1 << 8
+	case schema.Organization:
+		return 1 << 9
+	case schema.MediaOutlet:
+		return 1 << 10
+	}
+	return 0
 }
 
 // militaryType in a class stands for the armed forces a country entry
@@ -966,6 +993,9 @@ func (v *view) titleAt(k int) bool {
 // after reports whether one of the frame's not_after words stands right
 // before item k, or before its article ("with the U.S.").
 func (fr *construction) after(v *view, k int) bool {
+	if len(fr.afterIDs) == 0 {
+		return false // most frames: no word to look back for
+	}
 	j := k - 1
 	if v.word(j, "the", "a", "an") {
 		j--

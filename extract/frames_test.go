@@ -977,3 +977,18 @@ func TestBareCollective(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeBit checks that typeBit gives every entity type its place in
+// schema.EntityTypes, within a typeSet, and anything else no bit.
+func TestTypeBit(t *testing.T) {
+	for i, typ := range schema.EntityTypes {
+		if got, want := typeBit(typ), typeSet(1)<<i; got != want || want == 0 {
+			t.Errorf("typeBit(%q) = %#b, want %#b", typ, got, want)
+		}
+	}
+	for _, typ := range []string{"", "person", "Military", "Events", "military"} {
+		if got := typeBit(typ); got != 0 {
+			t.Errorf("typeBit(%q) = %#b, want none", typ, got)
+		}
+	}
+}

@@ -63,7 +63,7 @@ func nameKeys(name string) []string {
 		if t.hyph && len(joined) > 0 {
 			joined[len(joined)-1] = true
 		}
-		words = append(words, normWord(name[t.start:t.end]))
+		words = append(words, t.norm) // normWord of the token's text, which the tokeniser made
 		joined = append(joined, false)
 	}
 	return wordKeys(words, joined)

@@ -128,6 +128,18 @@ func tokenizeInto(toks []token, text string) []token {
 		nl, space, hyph = 0, false, false
 		switch {
 		case isWordRune(r):
+			if end, c, ok := plainWord(text, i); ok {
+				// Most words, in one walk (scanWord, possessiveStart and
+				// appendWord would each walk it).
+				t.end, i = end, end
+				t.kind = tWord
+				if c.letters == 0 {
+					t.kind = tNum
+				}
+				toks = append(toks, t)
+				finishWord(&toks[len(toks)-1], text, &lower, c)
+				continue
+			}
 			i = scanWord(text, i)
 			t.end = i
 			t.kind = tWord
@@ -259,6 +271,52 @@ func scanWord(text string, i int) int {
 	return i
 }
 
+// plainWord reads the word at text[i] when it is plain: ASCII letters and
+// digits, with no glued sentence in it (appendWord's split), ended by a
+// byte that none of scanWord's cases takes on: not a byte of another
+// script, an apostrophe (a possessive, "Kata'ib"), a dot or comma after a
+// digit (2,500) or the dot after a lone capital (U.S.). It returns the
+// word's end and its letters; ok is false for any other word, which
+// scanWord and appendWord read.
+func plainWord(text string, i int) (end int, c letterCount, ok bool) {
+	lower := 0 // lower-case letters in a row
+	j := i
+loop:
+	for ; j < len(text); j++ {
+		switch b := text[j]; {
+		case 'a' <= b && b <= 'z':
+			lower++
+			c.letters++
+		case 'A' <= b && b <= 'Z':
+			if lower >= 3 {
+				return 0, c, false // "soldiersThe"
+			}
+			lower = 0
+			c.letters++
+			c.upper++
+		case '0' <= b && b <= '9':
+			lower = 0
+			c.digits++
+		default:
+			break loop
+		}
+	}
+	if j == i {
+		return 0, c, false
+	}
+	if j < len(text) {
+		switch b := text[j]; {
+		case b >= utf8.RuneSelf, b == '\'', b == '`':
+			return 0, c, false
+		case b == '.' || b == ',':
+			if last := text[j-1]; '0' <= last && last <= '9' || b == '.' && j == i+1 && c.upper == 1 {
+				return 0, c, false
+			}
+		}
+	}
+	return j, c, true
+}
+
 // isInitial reports whether text[start:i] is one upper-case letter.
 func isInitial(text string, start, i int) bool {
 	r, size := utf8.DecodeRuneInString(text[start:])
@@ -348,11 +406,18 @@ type letterCount struct {
 	other                  bool // a byte that is not ASCII, or one of '.`, which normWord drops (not lowerASCII)
 }
 
-// appendFinished appends word t, cut to end, with its exact key and case
-// flags, given its letters; lower caches the text with ASCII letters
-// lower-cased (lowerASCIIText).
+// appendFinished appends word t, cut to end, with its key and case flags
+// (finishWord).
 func appendFinished(toks []token, text string, lower *string, t token, end int, c letterCount) []token {
 	t.end = end
+	toks = append(toks, t)
+	finishWord(&toks[len(toks)-1], text, lower, c)
+	return toks
+}
+
+// finishWord sets word t's exact key and case flags, given its letters;
+// lower caches the text with ASCII letters lower-cased (lowerASCIIText).
+func finishWord(t *token, text string, lower *string, c letterCount) {
 	s := text[t.start:t.end]
 	switch {
 	case c.other: // !translit.LowerASCII(s), known from the walk over s
@@ -373,7 +438,6 @@ func appendFinished(toks []token, text string, lower *string, t token, end int, 
 	}
 	// "KH", "IRGC"; a code of one capital and digits too ("K1", "T4").
 	t.allCaps = (c.letters >= 2 || c.letters == 1 && c.digits > 0) && c.upper == c.letters
-	return append(toks, t)
 }
 
 // lowerASCIIText returns text with A-Z lower-cased and every other byte

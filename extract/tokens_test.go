@@ -56,11 +56,12 @@ func TestLower8(t *testing.T) {
 	}
 }
 
-// TestWordKeys checks that every word the tokeniser makes has normWord of
-// its text as its key and the case of its first letter, whichever way
-// appendFinished took (a slice of the text, of its lowered copy, or
-// normWord itself), on random texts of words with capitals, apostrophes,
-// initials, glued sentences, digits and other scripts.
+// TestWordKeys checks that every word and number the tokeniser makes has
+// normWord of its text as its key (nameKeys takes it for that) and the
+// case of its first letter, whichever way finishWord took (a slice of the
+// text, of its lowered copy, or normWord itself), on random texts of words
+// with capitals, apostrophes, initials, glued sentences, digits and other
+// scripts.
 func TestWordKeys(t *testing.T) {
 	pieces := []string{"Kata'ib", "Hezbollah", "U.S.", "al-Asad", "IRGC", "K1", "2,500", "Şarku’l", "İstanbul",
 		"ΣΟΦΙΑ", "قاعدة", "soldiersThe", "CommentIraq", "x̃", "o`clock", "Iran's", "Erbil.", "a", "THE", "é"}
@@ -73,7 +74,7 @@ func TestWordKeys(t *testing.T) {
 		}
 		text := string(b)
 		for _, tok := range tokenize(text) {
-			if tok.kind != tWord {
+			if tok.kind != tWord && tok.kind != tNum {
 				continue
 			}
 			s := text[tok.start:tok.end]
@@ -82,5 +83,77 @@ func TestWordKeys(t *testing.T) {
 				t.Errorf("token %q of %q: key %q, cap %v; want %q, %v", s, text, tok.norm, tok.cap, normWord(s), unicode.IsUpper(r))
 			}
 		}
+	}
+}
+
+// TestPlainWord checks where plainWord reads a word and where it leaves it
+// to scanWord and appendWord, and that, wherever it reads one, those two
+// read the same single token, on random texts of the pieces of
+// TestWordKeys.
+func TestPlainWord(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		end  int // 0: not plain
+	}{
+		{"Erbil said", 5},
+		{"IRGC, the", 4},
+		{"Erbil.", 5},
+		{"K1 drones", 2},
+		{"2024", 4},
+		{"said-", 4},
+		{"2,500", 0},
+		{"4.5", 0},
+		{"2.", 0},
+		{"U.S.", 0},
+		{"J. Trump", 0},
+		{"Iran's", 0},
+		{"Kata'ib", 0},
+		{"o`clock", 0},
+		{"soldiersThe", 0},
+		{"Şarku", 0},
+		{"Erbilé", 0},
+		{"Iraq’s", 0},
+		{" Erbil", 0},
+	} {
+		end, _, ok := plainWord(tc.text, 0)
+		if !ok {
+			end = 0
+		}
+		if end != tc.end {
+			t.Errorf("plainWord(%q) ends at %d, want %d", tc.text, end, tc.end)
+		}
+	}
+	pieces := []string{"Kata'ib", "Hezbollah", "U.S.", "al-Asad", "IRGC", "K1", "2,500", "Şarku’l", "İstanbul",
+		"ΣΟΦΙΑ", "قاعدة", "soldiersThe", "CommentIraq", "x̃", "o`clock", "Iran's", "Erbil.", "a", "THE", "é", "4.5", "J."}
+	rng := rand.New(rand.NewPCG(7, 8))
+	plain := 0
+	for range 3000 {
+		var b []byte
+		for range rng.IntN(12) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+			b = append(b, " \n-,.'"[rng.IntN(6)])
+		}
+		text := string(b)
+		var lower string
+		for i := range len(text) {
+			end, c, ok := plainWord(text, i)
+			if !ok || i > 0 && isWordRune(rune(text[i-1])) {
+				continue
+			}
+			if e := scanWord(text, i); e != end || possessiveStart(text[i:e]) > 0 {
+				t.Errorf("plainWord(%q, %d) ends at %d; scanWord at %d", text, i, end, e)
+				continue
+			}
+			want := appendWord(nil, text, &lower, token{start: i, end: end, kind: tWord})
+			got := token{start: i, end: end, kind: tWord}
+			finishWord(&got, text, &lower, c)
+			if len(want) != 1 || got != want[0] {
+				t.Errorf("plainWord(%q, %d): %+v; appendWord %+v", text, i, got, want)
+			}
+			plain++
+		}
+	}
+	if plain < 1000 {
+		t.Errorf("%d plain words in the random texts; want 1,000 or more", plain)
 	}
 }

@@ -175,10 +175,11 @@ func (d *doc) view(s *sentence) *view {
 			i = m.last
 			continue
 		}
-		if le := d.lx.onNames[t.norm]; le != nil && t.cap && i > s.first && d.toks[i-1].norm == "on" {
+		// The map last: the view asks this of every word.
+		if t.cap && i > s.first && d.toks[i-1].norm == "on" && d.lx.onNames[t.norm] != nil {
 			// "the ministry said on X": the platform, where a lone X
 			// names nothing.
-			e := d.virtual(le)
+			e := d.virtual(d.lx.onNames[t.norm])
 			e.surfaces = appendUnique(e.surfaces, d.span(i, i+1))
 			it.e = e
 			v.it = append(v.it, it)

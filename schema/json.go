@@ -141,8 +141,14 @@ func (w *jsonWriter) optFloat(key string, f float64) {
 func (w *jsonWriter) str(s string) {
 	mark := len(w.b)
 	w.b = append(w.b, '"')
+	i := plainPrefix(s)
+	if i == len(s) { // most strings: ids, types, names
+		w.b = append(w.b, s...)
+		w.b = append(w.b, '"')
+		return
+	}
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		if i+8 <= len(s) && plain8(s[i:i+8]) {
 			i += 8
 			continue
@@ -174,6 +180,32 @@ func (w *jsonWriter) str(s string) {
 	w.b = append(w.b, s[start:]...)
 	w.b = append(w.b, '"')
 }
+
+// plainPrefix returns the length of the longest start of s that
+// encoding/json writes as it is, printable ASCII but '"' and '\\': eight
+// bytes at a time (plain8), the last few of a string of eight or more as
+// its last eight, and a shorter string's a byte at a time.
+func plainPrefix(s string) int {
+	i := 0
+	for i+8 <= len(s) && plain8(s[i:i+8]) {
+		i += 8
+	}
+	if len(s)-i < 8 && len(s) >= 8 && plain8(s[len(s)-8:]) {
+		return len(s) // s[:i] is plain, and s[i:] is within the last eight
+	}
+	for i < len(s) && jsonPlain[s[i]] {
+		i++
+	}
+	return i
+}
+
+// jsonPlain marks the bytes plain8 passes.
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // plain8 reports whether the 8 bytes of s are all printable ASCII other
 // than '"' and '\\', which encoding/json writes as they are, testing the

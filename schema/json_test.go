@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -128,6 +129,29 @@ func TestPlain8(t *testing.T) {
 		}
 		if got := plain8(string(b)); got != want {
 			t.Fatalf("plain8(%q) = %v", b, got)
+		}
+	}
+}
+
+// TestPlainPrefix holds plainPrefix to a byte at a time, on strings of
+// every length up to 40 with a byte plain8 refuses at every place, or
+// none.
+func TestPlainPrefix(t *testing.T) {
+	for n := range 41 {
+		for _, bad := range []byte{0, 0x1f, '"', '\\', 0x80, 0xff} {
+			for at := 0; at <= n; at++ { // at == n: no bad byte
+				b := []byte(strings.Repeat("a~ 0", 11)[:n])
+				if at < n {
+					b[at] = bad
+				}
+				want := 0
+				for want < n && (b[want] >= 0x20 && b[want] < 0x80 && b[want] != '"' && b[want] != '\\') {
+					want++
+				}
+				if got := plainPrefix(string(b)); got != want {
+					t.Errorf("plainPrefix(%q) = %d, want %d", b, got, want)
+				}
+			}
 		}
 	}
 }

@@ -274,12 +274,29 @@ var creditRoles = map[string]bool{
 // nameConnectors may stand between the names of a credit line.
 var nameConnectors = map[string]bool{"and": true, "in": true, "from": true, "at": true, "with": true, "&": true}
 
+// hasBy reports whether s holds " by " in any case, as strings.ToLower(s)
+// would (no other rune lowers to a space, 'b' or 'y'), without making the
+// lowered copy: every short line of a text asks.
+func hasBy(s string) bool {
+	for i := strings.IndexByte(s, ' '); i >= 0 && i+4 <= len(s); {
+		if s[i+1]|0x20 == 'b' && s[i+2]|0x20 == 'y' && s[i+3] == ' ' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // isCreditLine reports a wire-service credit line, "(Reporting by Jane
 // Roe in Baghdad; Editing by John Doe)": every ';'-separated part is
 // "<role> by <names>", the names capitalised words and connectors only,
 // so "Reporting by state media suggested ..." is text.
 func isCreditLine(s string) bool {
-	if len(s) > 200 || !strings.Contains(strings.ToLower(s), " by ") {
+	if len(s) > 200 || !hasBy(s) {
 		return false
 	}
 	s = strings.TrimSpace(strings.Trim(s, "()[]. "))

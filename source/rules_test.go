@@ -1,6 +1,7 @@
 package source
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -573,4 +574,49 @@ func titleCase(s string) string {
 		words[i] = string(unicode.ToUpper(r)) + w[n:]
 	}
 	return strings.Join(words, " ")
+}
+
+// TestHasBy holds hasBy to strings.Contains(strings.ToLower(s), " by ")
+// on lines made of pieces around " by " in every case, other scripts'
+// capitals and invalid UTF-8.
+func TestHasBy(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"Reporting by Jane Roe", true},
+		{"REPORTING BY JANE ROE", true},
+		{"Editing By John", true},
+		{" by ", true},
+		{"by Jane", false},
+		{"Jane by", false},
+		{"nearby towns", false},
+		{"stand-by mode", false},
+		{"b y", false},
+		{"", false},
+	} {
+		if got := hasBy(tc.s); got != tc.want {
+			t.Errorf("hasBy(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+	pieces := []string{" ", "b", "B", "y", "Y", "by", "BY", "ß", "İ", "\xff", "x", "  "}
+	rng := rand.New(rand.NewPCG(11, 12))
+	found := 0
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(9) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := strings.Contains(strings.ToLower(s), " by ")
+		if got := hasBy(s); got != want {
+			t.Errorf("hasBy(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Errorf("%d random lines hold \" by \"; want 100 or more", found)
+	}
 }
