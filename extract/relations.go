@@ -228,6 +228,13 @@ func (v *view) entityRules(k int) {
 				v.d.addFact(c, "leader_of", it.e, schema.Stated, nil, v.evidence(), "", 0.8)
 			}
 		}
+		// "the Global Coalition to Defeat Da'esh": a name that says whom
+		// it fights.
+		if w := toks[t].norm; (w == "defeat" || w == "against") && is(it.e, schema.Coalition, schema.GovernmentBody) {
+			if le := v.d.lx.Lookup(v.d.span(t+1, it.t1)); le != nil && le.Type == schema.ArmedGroup {
+				v.d.addFact(it.e, "fought_against", v.d.lexEntity(le), schema.Stated, nil, v.evidence(), "", 0.75)
+			}
+		}
 	}
 	v.namedLocation(k)
 }

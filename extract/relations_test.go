@@ -483,6 +483,12 @@ func TestNamesInsideNames(t *testing.T) {
 	}
 }
 
+// A coalition's name that says whom it fights gives the fight.
+func TestNameSaysWhomItFights(t *testing.T) {
+	checkRules(t, "Ministers of the Global Coalition to Defeat ISIS met in Rome on Monday.",
+		[]wantFact{{"international-coalition", "fought_against", "isis", ""}}, nil, nil)
+}
+
 // TestKnownAs: a full name and the nom de guerre it is given are one
 // person, named after the nom de guerre; a two-letter skeleton is no
 // short form of a group ("Douma" is not "Saraya Awliya al-Dam"); a place
