@@ -17,6 +17,11 @@ import (
 // corefReach is how many sentences back a description may reach.
 const corefReach = 2
 
+// headReach is how far back a name's own head word reaches ("the dam"
+// for the Tishreen Dam named four sentences before): the head names one
+// entity, where a type's noun ("the base") could be any of several.
+const headReach = 4
+
 // compileDescriptions checks and inverts the descriptions section: noun ->
 // entity type.
 func compileDescriptions(byType map[string][]string) (map[string]string, error) {
@@ -83,13 +88,13 @@ func (d *doc) described(w string, i int, v *view) *entity {
 }
 
 // namedByHead returns the latest entity named in this sentence or the
-// corefReach before it whose name ends with the head word w ("the
+// headReach before it whose name ends with the head word w ("the
 // committee" after "the Iraqi Resistance Coordination Committee", "the
 // ministry" after "the Turkish Defense Ministry"), or nil. The head
 // words are those that type names (heads in words.yaml).
 func (d *doc) namedByHead(w string, i, sent int) *entity {
 	j := sort.Search(len(d.ments), func(k int) bool { return d.ments[k].first >= i })
-	for j--; j >= 0 && d.ments[j].sent >= sent-corefReach; j-- {
+	for j--; j >= 0 && d.ments[j].sent >= sent-headReach; j-- {
 		m := d.ments[j]
 		if m.last > m.first+1 && (d.toks[m.last-1].norm == w || d.leadingHead(m, w)) {
 			return m.ent

@@ -124,6 +124,9 @@ func TestAttackPhrasings(t *testing.T) {
 		// A country's possessive before its forces' noun names the forces.
 		{"Turkey's army shelled PKK positions in Gara on Sunday.",
 			[]wantFact{{"turkish-armed-forces", "attacked", "kurdistan-workers-party", ""}}, nil, nil},
+		// A name's head word reaches back further than two sentences.
+		{"The Tishreen Dam supplies power to Manbij. Local councils asked for help. Farmers left their fields. On Friday Turkish drones struck the dam.",
+			[]wantFact{{"turkey", "attacked", "tishreen", ""}}, nil, nil},
 		// A sponsor's description before a group's name is not the target.
 		{"The tensions led to Israeli airstrikes against the Iran-backed group Harakat al-Nujaba.",
 			[]wantFact{{"israel", "attacked", "harakat-hezbollah-al-nujaba", ""}}, nil,
