@@ -99,7 +99,7 @@ func (v *view) subj(k int) (int, *entity) {
 			// government. A state's officials are the frames' ("U.S.
 			// officials said").
 			return j - 1, v.politicalEntity(v.ent(j - 1))
-		case v.d.lx.pressOffices.has(w) && v.word(j-1, "media", "press", "information") && is(v.ent(j-2), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition):
+		case v.d.lx.pressOffices.has(w) && v.wordIn(j-1, v.d.lx.pressWords) && is(v.ent(j-2), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition):
 			return j - 2, v.it[j-2].e // "the SDF media center confirmed"
 		case (v.d.lx.troopNouns.has(w) || v.d.lx.forceHeads.has(w)) && is(v.ent(j-1), schema.GovernmentBody, schema.Coalition):
 			return j - 1, v.it[j-1].e // "CENTCOM forces struck", "coalition troops withdrew"
@@ -400,12 +400,9 @@ func (v *view) unnamedGroupBefore(k int) bool {
 }
 
 // pressOffice reports a capitalised press office read as a name of its
-// own at item j: "Media Center", "Press Office" (press_offices).
+// own at item j: "Media Center", "Press Office" (press_words,
+// press_offices).
 func (v *view) pressOffice(j int) bool {
 	it := &v.it[j]
-	if it.t1-it.t0 != 2 {
-		return false
-	}
-	first := v.d.toks[it.t0].norm
-	return (first == "media" || first == "press" || first == "information") && v.d.lx.pressOffices.hasID(v.d.toks[it.t1-1].id)
+	return it.t1-it.t0 == 2 && v.d.lx.pressWords.hasID(v.d.toks[it.t0].id) && v.d.lx.pressOffices.hasID(v.d.toks[it.t1-1].id)
 }

@@ -152,6 +152,7 @@ type wordLists struct {
 	DepartureConditions       []string            `yaml:"departure_conditions"`
 	MemberHeads               []string            `yaml:"member_heads"`
 	PressOffices              []string            `yaml:"press_offices"`
+	PressWords                []string            `yaml:"press_words"`
 	BodyVoices                []string            `yaml:"body_voices"`
 	PlaceOpeners              []string            `yaml:"place_openers"`
 	HyphenModifiers           []string            `yaml:"hyphen_modifiers"`
@@ -239,6 +240,7 @@ type wordLists struct {
 	DateWords                 []string            `yaml:"date_words"`
 	ResponsibleWords          []string            `yaml:"responsible_words"`
 	LedWords                  []string            `yaml:"led_words"`
+	OpposedWords              []string            `yaml:"opposed_words"`
 	ApprovalNouns             []string            `yaml:"approval_nouns"`
 	SupportModifiers          []string            `yaml:"support_modifiers"`
 	UmbrellaWords             []string            `yaml:"umbrella_words"`

@@ -230,7 +230,7 @@ func (v *view) entityRules(k int) {
 		}
 		// "the Global Coalition to Defeat Da'esh": a name that says whom
 		// it fights.
-		if w := toks[t].norm; (w == "defeat" || w == "against") && is(it.e, schema.Coalition, schema.GovernmentBody) {
+		if v.d.lx.opposedWords.hasID(toks[t].id) && is(it.e, schema.Coalition, schema.GovernmentBody) {
 			if le := v.d.lx.Lookup(v.d.span(t+1, it.t1)); le != nil && le.Type == schema.ArmedGroup {
 				v.d.addFact(it.e, "fought_against", v.d.lexEntity(le), schema.Stated, nil, v.evidence(), "", 0.75)
 			}

@@ -144,6 +144,7 @@ type wordSets struct {
 	departureConditions       wordSet // "until", "unless": a menace when fighting on comes before and a departure after
 	memberHeads               wordSet // "X fighters attacked": members who act as their group
 	pressOffices              wordSet // "the SDF media center confirmed": the office speaks for its body
+	pressWords                wordSet // "media", "press": the word before a press office
 	bodyVoices                wordSet // "Syrian military sources said": after a body's name, the body speaks
 	placeOpeners              wordSet // "Mount Qasioun", "Tal Abyad": words that open a place's name
 	hyphenModifiers           wordSet // "the US-led coalition": the name modifies the phrase
@@ -231,6 +232,7 @@ type wordSets struct {
 	dateWords                 wordSet // "claimed Saturday's attack": words of a date phrase before an attack noun
 	responsibleWords          wordSet // "held X responsible for the attack": the blame's adjective
 	ledWords                  wordSet // "US-led coalition": a mention whose own tokens say who leads it
+	opposedWords              wordSet // "the Coalition to Defeat ISIS": a mention whose own tokens say whom it fights
 	approvalNouns             wordSet // "with the tacit approval of Y": Y backs the subject
 	supportModifiers          wordSet // "support the military X": besides skippable words, between support and its object
 	umbrellaWords             wordSet // "an umbrella group of militias including Y": its members
@@ -381,6 +383,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"departure_conditions", w.DepartureConditions, &ws.departureConditions},
 		{"member_heads", w.MemberHeads, &ws.memberHeads},
 		{"press_offices", w.PressOffices, &ws.pressOffices},
+		{"press_words", w.PressWords, &ws.pressWords},
 		{"body_voices", w.BodyVoices, &ws.bodyVoices},
 		{"place_openers", w.PlaceOpeners, &ws.placeOpeners},
 		{"hyphen_modifiers", w.HyphenModifiers, &ws.hyphenModifiers},
@@ -468,6 +471,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"date_words", w.DateWords, &ws.dateWords},
 		{"responsible_words", w.ResponsibleWords, &ws.responsibleWords},
 		{"led_words", w.LedWords, &ws.ledWords},
+		{"opposed_words", w.OpposedWords, &ws.opposedWords},
 		{"approval_nouns", w.ApprovalNouns, &ws.approvalNouns},
 		{"support_modifiers", w.SupportModifiers, &ws.supportModifiers},
 		{"umbrella_words", w.UmbrellaWords, &ws.umbrellaWords},
