@@ -449,7 +449,13 @@ func (v *view) attack(k int) int {
 				break
 			}
 			if v.word(j, "by") {
-				if a := v.next(j, 2, actor); a >= 0 && (a == j+1 || a == j+2) {
+				a := v.next(j, 2, actor)
+				if a >= 0 && v.sponsorModifier(a) {
+					// "an attack by Iran-affiliated Kataib Hezbollah": the
+					// group, not its sponsor.
+					a = v.next(a, 2, actor)
+				}
+				if a >= 0 {
 					agent = v.ent(a)
 				} else if v.wordIn(j+1, v.d.lx.resistanceNouns) || v.wordIn(j+2, v.d.lx.resistanceNouns) {
 					agent = d.lastResistance()

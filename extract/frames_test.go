@@ -571,6 +571,8 @@ func TestEventArguments(t *testing.T) {
 		{"Al-Tanf was targeted by drones on Monday, for which the Islamic Resistance in Iraq claimed responsibility.", "Attack", "islamic-resistance-in-iraq", "al-tanf", 1},
 		{"The assassination of Quds Force Commander Qasem Soleimani in a U.S. airstrike in Baghdad angered Tehran.", "Airstrike", "united-states", "qasem-soleimani", 1},
 		{"Qasem Soleimani was killed in January 2020 and mourned in Tehran.", "", "", "", 0},
+		// The sponsor hyphen-joined to the attacker is not the attacker.
+		{"The strikes answered an attack by Iran-affiliated Kataib Hezbollah on Erbil Air Base.", "Attack", "kataib-hezbollah", "erbil-air-base", 1},
 		{"Two people were wounded in the blast, a security source said.", "Statement", "", "", 1},
 		{"The United States is not withdrawing its forces from Iraq.", "", "", "", 0},
 		{"Would the American occupiers withdraw from Iraq?", "", "", "", 0},
