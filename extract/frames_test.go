@@ -947,6 +947,24 @@ func TestDemonymInNameSponsorsNone(t *testing.T) {
 	}
 }
 
+// "The Yazidi town of Sinjar": the word before a settlement's head
+// describes the place named after "of"; it names no place of its own.
+func TestSettlementHeadNamesAfterOf(t *testing.T) {
+	rec := extractText(t, "A Turkish drone struck a car near the Serdesht Camp in the Yazidi town of Sinjar. Shells fell near the Druze village of Majdal Shams.")
+	for _, e := range rec.Entities {
+		if e.ID == "yazidi" || e.ID == "druze" {
+			t.Errorf("place %s from a word before a settlement's head: %s", e.ID, ids(rec))
+		}
+	}
+	found := false
+	for _, f := range rec.Facts {
+		found = found || f.S == "serdesht-camp" && f.P == "located_in" && f.O == "sinjar"
+	}
+	if !found {
+		t.Errorf("no serdesht-camp located_in sinjar: %+v", rec.Facts)
+	}
+}
+
 // A bare "militias", or "militia" before a noun that makes it many,
 // refers back to the collective the article named; a determiner or a
 // name before it, or a noun after it that names people, makes it some

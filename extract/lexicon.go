@@ -90,6 +90,7 @@ type wordLists struct {
 	SpeechVerbs       []string            `yaml:"speech_verbs"`
 	GenericWords      []string            `yaml:"generic_words"`
 	PlacesBefore      []string            `yaml:"places_before"`
+	SettlementHeads   []string            `yaml:"settlement_heads"`
 	Directions        []string            `yaml:"directions"`
 	DistanceUnits     []string            `yaml:"distance_units"`
 	HeadsAfter        map[string][]string `yaml:"heads_after"`

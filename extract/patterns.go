@@ -766,13 +766,13 @@ func (d *doc) countriesByMentions() []*LexEntry {
 // lower-case head after it, or "the town of" before it.
 func (d *doc) contextType(i, j int) string {
 	if j < len(d.toks) && !d.toks[j].cap && d.toks[j].nl == 0 {
-		if t := d.lx.headsAfter[d.toks[j].norm]; t != "" {
+		if t := d.lx.headsAfter[d.toks[j].norm]; t != "" && !d.namedAfter(j) {
 			return t
 		}
 		// One lower-case word may qualify the head: "the Victory military
 		// base", "the Harir air base", "the Mashtal residential district".
 		if n := j + 1; n < len(d.toks) && d.toks[j].kind == tWord && !d.toks[n].cap && d.toks[n].nl == 0 {
-			if t := d.lx.headsAfter[d.toks[n].norm]; t != "" {
+			if t := d.lx.headsAfter[d.toks[n].norm]; t != "" && !d.namedAfter(n) {
 				return t
 			}
 		}
@@ -792,6 +792,14 @@ func (d *doc) contextType(i, j int) string {
 		return schema.Place
 	}
 	return ""
+}
+
+// namedAfter reports a settlement's head word at token h followed by "of"
+// and a name: "the Yazidi town of Sinjar", "the Druze village of Majdal
+// Shams" name the place after "of", and the word before the head only
+// describes it (words.yaml, settlement_heads).
+func (d *doc) namedAfter(h int) bool {
+	return d.lx.settlementHeads.hasID(d.toks[h].id) && h+2 < len(d.toks) && d.toks[h+1].norm == "of" && d.toks[h+1].nl == 0 && (d.toks[h+2].cap || d.at[h+2] != nil)
 }
 
 // placeListBefore reports a name at token i that goes on a list of places

@@ -71,17 +71,18 @@ func unionBits(sets ...wordSet) wordBits {
 // wordSets are the compiled word lists of words.yaml (besides given names,
 // titles and heads, which Lexicon holds itself).
 type wordSets struct {
-	capStop        wordSet           // capitalised words that never start or continue a name
-	startStop      wordSet           // nouns that open sentences but never start a name
-	nameConnectors wordSet           // lower-case words inside a name
-	groupWords     wordSet           // words before a quoted name that make it an armed group
-	mediaWords     wordSet           // words before a quoted name that make it a media outlet
-	speechVerbs    wordSet           // verbs after a bare name that make it a person
-	genericWords   wordSet           // words that describe without naming
-	placesBefore   wordSet           // "the town of X"
-	directions     wordSet           // "X, east of Mosul": X is a place
-	distanceUnits  wordSet           // "X, 20 km north of Y"
-	headsAfter     map[string]string // lower-case head after a name -> its type
+	capStop         wordSet           // capitalised words that never start or continue a name
+	startStop       wordSet           // nouns that open sentences but never start a name
+	nameConnectors  wordSet           // lower-case words inside a name
+	groupWords      wordSet           // words before a quoted name that make it an armed group
+	mediaWords      wordSet           // words before a quoted name that make it a media outlet
+	speechVerbs     wordSet           // verbs after a bare name that make it a person
+	genericWords    wordSet           // words that describe without naming
+	placesBefore    wordSet           // "the town of X"
+	settlementHeads wordSet           // "the Yazidi town of X": X is the town
+	directions      wordSet           // "X, east of Mosul": X is a place
+	distanceUnits   wordSet           // "X, 20 km north of Y"
+	headsAfter      map[string]string // lower-case head after a name -> its type
 
 	reportVerbs       wordSet // verbs that introduce attributed content
 	looseVerbs        wordSet // report verbs only when the speech is next to them
@@ -323,6 +324,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"speech_verbs", w.SpeechVerbs, &ws.speechVerbs},
 		{"generic_words", w.GenericWords, &ws.genericWords},
 		{"places_before", w.PlacesBefore, &ws.placesBefore},
+		{"settlement_heads", w.SettlementHeads, &ws.settlementHeads},
 		{"directions", w.Directions, &ws.directions},
 		{"distance_units", w.DistanceUnits, &ws.distanceUnits},
 		{"report_verbs", w.ReportVerbs, &ws.reportVerbs},
