@@ -493,6 +493,9 @@ func (v *view) attack(k int) int {
 				break
 			}
 			droneAir = droneAir || v.wordIn(j, v.d.lx.airWeaponWords)
+			if v.word(j, "and") && j > 0 && v.it[j-1].e != nil {
+				break // "strikes on Kataib Hezbollah and a drone strike": the name ends another phrase
+			}
 			if v.wordIn(j, v.d.lx.resistanceNouns) {
 				agent = d.lastResistance()
 				break

@@ -947,6 +947,22 @@ func TestDemonymInNameSponsorsNone(t *testing.T) {
 	}
 }
 
+// "Strikes on Kataib Hezbollah and a drone strike that killed X": the
+// name before "and" ends another phrase; it did not strike or kill.
+func TestNameBeforeAndIsNoStriker(t *testing.T) {
+	rec := extractText(t, "The crisis brought U.S. strikes on Kata'ib Hezbollah and a drone strike that killed Abu Mahdi al-Muhandis in Baghdad.")
+	for _, f := range rec.Facts {
+		if f.S == "kataib-hezbollah" && (f.P == "killed" || f.P == "attacked") {
+			t.Errorf("the group before 'and' made the striker: %+v", f)
+		}
+	}
+	for _, e := range rec.Events {
+		if e.Agent == "kataib-hezbollah" {
+			t.Errorf("the group before 'and' made the agent: %+v", e)
+		}
+	}
+}
+
 // "The Yazidi town of Sinjar": the word before a settlement's head
 // describes the place named after "of"; it names no place of its own.
 func TestSettlementHeadNamesAfterOf(t *testing.T) {
