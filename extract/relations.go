@@ -1413,6 +1413,11 @@ func (v *view) roles() {
 func (v *view) titleBeforePerson(k int) (string, int) {
 	first := v.it[k].t0
 	toks := v.d.toks
+	// "US Secretary of State, Antony Blinken", "the SDF's top commander,
+	// Mazloum Abdi": a title set off from the name by a comma.
+	if c := first - 1; c > v.s.first && toks[c].norm == "," && v.titleEndsAt(c) {
+		first = c
+	}
 	// Titles chain ("Pentagon spokesman Maj. Gen. Pat Ryder"): take the
 	// longest title ending at the name, then the one before it, and so on.
 	pos := first
@@ -1452,6 +1457,18 @@ func (v *view) titleBeforePerson(k int) (string, int) {
 		return "", -1
 	}
 	return strings.TrimSuffix(title, ","), pos
+}
+
+// titleEndsAt reports a title that ends right before token n.
+func (v *view) titleEndsAt(n int) bool {
+	for back := 5; back >= 1; back-- {
+		if t0 := n - back; t0 >= v.s.first && v.d.at[t0] == nil && v.d.titleEnd(t0, n) == n {
+			// "Damascus, SANA- Prime Minister, X": a dateline's outlet
+			// is not the office's.
+			return t0 == v.s.first || !v.d.toks[t0-1].hyph && v.d.toks[t0-1].norm != "-"
+		}
+	}
+	return false
 }
 
 // branchBefore returns the start of the service branch that ends at token

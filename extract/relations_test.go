@@ -152,6 +152,12 @@ func TestRelationRules(t *testing.T) {
 		// and the courtesy title.
 		{"On Monday, the leader of the powerful Shammar tribe, Sheikh Hamidi al-Jarba, called for calm.",
 			[]wantFact{{"hamidi-al-jarba", "holds_role", "shammar", "stated"}}},
+		// A title set off from the name by a comma; a dateline's outlet
+		// before it holds no office.
+		{"Iran's foreign minister, Abbas Araghchi, warned Washington on Sunday.",
+			[]wantFact{{"abbas-araghchi", "minister_of", "iran", "stated"}}},
+		{"The SDF's top commander, Mazloum Abdi, said the talks would go on.",
+			[]wantFact{{"mazloum-abdi", "holds_role", "syrian-democratic-forces", "stated"}}},
 		// A region's title belongs to its government.
 		{"Kurdistan Region Prime Minister Masrour Barzani received the envoy in Erbil on Sunday.",
 			[]wantFact{{"masrour-barzani", "holds_role", "kurdistan-regional-government", "stated"}}},
