@@ -279,6 +279,9 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if t.kind != tWord && t.kind != tNum && t.kind != tPoss || d.at[j] != nil || d.reserved[j] || j > i && t.nl > 0 {
 			break
 		}
+		if j > i && d.middleInitial(j) {
+			continue // "Antony J. Blinken" is the lexicon's Antony Blinken
+		}
 		n = d.lx.exact.step(n, t.id)
 		if n == nil {
 			break
@@ -344,6 +347,13 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		}
 	}
 	return bestEnd, best, how
+}
+
+// middleInitial reports a capital and its dot between two capitalised
+// words of a name: the "J." of "Antony J. Blinken".
+func (d *doc) middleInitial(j int) bool {
+	t := &d.toks[j]
+	return t.cap && t.end-t.start == 2 && d.text[t.end-1] == '.' && j+1 < len(d.toks) && d.toks[j+1].cap && d.toks[j+1].nl == 0
 }
 
 // nisba reports a place's skeleton matched by the end of a person's name

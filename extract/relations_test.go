@@ -158,6 +158,9 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"abbas-araghchi", "minister_of", "iran", "stated"}}},
 		{"The SDF's top commander, Mazloum Abdi, said the talks would go on.",
 			[]wantFact{{"mazloum-abdi", "holds_role", "syrian-democratic-forces", "stated"}}},
+		// A middle initial is part of the lexicon's name.
+		{"Secretary of State Antony J. Blinken spoke with the prime minister on Monday.",
+			[]wantFact{{"antony-blinken", "minister_of", "united-states", "stated"}}},
 		// A region's title belongs to its government.
 		{"Kurdistan Region Prime Minister Masrour Barzani received the envoy in Erbil on Sunday.",
 			[]wantFact{{"masrour-barzani", "holds_role", "kurdistan-regional-government", "stated"}}},
