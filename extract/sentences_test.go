@@ -55,6 +55,14 @@ func TestTokenize(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("tokenize = %q, want %q", got, want)
 	}
+	// "U.S military": the initialism without its final dot is one word.
+	got = got[:0]
+	for _, tk := range tokenize("the U.S military and J.K. Rowling") {
+		got = append(got, tk.norm)
+	}
+	if want := []string{"the", "us", "military", "and", "jk", "rowling"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("tokenize = %q, want %q", got, want)
+	}
 	// A stray space before a hyphen after a capitalised word still joins
 	// ("Iranian -backed"); a dash set off by spaces does not.
 	for _, tc := range []struct {

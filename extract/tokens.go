@@ -262,6 +262,10 @@ func scanWord(text string, i int) int {
 							i += 2
 						}
 						return i
+					} else if k+1 < len(text) && text[k] == ' ' && 'a' <= text[k+1] && text[k+1] <= 'z' {
+						// "the U.S military": the final dot left out,
+						// a lower-case word after it.
+						return k
 					}
 				}
 			}
