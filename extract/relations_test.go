@@ -158,6 +158,9 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"abbas-araghchi", "minister_of", "iran", "stated"}}},
 		{"The SDF's top commander, Mazloum Abdi, said the talks would go on.",
 			[]wantFact{{"mazloum-abdi", "holds_role", "syrian-democratic-forces", "stated"}}},
+		// An alliance told as a participle after a description.
+		{"Kata'ib Hezbollah, a group aligned with Iran, denied any role.",
+			[]wantFact{{"kataib-hezbollah", "allied_with", "iran", "stated"}}},
 		// A middle initial is part of the lexicon's name.
 		{"Secretary of State Antony J. Blinken spoke with the prime minister on Monday.",
 			[]wantFact{{"antony-blinken", "minister_of", "united-states", "stated"}}},
