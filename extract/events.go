@@ -1236,6 +1236,7 @@ func (lx *Lexicon) isMilitary(e *entity) bool {
 func (v *view) threat(k int) {
 	w := v.it[k].w
 	var agent, target *entity
+	listed := -1 // the item of the target, when a list may start there
 	if v.d.lx.imminenceWords.has(w) {
 		// "an impending Israeli strike on the country"
 		j := k + 1
@@ -1263,7 +1264,7 @@ func (v *view) threat(k int) {
 		_, agent = v.clauseSubject(k)    // "X on Friday threatened"
 		agent = v.politicalEntity(agent) // "Ankara threatened"
 		if t := v.next(k, 3, nil); t >= 0 {
-			target = v.ent(t)
+			target, listed = v.ent(t), t
 		}
 		// "vowed to continue attacks against U.S. bases"
 		for j := k + 1; target == nil && j < len(v.it) && j <= k+14; j++ {
@@ -1272,7 +1273,7 @@ func (v *view) threat(k int) {
 			// not go unanswered", where the word is a noun.
 			if v.wordIn(j, v.d.lx.targetPrepositions) || v.wordIn(j, v.d.lx.threatTargetWords) && v.word(j-1, "to", "would", "will", "could", "shall") {
 				if t := v.next(j, 3, actor); t >= 0 && !v.locative(t) {
-					target = v.ent(t)
+					target, listed = v.ent(t), t
 				} else {
 					target = v.peopleAsForces(j+1, 2)
 				}
@@ -1302,8 +1303,18 @@ func (v *view) threat(k int) {
 	}
 	agent = agents[0]
 	kind, _ := v.kindAt(k)
+	// "threatened to target Israeli and US positions": each is threatened;
+	// the event names the first.
+	targets := []*entity{target}
+	if listed >= 0 {
+		targets = entities(v, v.list(listed))
+	}
 	for _, a := range agents {
-		v.fact(k, a, "threatened", target, 0.7)
+		for _, t := range targets {
+			if t != a && is(t, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Person, schema.MilitaryBase, schema.Place) {
+				v.fact(k, a, "threatened", t, 0.7)
+			}
+		}
 	}
 	ev := v.addEvent(schema.EvThreat, agent, target, nil, k, "")
 	if kind == schema.Reported || kind == schema.Claimed {

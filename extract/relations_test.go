@@ -158,6 +158,9 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"abbas-araghchi", "minister_of", "iran", "stated"}}},
 		{"The SDF's top commander, Mazloum Abdi, said the talks would go on.",
 			[]wantFact{{"mazloum-abdi", "holds_role", "syrian-democratic-forces", "stated"}}},
+		// A threat at a list threatens each in it.
+		{"Nujaba threatened Israel and the United States on Sunday.",
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "threatened", "israel", "threatened"}, {"harakat-hezbollah-al-nujaba", "threatened", "united-states", "threatened"}}},
 		// An alliance told as a participle after a description.
 		{"Kata'ib Hezbollah, a group aligned with Iran, denied any role.",
 			[]wantFact{{"kataib-hezbollah", "allied_with", "iran", "stated"}}},
