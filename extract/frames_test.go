@@ -947,7 +947,23 @@ func TestDemonymInNameSponsorsNone(t *testing.T) {
 	}
 }
 
-// "Strikes on Kataib Hezbollah and a drone strike that killed X": the
+// "X, accused of attacking American forces, denied it": the object of a
+// verb in the aside is not a speaker.
+func TestAsideObjectIsNoSpeaker(t *testing.T) {
+	rec := extractText(t, "Kata'ib Hezbollah, accused of attacking American forces, denied it on Monday.")
+	spoke := false
+	for _, e := range rec.Events {
+		if e.Type == "Statement" && e.Agent == "us-military" {
+			t.Errorf("the aside's object made a speaker: %+v", e)
+		}
+		spoke = spoke || e.Type == "Statement" && e.Agent == "kataib-hezbollah"
+	}
+	if !spoke {
+		t.Errorf("no statement of kataib-hezbollah: %+v", rec.Events)
+	}
+}
+
+// "Strikes on Kataib Hezbollah and a drone strike that killed X": the// "Strikes on Kataib Hezbollah and a drone strike that killed X": the
 // name before "and" ends another phrase; it did not strike or kill.
 func TestNameBeforeAndIsNoStriker(t *testing.T) {
 	rec := extractText(t, "The crisis brought U.S. strikes on Kata'ib Hezbollah and a drone strike that killed Abu Mahdi al-Muhandis in Baghdad.")
