@@ -168,17 +168,24 @@ func (d *doc) lexEntity(le *LexEntry) *entity {
 // newLexEntity makes the article entity of a lexicon entry. Its keys come
 // first in allKeys; unknown entities have one key list per surface.
 func (d *doc) newLexEntity(le *LexEntry) *entity {
-	b := &lexEntityBlock{e: entity{id: le.id, name: le.Name, typ: le.Type, lex: le, keys: le.keys}}
-	b.allKeys[0] = le.keys
-	b.e.surfaces, b.e.merges, b.e.allKeys = b.surfaces[:0], b.merges[:0], b.allKeys[:1]
+	e := newEntity(entity{id: le.id, name: le.Name, typ: le.Type, lex: le, keys: le.keys})
+	e.allKeys = append(e.allKeys, le.keys)
+	return e
+}
+
+// newEntity allocates e with the room its first mention's surface takes
+// in surfaces, merges and allKeys (addMention), and a lexicon entity's
+// keys before it in allKeys: one allocation where an entity with a
+// mention made four.
+func newEntity(e entity) *entity {
+	b := &entityBlock{e: e}
+	b.e.surfaces, b.e.merges, b.e.allKeys = b.surfaces[:0], b.merges[:0], b.allKeys[:0]
 	return &b.e
 }
 
-// lexEntityBlock is a lexicon entity allocated with the room its first
-// mention's surface takes in surfaces, merges and allKeys (addMention):
-// one allocation for the four an entity with a mention made, each slice
-// of the capacity its first append gave it.
-type lexEntityBlock struct {
+// entityBlock is an entity and the first elements of its slices
+// (newEntity).
+type entityBlock struct {
 	e        entity
 	surfaces [1]string
 	merges   [1]Merge
