@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -45,7 +46,9 @@ func (d *doc) findMentions() {
 			d.scanAgreements(&d.sents[i])
 		}
 	}
-	sort.Slice(d.ments, func(i, j int) bool { return d.ments[i].first < d.ments[j].first })
+	// slices.SortFunc runs the same pdqsort as sort.Slice, comparison for
+	// comparison, without its reflective swaps.
+	slices.SortFunc(d.ments, func(a, b *mention) int { return cmp.Compare(a.first, b.first) })
 	d.finishEntities()
 	d.innerNames()
 }
