@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -45,7 +46,9 @@ func (d *doc) findMentions() {
 			d.scanAgreements(&d.sents[i])
 		}
 	}
-	sort.Slice(d.ments, func(i, j int) bool { return d.ments[i].first < d.ments[j].first })
+	// slices.SortFunc runs the same pdqsort as sort.Slice, comparison for
+	// comparison, without its reflective swaps.
+	slices.SortFunc(d.ments, func(a, b *mention) int { return cmp.Compare(a.first, b.first) })
 	d.finishEntities()
 	d.innerNames()
 }
@@ -168,7 +171,28 @@ func (d *doc) lexEntity(le *LexEntry) *entity {
 // newLexEntity makes the article entity of a lexicon entry. Its keys come
 // first in allKeys; unknown entities have one key list per surface.
 func (d *doc) newLexEntity(le *LexEntry) *entity {
-	return &entity{id: le.id, name: le.Name, typ: le.Type, lex: le, keys: le.keys, allKeys: [][]string{le.keys}}
+	e := newEntity(entity{id: le.id, name: le.Name, typ: le.Type, lex: le, keys: le.keys})
+	e.allKeys = append(e.allKeys, le.keys)
+	return e
+}
+
+// newEntity allocates e with the room its first mention's surface takes
+// in surfaces, merges and allKeys (addMention), and a lexicon entity's
+// keys before it in allKeys: one allocation where an entity with a
+// mention made four.
+func newEntity(e entity) *entity {
+	b := &entityBlock{e: e}
+	b.e.surfaces, b.e.merges, b.e.allKeys = b.surfaces[:0], b.merges[:0], b.allKeys[:0]
+	return &b.e
+}
+
+// entityBlock is an entity and the first elements of its slices
+// (newEntity).
+type entityBlock struct {
+	e        entity
+	surfaces [1]string
+	merges   [1]Merge
+	allKeys  [2][]string
 }
 
 // scanLexicon finds lexicon names in a sentence, longest match first.

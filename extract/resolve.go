@@ -78,7 +78,7 @@ func (d *doc) resolveCandidates(cands []*candidate) {
 				continue
 			}
 		}
-		e := &entity{typ: c.typ, keys: keys, unknown: true}
+		e := newEntity(entity{typ: c.typ, keys: keys, unknown: true})
 		d.ents = append(d.ents, e)
 		d.indexSurname(e, keys)
 		d.addMention(c.first, c.last, c.sent, e, c.how)

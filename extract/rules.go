@@ -310,8 +310,17 @@ func (d *doc) record() schema.Record {
 	// In order of id: the pointers are sorted, not the records.
 	slices.SortStableFunc(kept, func(a, b *entity) int { return strings.Compare(a.id, b.id) })
 	rec.Entities = make([]schema.Entity, 0, len(kept))
+	// The entities' mentions are copied into one array, each cut to its
+	// own length and capacity: an allocation a record, not one an entity.
+	n := 0
 	for _, e := range kept {
-		re := schema.Entity{ID: e.id, Type: e.typ, Name: e.name, Mentions: append([]string{}, e.surfaces...)}
+		n += len(e.surfaces)
+	}
+	mentions := make([]string, n)
+	for _, e := range kept {
+		n = copy(mentions, e.surfaces)
+		re := schema.Entity{ID: e.id, Type: e.typ, Name: e.name, Mentions: mentions[:n:n]}
+		mentions = mentions[n:]
 		if e.lex != nil && e.lex.id == e.id && e.lex.Type == e.typ {
 			re.Wikidata, re.Coords, re.GeoPrecision = e.lex.Wikidata, e.lex.Coords, e.lex.Precision
 		}
