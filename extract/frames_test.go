@@ -64,6 +64,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// of the sentence before.
 		{"Kataib Hezbollah issued a statement on Sunday. Iran has struck Kurdish groups in Iraq since 2022, and in March it fired missiles at Erbil.",
 			[3]string{"kataib-hezbollah", "attacked", "erbil"}, [3]string{"iran", "attacked", "erbil"}},
+		// A state's patrol is its forces, not the state.
+		{"ISIS fighters ambushed a US patrol near Palmyra, killing two soldiers.",
+			[3]string{"isis", "attacked", "united-states"}, [3]string{"isis", "attacked", "us-military"}},
 		// A place the sentence is in is not a member of what follows.
 		{"The United States still has 2,500 troops stationed in Iraq, deployed as part of the international coalition.",
 			[3]string{"iraq", "member_of", "international-coalition"}, [3]string{"us-military", "deployed_at", "iraq"}},
