@@ -162,8 +162,8 @@ func TestRelationRules(t *testing.T) {
 		{"Nujaba threatened Israel and the United States on Sunday.",
 			[]wantFact{{"harakat-hezbollah-al-nujaba", "threatened", "israel", "threatened"}, {"harakat-hezbollah-al-nujaba", "threatened", "united-states", "threatened"}}},
 		// An alliance told as a participle after a description.
-		{"Kata'ib Hezbollah, a group aligned with Iran, denied any role.",
-			[]wantFact{{"kataib-hezbollah", "allied_with", "iran", "stated"}}},
+		{"Asaib Ahl al-Haq, a militia aligned with Iran, denied any role.",
+			[]wantFact{{"asaib-ahl-al-haq", "allied_with", "iran", "stated"}}},
 		// A middle initial is part of the lexicon's name.
 		{"Secretary of State Antony J. Blinken spoke with the prime minister on Monday.",
 			[]wantFact{{"antony-blinken", "minister_of", "united-states", "stated"}}},
