@@ -494,7 +494,7 @@ func (v *view) attack(k int) int {
 			}
 			droneAir = droneAir || v.wordIn(j, v.d.lx.airWeaponWords)
 			if v.word(j, "and") && j > 0 && v.it[j-1].e != nil {
-				break // "strikes on Kataib Hezbollah and a drone strike": the name ends another phrase
+				break // "raids against X and a drone strike": the name ends another phrase
 			}
 			if v.wordIn(j, v.d.lx.resistanceNouns) {
 				agent = d.lastResistance()
@@ -1303,7 +1303,7 @@ func (v *view) threat(k int) {
 	}
 	agent = agents[0]
 	kind, _ := v.kindAt(k)
-	// "threatened to target Israeli and US positions": each is threatened;
+	// "threatened Israel and the United States": each is threatened;
 	// the event names the first.
 	targets := []*entity{target}
 	if listed >= 0 {

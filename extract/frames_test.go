@@ -966,10 +966,10 @@ func TestAsideObjectIsNoSpeaker(t *testing.T) {
 	}
 }
 
-// "Strikes on Kataib Hezbollah and a drone strike that killed X": the// "Strikes on Kataib Hezbollah and a drone strike that killed X": the
+// "Raids against X and a drone strike which killed Y": the// "Raids against X and a drone strike which killed Y": the
 // name before "and" ends another phrase; it did not strike or kill.
 func TestNameBeforeAndIsNoStriker(t *testing.T) {
-	rec := extractText(t, "The crisis brought U.S. strikes on Kata'ib Hezbollah and a drone strike that killed Abu Mahdi al-Muhandis in Baghdad.")
+	rec := extractText(t, "The crisis brought U.S. raids against Kata'ib Hezbollah and a drone strike which killed Abu Mahdi al-Muhandis in Baghdad.")
 	for _, f := range rec.Facts {
 		if f.S == "kataib-hezbollah" && (f.P == "killed" || f.P == "attacked") {
 			t.Errorf("the group before 'and' made the striker: %+v", f)
@@ -985,7 +985,7 @@ func TestNameBeforeAndIsNoStriker(t *testing.T) {
 // "The Yazidi town of Sinjar": the word before a settlement's head
 // describes the place named after "of"; it names no place of its own.
 func TestSettlementHeadNamesAfterOf(t *testing.T) {
-	rec := extractText(t, "Shells landed near the Serdesht Camp in the Yazidi town of Sinjar on Monday. A rocket fell near the Druze village of Majdal Shams.")
+	rec := extractText(t, "A drone hit a car outside the Serdesht Camp, in the Yazidi town of Sinjar, on Monday. A rocket fell near the Druze village of Majdal Shams.")
 	for _, e := range rec.Entities {
 		if e.ID == "yazidi" || e.ID == "druze" {
 			t.Errorf("place %s from a word before a settlement's head: %s", e.ID, ids(rec))
