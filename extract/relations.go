@@ -308,6 +308,21 @@ func (v *view) backed(k int) {
 	}
 }
 
+// asideHead returns the item of the name a non-restrictive relative
+// clause that holds item j is about ("the YPG, which dominates the SDF":
+// the YPG for the SDF), or -1 when j is in none.
+func (v *view) asideHead(j int) int {
+	for r := j - 1; r >= 2 && r >= j-4; r-- {
+		if v.word(r, "which", "who") && v.word(r-1, ",") && v.ent(r-2) != nil {
+			return r - 2
+		}
+		if v.it[r].e != nil || v.word(r, ",") || clauseBreak(v.it[r].w) {
+			return -1
+		}
+	}
+	return -1
+}
+
 // includesBetween reports "including", "such as" or "like" between items
 // a and b: a list's items after it are what the phrase before includes.
 func (v *view) includesBetween(a, b int) bool {
@@ -598,6 +613,9 @@ func (v *view) memberOf(k int) {
 			a := v.afterName(j)
 			if v.locative(j) {
 				return // "troops stationed in Iraq, deployed as part of the coalition"
+			}
+			if h := v.asideHead(j); h >= 0 {
+				e = v.ent(h) // "the YPG, which dominates the SDF, to be an offshoot of": the YPG
 			}
 			if is(e, schema.ArmedGroup, schema.Country) && (v.word(a, ",") || v.word(a, "is", "was", "are", "became")) {
 				v.fact(k, e, "member_of", v.ent(y), 0.75)

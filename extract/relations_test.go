@@ -553,3 +553,29 @@ func TestAccordingToAnOutlet(t *testing.T) {
 		}
 	}
 }
+
+// An offshoot or a subsidiary of a group is a member of it, and the name
+// an aside after it describes is the one that is.
+func TestOffshootIsMember(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		s, o string
+	}{
+		{"Turkey calls the YPG, which leads the SDF, an offshoot of the PKK.", "peoples-protection-units", "kurdistan-workers-party"},
+		{"The SDF is a subsidiary of the YPG, Ankara says.", "syrian-democratic-forces", "peoples-protection-units"},
+	} {
+		rec := extractText(t, c.text)
+		found := false
+		for _, f := range rec.Facts {
+			if f.P == "member_of" && f.O == c.o {
+				found = found || f.S == c.s
+				if f.S != c.s {
+					t.Errorf("%q: %s member_of %s, want %s", c.text, f.S, f.O, c.s)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s member_of %s: %+v", c.text, c.s, c.o, rec.Facts)
+		}
+	}
+}
