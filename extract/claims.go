@@ -247,7 +247,7 @@ func (v *view) kindAt(k int) (string, *entity) {
 }
 
 // inStatement reports a statement noun shortly after the verb at k, in
-// its clause: "revealed this development in a statement on Saturday".
+// its clause: "revealed the news in a statement on Sunday".
 func (v *view) inStatement(k int) bool {
 	for j := k + 1; j < len(v.it) && j <= k+6; j++ {
 		if clauseBreak(v.it[j].w) || v.word(j, "that", ",") {

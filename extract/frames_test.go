@@ -71,7 +71,7 @@ func TestRolesNeverInverted(t *testing.T) {
 		{"The United States still has 2,500 troops stationed in Iraq, deployed as part of the international coalition.",
 			[3]string{"iraq", "member_of", "international-coalition"}, [3]string{"us-military", "deployed_at", "iraq"}},
 		// A relative clause after a place belongs to the name before it.
-		{"Washington confirmed the death of the leader of the Iran-backed Harakat al-Nujaba group in Iraq, which has been attacking U.S. military targets.",
+		{"Officials reported the death of a senior figure of the Iran-backed Harakat al-Nujaba group in Iraq, which had been attacking U.S. troops for months.",
 			[3]string{"iraq", "attacked", "us-military"}, [3]string{"harakat-hezbollah-al-nujaba", "attacked", "us-military"}},
 		// The holder of the sites struck is the target, not an agent,
 		// and the places they are in are not targets.
@@ -98,7 +98,7 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"iraqi-security-forces", "backed_by", "iraq"}, [3]string{"iraqi-security-forces", "backed_by", "us-military"}},
 		// The sponsor in "an Iran-backed group" modifies the group; it is
 		// not the one responsible.
-		{"A strike killed a leader of an Iran-backed militant group responsible for a string of recent attacks on U.S. troops.",
+		{"The raid killed a commander of an Iran-backed militant faction responsible for dozens of attacks on U.S. troops.",
 			[3]string{"iran", "attacked", "us-military"}, [3]string{}},
 		// The country of a base that houses foreign troops is not the
 		// target; the troops are.
@@ -122,10 +122,10 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"hezbollah", "active_in", "yemen"}, [3]string{"houthis", "active_in", "yemen"}},
 		// An active perfect is no passive: the one who "has struck back"
 		// is no target, and no clause after "as" is its object.
-		{"The U.S. military has struck back just three times as the administration balances efforts to deter the militants.",
+		{"The U.S. military has struck back only twice as the administration tries to deter the militias without a wider war.",
 			[3]string{"us-military", "attacked", "us-government"}, [3]string{}},
 		// A body named in a quotation is not the speaker's employer.
-		{"\"The strikes hit facilities used by groups affiliated with Iran's Islamic Revolutionary Guard Corps,\" Army Col. Joe Buccino said on Tuesday.",
+		{"\"We hit depots that serve militias tied to the IRGC,\" Army Col. Joe Buccino said on Tuesday.",
 			[3]string{"joe-buccino", "holds_role", "islamic-revolutionary-guard-corps"}, [3]string{"joe-buccino", "holds_role", "us-army"}},
 		// A possessor backs the proxies; the demonym after it says where
 		// they are.
@@ -133,13 +133,13 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"iraq-backed-militias", "backed_by", "iraq"}, [3]string{}},
 		// "They" opening a sentence takes up the state the last one was
 		// about, not a group that sentence named.
-		{"Over the past weeks, Israel appears to have hit Iran-backed targets in Iraq. On Saturday, they also carried out an airstrike against Iranian forces near Damascus.",
+		{"In recent weeks Israel appears to have hit Iran-backed targets in Iraq. On Friday, they carried out another airstrike against Iranian forces outside Homs.",
 			[3]string{"iran-backed-militias", "attacked", "iran"}, [3]string{"israel", "attacked", "iran"}},
 		// A city named before another noun is no body a person serves.
-		{"Abo Taqwa Al-Saeidi, the aide to the head of Baghdad Ring operations in the Popular Mobilization Forces, was killed.",
+		{"Abo Taqwa Al-Saeidi, an assistant to the commander of Baghdad Ring operations within the Popular Mobilization Forces, died in the strike.",
 			[3]string{"abo-taqwa-al-saeidi", "holds_role", "iraq"}, [3]string{}},
 		// Places a subject is in are not the subject.
-		{"Iranian-backed militants in Iraq and Syria have long battled with U.S. forces, launching sporadic attacks against bases in the region.",
+		{"Iranian-backed militants in Iraq and Syria had repeatedly battled with U.S. forces, firing rockets at their bases.",
 			[3]string{"syria", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},
 		// A site's holder is the target, not a bystander of the strike.
 		{"U.S. jets struck the headquarters of Kataib Hezbollah in Jurf al-Sakhar.",
@@ -152,7 +152,7 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"turkey", "attacked", "iraq"}, [3]string{"turkey", "attacked", "kurdistan-workers-party"}},
 		// A sponsor in a list of qualifiers backs the name they qualify,
 		// not the name the phrase is in apposition to.
-		{"Fighting broke out near the Manbij Military Council, an affiliate of the US-backed, Kurdish-led Syrian Democratic Forces.",
+		{"Clashes erupted near the Manbij Military Council, a local affiliate of the Kurdish-led, US-backed Syrian Democratic Forces.",
 			[3]string{"manbij-military-council", "backed_by", "united-states"}, [3]string{"syrian-democratic-forces", "backed_by", "united-states"}},
 		// A site noun after an item of a list ("army positions") does
 		// not end the list: the items after it are targets too.
@@ -170,13 +170,13 @@ func TestRolesNeverInverted(t *testing.T) {
 		{"The United States shut the American bases in Erbil and Kirkuk last year.",
 			[3]string{}, [3]string{"united-states", "deployed_at", "erbil"}},
 		// A list inside an apposition does not hide the subject before it.
-		{"The PKK, labelled a terrorist organisation by Iraq, Britain and Germany, took up arms against the Turkish state in 1984.",
+		{"The PKK, listed as a terrorist organisation by Iraq, Britain and Germany, took up arms against Turkey in the 1980s.",
 			[3]string{"germany", "attacked", "turkey"}, [3]string{"kurdistan-workers-party", "attacked", "turkey"}},
 		// A capital after "of" is a place, not the subject.
 		{"An army officer said the strikes north of Baghdad targeted Iraq's Popular Mobilization Forces.",
 			[3]string{"iraq", "attacked", "popular-mobilization-forces"}, [3]string{}},
 		// A capital after "of" is a place, not who killed.
-		{"After a U.S. strike in the middle of Baghdad killed a Kataib Hezbollah leader, the premier's spokesman protested.",
+		{"After a U.S. strike in the heart of Baghdad killed a Kataib Hezbollah commander, the government protested.",
 			[3]string{"iraq", "attacked", "kataib-hezbollah"}, [3]string{}},
 		// A time word between a speaker and its verb: "it" is still the
 		// speaker.
@@ -214,7 +214,7 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"hajin", "located_in", "syria"}, [3]string{"hajin", "located_in", "deir-ez-zor"}},
 		// The bases an attack's target lists are its targets, not the
 		// force that holds them.
-		{"The Islamic Resistance in Iraq targeted two bases of the American occupation in Syria, the al-Omar field and Shaddadi, with drones.",
+		{"The Islamic Resistance in Iraq targeted two bases of the US occupation in Syria, the Conoco field and Shaddadi, with rockets.",
 			[3]string{"islamic-resistance-in-iraq", "targeted", "us-military"}, [3]string{"islamic-resistance-in-iraq", "attacked", "al-shaddadi"}},
 		// A speaker who says others are behind attacks is not their
 		// agent; a president the lexicon knows presides over his own
@@ -541,7 +541,7 @@ func TestNamesInRunningText(t *testing.T) {
 		// Ministers named by their portfolio; nicknames opened by "Hajj".
 		{"On Saturday, the prime minister discussed with Iraqi Minister of Agriculture Muhammad Karim al-Khafaji ways to share water.", "muhammad-karim-al-khafaji", "Muhammad Karim al-Khafaji"},
 		// Unknown places by what follows them.
-		{"The drone targeted a car in the Sinune subdistrict carrying fighters, officials said.", "sinune", "Sinune"},
+		{"A Turkish drone hit a pickup truck in the Sinune subdistrict on Monday, officials said.", "sinune", "Sinune"},
 		{"The attack took place in al-Hamdaniya, east of Mosul, on Sunday night.", "al-hamdaniya", "al-Hamdaniya"},
 		{"Rockets hit Tarmiyah, 50 km north of Baghdad, on Sunday night, police said.", "tarmiyah", "Tarmiyah"},
 		{"The commander, who is known as Hajj Sajjad, met with militia leaders in the eastern countryside.", "hajj-sajjad", "Hajj Sajjad"},
@@ -571,7 +571,7 @@ func TestEventArguments(t *testing.T) {
 		typ, agent, target string
 		events             int
 	}{
-		{"Al-Tanf was targeted by drones on Monday, for which the Islamic Resistance in Iraq claimed responsibility.", "Attack", "islamic-resistance-in-iraq", "al-tanf", 1},
+		{"Al-Tanf was targeted by drones late on Sunday, for which Kata'ib Hezbollah claimed responsibility.", "Attack", "kataib-hezbollah", "al-tanf", 1},
 		{"The assassination of Quds Force Commander Qasem Soleimani in a U.S. airstrike in Baghdad angered Tehran.", "Airstrike", "united-states", "qasem-soleimani", 1},
 		{"Qasem Soleimani was killed in January 2020 and mourned in Tehran.", "", "", "", 0},
 		// The sponsor hyphen-joined to the attacker is not the attacker.
@@ -651,7 +651,7 @@ func TestRetoldEvent(t *testing.T) {
 	}
 	// A state and its forces, read in one sentence, are one attacker.
 	n := 0
-	for _, e := range extractText(t, "The Iranian Foreign Ministry on Saturday condemned the overnight US air strikes on Syria and Iraq as a violation of their sovereignty.").Events {
+	for _, e := range extractText(t, "On Saturday the Iranian Foreign Ministry condemned the latest US air strikes on Iraq and Syria, calling them a breach of sovereignty.").Events {
 		if sameEventKind(e.Type, schema.EvAttack) {
 			n++
 		}

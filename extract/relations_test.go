@@ -55,9 +55,9 @@ func TestEntityPatterns(t *testing.T) {
 		{"The Syrian Directorate-General of Counter-Narcotics said the shipment was seized.", "syrian-directorate-general-of-counter-narcotics", schema.GovernmentBody, "Syrian Directorate-General of Counter-Narcotics"},
 		// A place word opens a list of places; a tribe is an organisation;
 		// "Sheik" and "Abo" are spellings of a courtesy and a kunya.
-		{"Fighters took the towns of Dhiban and Al-Tayana on the eastern bank.", "al-tayana", schema.Place, "Al-Tayana"},
-		{"The leader of the powerful Al-Aqidat tribe, Sheik Ibrahim al-Hafel, called for a rally.", "ibrahim-al-hafel", schema.Person, "Ibrahim al-Hafel"},
-		{"The leader of the powerful Al-Aqidat tribe called for a rally.", "al-aqidat", schema.Organization, "Al-Aqidat"},
+		{"Tribal fighters seized the towns of Dhiban and Al-Tayana after dawn.", "al-tayana", schema.Place, "Al-Tayana"},
+		{"The leader of the large Al-Aqidat tribe, Sheik Ibrahim al-Hafel, urged his men to fight.", "ibrahim-al-hafel", schema.Person, "Ibrahim al-Hafel"},
+		{"The leader of the influential Al-Aqidat tribe called for a rally.", "al-aqidat", schema.Organization, "Al-Aqidat"},
 		{"Abo Taqwa Al-Saeidi was killed in the strike.", "abo-taqwa-al-saeidi", schema.Person, "Abo Taqwa Al-Saeidi"},
 	} {
 		rec := extractText(t, c.text)
@@ -103,7 +103,7 @@ func TestNoNameFromSentenceStart(t *testing.T) {
 }
 
 func TestNoEntitiesFromNoise(t *testing.T) {
-	rec := extractText(t, "Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n\nShare it:\n\n7 mins read\n\nWould American Occupiers Withdraw From Iraq?!")
+	rec := extractText(t, "Leave a Reply\n\nYour email address stays private. Required fields are marked *\n\nShare it:\n\n7 mins read\n\nWill American Occupiers Ever Leave Iraq?!")
 	for _, e := range rec.Entities {
 		if e.ID != "iraq" && e.ID != "us-military" {
 			t.Errorf("noise produced entity %s %v", e.ID, e.Mentions)
@@ -143,10 +143,10 @@ func TestRelationRules(t *testing.T) {
 		// titles leaves the first to its office.
 		{"The spokesman, Navy Cmdr. Sean Robertson, said the report was false.",
 			[]wantFact{{"sean-robertson", "holds_role", "us-navy", "stated"}}},
-		{"Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder said the strikes were proportionate.",
+		{"Pentagon Press Secretary Air Force Brig. Gen. Patrick Ryder said the air strikes were proportionate and lawful.",
 			[]wantFact{{"pat-ryder", "spokesperson_for", "pentagon", "stated"}, {"pat-ryder", "holds_role", "us-air-force", "stated"}}},
 		// "the head of the (qualified) ORG (ALIAS), NAME".
-		{"The SDF invited the head of the formerly US-allied Deir ez-Zor Military Council (DEMC), Ahmed al-Khabil, to a meeting.",
+		{"Tribal elders met the head of the once US-allied Deir ez-Zor Military Council (DEMC), Ahmed al-Khabil, in Hasakah.",
 			[]wantFact{{"ahmed-al-khabil", "holds_role", "deir-ez-zor-military-council", "stated"}}},
 		// "the leader of the ORG tribe, Sheikh NAME": past the group noun
 		// and the courtesy title.
@@ -226,7 +226,7 @@ func TestNoFactsOutsideDomain(t *testing.T) {
 }
 
 func TestEvents(t *testing.T) {
-	rec := extractText(t, "The Islamic Resistance in Iraq claimed responsibility for a drone attack on Ain al-Asad air base on Thursday. "+
+	rec := extractText(t, "The IRI claimed responsibility for a rocket attack on Ain al-Asad air base on Thursday. "+
 		"U.S. warplanes later struck Kata'ib Hezbollah facilities in al-Qaim. "+
 		"“If the Americans do not leave, they will face a harsh response,” said Abu Ali al-Askari, a security official of Kata'ib Hezbollah. "+
 		"Iraqi Foreign Minister Fuad Hussein held talks with U.S. Ambassador Alina Romanowski on Wednesday.")
@@ -330,7 +330,7 @@ func TestMoreConstructions(t *testing.T) {
 		text string
 		want []wantFact
 	}{
-		{"The Islamic Resistance in Iraq, an umbrella group of Iran-aligned militias including Kata'ib Hezbollah and Harakat al-Nujaba, claimed responsibility for the drone attack on Erbil.",
+		{"The IRI, an umbrella group of Iran-aligned factions including Kata'ib Hezbollah and Harakat al-Nujaba, claimed responsibility for a drone attack on Erbil.",
 			[]wantFact{{"islamic-resistance-in-iraq", "allied_with", "iran", "stated"}, {"kataib-hezbollah", "member_of", "islamic-resistance-in-iraq", "stated"}, {"islamic-resistance-in-iraq", "attacked", "erbil", "claimed"}}},
 		{"A rocket attack hit the Victory Base Complex on Monday. Kata'ib Hezbollah denied any involvement in the attack.",
 			[]wantFact{{"kataib-hezbollah", "denied_responsibility_for", "", "denied"}}},

@@ -212,7 +212,7 @@ func TestOutletMakesNoThreat(t *testing.T) {
 // spoke last, not a name in the quotation.
 func TestSpeakerAfterQuotation(t *testing.T) {
 	rec := extractText(t, "The Kurdistan Region's Counter-Terrorism Directorate said a Turkish drone struck a car near Sulaimaniyah. "+
-		"“A PKK military official was killed, and another fighter was wounded,” it added in a statement.")
+		"“One PKK commander died and a second fighter was hurt,” it added in a statement.")
 	if n := countEvents(rec, schema.EvStatement, "kurdistan-workers-party"); n != 0 {
 		t.Errorf("the PKK, named in the quotation, made %d statements", n)
 	}
@@ -222,7 +222,7 @@ func TestSpeakerAfterQuotation(t *testing.T) {
 // threat; "the ministry" after "the Ministry of National Defense" is it.
 func TestSpeakersThreat(t *testing.T) {
 	rec := extractText(t, "Turkey's Ministry of National Defense announced a new operation in Hakurk on Friday. "+
-		"In a statement, the ministry said Turkey will continue to destroy shelters used by PKK terrorists in Hakurk.")
+		"In its statement, the ministry said Turkey would continue to destroy PKK hideouts and depots in the area.")
 	if n := countEvents(rec, schema.EvThreat, "turkish-ministry-of-national-defense"); n != 1 {
 		t.Errorf("the ministry's threats: %d, want 1; events: %+v", n, rec.Events)
 	}
@@ -235,7 +235,7 @@ func TestSpeakersThreat(t *testing.T) {
 // last noun, and its statement is the group's.
 func TestCompoundDescription(t *testing.T) {
 	rec := extractText(t, "Kataib Hezbollah said its base near al-Qaim was hit by a drone on Sunday. "+
-		"The militia group's statement said only two people had been killed.")
+		"The militia group's statement said just one fighter had been wounded.")
 	if n := countEvents(rec, schema.EvStatement, "kataib-hezbollah"); n != 1 {
 		t.Errorf("the group's statements: %d, want 1", n)
 	}
@@ -315,7 +315,7 @@ func TestUnnamedVoicesOfABody(t *testing.T) {
 		{"Kataib Hezbollah officials denied any part in the rocket fire.", "kataib-hezbollah"},
 		{"A PMF statement said two of its fighters died in the raid.", "popular-mobilization-forces"},
 		{"Security sources said the convoy was shelled near Palmyra.", ""},
-		{"Kurdistan Region officials have repeatedly called on Baghdad to pay the salaries.", "kurdistan-regional-government"},
+		{"Kurdistan Region officials have again called on Baghdad to release public sector wages.", "kurdistan-regional-government"},
 	})
 }
 
