@@ -692,6 +692,11 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 	if start >= j {
 		return nil
 	}
+	// "Press Secretary Air Force Maj. Gen. X": a service branch between
+	// titles names no one.
+	if b, _ := d.branchBefore(j); b == start {
+		return nil
+	}
 	// A title just before the run ("spokesman X", "said representative X").
 	if typ == "" && d.titleBefore(start) {
 		typ = schema.Person

@@ -579,3 +579,21 @@ func TestOffshootIsMember(t *testing.T) {
 		}
 	}
 }
+
+// A service branch between two titles ("Press Secretary Air Force Maj.
+// Gen. X") is the person's service, never a person of its own.
+func TestServiceBranchIsNoPerson(t *testing.T) {
+	rec := extractText(t, "Pentagon Press Secretary Air Force Maj. Gen. Patrick Ryder told reporters the raid was over.")
+	for _, e := range rec.Entities {
+		if e.Type == "Person" && e.ID != "pat-ryder" {
+			t.Errorf("a person %s from the titles: %+v", e.ID, rec.Entities)
+		}
+	}
+	found := false
+	for _, f := range rec.Facts {
+		found = found || f.S == "pat-ryder" && f.P == "spokesperson_for"
+	}
+	if !found {
+		t.Errorf("no pat-ryder spokesperson_for: %+v", rec.Facts)
+	}
+}
