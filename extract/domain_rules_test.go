@@ -334,7 +334,7 @@ func TestActivePerfectIsNoPassive(t *testing.T) {
 
 // TestNoSelfAttack: a misread subject never makes a state attack itself.
 func TestNoSelfAttack(t *testing.T) {
-	rec := extractText(t, "The PKK, listed as a terrorist organisation by Turkey, the EU and the US, took up arms against the Turkish state four decades ago.")
+	rec := extractText(t, "The PKK, branded a terror group by Turkey, the EU and the US, took up arms against the Turkish state decades ago.")
 	for _, e := range rec.Events {
 		if e.Agent == "turkey" && e.Type != schema.EvStatement {
 			t.Errorf("Turkey made a %s against %q:%s", e.Type, e.Target, eventList(rec))

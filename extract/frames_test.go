@@ -170,7 +170,7 @@ func TestRolesNeverInverted(t *testing.T) {
 		{"The United States shut the American bases in Erbil and Kirkuk last year.",
 			[3]string{}, [3]string{"united-states", "deployed_at", "erbil"}},
 		// A list inside an apposition does not hide the subject before it.
-		{"The PKK, listed as a terrorist organisation by Iraq, Britain and Germany, took up arms against Turkey in the 1980s.",
+		{"The PKK, named a terror group by Iraq, Britain and Germany, took up arms against Turkey in 1984.",
 			[3]string{"germany", "attacked", "turkey"}, [3]string{"kurdistan-workers-party", "attacked", "turkey"}},
 		// A capital after "of" is a place, not the subject.
 		{"An army officer said the strikes north of Baghdad targeted Iraq's Popular Mobilization Forces.",
@@ -225,9 +225,9 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"joe-biden", "president_of", "iraq"}, [3]string{"joe-biden", "attacked", "iran-backed-militias"}},
 		// The groups a description includes are not its backers; a noun
 		// "targets" is no verb.
-		{"The body includes armed Shiite factions supported by Iran, including Kataib Hezbollah and Harakat al-Nujaba, which have claimed attacks on U.S. military targets in Iraq.",
+		{"The council groups Shiite militias supported by Iran, including Kataib Hezbollah and Harakat al-Nujaba, which have claimed strikes on U.S. military targets in Iraq.",
 			[3]string{"iran-backed-militias", "backed_by", "kataib-hezbollah"}, [3]string{"iran-backed-militias", "backed_by", "iran"}},
-		{"The body includes armed Shiite factions supported by Iran, including Kataib Hezbollah and Harakat al-Nujaba, which have claimed attacks on U.S. military targets in Iraq.",
+		{"The council groups Shiite militias supported by Iran, including Kataib Hezbollah and Harakat al-Nujaba, which have claimed strikes on U.S. military targets in Iraq.",
 			[3]string{"us-military", "attacked", "iraq"}, [3]string{}},
 		// "The committee" is the committee named before, not the last
 		// actor.
