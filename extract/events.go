@@ -557,6 +557,11 @@ func (v *view) attack(k int) int {
 			}
 		}
 	}
+	if agent == nil && strings.HasSuffix(w, "ing") && v.word(k-1, "by") && k >= 2 {
+		// "Israel responded by striking X": the gerund's subject is the
+		// verb's before "by".
+		_, agent = v.subj(k - 2)
+	}
 	if agent == nil && !v.isNoun(w) && v.word(k-1, "and") {
 		// "The US military retaliated on Jan. 24 and targeted X": a verb
 		// joined to the sentence's first shares its subject.

@@ -1047,3 +1047,21 @@ func TestTypeBit(t *testing.T) {
 		}
 	}
 }
+
+// "X responded by striking Y": the gerund after "by" is the verb's
+// subject's act.
+func TestGerundAfterByIsSubjectsAct(t *testing.T) {
+	for _, c := range []struct{ text, agent, target string }{
+		{"Israel answered by striking Hezbollah depots near Qusayr.", "israel", "hezbollah"},
+		{"Kataib Hezbollah retaliated by firing rockets at Ain al-Asad.", "kataib-hezbollah", "ain-al-asad-air-base"},
+	} {
+		rec := extractText(t, c.text)
+		found := false
+		for _, e := range rec.Events {
+			found = found || e.Agent == c.agent && e.Target == c.target
+		}
+		if !found {
+			t.Errorf("%q: no event of %s on %s: %+v", c.text, c.agent, c.target, rec.Events)
+		}
+	}
+}
