@@ -88,7 +88,7 @@ func (d *doc) view(s *sentence) *view {
 		if m := d.at[i]; m != nil && m.first == i {
 			it := item{t0: i, t1: m.last, m: m, e: m.ent}
 			// "the US military strikes on Iraq": the state's strikes.
-			if c := d.lx.militaryOf[m.ent.id]; c != nil && d.militaryAdjective(m.last-1, s) {
+			if c := d.lx.countryOf(m.ent); c != nil && d.militaryAdjective(m.last-1, s) {
 				it.e = d.virtual(c)
 			}
 			// "United States warplanes", "US occupying forces": a country
