@@ -468,8 +468,10 @@ func (v *view) word(k int, ws ...string) bool {
 	if k < 0 || k >= len(v.it) || v.it[k].e != nil {
 		return false
 	}
+	// Read once: the rules ask it of a list of words at every item.
+	word := v.it[k].w
 	for _, w := range ws {
-		if v.it[k].w == w {
+		if word == w {
 			return true
 		}
 	}
