@@ -200,7 +200,7 @@ func sameParties(es []*entity, parties map[string][]string) bool {
 // article it speaks for ("the Iraqi Foreign Ministry", "the US
 // government"); otherwise the party.
 func (d *doc) stateOf(e *entity) *entity {
-	if c := d.lx.militaryOf[e.id]; c != nil {
+	if c := d.lx.countryOf(e); c != nil {
 		return d.virtual(c)
 	}
 	if e.lex != nil && e.lex.metonym != nil {

@@ -309,7 +309,7 @@ func (v *view) definiteAt(k int) bool {
 // "strikes by U.S. forces" on one target and day are one happening.
 func (d *doc) forces(e *entity) *entity {
 	if e != nil {
-		if c := d.lx.militaryOf[e.id]; c != nil {
+		if c := d.lx.countryOf(e); c != nil {
 			return d.virtual(c)
 		}
 	}

@@ -501,7 +501,7 @@ func (fr *construction) bindSubject(v *view, m *match) bool {
 	}
 	e := &fr.elems[fr.subject]
 	fits := func(x *entity) bool {
-		return x != nil && (e.types.has(x.typ) || e.military && v.d.lx.militaryOf[x.id] != nil)
+		return x != nil && (e.types.has(x.typ) || e.military && v.d.lx.countryOf(x) != nil)
 	}
 	j, x := v.clauseSubject(m.trigger)
 	if p := v.politicalEntity(x); !fits(x) && fits(p) && e.types.has(schema.GovernmentBody) {
@@ -944,7 +944,7 @@ func (e *elem) accept(v *view, k int) *entity {
 	switch {
 	case x == nil:
 		return nil
-	case e.types.has(x.typ) || e.military && v.d.lx.militaryOf[x.id] != nil:
+	case e.types.has(x.typ) || e.military && v.d.lx.countryOf(x) != nil:
 		return x
 	case x.lex != nil && x.lex.metonym != nil && e.types.has(x.lex.metonym.Type) && e.types.has(schema.GovernmentBody) && !v.wordIn(k-1, v.d.lx.placePrepositions):
 		// Only where the slot wants an actor, and the city is no place
@@ -1290,8 +1290,8 @@ func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
 		switch {
 		case se.forces && v.d.military(e) != nil:
 			out[i] = v.d.military(e) // "The United States will withdraw its forces"
-		case se.state && e != nil && v.d.lx.militaryOf[e.id] != nil:
-			out[i] = v.d.virtual(v.d.lx.militaryOf[e.id]) // "condemned the bombing by US forces": the United States
+		case se.state && e != nil && v.d.lx.countryOf(e) != nil:
+			out[i] = v.d.virtual(v.d.lx.countryOf(e)) // "condemned the bombing by US forces": the United States
 		}
 	}
 	return out
@@ -1375,10 +1375,10 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		typ = ev.StateType
 	}
 	if ev.Refine {
-		if ev.Target == antecedentAgent && target != nil && v.d.lx.militaryOf[target.id] != nil {
+		if ev.Target == antecedentAgent && target != nil && v.d.lx.countryOf(target) != nil {
 			// "condemned the strikes" of the U.S. military: addressed
 			// to the United States.
-			target = v.d.virtual(v.d.lx.militaryOf[target.id])
+			target = v.d.virtual(v.d.lx.countryOf(target))
 		}
 		e := v.refine(typ, agent, target)
 		v.agentAttacked(e, agent, m.trigger)

@@ -61,6 +61,7 @@ type LexEntry struct {
 
 	id        string
 	military  *LexEntry  // the entry Military names
+	country   *LexEntry  // the entry whose Military this is: militaryOf[id]
 	metonym   *LexEntry  // the entry Metonym names
 	keys      []string   // skeleton keys of the canonical name
 	aliasKeys [][]string // skeleton keys of the name and every alias (people only)
@@ -451,6 +452,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		if e.Military != "" {
 			e.military = lx.byID[schema.Slug(e.Military)]
 			lx.militaryOf[e.military.id] = e
+			e.military.country = e
 		}
 		if e.Metonym != "" {
 			e.metonym = lx.byID[schema.Slug(e.Metonym)]
@@ -783,6 +785,16 @@ func (lx *Lexicon) Lookup(name string) *LexEntry {
 
 // ByID returns the entry with that entity id.
 func (lx *Lexicon) ByID(id string) *LexEntry { return lx.byID[id] }
+
+// countryOf is the country whose armed forces e is, lx.militaryOf[e.id]:
+// read off e's lexicon entry, without hashing the id, when e still goes
+// by that entry's id (the rules ask it of every mention in a view).
+func (lx *Lexicon) countryOf(e *entity) *LexEntry {
+	if e.lex != nil && e.lex.id == e.id {
+		return e.lex.country
+	}
+	return lx.militaryOf[e.id]
+}
 
 var defaultLexicon = func() *Lexicon {
 	sub, err := fs.Sub(lexiconFS, "lexicon")

@@ -88,7 +88,7 @@ func (d *doc) view(s *sentence) *view {
 		if m := d.at[i]; m != nil && m.first == i {
 			it := item{t0: i, t1: m.last, m: m, e: m.ent}
 			// "the US military strikes on Iraq": the state's strikes.
-			if c := d.lx.militaryOf[m.ent.id]; c != nil && d.militaryAdjective(m.last-1, s) {
+			if c := d.lx.countryOf(m.ent); c != nil && d.militaryAdjective(m.last-1, s) {
 				it.e = d.virtual(c)
 			}
 			// "United States warplanes", "US occupying forces": a country
@@ -468,8 +468,10 @@ func (v *view) word(k int, ws ...string) bool {
 	if k < 0 || k >= len(v.it) || v.it[k].e != nil {
 		return false
 	}
+	// Read once: the rules ask it of a list of words at every item.
+	word := v.it[k].w
 	for _, w := range ws {
-		if v.it[k].w == w {
+		if word == w {
 			return true
 		}
 	}

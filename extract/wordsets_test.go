@@ -194,3 +194,31 @@ func TestMovedListsAreData(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryOf holds countryOf, read off an entity's lexicon entry, to
+// the militaryOf map it stands for: for every entry's entity, for one
+// renamed away from its entry's id, and for an unknown one.
+func TestCountryOf(t *testing.T) {
+	lx := DefaultLexicon()
+	found := 0
+	for _, le := range lx.Entries {
+		e := &entity{id: le.id, lex: le}
+		if got, want := lx.countryOf(e), lx.militaryOf[le.id]; got != want {
+			t.Errorf("countryOf(%s) = %v, militaryOf %v", le.id, got, want)
+		}
+		if lx.militaryOf[le.id] != nil {
+			found++
+			other := &entity{id: "not-" + le.id, lex: le}
+			if got := lx.countryOf(other); got != nil {
+				t.Errorf("countryOf(%s) renamed = %v, want nil", other.id, got)
+			}
+			unknown := &entity{id: le.id, unknown: true}
+			if got := lx.countryOf(unknown); got != lx.militaryOf[le.id] {
+				t.Errorf("countryOf(unknown %s) = %v", le.id, got)
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no military in the lexicon")
+	}
+}

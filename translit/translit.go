@@ -126,6 +126,25 @@ var Articles = map[string]bool{"al": true, "el": true, "ul": true, "il": true, "
 // are only articles when hyphen-joined to the next word. Read only.
 var SunArticles = map[string]bool{"ad": true, "ar": true, "as": true, "at": true, "az": true, "an": true, "ash": true, "ath": true, "adh": true, "ed": true, "es": true, "er": true, "en": true}
 
+// isArticle is Articles[w] and isSunArticle SunArticles[w], as switches:
+// Keys asks them of every word of every name an article is scanned for,
+// and a switch on a short string costs less than hashing it.
+func isArticle(w string) bool {
+	switch w {
+	case "al", "el", "ul", "il", "the":
+		return true
+	}
+	return false
+}
+
+func isSunArticle(w string) bool {
+	switch w {
+	case "ad", "ar", "as", "at", "az", "an", "ash", "ath", "adh", "ed", "es", "er", "en":
+		return true
+	}
+	return false
+}
+
 // Keys returns the skeleton of every significant word of a name, in order,
 // given its words already normalised by Word; joined[i] says that word i is
 // hyphen-joined to word i+1 (nil: none is). Articles are dropped and fused
@@ -134,7 +153,7 @@ var SunArticles = map[string]bool{"ad": true, "ar": true, "as": true, "at": true
 func Keys(words []string, joined []bool) []string {
 	out := make([]string, 0, len(words))
 	for i, w := range words {
-		if Articles[w] || (SunArticles[w] && joined != nil && joined[i]) {
+		if isArticle(w) || (joined != nil && joined[i] && isSunArticle(w)) {
 			continue
 		}
 		abd, rest := Parts(w, i+1 < len(words))

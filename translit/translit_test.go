@@ -72,3 +72,23 @@ func TestNameKeys(t *testing.T) {
 		t.Errorf("articles only: keys %v, want none", k)
 	}
 }
+
+// TestArticleSwitches holds isArticle and isSunArticle to the Articles and
+// SunArticles maps they stand for.
+func TestArticleSwitches(t *testing.T) {
+	words := []string{"", "a", "al", "alb", "the", "them", "ash", "as", "ad", "adh", "x", "el", "il", "ul", "ol"}
+	for w := range Articles {
+		words = append(words, w, w+"a", w[:len(w)-1])
+	}
+	for w := range SunArticles {
+		words = append(words, w, w+"h", w[:len(w)-1])
+	}
+	for _, w := range words {
+		if isArticle(w) != Articles[w] {
+			t.Errorf("isArticle(%q) = %v", w, isArticle(w))
+		}
+		if isSunArticle(w) != SunArticles[w] {
+			t.Errorf("isSunArticle(%q) = %v", w, isSunArticle(w))
+		}
+	}
+}
