@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """overlap.py REPO_DIR TEXTS_DIR [N=8]: quoted strings (>=30 chars) in the repo's
-Go/YAML/Markdown files that share an N-word run with any dev-set text.
+Go and YAML files, and lines of its Markdown files, that share an N-word run
+with any dev-set text.
 
 Frame examples, test sentences and comments must be the project's own words,
 never an article's: run it (with the texts restored) before committing them,
@@ -16,8 +17,9 @@ n = 0
 for f in files:
     if not re.search(r'\.(go|yaml|md)$', f):
         continue
+    prose = f.endswith('.md')  # docs are read whole: a decision may paraphrase, never quote
     for ln, line in enumerate(open(repo + '/' + f, encoding='utf-8', errors='replace'), 1):
-        for q in re.findall(r'["“]([^"”]{30,})["”]', line):
+        for q in [line] if prose else re.findall(r'["“]([^"”]{30,})["”]', line):
             w = norm(q).split()
             for i in range(len(w) - N + 1):
                 g = ' '.join(w[i:i + N])
