@@ -162,6 +162,12 @@ func (v *view) subj(k int) (int, *entity) {
 			if e := v.firstActor(j); e != nil {
 				return -1, e
 			}
+			// "Turkey struck PKK positions. It also shelled …": opening
+			// its sentence, the last sentence's subject, not the last
+			// name it held.
+			if v.prev(j, j, nil) < 0 && v.d.lastSubject != nil {
+				return -1, v.d.lastSubject
+			}
 			return -1, v.d.lastActor
 		case w == "they" || w == "we" || w == "their" || w == "our":
 			if v.unnamedGroupBefore(j) {

@@ -64,6 +64,10 @@ func TestRolesNeverInverted(t *testing.T) {
 		// of the sentence before.
 		{"Kataib Hezbollah issued a statement on Sunday. Iran has struck Kurdish groups in Iraq since 2022, and in March it fired missiles at Erbil.",
 			[3]string{"kataib-hezbollah", "attacked", "erbil"}, [3]string{"iran", "attacked", "erbil"}},
+		// "It" opening a sentence is the last sentence's subject, not the
+		// group that sentence struck.
+		{"Turkey struck PKK positions in Duhok on Monday. It also shelled the village of Kani Masi.",
+			[3]string{"kurdistan-workers-party", "attacked", "kani-masi"}, [3]string{"turkey", "attacked", "kani-masi"}},
 		// A state's patrol is its forces, not the state.
 		{"ISIS fighters ambushed a US patrol near Palmyra, killing two soldiers.",
 			[3]string{"isis", "attacked", "united-states"}, [3]string{"isis", "attacked", "us-military"}},
