@@ -1044,6 +1044,9 @@ prep:
 		if clauseBreak(w) || w == "," || w == "by" || w == "that" || w == "which" || w == "were" || w == "was" || v.d.lx.targetStopVerbs.has(w) || v.d.lx.gapStops.has(w) {
 			return nil, k // "struck back three times as the administration …": another clause
 		}
+		if w == "from" {
+			return nil, k // "fired rockets at the embassy from Zafaraniya": whence, not whom
+		}
 		if w == "in" && (generic || v.siteOfCountry(v.next(j, 3, nil))) {
 			// "struck 85 targets in Iraq and Syria", "bombed a depot in
 			// eastern Syria": where, not whom.

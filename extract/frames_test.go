@@ -1069,3 +1069,18 @@ func TestGerundAfterByIsSubjectsAct(t *testing.T) {
 		}
 	}
 }
+
+// Where rockets were fired from is not what they were fired at.
+func TestLaunchSiteIsNoTarget(t *testing.T) {
+	for _, text := range []string{
+		"Gunmen fired three rockets at the embassy from Zafaraniya.",
+		"Police said two rockets were fired at the embassy from Zafaraniya.",
+	} {
+		rec := extractText(t, text)
+		for _, e := range rec.Events {
+			if e.Target == "zafaraniya" {
+				t.Errorf("%q: the launch site made the target: %+v", text, e)
+			}
+		}
+	}
+}
