@@ -61,7 +61,7 @@ type LexEntry struct {
 
 	id        string
 	military  *LexEntry  // the entry Military names
-	country   *LexEntry  // the entry whose Military this is: militaryOf[id]
+	country   *LexEntry  // the entry whose Military this is
 	metonym   *LexEntry  // the entry Metonym names
 	keys      []string   // skeleton keys of the canonical name
 	aliasKeys [][]string // skeleton keys of the name and every alias (people only)
@@ -361,7 +361,6 @@ type Lexicon struct {
 	// personsBySurname indexes people by the skeleton of their surname,
 	// for names given with more or fewer tokens than the lexicon has.
 	personsBySurname map[string][]*LexEntry
-	militaryOf       map[string]*LexEntry // id of a military -> its country
 	onNames          map[string]*LexEntry // a name's key -> the entry it is after "on"
 
 	wordSets // the closed word lists of words.yaml the rules read
@@ -392,7 +391,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		exact: &wordTrie{}, skel: &trie[string]{}, titles: &wordTrie{},
 		demonym: map[string]*LexEntry{}, given: map[string]bool{},
 		heads: map[string]string{}, leadHeads: map[string]string{},
-		personsBySurname: map[string][]*LexEntry{}, militaryOf: map[string]*LexEntry{},
+		personsBySurname: map[string][]*LexEntry{},
 	}
 	var words wordLists
 	var frameData frameFile
@@ -451,7 +450,6 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		}
 		if e.Military != "" {
 			e.military = lx.byID[schema.Slug(e.Military)]
-			lx.militaryOf[e.military.id] = e
 			e.military.country = e
 		}
 		if e.Metonym != "" {
@@ -786,14 +784,18 @@ func (lx *Lexicon) Lookup(name string) *LexEntry {
 // ByID returns the entry with that entity id.
 func (lx *Lexicon) ByID(id string) *LexEntry { return lx.byID[id] }
 
-// countryOf is the country whose armed forces e is, lx.militaryOf[e.id]:
-// read off e's lexicon entry, without hashing the id, when e still goes
-// by that entry's id (the rules ask it of every mention in a view).
+// countryOf is the country whose armed forces e is, or nil: read off e's
+// lexicon entry, without hashing the id, when e still goes by that
+// entry's id (the rules ask it of every mention in a view), else off the
+// entry its id names.
 func (lx *Lexicon) countryOf(e *entity) *LexEntry {
 	if e.lex != nil && e.lex.id == e.id {
 		return e.lex.country
 	}
-	return lx.militaryOf[e.id]
+	if le := lx.byID[e.id]; le != nil {
+		return le.country
+	}
+	return nil
 }
 
 var defaultLexicon = func() *Lexicon {

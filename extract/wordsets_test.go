@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // TestWordListsAreStrict: words.yaml is hand-edited, so a misspelt key, a
@@ -195,25 +197,32 @@ func TestMovedListsAreData(t *testing.T) {
 	}
 }
 
-// TestCountryOf holds countryOf, read off an entity's lexicon entry, to
-// the militaryOf map it stands for: for every entry's entity, for one
-// renamed away from its entry's id, and for an unknown one.
+// TestCountryOf holds countryOf to the lexicon's data: the entry whose
+// Military names an entry is that entry's country, for the entry's
+// entity, for one renamed away from its id (none), and for an unknown
+// entity that goes by its id.
 func TestCountryOf(t *testing.T) {
 	lx := DefaultLexicon()
+	country := map[string]*LexEntry{}
+	for _, le := range lx.Entries {
+		if le.Military != "" {
+			country[schema.Slug(le.Military)] = le
+		}
+	}
 	found := 0
 	for _, le := range lx.Entries {
 		e := &entity{id: le.id, lex: le}
-		if got, want := lx.countryOf(e), lx.militaryOf[le.id]; got != want {
-			t.Errorf("countryOf(%s) = %v, militaryOf %v", le.id, got, want)
+		if got, want := lx.countryOf(e), country[le.id]; got != want {
+			t.Errorf("countryOf(%s) = %v, want %v", le.id, got, want)
 		}
-		if lx.militaryOf[le.id] != nil {
+		if country[le.id] != nil {
 			found++
 			other := &entity{id: "not-" + le.id, lex: le}
 			if got := lx.countryOf(other); got != nil {
 				t.Errorf("countryOf(%s) renamed = %v, want nil", other.id, got)
 			}
 			unknown := &entity{id: le.id, unknown: true}
-			if got := lx.countryOf(unknown); got != lx.militaryOf[le.id] {
+			if got := lx.countryOf(unknown); got != country[le.id] {
 				t.Errorf("countryOf(unknown %s) = %v", le.id, got)
 			}
 		}
