@@ -1440,17 +1440,7 @@ func (v *view) titleBeforePerson(k int) (string, int) {
 	// longest title ending at the name, then the one before it, and so on.
 	pos := first
 	for {
-		best := -1
-		for back := 5; back >= 1; back-- {
-			t0 := pos - back
-			if t0 < v.s.first || v.d.at[t0] != nil {
-				continue
-			}
-			if v.d.titleEnd(t0, pos) == pos {
-				best = t0
-				break
-			}
-		}
+		best := v.titleStart(pos)
 		if best < 0 {
 			// "Press Secretary Air Force Brig. Gen. X": the chain goes on
 			// past a service branch between two titles.
@@ -1477,16 +1467,23 @@ func (v *view) titleBeforePerson(k int) (string, int) {
 	return strings.TrimSuffix(title, ","), pos
 }
 
-// titleEndsAt reports a title that ends right before token n.
-func (v *view) titleEndsAt(n int) bool {
+// titleStart returns the first token of the longest title, of up to five
+// tokens outside mentions, that ends right before token n, or -1.
+func (v *view) titleStart(n int) int {
 	for back := 5; back >= 1; back-- {
 		if t0 := n - back; t0 >= v.s.first && v.d.at[t0] == nil && v.d.titleEnd(t0, n) == n {
-			// "Damascus, SANA- Prime Minister, X": a dateline's outlet
-			// is not the office's.
-			return t0 == v.s.first || !v.d.toks[t0-1].hyph && v.d.toks[t0-1].norm != "-"
+			return t0
 		}
 	}
-	return false
+	return -1
+}
+
+// titleEndsAt reports a title that ends right before token n.
+func (v *view) titleEndsAt(n int) bool {
+	t0 := v.titleStart(n)
+	// "Damascus, SANA- Prime Minister, X": a dateline's outlet is not the
+	// office's.
+	return t0 == v.s.first || t0 > v.s.first && !v.d.toks[t0-1].hyph && v.d.toks[t0-1].norm != "-"
 }
 
 // branchBefore returns the start of the service branch that ends at token
