@@ -621,7 +621,7 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			// A gap stays in its clause and out of quotations: the
 			// speaker of "…Iraq," the official said is not Iraq.
 			it := &v.it[p]
-			if c := v.scareQuote(p); c > 0 {
+			if c := v.quotedPhraseEnd(p); c > 0 {
 				// A few words in quotation marks are words of the clause:
 				// hit "Scud missile warehouses" and launchers in Qalamun.
 				p = c + 1
@@ -645,10 +645,10 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 	return false
 }
 
-// scareQuote returns the item of the closing quotation mark when item p
+// quotedPhraseEnd returns the item of the closing quotation mark when item p
 // opens one around at most four plain words ("Scud missile warehouses"),
 // or 0: such marks set a phrase apart, they quote no one.
-func (v *view) scareQuote(p int) int {
+func (v *view) quotedPhraseEnd(p int) int {
 	if v.it[p].w != `"` {
 		return 0
 	}
