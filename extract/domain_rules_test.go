@@ -89,6 +89,17 @@ func TestAttackPhrasings(t *testing.T) {
 		// A state's aircraft by model are its forces.
 		{"Two U.S. F-15 fighter jets struck Kataib Hezbollah near Albu Kamal on Wednesday.",
 			[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}}, nil, nil},
+		// A state's aircraft after "by" carry out the attack; the group
+		// of one killed in it, named before "was killed in", is its
+		// target. "The" strikes may be those told before, or strikes in
+		// a country: no victim is taken from them.
+		{"A field commander of the Syrian Democratic Forces was killed in a strike by a Turkish drone outside Qamishli.",
+			[]wantFact{{"turkey", "attacked", "syrian-democratic-forces", ""}},
+			[]wantEvent{{schema.EvAirstrike, "turkey", "syrian-democratic-forces"}}, nil},
+		{"Two commanders of Harakat al-Nujaba were killed in an attack by Israeli warplanes on Sunday.",
+			[]wantFact{{"israel", "attacked", "harakat-hezbollah-al-nujaba", ""}}, nil, nil},
+		{"Rights monitors said a dozen pro-Iran fighters were killed in the Syrian strikes.",
+			nil, nil, []wantFact{{"syria", "attacked", "iran-backed-militias", ""}}},
 		// A possessive before qualified strikes is their agent.
 		{"Tehran criticised the United States, condemning its military strikes on Yemen.",
 			[]wantFact{{"united-states", "attacked", "yemen", ""}}, nil, nil},

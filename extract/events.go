@@ -443,6 +443,8 @@ func (v *view) attack(k int) int {
 		blamed = agent != nil
 	}
 	// "attacks by X", "attack carried out by X"; not "positions held by X".
+	droneAir := false
+	byEnd := k // the last item of "by a Turkish drone" after the trigger
 	if agent == nil {
 		for j := k + 1; j < len(v.it) && j <= k+4; j++ {
 			if v.word(j, "by") && v.wordIn(j-1, v.d.lx.usedByParticiples) {
@@ -455,7 +457,9 @@ func (v *view) attack(k int) int {
 					// group, not its sponsor.
 					a = v.next(a, 2, actor)
 				}
-				if a >= 0 {
+				if c, end := v.stateAircraft(j + 1); c != nil {
+					agent, droneAir, byEnd = c, true, end
+				} else if a >= 0 {
 					agent = v.ent(a)
 				} else if v.wordIn(j+1, v.d.lx.resistanceNouns) || v.wordIn(j+2, v.d.lx.resistanceNouns) {
 					agent = d.lastResistance()
@@ -470,7 +474,6 @@ func (v *view) attack(k int) int {
 		}
 	}
 	// "Iraqi resistance attacks", "Israeli strike", "the resistance attacks"
-	droneAir := false
 	if agent == nil && v.isNoun(w) {
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
 			if e := v.ent(j); e != nil {
@@ -624,6 +627,9 @@ func (v *view) attack(k int) int {
 	if len(targets) == 0 && (v.word(k-1, "were", "was") || v.word(k-2, "were", "was")) {
 		targets = v.passiveSubjects(k)
 	}
+	if len(targets) == 0 {
+		targets = v.victimsBefore(k)
+	}
 	if v.d.sentAgent == nil {
 		v.d.sentAgent = agent
 	}
@@ -668,8 +674,9 @@ func (v *view) attack(k int) int {
 	if target == nil && loc == nil {
 		loc = v.strikeLocation(k)
 	}
-	if loc == nil && (v.word(k+1, "in", "near") || v.wordIn(k+1, v.d.lx.sitePrepositions) && !v.word(k+1, "at")) {
-		if x := v.next(k+1, 3, ofType(schema.Place, schema.Country, schema.MilitaryBase)); x >= 0 {
+	if p := byEnd + 1; loc == nil && (v.word(p, "in", "near") || v.wordIn(p, v.d.lx.sitePrepositions) && !v.word(p, "at")) {
+		// "a strike (by a Turkish drone) in Hasakeh"
+		if x := v.next(p, 3, ofType(schema.Place, schema.Country, schema.MilitaryBase)); x >= 0 {
 			loc = v.ent(x)
 		}
 	}
@@ -2055,6 +2062,68 @@ func (v *view) countryAfter(k, n int) *entity {
 		if clauseBreak(v.it[j].w) {
 			return nil
 		}
+	}
+	return nil
+}
+
+// stateAircraft returns the state, or its air arm, whose aircraft the
+// phrase at item j names: "(by) a Turkish drone", "(by) Israeli
+// warplanes", "(by) a US drone". Without an aircraft word a demonym may
+// be anyone's ("by Turkish-backed factions"), so it names no one here.
+// It also returns the phrase's last item.
+func (v *view) stateAircraft(j int) (*entity, int) {
+	if v.word(j, "a", "an", "the") {
+		j++
+	}
+	c := v.country(j)
+	if c == nil || !v.wordIn(j+1, v.d.lx.airWeaponWords) {
+		return nil, j
+	}
+	if mil := v.d.airMilitary(c); mil != nil {
+		return mil, j + 1
+	}
+	return c, j + 1
+}
+
+// victimsBefore returns who a casualty verb in the passive says the
+// attack noun at k struck: "A commander of X was killed in a Turkish drone
+// strike" (X), "Y was wounded by an Israeli strike" (Y). The person comes
+// first, else the group the victims served.
+func (v *view) victimsBefore(k int) []*entity {
+	if !v.isNoun(v.it[k].w) {
+		return nil
+	}
+	j := k - 1
+	for j >= 0 && !v.word(j, "the", "a", "an", "of", "and", "'s") && (v.d.lx.attackAdjectives.hasID(v.it[j].id) || v.wordIn(j, v.d.lx.airWeaponWords) || v.country(j) != nil && v.it[j].e == nil) {
+		j-- // the modifiers ("Turkish drone"); attack_adjectives also holds determiners
+	}
+	if v.word(j, "the") {
+		return nil // "killed in the Syrian strikes": the strikes told before, maybe those in Syria
+	}
+	if v.word(j, "a", "an") {
+		j--
+	}
+	if !v.word(j, "in", "by") || !v.wordIn(j-1, v.d.lx.casualtyVerbs) || !v.word(j-2, "was", "were") {
+		return nil
+	}
+	var person, group *entity
+	for n := j - 3; n >= 0; n-- {
+		w := v.it[n].w
+		if clauseBreak(w) || v.wordIn(n, v.d.lx.casualtyVerbs) {
+			break
+		}
+		switch e := v.ent(n); {
+		case is(e, schema.Person):
+			person = e
+		case is(e, schema.ArmedGroup, schema.GovernmentBody) && group == nil:
+			group = e
+		}
+	}
+	if person != nil {
+		return []*entity{person}
+	}
+	if group != nil {
+		return []*entity{group}
 	}
 	return nil
 }
