@@ -172,4 +172,3 @@ func (d *doc) nearestNeighbour(side *LexEntry, i int, s *sentence, shares func(*
 	}
 	return best
 }
-
