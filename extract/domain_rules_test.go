@@ -100,6 +100,16 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"israel", "attacked", "harakat-hezbollah-al-nujaba", ""}}, nil, nil},
 		{"Rights monitors said a dozen pro-Iran fighters were killed in the Syrian strikes.",
 			nil, nil, []wantFact{{"syria", "attacked", "iran-backed-militias", ""}}},
+		// A single site and its owner after "used by"; a list of the
+		// killed reaches the group they served; of two people killed,
+		// the first named is the target.
+		{"U.S. jets bombed an ammunition depot in eastern Syria used by Iran's Revolutionary Guard on Friday.",
+			[]wantFact{{"us-military", "attacked", "islamic-revolutionary-guard-corps", ""}}, nil, nil},
+		{"A Turkish drone strike near Qandil killed a senior commander and two fighters of the Kurdistan Workers' Party on Monday.",
+			[]wantFact{{"turkey", "attacked", "kurdistan-workers-party", ""}}, nil, nil},
+		{"A U.S. drone strike near Baghdad airport killed Abu Mahdi al-Muhandis and Qasem Soleimani.",
+			[]wantFact{{"us-military", "killed", "qasem-soleimani", ""}},
+			[]wantEvent{{schema.EvAirstrike, "us-military", "abu-mahdi-al-muhandis"}}, nil},
 		// A possessive before qualified strikes is their agent.
 		{"Tehran criticised the United States, condemning its military strikes on Yemen.",
 			[]wantFact{{"united-states", "attacked", "yemen", ""}}, nil, nil},

@@ -997,10 +997,11 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 	}
 	if v.wordIn(j, v.d.lx.casualtyVerbs) && noun {
 		// "a U.S. drone strike killed a senior Nujaba commander, X": the
-		// person killed, and the group they served.
-		var out []*entity
+		// person killed, and the group they served ("killed a senior member
+		// and three militants of the PKK": ten items reach past the list).
+		var people, groups []*entity
 		last := k
-		for n := j + 1; n < len(v.it) && n <= j+8; n++ {
+		for n := j + 1; n < len(v.it) && n <= j+10; n++ {
 			if clauseBreak(v.it[n].w) {
 				break
 			}
@@ -1008,12 +1009,13 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 			if e == nil {
 				continue
 			}
-			if is(e, schema.Person, schema.ArmedGroup, schema.GovernmentBody) {
-				if is(e, schema.Person) {
-					out = append([]*entity{e}, out...)
-				} else {
-					out = append(out, e)
-				}
+			if is(e, schema.Person) {
+				people = append(people, e)
+				last = n
+				continue
+			}
+			if is(e, schema.ArmedGroup, schema.GovernmentBody) {
+				groups = append(groups, e)
 				last = n
 				continue
 			}
@@ -1021,7 +1023,8 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 				break
 			}
 		}
-		return out, last
+		// The people first, in the order named: the first is the target.
+		return append(people, groups...), last
 	}
 prep:
 	if v.wordIn(j, v.d.lx.targetPrepositions) || v.word(j, "at", "to") || !noun {
