@@ -189,6 +189,11 @@ func TestDeploymentPhrasings(t *testing.T) {
 			[]wantFact{{"united-kingdom", "deployed_at", "iraq", ""}, {"united-kingdom", "deployed_at", "syria", ""}}},
 		{"Rockets landed near al-Tanf, where about 200 U.S. troops train local fighters.",
 			[]wantFact{{"us-military", "deployed_at", "al-tanf", ""}}},
+		// A state's outpost or base beside a base's name, or in a place.
+		{"Kataib Hezbollah said it fired drones at the American garrison al-Tanf on Monday.",
+			[]wantFact{{"us-military", "deployed_at", "al-tanf", ""}, {"kataib-hezbollah", "attacked", "al-tanf", ""}}},
+		{"Drones struck a U.S. outpost in eastern Syria on Friday, officials said.",
+			[]wantFact{{"us-military", "deployed_at", "syria", ""}}},
 	} {
 		checkRules(t, c.text, c.fs, nil, nil)
 	}

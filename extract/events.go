@@ -1089,6 +1089,9 @@ prep:
 		}
 		j = g
 	}
+	if v.it[j].bases && is(v.ent(j+1), schema.MilitaryBase) {
+		j++ // "on the American outpost Tower 22": the base the apposition names
+	}
 	idx := v.list(j)
 	// "… in Erbil and Ain al-Asad as well as their counterparts in Syria,
 	// like the Al-Omar and Conoco field"

@@ -738,6 +738,9 @@ func (v *view) siteNoun(n int) bool {
 // headquarters"; or of the forces a base houses ("a Syrian base hosting
 // coalition forces"). Otherwise it returns k.
 func (v *view) siteOwner(k int) int {
+	if k < len(v.it) && v.it[k].bases && is(v.ent(k+1), schema.MilitaryBase) {
+		return k + 1 // "the American outpost Tower 22": the base named
+	}
 	j := k
 	for j < len(v.it) && j < k+2 && (v.wordIn(j, v.d.lx.siteDeterminers) || isNumber(v.it[j].w)) {
 		j++

@@ -1152,6 +1152,16 @@ func (v *view) deployedIn(k int) {
 			v.fact(k, s, "deployed_at", v.ent(c), 0.65)
 		}
 	}
+	// "the American outpost Tower 22", "the Al-Tanf US base": the base
+	// named beside the state's base word is the forces'.
+	if v.it[k].bases {
+		for _, b := range []int{k + 1, k - 1} {
+			if is(v.ent(b), schema.MilitaryBase) {
+				v.fact(k, s, "deployed_at", v.ent(b), 0.7)
+				return
+			}
+		}
+	}
 	// "U.S. troops remain in Iraq", "the American occupation base at X",
 	// "coalition forces are based at X".
 	n := k + 1
