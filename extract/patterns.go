@@ -709,7 +709,9 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		// sentence.
 		return nil
 	}
-	if typ == "" && n >= 2 && n <= 4 && d.personShape(start, j) {
+	// Arabic and Kurdish names run to five or six words after a given
+	// name ("Karrar Abdul Aziz al-Shabaqi"); without one, four.
+	if typ == "" && n >= 2 && (n <= 4 || n <= 6 && d.lx.given[d.toks[start].norm]) && d.personShape(start, j) {
 		typ = schema.Person
 	}
 	if typ == "" {

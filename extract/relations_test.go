@@ -454,6 +454,8 @@ func TestContextTypes(t *testing.T) {
 		{"Siyamand Ali also said the fighting went on near the dam.", "siyamand-ali", schema.Person},
 		// A name's nisba is no mention of the city it comes from.
 		{"The drone killed Abu Hussein al-Basri near the border.", "abu-hussein-al-basri", schema.Person},
+		// After a given name, a name runs to five or six words.
+		{"The raid killed Ahmed Abdul Karim al-Rubaie near the border.", "ahmed-abdul-karim-al-rubaie", schema.Person},
 		{"Clashes broke out near Kafr Ghan and Mount Bersaya.", "mount-bersaya", schema.Place},
 	} {
 		rec := extractText(t, c.text)
