@@ -2160,16 +2160,14 @@ func (d *doc) adversary(speaker *entity) *entity {
 			continue
 		}
 		a, t := d.byID[e.Agent], d.byID[e.Target]
-		if a == nil || t == nil || e.Target == e.Location {
-			continue // "strikes in Iraq": a place struck, no party fought
+		if a == nil || t == nil {
+			continue
 		}
 		as, ts := d.sideOf(a), d.sideOf(t)
-		// A state as the other end is most often where strikes fell or
-		// a misread subject ("U.S. strikes on Iraq"): parties only.
 		switch {
-		case as == side && ts != side && is(t, schema.ArmedGroup, schema.GovernmentBody, schema.Coalition):
+		case as == side && ts != side && is(t, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition):
 			return t
-		case ts == side && as != side && is(a, schema.ArmedGroup, schema.GovernmentBody, schema.Coalition):
+		case ts == side && as != side:
 			return a
 		}
 	}
@@ -2188,15 +2186,6 @@ func (d *doc) sideOf(e *entity) *entity {
 	}
 	if f := d.forces(e); f != nil && f.typ == schema.Country {
 		return f
-	}
-	if e.lex != nil {
-		// What the lexicon knows of the entry: "Lloyd Austin" is a
-		// minister of the United States.
-		for _, f := range e.lex.Facts {
-			if c := d.lx.Lookup(f[1]); c != nil && c.Type == schema.Country {
-				return d.virtual(c)
-			}
-		}
 	}
 	if e.typ == schema.GovernmentBody {
 		for _, w := range strings.Fields(e.name) {
