@@ -1527,14 +1527,6 @@ func (v *view) statement() {
 				// targeted": its own forces are what it protects.
 				t = nil
 			}
-			adversary := false
-			if et == schema.EvThreat && t == nil && len(threats) == 0 {
-				// "“Our operations will continue,” the ministry warned":
-				// a menace that names no one is at whom the speaker's
-				// side fights in the article.
-				t = d.adversary(s)
-				adversary = t != nil
-			}
 			if et == schema.EvThreat && t == nil {
 				// "warned that ISIS remains a threat", "warned of
 				// lawlessness": a warning that menaces no one is a
@@ -1548,9 +1540,6 @@ func (v *view) statement() {
 			group := s
 			if g := d.affiliation[s]; g != nil {
 				group = g
-			}
-			if adversary {
-				threats = []*entity{t}
 			}
 			for _, tt := range threats {
 				if !d.ownSide(group, tt) {
@@ -2143,56 +2132,4 @@ func (v *view) victimsBefore(k int) []*entity {
 		return []*entity{group}
 	}
 	return nil
-}
-
-// adversary is whom the side of speaker fights in the article: the
-// latest attack told so far with that side on one end gives the other
-// ("Turkish jets struck the PKK. “Our operations will continue,” the
-// ministry said": the PKK). Nil when no attack involves the side.
-func (d *doc) adversary(speaker *entity) *entity {
-	side := d.sideOf(speaker)
-	if side == nil {
-		return nil
-	}
-	for i := len(d.events) - 1; i >= 0; i-- {
-		e := &d.events[i]
-		if !sameEventKind(e.Type, schema.EvAttack) {
-			continue
-		}
-		a, t := d.byID[e.Agent], d.byID[e.Target]
-		if a == nil || t == nil {
-			continue
-		}
-		as, ts := d.sideOf(a), d.sideOf(t)
-		switch {
-		case as == side && ts != side && is(t, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition):
-			return t
-		case ts == side && as != side:
-			return a
-		}
-	}
-	return nil
-}
-
-// sideOf is the party e acts for: a person's organisation, a state for
-// its armed forces and for the bodies named after it ("the Turkish
-// Defense Ministry"), else e itself.
-func (d *doc) sideOf(e *entity) *entity {
-	if e == nil {
-		return nil
-	}
-	if g := d.affiliation[e]; g != nil {
-		e = g
-	}
-	if f := d.forces(e); f != nil && f.typ == schema.Country {
-		return f
-	}
-	if e.typ == schema.GovernmentBody {
-		for _, w := range strings.Fields(e.name) {
-			if c := d.lx.demonym[normWord(w)]; c != nil {
-				return d.virtual(c)
-			}
-		}
-	}
-	return e
 }

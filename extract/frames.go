@@ -403,7 +403,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("event state_type %q unknown", ev.StateType)
 		}
 		for _, name := range []string{ev.Agent, ev.Target, ev.Location} {
-			if name != "" && !slices.Contains(fr.slotNames, name) && !(name == antecedentAgent && (name == ev.Agent || ev.Refine)) && !(name == antecedentTarget && name == ev.Target) && !((name == articleStateName || name == speakerName) && name == ev.Agent) && !(name == speakerAdversaryName && name == ev.Target) {
+			if name != "" && !slices.Contains(fr.slotNames, name) && !(name == antecedentAgent && (name == ev.Agent || ev.Refine)) && !(name == antecedentTarget && name == ev.Target) && !((name == articleStateName || name == speakerName) && name == ev.Agent) {
 				return nil, fmt.Errorf("event: no slot %q", name)
 			}
 		}
@@ -1520,20 +1520,18 @@ const (
 )
 
 // The names by which a frame's facts refer to what the sentence's context
-// gives: the speaker its words are attributed to, whom the speaker's side
-// fights in the article, and the foreign armed forces the article is
-// about.
+// gives: the speaker its words are attributed to, and the foreign armed
+// forces the article is about.
 const (
-	speakerName          = "speaker"
-	speakerAdversaryName = "speaker.adversary" // doc.adversary
-	articleMilitaryName  = "article.military"
-	articleStateName     = "article.state" // the state whose forces those are
+	speakerName         = "speaker"
+	articleMilitaryName = "article.military"
+	articleStateName    = "article.state" // the state whose forces those are
 )
 
 // contextName reports a name a fact may use that no slot binds.
 func contextName(name string) bool {
 	switch name {
-	case antecedentAgent, antecedentTarget, speakerName, speakerAdversaryName, articleMilitaryName, articleStateName:
+	case antecedentAgent, antecedentTarget, speakerName, articleMilitaryName, articleStateName:
 		return true
 	}
 	return false
@@ -1546,8 +1544,6 @@ func (v *view) contextEntities(name string) []*entity {
 	switch name {
 	case speakerName:
 		e = v.politicalEntity(v.attr.by)
-	case speakerAdversaryName:
-		e = v.d.adversary(v.attr.by)
 	case articleMilitaryName:
 		e = v.d.dominantMilitary()
 	case articleStateName:
