@@ -172,3 +172,4 @@ func (d *doc) nearestNeighbour(side *LexEntry, i int, s *sentence, shares func(*
 	}
 	return best
 }
+
