@@ -58,9 +58,6 @@ type LexEntry struct {
 	// that of common words ("Fordow": Ford, Friday; "Soran": Syrian).
 	// Its variant spellings are listed as aliases instead.
 	Exact bool `yaml:"exact"`
-	// Between names the two countries a border runs between: "the Iraqi
-	// border" in an article set in Syria is this entry (borders.go).
-	Between []string `yaml:"between"`
 
 	id        string
 	military  *LexEntry  // the entry Military names
@@ -139,7 +136,6 @@ type wordLists struct {
 	SiteDeterminers           []string            `yaml:"site_determiners"`
 	SitePrepositions          []string            `yaml:"site_prepositions"`
 	AgreementHeads            []string            `yaml:"agreement_heads"`
-	BorderNouns               []string            `yaml:"border_nouns"`
 	AgreementComplements      []string            `yaml:"agreement_complements"`
 	AgreementDeterminers      []string            `yaml:"agreement_determiners"`
 	AgreementStops            []string            `yaml:"agreement_stops"`
@@ -375,7 +371,6 @@ type Lexicon struct {
 	descriptions        map[string]string        // noun -> entity type it refers back to, from frames.yaml
 	descriptionDefaults map[string]*LexEntry     // noun -> what it stands for when nothing of its type was named
 	homeBodies          map[string][]homeBodyRef // "foreign ministry" -> each state's foreign ministry
-	borders             map[[2]string]*LexEntry  // the ids of two countries, in order -> their border
 	fingerprint         string                   // hash of every file loaded
 }
 
@@ -460,9 +455,6 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		if e.Metonym != "" {
 			e.metonym = lx.byID[schema.Slug(e.Metonym)]
 		}
-	}
-	if lx.borders, err = compileBorders(lx.Entries, lx.byID); err != nil {
-		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	lx.fingerprint = hex.EncodeToString(sum.Sum(nil))[:12]
 	if lx.frames, err = compileFrames(frameData); err != nil {

@@ -125,7 +125,6 @@ type wordSets struct {
 	siteDeterminers           wordSet // "a", "two", "several" before a site noun
 	sitePrepositions          wordSet // "in", "near": where a name is, not who acts
 	agreementHeads            wordSet // "agreement", "deal": an unnamed agreement's noun
-	borderNouns               wordSet // "border": "the Iraqi border" names a border the lexicon knows
 	agreementComplements      wordSet // "to", "between": open the phrase that says which
 	agreementDeterminers      wordSet // "an", "the": before the agreement's modifiers
 	agreementStops            wordSet // "and", "which": end its description
@@ -367,7 +366,6 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"site_determiners", w.SiteDeterminers, &ws.siteDeterminers},
 		{"site_prepositions", w.SitePrepositions, &ws.sitePrepositions},
 		{"agreement_heads", w.AgreementHeads, &ws.agreementHeads},
-		{"border_nouns", w.BorderNouns, &ws.borderNouns},
 		{"agreement_complements", w.AgreementComplements, &ws.agreementComplements},
 		{"agreement_determiners", w.AgreementDeterminers, &ws.agreementDeterminers},
 		{"agreement_stops", w.AgreementStops, &ws.agreementStops},
