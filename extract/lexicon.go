@@ -136,6 +136,8 @@ type wordLists struct {
 	SiteDeterminers           []string            `yaml:"site_determiners"`
 	SitePrepositions          []string            `yaml:"site_prepositions"`
 	AgreementHeads            []string            `yaml:"agreement_heads"`
+	PlatformBefore            []string            `yaml:"platform_before"`
+	PlatformAfter             []string            `yaml:"platform_after"`
 	AgreementComplements      []string            `yaml:"agreement_complements"`
 	AgreementDeterminers      []string            `yaml:"agreement_determiners"`
 	AgreementStops            []string            `yaml:"agreement_stops"`

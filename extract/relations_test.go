@@ -450,6 +450,9 @@ func TestContextTypes(t *testing.T) {
 		{"Lawmakers Vote On Troop Withdrawal\n\nKyle Rempfer and Dan Lamothe\n\nLawmakers voted on Sunday.", "kyle-rempfer", schema.Person},
 		// "On X" is the platform.
 		{"The defence ministry said on X that two soldiers were hurt.", "twitter", schema.Organization},
+		// The platform named by its account, or as the platform.
+		{"The commander wrote on his X account that the raid had failed.", "twitter", schema.Organization},
+		{"The army posted the footage on the social media platform X overnight.", "twitter", schema.Organization},
 		// An adverb between a bare name and its speech verb.
 		{"Siyamand Ali also said the fighting went on near the dam.", "siyamand-ali", schema.Person},
 		// A name's nisba is no mention of the city it comes from.

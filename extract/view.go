@@ -176,9 +176,9 @@ func (d *doc) view(s *sentence) *view {
 			continue
 		}
 		// The map last: the view asks this of every word.
-		if t.cap && i > s.first && d.toks[i-1].norm == "on" && d.lx.onNames[t.norm] != nil {
-			// "the ministry said on X": the platform, where a lone X
-			// names nothing.
+		if t.cap && d.lx.onNames[t.norm] != nil && d.platformAt(i, s) {
+			// "the ministry said on X", "his X account": the platform,
+			// where a lone X names nothing.
 			e := d.virtual(d.lx.onNames[t.norm])
 			e.surfaces = appendUnique(e.surfaces, d.span(i, i+1))
 			it.e = e
@@ -673,4 +673,15 @@ func (d *doc) dashAside(i int, s *sentence) int {
 		}
 	}
 	return -1
+}
+
+// platformAt reports the context that makes the on_name at token i a
+// platform: "on X", "the platform X", "X account".
+func (d *doc) platformAt(i int, s *sentence) bool {
+	if i > s.first {
+		if p := &d.toks[i-1]; p.norm == "on" || d.lx.platformBefore.hasID(p.id) {
+			return true
+		}
+	}
+	return i+1 < s.last && d.lx.platformAfter.hasID(d.toks[i+1].id)
 }

@@ -125,6 +125,8 @@ type wordSets struct {
 	siteDeterminers           wordSet // "a", "two", "several" before a site noun
 	sitePrepositions          wordSet // "in", "near": where a name is, not who acts
 	agreementHeads            wordSet // "agreement", "deal": an unnamed agreement's noun
+	platformBefore            wordSet // "the platform X": an on_name follows
+	platformAfter             wordSet // "his X account": an on_name comes before
 	agreementComplements      wordSet // "to", "between": open the phrase that says which
 	agreementDeterminers      wordSet // "an", "the": before the agreement's modifiers
 	agreementStops            wordSet // "and", "which": end its description
@@ -366,6 +368,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"site_determiners", w.SiteDeterminers, &ws.siteDeterminers},
 		{"site_prepositions", w.SitePrepositions, &ws.sitePrepositions},
 		{"agreement_heads", w.AgreementHeads, &ws.agreementHeads},
+		{"platform_before", w.PlatformBefore, &ws.platformBefore},
+		{"platform_after", w.PlatformAfter, &ws.platformAfter},
 		{"agreement_complements", w.AgreementComplements, &ws.agreementComplements},
 		{"agreement_determiners", w.AgreementDeterminers, &ws.agreementDeterminers},
 		{"agreement_stops", w.AgreementStops, &ws.agreementStops},
