@@ -593,23 +593,20 @@ func (lx *Lexicon) oneWordName(t *token) *LexEntry {
 }
 
 // headOf returns heads[t.norm] by token t's word number.
-func (lx *Lexicon) headOf(t *token) string {
-	if t.id != 0 {
-		return lx.byWord[t.id].head
-	}
-	if lx.wordMaps.headOutside {
-		return lx.heads[t.norm]
-	}
-	return ""
-}
+func (lx *Lexicon) headOf(t *token) string { return lx.headType(t, lx.heads, false) }
 
 // leadHeadOf returns leadHeads[t.norm] by token t's word number.
-func (lx *Lexicon) leadHeadOf(t *token) string {
-	if t.id != 0 {
+func (lx *Lexicon) leadHeadOf(t *token) string { return lx.headType(t, lx.leadHeads, true) }
+
+// headType is headOf, or leadHeadOf if lead, of m, the map it answers for.
+func (lx *Lexicon) headType(t *token, m map[string]string, lead bool) string {
+	switch {
+	case t.id != 0 && lead:
 		return lx.byWord[t.id].lead
-	}
-	if lx.wordMaps.leadOutside {
-		return lx.leadHeads[t.norm]
+	case t.id != 0:
+		return lx.byWord[t.id].head
+	case lead && lx.wordMaps.leadOutside || !lead && lx.wordMaps.headOutside:
+		return m[t.norm]
 	}
 	return ""
 }
