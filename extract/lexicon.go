@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -369,6 +370,7 @@ type Lexicon struct {
 
 	frames              []*construction          // constructions, from frames.yaml
 	byWord              []wordTables             // by word number: what the rules look up for each item
+	wordMaps                                     // which maps byWord answers for every token
 	collectives         *collectives             // collective actors, from frames.yaml
 	descriptions        map[string]string        // noun -> entity type it refers back to, from frames.yaml
 	descriptionDefaults map[string]*LexEntry     // noun -> what it stands for when nothing of its type was named
@@ -554,6 +556,61 @@ type wordTables struct {
 	skel    [2]skelStep      // the word's step in the skeleton trie, not before a name and before one
 	base    bool             // the word is a head of base names (heads), which may be lower case
 	given   bool             // the word is a given name (given)
+	name    *LexEntry        // the entry the word alone names (byName)
+	head    string           // the type of the names the word is a head of (heads)
+	lead    string           // the type of the names the word leads (leadHeads)
+}
+
+// wordMaps says, for each map that byWord answers for a token's word
+// number (byName, heads, leadHeads), whether the map has a key outside
+// the vocab that a token's text could be: a token of number 0 is then
+// looked up in the map, and otherwise has no entry. byName's keys of
+// several words (with a space) are outside the vocab, but a token's text
+// with no space in it cannot be one.
+type wordMaps struct {
+	nameOutside, headOutside, leadOutside bool
+}
+
+// outside reports whether m has a key with no number in words, and with
+// no space in it if spaced is set.
+func outside[V any](m map[string]V, words *vocab, spaced bool) bool {
+	for k := range m {
+		if words.id(k) == 0 && !(spaced && strings.IndexByte(k, ' ') >= 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneWordName returns byName[t.norm], the entry token t's word alone
+// names, by t's word number.
+func (lx *Lexicon) oneWordName(t *token) *LexEntry {
+	if t.id != 0 {
+		return lx.byWord[t.id].name
+	}
+	if lx.wordMaps.nameOutside || strings.IndexByte(t.norm, ' ') >= 0 {
+		return lx.byName[t.norm]
+	}
+	return nil
+}
+
+// headOf returns heads[t.norm] by token t's word number.
+func (lx *Lexicon) headOf(t *token) string { return lx.headType(t, lx.heads, false) }
+
+// leadHeadOf returns leadHeads[t.norm] by token t's word number.
+func (lx *Lexicon) leadHeadOf(t *token) string { return lx.headType(t, lx.leadHeads, true) }
+
+// headType is headOf, or leadHeadOf if lead, of m, the map it answers for.
+func (lx *Lexicon) headType(t *token, m map[string]string, lead bool) string {
+	switch {
+	case t.id != 0 && lead:
+		return lx.byWord[t.id].lead
+	case t.id != 0:
+		return lx.byWord[t.id].head
+	case lead && lx.wordMaps.leadOutside || !lead && lx.wordMaps.headOutside:
+		return m[t.norm]
+	}
+	return ""
 }
 
 // skelStep makes the step of a word that skelParts cuts into abd and rest.
@@ -634,6 +691,19 @@ func (lx *Lexicon) indexWords() {
 	for w := range lx.given {
 		lx.words.intern(w)
 	}
+	// Every head word, not only the bases': they are looked up by number
+	// (headOf, leadHeadOf). Numbered last, they leave the other words'
+	// numbers as they were.
+	for _, m := range []map[string]string{lx.heads, lx.leadHeads} {
+		for _, w := range slices.Sorted(maps.Keys(m)) {
+			lx.words.intern(w)
+		}
+	}
+	lx.wordMaps = wordMaps{
+		nameOutside: outside(lx.byName, &lx.words, true),
+		headOutside: outside(lx.heads, &lx.words, false),
+		leadOutside: outside(lx.leadHeads, &lx.words, false),
+	}
 	lx.byWord = make([]wordTables, lx.words.size())
 	lx.exact.index(lx.words.size())
 	lx.titles.index(lx.words.size())
@@ -693,6 +763,17 @@ func (lx *Lexicon) indexWords() {
 	}
 	for w := range sunArticles {
 		lx.byWord[lx.words.id(w)].article |= wordSunArticle
+	}
+	for w, e := range lx.byName {
+		if id := lx.words.id(w); id != 0 {
+			lx.byWord[id].name = e
+		}
+	}
+	for w, typ := range lx.heads {
+		lx.byWord[lx.words.id(w)].head = typ
+	}
+	for w, typ := range lx.leadHeads {
+		lx.byWord[lx.words.id(w)].lead = typ
 	}
 }
 

@@ -74,7 +74,7 @@ func (d *doc) innerNames() {
 			if d.toks[t].kind != tWord || !d.toks[t].cap {
 				continue
 			}
-			le := d.lx.byName[d.toks[t].norm] // a one-word name's key is its norm
+			le := d.lx.oneWordName(&d.toks[t]) // a one-word name's key is its norm
 			if le == nil || le.id == m.ent.id || !innerKind(le.Type, m.ent.typ) {
 				continue
 			}
@@ -246,7 +246,7 @@ func (d *doc) placeCue(i, first int) bool {
 // UN's council or a newspaper. A place named just before joins the
 // longer name, whose mention it gives way to.
 func (d *doc) embedded(i, end int, s *sentence) bool {
-	if !d.generic(i, end) && !(d.generic(i, end-1) && d.lx.heads[d.toks[end-1].norm] != "") {
+	if !d.generic(i, end) && !(d.generic(i, end-1) && d.lx.headOf(&d.toks[end-1]) != "") {
 		return false
 	}
 	if p := i - 1; p >= s.first && d.nameWordAt(p) && d.lx.demonym[d.toks[p].norm] == nil {
@@ -262,7 +262,7 @@ func (d *doc) embedded(i, end int, s *sentence) bool {
 		return true // "the Security Council of Kurdistan"
 	}
 	for j := end; j < s.last && j < end+3 && d.nameWordAt(j); j++ {
-		if d.at[j] == nil && d.lx.heads[d.toks[j].norm] != "" {
+		if d.at[j] == nil && d.lx.headOf(&d.toks[j]) != "" {
 			return true // "National Security Council"
 		}
 	}
@@ -428,8 +428,7 @@ func (d *doc) placeContext(i, end, last int) bool {
 		return true
 	}
 	if end < last {
-		n := d.toks[end].norm
-		return d.lx.heads[n] == schema.Place || d.lx.placesBefore.hasID(d.toks[end].id) || d.lx.placeWordsAfter.hasID(d.toks[end].id)
+		return d.lx.headOf(&d.toks[end]) == schema.Place || d.lx.placesBefore.hasID(d.toks[end].id) || d.lx.placeWordsAfter.hasID(d.toks[end].id)
 	}
 	return false
 }
@@ -571,7 +570,7 @@ func (d *doc) numberSuffix(i int) bool {
 // forces said"), but "the Security Council of Kurdistan" is one.
 func (d *doc) headAhead(i, last int) bool {
 	for j := i; j < last && j < i+3 && d.nameWord(j); j++ {
-		if w := d.toks[j].id; d.lx.heads[d.toks[j].norm] != "" && !d.lx.startStop.hasID(w) {
+		if w := d.toks[j].id; d.lx.headOf(&d.toks[j]) != "" && !d.lx.startStop.hasID(w) {
 			return true
 		}
 	}
@@ -585,7 +584,7 @@ func (d *doc) headAhead(i, last int) bool {
 // Council" alone describes; "the Interior Ministry of Syria" is Syria's,
 // not the article's country's. It returns the run's new end.
 func (d *doc) ofPlace(i, j int, s *sentence) int {
-	head := d.lx.heads[d.toks[j-1].norm]
+	head := d.lx.headOf(&d.toks[j-1])
 	if j-i < 2 || j+1 >= s.last || d.toks[j].norm != "of" || head == "" || !d.generic(i, j-1) && head != schema.GovernmentBody {
 		return j
 	}
@@ -606,7 +605,7 @@ func (d *doc) placeBefore(i, j int, s *sentence) int {
 	if i == 0 || j-i < 2 || !d.generic(i, j-1) {
 		return i
 	}
-	if head := d.lx.heads[d.toks[j-1].norm]; head != schema.GovernmentBody && head != schema.ArmedGroup {
+	if head := d.lx.headOf(&d.toks[j-1]); head != schema.GovernmentBody && head != schema.ArmedGroup {
 		return i
 	}
 	m := d.at[i-1]
@@ -762,7 +761,7 @@ func (d *doc) homeBody(i, j int) *LexEntry {
 	if d.toks[i].norm == "the" {
 		i++
 	}
-	if j-i < 1 || d.lx.heads[d.toks[j-1].norm] != schema.GovernmentBody && d.lx.leadHeads[d.toks[i].norm] != schema.GovernmentBody {
+	if j-i < 1 || d.lx.headOf(&d.toks[j-1]) != schema.GovernmentBody && d.lx.leadHeadOf(&d.toks[i]) != schema.GovernmentBody {
 		return nil
 	}
 	refs := d.lx.homeBodies[strings.Join(exactKeys(d.span(i, j)), " ")]
@@ -864,7 +863,7 @@ func (d *doc) placeListBefore(i int) bool {
 // "… Base") or a leading head followed by "of" ("Ministry of …").
 func (d *doc) headType(i, j int) string {
 	last := &d.toks[j-1]
-	typ := d.lx.heads[last.norm]
+	typ := d.lx.headOf(last)
 	for _, h := range d.lx.headPhrases {
 		if j-i >= len(h.words) && h.words.at(d.toks, j-len(h.words), j) {
 			typ = h.typ
@@ -893,7 +892,7 @@ func (d *doc) headType(i, j int) string {
 		}
 		// "Directorate-General of …": any part of a hyphenated head.
 		for h := k; h >= i; h-- {
-			if t := d.lx.leadHeads[d.toks[h].norm]; t != "" {
+			if t := d.lx.leadHeadOf(&d.toks[h]); t != "" {
 				return t
 			}
 			if !d.toks[h].hyph {
@@ -902,7 +901,7 @@ func (d *doc) headType(i, j int) string {
 		}
 	}
 	if j-i >= 2 {
-		if t := d.lx.leadHeads[d.toks[i].norm]; t == "ArmedGroup" || t == "MilitaryBase" || t == schema.EventEntity {
+		if t := d.lx.leadHeadOf(&d.toks[i]); t == "ArmedGroup" || t == "MilitaryBase" || t == schema.EventEntity {
 			return t
 		}
 	}
@@ -1016,7 +1015,7 @@ func (d *doc) skipModifiers(k int) int {
 func (d *doc) sponsorPhrase(a, b int) bool {
 	c := d.lx.collectives
 	return c != nil && b-a == 2 && d.toks[a+1].hyph && c.links[d.toks[a+1].norm] != "" &&
-		(d.lx.demonym[d.toks[a].norm] != nil || d.lx.byName[d.toks[a].norm] != nil)
+		(d.lx.demonym[d.toks[a].norm] != nil || d.lx.oneWordName(&d.toks[a]) != nil)
 }
 
 func (d *doc) quotedNames(s *sentence) []*candidate {

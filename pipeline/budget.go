@@ -138,40 +138,45 @@ type Extracted struct {
 // counted, not made, and the article is refused exactly when it would be
 // with them.
 func (b Budget) extract(ctx context.Context, x extract.Extractor, art *source.Article, quads bool) (Extracted, error) {
+	return Within(ctx, b, art.Path, func(ctx context.Context) (Extracted, error) {
+		return b.extractNow(ctx, x, art, quads)
+	})
+}
+
+// extractNow is extract's step, run on the calling goroutine.
+func (b Budget) extractNow(ctx context.Context, x extract.Extractor, art *source.Article, quads bool) (Extracted, error) {
 	max := b.maxQuads()
 	where := source.QuotePath(art.Path)
-	return Within(ctx, b, art.Path, func(ctx context.Context) (Extracted, error) {
-		rec, err := x.Extract(ctx, art)
-		if err != nil {
-			return Extracted{}, fmt.Errorf("%s: extracting: %w", where, err)
-		}
-		// What tells syndicated copies apart is the text's, not the
-		// extractor's: every extractor's records get it here.
-		rec.Article.Credit, rec.Article.Sketch = source.Credit(art.Text), source.Sketch(art.Text)
-		// Every event and fact is at least one quad: a record with more
-		// than max of them is refused before its quads are made (1.9
-		// million of them for a 5 MB line of one repeated sentence).
-		if n := len(rec.Events) + len(rec.Facts); max >= 0 && n > max {
-			return Extracted{}, fmt.Errorf("%s: %w: %d events and %d facts, more than the limit of %d quads (extract.max_article_quads)",
-				where, ErrOverBudget, len(rec.Events), len(rec.Facts), max)
-		}
-		var e Extracted
-		n := 0
-		if quads {
-			e.Quads, e.Rejects = schema.ToQuads(rec, extract.Version(x))
-			n = len(e.Quads)
-		} else if max >= 0 && schema.QuadBound(rec) > max {
-			// Counted only when the bound does not already keep it
-			// within the limit.
-			n = schema.CountQuads(rec, extract.Version(x))
-		}
-		if max >= 0 && n > max {
-			return Extracted{}, fmt.Errorf("%s: %w: %d quads (%d events, %d facts, %d entities), the limit is %d (extract.max_article_quads)",
-				where, ErrOverBudget, n, len(rec.Events), len(rec.Facts), len(rec.Entities), max)
-		}
-		e.Rec = rec
-		return e, nil
-	})
+	rec, err := x.Extract(ctx, art)
+	if err != nil {
+		return Extracted{}, fmt.Errorf("%s: extracting: %w", where, err)
+	}
+	// What tells syndicated copies apart is the text's, not the
+	// extractor's: every extractor's records get it here.
+	rec.Article.Credit, rec.Article.Sketch = source.Credit(art.Text), source.Sketch(art.Text)
+	// Every event and fact is at least one quad: a record with more
+	// than max of them is refused before its quads are made (1.9
+	// million of them for a 5 MB line of one repeated sentence).
+	if n := len(rec.Events) + len(rec.Facts); max >= 0 && n > max {
+		return Extracted{}, fmt.Errorf("%s: %w: %d events and %d facts, more than the limit of %d quads (extract.max_article_quads)",
+			where, ErrOverBudget, len(rec.Events), len(rec.Facts), max)
+	}
+	var e Extracted
+	n := 0
+	if quads {
+		e.Quads, e.Rejects = schema.ToQuads(rec, extract.Version(x))
+		n = len(e.Quads)
+	} else if max >= 0 && schema.QuadBound(rec) > max {
+		// Counted only when the bound does not already keep it
+		// within the limit.
+		n = schema.CountQuads(rec, extract.Version(x))
+	}
+	if max >= 0 && n > max {
+		return Extracted{}, fmt.Errorf("%s: %w: %d quads (%d events, %d facts, %d entities), the limit is %d (extract.max_article_quads)",
+			where, ErrOverBudget, n, len(rec.Events), len(rec.Facts), len(rec.Entities), max)
+	}
+	e.Rec = rec
+	return e, nil
 }
 
 func (b Budget) maxQuads() int {
