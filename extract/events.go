@@ -405,14 +405,61 @@ func (v *view) events() {
 }
 
 // attack reads one attack construction at trigger k and returns the last
-// item it used.
+// item it used: who carried it out (readAttacker), then an attack by an
+// unknown hand (agentlessAttack), else the agent's attack and its targets
+// (recordAttack).
 func (v *view) attack(k int) int {
 	if v.negated(k) || v.deniedThat(k) {
 		return k // "the coalition did not conduct airstrikes", "denied that a strike had taken place": no attack
 	}
-	d := v.d
-	w := v.it[k].w
+	r := v.readAttacker(k)
+	if r.agent == nil {
+		if last, ok := v.agentlessAttack(k); ok {
+			return last
+		}
+	}
+	if r.agent == nil || !is(r.agent, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Person) {
+		return k
+	}
+	return v.recordAttack(&r)
+}
+
+// attackReading is what the attack rule read at trigger k of who carried
+// the attack out, and how the article presents it.
+type attackReading struct {
+	k      int
+	w      string
+	kind   string    // the claim kind of its facts
+	agent  *entity   // who carried it out
+	agents []*entity // the rest of a listed subject, or a collective's members
+	// claimed: the agent claimed it; blamed: someone blamed the agent.
+	claimed, blamed bool
+	// droneAir: aircraft named with the agent ("a U.S. drone strike").
+	droneAir bool
+	byEnd    int // the last item of "by a Turkish drone" after the trigger, else k
+}
+
+// readAttacker finds who carried out the attack at trigger k, by the
+// constructions in turn: a claim or a blame, a "by" phrase, a
+// premodifier ("Israeli strikes"), a possessive, a verb's subject.
+func (v *view) readAttacker(k int) attackReading {
 	kind, _ := v.kindAt(k)
+	r := attackReading{k: k, w: v.it[k].w, kind: kind, byEnd: k}
+	v.claimedOrBlamed(&r)
+	if r.agent == nil {
+		v.attackerBy(&r)
+	}
+	if r.agent == nil && v.isNoun(r.w) {
+		v.attackerBefore(&r)
+	}
+	v.attackerOfVerb(&r)
+	return r
+}
+
+// claimedOrBlamed: "X claimed responsibility for the attack", "X claimed
+// Saturday's attack", "Washington blamed X for the attack".
+func (v *view) claimedOrBlamed(r *attackReading) {
+	k, w, kind := r.k, r.w, r.kind
 	claimed := false
 	var agent *entity
 	// "X claimed responsibility for the (rocket) attack on Y"
@@ -442,72 +489,92 @@ func (v *view) attack(k int) int {
 		}
 		blamed = agent != nil
 	}
-	// "attacks by X", "attack carried out by X"; not "positions held by X".
-	droneAir := false
-	byEnd := k // the last item of "by a Turkish drone" after the trigger
-	if agent == nil {
-		for j := k + 1; j < len(v.it) && j <= k+4; j++ {
-			if v.word(j, "by") && v.wordIn(j-1, v.d.lx.usedByParticiples) {
-				break
-			}
-			if v.word(j, "by") {
-				a := v.next(j, 2, actor)
-				if a >= 0 && v.sponsorModifier(a) {
-					// "an attack by Iran-affiliated Kataib Hezbollah": the
-					// group, not its sponsor.
-					a = v.next(a, 2, actor)
-				}
-				if c, end := v.stateAircraft(j + 1); c != nil {
-					agent, droneAir, byEnd = c, true, end
-				} else if a >= 0 {
-					agent = v.ent(a)
-				} else if v.wordIn(j+1, v.d.lx.resistanceNouns) || v.wordIn(j+2, v.d.lx.resistanceNouns) {
-					agent = d.lastResistance()
-				} else if e := v.refer(j + 2); e != nil && v.word(j+1, "the") {
-					agent = e
-				}
-				break
-			}
-			if v.it[j].e != nil || clauseBreak(v.it[j].w) {
-				break
-			}
+	r.agent, r.claimed, r.blamed, r.kind = agent, claimed, blamed, kind
+}
+
+// attackerBy: "attacks by X", "attack carried out by X", "a strike by a
+// Turkish drone"; not "positions held by X".
+func (v *view) attackerBy(r *attackReading) {
+	k, d := r.k, v.d
+	var agent *entity
+	droneAir, byEnd := false, k
+	for j := k + 1; j < len(v.it) && j <= k+4; j++ {
+		if v.word(j, "by") && v.wordIn(j-1, v.d.lx.usedByParticiples) {
+			break
 		}
-	}
-	// "Iraqi resistance attacks", "Israeli strike", "the resistance attacks"
-	if agent == nil && v.isNoun(w) {
-		for j := k - 1; j >= 0 && j >= k-4; j-- {
-			if e := v.ent(j); e != nil {
-				if is(e, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
-					agent = e
-					if mil := d.airMilitary(e); droneAir && mil != nil {
-						agent = mil // "a U.S. drone strike": the armed forces
-					}
-				}
-				break
+		if v.word(j, "by") {
+			a := v.next(j, 2, actor)
+			if a >= 0 && v.sponsorModifier(a) {
+				// "an attack by Iran-affiliated Kataib Hezbollah": the
+				// group, not its sponsor.
+				a = v.next(a, 2, actor)
 			}
-			if c := v.country(j); c != nil {
-				agent = c
-				// "a U.S. drone strike": the country's armed forces, from the air.
-				if droneAir {
-					if mil := d.airMilitary(c); mil != nil {
-						agent = mil
-					}
-				}
-				break
-			}
-			droneAir = droneAir || v.wordIn(j, v.d.lx.airWeaponWords)
-			if v.word(j, "and") && j > 0 && v.it[j-1].e != nil {
-				break // "raids against X and a drone strike": the name ends another phrase
-			}
-			if v.wordIn(j, v.d.lx.resistanceNouns) {
+			if c, end := v.stateAircraft(j + 1); c != nil {
+				agent, droneAir, byEnd = c, true, end
+			} else if a >= 0 {
+				agent = v.ent(a)
+			} else if v.wordIn(j+1, v.d.lx.resistanceNouns) || v.wordIn(j+2, v.d.lx.resistanceNouns) {
 				agent = d.lastResistance()
-				break
+			} else if e := v.refer(j + 2); e != nil && v.word(j+1, "the") {
+				agent = e
 			}
-			if !v.d.lx.attackAdjectives.hasID(v.it[j].id) {
-				break
-			}
+			break
+		}
+		if v.it[j].e != nil || clauseBreak(v.it[j].w) {
+			break
 		}
 	}
+	r.agent, r.droneAir, r.byEnd = agent, droneAir, byEnd
+}
+
+// attackerBefore: "Iraqi resistance attacks", "Israeli strike", "the
+// resistance attacks", "a U.S. drone strike" (the armed forces).
+func (v *view) attackerBefore(r *attackReading) {
+	k, d := r.k, v.d
+	var agent *entity
+	droneAir := r.droneAir
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if e := v.ent(j); e != nil {
+			if is(e, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
+				agent = e
+				if mil := d.airMilitary(e); droneAir && mil != nil {
+					agent = mil // "a U.S. drone strike": the armed forces
+				}
+			}
+			break
+		}
+		if c := v.country(j); c != nil {
+			agent = c
+			// "a U.S. drone strike": the country's armed forces, from the air.
+			if droneAir {
+				if mil := d.airMilitary(c); mil != nil {
+					agent = mil
+				}
+			}
+			break
+		}
+		droneAir = droneAir || v.wordIn(j, v.d.lx.airWeaponWords)
+		if v.word(j, "and") && j > 0 && v.it[j-1].e != nil {
+			break // "raids against X and a drone strike": the name ends another phrase
+		}
+		if v.wordIn(j, v.d.lx.resistanceNouns) {
+			agent = d.lastResistance()
+			break
+		}
+		if !v.d.lx.attackAdjectives.hasID(v.it[j].id) {
+			break
+		}
+	}
+	r.agent, r.droneAir = agent, droneAir
+}
+
+// attackerOfVerb: a possessive's antecedent, who launched or ordered the
+// attack, the subject of an attack verb (and the rest of a listed
+// subject), of a gerund after "by", of "carried out"; in a passive, the
+// sentence's agent.
+func (v *view) attackerOfVerb(r *attackReading) {
+	k, w := r.k, r.w
+	agent := r.agent
 	// "Israel in its attacks on Gaza", "condemning its military strikes
 	// on Yemen": the possessive's antecedent.
 	if p := v.possessiveBefore(k); agent == nil && v.isNoun(w) && p >= 0 {
@@ -582,22 +649,30 @@ func (v *view) attack(k int) int {
 	if agent == nil && len(agents) > 0 {
 		agent = agents[0]
 	}
+	r.agent, r.agents = agent, agents
+}
+
+// agentlessAttack records an attack by an unknown hand at trigger k: "A
+// rocket attack hit X", "U.S. bases in Syria have been targeted with
+// drones". It returns the last item it used and whether it recorded one.
+func (v *view) agentlessAttack(k int) (int, bool) {
+	w := v.it[k].w
 	// "A drone strike (in Baghdad) killed X": the verb past where.
 	vb := k + 1
 	if v.word(vb, "in", "near", "at") && is(v.ent(vb+1), schema.Place, schema.Country) {
 		vb += 2
 	}
 	carriedOut := v.word(k+1, "were", "was") && v.wordIn(k+2, v.d.lx.carriedOutParticiples)
-	if agent == nil && v.isNoun(w) && (v.wordIn(k+1, v.d.lx.hitVerbs) || v.wordIn(k+1, v.d.lx.attackNounVerbs) || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
+	if v.isNoun(w) && (v.wordIn(k+1, v.d.lx.hitVerbs) || v.wordIn(k+1, v.d.lx.attackNounVerbs) || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
 		// "A rocket attack hit X", "a missile attack was carried out on
 		// X": an attack by an unknown hand.
 		if targets, last := v.attackTargets(k); len(targets) > 0 {
 			ev := v.addEvent(schema.EvAttack, nil, targets[0], placeOf(targets), k, "occurred")
 			v.d.lastAttack = ev.ID
-			return last
+			return last, true
 		}
 	}
-	if agent == nil && !v.isNoun(w) && !strings.HasSuffix(w, "ing") && (v.word(k-1, "were", "was", "been") || v.word(k-2, "were", "was", "been")) {
+	if !v.isNoun(w) && !strings.HasSuffix(w, "ing") && (v.word(k-1, "were", "was", "been") || v.word(k-2, "were", "was", "been")) {
 		// "U.S. bases in Syria have been targeted with drones": an
 		// attack by an unknown hand on the verb's subject ("which has
 		// been attacking" is no passive).
@@ -610,14 +685,17 @@ func (v *view) attack(k int) int {
 		if is(t, schema.MilitaryBase, schema.ArmedGroup, schema.GovernmentBody, schema.Coalition, schema.Place) {
 			ev := v.addEvent(schema.EvAttack, nil, t, placeOf([]*entity{t}), k, "occurred")
 			v.d.lastAttack = ev.ID
-			return k
+			return k, true
 		}
 	}
-	if agent == nil || !is(agent, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Person) {
-		return k
-	}
-	// Targets: after on/against/targeting, a direct object, or the subject
-	// of a passive ("the ports of X and Y were targeted").
+	return k, false
+}
+
+// recordAttack records the attack r read, with its targets (after
+// on/against/targeting, a direct object, the subject of a passive, the
+// owner of the sites struck), its type, its place and its facts.
+func (v *view) recordAttack(r *attackReading) int {
+	k, w, kind, agent, agents := r.k, r.w, r.kind, r.agent, r.agents
 	targets, last := v.attackTargets(k)
 	if len(targets) == 0 {
 		// "strikes on three facilities in Iraq used by X", "targets linked
@@ -634,7 +712,7 @@ func (v *view) attack(k int) int {
 		v.d.sentAgent = agent
 	}
 	typ := schema.EvAttack
-	air := v.d.lx.airAttackWords.has(w) || v.wordIn(k-1, v.d.lx.airModifiers) || droneAir || v.airContext(agent, k)
+	air := v.d.lx.airAttackWords.has(w) || v.wordIn(k-1, v.d.lx.airModifiers) || r.droneAir || v.airContext(agent, k)
 	if (air || v.fromTheAir(k)) && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
 		typ = schema.EvAirstrike
 	}
@@ -674,7 +752,7 @@ func (v *view) attack(k int) int {
 	if target == nil && loc == nil {
 		loc = v.strikeLocation(k)
 	}
-	if p := byEnd + 1; loc == nil && (v.word(p, "in", "near") || v.wordIn(p, v.d.lx.sitePrepositions) && !v.word(p, "at")) {
+	if p := r.byEnd + 1; loc == nil && (v.word(p, "in", "near") || v.wordIn(p, v.d.lx.sitePrepositions) && !v.word(p, "at")) {
 		// "a strike (by a Turkish drone) in Hasakeh"
 		if x := v.next(p, 3, ofType(schema.Place, schema.Country, schema.MilitaryBase)); x >= 0 {
 			loc = v.ent(x)
@@ -690,12 +768,12 @@ func (v *view) attack(k int) int {
 			v.d.addFact(a, pred, loc, kind, v.attr.by, v.evidence(), "", 0.7)
 		}
 	}
-	if target == nil && loc == nil && !claimed && !air {
+	if target == nil && loc == nil && !r.claimed && !air {
 		// An attack without a target or place is too vague to record as
 		// an event ("attacks on its military bases cease"); one blamed on
 		// someone is the attack told before ("accused X of carrying out
 		// the attack").
-		if blamed {
+		if r.blamed {
 			v.blameAntecedent(agent, kind)
 		}
 		return last
@@ -717,7 +795,7 @@ func (v *view) attack(k int) int {
 			}
 		}
 	}
-	if claimed {
+	if r.claimed {
 		v.d.addFact(agent, "claimed_responsibility_for", &entity{id: ev.ID, typ: schema.EventEntity}, schema.Claimed, nil, v.evidence(), "", 0.8)
 		if is(agent, schema.GovernmentBody, schema.Country) {
 			// "The Turkish defense ministry claimed responsibility for the
