@@ -823,6 +823,19 @@ func (d *doc) contextType(i, j int) string {
 	if d.placeListBefore(i) {
 		return schema.Place // "the towns of Dhiban and Al-Tayana"
 	}
+	// "the Niroy and Kani areas": the first of two names a plural head
+	// types.
+	if n := j + 1; j < len(d.toks) && d.toks[j].norm == "and" && n < len(d.toks) && d.toks[n].cap {
+		e := n + 1
+		for e < len(d.toks) && e < n+3 && d.toks[e].cap && d.toks[e].kind == tWord {
+			e++
+		}
+		if e < len(d.toks) && !d.toks[e].cap && d.toks[e].nl == 0 && strings.HasSuffix(d.toks[e].norm, "s") {
+			if t := d.lx.headsAfter[d.toks[e].norm]; t != "" {
+				return t
+			}
+		}
+	}
 	// "al-Hamdaniya, east of Mosul", "Sinune, 20 km north of Sinjar".
 	k := j + 1
 	for k < len(d.toks) && k < j+4 && (d.toks[k].kind == tNum || d.lx.distanceUnits.hasID(d.toks[k].id)) {

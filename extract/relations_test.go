@@ -460,6 +460,9 @@ func TestContextTypes(t *testing.T) {
 		// After a given name, a name runs to five or six words.
 		{"The raid killed Ahmed Abdul Karim al-Rubaie near the border.", "ahmed-abdul-karim-al-rubaie", schema.Person},
 		{"Clashes broke out near Kafr Ghan and Mount Bersaya.", "mount-bersaya", schema.Place},
+		// A plural head types each name of the list before it.
+		{"Jets pounded the Zarwan and Kelashin areas of Duhok province overnight.", "zarwan", schema.Place},
+		{"Jets pounded the Zarwan and Kelashin areas of Duhok province overnight.", "kelashin", schema.Place},
 	} {
 		rec := extractText(t, c.text)
 		if e := entityByID(rec, c.id); e == nil || e.Type != c.typ {
