@@ -460,6 +460,8 @@ func TestContextTypes(t *testing.T) {
 		// After a given name, a name runs to five or six words.
 		{"The raid killed Ahmed Abdul Karim al-Rubaie near the border.", "ahmed-abdul-karim-al-rubaie", schema.Person},
 		{"Clashes broke out near Kafr Ghan and Mount Bersaya.", "mount-bersaya", schema.Place},
+		// A hyphened rank before the role of an apposition.
+		{"Turkish intelligence said it killed Baran Dersim, a high-ranking member of the PKK, near Qamishli.", "baran-dersim", schema.Person},
 		// A plural head types each name of the list before it.
 		{"Jets pounded the Zarwan and Kelashin areas of Duhok province overnight.", "zarwan", schema.Place},
 		{"Jets pounded the Zarwan and Kelashin areas of Duhok province overnight.", "kelashin", schema.Place},
