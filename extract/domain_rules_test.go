@@ -93,7 +93,7 @@ func TestAttackPhrasings(t *testing.T) {
 		// of one killed in it, named before "was killed in", is its
 		// target. "The" strikes may be those told before, or strikes in
 		// a country: no victim is taken from them.
-		{"A field commander of the Syrian Democratic Forces was killed in a strike by a Turkish drone outside Qamishli.",
+		{"A senior officer of the Syrian Democratic Forces was wounded in a strike by a Turkish drone outside Qamishli.",
 			[]wantFact{{"turkey", "attacked", "syrian-democratic-forces", ""}},
 			[]wantEvent{{schema.EvAirstrike, "turkey", "syrian-democratic-forces"}}, nil},
 		{"Two commanders of Harakat al-Nujaba were killed in an attack by Israeli warplanes on Sunday.",
