@@ -1074,35 +1074,7 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		j = vb
 	}
 	if v.wordIn(j, v.d.lx.casualtyVerbs) && noun {
-		// "a U.S. drone strike killed a senior Nujaba commander, X": the
-		// person killed, and the group they served ("killed a senior member
-		// and three militants of the PKK": ten items reach past the list).
-		var people, groups []*entity
-		last := k
-		for n := j + 1; n < len(v.it) && n <= j+10; n++ {
-			if clauseBreak(v.it[n].w) {
-				break
-			}
-			e := v.ent(n)
-			if e == nil {
-				continue
-			}
-			if is(e, schema.Person) {
-				people = append(people, e)
-				last = n
-				continue
-			}
-			if is(e, schema.ArmedGroup, schema.GovernmentBody) {
-				groups = append(groups, e)
-				last = n
-				continue
-			}
-			if !is(e, schema.Place, schema.Country) {
-				break
-			}
-		}
-		// The people first, in the order named: the first is the target.
-		return append(people, groups...), last
+		return v.killedAfter(j, k)
 	}
 prep:
 	if v.wordIn(j, v.d.lx.targetPrepositions) || v.word(j, "at", "to") || !noun {
@@ -2210,4 +2182,38 @@ func (v *view) victimsBefore(k int) []*entity {
 		return []*entity{group}
 	}
 	return nil
+}
+
+// killedAfter returns whom the casualty verb at item j says the attack
+// at k struck: "a U.S. drone strike killed a senior Nujaba commander, X":
+// the person killed, and the group they served ("killed a senior member
+// and three militants of the PKK": ten items reach past the list); and
+// the last item it used.
+func (v *view) killedAfter(j, k int) ([]*entity, int) {
+	var people, groups []*entity
+	last := k
+	for n := j + 1; n < len(v.it) && n <= j+10; n++ {
+		if clauseBreak(v.it[n].w) {
+			break
+		}
+		e := v.ent(n)
+		if e == nil {
+			continue
+		}
+		if is(e, schema.Person) {
+			people = append(people, e)
+			last = n
+			continue
+		}
+		if is(e, schema.ArmedGroup, schema.GovernmentBody) {
+			groups = append(groups, e)
+			last = n
+			continue
+		}
+		if !is(e, schema.Place, schema.Country) {
+			break
+		}
+	}
+	// The people first, in the order named: the first is the target.
+	return append(people, groups...), last
 }
