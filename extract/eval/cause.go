@@ -88,15 +88,47 @@ func (v *articleView) sentence(evidence string) string {
 	if i < 0 || evidence == "" {
 		return evidence
 	}
-	start := strings.LastIndexAny(v.text[:i], ".!?\n") + 1
+	start := i
+	for start > 0 && !sentenceEnd(v.text, start-1) {
+		start--
+	}
 	end := i + len(evidence)
-	if j := strings.IndexAny(v.text[end:], ".!?\n"); j >= 0 {
-		end += j
-	} else {
-		end = len(v.text)
+	for end < len(v.text) && !sentenceEnd(v.text, end) {
+		end++
 	}
 	return v.text[start:end]
 }
+
+// sentenceEnd reports whether the byte at i of text ends a sentence: a
+// newline, "!", "?", or a full stop that no initial or abbreviation makes
+// part of a name ("U.S. forces", "Lt. Gen. X") and no lower-case word
+// continues.
+func sentenceEnd(text string, i int) bool {
+	switch text[i] {
+	case '\n', '!', '?':
+		return true
+	case '.':
+	default:
+		return false
+	}
+	w := i // the word the full stop ends
+	for w > 0 && isASCIILetter(text[w-1]) {
+		w--
+	}
+	if n := i - w; n >= 1 && n <= 3 && text[w] >= 'A' && text[w] <= 'Z' {
+		return false // "U.S.", "Gen.", "Lt."
+	}
+	if i+1 < len(text) && !strings.ContainsRune(" \n\"')", rune(text[i+1])) && text[i+1] < 0x80 {
+		return false // "3.5", "news.com"
+	}
+	j := i + 1
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	return j >= len(text) || !(text[j] >= 'a' && text[j] <= 'z')
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // missedFact classifies a gold fact no system fact matched.
 func (v *articleView) missedFact(f *GoldFact) string {

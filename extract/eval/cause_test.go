@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -117,6 +118,24 @@ func TestCauseCoreference(t *testing.T) {
 	rep = ScoreTexts(g, []schema.Record{rec}, nil, nil)
 	if got := rep.Articles[0].MissedFacts; len(got) != 1 || got[0].Cause != CauseTrigger {
 		t.Errorf("missed %+v, want backed_by by %q", got, CauseTrigger)
+	}
+}
+
+// TestSentenceAroundEvidence: the evidence is widened to its sentence,
+// which an initial, an abbreviation or a decimal point does not end.
+func TestSentenceAroundEvidence(t *testing.T) {
+	text := "Rockets fell on the base. Two U.S. troops were hurt, Lt. Gen. Smith said. Damage was 2.5 times the last. It ended."
+	for _, tc := range []struct{ evidence, want string }{
+		{"troops were hurt", "Two U.S. troops were hurt, Lt. Gen. Smith said"},
+		{"Smith said", "Two U.S. troops were hurt, Lt. Gen. Smith said"},
+		{"2.5 times", "Damage was 2.5 times the last"},
+		{"Rockets fell", "Rockets fell on the base"},
+		{"not in the text", "not in the text"},
+	} {
+		v := &articleView{text: text}
+		if got := strings.TrimSpace(v.sentence(tc.evidence)); got != tc.want {
+			t.Errorf("sentence(%q) = %q, want %q", tc.evidence, got, tc.want)
+		}
 	}
 }
 
