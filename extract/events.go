@@ -537,19 +537,16 @@ func (v *view) attackerBefore(r *attackReading) {
 		if e := v.ent(j); e != nil {
 			if is(e, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
 				agent = e
-				if mil := d.airMilitary(e); droneAir && mil != nil {
-					agent = mil // "a U.S. drone strike": the armed forces
+				if droneAir {
+					agent = d.airStriker(e) // "a U.S. drone strike": the armed forces
 				}
 			}
 			break
 		}
 		if c := v.country(j); c != nil {
 			agent = c
-			// "a U.S. drone strike": the country's armed forces, from the air.
 			if droneAir {
-				if mil := d.airMilitary(c); mil != nil {
-					agent = mil
-				}
+				agent = d.airStriker(c) // "a U.S. drone strike": the country's armed forces
 			}
 			break
 		}
@@ -1139,9 +1136,7 @@ prep:
 		}
 		j = g
 	}
-	if v.it[j].bases && is(v.ent(j+1), schema.MilitaryBase) {
-		j++ // "on the American outpost Tower 22": the base the apposition names
-	}
+	j = v.namedBase(j) // "on the American outpost Tower 22": the base
 	idx := v.list(j)
 	// "… in Erbil and Ain al-Asad as well as their counterparts in Syria,
 	// like the Al-Omar and Conoco field"
@@ -2135,10 +2130,7 @@ func (v *view) stateAircraft(j int) (*entity, int) {
 	if c == nil || !v.wordIn(j+1, v.d.lx.airWeaponWords) {
 		return nil, j
 	}
-	if mil := v.d.airMilitary(c); mil != nil {
-		return mil, j + 1
-	}
-	return c, j + 1
+	return v.d.airStriker(c), j + 1
 }
 
 // victimsBefore returns who a casualty verb in the passive says the

@@ -732,14 +732,24 @@ func (v *view) siteNoun(n int) bool {
 	return v.wordIn(n, v.d.lx.ownedSites) || v.wordIn(n, v.d.lx.genericTargets) || v.wordIn(n, v.d.lx.baseNouns)
 }
 
+// namedBase returns k+1 when item k is a state's base or outpost ("the
+// American outpost") and the name of the base follows ("Tower 22"): the
+// phrase names that base. Otherwise it returns k.
+func (v *view) namedBase(k int) int {
+	if k < len(v.it) && v.it[k].bases && is(v.ent(k+1), schema.MilitaryBase) {
+		return k + 1
+	}
+	return k
+}
+
 // siteOwner returns the item of the group or body that holds the site a
 // phrase starting at item k names, the target of an attack on it: "the
 // headquarters of the PMF", "two positions of Kata'ib Hezbollah", "a PMF
 // headquarters"; or of the forces a base houses ("a Syrian base hosting
 // coalition forces"). Otherwise it returns k.
 func (v *view) siteOwner(k int) int {
-	if k < len(v.it) && v.it[k].bases && is(v.ent(k+1), schema.MilitaryBase) {
-		return k + 1 // "the American outpost Tower 22": the base named
+	if b := v.namedBase(k); b != k {
+		return b
 	}
 	j := k
 	for j < len(v.it) && j < k+2 && (v.wordIn(j, v.d.lx.siteDeterminers) || isNumber(v.it[j].w)) {

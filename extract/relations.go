@@ -1324,6 +1324,15 @@ func (d *doc) airMilitary(c *entity) *entity {
 	return nil
 }
 
+// airStriker is who a state's drones and warplanes strike for: its
+// armed forces where its entry says so (air_military), else the state.
+func (d *doc) airStriker(c *entity) *entity {
+	if mil := d.airMilitary(c); mil != nil {
+		return mil
+	}
+	return c
+}
+
 // roles reads titles and appositions: "Iraqi Foreign Minister Fuad
 // Hussein", "Hezbollah Brigades Military Spokesperson X", "X, the US
 // Ambassador to Iraq", "X, a senior representative of the Y movement",

@@ -176,7 +176,7 @@ func (d *doc) view(s *sentence) *view {
 			continue
 		}
 		// The map last: the view asks this of every word.
-		if t.cap && d.lx.onNames[t.norm] != nil && d.platformAt(i, s) {
+		if t.cap && d.platformAt(i, s) && d.lx.onNames[t.norm] != nil {
 			// "the ministry said on X", "his X account": the platform,
 			// where a lone X names nothing.
 			e := d.virtual(d.lx.onNames[t.norm])
