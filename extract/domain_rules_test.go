@@ -98,6 +98,16 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvAirstrike, "turkey", "syrian-democratic-forces"}}, nil},
 		{"Two commanders of Harakat al-Nujaba were killed in an attack by Israeli warplanes on Sunday.",
 			[]wantFact{{"israel", "attacked", "harakat-hezbollah-al-nujaba", ""}}, nil, nil},
+		// Hurt as well as killed; the attacker may name the attack ("a
+		// PKK attack") or carry it out after it.
+		{"Four Turkish soldiers were injured in a mortar attack carried out by the PKK near Semdinli.",
+			[]wantFact{{"kurdistan-workers-party", "attacked", "turkish-armed-forces", ""}}, nil, nil},
+		{"Three Syrian Democratic Forces fighters were killed in a Hamza Division attack near Manbij.",
+			[]wantFact{{"hamza-division", "attacked", "syrian-democratic-forces", ""}}, nil, nil},
+		// An attack noun's verb of damage; the site it names is passed for
+		// the place.
+		{"Israeli air strikes destroyed an ammunition store in Kisweh early on Friday.",
+			[]wantFact{{"israel", "attacked", "kiswah", ""}}, nil, nil},
 		{"Rights monitors said a dozen pro-Iran fighters were killed in the Syrian strikes.",
 			nil, nil, []wantFact{{"syria", "attacked", "iran-backed-militias", ""}}},
 		// A single site and its owner after "used by"; a list of the

@@ -1084,7 +1084,7 @@ prep:
 			idx := v.list(x)
 			return entities(v, idx), idx[len(idx)-1]
 		}
-		return nil, k
+		j++ // "a strike destroyed a weapons depot in X": past the generic head
 	} else {
 		return nil, k
 	}
@@ -2144,6 +2144,9 @@ func (v *view) victimsBefore(k int) []*entity {
 	j := k - 1
 	for j >= 0 && !v.word(j, "the", "a", "an", "of", "and", "'s") && (v.d.lx.attackAdjectives.hasID(v.it[j].id) || v.wordIn(j, v.d.lx.airWeaponWords) || v.country(j) != nil && v.it[j].e == nil) {
 		j-- // the modifiers ("Turkish drone"); attack_adjectives also holds determiners
+	}
+	if is(v.ent(j), schema.ArmedGroup, schema.Country) && v.word(j-1, "a", "an") {
+		j-- // "killed in a PKK attack": the attacker names the attack
 	}
 	if v.word(j, "the") {
 		return nil // "killed in the Syrian strikes": the strikes told before, maybe those in Syria

@@ -83,6 +83,9 @@ type wordLists struct {
 	// OnNames are names that stand for an entry only after "on": "said
 	// on X" is Twitter, a lone "X" anywhere else is not.
 	OnNames map[string]string `yaml:"on_names"`
+	// PlatformWords are words that name the platform they are done on:
+	// "the ministry tweeted" mentions Twitter.
+	PlatformWords map[string][]string `yaml:"platform_words"`
 
 	// The closed lists the rules read (wordSets).
 	CapStop           []string            `yaml:"cap_stop"`
@@ -365,6 +368,8 @@ type Lexicon struct {
 	// for names given with more or fewer tokens than the lexicon has.
 	personsBySurname map[string][]*LexEntry
 	onNames          map[string]*LexEntry // a name's key -> the entry it is after "on"
+	platformWords    map[string]*LexEntry // a word's key -> the platform it is done on
+	platformActs     wordSet              // platformWords' words, for the scan of every token
 
 	wordSets // the closed word lists of words.yaml the rules read
 
@@ -516,6 +521,25 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		}
 		lx.onNames[normWord(name)] = le
 	}
+	lx.platformWords = map[string]*LexEntry{}
+	var acts []string // nil, "missing", when words.yaml has no platform_words
+	if words.PlatformWords != nil {
+		acts = []string{}
+	}
+	for entry, ws := range words.PlatformWords {
+		le := lx.Lookup(entry)
+		if le == nil {
+			return nil, fmt.Errorf("lexicon words.yaml: platform_words: %q is not an entry", entry)
+		}
+		for _, w := range ws {
+			lx.platformWords[normWord(w)] = le
+			acts = append(acts, w)
+		}
+	}
+	if lx.platformActs, err = compileSet("platform_words", acts); err != nil {
+		return nil, fmt.Errorf("lexicon words.yaml: %w", err)
+	}
+	lx.all = append(lx.all, lx.platformActs)
 	lx.indexWords()
 	return lx, nil
 }

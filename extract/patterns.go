@@ -29,6 +29,7 @@ func (d *doc) findMentions() {
 		if !d.sents[i].boiler {
 			d.scanLexicon(&d.sents[i])
 			d.scanCollectives(&d.sents[i])
+			d.scanPlatformWords(&d.sents[i])
 		}
 	}
 	for i := range d.sents {
@@ -154,6 +155,18 @@ func (d *doc) addMention(first, last, sent int, e *entity, how string) *mention 
 }
 
 // span is the verbatim text of tokens [first, last).
+// scanPlatformWords records the platform a word of s names by being done
+// on it ("the ministry tweeted": Twitter), the word its mention. The word
+// stays a word for the rules: "tweeted" is still a verb of speech.
+func (d *doc) scanPlatformWords(s *sentence) {
+	for i := s.first; i < s.last; i++ {
+		if t := &d.toks[i]; d.lx.platformActs.hasID(t.id) {
+			e := d.virtual(d.lx.platformWords[t.norm])
+			e.surfaces = appendUnique(e.surfaces, d.span(i, i+1))
+		}
+	}
+}
+
 func (d *doc) span(first, last int) string { return d.text[d.toks[first].start:d.toks[last-1].end] }
 
 // lexEntity returns the article's entity for a lexicon entry.

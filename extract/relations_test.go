@@ -453,6 +453,9 @@ func TestContextTypes(t *testing.T) {
 		// The platform named by its account, or as the platform.
 		{"The commander wrote on his X account that the raid had failed.", "twitter", schema.Organization},
 		{"The army posted the footage on the social media platform X overnight.", "twitter", schema.Organization},
+		// A word done on the platform mentions it, and stays a verb.
+		{"The defence ministry tweeted footage of the raid late on Sunday.", "twitter", schema.Organization},
+		{"In a tweet, the commander said two soldiers were hurt near the dam.", "twitter", schema.Organization},
 		// An adverb between a bare name and its speech verb.
 		{"Siyamand Ali also said the fighting went on near the dam.", "siyamand-ali", schema.Person},
 		// A name's nisba is no mention of the city it comes from.

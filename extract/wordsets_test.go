@@ -189,6 +189,7 @@ func TestMovedListsAreData(t *testing.T) {
 		{"head_phrases:\n  MediaOutlet: [", "head_phrases:\n  Outlet: [", `unknown type "Outlet"`},
 		{"[leave a reply", "[Leave a reply", "not a lower-case text"},
 		{"on_names: {X: Twitter}", "on_names: {X: Twittr}", `"Twittr" is not an entry`},
+		{"platform_words: {Twitter:", "platform_words: {Twittr:", `"Twittr" is not an entry`},
 	} {
 		files["words.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(words, bad.old, bad.new, 1))}
 		if _, err := LoadLexicon(files); err == nil || !strings.Contains(err.Error(), bad.want) {
