@@ -108,6 +108,14 @@ func TestAttackPhrasings(t *testing.T) {
 		// the place.
 		{"Israeli air strikes destroyed an ammunition store in Kisweh early on Friday.",
 			[]wantFact{{"israel", "attacked", "kiswah", ""}}, nil, nil},
+		// The subject of "come under" an attack is its target; an action
+		// noun's object follows "of".
+		{"Several hamlets near Amadiya have come under mortar attack by the PKK this summer.",
+			nil, []wantEvent{{schema.EvAttack, "kurdistan-workers-party", "amedi"}}, nil},
+		{"The Harir air base came under rocket attack overnight, a security official said.",
+			nil, []wantEvent{{schema.EvAttack, "", "harir-air-base"}}, nil},
+		{"Baghdad protested the renewed Turkish shelling of Sidakan on Tuesday.",
+			[]wantFact{{"turkey", "attacked", "sidakan", ""}}, nil, nil},
 		{"Rights monitors said a dozen pro-Iran fighters were killed in the Syrian strikes.",
 			nil, nil, []wantFact{{"syria", "attacked", "iran-backed-militias", ""}}},
 		// A single site and its owner after "used by"; a list of the

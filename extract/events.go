@@ -669,6 +669,13 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 			return last, true
 		}
 	}
+	if t := v.underAttack(k); t != nil {
+		// "The border villages have come under rocket attack": by an
+		// unknown hand on the subject.
+		ev := v.addEvent(schema.EvAttack, nil, t, placeOf([]*entity{t}), k, "occurred")
+		v.d.lastAttack = ev.ID
+		return k, true
+	}
 	if !v.isNoun(w) && !strings.HasSuffix(w, "ing") && (v.word(k-1, "were", "was", "been") || v.word(k-2, "were", "was", "been")) {
 		// "U.S. bases in Syria have been targeted with drones": an
 		// attack by an unknown hand on the verb's subject ("which has
@@ -704,6 +711,12 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	if len(targets) == 0 {
 		targets = v.victimsBefore(k)
+	}
+	if len(targets) == 0 {
+		targets = v.objectOf(k)
+	}
+	if t := v.underAttack(k); len(targets) == 0 && t != nil {
+		targets = []*entity{t}
 	}
 	if v.d.sentAgent == nil {
 		v.d.sentAgent = agent
@@ -893,6 +906,44 @@ func (v *view) indefinite(k int) bool {
 		}
 	}
 	return false
+}
+
+// underAttack returns the subject of "come under" before the attack noun
+// at k ("the villages have come under rocket attack", "the base came
+// under drone attack"), the attack's target, or nil.
+func (v *view) underAttack(k int) *entity {
+	if !v.isNoun(v.it[k].w) {
+		return nil
+	}
+	j := k - 1
+	for j >= 0 && j > k-4 && (v.wordIn(j, v.d.lx.airWeaponWords) || v.d.lx.attackAdjectives.hasID(v.it[j].id) && !v.word(j, "the", "a", "an", "of", "and")) {
+		j--
+	}
+	if !v.word(j, "under") || !v.wordIn(j-1, v.d.lx.comeVerbs) {
+		return nil
+	}
+	if _, t := v.subj(j - 1); is(t, schema.Place, schema.MilitaryBase, schema.ArmedGroup, schema.GovernmentBody, schema.Coalition, schema.Country) {
+		return t
+	}
+	// "villages near Amadiya have come under …": the place the clause
+	// names first.
+	if ts := v.passiveSubjects(j - 1); len(ts) > 0 {
+		return ts[0]
+	}
+	return nil
+}
+
+// objectOf returns what the action noun at k does to after "of" ("the
+// bombardment of Zakho", "the shelling of the PMF's positions"), or nil.
+func (v *view) objectOf(k int) []*entity {
+	if !v.wordIn(k, v.d.lx.objectOfNouns) || !v.word(k+1, "of") {
+		return nil
+	}
+	x := v.next(k+1, 3, ofType(schema.Place, schema.MilitaryBase, schema.ArmedGroup, schema.GovernmentBody))
+	if x < 0 {
+		return nil
+	}
+	return entities(v, v.list(x))
 }
 
 // placeOf returns the first place or base among targets, or nil.

@@ -235,6 +235,8 @@ type wordLists struct {
 	AttackNounVerbs           []string            `yaml:"attack_noun_verbs"`
 	AirModifiers              []string            `yaml:"air_modifiers"`
 	BlockadeNouns             []string            `yaml:"blockade_nouns"`
+	ComeVerbs                 []string            `yaml:"come_verbs"`
+	ObjectOfNouns             []string            `yaml:"object_of_nouns"`
 	AssassinationVerbs        []string            `yaml:"assassination_verbs"`
 	TargetStopVerbs           []string            `yaml:"target_stop_verbs"`
 	TruceNouns                []string            `yaml:"truce_nouns"`

@@ -220,6 +220,8 @@ type wordSets struct {
 	particleLaunchVerbs       wordSet // "have carried out strikes": a launch verb read with its particle
 	attackNounVerbs           wordSet // "a rocket attack targeted X": besides hit_verbs, an attack noun reaching its target
 	airModifiers              wordSet // "an air strike": the attack is from the air
+	comeVerbs                 wordSet // "have come under rocket attack": the subject is the target
+	objectOfNouns             wordSet // "the bombardment of X": X is the target
 	blockadeNouns             wordSet // "the blockade of X": an attack trigger that targets rather than attacks
 	assassinationVerbs        wordSet // "X assassinated Y": an attack that is a killing, which the killed rule records
 	targetStopVerbs           wordSet // "attacks on its bases cease": a verb that ends the search for a target
@@ -463,6 +465,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"attack_noun_verbs", w.AttackNounVerbs, &ws.attackNounVerbs},
 		{"air_modifiers", w.AirModifiers, &ws.airModifiers},
 		{"blockade_nouns", w.BlockadeNouns, &ws.blockadeNouns},
+		{"come_verbs", w.ComeVerbs, &ws.comeVerbs},
+		{"object_of_nouns", w.ObjectOfNouns, &ws.objectOfNouns},
 		{"assassination_verbs", w.AssassinationVerbs, &ws.assassinationVerbs},
 		{"target_stop_verbs", w.TargetStopVerbs, &ws.targetStopVerbs},
 		{"truce_nouns", w.TruceNouns, &ws.truceNouns},
