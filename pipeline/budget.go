@@ -27,6 +27,11 @@ const (
 // allows. It fails alone; the batch goes on.
 var ErrOverBudget = errors.New("over the article's budget")
 
+// ErrInternal: a step of an article panicked, a defect of newsgraph's own
+// (an extraction rule reading past a sentence, say). The article fails
+// alone, with the panic's value; the batch goes on.
+var ErrInternal = errors.New("internal error (a defect in newsgraph: please report it with the article)")
+
 // Budget bounds what one article may cost, so that one hostile or broken
 // article fails with an error naming it instead of stalling the batch.
 // Input size and HTML nesting are bounded before this, by source.Options
@@ -56,7 +61,8 @@ func (b Budget) Start(ctx context.Context) (context.Context, context.CancelFunc)
 	return context.WithCancel(ctx)
 }
 
-// Within runs fn, a step of an article's work, and returns its result, or
+// Within runs fn, a step of an article's work, and returns its result, an
+// ErrInternal naming the article if fn panics, or
 // an error as soon as ctx (from Start) ends: on the deadline,
 // "PATH: over the article's budget: took longer than 30s
 // (extract.article_timeout)"; when the caller cancels (SIGTERM), ctx's own
@@ -72,6 +78,12 @@ func Within[T any](ctx context.Context, b Budget, path string, fn func(context.C
 	}
 	done := make(chan result, 1) // buffered: an abandoned fn does not block forever
 	steps.run(func() {
+		defer func() {
+			if p := recover(); p != nil {
+				var zero T
+				done <- result{zero, fmt.Errorf("%s: %w: %v", source.QuotePath(path), ErrInternal, p)}
+			}
+		}()
 		v, err := fn(ctx)
 		done <- result{v, err}
 	})

@@ -34,6 +34,10 @@ func newStallExtractor(t *testing.T) stallExtractor {
 }
 
 func (x stallExtractor) Extract(ctx context.Context, a *source.Article) (schema.Record, error) {
+	if strings.Contains(a.Text, "crash") {
+		items := []int{}
+		_ = items[len(items)-1] // a rule reading before the sentence: index out of range [-1]
+	}
 	if strings.Contains(a.Text, "stall") {
 		x.started <- struct{}{}
 		<-x.release
@@ -76,6 +80,8 @@ func TestBuildBudget(t *testing.T) {
 			"a.txt: over the article's budget: 0 events and 238312 facts, more than the limit of 20000 quads (extract.max_article_quads)"},
 		{"100 facts, 500 quads allowed", "a.txt", body(many), Budget{MaxQuads: 500},
 			"a.txt: over the article's budget: 885 quads (0 events, 100 facts, 20 entities), the limit is 500 (extract.max_article_quads)"},
+		{"the extractor panics", "a.txt", body("Alpha crash attacked Harir."), Budget{},
+			"a.txt: internal error (a defect in newsgraph: please report it with the article): runtime error: index out of range [-1]"},
 		{"100k nested divs", "a.html", "<html><body>" + strings.Repeat("<div>", 100000) + "<p>Alpha attacked Harir.</p></body></html>", Budget{},
 			"a.html: no extractable main text: cannot parse HTML: html: open stack of elements exceeds 512 nodes"},
 	}
