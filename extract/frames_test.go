@@ -538,7 +538,7 @@ func TestNamesInRunningText(t *testing.T) {
 		{"Turkey launched a new offensive in northern Iraq against the PKK, the Defense Ministry said. Turkey said it would go on.", "turkish-ministry-of-national-defense", "Defense Ministry"},
 		// A known generic name inside a longer one is not that entity.
 		{"A spokesman for the Kurdistan Region Security Council said the drone came from the south.", "kurdistan-region-security-council", "Kurdistan Region Security Council"},
-		{"The Security Council of Kurdistan condemned the bombardment as a violation of sovereignty.", "security-council-of-kurdistan", "Security Council of Kurdistan"},
+		{"The Security Council of Halabja condemned the bombardment as a violation of sovereignty.", "security-council-of-halabja", "Security Council of Halabja"},
 		{"On Sunday, the National Security Council of Iraq met to discuss the strikes on the border.", "national-security-council-of-iraq", "National Security Council of Iraq"},
 		{"Iraq's Ministry of Interior and the Interior Ministry of Syria both issued statements on Sunday.", "interior-ministry-of-syria", "Interior Ministry of Syria"},
 		{"Diplomats said Security Council Resolution 2231 was discussed at length in New York.", "united-nations-security-council", "Security Council"},

@@ -121,6 +121,22 @@ func TestExplainIn(t *testing.T) {
 	}
 }
 
+// TestPersonShortForms: a name a pattern makes a person ("al-X added",
+// "Abu Y said") is the article's person whose surname it is, or whose
+// kunya it opens; a kunya two people of the article share is neither's.
+func TestPersonShortForms(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, c := range []struct{ text, short, want string }{
+		{"The commander Haidar al-Zubaidi spoke to reporters on Monday. Al-Zubaidi added that the talks would resume.", "Al-Zubaidi", "haidar-al-zubaidi"},
+		{"The militia's envoy Abu Zainab al-Lami spoke to reporters on Monday. The talks would resume, Abu Zainab said.", "Abu Zainab", "abu-zainab-al-lami"},
+		{"The envoys Abu Zainab al-Lami and Abu Zainab al-Kufi spoke to reporters on Monday. The talks would resume, Abu Zainab said.", "Abu Zainab", "abu-zainab"},
+	} {
+		if ex := x.ExplainIn(article(c.text), c.short); ex.ID != c.want {
+			t.Errorf("ExplainIn(%q) = %s (%s), want %s", c.short, ex.ID, ex.Reason, c.want)
+		}
+	}
+}
+
 // TestKeyCache checks that the cache gives nameKeys of each surface on
 // a miss and on a hit, from goroutines at once (go test -race), and
 // forgets everything, not some forms, once it is full.

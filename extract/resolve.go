@@ -128,12 +128,51 @@ func (d *doc) matchEntity(keys []string, typ string) (*entity, string, string) {
 			return e, ReasonTokenWise, e.name
 		}
 	}
+	if typ == schema.Person {
+		if e, with := d.personShortForm(keys); e != nil {
+			return e, ReasonShortForm, with
+		}
+	}
 	// A lexicon person named with fewer or more tokens than the lexicon
 	// has ("Mohammed Shia al-Sudani" / "Mohammed al-Sudani").
 	if le := d.lx.tokenWiseEntry(keys, typ); le != nil {
 		return d.lexEntity(le), ReasonTokenWise, le.Name
 	}
 	return nil, "", ""
+}
+
+// personShortForm returns the article's person a name a pattern made a
+// person stands for when it is shorter than theirs: a lone surname
+// ("al-Fartousi added" after "Kadhim al-Fartousi"), or a kunya without
+// what follows it ("Abu Ali" after "Abu Ali al-Askari"), which is how
+// reporting names such men again; nil when no person of the article, or
+// more than one, has such a name.
+func (d *doc) personShortForm(keys []string) (*entity, string) {
+	if len(keys) == 1 && len(keys[0]) > 2 {
+		if e := d.shortForm(keys[0]); e != nil && e.typ == schema.Person {
+			return e, e.name
+		}
+		return nil, ""
+	}
+	if len(keys) != 2 || len(keys[0]) == 0 {
+		return nil, ""
+	}
+	var found *entity
+	for _, e := range d.ents {
+		if e.typ != schema.Person || len(e.surfaces) == 0 || len(e.keys) < 3 || e.keys[0] != keys[0] || e.keys[1] != keys[1] {
+			continue
+		}
+		if f := strings.Fields(e.surfaces[0]); len(f) > 0 && d.lx.kunyas.has(normWord(f[0])) {
+			if found != nil && found != e {
+				return nil, "" // two men of the article go by it
+			}
+			found = e
+		}
+	}
+	if found == nil {
+		return nil, ""
+	}
+	return found, found.name
 }
 
 // tokenWise reports whether the tokens of short appear in long in order,
