@@ -321,7 +321,11 @@ func TestWhereGroupsAre(t *testing.T) {
 // the phrase before a second verb is not that verb's subject.
 func TestCoordination(t *testing.T) {
 	checkRules(t, "Over the years, factions like Asaib Ahl al-Haq and Kataib Hezbollah have targeted U.S. forces in Iraq.",
-		[]wantFact{{"asaib-ahl-al-haq", "targeted", "us-military", ""}, {"kataib-hezbollah", "targeted", "us-military", ""}}, nil, nil)
+		[]wantFact{{"asaib-ahl-al-haq", "attacked", "us-military", ""}, {"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil)
+	// "X targeted Y" is an attack; a target in the passive, a hostile act
+	// of no stated form.
+	checkRules(t, "The ports of Haifa and Ashdod were targeted by the Islamic Resistance in Iraq on Sunday, the group said.",
+		[]wantFact{{"islamic-resistance-in-iraq", "targeted", "haifa", ""}}, nil, nil)
 	rec := extractText(t, "Tehran denied backing attacks in Iraq and Syria and condemned the raids.")
 	for _, e := range rec.Events {
 		if e.Agent == "syria" || e.Agent == "iraq" {

@@ -726,8 +726,12 @@ func (v *view) recordAttack(r *attackReading) int {
 	if (air || v.fromTheAir(k)) && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
 		typ = schema.EvAirstrike
 	}
+	// "The ports were targeted", "the blockade of X": a hostile act of
+	// no stated form; "X targeted Y" is told of strikes and raids, an
+	// attack.
 	pred := "attacked"
-	if v.d.lx.blockadeNouns.has(w) || v.d.lx.targetingWords.has(w) && !air {
+	passive := v.word(k-1, "was", "were", "been", "be") || v.word(k-2, "was", "were", "been", "be")
+	if v.d.lx.blockadeNouns.has(w) || v.d.lx.targetingWords.has(w) && !air && passive {
 		pred = "targeted"
 	}
 	var target, loc *entity
