@@ -48,8 +48,8 @@ func (r Report) WriteText(w io.Writer, verbose bool) error {
 			sep = ""
 		}
 	}
-	list("gold entities split over several system ids", r.SplitGoldEntities)
-	list("system ids spanning several gold entities", r.MergedSystemEntities)
+	list("gold entities split over several system ids", detailed(r.SplitGoldEntities, r.SplitBy))
+	list("system ids spanning several gold entities", detailed(r.MergedSystemEntities, r.MergedInto))
 	list("missing from extraction", r.MissingDocs)
 	list("records not scored (doc not in the gold)", r.UnscoredDocs)
 
@@ -205,4 +205,17 @@ func ReadRecords(r io.Reader) ([]schema.Record, error) {
 			return out, nil
 		}
 	}
+}
+
+// detailed gives each id with the ids it links to: "kh (kataib-hezbollah |
+// kh-brigades)".
+func detailed(ids []string, to map[string][]string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if o := to[id]; len(o) > 0 {
+			out[i] += " (" + strings.Join(o, " | ") + ")"
+		}
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,9 +22,13 @@ type Report struct {
 	EntitiesTypedP       float64     `json:"entities_typed_p"`       // share of system entities that match with the gold's type
 	SplitGoldEntities    []string    `json:"split_gold_entities"`    // gold ids matched by several system ids across the corpus, sorted
 	MergedSystemEntities []string    `json:"merged_system_entities"` // system ids matching several gold ids across the corpus, sorted
-	Facts                FactScore   `json:"facts"`                  // fact matching
-	Events               PRF         `json:"events"`                 // event matching
-	Causes               Causes      `json:"causes"`                 // misses and false hits by cause
+	// SplitBy and MergedInto name, for each entry of the two lists
+	// above, the ids on the other side, sorted: what to unify or tell apart.
+	SplitBy    map[string][]string `json:"split_by"`
+	MergedInto map[string][]string `json:"merged_into"`
+	Facts      FactScore           `json:"facts"`  // fact matching
+	Events     PRF                 `json:"events"` // event matching
+	Causes     Causes              `json:"causes"` // misses and false hits by cause
 
 	// UnscoredDocs are the docs of records that matched no scored gold
 	// article (not in the gold, or left out by ScoreDocs), in input order.
@@ -192,6 +198,7 @@ type scorer struct {
 func newScorer(g *Gold, texts map[string]string) *scorer {
 	s := &scorer{g: g, texts: texts,
 		rep: Report{MissingDocs: []string{}, SplitGoldEntities: []string{}, MergedSystemEntities: []string{},
+			SplitBy: map[string][]string{}, MergedInto: map[string][]string{},
 			UnscoredDocs: []string{}, Articles: []ArticleReport{}, Causes: newCauses()},
 		gents: make(map[string]*GoldEntity, len(g.Entities)), galias: make(map[string][]string, len(g.Entities)),
 		allIDs: make([]string, 0, len(g.Entities)), perDoc: map[string][]string{}, byDoc: map[string]*schema.Record{},
@@ -535,11 +542,13 @@ func (s *scorer) report() Report {
 	for gid, ids := range s.goldToSys {
 		if len(ids) > 1 {
 			rep.SplitGoldEntities = append(rep.SplitGoldEntities, gid)
+			rep.SplitBy[gid] = slices.Sorted(maps.Keys(ids))
 		}
 	}
 	for sid, ids := range s.sysToGold {
 		if len(ids) > 1 {
 			rep.MergedSystemEntities = append(rep.MergedSystemEntities, sid)
+			rep.MergedInto[sid] = slices.Sorted(maps.Keys(ids))
 		}
 	}
 	sort.Strings(rep.SplitGoldEntities)

@@ -235,9 +235,12 @@ func TestScoreMiniValues(t *testing.T) {
 		EntitiesTypedP:       0.474,
 		SplitGoldEntities:    []string{"asad", "irgc", "kh"},
 		MergedSystemEntities: []string{"kataib-hezbollah"},
-		Facts:                FactScore{PRF: PRF{P: 0.333, R: 0.5, F1: 0.4, TP: 3, Sys: 9, Gold: 6}, KindAcc: 0.333, KindOK: 1},
-		Events:               PRF{P: 0.571, R: 0.667, F1: 0.615, TP: 4, Sys: 7, Gold: 6},
-		UnscoredDocs:         []string{"e.txt"},
+		SplitBy: map[string][]string{"asad": {"Ain al-Asad", "ain-al-asad"}, "irgc": {"irgc", "kataib-hezbollah"},
+			"kh": {"hezbollah", "kataib-hezbollah"}},
+		MergedInto:   map[string][]string{"kataib-hezbollah": {"irgc", "kh"}},
+		Facts:        FactScore{PRF: PRF{P: 0.333, R: 0.5, F1: 0.4, TP: 3, Sys: 9, Gold: 6}, KindAcc: 0.333, KindOK: 1},
+		Events:       PRF{P: 0.571, R: 0.667, F1: 0.615, TP: 4, Sys: 7, Gold: 6},
+		UnscoredDocs: []string{"e.txt"},
 	}
 	rep.Articles = nil
 	rep.Causes = Causes{} // TestCauses checks them
@@ -417,8 +420,8 @@ func TestWriteText(t *testing.T) {
 	for _, want := range []string{
 		"documents            4 (missing from extraction: 1)\n",
 		"entities   P 0.526  R 0.643  F1 0.579   (system 19, gold 14; typed precision 0.474)\n",
-		"gold entities split over several system ids: asad, irgc, kh\n",
-		"system ids spanning several gold entities: kataib-hezbollah\n",
+		"gold entities split over several system ids: asad (Ain al-Asad | ain-al-asad), irgc (irgc | kataib-hezbollah), kh (hezbollah | kataib-hezbollah)\n",
+		"system ids spanning several gold entities: kataib-hezbollah (irgc | kh)\n",
 		"records not scored (doc not in the gold): e.txt\n",
 		"\na.txt\n",
 		"  entity missed   usmil (GovernmentBody) \"US military\"\n",
