@@ -92,10 +92,12 @@ func TestNoNameFromSentenceStart(t *testing.T) {
 		"Killing of militia commander Muhandis was a breach of the mandate.",
 		"Drone strikes of this kind hit Amirli before.",
 		"Title: Killing of militia commander Muhandis a clear breach of U.S. troop mandate\n\nOfficials spoke on Friday.",
+		// A count before a plural head is no name the head types.
+		"Seven districts of Kobani came under shelling on Saturday, the SDF said.",
 	} {
 		rec := extractText(t, text)
 		for _, e := range rec.Entities {
-			if e.ID == "killing" || e.ID == "drone" {
+			if e.ID == "killing" || e.ID == "drone" || e.ID == "seven" {
 				t.Errorf("%q: a common word made %s %v", text, e.ID, e.Mentions)
 			}
 		}
