@@ -91,6 +91,12 @@ func (v *view) subj(k int) (int, *entity) {
 		case v.d.lx.groupNouns.has(w) && v.wordIn(j-1, v.d.lx.affiliateWords) && v.word(j-2, "and"):
 			j -= 3 // "X and affiliated groups attacked": X
 			continue
+		case v.d.lx.allyNouns.has(w) && v.word(j-1, "its", "their") && v.word(j-2, "and"):
+			j -= 3 // "the US and its allies invaded": the US
+			continue
+		case v.d.lx.dateWords.has(w) || (w == "on" || w == "early") && j+1 < k && v.wordIn(j+1, v.d.lx.dateWords):
+			j-- // "American forces (late) on Thursday struck": when, between subject and verb
+			continue
 		case v.d.lx.memberHeads.has(w) && is(v.ent(j-1), schema.ArmedGroup):
 			return j - 1, v.it[j-1].e // "Kata'ib Hezbollah fighters attacked"
 		case v.d.lx.bodyVoices.has(w) && v.voicedBody(j-1) && !v.locative(j-1):

@@ -108,6 +108,17 @@ func TestAttackPhrasings(t *testing.T) {
 		// the place.
 		{"Israeli air strikes destroyed an ammunition store in Kisweh early on Friday.",
 			[]wantFact{{"israel", "attacked", "kiswah", ""}}, nil, nil},
+		// An auxiliary between the attack noun and its verb; a hedge
+		// before the "by" of its agent; when, between subject and verb;
+		// "X and its allies" act as X.
+		{"An Israeli drone strike has killed two Hezbollah commanders near Qusayr, the monitor said.",
+			[]wantFact{{"israel", "attacked", "hezbollah", ""}}, nil, nil},
+		{"Two YPG fighters were wounded in a raid thought to have been carried out by Turkish jets near Amuda.",
+			[]wantFact{{"turkey", "attacked", "peoples-protection-units", ""}}, nil, nil},
+		{"Israeli jets early on Sunday struck a convoy of Kataib Hezbollah near Qaim, the group said.",
+			[]wantFact{{"israel", "attacked", "kataib-hezbollah", ""}}, nil, nil},
+		{"Russia and its allies bombarded Idlib through the winter of 2020.",
+			[]wantFact{{"russia", "attacked", "idlib", ""}}, nil, nil},
 		// The subject of "come under" an attack is its target; an action
 		// noun's object follows "of".
 		{"Several hamlets near Amadiya have come under mortar attack by the PKK this summer.",

@@ -498,7 +498,9 @@ func (v *view) attackerBy(r *attackReading) {
 	k, d := r.k, v.d
 	var agent *entity
 	droneAir, byEnd := false, k
-	for j := k + 1; j < len(v.it) && j <= k+4; j++ {
+	// "a raid thought to have been carried out by Turkish jets": eight
+	// words reach the "by" past a participle's hedge.
+	for j := k + 1; j < len(v.it) && j <= k+8; j++ {
 		if v.word(j, "by") && v.wordIn(j-1, v.d.lx.usedByParticiples) {
 			break
 		}
@@ -660,7 +662,10 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 		vb += 2
 	}
 	carriedOut := v.word(k+1, "were", "was") && v.wordIn(k+2, v.d.lx.carriedOutParticiples)
-	if v.isNoun(w) && (v.wordIn(k+1, v.d.lx.hitVerbs) || v.wordIn(k+1, v.d.lx.attackNounVerbs) || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
+	if a := v.pastAux(k + 1); a > k+1 {
+		vb = a // "A drone strike has killed X"
+	}
+	if v.isNoun(w) && (v.wordIn(vb, v.d.lx.hitVerbs) || v.wordIn(vb, v.d.lx.attackNounVerbs) || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
 		// "A rocket attack hit X", "a missile attack was carried out on
 		// X": an attack by an unknown hand.
 		if targets, last := v.attackTargets(k); len(targets) > 0 {
@@ -912,6 +917,16 @@ func (v *view) indefinite(k int) bool {
 	return false
 }
 
+// pastAux returns the first item from j on that is not an auxiliary or
+// an adverb between an attack noun and its verb ("the strike has also
+// killed", "a raid reportedly hit").
+func (v *view) pastAux(j int) int {
+	for v.word(j, "has", "have", "had", "also", "reportedly", "allegedly", "then") {
+		j++
+	}
+	return j
+}
+
 // underAttack returns the subject of "come under" before the attack noun
 // at k ("the villages have come under rocket attack", "the base came
 // under drone attack"), the attack's target, or nil.
@@ -1082,6 +1097,9 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		j++ // "a U.S. strike last week in Baghdad killed X"
 	}
 	j = v.pastBy(j) // "attacks by X against Y"
+	if noun {
+		j = v.pastAux(j) // "a drone strike has killed X"
+	}
 	// "attacks were carried out (Monday) (by X) against Y"
 	if v.word(j, "were", "was") && v.wordIn(j+1, v.d.lx.carriedOutParticiples) && v.word(j+2, "out") {
 		j += 3
