@@ -228,7 +228,7 @@ func (d *doc) scanLexicon(s *sentence) {
 			i++ // part of a longer name that nameRuns will find
 			continue
 		}
-		if end > i && ref.entry.Common && !d.placeCue(i, s.first) {
+		if end > i && ref.entry.Common && !d.placeCue(i, s.first) && !d.placeListHead(end, s) {
 			i++ // "Drone Strike Hit Militia Headquarters"
 			continue
 		}
@@ -250,6 +250,23 @@ func (d *doc) scanLexicon(s *sentence) {
 // town of Hit").
 func (d *doc) placeCue(i, first int) bool {
 	return i > first && (d.lx.placePrepositions.hasID(d.toks[i-1].id) || d.toks[i-1].norm == "of")
+}
+
+// placeListHead reports whether the names from token end on run, as a
+// list, into a lower-case head that makes them places: "the Metina, Zap
+// and Avasin-Basyan regions" types Zap as the head types the others.
+func (d *doc) placeListHead(end int, s *sentence) bool {
+	for j := end; j < s.last && j < end+10; j++ {
+		t := &d.toks[j]
+		switch {
+		case d.lx.headsAfter[t.norm] == schema.Place:
+			return true
+		case t.norm == "," || t.norm == "and" || t.norm == "-" || d.nameWordAt(j):
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // embedded reports whether the lexicon match [i, end), made only of
