@@ -472,7 +472,7 @@ func TestContextTypes(t *testing.T) {
 		{"Jets pounded the Zarwan and Kelashin areas of Duhok province overnight.", "kelashin", schema.Place},
 		// A name that is also a word is a place in a list of places
 		// before their head.
-		{"Jets pounded the Gara, Zap and Hakurk regions overnight.", "zap", schema.Place},
+		{"Jets pounded the Metina, Zap, and Hakurk regions overnight.", "zap", schema.Place},
 	} {
 		rec := extractText(t, c.text)
 		if e := entityByID(rec, c.id); e == nil || e.Type != c.typ {
