@@ -216,6 +216,9 @@ func TestDeploymentPhrasings(t *testing.T) {
 			[]wantFact{{"us-military", "deployed_at", "iraq", ""}, {"us-military", "deployed_at", "ain-al-asad-air-base", ""}, {"us-military", "deployed_at", "erbil", ""}}},
 		{"Britain has about 400 troops in Iraq and 100 in neighbouring Syria.",
 			[]wantFact{{"united-kingdom", "deployed_at", "iraq", ""}, {"united-kingdom", "deployed_at", "syria", ""}}},
+		// A state's troops are its armed forces, where the lexicon names them.
+		{"Turkey keeps some 3,000 soldiers in northern Iraq, officials said.",
+			[]wantFact{{"turkish-armed-forces", "deployed_at", "iraq", ""}}},
 		{"Rockets landed near al-Tanf, where about 200 U.S. troops train local fighters.",
 			[]wantFact{{"us-military", "deployed_at", "al-tanf", ""}}},
 		// A state's outpost or base beside a base's name, or in a place.

@@ -1251,6 +1251,9 @@ func (v *view) troopsHeld(k int) {
 	if !is(s, schema.Country, schema.Coalition) {
 		return
 	}
+	if m := v.d.military(s); m != nil {
+		s = m // a state's troops are its armed forces, where they are
+	}
 	for n := k + 1; n < len(v.it) && n <= k+12; n++ {
 		if clauseBreak(v.it[n].w) || v.word(n, "but", "while", "which", "who") {
 			return
