@@ -152,43 +152,6 @@ func (d *doc) retold(typ string, agent, target *entity, status, date string) *sc
 	return nil
 }
 
-// spokenByPeople drops the statements of a state body whose own person
-// (its spokesman, minister, commander) made a statement in the article:
-// "The Foreign Ministry condemned the strikes" and "spokesman Nasser
-// Kanaani said …" are the one statement the annotators record, the
-// person's (26 times in the dev set, against 8 where they record both).
-// An armed group's statements and its spokesman's are often both
-// recorded, and stay.
-func (d *doc) spokenByPeople() {
-	var spoke map[*entity]bool // made for the few articles that need it
-	for i := range d.events {
-		e := &d.events[i]
-		if p := d.byID[e.Agent]; e.Type == schema.EvStatement && is(p, schema.Person) && is(d.affiliation[p], schema.GovernmentBody) {
-			if spoke == nil {
-				spoke = map[*entity]bool{}
-			}
-			spoke[d.affiliation[p]] = true
-		}
-	}
-	if spoke == nil {
-		return
-	}
-	dropped := map[string]bool{}
-	events := d.events[:0]
-	for _, e := range d.events {
-		if e.Type == schema.EvStatement && spoke[d.byID[e.Agent]] {
-			dropped[e.ID] = true
-			continue
-		}
-		events = append(events, e)
-	}
-	d.events = events
-	if len(dropped) == 0 {
-		return
-	}
-	d.dropFacts(0, func(f schema.Fact) bool { return dropped[f.S] || dropped[f.O] })
-}
-
 // statementReach is how many sentences on a speaker's words still go on
 // with the statement they made: the next one ("X said …. X also denied
 // …"); further on, the annotators count a new statement as often as not.

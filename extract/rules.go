@@ -193,7 +193,6 @@ func (x *Rules) analyse(a *source.Article, buf *docBuffers) *doc {
 	d.findMentions()
 	d.outlet()
 	d.relations()
-	d.spokenByPeople()
 	return d
 }
 

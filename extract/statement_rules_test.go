@@ -364,13 +364,14 @@ func TestNegatedAttackIsNone(t *testing.T) {
 	}
 }
 
-func TestSpokesmanSpeaksForTheBody(t *testing.T) {
-	// A state body's statement and its spokesman's are one statement,
-	// the spokesman's; an armed group's and its spokesman's stay two.
+func TestBodyAndSpokesmanBothSpeak(t *testing.T) {
+	// A body's statement and its spokesman's, told apart in the article,
+	// are two statements (on 264 articles the annotators record both as
+	// often as not: folding them into the spokesman's cost recall).
 	const text = "The Iranian Foreign Ministry on Friday condemned the American strikes on Syria. " +
 		"Hours later, in Tehran, Foreign Ministry spokesman Nasser Kanaani said the strikes broke international law."
 	wantEvents(t, text, schema.EvStatement, "nasser-kanaani", 1)
-	wantEvents(t, text, schema.EvStatement, "iranian-foreign-ministry", 0)
+	wantEvents(t, text, schema.EvStatement, "iranian-foreign-ministry", 1)
 }
 
 func TestHeIsTheSentencesPerson(t *testing.T) {
