@@ -850,6 +850,9 @@ func (d *doc) contextType(i, j int) string {
 	if i >= 2 && d.toks[i-1].norm == "of" && d.lx.placesBefore.hasID(d.toks[i-2].id) && !d.toks[i-2].cap {
 		return schema.Place
 	}
+	if i >= 1 && d.pluralPlaceWord(i-1) {
+		return schema.Place // "the villages al-Hamdiyat, al-Horiya and Shamsin"
+	}
 	if d.placeListBefore(i) {
 		return schema.Place // "the towns of Dhiban and Al-Tayana"
 	}
@@ -886,8 +889,8 @@ func (d *doc) namedAfter(h int) bool {
 }
 
 // placeListBefore reports a name at token i that goes on a list of places
-// opened by a place word and "of": "the towns of Dhiban and Al-Tayana",
-// "the villages of X, Y and Z".
+// opened by a place word and "of", or a plural one alone: "the towns of
+// Dhiban and Al-Tayana", "the villages of X, Y and Z", "villages X and Y".
 func (d *doc) placeListBefore(i int) bool {
 	if i < 2 || d.toks[i-1].norm != "and" && d.toks[i-1].norm != "," {
 		return false
@@ -896,10 +899,17 @@ func (d *doc) placeListBefore(i int) bool {
 	if d.toks[k].norm == "," {
 		k-- // "X, and Y"
 	}
-	for n := 0; k > 0 && n < 6 && (d.toks[k].cap || d.toks[k].hyph || d.toks[k].norm == "," || d.toks[k].norm == "and"); n++ {
+	for n := 0; k > 0 && n < 8 && (d.toks[k].cap || d.toks[k].hyph || d.toks[k].norm == "," || d.toks[k].norm == "and" || d.lx.nameConnectors.hasID(d.toks[k].id)); n++ {
 		k--
 	}
-	return k >= 1 && d.toks[k].norm == "of" && d.lx.placesBefore.hasID(d.toks[k-1].id) && !d.toks[k-1].cap
+	return k >= 1 && d.toks[k].norm == "of" && d.lx.placesBefore.hasID(d.toks[k-1].id) && !d.toks[k-1].cap || d.pluralPlaceWord(k)
+}
+
+// pluralPlaceWord reports a lower-case plural place word at token k
+// ("villages", "towns"), which may open a list of names without "of".
+func (d *doc) pluralPlaceWord(k int) bool {
+	t := &d.toks[k]
+	return d.lx.placesBefore.hasID(t.id) && !t.cap && strings.HasSuffix(t.norm, "s")
 }
 
 // headType types a run by its head word: the last word ("… Brigades",

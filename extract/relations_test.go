@@ -473,6 +473,9 @@ func TestContextTypes(t *testing.T) {
 		// A name that is also a word is a place in a list of places
 		// before their head.
 		{"Jets pounded the Metina, Zap, and Hakurk regions overnight.", "zap", schema.Place},
+		// A plural place word opens a list of names without "of".
+		{"Turkish artillery shelled the villages Ghazwan, al-Bakirat and Tel Jehan near Tal Tamr on Sunday.", "ghazwan", schema.Place},
+		{"Turkish artillery shelled the villages Ghazwan, al-Bakirat and Tel Jehan near Tal Tamr on Sunday.", "al-bakirat", schema.Place},
 	} {
 		rec := extractText(t, c.text)
 		if e := entityByID(rec, c.id); e == nil || e.Type != c.typ {
