@@ -670,6 +670,17 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 	// commander", "Military Spokesperson"), they are not part of it.
 	typ := d.headType(i, j)
 	start := i
+	for _, b := range d.lx.serviceBranches {
+		if n := len(b.words); b.words.at(d.toks, i, j) && i+n < j && d.titleEnd(i+n, j) == j {
+			return nil // "Air Force Major General" before a name the lexicon knows: no name
+		}
+	}
+	if typ == "" || typ == schema.Person {
+		start = d.pastInnerTitles(i, j)
+		if start > i {
+			typ = schema.Person
+		}
+	}
 	if typ == "" || typ == schema.Person {
 		if k := d.titleEnd(start, j); k > start {
 			start = k
@@ -959,6 +970,28 @@ func (d *doc) headType(i, j int) string {
 		}
 	}
 	return ""
+}
+
+// pastInnerTitles returns where the name after the titles inside the run
+// [i, j) starts, or i: "Defense Ministry Spokesperson Rear Admiral Zeki
+// Akturk", "Air Force Major General Patrick Ryder" name Zeki Akturk and
+// Patrick Ryder; the body or branch before the titles is a name of its
+// own, which the lexicon finds or not. Two words at least must follow.
+func (d *doc) pastInnerTitles(i, j int) int {
+	for t := i + 1; t+2 <= j; t++ {
+		end := t
+		for {
+			k := d.titleEnd(end, j)
+			if k == end {
+				break
+			}
+			end = k
+		}
+		if end > t && j-end >= 2 && d.toks[t].cap {
+			return end
+		}
+	}
+	return i
 }
 
 // generic reports whether tokens [i, j) are all generic words.

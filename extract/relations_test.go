@@ -59,6 +59,8 @@ func TestEntityPatterns(t *testing.T) {
 		{"The leader of the large Al-Aqidat tribe, Sheik Ibrahim al-Hafel, urged his men to fight.", "ibrahim-al-hafel", schema.Person, "Ibrahim al-Hafel"},
 		{"The leader of the influential Al-Aqidat tribe called for a rally.", "al-aqidat", schema.Organization, "Al-Aqidat"},
 		{"Abo Sajjad Al-Gharawi was killed in the strike.", "abo-sajjad-al-gharawi", schema.Person, "Abo Sajjad Al-Gharawi"},
+		// Titles inside a capitalised run: the name after them.
+		{"Interior Ministry Spokesperson Brigadier General Saad Maan said the road was reopened.", "saad-maan", schema.Person, "Saad Maan"},
 	} {
 		rec := extractText(t, c.text)
 		e := entityByID(rec, c.id)
@@ -100,6 +102,17 @@ func TestNoNameFromSentenceStart(t *testing.T) {
 			if e.ID == "killing" || e.ID == "drone" || e.ID == "seven" {
 				t.Errorf("%q: a common word made %s %v", text, e.ID, e.Mentions)
 			}
+		}
+	}
+}
+
+// TestBranchAndRankNameNoOne: a service branch and a rank before a name
+// the lexicon knows are no person of their own.
+func TestBranchAndRankNameNoOne(t *testing.T) {
+	rec := extractText(t, "Pentagon spokesperson Air Force Major General Patrick Ryder told reporters on Tuesday that the base was hit.")
+	for _, e := range rec.Entities {
+		if e.Type == schema.Person && e.ID != "pat-ryder" {
+			t.Errorf("a rank made the person %s %v", e.ID, e.Mentions)
 		}
 	}
 }
