@@ -119,6 +119,11 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"israel", "attacked", "kataib-hezbollah", ""}}, nil, nil},
 		{"Russia and its allies bombarded Idlib through the winter of 2020.",
 			[]wantFact{{"russia", "attacked", "idlib", ""}}, nil, nil},
+		// A sponsor's link word before the attack noun: the militias it
+		// backs attack; the target after "against" is backed by no one.
+		{"Officials called the Iran-aligned attacks against American troops a dangerous escalation.",
+			[]wantFact{{"iran-backed-militias", "attacked", "us-military", ""}}, nil,
+			[]wantFact{{"us-military", "allied_with", "iran", ""}, {"us-military", "backed_by", "iran", ""}}},
 		// The subject of "come under" an attack is its target; an action
 		// noun's object follows "of".
 		{"Several hamlets near Amadiya have come under mortar attack by the PKK this summer.",

@@ -516,6 +516,10 @@ func (v *view) attackerBefore(r *attackReading) {
 			break
 		}
 		droneAir = droneAir || v.wordIn(j, v.d.lx.airWeaponWords)
+		if c := v.sponsoredAttack(j); c != nil {
+			agent = c // "Iranian-backed attacks": the state's militias
+			break
+		}
 		if v.word(j, "and") && j > 0 && v.it[j-1].e != nil {
 			break // "raids against X and a drone strike": the name ends another phrase
 		}
@@ -528,6 +532,25 @@ func (v *view) attackerBefore(r *attackReading) {
 		}
 	}
 	r.agent, r.droneAir = agent, droneAir
+}
+
+// sponsoredAttack returns the collective a sponsor's link word at item j
+// makes the attacker of the attack noun after it ("Iranian-backed attacks
+// against U.S. forces", "an Iran-aligned attack": the militias the state
+// backs), with its link to the sponsor, or nil.
+func (v *view) sponsoredAttack(j int) *entity {
+	c := v.d.lx.collectives
+	if c == nil || j < 1 || v.it[j].e != nil || !v.d.toks[v.it[j].t0].hyph {
+		return nil
+	}
+	pred := c.links[v.it[j].w]
+	sponsor := v.country(j - 1)
+	if pred == "" || sponsor == nil || sponsor.lex == nil || c.bySponsor[sponsor.lex.id] == nil {
+		return nil
+	}
+	coll := v.d.lexEntity(c.bySponsor[sponsor.lex.id])
+	v.fact(j, coll, pred, sponsor, 0.7)
+	return coll
 }
 
 // attackerOfVerb: a possessive's antecedent, who launched or ordered the

@@ -345,6 +345,9 @@ func (v *view) backedGroups(k int) []*entity {
 		if v.word(j, "including", "such", "among", ",", "of", "and") {
 			break // the groups a description includes are not it
 		}
+		if v.wordIn(j, v.d.lx.targetPrepositions) {
+			return nil // "Iran-backed attacks against U.S. forces": the forces are struck, not backed
+		}
 		if e := v.ent(j); e != nil {
 			if is(e, schema.ArmedGroup, schema.GovernmentBody, schema.Coalition) {
 				return []*entity{e}
