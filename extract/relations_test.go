@@ -109,7 +109,7 @@ func TestNoNameFromSentenceStart(t *testing.T) {
 // TestBranchAndRankNameNoOne: a service branch and a rank before a name
 // the lexicon knows are no person of their own.
 func TestBranchAndRankNameNoOne(t *testing.T) {
-	rec := extractText(t, "Pentagon spokesperson Air Force Major General Patrick Ryder told reporters on Tuesday that the base was hit.")
+	rec := extractText(t, "Pentagon press secretary Air Force Major General Patrick Ryder said on Monday that the base was hit.")
 	for _, e := range rec.Entities {
 		if e.Type == schema.Person && e.ID != "pat-ryder" {
 			t.Errorf("a rank made the person %s %v", e.ID, e.Mentions)
