@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"iter"
 	"math/bits"
@@ -163,6 +164,12 @@ type construction struct {
 	start     startSet
 	anchor    int // the first required word element, which every match takes
 	key       int // the required word element the frame index lists the frame by (setKey)
+	// others are the words of the required word elements but the key, an
+	// element after another, each ended by a 0 (no word has that number):
+	// what holds reads for every candidate frame, in one slice rather than
+	// across the elements. The rarest element comes first and, within one,
+	// the commonest word, so that a walk ends soonest (setKey).
+	others    []wordID
 	reach     int // the most items a match takes before its anchor, or -1: no bound
 	afterSlot int // the same from the item after a leading slot of one name, or -1
 }
@@ -1120,20 +1127,16 @@ func (x *frameIndex) has(id wordID) bool { return id != 0 && x.seen[id] == x.sen
 // holds reports whether the sentence has a word of each of fr's required
 // word elements.
 func (x *frameIndex) holds(fr *construction) bool {
-	for i := range fr.elems {
-		e := &fr.elems[i]
-		if e.bit == 0 || i == fr.key {
-			continue
+	ws := fr.others
+	for i := 0; i < len(ws); i++ {
+		for ws[i] != 0 && x.seen[ws[i]] != x.sentence {
+			i++
 		}
-		found := false
-		for _, id := range e.ids {
-			if x.has(id) {
-				found = true
-				break
-			}
+		if ws[i] == 0 {
+			return false // no word of this element
 		}
-		if !found {
-			return false
+		for ws[i] != 0 { // the element's other words
+			i++
 		}
 	}
 	return true
@@ -1221,6 +1224,7 @@ func (x *frameIndex) starts(v *view, fr *construction) iter.Seq[int] {
 // sentence visits, not what they match.
 func (fr *construction) setKey(freq map[wordID]int) {
 	best := -1
+	count := make([]int, len(fr.elems))
 	for i := range fr.elems {
 		e := &fr.elems[i]
 		if e.bit == 0 {
@@ -1230,9 +1234,24 @@ func (fr *construction) setKey(freq map[wordID]int) {
 		for _, id := range e.ids {
 			n += freq[id] + 1
 		}
-		if best < 0 || n < best {
+		if count[i] = n; best < 0 || n < best {
 			best, fr.key = n, i
 		}
+	}
+	// The other required elements, the rarest first, for holds: the order
+	// changes how soon a walk ends, not its answer.
+	var rest []int
+	for i := range fr.elems {
+		if fr.elems[i].bit != 0 && i != fr.key {
+			rest = append(rest, i)
+		}
+	}
+	slices.SortStableFunc(rest, func(a, b int) int { return cmp.Compare(count[a], count[b]) })
+	fr.others = fr.others[:0]
+	for _, i := range rest {
+		ids := slices.Clone(fr.elems[i].ids)
+		slices.SortFunc(ids, func(a, b wordID) int { return cmp.Or(cmp.Compare(freq[b], freq[a]), cmp.Compare(a, b)) })
+		fr.others = append(append(fr.others, ids...), 0)
 	}
 }
 
