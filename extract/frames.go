@@ -1087,21 +1087,25 @@ type frameIndex struct {
 	next     []int32
 	sentence uint32
 	names    []int32 // the items of entities and demonyms, in order
-	anchors  []int32 // the items of the anchor of the frame being tried (starts)
+	// nameEnd[j] is slotItem of names[j], or -1 until starts asks it: the
+	// same for every frame tried in the sentence, as the items do not
+	// change while it is matched.
+	nameEnd []int32
+	anchors []int32 // the items of the anchor of the frame being tried (starts)
 }
 
 // index indexes the items of v.
 func (x *frameIndex) index(v *view) {
 	lx := v.d.lx
 	x.some = resize(x.some, (len(lx.frames)+63)/64)
-	x.names = x.names[:0]
+	x.names, x.nameEnd = x.names[:0], x.nameEnd[:0]
 	if x.sentence++; x.sentence == 0 || len(x.seen) != len(lx.byWord) {
 		x.seen, x.head, x.sentence = make([]uint32, len(lx.byWord)), make([]int32, len(lx.byWord)), 1
 	}
 	x.next = resize(x.next, len(v.it))
 	for k := range v.it {
 		if it := &v.it[k]; it.e != nil || it.dem != nil {
-			x.names = append(x.names, int32(k))
+			x.names, x.nameEnd = append(x.names, int32(k)), append(x.nameEnd, -1)
 		}
 	}
 	for k := len(v.it) - 1; k >= 0; k-- { // backwards, so that each word's items are in order
@@ -1186,15 +1190,20 @@ func (x *frameIndex) starts(v *view, fr *construction) iter.Seq[int] {
 		anchors := x.anchors
 		if fr.reach < 0 && fr.start.slot && !fr.start.any && len(fr.start.ids) == 0 {
 			a := 0
-			for _, k := range x.names {
+			for j, k := range x.names {
 				for a < len(anchors) && anchors[a] <= k {
 					a++
 				}
 				if a == len(anchors) {
 					return
 				}
-				if fr.afterSlot >= 0 && int(anchors[a]) > v.slotItem(int(k))+1+fr.afterSlot {
-					continue
+				if fr.afterSlot >= 0 {
+					if x.nameEnd[j] < 0 {
+						x.nameEnd[j] = int32(v.slotItem(int(k)))
+					}
+					if anchors[a] > x.nameEnd[j]+1+int32(fr.afterSlot) {
+						continue
+					}
 				}
 				if !yield(int(k)) {
 					return
