@@ -1305,21 +1305,24 @@ func setKeys(frames []*construction, words *vocab) {
 }
 
 // slotEntities returns the entities a slot bound: its item, or the coordinated
-// list from there for a list slot.
-func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
+// list from there for a list slot. They are appended to out[:0], which
+// the callers lend from their stacks: a match asks a slot's entities for
+// its event and each of its facts, and a slice made for each was tens of
+// thousands of allocations a pass.
+func (v *view) slotEntities(out []*entity, fr *construction, m match, name string) []*entity {
+	out = out[:0]
 	i := slices.Index(fr.slotNames, name)
 	if i < 0 {
 		return v.contextEntities(name)
 	}
 	k, se := m.bind[i], fr.slotElem(i)
-	var out []*entity
 	switch {
 	case se.subject && m.subject != nil && (k < 0 || !se.list):
-		out = []*entity{m.subject} // a pronoun's antecedent has no item
+		out = append(out, m.subject) // a pronoun's antecedent has no item
 	case k < 0:
 		return nil
 	case !se.list:
-		out = []*entity{se.entityAt(v, k)}
+		out = append(out, se.entityAt(v, k))
 	default:
 		for _, j := range v.list(k) {
 			if x := se.accept(v, j); x != nil {
@@ -1351,9 +1354,10 @@ func (fr *construction) slotElem(slot int) *elem {
 // sentence has an event of that type with the same agent and target.
 func (v *view) emit(fr *construction, m match) {
 	ev := v.emitEvent(fr, m)
+	var subjects, objects [4]*entity
 	for _, f := range fr.spec.Facts {
-		for _, s := range v.factEntities(fr, m, f[0], ev) {
-			for _, o := range v.factEntities(fr, m, f[2], ev) {
+		for _, s := range v.factEntities(subjects[:0], fr, m, f[0], ev) {
+			for _, o := range v.factEntities(objects[:0], fr, m, f[2], ev) {
 				if fr.spec.Kind != "" {
 					v.d.addFact(s, f[1], o, fr.spec.Kind, nil, v.evidence(), "", 0.6)
 				} else {
@@ -1365,8 +1369,9 @@ func (v *view) emit(fr *construction, m match) {
 }
 
 // factEntities are the entities a fact's slot name gives: a slot's, an
-// antecedent's, or, for "event", the event the frame made or found.
-func (v *view) factEntities(fr *construction, m match, name string, ev *schema.Event) []*entity {
+// antecedent's, or, for "event", the event the frame made or found. A
+// slot's are appended to out[:0] (slotEntities).
+func (v *view) factEntities(out []*entity, fr *construction, m match, name string, ev *schema.Event) []*entity {
 	switch {
 	case name == eventSlot && ev != nil:
 		return []*entity{{id: ev.ID, typ: schema.EventEntity}}
@@ -1375,7 +1380,7 @@ func (v *view) factEntities(fr *construction, m match, name string, ev *schema.E
 	case name == eventSlot || name == eventAgent:
 		return nil
 	}
-	return v.slotEntities(fr, m, name)
+	return v.slotEntities(out, fr, m, name)
 }
 
 // The names by which a frame's facts refer to its event ("[a, party_to,
@@ -1396,7 +1401,8 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		return nil
 	}
 	first := func(name string) *entity {
-		if es := v.slotEntities(fr, m, name); len(es) > 0 {
+		var buf [4]*entity
+		if es := v.slotEntities(buf[:0], fr, m, name); len(es) > 0 {
 			return es[0]
 		}
 		return nil
