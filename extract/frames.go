@@ -590,7 +590,8 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			// and may go on after it elsewhere.
 			next := k + 1
 			if e.list {
-				if l := v.list(k); len(l) > 1 {
+				var buf [8]int
+				if l := v.appendList(buf[:0], k); len(l) > 1 {
 					if last := l[len(l)-1] + 1; i == len(fr.elems)-1 {
 						next = last
 					} else if fr.step(v, i+1, last, m) {
@@ -1324,7 +1325,8 @@ func (v *view) slotEntities(out []*entity, fr *construction, m match, name strin
 	case !se.list:
 		out = append(out, se.entityAt(v, k))
 	default:
-		for _, j := range v.list(k) {
+		var buf [8]int
+		for _, j := range v.appendList(buf[:0], k) {
 			if x := se.accept(v, j); x != nil {
 				out = append(out, x)
 			}

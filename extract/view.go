@@ -541,11 +541,16 @@ func (v *view) prev(k, max int, ok func(*entity) bool) int {
 
 // list returns the coordinated entity items starting at k: "Erbil,
 // Al-Shaddadi, and Ain Al-Assad", "Iran and other forces of the Axis".
-func (v *view) list(k int) []int {
+func (v *view) list(k int) []int { return v.appendList(nil, k) }
+
+// appendList is list appending to out[:0]: the frames, which ask it of
+// every list slot they try, lend it a buffer from their stacks, where most
+// lists are one item.
+func (v *view) appendList(out []int, k int) []int {
 	if k < 0 || v.ent(k) == nil {
 		return nil
 	}
-	out := []int{k}
+	out = append(out[:0], k)
 	j := k + 1
 	for j < len(v.it) {
 		// A separator, then optional determiners, then an entity.
