@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"iter"
 	"math/bits"
@@ -163,6 +164,12 @@ type construction struct {
 	start     startSet
 	anchor    int // the first required word element, which every match takes
 	key       int // the required word element the frame index lists the frame by (setKey)
+	// others are the words of the required word elements but the key, an
+	// element after another, each ended by a 0 (no word has that number):
+	// what holds reads for every candidate frame, in one slice rather than
+	// across the elements. The rarest element comes first and, within one,
+	// the commonest word, so that a walk ends soonest (setKey).
+	others    []wordID
 	reach     int // the most items a match takes before its anchor, or -1: no bound
 	afterSlot int // the same from the item after a leading slot of one name, or -1
 }
@@ -583,7 +590,8 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			// and may go on after it elsewhere.
 			next := k + 1
 			if e.list {
-				if l := v.list(k); len(l) > 1 {
+				var buf [8]int
+				if l := v.appendList(buf[:0], k); len(l) > 1 {
 					if last := l[len(l)-1] + 1; i == len(fr.elems)-1 {
 						next = last
 					} else if fr.step(v, i+1, last, m) {
@@ -1080,21 +1088,25 @@ type frameIndex struct {
 	next     []int32
 	sentence uint32
 	names    []int32 // the items of entities and demonyms, in order
-	anchors  []int32 // the items of the anchor of the frame being tried (starts)
+	// nameEnd[j] is slotItem of names[j], or -1 until starts asks it: the
+	// same for every frame tried in the sentence, as the items do not
+	// change while it is matched.
+	nameEnd []int32
+	anchors []int32 // the items of the anchor of the frame being tried (starts)
 }
 
 // index indexes the items of v.
 func (x *frameIndex) index(v *view) {
 	lx := v.d.lx
 	x.some = resize(x.some, (len(lx.frames)+63)/64)
-	x.names = x.names[:0]
+	x.names, x.nameEnd = x.names[:0], x.nameEnd[:0]
 	if x.sentence++; x.sentence == 0 || len(x.seen) != len(lx.byWord) {
 		x.seen, x.head, x.sentence = make([]uint32, len(lx.byWord)), make([]int32, len(lx.byWord)), 1
 	}
 	x.next = resize(x.next, len(v.it))
 	for k := range v.it {
 		if it := &v.it[k]; it.e != nil || it.dem != nil {
-			x.names = append(x.names, int32(k))
+			x.names, x.nameEnd = append(x.names, int32(k)), append(x.nameEnd, -1)
 		}
 	}
 	for k := len(v.it) - 1; k >= 0; k-- { // backwards, so that each word's items are in order
@@ -1120,20 +1132,16 @@ func (x *frameIndex) has(id wordID) bool { return id != 0 && x.seen[id] == x.sen
 // holds reports whether the sentence has a word of each of fr's required
 // word elements.
 func (x *frameIndex) holds(fr *construction) bool {
-	for i := range fr.elems {
-		e := &fr.elems[i]
-		if e.bit == 0 || i == fr.key {
-			continue
+	ws := fr.others
+	for i := 0; i < len(ws); i++ {
+		for ws[i] != 0 && x.seen[ws[i]] != x.sentence {
+			i++
 		}
-		found := false
-		for _, id := range e.ids {
-			if x.has(id) {
-				found = true
-				break
-			}
+		if ws[i] == 0 {
+			return false // no word of this element
 		}
-		if !found {
-			return false
+		for ws[i] != 0 { // the element's other words
+			i++
 		}
 	}
 	return true
@@ -1183,15 +1191,20 @@ func (x *frameIndex) starts(v *view, fr *construction) iter.Seq[int] {
 		anchors := x.anchors
 		if fr.reach < 0 && fr.start.slot && !fr.start.any && len(fr.start.ids) == 0 {
 			a := 0
-			for _, k := range x.names {
+			for j, k := range x.names {
 				for a < len(anchors) && anchors[a] <= k {
 					a++
 				}
 				if a == len(anchors) {
 					return
 				}
-				if fr.afterSlot >= 0 && int(anchors[a]) > v.slotItem(int(k))+1+fr.afterSlot {
-					continue
+				if fr.afterSlot >= 0 {
+					if x.nameEnd[j] < 0 {
+						x.nameEnd[j] = int32(v.slotItem(int(k)))
+					}
+					if anchors[a] > x.nameEnd[j]+1+int32(fr.afterSlot) {
+						continue
+					}
 				}
 				if !yield(int(k)) {
 					return
@@ -1221,6 +1234,7 @@ func (x *frameIndex) starts(v *view, fr *construction) iter.Seq[int] {
 // sentence visits, not what they match.
 func (fr *construction) setKey(freq map[wordID]int) {
 	best := -1
+	count := make([]int, len(fr.elems))
 	for i := range fr.elems {
 		e := &fr.elems[i]
 		if e.bit == 0 {
@@ -1230,9 +1244,24 @@ func (fr *construction) setKey(freq map[wordID]int) {
 		for _, id := range e.ids {
 			n += freq[id] + 1
 		}
-		if best < 0 || n < best {
+		if count[i] = n; best < 0 || n < best {
 			best, fr.key = n, i
 		}
+	}
+	// The other required elements, the rarest first, for holds: the order
+	// changes how soon a walk ends, not its answer.
+	var rest []int
+	for i := range fr.elems {
+		if fr.elems[i].bit != 0 && i != fr.key {
+			rest = append(rest, i)
+		}
+	}
+	slices.SortStableFunc(rest, func(a, b int) int { return cmp.Compare(count[a], count[b]) })
+	fr.others = fr.others[:0]
+	for _, i := range rest {
+		ids := slices.Clone(fr.elems[i].ids)
+		slices.SortFunc(ids, func(a, b wordID) int { return cmp.Or(cmp.Compare(freq[b], freq[a]), cmp.Compare(a, b)) })
+		fr.others = append(append(fr.others, ids...), 0)
 	}
 }
 
@@ -1277,23 +1306,27 @@ func setKeys(frames []*construction, words *vocab) {
 }
 
 // slotEntities returns the entities a slot bound: its item, or the coordinated
-// list from there for a list slot.
-func (v *view) slotEntities(fr *construction, m match, name string) []*entity {
+// list from there for a list slot. They are appended to out[:0], which
+// the callers lend from their stacks: a match asks a slot's entities for
+// its event and each of its facts, and a slice made for each was tens of
+// thousands of allocations a pass.
+func (v *view) slotEntities(out []*entity, fr *construction, m match, name string) []*entity {
+	out = out[:0]
 	i := slices.Index(fr.slotNames, name)
 	if i < 0 {
 		return v.contextEntities(name)
 	}
 	k, se := m.bind[i], fr.slotElem(i)
-	var out []*entity
 	switch {
 	case se.subject && m.subject != nil && (k < 0 || !se.list):
-		out = []*entity{m.subject} // a pronoun's antecedent has no item
+		out = append(out, m.subject) // a pronoun's antecedent has no item
 	case k < 0:
 		return nil
 	case !se.list:
-		out = []*entity{se.entityAt(v, k)}
+		out = append(out, se.entityAt(v, k))
 	default:
-		for _, j := range v.list(k) {
+		var buf [8]int
+		for _, j := range v.appendList(buf[:0], k) {
 			if x := se.accept(v, j); x != nil {
 				out = append(out, x)
 			}
@@ -1323,9 +1356,10 @@ func (fr *construction) slotElem(slot int) *elem {
 // sentence has an event of that type with the same agent and target.
 func (v *view) emit(fr *construction, m match) {
 	ev := v.emitEvent(fr, m)
+	var subjects, objects [4]*entity
 	for _, f := range fr.spec.Facts {
-		for _, s := range v.factEntities(fr, m, f[0], ev) {
-			for _, o := range v.factEntities(fr, m, f[2], ev) {
+		for _, s := range v.factEntities(subjects[:0], fr, m, f[0], ev) {
+			for _, o := range v.factEntities(objects[:0], fr, m, f[2], ev) {
 				if fr.spec.Kind != "" {
 					v.d.addFact(s, f[1], o, fr.spec.Kind, nil, v.evidence(), "", 0.6)
 				} else {
@@ -1337,8 +1371,9 @@ func (v *view) emit(fr *construction, m match) {
 }
 
 // factEntities are the entities a fact's slot name gives: a slot's, an
-// antecedent's, or, for "event", the event the frame made or found.
-func (v *view) factEntities(fr *construction, m match, name string, ev *schema.Event) []*entity {
+// antecedent's, or, for "event", the event the frame made or found. A
+// slot's are appended to out[:0] (slotEntities).
+func (v *view) factEntities(out []*entity, fr *construction, m match, name string, ev *schema.Event) []*entity {
 	switch {
 	case name == eventSlot && ev != nil:
 		return []*entity{{id: ev.ID, typ: schema.EventEntity}}
@@ -1347,7 +1382,7 @@ func (v *view) factEntities(fr *construction, m match, name string, ev *schema.E
 	case name == eventSlot || name == eventAgent:
 		return nil
 	}
-	return v.slotEntities(fr, m, name)
+	return v.slotEntities(out, fr, m, name)
 }
 
 // The names by which a frame's facts refer to its event ("[a, party_to,
@@ -1368,7 +1403,8 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		return nil
 	}
 	first := func(name string) *entity {
-		if es := v.slotEntities(fr, m, name); len(es) > 0 {
+		var buf [4]*entity
+		if es := v.slotEntities(buf[:0], fr, m, name); len(es) > 0 {
 			return es[0]
 		}
 		return nil

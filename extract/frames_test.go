@@ -764,6 +764,9 @@ func TestFrameAnchors(t *testing.T) {
 			v := d.view(&d.sents[i])
 			d.frames.index(v)
 			for fi, fr := range lx.frames {
+				if got, want := d.frames.holds(fr), holdsEach(d.frames, fr); got != want {
+					t.Errorf("frame %q: holds %v, each element %v, in %q", fr.spec.Name, got, want, d.text[d.sents[i].start:d.sents[i].end])
+				}
 				tried := make([]bool, len(v.it))
 				if d.frames.holds(fr) && d.frames.some[fi/64]&(1<<(fi%64)) != 0 {
 					d.frames.anchorItems(fr)
@@ -789,6 +792,18 @@ func TestFrameAnchors(t *testing.T) {
 	if matches < 100 || skipped < 100*matches {
 		t.Errorf("%d matches, %d items skipped: want many of both", matches, skipped)
 	}
+}
+
+// holdsEach is what holds answers, element by element: the sentence has
+// a word of each required word element other than the key.
+func holdsEach(x *frameIndex, fr *construction) bool {
+	for i := range fr.elems {
+		e := &fr.elems[i]
+		if e.bit != 0 && i != fr.key && !slices.ContainsFunc(e.ids, x.has) {
+			return false
+		}
+	}
+	return true
 }
 
 // leadGate is the test matchAt made before canStart: a frame whose first

@@ -155,11 +155,11 @@ func (lx *Lexicon) isBoilerplate(text string, toks []token) bool {
 			n++
 		}
 	}
-	// A prefix is tested only when its first byte is the head's: most
-	// sentences start as none of them does.
+	// Only the prefixes that start with the head's first byte are tested:
+	// most sentences start as none of them does.
 	if len(b) > 0 {
-		for _, p := range lx.boilerplatePrefixes {
-			if p[0] == b[0] && len(b) >= len(p) && string(b[:len(p)]) == p {
+		for _, p := range lx.boilerplateBy[b[0]] {
+			if len(b) >= len(p) && string(b[:len(p)]) == p {
 				return true
 			}
 		}

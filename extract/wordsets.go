@@ -274,6 +274,9 @@ type wordSets struct {
 	roleOffices         []officeRule // the office a role names: "X, the prime minister of Y"
 	knownOffices        []officeRule // the office a bare title names before a known holder
 	boilerplatePrefixes []string     // "leave a reply": the starts of lines of scrape noise
+	// boilerplateBy[c] are the boilerplatePrefixes that start with byte c:
+	// a sentence tests those its head starts with, not all of them.
+	boilerplateBy [256][]string
 }
 
 // eventRule names an event rule of view.events; event_triggers in
@@ -529,6 +532,10 @@ func (ws *wordSets) compile(w *wordLists) error {
 	}
 	if ws.boilerplatePrefixes, err = compileLines("boilerplate_prefixes", w.BoilerplatePrefixes); err != nil {
 		return err
+	}
+	ws.boilerplateBy = [256][]string{}
+	for _, p := range ws.boilerplatePrefixes {
+		ws.boilerplateBy[p[0]] = append(ws.boilerplateBy[p[0]], p)
 	}
 	if ws.roleOffices, err = compileOffices("role_offices", w.RoleOffices); err != nil {
 		return err

@@ -156,7 +156,9 @@ func TestMovedListsAreData(t *testing.T) {
 		{"abbreviations", "[dr", "[zzword, dr", func(lx *Lexicon) bool { return lx.abbreviations.has("zzword") }},
 		{"sentence_starters", "[the", "[zzword, the", func(lx *Lexicon) bool { return lx.sentenceStarters.has("zzword") }},
 		{"spokesperson_stems", "[spokes", "[zzword, spokes", func(lx *Lexicon) bool { return lx.spokespersonTitle("zzword") }},
-		{"boilerplate_prefixes", "[leave a reply", "[zz word, leave a reply", func(lx *Lexicon) bool { return slices.Contains(lx.boilerplatePrefixes, "zz word") }},
+		{"boilerplate_prefixes", "[leave a reply", "[zz word, leave a reply", func(lx *Lexicon) bool {
+			return slices.Contains(lx.boilerplatePrefixes, "zz word") && slices.Contains(lx.boilerplateBy['z'], "zz word")
+		}},
 		{"service_branches", "\n  - {branch: air force", "\n  - {branch: coast guard, service: US Navy}\n  - {branch: air force", func(lx *Lexicon) bool { return len(lx.serviceBranches) == len(base.serviceBranches)+1 }},
 		{"head_phrases", "\n  MediaOutlet: [", "\n  MediaOutlet: [press service, ", func(lx *Lexicon) bool { return len(lx.headPhrases) == len(base.headPhrases)+1 }},
 		{"role_offices", "\n  - {predicate: editor_of", "\n  - {predicate: leader_of, has: [chief]}\n  - {predicate: editor_of", func(lx *Lexicon) bool { return len(lx.roleOffices) == len(base.roleOffices)+1 }},
