@@ -68,6 +68,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// group that sentence struck.
 		{"Turkey struck PKK positions in Duhok on Monday. It also shelled the village of Kani Masi.",
 			[3]string{"kurdistan-workers-party", "attacked", "kani-masi"}, [3]string{"turkey", "attacked", "kani-masi"}},
+		// Whose base it is, after "by", is not who struck it.
+		{"A militia rocket attack on the Harir base maintained by the coalition wounded two soldiers on Friday.",
+			[3]string{"international-coalition", "attacked", "harir-air-base"}, [3]string{}},
 		// A state's patrol is its forces, not the state.
 		{"ISIS fighters ambushed a US patrol near Palmyra, killing two soldiers.",
 			[3]string{"isis", "attacked", "united-states"}, [3]string{"isis", "attacked", "us-military"}},
