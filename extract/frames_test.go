@@ -71,6 +71,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// Whose base it is, after "by", is not who struck it.
 		{"A militia rocket attack on the Harir base maintained by the coalition wounded two soldiers on Friday.",
 			[3]string{"international-coalition", "attacked", "harir-air-base"}, [3]string{}},
+		// "with the support of Y": Y backs the subject, not the other way.
+		{"In 2016 Bashiqa was retaken from ISIS by Peshmerga forces with the support of the international coalition.",
+			[3]string{"international-coalition", "backed_by", "peshmerga"}, [3]string{"peshmerga", "backed_by", "international-coalition"}},
 		// A state's patrol is its forces, not the state.
 		{"ISIS fighters ambushed a US patrol near Palmyra, killing two soldiers.",
 			[3]string{"isis", "attacked", "united-states"}, [3]string{"isis", "attacked", "us-military"}},

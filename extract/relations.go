@@ -500,8 +500,9 @@ func (v *view) supports(k int) {
 			v.fact(k, v.ent(o), "backed_by", v.ent(s), 0.7)
 		}
 		return
-	case v.d.lx.approvalNouns.hasID(v.it[k].id):
-		// "X acts with the (tacit) approval of Y"
+	case v.d.lx.approvalNouns.hasID(v.it[k].id) || v.word(k-1, "the") && v.word(k+1, "of"):
+		// "X acts with the (tacit) approval of Y", "the town was retaken
+		// by X with the support of Y": Y backs X, whatever X is to Y.
 		if v.word(k+1, "of") {
 			if o := v.next(k+1, 3, actor); o >= 0 {
 				if _, s := v.subj(v.verbBefore(k)); s != nil {
