@@ -72,7 +72,7 @@ func TestRolesNeverInverted(t *testing.T) {
 		{"A militia rocket attack on the Harir base maintained by the coalition wounded two soldiers on Friday.",
 			[3]string{"international-coalition", "attacked", "harir-air-base"}, [3]string{}},
 		// "with the support of Y": Y backs the subject, not the other way.
-		{"In 2016 Bashiqa was retaken from ISIS by Peshmerga forces with the support of the international coalition.",
+		{"In 2016 Bashiqa was retaken from ISIS by the Peshmerga with the support of the US-led coalition.",
 			[3]string{"international-coalition", "backed_by", "peshmerga"}, [3]string{"peshmerga", "backed_by", "international-coalition"}},
 		// A state's patrol is its forces, not the state.
 		{"ISIS fighters ambushed a US patrol near Palmyra, killing two soldiers.",
