@@ -226,6 +226,9 @@ func TestDeploymentPhrasings(t *testing.T) {
 			[]wantFact{{"turkish-armed-forces", "deployed_at", "iraq", ""}}},
 		{"Rockets landed near al-Tanf, where about 200 U.S. troops train local fighters.",
 			[]wantFact{{"us-military", "deployed_at", "al-tanf", ""}}},
+		// Past a bearing to the place it is taken from.
+		{"Rockets landed near al-Tanf, some 15 km west of Rukban, where about 200 U.S. troops train local fighters.",
+			[]wantFact{{"us-military", "deployed_at", "al-tanf", ""}}},
 		// A state's outpost or base beside a base's name, or in a place.
 		{"Kataib Hezbollah said it fired drones at the American garrison al-Tanf on Monday.",
 			[]wantFact{{"us-military", "deployed_at", "al-tanf", ""}, {"kataib-hezbollah", "attacked", "al-tanf", ""}}},

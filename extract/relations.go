@@ -1152,6 +1152,13 @@ func (v *view) deployedIn(k int) {
 		if v.word(c, ",") {
 			c--
 		}
+		if v.word(c-1, "of") && v.wordIn(c-2, v.d.lx.directions) {
+			// "the al-Taji base, some 20 km north of Baghdad, where U.S.
+			// troops are stationed": the base the bearing places.
+			if b := v.prev(c-2, 6, ofType(schema.MilitaryBase, schema.Place)); b >= 0 {
+				c = b
+			}
+		}
 		if is(v.ent(c), schema.Place, schema.MilitaryBase, schema.Country) {
 			v.fact(k, s, "deployed_at", v.ent(c), 0.65)
 		}
