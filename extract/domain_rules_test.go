@@ -124,6 +124,9 @@ func TestAttackPhrasings(t *testing.T) {
 		{"Officials called the Iran-aligned attacks against American troops a dangerous escalation.",
 			[]wantFact{{"iran-backed-militias", "attacked", "us-military", ""}}, nil,
 			[]wantFact{{"us-military", "allied_with", "iran", ""}, {"us-military", "backed_by", "iran", ""}}},
+		// Who ordered forces to launch the strikes.
+		{"Joe Biden ordered the military to launch airstrikes on two depots used by Kataib Hezbollah near Qaim.",
+			[]wantFact{{"joe-biden", "attacked", "kataib-hezbollah", ""}}, nil, nil},
 		// The subject of "come under" an attack is its target; an action
 		// noun's object follows "of".
 		{"Several hamlets near Amadiya have come under mortar attack by the PKK this summer.",

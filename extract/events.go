@@ -587,6 +587,16 @@ func (v *view) attackerOfVerb(r *attackReading) {
 			if agent == nil {
 				_, agent = v.subjOfParticiple(vb)
 			}
+			if agent == nil && v.word(vb-1, "to") {
+				// "Biden ordered the military to launch airstrikes":
+				// who ordered them.
+				for j := vb - 2; j >= 0 && j >= vb-5; j-- {
+					if v.wordIn(j, v.d.lx.attackLaunchVerbs) {
+						_, agent = v.subj(j)
+						break
+					}
+				}
+			}
 		}
 	}
 	// "X attacked Y", "X have carried out air strikes against Y",
