@@ -562,7 +562,7 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 		}
 		j := i + 1
 		for j < s.last {
-			if (d.nameWord(j) || d.numberSuffix(j)) && d.toks[j].nl == 0 {
+			if (d.nameWord(j) || d.numberSuffix(j) || d.openedPlaceWord(j)) && d.toks[j].nl == 0 {
 				j++
 				continue
 			}
@@ -586,6 +586,14 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 		i = j
 	}
 	return out
+}
+
+// openedPlaceWord reports a capitalised descriptor at token j that a
+// place opener before it makes part of a toponym: "Bir Arab", "Tal
+// Kurdi", where "Arab" alone names nothing (cap_stop).
+func (d *doc) openedPlaceWord(j int) bool {
+	t := &d.toks[j]
+	return j > 0 && t.kind == tWord && t.cap && d.at[j] == nil && d.lx.placeOpeners.hasID(d.toks[j-1].id) && d.lx.capStop.hasID(t.id)
 }
 
 // numberSuffix reports a number joined by a hyphen to the name word

@@ -486,6 +486,8 @@ func TestContextTypes(t *testing.T) {
 		// A name that is also a word is a place in a list of places
 		// before their head.
 		{"Jets pounded the Metina, Zap, and Hakurk regions overnight.", "zap", schema.Place},
+		// A place opener makes a descriptor part of the toponym.
+		{"Shells fell on the village of Tal Arab near Manbij overnight.", "tal-arab", schema.Place},
 		// A plural place word opens a list of names without "of".
 		{"Turkish artillery shelled the villages Ghazwan, al-Bakirat and Tel Jehan near Tal Tamr on Sunday.", "ghazwan", schema.Place},
 		{"Turkish artillery shelled the villages Ghazwan, al-Bakirat and Tel Jehan near Tal Tamr on Sunday.", "al-bakirat", schema.Place},
