@@ -2229,8 +2229,8 @@ func (v *view) victimsBefore(k int) []*entity {
 	var person, group *entity
 	for n := j - 3; n >= 0; n-- {
 		w := v.it[n].w
-		if clauseBreak(w) || v.wordIn(n, v.d.lx.casualtyVerbs) {
-			break
+		if clauseBreak(w) || v.wordIn(n, v.d.lx.casualtyVerbs) || w == "that" || v.wordIn(n, v.d.lx.reportVerbs) {
+			break // "X said that three civilians were killed": X spoke, no one says it was hit
 		}
 		switch e := v.ent(n); {
 		case is(e, schema.Person):

@@ -74,6 +74,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// "with the support of Y": Y backs the subject, not the other way.
 		{"In 2016 Bashiqa was retaken from ISIS by the Peshmerga with the support of the US-led coalition.",
 			[3]string{"international-coalition", "backed_by", "peshmerga"}, [3]string{"peshmerga", "backed_by", "international-coalition"}},
+		// Who reports the dead is not who was struck.
+		{"The Syrian Democratic Forces reported that four shepherds were wounded in an attack by a Turkish drone near Amuda.",
+			[3]string{"turkey", "attacked", "syrian-democratic-forces"}, [3]string{}},
 		// A state's patrol is its forces, not the state.
 		{"ISIS fighters ambushed a US patrol near Palmyra, killing two soldiers.",
 			[3]string{"isis", "attacked", "united-states"}, [3]string{"isis", "attacked", "us-military"}},
