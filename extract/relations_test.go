@@ -351,6 +351,9 @@ func TestMoreConstructions(t *testing.T) {
 			[]wantFact{{"kataib-hezbollah", "denied_responsibility_for", "", "denied"}}},
 		{"The Syrian Democratic Forces, which operate in Deir ez-Zor and Hasakah, detained dozens of suspects.",
 			[]wantFact{{"syrian-democratic-forces", "active_in", "deir-ez-zor", "stated"}, {"syrian-democratic-forces", "active_in", "hasakah", "stated"}}},
+		// "linked" joins a sponsor to a named group as "backed" does.
+		{"The Iran-linked Harakat al-Nujaba denied on Monday that it had fired the drones.",
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "backed_by", "iran", "stated"}}},
 		{"The Pentagon deployed 2,000 additional troops to Jordan last week.",
 			[]wantFact{{"pentagon", "deployed_at", "jordan", "stated"}}},
 		{"The group then claimed the strike. The militia’s statement called the group part of the Axis of Resistance.",
