@@ -301,8 +301,11 @@ func (v *view) first(id nodeID, pred quad.IRI) quad.Value {
 }
 
 // literal returns the first string value of node pred ?, or "".
-func (v *view) literal(id nodeID, pred quad.IRI) string {
-	switch x := v.first(id, pred).(type) {
+func (v *view) literal(id nodeID, pred quad.IRI) string { return literalString(v.first(id, pred)) }
+
+// literalString is a value as literal shows it.
+func literalString(val quad.Value) string {
+	switch x := val.(type) {
 	case quad.String:
 		return string(x)
 	case nil:
@@ -315,7 +318,44 @@ func (v *view) literal(id nodeID, pred quad.IRI) string {
 // statementsBatch is statements through the batch reader: the statements
 // pointing at from, their properties, and the values of the claims of
 // those that record the fact, in a few queries whatever their number.
+//
+// The statements read are kept for the rest of the query: the k paths of
+// a query share hops and ends, and an end's statements can run to
+// thousands (six quads each).
 func (v *view) statementsBatch(from nodeID, fromDir quad.IRI, want func(stmtProps) bool) []Claim {
+	k := stmtsKey{from, fromDir}
+	sts, ok := v.stmts[k]
+	if !ok {
+		sts = v.readStatements(from, fromDir)
+		if v.err != nil {
+			return nil
+		}
+		if v.stmts == nil {
+			v.stmts = map[stmtsKey][]stmtProps{}
+		}
+		v.stmts[k] = sts
+	}
+	var chosen []stmtProps
+	for _, p := range sts {
+		if want(p) {
+			chosen = append(chosen, p)
+		}
+	}
+	out := v.claimsBatch(chosen)
+	sortClaims(out)
+	return out
+}
+
+// stmtsKey names the statements whose fromDir (rdf:subject or
+// rdf:object) is the node from.
+type stmtsKey struct {
+	from    nodeID
+	fromDir quad.IRI
+}
+
+// readStatements reads the properties of the statements whose fromDir is
+// from, in two queries (batch reader only).
+func (v *view) readStatements(from nodeID, fromDir quad.IRI) []stmtProps {
 	dirRef := v.ref(fromDir)
 	if dirRef == nil || v.err != nil {
 		return nil
@@ -330,14 +370,10 @@ func (v *view) statementsBatch(from nodeID, fromDir quad.IRI, want func(stmtProp
 		stmts[i] = t.Subject
 	}
 	props := v.propsBatch(stmts)
-	var chosen []stmtProps
-	for _, st := range stmts {
-		if p := props[st.Key()]; want(p) {
-			chosen = append(chosen, p)
-		}
+	out := make([]stmtProps, len(stmts))
+	for i, st := range stmts {
+		out[i] = props[st.Key()]
 	}
-	out := v.claimsBatch(chosen)
-	sortClaims(out)
 	return out
 }
 

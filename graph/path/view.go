@@ -83,7 +83,11 @@ type view struct {
 	ids   map[any]nodeID
 	nodes []nodeInfo // nodes from base on
 	types map[nodeID]string
-	err   error // the first store error; once set, the view answers empty
+	// described holds what describeAll read of nodes through the batch
+	// reader, for describe.
+	described map[nodeID]Node
+	stmts     map[stmtsKey][]stmtProps // statements read by statementsBatch
+	err       error                    // the first store error; once set, the view answers empty
 
 	stats viewStats
 
