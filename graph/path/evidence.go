@@ -104,9 +104,9 @@ func rank(kind string) int {
 // most maxArticles of them: the claim shown is then the strongest of
 // those, and the support is the number of articles.
 func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, int) {
-	from, fromDir := subj, schema.RDFSubject
+	from, to, fromDir := subj, obj, schema.RDFSubject
 	if v.mentions(obj) < v.mentions(subj) {
-		from, fromDir = obj, schema.RDFObject
+		from, to, fromDir = obj, subj, schema.RDFObject
 	}
 	want := func(st stmtProps) bool {
 		return st.subj != nil && st.pred != nil && st.obj != nil &&
@@ -114,7 +114,7 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, in
 	}
 	var out []Claim
 	if v.batch != nil {
-		out = v.statementsBatch(from, fromDir, want)
+		out = v.statementsBatch(from, to, fromDir, want)
 		return out, len(out)
 	}
 	if v.mentions(from) <= popularEnd || !v.rd.Indexed() {
@@ -316,28 +316,23 @@ func literalString(val quad.Value) string {
 }
 
 // statementsBatch is statements through the batch reader: the statements
-// pointing at from, their properties, and the values of the claims of
-// those that record the fact, in a few queries whatever their number.
-//
-// The statements read are kept for the rest of the query: the k paths of
-// a query share hops and ends, and an end's statements can run to
-// thousands (six quads each).
-func (v *view) statementsBatch(from nodeID, fromDir quad.IRI, want func(stmtProps) bool) []Claim {
-	k := stmtsKey{from, fromDir}
-	sts, ok := v.stmts[k]
-	if !ok {
-		sts = v.readStatements(from, fromDir)
-		if v.err != nil {
-			return nil
+// pointing at from, the other end of each, and the properties and
+// claims of those that reach to, in a few queries whatever their number.
+// Only the statements of the fact have their six properties read: an
+// end's statements can run to thousands, and reading all their
+// properties was most of a path query's time on PostgreSQL.
+func (v *view) statementsBatch(from, to nodeID, fromDir quad.IRI, want func(stmtProps) bool) []Claim {
+	toKey := v.refOf(to).Key()
+	var candidates []cgraph.Ref
+	for _, st := range v.statementEnds(from, fromDir) {
+		if st.other.Key() == toKey {
+			candidates = append(candidates, st.stmt)
 		}
-		if v.stmts == nil {
-			v.stmts = map[stmtsKey][]stmtProps{}
-		}
-		v.stmts[k] = sts
 	}
+	props := v.propsBatch(candidates)
 	var chosen []stmtProps
-	for _, p := range sts {
-		if want(p) {
+	for _, st := range candidates {
+		if p := props[st.Key()]; want(p) {
 			chosen = append(chosen, p)
 		}
 	}
@@ -353,11 +348,24 @@ type stmtsKey struct {
 	fromDir quad.IRI
 }
 
-// readStatements reads the properties of the statements whose fromDir is
-// from, in two queries (batch reader only).
-func (v *view) readStatements(from nodeID, fromDir quad.IRI) []stmtProps {
-	dirRef := v.ref(fromDir)
-	if dirRef == nil || v.err != nil {
+// stmtEnd is a statement and its other end: its rdf:object when it was
+// found by its rdf:subject, and the other way round.
+type stmtEnd struct{ stmt, other cgraph.Ref }
+
+// statementEnds returns the statements whose fromDir is from, with their
+// other ends, in two queries (batch reader only). They are kept for the
+// rest of the query: the k paths of a query share hops and ends.
+func (v *view) statementEnds(from nodeID, fromDir quad.IRI) []stmtEnd {
+	k := stmtsKey{from, fromDir}
+	if sts, ok := v.stmts[k]; ok {
+		return sts
+	}
+	otherDir := schema.RDFObject
+	if fromDir == schema.RDFObject {
+		otherDir = schema.RDFSubject
+	}
+	dirRef, otherRef := v.ref(fromDir), v.ref(otherDir)
+	if dirRef == nil || otherRef == nil || v.err != nil {
 		return nil
 	}
 	ts, err := v.batch.Triples(v.ctx, quad.Object, []cgraph.Ref{v.refOf(from)}, []cgraph.Ref{dirRef})
@@ -369,11 +377,19 @@ func (v *view) readStatements(from nodeID, fromDir quad.IRI) []stmtProps {
 	for i, t := range ts {
 		stmts[i] = t.Subject
 	}
-	props := v.propsBatch(stmts)
-	out := make([]stmtProps, len(stmts))
-	for i, st := range stmts {
-		out[i] = props[st.Key()]
+	ends, err := v.batch.Triples(v.ctx, quad.Subject, stmts, []cgraph.Ref{otherRef})
+	if err != nil {
+		v.fail(err)
+		return nil
 	}
+	out := make([]stmtEnd, 0, len(ends))
+	for _, t := range ends {
+		out = append(out, stmtEnd{t.Subject, t.Object})
+	}
+	if v.stmts == nil {
+		v.stmts = map[stmtsKey][]stmtEnd{}
+	}
+	v.stmts[k] = out
 	return out
 }
 

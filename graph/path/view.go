@@ -86,8 +86,8 @@ type view struct {
 	// described holds what describeAll read of nodes through the batch
 	// reader, for describe.
 	described map[nodeID]Node
-	stmts     map[stmtsKey][]stmtProps // statements read by statementsBatch
-	err       error                    // the first store error; once set, the view answers empty
+	stmts     map[stmtsKey][]stmtEnd // statements read by statementEnds
+	err       error                  // the first store error; once set, the view answers empty
 
 	stats viewStats
 
