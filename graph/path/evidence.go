@@ -104,10 +104,7 @@ func rank(kind string) int {
 // most maxArticles of them: the claim shown is then the strongest of
 // those, and the support is the number of articles.
 func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, int) {
-	from, to, fromDir := subj, obj, schema.RDFSubject
-	if v.mentions(obj) < v.mentions(subj) {
-		from, to, fromDir = obj, subj, schema.RDFObject
-	}
+	from, to, fromDir := v.statementEnd(subj, obj)
 	want := func(st stmtProps) bool {
 		return st.subj != nil && st.pred != nil && st.obj != nil &&
 			st.subj.Key() == v.refOf(subj).Key() && st.pred.Key() == pred.Key() && st.obj.Key() == v.refOf(obj).Key()
@@ -155,6 +152,17 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, in
 	}
 	sortClaims(out)
 	return out, max(len(out), len(labels))
+}
+
+// statementEnd chooses the end of a fact subj → obj whose statements are
+// read to find the fact's: the one fewer articles mention. It returns
+// that end, the other, and the statements' predicate that points at the
+// first.
+func (v *view) statementEnd(subj, obj nodeID) (from, to nodeID, fromDir quad.IRI) {
+	if v.mentions(obj) < v.mentions(subj) {
+		return obj, subj, schema.RDFObject
+	}
+	return subj, obj, schema.RDFSubject
 }
 
 // popularEnd is the mention count above which a node's statement list is
@@ -353,54 +361,141 @@ type stmtsKey struct {
 type stmtEnd struct{ stmt, other cgraph.Ref }
 
 // statementEnds returns the statements whose fromDir is from, with their
-// other ends, in two queries (batch reader only). They are kept for the
-// rest of the query: the k paths of a query share hops and ends.
+// other ends (batch reader only; see readStatementEnds).
 func (v *view) statementEnds(from nodeID, fromDir quad.IRI) []stmtEnd {
 	k := stmtsKey{from, fromDir}
-	if sts, ok := v.stmts[k]; ok {
-		return sts
+	if _, ok := v.stmts[k]; !ok {
+		v.readStatementEnds([]stmtsKey{k})
 	}
-	otherDir := schema.RDFObject
-	if fromDir == schema.RDFObject {
-		otherDir = schema.RDFSubject
-	}
-	dirRef, otherRef := v.ref(fromDir), v.ref(otherDir)
-	if dirRef == nil || otherRef == nil || v.err != nil {
-		return nil
-	}
-	ts, err := v.batch.Triples(v.ctx, quad.Object, []cgraph.Ref{v.refOf(from)}, []cgraph.Ref{dirRef})
-	if err != nil {
-		v.fail(err)
-		return nil
-	}
-	stmts := make([]cgraph.Ref, len(ts))
-	for i, t := range ts {
-		stmts[i] = t.Subject
-	}
-	ends, err := v.batch.Triples(v.ctx, quad.Subject, stmts, []cgraph.Ref{otherRef})
-	if err != nil {
-		v.fail(err)
-		return nil
-	}
-	out := make([]stmtEnd, 0, len(ends))
-	for _, t := range ends {
-		out = append(out, stmtEnd{t.Subject, t.Object})
-	}
+	return v.stmts[k]
+}
+
+// readStatementEnds reads the statements of the ends ks not read yet,
+// with their other ends, in two queries for each of rdf:subject and
+// rdf:object. They are kept for the rest of the query: the k paths of a
+// query share hops and ends.
+func (v *view) readStatementEnds(ks []stmtsKey) {
 	if v.stmts == nil {
 		v.stmts = map[stmtsKey][]stmtEnd{}
 	}
-	v.stmts[k] = out
-	return out
+	for _, dirs := range [][2]quad.IRI{{schema.RDFSubject, schema.RDFObject}, {schema.RDFObject, schema.RDFSubject}} {
+		fromDir, otherDir := dirs[0], dirs[1]
+		var froms []cgraph.Ref
+		byRef := map[any]nodeID{}
+		for _, k := range ks {
+			if _, ok := v.stmts[k]; ok || k.fromDir != fromDir {
+				continue
+			}
+			v.stmts[k] = nil
+			r := v.refOf(k.from)
+			if _, ok := byRef[r.Key()]; !ok {
+				byRef[r.Key()] = k.from
+				froms = append(froms, r)
+			}
+		}
+		dirRef, otherRef := v.ref(fromDir), v.ref(otherDir)
+		if len(froms) == 0 || dirRef == nil || otherRef == nil || v.err != nil {
+			continue
+		}
+		ts, err := v.batch.Triples(v.ctx, quad.Object, froms, []cgraph.Ref{dirRef})
+		if err != nil {
+			v.fail(err)
+			return
+		}
+		stmts := make([]cgraph.Ref, len(ts))
+		fromOf := make(map[any]nodeID, len(ts))
+		for i, t := range ts {
+			stmts[i] = t.Subject
+			fromOf[t.Subject.Key()] = byRef[t.Object.Key()]
+		}
+		ends, err := v.batch.Triples(v.ctx, quad.Subject, stmts, []cgraph.Ref{otherRef})
+		if err != nil {
+			v.fail(err)
+			return
+		}
+		for _, t := range ends {
+			k := stmtsKey{fromOf[t.Subject.Key()], fromDir}
+			v.stmts[k] = append(v.stmts[k], stmtEnd{t.Subject, t.Object})
+		}
+	}
+}
+
+// evidenceAll reads the evidence of the hops between the pairs of nodes
+// given, all at once, through the batch reader: the statements of the
+// ends of their facts (up to four queries), the properties of the
+// statements and events that support them (one), and their claims'
+// values and articles (three). links then finds everything it reads
+// already read; hop by hop, an answer took some thirty queries.
+func (v *view) evidenceAll(pairs [][2]nodeID) {
+	if v.batch == nil {
+		return
+	}
+	type fact struct {
+		to  nodeID
+		key stmtsKey
+	}
+	var facts []fact
+	var ends []stmtsKey
+	var nodes []cgraph.Ref
+	for _, p := range pairs {
+		a, b := p[0], p[1]
+		es, known := v.between(a, b)
+		if !known {
+			es = linksTo(v.edges(a), b)
+		}
+		for _, e := range es {
+			subj, obj := a, b
+			if !e.out {
+				subj, obj = b, a
+			}
+			if rolePredicates[linkPredicates[e.pred]] {
+				nodes = append(nodes, v.refOf(subj)) // the event carries the evidence
+				continue
+			}
+			from, to, fromDir := v.statementEnd(subj, obj)
+			k := stmtsKey{from, fromDir}
+			facts = append(facts, fact{to, k})
+			ends = append(ends, k)
+		}
+	}
+	v.readStatementEnds(ends)
+	for _, f := range facts {
+		toKey := v.refOf(f.to).Key()
+		for _, st := range v.stmts[f.key] {
+			if st.other.Key() == toKey {
+				nodes = append(nodes, st.stmt)
+			}
+		}
+	}
+	props := v.propsBatch(nodes)
+	sts := make([]stmtProps, 0, len(props))
+	for _, n := range nodes {
+		sts = append(sts, props[n.Key()])
+	}
+	v.claimsBatch(sts)
 }
 
 // propsBatch is props for many nodes, in one query.
+// The properties read are kept for the rest of the query.
 func (v *view) propsBatch(nodes []cgraph.Ref) map[any]stmtProps {
 	out := make(map[any]stmtProps, len(nodes))
 	v.initPropRefs()
-	if len(nodes) == 0 || len(v.propList) == 0 || v.err != nil {
+	if v.propsOf == nil {
+		v.propsOf = map[any]stmtProps{}
+	}
+	var want []cgraph.Ref
+	for _, n := range nodes {
+		if st, ok := v.propsOf[n.Key()]; ok {
+			out[n.Key()] = st
+		} else if _, ok := out[n.Key()]; !ok {
+			out[n.Key()] = stmtProps{}
+			want = append(want, n)
+		}
+	}
+	if len(want) == 0 || len(v.propList) == 0 || v.err != nil {
 		return out
 	}
-	ts, err := v.batch.Triples(v.ctx, quad.Subject, nodes, v.propList)
+	ts, err := v.batch.Triples(v.ctx, quad.Subject, want, v.propList)
 	if err != nil {
 		v.fail(err)
 		return out
@@ -409,6 +504,9 @@ func (v *view) propsBatch(nodes []cgraph.Ref) map[any]stmtProps {
 		st := out[t.Subject.Key()]
 		st.set(v.propRefs[t.Predicate.Key()], t.Object)
 		out[t.Subject.Key()] = st
+	}
+	for _, n := range want {
+		v.propsOf[n.Key()] = out[n.Key()]
 	}
 	return out
 }
@@ -517,18 +615,31 @@ func (v *view) claimsBatch(sts []stmtProps) []Claim {
 	return out
 }
 
-// valuesBatch reads the values of refs into vals, in one query.
+// valuesBatch reads the values of refs into vals, in one query; the
+// values read are kept for the rest of the query.
 func (v *view) valuesBatch(refs []cgraph.Ref, vals map[any]quad.Value) {
-	if len(refs) == 0 || v.err != nil {
+	if v.valsOf == nil {
+		v.valsOf = map[any]quad.Value{}
+	}
+	var want []cgraph.Ref
+	for _, r := range refs {
+		if val, ok := v.valsOf[r.Key()]; ok {
+			vals[r.Key()] = val
+		} else {
+			want = append(want, r)
+		}
+	}
+	if len(want) == 0 || v.err != nil {
 		return
 	}
-	got, err := v.batch.Values(v.ctx, refs)
+	got, err := v.batch.Values(v.ctx, want)
 	if err != nil {
 		v.fail(err)
 		return
 	}
-	for i, r := range refs {
+	for i, r := range want {
 		vals[r.Key()] = got[i]
+		v.valsOf[r.Key()] = got[i]
 	}
 }
 

@@ -249,6 +249,13 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 	}
 	shown = append(shown, slices.Collect(maps.Keys(sr.avoided))...)
 	v.describeAll(shown)
+	var hops [][2]nodeID
+	for _, p := range found {
+		for i := 1; i < len(p.nodes); i++ {
+			hops = append(hops, [2]nodeID{p.nodes[i-1], p.nodes[i]})
+		}
+	}
+	v.evidenceAll(hops)
 	res := &Result{From: v.describe(s), To: v.describe(t), Paths: []Path{}}
 	for _, p := range found {
 		if v.stopped() {

@@ -86,7 +86,9 @@ type view struct {
 	// described holds what describeAll read of nodes through the batch
 	// reader, for describe.
 	described map[nodeID]Node
-	stmts     map[stmtsKey][]stmtEnd // statements read by statementEnds
+	stmts     map[stmtsKey][]stmtEnd // statements read by readStatementEnds
+	propsOf   map[any]stmtProps      // properties read by propsBatch, by node ref key
+	valsOf    map[any]quad.Value     // values read by valuesBatch, by ref key
 	err       error                  // the first store error; once set, the view answers empty
 
 	stats viewStats
