@@ -475,8 +475,8 @@ func (v *view) evidenceAll(pairs [][2]nodeID) {
 	v.claimsBatch(sts)
 }
 
-// propsBatch is props for many nodes, in one query.
-// The properties read are kept for the rest of the query.
+// propsBatch is props for many nodes, in one query; the properties read
+// are kept for the rest of the query.
 func (v *view) propsBatch(nodes []cgraph.Ref) map[any]stmtProps {
 	out := make(map[any]stmtProps, len(nodes))
 	v.initPropRefs()

@@ -319,7 +319,7 @@ func (v *view) describe(id nodeID) Node {
 }
 
 // describeAll reads what describe shows of the nodes ids through the
-// batch reader, in three queries whatever their number: their types,
+// batch reader, in two queries whatever their number: their types,
 // names, event types and dates, then the values of these and of the
 // nodes themselves. Without a batch reader it does nothing: describe
 // reads each node as it comes, from a store where a read is cheap.
@@ -343,8 +343,8 @@ func (v *view) describeAll(ids []nodeID) {
 		return
 	}
 	name, date := v.ref(schema.Name), v.ref(schema.Date)
-	// The first quad of each node and predicate, in the reader's order,
-	// as describe reads them one at a time.
+	// The first object of each node and predicate, in the batch reader's
+	// order: a node has one type, name, event type and date.
 	firsts := map[[2]any]cgraph.Ref{}
 	var preds []cgraph.Ref
 	for _, p := range []cgraph.Ref{v.typeRef, name, v.eventTypeRef, date} {
