@@ -273,6 +273,7 @@ func paths(args []string) error {
 	from := fl.String("from", "", "with -to, ask every query between these two IRIs instead of random endpoints")
 	to := fl.String("to", "", "see -from")
 	k := fl.Int("k", path.DefaultK, "paths per query")
+	answers := fl.String("json", "", "write each query's answer (or error) to this file, one JSON line a query, to compare two builds' answers")
 	fl.Parse(args)
 	ctx := context.Background()
 	t0 := time.Now()
@@ -316,6 +317,15 @@ func paths(args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	var out *json.Encoder
+	if *answers != "" {
+		f, err := os.Create(*answers)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		out = json.NewEncoder(f)
+	}
 	var lat, cpu []float64
 	found, timeouts, failed, expanded := 0, 0, 0, 0
 	start := time.Now()
@@ -340,6 +350,15 @@ func paths(args []string) error {
 			expanded += res.Expanded
 			if len(res.Paths) > 0 {
 				found++
+			}
+		}
+		if out != nil {
+			line := map[string]any{"from": a, "to": b, "result": res}
+			if err != nil {
+				line["error"] = err.Error()
+			}
+			if err := out.Encode(line); err != nil {
+				return err
 			}
 		}
 		if *verbose {

@@ -104,17 +104,14 @@ func rank(kind string) int {
 // most maxArticles of them: the claim shown is then the strongest of
 // those, and the support is the number of articles.
 func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, int) {
-	from, fromDir := subj, schema.RDFSubject
-	if v.mentions(obj) < v.mentions(subj) {
-		from, fromDir = obj, schema.RDFObject
-	}
+	from, to, fromDir := v.statementEnd(subj, obj)
 	want := func(st stmtProps) bool {
 		return st.subj != nil && st.pred != nil && st.obj != nil &&
 			st.subj.Key() == v.refOf(subj).Key() && st.pred.Key() == pred.Key() && st.obj.Key() == v.refOf(obj).Key()
 	}
 	var out []Claim
 	if v.batch != nil {
-		out = v.statementsBatch(from, fromDir, want)
+		out = v.statementsBatch(from, to, fromDir, want)
 		return out, len(out)
 	}
 	if v.mentions(from) <= popularEnd || !v.rd.Indexed() {
@@ -155,6 +152,17 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, in
 	}
 	sortClaims(out)
 	return out, max(len(out), len(labels))
+}
+
+// statementEnd chooses the end of a fact subj → obj whose statements are
+// read to find the fact's: the one fewer articles mention. It returns
+// that end, the other, and the statements' predicate that points at the
+// first.
+func (v *view) statementEnd(subj, obj nodeID) (from, to nodeID, fromDir quad.IRI) {
+	if v.mentions(obj) < v.mentions(subj) {
+		return obj, subj, schema.RDFObject
+	}
+	return subj, obj, schema.RDFSubject
 }
 
 // popularEnd is the mention count above which a node's statement list is
@@ -301,8 +309,11 @@ func (v *view) first(id nodeID, pred quad.IRI) quad.Value {
 }
 
 // literal returns the first string value of node pred ?, or "".
-func (v *view) literal(id nodeID, pred quad.IRI) string {
-	switch x := v.first(id, pred).(type) {
+func (v *view) literal(id nodeID, pred quad.IRI) string { return literalString(v.first(id, pred)) }
+
+// literalString is a value as literal shows it.
+func literalString(val quad.Value) string {
+	switch x := val.(type) {
 	case quad.String:
 		return string(x)
 	case nil:
@@ -313,25 +324,22 @@ func (v *view) literal(id nodeID, pred quad.IRI) string {
 }
 
 // statementsBatch is statements through the batch reader: the statements
-// pointing at from, their properties, and the values of the claims of
-// those that record the fact, in a few queries whatever their number.
-func (v *view) statementsBatch(from nodeID, fromDir quad.IRI, want func(stmtProps) bool) []Claim {
-	dirRef := v.ref(fromDir)
-	if dirRef == nil || v.err != nil {
-		return nil
+// pointing at from, the other end of each, and the properties and
+// claims of those that reach to, in a few queries whatever their number.
+// Only the statements of the fact have their six properties read: an
+// end's statements can run to thousands, and reading all their
+// properties was most of a path query's time on PostgreSQL.
+func (v *view) statementsBatch(from, to nodeID, fromDir quad.IRI, want func(stmtProps) bool) []Claim {
+	toKey := v.refOf(to).Key()
+	var candidates []cgraph.Ref
+	for _, st := range v.statementEnds(from, fromDir) {
+		if st.other.Key() == toKey {
+			candidates = append(candidates, st.stmt)
+		}
 	}
-	ts, err := v.batch.Triples(v.ctx, quad.Object, []cgraph.Ref{v.refOf(from)}, []cgraph.Ref{dirRef})
-	if err != nil {
-		v.fail(err)
-		return nil
-	}
-	stmts := make([]cgraph.Ref, len(ts))
-	for i, t := range ts {
-		stmts[i] = t.Subject
-	}
-	props := v.propsBatch(stmts)
+	props := v.propsBatch(candidates)
 	var chosen []stmtProps
-	for _, st := range stmts {
+	for _, st := range candidates {
 		if p := props[st.Key()]; want(p) {
 			chosen = append(chosen, p)
 		}
@@ -341,14 +349,153 @@ func (v *view) statementsBatch(from nodeID, fromDir quad.IRI, want func(stmtProp
 	return out
 }
 
-// propsBatch is props for many nodes, in one query.
+// stmtsKey names the statements whose fromDir (rdf:subject or
+// rdf:object) is the node from.
+type stmtsKey struct {
+	from    nodeID
+	fromDir quad.IRI
+}
+
+// stmtEnd is a statement and its other end: its rdf:object when it was
+// found by its rdf:subject, and the other way round.
+type stmtEnd struct{ stmt, other cgraph.Ref }
+
+// statementEnds returns the statements whose fromDir is from, with their
+// other ends (batch reader only; see readStatementEnds).
+func (v *view) statementEnds(from nodeID, fromDir quad.IRI) []stmtEnd {
+	k := stmtsKey{from, fromDir}
+	if _, ok := v.stmts[k]; !ok {
+		v.readStatementEnds([]stmtsKey{k})
+	}
+	return v.stmts[k]
+}
+
+// readStatementEnds reads the statements of the ends ks not read yet,
+// with their other ends, in two queries for each of rdf:subject and
+// rdf:object. They are kept for the rest of the query: the k paths of a
+// query share hops and ends.
+func (v *view) readStatementEnds(ks []stmtsKey) {
+	if v.stmts == nil {
+		v.stmts = map[stmtsKey][]stmtEnd{}
+	}
+	for _, dirs := range [][2]quad.IRI{{schema.RDFSubject, schema.RDFObject}, {schema.RDFObject, schema.RDFSubject}} {
+		fromDir, otherDir := dirs[0], dirs[1]
+		var froms []cgraph.Ref
+		byRef := map[any]nodeID{}
+		for _, k := range ks {
+			if _, ok := v.stmts[k]; ok || k.fromDir != fromDir {
+				continue
+			}
+			v.stmts[k] = nil
+			r := v.refOf(k.from)
+			if _, ok := byRef[r.Key()]; !ok {
+				byRef[r.Key()] = k.from
+				froms = append(froms, r)
+			}
+		}
+		dirRef, otherRef := v.ref(fromDir), v.ref(otherDir)
+		if len(froms) == 0 || dirRef == nil || otherRef == nil || v.err != nil {
+			continue
+		}
+		ts, err := v.batch.Triples(v.ctx, quad.Object, froms, []cgraph.Ref{dirRef})
+		if err != nil {
+			v.fail(err)
+			return
+		}
+		stmts := make([]cgraph.Ref, len(ts))
+		fromOf := make(map[any]nodeID, len(ts))
+		for i, t := range ts {
+			stmts[i] = t.Subject
+			fromOf[t.Subject.Key()] = byRef[t.Object.Key()]
+		}
+		ends, err := v.batch.Triples(v.ctx, quad.Subject, stmts, []cgraph.Ref{otherRef})
+		if err != nil {
+			v.fail(err)
+			return
+		}
+		for _, t := range ends {
+			k := stmtsKey{fromOf[t.Subject.Key()], fromDir}
+			v.stmts[k] = append(v.stmts[k], stmtEnd{t.Subject, t.Object})
+		}
+	}
+}
+
+// evidenceAll reads the evidence of the hops between the pairs of nodes
+// given, all at once, through the batch reader: the statements of the
+// ends of their facts (up to four queries), the properties of the
+// statements and events that support them (one), and their claims'
+// values and articles (three). links then finds everything it reads
+// already read; hop by hop, an answer took some thirty queries.
+func (v *view) evidenceAll(pairs [][2]nodeID) {
+	if v.batch == nil {
+		return
+	}
+	type fact struct {
+		to  nodeID
+		key stmtsKey
+	}
+	var facts []fact
+	var ends []stmtsKey
+	var nodes []cgraph.Ref
+	for _, p := range pairs {
+		a, b := p[0], p[1]
+		es, known := v.between(a, b)
+		if !known {
+			es = linksTo(v.edges(a), b)
+		}
+		for _, e := range es {
+			subj, obj := a, b
+			if !e.out {
+				subj, obj = b, a
+			}
+			if rolePredicates[linkPredicates[e.pred]] {
+				nodes = append(nodes, v.refOf(subj)) // the event carries the evidence
+				continue
+			}
+			from, to, fromDir := v.statementEnd(subj, obj)
+			k := stmtsKey{from, fromDir}
+			facts = append(facts, fact{to, k})
+			ends = append(ends, k)
+		}
+	}
+	v.readStatementEnds(ends)
+	for _, f := range facts {
+		toKey := v.refOf(f.to).Key()
+		for _, st := range v.stmts[f.key] {
+			if st.other.Key() == toKey {
+				nodes = append(nodes, st.stmt)
+			}
+		}
+	}
+	props := v.propsBatch(nodes)
+	sts := make([]stmtProps, 0, len(props))
+	for _, n := range nodes {
+		sts = append(sts, props[n.Key()])
+	}
+	v.claimsBatch(sts)
+}
+
+// propsBatch is props for many nodes, in one query; the properties read
+// are kept for the rest of the query.
 func (v *view) propsBatch(nodes []cgraph.Ref) map[any]stmtProps {
 	out := make(map[any]stmtProps, len(nodes))
 	v.initPropRefs()
-	if len(nodes) == 0 || len(v.propList) == 0 || v.err != nil {
+	if v.propsOf == nil {
+		v.propsOf = map[any]stmtProps{}
+	}
+	var want []cgraph.Ref
+	for _, n := range nodes {
+		if st, ok := v.propsOf[n.Key()]; ok {
+			out[n.Key()] = st
+		} else if _, ok := out[n.Key()]; !ok {
+			out[n.Key()] = stmtProps{}
+			want = append(want, n)
+		}
+	}
+	if len(want) == 0 || len(v.propList) == 0 || v.err != nil {
 		return out
 	}
-	ts, err := v.batch.Triples(v.ctx, quad.Subject, nodes, v.propList)
+	ts, err := v.batch.Triples(v.ctx, quad.Subject, want, v.propList)
 	if err != nil {
 		v.fail(err)
 		return out
@@ -357,6 +504,9 @@ func (v *view) propsBatch(nodes []cgraph.Ref) map[any]stmtProps {
 		st := out[t.Subject.Key()]
 		st.set(v.propRefs[t.Predicate.Key()], t.Object)
 		out[t.Subject.Key()] = st
+	}
+	for _, n := range want {
+		v.propsOf[n.Key()] = out[n.Key()]
 	}
 	return out
 }
@@ -465,18 +615,31 @@ func (v *view) claimsBatch(sts []stmtProps) []Claim {
 	return out
 }
 
-// valuesBatch reads the values of refs into vals, in one query.
+// valuesBatch reads the values of refs into vals, in one query; the
+// values read are kept for the rest of the query.
 func (v *view) valuesBatch(refs []cgraph.Ref, vals map[any]quad.Value) {
-	if len(refs) == 0 || v.err != nil {
+	if v.valsOf == nil {
+		v.valsOf = map[any]quad.Value{}
+	}
+	var want []cgraph.Ref
+	for _, r := range refs {
+		if val, ok := v.valsOf[r.Key()]; ok {
+			vals[r.Key()] = val
+		} else {
+			want = append(want, r)
+		}
+	}
+	if len(want) == 0 || v.err != nil {
 		return
 	}
-	got, err := v.batch.Values(v.ctx, refs)
+	got, err := v.batch.Values(v.ctx, want)
 	if err != nil {
 		v.fail(err)
 		return
 	}
-	for i, r := range refs {
+	for i, r := range want {
 		vals[r.Key()] = got[i]
+		v.valsOf[r.Key()] = got[i]
 	}
 }
 

@@ -102,6 +102,15 @@ func (f *Finder) Neighbors(ctx context.Context, node quad.Value, opts NeighborOp
 	if len(all) > opts.Limit {
 		all, truncated = all[:opts.Limit], true
 	}
+	// On a batch reader, every neighbour's name and hop at once.
+	shown := make([]nodeID, 0, 2*len(all))
+	hops := make([][2]nodeID, 0, len(all))
+	for _, r := range all {
+		shown = append(shown, r.id, r.parent)
+		hops = append(hops, [2]nodeID{r.parent, r.id})
+	}
+	v.describeAll(shown)
+	v.evidenceAll(hops)
 	for _, r := range all {
 		if v.stopped() {
 			return nil, false, v.err

@@ -25,11 +25,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -175,9 +177,11 @@ func (f *Finder) view(ctx context.Context) *view {
 	idx := f.idx
 	f.mu.Unlock()
 	v := newView(ctx, f.rd, idx)
-	if idx == nil {
-		v.batch = f.batch
-	}
+	// With an index the search reads nothing, but the answer's names,
+	// types and evidence still come from the store: on PostgreSQL, read
+	// one node or quad at a time, they were thousands of round trips a
+	// query.
+	v.batch = f.batch
 	return v
 }
 
@@ -239,6 +243,19 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 	if v.stopped() {
 		return nil, v.err
 	}
+	shown := []nodeID{s, t}
+	for _, p := range found {
+		shown = append(shown, p.nodes...)
+	}
+	shown = append(shown, slices.Collect(maps.Keys(sr.avoided))...)
+	v.describeAll(shown)
+	var hops [][2]nodeID
+	for _, p := range found {
+		for i := 1; i < len(p.nodes); i++ {
+			hops = append(hops, [2]nodeID{p.nodes[i-1], p.nodes[i]})
+		}
+	}
+	v.evidenceAll(hops)
 	res := &Result{From: v.describe(s), To: v.describe(t), Paths: []Path{}}
 	for _, p := range found {
 		if v.stopped() {
@@ -279,6 +296,13 @@ func (v *view) path(p scored) Path {
 // describe returns a node's IRI, display name and type. An event has no
 // name of its own: it is shown as its event type and date.
 func (v *view) describe(id nodeID) Node {
+	if v.batch != nil {
+		if n, ok := v.described[id]; ok {
+			return n
+		}
+		v.describeAll([]nodeID{id})
+		return v.described[id]
+	}
 	val := v.value(id)
 	n := Node{IRI: iriString(val), Type: v.typeOf(id)}
 	n.Name = v.literal(id, schema.Name)
@@ -292,6 +316,96 @@ func (v *view) describe(id nodeID) Node {
 		n.Name = n.IRI
 	}
 	return n
+}
+
+// describeAll reads what describe shows of the nodes ids through the
+// batch reader, in two queries whatever their number: their types,
+// names, event types and dates, then the values of these and of the
+// nodes themselves. Without a batch reader it does nothing: describe
+// reads each node as it comes, from a store where a read is cheap.
+func (v *view) describeAll(ids []nodeID) {
+	if v.batch == nil || v.err != nil {
+		return
+	}
+	if v.described == nil {
+		v.described = map[nodeID]Node{}
+	}
+	var want []nodeID
+	var refs []cgraph.Ref
+	for _, id := range ids {
+		if _, ok := v.described[id]; !ok {
+			v.described[id] = Node{}
+			want = append(want, id)
+			refs = append(refs, v.refOf(id))
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	name, date := v.ref(schema.Name), v.ref(schema.Date)
+	// The first object of each node and predicate, in the batch reader's
+	// order: a node has one type, name, event type and date.
+	firsts := map[[2]any]cgraph.Ref{}
+	var preds []cgraph.Ref
+	for _, p := range []cgraph.Ref{v.typeRef, name, v.eventTypeRef, date} {
+		if p != nil {
+			preds = append(preds, p)
+		}
+	}
+	if len(preds) > 0 {
+		ts, err := v.batch.Triples(v.ctx, quad.Subject, refs, preds)
+		if err != nil {
+			v.fail(err)
+			return
+		}
+		for _, t := range ts {
+			k := [2]any{t.Subject.Key(), t.Predicate.Key()}
+			if _, ok := firsts[k]; !ok {
+				firsts[k] = t.Object
+				refs = append(refs, t.Object)
+			}
+		}
+	}
+	vals, err := v.batch.Values(v.ctx, refs)
+	if err != nil {
+		v.fail(err)
+		return
+	}
+	valueOf := map[any]quad.Value{}
+	for i, r := range refs {
+		valueOf[r.Key()] = vals[i]
+	}
+	get := func(id nodeID, p cgraph.Ref) quad.Value {
+		if p == nil {
+			return nil
+		}
+		if o, ok := firsts[[2]any{v.refOf(id).Key(), p.Key()}]; ok {
+			return valueOf[o.Key()]
+		}
+		return nil
+	}
+	str := func(id nodeID, p cgraph.Ref) string { return literalString(get(id, p)) }
+	for _, id := range want {
+		n := Node{IRI: iriString(valueOf[v.refOf(id).Key()])}
+		if t, ok := get(id, v.typeRef).(quad.IRI); ok {
+			n.Type = localName(t)
+		}
+		if n.Type == "" && get(id, v.eventTypeRef) != nil {
+			n.Type = eventType
+		}
+		v.types[id] = n.Type
+		n.Name = str(id, name)
+		if n.Name == "" && n.Type == eventType {
+			n.Name = str(id, v.eventTypeRef)
+			if d := str(id, date); d != "" {
+				n.Name += " of " + d
+			}
+		}
+		if n.Name == "" {
+			n.Name = n.IRI
+		}
+		v.described[id] = n
+	}
 }
 
 // iriString is an IRI without its angle brackets, any other value as written.

@@ -55,7 +55,9 @@ func pgStore(t *testing.T, recs ...schema.Record) *graph.Store {
 
 // TestPostgresBatchedReads checks the batched reads of a Finder on
 // PostgreSQL (with its batch reader) against the same graph on bolt: the same paths,
-// with the same evidence, with and without type filters and hop limits.
+// with the same evidence, with and without type filters and hop limits,
+// and with the link index as newsgraph serve answers (the search in
+// memory, names and evidence read in batches).
 func TestPostgresBatchedReads(t *testing.T) {
 	ctx := context.Background()
 	recs := seedLike()
@@ -70,6 +72,10 @@ func TestPostgresBatchedReads(t *testing.T) {
 	if New(bolt.Reader()).batch != nil {
 		t.Error("bolt offers a batch reader; it reads best through Cayley's iterators")
 	}
+	fi := New(pg.Reader())
+	if _, err := fi.BuildIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
 	ends := []string{"Kata'ib Hezbollah", "Tower 22", "Abu Fadak al-Mohammadawi", "Jordan", "Iraq", "United States", "Popular Mobilization Forces"}
 	for _, opts := range []Options{{K: 3}, {K: 3, MaxHops: 2}, {K: 3, MaxHops: 5}, {K: 3, Via: []string{schema.ArmedGroup}}, {K: 2, Via: []string{schema.Person, schema.Coalition}}} {
 		for _, a := range ends {
@@ -81,12 +87,15 @@ func TestPostgresBatchedReads(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				got, err := fp.Paths(ctx, schema.EntityIRI(a), schema.EntityIRI(b), opts)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !slices.EqualFunc(got.Paths, want.Paths, samePath) {
-					t.Errorf("%s -> %s %+v:\npostgres %v\n    bolt %v", a, b, opts, got.Paths, want.Paths)
+				for _, f := range []*Finder{fp, fi} {
+					got, err := f.Paths(ctx, schema.EntityIRI(a), schema.EntityIRI(b), opts)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !slices.EqualFunc(got.Paths, want.Paths, samePath) || got.From != want.From || got.To != want.To ||
+						!reflect.DeepEqual(got.HubsAvoided, want.HubsAvoided) {
+						t.Errorf("%s -> %s %+v, indexed %v:\npostgres %v\n    bolt %v", a, b, opts, f.Indexed(), got, want)
+					}
 				}
 			}
 		}
@@ -96,12 +105,27 @@ func TestPostgresBatchedReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _, err := fp.Neighbors(ctx, schema.EntityIRI("Kata'ib Hezbollah"), NeighborOptions{Hops: 2})
+	for _, f := range []*Finder{fp, fi} {
+		got, _, err := f.Neighbors(ctx, schema.EntityIRI("Kata'ib Hezbollah"), NeighborOptions{Hops: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("neighbours, indexed %v:\npostgres %v\n    bolt %v", f.Indexed(), got, want)
+		}
+	}
+	wantTL, err := fb.Timeline(ctx, schema.EntityIRI("Tower 22"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(want) == 0 || !reflect.DeepEqual(got, want) {
-		t.Errorf("neighbours:\npostgres %v\n    bolt %v", got, want)
+	for _, f := range []*Finder{fp, fi} {
+		got, err := f.Timeline(ctx, schema.EntityIRI("Tower 22"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(wantTL) == 0 || !reflect.DeepEqual(got, wantTL) {
+			t.Errorf("timeline, indexed %v:\npostgres %v\n    bolt %v", f.Indexed(), got, wantTL)
+		}
 	}
 }
 

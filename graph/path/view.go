@@ -83,7 +83,13 @@ type view struct {
 	ids   map[any]nodeID
 	nodes []nodeInfo // nodes from base on
 	types map[nodeID]string
-	err   error // the first store error; once set, the view answers empty
+	// described holds what describeAll read of nodes through the batch
+	// reader, for describe.
+	described map[nodeID]Node
+	stmts     map[stmtsKey][]stmtEnd // statements read by readStatementEnds
+	propsOf   map[any]stmtProps      // properties read by propsBatch, by node ref key
+	valsOf    map[any]quad.Value     // values read by valuesBatch, by ref key
+	err       error                  // the first store error; once set, the view answers empty
 
 	stats viewStats
 
