@@ -303,12 +303,18 @@ func (v *view) describe(id nodeID) Node {
 		v.describeAll([]nodeID{id})
 		return v.described[id]
 	}
-	val := v.value(id)
-	n := Node{IRI: iriString(val), Type: v.typeOf(id)}
-	n.Name = v.literal(id, schema.Name)
+	n := Node{IRI: iriString(v.value(id)), Type: v.typeOf(id)}
+	return withName(n, func(p quad.IRI) string { return v.literal(id, p) })
+}
+
+// withName gives n its display name from the literals lit reads of the
+// node by predicate: its name, else for an event its type and date, else
+// its IRI. lit is asked only for what the name needs.
+func withName(n Node, lit func(pred quad.IRI) string) Node {
+	n.Name = lit(schema.Name)
 	if n.Name == "" && n.Type == eventType {
-		n.Name = v.literal(id, schema.EventType)
-		if d := v.literal(id, schema.Date); d != "" {
+		n.Name = lit(schema.EventType)
+		if d := lit(schema.Date); d != "" {
 			n.Name += " of " + d
 		}
 	}
@@ -384,7 +390,7 @@ func (v *view) describeAll(ids []nodeID) {
 		}
 		return nil
 	}
-	str := func(id nodeID, p cgraph.Ref) string { return literalString(get(id, p)) }
+	byPred := map[quad.IRI]cgraph.Ref{schema.Name: name, schema.EventType: v.eventTypeRef, schema.Date: date}
 	for _, id := range want {
 		n := Node{IRI: iriString(valueOf[v.refOf(id).Key()])}
 		if t, ok := get(id, v.typeRef).(quad.IRI); ok {
@@ -394,17 +400,7 @@ func (v *view) describeAll(ids []nodeID) {
 			n.Type = eventType
 		}
 		v.types[id] = n.Type
-		n.Name = str(id, name)
-		if n.Name == "" && n.Type == eventType {
-			n.Name = str(id, v.eventTypeRef)
-			if d := str(id, date); d != "" {
-				n.Name += " of " + d
-			}
-		}
-		if n.Name == "" {
-			n.Name = n.IRI
-		}
-		v.described[id] = n
+		v.described[id] = withName(n, func(p quad.IRI) string { return literalString(get(id, byPred[p])) })
 	}
 }
 
