@@ -716,8 +716,10 @@ func (v *view) recordAttack(r *attackReading) int {
 	if len(targets) == 0 {
 		targets = v.objectOf(k)
 	}
-	if t := v.underAttack(k); len(targets) == 0 && t != nil {
-		targets = []*entity{t}
+	if len(targets) == 0 {
+		if t := v.underAttack(k); t != nil {
+			targets = []*entity{t}
+		}
 	}
 	if v.d.sentAgent == nil {
 		v.d.sentAgent = agent

@@ -154,7 +154,6 @@ func (d *doc) addMention(first, last, sent int, e *entity, how string) *mention 
 	return m
 }
 
-// span is the verbatim text of tokens [first, last).
 // scanPlatformWords records the platform a word of s names by being done
 // on it ("the ministry tweeted": Twitter), the word its mention. The word
 // stays a word for the rules: "tweeted" is still a verb of speech.
@@ -167,6 +166,7 @@ func (d *doc) scanPlatformWords(s *sentence) {
 	}
 }
 
+// span is the verbatim text of tokens [first, last).
 func (d *doc) span(first, last int) string { return d.text[d.toks[first].start:d.toks[last-1].end] }
 
 // lexEntity returns the article's entity for a lexicon entry.
