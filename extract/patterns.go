@@ -678,10 +678,8 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 	// commander", "Military Spokesperson"), they are not part of it.
 	typ := d.headType(i, j)
 	start := i
-	for _, b := range d.lx.serviceBranches {
-		if n := len(b.words); b.words.at(d.toks, i, j) && i+n < j && d.titleEnd(i+n, j) == j {
-			return nil // "Air Force Major General" before a name the lexicon knows: no name
-		}
+	if n := d.branchAt(i, j); n > 0 && i+n < j && d.titleEnd(i+n, j) == j {
+		return nil // "Air Force Major General" before a name the lexicon knows: no name
 	}
 	if typ == "" || typ == schema.Person {
 		start = d.pastInnerTitles(i, j)
@@ -704,14 +702,7 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		// "Press Secretary Air Force Maj. Gen. Pat Ryder": a service
 		// branch between two titles belongs to the titles.
 		if typ == schema.Person && start+1 < j {
-			n := 0
-			for _, b := range d.lx.serviceBranches {
-				if b.words.at(d.toks, start, j) {
-					n = len(b.words)
-					break
-				}
-			}
-			if n > 0 {
+			if n := d.branchAt(start, j); n > 0 {
 				if k := d.titleEnd(start+n, j); k > start+n {
 					start = k
 				}
@@ -978,6 +969,17 @@ func (d *doc) headType(i, j int) string {
 		}
 	}
 	return ""
+}
+
+// branchAt returns how many tokens a service branch's name takes from
+// token i on, before j ("Air Force", "Marine Corps"), or 0.
+func (d *doc) branchAt(i, j int) int {
+	for _, b := range d.lx.serviceBranches {
+		if b.words.at(d.toks, i, j) {
+			return len(b.words)
+		}
+	}
+	return 0
 }
 
 // pastInnerTitles returns where the name after the titles inside the run
