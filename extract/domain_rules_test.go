@@ -76,6 +76,16 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"islamic-revolutionary-guard-corps", "attacked", "erbil", ""}}, nil, nil},
 		{"Kataib Hezbollah has carried out more than 40 operations against U.S. bases since October.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},
+		// A verb that makes attacks go on or grow is a launch verb, over
+		// its particle; a participle's subject is not the object before it.
+		{"Kataib Hezbollah stepped up drone attacks on American troops in Syria last month.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},
+		{"When the truce ended, Iran-backed militias resorted to mortar attacks on American forces near the airport.",
+			[]wantFact{{"iran-backed-militias", "attacked", "us-military", ""}}, nil, nil},
+		{"The Turkish Armed Forces continue daily drone strikes on the Autonomous Administration of North and East Syria.",
+			[]wantFact{{"turkish-armed-forces", "attacked", "autonomous-administration-of-north-and-east-syria", ""}}, nil, nil},
+		{"Militants in Iraq have long clashed with coalition forces, launching rocket attacks against the Ain al-Asad air base.",
+			nil, nil, []wantFact{{"international-coalition", "attacked", "ain-al-asad-air-base", ""}}},
 		// An attack carried out on a day, by an unknown hand or by a
 		// group named between.
 		{"A rocket attack was carried out Tuesday on the Conoco gas field.",

@@ -579,13 +579,20 @@ func (v *view) attackerOfVerb(r *attackReading) {
 		for vb > 0 && v.d.lx.attackAdjectives.has(v.itWord(vb)) && !v.word(vb, "of", "'s") {
 			vb--
 		}
-		if v.wordIn(vb, v.d.lx.attackLaunchVerbs) {
+		if v.wordIn(vb, v.d.lx.launchParticles) && v.wordIn(vb-1, v.d.lx.attackLaunchVerbs) {
+			vb-- // "stepped up attacks", "resorted to rocket attacks"
+		}
+		if v.wordIn(vb, v.d.lx.attackLaunchVerbs) && !v.word(vb-1, "the", "a", "an") {
 			if v.wordIn(vb, v.d.lx.particleLaunchVerbs) {
 				vb--
 			}
 			_, agent = v.subj(vb)
 			if agent == nil {
-				_, agent = v.subjOfParticiple(vb)
+				// "battled with U.S. forces, launching attacks on bases":
+				// not the object of the clause before.
+				if j, a := v.subjOfParticiple(vb); j < 0 || !v.prepObject(j) {
+					agent = a
+				}
 			}
 			if agent == nil && v.word(vb-1, "to") {
 				// "Biden ordered the military to launch airstrikes":

@@ -232,6 +232,7 @@ type wordLists struct {
 	ResponsibilityNouns       []string            `yaml:"responsibility_nouns"`
 	ResistanceNouns           []string            `yaml:"resistance_nouns"`
 	ParticleLaunchVerbs       []string            `yaml:"particle_launch_verbs"`
+	LaunchParticles           []string            `yaml:"launch_particles"`
 	AttackNounVerbs           []string            `yaml:"attack_noun_verbs"`
 	AirModifiers              []string            `yaml:"air_modifiers"`
 	BlockadeNouns             []string            `yaml:"blockade_nouns"`

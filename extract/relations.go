@@ -441,6 +441,24 @@ func (v *view) subjOfParticiple(k int) (int, *entity) {
 	return v.subj(k)
 }
 
+// prepObject reports an entity at item k that a preposition governs, alone
+// or as the last of a pair ("battled with U.S. and coalition forces,
+// launching attacks"): the object of the clause before, not the one who
+// does what the participle after it says.
+func (v *view) prepObject(k int) bool {
+	j := k - 1
+	if v.word(j, "the") {
+		j--
+	}
+	if v.word(j, "and", ",") && v.ent(j-1) != nil {
+		j -= 2
+		if v.word(j, "the") {
+			j--
+		}
+	}
+	return v.word(j, "with", "against", "on", "at", "to", "from", "for", "into", "toward", "towards")
+}
+
 // locative reports a place at item k that a place preposition governs
 // ("operations in northern Iraq, targeting PKK fighters", "deployed in
 // Iraq to support"): where the act happens, not who acts.

@@ -218,6 +218,7 @@ type wordSets struct {
 	responsibilityNouns       wordSet // "claimed responsibility for the attack": what a claim verb takes before the attack
 	resistanceNouns           wordSet // "attacks by the resistance": the last group with the word in its name
 	particleLaunchVerbs       wordSet // "have carried out strikes": a launch verb read with its particle
+	launchParticles           wordSet // "stepped up attacks", "resorted to attacks": a launch verb's particle before the noun
 	attackNounVerbs           wordSet // "a rocket attack targeted X": besides hit_verbs, an attack noun reaching its target
 	airModifiers              wordSet // "an air strike": the attack is from the air
 	comeVerbs                 wordSet // "have come under rocket attack": the subject is the target
@@ -465,6 +466,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"responsibility_nouns", w.ResponsibilityNouns, &ws.responsibilityNouns},
 		{"resistance_nouns", w.ResistanceNouns, &ws.resistanceNouns},
 		{"particle_launch_verbs", w.ParticleLaunchVerbs, &ws.particleLaunchVerbs},
+		{"launch_particles", w.LaunchParticles, &ws.launchParticles},
 		{"attack_noun_verbs", w.AttackNounVerbs, &ws.attackNounVerbs},
 		{"air_modifiers", w.AirModifiers, &ws.airModifiers},
 		{"blockade_nouns", w.BlockadeNouns, &ws.blockadeNouns},
