@@ -594,7 +594,10 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 				if l := v.appendList(buf[:0], k); len(l) > 1 {
 					if last := l[len(l)-1] + 1; i == len(fr.elems)-1 {
 						next = last
-					} else if fr.step(v, i+1, last, m) {
+					} else if e.accept(v, last-1) != nil && fr.step(v, i+1, last, m) {
+						// The pattern goes on from the list's last item,
+						// which must fit the slot: not "the offensive into
+						// Gaza, militias in Iraq" for a place in Iraq.
 						return true
 					}
 				}

@@ -636,3 +636,22 @@ func TestServiceBranchIsNoPerson(t *testing.T) {
 		t.Errorf("no pat-ryder spokesperson_for: %+v", rec.Facts)
 	}
 }
+
+// TestPlaceLists: a place frame places every place of a list, and the
+// list's last item must be a place for the frame to go on from it.
+func TestPlaceLists(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		not  []wantFact
+	}{
+		{"Shells fell on the villages of Kherbet Salim, Tal Warda and Jurn al-Aswad, west of Manbij, on Friday.",
+			[]wantFact{{"kherbet-salim", "located_near", "manbij", ""}, {"tal-warda", "located_near", "manbij", ""}, {"jurn-al-aswad", "located_near", "manbij", ""}}, nil},
+		{"Farmers fled the villages of Kherbet Salim and Jurn al-Aswad in the southern countryside of Raqqa.",
+			[]wantFact{{"kherbet-salim", "located_in", "raqqa", ""}, {"jurn-al-aswad", "located_in", "raqqa", ""}}, nil},
+		{"Since the army's push into Gaza, Iran-backed militias in Iraq and Syria have fired more rockets.",
+			nil, []wantFact{{"gaza", "located_in", "iraq", ""}}},
+	} {
+		checkRules(t, c.text, c.fs, nil, c.not)
+	}
+}
