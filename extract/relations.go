@@ -555,6 +555,50 @@ func (v *view) supports(k int) {
 	v.fact(k, v.ent(o), "backed_by", s, 0.65)
 }
 
+// possessorBefore returns the item of a group or coalition whose
+// possessive stands before the noun at k, over up to two words or a
+// country's demonym ("the PKK's Syrian offshoot"), or -1.
+func (v *view) possessorBefore(k int) int {
+	j := k - 1
+	for n := 0; n < 2 && j > 0 && !v.word(j, "'s", "'") && (v.it[j].e == nil || is(v.ent(j), schema.Country)); n++ {
+		if clauseBreak(v.it[j].w) || v.word(j, ",", "of", "and") {
+			return -1
+		}
+		j--
+	}
+	if v.word(j, "'s", "'") && is(v.ent(j-1), schema.ArmedGroup, schema.Coalition) {
+		return j - 1
+	}
+	return -1
+}
+
+// possessedMember returns the group a possessive member noun (at k, its
+// possessor at y) describes: the subject of "is" before it ("the YPG is
+// the PKK's offshoot"), the name it stands in apposition to ("the YPG,
+// the PKK's offshoot,"), or the name in apposition after it ("the SDF's
+// main component, the YPG").
+func (v *view) possessedMember(y, k int) *entity {
+	j := y - 1
+	if v.word(j, "the") {
+		j--
+	}
+	switch {
+	case v.word(j, "is", "was", "are", "remains", "became"):
+		if s := v.prev(j, 3, ofType(schema.ArmedGroup)); s >= 0 {
+			return v.ent(s)
+		}
+	case v.word(j, ","):
+		return v.ent(j - 1)
+	}
+	if n := k + 1; v.word(n, ",") {
+		if v.word(n+1, "the") {
+			n++
+		}
+		return v.ent(n + 1)
+	}
+	return nil
+}
+
 // verbBefore returns the item of the verb before a prepositional phrase
 // ("acts with the approval of"): the first plain word after the subject.
 func (v *view) verbBefore(k int) int {
@@ -571,6 +615,14 @@ func (v *view) verbBefore(k int) int {
 func (v *view) memberOf(k int) {
 	w := v.it[k].w
 	of := k + 1
+	// "The YPG is the PKK's Syrian offshoot", "the SDF's main component,
+	// the YPG": the whole is the possessor before the member noun.
+	if y := v.possessorBefore(k); y >= 0 {
+		if m := v.possessedMember(y, k); is(m, schema.ArmedGroup) && m != v.ent(y) {
+			v.fact(k, m, "member_of", v.ent(y), 0.7)
+		}
+		return
+	}
 	if v.d.lx.memberNounsIn.has(w) && v.word(k+1, "in", "within") {
 		// "X, the most powerful faction in Y"
 		if y := v.next(k+1, 2, ofType(schema.ArmedGroup, schema.Coalition)); y >= 0 {

@@ -193,6 +193,13 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"kataib-hezbollah", "backed_by", "iran", "reported"}, {"harakat-hezbollah-al-nujaba", "attacked", "us-military", "reported"}}},
 		{"Harir Air Base, located near Erbil in the Kurdistan Region, hosts coalition troops.",
 			[]wantFact{{"harir-air-base", "located_near", "erbil", "stated"}, {"harir-air-base", "located_in", "kurdistan-region", "stated"}}},
+		// A possessive before a member noun names the whole.
+		{"Western officials say the YBS is the PKK's local wing in Sinjar.",
+			[]wantFact{{"sinjar-resistance-units", "member_of", "kurdistan-workers-party", ""}}},
+		{"The SDF's largest component, the YPG, rejected the plan on Sunday.",
+			[]wantFact{{"peoples-protection-units", "member_of", "syrian-democratic-forces", ""}}},
+		{"Kataib Sayyid al-Shuhada, a leading unit in the Islamic Resistance in Iraq, denied it.",
+			[]wantFact{{"kataib-sayyid-al-shuhada", "member_of", "islamic-resistance-in-iraq", ""}}},
 		{"The Badr Organization, which is backed by Iran, joined the government.",
 			[]wantFact{{"badr-organization", "backed_by", "iran", "stated"}}},
 		{"The Iraqi parliament demanded the withdrawal of U.S. troops from the country.",
