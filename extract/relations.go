@@ -951,6 +951,13 @@ func (v *view) killed(k int) {
 		return
 	}
 	_, agent := v.subj(k)
+	if agent == nil && v.word(k-1, "by") && strings.HasSuffix(v.it[k].w, "ing") && k >= 2 {
+		// "the U.S. escalated by assassinating X": the gerund's subject
+		// is the verb's before "by".
+		if _, agent = v.subj(k - 2); agent == nil {
+			agent = v.firstActor(k) // "X dealt a blow by assassinating Y"
+		}
+	}
 	if agent == nil && v.wordIn(k-1, v.d.lx.killerAttackNouns) {
 		// "a U.S. drone strike killed X": the striker.
 		for j := k - 2; j >= 0 && j >= k-5; j-- {

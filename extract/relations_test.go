@@ -193,6 +193,11 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"kataib-hezbollah", "backed_by", "iran", "reported"}, {"harakat-hezbollah-al-nujaba", "attacked", "us-military", "reported"}}},
 		{"Harir Air Base, located near Erbil in the Kurdistan Region, hosts coalition troops.",
 			[]wantFact{{"harir-air-base", "located_near", "erbil", "stated"}, {"harir-air-base", "located_in", "kurdistan-region", "stated"}}},
+		// A killing told by a gerund after "by" is the subject's.
+		{"A week later Washington answered by assassinating Qassem Soleimani at the airport.",
+			[]wantFact{{"united-states", "killed", "qasem-soleimani", ""}}},
+		{"Israel then raised the stakes by assassinating Saleh al-Arouri in Beirut.",
+			[]wantFact{{"israel", "killed", "saleh-al-arouri", ""}}},
 		// A possessive before a member noun names the whole.
 		{"Western officials say the YBS is the PKK's local wing in Sinjar.",
 			[]wantFact{{"sinjar-resistance-units", "member_of", "kurdistan-workers-party", ""}}},
