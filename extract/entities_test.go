@@ -36,3 +36,37 @@ func TestPartisanAndSiteNames(t *testing.T) {
 	checkEntities(t, "Two drones were downed over the Green Village while a third fell near the al-Omar oil field.",
 		[]wantEntity{{"green-village", schema.MilitaryBase, "Green Village"}, {"al-omar", schema.MilitaryBase, "al-Omar oil field"}})
 }
+
+// TestPossessedCollectives: a state's proxies named through a possessive
+// are its collective, and whoever the possessive names backs them.
+func TestPossessedCollectives(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		mention string
+		backer  string
+	}{
+		{"Mortar rounds fired by Erdogan's mercenaries landed on two farms east of Tal Tamr.", "Erdogan's mercenaries", "recep-tayyip-erdogan"},
+		{"The Turkish army and its mercenaries pushed towards Ain Issa at dawn.", "its mercenaries", "turkish-armed-forces"},
+		{"Turkish troops, along with their affiliated mercenaries, shelled the outskirts of Manbij.", "their affiliated mercenaries", "turkish-armed-forces"},
+		{"Clashes broke out when Turkish-backed mercenaries tried to cross the river.", "Turkish-backed mercenaries", "turkey"},
+		{"Iran and its allied militias were accused of the raid.", "its allied militias", "iran"},
+	} {
+		rec := extractText(t, c.text)
+		coll := "turkish-backed-factions"
+		if c.backer == "iran" {
+			coll = "iran-backed-militias"
+		}
+		if e := entityByID(rec, coll); e == nil || !contains(e.Mentions, c.mention) {
+			t.Errorf("%q: no %s with mention %q in %v", c.text, coll, c.mention, ids(rec))
+			continue
+		}
+		if !hasFact(rec, wantFact{coll, "backed_by", c.backer, ""}) && !hasFact(rec, wantFact{coll, "allied_with", c.backer, ""}) {
+			t.Errorf("%q: no link of %s to %s in %s", c.text, coll, c.backer, facts(rec))
+		}
+	}
+	// A people or an ally joined by "and" is no state's proxies.
+	rec := extractText(t, "The United States and its allies met in Rome, and Iraq and its people voted.")
+	if e := entityByID(rec, "iran-backed-militias"); e != nil {
+		t.Errorf("unexpected collective %v", e.Mentions)
+	}
+}
