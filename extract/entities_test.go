@@ -70,3 +70,19 @@ func TestPossessedCollectives(t *testing.T) {
 		t.Errorf("unexpected collective %v", e.Mentions)
 	}
 }
+
+// TestFacilityNames: a lower-case facility head after a place names a
+// site apart from the place, the places a hyphen joins included; a site
+// the lexicon knows keeps its own name.
+func TestFacilityNames(t *testing.T) {
+	checkEntities(t, "A drone came down on the runway of the Bazyan airport, east of Kirkuk, before dawn.",
+		[]wantEntity{{"bazyan-airport", schema.Place, "Bazyan airport"}})
+	checkEntities(t, "Gunmen stormed the Raqqa detention center while others blocked the Manbij-Jarablus road.",
+		[]wantEntity{{"raqqa-detention-center", schema.Place, "Raqqa detention center"}, {"manbij-jarablus-road", schema.Place, "Manbij-Jarablus road"}})
+	checkEntities(t, "Army units retook the Menagh airbase after a week of fighting.",
+		[]wantEntity{{"menagh-airbase", schema.MilitaryBase, "Menagh airbase"}})
+	rec := extractText(t, "A convoy was ambushed on the Baghdad airport road late on Sunday.")
+	if e := entityByID(rec, "baghdad-airport-road"); e != nil {
+		t.Errorf("the airport road is the airport's: %v", ids(rec))
+	}
+}

@@ -273,6 +273,7 @@ type wordLists struct {
 	PlaceWordsAfter           []string            `yaml:"place_words_after"`
 	ServiceBranches           []branchSpec        `yaml:"service_branches"`
 	HeadPhrases               map[string][]string `yaml:"head_phrases"`
+	FacilityHeads             map[string][]string `yaml:"facility_heads"`
 	RoleOffices               []officeRule        `yaml:"role_offices"`
 	KnownOffices              []officeRule        `yaml:"known_offices"`
 	SpokespersonStems         []string            `yaml:"spokesperson_stems"`
