@@ -86,3 +86,10 @@ func TestFacilityNames(t *testing.T) {
 		t.Errorf("the airport road is the airport's: %v", ids(rec))
 	}
 }
+
+// TestTitledNameEndingInATown: a Kurdish surname that is a town's name,
+// after a title and a given name, ends the person's name.
+func TestTitledNameEndingInATown(t *testing.T) {
+	checkEntities(t, "Local sources said the drone was aimed at YPG commander Rezan Kobani as he left a meeting.",
+		[]wantEntity{{"rezan-kobani", schema.Person, "Rezan Kobani"}})
+}

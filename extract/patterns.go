@@ -228,6 +228,10 @@ func (d *doc) scanLexicon(s *sentence) {
 			i++ // part of a longer name that nameRuns will find
 			continue
 		}
+		if end == i+1 && ref.entry.Type == schema.Place && d.titledNameBefore(i, s.first) {
+			i++ // "SDF commander Şiblî Dêrik": Kurdish surnames are often towns
+			continue
+		}
 		if end > i && ref.entry.Common && !d.placeCue(i, s.first) && !d.placeListHead(end, s) {
 			i++ // "Drone Strike Hit Militia Headquarters"
 			continue
@@ -243,6 +247,17 @@ func (d *doc) scanLexicon(s *sentence) {
 		}
 		i++
 	}
+}
+
+// titledNameBefore reports a capitalised word before token i, outside any
+// mention, that a title opens: the given name of the person that token i
+// ends ("commander Şiblî Dêrik"), not a word before a place.
+func (d *doc) titledNameBefore(i, first int) bool {
+	p := i - 1
+	if p <= first || d.at[p] != nil || !d.nameWord(p) || d.toks[p].nl > 0 || d.toks[i].nl > 0 {
+		return false
+	}
+	return d.titleBefore(p)
 }
 
 // placeCue reports a word before token i, and after token first, that
