@@ -120,6 +120,9 @@ func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(str
 	}
 	for _, e := range countries {
 		name := fmt.Sprintf(s.Name, e.Name)
+		if e.Collective != "" {
+			name = e.Collective
+		}
 		c.bySponsor[e.id] = &LexEntry{Name: name, Type: s.Type, id: schema.Slug(name), collective: true}
 	}
 	if u := s.Unsponsored; u != nil {
@@ -165,6 +168,13 @@ func (d *doc) scanCollectives(s *sentence) {
 		if end <= i {
 			continue
 		}
+		// The possessor itself backs "its mercenaries": the army or the
+		// president the text names, not only their state; a capital
+		// ("Tehran's proxies") stands for its state.
+		link := d.lexEntity(sponsor)
+		if p, _ := d.possessor(i, s.last); p != nil && is(p.ent, schema.Person, schema.GovernmentBody) {
+			link = p.ent
+		}
 		for t := i; t < end; t++ {
 			if m := d.at[t]; m != nil {
 				d.dropMention(m)
@@ -175,7 +185,7 @@ func (d *doc) scanCollectives(s *sentence) {
 			d.collLinks = map[*mention]collectiveLink{}
 		}
 		if pred != "" {
-			d.collLinks[m] = collectiveLink{pred: pred, sponsor: d.lexEntity(sponsor)}
+			d.collLinks[m] = collectiveLink{pred: pred, sponsor: link}
 		}
 		i = end - 1
 	}
@@ -198,6 +208,9 @@ func (d *doc) mayStartCollective(i, last int) bool {
 	}
 	if end < last && d.lx.byWord[d.toks[end].id].coll&collAfterSponsor != 0 {
 		return true // "Iranian proxies", "Iranian proxy militias"
+	}
+	if end < last && d.lx.collectives.links[d.toks[end].norm] != "" && (d.toks[i].norm == "its" || d.toks[i].norm == "their" || d.toks[end-1].kind == tPoss) {
+		return true // "its allied militias", "Erdogan's affiliated factions"
 	}
 	return d.toks[i].cap && d.lx.byWord[d.toks[i].id].coll&collUnsponsored != 0
 }
@@ -248,6 +261,11 @@ func (c *collectives) words() iter.Seq2[string, uint8] {
 // and returns its end, the sponsor's entry and the predicate it gives.
 func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 	c := d.lx.collectives
+	if m, j := d.possessor(i, last); m != nil {
+		if sp := d.lx.stateOf(m.ent.lex); sp != nil {
+			return d.possessedCollective(j, last, sp)
+		}
+	}
 	pred := ""
 	j := i
 	if d.toks[j].norm == "pro" && c.pro != "" && j+1 < last && d.toks[j+1].hyph {
@@ -286,6 +304,52 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 	}
 	return 0, nil, ""
 }
+
+// possessedCollective matches, from token j after a state's possessive,
+// its proxies ("its mercenaries", "Iran's proxy militias") or a linked
+// head without the hyphen ("its allied militias"), and returns its end,
+// the sponsor and the link's predicate. Proxies are backed whatever the
+// link word: "their affiliated mercenaries".
+func (d *doc) possessedCollective(j, last int, sponsor *LexEntry) (int, *LexEntry, string) {
+	c := d.lx.collectives
+	link := ""
+	if j < last && !d.toks[j].hyph && c.links[d.toks[j].norm] != "" {
+		link, j = c.links[d.toks[j].norm], j+1
+	}
+	if end := d.proxyHead(j, last); end > 0 {
+		return end, sponsor, "backed_by"
+	}
+	if end := d.collectiveHead(j, last, false); end > 0 && link != "" {
+		return end, sponsor, link
+	}
+	return 0, nil, ""
+}
+
+// possessor returns the mention of a state, a state's force or a head of
+// state whose collective a possessive at token i opens, and the token
+// after the possessive: "Erdogan's mercenaries", or "its" and "their"
+// after such a name joined by "and" or "along with" ("the Turkish army
+// and its mercenaries", "Turkish forces, along with their mercenaries").
+func (d *doc) possessor(i, last int) (*mention, int) {
+	if m := d.at[i]; m != nil && m.first == i && m.last < last && d.toks[m.last].kind == tPoss && m.ent.lex != nil {
+		return m, m.last + 1
+	}
+	if w := d.toks[i].norm; w != "its" && w != "their" {
+		return nil, 0
+	}
+	k := i - 1
+	for n := 0; n < 3 && k >= 0 && joiners[d.toks[k].norm]; n++ {
+		k--
+	}
+	if k == i-1 || k < 0 || d.at[k] == nil || d.at[k].last != k+1 || d.at[k].ent.lex == nil {
+		return nil, 0
+	}
+	return d.at[k], i + 1
+}
+
+// joiners are the words between a state's name and the "its" of its
+// proxies.
+var joiners = map[string]bool{"and": true, ",": true, "along": true, "with": true, "together": true}
 
 // matchPostposed matches "modifier* head link to|with|by Sponsor" at token
 // i ("armed factions loyal to Ankara", "Iraqi armed groups aligned with

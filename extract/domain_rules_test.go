@@ -186,7 +186,7 @@ func TestAttackPhrasings(t *testing.T) {
 		// Shelling around a place, with no one named as its target, is on
 		// the place; "firing" rockets is an attack as "fired" is.
 		{"Pro-Turkish factions launched heavy shelling around Deir Hafer on Sunday.",
-			[]wantFact{{"turkey-backed-militias", "attacked", "deir-hafer", ""}}, nil, nil},
+			[]wantFact{{"turkish-backed-factions", "attacked", "deir-hafer", ""}}, nil, nil},
 		{"Pro-Iran militants have been firing rockets at the Golan Heights since Sunday.",
 			[]wantFact{{"iran-backed-militias", "attacked", "golan-heights", ""}}, nil, nil},
 		// A country's possessive before its forces' noun names the forces.

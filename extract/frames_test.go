@@ -170,7 +170,7 @@ func TestRolesNeverInverted(t *testing.T) {
 		// A site noun after an item of a list ("army positions") does
 		// not end the list: the items after it are targets too.
 		{"The ministry denounced the strikes of Turkish forces against the camps of the PKK, Iraqi army positions and Sinjar airport.",
-			[3]string{"iraq", "attacked", "sinjar"}, [3]string{"turkish-armed-forces", "attacked", "sinjar"}},
+			[3]string{"iraq", "attacked", "sinjar-airport"}, [3]string{"turkish-armed-forces", "attacked", "sinjar-airport"}},
 		// A place before a relative clause is not who killed; Turkey's
 		// compound name for the YPG is the YPG (the lexicon lists it).
 		{"A drone hit an outpost in northeastern Jordan, which killed three U.S. soldiers.",

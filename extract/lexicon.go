@@ -33,6 +33,10 @@ type LexEntry struct {
 	Demonyms []string `yaml:"demonyms"` // adjectives pointing at a country; never mentions
 	Metonym  string   `yaml:"metonym"`  // for capitals: the country they stand for
 	Military string   `yaml:"military"` // for countries: the entity of their armed forces
+	// Collective is, for a country, the name the press gives the unnamed
+	// groups it backs where that is not the template's ("Turkish-backed
+	// factions" for Turkey's Syrian factions; frames.yaml, collectives).
+	Collective string `yaml:"collective"`
 	// AirMilitary says the country's drones and warplanes, and their
 	// strikes, are its military's ("a U.S. drone strike", "U.S.
 	// warplanes": the US military); another state's ("a Turkish drone
@@ -270,6 +274,7 @@ type wordLists struct {
 	PlaceWordsAfter           []string            `yaml:"place_words_after"`
 	ServiceBranches           []branchSpec        `yaml:"service_branches"`
 	HeadPhrases               map[string][]string `yaml:"head_phrases"`
+	FacilityHeads             map[string][]string `yaml:"facility_heads"`
 	RoleOffices               []officeRule        `yaml:"role_offices"`
 	KnownOffices              []officeRule        `yaml:"known_offices"`
 	SpokespersonStems         []string            `yaml:"spokesperson_stems"`
@@ -904,6 +909,29 @@ func (lx *Lexicon) countryOf(e *entity) *LexEntry {
 	}
 	if le := lx.byID[e.id]; le != nil {
 		return le.country
+	}
+	return nil
+}
+
+// stateOf is the country that an entry stands for when it owns or backs
+// something: the country itself, the country of a capital used as its
+// metonym, of its armed forces, or the state a president or prime minister
+// heads. Nil for any other entry.
+func (lx *Lexicon) stateOf(le *LexEntry) *LexEntry {
+	switch {
+	case le.Type == schema.Country:
+		return le
+	case le.metonym != nil && le.metonym.Type == schema.Country:
+		return le.metonym
+	case le.country != nil:
+		return le.country
+	}
+	for _, f := range le.Facts {
+		if f[0] == "president_of" || f[0] == "prime_minister_of" {
+			if c := lx.Lookup(f[1]); c != nil && c.Type == schema.Country {
+				return c
+			}
+		}
 	}
 	return nil
 }

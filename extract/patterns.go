@@ -228,6 +228,10 @@ func (d *doc) scanLexicon(s *sentence) {
 			i++ // part of a longer name that nameRuns will find
 			continue
 		}
+		if end == i+1 && ref.entry.Type == schema.Place && d.titledNameBefore(i, s.first) {
+			i++ // "SDF commander Şiblî Dêrik": Kurdish surnames are often towns
+			continue
+		}
 		if end > i && ref.entry.Common && !d.placeCue(i, s.first) && !d.placeListHead(end, s) {
 			i++ // "Drone Strike Hit Militia Headquarters"
 			continue
@@ -243,6 +247,17 @@ func (d *doc) scanLexicon(s *sentence) {
 		}
 		i++
 	}
+}
+
+// titledNameBefore reports a capitalised word before token i, outside any
+// mention, that a title opens: the given name of the person that token i
+// ends ("commander Şiblî Dêrik"), not a word before a place.
+func (d *doc) titledNameBefore(i, first int) bool {
+	p := i - 1
+	if p <= first || d.at[p] != nil || !d.nameWord(p) || d.toks[p].nl > 0 || d.toks[i].nl > 0 {
+		return false
+	}
+	return d.titleBefore(p)
 }
 
 // placeCue reports a word before token i, and after token first, that
@@ -553,9 +568,14 @@ func (d *doc) bylineLine(s *sentence) bool {
 // nameRuns finds runs of capitalised words outside lexicon mentions and
 // keeps those whose shape or context types them.
 func (d *doc) nameRuns(s *sentence) []*candidate {
-	var out []*candidate
+	out := d.facilities(s)
+	sites := len(out)
 	headline := d.isHeadline(s)
-	for i := s.first; i < s.last; {
+	for i, f := s.first, 0; i < s.last; {
+		if f < sites && i >= out[f].first {
+			i, f = max(i, out[f].last), f+1 // a facility's name words are its own
+			continue
+		}
 		if !d.nameWord(i) || d.lx.startStop.hasID(d.toks[i].id) && !d.headAhead(i+1, s.last) {
 			i++
 			continue
@@ -581,11 +601,77 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 		j = d.ofPlace(i, j, s)
 		i = d.placeBefore(i, j, s)
 		if c := d.classifyRun(s, i, j, headline); c != nil {
+			if typ, n := d.facilityHead(c.last, s.last); n > 0 && c.after == nil && c.home == nil && !d.toks[c.first].hyph {
+				c.last, c.typ = c.last+n, typ // "the Jarrah airbase", "the Germke road"
+			}
 			out = append(out, c)
 		}
 		i = j
 	}
 	return out
+}
+
+// facilities turns a place the lexicon found, with the names a hyphen
+// joins to it ("the Erbil-Pirmam road"), into the site a facility head
+// after it names: "the Arbat airport", "the Hasakah detention center". The
+// place keeps its surface (innerNames), so it still counts as mentioned.
+func (d *doc) facilities(s *sentence) []*candidate {
+	var out []*candidate
+	for i := s.first; i < s.last; i++ {
+		m := d.at[i]
+		if m == nil || m.first != i || m.ent.typ != schema.Place {
+			continue
+		}
+		if d.endsInFacility(m) {
+			continue // "the Baghdad airport road": the airport's
+		}
+		end := m.last
+		for end < s.last && d.toks[end].hyph && (d.at[end] != nil || d.nameWord(end)) {
+			if n := d.at[end]; n != nil {
+				end = n.last
+			} else {
+				end++
+			}
+		}
+		typ, n := d.facilityHead(end, s.last)
+		if n == 0 {
+			i = end - 1
+			continue
+		}
+		for t := i; t < end; t++ {
+			if x := d.at[t]; x != nil {
+				d.dropMention(x)
+			}
+		}
+		out = append(out, &candidate{first: i, last: end + n, sent: s.idx, typ: typ, how: ReasonPattern})
+		i = end + n - 1
+	}
+	return out
+}
+
+// endsInFacility reports a mention whose last words are a facility head:
+// "Baghdad airport" is a site already.
+func (d *doc) endsInFacility(m *mention) bool {
+	for _, h := range d.lx.facilityHeads {
+		if h.words.at(d.toks, m.last-len(h.words), m.last) {
+			return true
+		}
+	}
+	return false
+}
+
+// facilityHead returns the type a facility head at token j gives and its
+// length in tokens, or 0 (words.yaml, facility_heads).
+func (d *doc) facilityHead(j, last int) (string, int) {
+	if j >= last || d.at[j] != nil || d.toks[j].nl > 0 {
+		return "", 0
+	}
+	for _, h := range d.lx.facilityHeads {
+		if h.words.at(d.toks, j, last) {
+			return h.typ, len(h.words)
+		}
+	}
+	return "", 0
 }
 
 // openedPlaceWord reports a capitalised descriptor at token j that a

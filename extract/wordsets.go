@@ -272,6 +272,7 @@ type wordSets struct {
 	// Lists of other shapes: entries of several words, rows, texts.
 	serviceBranches     []branch     // "Press Secretary Air Force Maj. Gen. X": a branch between two titles
 	headPhrases         []headPhrase // "... News Agency": a phrase that types a name it ends
+	facilityHeads       []headPhrase // "the Arbat airport": lower-case heads that make a place's name a facility's
 	roleOffices         []officeRule // the office a role names: "X, the prime minister of Y"
 	knownOffices        []officeRule // the office a bare title names before a known holder
 	boilerplatePrefixes []string     // "leave a reply": the starts of lines of scrape noise
@@ -529,7 +530,10 @@ func (ws *wordSets) compile(w *wordLists) error {
 	if ws.serviceBranches, err = compileBranches(w.ServiceBranches); err != nil {
 		return err
 	}
-	if ws.headPhrases, err = compileHeadPhrases(w.HeadPhrases); err != nil {
+	if ws.headPhrases, err = compileHeadPhrases("head_phrases", w.HeadPhrases); err != nil {
+		return err
+	}
+	if ws.facilityHeads, err = compileHeadPhrases("facility_heads", w.FacilityHeads); err != nil {
 		return err
 	}
 	if ws.boilerplatePrefixes, err = compileLines("boilerplate_prefixes", w.BoilerplatePrefixes); err != nil {
@@ -688,17 +692,17 @@ type headPhrase struct {
 	typ   string
 }
 
-// compileHeadPhrases compiles head_phrases, by entity type.
-func compileHeadPhrases(byType map[string][]string) ([]headPhrase, error) {
+// compileHeadPhrases compiles the list name of phrases, by entity type.
+func compileHeadPhrases(name string, byType map[string][]string) ([]headPhrase, error) {
 	if byType == nil {
-		return nil, fmt.Errorf("list head_phrases missing")
+		return nil, fmt.Errorf("list %s missing", name)
 	}
 	var out []headPhrase
 	for _, t := range ruleNames(byType) {
 		if !schema.IsEntityType(t) {
-			return nil, fmt.Errorf("head_phrases: unknown type %q", t)
+			return nil, fmt.Errorf("%s: unknown type %q", name, t)
 		}
-		ps, err := compilePhrases("head_phrases: "+t, byType[t])
+		ps, err := compilePhrases(name+": "+t, byType[t])
 		if err != nil {
 			return nil, err
 		}

@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Entities of real reporting that the lexicon or the name patterns must
+// find, each as its own node. The sentences are written for these tests.
+
+type wantEntity struct{ id, typ, mention string }
+
+// checkEntities extracts text and reports each wanted entity that is
+// missing, of another type, or found without the wanted mention.
+func checkEntities(t *testing.T, text string, want []wantEntity) {
+	t.Helper()
+	rec := extractText(t, text)
+	for _, w := range want {
+		e := entityByID(rec, w.id)
+		switch {
+		case e == nil:
+			t.Errorf("%q: no entity %s in %v", text, w.id, ids(rec))
+		case e.Type != w.typ || !contains(e.Mentions, w.mention):
+			t.Errorf("%q: %s is %s %v, want %s with mention %q", text, w.id, e.Type, e.Mentions, w.typ, w.mention)
+		}
+	}
+}
+
+// TestPartisanAndSiteNames: the partisan names Syrian state and Kurdish
+// outlets give Turkey and its army, and a coalition site that reports
+// name apart from the oil field beside it.
+func TestPartisanAndSiteNames(t *testing.T) {
+	checkEntities(t, "Shells fired by the Turkish occupation fell on farms near Tal Tamr, and the Turkish regime was blamed for the damage.",
+		[]wantEntity{{"turkish-armed-forces", schema.GovernmentBody, "Turkish occupation"}, {"turkey", schema.Country, "Turkish regime"}})
+	checkEntities(t, "Two drones were downed over the Green Village while a third fell near the al-Omar oil field.",
+		[]wantEntity{{"green-village", schema.MilitaryBase, "Green Village"}, {"al-omar", schema.MilitaryBase, "al-Omar oil field"}})
+}
+
+// TestPossessedCollectives: a state's proxies named through a possessive
+// are its collective, and whoever the possessive names backs them.
+func TestPossessedCollectives(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		mention string
+		backer  string
+	}{
+		{"Mortar rounds fired by Erdogan's mercenaries landed on two farms east of Tal Tamr.", "Erdogan's mercenaries", "recep-tayyip-erdogan"},
+		{"The Turkish army and its mercenaries pushed towards Ain Issa at dawn.", "its mercenaries", "turkish-armed-forces"},
+		{"Turkish troops, along with their affiliated mercenaries, shelled the outskirts of Manbij.", "their affiliated mercenaries", "turkish-armed-forces"},
+		{"Clashes broke out when Turkish-backed mercenaries tried to cross the river.", "Turkish-backed mercenaries", "turkey"},
+		{"Iran and its allied militias were accused of the raid.", "its allied militias", "iran"},
+	} {
+		rec := extractText(t, c.text)
+		coll := "turkish-backed-factions"
+		if c.backer == "iran" {
+			coll = "iran-backed-militias"
+		}
+		if e := entityByID(rec, coll); e == nil || !contains(e.Mentions, c.mention) {
+			t.Errorf("%q: no %s with mention %q in %v", c.text, coll, c.mention, ids(rec))
+			continue
+		}
+		if !hasFact(rec, wantFact{coll, "backed_by", c.backer, ""}) && !hasFact(rec, wantFact{coll, "allied_with", c.backer, ""}) {
+			t.Errorf("%q: no link of %s to %s in %s", c.text, coll, c.backer, facts(rec))
+		}
+	}
+	// A people or an ally joined by "and" is no state's proxies.
+	rec := extractText(t, "The United States and its allies met in Rome, and Iraq and its people voted.")
+	if e := entityByID(rec, "iran-backed-militias"); e != nil {
+		t.Errorf("unexpected collective %v", e.Mentions)
+	}
+}
+
+// TestFacilityNames: a lower-case facility head after a place names a
+// site apart from the place, the places a hyphen joins included; a site
+// the lexicon knows keeps its own name.
+func TestFacilityNames(t *testing.T) {
+	checkEntities(t, "A drone came down on the runway of the Bazyan airport, east of Kirkuk, before dawn.",
+		[]wantEntity{{"bazyan-airport", schema.Place, "Bazyan airport"}})
+	checkEntities(t, "Gunmen stormed the Raqqa detention center while others blocked the Manbij-Jarablus road.",
+		[]wantEntity{{"raqqa-detention-center", schema.Place, "Raqqa detention center"}, {"manbij-jarablus-road", schema.Place, "Manbij-Jarablus road"}})
+	checkEntities(t, "Army units retook the Menagh airbase after a week of fighting.",
+		[]wantEntity{{"menagh-airbase", schema.MilitaryBase, "Menagh airbase"}})
+	rec := extractText(t, "A convoy was ambushed on the Baghdad airport road late on Sunday.")
+	if e := entityByID(rec, "baghdad-airport-road"); e != nil {
+		t.Errorf("the airport road is the airport's: %v", ids(rec))
+	}
+}
+
+// TestTitledNameEndingInATown: a Kurdish surname that is a town's name,
+// after a title and a given name, ends the person's name.
+func TestTitledNameEndingInATown(t *testing.T) {
+	checkEntities(t, "Local sources said the drone was aimed at YPG commander Rezan Kobani as he left a meeting.",
+		[]wantEntity{{"rezan-kobani", schema.Person, "Rezan Kobani"}})
+}
