@@ -86,6 +86,10 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"turkish-armed-forces", "attacked", "autonomous-administration-of-north-and-east-syria", ""}}, nil, nil},
 		{"Militants in Iraq have long clashed with coalition forces, launching rocket attacks against the Ain al-Asad air base.",
 			nil, nil, []wantFact{{"international-coalition", "attacked", "ain-al-asad-air-base", ""}}},
+		// A relative clause between an attack and its casualty verb: whom
+		// it killed is its target.
+		{"A Turkish drone strike which hit a pickup near Amuda on Sunday claimed the lives of two YPG fighters.",
+			[]wantFact{{"turkey", "attacked", "peoples-protection-units", ""}}, nil, nil},
 		// An attack carried out on a day, by an unknown hand or by a
 		// group named between.
 		{"A rocket attack was carried out Tuesday on the Conoco gas field.",

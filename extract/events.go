@@ -1104,6 +1104,13 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 	j = v.pastBy(j) // "attacks by X against Y"
 	if noun {
 		j = v.pastAux(j) // "a drone strike has killed X"
+		if v.word(j, "that", "which") {
+			// "a drone attack which targeted a car in Qamishli claimed
+			// the lives of three SDF fighters": whom it killed.
+			if c := v.casualtyAfter(j); c >= 0 {
+				return v.killedAfter(c, k)
+			}
+		}
 	}
 	// "attacks were carried out (Monday) (by X) against Y"
 	if v.word(j, "were", "was") && v.wordIn(j+1, v.d.lx.carriedOutParticiples) && v.word(j+2, "out") {
@@ -2255,6 +2262,24 @@ func (v *view) victimsBefore(k int) []*entity {
 		return []*entity{group}
 	}
 	return nil
+}
+
+// casualtyAfter returns the item of the casualty verb that ends the
+// relative clause opened at j ("which targeted a car ... killed X"), or of
+// "of" in "claimed the lives of X", within the sentence's clause; or -1.
+func (v *view) casualtyAfter(j int) int {
+	for n := j + 2; n < len(v.it) && n <= j+16; n++ {
+		if clauseBreak(v.it[n].w) || v.word(n, ",", "that", "which", "while") {
+			return -1
+		}
+		if v.wordIn(n, v.d.lx.casualtyVerbs) {
+			return n
+		}
+		if v.word(n, "lives") && v.word(n+1, "of") {
+			return n + 1
+		}
+	}
+	return -1
 }
 
 // killedAfter returns whom the casualty verb at item j says the attack
