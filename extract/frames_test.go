@@ -545,6 +545,8 @@ func TestNamesInRunningText(t *testing.T) {
 		// A state body named without its state is the article's country's.
 		{"U.S. jets struck militia depots in Iraq. Iraq called it a violation. The Foreign Ministry summoned the U.S. ambassador.", "ministry-of-foreign-affairs-of-iraq", "Foreign Ministry"},
 		{"Turkey launched a new offensive in northern Iraq against the PKK, the Defense Ministry said. Turkey said it would go on.", "turkish-ministry-of-national-defense", "Defense Ministry"},
+		// A state's forces count for it, as its name does.
+		{"Turkish forces neutralized five PKK fighters in northern Iraq on Sunday, the Defense Ministry said.", "turkish-ministry-of-national-defense", "Defense Ministry"},
 		// A known generic name inside a longer one is not that entity.
 		{"A spokesman for the Kurdistan Region Security Council said the drone came from the south.", "kurdistan-region-security-council", "Kurdistan Region Security Council"},
 		{"The Security Council of Halabja condemned the bombardment as a violation of sovereignty.", "security-council-of-halabja", "Security Council of Halabja"},

@@ -912,12 +912,17 @@ func (d *doc) homeBody(i, j int) *LexEntry {
 }
 
 // countriesByMentions are the countries the article has named so far,
-// the most named first.
+// the most named first; a mention of a state's forces, capital or head
+// counts for the state ("Turkish forces struck northern Iraq, the Defense
+// Ministry said" is about Turkey as much as Iraq).
 func (d *doc) countriesByMentions() []*LexEntry {
 	n := map[*LexEntry]int{}
 	var out []*LexEntry
 	for _, m := range d.ments {
-		if le := m.ent.lex; le != nil && le.Type == schema.Country {
+		if m.ent.lex == nil {
+			continue
+		}
+		if le := d.lx.stateOf(m.ent.lex); le != nil {
 			if n[le] == 0 {
 				out = append(out, le)
 			}
