@@ -86,6 +86,12 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"turkish-armed-forces", "attacked", "autonomous-administration-of-north-and-east-syria", ""}}, nil, nil},
 		{"Militants in Iraq have long clashed with coalition forces, launching rocket attacks against the Ain al-Asad air base.",
 			nil, nil, []wantFact{{"international-coalition", "attacked", "ain-al-asad-air-base", ""}}},
+		// "Neutralised", the Turkish ministry's word, is an attack; "opened
+		// fire on" is one, fire being the weapon.
+		{"Officials spoke on Monday. Turkey 'neutralises' four PKK members near Metina.",
+			[]wantFact{{"turkey", "attacked", "kurdistan-workers-party", ""}}, nil, nil},
+		{"ISIS fighters opened fire at an SDF patrol near Hajin on Friday.",
+			[]wantFact{{"isis", "attacked", "syrian-democratic-forces", ""}}, nil, nil},
 		// A relative clause between an attack and its casualty verb: whom
 		// it killed is its target.
 		{"A Turkish drone strike which hit a pickup near Amuda on Sunday claimed the lives of two YPG fighters.",
