@@ -86,6 +86,10 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"turkish-armed-forces", "attacked", "autonomous-administration-of-north-and-east-syria", ""}}, nil, nil},
 		{"Militants in Iraq have long clashed with coalition forces, launching rocket attacks against the Ain al-Asad air base.",
 			nil, nil, []wantFact{{"international-coalition", "attacked", "ain-al-asad-air-base", ""}}},
+		// Clashes between two sides name no aggressor: each side's attack.
+		{"Late on Tuesday, clashes between the Syrian army and the SDF spread to villages near Deir Hafer.",
+			[]wantFact{{"syrian-army", "attacked", "syrian-democratic-forces", ""}, {"syrian-democratic-forces", "attacked", "syrian-army", ""}},
+			[]wantEvent{{schema.EvAttack, "syrian-army", "syrian-democratic-forces"}, {schema.EvAttack, "syrian-democratic-forces", "syrian-army"}}, nil},
 		// "Neutralised", the Turkish ministry's word, is an attack; "opened
 		// fire on" is one, fire being the weapon.
 		{"Officials spoke on Monday. Turkey 'neutralises' four PKK members near Metina.",
