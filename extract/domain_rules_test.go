@@ -86,6 +86,15 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"turkish-armed-forces", "attacked", "autonomous-administration-of-north-and-east-syria", ""}}, nil, nil},
 		{"Militants in Iraq have long clashed with coalition forces, launching rocket attacks against the Ain al-Asad air base.",
 			nil, nil, []wantFact{{"international-coalition", "attacked", "ain-al-asad-air-base", ""}}},
+		// A state that strikes from the air unless told otherwise
+		// (countries.yaml, air_power): its strike is an airstrike, but not
+		// a raid, nor an assassination told without its means.
+		{"The US military retaliated on Sunday and targeted Kataib Hezbollah at two sites near al-Qaim.",
+			nil, []wantEvent{{schema.EvAirstrike, "us-military", "kataib-hezbollah"}}, nil},
+		{"U.S. special forces carried out a raid in Idlib that killed an ISIS commander, Abu Yusuf.",
+			nil, []wantEvent{{schema.EvAttack, "us-military", ""}}, nil},
+		{"Officials spoke on Monday. In 2020 the United States assassinated Qasem Soleimani near Baghdad airport.",
+			nil, []wantEvent{{schema.EvAttack, "united-states", "qasem-soleimani"}}, nil},
 		// Clashes between two sides name no aggressor: each side's attack.
 		{"Late on Tuesday, clashes between the Syrian army and the SDF spread to villages near Deir Hafer.",
 			[]wantFact{{"syrian-army", "attacked", "syrian-democratic-forces", ""}, {"syrian-democratic-forces", "attacked", "syrian-army", ""}},

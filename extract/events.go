@@ -733,7 +733,7 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	typ := schema.EvAttack
 	air := v.d.lx.airAttackWords.has(w) || v.wordIn(k-1, v.d.lx.airModifiers) || r.droneAir || v.airContext(agent, k)
-	if (air || v.fromTheAir(k)) && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
+	if (air || v.fromTheAir(k) || v.airPower(agent, k)) && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
 		typ = schema.EvAirstrike
 	}
 	// "The ports were targeted", "the blockade of X": a hostile act of

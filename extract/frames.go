@@ -1423,7 +1423,7 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		return nil // analysts and editors frame events; their words are not acts
 	}
 	typ := ev.Type
-	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) && v.fromTheAir(m.trigger) {
+	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) && (v.fromTheAir(m.trigger) || v.airPower(agent, m.trigger)) {
 		typ = ev.StateType
 	}
 	if ev.Refine {
@@ -1488,6 +1488,23 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		status = "occurred"
 	}
 	return v.addEvent(typ, agent, target, loc, m.trigger, status)
+}
+
+// airPower reports an attack at item k by agent, a state or its body,
+// whose state strikes from the air unless told otherwise (AirPower), with
+// no ground weapon named around it. An assassination stays an attack
+// unless the text says it came from the air (docs/annotation.md, part J).
+func (v *view) airPower(agent *entity, k int) bool {
+	st := v.d.stateOf(agent)
+	if st == nil || st.lex == nil || !st.lex.AirPower || v.wordIn(k, v.d.lx.assassinationVerbs) || v.d.lx.killingNouns.hasID(v.it[k].id) {
+		return false
+	}
+	for j := max(0, k-3); j < len(v.it) && j <= k+2; j++ {
+		if v.it[j].e == nil && v.wordIn(j, v.d.lx.groundWeaponWords) {
+			return false
+		}
+	}
+	return true
 }
 
 // fromTheAir reports a state's attack told at item k as one from the air:

@@ -43,6 +43,11 @@ type LexEntry struct {
 	// strike", "Turkish warplanes", flown by the army or the intelligence
 	// service) are the state's.
 	AirMilitary bool `yaml:"air_military"`
+	// AirPower says the country's strikes in the theatre are from the air
+	// unless the text says otherwise: the United States' "struck",
+	// "targeted" and "took action against" are airstrikes, where
+	// another state's may be shelling or a ground raid.
+	AirPower bool `yaml:"air_power"`
 	// Facts is background knowledge (predicate, object name). It is shown by
 	// Explain and never emitted as an article's fact: facts come from text.
 	Facts [][2]string `yaml:"facts"`
