@@ -95,6 +95,9 @@ func TestAttackPhrasings(t *testing.T) {
 			nil, []wantEvent{{schema.EvAttack, "us-military", ""}}, nil},
 		{"Officials spoke on Monday. In 2020 the United States assassinated Qasem Soleimani near Baghdad airport.",
 			nil, []wantEvent{{schema.EvAttack, "united-states", "qasem-soleimani"}}, nil},
+		// Whom a strike killed is its target; the site it hit is where.
+		{"On Friday, a U.S. drone hit a convoy near Baghdad International Airport, killing Qasem Soleimani.",
+			nil, []wantEvent{{schema.EvAirstrike, "united-states", "qasem-soleimani"}}, nil},
 		// Clashes between two sides name no aggressor: each side's attack.
 		{"Late on Tuesday, clashes between the Syrian army and the SDF spread to villages near Deir Hafer.",
 			[]wantFact{{"syrian-army", "attacked", "syrian-democratic-forces", ""}, {"syrian-democratic-forces", "attacked", "syrian-army", ""}},

@@ -1569,8 +1569,18 @@ func (v *view) refine(typ string, agent, target *entity) *schema.Event {
 		if e.Agent == "" && agent != nil && agent.id != e.Target {
 			e.Agent = agent.id
 		}
-		if e.Target == "" && target != nil && target.id != e.Agent {
-			e.Target = target.id
+		if target != nil && target.id != e.Agent {
+			switch {
+			case e.Target == "":
+				e.Target = target.id
+			case is(target, schema.Person, schema.ArmedGroup) && is(v.d.byID[e.Target], schema.Place, schema.MilitaryBase):
+				// "a drone attacked a convoy near the airport, killing
+				// X": whom it killed is the target, the site where.
+				if e.Location == "" {
+					e.Location = e.Target
+				}
+				e.Target = target.id
+			}
 		}
 		return e
 	}
