@@ -1619,6 +1619,9 @@ func (v *view) statement() {
 				target = v.ent(x)
 			}
 		}
+		if x := v.toOutlet(f.verb); target == nil && x >= 0 {
+			target = v.ent(x) // "the governor confirmed to Kurdistan 24"
+		}
 		if f.by == nil && target == nil {
 			// "A source providing information to X … said"
 			for j := 0; j < f.verb; j++ {

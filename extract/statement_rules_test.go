@@ -406,3 +406,11 @@ func TestWarningsNamingNoOneAreThreatsAtTheEnemy(t *testing.T) {
 		"\"We answer every attack,\" Lloyd Austin said on Monday. \"No militia will strike our soldiers with impunity.\"", nil,
 		[]wantEvent{{schema.EvThreat, "lloyd-austin", "kataib-hezbollah"}}, nil)
 }
+
+func TestWordsGivenToAnOutletAreAddressedToIt(t *testing.T) {
+	// "confirmed to Rudaw" as "told Rudaw": the outlet is the statement's
+	// addressee (the guideline's §5 G), also after a verb that reports
+	// speech only when its object is speech.
+	checkRules(t, "Two drones fell near Harir air base on Sunday. Fuad Hussein confirmed to Rudaw that nobody on the base was hurt.", nil,
+		[]wantEvent{{schema.EvStatement, "fuad-hussein", "rudaw"}}, nil)
+}
