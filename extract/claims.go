@@ -65,7 +65,7 @@ func (v *view) attribute(carry *attribution) {
 				// "claimed responsibility" is an attack claim.
 				continue
 			}
-			if v.d.lx.looseVerbs.has(w) && !v.word(k+1, "that", ",", ":", `"`) && !v.isQuotedBefore(k) && !v.inStatement(k) {
+			if v.d.lx.looseVerbs.has(w) && !v.word(k+1, "that", ",", ":", `"`) && !v.isQuotedBefore(k) && !v.inStatement(k) && v.toOutlet(k) < 0 {
 				continue
 			}
 			if v.word(k-1, "been", "is", "was", "being", "be") {
@@ -244,6 +244,16 @@ func (v *view) kindAt(k int) (string, *entity) {
 		}
 	}
 	return schema.Stated, nil
+}
+
+// toOutlet returns the item of the outlet a report verb at k says its
+// words to ("confirmed to Kurdistan 24", "said to the channel's
+// reporter"), or -1: the speaker gave it the words.
+func (v *view) toOutlet(k int) int {
+	if !v.word(k+1, "to") {
+		return -1
+	}
+	return v.next(k+1, 2, ofType(schema.MediaOutlet))
 }
 
 // inStatement reports a statement noun shortly after the verb at k, in

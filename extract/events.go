@@ -1619,6 +1619,9 @@ func (v *view) statement() {
 				target = v.ent(x)
 			}
 		}
+		if x := v.toOutlet(f.verb); target == nil && x >= 0 {
+			target = v.ent(x) // "the governor confirmed to Kurdistan 24"
+		}
 		if f.by == nil && target == nil {
 			// "A source providing information to X … said"
 			for j := 0; j < f.verb; j++ {
@@ -1803,6 +1806,64 @@ func (d *doc) ownSide(a, t *entity) bool {
 		return false
 	}
 	return a == t || d.military(a) == t || d.military(t) == a
+}
+
+// enemyOf is whom the speaker's side fights in the article: the other
+// party of the latest attack told so far in which its side struck or was
+// struck. A warning that "attacks will not be tolerated" or that "our
+// operations will go on" names no one; it is aimed at that party.
+func (d *doc) enemyOf(speaker *entity) *entity {
+	if speaker == nil {
+		return nil
+	}
+	side := d.sideOf(speaker)
+	for i := len(d.events) - 1; i >= 0; i-- {
+		e := &d.events[i]
+		if !sameEventKind(e.Type, schema.EvAttack) {
+			continue
+		}
+		agent, target := d.byID[e.Agent], d.byID[e.Target]
+		if agent == nil || target == nil {
+			continue
+		}
+		switch as, ts := d.sideOf(agent) == side, d.sideOf(target) == side; {
+		case as && !ts:
+			return target
+		case ts && !as:
+			return agent
+		}
+	}
+	return nil
+}
+
+// sideOf is the party e speaks or fights for: a group's official's group,
+// a state body's, its forces' or its officer's state, else e. A body the
+// lexicon files under no state is its state's by a name it goes by
+// ("Pentagon", also "US Department of Defense"); a person, the state of
+// an office the lexicon gives them (a minister's).
+func (d *doc) sideOf(e *entity) *entity {
+	if g := d.affiliation[e]; g != nil && e.typ == schema.Person {
+		e = g
+	}
+	if s := d.stateOf(e); s != e || e.lex == nil {
+		return s
+	}
+	var c *LexEntry
+	switch e.typ {
+	case schema.GovernmentBody:
+		c = d.lx.namedState(e.lex)
+	case schema.Person:
+		for _, f := range e.lex.Facts {
+			if o := d.lx.Lookup(f[1]); officePredicates[f[0]] && o != nil && o.Type == schema.Country {
+				c = o
+				break
+			}
+		}
+	}
+	if c != nil {
+		return d.virtual(c)
+	}
+	return e
 }
 
 // addressee is whom a direct quotation speaks about first: "“Trump must

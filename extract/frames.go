@@ -42,7 +42,8 @@ import (
 // antecedent.agent and antecedent.target: the agent and the target of the
 // attack "the strike" refers back to, or event and event.agent: the
 // frame's own event (a party to a negotiation) and its agent, or speaker:
-// the speaker the sentence's words are attributed to, or
+// the speaker the sentence's words are attributed to, or speaker.enemy:
+// whom that speaker's side last fought in the article, or
 // article.military: the foreign armed forces the article is about ("the
 // withdrawal" with no "of Y"). Its event names the slots of agent, target
 // and location, or article.state: the state those forces serve ("a senior
@@ -410,7 +411,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			return nil, fmt.Errorf("event state_type %q unknown", ev.StateType)
 		}
 		for _, name := range []string{ev.Agent, ev.Target, ev.Location} {
-			if name != "" && !slices.Contains(fr.slotNames, name) && !(name == antecedentAgent && (name == ev.Agent || ev.Refine)) && !(name == antecedentTarget && name == ev.Target) && !((name == articleStateName || name == speakerName) && name == ev.Agent) {
+			if name != "" && !slices.Contains(fr.slotNames, name) && !(name == antecedentAgent && (name == ev.Agent || ev.Refine)) && !(name == antecedentTarget && name == ev.Target) && !((name == articleStateName || name == speakerName) && name == ev.Agent) && !(name == speakerEnemyName && name == ev.Target) {
 				return nil, fmt.Errorf("event: no slot %q", name)
 			}
 		}
@@ -1600,6 +1601,7 @@ const (
 // forces the article is about.
 const (
 	speakerName         = "speaker"
+	speakerEnemyName    = "speaker.enemy" // whom the speaker's side fights in the article (enemyOf)
 	articleMilitaryName = "article.military"
 	articleStateName    = "article.state" // the state whose forces those are
 )
@@ -1607,7 +1609,7 @@ const (
 // contextName reports a name a fact may use that no slot binds.
 func contextName(name string) bool {
 	switch name {
-	case antecedentAgent, antecedentTarget, speakerName, articleMilitaryName, articleStateName:
+	case antecedentAgent, antecedentTarget, speakerName, speakerEnemyName, articleMilitaryName, articleStateName:
 		return true
 	}
 	return false
@@ -1620,6 +1622,8 @@ func (v *view) contextEntities(name string) []*entity {
 	switch name {
 	case speakerName:
 		e = v.politicalEntity(v.attr.by)
+	case speakerEnemyName:
+		e = v.d.enemyOf(v.politicalEntity(v.attr.by))
 	case articleMilitaryName:
 		e = v.d.dominantMilitary()
 	case articleStateName:

@@ -901,6 +901,23 @@ func (lx *Lexicon) Lookup(name string) *LexEntry {
 	return lx.byName[strings.Join(exactKeys(name), " ")]
 }
 
+// namedState is the country that a word of one of le's names names or
+// is the demonym of ("US Department of Defense", "Turkish Defence
+// Ministry"), or nil.
+func (lx *Lexicon) namedState(le *LexEntry) *LexEntry {
+	for _, n := range append([]string{le.Name}, le.Aliases...) {
+		for _, w := range strings.Fields(n) {
+			if c := lx.demonym[normWord(w)]; c != nil {
+				return c
+			}
+			if c := lx.Lookup(w); c != nil && c.Type == schema.Country {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
 // ByID returns the entry with that entity id.
 func (lx *Lexicon) ByID(id string) *LexEntry { return lx.byID[id] }
 

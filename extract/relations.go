@@ -18,7 +18,11 @@ func (d *doc) relations() {
 	d.affiliation = map[*entity]*entity{}
 	d.commentator = map[*entity]bool{}
 	d.office = map[*entity]*entity{}
-	var carry *attribution
+	// carry is a quotation left open by the sentence before; quoted, the
+	// last sentence's quotation of a named speaker, whose words a
+	// quotation opening the next sentence without a speaker of its own
+	// goes on with ("“…,” Austin said. “No group will …”").
+	var carry, quoted *attribution
 	for i := range d.sents {
 		s := &d.sents[i]
 		if s.boiler {
@@ -27,14 +31,21 @@ func (d *doc) relations() {
 		v := d.view(s)
 		d.sentAgent = nil
 		v.attribute(carry)
+		if carry == nil && quoted != nil && v.word(0, `"`) && v.attr.verb < 0 && v.attr.by == nil {
+			v.attribute(quoted)
+		}
 		v.roles()
 		if v.attr.kind == schema.Reported && d.partisan(v.attr.by) {
 			v.attr.kind = schema.Claimed
 		}
-		carry = nil
+		carry, quoted = nil, nil
 		if v.attr.kind != "" && v.openQuote() {
 			a := v.attr
 			carry = &a
+		}
+		if v.attr.by != nil && v.attr.kind != "" && (v.attr.carried || v.quotedContent()) {
+			a := v.attr
+			quoted = &a
 		}
 		from := len(d.facts)
 		v.rules()

@@ -389,3 +389,28 @@ func TestSpeakersStrikesGoOn(t *testing.T) {
 	wantEvents(t, "Israeli Prime Minister Benjamin Netanyahu said on Sunday that the strikes would not continue after the truce.",
 		schema.EvThreat, "benjamin-netanyahu", 0)
 }
+
+func TestWarningsNamingNoOneAreThreatsAtTheEnemy(t *testing.T) {
+	// A warning that names no one is aimed at whom the speaker's side
+	// fights in the story: the side that struck its forces, or the one
+	// its forces struck.
+	checkRules(t, "Kataib Hezbollah fired rockets at U.S. troops in Syria on Sunday. "+
+		"\"Attacks on our people will not be tolerated,\" Lloyd Austin said.", nil,
+		[]wantEvent{{schema.EvThreat, "lloyd-austin", "kataib-hezbollah"}}, nil)
+	checkRules(t, "Turkish jets struck PKK hideouts in the Qandil mountains on Monday. "+
+		"\"The mountains are no safe haven for terrorists,\" the Turkish Defence Ministry said.", nil,
+		[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}, nil)
+	// A quotation opening a sentence with no speaker of its own goes on
+	// with the words the sentence before quoted.
+	checkRules(t, "Kataib Hezbollah fired rockets at U.S. troops in Syria on Sunday. "+
+		"\"We answer every attack,\" Lloyd Austin said on Monday. \"No militia will strike our soldiers with impunity.\"", nil,
+		[]wantEvent{{schema.EvThreat, "lloyd-austin", "kataib-hezbollah"}}, nil)
+}
+
+func TestWordsGivenToAnOutletAreAddressedToIt(t *testing.T) {
+	// "confirmed to Rudaw" as "told Rudaw": the outlet is the statement's
+	// addressee (the guideline's §5 G), also after a verb that reports
+	// speech only when its object is speech.
+	checkRules(t, "Two drones fell near Harir air base on Sunday. Fuad Hussein confirmed to Rudaw that nobody on the base was hurt.", nil,
+		[]wantEvent{{schema.EvStatement, "fuad-hussein", "rudaw"}}, nil)
+}
