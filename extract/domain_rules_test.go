@@ -95,6 +95,10 @@ func TestAttackPhrasings(t *testing.T) {
 			nil, []wantEvent{{schema.EvAttack, "us-military", ""}}, nil},
 		{"Officials spoke on Monday. In 2020 the United States assassinated Qasem Soleimani near Baghdad airport.",
 			nil, []wantEvent{{schema.EvAttack, "united-states", "qasem-soleimani"}}, nil},
+		// With no one named as struck, the town the strike fell in, past
+		// "the city of".
+		{"Officials spoke on Monday. A Turkish drone strike in the town of Amuda left four people wounded.",
+			nil, []wantEvent{{schema.EvAirstrike, "turkey", "amuda"}}, nil},
 		// Whom a strike killed is its target; the site it hit is where.
 		{"On Friday, a U.S. drone hit a convoy near Baghdad International Airport, killing Qasem Soleimani.",
 			nil, []wantEvent{{schema.EvAirstrike, "united-states", "qasem-soleimani"}}, nil},

@@ -1147,7 +1147,8 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 			// annotators record it as the target); not the attack of a
 			// killing told before ("the assassination of X in a U.S.
 			// airstrike in Baghdad").
-			if p := v.next(j, 3, nil); v.word(j, "in") && is(v.ent(p), schema.Place) && p <= j+3 && !v.circumstance(k) {
+			// "in the city of Qamishli": past the place word and "of".
+			if p := v.next(j, 4, nil); v.word(j, "in") && is(v.ent(p), schema.Place) && (p <= j+3 || v.word(p-1, "of") && v.d.lx.placesBefore.hasID(v.it[p-2].id)) && !v.circumstance(k) {
 				idx := v.list(p)
 				return entities(v, idx), idx[len(idx)-1]
 			}
