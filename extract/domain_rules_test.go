@@ -95,6 +95,9 @@ func TestAttackPhrasings(t *testing.T) {
 			nil, []wantEvent{{schema.EvAttack, "us-military", ""}}, nil},
 		{"Officials spoke on Monday. In 2020 the United States assassinated Qasem Soleimani near Baghdad airport.",
 			nil, []wantEvent{{schema.EvAttack, "united-states", "qasem-soleimani"}}, nil},
+		// "Its troops" after a state that opens the sentence are its forces.
+		{"Officials spoke on Monday. Washington accuses Kataib Hezbollah of launching repeated drone attacks against its troops in Syria.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},
 		// With no one named as struck, the town the strike fell in, past
 		// "the city of".
 		{"Officials spoke on Monday. A Turkish drone strike in the town of Amuda left four people wounded.",

@@ -1174,6 +1174,13 @@ prep:
 	} else {
 		return nil, k
 	}
+	// "Washington accuses X of launching attacks against its troops": the
+	// forces of the state the sentence opens with.
+	if v.word(j, "its", "their") && (v.wordIn(j+1, v.d.lx.troopNouns) || v.wordIn(j+1, v.d.lx.baseNouns)) {
+		if m := v.d.military(v.firstActor(k)); m != nil {
+			return []*entity{m}, j + 1
+		}
+	}
 	// A site named by its holder or by the bases it lists ("two bases of
 	// the occupation in Syria, the al-Omar field and Shaddadi").
 	if o := v.siteOwner(j); o != j && is(v.ent(o), schema.MilitaryBase) {
