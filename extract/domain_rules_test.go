@@ -95,6 +95,10 @@ func TestAttackPhrasings(t *testing.T) {
 			nil, []wantEvent{{schema.EvAttack, "us-military", ""}}, nil},
 		{"Officials spoke on Monday. In 2020 the United States assassinated Qasem Soleimani near Baghdad airport.",
 			nil, []wantEvent{{schema.EvAttack, "united-states", "qasem-soleimani"}}, nil},
+		// A demonym joined to another force's name before a force noun
+		// names its country's military, as "U.S. and coalition forces" do.
+		{"Iran-backed militias have launched dozens of attacks on American and coalition troops since October.",
+			[]wantFact{{"iran-backed-militias", "attacked", "us-military", ""}}, nil, nil},
 		// "Its troops" after a state that opens the sentence are its forces.
 		{"Officials spoke on Monday. Washington accuses Kataib Hezbollah of launching repeated drone attacks against its troops in Syria.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},

@@ -220,6 +220,21 @@ func (d *doc) view(s *sentence) *view {
 					it.t1 = j + 1
 					it.w, it.id = "", 0
 					it.bases = d.lx.baseWords.hasID(d.toks[j].id)
+				} else if a := i + 1; a+1 < s.last && d.toks[a].norm == "and" {
+					// "American and coalition troops": the country's
+					// military, as in "U.S. and coalition forces".
+					n := a + 1
+					if mm := d.at[n]; mm != nil && mm.first == n {
+						n = mm.last
+					} else {
+						n++
+					}
+					if f := d.forceNoun(n, s, true); f >= 0 && !d.lx.nonForceNouns.hasID(d.toks[f].id) && !d.verbOfObject(f, s) {
+						if mil := d.forcesNamed(c, f); mil != nil {
+							it.e = d.virtual(mil)
+							it.w, it.id = "", 0
+						}
+					}
 				}
 			}
 		}
