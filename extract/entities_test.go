@@ -93,3 +93,10 @@ func TestTitledNameEndingInATown(t *testing.T) {
 	checkEntities(t, "Local sources said the drone was aimed at YPG commander Rezan Kobani as he left a meeting.",
 		[]wantEntity{{"rezan-kobani", schema.Person, "Rezan Kobani"}})
 }
+
+// TestGolanBufferZone: in reporting on Israel and Syria, "the buffer
+// zone" is the UN-patrolled area of separation on the Golan.
+func TestGolanBufferZone(t *testing.T) {
+	checkEntities(t, "Tanks of the Israeli army moved into the buffer zone last week, residents of Quneitra said.",
+		[]wantEntity{{"golan-buffer-zone", schema.Place, "buffer zone"}})
+}
