@@ -100,3 +100,19 @@ func TestGolanBufferZone(t *testing.T) {
 	checkEntities(t, "Tanks of the Israeli army moved into the buffer zone last week, residents of Quneitra said.",
 		[]wantEntity{{"golan-buffer-zone", schema.Place, "buffer zone"}})
 }
+
+// TestIranBackedForces: "Iran-backed forces" are Iran's collective,
+// while another sponsor's forces still need a modifier to be one.
+func TestIranBackedForces(t *testing.T) {
+	rec := extractText(t, "Officials gave few details on Sunday. Two rockets fired by Iran-backed forces landed near a patrol base in Hasakah.")
+	if e := entityByID(rec, "iran-backed-militias"); e == nil || !contains(e.Mentions, "Iran-backed forces") {
+		t.Errorf("no Iran-backed militias named 'Iran-backed forces' in %v", ids(rec))
+	}
+	if !hasFact(rec, wantFact{"iran-backed-militias", "backed_by", "iran", ""}) {
+		t.Errorf("no backed_by Iran in %s", facts(rec))
+	}
+	rec = extractText(t, "Officials gave few details on Sunday. US-backed forces entered the town at dawn.")
+	if e := entityByID(rec, "united-states-backed-militias"); e != nil {
+		t.Errorf("unexpected collective %v", e.Mentions)
+	}
+}
