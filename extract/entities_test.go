@@ -116,3 +116,16 @@ func TestIranBackedForces(t *testing.T) {
 		t.Errorf("unexpected collective %v", e.Mentions)
 	}
 }
+
+// TestAgreementBetweenPair: an unnamed agreement's description keeps the
+// pair that "between" names wherever it comes, and what follows it.
+func TestAgreementBetweenPair(t *testing.T) {
+	const desc = "accord struck between Ankara and Damascus on the return of refugees"
+	rec := extractText(t, "Officials gave few details on Sunday. Both sides welcomed the "+desc+".")
+	for _, e := range rec.Entities {
+		if e.Type == schema.Agreement && contains(e.Mentions, desc) {
+			return
+		}
+	}
+	t.Errorf("no agreement named %q in %v", desc, ids(rec))
+}
