@@ -129,3 +129,13 @@ func TestAgreementBetweenPair(t *testing.T) {
 	}
 	t.Errorf("no agreement named %q in %v", desc, ids(rec))
 }
+
+// TestBorderNamedByOneSide: "the Iraqi border" and "the border with
+// Syria" are the border between that state and the one the sentence, or
+// else the article, names besides it.
+func TestBorderNamedByOneSide(t *testing.T) {
+	checkEntities(t, "Officials in Syria gave few details on Sunday. A drone hit a depot in Hasakah near the Iraqi border.",
+		[]wantEntity{{"iraqi-syrian-border", schema.Place, "Iraqi border"}})
+	checkEntities(t, "Officials gave few details on Sunday. Smugglers crossed the border with Turkey north of Mosul, an Iraqi officer said.",
+		[]wantEntity{{"iraqi-turkish-border", schema.Place, "border"}})
+}
