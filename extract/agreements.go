@@ -68,18 +68,22 @@ func (d *doc) agreementStart(i, first int) (int, bool) {
 
 // descriptionEnd returns the end of the phrase that describes an
 // agreement from token k: up to punctuation or a word that opens another
-// clause (agreement_stops), with one "and" for "between X and Y", and
+// clause (agreement_stops), with one "and" for "between X and Y" wherever
+// the pair comes ("the agreement reached between X and Y on ..."), and
 // without trailing function words.
 func (d *doc) descriptionEnd(k, last int) int {
-	between := d.toks[k].norm == "between"
+	between, paired := false, false
 	end := k
 	for end < last && end-k < 16 {
 		t := &d.toks[end]
+		if t.norm == "between" && !paired {
+			between = true
+		}
 		if t.kind != tWord && t.kind != tNum && t.kind != tPoss || d.lx.agreementStops.hasID(t.id) && !(between && t.norm == "and") {
 			break
 		}
 		if t.norm == "and" {
-			between = false // the pair is named; a second "and" ends it
+			between, paired = false, true // the pair is named; a second "and" ends it
 		}
 		end++
 	}

@@ -59,6 +59,10 @@ type collectiveSpec struct {
 		Sponsor   string   `yaml:"sponsor"`
 		Modifiers []string `yaml:"modifiers"`
 	} `yaml:"unsponsored"`
+	// Unmodified names the sponsors whose linked forces are their
+	// collective without a modifier: "Iran-backed forces" are the
+	// militias, where "US-backed forces" are a named force.
+	Unmodified []string `yaml:"unmodified"`
 }
 
 // collectives is the compiled collectiveSpec.
@@ -75,6 +79,8 @@ type collectives struct {
 	bySponsor   map[string]*LexEntry // country id -> its collective's entry
 	// unsponsored: modifier -> the sponsor whose collective it names.
 	unsponsored map[string]*LexEntry
+	// unmodified: the country ids of collectiveSpec.Unmodified.
+	unmodified map[string]bool
 }
 
 func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(string) *LexEntry) (*collectives, error) {
@@ -133,6 +139,14 @@ func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(str
 		for _, w := range u.Modifiers {
 			c.unsponsored[normWord(w)] = sp
 		}
+	}
+	c.unmodified = map[string]bool{}
+	for _, n := range s.Unmodified {
+		sp := byName(n)
+		if sp == nil || c.bySponsor[sp.id] == nil {
+			return nil, fmt.Errorf("collectives: unmodified: %q is not a country of the lexicon", n)
+		}
+		c.unmodified[sp.id] = true
 	}
 	return c, nil
 }
@@ -296,7 +310,7 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 		}
 		pred, j = c.links[d.toks[j].norm], j+1
 	}
-	if end := d.collectiveHead(j, last, false); end > 0 {
+	if end := d.collectiveHead(j, last, c.unmodified[sponsor.id]); end > 0 {
 		return end, sponsor, pred
 	}
 	if end := d.massHead(i, j, last); end > 0 {

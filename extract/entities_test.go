@@ -93,3 +93,49 @@ func TestTitledNameEndingInATown(t *testing.T) {
 	checkEntities(t, "Local sources said the drone was aimed at YPG commander Rezan Kobani as he left a meeting.",
 		[]wantEntity{{"rezan-kobani", schema.Person, "Rezan Kobani"}})
 }
+
+// TestGolanBufferZone: in reporting on Israel and Syria, "the buffer
+// zone" is the UN-patrolled area of separation on the Golan.
+func TestGolanBufferZone(t *testing.T) {
+	checkEntities(t, "Tanks of the Israeli army moved into the buffer zone last week, residents of Quneitra said.",
+		[]wantEntity{{"golan-buffer-zone", schema.Place, "buffer zone"}})
+}
+
+// TestIranBackedForces: "Iran-backed forces" are Iran's collective,
+// while another sponsor's forces still need a modifier to be one.
+func TestIranBackedForces(t *testing.T) {
+	rec := extractText(t, "Officials gave few details on Sunday. Two rockets fired by Iran-backed forces landed near a patrol base in Hasakah.")
+	if e := entityByID(rec, "iran-backed-militias"); e == nil || !contains(e.Mentions, "Iran-backed forces") {
+		t.Errorf("no Iran-backed militias named 'Iran-backed forces' in %v", ids(rec))
+	}
+	if !hasFact(rec, wantFact{"iran-backed-militias", "backed_by", "iran", ""}) {
+		t.Errorf("no backed_by Iran in %s", facts(rec))
+	}
+	rec = extractText(t, "Officials gave few details on Sunday. US-backed forces entered the town at dawn.")
+	if e := entityByID(rec, "united-states-backed-militias"); e != nil {
+		t.Errorf("unexpected collective %v", e.Mentions)
+	}
+}
+
+// TestAgreementBetweenPair: an unnamed agreement's description keeps the
+// pair that "between" names wherever it comes, and what follows it.
+func TestAgreementBetweenPair(t *testing.T) {
+	const desc = "accord struck between Ankara and Damascus on the return of refugees"
+	rec := extractText(t, "Officials gave few details on Sunday. Both sides welcomed the "+desc+".")
+	for _, e := range rec.Entities {
+		if e.Type == schema.Agreement && contains(e.Mentions, desc) {
+			return
+		}
+	}
+	t.Errorf("no agreement named %q in %v", desc, ids(rec))
+}
+
+// TestBorderNamedByOneSide: "the Iraqi border" and "the border with
+// Syria" are the border between that state and the one the sentence, or
+// else the article, names besides it.
+func TestBorderNamedByOneSide(t *testing.T) {
+	checkEntities(t, "Officials in Syria gave few details on Sunday. A drone hit a depot in Hasakah near the Iraqi border.",
+		[]wantEntity{{"iraqi-syrian-border", schema.Place, "Iraqi border"}})
+	checkEntities(t, "Officials gave few details on Sunday. Smugglers crossed the border with Turkey north of Mosul, an Iraqi officer said.",
+		[]wantEntity{{"iraqi-turkish-border", schema.Place, "border"}})
+}

@@ -393,6 +393,8 @@ type Lexicon struct {
 	descriptions        map[string]string        // noun -> entity type it refers back to, from frames.yaml
 	descriptionDefaults map[string]*LexEntry     // noun -> what it stands for when nothing of its type was named
 	homeBodies          map[string][]homeBodyRef // "foreign ministry" -> each state's foreign ministry
+	borders             map[borderPair]*LexEntry // two states -> the border between them (borders.go)
+	borderHeads         map[string]bool          // the borders' head words ("border")
 	fingerprint         string                   // hash of every file loaded
 }
 
@@ -486,6 +488,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}
 	lx.indexHomeBodies()
+	lx.indexBorders()
 	if lx.descriptionDefaults, err = compileDescriptionDefaults(frameData.DescriptionDefaults, lx.descriptions, lx.Lookup); err != nil {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}

@@ -45,6 +45,7 @@ func (d *doc) findMentions() {
 	for i := range d.sents {
 		if !d.sents[i].boiler {
 			d.scanAgreements(&d.sents[i])
+			d.scanBorders(&d.sents[i])
 		}
 	}
 	// slices.SortFunc runs the same pdqsort as sort.Slice, comparison for

@@ -1,0 +1,93 @@
+package extract
+
+import "github.com/newsgraph/newsgraph/schema"
+
+// Borders named by one side: "near the Iraqi border", "a town on the
+// border with Syria". Reports name the other side only by what the
+// article is about, so such a border is the lexicon's border between the
+// state named and the state the article names most besides it: al-Bukamal
+// "near the Iraqi border" in an article on Syria is on the Iraqi-Syrian
+// border. The borders are the lexicon's places named
+// "<demonym>-<demonym> <head>" ("Iraqi-Turkish border").
+
+// borderPair keys a border by its two states, in either order.
+type borderPair struct{ a, b *LexEntry }
+
+func pairOf(a, b *LexEntry) borderPair {
+	if a.id > b.id {
+		a, b = b, a
+	}
+	return borderPair{a, b}
+}
+
+// indexBorders indexes the places named "<demonym>-<demonym> <head>" by
+// their two states, and their heads.
+func (lx *Lexicon) indexBorders() {
+	lx.borders, lx.borderHeads = map[borderPair]*LexEntry{}, map[string]bool{}
+	for _, e := range lx.Entries {
+		keys := exactKeys(e.Name)
+		if e.Type != schema.Place || len(keys) != 3 {
+			continue
+		}
+		a, b := lx.demonym[keys[0]], lx.demonym[keys[1]]
+		if a == nil || b == nil || a == b {
+			continue
+		}
+		lx.borders[pairOf(a, b)] = e
+		lx.borderHeads[keys[2]] = true
+	}
+}
+
+// scanBorders adds the borders of a sentence that name one side: "the
+// Iraqi border" (the mention) or "the border with Syria" (the head is the
+// mention; the state keeps its own).
+func (d *doc) scanBorders(s *sentence) {
+	lx := d.lx
+	for i := s.first + 1; i < s.last; i++ {
+		t := &d.toks[i]
+		if !lx.borderHeads[t.norm] || d.at[i] != nil {
+			continue
+		}
+		first, side := i, (*LexEntry)(nil)
+		switch p := &d.toks[i-1]; {
+		case i-2 >= s.first && d.toks[i-2].norm == "the" && p.kind == tWord && d.at[i-1] == nil && lx.demonym[p.norm] != nil:
+			first, side = i-1, lx.demonym[p.norm]
+		case p.norm == "the" && i+2 < s.last && d.toks[i+1].norm == "with":
+			if m := d.at[i+2]; m != nil && m.first == i+2 && m.ent.typ == schema.Country && m.ent.lex != nil {
+				side = m.ent.lex
+			}
+		}
+		if side == nil {
+			continue
+		}
+		if b := d.otherSide(s, side); b != nil {
+			d.addMention(first, i+1, s.idx, d.lexEntity(b), ReasonBorder)
+		}
+	}
+}
+
+// otherSide returns the border between side and the state the sentence
+// names besides it ("the Iraqi town of al-Qaim, on the Syrian border"),
+// else the one the article names most besides it, among the states that
+// border side: an article on US strikes in Iraq that speaks of "the
+// border with Syria" is about Iraq's.
+func (d *doc) otherSide(s *sentence, side *LexEntry) *LexEntry {
+	for i := s.first; i < s.last; i++ {
+		c := d.lx.demonym[d.toks[i].norm]
+		if m := d.at[i]; m != nil && m.ent.lex != nil {
+			c = d.lx.stateOf(m.ent.lex)
+		}
+		if c == nil || c == side {
+			continue
+		}
+		if b := d.lx.borders[pairOf(side, c)]; b != nil {
+			return b
+		}
+	}
+	for _, c := range d.countriesByMentions() {
+		if b := d.lx.borders[pairOf(side, c)]; c != side && b != nil {
+			return b
+		}
+	}
+	return nil
+}
