@@ -2344,7 +2344,7 @@ func (v *view) casualtyAfter(j int) int {
 		if v.wordIn(n, v.d.lx.casualtyVerbs) {
 			return n
 		}
-		if v.word(n, "lives") && v.word(n+1, "of") {
+		if v.wordIn(n, v.d.lx.lifeNouns) && v.word(n+1, "of") {
 			return n + 1
 		}
 	}

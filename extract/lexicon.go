@@ -134,6 +134,7 @@ type wordLists struct {
 	CarryVerbs                []string            `yaml:"carry_verbs"`
 	LaunchVerbs               []string            `yaml:"launch_verbs"`
 	CasualtyVerbs             []string            `yaml:"casualty_verbs"`
+	LifeNouns                 []string            `yaml:"life_nouns"`
 	HitVerbs                  []string            `yaml:"hit_verbs"`
 	TargetPrepositions        []string            `yaml:"target_prepositions"`
 	AirAttackWords            []string            `yaml:"air_attack_words"`

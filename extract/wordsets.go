@@ -110,6 +110,7 @@ type wordSets struct {
 	carryVerbs                wordSet // "carried out" before an attack noun
 	launchVerbs               wordSet // govern an attack noun without "out"
 	casualtyVerbs             wordSet // what an attack did to people
+	lifeNouns                 wordSet // "claimed the lives of X": the people an attack killed follow
 	hitVerbs                  wordSet // an attack reaching its target
 	targetPrepositions        wordSet // introduce the target of an attack
 	airAttackWords            wordSet // attack triggers that are from the air
@@ -360,6 +361,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"carry_verbs", w.CarryVerbs, &ws.carryVerbs},
 		{"launch_verbs", w.LaunchVerbs, &ws.launchVerbs},
 		{"casualty_verbs", w.CasualtyVerbs, &ws.casualtyVerbs},
+		{"life_nouns", w.LifeNouns, &ws.lifeNouns},
 		{"hit_verbs", w.HitVerbs, &ws.hitVerbs},
 		{"target_prepositions", w.TargetPrepositions, &ws.targetPrepositions},
 		{"air_attack_words", w.AirAttackWords, &ws.airAttackWords},
