@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"context"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/source"
 )
 
 // Constructions of wire and press copy about the Iraq–Syria theatre. The
@@ -458,6 +460,28 @@ func TestNoSelfAttack(t *testing.T) {
 	for _, e := range rec.Events {
 		if e.Agent == "turkey" && e.Type != schema.EvStatement {
 			t.Errorf("Turkey made a %s against %q:%s", e.Type, e.Target, eventList(rec))
+		}
+	}
+}
+
+// TestHeadlineRetold: the body's retelling of the headline's strike is
+// the one event, and a headline event the body does not tell stays.
+func TestHeadlineRetold(t *testing.T) {
+	const head = "Turkish drone strike kills two in Amuda"
+	for _, c := range []struct {
+		body string
+		want int
+	}{
+		{"A Turkish drone strike hit a car in the town of Amuda on Sunday, killing two YPG fighters, local officials said.", 1},
+		{"Local officials said the funeral would be held on Monday.", 1},
+	} {
+		a := &source.Article{ID: "t1", Doc: "t.txt", Title: head, Text: head + "\n\n" + c.body, Date: "2024-01-26"}
+		rec, err := NewRules(DefaultLexicon()).Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := countEvents(rec, schema.EvAirstrike, "turkey"); n != c.want {
+			t.Errorf("%q: %d airstrikes by Turkey, want %d: %s", c.body, n, c.want, eventList(rec))
 		}
 	}
 }

@@ -54,6 +54,7 @@ func (x *Rules) Extract(ctx context.Context, a *source.Article) (schema.Record, 
 	buf := bufPool.Get().(*docBuffers)
 	d := x.analyse(a, buf)
 	d.agreementIDs()
+	d.dropHeadlineRepeats()
 	rec := d.record()
 	// The record holds strings only, never the doc's slices.
 	buf.toks, buf.at, buf.reserved, buf.items, buf.quote = d.toks, d.at, d.reserved, d.itemBuf, d.quoteBuf
@@ -360,4 +361,55 @@ func (d *doc) usedIDs() map[string]bool {
 		used[e.Agent], used[e.Target], used[e.Location], used[e.About], used[e.AssertedBy] = true, true, true, true, true
 	}
 	return used
+}
+
+// dropHeadlineRepeats drops an event of the headline that the body tells
+// again, with the same type and agent and the same target or one the
+// headline left out ("Turkish drone strike kills three in Qamishli" over
+// "A Turkish drone strike hit the city of Qamishli, killing three"): one
+// occurrence, which the body tells in full. Facts about the headline's
+// event (who stated or claimed it) are about the body's.
+func (d *doc) dropHeadlineRepeats() {
+	title := strings.TrimSpace(d.a.Title)
+	if title == "" || len(d.sents) < 2 || !strings.HasPrefix(strings.TrimSpace(d.text), title) {
+		return
+	}
+	var same map[string]string // headline event id -> body event id
+	out := d.events[:0]
+	for i, e := range d.events {
+		if d.evSent[e.ID] == 0 {
+			if f := d.retoldInBody(i); f != "" {
+				if same == nil {
+					same = map[string]string{}
+				}
+				same[e.ID] = f
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	d.events = out
+	for i := range d.facts {
+		f := &d.facts[i]
+		if id, ok := same[f.S]; ok {
+			f.S = id
+		}
+		if id, ok := same[f.O]; ok {
+			f.O = id
+		}
+	}
+}
+
+// retoldInBody returns the id of another event than the i-th, outside
+// the headline, of its type and agent, with its target or one where it
+// has none; or "".
+func (d *doc) retoldInBody(i int) string {
+	e := &d.events[i]
+	for j := range d.events {
+		f := &d.events[j]
+		if j != i && d.evSent[f.ID] != 0 && f.Type == e.Type && f.Agent == e.Agent && (f.Target == e.Target || e.Target == "") {
+			return f.ID
+		}
+	}
+	return ""
 }
