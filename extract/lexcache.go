@@ -16,6 +16,8 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // The lexicon cache. Decoding the lexicon's YAML was 232M of the 377M
@@ -69,7 +71,8 @@ type lexiconCache struct {
 
 // lexiconCacheFor is the cache of the values decoded from the YAML files
 // whose names and bytes hash to sum. It has no path when the user has no
-// cache directory or the build does not say the YAML module's version.
+// cache directory, the build does not say the YAML module's version, or a
+// type decoded into decodes itself (typeShape).
 func lexiconCacheFor(sum [sha256.Size]byte) lexiconCache {
 	dir, err := os.UserCacheDir()
 	if err != nil || dir == "" {
@@ -86,40 +89,50 @@ func lexiconCacheFor(sum [sha256.Size]byte) lexiconCache {
 			}
 		}
 	}
-	if yamlVersion == "" {
+	shape, ok := typeShape(reflect.TypeFor[cachedLexicon]())
+	if yamlVersion == "" || !ok {
 		return lexiconCache{}
 	}
 	c := lexiconCache{key: sha256.Sum256(fmt.Appendf(nil, "%s%s\n%s\n%s\n%x",
-		lexiconCacheFormat, runtime.Version(), yamlVersion, typeShape(reflect.TypeFor[cachedLexicon]()), sum))}
+		lexiconCacheFormat, runtime.Version(), yamlVersion, shape, sum))}
 	c.path = filepath.Join(dir, "newsgraph", fmt.Sprintf("lexicon-%x", c.key[:16]))
 	return c
 }
 
-// typeShape describes t as the cache encodes it: the kinds, and the
-// exported fields of structs by name, type and tag, so that a field added
-// to LexEntry, frameFile or wordLists changes the cache's key. Only the
-// exported fields are kept (exportedFields).
-func typeShape(t reflect.Type) string {
+// typeShape describes t as the cache encodes it: each type's name and
+// kind, and the exported fields of structs by name, type and tag, so that
+// a field added to LexEntry, frameFile or wordLists changes the cache's
+// key. Only the exported fields are kept (exportedFields). It reports
+// false for a type that decodes itself (an UnmarshalYAML or UnmarshalText
+// method): what such a method makes of the YAML is code, which no key can
+// follow, so a lexicon with one is not cached.
+func typeShape(t reflect.Type) (string, bool) {
 	var b strings.Builder
+	ok := true
+	open := map[reflect.Type]bool{} // struct types being described
 	var walk func(t reflect.Type)
 	walk = func(t reflect.Type) {
+		if selfDecoding(t) {
+			ok = false
+		}
+		fmt.Fprintf(&b, "%s %s", t, t.Kind())
 		switch t.Kind() {
-		case reflect.Pointer, reflect.Slice:
-			fmt.Fprintf(&b, "%s(", t.Kind())
-			walk(t.Elem())
-			b.WriteByte(')')
-		case reflect.Array:
-			fmt.Fprintf(&b, "[%d](", t.Len())
+		case reflect.Pointer, reflect.Slice, reflect.Array: // the name has an array's length
+			b.WriteByte('(')
 			walk(t.Elem())
 			b.WriteByte(')')
 		case reflect.Map:
-			b.WriteString("map(")
+			b.WriteByte('(')
 			walk(t.Key())
 			b.WriteByte(',')
 			walk(t.Elem())
 			b.WriteByte(')')
 		case reflect.Struct:
-			b.WriteString("struct{")
+			if open[t] { // a type within itself: its name says it
+				return
+			}
+			open[t] = true
+			b.WriteByte('{')
 			for i := range t.NumField() {
 				if f := t.Field(i); f.IsExported() {
 					fmt.Fprintf(&b, "%s %q ", f.Name, f.Tag)
@@ -128,12 +141,30 @@ func typeShape(t reflect.Type) string {
 				}
 			}
 			b.WriteByte('}')
-		default:
-			b.WriteString(t.Kind().String())
+			open[t] = false
 		}
 	}
 	walk(t)
-	return b.String()
+	return b.String(), ok
+}
+
+// The methods by which a type decodes itself from YAML: yaml.v3's
+// Unmarshaler, its obsolete form, and encoding.TextUnmarshaler.
+var (
+	yamlUnmarshaler    = reflect.TypeFor[interface{ UnmarshalYAML(*yaml.Node) error }]()
+	yamlOldUnmarshaler = reflect.TypeFor[interface{ UnmarshalYAML(func(any) error) error }]()
+	textUnmarshaler    = reflect.TypeFor[interface{ UnmarshalText([]byte) error }]()
+)
+
+// selfDecoding reports whether t, or a pointer to it, has a method that
+// decodes it from YAML.
+func selfDecoding(t reflect.Type) bool {
+	for _, u := range []reflect.Type{t, reflect.PointerTo(t)} {
+		if u.Implements(yamlUnmarshaler) || u.Implements(yamlOldUnmarshaler) || u.Implements(textUnmarshaler) {
+			return true
+		}
+	}
+	return false
 }
 
 // load fills decoded's entries, frames and words from the cache, and

@@ -236,3 +236,41 @@ func TestPruneLexiconCache(t *testing.T) {
 		t.Errorf("left %v", got)
 	}
 }
+
+// TestTypeShape holds the key's description of the decoded types to what
+// it must follow: a field's name, type or tag, a type within itself, and
+// a type that decodes itself, which is not cached.
+func TestTypeShape(t *testing.T) {
+	type a struct {
+		N string `yaml:"n"`
+	}
+	type b struct {
+		N string `yaml:"name"`
+	}
+	type c struct {
+		N int `yaml:"n"`
+	}
+	type self struct {
+		Kids []*self
+	}
+	type text struct{ T time.Time }
+	shape := func(v any) string {
+		s, ok := typeShape(reflect.TypeOf(v))
+		if !ok {
+			t.Errorf("%T: not cached", v)
+		}
+		return s
+	}
+	if shape(a{}) == shape(b{}) || shape(a{}) == shape(c{}) {
+		t.Error("a field's tag or type is not in the shape")
+	}
+	if shape(self{}) == "" {
+		t.Error("no shape for a type within itself")
+	}
+	if _, ok := typeShape(reflect.TypeOf(text{})); ok {
+		t.Error("a type with UnmarshalText is cached")
+	}
+	if _, ok := typeShape(reflect.TypeFor[cachedLexicon]()); !ok {
+		t.Error("the lexicon is not cached")
+	}
+}
