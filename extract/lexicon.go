@@ -420,15 +420,11 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}
 	var words wordLists
 	var frameData frameFile
-	sum := sha256.New()
-	decoded := decodeLexiconFiles(fsys, files, &frameData, &words)
+	decoded, sum := decodeLexiconFiles(fsys, files, &frameData, &words)
 	for i, f := range files {
 		if decoded[i].readErr != nil {
 			return nil, decoded[i].readErr
 		}
-		data := decoded[i].data
-		fmt.Fprintf(sum, "%s %d\n", f, len(data))
-		sum.Write(data)
 		if decoded[i].err != nil {
 			return nil, fmt.Errorf("lexicon %s: %w", f, decoded[i].err)
 		}
@@ -481,7 +477,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			e.metonym = lx.byID[schema.Slug(e.Metonym)]
 		}
 	}
-	lx.fingerprint = hex.EncodeToString(sum.Sum(nil))[:12]
+	lx.fingerprint = hex.EncodeToString(sum[:])[:12]
 	if lx.frames, err = compileFrames(frameData); err != nil {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}
@@ -983,18 +979,32 @@ type lexiconFile struct {
 	err     error // of decoding it
 }
 
-// decodeLexiconFiles reads files from fsys and decodes each of them at
-// once, in a goroutine of its own: frames.yaml into frameData, words.yaml
-// into words, any other into its entries. Decoding the YAML was two thirds
-// of starting newsgraph, on one core while the other waited. LoadLexicon
-// reports the errors in the order of the files, as when it read and
-// decoded them one after the other.
-func decodeLexiconFiles(fsys fs.FS, files []string, frameData *frameFile, words *wordLists) []lexiconFile {
-	out := make([]lexiconFile, len(files))
+// decodeLexiconFiles reads files from fsys and decodes them: frames.yaml
+// into frameData, words.yaml into words, any other into its entries. When
+// every file reads, it hashes them (lexiconSum), and the values come from
+// the lexicon cache if it has them (lexcache.go), and go to it when all
+// decode. Otherwise each file is decoded at once, in a goroutine of its
+// own: decoding the YAML was two thirds of starting newsgraph, on one
+// core while the other waited. LoadLexicon reports the errors in the order
+// of the files, as when it read and decoded them one after the other.
+func decodeLexiconFiles(fsys fs.FS, files []string, frameData *frameFile, words *wordLists) (out []lexiconFile, sum [sha256.Size]byte) {
+	out = make([]lexiconFile, len(files))
+	allRead := true
+	for i, f := range files {
+		out[i].data, out[i].readErr = fs.ReadFile(fsys, f)
+		allRead = allRead && out[i].readErr == nil
+	}
+	var cache lexiconCache
+	if allRead {
+		sum = lexiconSum(files, out)
+		if cache = lexiconCacheFor(sum); cache.load(out, frameData, words) {
+			return out, sum
+		}
+	}
 	var wg sync.WaitGroup
 	for i, f := range files {
 		lf := &out[i]
-		if lf.data, lf.readErr = fs.ReadFile(fsys, f); lf.readErr != nil {
+		if lf.readErr != nil {
 			continue
 		}
 		wg.Go(func() {
@@ -1009,7 +1019,22 @@ func decodeLexiconFiles(fsys fs.FS, files []string, frameData *frameFile, words 
 		})
 	}
 	wg.Wait()
-	return out
+	if !slices.ContainsFunc(out, func(lf lexiconFile) bool { return lf.err != nil }) {
+		cache.store(out, frameData, words)
+	}
+	return out, sum
+}
+
+// lexiconSum hashes the names and bytes of files, read into decoded: the
+// lexicon's fingerprint and the lexicon cache's key are made of it.
+func lexiconSum(files []string, decoded []lexiconFile) (sum [sha256.Size]byte) {
+	h := sha256.New()
+	for i, f := range files {
+		fmt.Fprintf(h, "%s %d\n", f, len(decoded[i].data))
+		h.Write(decoded[i].data)
+	}
+	h.Sum(sum[:0])
+	return sum
 }
 
 // DefaultLexicon returns the lexicon embedded in the binary.
