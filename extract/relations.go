@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -926,10 +927,15 @@ func (v *view) killed(k int) {
 	victims := func(from int) []*entity {
 		var out []*entity
 		if o := v.next(from, 4, ofType(schema.Person)); o >= 0 {
+			last := o
 			for _, i := range v.list(o) {
 				if is(v.ent(i), schema.Person) {
 					out = append(out, v.ent(i))
+					last = i
 				}
+			}
+			if p := v.titledPersonAfterAnd(last); p >= 0 && !slices.Contains(out, v.ent(p)) {
+				out = append(out, v.ent(p)) // "X and Iraqi PMF commander Y"
 			}
 		}
 		return out
@@ -999,6 +1005,26 @@ func (v *view) killed(k int) {
 	for _, vic := range victims(k) {
 		v.fact(k, agent, "killed", vic, 0.8)
 	}
+}
+
+// titledPersonAfterAnd returns the person named after "and" past a title
+// that may hold names and one comma ("Qasem Soleimani and Iraqi
+// Popular Mobilization Forces powerbroker Abu Mahdi al-Muhandis", "and the
+// deputy head of the PMF, Abu Mahdi al-Muhandis"), within eight items
+// of the item last, or -1.
+func (v *view) titledPersonAfterAnd(last int) int {
+	if !v.word(last+1, "and") {
+		return -1
+	}
+	for n := last + 2; n < len(v.it) && n <= last+9; n++ {
+		if is(v.ent(n), schema.Person) {
+			return n
+		}
+		if clauseBreak(v.it[n].w) || v.word(n, "and", "who", "which", "that") || v.word(n, ",") && !is(v.ent(n+1), schema.Person) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // overthrew: "X toppled Y".

@@ -198,6 +198,9 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"united-states", "killed", "qasem-soleimani", ""}}},
 		{"Israel then raised the stakes by assassinating Saleh al-Arouri in Beirut.",
 			[]wantFact{{"israel", "killed", "saleh-al-arouri", ""}}},
+		// A second victim named after "and" past a title holding names.
+		{"Officials spoke on Monday. Israel struck back by assassinating Hezbollah commander Fuad Shukr and Hamas political chief Ismail Haniyeh.",
+			[]wantFact{{"israel", "killed", "ismail-haniyeh", ""}}},
 		// A possessive before a member noun names the whole.
 		{"Western officials say the YBS is the PKK's local wing in Sinjar.",
 			[]wantFact{{"sinjar-resistance-units", "member_of", "kurdistan-workers-party", ""}}},
