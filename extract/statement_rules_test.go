@@ -414,3 +414,23 @@ func TestWordsGivenToAnOutletAreAddressedToIt(t *testing.T) {
 	checkRules(t, "Two drones fell near Harir air base on Sunday. Fuad Hussein confirmed to Rudaw that nobody on the base was hurt.", nil,
 		[]wantEvent{{schema.EvStatement, "fuad-hussein", "rudaw"}}, nil)
 }
+
+func TestJointSpeakersMakeOneStatement(t *testing.T) {
+	// Two speakers of one report verb make one statement, the first's,
+	// that each of them stated (the guideline's joint statement), across
+	// the words that describe either.
+	for _, tc := range []struct{ text, first, second string }{
+		{"Talks on the mission ended in Baghdad on Tuesday. Washington and the Iraqi government say the advisers will stay until next year.", "united-states", "iraqi-government"},
+		{"A drone crashed near Tanf on Friday. The Pentagon and the newly formed State Department said the drone came from the east.", "pentagon", "us-state-department"},
+	} {
+		rec := extractText(t, tc.text)
+		if countEvents(rec, schema.EvStatement, tc.first) != 1 || countEvents(rec, schema.EvStatement, tc.second) != 0 {
+			t.Errorf("%q: want one statement, by %s:%s", tc.text, tc.first, eventList(rec))
+		}
+		if !slices.ContainsFunc(rec.Facts, func(f schema.Fact) bool { return f.S == tc.second && f.P == "stated" }) {
+			t.Errorf("%q: %s stated nothing", tc.text, tc.second)
+		}
+	}
+	// Two clauses are not two speakers.
+	wantEvents(t, "Markets were calm on Monday. Rockets hit Erbil and Kurdish officials said two guards died.", schema.EvStatement, "erbil", 0)
+}
