@@ -434,3 +434,17 @@ func TestJointSpeakersMakeOneStatement(t *testing.T) {
 	// Two clauses are not two speakers.
 	wantEvents(t, "Markets were calm on Monday. Rockets hit Erbil and Kurdish officials said two guards died.", schema.EvStatement, "erbil", 0)
 }
+
+func TestWhiteHouseSpeaksForTheGovernment(t *testing.T) {
+	// The White House's words are the US government's (the guideline,
+	// part N decision 3), however the sentence reports them.
+	for _, text := range []string{
+		"Markets were calm on Monday. In a statement, the White House said the president had been told of the drone.",
+		"Markets were calm on Monday. The White House condemned the rocket fire on the embassy.",
+	} {
+		rec := extractText(t, text)
+		if countEvents(rec, schema.EvStatement, "us-government") != 1 || countEvents(rec, schema.EvStatement, "white-house") != 0 {
+			t.Errorf("%q: want one statement, by the US government:%s", text, eventList(rec))
+		}
+	}
+}
