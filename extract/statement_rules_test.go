@@ -448,3 +448,12 @@ func TestWhiteHouseSpeaksForTheGovernment(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotationClosingFirstLeavesTheReportVerbOutside(t *testing.T) {
+	// A quotation whose opening mark the sentence before holds in another
+	// form ('' for ") closes in this sentence: "the ministry said" after it
+	// is outside the quotation and names the speaker.
+	checkRules(t, "Turkish jets struck PKK hideouts in Gara on Monday, the Turkish Defense Ministry said.\n\n"+
+		"''Two hideouts were destroyed near the border. Our strikes will continue until no terrorist is left in the area,” the ministry said.", nil,
+		[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}, nil)
+}
