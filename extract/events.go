@@ -1620,6 +1620,9 @@ func (v *view) statement() {
 			for _, x := range v.listBack(f.speaker) {
 				speakers = append(speakers, v.ent(x))
 			}
+			if x := v.jointSpeaker(f.speaker); x >= 0 && len(speakers) == 1 {
+				speakers = []*entity{v.speakerAt(x), speakers[0]}
+			}
 		}
 		var target *entity
 		if v.wordIn(f.verb, v.d.lx.addresseeReportVerbs) {
@@ -1647,9 +1650,18 @@ func (v *view) statement() {
 		if target == nil {
 			target = v.addressee(f)
 		}
-		for _, s := range speakers {
+		var joint *schema.Event // the statement the speakers make together
+		for i, s := range speakers {
 			s = v.politicalEntity(s) // "Tehran said", "Baghdad said"
 			if s != nil && (!is(s, schema.Person, schema.GovernmentBody, schema.ArmedGroup, schema.Country, schema.MediaOutlet, schema.Coalition) || d.commentator[s]) {
+				continue
+			}
+			if i > 0 {
+				// "X and Y said in a joint statement": one statement, the
+				// first speaker's, that each of them stated.
+				if joint != nil && s != nil && !is(s, schema.MediaOutlet) {
+					d.addFact(s, "stated", &entity{id: joint.ID, typ: schema.EventEntity}, schema.Stated, nil, v.evidence(), "", 0.7)
+				}
 				continue
 			}
 			if typ == schema.EvStatement && !v.newsworthy(f, s) {
@@ -1674,7 +1686,7 @@ func (v *view) statement() {
 				// statement.
 				et = schema.EvStatement
 			}
-			v.statementEvent(et, s, t, f.verb)
+			joint = v.statementEvent(et, s, t, f.verb)
 			if s == nil {
 				continue
 			}
@@ -1689,6 +1701,55 @@ func (v *view) statement() {
 			}
 		}
 	}
+}
+
+// jointSpeaker returns the item of a first speaker that the subject of
+// a report verb coordinates with the speaker at sp, across the words
+// that describe either ("Washington and the Iraqi government say", "the
+// Observatory and the monitor Deir Ezzor 24 said", "US and Iraqi sources
+// said"), or -1. The first speaker heads its clause: "Rockets hit Erbil
+// and officials said" joins two clauses, not two speakers.
+func (v *view) jointSpeaker(sp int) int {
+	j := v.skipPlain(sp-1, -1)
+	if !v.word(j, "and") {
+		return -1
+	}
+	first := v.skipPlain(j-1, -1)
+	if first < 0 || v.speakerAt(first) == nil {
+		return -1
+	}
+	if start := v.skipPlain(first-1, -1); start >= 0 && !v.word(start, ",", `"`) && !clauseBreak(v.it[start].w) {
+		return -1
+	}
+	return first
+}
+
+// skipPlain returns the first item from k, going by step, that is not a
+// plain word (a name, a demonym, a conjunction, a trigger or speech
+// word), within four items; -1 past the sentence's edge.
+func (v *view) skipPlain(k, step int) int {
+	for n := 0; k >= 0 && k < len(v.it) && n < 4; k, n = k+step, n+1 {
+		it := &v.it[k]
+		if it.e != nil || it.dem != nil || v.word(k, "and", ",", `"`) || clauseBreak(it.w) {
+			return k
+		}
+		if t := &v.d.lx.byWord[it.id]; t.event != 0 || t.rule != nil || t.attrib != 0 || t.act != 0 {
+			return k
+		}
+	}
+	if k >= len(v.it) {
+		return -1
+	}
+	return k
+}
+
+// speakerAt is the speaker an item names: its entity, or the country of a
+// demonym ("US and Iraqi sources").
+func (v *view) speakerAt(k int) *entity {
+	if e := v.ent(k); e != nil {
+		return e
+	}
+	return v.country(k)
 }
 
 // issuedAt returns the item of the verb that issues the statement noun at
@@ -1793,7 +1854,7 @@ func (d *doc) hasStatement(s *entity) bool {
 }
 
 // statementEvent records a statement or threat and the speaker's stated fact.
-func (v *view) statementEvent(typ string, s, t *entity, k int) {
+func (v *view) statementEvent(typ string, s, t *entity, k int) *schema.Event {
 	ev := v.addEvent(typ, s, t, nil, k, "")
 	ev.Kind = schema.Stated
 	if typ == schema.EvThreat {
@@ -1805,6 +1866,7 @@ func (v *view) statementEvent(typ string, s, t *entity, k int) {
 			v.d.lastSpeaker = s // an outlet reports: "it added in a statement" is not the outlet
 		}
 	}
+	return ev
 }
 
 // ownSide reports that t is a itself, its armed forces or the state whose

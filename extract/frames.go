@@ -1423,6 +1423,14 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 	if ev.Type == schema.EvStatement && v.d.commentator[agent] {
 		return nil // analysts and editors frame events; their words are not acts
 	}
+	if ev.Type == schema.EvStatement || ev.Type == schema.EvThreat {
+		agent = v.politicalEntity(agent) // "the White House said": the government it stands for
+	}
+	if i := slices.Index(fr.slotNames, ev.Agent); ev.Type == schema.EvStatement && i >= 0 && m.bind[i] >= 0 {
+		if x := v.jointSpeaker(m.bind[i]); x >= 0 {
+			agent = v.politicalEntity(v.speakerAt(x)) // "X and Y said": one statement, X's (statement)
+		}
+	}
 	typ := ev.Type
 	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) && (v.fromTheAir(m.trigger) || v.airPower(agent, m.trigger)) {
 		typ = ev.StateType

@@ -414,3 +414,46 @@ func TestWordsGivenToAnOutletAreAddressedToIt(t *testing.T) {
 	checkRules(t, "Two drones fell near Harir air base on Sunday. Fuad Hussein confirmed to Rudaw that nobody on the base was hurt.", nil,
 		[]wantEvent{{schema.EvStatement, "fuad-hussein", "rudaw"}}, nil)
 }
+
+func TestJointSpeakersMakeOneStatement(t *testing.T) {
+	// Two speakers of one report verb make one statement, the first's,
+	// that each of them stated (the guideline's joint statement), across
+	// the words that describe either.
+	for _, tc := range []struct{ text, first, second string }{
+		{"Talks on the mission ended in Baghdad on Tuesday. Washington and the Iraqi government say the advisers will stay until next year.", "united-states", "iraqi-government"},
+		{"A drone crashed near Tanf on Friday. The Pentagon and the newly formed State Department said the drone came from the east.", "pentagon", "us-state-department"},
+	} {
+		rec := extractText(t, tc.text)
+		if countEvents(rec, schema.EvStatement, tc.first) != 1 || countEvents(rec, schema.EvStatement, tc.second) != 0 {
+			t.Errorf("%q: want one statement, by %s:%s", tc.text, tc.first, eventList(rec))
+		}
+		if !slices.ContainsFunc(rec.Facts, func(f schema.Fact) bool { return f.S == tc.second && f.P == "stated" }) {
+			t.Errorf("%q: %s stated nothing", tc.text, tc.second)
+		}
+	}
+	// Two clauses are not two speakers.
+	wantEvents(t, "Markets were calm on Monday. Rockets hit Erbil and Kurdish officials said two guards died.", schema.EvStatement, "erbil", 0)
+}
+
+func TestWhiteHouseSpeaksForTheGovernment(t *testing.T) {
+	// The White House's words are the US government's (the guideline,
+	// part N decision 3), however the sentence reports them.
+	for _, text := range []string{
+		"Markets were calm on Monday. In a statement, the White House said the president had been told of the drone.",
+		"Markets were calm on Monday. The White House condemned the rocket fire on the embassy.",
+	} {
+		rec := extractText(t, text)
+		if countEvents(rec, schema.EvStatement, "us-government") != 1 || countEvents(rec, schema.EvStatement, "white-house") != 0 {
+			t.Errorf("%q: want one statement, by the US government:%s", text, eventList(rec))
+		}
+	}
+}
+
+func TestQuotationClosingFirstLeavesTheReportVerbOutside(t *testing.T) {
+	// A quotation whose opening mark the sentence before holds in another
+	// form ('' for ") closes in this sentence: "the ministry said" after it
+	// is outside the quotation and names the speaker.
+	checkRules(t, "Turkish jets struck PKK hideouts in Gara on Monday, the Turkish Defense Ministry said.\n\n"+
+		"''Two hideouts were destroyed near the border. Our strikes will continue until no terrorist is left in the area,” the ministry said.", nil,
+		[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}, nil)
+}

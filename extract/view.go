@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/newsgraph/newsgraph/schema"
+	"unicode/utf8"
 )
 
 // The relation, event and claim rules read a sentence as a sequence of
@@ -64,8 +65,11 @@ func (d *doc) view(s *sentence) *view {
 	*v = view{d: d, s: s, it: d.itemBuf[:0], quote: d.quoteBuf[:0]}
 	defer func() { d.itemBuf, d.quoteBuf = v.it[:0], v.quote[:0] }()
 	// A quotation opened in the sentence before is still open here when
-	// this one has an odd number of quotation marks: it closes it.
-	inQuote := d.quoteOpen && d.oddQuotes(s)
+	// this one has an odd number of quotation marks: it closes it. So it
+	// is when the first of an odd number closes a quotation whose opening
+	// the sentence splitter or an unmatched mark ('' for ") left behind:
+	// "… in the region," the ministry said.
+	inQuote := d.oddQuotes(s) && (d.quoteOpen || d.closesFirst(s))
 	defer func() { d.quoteOpen = inQuote }()
 	scare := -1        // the closing quote of a name or word in scare quotes
 	scareWord := false // the word in scare quotes comes next
@@ -282,6 +286,19 @@ func (d *doc) oddQuotes(s *sentence) bool {
 		}
 	}
 	return n%2 == 1
+}
+
+// closesFirst reports that the first double quotation mark of sentence s
+// closes a quotation: a right quotation mark, or a straight one glued to
+// the word or comma before it.
+func (d *doc) closesFirst(s *sentence) bool {
+	for i := s.first; i < s.last; i++ {
+		if t := &d.toks[i]; t.kind == tQuote && t.norm == `"` {
+			r, _ := utf8.DecodeRuneInString(d.text[t.start:])
+			return r == '”' || r == '»' || r == '"' && !t.space && i > s.first
+		}
+	}
+	return false
 }
 
 // scareQuote returns the closing quotation mark when the one at token i
