@@ -111,6 +111,10 @@ func TestAttackPhrasings(t *testing.T) {
 		// Whom a strike killed is its target; the site it hit is where.
 		{"On Friday, a U.S. drone hit a convoy near Baghdad International Airport, killing Qasem Soleimani.",
 			nil, []wantEvent{{schema.EvAirstrike, "united-states", "qasem-soleimani"}}, nil},
+		// "The militants" refer back to the last armed group, as "the
+		// militia" does.
+		{"Kataib Hezbollah denied any role on Monday. The militants targeted the Conoco gas field on Tuesday.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "conoco", ""}}, nil, nil},
 		// Clashes between two sides name no aggressor: each side's attack.
 		{"Late on Tuesday, clashes between the Syrian army and the SDF spread to villages near Deir Hafer.",
 			[]wantFact{{"syrian-army", "attacked", "syrian-democratic-forces", ""}, {"syrian-democratic-forces", "attacked", "syrian-army", ""}},
