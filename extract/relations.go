@@ -1784,6 +1784,11 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 		if r.Predicate == "ambassador_to" && !posted {
 			continue // "U.S. Ambassador": the sending state, not the post
 		}
+		if _, again := d.factAt[factKey{p.id, r.Predicate, org.id}]; again {
+			// The title named again ("President Biden" after "President
+			// Joe Biden") is the office already recorded, not another role.
+			return
+		}
 		if !add(r.Predicate, org) {
 			break
 		}

@@ -667,3 +667,11 @@ func TestPlaceLists(t *testing.T) {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}
 }
+
+// TestOfficeNamedAgain: a title that names an office already recorded for
+// its holder is that office again, not a second, looser role.
+func TestOfficeNamedAgain(t *testing.T) {
+	checkRules(t, "The envoy flew home on Monday. President Joe Biden spoke to reporters, and later President Joe Biden signed the order.",
+		[]wantFact{{"joe-biden", "president_of", "united-states", ""}}, nil,
+		[]wantFact{{"joe-biden", "holds_role", "united-states", ""}})
+}
