@@ -53,6 +53,7 @@ func (d *doc) relations() {
 		v.collectiveFacts()
 		v.applyFrames()
 		d.nearestAreas(from)
+		d.nearestSites(from)
 		d.track(v)
 	}
 }
@@ -88,6 +89,32 @@ func (d *doc) nearestAreas(from int) {
 		return false
 	}
 	d.dropFacts(from, func(f schema.Fact) bool { return f.P == "located_in" && implied(f) })
+}
+
+// nearestSites drops, among the facts from index from on (one
+// sentence's), a force's deployed_at an area when the sentence also puts
+// the force at a site located in that area: "the Harir air base in the
+// Kurdistan Region, where U.S. troops are stationed" puts the troops at
+// the base, and the base's located_in already says where that is.
+func (d *doc) nearestSites(from int) {
+	var at []schema.Fact
+	for _, f := range d.facts[from:] {
+		if f.P == "deployed_at" {
+			at = append(at, f)
+		}
+	}
+	if len(at) < 2 {
+		return
+	}
+	within := func(f schema.Fact) bool {
+		for _, g := range at {
+			if _, ok := d.factAt[factKey{g.O, "located_in", f.O}]; ok && g.S == f.S {
+				return true
+			}
+		}
+		return false
+	}
+	d.dropFacts(from, func(f schema.Fact) bool { return f.P == "deployed_at" && within(f) })
 }
 
 // dropFacts removes, among the facts from index from on, those drop

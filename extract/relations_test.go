@@ -675,3 +675,11 @@ func TestOfficeNamedAgain(t *testing.T) {
 		[]wantFact{{"joe-biden", "president_of", "united-states", ""}}, nil,
 		[]wantFact{{"joe-biden", "holds_role", "united-states", ""}})
 }
+
+// TestSiteBeforeItsArea: forces that a clause puts at "the base in the
+// region" are at the base; the region only says where the base is.
+func TestSiteBeforeItsArea(t *testing.T) {
+	checkRules(t, "Air defences were busy all night. A drone fell near Harir air base in the Kurdistan Region, where U.S. troops are stationed.",
+		[]wantFact{{"us-military", "deployed_at", "harir-air-base", ""}, {"harir-air-base", "located_in", "kurdistan-region", ""}}, nil,
+		[]wantFact{{"us-military", "deployed_at", "kurdistan-region", ""}})
+}
