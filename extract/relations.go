@@ -253,6 +253,8 @@ func (v *view) entityRules(k int) {
 		}
 	case is(it.e, schema.GovernmentBody) && v.d.lx.isMilitary(it.e):
 		v.deployedIn(k)
+	case is(it.e, schema.Place) && v.d.lx.isBorder(it.e.lex):
+		v.onBorder(k)
 	}
 	if it.m == nil {
 		return
@@ -275,6 +277,49 @@ func (v *view) entityRules(k int) {
 		}
 	}
 	v.namedLocation(k)
+}
+
+// isBorder reports whether le is one of the lexicon's borders between
+// two states (borders.go).
+func (lx *Lexicon) isBorder(le *LexEntry) bool {
+	for _, b := range lx.borders {
+		if b == le {
+			return true
+		}
+	}
+	return false
+}
+
+// onBorder: "a crossing at the Iraq-Syria border", "Qaim, on the Iraqi
+// side of the Syria-Iraq border", "an outpost close to the Jordan-Syria
+// border": the place before the preposition lies near the border item k
+// names. Only a border the text names by both states: one
+// named by a single side ("the border with Syria") is the article's guess
+// at the other (borders.go), too weak to place a town by.
+func (v *view) onBorder(k int) {
+	if m := v.it[k].m; m == nil || m.how == ReasonBorder {
+		return
+	}
+	j := k - 1
+	if v.word(j, "the") {
+		j--
+	}
+	if v.word(j, "of") && v.word(j-1, "side") {
+		// "on the Syrian side of the border"
+		j -= 3 // the side's adjective
+		if v.word(j, "the") {
+			j--
+		}
+	}
+	if v.word(j, "to") && v.word(j-1, "close") {
+		j--
+	}
+	if !v.word(j, "on", "at", "along", "close", "straddling") {
+		return
+	}
+	if p := v.prev(j, 4, ofType(schema.Place, schema.MilitaryBase)); p >= 0 {
+		v.fact(k, v.ent(p), "located_near", v.ent(k), 0.65)
+	}
 }
 
 // namedLocation: a site whose name says where it is ("the U.S. Embassy in

@@ -683,3 +683,12 @@ func TestSiteBeforeItsArea(t *testing.T) {
 		[]wantFact{{"us-military", "deployed_at", "harir-air-base", ""}, {"harir-air-base", "located_in", "kurdistan-region", ""}}, nil,
 		[]wantFact{{"us-military", "deployed_at", "kurdistan-region", ""}})
 }
+
+// TestOnTheBorder: a place "on", "at" or "close to" a border the text
+// names by both states lies near it, also from the border's one side.
+func TestOnTheBorder(t *testing.T) {
+	checkRules(t, "The rockets flew west at dawn. They were launched from Al-Qaim, on the Iraqi side of the Iraq-Syria border.",
+		[]wantFact{{"al-qaim", "located_near", "iraqi-syrian-border", ""}}, nil, nil)
+	checkRules(t, "The rockets flew west at dawn. The Tower 22 outpost sits close to the Jordan-Syria border.",
+		[]wantFact{{"tower-22", "located_near", "jordanian-syrian-border", ""}}, nil, nil)
+}
