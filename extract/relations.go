@@ -54,6 +54,7 @@ func (d *doc) relations() {
 		v.collectiveFacts()
 		v.applyFrames()
 		d.nearestAreas(from)
+		d.nearestSites(from)
 		d.track(v)
 	}
 }
@@ -89,6 +90,32 @@ func (d *doc) nearestAreas(from int) {
 		return false
 	}
 	d.dropFacts(from, func(f schema.Fact) bool { return f.P == "located_in" && implied(f) })
+}
+
+// nearestSites drops, among the facts from index from on (one
+// sentence's), a force's deployed_at an area when the sentence also puts
+// the force at a site located in that area: "the Harir air base in the
+// Kurdistan Region, where U.S. troops are stationed" puts the troops at
+// the base, and the base's located_in already says where that is.
+func (d *doc) nearestSites(from int) {
+	var at []schema.Fact
+	for _, f := range d.facts[from:] {
+		if f.P == "deployed_at" {
+			at = append(at, f)
+		}
+	}
+	if len(at) < 2 {
+		return
+	}
+	within := func(f schema.Fact) bool {
+		for _, g := range at {
+			if _, ok := d.factAt[factKey{g.O, "located_in", f.O}]; ok && g.S == f.S {
+				return true
+			}
+		}
+		return false
+	}
+	d.dropFacts(from, func(f schema.Fact) bool { return f.P == "deployed_at" && within(f) })
 }
 
 // dropFacts removes, among the facts from index from on, those drop
@@ -227,6 +254,8 @@ func (v *view) entityRules(k int) {
 		}
 	case is(it.e, schema.GovernmentBody) && v.d.lx.isMilitary(it.e):
 		v.deployedIn(k)
+	case is(it.e, schema.Place) && v.d.lx.isBorder(it.e.lex):
+		v.onBorder(k)
 	}
 	if it.m == nil {
 		return
@@ -249,6 +278,49 @@ func (v *view) entityRules(k int) {
 		}
 	}
 	v.namedLocation(k)
+}
+
+// isBorder reports whether le is one of the lexicon's borders between
+// two states (borders.go).
+func (lx *Lexicon) isBorder(le *LexEntry) bool {
+	for _, b := range lx.borders {
+		if b == le {
+			return true
+		}
+	}
+	return false
+}
+
+// onBorder: "a crossing at the Iraq-Syria border", "Qaim, on the Iraqi
+// side of the Syria-Iraq border", "an outpost close to the Jordan-Syria
+// border": the place before the preposition lies near the border item k
+// names. Only a border the text names by both states: one
+// named by a single side ("the border with Syria") is the article's guess
+// at the other (borders.go), too weak to place a town by.
+func (v *view) onBorder(k int) {
+	if m := v.it[k].m; m == nil || m.how == ReasonBorder {
+		return
+	}
+	j := k - 1
+	if v.word(j, "the") {
+		j--
+	}
+	if v.word(j, "of") && v.word(j-1, "side") {
+		// "on the Syrian side of the border"
+		j -= 3 // the side's adjective
+		if v.word(j, "the") {
+			j--
+		}
+	}
+	if v.word(j, "to") && v.word(j-1, "close") {
+		j--
+	}
+	if !v.word(j, "on", "at", "along", "close", "straddling") {
+		return
+	}
+	if p := v.prev(j, 4, ofType(schema.Place, schema.MilitaryBase)); p >= 0 {
+		v.fact(k, v.ent(p), "located_near", v.ent(k), 0.65)
+	}
 }
 
 // namedLocation: a site whose name says where it is ("the U.S. Embassy in
@@ -1809,6 +1881,11 @@ func (v *view) role(k int, p *entity, title string, org *entity, posted bool) {
 		}
 		if r.Predicate == "ambassador_to" && !posted {
 			continue // "U.S. Ambassador": the sending state, not the post
+		}
+		if _, again := d.factAt[factKey{p.id, r.Predicate, org.id}]; again {
+			// The title named again ("President Biden" after "President
+			// Joe Biden") is the office already recorded, not another role.
+			return
 		}
 		if !add(r.Predicate, org) {
 			break

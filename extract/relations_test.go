@@ -670,3 +670,28 @@ func TestPlaceLists(t *testing.T) {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}
 }
+
+// TestOfficeNamedAgain: a title that names an office already recorded for
+// its holder is that office again, not a second, looser role.
+func TestOfficeNamedAgain(t *testing.T) {
+	checkRules(t, "The envoy flew home on Monday. President Joe Biden spoke to reporters, and later President Joe Biden signed the order.",
+		[]wantFact{{"joe-biden", "president_of", "united-states", ""}}, nil,
+		[]wantFact{{"joe-biden", "holds_role", "united-states", ""}})
+}
+
+// TestSiteBeforeItsArea: forces that a clause puts at "the base in the
+// region" are at the base; the region only says where the base is.
+func TestSiteBeforeItsArea(t *testing.T) {
+	checkRules(t, "Air defences were busy all night. A drone fell near Harir air base in the Kurdistan Region, where U.S. troops are stationed.",
+		[]wantFact{{"us-military", "deployed_at", "harir-air-base", ""}, {"harir-air-base", "located_in", "kurdistan-region", ""}}, nil,
+		[]wantFact{{"us-military", "deployed_at", "kurdistan-region", ""}})
+}
+
+// TestOnTheBorder: a place "on", "at" or "close to" a border the text
+// names by both states lies near it, also from the border's one side.
+func TestOnTheBorder(t *testing.T) {
+	checkRules(t, "The rockets flew west at dawn. They were launched from Al-Qaim, on the Iraqi side of the Iraq-Syria border.",
+		[]wantFact{{"al-qaim", "located_near", "iraqi-syrian-border", ""}}, nil, nil)
+	checkRules(t, "The rockets flew west at dawn. The Tower 22 outpost sits close to the Jordan-Syria border.",
+		[]wantFact{{"tower-22", "located_near", "jordanian-syrian-border", ""}}, nil, nil)
+}
