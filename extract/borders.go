@@ -67,7 +67,7 @@ func (d *doc) scanBorders(s *sentence) {
 }
 
 // otherSide returns the border between side and the state the sentence
-// names besides it ("the Iraqi town of al-Qaim, on the Syrian border"),
+// names besides it ("a town in Anbar, close to the Syrian border"),
 // else the one the article names most besides it, among the states that
 // border side: an article on US strikes in Iraq that speaks of "the
 // border with Syria" is about Iraq's.

@@ -139,3 +139,13 @@ func TestBorderNamedByOneSide(t *testing.T) {
 	checkEntities(t, "Officials gave few details on Sunday. Smugglers crossed the border with Turkey north of Mosul, an Iraqi officer said.",
 		[]wantEntity{{"iraqi-turkish-border", schema.Place, "border"}})
 }
+
+// TestSoldiersAndOpposition: a state's soldiers or troops are its armed
+// forces, and the Syrian armed opposition named without its groups is one
+// collective.
+func TestSoldiersAndOpposition(t *testing.T) {
+	checkEntities(t, "Officials gave few details on Monday. Three Syrian soldiers and two Turkish soldiers were hurt when shells fell near the crossing.",
+		[]wantEntity{{"syrian-army", schema.GovernmentBody, "Syrian soldiers"}, {"turkish-armed-forces", schema.GovernmentBody, "Turkish soldiers"}})
+	checkEntities(t, "Officials gave few details on Monday. Homs fell to a rebel alliance within a week, while Syrian opposition factions held the north.",
+		[]wantEntity{{"syrian-opposition-factions", schema.ArmedGroup, "rebel alliance"}, {"syrian-opposition-factions", schema.ArmedGroup, "Syrian opposition factions"}})
+}
