@@ -149,3 +149,18 @@ func TestSoldiersAndOpposition(t *testing.T) {
 	checkEntities(t, "Officials gave few details on Monday. Homs fell to a rebel alliance within a week, while Syrian opposition factions held the north.",
 		[]wantEntity{{"syrian-opposition-factions", schema.ArmedGroup, "rebel alliance"}, {"syrian-opposition-factions", schema.ArmedGroup, "Syrian opposition factions"}})
 }
+
+// TestShortFormInsideAName: a one-word short form of a longer name
+// ("Kurdistan" for the Kurdistan Region) inside another name is that
+// name's word, while a one-word name inside one still counts.
+func TestShortFormInsideAName(t *testing.T) {
+	rec := extractText(t, "Officials gave few details on Sunday. The Kurdistan Workers' Party said two of its fighters died in a Turkish strike in Iraq.")
+	if e := entityByID(rec, "kurdistan-region"); e != nil {
+		t.Errorf("the PKK's name mentions no Kurdistan Region: %v", e.Mentions)
+	}
+	if e := entityByID(rec, "iraq"); e == nil {
+		t.Errorf("no Iraq in %v", ids(rec))
+	}
+	checkEntities(t, "Officials gave few details on Sunday. A source at the Iran Press agency said the talks went well.",
+		[]wantEntity{{"iran", schema.Country, "Iran"}})
+}
