@@ -132,12 +132,13 @@ func TestAgreementBetweenPair(t *testing.T) {
 
 // TestBorderNamedByOneSide: "the Iraqi border" and "the border with
 // Syria" are the border between that state and the one the sentence, or
-// else the article, names besides it.
+// else the article, names besides it, named by the two states' names as
+// the annotation names borders.
 func TestBorderNamedByOneSide(t *testing.T) {
 	checkEntities(t, "Officials in Syria gave few details on Sunday. A drone hit a depot in Hasakah near the Iraqi border.",
-		[]wantEntity{{"iraqi-syrian-border", schema.Place, "Iraqi border"}})
+		[]wantEntity{{"syria-iraq-border", schema.Place, "Iraqi border"}})
 	checkEntities(t, "Officials gave few details on Sunday. Smugglers crossed the border with Turkey north of Mosul, an Iraqi officer said.",
-		[]wantEntity{{"iraqi-turkish-border", schema.Place, "border"}})
+		[]wantEntity{{"turkey-iraq-border", schema.Place, "border"}})
 }
 
 // TestSoldiersAndOpposition: a state's soldiers or troops are its armed
