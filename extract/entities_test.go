@@ -133,12 +133,17 @@ func TestAgreementBetweenPair(t *testing.T) {
 // TestBorderNamedByOneSide: "the Iraqi border" and "the border with
 // Syria" are the border between that state and the one the sentence, or
 // else the article, names besides it, named by the two states' names as
-// the annotation names borders.
+// the annotation names borders, and kept where a fact or event uses it.
 func TestBorderNamedByOneSide(t *testing.T) {
 	checkEntities(t, "Officials in Syria gave few details on Sunday. A drone hit a depot in Hasakah near the Iraqi border.",
 		[]wantEntity{{"syria-iraq-border", schema.Place, "Iraqi border"}})
-	checkEntities(t, "Officials gave few details on Sunday. Smugglers crossed the border with Turkey north of Mosul, an Iraqi officer said.",
+	checkEntities(t, "Officials gave few details on Sunday. Smugglers were arrested in Zakho, near the border with Turkey, an Iraqi officer said.",
 		[]wantEntity{{"turkey-iraq-border", schema.Place, "border"}})
+	// A border no fact or event uses is only passed by: no node.
+	rec := extractText(t, "Officials in Iraq gave few details on Sunday. The minister flew to the Turkish border and back before noon.")
+	if e := entityByID(rec, "turkey-iraq-border"); e != nil {
+		t.Errorf("unexpected border %v", e.Mentions)
+	}
 }
 
 // TestSoldiersAndOpposition: a state's soldiers or troops are its armed
