@@ -170,3 +170,12 @@ func TestShortFormInsideAName(t *testing.T) {
 	checkEntities(t, "Officials gave few details on Sunday. A source at the Iran Press agency said the talks went well.",
 		[]wantEntity{{"iran", schema.Country, "Iran"}})
 }
+
+// TestServiceAndCoalitionForms: the short names reporting gives Turkey's
+// intelligence service, the US forces in partisan outlets and the
+// coalition.
+func TestServiceAndCoalitionForms(t *testing.T) {
+	checkEntities(t, "Officials gave few details on Monday. Turkish intelligence tracked the car for days, a militia statement blamed the American occupation, and the U.S.-led international military coalition declined to comment.",
+		[]wantEntity{{"national-intelligence-organization", schema.GovernmentBody, "Turkish intelligence"}, {"us-military", schema.GovernmentBody, "American occupation"},
+			{"international-coalition", schema.Coalition, "U.S.-led international military coalition"}})
+}
