@@ -8,7 +8,8 @@ import "github.com/newsgraph/newsgraph/schema"
 // state named and the state the article names most besides it: al-Bukamal
 // "near the Iraqi border" in an article on Syria is on the Iraqi-Syrian
 // border. The borders are the lexicon's places named
-// "<demonym>-<demonym> <head>" ("Iraqi-Turkish border").
+// "<state>-<state> <head>", each state by its name or its demonym
+// ("Turkey-Iraq border", "Iraqi-Turkish border").
 
 // borderPair keys a border by its two states, in either order.
 type borderPair struct{ a, b *LexEntry }
@@ -20,7 +21,7 @@ func pairOf(a, b *LexEntry) borderPair {
 	return borderPair{a, b}
 }
 
-// indexBorders indexes the places named "<demonym>-<demonym> <head>" by
+// indexBorders indexes the places named "<state>-<state> <head>" by
 // their two states, and their heads.
 func (lx *Lexicon) indexBorders() {
 	lx.borders, lx.borderHeads = map[borderPair]*LexEntry{}, map[string]bool{}
@@ -29,13 +30,25 @@ func (lx *Lexicon) indexBorders() {
 		if e.Type != schema.Place || len(keys) != 3 {
 			continue
 		}
-		a, b := lx.demonym[keys[0]], lx.demonym[keys[1]]
+		a, b := lx.borderSide(keys[0]), lx.borderSide(keys[1])
 		if a == nil || b == nil || a == b {
 			continue
 		}
 		lx.borders[pairOf(a, b)] = e
 		lx.borderHeads[keys[2]] = true
 	}
+}
+
+// borderSide is the country a word of a border's name names, by its name
+// ("Syria") or its demonym ("Syrian").
+func (lx *Lexicon) borderSide(key string) *LexEntry {
+	if c := lx.demonym[key]; c != nil {
+		return c
+	}
+	if le := lx.byName[key]; le != nil && le.Type == schema.Country {
+		return le
+	}
+	return nil
 }
 
 // scanBorders adds the borders of a sentence that name one side: "the

@@ -132,10 +132,50 @@ func TestAgreementBetweenPair(t *testing.T) {
 
 // TestBorderNamedByOneSide: "the Iraqi border" and "the border with
 // Syria" are the border between that state and the one the sentence, or
-// else the article, names besides it.
+// else the article, names besides it, named by the two states' names as
+// the annotation names borders, and kept where a fact or event uses it.
 func TestBorderNamedByOneSide(t *testing.T) {
 	checkEntities(t, "Officials in Syria gave few details on Sunday. A drone hit a depot in Hasakah near the Iraqi border.",
-		[]wantEntity{{"iraqi-syrian-border", schema.Place, "Iraqi border"}})
-	checkEntities(t, "Officials gave few details on Sunday. Smugglers crossed the border with Turkey north of Mosul, an Iraqi officer said.",
-		[]wantEntity{{"iraqi-turkish-border", schema.Place, "border"}})
+		[]wantEntity{{"syria-iraq-border", schema.Place, "Iraqi border"}})
+	checkEntities(t, "Officials gave few details on Sunday. Smugglers were arrested in Zakho, near the border with Turkey, an Iraqi officer said.",
+		[]wantEntity{{"turkey-iraq-border", schema.Place, "border"}})
+	// A border no fact or event uses is only passed by: no node.
+	rec := extractText(t, "Officials in Iraq gave few details on Sunday. The minister flew to the Turkish border and back before noon.")
+	if e := entityByID(rec, "turkey-iraq-border"); e != nil {
+		t.Errorf("unexpected border %v", e.Mentions)
+	}
+}
+
+// TestSoldiersAndOpposition: a state's soldiers or troops are its armed
+// forces, and the Syrian armed opposition named without its groups is one
+// collective.
+func TestSoldiersAndOpposition(t *testing.T) {
+	checkEntities(t, "Officials gave few details on Monday. Three Syrian soldiers and two Turkish soldiers were hurt when shells fell near the crossing.",
+		[]wantEntity{{"syrian-army", schema.GovernmentBody, "Syrian soldiers"}, {"turkish-armed-forces", schema.GovernmentBody, "Turkish soldiers"}})
+	checkEntities(t, "Officials gave few details on Monday. Homs fell to a rebel alliance within a week, while Syrian opposition factions held the north.",
+		[]wantEntity{{"syrian-opposition-factions", schema.ArmedGroup, "rebel alliance"}, {"syrian-opposition-factions", schema.ArmedGroup, "Syrian opposition factions"}})
+}
+
+// TestShortFormInsideAName: a one-word short form of a longer name
+// ("Kurdistan" for the Kurdistan Region) inside another name is that
+// name's word, while a one-word name inside one still counts.
+func TestShortFormInsideAName(t *testing.T) {
+	rec := extractText(t, "Officials gave few details on Sunday. The Kurdistan Workers' Party said two of its fighters died in a Turkish strike in Iraq.")
+	if e := entityByID(rec, "kurdistan-region"); e != nil {
+		t.Errorf("the PKK's name mentions no Kurdistan Region: %v", e.Mentions)
+	}
+	if e := entityByID(rec, "iraq"); e == nil {
+		t.Errorf("no Iraq in %v", ids(rec))
+	}
+	checkEntities(t, "Officials gave few details on Sunday. A source at the Iran Press agency said the talks went well.",
+		[]wantEntity{{"iran", schema.Country, "Iran"}})
+}
+
+// TestServiceAndCoalitionForms: the short names reporting gives Turkey's
+// intelligence service, the US forces in partisan outlets and the
+// coalition.
+func TestServiceAndCoalitionForms(t *testing.T) {
+	checkEntities(t, "Officials gave few details on Monday. Turkish intelligence tracked the car for days, a militia statement blamed the American occupation, and the U.S.-led international military coalition declined to comment.",
+		[]wantEntity{{"national-intelligence-organization", schema.GovernmentBody, "Turkish intelligence"}, {"us-military", schema.GovernmentBody, "American occupation"},
+			{"international-coalition", schema.Coalition, "U.S.-led international military coalition"}})
 }

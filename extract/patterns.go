@@ -83,12 +83,24 @@ func (d *doc) innerNames() {
 			if 2*(d.toks[t].end-d.toks[t].start) >= d.toks[m.last-1].end-d.toks[m.first].start {
 				continue // "occupied Palestine": a variant of the name, not a name containing it
 			}
+			if shortened(le, d.span(t, t+1)) {
+				continue // "Kurdistan" in the Kurdistan Workers' Party's name is not the Kurdistan Region
+			}
 			e := d.lexEntity(le)
 			if surface := d.span(t, t+1); !slices.Contains(e.surfaces, surface) {
 				e.surfaces = append(e.surfaces, surface)
 			}
 		}
 	}
+}
+
+// shortened reports whether word is one word of le's longer name: such a
+// short form ("Kurdistan" for the Kurdistan Region) names le standing
+// alone, but inside another name it is that name's own word, where an
+// acronym or a one-word name ("UN", "Iraq") still names its entity.
+func shortened(le *LexEntry, word string) bool {
+	words := strings.Fields(le.Name)
+	return len(words) > 1 && slices.ContainsFunc(words, func(w string) bool { return strings.EqualFold(w, word) })
 }
 
 // governmentHead gives the person a government's name begins with ("the

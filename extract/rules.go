@@ -285,8 +285,10 @@ func (d *doc) record() schema.Record {
 		rec.Events = []schema.Event{}
 	}
 	// Only an entity with no surface in the text (a virtual one: a state
-	// for its capital, forces for their state) is kept for the facts and
-	// events that use it. An article has a few such: each is looked for in
+	// for its capital, forces for their state), or one named only by one
+	// side of a border ("near the Turkish border"), is kept for the facts
+	// and events that use it: a border an article passes by on its way is
+	// no place it reports on. An article has a few such: each is looked for in
 	// the facts and events, and the set of their ids, which cost more than
 	// the rest of the record when it was made for every article, only past
 	// bareScans of them.
@@ -297,7 +299,7 @@ func (d *doc) record() schema.Record {
 		if e.id == "" {
 			continue
 		}
-		if len(e.surfaces) == 0 && !e.publisher {
+		if len(e.surfaces) == 0 && !e.publisher || e.borderBySide() {
 			if bare++; bare > bareScans && used == nil {
 				used = d.usedIDs()
 			}
@@ -328,6 +330,12 @@ func (d *doc) record() schema.Record {
 	}
 	datePrecisions(&rec)
 	return rec
+}
+
+// borderBySide reports whether every surface of e names a border by one
+// of its sides (scanBorders).
+func (e *entity) borderBySide() bool {
+	return len(e.merges) > 0 && !slices.ContainsFunc(e.merges, func(m Merge) bool { return m.Reason != ReasonBorder })
 }
 
 // bareScans is how many entities without a surface record looks for in
