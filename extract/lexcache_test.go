@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -23,6 +24,12 @@ func useCacheDir(t *testing.T) string {
 	got, err := os.UserCacheDir()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if lexiconCacheFor([sha256.Size]byte{}).path == "" {
+		// A toolchain whose test binaries carry no module versions
+		// (go1.26's) gives no key for the YAML module: no cache to test.
+		// The project's toolchain (scripts/test) gives one.
+		t.Skip("this build records no version of the YAML module: the lexicon is not cached")
 	}
 	return filepath.Join(got, "newsgraph")
 }

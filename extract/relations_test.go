@@ -691,7 +691,7 @@ func TestSiteBeforeItsArea(t *testing.T) {
 // names by both states lies near it, also from the border's one side.
 func TestOnTheBorder(t *testing.T) {
 	checkRules(t, "The rockets flew west at dawn. They were launched from Al-Qaim, on the Iraqi side of the Iraq-Syria border.",
-		[]wantFact{{"al-qaim", "located_near", "iraqi-syrian-border", ""}}, nil, nil)
+		[]wantFact{{"al-qaim", "located_near", "syria-iraq-border", ""}}, nil, nil)
 	checkRules(t, "The rockets flew west at dawn. The Tower 22 outpost sits close to the Jordan-Syria border.",
-		[]wantFact{{"tower-22", "located_near", "jordanian-syrian-border", ""}}, nil, nil)
+		[]wantFact{{"tower-22", "located_near", "jordan-syria-border", ""}}, nil, nil)
 }
