@@ -108,6 +108,10 @@ func TestAttackPhrasings(t *testing.T) {
 		// "the city of".
 		{"Officials spoke on Monday. A Turkish drone strike in the town of Amuda left four people wounded.",
 			nil, []wantEvent{{schema.EvAirstrike, "turkey", "amuda"}}, nil},
+		// Whom an attack hurt, told before it, is its target; the base it
+		// hit is where.
+		{"Officials spoke on Monday. Two Kataib Hezbollah fighters were killed in a US airstrike on a depot near al-Qaim.",
+			nil, []wantEvent{{schema.EvAirstrike, "united-states", "kataib-hezbollah"}}, nil},
 		// Whom a strike killed is its target; the site it hit is where.
 		{"On Friday, a U.S. drone hit a convoy near Baghdad International Airport, killing Qasem Soleimani.",
 			nil, []wantEvent{{schema.EvAirstrike, "united-states", "qasem-soleimani"}}, nil},

@@ -672,6 +672,9 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 		// "A rocket attack hit X", "a missile attack was carried out on
 		// X": an attack by an unknown hand.
 		if targets, last := v.attackTargets(k); len(targets) > 0 {
+			if is(targets[0], schema.Place, schema.MilitaryBase) {
+				targets = append(v.victimsBefore(k), targets...) // whom it hurt, as recordAttack
+			}
 			ev := v.addEvent(schema.EvAttack, nil, targets[0], placeOf(targets), k, "occurred")
 			v.d.lastAttack = ev.ID
 			return last, true
@@ -719,6 +722,10 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	if len(targets) == 0 {
 		targets = v.victimsBefore(k)
+	} else if is(targets[0], schema.Place, schema.MilitaryBase) {
+		// "Five U.S. soldiers were wounded in a rocket attack on the Ain
+		// al-Asad base": whom it hurt is the target, the base where.
+		targets = append(v.victimsBefore(k), targets...)
 	}
 	if len(targets) == 0 {
 		targets = v.objectOf(k)
