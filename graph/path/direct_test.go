@@ -71,3 +71,24 @@ func TestDirectLinkBetweenHubs(t *testing.T) {
 		}
 	}
 }
+
+// TestSortTies checks that paths of equal cost are shown by their nodes'
+// IRIs, and that paths of different costs keep their order.
+func TestSortTies(t *testing.T) {
+	p := func(cost float64, iris ...string) Path {
+		out := Path{Cost: cost}
+		for _, x := range iris {
+			out.Nodes = append(out.Nodes, Node{IRI: x})
+		}
+		return out
+	}
+	ps := []Path{p(2, "a", "z", "b"), p(3, "a", "c", "d", "b"), p(3+1e-12, "a", "y", "b"), p(3, "a", "x", "b"), p(4, "a", "b")}
+	sortTies(ps)
+	var got []string
+	for _, x := range ps {
+		got = append(got, x.Nodes[1].IRI)
+	}
+	if want := []string{"z", "x", "y", "c", "b"}; !slices.Equal(got, want) {
+		t.Errorf("middle nodes in the order %v, want %v", got, want)
+	}
+}

@@ -93,16 +93,20 @@ func rank(kind string) int {
 }
 
 // statements finds the rdf:Statement nodes recording subj pred obj and
-// returns their claims, strongest first (see sortClaims), and the number
-// of statements found.
+// returns the claims of those in the fact's first maxArticles articles by
+// IRI, strongest first (see firstArticles), and the number of statements
+// found.
 //
 // The statements of a fact are found from whichever end fewer articles
 // mention. When both ends are popular (Iraq and the United States), that
 // list runs to thousands; the articles that state the fact are then read
 // from the labels of the fact's own quads (one exact index lookup), and
-// the statements are looked for among those articles' statements, in at
-// most maxArticles of them: the claim shown is then the strongest of
-// those, and the support is the number of articles.
+// the statements are looked for among those articles' statements, in the
+// maxArticles of them whose IRIs sort first, and the support is the
+// number of articles. The claims of every other way of reading are
+// bounded to the same articles, so that the claim shown does not depend
+// on which way the store was read (bolt reads this way, PostgreSQL
+// through its batch reader) nor on the order the store lists labels in.
 func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, int) {
 	from, to, fromDir := v.statementEnd(subj, obj)
 	want := func(st stmtProps) bool {
@@ -112,7 +116,7 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, in
 	var out []Claim
 	if v.batch != nil {
 		out = v.statementsBatch(from, to, fromDir, want)
-		return out, len(out)
+		return firstArticles(out), len(out)
 	}
 	if v.mentions(from) <= popularEnd || !v.rd.Indexed() {
 		dirRef := v.ref(fromDir)
@@ -125,8 +129,7 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, in
 			}
 			return true
 		})
-		sortClaims(out)
-		return out, len(out)
+		return firstArticles(out), len(out)
 	}
 	// Both ends popular: go through the articles that state the fact.
 	articleRef := v.ref(schema.InArticle)
@@ -139,19 +142,54 @@ func (v *view) statements(subj nodeID, pred cgraph.Ref, obj nodeID) ([]Claim, in
 			return v.err == nil
 		}))
 	}
-	for i, l := range labels {
-		if i == maxArticles || articleRef == nil {
+	if articleRef != nil {
+		for _, l := range v.firstLabels(labels) {
+			v.scan(l, quad.Object, articleRef, func(q cgraph.Ref) bool {
+				if st := v.props(v.dir(q, quad.Subject)); want(st) {
+					out = append(out, v.claim(st))
+				}
+				return true
+			})
+		}
+	}
+	return firstArticles(out), max(len(out), len(labels))
+}
+
+// firstLabels returns the maxArticles of labels (articles) whose IRIs
+// sort first. The store lists them in an order of its own (bolt by
+// when their quads were written), which must not choose the claim shown.
+func (v *view) firstLabels(labels []cgraph.Ref) []cgraph.Ref {
+	if len(labels) <= maxArticles {
+		return labels
+	}
+	iris := make(map[any]string, len(labels))
+	for _, l := range labels {
+		val, err := v.qs.NameOf(l)
+		v.fail(err)
+		iris[l.Key()] = valueString(val)
+	}
+	sort.Slice(labels, func(i, j int) bool { return iris[labels[i].Key()] < iris[labels[j].Key()] })
+	return labels[:maxArticles]
+}
+
+// firstArticles keeps the claims of the maxArticles articles whose IRIs
+// sort first, strongest first (sortClaims): the claims a link between
+// two popular nodes is read from (see statements), whichever way they
+// were read.
+func firstArticles(out []Claim) []Claim {
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Article < out[j].Article })
+	for i, n := 0, 0; i < len(out); i++ {
+		if i > 0 && out[i].Article == out[i-1].Article {
+			continue
+		}
+		if n == maxArticles {
+			out = out[:i]
 			break
 		}
-		v.scan(l, quad.Object, articleRef, func(q cgraph.Ref) bool {
-			if st := v.props(v.dir(q, quad.Subject)); want(st) {
-				out = append(out, v.claim(st))
-			}
-			return true
-		})
+		n++
 	}
 	sortClaims(out)
-	return out, max(len(out), len(labels))
+	return out
 }
 
 // statementEnd chooses the end of a fact subj → obj whose statements are
@@ -344,9 +382,7 @@ func (v *view) statementsBatch(from, to nodeID, fromDir quad.IRI, want func(stmt
 			chosen = append(chosen, p)
 		}
 	}
-	out := v.claimsBatch(chosen)
-	sortClaims(out)
-	return out
+	return v.claimsBatch(chosen)
 }
 
 // stmtsKey names the statements whose fromDir (rdf:subject or

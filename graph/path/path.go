@@ -263,6 +263,7 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 		}
 		res.Paths = append(res.Paths, v.path(p))
 	}
+	sortTies(res.Paths)
 	res.Expanded = sr.expanded
 	for x := range sr.avoided {
 		res.HubsAvoided = append(res.HubsAvoided, v.describe(x))
@@ -274,6 +275,26 @@ func (f *Finder) Paths(ctx context.Context, from, to quad.Value, opts Options) (
 		return nil, v.err
 	}
 	return res, nil
+}
+
+// sortTies orders paths of equal cost (cheapest first as found) by the
+// IRIs of their nodes. The search breaks ties by node ids, which a query
+// gives nodes in the order the store lists their links, and bolt and
+// PostgreSQL list them in orders of their own.
+func sortTies(ps []Path) {
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && ps[j].Cost-ps[i].Cost <= 1e-9 {
+			j++
+		}
+		slices.SortStableFunc(ps[i:j], func(a, b Path) int {
+			if len(a.Nodes) != len(b.Nodes) {
+				return len(a.Nodes) - len(b.Nodes)
+			}
+			return slices.CompareFunc(a.Nodes, b.Nodes, func(x, y Node) int { return strings.Compare(x.IRI, y.IRI) })
+		})
+		i = j
+	}
 }
 
 // path turns a found path into its user-facing form with evidence.

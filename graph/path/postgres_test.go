@@ -2,6 +2,7 @@ package path
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"reflect"
@@ -143,5 +144,56 @@ func TestPostgresAgainstBruteForce(t *testing.T) {
 		recs := randomRecords(seed)
 		f := New(pgStore(t, recs...).Reader())
 		againstBruteForce(t, seed, recs, 12, func(int) *Finder { return f }, func(q int) int { return []int{-1, 6}[q%2] })
+	}
+}
+
+// TestPostgresClaimOfManyArticles checks that the claim shown for a link
+// stated in more articles than are read for it is the same on bolt and on
+// PostgreSQL: the strongest of the first articles by IRI, whatever the
+// order the store lists the articles in. Both ends are mentioned by more
+// than popularEnd articles, so bolt reads the link through the articles'
+// labels, and the articles are loaded in an order that puts neither the
+// first nor the last loaded among the first by IRI; the article with the
+// latest date of all (m060) is not among them either.
+func TestPostgresClaimOfManyArticles(t *testing.T) {
+	const n = 80
+	var recs []schema.Record
+	for j := 0; j < n; j++ {
+		i := (j + n/2) % n // m040 … m079, then m000 … m039
+		id, date := fmt.Sprintf("m%03d", i), "2024-03-01"
+		switch i {
+		case 3:
+			date = "2024-03-05"
+		case 60:
+			date = "2024-03-09"
+		}
+		recs = append(recs, schema.Record{
+			Doc:      id + ".txt",
+			Article:  schema.Article{ID: id, Source: id + ".txt", Date: date},
+			Entities: []schema.Entity{ent("Abu Ali", schema.Person), ent("Kataib Sayyid", schema.ArmedGroup)},
+			Facts: []schema.Fact{{S: "Abu Ali", P: "spokesperson_for", O: "Kataib Sayyid", Kind: schema.Stated,
+				Evidence: fmt.Sprintf("Abu Ali, a spokesman for Kataib Sayyid, said so (%d).", i)}},
+		})
+	}
+	if n <= popularEnd || n <= maxArticles {
+		t.Fatalf("%d articles read whole", n)
+	}
+	ctx := context.Background()
+	stores := map[string]*graph.Store{"postgres": pgStore(t, recs...), "bolt": openStore(t, graph.DefaultBackend, recs...)}
+	for backend, st := range stores {
+		for name, f := range finders(t, st) {
+			res, err := f.Paths(ctx, schema.EntityIRI("Abu Ali"), schema.EntityIRI("Kataib Sayyid"), Options{K: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Paths) != 1 || len(res.Paths[0].Hops) != 1 {
+				t.Fatalf("%s %s: %+v", backend, name, res.Paths)
+			}
+			h := res.Paths[0].Hops[0]
+			if h.Article != "ng:article/m003" || h.ArticleDate != "2024-03-05" || h.Support != n {
+				t.Errorf("%s %s: the hop's claim is %q of %s with support %d, want ng:article/m003 of 2024-03-05 with support %d",
+					backend, name, h.Article, h.ArticleDate, h.Support, n)
+			}
+		}
 	}
 }
