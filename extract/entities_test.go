@@ -179,3 +179,18 @@ func TestServiceAndCoalitionForms(t *testing.T) {
 		[]wantEntity{{"national-intelligence-organization", schema.GovernmentBody, "Turkish intelligence"}, {"us-military", schema.GovernmentBody, "American occupation"},
 			{"international-coalition", schema.Coalition, "U.S.-led international military coalition"}})
 }
+
+// TestRegimeNamedForItsHead: a government named by its head's full
+// name and "regime" or "government" is that state's government, and names
+// the man too; "the Assad regime" names only the government. The Gaza
+// war's other names are the war.
+func TestRegimeNamedForItsHead(t *testing.T) {
+	checkEntities(t, "Officials gave few details on Monday. Exiles in Berlin cheered when the Bashar al-Assad regime collapsed, and the Damascus administration that followed promised a vote.", []wantEntity{{"syrian-government", schema.GovernmentBody, "Bashar al-Assad regime"}, {"syrian-government", schema.GovernmentBody, "Damascus administration"},
+		{"bashar-al-assad", schema.Person, "Bashar al-Assad"}})
+	rec := extractText(t, "Officials gave few details on Monday. Exiles in Berlin cheered when the Assad regime collapsed.")
+	if e := entityByID(rec, "bashar-al-assad"); e != nil {
+		t.Errorf("the Assad regime mentions no Bashar al-Assad: %v", e.Mentions)
+	}
+	checkEntities(t, "Officials gave few details on Monday. Shipping slowed in the Red Sea during the Israel-Gaza conflict, a year into Israel's war against Hamas.",
+		[]wantEntity{{"gaza-war", schema.EventEntity, "Israel-Gaza conflict"}, {"gaza-war", schema.EventEntity, "Israel's war against Hamas"}})
+}

@@ -220,6 +220,7 @@ type wordLists struct {
 	RoleQualifiers            []string            `yaml:"role_qualifiers"`
 	CourtesyTitles            []string            `yaml:"courtesy_titles"`
 	GovernmentNouns           []string            `yaml:"government_nouns"`
+	PartisanGovernmentNouns   []string            `yaml:"partisan_government_nouns"`
 	StateNouns                []string            `yaml:"state_nouns"`
 	CommentatorNouns          []string            `yaml:"commentator_nouns"`
 	CabinetDepartments        []string            `yaml:"cabinet_departments"`

@@ -122,6 +122,9 @@ func (d *doc) governmentHead(m *mention) {
 	if le == nil || le.Type != schema.Person || d.lx.governmentOf(le) == nil {
 		return
 	}
+	if last-first < 2 && d.lx.partisanGovernmentNouns.hasID(d.toks[last].id) {
+		return // "the Assad regime"
+	}
 	e := d.lexEntity(le)
 	if surface := d.span(first, last); !slices.Contains(e.surfaces, surface) {
 		e.surfaces = append(e.surfaces, surface)

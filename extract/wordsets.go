@@ -197,6 +197,7 @@ type wordSets struct {
 	roleQualifiers            wordSet // "senior representative": modifiers kept in the role
 	courtesyTitles            wordSet // "Dr.", "Sheikh": a courtesy, not a role
 	governmentNouns           wordSet // "the government of Prime Minister X": X's government
+	partisanGovernmentNouns   wordSet // "the Assad regime" names the government, not the man
 	stateNouns                wordSet // "the Turkish state": after a demonym, the country
 	commentatorNouns          wordSet // a title with one of them makes a commentator
 	cabinetDepartments        wordSet // "Defense Secretary": a secretary who is a minister
@@ -447,6 +448,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"role_qualifiers", w.RoleQualifiers, &ws.roleQualifiers},
 		{"courtesy_titles", w.CourtesyTitles, &ws.courtesyTitles},
 		{"government_nouns", w.GovernmentNouns, &ws.governmentNouns},
+		{"partisan_government_nouns", w.PartisanGovernmentNouns, &ws.partisanGovernmentNouns},
 		{"state_nouns", w.StateNouns, &ws.stateNouns},
 		{"commentator_nouns", w.CommentatorNouns, &ws.commentatorNouns},
 		{"cabinet_departments", w.CabinetDepartments, &ws.cabinetDepartments},
