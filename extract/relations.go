@@ -859,7 +859,7 @@ func (v *view) located(k int) {
 			}
 		}
 		o := k + 1
-		for o < len(v.it) && v.it[o].e == nil && (v.d.lx.skippable.hasID(v.it[o].id) && v.it[o].w != "in" || v.d.lx.placeWords.hasID(v.it[o].id)) {
+		for o < len(v.it) && v.it[o].e == nil && (v.d.lx.skippable.hasID(v.it[o].id) && v.it[o].w != "in" || v.d.lx.placeWords.hasID(v.it[o].id) || v.regionDemonym(o)) {
 			o++
 		}
 		// "Iraq’s capital Baghdad": the place named after the possessive.
@@ -874,6 +874,13 @@ func (v *view) located(k int) {
 			}
 		}
 	}
+}
+
+// regionDemonym reports a demonym at item k that qualifies the place
+// word after it ("in the eastern Syrian province of Deir ez-Zor"): it says
+// whose the province is, and the place named after it is where.
+func (v *view) regionDemonym(k int) bool {
+	return v.it[k].dem != nil && v.it[k].e == nil && v.wordIn(k+1, v.d.lx.placeWords)
 }
 
 // examplesIn: "their counterparts in Syria, like the Al-Omar and Kiniko
