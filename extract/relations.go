@@ -188,6 +188,9 @@ func (d *doc) addFact(s *entity, p string, o *entity, kind string, by *entity, e
 	if !contains(pred.Range, o.typ) || s == o || s.holdsOther(p, o) {
 		return false
 	}
+	if p == "deployed_at" && o.lex != nil && o.lex.Theatre {
+		return false // "troops across the Middle East" are at no post
+	}
 	switch p {
 	case "located_in", "located_near", "capital_of",
 		"president_of", "prime_minister_of", "minister_of", "ambassador_to", "spokesperson_for", "holds_role":

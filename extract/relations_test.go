@@ -706,3 +706,12 @@ func TestPlaceInAStatesProvince(t *testing.T) {
 		[]wantFact{{"united-kingdom", "fought_against", "isis", ""}}, nil,
 		[]wantFact{{"syria", "fought_against", "isis", ""}})
 }
+
+// TestNoPostInATheatre: forces "in the Middle East" are in a theatre of
+// several states, not at a post; the same forces "in Syria" are.
+func TestNoPostInATheatre(t *testing.T) {
+	checkRules(t, "The Pentagon gave few details. Rockets have hit U.S. troops in the Middle East dozens of times this year.",
+		nil, nil, []wantFact{{"us-military", "deployed_at", "middle-east", ""}})
+	checkRules(t, "The Pentagon gave few details. Rockets have hit U.S. troops in Syria dozens of times this year.",
+		[]wantFact{{"us-military", "deployed_at", "syria", ""}}, nil, nil)
+}
