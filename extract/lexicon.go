@@ -68,6 +68,10 @@ type LexEntry struct {
 	// that of common words ("Fordow": Ford, Friday; "Soran": Syrian).
 	// Its variant spellings are listed as aliases instead.
 	Exact bool `yaml:"exact"`
+	// Theatre marks a region that spans several states (the Middle East,
+	// the Levant): forces "in the Middle East" are in a theatre of war,
+	// not posted anywhere, so no deployed_at is made of it.
+	Theatre bool `yaml:"theatre"`
 
 	id        string
 	military  *LexEntry  // the entry Military names

@@ -188,6 +188,9 @@ func (d *doc) addFact(s *entity, p string, o *entity, kind string, by *entity, e
 	if !contains(pred.Range, o.typ) || s == o || s.holdsOther(p, o) {
 		return false
 	}
+	if p == "deployed_at" && o.lex != nil && o.lex.Theatre {
+		return false // "troops across the Middle East" are at no post
+	}
 	switch p {
 	case "located_in", "located_near", "capital_of",
 		"president_of", "prime_minister_of", "minister_of", "ambassador_to", "spokesperson_for", "holds_role":
@@ -859,7 +862,7 @@ func (v *view) located(k int) {
 			}
 		}
 		o := k + 1
-		for o < len(v.it) && v.it[o].e == nil && (v.d.lx.skippable.hasID(v.it[o].id) && v.it[o].w != "in" || v.d.lx.placeWords.hasID(v.it[o].id)) {
+		for o < len(v.it) && v.it[o].e == nil && (v.d.lx.skippable.hasID(v.it[o].id) && v.it[o].w != "in" || v.d.lx.placeWords.hasID(v.it[o].id) || v.regionDemonym(o)) {
 			o++
 		}
 		// "Iraq’s capital Baghdad": the place named after the possessive.
@@ -874,6 +877,13 @@ func (v *view) located(k int) {
 			}
 		}
 	}
+}
+
+// regionDemonym reports a demonym at item k that qualifies the place
+// word after it ("in the eastern Syrian province of Deir ez-Zor"): it says
+// whose the province is, and the place named after it is where.
+func (v *view) regionDemonym(k int) bool {
+	return v.it[k].dem != nil && v.it[k].e == nil && v.wordIn(k+1, v.d.lx.placeWords)
 }
 
 // examplesIn: "their counterparts in Syria, like the Al-Omar and Kiniko

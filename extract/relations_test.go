@@ -695,3 +695,23 @@ func TestOnTheBorder(t *testing.T) {
 	checkRules(t, "The rockets flew west at dawn. The Tower 22 outpost sits close to the Jordan-Syria border.",
 		[]wantFact{{"tower-22", "located_near", "jordan-syria-border", ""}}, nil, nil)
 }
+
+// TestPlaceInAStatesProvince: a site "in the eastern Syrian province of
+// X" lies in X, the demonym describing the province; "in southeastern
+// Syria", like "in eastern Syria", says where, not who acts.
+func TestPlaceInAStatesProvince(t *testing.T) {
+	checkRules(t, "Sirens sounded before dawn. Two shells landed near Tal Abyad in the northern Syrian province of Raqqa on Friday.",
+		[]wantFact{{"tal-abyad", "located_in", "raqqa", ""}}, nil, nil)
+	checkRules(t, "Officials gave no figures. Britain trained local forces in southeastern Syria as part of its fight against ISIS.",
+		[]wantFact{{"united-kingdom", "fought_against", "isis", ""}}, nil,
+		[]wantFact{{"syria", "fought_against", "isis", ""}})
+}
+
+// TestNoPostInATheatre: forces "in the Middle East" are in a theatre of
+// several states, not at a post; the same forces "in Syria" are.
+func TestNoPostInATheatre(t *testing.T) {
+	checkRules(t, "The Pentagon gave few details. Rockets have hit U.S. troops in the Middle East dozens of times this year.",
+		nil, nil, []wantFact{{"us-military", "deployed_at", "middle-east", ""}})
+	checkRules(t, "The Pentagon gave few details. Rockets have hit U.S. troops in Syria dozens of times this year.",
+		[]wantFact{{"us-military", "deployed_at", "syria", ""}}, nil, nil)
+}
