@@ -458,6 +458,15 @@ func TestQuotationClosingFirstLeavesTheReportVerbOutside(t *testing.T) {
 		[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}, nil)
 }
 
+func TestQuotationClosedLastLeavesNoneOpen(t *testing.T) {
+	// A sentence with an odd number of quotation marks whose last one
+	// closes the quotation leaves none open: the next sentence's speaker
+	// is its own, not the quoted one's.
+	checkRules(t, "Markets were calm in Baghdad on Monday. Qais al-Khazali said: “We do not rule out a new war. "+
+		"Everyone can see it.” The Iraqi Foreign Ministry said on Tuesday that the rockets fell in an empty field.", nil,
+		[]wantEvent{{schema.EvStatement, "ministry-of-foreign-affairs-of-iraq", ""}}, nil)
+}
+
 func TestMinistryThreatsAreAtWhomItsStateStrikes(t *testing.T) {
 	// A ministry that tells of enemy losses with no author named tells of
 	// its own state's strike: its warning that the operations go on is at
