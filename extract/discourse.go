@@ -191,6 +191,10 @@ func (v *view) subj(k int) (int, *entity) {
 			return -1, v.d.lastActor
 		case v.d.lx.personNouns.has(w) && v.precededByThe(j):
 			return -1, v.d.official()
+		case v.d.lx.statementNouns.has(w) && v.word(j-1, "the") && j == k-1:
+			// "“… our operations will go on,” the statement said": the
+			// body whose statement the article told last.
+			return -1, v.d.lastSpeaker
 		case v.d.lx.groupNouns.has(w) && v.precededByThe(j):
 			return -1, v.d.lastGroup
 		case v.d.lx.countryNouns.has(w) && v.precededByThe(j):

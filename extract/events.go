@@ -1687,6 +1687,12 @@ func (v *view) statement() {
 				// targeted": its own forces are what it protects.
 				t = nil
 			}
+			if et == schema.EvThreat && (t == nil && len(threats) > 0 || d.oneState(s, t)) {
+				// A threat at no one but its own side ("the ministry
+				// said our operations will go on") is at whom its side
+				// fights.
+				t = d.enemyOf(s)
+			}
 			if et == schema.EvThreat && t == nil {
 				// "warned that ISIS remains a threat", "warned of
 				// lawlessness": a warning that menaces no one is a
@@ -1702,7 +1708,7 @@ func (v *view) statement() {
 				group = g
 			}
 			for _, tt := range threats {
-				if !d.ownSide(group, tt) {
+				if !d.ownSide(group, tt) && !d.oneState(group, tt) {
 					d.addFact(group, "threatened", tt, schema.Threatened, s, v.evidence(), "", 0.65)
 				}
 			}
@@ -1885,6 +1891,17 @@ func (d *doc) ownSide(a, t *entity) bool {
 	return a == t || d.military(a) == t || d.military(t) == a
 }
 
+// oneState reports a speaker and a party that the same state speaks or
+// fights for: a ministry warning of operations that go on means its
+// state's army's operations, which it does not threaten.
+func (d *doc) oneState(a, t *entity) bool {
+	if a == nil || t == nil {
+		return false
+	}
+	s := d.sideOf(a)
+	return s.typ == schema.Country && s == d.sideOf(t)
+}
+
 // enemyOf is whom the speaker's side fights in the article: the other
 // party of the latest attack told so far in which its side struck or was
 // struck. A warning that "attacks will not be tolerated" or that "our
@@ -1900,6 +1917,12 @@ func (d *doc) enemyOf(speaker *entity) *entity {
 			continue
 		}
 		agent, target := d.byID[e.Agent], d.byID[e.Target]
+		if agent == nil && is(target, schema.ArmedGroup) && d.sideOf(target) != side && d.toldBy(e, side) {
+			// "Four PKK terrorists were neutralised, the ministry
+			// said": a side that tells of losses it names no author
+			// for tells of its own strike.
+			return target
+		}
 		if agent == nil || target == nil {
 			continue
 		}
@@ -1911,6 +1934,25 @@ func (d *doc) enemyOf(speaker *entity) *entity {
 		}
 	}
 	return nil
+}
+
+// toldBy reports an event that side's speaker asserts, or that a
+// statement of side's tells in its sentence or the one before (whose
+// quotation it goes on with: "…, the ministry said in a statement.
+// “Three terrorists were neutralised …”").
+func (d *doc) toldBy(e *schema.Event, side *entity) bool {
+	if a := d.byID[e.AssertedBy]; a != nil && d.sideOf(a) == side {
+		return true
+	}
+	for i := range d.events {
+		x := &d.events[i]
+		if n := d.evSent[e.ID] - d.evSent[x.ID]; x.Type == schema.EvStatement && n >= 0 && n <= statementReach {
+			if a := d.byID[x.Agent]; a != nil && d.sideOf(a) == side {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sideOf is the party e speaks or fights for: a group's official's group,

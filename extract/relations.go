@@ -40,7 +40,7 @@ func (d *doc) relations() {
 			v.attr.kind = schema.Claimed
 		}
 		carry, quoted = nil, nil
-		if v.attr.kind != "" && v.openQuote() {
+		if v.attr.kind != "" && v.openQuote() && d.opensLast(s) {
 			a := v.attr
 			carry = &a
 		}

@@ -457,3 +457,28 @@ func TestQuotationClosingFirstLeavesTheReportVerbOutside(t *testing.T) {
 		"''Two hideouts were destroyed near the border. Our strikes will continue until no terrorist is left in the area,” the ministry said.", nil,
 		[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}, nil)
 }
+
+func TestQuotationClosedLastLeavesNoneOpen(t *testing.T) {
+	// A sentence with an odd number of quotation marks whose last one
+	// closes the quotation leaves none open: the next sentence's speaker
+	// is its own, not the quoted one's.
+	checkRules(t, "Markets were calm in Baghdad on Monday. Qais al-Khazali said: “We do not rule out a new war. "+
+		"Everyone can see it.” The Iraqi Foreign Ministry said on Tuesday that the rockets fell in an empty field.", nil,
+		[]wantEvent{{schema.EvStatement, "ministry-of-foreign-affairs-of-iraq", ""}}, nil)
+}
+
+func TestMinistryThreatsAreAtWhomItsStateStrikes(t *testing.T) {
+	// A ministry that tells of enemy losses with no author named tells of
+	// its own state's strike: its warning that the operations go on is at
+	// whom they struck, never at its own state's army.
+	checkRules(t, "Turkey reports new losses for the militants\n\n"+
+		"The Turkish Defense Ministry said on Monday that three PKK militants were neutralised in northern Iraq. "+
+		"\"Our operations will go on until no terrorist is left in the area,\" the ministry said.", nil,
+		[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}, nil)
+	// "the statement said" goes on with the body whose statement the
+	// article told last.
+	checkRules(t, "Turkey reports new losses for the militants\n\n"+
+		"Two PKK members were killed in the Zap region of northern Iraq, the Turkish Defense Ministry said on Friday. "+
+		"\"The two militants were neutralised by our drones. Our operations will go on at full speed in the area,\" the statement said.", nil,
+		[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}, nil)
+}

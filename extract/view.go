@@ -301,6 +301,20 @@ func (d *doc) closesFirst(s *sentence) bool {
 	return false
 }
 
+// opensLast reports that the last double quotation mark of sentence s
+// opens a quotation: a left quotation mark, or a straight one with
+// whitespace before it. An odd number of marks whose last one closes
+// ("… the border,” he said") closes a quotation opened before.
+func (d *doc) opensLast(s *sentence) bool {
+	for i := s.last - 1; i >= s.first; i-- {
+		if t := &d.toks[i]; t.kind == tQuote && t.norm == `"` {
+			r, _ := utf8.DecodeRuneInString(d.text[t.start:])
+			return r == '“' || r == '«' || r == '"' && (t.space || i == s.first)
+		}
+	}
+	return false
+}
+
 // scareQuote returns the closing quotation mark when the one at token i
 // opens quotes around one mention or one word and nothing else
 // (“international coalition”, "neutralized"), or -1. The view asks it of
