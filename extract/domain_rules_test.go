@@ -78,6 +78,17 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"islamic-revolutionary-guard-corps", "attacked", "erbil", ""}}, nil, nil},
 		{"Kataib Hezbollah has carried out more than 40 operations against U.S. bases since October.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},
+		// A list of targets runs on past a plain noun phrase that names no
+		// one, but not into the subject of the next clause.
+		{"Officials gave details on Sunday. The group condemned raids by American forces against the headquarters of Kataib Hezbollah, border guards, Iraqi army bases and Baghdad airport.",
+			[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}, {"us-military", "attacked", "iraqi-army", ""}, {"us-military", "attacked", "baghdad-international-airport", ""}}, nil, nil},
+		{"Officials gave details on Sunday. Israeli jets struck a radar site near Damascus on Monday, as well as a depot in rural Homs and workshops in Masyaf.",
+			[]wantFact{{"israel", "attacked", "homs", ""}, {"israel", "attacked", "masyaf", ""}}, nil, nil},
+		{"Officials gave details on Sunday. Since Hamas launched its assault on Israel on October 7, the Islamic Resistance in Iraq has claimed dozens of drone attacks.",
+			nil, nil, []wantFact{{"hamas", "attacked", "islamic-resistance-in-iraq", ""}}},
+		// A target told in another's words is the target all the same.
+		{"Officials gave details on Sunday. American jets carried out strikes on Saturday against what the Pentagon called storage sites of Kataib Hezbollah.",
+			[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}}, nil, nil},
 		// A verb that makes attacks go on or grow is a launch verb, over
 		// its particle; a participle's subject is not the object before it.
 		{"Kataib Hezbollah stepped up drone attacks on American troops in Syria last month.",

@@ -1211,6 +1211,9 @@ prep:
 		}
 		generic = v.d.lx.genericTargets.has(w)
 		j++
+		if w == "what" {
+			j = v.pastNaming(j)
+		}
 	}
 	if j >= len(v.it) || v.it[j].e == nil {
 		return nil, k
@@ -1238,6 +1241,7 @@ prep:
 	}
 	j = v.namedBase(j) // "on the American outpost Tower 22": the base
 	idx := v.list(j)
+	idx = v.targetsPastPhrases(idx)
 	// "… in Erbil and Ain al-Asad as well as their counterparts in Syria,
 	// like the Al-Omar and Conoco field"
 	if e := idx[len(idx)-1]; v.word(e+1, "as") && v.word(e+2, "well") && v.word(e+3, "as") {
@@ -1261,6 +1265,72 @@ prep:
 		}
 	}
 	return out, idx[len(idx)-1]
+}
+
+// pastNaming returns the item after "it described as", "officials said
+// were" that opens at item j, after "what": the target of "strikes
+// against what it called X" is X, told in another's words. Otherwise j.
+func (v *view) pastNaming(j int) int {
+	for n := j; n < len(v.it) && n <= j+4 && !clauseBreak(v.it[n].w); n++ {
+		if v.wordIn(n, v.d.lx.namingVerbs) {
+			n++
+			for v.word(n, "as", "were", "was", "to", "be") {
+				n++
+			}
+			return n
+		}
+	}
+	return j
+}
+
+// targetsPastPhrases carries a list of targets on past plain noun phrases
+// that name no entity ("the centres of X, special forces, Y bases and Z";
+// "targeted X, as well as an airport in southern Y"): each is another
+// item struck, and the names after them are targets too. A phrase with a
+// word of another clause (a verb, "by", "said") ends the list.
+func (v *view) targetsPastPhrases(idx []int) []int {
+	for {
+		e := idx[len(idx)-1]
+		j, sep, words := e+1, false, 0
+		for ; j < len(v.it) && words <= 6 && v.it[j].e == nil; j++ {
+			w := v.it[j].w
+			if v.dateish(j) || w == "on" && j+1 < len(v.it) && v.dateish(j+1) {
+				continue // "struck X on Monday, as well as Y"
+			}
+			if clauseBreak(w) || v.d.lx.targetListBreaks.has(w) || v.d.lx.gapStops.has(w) && w != "as" ||
+				v.wordIn(j, v.d.lx.casualtyVerbs) || v.wordIn(j, v.d.lx.hitVerbs) || v.wordIn(j, v.d.lx.speechVerbs) || verbForm(w) {
+				return idx
+			}
+			if w == "," && v.word(j+1, "a", "an") {
+				return idx // ", a U.S. outpost": an apposition
+			}
+			if w == "," || w == "and" || w == "as" && v.word(j+1, "well") || w == "well" {
+				sep = true
+				continue
+			}
+			if !sep {
+				return idx // "X bases in Y": a phrase of its own, not the next item
+			}
+			words++
+		}
+		if !sep || words == 0 || words > 6 || j >= len(v.it) || v.it[j].e == nil {
+			return idx
+		}
+		if !is(v.ent(j), schema.ArmedGroup, schema.GovernmentBody, schema.Coalition, schema.MilitaryBase, schema.Place) {
+			return idx
+		}
+		next := v.list(j)
+		if l := next[len(next)-1]; l+1 < len(v.it) && (v.wordIn(l+1, v.d.lx.speechVerbs) || v.d.lx.targetListBreaks.has(v.it[l+1].w) || verbForm(v.it[l+1].w)) {
+			return idx // "…, officials in Baghdad said", "…, the group has launched": a subject
+		}
+		idx = append(idx, next...)
+	}
+}
+
+// verbForm reports a lower-case word with a verb's ending ("killing",
+// "wounded"): in a list of targets, the start of another clause.
+func verbForm(w string) bool {
+	return w != "" && w[0] >= 'a' && w[0] <= 'z' && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed"))
 }
 
 // passiveSubjects are the first entities of the clause of the passive

@@ -210,6 +210,8 @@ type wordSets struct {
 	forceModifiers            wordSet // "American combat troops"
 	baseWords                 wordSet // "US bases": a military named by its bases
 	listFillerNouns           wordSet // "X, Y and other groups": nouns inside a list
+	targetListBreaks          wordSet // end a list of targets carried past plain noun phrases
+	namingVerbs               wordSet // "what it described as X": the target in another's words
 	killWords                 wordSet // "a strike ... killed X"
 	targetingWords            wordSet // "targeted": a targeting unless from the air
 	aircraftStems             wordSet // parts of words that name aircraft
@@ -461,6 +463,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"force_modifiers", w.ForceModifiers, &ws.forceModifiers},
 		{"base_words", w.BaseWords, &ws.baseWords},
 		{"list_filler_nouns", w.ListFillerNouns, &ws.listFillerNouns},
+		{"target_list_breaks", w.TargetListBreaks, &ws.targetListBreaks},
+		{"naming_verbs", w.NamingVerbs, &ws.namingVerbs},
 		{"kill_words", w.KillWords, &ws.killWords},
 		{"targeting_words", w.TargetingWords, &ws.targetingWords},
 		{"aircraft_stems", w.AircraftStems, &ws.aircraftStems},
