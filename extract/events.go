@@ -1211,9 +1211,6 @@ prep:
 		}
 		generic = v.d.lx.genericTargets.has(w)
 		j++
-		if w == "what" {
-			j = v.pastNaming(j)
-		}
 	}
 	if j >= len(v.it) || v.it[j].e == nil {
 		return nil, k
@@ -1265,22 +1262,6 @@ prep:
 		}
 	}
 	return out, idx[len(idx)-1]
-}
-
-// pastNaming returns the item after "it described as", "officials said
-// were" that opens at item j, after "what": the target of "strikes
-// against what it called X" is X, told in another's words. Otherwise j.
-func (v *view) pastNaming(j int) int {
-	for n := j; n < len(v.it) && n <= j+4 && !clauseBreak(v.it[n].w); n++ {
-		if v.wordIn(n, v.d.lx.namingVerbs) {
-			n++
-			for v.word(n, "as", "were", "was", "to", "be") {
-				n++
-			}
-			return n
-		}
-	}
-	return j
 }
 
 // targetsPastPhrases carries a list of targets on past plain noun phrases

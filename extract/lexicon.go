@@ -238,7 +238,6 @@ type wordLists struct {
 	BaseWords                 []string            `yaml:"base_words"`
 	ListFillerNouns           []string            `yaml:"list_filler_nouns"`
 	TargetListBreaks          []string            `yaml:"target_list_breaks"`
-	NamingVerbs               []string            `yaml:"naming_verbs"`
 	KillWords                 []string            `yaml:"kill_words"`
 	TargetingWords            []string            `yaml:"targeting_words"`
 	AircraftStems             []string            `yaml:"aircraft_stems"`

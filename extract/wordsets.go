@@ -211,7 +211,6 @@ type wordSets struct {
 	baseWords                 wordSet // "US bases": a military named by its bases
 	listFillerNouns           wordSet // "X, Y and other groups": nouns inside a list
 	targetListBreaks          wordSet // end a list of targets carried past plain noun phrases
-	namingVerbs               wordSet // "what it described as X": the target in another's words
 	killWords                 wordSet // "a strike ... killed X"
 	targetingWords            wordSet // "targeted": a targeting unless from the air
 	aircraftStems             wordSet // parts of words that name aircraft
@@ -464,7 +463,6 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"base_words", w.BaseWords, &ws.baseWords},
 		{"list_filler_nouns", w.ListFillerNouns, &ws.listFillerNouns},
 		{"target_list_breaks", w.TargetListBreaks, &ws.targetListBreaks},
-		{"naming_verbs", w.NamingVerbs, &ws.namingVerbs},
 		{"kill_words", w.KillWords, &ws.killWords},
 		{"targeting_words", w.TargetingWords, &ws.targetingWords},
 		{"aircraft_stems", w.AircraftStems, &ws.aircraftStems},
