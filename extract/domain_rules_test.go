@@ -78,6 +78,15 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"islamic-revolutionary-guard-corps", "attacked", "erbil", ""}}, nil, nil},
 		{"Kataib Hezbollah has carried out more than 40 operations against U.S. bases since October.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},
+		// A strike that kills a group's men attacks the group, however
+		// far their count and rank stand from the verb.
+		{"Officials gave details on Sunday. An Israeli drone strike east of Qaim, late on Tuesday, killed a commander and four fighters of Kataib Hezbollah.",
+			[]wantFact{{"israel", "attacked", "kataib-hezbollah", ""}},
+			[]wantEvent{{schema.EvAirstrike, "israel", "kataib-hezbollah"}}, nil},
+		// ... but not a group whose men an attack on another force killed,
+		// told beside a strike of another's on a third.
+		{"Officials gave details on Sunday. A drone attack on an outpost housing American troops near Shaddadi killed five fighters of the Syrian Democratic Forces, days after Washington launched strikes on Iran-aligned militias.",
+			nil, nil, []wantFact{{"united-states", "attacked", "syrian-democratic-forces", ""}}},
 		// A list of targets runs on past a plain noun phrase that names no
 		// one, but not into the subject of the next clause.
 		{"Officials gave details on Sunday. The group condemned raids by American forces against the headquarters of Kataib Hezbollah, border guards, Iraqi army bases and Baghdad airport.",

@@ -1589,6 +1589,12 @@ func (v *view) refine(typ string, agent, target *entity) *schema.Event {
 					e.Location = e.Target
 				}
 				e.Target = target.id
+			case !is(target, schema.Person) && !is(v.d.byID[e.Target], schema.Person):
+				// "a drone attack on a base hosting US troops killed
+				// fighters of X, after US strikes on Y": a group whose men
+				// fell was not struck by an attack on another force or
+				// state; a commander as target stands for his group.
+				continue
 			}
 		}
 		return e
