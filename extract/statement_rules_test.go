@@ -482,3 +482,17 @@ func TestMinistryThreatsAreAtWhomItsStateStrikes(t *testing.T) {
 		"\"The two militants were neutralised by our drones. Our operations will go on at full speed in the area,\" the statement said.", nil,
 		[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}, nil)
 }
+
+func TestTitleStandsForThePersonNamedWithIt(t *testing.T) {
+	// "The Secretary" after "Secretary of State X spoke with Prime
+	// Minister Y" is X, whom the article named with that title, not the
+	// last person it named.
+	checkRules(t, "Markets were calm in Baghdad on Monday. Secretary of State Antony Blinken spoke on Tuesday with Prime Minister Mohammed Shia al-Sudani. "+
+		"The Secretary condemned the rocket fire on the embassy.", nil,
+		[]wantEvent{{schema.EvStatement, "antony-blinken", ""}}, nil)
+	// A deputy's title is another office: "the Prime Minister" is still
+	// the one named before.
+	checkRules(t, "Markets were calm in Erbil on Monday. Prime Minister Masrour Barzani chaired a cabinet session on Wednesday. "+
+		"Deputy Prime Minister Qubad Talabani presented the budget. The Prime Minister then denounced the raid on a border post.", nil,
+		[]wantEvent{{schema.EvStatement, "masrour-barzani", ""}}, nil)
+}
