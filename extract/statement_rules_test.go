@@ -496,3 +496,16 @@ func TestTitleStandsForThePersonNamedWithIt(t *testing.T) {
 		"Deputy Prime Minister Qubad Talabani presented the budget. The Prime Minister then denounced the raid on a border post.", nil,
 		[]wantEvent{{schema.EvStatement, "masrour-barzani", ""}}, nil)
 }
+
+func TestReportsAndResidentsAreSourcingNotStatements(t *testing.T) {
+	// "Some reports said", "residents reported": the article cites other
+	// accounts; no one made a statement.
+	for _, text := range []string{
+		"Markets were calm in Hasakah on Monday. Some reports said a drone hit a fuel truck near the crossing on Sunday.",
+		"Markets were calm in Hasakah on Monday. Residents reported hearing three blasts near the grain silos at dawn.",
+	} {
+		if rec := extractText(t, text); countEvents(rec, schema.EvStatement, "") != 0 {
+			t.Errorf("%q: an anonymous Statement%s", text, eventList(rec))
+		}
+	}
+}
