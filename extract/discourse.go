@@ -190,7 +190,7 @@ func (v *view) subj(k int) (int, *entity) {
 			}
 			return -1, v.d.lastActor
 		case v.d.lx.personNouns.has(w) && v.precededByThe(j):
-			return -1, v.d.official()
+			return -1, v.d.official(w)
 		case v.d.lx.statementNouns.has(w) && v.word(j-1, "the") && j == k-1:
 			// "“… our operations will go on,” the statement said": the
 			// body whose statement the article told last.
@@ -304,6 +304,24 @@ func (d *doc) track(v *view) {
 			if d.affiliation[e] != nil {
 				d.lastOfficial = e
 			}
+		}
+	}
+	for j, it := range v.it {
+		if is(it.e, schema.Person) && it.m != nil {
+			if w := v.titleBefore(j); w != "" {
+				if d.titled == nil {
+					d.titled = map[string]*entity{}
+				}
+				d.titled[w] = it.e
+			}
+		}
+	}
+	for _, it := range v.it {
+		e := it.e
+		if e == nil || it.m == nil {
+			continue
+		}
+		switch e.typ {
 		case schema.ArmedGroup:
 			d.lastGroup = e
 			d.lastActor = e
@@ -317,6 +335,27 @@ func (d *doc) track(v *view) {
 			d.lastCoalition = e
 		}
 	}
+}
+
+// titleBefore is the title noun (person_nouns) that stands before the
+// person at item j, within the title ("Secretary of State X", "Senior
+// Undersecretary Mr. X"), or "". A title lowered by a word before it
+// ("Deputy Prime Minister X": title_lowering) gives none: "the Prime
+// Minister" is not the deputy.
+func (v *view) titleBefore(j int) string {
+	for i := j - 1; i >= 0 && i >= j-4; i-- {
+		w := v.it[i].w
+		if clauseBreak(w) || w == "," || w == `"` || is(v.it[i].e, schema.Person) {
+			return ""
+		}
+		if v.d.lx.personNouns.has(w) {
+			if v.wordIn(i-1, v.d.lx.titleLowering) || v.wordIn(i-2, v.d.lx.titleLowering) {
+				return ""
+			}
+			return w
+		}
+	}
+	return ""
 }
 
 // personBefore is the person "he" or "she" at item k stands for: the
@@ -351,7 +390,7 @@ func (v *view) refer(k int) *entity {
 	case w == "they" || w == "them" || w == "their":
 		return v.d.lastActor
 	case v.d.lx.personNouns.has(w) && v.precededByThe(k):
-		return v.d.official()
+		return v.d.official(w)
 	case v.d.lx.groupNouns.has(w) && v.precededByThe(k):
 		return v.d.lastGroup
 	case v.d.lx.countryNouns.has(w) && v.precededByThe(k):
@@ -367,9 +406,14 @@ func (v *view) refer(k int) *entity {
 	return nil
 }
 
-// official is what "the official", "the representative" refer to: the
-// last person whose role the article gave, else the last person.
-func (d *doc) official() *entity {
+// official is what "the official", "the Secretary" (title noun w) refer
+// to: the last person the article named with that title, else the last
+// person whose role it gave, else the last person. The title outranks
+// recency: a release names the official it is about once, then others.
+func (d *doc) official(w string) *entity {
+	if e := d.titled[w]; e != nil {
+		return e
+	}
 	if d.lastOfficial != nil {
 		return d.lastOfficial
 	}

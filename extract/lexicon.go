@@ -119,6 +119,7 @@ type wordLists struct {
 	UnnamedSources    []string            `yaml:"unnamed_sources"`
 	GroupNouns        []string            `yaml:"group_nouns"`
 	PersonNouns       []string            `yaml:"person_nouns"`
+	TitleLowering     []string            `yaml:"title_lowering"`
 	Adverbs           []string            `yaml:"adverbs"`
 	Negators          []string            `yaml:"negators"`
 	PreventionVerbs   []string            `yaml:"prevention_verbs"`

@@ -137,6 +137,10 @@ type doc struct {
 	// Discourse state for pronouns and definite descriptions.
 	lastPerson, lastGroup, lastActor, lastCountry *entity
 	lastOfficial, lastSubject, lastCoalition      *entity
+	// titled is the last person the article named after each title noun
+	// ("Senior Undersecretary X", "Secretary of State Y"): whom a later
+	// "the Undersecretary", "the Secretary" stands for.
+	titled map[string]*entity
 	// lastSpeaker is the body or state that made the last statement:
 	// "“…,” it added in a statement" after its first words.
 	lastSpeaker *entity

@@ -482,3 +482,30 @@ func TestMinistryThreatsAreAtWhomItsStateStrikes(t *testing.T) {
 		"\"The two militants were neutralised by our drones. Our operations will go on at full speed in the area,\" the statement said.", nil,
 		[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}, nil)
 }
+
+func TestTitleStandsForThePersonNamedWithIt(t *testing.T) {
+	// "The Secretary" after "Secretary of State X spoke with Prime
+	// Minister Y" is X, whom the article named with that title, not the
+	// last person it named.
+	checkRules(t, "Markets were calm in Baghdad on Monday. Secretary of State Antony Blinken spoke on Tuesday with Prime Minister Mohammed Shia al-Sudani. "+
+		"The Secretary condemned the rocket fire on the embassy.", nil,
+		[]wantEvent{{schema.EvStatement, "antony-blinken", ""}}, nil)
+	// A deputy's title is another office: "the Prime Minister" is still
+	// the one named before.
+	checkRules(t, "Markets were calm in Erbil on Monday. Prime Minister Masrour Barzani chaired a cabinet session on Wednesday. "+
+		"Deputy Prime Minister Qubad Talabani presented the budget. The Prime Minister then denounced the raid on a border post.", nil,
+		[]wantEvent{{schema.EvStatement, "masrour-barzani", ""}}, nil)
+}
+
+func TestReportsAndResidentsAreSourcingNotStatements(t *testing.T) {
+	// "Some reports said", "residents reported": the article cites other
+	// accounts; no one made a statement.
+	for _, text := range []string{
+		"Markets were calm in Hasakah on Monday. Some reports said a drone hit a fuel truck near the crossing on Sunday.",
+		"Markets were calm in Hasakah on Monday. Residents reported hearing three blasts near the grain silos at dawn.",
+	} {
+		if rec := extractText(t, text); countEvents(rec, schema.EvStatement, "") != 0 {
+			t.Errorf("%q: an anonymous Statement%s", text, eventList(rec))
+		}
+	}
+}

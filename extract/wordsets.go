@@ -90,6 +90,7 @@ type wordSets struct {
 	unnamedSources    wordSet // nouns of anonymous attribution
 	groupNouns        wordSet // "the militia": the last armed group
 	personNouns       wordSet // "the official": the last person
+	titleLowering     wordSet // "Deputy Prime Minister": not the Prime Minister
 	adverbs           wordSet // adverbs and auxiliaries between a subject and its verb
 	negators          wordSet // "not", "never": a negated trigger asserts nothing
 	preventionVerbs   wordSet // "deter X from": the act after "from" is not done
@@ -345,6 +346,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"unnamed_sources", w.UnnamedSources, &ws.unnamedSources},
 		{"group_nouns", w.GroupNouns, &ws.groupNouns},
 		{"person_nouns", w.PersonNouns, &ws.personNouns},
+		{"title_lowering", w.TitleLowering, &ws.titleLowering},
 		{"adverbs", w.Adverbs, &ws.adverbs},
 		{"negators", w.Negators, &ws.negators},
 		{"prevention_verbs", w.PreventionVerbs, &ws.preventionVerbs},
