@@ -194,3 +194,24 @@ func TestRegimeNamedForItsHead(t *testing.T) {
 	checkEntities(t, "Officials gave few details on Monday. Shipping slowed in the Red Sea during the Israel-Gaza conflict, a year into Israel's war against Hamas.",
 		[]wantEntity{{"gaza-war", schema.EventEntity, "Israel-Gaza conflict"}, {"gaza-war", schema.EventEntity, "Israel's war against Hamas"}})
 }
+
+// TestCollectivesOfABody: groups tied to an arm of a state ("groups
+// affiliated with Iran's Revolutionary Guard", "Quds Force affiliates")
+// are that state's collective, backed by the body named.
+func TestCollectivesOfABody(t *testing.T) {
+	for _, c := range []struct{ text, mention, backer string }{
+		{"Officials met on Monday. Jets later hit depots run by fighters loyal to Iran's Islamic Revolutionary Guard Corps near the border.", "fighters loyal to Iran's Islamic Revolutionary Guard Corps", "islamic-revolutionary-guard-corps"},
+		{"Officials met on Monday. Warplanes bombed a compound held by factions supported by Iran's paramilitary Revolutionary Guard, the army said.", "factions supported by Iran's paramilitary Revolutionary Guard", "islamic-revolutionary-guard-corps"},
+		{"Officials met on Monday. The raid answered rocket fire by factions linked to the IRGC on two bases.", "factions linked to the IRGC", "islamic-revolutionary-guard-corps"},
+		{"Officials met on Monday. The general blamed IRGC-Quds Force affiliates for the drone that hit the base.", "IRGC-Quds Force affiliates", "quds-force"},
+	} {
+		rec := extractText(t, c.text)
+		if e := entityByID(rec, "iran-backed-militias"); e == nil || !contains(e.Mentions, c.mention) {
+			t.Errorf("%q: no iran-backed-militias with mention %q in %v", c.text, c.mention, ids(rec))
+			continue
+		}
+		if !hasFact(rec, wantFact{"iran-backed-militias", "backed_by", c.backer, ""}) {
+			t.Errorf("%q: no backed_by %s in %s", c.text, c.backer, facts(rec))
+		}
+	}
+}
