@@ -215,3 +215,17 @@ func TestCollectivesOfABody(t *testing.T) {
 		}
 	}
 }
+
+// TestPeopleByCue: names no lexicon knows are people's after an age, after
+// a person "named", after a plural of people, or in a list with another
+// person's name.
+func TestPeopleByCue(t *testing.T) {
+	checkEntities(t, "A drone hit a farm near the river on Sunday. Among the wounded was 31-year-old Rezan Qadir, a driver from the next village.",
+		[]wantEntity{{"rezan-qadir", schema.Person, "Rezan Qadir"}})
+	checkEntities(t, "A drone hit a farm near the river on Sunday. A shepherd named Berivan Selo was among those hurt.",
+		[]wantEntity{{"berivan-selo", schema.Person, "Berivan Selo"}})
+	checkEntities(t, "A drone hit a farm near the river on Sunday. The group mourned its commanders Rojhat Amed and Serhildan Cudi the next day.",
+		[]wantEntity{{"rojhat-amed", schema.Person, "Rojhat Amed"}, {"serhildan-cudi", schema.Person, "Serhildan Cudi"}})
+	checkEntities(t, "A drone hit a farm near the river on Sunday. The hospital named the dead as Ahmed Saleh, Berzan Xalid and Dilvan Kerem.",
+		[]wantEntity{{"berzan-xalid", schema.Person, "Berzan Xalid"}, {"dilvan-kerem", schema.Person, "Dilvan Kerem"}})
+}
