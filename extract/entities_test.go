@@ -229,3 +229,10 @@ func TestPeopleByCue(t *testing.T) {
 	checkEntities(t, "A drone hit a farm near the river on Sunday. The hospital named the dead as Ahmed Saleh, Berzan Xalid and Dilvan Kerem.",
 		[]wantEntity{{"berzan-xalid", schema.Person, "Berzan Xalid"}, {"dilvan-kerem", schema.Person, "Dilvan Kerem"}})
 }
+
+// TestEnDashCompound: an en dash with no space either side joins a
+// compound as a hyphen does.
+func TestEnDashCompound(t *testing.T) {
+	checkEntities(t, "Rockets were fired at a base on Monday. Attacks grew after the Israel–Hamas war began, officials said.",
+		[]wantEntity{{"gaza-war", schema.EventEntity, "Israel–Hamas war"}})
+}
