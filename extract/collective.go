@@ -63,6 +63,10 @@ type collectiveSpec struct {
 	// collective without a modifier: "Iran-backed forces" are the
 	// militias, where "US-backed forces" are a named force.
 	Unmodified []string `yaml:"unmodified"`
+	// Bodies are the arms of a state that back its collective, each
+	// with that state: "groups affiliated with Iran's Revolutionary
+	// Guard" are Iran's collective, backed by the Guard.
+	Bodies map[string]string `yaml:"bodies"`
 }
 
 // collectives is the compiled collectiveSpec.
@@ -81,6 +85,9 @@ type collectives struct {
 	unsponsored map[string]*LexEntry
 	// unmodified: the country ids of collectiveSpec.Unmodified.
 	unmodified map[string]bool
+	// bodies: the ids of collectiveSpec.Bodies, which bySponsor maps to
+	// their state's collective.
+	bodies map[string]bool
 }
 
 func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(string) *LexEntry) (*collectives, error) {
@@ -148,6 +155,14 @@ func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(str
 		}
 		c.unmodified[sp.id] = true
 	}
+	c.bodies = map[string]bool{}
+	for body, state := range s.Bodies {
+		b, sp := byName(body), byName(state)
+		if b == nil || sp == nil || c.bySponsor[sp.id] == nil {
+			return nil, fmt.Errorf("collectives: bodies: %q or %q is not in the lexicon", body, state)
+		}
+		c.bySponsor[b.id], c.bodies[b.id] = c.bySponsor[sp.id], true
+	}
 	return c, nil
 }
 
@@ -186,6 +201,9 @@ func (d *doc) scanCollectives(s *sentence) {
 		// president the text names, not only their state; a capital
 		// ("Tehran's proxies") stands for its state.
 		link := d.lexEntity(sponsor)
+		if c.bodies[sponsor.id] && pred != "" {
+			pred = "backed_by" // a state's arm backs the groups tied to it
+		}
 		if p, _ := d.possessor(i, s.last); p != nil && is(p.ent, schema.Person, schema.GovernmentBody) {
 			link = p.ent
 		}
@@ -394,7 +412,13 @@ func (d *doc) matchPostposed(i, last int) (int, *LexEntry, string) {
 		return 0, nil, "" // a demonym alone ("loyal to Iranian …") names no sponsor
 	}
 	if end < last && d.toks[end].kind == tPoss {
-		return 0, nil, "" // "groups affiliated with Iran's Revolutionary Guard": the Guard's
+		// "groups affiliated with Iran's (paramilitary) Revolutionary
+		// Guard": the Guard's, if it is an arm that backs them.
+		k := d.pastModifiers(end+1, last, nil)
+		if k >= last || d.at[k] == nil || d.at[k].first != k || d.at[k].ent.lex == nil || !c.bodies[d.at[k].ent.lex.id] {
+			return 0, nil, ""
+		}
+		return d.at[k].last, d.at[k].ent.lex, pred
 	}
 	return end, sponsor, pred
 }
@@ -480,13 +504,17 @@ func (d *doc) collectiveHead(j, last int, modified bool) int {
 }
 
 // sponsorAt returns the country named at token i (a country mention or a
-// demonym) and the token after it.
+// demonym), or the state's arm of collectives.bodies, and the token after
+// it.
 func (d *doc) sponsorAt(i, last int) (*LexEntry, int) {
 	if m := d.at[i]; m != nil && m.first == i && m.ent.lex != nil && m.ent.typ == schema.Country {
 		return m.ent.lex, m.last
 	}
 	if m := d.at[i]; m != nil && m.first == i && m.ent.lex != nil && m.ent.lex.metonym != nil && m.ent.lex.metonym.Type == schema.Country {
 		return m.ent.lex.metonym, m.last // "Tehran-backed militias"
+	}
+	if m := d.at[i]; m != nil && m.first == i && m.ent.lex != nil && d.lx.collectives.bodies[m.ent.lex.id] {
+		return m.ent.lex, m.last // "IRGC-backed militias", "factions linked to the IRGC"
 	}
 	if c := d.lx.demonym[d.toks[i].norm]; c != nil && d.toks[i].kind == tWord && d.at[i] == nil {
 		return c, i + 1 // not "the Lebanese Hezbollah": a name's word

@@ -194,3 +194,45 @@ func TestRegimeNamedForItsHead(t *testing.T) {
 	checkEntities(t, "Officials gave few details on Monday. Shipping slowed in the Red Sea during the Israel-Gaza conflict, a year into Israel's war against Hamas.",
 		[]wantEntity{{"gaza-war", schema.EventEntity, "Israel-Gaza conflict"}, {"gaza-war", schema.EventEntity, "Israel's war against Hamas"}})
 }
+
+// TestCollectivesOfABody: groups tied to an arm of a state ("groups
+// affiliated with Iran's Revolutionary Guard", "Quds Force affiliates")
+// are that state's collective, backed by the body named.
+func TestCollectivesOfABody(t *testing.T) {
+	for _, c := range []struct{ text, mention, backer string }{
+		{"Officials met on Monday. Jets later hit depots run by fighters loyal to Iran's Islamic Revolutionary Guard Corps near the border.", "fighters loyal to Iran's Islamic Revolutionary Guard Corps", "islamic-revolutionary-guard-corps"},
+		{"Officials met on Monday. Warplanes bombed a compound held by factions supported by Iran's paramilitary Revolutionary Guard, the army said.", "factions supported by Iran's paramilitary Revolutionary Guard", "islamic-revolutionary-guard-corps"},
+		{"Officials met on Monday. The raid answered rocket fire by factions linked to the IRGC on two bases.", "factions linked to the IRGC", "islamic-revolutionary-guard-corps"},
+		{"Officials met on Monday. The general blamed IRGC-Quds Force affiliates for the drone that hit the base.", "IRGC-Quds Force affiliates", "quds-force"},
+	} {
+		rec := extractText(t, c.text)
+		if e := entityByID(rec, "iran-backed-militias"); e == nil || !contains(e.Mentions, c.mention) {
+			t.Errorf("%q: no iran-backed-militias with mention %q in %v", c.text, c.mention, ids(rec))
+			continue
+		}
+		if !hasFact(rec, wantFact{"iran-backed-militias", "backed_by", c.backer, ""}) {
+			t.Errorf("%q: no backed_by %s in %s", c.text, c.backer, facts(rec))
+		}
+	}
+}
+
+// TestPeopleByCue: names no lexicon knows are people's after an age, after
+// a person "named", after a plural of people, or in a list with another
+// person's name.
+func TestPeopleByCue(t *testing.T) {
+	checkEntities(t, "A drone hit a farm near the river on Sunday. Among the wounded was 31-year-old Rezan Qadir, a driver from the next village.",
+		[]wantEntity{{"rezan-qadir", schema.Person, "Rezan Qadir"}})
+	checkEntities(t, "A drone hit a farm near the river on Sunday. A shepherd named Berivan Selo was among those hurt.",
+		[]wantEntity{{"berivan-selo", schema.Person, "Berivan Selo"}})
+	checkEntities(t, "A drone hit a farm near the river on Sunday. The group mourned its commanders Rojhat Amed and Serhildan Cudi the next day.",
+		[]wantEntity{{"rojhat-amed", schema.Person, "Rojhat Amed"}, {"serhildan-cudi", schema.Person, "Serhildan Cudi"}})
+	checkEntities(t, "A drone hit a farm near the river on Sunday. The hospital named the dead as Ahmed Saleh, Berzan Xalid and Dilvan Kerem.",
+		[]wantEntity{{"berzan-xalid", schema.Person, "Berzan Xalid"}, {"dilvan-kerem", schema.Person, "Dilvan Kerem"}})
+}
+
+// TestEnDashCompound: an en dash with no space either side joins a
+// compound as a hyphen does.
+func TestEnDashCompound(t *testing.T) {
+	checkEntities(t, "Rockets were fired at a base on Monday. Attacks grew after the Israel–Hamas war began, officials said.",
+		[]wantEntity{{"gaza-war", schema.EventEntity, "Israel–Hamas war"}})
+}

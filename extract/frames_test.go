@@ -509,7 +509,9 @@ func TestCollectiveModifiers(t *testing.T) {
 		// The link word after the head: "militias loyal to Iran".
 		{"Iraqi armed groups aligned with Iran were hit.", "Iraqi armed groups aligned with Iran", true},
 		{"Militias backed by Tehran were hit.", "Militias backed by Tehran", true},
-		{"Groups affiliated with Iran's Revolutionary Guard were hit.", "", false},
+		// The Guard is an arm of Iran that backs the groups: Iran's
+		// collective, linked to the Guard, not to Iran.
+		{"Groups affiliated with Iran's Revolutionary Guard were hit.", "Groups affiliated with Iran's Revolutionary Guard", false},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {

@@ -200,6 +200,8 @@ type wordLists struct {
 	MemberNounsIn             []string            `yaml:"member_nouns_in"`
 	UmbrellaHeads             []string            `yaml:"umbrella_heads"`
 	PluralMemberNouns         []string            `yaml:"plural_member_nouns"`
+	PersonListHeads           []string            `yaml:"person_list_heads"`
+	NamedPersonNouns          []string            `yaml:"named_person_nouns"`
 	OrganizationNouns         []string            `yaml:"organization_nouns"`
 	LocatedParticiples        []string            `yaml:"located_participles"`
 	AllianceParticiples       []string            `yaml:"alliance_participles"`

@@ -860,6 +860,9 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 	if typ == "" && n >= 2 && d.lx.placeOpeners.hasID(d.toks[start].id) {
 		typ = schema.Place // "Mount Qasioun", "Tal Abyad"; not "the Tal Zaytun air base"
 	}
+	if typ == "" && n >= 2 && n <= 4 && (d.personCueBefore(start) || d.personList(s, start, j)) {
+		typ = schema.Person
+	}
 	c := &candidate{first: start, last: j, sent: s.idx, typ: typ, how: ReasonPattern}
 	if start > 1 && d.toks[start-1].norm == "(" && d.at[start-2] != nil && j < len(d.toks) && d.toks[j].norm == ")" {
 		c.after = d.at[start-2]
@@ -1157,6 +1160,94 @@ func (d *doc) titleBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// personCueBefore reports words before token i that only a person's name
+// follows: an age ("23-year-old X"), a person "named" ("a woman named
+// X"), a plural of people ("its commanders X, Y and Z"; words.yaml).
+func (d *doc) personCueBefore(i int) bool {
+	if i >= 3 && d.toks[i-1].norm == "old" && d.toks[i-1].hyph && d.toks[i-2].hyph && d.toks[i-3].kind == tNum {
+		return d.toks[i-2].norm == "year" || d.toks[i-2].norm == "years"
+	}
+	if i >= 2 && d.toks[i-1].norm == "named" {
+		return d.lx.namedPersonNouns.hasID(d.toks[i-2].id)
+	}
+	return i >= 1 && d.lx.personListHeads.hasID(d.toks[i-1].id)
+}
+
+// personList reports a name run at tokens i..j that is one item of a list
+// of names ("A, B, C and D") another item of which is a person's: a person
+// the lexicon knows, a known given name first, or a person cue before it.
+// Lists of places are typed by their context before this is asked.
+func (d *doc) personList(s *sentence, i, j int) bool {
+	for k, n := i, 0; n < 6; n++ { // the items before
+		sep := k - 1
+		if sep >= s.first && d.toks[sep].norm == "and" {
+			sep--
+		}
+		if sep >= s.first && d.toks[sep].norm == "," {
+			sep--
+		}
+		if sep == k-1 || sep < s.first {
+			break
+		}
+		p := sep + 1
+		if m := d.at[sep]; m != nil {
+			p = m.first // an item the lexicon knows is whole
+		}
+		for p > s.first && p > sep-4 && d.at[p-1] == nil && d.toks[p-1].kind == tWord && d.toks[p-1].cap {
+			p--
+		}
+		if p > sep || d.known(p) {
+			break
+		}
+		if d.personItem(p, sep+1) {
+			return true
+		}
+		k = p
+	}
+	for k, n := j, 0; n < 6 && k < s.last; n++ { // the items after
+		q := k
+		if d.toks[q].norm == "," {
+			q++
+		}
+		if q < s.last && d.toks[q].norm == "and" {
+			q++
+		}
+		if q == k || q >= s.last || !d.toks[q].cap || d.toks[q].kind != tWord {
+			break
+		}
+		e := q
+		if m := d.at[q]; m != nil && m.first == q {
+			e = m.last
+		}
+		for e < s.last && e < q+4 && d.at[e] == nil && d.toks[e].kind == tWord && d.toks[e].cap {
+			e++
+		}
+		if d.known(q) {
+			break
+		}
+		if d.personItem(q, e) {
+			return true
+		}
+		k = e
+	}
+	return d.personCueBefore(i)
+}
+
+// personItem reports a list item at tokens i..j that names a person.
+func (d *doc) personItem(i, j int) bool {
+	if m := d.at[i]; m != nil {
+		return m.ent.typ == schema.Person
+	}
+	return j-i >= 2 && d.lx.given[d.toks[i].norm] || d.personCueBefore(i)
+}
+
+// known reports a list item at token i that the lexicon names as no
+// person: "Ain al-Asad Base and Military Airport" lists no people.
+func (d *doc) known(i int) bool {
+	m := d.at[i]
+	return m != nil && (m.first != i || m.ent.typ != schema.Person)
 }
 
 // personShape reports a run that looks like a personal name: a known given

@@ -114,10 +114,12 @@ func tokenizeInto(toks []token, text string) []token {
 		// A hyphen between two word characters joins them; so does one
 		// set off by a stray space before a lower-case word after a
 		// capitalised one ("Iranian -backed militias" in translated copy).
-		if isDash(r) && len(toks) > 0 && (toks[len(toks)-1].kind == tWord || toks[len(toks)-1].kind == tNum) {
+		// An en dash with no space either side joins the two sides of a
+		// compound ("the Israel–Hamas war"), as typeset copy writes it.
+		if (isDash(r) || r == '–') && len(toks) > 0 && (toks[len(toks)-1].kind == tWord || toks[len(toks)-1].kind == tNum) {
 			prev := &toks[len(toks)-1]
 			r2, _ := utf8.DecodeRuneInString(text[i+size:])
-			if !space && prev.end == i && isWordRune(r2) || prev.end == i-1 && text[i-1] == ' ' && prev.cap && 'a' <= r2 && r2 <= 'z' {
+			if !space && prev.end == i && isWordRune(r2) || isDash(r) && prev.end == i-1 && text[i-1] == ' ' && prev.cap && 'a' <= r2 && r2 <= 'z' {
 				hyph, space = true, false
 				i += size
 				continue

@@ -173,6 +173,8 @@ type wordSets struct {
 	memberNounsIn             wordSet // "X, the most powerful faction in Y"
 	umbrellaHeads             wordSet // "an umbrella group of militias"
 	pluralMemberNouns         wordSet // "other groups of Y"
+	personListHeads           wordSet // "its commanders A, B and C": people
+	namedPersonNouns          wordSet // "a woman named X": a person
 	organizationNouns         wordSet // a name in quotes before them is an organisation
 	locatedParticiples        wordSet // "X, located in Y"
 	allianceParticiples       wordSet // "Iran-aligned X"
@@ -426,6 +428,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"member_nouns_in", w.MemberNounsIn, &ws.memberNounsIn},
 		{"umbrella_heads", w.UmbrellaHeads, &ws.umbrellaHeads},
 		{"plural_member_nouns", w.PluralMemberNouns, &ws.pluralMemberNouns},
+		{"person_list_heads", w.PersonListHeads, &ws.personListHeads},
+		{"named_person_nouns", w.NamedPersonNouns, &ws.namedPersonNouns},
 		{"organization_nouns", w.OrganizationNouns, &ws.organizationNouns},
 		{"located_participles", w.LocatedParticiples, &ws.locatedParticiples},
 		{"alliance_participles", w.AllianceParticiples, &ws.allianceParticiples},
