@@ -1112,3 +1112,37 @@ func TestLaunchSiteIsNoTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalSourcesAreSourcing: "local sources said" with no one they spoke
+// to is the outlet's own sourcing, no statement; told to an outlet, they
+// speak to it.
+func TestLocalSourcesAreSourcing(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, tc := range []struct {
+		text   string
+		target string
+		events int
+	}{
+		{"Smoke rose over the town on Monday. Local sources said a warehouse near the river burned down.", "", 0},
+		{"Smoke rose over the town on Monday. Informed sources reported that the warehouse was empty.", "", 0},
+		{"Smoke rose over the town on Monday. A security source said a warehouse near the river burned down.", "", 1},
+	} {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []schema.Event
+		for _, e := range rec.Events {
+			if e.Type == schema.EvStatement {
+				got = append(got, e)
+			}
+		}
+		if len(got) != tc.events {
+			t.Errorf("%q: %d statements, want %d: %+v", tc.text, len(got), tc.events, got)
+			continue
+		}
+		if tc.events > 0 && got[0].Target != tc.target {
+			t.Errorf("%q: statement to %q, want %q", tc.text, got[0].Target, tc.target)
+		}
+	}
+}
