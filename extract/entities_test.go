@@ -236,3 +236,15 @@ func TestEnDashCompound(t *testing.T) {
 	checkEntities(t, "Rockets were fired at a base on Monday. Attacks grew after the Israel–Hamas war began, officials said.",
 		[]wantEntity{{"gaza-war", schema.EventEntity, "Israel–Hamas war"}})
 }
+
+// TestMayadinTownOrChannel: the town on the Euphrates and the channel
+// share a name; a source told something is the channel, a town named
+// among towns the town.
+func TestMayadinTownOrChannel(t *testing.T) {
+	checkEntities(t, "Shelling was heard on Tuesday near the towns of Mayadeen and Albu Kamal, a monitor said.",
+		[]wantEntity{{"mayadin", schema.Place, "Mayadeen"}})
+	checkEntities(t, "On Tuesday a local official confirmed to Al Mayadeen that a drone had struck a depot.",
+		[]wantEntity{{"al-mayadeen", schema.MediaOutlet, "Al Mayadeen"}})
+	checkEntities(t, "A roadside bomb struck a convoy on the Deir ez-Zor-Al-Mayadeen road late on Sunday.",
+		[]wantEntity{{"mayadin", schema.Place, "Al-Mayadeen"}})
+}

@@ -482,8 +482,8 @@ func (d *doc) pickHit(hits []aliasRef, i, end, last int) (aliasRef, bool) {
 // place: a preposition of place or "of" before it, a place's head after
 // it ("Al-Mayadeen city", "Mayadin countryside").
 func (d *doc) placeContext(i, end, last int) bool {
-	if i >= 2 && d.toks[i-1].norm == "to" && d.lx.accordingWords.hasID(d.toks[i-2].id) {
-		return false // "according to Al-Mayadeen": a source, not a place
+	if i >= 2 && d.toks[i-1].norm == "to" && (d.lx.accordingWords.hasID(d.toks[i-2].id) || d.lx.reportVerbs.hasID(d.toks[i-2].id)) {
+		return false // "according to Al-Mayadeen", "confirmed to Al-Mayadeen": a source or the one told, not a place
 	}
 	if d.placeCue(i, 0) {
 		return true
