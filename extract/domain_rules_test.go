@@ -78,6 +78,13 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"islamic-revolutionary-guard-corps", "attacked", "erbil", ""}}, nil, nil},
 		{"Kataib Hezbollah has carried out more than 40 operations against U.S. bases since October.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},
+		// A definite attack whose hand is named after it ("carried out
+		// by", "claimed by") is the attack told before.
+		{"A rocket attack hit the Ain al-Asad air base on Friday. The Pentagon said the attack was carried out by Kataib Hezbollah.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "ain-al-asad-air-base", ""}},
+			[]wantEvent{{schema.EvAttack, "kataib-hezbollah", "ain-al-asad-air-base"}}, nil},
+		{"A drone attack targeted Erbil air base on Sunday night. By Monday the attack had been claimed by Harakat al-Nujaba.",
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "attacked", "erbil-air-base", ""}}, nil, nil},
 		// A strike that kills a group's men attacks the group, however
 		// far their count and rank stand from the verb.
 		{"Officials gave details on Sunday. An Israeli drone strike east of Qaim, late on Tuesday, killed a commander and four fighters of Kataib Hezbollah.",

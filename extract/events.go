@@ -397,6 +397,8 @@ type attackReading struct {
 	agents []*entity // the rest of a listed subject, or a collective's members
 	// claimed: the agent claimed it; blamed: someone blamed the agent.
 	claimed, blamed bool
+	// byPhrase: the agent was read from a "by" phrase after the trigger.
+	byPhrase bool
 	// droneAir: aircraft named with the agent ("a U.S. drone strike").
 	droneAir bool
 	byEnd    int // the last item of "by a Turkish drone" after the trigger, else k
@@ -489,7 +491,7 @@ func (v *view) attackerBy(r *attackReading) {
 			break
 		}
 	}
-	r.agent, r.droneAir, r.byEnd = agent, droneAir, byEnd
+	r.agent, r.droneAir, r.byEnd, r.byPhrase = agent, droneAir, byEnd, agent != nil
 }
 
 // attackerBefore: "Iraqi resistance attacks", "Israeli strike", "the
@@ -804,7 +806,10 @@ func (v *view) recordAttack(r *attackReading) int {
 		// an event ("attacks on its military bases cease"); one blamed on
 		// someone is the attack told before ("accused X of carrying out
 		// the attack").
-		if r.blamed {
+		// "The attack was carried out by X", "the attacks have been
+		// claimed by X": a definite attack whose hand is named after it
+		// is the attack told before, too.
+		if r.blamed || r.byPhrase && agent != nil && v.definiteAt(k) && v.handNamedAfter(k) {
 			v.blameAntecedent(agent, kind)
 		}
 		return last
@@ -837,6 +842,18 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	v.d.lastAttack = ev.ID
 	return last
+}
+
+// handNamedAfter reports "carried out" or a claim verb just after the
+// attack noun at k, before its "by" ("the attack was carried out by X",
+// "the attacks were claimed by X").
+func (v *view) handNamedAfter(k int) bool {
+	for j := k + 1; j < len(v.it) && j <= k+4; j++ {
+		if v.word(j, "carried") && v.word(j+1, "out") || v.wordIn(j, v.d.lx.claimVerbs) {
+			return true
+		}
+	}
+	return false
 }
 
 // blameAntecedent gives the attack told before, if no one carried it out
