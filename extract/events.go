@@ -674,9 +674,7 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 		// "A rocket attack hit X", "a missile attack was carried out on
 		// X": an attack by an unknown hand.
 		if targets, last := v.attackTargets(k); len(targets) > 0 {
-			if is(targets[0], schema.Place, schema.MilitaryBase) {
-				targets = append(v.victimsBefore(k), targets...) // whom it hurt, as recordAttack
-			}
+			targets = v.victimsFirst(k, targets)
 			ev := v.addEvent(schema.EvAttack, nil, targets[0], placeOf(targets), k, "occurred")
 			v.d.lastAttack = ev.ID
 			return last, true
@@ -724,10 +722,8 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	if len(targets) == 0 {
 		targets = v.victimsBefore(k)
-	} else if is(targets[0], schema.Place, schema.MilitaryBase) {
-		// "Five U.S. soldiers were wounded in a rocket attack on the Ain
-		// al-Asad base": whom it hurt is the target, the base where.
-		targets = append(v.victimsBefore(k), targets...)
+	} else {
+		targets = v.victimsFirst(k, targets)
 	}
 	if len(targets) == 0 {
 		targets = v.objectOf(k)
@@ -742,7 +738,7 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	typ := schema.EvAttack
 	air := v.d.lx.airAttackWords.has(w) || v.wordIn(k-1, v.d.lx.airModifiers) || r.droneAir || v.airContext(agent, k)
-	if (air || v.fromTheAir(k) || v.airPower(agent, k)) && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
+	if (air || v.fromTheAir(agent, k)) && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) {
 		typ = schema.EvAirstrike
 	}
 	// "The ports were targeted", "the blockade of X": a hostile act of
@@ -844,12 +840,12 @@ func (v *view) recordAttack(r *attackReading) int {
 	return last
 }
 
-// handNamedAfter reports "carried out" or a claim verb just after the
-// attack noun at k, before its "by" ("the attack was carried out by X",
-// "the attacks were claimed by X").
+// handNamedAfter reports "carried out" (carried_out_participles) or a
+// claim verb just after the attack noun at k, before its "by" ("the
+// attack was carried out by X", "the attacks were claimed by X").
 func (v *view) handNamedAfter(k int) bool {
 	for j := k + 1; j < len(v.it) && j <= k+4; j++ {
-		if v.word(j, "carried") && v.word(j+1, "out") || v.wordIn(j, v.d.lx.claimVerbs) {
+		if v.wordIn(j, v.d.lx.carriedOutParticiples) && v.word(j+1, "out") || v.wordIn(j, v.d.lx.claimVerbs) {
 			return true
 		}
 	}
@@ -2464,6 +2460,17 @@ func (v *view) stateAircraft(j int) (*entity, int) {
 		return nil, j
 	}
 	return v.d.airStriker(c), j + 1
+}
+
+// victimsFirst puts whom the attack noun at k hurt before targets that
+// are only where it struck: "Five U.S. soldiers were wounded in a rocket
+// attack on the Ain al-Asad base" has the soldiers for target, the base
+// for place.
+func (v *view) victimsFirst(k int, targets []*entity) []*entity {
+	if !is(targets[0], schema.Place, schema.MilitaryBase) {
+		return targets
+	}
+	return append(v.victimsBefore(k), targets...)
 }
 
 // victimsBefore returns who a casualty verb in the passive says the

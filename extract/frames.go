@@ -1432,7 +1432,7 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		}
 	}
 	typ := ev.Type
-	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) && (v.fromTheAir(m.trigger) || v.airPower(agent, m.trigger)) {
+	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) && v.fromTheAir(agent, m.trigger) {
 		typ = ev.StateType
 	}
 	if ev.Refine {
@@ -1499,27 +1499,11 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 	return v.addEvent(typ, agent, target, loc, m.trigger, status)
 }
 
-// airPower reports an attack at item k by agent, a state or its body,
-// whose state strikes from the air unless told otherwise (AirPower), with
-// no ground weapon named around it. An assassination stays an attack
-// unless the text says it came from the air (docs/annotation.md, part J).
-func (v *view) airPower(agent *entity, k int) bool {
-	st := v.d.stateOf(agent)
-	if st == nil || st.lex == nil || !st.lex.AirPower || v.wordIn(k, v.d.lx.assassinationVerbs) || v.d.lx.killingNouns.hasID(v.it[k].id) {
-		return false
-	}
-	for j := max(0, k-3); j < len(v.it) && j <= k+2; j++ {
-		if v.it[j].e == nil && v.wordIn(j, v.d.lx.groundWeaponWords) {
-			return false
-		}
-	}
-	return true
-}
-
-// fromTheAir reports a state's attack told at item k as one from the air:
-// an air word near it and no missile or ground word (words.yaml,
-// state_air_words and ground_weapon_words).
-func (v *view) fromTheAir(k int) bool {
+// fromTheAir reports a state's attack told at item k by agent as one
+// from the air: no missile or ground word near it, and an air word near
+// it or a state that strikes from the air unless told otherwise
+// (words.yaml, state_air_words and ground_weapon_words; airPower).
+func (v *view) fromTheAir(agent *entity, k int) bool {
 	air := false
 	for j := max(0, k-3); j < len(v.it) && j <= k+2; j++ {
 		if v.it[j].e != nil {
@@ -1530,7 +1514,16 @@ func (v *view) fromTheAir(k int) bool {
 		}
 		air = air || v.wordIn(j, v.d.lx.stateAirWords)
 	}
-	return air
+	return air || v.airPower(agent, k)
+}
+
+// airPower reports an attack at item k by agent, a state or its body,
+// whose state strikes from the air unless told otherwise (AirPower). An
+// assassination stays an attack unless the text says it came from the
+// air (docs/annotation.md, part J).
+func (v *view) airPower(agent *entity, k int) bool {
+	st := v.d.stateOf(agent)
+	return st != nil && st.lex != nil && st.lex.AirPower && !v.wordIn(k, v.d.lx.assassinationVerbs) && !v.d.lx.killingNouns.hasID(v.it[k].id)
 }
 
 // agentAttacked records that agent attacked the target of e, an attack
