@@ -22,7 +22,7 @@ func pairOf(a, b *LexEntry) borderPair {
 }
 
 // indexBorders indexes the places named "<state>-<state> <head>" by
-// their two states, and their heads.
+// their two states, and their heads, and marks them.
 func (lx *Lexicon) indexBorders() {
 	lx.borders, lx.borderHeads = map[borderPair]*LexEntry{}, map[string]bool{}
 	for _, e := range lx.Entries {
@@ -36,6 +36,9 @@ func (lx *Lexicon) indexBorders() {
 		}
 		lx.borders[pairOf(a, b)] = e
 		lx.borderHeads[keys[2]] = true
+	}
+	for _, e := range lx.borders {
+		e.border = true
 	}
 }
 

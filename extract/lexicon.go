@@ -82,6 +82,8 @@ type LexEntry struct {
 	// collective marks the entry of a sponsor's unnamed collective
 	// ("Iran-backed militias"), made from frames.yaml, never a lexicon file.
 	collective bool
+	// border marks one of the borders between two states (borders.go).
+	border bool
 }
 
 // ID is the entity id of the entry: the slug of its canonical name.

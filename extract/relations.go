@@ -257,7 +257,7 @@ func (v *view) entityRules(k int) {
 		}
 	case is(it.e, schema.GovernmentBody) && v.d.lx.isMilitary(it.e):
 		v.deployedIn(k)
-	case is(it.e, schema.Place) && v.d.lx.isBorder(it.e.lex):
+	case is(it.e, schema.Place) && it.e.lex != nil && it.e.lex.border:
 		v.onBorder(k)
 	}
 	if it.m == nil {
@@ -281,17 +281,6 @@ func (v *view) entityRules(k int) {
 		}
 	}
 	v.namedLocation(k)
-}
-
-// isBorder reports whether le is one of the lexicon's borders between
-// two states (borders.go).
-func (lx *Lexicon) isBorder(le *LexEntry) bool {
-	for _, b := range lx.borders {
-		if b == le {
-			return true
-		}
-	}
-	return false
 }
 
 // onBorder: "a crossing at the Iraq-Syria border", "Qaim, on the Iraqi
