@@ -293,7 +293,7 @@ func (d *doc) track(v *view) {
 			break
 		}
 	}
-	for _, it := range v.it {
+	for j, it := range v.it {
 		e := it.e
 		if e == nil || it.m == nil {
 			continue
@@ -304,15 +304,11 @@ func (d *doc) track(v *view) {
 			if d.affiliation[e] != nil {
 				d.lastOfficial = e
 			}
-		}
-	}
-	for j, it := range v.it {
-		if is(it.e, schema.Person) && it.m != nil {
 			if w := v.titleBefore(j); w != "" {
 				if d.titled == nil {
 					d.titled = map[string]*entity{}
 				}
-				d.titled[w] = it.e
+				d.titled[w] = e
 			}
 		}
 	}
