@@ -368,13 +368,7 @@ func literalString(val quad.Value) string {
 // end's statements can run to thousands, and reading all their
 // properties was most of a path query's time on PostgreSQL.
 func (v *view) statementsBatch(from, to nodeID, fromDir quad.IRI, want func(stmtProps) bool) []Claim {
-	toKey := v.refOf(to).Key()
-	var candidates []cgraph.Ref
-	for _, st := range v.statementEnds(from, fromDir) {
-		if st.other.Key() == toKey {
-			candidates = append(candidates, st.stmt)
-		}
-	}
+	candidates := v.statementsTo(stmtsKey{from, fromDir}, to)
 	props := v.propsBatch(candidates)
 	var chosen []stmtProps
 	for _, st := range candidates {
@@ -396,14 +390,21 @@ type stmtsKey struct {
 // found by its rdf:subject, and the other way round.
 type stmtEnd struct{ stmt, other cgraph.Ref }
 
-// statementEnds returns the statements whose fromDir is from, with their
-// other ends (batch reader only; see readStatementEnds).
-func (v *view) statementEnds(from nodeID, fromDir quad.IRI) []stmtEnd {
-	k := stmtsKey{from, fromDir}
+// statementsTo returns the statements of the end k whose other end is
+// to (batch reader only; the ends are read by readStatementEnds once a
+// query).
+func (v *view) statementsTo(k stmtsKey, to nodeID) []cgraph.Ref {
 	if _, ok := v.stmts[k]; !ok {
 		v.readStatementEnds([]stmtsKey{k})
 	}
-	return v.stmts[k]
+	toKey := v.refOf(to).Key()
+	var out []cgraph.Ref
+	for _, st := range v.stmts[k] {
+		if st.other.Key() == toKey {
+			out = append(out, st.stmt)
+		}
+	}
+	return out
 }
 
 // readStatementEnds reads the statements of the ends ks not read yet,
@@ -496,12 +497,7 @@ func (v *view) evidenceAll(pairs [][2]nodeID) {
 	}
 	v.readStatementEnds(ends)
 	for _, f := range facts {
-		toKey := v.refOf(f.to).Key()
-		for _, st := range v.stmts[f.key] {
-			if st.other.Key() == toKey {
-				nodes = append(nodes, st.stmt)
-			}
-		}
+		nodes = append(nodes, v.statementsTo(f.key, f.to)...)
 	}
 	props := v.propsBatch(nodes)
 	sts := make([]stmtProps, 0, len(props))

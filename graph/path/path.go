@@ -393,14 +393,9 @@ func (v *view) describeAll(ids []nodeID) {
 			}
 		}
 	}
-	vals, err := v.batch.Values(v.ctx, refs)
-	if err != nil {
-		v.fail(err)
-		return
-	}
 	valueOf := map[any]quad.Value{}
-	for i, r := range refs {
-		valueOf[r.Key()] = vals[i]
+	if v.valuesBatch(refs, valueOf); v.err != nil {
+		return
 	}
 	get := func(id nodeID, p cgraph.Ref) quad.Value {
 		if p == nil {
