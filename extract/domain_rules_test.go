@@ -289,6 +289,10 @@ func TestAttackPhrasings(t *testing.T) {
 		// fell is their target.
 		{"Turkish warplanes carried out several airstrikes near Kobani before dawn.",
 			[]wantFact{{"turkey", "attacked", "kobani", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "kobani"}}, nil},
+		// Invading is done on the ground: a state that strikes from the
+		// air unless told otherwise invades with an attack.
+		{"Officials spoke on Monday. In 2003 the United States invaded Iraq to topple its government.",
+			nil, []wantEvent{{schema.EvAttack, "united-states", "iraq"}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
