@@ -293,6 +293,9 @@ func TestAttackPhrasings(t *testing.T) {
 		// air unless told otherwise invades with an attack.
 		{"Officials spoke on Monday. In 2003 the United States invaded Iraq to topple its government.",
 			nil, []wantEvent{{schema.EvAttack, "united-states", "iraq"}}, nil},
+		// "Aerial", like "air", puts the attack in the air.
+		{"Officials spoke on Monday. Turkey has stepped up its aerial attacks on PKK hideouts in Gara.",
+			nil, []wantEvent{{schema.EvAirstrike, "turkey", "kurdistan-workers-party"}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
