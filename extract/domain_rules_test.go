@@ -494,6 +494,20 @@ func TestNoSelfAttack(t *testing.T) {
 			t.Errorf("Turkey made a %s against %q:%s", e.Type, e.Target, eventList(rec))
 		}
 	}
+	// Those an earlier attack killed, named in a clause after a strike
+	// that answers it, are no target of the strike: a state does not
+	// strike its own forces.
+	for _, c := range []struct{ text, agent, own string }{
+		{"Washington carried out air strikes on Sunday in retaliation for a rocket attack that killed two US soldiers.", "united-states", "us-military"},
+		{"Turkish jets bombed villages near the border overnight, days after a PKK ambush killed four Turkish soldiers.", "turkey", "turkish-armed-forces"},
+	} {
+		rec := extractText(t, c.text)
+		for _, e := range rec.Events {
+			if e.Agent == c.agent && e.Target == c.own {
+				t.Errorf("%q\n  %s struck its own side:%s", c.text, c.agent, eventList(rec))
+			}
+		}
+	}
 }
 
 // TestHeadlineRetold: the body's retelling of the headline's strike is

@@ -1568,10 +1568,13 @@ func (v *view) refine(typ string, agent, target *entity) *schema.Event {
 		if !sameEventKind(e.Type, typ) {
 			continue
 		}
-		if e.Agent == "" && agent != nil && agent.id != e.Target {
+		if e.Agent == "" && agent != nil && !v.d.ownSide(agent, v.d.byID[e.Target]) {
 			e.Agent = agent.id
 		}
-		if target != nil && target.id != e.Agent {
+		if target != nil && !v.d.ownSide(v.d.byID[e.Agent], target) {
+			// "U.S. strikes in retaliation for an attack that killed U.S.
+			// soldiers": no one strikes its own forces; those killed were
+			// hit by another attack.
 			switch {
 			case e.Target == "":
 				e.Target = target.id
