@@ -289,6 +289,16 @@ func TestAttackPhrasings(t *testing.T) {
 		// fell is their target.
 		{"Turkish warplanes carried out several airstrikes near Kobani before dawn.",
 			[]wantFact{{"turkey", "attacked", "kobani", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "kobani"}}, nil},
+		// An attack put down to someone is theirs ("attributed to",
+		// "blamed on"; a capital for its state), and told as one attack
+		// even with no target named; those killed where it fell are
+		// whom it struck.
+		{"Two PKK fighters were killed near Zakho in a drone strike attributed to Turkey.",
+			nil, []wantEvent{{schema.EvAirstrike, "turkey", "kurdistan-workers-party"}}, nil},
+		{"Shelling attributed to Ankara hit Zakho on Monday.",
+			nil, []wantEvent{{schema.EvAttack, "turkey", "zakho"}}, nil},
+		{"On Monday, an attack blamed on Kataib Hezbollah took the lives of two guards in the district of Sinjar.",
+			nil, []wantEvent{{schema.EvAttack, "kataib-hezbollah", ""}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}

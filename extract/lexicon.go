@@ -153,6 +153,7 @@ type wordLists struct {
 	OwnAttackVerbs            []string            `yaml:"own_attack_verbs"`
 	BlameVerbs                []string            `yaml:"blame_verbs"`
 	BlamesRelative            []string            `yaml:"blames_relative"`
+	AttributedParticiples     []string            `yaml:"attributed_participles"`
 	OwnedSites                []string            `yaml:"owned_sites"`
 	SiteDeterminers           []string            `yaml:"site_determiners"`
 	SitePrepositions          []string            `yaml:"site_prepositions"`
