@@ -299,6 +299,11 @@ func TestAttackPhrasings(t *testing.T) {
 			nil, []wantEvent{{schema.EvAttack, "turkey", "zakho"}}, nil},
 		{"On Monday, an attack blamed on Kataib Hezbollah took the lives of two guards in the district of Sinjar.",
 			nil, []wantEvent{{schema.EvAttack, "kataib-hezbollah", ""}}, nil},
+		// Groups listed as responsible for attacks each made them, the
+		// first too, past a long aside before "responsible".
+		{"Officials say Asaib Ahl al-Haq and Kataib Hezbollah have over the last two years been responsible for most rocket attacks on US troops.",
+			[]wantFact{{"asaib-ahl-al-haq", "attacked", "us-military", ""}, {"kataib-hezbollah", "attacked", "us-military", ""}},
+			[]wantEvent{{schema.EvAttack, "asaib-ahl-al-haq", "us-military"}, {schema.EvAttack, "kataib-hezbollah", "us-military"}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
