@@ -299,6 +299,12 @@ func TestAttackPhrasings(t *testing.T) {
 			nil, []wantEvent{{schema.EvAttack, "turkey", "zakho"}}, nil},
 		{"On Monday, an attack blamed on Kataib Hezbollah took the lives of two guards in the district of Sinjar.",
 			nil, []wantEvent{{schema.EvAttack, "kataib-hezbollah", ""}}, nil},
+		// Strikes a head of state orders are the state's; the attack is
+		// his too.
+		{"On Friday President Joe Biden ordered air strikes on Kataib Hezbollah positions near Qaim.",
+			[]wantFact{{"joe-biden", "attacked", "kataib-hezbollah", ""}}, []wantEvent{{schema.EvAirstrike, "united-states", "kataib-hezbollah"}}, nil},
+		{"Erdogan has stepped up drone strikes against the PKK in the mountains.",
+			nil, []wantEvent{{schema.EvAirstrike, "turkey", "kurdistan-workers-party"}}, nil},
 		// Groups listed as responsible for attacks each made them, the
 		// first too, past a long aside before "responsible".
 		{"Officials say Asaib Ahl al-Haq and Kataib Hezbollah have over the last two years been responsible for most rocket attacks on US troops.",

@@ -720,6 +720,11 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 // on/against/targeting, a direct object, the subject of a passive, the
 // owner of the sites struck), its type, its place and its facts.
 func (v *view) recordAttack(r *attackReading) int {
+	if s := v.d.headedState(r.agent); s != nil {
+		// "President X ordered air strikes on Y": the state's strikes,
+		// and X's attack on Y.
+		r.agent, r.agents = s, append(r.agents, r.agent)
+	}
 	k, w, kind, agent, agents := r.k, r.w, r.kind, r.agent, r.agents
 	targets, last := v.attackTargets(k)
 	if len(targets) == 0 {
@@ -848,6 +853,28 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	v.d.lastAttack = ev.ID
 	return last
+}
+
+// headedState is the state that a president or prime minister heads, by
+// the lexicon or by the article's facts, or nil: strikes they order or
+// launch are their state's.
+func (d *doc) headedState(e *entity) *entity {
+	if !is(e, schema.Person) {
+		return nil
+	}
+	if e.lex != nil {
+		if c := d.lx.stateOf(e.lex); c != nil {
+			return d.virtual(c)
+		}
+	}
+	for _, f := range d.facts {
+		if f.S == e.id && (f.P == "president_of" || f.P == "prime_minister_of") {
+			if c := d.byID[f.O]; is(c, schema.Country) {
+				return c
+			}
+		}
+	}
+	return nil
 }
 
 // handNamedAfter reports "carried out" (carried_out_participles) or a
