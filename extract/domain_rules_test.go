@@ -529,6 +529,16 @@ func TestNoSelfAttack(t *testing.T) {
 			}
 		}
 	}
+	// Nor does a frame's fact, when a slot reads the clause after the
+	// strike: the state did not attack its own base.
+	for _, c := range []struct{ text, agent, own string }{
+		{"Following the latest U.S. strikes, an American base in western Iraq came under mortar fire.", "united-states", "us-military"},
+	} {
+		rec := extractText(t, c.text)
+		if w := (wantFact{c.agent, "attacked", c.own, ""}); hasFact(rec, w) {
+			t.Errorf("%q\n  unwanted %v", c.text, w)
+		}
+	}
 }
 
 // TestHeadlineRetold: the body's retelling of the headline's strike is

@@ -1364,6 +1364,9 @@ func (v *view) emit(fr *construction, m match) {
 	for _, f := range fr.spec.Facts {
 		for _, s := range v.factEntities(subjects[:0], fr, m, f[0], ev) {
 			for _, o := range v.factEntities(objects[:0], fr, m, f[2], ev) {
+				if (f[1] == "attacked" || f[1] == "targeted") && v.d.ownSide(s, o) {
+					continue // no one attacks its own side: a misread slot
+				}
 				if fr.spec.Kind != "" {
 					v.d.addFact(s, f[1], o, fr.spec.Kind, nil, v.evidence(), "", 0.6)
 				} else {
