@@ -299,6 +299,14 @@ func TestAttackPhrasings(t *testing.T) {
 			nil, []wantEvent{{schema.EvAttack, "turkey", "zakho"}}, nil},
 		{"On Monday, an attack blamed on Kataib Hezbollah took the lives of two guards in the district of Sinjar.",
 			nil, []wantEvent{{schema.EvAttack, "kataib-hezbollah", ""}}, nil},
+		// Whoever responds with strikes makes them, as the one a verb
+		// before "to" names does; responding to an attack is not making it.
+		{"Within hours Kataib Hezbollah retaliated with heavy rocket attacks on Ain al-Asad.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "ain-al-asad-air-base", ""}}, []wantEvent{{schema.EvAttack, "kataib-hezbollah", "ain-al-asad-air-base"}}, nil},
+		{"The killing prompted Kataib Hezbollah to reply with drone attacks on Tower 22.",
+			nil, []wantEvent{{schema.EvAttack, "kataib-hezbollah", "tower-22"}}, nil},
+		{"Turkey responded to the attack on its convoy in Duhok.",
+			nil, nil, []wantFact{{"turkey", "attacked", "turkish-armed-forces", ""}}},
 		// Strikes a head of state orders are the state's; the attack is
 		// his too.
 		{"On Friday President Joe Biden ordered air strikes on Kataib Hezbollah positions near Qaim.",

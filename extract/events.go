@@ -594,6 +594,16 @@ func (v *view) attackerOfVerb(r *attackReading) {
 		if v.wordIn(vb, v.d.lx.launchParticles) && v.wordIn(vb-1, v.d.lx.attackLaunchVerbs) {
 			vb-- // "stepped up attacks", "resorted to rocket attacks"
 		}
+		if v.word(vb, "with") && v.wordIn(vb-1, v.d.lx.responseVerbs) && v.it[vb-1].e == nil {
+			// "Israel responded with airstrikes on Gaza", "led Iran to
+			// counter with a missile attack": the responder (the object
+			// of the verb before "to").
+			if _, agent = v.subj(vb - 1); agent == nil && v.word(vb-2, "to") {
+				if a := v.prev(vb-2, 2, actor); a >= 0 {
+					agent = v.ent(a)
+				}
+			}
+		}
 		if v.wordIn(vb, v.d.lx.attackLaunchVerbs) && !v.word(vb-1, "the", "a", "an") {
 			if v.wordIn(vb, v.d.lx.particleLaunchVerbs) {
 				vb--

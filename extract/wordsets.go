@@ -124,6 +124,7 @@ type wordSets struct {
 	blameVerbs                wordSet // "Washington blamed X for the attack"
 	blamesRelative            wordSet // "X, which Washington blames for the attack"
 	attributedParticiples     wordSet // "a drone strike attributed to X", "an attack blamed on X"
+	responseVerbs             wordSet // "X responded with airstrikes on Y"
 	ownedSites                wordSet // besides generic_targets, sites that have an owner
 	siteDeterminers           wordSet // "a", "two", "several" before a site noun
 	sitePrepositions          wordSet // "in", "near": where a name is, not who acts
@@ -381,6 +382,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"blame_verbs", w.BlameVerbs, &ws.blameVerbs},
 		{"blames_relative", w.BlamesRelative, &ws.blamesRelative},
 		{"attributed_participles", w.AttributedParticiples, &ws.attributedParticiples},
+		{"response_verbs", w.ResponseVerbs, &ws.responseVerbs},
 		{"owned_sites", w.OwnedSites, &ws.ownedSites},
 		{"site_determiners", w.SiteDeterminers, &ws.siteDeterminers},
 		{"site_prepositions", w.SitePrepositions, &ws.sitePrepositions},
