@@ -296,6 +296,35 @@ func TestAttackPhrasings(t *testing.T) {
 		// "Aerial", like "air", puts the attack in the air.
 		{"Officials spoke on Monday. Turkey has stepped up its aerial attacks on PKK hideouts in Gara.",
 			nil, []wantEvent{{schema.EvAirstrike, "turkey", "kurdistan-workers-party"}}, nil},
+		// An attack put down to someone is theirs ("attributed to",
+		// "blamed on"; a capital for its state), and told as one attack
+		// even with no target named; those killed where it fell are
+		// whom it struck.
+		{"Two PKK fighters were killed near Zakho in a drone strike attributed to Turkey.",
+			nil, []wantEvent{{schema.EvAirstrike, "turkey", "kurdistan-workers-party"}}, nil},
+		{"Shelling attributed to Ankara hit Zakho on Monday.",
+			nil, []wantEvent{{schema.EvAttack, "turkey", "zakho"}}, nil},
+		{"On Monday, an attack blamed on Kataib Hezbollah took the lives of two guards in the district of Sinjar.",
+			nil, []wantEvent{{schema.EvAttack, "kataib-hezbollah", ""}}, nil},
+		// Whoever responds with strikes makes them, as the one a verb
+		// before "to" names does; responding to an attack is not making it.
+		{"Within hours Kataib Hezbollah retaliated with heavy rocket attacks on Ain al-Asad.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "ain-al-asad-air-base", ""}}, []wantEvent{{schema.EvAttack, "kataib-hezbollah", "ain-al-asad-air-base"}}, nil},
+		{"The killing prompted Kataib Hezbollah to reply with drone attacks on Tower 22.",
+			nil, []wantEvent{{schema.EvAttack, "kataib-hezbollah", "tower-22"}}, nil},
+		{"Turkey responded to the attack on its convoy in Duhok.",
+			nil, nil, []wantFact{{"turkey", "attacked", "turkish-armed-forces", ""}}},
+		// Strikes a head of state orders are the state's; the attack is
+		// his too.
+		{"On Friday President Joe Biden ordered air strikes on Kataib Hezbollah positions near Qaim.",
+			[]wantFact{{"joe-biden", "attacked", "kataib-hezbollah", ""}}, []wantEvent{{schema.EvAirstrike, "united-states", "kataib-hezbollah"}}, nil},
+		{"Erdogan has stepped up drone strikes against the PKK in the mountains.",
+			nil, []wantEvent{{schema.EvAirstrike, "turkey", "kurdistan-workers-party"}}, nil},
+		// Groups listed as responsible for attacks each made them, the
+		// first too, past a long aside before "responsible".
+		{"Officials say Asaib Ahl al-Haq and Kataib Hezbollah have over the last two years been responsible for most rocket attacks on US troops.",
+			[]wantFact{{"asaib-ahl-al-haq", "attacked", "us-military", ""}, {"kataib-hezbollah", "attacked", "us-military", ""}},
+			[]wantEvent{{schema.EvAttack, "asaib-ahl-al-haq", "us-military"}, {schema.EvAttack, "kataib-hezbollah", "us-military"}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
@@ -499,6 +528,30 @@ func TestNoSelfAttack(t *testing.T) {
 	for _, e := range rec.Events {
 		if e.Agent == "turkey" && e.Type != schema.EvStatement {
 			t.Errorf("Turkey made a %s against %q:%s", e.Type, e.Target, eventList(rec))
+		}
+	}
+	// Those an earlier attack killed, named in a clause after a strike
+	// that answers it, are no target of the strike: a state does not
+	// strike its own forces.
+	for _, c := range []struct{ text, agent, own string }{
+		{"Washington carried out air strikes on Sunday in retaliation for a rocket attack that killed two US soldiers.", "united-states", "us-military"},
+		{"Turkish jets bombed villages near the border overnight, days after a PKK ambush killed four Turkish soldiers.", "turkey", "turkish-armed-forces"},
+	} {
+		rec := extractText(t, c.text)
+		for _, e := range rec.Events {
+			if e.Agent == c.agent && e.Target == c.own {
+				t.Errorf("%q\n  %s struck its own side:%s", c.text, c.agent, eventList(rec))
+			}
+		}
+	}
+	// Nor does a frame's fact, when a slot reads the clause after the
+	// strike: the state did not attack its own base.
+	for _, c := range []struct{ text, agent, own string }{
+		{"Following the latest U.S. strikes, an American base in western Iraq came under mortar fire.", "united-states", "us-military"},
+	} {
+		rec := extractText(t, c.text)
+		if w := (wantFact{c.agent, "attacked", c.own, ""}); hasFact(rec, w) {
+			t.Errorf("%q\n  unwanted %v", c.text, w)
 		}
 	}
 }

@@ -395,8 +395,10 @@ type attackReading struct {
 	kind   string    // the claim kind of its facts
 	agent  *entity   // who carried it out
 	agents []*entity // the rest of a listed subject, or a collective's members
-	// claimed: the agent claimed it; blamed: someone blamed the agent.
-	claimed, blamed bool
+	// claimed: the agent claimed it; blamed: someone blamed the agent;
+	// attributed: the text puts it down to the agent ("an attack blamed
+	// on X"): one attack, told as such, though no target is named.
+	claimed, blamed, attributed bool
 	// byPhrase: the agent was read from a "by" phrase after the trigger.
 	byPhrase bool
 	// droneAir: aircraft named with the agent ("a U.S. drone strike").
@@ -453,6 +455,14 @@ func (v *view) claimedOrBlamed(r *attackReading) {
 			kind = schema.Reported
 		}
 		blamed = agent != nil
+	}
+	if agent == nil && v.isNoun(w) {
+		// "a drone strike attributed to X": X's, from the air if an
+		// aircraft names it.
+		if agent, _ = v.attributedTo(k); agent != nil && v.wordIn(k-1, v.d.lx.airWeaponWords) {
+			agent, r.droneAir = v.d.airStriker(agent), true
+		}
+		r.attributed = agent != nil
 	}
 	r.agent, r.claimed, r.blamed, r.kind = agent, claimed, blamed, kind
 }
@@ -584,6 +594,16 @@ func (v *view) attackerOfVerb(r *attackReading) {
 		if v.wordIn(vb, v.d.lx.launchParticles) && v.wordIn(vb-1, v.d.lx.attackLaunchVerbs) {
 			vb-- // "stepped up attacks", "resorted to rocket attacks"
 		}
+		if v.word(vb, "with") && v.wordIn(vb-1, v.d.lx.responseVerbs) && v.it[vb-1].e == nil {
+			// "Israel responded with airstrikes on Gaza", "led Iran to
+			// counter with a missile attack": the responder (the object
+			// of the verb before "to").
+			if _, agent = v.subj(vb - 1); agent == nil && v.word(vb-2, "to") {
+				if a := v.prev(vb-2, 2, actor); a >= 0 {
+					agent = v.ent(a)
+				}
+			}
+		}
 		if v.wordIn(vb, v.d.lx.attackLaunchVerbs) && !v.word(vb-1, "the", "a", "an") {
 			if v.wordIn(vb, v.d.lx.particleLaunchVerbs) {
 				vb--
@@ -710,6 +730,11 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 // on/against/targeting, a direct object, the subject of a passive, the
 // owner of the sites struck), its type, its place and its facts.
 func (v *view) recordAttack(r *attackReading) int {
+	if s := v.d.headedState(r.agent); s != nil {
+		// "President X ordered air strikes on Y": the state's strikes,
+		// and X's attack on Y.
+		r.agent, r.agents = s, append(r.agents, r.agent)
+	}
 	k, w, kind, agent, agents := r.k, r.w, r.kind, r.agent, r.agents
 	targets, last := v.attackTargets(k)
 	if len(targets) == 0 {
@@ -797,7 +822,7 @@ func (v *view) recordAttack(r *attackReading) int {
 			v.d.addFact(a, pred, loc, kind, v.attr.by, v.evidence(), "", 0.7)
 		}
 	}
-	if target == nil && loc == nil && !r.claimed && !air {
+	if target == nil && loc == nil && !r.claimed && !r.attributed && !air {
 		// An attack without a target or place is too vague to record as
 		// an event ("attacks on its military bases cease"); one blamed on
 		// someone is the attack told before ("accused X of carrying out
@@ -838,6 +863,28 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	v.d.lastAttack = ev.ID
 	return last
+}
+
+// headedState is the state that a president or prime minister heads, by
+// the lexicon or by the article's facts, or nil: strikes they order or
+// launch are their state's.
+func (d *doc) headedState(e *entity) *entity {
+	if !is(e, schema.Person) {
+		return nil
+	}
+	if e.lex != nil {
+		if c := d.lx.stateOf(e.lex); c != nil {
+			return d.virtual(c)
+		}
+	}
+	for _, f := range d.facts {
+		if f.S == e.id && (f.P == "president_of" || f.P == "prime_minister_of") {
+			if c := d.byID[f.O]; is(c, schema.Country) {
+				return c
+			}
+		}
+	}
+	return nil
 }
 
 // handNamedAfter reports "carried out" (carried_out_participles) or a
@@ -1122,6 +1169,9 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		j++ // "a U.S. strike last week in Baghdad killed X"
 	}
 	j = v.pastBy(j) // "attacks by X against Y"
+	if _, a := v.attributedTo(k); noun && a > k {
+		j = a + 1 // "strikes attributed to X on Y"
+	}
 	if noun {
 		j = v.pastAux(j) // "a drone strike has killed X"
 		if v.word(j, "that", "which") {
@@ -2253,6 +2303,26 @@ func (v *view) blamedFor(k int) *entity {
 	return nil
 }
 
+// attributedTo: "a drone strike (also) attributed to X", "an attack,
+// blamed on X,", "strikes which they attributed to X": whom the attack
+// noun at k is put down to, past a relative pronoun, its subject pronoun
+// and auxiliaries; a capital stands for its state.
+func (v *view) attributedTo(k int) (*entity, int) {
+	j := k + 1
+	for n := 0; j < len(v.it) && n < 4 && (v.word(j, ",", "which", "that", "they", "it") || v.wordIn(j, v.d.lx.adverbs)); n++ {
+		j++
+	}
+	if !v.wordIn(j, v.d.lx.attributedParticiples) || !v.word(j+1, "to", "on") {
+		return nil, k
+	}
+	if a := v.next(j+1, 2, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Place)); a >= 0 {
+		if e := v.politicalEntity(v.ent(a)); !is(e, schema.Place) {
+			return e, a
+		}
+	}
+	return nil, k
+}
+
 // dateish reports a word of a date phrase at item j ("January", "28",
 // "Saturday's").
 func (v *view) dateish(j int) bool {
@@ -2494,7 +2564,23 @@ func (v *view) victimsBefore(k int) []*entity {
 	if v.word(j, "a", "an") {
 		j--
 	}
-	if !v.word(j, "in", "by") || !v.wordIn(j-1, v.d.lx.casualtyVerbs) || !v.word(j-2, "was", "were") {
+	if !v.word(j, "in", "by") {
+		return nil
+	}
+	if !v.wordIn(j-1, v.d.lx.casualtyVerbs) {
+		// "were killed near X in a drone strike", "were killed in the
+		// same area in a strike": past where they fell.
+		for n := j - 1; n > 0 && n >= j-5; n-- {
+			if e := v.ent(n); clauseBreak(v.it[n].w) || v.word(n, ",") || e != nil && !is(e, schema.Place, schema.Country) {
+				break
+			}
+			if v.word(n, "in", "near", "outside", "at") && v.wordIn(n-1, v.d.lx.casualtyVerbs) {
+				j = n
+				break
+			}
+		}
+	}
+	if !v.wordIn(j-1, v.d.lx.casualtyVerbs) || !v.word(j-2, "was", "were") {
 		return nil
 	}
 	var person, group *entity

@@ -1364,6 +1364,9 @@ func (v *view) emit(fr *construction, m match) {
 	for _, f := range fr.spec.Facts {
 		for _, s := range v.factEntities(subjects[:0], fr, m, f[0], ev) {
 			for _, o := range v.factEntities(objects[:0], fr, m, f[2], ev) {
+				if (f[1] == "attacked" || f[1] == "targeted") && v.d.ownSide(s, o) {
+					continue // no one attacks its own side: a misread slot
+				}
 				if fr.spec.Kind != "" {
 					v.d.addFact(s, f[1], o, fr.spec.Kind, nil, v.evidence(), "", 0.6)
 				} else {
@@ -1568,10 +1571,13 @@ func (v *view) refine(typ string, agent, target *entity) *schema.Event {
 		if !sameEventKind(e.Type, typ) {
 			continue
 		}
-		if e.Agent == "" && agent != nil && agent.id != e.Target {
+		if e.Agent == "" && agent != nil && !v.d.ownSide(agent, v.d.byID[e.Target]) {
 			e.Agent = agent.id
 		}
-		if target != nil && target.id != e.Agent {
+		if target != nil && !v.d.ownSide(v.d.byID[e.Agent], target) {
+			// "U.S. strikes in retaliation for an attack that killed U.S.
+			// soldiers": no one strikes its own forces; those killed were
+			// hit by another attack.
 			switch {
 			case e.Target == "":
 				e.Target = target.id

@@ -153,6 +153,8 @@ type wordLists struct {
 	OwnAttackVerbs            []string            `yaml:"own_attack_verbs"`
 	BlameVerbs                []string            `yaml:"blame_verbs"`
 	BlamesRelative            []string            `yaml:"blames_relative"`
+	AttributedParticiples     []string            `yaml:"attributed_participles"`
+	ResponseVerbs             []string            `yaml:"response_verbs"`
 	OwnedSites                []string            `yaml:"owned_sites"`
 	SiteDeterminers           []string            `yaml:"site_determiners"`
 	SitePrepositions          []string            `yaml:"site_prepositions"`

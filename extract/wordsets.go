@@ -123,6 +123,8 @@ type wordSets struct {
 	ownAttackVerbs            wordSet // a speaker telling of its own attack
 	blameVerbs                wordSet // "Washington blamed X for the attack"
 	blamesRelative            wordSet // "X, which Washington blames for the attack"
+	attributedParticiples     wordSet // "a drone strike attributed to X", "an attack blamed on X"
+	responseVerbs             wordSet // "X responded with airstrikes on Y"
 	ownedSites                wordSet // besides generic_targets, sites that have an owner
 	siteDeterminers           wordSet // "a", "two", "several" before a site noun
 	sitePrepositions          wordSet // "in", "near": where a name is, not who acts
@@ -379,6 +381,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"own_attack_verbs", w.OwnAttackVerbs, &ws.ownAttackVerbs},
 		{"blame_verbs", w.BlameVerbs, &ws.blameVerbs},
 		{"blames_relative", w.BlamesRelative, &ws.blamesRelative},
+		{"attributed_participles", w.AttributedParticiples, &ws.attributedParticiples},
+		{"response_verbs", w.ResponseVerbs, &ws.responseVerbs},
 		{"owned_sites", w.OwnedSites, &ws.ownedSites},
 		{"site_determiners", w.SiteDeterminers, &ws.siteDeterminers},
 		{"site_prepositions", w.SitePrepositions, &ws.sitePrepositions},
