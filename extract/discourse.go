@@ -290,6 +290,9 @@ func (d *doc) track(v *view) {
 	for _, it := range v.it {
 		if e := it.e; e != nil && it.m != nil && is(e, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
 			d.lastSubject = e
+			if e.typ == schema.ArmedGroup {
+				d.groupSubject, d.groupSubjectSent = e, v.s.idx
+			}
 			break
 		}
 	}

@@ -442,9 +442,23 @@ func TestCoordination(t *testing.T) {
 
 // TestModifiedDescription: "the Sunni extremist group" refers back to the
 // group named before, as "the group" does; "the Iraqi militia X" names X.
+//
+// "The group" takes up the group a sentence opened with, a sentence or
+// two before, past a group named after it and a sentence about a state.
 func TestModifiedDescription(t *testing.T) {
-	checkRules(t, "Kataib Hezbollah denied the report on Monday. U.S. jets later struck the powerful Shiite group near al-Qaim.",
-		[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}}, nil, nil)
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		not  []wantFact
+	}{
+		{"Kataib Hezbollah denied the report on Monday. U.S. jets later struck the powerful Shiite group near al-Qaim.",
+			[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}}, nil},
+		{"Kataib Hezbollah launched rockets at a base near Erbil on Monday, saying it acted for Hamas. The United States condemned the barrage. The group also claimed a drone attack on Tower 22 in Jordan.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "tower-22", ""}},
+			[]wantFact{{"hamas", "attacked", "tower-22", ""}}},
+	} {
+		checkRules(t, c.text, c.fs, nil, c.not)
+	}
 }
 
 // TestNotTheActor: the holder of a target, a country naming a group and a

@@ -137,6 +137,11 @@ type doc struct {
 	// Discourse state for pronouns and definite descriptions.
 	lastPerson, lastGroup, lastActor, lastCountry *entity
 	lastOfficial, lastSubject, lastCoalition      *entity
+	// groupSubject is the last armed group that opened a sentence as its
+	// first actor, and groupSubjectSent that sentence: "the group" takes
+	// it up across a sentence about someone else.
+	groupSubject     *entity
+	groupSubjectSent int
 	// titled is the last person the article named after each title noun
 	// ("Senior Undersecretary X", "Secretary of State Y"): whom a later
 	// "the Undersecretary", "the Secretary" stands for.

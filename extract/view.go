@@ -486,12 +486,19 @@ func (d *doc) definite(w string, i int, v *view) *entity {
 		if is(d.lastSubject, schema.ArmedGroup) {
 			return d.lastSubject // the group the last sentence was about
 		}
+		if d.groupSubject != nil && v.s.idx-d.groupSubjectSent <= groupSubjectReach {
+			return d.groupSubject // the group a sentence before was about
+		}
 		return d.lastGroup
 	case d.lx.coalitionNouns.has(w):
 		return d.lastCoalition
 	}
 	return nil
 }
+
+// groupSubjectReach is how many sentences back "the group" takes up the
+// group a sentence opened with, past the groups named since.
+const groupSubjectReach = 2
 
 // afterThe reports "the" just before the word being read, or before up
 // to two plain modifiers of it ("the group", "the Sunni extremist group").
