@@ -163,6 +163,13 @@ func (v *view) subj(k int) (int, *entity) {
 			if v.word(j-1, `"`) || v.word(j-1, ",") && v.word(j-2, `"`) {
 				return -1, v.d.lastSpeaker // none told: no one the article names
 			}
+			// "CENTCOM said it struck a depot. It added that …": opening
+			// its sentence before a reporting verb, the body that spoke
+			// last, within speakerReach sentences.
+			if w == "it" && k < len(v.it) && v.d.lx.reportVerbs.has(v.it[k].w) && v.prev(j, j, nil) < 0 &&
+				v.d.lastSpeaker != nil && v.s.idx-v.d.lastSpeakerSent <= speakerReach {
+				return -1, v.d.lastSpeaker
+			}
 			// "Iran has struck X since 2022, and in March it fired
 			// missiles": the sentence's own subject before the last actor.
 			if e := v.firstActor(j); e != nil {
@@ -204,6 +211,10 @@ func (v *view) subj(k int) (int, *entity) {
 	}
 	return -1, nil
 }
+
+// speakerReach is how many sentences back "It said" opening a sentence
+// takes up the body that spoke last.
+const speakerReach = 2
 
 // openParen returns the item of the "(" that the ")" at k closes, within
 // a few items, or -1.

@@ -149,6 +149,8 @@ type doc struct {
 	// lastSpeaker is the body or state that made the last statement:
 	// "“…,” it added in a statement" after its first words.
 	lastSpeaker *entity
+	// lastSpeakerSent is the sentence lastSpeaker spoke in.
+	lastSpeakerSent int
 	// lastTopic is the first entity the last sentence named, of any type:
 	// "It continues to host U.S. forces" after a sentence about a base.
 	lastTopic   *entity
