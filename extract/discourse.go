@@ -307,6 +307,7 @@ func (d *doc) track(v *view) {
 			break
 		}
 	}
+	v.noteAppositives()
 	for j, it := range v.it {
 		e := it.e
 		if e == nil || it.m == nil {
@@ -344,6 +345,62 @@ func (d *doc) track(v *view) {
 			d.lastActor = e
 			d.lastCoalition = e
 		}
+	}
+}
+
+// appositiveRef is an armed group an apposition described, and the
+// sentence it did so in.
+type appositiveRef struct {
+	e    *entity
+	sent int
+}
+
+// appositiveReach is how many sentences back "the group" takes up the
+// group an apposition called a group.
+const appositiveReach = 6
+
+// noteAppositives records the head noun of each apposition to an armed
+// group in the sentence: "Kataib Hezbollah, an Iran-backed militia
+// group," and "the YBS, a PKK-affiliated militant group" describe the
+// group by "group", which "the militia group" and "the militant group"
+// later take up.
+func (v *view) noteAppositives() {
+	for k := 0; k+2 < len(v.it); k++ {
+		e := v.it[k].e
+		if !is(e, schema.ArmedGroup) || v.it[k].m == nil {
+			continue
+		}
+		c := k + 1
+		if v.word(c, "(") { // "the Sinjar Resistance Units (YBS), a …"
+			if c = v.closeParen(c); c < 0 {
+				continue
+			}
+			c++
+		}
+		if !v.word(c, ",") || !v.word(c+1, "a", "an") {
+			continue
+		}
+		head := ""
+		for n := c + 2; n < len(v.it) && n <= c+7; n++ {
+			w := v.it[n].w
+			if clauseBreak(w) || w == "," || w == "of" || w == "and" {
+				break
+			}
+			if v.d.lx.definiteGroupNouns.has(w) {
+				head = w
+				continue
+			}
+			if head != "" {
+				break
+			}
+		}
+		if head == "" {
+			continue
+		}
+		if v.d.appositive == nil {
+			v.d.appositive = map[string]appositiveRef{}
+		}
+		v.d.appositive[head] = appositiveRef{e: e, sent: v.s.idx}
 	}
 }
 

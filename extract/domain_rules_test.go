@@ -444,7 +444,8 @@ func TestCoordination(t *testing.T) {
 // group named before, as "the group" does; "the Iraqi militia X" names X.
 //
 // "The group" takes up the group a sentence opened with, a sentence or
-// two before, past a group named after it and a sentence about a state.
+// two before, past a group named after it and a sentence about a state,
+// or the group an apposition described by the same noun.
 func TestModifiedDescription(t *testing.T) {
 	for _, c := range []struct {
 		text string
@@ -456,6 +457,11 @@ func TestModifiedDescription(t *testing.T) {
 		{"Kataib Hezbollah launched rockets at a base near Erbil on Monday, saying it acted for Hamas. The United States condemned the barrage. The group also claimed a drone attack on Tower 22 in Jordan.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "tower-22", ""}},
 			[]wantFact{{"hamas", "attacked", "tower-22", ""}}},
+		// An apposition that calls a group "a … militia group" is what
+		// "the militia group" later takes up, not the body named after.
+		{"US jets bombed two cars of Harakat al-Nujaba, a Shiite militia group inside the Popular Mobilization Forces, near Qaim on Monday. Four fighters died. The militia group said it would retaliate against American forces.",
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "threatened", "us-military", ""}},
+			[]wantFact{{"popular-mobilization-forces", "threatened", "us-military", ""}}},
 	} {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}

@@ -142,6 +142,10 @@ type doc struct {
 	// it up across a sentence about someone else.
 	groupSubject     *entity
 	groupSubjectSent int
+	// appositive is, for each head noun, the last armed group an
+	// apposition described by it ("Kataib Hezbollah, an Iran-backed
+	// militia group"), with its sentence: "the militia group" later is it.
+	appositive map[string]appositiveRef
 	// titled is the last person the article named after each title noun
 	// ("Senior Undersecretary X", "Secretary of State Y"): whom a later
 	// "the Undersecretary", "the Secretary" stands for.

@@ -483,6 +483,9 @@ func (d *doc) definite(w string, i int, v *view) *entity {
 	}
 	switch {
 	case d.lx.definiteGroupNouns.has(w):
+		if a, ok := d.appositive[w]; ok && v.s.idx-a.sent <= appositiveReach && v.s.idx > a.sent {
+			return a.e // "X, an Iran-backed militia group, …. The militia group said"
+		}
 		if is(d.lastSubject, schema.ArmedGroup) {
 			return d.lastSubject // the group the last sentence was about
 		}
