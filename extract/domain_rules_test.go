@@ -467,6 +467,26 @@ func TestModifiedDescription(t *testing.T) {
 	}
 }
 
+// TestUmbrellaOfCollective: a collective that says what a named group is
+// made of ("X, a grouping of pro-Iran factions"; "It is a network of
+// Iran-backed factions") is that group: it takes the link to the
+// sponsor and is no member of itself.
+func TestUmbrellaOfCollective(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		not  []wantFact
+	}{
+		{"Kataib Sayyid al-Shuhada, a grouping of pro-Iran factions, fired rockets at a base near Erbil on Monday.",
+			[]wantFact{{"kataib-sayyid-al-shuhada", "allied_with", "iran", ""}},
+			[]wantFact{{"iran-backed-militias", "member_of", "kataib-sayyid-al-shuhada", ""}}},
+		{"Kataib Hezbollah fired rockets at a base near Erbil on Monday. It is a network of Iran-backed factions that wants US forces out of Iraq.",
+			[]wantFact{{"kataib-hezbollah", "backed_by", "iran", ""}}, nil},
+	} {
+		checkRules(t, c.text, c.fs, nil, c.not)
+	}
+}
+
 // TestNotTheActor: the holder of a target, a country naming a group and a
 // town that shares a channel's name are not who acts or speaks.
 func TestNotTheActor(t *testing.T) {
