@@ -482,6 +482,9 @@ func TestUmbrellaOfCollective(t *testing.T) {
 			[]wantFact{{"iran-backed-militias", "member_of", "kataib-sayyid-al-shuhada", ""}}},
 		{"Kataib Hezbollah fired rockets at a base near Erbil on Monday. It is a network of Iran-backed factions that wants US forces out of Iraq.",
 			[]wantFact{{"kataib-hezbollah", "backed_by", "iran", ""}}, nil},
+		{"Asaib Ahl al-Haq, a front of mainly pro-Iran militants, denied any role in the attack.",
+			[]wantFact{{"asaib-ahl-al-haq", "allied_with", "iran", ""}},
+			[]wantFact{{"iran-backed-militias", "member_of", "asaib-ahl-al-haq", ""}}},
 	} {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}

@@ -518,7 +518,7 @@ const groupSubjectReach = 2
 // "X is a loose alliance of …" (X a name, or "it" taking one up), or nil.
 func (v *view) umbrellaOf(k int) *entity {
 	o := k - 1
-	if v.wordIn(o, v.d.lx.adverbs) {
+	if w := v.itWord(o); w != "" && (v.d.lx.adverbs.has(w) || v.d.lx.collectives.modifiers[w]) {
 		o-- // "a coalition of mainly pro-Iran paramilitaries"
 	}
 	if !v.word(o, "of") || !v.wordIn(o-1, v.d.lx.groupingNouns) {
