@@ -551,6 +551,9 @@ func (v *view) collectiveFacts() {
 			continue
 		}
 		v.fact(k, m.ent, link.pred, link.sponsor, 0.8)
+		if x := v.it[k].e; x != m.ent {
+			v.fact(k, x, link.pred, link.sponsor, 0.7) // the umbrella it makes up (umbrellaOf)
+		}
 		// "X, an umbrella group of Iran-aligned militias": X has the link.
 		if v.word(k-1, "of") && v.wordIn(k-2, v.d.lx.groupingNouns) {
 			for j := k - 3; j >= 0 && j >= k-6; j-- {

@@ -163,6 +163,13 @@ func (v *view) subj(k int) (int, *entity) {
 			if v.word(j-1, `"`) || v.word(j-1, ",") && v.word(j-2, `"`) {
 				return -1, v.d.lastSpeaker // none told: no one the article names
 			}
+			// "CENTCOM said it struck a depot. It added that …": opening
+			// its sentence before a reporting verb, the body that spoke
+			// last, within speakerReach sentences.
+			if w == "it" && k < len(v.it) && v.d.lx.reportVerbs.has(v.it[k].w) && v.prev(j, j, nil) < 0 &&
+				v.d.lastSpeaker != nil && v.s.idx-v.d.lastSpeakerSent <= speakerReach {
+				return -1, v.d.lastSpeaker
+			}
 			// "Iran has struck X since 2022, and in March it fired
 			// missiles": the sentence's own subject before the last actor.
 			if e := v.firstActor(j); e != nil {
@@ -204,6 +211,10 @@ func (v *view) subj(k int) (int, *entity) {
 	}
 	return -1, nil
 }
+
+// speakerReach is how many sentences back "It said" opening a sentence
+// takes up the body that spoke last.
+const speakerReach = 2
 
 // openParen returns the item of the "(" that the ")" at k closes, within
 // a few items, or -1.
@@ -290,9 +301,13 @@ func (d *doc) track(v *view) {
 	for _, it := range v.it {
 		if e := it.e; e != nil && it.m != nil && is(e, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
 			d.lastSubject = e
+			if e.typ == schema.ArmedGroup {
+				d.groupSubject, d.groupSubjectSent = e, v.s.idx
+			}
 			break
 		}
 	}
+	v.noteAppositives()
 	for j, it := range v.it {
 		e := it.e
 		if e == nil || it.m == nil {
@@ -330,6 +345,62 @@ func (d *doc) track(v *view) {
 			d.lastActor = e
 			d.lastCoalition = e
 		}
+	}
+}
+
+// appositiveRef is an armed group an apposition described, and the
+// sentence it did so in.
+type appositiveRef struct {
+	e    *entity
+	sent int
+}
+
+// appositiveReach is how many sentences back "the group" takes up the
+// group an apposition called a group.
+const appositiveReach = 6
+
+// noteAppositives records the head noun of each apposition to an armed
+// group in the sentence: "Kataib Hezbollah, an Iran-backed militia
+// group," and "the YBS, a PKK-affiliated militant group" describe the
+// group by "group", which "the militia group" and "the militant group"
+// later take up.
+func (v *view) noteAppositives() {
+	for k := 0; k+2 < len(v.it); k++ {
+		e := v.it[k].e
+		if !is(e, schema.ArmedGroup) || v.it[k].m == nil {
+			continue
+		}
+		c := k + 1
+		if v.word(c, "(") { // "the Sinjar Resistance Units (YBS), a …"
+			if c = v.closeParen(c); c < 0 {
+				continue
+			}
+			c++
+		}
+		if !v.word(c, ",") || !v.word(c+1, "a", "an") {
+			continue
+		}
+		head := ""
+		for n := c + 2; n < len(v.it) && n <= c+7; n++ {
+			w := v.it[n].w
+			if clauseBreak(w) || w == "," || w == "of" || w == "and" {
+				break
+			}
+			if v.d.lx.definiteGroupNouns.has(w) {
+				head = w
+				continue
+			}
+			if head != "" {
+				break
+			}
+		}
+		if head == "" {
+			continue
+		}
+		if v.d.appositive == nil {
+			v.d.appositive = map[string]appositiveRef{}
+		}
+		v.d.appositive[head] = appositiveRef{e: e, sent: v.s.idx}
 	}
 }
 

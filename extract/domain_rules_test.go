@@ -478,9 +478,52 @@ func TestCoordination(t *testing.T) {
 
 // TestModifiedDescription: "the Sunni extremist group" refers back to the
 // group named before, as "the group" does; "the Iraqi militia X" names X.
+//
+// "The group" takes up the group a sentence opened with, a sentence or
+// two before, past a group named after it and a sentence about a state,
+// or the group an apposition described by the same noun.
 func TestModifiedDescription(t *testing.T) {
-	checkRules(t, "Kataib Hezbollah denied the report on Monday. U.S. jets later struck the powerful Shiite group near al-Qaim.",
-		[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}}, nil, nil)
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		not  []wantFact
+	}{
+		{"Kataib Hezbollah denied the report on Monday. U.S. jets later struck the powerful Shiite group near al-Qaim.",
+			[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}}, nil},
+		{"Kataib Hezbollah launched rockets at a base near Erbil on Monday, saying it acted for Hamas. The United States condemned the barrage. The group also claimed a drone attack on Tower 22 in Jordan.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "tower-22", ""}},
+			[]wantFact{{"hamas", "attacked", "tower-22", ""}}},
+		// An apposition that calls a group "a … militia group" is what
+		// "the militia group" later takes up, not the body named after.
+		{"US jets bombed two cars of Harakat al-Nujaba, a Shiite militia group inside the Popular Mobilization Forces, near Qaim on Monday. Four fighters died. The militia group said it would retaliate against American forces.",
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "threatened", "us-military", ""}},
+			[]wantFact{{"popular-mobilization-forces", "threatened", "us-military", ""}}},
+	} {
+		checkRules(t, c.text, c.fs, nil, c.not)
+	}
+}
+
+// TestUmbrellaOfCollective: a collective that says what a named group is
+// made of ("X, a grouping of pro-Iran factions"; "It is a network of
+// Iran-backed factions") is that group: it takes the link to the
+// sponsor and is no member of itself.
+func TestUmbrellaOfCollective(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		not  []wantFact
+	}{
+		{"Kataib Sayyid al-Shuhada, a grouping of pro-Iran factions, fired rockets at a base near Erbil on Monday.",
+			[]wantFact{{"kataib-sayyid-al-shuhada", "allied_with", "iran", ""}},
+			[]wantFact{{"iran-backed-militias", "member_of", "kataib-sayyid-al-shuhada", ""}}},
+		{"Kataib Hezbollah fired rockets at a base near Erbil on Monday. It is a network of Iran-backed factions that wants US forces out of Iraq.",
+			[]wantFact{{"kataib-hezbollah", "backed_by", "iran", ""}}, nil},
+		{"Asaib Ahl al-Haq, a front of mainly pro-Iran militants, denied any role in the attack.",
+			[]wantFact{{"asaib-ahl-al-haq", "allied_with", "iran", ""}},
+			[]wantFact{{"iran-backed-militias", "member_of", "asaib-ahl-al-haq", ""}}},
+	} {
+		checkRules(t, c.text, c.fs, nil, c.not)
+	}
 }
 
 // TestNotTheActor: the holder of a target, a country naming a group and a

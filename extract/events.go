@@ -1991,6 +1991,7 @@ func (v *view) statementEvent(typ string, s, t *entity, k int) *schema.Event {
 		v.d.addFact(s, "stated", &entity{id: ev.ID, typ: schema.EventEntity}, schema.Stated, nil, v.evidence(), "", 0.7)
 		if !is(s, schema.Person, schema.MediaOutlet) {
 			v.d.lastSpeaker = s // an outlet reports: "it added in a statement" is not the outlet
+			v.d.lastSpeakerSent = v.s.idx
 		}
 	}
 	return ev

@@ -137,6 +137,15 @@ type doc struct {
 	// Discourse state for pronouns and definite descriptions.
 	lastPerson, lastGroup, lastActor, lastCountry *entity
 	lastOfficial, lastSubject, lastCoalition      *entity
+	// groupSubject is the last armed group that opened a sentence as its
+	// first actor, and groupSubjectSent that sentence: "the group" takes
+	// it up across a sentence about someone else.
+	groupSubject     *entity
+	groupSubjectSent int
+	// appositive is, for each head noun, the last armed group an
+	// apposition described by it ("Kataib Hezbollah, an Iran-backed
+	// militia group"), with its sentence: "the militia group" later is it.
+	appositive map[string]appositiveRef
 	// titled is the last person the article named after each title noun
 	// ("Senior Undersecretary X", "Secretary of State Y"): whom a later
 	// "the Undersecretary", "the Secretary" stands for.
@@ -144,6 +153,8 @@ type doc struct {
 	// lastSpeaker is the body or state that made the last statement:
 	// "“…,” it added in a statement" after its first words.
 	lastSpeaker *entity
+	// lastSpeakerSent is the sentence lastSpeaker spoke in.
+	lastSpeakerSent int
 	// lastTopic is the first entity the last sentence named, of any type:
 	// "It continues to host U.S. forces" after a sentence about a base.
 	lastTopic   *entity

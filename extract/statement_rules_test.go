@@ -218,6 +218,19 @@ func TestSpeakerAfterQuotation(t *testing.T) {
 	}
 }
 
+// TestItOpensAfterSpeaker: "It added" opening a sentence is the body
+// that spoke in the sentence before, not the group named first there.
+func TestItOpensAfterSpeaker(t *testing.T) {
+	rec := extractText(t, "A drone strike in Baghdad killed a Kataib Hezbollah commander on Wednesday, according to CENTCOM, which said no civilians were hurt. "+
+		"It added: “We will not hesitate to strike anyone who threatens our troops.”")
+	if n := countEvents(rec, schema.EvThreat, "kataib-hezbollah"); n != 0 {
+		t.Errorf("the group struck made %d threats; events: %+v", n, rec.Events)
+	}
+	if n := countEvents(rec, schema.EvThreat, "us-central-command"); n != 1 {
+		t.Errorf("the command's threats: %d, want 1; events: %+v", n, rec.Events)
+	}
+}
+
 // TestSpeakersThreat: a body that says its state will strike makes the
 // threat; "the ministry" after "the Ministry of National Defense" is it.
 func TestSpeakersThreat(t *testing.T) {

@@ -247,6 +247,16 @@ func (d *doc) view(s *sentence) *view {
 		scareWord = false
 		i = it.t1
 	}
+	// "X, an umbrella group of Iran-backed militias", "It is a loose
+	// alliance of pro-Iran fighters": the collective says what X is made
+	// of; it is X, which takes its link to the sponsor.
+	for k := range v.it {
+		if it := &v.it[k]; it.m != nil && it.e.collective() {
+			if x := v.umbrellaOf(k); x != nil {
+				it.e = x
+			}
+		}
+	}
 	// "the last combat units of the USA", "United States warplanes": a
 	// country named for its armed forces.
 	for k := range v.it {
@@ -483,14 +493,63 @@ func (d *doc) definite(w string, i int, v *view) *entity {
 	}
 	switch {
 	case d.lx.definiteGroupNouns.has(w):
+		if a, ok := d.appositive[w]; ok && v.s.idx-a.sent <= appositiveReach && v.s.idx > a.sent {
+			return a.e // "X, an Iran-backed militia group, …. The militia group said"
+		}
 		if is(d.lastSubject, schema.ArmedGroup) {
 			return d.lastSubject // the group the last sentence was about
+		}
+		if d.groupSubject != nil && v.s.idx-d.groupSubjectSent <= groupSubjectReach {
+			return d.groupSubject // the group a sentence before was about
 		}
 		return d.lastGroup
 	case d.lx.coalitionNouns.has(w):
 		return d.lastCoalition
 	}
 	return nil
+}
+
+// groupSubjectReach is how many sentences back "the group" takes up the
+// group a sentence opened with, past the groups named since.
+const groupSubjectReach = 2
+
+// umbrellaOf returns the armed group that the collective at item k
+// makes up: "X, an umbrella group of (mostly) …", "X — a coalition of …",
+// "X is a loose alliance of …" (X a name, or "it" taking one up), or nil.
+func (v *view) umbrellaOf(k int) *entity {
+	o := k - 1
+	if w := v.itWord(o); w != "" && (v.d.lx.adverbs.has(w) || v.d.lx.collectives.modifiers[w]) {
+		o-- // "a coalition of mainly pro-Iran paramilitaries"
+	}
+	if !v.word(o, "of") || !v.wordIn(o-1, v.d.lx.groupingNouns) {
+		return nil
+	}
+	det := -1
+	for j := o - 2; j >= 0 && j >= o-4; j-- {
+		if v.word(j, "a", "an") {
+			det = j
+			break
+		}
+		if v.it[j].e != nil || v.it[j].w == "" || clauseBreak(v.it[j].w) || v.it[j].w == "," {
+			return nil
+		}
+	}
+	if det < 1 {
+		return nil
+	}
+	var x *entity
+	switch p := det - 1; {
+	case v.word(p, ",", "—", "–", "("):
+		x = v.ent(p - 1)
+	case v.word(p, "is", "was"):
+		if x = v.ent(p - 1); x == nil && v.word(p-1, "it") && p-1 == 0 {
+			x = v.refer(p - 1) // "It is a loose alliance of …" opening the sentence
+		}
+	}
+	if !is(x, schema.ArmedGroup) || x.collective() {
+		return nil
+	}
+	return x
 }
 
 // afterThe reports "the" just before the word being read, or before up
