@@ -423,6 +423,23 @@ func TestWhereGroupsAre(t *testing.T) {
 	}
 }
 
+// TestWherePlacesAre: what puts a place in or near another.
+func TestWherePlacesAre(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		not  []wantFact
+	}{
+		// A neighbourhood named with its head word lies in the city after it.
+		{"Gunmen opened fire near the Jamiliyah neighbourhood in Aleppo city late on Friday.",
+			[]wantFact{{"jamiliyah", "located_in", "aleppo", ""}}, nil},
+		{"A shell landed in the Jamiliyah neighborhood in the city of Aleppo.",
+			[]wantFact{{"jamiliyah", "located_in", "aleppo", ""}}, nil},
+	} {
+		checkRules(t, c.text, c.fs, nil, c.not)
+	}
+}
+
 // TestCoordination: a list of subjects acts together; a place listed in
 // the phrase before a second verb is not that verb's subject.
 func TestCoordination(t *testing.T) {
