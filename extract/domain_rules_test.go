@@ -435,6 +435,11 @@ func TestWherePlacesAre(t *testing.T) {
 			[]wantFact{{"jamiliyah", "located_in", "aleppo", ""}}, nil},
 		{"A shell landed in the Jamiliyah neighborhood in the city of Aleppo.",
 			[]wantFact{{"jamiliyah", "located_in", "aleppo", ""}}, nil},
+		// A bearing from a place named by what it is: "west of the city of X".
+		{"Two civilians were hurt in the Jamiliyah neighbourhood, west of the city of Aleppo.",
+			[]wantFact{{"jamiliyah", "located_near", "aleppo", ""}}, nil},
+		{"Artillery pounded Tal Tamr, north of the provincial capital Hasakah, overnight.",
+			[]wantFact{{"tal-tamr", "located_near", "hasakah", ""}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}
