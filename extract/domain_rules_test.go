@@ -440,6 +440,9 @@ func TestWherePlacesAre(t *testing.T) {
 			[]wantFact{{"jamiliyah", "located_near", "aleppo", ""}}, nil},
 		{"Artillery pounded Tal Tamr, north of the provincial capital Hasakah, overnight.",
 			[]wantFact{{"tal-tamr", "located_near", "hasakah", ""}}, nil},
+		// A demonym before a place's name says which state it lies in.
+		{"Israeli tanks moved deeper into the Syrian Golan Heights on Sunday.",
+			[]wantFact{{"golan-heights", "located_in", "syria", ""}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}
