@@ -318,8 +318,24 @@ func TestDeploymentPhrasings(t *testing.T) {
 			[]wantFact{{"us-military", "deployed_at", "al-tanf", ""}, {"kataib-hezbollah", "attacked", "al-tanf", ""}}},
 		{"Drones struck a U.S. outpost in eastern Syria on Friday, officials said.",
 			[]wantFact{{"us-military", "deployed_at", "syria", ""}}},
+		// A state's presence somewhere is its armed forces'.
+		{"Lawmakers argued again over the U.S. presence in Syria on Tuesday.",
+			[]wantFact{{"us-military", "deployed_at", "syria", ""}}},
+		{"The militias oppose any presence of the United States in Iraq.",
+			[]wantFact{{"us-military", "deployed_at", "iraq", ""}}},
 	} {
 		checkRules(t, c.text, c.fs, nil, nil)
+	}
+}
+
+// TestPresenceIsTheMilitarys: a state's presence is not the state's
+// deployment.
+func TestPresenceIsTheMilitarys(t *testing.T) {
+	for _, text := range []string{
+		"Lawmakers argued again over the U.S. presence in Syria on Tuesday.",
+		"The militias oppose any presence of the United States in Iraq.",
+	} {
+		checkRules(t, text, nil, nil, []wantFact{{"united-states", "deployed_at", "syria", ""}, {"united-states", "deployed_at", "iraq", ""}})
 	}
 }
 
