@@ -459,6 +459,11 @@ func TestWherePlacesAre(t *testing.T) {
 		// A demonym before a place's name says which state it lies in.
 		{"Israeli tanks moved deeper into the Syrian Golan Heights on Sunday.",
 			[]wantFact{{"golan-heights", "located_in", "syria", ""}}, nil},
+		// A place on a river or a border lies near it.
+		{"Artillery hit the Mosul Dam on the Tigris River overnight.",
+			[]wantFact{{"mosul-dam", "located_near", "tigris", ""}}, nil},
+		{"Iraqi troops reinforced Sinjar, on the Syrian border, on Monday.",
+			[]wantFact{{"sinjar", "located_near", "syria-iraq-border", ""}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}
