@@ -464,6 +464,11 @@ func TestWherePlacesAre(t *testing.T) {
 			[]wantFact{{"mosul-dam", "located_near", "tigris", ""}}, nil},
 		{"Iraqi troops reinforced Sinjar, on the Syrian border, on Monday.",
 			[]wantFact{{"sinjar", "located_near", "syria-iraq-border", ""}}, nil},
+		// An apposition says what a place is and where it lies.
+		{"Mortars landed on Tal Tamr, a small farming town in Hasakah province, at dawn.",
+			[]wantFact{{"tal-tamr", "located_in", "hasakah", ""}}, nil},
+		{"No one was hurt at Ain al-Asad, a sprawling installation in western Iraq.",
+			[]wantFact{{"ain-al-asad-air-base", "located_in", "iraq", ""}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}
