@@ -323,6 +323,11 @@ func TestDeploymentPhrasings(t *testing.T) {
 			[]wantFact{{"us-military", "deployed_at", "syria", ""}}},
 		{"The militias oppose any presence of the United States in Iraq.",
 			[]wantFact{{"us-military", "deployed_at", "iraq", ""}}},
+		// Forces that took a site hold it; an armed group's hold is active_in.
+		{"Turkish forces captured the mostly Kurdish town of Afrin in 2018.",
+			[]wantFact{{"turkish-armed-forces", "deployed_at", "afrin", ""}}},
+		{"The Syrian army said it had taken full control of Maskanah by nightfall.",
+			[]wantFact{{"syrian-army", "deployed_at", "maskanah", ""}}},
 	} {
 		checkRules(t, c.text, c.fs, nil, nil)
 	}
