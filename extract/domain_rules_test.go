@@ -474,6 +474,11 @@ func TestWherePlacesAre(t *testing.T) {
 			[]wantFact{{"tal-tamr", "located_in", "hasakah", ""}}, nil},
 		{"No one was hurt at Ain al-Asad, a sprawling installation in western Iraq.",
 			[]wantFact{{"ain-al-asad-air-base", "located_in", "iraq", ""}}, nil},
+		// An oil or gas field named with its kind lies in the area after it.
+		{"Rockets landed near the \"Conoco\" gas field in Deir ez-Zor province.",
+			[]wantFact{{"conoco", "located_in", "deir-ez-zor", ""}}, nil},
+		{"A drone hit the \"al-Omar\" oil field in the eastern countryside of Deir ez-Zor.",
+			[]wantFact{{"al-omar", "located_in", "deir-ez-zor", ""}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}
