@@ -479,6 +479,11 @@ func TestWherePlacesAre(t *testing.T) {
 			[]wantFact{{"conoco", "located_in", "deir-ez-zor", ""}}, nil},
 		{"A drone hit the \"al-Omar\" oil field in the eastern countryside of Deir ez-Zor.",
 			[]wantFact{{"al-omar", "located_in", "deir-ez-zor", ""}}, nil},
+		// A place that is a group's stronghold has the group in it.
+		{"Turkish jets bombed the Qandil Mountains, which serve as the PKK's main stronghold.",
+			[]wantFact{{"kurdistan-workers-party", "active_in", "qandil", ""}}, nil},
+		{"Artillery pounded Hajin, the last bastion of ISIS in the valley, for days.",
+			[]wantFact{{"isis", "active_in", "hajin", ""}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}
