@@ -484,6 +484,9 @@ func TestWherePlacesAre(t *testing.T) {
 			[]wantFact{{"kurdistan-workers-party", "active_in", "qandil", ""}}, nil},
 		{"Artillery pounded Hajin, the last bastion of ISIS in the valley, for days.",
 			[]wantFact{{"isis", "active_in", "hajin", ""}}, nil},
+		// The sites a group uses somewhere put it there.
+		{"Warplanes hit two compounds used by Kataib Hezbollah and allied militias in Syria overnight.",
+			[]wantFact{{"kataib-hezbollah", "active_in", "syria", ""}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}
