@@ -354,8 +354,29 @@ func TestDeploymentPhrasings(t *testing.T) {
 			[]wantFact{{"us-military", "deployed_at", "al-tanf", ""}, {"kataib-hezbollah", "attacked", "al-tanf", ""}}},
 		{"Drones struck a U.S. outpost in eastern Syria on Friday, officials said.",
 			[]wantFact{{"us-military", "deployed_at", "syria", ""}}},
+		// A state's presence somewhere is its armed forces'.
+		{"Lawmakers argued again over the U.S. presence in Syria on Tuesday.",
+			[]wantFact{{"us-military", "deployed_at", "syria", ""}}},
+		{"The militias oppose any presence of the United States in Iraq.",
+			[]wantFact{{"us-military", "deployed_at", "iraq", ""}}},
+		// Forces that took a site hold it; an armed group's hold is active_in.
+		{"Turkish forces captured the mostly Kurdish town of Afrin in 2018.",
+			[]wantFact{{"turkish-armed-forces", "deployed_at", "afrin", ""}}},
+		{"The Syrian army said it had taken full control of Maskanah by nightfall.",
+			[]wantFact{{"syrian-army", "deployed_at", "maskanah", ""}}},
 	} {
 		checkRules(t, c.text, c.fs, nil, nil)
+	}
+}
+
+// TestPresenceIsTheMilitarys: a state's presence is not the state's
+// deployment.
+func TestPresenceIsTheMilitarys(t *testing.T) {
+	for _, text := range []string{
+		"Lawmakers argued again over the U.S. presence in Syria on Tuesday.",
+		"The militias oppose any presence of the United States in Iraq.",
+	} {
+		checkRules(t, text, nil, nil, []wantFact{{"united-states", "deployed_at", "syria", ""}, {"united-states", "deployed_at", "iraq", ""}})
 	}
 }
 
@@ -454,6 +475,54 @@ func TestWhereGroupsAre(t *testing.T) {
 		{"Several districts of Raqqa are still under the occupation of the US-backed YPG/PKK militia.",
 			[]wantFact{{"peoples-protection-units", "active_in", "raqqa", ""}, {"peoples-protection-units", "backed_by", "united-states", ""}},
 			[]wantFact{{"kurdistan-workers-party", "active_in", "raqqa", ""}, {"peoples-protection-units", "backed_by", "us-military", ""}}},
+	} {
+		checkRules(t, c.text, c.fs, nil, c.not)
+	}
+}
+
+// TestWherePlacesAre: what puts a place in or near another.
+func TestWherePlacesAre(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		not  []wantFact
+	}{
+		// A neighbourhood named with its head word lies in the city after it.
+		{"Gunmen opened fire near the Jamiliyah neighbourhood in Aleppo city late on Friday.",
+			[]wantFact{{"jamiliyah", "located_in", "aleppo", ""}}, nil},
+		{"A shell landed in the Jamiliyah neighborhood in the city of Aleppo.",
+			[]wantFact{{"jamiliyah", "located_in", "aleppo", ""}}, nil},
+		// A bearing from a place named by what it is: "west of the city of X".
+		{"Two civilians were hurt in the Jamiliyah neighbourhood, west of the city of Aleppo.",
+			[]wantFact{{"jamiliyah", "located_near", "aleppo", ""}}, nil},
+		{"Artillery pounded Tal Tamr, north of the provincial capital Hasakah, overnight.",
+			[]wantFact{{"tal-tamr", "located_near", "hasakah", ""}}, nil},
+		// A demonym before a place's name says which state it lies in.
+		{"Israeli tanks moved deeper into the Syrian Golan Heights on Sunday.",
+			[]wantFact{{"golan-heights", "located_in", "syria", ""}}, nil},
+		// A place on a river or a border lies near it.
+		{"Artillery hit the Mosul Dam on the Tigris River overnight.",
+			[]wantFact{{"mosul-dam", "located_near", "tigris", ""}}, nil},
+		{"Iraqi troops reinforced Sinjar, on the Syrian border, on Monday.",
+			[]wantFact{{"sinjar", "located_near", "syria-iraq-border", ""}}, nil},
+		// An apposition says what a place is and where it lies.
+		{"Mortars landed on Tal Tamr, a small farming town in Hasakah province, at dawn.",
+			[]wantFact{{"tal-tamr", "located_in", "hasakah", ""}}, nil},
+		{"No one was hurt at Ain al-Asad, a sprawling installation in western Iraq.",
+			[]wantFact{{"ain-al-asad-air-base", "located_in", "iraq", ""}}, nil},
+		// An oil or gas field named with its kind lies in the area after it.
+		{"Rockets landed near the \"Conoco\" gas field in Deir ez-Zor province.",
+			[]wantFact{{"conoco", "located_in", "deir-ez-zor", ""}}, nil},
+		{"A drone hit the \"al-Omar\" oil field in the eastern countryside of Deir ez-Zor.",
+			[]wantFact{{"al-omar", "located_in", "deir-ez-zor", ""}}, nil},
+		// A place that is a group's stronghold has the group in it.
+		{"Turkish jets bombed the Qandil Mountains, which serve as the PKK's main stronghold.",
+			[]wantFact{{"kurdistan-workers-party", "active_in", "qandil", ""}}, nil},
+		{"Artillery pounded Hajin, the last bastion of ISIS in the valley, for days.",
+			[]wantFact{{"isis", "active_in", "hajin", ""}}, nil},
+		// The sites a group uses somewhere put it there.
+		{"Warplanes hit two compounds used by Kataib Hezbollah and allied militias in Syria overnight.",
+			[]wantFact{{"kataib-hezbollah", "active_in", "syria", ""}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}

@@ -387,6 +387,10 @@ func TestFrameLimits(t *testing.T) {
 		{"Drones were launched at Erbil, Iraq and Syria this year.", [3]string{"erbil", "located_in", "iraq"}, false},
 		{"Al-Mayadin in Syria was struck.", [3]string{"mayadin", "located_in", "syria"}, true},
 		{"It is the largest U.S. embassy in the Middle East.", [3]string{"us-embassy-in-baghdad", "located_in", "middle-east"}, false},
+		// A dateline says where the story was filed, not where a place is.
+		{"KIRKUK, Iraq — Two rockets struck an oil field overnight, police said.", [3]string{"kirkuk", "located_in", "iraq"}, false},
+		{"Homs, Syria (Reuters) - Jets hit a depot outside the city on Sunday.", [3]string{"homs", "located_in", "syria"}, false},
+		{"Mosul, Iraq: The governor reopened the bridge on Monday.", [3]string{"mosul", "located_in", "iraq"}, false},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
