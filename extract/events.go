@@ -39,7 +39,7 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if prev := v.toldBefore(typ, agent, target, k, date); prev != nil {
 		return prev
 	}
-	if prev := v.saidBefore(typ, agent, target); prev != nil {
+	if prev := v.saidBefore(typ, agent, target, k); prev != nil {
 		return prev
 	}
 	id := d.eventID(typ, agent, target, v.s.idx)
@@ -161,15 +161,25 @@ const statementReach = 1
 // a new one of typ continues, or nil: a speaker quoted again at once
 // ("the ministry also denied …") goes on with the one statement the
 // annotators record, unless the words address someone the earlier ones
-// did not.
-func (v *view) saidBefore(typ string, agent, target *entity) *schema.Event {
+// did not. Further down the article, a plain report verb (plain_report:
+// "…, the command said in a statement") goes on with the speaker's
+// statement too, unless it gives the words to an outlet: only an act of
+// speech (announced, denied, condemned) is a new one.
+func (v *view) saidBefore(typ string, agent, target *entity, k int) *schema.Event {
 	if typ != schema.EvStatement || agent == nil {
 		return nil
 	}
 	d := v.d
+	plain := k >= 0 && k < len(v.it) && d.lx.plainReport.hasID(v.it[k].id)
 	for i := range d.events {
 		e := &d.events[i]
-		if e.Type != schema.EvStatement || e.Agent != agent.id || v.s.idx-d.evSent[e.ID] > statementReach {
+		if e.Type != schema.EvStatement || e.Agent != agent.id {
+			continue
+		}
+		if plain && !is(target, schema.MediaOutlet) {
+			return e
+		}
+		if v.s.idx-d.evSent[e.ID] > statementReach {
 			continue
 		}
 		if target == nil || e.Target == target.id {

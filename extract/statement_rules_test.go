@@ -348,6 +348,27 @@ func TestStatementGoesOnInTheNextSentence(t *testing.T) {
 		schema.EvStatement, "turkish-ministry-of-national-defense", 1)
 }
 
+func TestSaidAgainIsNoNewStatement(t *testing.T) {
+	// A speaker that already spoke in the article and is only said to
+	// say more ("…, the command said in a statement") further down goes
+	// on with its statement: the annotators record one. Words given to an
+	// outlet stay a statement of their own, addressed to it.
+	for _, text := range []string{
+		"The Turkish Defence Ministry announced on Monday that its jets struck PKK shelters near Gara. " +
+			"Villagers in the valley counted four craters. Shops in Duhok stayed open on Tuesday. " +
+			"The shelters stored fuel and weapons, the ministry said in a statement.",
+		"Two drones fell inside Harir air base on Sunday night, the Pentagon said. " +
+			"Villagers in the valley counted four craters. Shops in Erbil stayed open on Monday. " +
+			"No one on the base was hurt, the Pentagon said in a release.",
+	} {
+		rec := extractText(t, text)
+		n := countEvents(rec, schema.EvStatement, "turkish-ministry-of-national-defense") + countEvents(rec, schema.EvStatement, "pentagon")
+		if n != 1 {
+			t.Errorf("%q: want one statement, got %d:%s", text, n, eventList(rec))
+		}
+	}
+}
+
 func TestNegatedAttackIsNone(t *testing.T) {
 	// "did not conduct airstrikes", "denied that a strike took place"
 	// report no strike.
