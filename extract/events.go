@@ -179,6 +179,12 @@ func (v *view) saidBefore(typ string, agent, target *entity, k int) *schema.Even
 		if plain && !is(target, schema.MediaOutlet) {
 			return e
 		}
+		if is(target, schema.MediaOutlet) && v.s.idx == d.evSent[e.ID] && !is(d.byID[e.Target], schema.MediaOutlet) {
+			// "X condemned the raid in a statement sent to Rudaw": one
+			// statement, given to the outlet.
+			e.Target = target.id
+			return e
+		}
 		if v.s.idx-d.evSent[e.ID] > statementReach {
 			continue
 		}

@@ -369,6 +369,18 @@ func TestSaidAgainIsNoNewStatement(t *testing.T) {
 	}
 }
 
+func TestWordsSentToAnOutletAreOneStatement(t *testing.T) {
+	// An act of speech made "in a statement sent to" an outlet is one
+	// statement, given to the outlet, not a second one beside it.
+	const text = "Turkish jets struck a village near Zakho on Thursday. " +
+		"Masrour Barzani condemned the strike in a statement sent to Rudaw."
+	rec := extractText(t, text)
+	if n := countEvents(rec, schema.EvStatement, "masrour-barzani"); n != 1 {
+		t.Errorf("want one statement by Masrour Barzani, got %d:%s", n, eventList(rec))
+	}
+	checkRules(t, text, nil, []wantEvent{{schema.EvStatement, "masrour-barzani", "rudaw"}}, nil)
+}
+
 func TestNegatedAttackIsNone(t *testing.T) {
 	// "did not conduct airstrikes", "denied that a strike took place"
 	// report no strike.
