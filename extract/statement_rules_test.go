@@ -381,6 +381,23 @@ func TestWordsSentToAnOutletAreOneStatement(t *testing.T) {
 	checkRules(t, text, nil, []wantEvent{{schema.EvStatement, "masrour-barzani", "rudaw"}}, nil)
 }
 
+func TestCompassPlaceIsNoSpeaker(t *testing.T) {
+	// "X in northeast Syria said": a place after a compass word is where
+	// the speaker is, as after "northern"; the speaker is X.
+	for _, text := range []string{
+		"The Internal Security Forces in northeast Syria said two guards were wounded at a checkpoint.",
+		"The Kurdish-led Syrian Democratic Forces in southwest Syria announced that a bridge had been repaired.",
+	} {
+		rec := extractText(t, text)
+		if n := countEvents(rec, schema.EvStatement, "syria"); n != 0 {
+			t.Errorf("%q: the place made a statement:%s", text, eventList(rec))
+		}
+		if n := countEvents(rec, schema.EvStatement, "internal-security-forces") + countEvents(rec, schema.EvStatement, "syrian-democratic-forces"); n != 1 {
+			t.Errorf("%q: want one statement by the body:%s", text, eventList(rec))
+		}
+	}
+}
+
 func TestNegatedAttackIsNone(t *testing.T) {
 	// "did not conduct airstrikes", "denied that a strike took place"
 	// report no strike.
