@@ -65,6 +65,11 @@ func (v *view) attribute(carry *attribution) {
 				// "claimed responsibility" is an attack claim.
 				continue
 			}
+			if k+1 < n && v.d.lx.byWord[v.it[k+1].id].attrib&bitReport != 0 {
+				// "reports said", "reports indicated": the noun is the
+				// subject of the verb after it, not a verb.
+				continue
+			}
 			if v.d.lx.looseVerbs.has(w) && !v.word(k+1, "that", ",", ":", `"`) && !v.isQuotedBefore(k) && !v.inStatement(k) && v.toOutlet(k) < 0 {
 				continue
 			}

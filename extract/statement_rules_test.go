@@ -553,9 +553,19 @@ func TestReportsAndResidentsAreSourcingNotStatements(t *testing.T) {
 	for _, text := range []string{
 		"Markets were calm in Hasakah on Monday. Some reports said a drone hit a fuel truck near the crossing on Sunday.",
 		"Markets were calm in Hasakah on Monday. Residents reported hearing three blasts near the grain silos at dawn.",
+		// "reports" before a report verb is its subject, not a verb
+		// whose speaker is a name before it.
+		"Markets were calm in Hasakah on Monday. During the offensive by Turkish troops against northern Syria, the colonel led two raids, reports said.",
+		"Markets were calm in Hasakah on Monday. Later, reports indicated that Turkish jets had circled over Kobani for an hour.",
 	} {
-		if rec := extractText(t, text); countEvents(rec, schema.EvStatement, "") != 0 {
+		rec := extractText(t, text)
+		if countEvents(rec, schema.EvStatement, "") != 0 {
 			t.Errorf("%q: an anonymous Statement%s", text, eventList(rec))
+		}
+		for _, state := range []string{"syria", "turkey"} {
+			if countEvents(rec, schema.EvStatement, state) != 0 {
+				t.Errorf("%q: a statement by %s%s", text, state, eventList(rec))
+			}
 		}
 	}
 }
