@@ -398,6 +398,21 @@ func TestCompassPlaceIsNoSpeaker(t *testing.T) {
 	}
 }
 
+func TestCharacterisingClauseIsNoStatement(t *testing.T) {
+	// "what X described as", "whom X alleged": the relative clause names
+	// the speaker's view of what the sentence tells; no statement.
+	for _, tc := range []struct{ text, speaker string }{
+		{"Markets were calm in Duhok on Friday. Turkish jets struck what Ankara has described as PKK shelters in the Qandil mountains.", "turkey"},
+		{"Markets were calm in Baghdad on Friday. American jets bombed depots of those whom the Pentagon alleged were behind the drone attack.", "pentagon"},
+		{"Markets were calm in Erbil on Friday. The group, which Turkey describes as a branch of the PKK, holds three villages near Sinjar.", "turkey"},
+	} {
+		rec := extractText(t, tc.text)
+		if n := countEvents(rec, schema.EvStatement, tc.speaker); n != 0 {
+			t.Errorf("%q: a characterising clause made a statement by %s:%s", tc.text, tc.speaker, eventList(rec))
+		}
+	}
+}
+
 func TestNegatedAttackIsNone(t *testing.T) {
 	// "did not conduct airstrikes", "denied that a strike took place"
 	// report no strike.
