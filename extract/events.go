@@ -1889,7 +1889,7 @@ func (v *view) newsworthy(f frame, s *entity) bool {
 			break
 		}
 	}
-	named := f.speaker >= 0 && v.it[f.speaker].m != nil
+	named := f.speaker >= 0 && v.it[f.speaker].m != nil || v.heSaid(f)
 	if !named || v.d.hasStatement(s) {
 		return false
 	}
@@ -1904,6 +1904,27 @@ func (v *view) newsworthy(f frame, s *entity) bool {
 	}
 	// "Foreign Minister X told The National", "spokesman X told state television"
 	return v.wordIn(f.verb, v.d.lx.addresseeReportVerbs) && is(s, schema.Person)
+}
+
+// heSaid reports a frame whose speaker is "he" or "she" standing for a
+// person named before who has not spoken yet in the article ("“…,” he
+// said", "He said the sites included …"): the person speaks, as if named;
+// after a threat of theirs, "he added" goes on with it.
+func (v *view) heSaid(f frame) bool {
+	if f.speaker >= 0 || !is(f.by, schema.Person) {
+		return false
+	}
+	for i := range v.d.events {
+		if e := &v.d.events[i]; e.Type == schema.EvThreat && e.Agent == f.by.id {
+			return false
+		}
+	}
+	for _, j := range []int{f.verb - 1, f.verb - 2, f.verb + 1} {
+		if v.word(j, "he", "she") {
+			return true
+		}
+	}
+	return false
 }
 
 // ownAttackClaim: "the Resistance said its fighters struck the base", "X

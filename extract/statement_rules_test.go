@@ -413,6 +413,20 @@ func TestCharacterisingClauseIsNoStatement(t *testing.T) {
 	}
 }
 
+func TestHeSaidIsThePersonsStatement(t *testing.T) {
+	// "he said" for a person the article named before, who has not
+	// spoken yet, is that person's statement, as if named.
+	for _, text := range []string{
+		"Sherwan Dubardani toured the damaged school in Zakho on Monday. Markets in the town stayed open. \"We will rebuild every classroom,\" he said.",
+		"Sherwan Dubardani toured the damaged school in Zakho on Monday. Markets in the town stayed open. He said the roof would be repaired within a month.",
+	} {
+		rec := extractText(t, text)
+		if n := countEvents(rec, schema.EvStatement, "sherwan-dubardani"); n != 1 {
+			t.Errorf("%q: want one statement by Sherwan Dubardani, got %d:%s", text, n, eventList(rec))
+		}
+	}
+}
+
 func TestNegatedAttackIsNone(t *testing.T) {
 	// "did not conduct airstrikes", "denied that a strike took place"
 	// report no strike.
