@@ -163,14 +163,15 @@ const statementReach = 1
 // annotators record, unless the words address someone the earlier ones
 // did not. Further down the article, a plain report verb (plain_report:
 // "…, the command said in a statement") goes on with the speaker's
-// statement too, unless it gives the words to an outlet: only an act of
-// speech (announced, denied, condemned) is a new one.
+// statement too, unless it gives the words to an outlet, and so does an
+// act of speech the speaker "also" made ("the council also urged"); only
+// another act of speech (announced, denied, condemned) is a new one.
 func (v *view) saidBefore(typ string, agent, target *entity, k int) *schema.Event {
 	if typ != schema.EvStatement || agent == nil {
 		return nil
 	}
 	d := v.d
-	plain := k >= 0 && k < len(v.it) && d.lx.plainReport.hasID(v.it[k].id)
+	plain := k >= 0 && k < len(v.it) && (d.lx.plainReport.hasID(v.it[k].id) || v.word(k-1, "also"))
 	for i := range d.events {
 		e := &d.events[i]
 		if e.Type != schema.EvStatement || e.Agent != agent.id {
