@@ -167,10 +167,27 @@ const statementReach = 1
 // act of speech the speaker "also" made ("the council also urged"); only
 // another act of speech (announced, denied, condemned) is a new one.
 func (v *view) saidBefore(typ string, agent, target *entity, k int) *schema.Event {
+	d := v.d
+	if typ == schema.EvStatement && agent == nil && is(target, schema.MediaOutlet) {
+		// "…, the source told Xinhua" after "a ministry source told
+		// Xinhua": the outlet's source goes on with its statement.
+		for i := range d.events {
+			e := &d.events[i]
+			if e.Type != schema.EvStatement || e.Agent == target.id {
+				continue // the outlet's own report is not its source's
+			}
+			if e.Target == target.id {
+				return e
+			}
+			if e.Target == "" && v.s.idx-d.evSent[e.ID] <= 2 && d.evSent[e.ID] < v.s.idx {
+				e.Target = target.id // "a ministry source said …. …, the source told Xinhua"
+				return e
+			}
+		}
+	}
 	if typ != schema.EvStatement || agent == nil {
 		return nil
 	}
-	d := v.d
 	plain := k >= 0 && k < len(v.it) && (d.lx.plainReport.hasID(v.it[k].id) || v.word(k-1, "also"))
 	for i := range d.events {
 		e := &d.events[i]

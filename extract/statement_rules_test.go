@@ -431,6 +431,23 @@ func TestHeSaidIsThePersonsStatement(t *testing.T) {
 	}
 }
 
+func TestTheSourceToldTheOutletAgain(t *testing.T) {
+	// "the source told Xinhua" after a ministry source spoke: the same
+	// source goes on, and its words were given to the outlet.
+	for _, text := range []string{
+		"Two guards were hurt on Monday when rockets hit a checkpoint in western Baghdad, an Iraqi interior ministry source said. " +
+			"The rockets were fired from an orchard south of the city, the source told Xinhua.",
+		"Two guards were hurt on Monday when rockets hit a checkpoint in western Baghdad, an Iraqi interior ministry source told Xinhua. " +
+			"The rockets were fired from an orchard south of the city, the source told Xinhua.",
+	} {
+		rec := extractText(t, text)
+		if n := countEvents(rec, schema.EvStatement, ""); n != 0 {
+			t.Errorf("%q: the source's words made a second, anonymous statement:%s", text, eventList(rec))
+		}
+		checkRules(t, text, nil, []wantEvent{{schema.EvStatement, "ministry-of-interior-of-iraq", "xinhua"}}, nil)
+	}
+}
+
 func TestNegatedAttackIsNone(t *testing.T) {
 	// "did not conduct airstrikes", "denied that a strike took place"
 	// report no strike.
