@@ -164,7 +164,8 @@ const statementReach = 1
 // did not. Further down the article, a plain report verb (plain_report:
 // "…, the command said in a statement") goes on with the speaker's
 // statement too, unless it gives the words to an outlet, and so does an
-// act of speech the speaker "also" made ("the council also urged"); only
+// act of speech the speaker "also" or "again" made ("the council also
+// urged", "the spokesman once again warned"); only
 // another act of speech (announced, denied, condemned) is a new one.
 func (v *view) saidBefore(typ string, agent, target *entity, k int) *schema.Event {
 	d := v.d
@@ -188,7 +189,7 @@ func (v *view) saidBefore(typ string, agent, target *entity, k int) *schema.Even
 	if typ != schema.EvStatement || agent == nil {
 		return nil
 	}
-	plain := k >= 0 && k < len(v.it) && (d.lx.plainReport.hasID(v.it[k].id) || v.word(k-1, "also"))
+	plain := k >= 0 && k < len(v.it) && (d.lx.plainReport.hasID(v.it[k].id) || v.word(k-1, "also", "again"))
 	for i := range d.events {
 		e := &d.events[i]
 		if e.Type != schema.EvStatement || e.Agent != agent.id {

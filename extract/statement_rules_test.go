@@ -360,10 +360,13 @@ func TestSaidAgainIsNoNewStatement(t *testing.T) {
 		"Two drones fell inside Harir air base on Sunday night, the Pentagon said. " +
 			"Villagers in the valley counted four craters. Shops in Erbil stayed open on Monday. " +
 			"No one on the base was hurt, the Pentagon said in a release.",
-		// What the speaker "also" did goes on with its statement.
+		// What the speaker "also" or "again" did goes on with its statement.
 		"The Turkish Defence Ministry condemned the raid on the border post on Monday. " +
 			"Villagers in the valley counted four craters. Shops in Duhok stayed open on Tuesday. " +
 			"The ministry also urged the villagers to stay away from the ridge.",
+		"The Turkish Defence Ministry condemned the raid on the border post on Monday. " +
+			"Villagers in the valley counted four craters. Shops in Duhok stayed open on Tuesday. " +
+			"The ministry once again condemned the raids on its posts.",
 	} {
 		rec := extractText(t, text)
 		n := countEvents(rec, schema.EvStatement, "turkish-ministry-of-national-defense") + countEvents(rec, schema.EvStatement, "pentagon")
