@@ -65,6 +65,14 @@ func (v *view) attribute(carry *attribution) {
 				// "claimed responsibility" is an attack claim.
 				continue
 			}
+			if v.characterising(k) {
+				continue // "what it described as": a view, not a statement
+			}
+			if k+1 < n && v.d.lx.byWord[v.it[k+1].id].attrib&bitReport != 0 {
+				// "reports said", "reports indicated": the noun is the
+				// subject of the verb after it, not a verb.
+				continue
+			}
 			if v.d.lx.looseVerbs.has(w) && !v.word(k+1, "that", ",", ":", `"`) && !v.isQuotedBefore(k) && !v.inStatement(k) && v.toOutlet(k) < 0 {
 				continue
 			}
@@ -268,4 +276,26 @@ func (v *view) inStatement(k int) bool {
 		}
 	}
 	return false
+}
+
+// characterising reports a characterising verb at k in a relative clause
+// with a subject of its own ("what it described as", "what it has
+// described as", "which Ankara calls", "whom it alleged were behind"):
+// the speaker's view of what the sentence tells, not a statement.
+func (v *view) characterising(k int) bool {
+	if !v.wordIn(k, v.d.lx.characterVerbs) {
+		return false
+	}
+	j := k - 1
+	for j >= 0 && v.wordIn(j, v.d.lx.adverbs) {
+		j-- // "what it has described as"
+	}
+	if j < 0 || !(v.word(j, "it", "they", "he", "she", "we") || v.it[j].e != nil) {
+		return false
+	}
+	j--
+	if v.word(j, "the") {
+		j--
+	}
+	return v.word(j, "what", "which", "whom", "who")
 }

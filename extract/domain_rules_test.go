@@ -689,3 +689,21 @@ func TestHeadlineRetold(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineStateSpeaksThroughItsSpokesman: a state's statement in the
+// headline is the one the body gives to the spokesman who speaks for it.
+func TestHeadlineStateSpeaksThroughItsSpokesman(t *testing.T) {
+	for _, c := range []struct{ head, body, state string }{
+		{"Iran condemns US strikes on Iraq", "Iranian Foreign Ministry spokesman Nasser Kanaani condemned the US strikes on Iraq as a breach of its sovereignty on Sunday.", "iran"},
+		{"Turkey condemns Israeli raids on Syria", "Turkish Foreign Ministry spokesman Oncu Keceli condemned the Israeli raids on Syria in a written statement on Tuesday.", "turkey"},
+	} {
+		a := &source.Article{ID: "t1", Doc: "t.txt", Title: c.head, Text: c.head + "\n\n" + c.body, Date: "2024-01-26"}
+		rec, err := NewRules(DefaultLexicon()).Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := countEvents(rec, schema.EvStatement, c.state); n != 0 {
+			t.Errorf("%q: the headline's statement by %s stayed beside the spokesman's: %s", c.head, c.state, eventList(rec))
+		}
+	}
+}

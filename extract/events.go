@@ -39,7 +39,7 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if prev := v.toldBefore(typ, agent, target, k, date); prev != nil {
 		return prev
 	}
-	if prev := v.saidBefore(typ, agent, target); prev != nil {
+	if prev := v.saidBefore(typ, agent, target, k); prev != nil {
 		return prev
 	}
 	id := d.eventID(typ, agent, target, v.s.idx)
@@ -161,15 +161,50 @@ const statementReach = 1
 // a new one of typ continues, or nil: a speaker quoted again at once
 // ("the ministry also denied …") goes on with the one statement the
 // annotators record, unless the words address someone the earlier ones
-// did not.
-func (v *view) saidBefore(typ string, agent, target *entity) *schema.Event {
+// did not. Further down the article, a plain report verb (plain_report:
+// "…, the command said in a statement") goes on with the speaker's
+// statement too, unless it gives the words to an outlet, and so does an
+// act of speech the speaker "also" or "again" made ("the council also
+// urged", "the spokesman once again warned"); only
+// another act of speech (announced, denied, condemned) is a new one.
+func (v *view) saidBefore(typ string, agent, target *entity, k int) *schema.Event {
+	d := v.d
+	if typ == schema.EvStatement && agent == nil && is(target, schema.MediaOutlet) {
+		// "…, the source told Xinhua" after "a ministry source told
+		// Xinhua": the outlet's source goes on with its statement.
+		for i := range d.events {
+			e := &d.events[i]
+			if e.Type != schema.EvStatement || e.Agent == target.id {
+				continue // the outlet's own report is not its source's
+			}
+			if e.Target == target.id {
+				return e
+			}
+			if e.Target == "" && v.s.idx-d.evSent[e.ID] <= 2 && d.evSent[e.ID] < v.s.idx {
+				e.Target = target.id // "a ministry source said …. …, the source told Xinhua"
+				return e
+			}
+		}
+	}
 	if typ != schema.EvStatement || agent == nil {
 		return nil
 	}
-	d := v.d
+	plain := k >= 0 && k < len(v.it) && (d.lx.plainReport.hasID(v.it[k].id) || v.word(k-1, "also", "again"))
 	for i := range d.events {
 		e := &d.events[i]
-		if e.Type != schema.EvStatement || e.Agent != agent.id || v.s.idx-d.evSent[e.ID] > statementReach {
+		if e.Type != schema.EvStatement || e.Agent != agent.id {
+			continue
+		}
+		if plain && !is(target, schema.MediaOutlet) {
+			return e
+		}
+		if is(target, schema.MediaOutlet) && v.s.idx == d.evSent[e.ID] && !is(d.byID[e.Target], schema.MediaOutlet) {
+			// "X condemned the raid in a statement sent to Rudaw": one
+			// statement, given to the outlet.
+			e.Target = target.id
+			return e
+		}
+		if v.s.idx-d.evSent[e.ID] > statementReach {
 			continue
 		}
 		if target == nil || e.Target == target.id {
@@ -1923,7 +1958,7 @@ func (v *view) newsworthy(f frame, s *entity) bool {
 			break
 		}
 	}
-	named := f.speaker >= 0 && v.it[f.speaker].m != nil
+	named := f.speaker >= 0 && v.it[f.speaker].m != nil || v.heSaid(f)
 	if !named || v.d.hasStatement(s) {
 		return false
 	}
@@ -1938,6 +1973,27 @@ func (v *view) newsworthy(f frame, s *entity) bool {
 	}
 	// "Foreign Minister X told The National", "spokesman X told state television"
 	return v.wordIn(f.verb, v.d.lx.addresseeReportVerbs) && is(s, schema.Person)
+}
+
+// heSaid reports a frame whose speaker is "he" or "she" standing for a
+// person named before who has not spoken yet in the article ("“…,” he
+// said", "He said the sites included …"): the person speaks, as if named;
+// after a threat of theirs, "he added" goes on with it.
+func (v *view) heSaid(f frame) bool {
+	if f.speaker >= 0 || !is(f.by, schema.Person) {
+		return false
+	}
+	for i := range v.d.events {
+		if e := &v.d.events[i]; e.Type == schema.EvThreat && e.Agent == f.by.id {
+			return false
+		}
+	}
+	for _, j := range []int{f.verb - 1, f.verb - 2, f.verb + 1} {
+		if v.word(j, "he", "she") {
+			return true
+		}
+	}
+	return false
 }
 
 // ownAttackClaim: "the Resistance said its fighters struck the base", "X

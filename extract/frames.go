@@ -1426,6 +1426,9 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 	if ev.Type == schema.EvStatement && v.d.commentator[agent] {
 		return nil // analysts and editors frame events; their words are not acts
 	}
+	if ev.Type == schema.EvStatement && v.characterising(m.trigger) {
+		return nil // "what it described as": a view, not a statement
+	}
 	if ev.Type == schema.EvStatement || ev.Type == schema.EvThreat {
 		agent = v.politicalEntity(agent) // "the White House said": the government it stands for
 	}

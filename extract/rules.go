@@ -425,14 +425,29 @@ func (d *doc) dropHeadlineRepeats() {
 
 // retoldInBody returns the id of another event than the i-th, outside
 // the headline, of its type and agent, with its target or one where it
-// has none; or "".
+// has none; or "". A state's statement in the headline is the one the
+// body gives to whoever speaks for the state ("Iran condemns US strikes"
+// over "Iran's Foreign Ministry spokesman condemned the US strikes").
 func (d *doc) retoldInBody(i int) string {
 	e := &d.events[i]
 	for j := range d.events {
 		f := &d.events[j]
-		if j != i && d.evSent[f.ID] != 0 && f.Type == e.Type && f.Agent == e.Agent && (f.Target == e.Target || e.Target == "") {
+		if j == i || d.evSent[f.ID] == 0 || f.Type != e.Type || f.Target != e.Target && e.Target != "" {
+			continue
+		}
+		if f.Agent == e.Agent || d.speaksForState(f, e) {
 			return f.ID
 		}
 	}
 	return ""
+}
+
+// speaksForState reports a statement f by someone of the state that is
+// the agent of statement e.
+func (d *doc) speaksForState(f, e *schema.Event) bool {
+	if e.Type != schema.EvStatement || f.Agent == "" {
+		return false
+	}
+	state, speaker := d.byID[e.Agent], d.byID[f.Agent]
+	return is(state, schema.Country) && speaker != nil && speaker != state && d.sideOf(speaker) == state
 }

@@ -361,6 +361,109 @@ func TestStatementGoesOnInTheNextSentence(t *testing.T) {
 		schema.EvStatement, "turkish-ministry-of-national-defense", 1)
 }
 
+func TestSaidAgainIsNoNewStatement(t *testing.T) {
+	// A speaker that already spoke in the article and is only said to
+	// say more ("…, the command said in a statement") further down goes
+	// on with its statement: the annotators record one. Words given to an
+	// outlet stay a statement of their own, addressed to it.
+	for _, text := range []string{
+		"The Turkish Defence Ministry announced on Monday that its jets struck PKK shelters near Gara. " +
+			"Villagers in the valley counted four craters. Shops in Duhok stayed open on Tuesday. " +
+			"The shelters stored fuel and weapons, the ministry said in a statement.",
+		"Two drones fell inside Harir air base on Sunday night, the Pentagon said. " +
+			"Villagers in the valley counted four craters. Shops in Erbil stayed open on Monday. " +
+			"No one on the base was hurt, the Pentagon said in a release.",
+		// What the speaker "also" or "again" did goes on with its statement.
+		"The Turkish Defence Ministry condemned the raid on the border post on Monday. " +
+			"Villagers in the valley counted four craters. Shops in Duhok stayed open on Tuesday. " +
+			"The ministry also urged the villagers to stay away from the ridge.",
+		"The Turkish Defence Ministry condemned the raid on the border post on Monday. " +
+			"Villagers in the valley counted four craters. Shops in Duhok stayed open on Tuesday. " +
+			"The ministry once again condemned the raids on its posts.",
+	} {
+		rec := extractText(t, text)
+		n := countEvents(rec, schema.EvStatement, "turkish-ministry-of-national-defense") + countEvents(rec, schema.EvStatement, "pentagon")
+		if n != 1 {
+			t.Errorf("%q: want one statement, got %d:%s", text, n, eventList(rec))
+		}
+	}
+}
+
+func TestWordsSentToAnOutletAreOneStatement(t *testing.T) {
+	// An act of speech made "in a statement sent to" an outlet is one
+	// statement, given to the outlet, not a second one beside it.
+	const text = "Turkish jets struck a village near Zakho on Thursday. " +
+		"Masrour Barzani condemned the strike in a statement sent to Rudaw."
+	rec := extractText(t, text)
+	if n := countEvents(rec, schema.EvStatement, "masrour-barzani"); n != 1 {
+		t.Errorf("want one statement by Masrour Barzani, got %d:%s", n, eventList(rec))
+	}
+	checkRules(t, text, nil, []wantEvent{{schema.EvStatement, "masrour-barzani", "rudaw"}}, nil)
+}
+
+func TestCompassPlaceIsNoSpeaker(t *testing.T) {
+	// "X in northeast Syria said": a place after a compass word is where
+	// the speaker is, as after "northern"; the speaker is X.
+	for _, text := range []string{
+		"The Internal Security Forces in northeast Syria said two guards were wounded at a checkpoint.",
+		"The Kurdish-led Syrian Democratic Forces in southwest Syria announced that a bridge had been repaired.",
+	} {
+		rec := extractText(t, text)
+		if n := countEvents(rec, schema.EvStatement, "syria"); n != 0 {
+			t.Errorf("%q: the place made a statement:%s", text, eventList(rec))
+		}
+		if n := countEvents(rec, schema.EvStatement, "internal-security-forces") + countEvents(rec, schema.EvStatement, "syrian-democratic-forces"); n != 1 {
+			t.Errorf("%q: want one statement by the body:%s", text, eventList(rec))
+		}
+	}
+}
+
+func TestCharacterisingClauseIsNoStatement(t *testing.T) {
+	// "what X described as", "whom X alleged": the relative clause names
+	// the speaker's view of what the sentence tells; no statement.
+	for _, tc := range []struct{ text, speaker string }{
+		{"Markets were calm in Duhok on Friday. Turkish jets struck what Ankara has described as PKK shelters in the Qandil mountains.", "turkey"},
+		{"Markets were calm in Baghdad on Friday. American jets bombed depots of those whom the Pentagon alleged were behind the drone attack.", "pentagon"},
+		{"Markets were calm in Erbil on Friday. The group, which Turkey describes as a branch of the PKK, holds three villages near Sinjar.", "turkey"},
+	} {
+		rec := extractText(t, tc.text)
+		if n := countEvents(rec, schema.EvStatement, tc.speaker); n != 0 {
+			t.Errorf("%q: a characterising clause made a statement by %s:%s", tc.text, tc.speaker, eventList(rec))
+		}
+	}
+}
+
+func TestHeSaidIsThePersonsStatement(t *testing.T) {
+	// "he said" for a person the article named before, who has not
+	// spoken yet, is that person's statement, as if named.
+	for _, text := range []string{
+		"Sherwan Dubardani toured the damaged school in Zakho on Monday. Markets in the town stayed open. \"We will rebuild every classroom,\" he said.",
+		"Sherwan Dubardani toured the damaged school in Zakho on Monday. Markets in the town stayed open. He said the roof would be repaired within a month.",
+	} {
+		rec := extractText(t, text)
+		if n := countEvents(rec, schema.EvStatement, "sherwan-dubardani"); n != 1 {
+			t.Errorf("%q: want one statement by Sherwan Dubardani, got %d:%s", text, n, eventList(rec))
+		}
+	}
+}
+
+func TestTheSourceToldTheOutletAgain(t *testing.T) {
+	// "the source told Xinhua" after a ministry source spoke: the same
+	// source goes on, and its words were given to the outlet.
+	for _, text := range []string{
+		"Two guards were hurt on Monday when rockets hit a checkpoint in western Baghdad, an Iraqi interior ministry source said. " +
+			"The rockets were fired from an orchard south of the city, the source told Xinhua.",
+		"Two guards were hurt on Monday when rockets hit a checkpoint in western Baghdad, an Iraqi interior ministry source told Xinhua. " +
+			"The rockets were fired from an orchard south of the city, the source told Xinhua.",
+	} {
+		rec := extractText(t, text)
+		if n := countEvents(rec, schema.EvStatement, ""); n != 0 {
+			t.Errorf("%q: the source's words made a second, anonymous statement:%s", text, eventList(rec))
+		}
+		checkRules(t, text, nil, []wantEvent{{schema.EvStatement, "ministry-of-interior-of-iraq", "xinhua"}}, nil)
+	}
+}
+
 func TestNegatedAttackIsNone(t *testing.T) {
 	// "did not conduct airstrikes", "denied that a strike took place"
 	// report no strike.
@@ -516,9 +619,19 @@ func TestReportsAndResidentsAreSourcingNotStatements(t *testing.T) {
 	for _, text := range []string{
 		"Markets were calm in Hasakah on Monday. Some reports said a drone hit a fuel truck near the crossing on Sunday.",
 		"Markets were calm in Hasakah on Monday. Residents reported hearing three blasts near the grain silos at dawn.",
+		// "reports" before a report verb is its subject, not a verb
+		// whose speaker is a name before it.
+		"Markets were calm in Hasakah on Monday. During the offensive by Turkish troops against northern Syria, the colonel led two raids, reports said.",
+		"Markets were calm in Hasakah on Monday. Later, reports indicated that Turkish jets had circled over Kobani for an hour.",
 	} {
-		if rec := extractText(t, text); countEvents(rec, schema.EvStatement, "") != 0 {
+		rec := extractText(t, text)
+		if countEvents(rec, schema.EvStatement, "") != 0 {
 			t.Errorf("%q: an anonymous Statement%s", text, eventList(rec))
+		}
+		for _, state := range []string{"syria", "turkey"} {
+			if countEvents(rec, schema.EvStatement, state) != 0 {
+				t.Errorf("%q: a statement by %s%s", text, state, eventList(rec))
+			}
 		}
 	}
 }

@@ -95,6 +95,7 @@ type wordSets struct {
 	negators          wordSet // "not", "never": a negated trigger asserts nothing
 	preventionVerbs   wordSet // "deter X from": the act after "from" is not done
 	denialVerbs       wordSet // "X denied carrying out the attack": the act is denied
+	characterVerbs    wordSet // "what it described as": a view named in a relative clause, no statement
 	placePrepositions wordSet // "in Erbil": the city is a place, not its government
 	auxVerbs          wordSet // "was forced to", "began": verbs before the action's verb
 
@@ -355,6 +356,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"negators", w.Negators, &ws.negators},
 		{"prevention_verbs", w.PreventionVerbs, &ws.preventionVerbs},
 		{"denial_verbs", w.DenialVerbs, &ws.denialVerbs},
+		{"characterising_verbs", w.CharacterVerbs, &ws.characterVerbs},
 		{"place_prepositions", w.PlacePrepositions, &ws.placePrepositions},
 		{"aux_verbs", w.AuxVerbs, &ws.auxVerbs},
 		{"military_nouns", w.MilitaryNouns, &ws.militaryNouns},
