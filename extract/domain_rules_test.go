@@ -378,6 +378,27 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 	}
 }
 
+// TestThreatPhrasings: threats as wire and press copy put them, with the
+// threatened fact and the Threat event each gives.
+func TestThreatPhrasings(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		evs  []wantEvent
+	}{
+		// A warning that names no one is aimed at whom the speaker's side
+		// fights in the story, and says so as a fact too.
+		{"Turkish drones struck PKK hideouts near Duhok on Monday. \"The mountains of the region offer no refuge for terrorists,\" the Turkish Defense Ministry said.",
+			[]wantFact{{"turkish-ministry-of-national-defense", "threatened", "kurdistan-workers-party", "threatened"}},
+			[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}},
+		{"Kataib Hezbollah fired rockets at a U.S. base in eastern Syria on Tuesday. \"No militia will target our troops with impunity,\" Secretary Lloyd Austin said.",
+			[]wantFact{{"lloyd-austin", "threatened", "kataib-hezbollah", "threatened"}},
+			[]wantEvent{{schema.EvThreat, "lloyd-austin", "kataib-hezbollah"}}},
+	} {
+		checkRules(t, c.text, c.fs, c.evs, nil)
+	}
+}
+
 func TestMembershipAndLeaders(t *testing.T) {
 	for _, c := range []struct {
 		text string
