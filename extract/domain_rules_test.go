@@ -394,6 +394,12 @@ func TestThreatPhrasings(t *testing.T) {
 		{"Kataib Hezbollah fired rockets at a U.S. base in eastern Syria on Tuesday. \"No militia will target our troops with impunity,\" Secretary Lloyd Austin said.",
 			[]wantFact{{"lloyd-austin", "threatened", "kataib-hezbollah", "threatened"}},
 			[]wantEvent{{schema.EvThreat, "lloyd-austin", "kataib-hezbollah"}}},
+		// A vow to fight terrorism on is a threat at whom the speaker's
+		// side fights.
+		{"PKK fighters attacked a Turkish base near Amadiya on Sunday. \"We are determined to eradicate terrorism in the region,\" the Turkish Defense Ministry said.",
+			nil, []wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}},
+		{"PKK militants attacked a Turkish outpost near Hakurk on Friday. Defence Minister Yasar Guler said the war on terrorism would continue whatever the cost.",
+			nil, []wantEvent{{schema.EvThreat, "yasar-guler", "kurdistan-workers-party"}}},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, nil)
 	}
