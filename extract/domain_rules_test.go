@@ -394,6 +394,11 @@ func TestThreatPhrasings(t *testing.T) {
 		{"Kataib Hezbollah fired rockets at a U.S. base in eastern Syria on Tuesday. \"No militia will target our troops with impunity,\" Secretary Lloyd Austin said.",
 			[]wantFact{{"lloyd-austin", "threatened", "kataib-hezbollah", "threatened"}},
 			[]wantEvent{{schema.EvThreat, "lloyd-austin", "kataib-hezbollah"}}},
+		// The speaker's own operations going on: its threat, and the
+		// threatened fact.
+		{"Turkish drones struck PKK hideouts in Gara on Tuesday. \"Our operations will continue with full resolve,\" the Turkish Defense Ministry said.",
+			[]wantFact{{"turkish-ministry-of-national-defense", "threatened", "kurdistan-workers-party", "threatened"}},
+			[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}},
 		// A vow to fight terrorism on is a threat at whom the speaker's
 		// side fights.
 		{"PKK fighters attacked a Turkish base near Amadiya on Sunday. \"We are determined to eradicate terrorism in the region,\" the Turkish Defense Ministry said.",
