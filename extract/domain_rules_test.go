@@ -399,6 +399,10 @@ func TestThreatPhrasings(t *testing.T) {
 		{"Turkish drones struck PKK hideouts in Gara on Tuesday. \"Our operations will continue with full resolve,\" the Turkish Defense Ministry said.",
 			[]wantFact{{"turkish-ministry-of-national-defense", "threatened", "kurdistan-workers-party", "threatened"}},
 			[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}},
+		// A quotation that runs on over three sentences is the speaker's
+		// to its end.
+		{"U.S. jets bombed ISIS hideouts in the Syrian desert on Monday, the military said.\n\n\"We struck hard at their camps,\" said Adm. Brad Cooper, the CENTCOM commander. \"More strikes will follow. We will respond at a time of our choosing.\"",
+			nil, []wantEvent{{schema.EvThreat, "brad-cooper", "isis"}}},
 		// A vow to fight terrorism on is a threat at whom the speaker's
 		// side fights.
 		{"PKK fighters attacked a Turkish base near Amadiya on Sunday. \"We are determined to eradicate terrorism in the region,\" the Turkish Defense Ministry said.",
