@@ -403,6 +403,13 @@ func TestThreatPhrasings(t *testing.T) {
 		// to its end.
 		{"U.S. jets bombed ISIS hideouts in the Syrian desert on Monday, the military said.\n\n\"We struck hard at their camps,\" said Adm. Brad Cooper, the CENTCOM commander. \"More strikes will follow. We will respond at a time of our choosing.\"",
 			nil, []wantEvent{{schema.EvThreat, "brad-cooper", "isis"}}},
+		// A menace of pursuit is a threat at whom the speaker's side
+		// fights: the group of a person it struck, not the person.
+		{"CENTCOM forces carried out a raid in Deir ez-Zor on Sunday that killed senior ISIS official Abu Yasir al-Iraqi. \"We will track down the remaining cells wherever they hide,\" CENTCOM said.",
+			[]wantFact{{"us-central-command", "threatened", "isis", "threatened"}},
+			[]wantEvent{{schema.EvThreat, "us-central-command", "isis"}}},
+		{"Turkish drones struck PKK positions near Metina on Friday. \"Those terrorists will not be able to evade the fate awaiting them,\" the Turkish Defense Ministry said.",
+			nil, []wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}},
 		// A vow to fight terrorism on is a threat at whom the speaker's
 		// side fights.
 		{"PKK fighters attacked a Turkish base near Amadiya on Sunday. \"We are determined to eradicate terrorism in the region,\" the Turkish Defense Ministry said.",

@@ -1992,12 +1992,21 @@ func (d *doc) enemyOf(speaker *entity) *entity {
 		}
 		switch as, ts := d.sideOf(agent) == side, d.sideOf(target) == side; {
 		case as && !ts:
-			return target
+			return d.groupOf(target)
 		case ts && !as:
-			return agent
+			return d.groupOf(agent)
 		}
 	}
 	return nil
+}
+
+// groupOf is the armed group a person the article ties to one fights for
+// ("a raid killed ISIS official X": the side fights ISIS, not X), or e.
+func (d *doc) groupOf(e *entity) *entity {
+	if g := d.affiliation[e]; is(e, schema.Person) && is(g, schema.ArmedGroup) {
+		return g
+	}
+	return e
 }
 
 // toldBy reports an event that side's speaker asserts, or that a
