@@ -410,6 +410,10 @@ func TestThreatPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvThreat, "us-central-command", "isis"}}},
 		{"Turkish drones struck PKK positions near Metina on Friday. \"Those terrorists will not be able to evade the fate awaiting them,\" the Turkish Defense Ministry said.",
 			nil, []wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}},
+		// A warning addressed to an actor is a threat at it.
+		{"Harakat al-Nujaba warned Turkey against any new incursion into Sinjar.",
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "threatened", "turkey", "threatened"}},
+			[]wantEvent{{schema.EvThreat, "harakat-hezbollah-al-nujaba", "turkey"}}},
 		// A vow to fight terrorism on is a threat at whom the speaker's
 		// side fights.
 		{"PKK fighters attacked a Turkish base near Amadiya on Sunday. \"We are determined to eradicate terrorism in the region,\" the Turkish Defense Ministry said.",
