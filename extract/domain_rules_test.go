@@ -425,6 +425,22 @@ func TestThreatPhrasings(t *testing.T) {
 	}
 }
 
+// TestOwnStateIsNoAddressee: a body that quotes its own state's resolve
+// ("the United States will not hesitate") does not address that state;
+// its warning is one threat, at whom its side fights.
+func TestOwnStateIsNoAddressee(t *testing.T) {
+	text := "Kataib Hezbollah fired drones at a U.S. outpost in Syria on Sunday, wounding three soldiers.\n\nThe Pentagon said that \"the United States will not hesitate to defend its troops.\""
+	rec := extractText(t, text)
+	for _, e := range rec.Events {
+		if e.Agent == "pentagon" && e.Target == "united-states" {
+			t.Errorf("%q\n  the Pentagon addresses its own state: %s", text, eventList(rec))
+		}
+	}
+	if !hasEvent(rec, wantEvent{schema.EvThreat, "pentagon", "kataib-hezbollah"}) {
+		t.Errorf("%q\n  missing the Pentagon's threat: %s", text, eventList(rec))
+	}
+}
+
 func TestMembershipAndLeaders(t *testing.T) {
 	for _, c := range []struct {
 		text string

@@ -2068,8 +2068,8 @@ func (v *view) addressee(f frame) *entity {
 	}
 	for j := a.c0; j < a.c1 && j < len(v.it); j++ {
 		if e := v.ent(j); e != nil {
-			if is(e, schema.Person, schema.Country, schema.GovernmentBody, schema.ArmedGroup) && e != f.by {
-				return e
+			if is(e, schema.Person, schema.Country, schema.GovernmentBody, schema.ArmedGroup) && e != f.by && !v.d.oneState(f.by, e) {
+				return e // not the speaker's own state ("the Pentagon said … “the U.S. will …”")
 			}
 			continue
 		}
