@@ -441,6 +441,22 @@ func TestOwnStateIsNoAddressee(t *testing.T) {
 	}
 }
 
+// TestRetaliationToldIsNoThreat: an attack told as revenge or retaliation
+// for another is an act reported, not a menace.
+func TestRetaliationToldIsNoThreat(t *testing.T) {
+	for _, text := range []string{
+		"U.S. forces are stationed at Ain al-Asad.\n\nKataib Hezbollah said the drone strike on the base was revenge for the killing of its commander.",
+		"U.S. forces are stationed at Ain al-Asad.\n\nKataib Hezbollah said its rockets were fired in retaliation for the raid on its depot.",
+	} {
+		rec := extractText(t, text)
+		for _, e := range rec.Events {
+			if e.Type == schema.EvThreat {
+				t.Errorf("%q\n  a retaliation told read as a threat: %s", text, eventList(rec))
+			}
+		}
+	}
+}
+
 func TestMembershipAndLeaders(t *testing.T) {
 	for _, c := range []struct {
 		text string

@@ -2141,6 +2141,11 @@ func (v *view) threatTargets() []*entity {
 			if v.d.lx.departureConditions.has(w) && !v.untilLeave(k) || v.d.lx.surpriseNouns.has(w) && !v.wordIn(k-1, v.d.lx.surpriseVerbs) {
 				continue
 			}
+			if v.word(k-1, "as", "in", "is", "are", "was", "were") {
+				// "the attack was carried out as retaliation for …",
+				// "the strikes are revenge for …": an act told, no menace.
+				continue
+			}
 			if a := v.struckBy(v.attr.by); a != nil {
 				return append(out, a) // "the killing … will not go unanswered": at whoever struck
 			}
