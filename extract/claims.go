@@ -125,8 +125,9 @@ func (v *view) attribute(carry *attribution) {
 			a.c0, a.c1 = content0, content1
 		}
 	}
-	if a.verb < 0 && carry != nil && carry.verb >= 0 {
-		// A quotation running on from the previous sentence.
+	if a.verb < 0 && carry != nil && (carry.verb >= 0 || carry.carried && carry.by != nil) {
+		// A quotation running on from the previous sentence, or on
+		// from one that ran on itself ("“…,” said X. “… . … .”").
 		a = attribution{kind: carry.kind, by: carry.by, verb: -1, speaker: -1, c0: 0, c1: n, carried: true}
 	} else if carry != nil {
 		a.carried = true

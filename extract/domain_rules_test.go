@@ -435,6 +435,85 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 	}
 }
 
+// TestThreatPhrasings: threats as wire and press copy put them, with the
+// threatened fact and the Threat event each gives.
+func TestThreatPhrasings(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		evs  []wantEvent
+	}{
+		// A warning that names no one is aimed at whom the speaker's side
+		// fights in the story, and says so as a fact too.
+		{"Turkish drones struck PKK hideouts near Duhok on Monday. \"The mountains of the region offer no refuge for terrorists,\" the Turkish Defense Ministry said.",
+			[]wantFact{{"turkish-ministry-of-national-defense", "threatened", "kurdistan-workers-party", "threatened"}},
+			[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}},
+		{"Kataib Hezbollah fired rockets at a U.S. base in eastern Syria on Tuesday. \"No militia will target our troops with impunity,\" Secretary Lloyd Austin said.",
+			[]wantFact{{"lloyd-austin", "threatened", "kataib-hezbollah", "threatened"}},
+			[]wantEvent{{schema.EvThreat, "lloyd-austin", "kataib-hezbollah"}}},
+		// The speaker's own operations going on: its threat, and the
+		// threatened fact.
+		{"Turkish drones struck PKK hideouts in Gara on Tuesday. \"Our operations will continue with full resolve,\" the Turkish Defense Ministry said.",
+			[]wantFact{{"turkish-ministry-of-national-defense", "threatened", "kurdistan-workers-party", "threatened"}},
+			[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}},
+		// A quotation that runs on over three sentences is the speaker's
+		// to its end.
+		{"U.S. jets bombed ISIS hideouts in the Syrian desert on Monday, the military said.\n\n\"We struck hard at their camps,\" said Adm. Brad Cooper, the CENTCOM commander. \"More strikes will follow. We will respond at a time of our choosing.\"",
+			nil, []wantEvent{{schema.EvThreat, "brad-cooper", "isis"}}},
+		// A menace of pursuit is a threat at whom the speaker's side
+		// fights: the group of a person it struck, not the person.
+		{"CENTCOM forces carried out a raid in Deir ez-Zor on Sunday that killed senior ISIS official Abu Yasir al-Iraqi. \"We will track down the remaining cells wherever they hide,\" CENTCOM said.",
+			[]wantFact{{"us-central-command", "threatened", "isis", "threatened"}},
+			[]wantEvent{{schema.EvThreat, "us-central-command", "isis"}}},
+		{"Turkish drones struck PKK positions near Metina on Friday. \"Those terrorists will not be able to evade the fate awaiting them,\" the Turkish Defense Ministry said.",
+			nil, []wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}},
+		// A warning addressed to an actor is a threat at it.
+		{"Harakat al-Nujaba warned Turkey against any new incursion into Sinjar.",
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "threatened", "turkey", "threatened"}},
+			[]wantEvent{{schema.EvThreat, "harakat-hezbollah-al-nujaba", "turkey"}}},
+		// A vow to fight terrorism on is a threat at whom the speaker's
+		// side fights.
+		{"PKK fighters attacked a Turkish base near Amadiya on Sunday. \"We are determined to eradicate terrorism in the region,\" the Turkish Defense Ministry said.",
+			nil, []wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}},
+		{"PKK militants attacked a Turkish outpost near Hakurk on Friday. Defence Minister Yasar Guler said the war on terrorism would continue whatever the cost.",
+			nil, []wantEvent{{schema.EvThreat, "yasar-guler", "kurdistan-workers-party"}}},
+	} {
+		checkRules(t, c.text, c.fs, c.evs, nil)
+	}
+}
+
+// TestOwnStateIsNoAddressee: a body that quotes its own state's resolve
+// ("the United States will not hesitate") does not address that state;
+// its warning is one threat, at whom its side fights.
+func TestOwnStateIsNoAddressee(t *testing.T) {
+	text := "Kataib Hezbollah fired drones at a U.S. outpost in Syria on Sunday, wounding three soldiers.\n\nThe Pentagon said that \"the United States will not hesitate to defend its troops.\""
+	rec := extractText(t, text)
+	for _, e := range rec.Events {
+		if e.Agent == "pentagon" && e.Target == "united-states" {
+			t.Errorf("%q\n  the Pentagon addresses its own state: %s", text, eventList(rec))
+		}
+	}
+	if !hasEvent(rec, wantEvent{schema.EvThreat, "pentagon", "kataib-hezbollah"}) {
+		t.Errorf("%q\n  missing the Pentagon's threat: %s", text, eventList(rec))
+	}
+}
+
+// TestRetaliationToldIsNoThreat: an attack told as revenge or retaliation
+// for another is an act reported, not a menace.
+func TestRetaliationToldIsNoThreat(t *testing.T) {
+	for _, text := range []string{
+		"U.S. forces are stationed at Ain al-Asad.\n\nKataib Hezbollah said the drone strike on the base was revenge for the killing of its commander.",
+		"U.S. forces are stationed at Ain al-Asad.\n\nKataib Hezbollah said its rockets were fired in retaliation for the raid on its depot.",
+	} {
+		rec := extractText(t, text)
+		for _, e := range rec.Events {
+			if e.Type == schema.EvThreat {
+				t.Errorf("%q\n  a retaliation told read as a threat: %s", text, eventList(rec))
+			}
+		}
+	}
+}
+
 func TestMembershipAndLeaders(t *testing.T) {
 	for _, c := range []struct {
 		text string

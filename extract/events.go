@@ -2099,12 +2099,21 @@ func (d *doc) enemyOf(speaker *entity) *entity {
 		}
 		switch as, ts := d.sideOf(agent) == side, d.sideOf(target) == side; {
 		case as && !ts:
-			return target
+			return d.groupOf(target)
 		case ts && !as:
-			return agent
+			return d.groupOf(agent)
 		}
 	}
 	return nil
+}
+
+// groupOf is the armed group a person the article ties to one fights for
+// ("a raid killed ISIS official X": the side fights ISIS, not X), or e.
+func (d *doc) groupOf(e *entity) *entity {
+	if g := d.affiliation[e]; is(e, schema.Person) && is(g, schema.ArmedGroup) {
+		return g
+	}
+	return e
 }
 
 // toldBy reports an event that side's speaker asserts, or that a
@@ -2166,8 +2175,8 @@ func (v *view) addressee(f frame) *entity {
 	}
 	for j := a.c0; j < a.c1 && j < len(v.it); j++ {
 		if e := v.ent(j); e != nil {
-			if is(e, schema.Person, schema.Country, schema.GovernmentBody, schema.ArmedGroup) && e != f.by {
-				return e
+			if is(e, schema.Person, schema.Country, schema.GovernmentBody, schema.ArmedGroup) && e != f.by && !v.d.oneState(f.by, e) {
+				return e // not the speaker's own state ("the Pentagon said … “the U.S. will …”")
 			}
 			continue
 		}
@@ -2237,6 +2246,11 @@ func (v *view) threatTargets() []*entity {
 			// "the coming days will carry surprises": a menace at the
 			// foreign forces the article is about.
 			if v.d.lx.departureConditions.has(w) && !v.untilLeave(k) || v.d.lx.surpriseNouns.has(w) && !v.wordIn(k-1, v.d.lx.surpriseVerbs) {
+				continue
+			}
+			if v.word(k-1, "as", "in", "is", "are", "was", "were") {
+				// "the attack was carried out as retaliation for …",
+				// "the strikes are revenge for …": an act told, no menace.
 				continue
 			}
 			if a := v.struckBy(v.attr.by); a != nil {
