@@ -213,8 +213,16 @@ func (d *doc) stateOf(e *entity) *entity {
 	if e.typ == schema.Country {
 		return e
 	}
+	var buf [8]nameWord
+	var words []nameWord // made at the first state tried
 	for _, c := range d.ents {
-		if c.typ == schema.Country && c.lex != nil && d.speaksFor(e, c) {
+		if c.typ != schema.Country || c.lex == nil {
+			continue
+		}
+		if words == nil {
+			words = d.nameWords(e, buf[:0])
+		}
+		if d.speaksAs(e, words, c) {
 			return c
 		}
 	}

@@ -61,7 +61,7 @@ func (d *doc) scanBorders(s *sentence) {
 	lx := d.lx
 	for i := s.first + 1; i < s.last; i++ {
 		t := &d.toks[i]
-		if !lx.borderHeads[t.norm] || d.at[i] != nil {
+		if !lx.byWord[t.id].border || d.at[i] != nil {
 			continue
 		}
 		first, side := i, (*LexEntry)(nil)

@@ -241,7 +241,7 @@ func (d *doc) mayStartCollective(i, last int) bool {
 	if end < last && d.lx.byWord[d.toks[end].id].coll&collAfterSponsor != 0 {
 		return true // "Iranian proxies", "Iranian proxy militias"
 	}
-	if end < last && d.lx.collectives.links[d.toks[end].norm] != "" && (d.toks[i].norm == "its" || d.toks[i].norm == "their" || d.toks[end-1].kind == tPoss) {
+	if end < last && (d.toks[i].norm == "its" || d.toks[i].norm == "their" || d.toks[end-1].kind == tPoss) && d.lx.collectives.links[d.toks[end].norm] != "" {
 		return true // "its allied militias", "Erdogan's affiliated factions"
 	}
 	return d.toks[i].cap && d.lx.byWord[d.toks[i].id].coll&collUnsponsored != 0

@@ -115,8 +115,31 @@ func (d *doc) speaksFor(speaker, state *entity) bool {
 	if state == nil || state.typ != schema.Country || state.lex == nil {
 		return false
 	}
+	return d.speaksAs(speaker, d.nameWords(speaker, nil), state)
+}
+
+// nameWord is a word of a speaker's name and the country it is the
+// demonym of, if any.
+type nameWord struct {
+	w       string
+	demonym *LexEntry
+}
+
+// nameWords appends the words of speaker's name to buf, each with its
+// demonym's country: made once for all the states a speaker is tried
+// against (stateOf), not once for each.
+func (d *doc) nameWords(speaker *entity, buf []nameWord) []nameWord {
 	for _, w := range strings.Fields(speaker.name) {
-		if c := d.lx.demonym[normWord(w)]; c == state.lex || strings.EqualFold(w, state.name) {
+		buf = append(buf, nameWord{w, d.lx.demonym[normWord(w)]})
+	}
+	return buf
+}
+
+// speaksAs is speaksFor of a country state, with the words of speaker's
+// name from nameWords.
+func (d *doc) speaksAs(speaker *entity, words []nameWord, state *entity) bool {
+	for _, w := range words {
+		if w.demonym == state.lex || strings.EqualFold(w.w, state.name) {
 			return true
 		}
 	}

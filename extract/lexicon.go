@@ -610,6 +610,7 @@ type wordTables struct {
 	name    *LexEntry        // the entry the word alone names (byName)
 	head    string           // the type of the names the word is a head of (heads)
 	lead    string           // the type of the names the word leads (leadHeads)
+	border  bool             // the word is the head of a border's name (borderHeads)
 }
 
 // wordMaps says, for each map that byWord answers for a token's word
@@ -750,6 +751,11 @@ func (lx *Lexicon) indexWords() {
 			lx.words.intern(w)
 		}
 	}
+	// The borders' heads are words of places' names, numbered already;
+	// interning them makes sure that byWord answers for them (scanBorders).
+	for _, w := range slices.Sorted(maps.Keys(lx.borderHeads)) {
+		lx.words.intern(w)
+	}
 	lx.wordMaps = wordMaps{
 		nameOutside: outside(lx.byName, &lx.words, true),
 		headOutside: outside(lx.heads, &lx.words, false),
@@ -825,6 +831,9 @@ func (lx *Lexicon) indexWords() {
 	}
 	for w, typ := range lx.leadHeads {
 		lx.byWord[lx.words.id(w)].lead = typ
+	}
+	for w := range lx.borderHeads {
+		lx.byWord[lx.words.id(w)].border = true
 	}
 }
 

@@ -3,7 +3,7 @@ package extract
 import "testing"
 
 // TestWordMaps holds the look-ups by word number (oneWordName, headOf,
-// leadHeadOf) to the maps they answer for, on every word of the
+// leadHeadOf, the border flag) to the maps they answer for, on every word of the
 // embedded lexicon's vocab, every key of the maps and words outside the
 // vocab, each as the tokeniser numbers it.
 func TestWordMaps(t *testing.T) {
@@ -23,6 +23,9 @@ func TestWordMaps(t *testing.T) {
 	for w := range lx.byName {
 		words = append(words, w)
 	}
+	for w := range lx.borderHeads {
+		words = append(words, w, w+"s")
+	}
 	for _, w := range words {
 		tok := token{norm: w, id: lx.words.id(w)} // as numberTokens numbers it
 		if got, want := lx.oneWordName(&tok), lx.byName[w]; got != want {
@@ -33,6 +36,9 @@ func TestWordMaps(t *testing.T) {
 		}
 		if got, want := lx.leadHeadOf(&tok), lx.leadHeads[w]; got != want {
 			t.Errorf("leadHeadOf(%q) = %q, leadHeads has %q", w, got, want)
+		}
+		if got, want := lx.byWord[tok.id].border, lx.borderHeads[w]; got != want {
+			t.Errorf("byWord border of %q = %v, borderHeads has %v", w, got, want)
 		}
 	}
 }
