@@ -718,4 +718,9 @@ func TestBlameNamesTheAttackToldBefore(t *testing.T) {
 			t.Errorf("%q\n  want one attack, got %s", c.text, eventList(rec))
 		}
 	}
+	// An attack of another day is another attack.
+	text := "Three rockets hit the Harir base on Sunday, officials said. Kurdish officials blamed Kataib Hezbollah for Thursday's attack in Erbil."
+	if rec := extractText(t, text); hasEvent(rec, wantEvent{schema.EvAttack, "kataib-hezbollah", "harir-air-base"}) {
+		t.Errorf("%q\n  the attack of another day is not the one told before:%s", text, eventList(rec))
+	}
 }

@@ -839,7 +839,7 @@ func (v *view) recordAttack(r *attackReading) int {
 		// "X has blamed Y for last night's attack in Z", "Y claimed
 		// Tuesday's attack": the attack told before by an unknown hand
 		// is Y's, not another one.
-		if e := v.agentlessAntecedent(target); e != nil {
+		if e := v.agentlessAntecedent(target, k); e != nil {
 			e.Agent = agent.id
 			if e.Kind != kind {
 				e.Kind = kind
@@ -903,12 +903,13 @@ func (v *view) refersBack(k int) bool {
 }
 
 // agentlessAntecedent returns the article's latest attack within reach
-// that no one carried out yet and that an attack on target may retell:
-// on the same target, or target only says where (a place or country) or
-// is not said. Otherwise nil.
-func (v *view) agentlessAntecedent(target *entity) *schema.Event {
+// that no one carried out yet and that the attack noun at k, on target,
+// may retell: on the same target, or target only says where (a place or
+// country) or is not said, and not dated to another day. Otherwise nil.
+func (v *view) agentlessAntecedent(target *entity, k int) *schema.Event {
+	date, _ := v.date(k)
 	return v.antecedentEvent(func(e *schema.Event) bool {
-		if e.Agent != "" || v.d.evSent[e.ID] == v.s.idx {
+		if e.Agent != "" || v.d.evSent[e.ID] == v.s.idx || date != "" && e.Date != "" && e.Date != date {
 			return false
 		}
 		return target == nil || e.Target == target.id || is(target, schema.Place, schema.Country)
