@@ -786,3 +786,38 @@ func TestHeadlineStateSpeaksThroughItsSpokesman(t *testing.T) {
 		}
 	}
 }
+
+// TestBlameNamesTheAttackToldBefore: a blame or claim of "the attack" or
+// of a day's attack ("Sunday's attack in Erbil") gives its agent to the
+// attack by an unknown hand the text told before, and tells no second
+// attack; "staging" an attack is carrying it out.
+func TestBlameNamesTheAttackToldBefore(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want wantEvent
+	}{
+		{"Three rockets hit the Harir base on Sunday, officials said. Kurdish officials blamed Kataib Hezbollah for Sunday's attack in Erbil.",
+			wantEvent{schema.EvAttack, "kataib-hezbollah", "harir-air-base"}},
+		{"A rocket attack on Zakho wounded four shoppers on Friday. Two days later, local officials accused Turkey of staging the attack.",
+			wantEvent{schema.EvAttack, "turkey", "zakho"}},
+	} {
+		rec := extractText(t, c.text)
+		if !hasEvent(rec, c.want) {
+			t.Errorf("%q\n  missing event %v\n  got %s", c.text, c.want, eventList(rec))
+		}
+		n := 0
+		for _, e := range rec.Events {
+			if sameEventKind(e.Type, schema.EvAttack) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q\n  want one attack, got %s", c.text, eventList(rec))
+		}
+	}
+	// An attack of another day is another attack.
+	text := "Three rockets hit the Harir base on Sunday, officials said. Kurdish officials blamed Kataib Hezbollah for Thursday's attack in Erbil."
+	if rec := extractText(t, text); hasEvent(rec, wantEvent{schema.EvAttack, "kataib-hezbollah", "harir-air-base"}) {
+		t.Errorf("%q\n  the attack of another day is not the one told before:%s", text, eventList(rec))
+	}
+}

@@ -893,6 +893,22 @@ func (v *view) recordAttack(r *attackReading) int {
 		}
 		return last
 	}
+	if (r.claimed || r.blamed) && v.refersBack(k) {
+		// "X has blamed Y for last night's attack in Z", "Y claimed
+		// Tuesday's attack": the attack told before by an unknown hand
+		// is Y's, not another one.
+		if e := v.agentlessAntecedent(target, k); e != nil {
+			e.Agent = agent.id
+			if e.Kind != kind {
+				e.Kind = kind
+			}
+			if t := v.d.byID[e.Target]; t != nil && t != target {
+				v.d.addFact(agent, pred, t, kind, v.attr.by, v.evidence(), "", 0.6)
+			}
+			v.d.lastAttack = e.ID
+			return last
+		}
+	}
 	status := "occurred"
 	if v.modalBefore(k) {
 		status = "planned"
@@ -921,6 +937,41 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	v.d.lastAttack = ev.ID
 	return last
+}
+
+// refersBack reports an attack noun at k that names one attack already
+// told: under a definite determiner ("the attack") or a day's possessive
+// ("Tuesday's attack", "last night's attack").
+func (v *view) refersBack(k int) bool {
+	if v.definiteAt(k) {
+		return true
+	}
+	if !v.isNoun(v.it[k].w) {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if v.it[j].e != nil || !(v.dateish(j) || v.word(j, "'s") || v.d.lx.attackAdjectives.hasID(v.it[j].id)) {
+			return false
+		}
+		if v.dateish(j) && (strings.HasSuffix(v.it[j].w, "'s") || v.word(j+1, "'s")) {
+			return true
+		}
+	}
+	return false
+}
+
+// agentlessAntecedent returns the article's latest attack within reach
+// that no one carried out yet and that the attack noun at k, on target,
+// may retell: on the same target, or target only says where (a place or
+// country) or is not said, and not dated to another day. Otherwise nil.
+func (v *view) agentlessAntecedent(target *entity, k int) *schema.Event {
+	date, _ := v.date(k)
+	return v.antecedentEvent(func(e *schema.Event) bool {
+		if e.Agent != "" || v.d.evSent[e.ID] == v.s.idx || date != "" && e.Date != "" && e.Date != date {
+			return false
+		}
+		return target == nil || e.Target == target.id || is(target, schema.Place, schema.Country)
+	})
 }
 
 // headedState is the state that a president or prime minister heads, by
