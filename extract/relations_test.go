@@ -715,3 +715,32 @@ func TestNoPostInATheatre(t *testing.T) {
 	checkRules(t, "The Pentagon gave few details. Rockets have hit U.S. troops in Syria dozens of times this year.",
 		[]wantFact{{"us-military", "deployed_at", "syria", ""}}, nil, nil)
 }
+
+// TestRegionalOffices: an office in a region's government (the Kurdistan
+// Regional Government) is held there (holds_role: prime_minister_of and
+// president_of take states), whether the title names the region or the
+// lexicon knows the holder; a deputy prime minister is no minister_of.
+// Sentences written for this test.
+func TestRegionalOffices(t *testing.T) {
+	krg := "kurdistan-regional-government"
+	for _, c := range []struct {
+		text string
+		want []wantFact
+		not  []wantFact
+	}{
+		{"Prime Minister Masrour Barzani opened the new road in Duhok on Saturday.",
+			[]wantFact{{"masrour-barzani", "holds_role", krg, ""}}, nil},
+		{"The Kurdistan Region Premier Masrour Barzani phoned the governor after the blast.",
+			[]wantFact{{"masrour-barzani", "holds_role", krg, ""}}, nil},
+		{"President Nechirvan Barzani received the French consul in Erbil on Monday.",
+			[]wantFact{{"nechirvan-barzani", "holds_role", krg, ""}}, nil},
+		{"Deputy Prime Minister Qubad Talabani visited the wounded in Sulaimani.",
+			[]wantFact{{"qubad-talabani", "holds_role", krg, ""}},
+			[]wantFact{{"qubad-talabani", "minister_of", krg, ""}}},
+		{"The Kurdistan Region's Deputy Prime Minister Qubad Talabani visited the wounded.",
+			[]wantFact{{"qubad-talabani", "holds_role", krg, ""}},
+			[]wantFact{{"qubad-talabani", "minister_of", krg, ""}}},
+	} {
+		checkRules(t, c.text, c.want, nil, c.not)
+	}
+}
