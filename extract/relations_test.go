@@ -744,3 +744,21 @@ func TestRegionalOffices(t *testing.T) {
 		checkRules(t, c.text, c.want, nil, c.not)
 	}
 }
+
+// TestBodiesByShortName: a body named by a short form or a transliterated
+// name ("the Joint Chiefs", "al-Quds Failaq") is the body, and a title
+// before or after it gives the person a role in it. Sentences written for
+// this test.
+func TestBodiesByShortName(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+	}{
+		{"US Joint Chiefs Chairman Gen. Dan Caine visited the troops in Erbil on Friday.",
+			[]wantFact{{"dan-caine", "holds_role", "joint-chiefs-of-staff", ""}}},
+		{"The commander of al-Quds Failaq, Esmail Qaani, met the group's leaders in Baghdad.",
+			[]wantFact{{"esmail-qaani", "holds_role", "quds-force", ""}}},
+	} {
+		checkRules(t, c.text, c.want, nil, nil)
+	}
+}
