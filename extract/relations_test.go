@@ -762,3 +762,24 @@ func TestBodiesByShortName(t *testing.T) {
 		checkRules(t, c.text, c.want, nil, nil)
 	}
 }
+
+// TestOfficesOverOperations: an office over an area's operations or front
+// in a body is a role in the body, not in the place. Sentences written for
+// this test.
+func TestOfficesOverOperations(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+	}{
+		{"Salim al-Dulaimi, a deputy to the chief of the Anbar sector within the PMF, survived the blast.",
+			[]wantFact{{"salim-al-dulaimi", "holds_role", "popular-mobilization-forces", ""}}},
+		{"Before his death, Salim al-Dulaimi was commander of the Hamrin front of the Badr Organization.",
+			[]wantFact{{"salim-al-dulaimi", "holds_role", "badr-organization", ""}}},
+		{"In 2019 Salim al-Dulaimi became head of Northern Axis Operations in the PMF.",
+			[]wantFact{{"salim-al-dulaimi", "holds_role", "popular-mobilization-forces", ""}}},
+		{"Khalil Omar, a commander of the Tal Tamr front in the Syrian Democratic Forces, was wounded on Sunday.",
+			[]wantFact{{"khalil-omar", "holds_role", "syrian-democratic-forces", ""}}},
+	} {
+		checkRules(t, c.text, c.want, nil, nil)
+	}
+}
