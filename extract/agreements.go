@@ -24,7 +24,13 @@ func (d *doc) scanAgreements(s *sentence) {
 	lx := d.lx
 	for i := s.first; i < s.last; i++ {
 		t := &d.toks[i]
-		if t.cap || d.at[i] != nil || !lx.agreementHeads.hasID(t.id) || i+1 >= s.last || !lx.agreementComplements.hasID(d.toks[i+1].id) {
+		if t.cap || d.at[i] != nil || !lx.agreementHeads.hasID(t.id) {
+			continue
+		}
+		if d.namedAgreement(i, s) {
+			continue
+		}
+		if i+1 >= s.last || !lx.agreementComplements.hasID(d.toks[i+1].id) {
 			continue
 		}
 		if d.toks[i+1].norm == "on" && i+2 < s.last && d.lx.dateWords.hasID(d.toks[i+2].id) {
@@ -46,6 +52,46 @@ func (d *doc) scanAgreements(s *sentence) {
 		e.surfaces[0], e.allKeys[0], e.merges[0].Surface = name, d.keys.keys(name), name
 		i = end - 1
 	}
+}
+
+// namedAgreement adds the agreement the noun at token i names by its
+// date or by its two parties joined by a hyphen: "the March 10
+// agreement", "the Baghdad-Erbil deal". The parties' names stay items of
+// their own for the frames; the date is part of the mention.
+func (d *doc) namedAgreement(i int, s *sentence) bool {
+	add := func(start, first int) {
+		name := d.span(start, i+1)
+		e := &entity{typ: schema.Agreement, unknown: true, named: name}
+		d.ents = append(d.ents, e)
+		d.addMention(first, i+1, s.idx, e, ReasonDescribed)
+		e.surfaces[0], e.allKeys[0], e.merges[0].Surface = name, d.keys.keys(name), name
+	}
+	// A month and a day: "the April 5 agreement".
+	if i-2 >= s.first && d.toks[i-1].kind == tNum && !d.toks[i-1].hyph && d.at[i-1] == nil && d.at[i-2] == nil {
+		if _, ok := monthAt(&d.toks[i-2]); ok {
+			add(i-2, i-2)
+			return true
+		}
+	}
+	// Two names joined by a hyphen: "the SDF-Damascus deal". The names
+	// are two different entities, the second glued to the first.
+	if i-1 < s.first || d.at[i-1] == nil || !d.toks[i-1].cap {
+		return false
+	}
+	second := d.at[i-1]
+	if second.last != i || !d.toks[second.first].hyph || second.first-1 < s.first {
+		return false
+	}
+	first := d.at[second.first-1]
+	if first == nil || first.ent == second.ent || first.last != second.first {
+		return false
+	}
+	start := first.first
+	if d.lx.agreementDeterminers.hasID(d.toks[start].id) {
+		start++ // "The Baghdad" at a sentence's start
+	}
+	add(start, i)
+	return true
 }
 
 // agreementStart returns where the description of the agreement noun at

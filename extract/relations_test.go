@@ -715,3 +715,71 @@ func TestNoPostInATheatre(t *testing.T) {
 	checkRules(t, "The Pentagon gave few details. Rockets have hit U.S. troops in Syria dozens of times this year.",
 		[]wantFact{{"us-military", "deployed_at", "syria", ""}}, nil, nil)
 }
+
+// TestRegionalOffices: an office in a region's government (the Kurdistan
+// Regional Government) is held there (holds_role: prime_minister_of and
+// president_of take states), whether the title names the region or the
+// lexicon knows the holder; a deputy prime minister is no minister_of.
+// Sentences written for this test.
+func TestRegionalOffices(t *testing.T) {
+	krg := "kurdistan-regional-government"
+	for _, c := range []struct {
+		text string
+		want []wantFact
+		not  []wantFact
+	}{
+		{"Prime Minister Masrour Barzani opened the new road in Duhok on Saturday.",
+			[]wantFact{{"masrour-barzani", "holds_role", krg, ""}}, nil},
+		{"The Kurdistan Region Premier Masrour Barzani phoned the governor after the blast.",
+			[]wantFact{{"masrour-barzani", "holds_role", krg, ""}}, nil},
+		{"President Nechirvan Barzani received the French consul in Erbil on Monday.",
+			[]wantFact{{"nechirvan-barzani", "holds_role", krg, ""}}, nil},
+		{"Deputy Prime Minister Qubad Talabani visited the wounded in Sulaimani.",
+			[]wantFact{{"qubad-talabani", "holds_role", krg, ""}},
+			[]wantFact{{"qubad-talabani", "minister_of", krg, ""}}},
+		{"The Kurdistan Region's Deputy Prime Minister Qubad Talabani visited the wounded.",
+			[]wantFact{{"qubad-talabani", "holds_role", krg, ""}},
+			[]wantFact{{"qubad-talabani", "minister_of", krg, ""}}},
+	} {
+		checkRules(t, c.text, c.want, nil, c.not)
+	}
+}
+
+// TestBodiesByShortName: a body named by a short form or a transliterated
+// name ("the Joint Chiefs", "al-Quds Failaq") is the body, and a title
+// before or after it gives the person a role in it. Sentences written for
+// this test.
+func TestBodiesByShortName(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+	}{
+		{"US Joint Chiefs Chairman Gen. Dan Caine visited the troops in Erbil on Friday.",
+			[]wantFact{{"dan-caine", "holds_role", "joint-chiefs-of-staff", ""}}},
+		{"The commander of al-Quds Failaq, Esmail Qaani, met the group's leaders in Baghdad.",
+			[]wantFact{{"esmail-qaani", "holds_role", "quds-force", ""}}},
+	} {
+		checkRules(t, c.text, c.want, nil, nil)
+	}
+}
+
+// TestOfficesOverOperations: an office over an area's operations or front
+// in a body is a role in the body, not in the place. Sentences written for
+// this test.
+func TestOfficesOverOperations(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+	}{
+		{"Salim al-Dulaimi, a deputy to the chief of the Anbar sector within the PMF, survived the blast.",
+			[]wantFact{{"salim-al-dulaimi", "holds_role", "popular-mobilization-forces", ""}}},
+		{"Before his death, Salim al-Dulaimi was commander of the Hamrin front of the Badr Organization.",
+			[]wantFact{{"salim-al-dulaimi", "holds_role", "badr-organization", ""}}},
+		{"In 2019 Salim al-Dulaimi became head of Northern Axis Operations in the PMF.",
+			[]wantFact{{"salim-al-dulaimi", "holds_role", "popular-mobilization-forces", ""}}},
+		{"Khalil Omar, a commander of the Tal Tamr front in the Syrian Democratic Forces, was wounded on Sunday.",
+			[]wantFact{{"khalil-omar", "holds_role", "syrian-democratic-forces", ""}}},
+	} {
+		checkRules(t, c.text, c.want, nil, nil)
+	}
+}
