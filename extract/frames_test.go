@@ -74,6 +74,12 @@ func TestRolesNeverInverted(t *testing.T) {
 		// "with the support of Y": Y backs the subject, not the other way.
 		{"In 2016 Bashiqa was retaken from ISIS by the Peshmerga with the support of the US-led coalition.",
 			[3]string{"international-coalition", "backed_by", "peshmerga"}, [3]string{"peshmerga", "backed_by", "international-coalition"}},
+		// Whoever passes arms aid for a state backs it, not the other way.
+		{"Last week the U.S. Congress passed a $3 billion security assistance bill for Jordan after a long debate.",
+			[3]string{"us-congress", "backed_by", "jordan"}, [3]string{"jordan", "backed_by", "us-congress"}},
+		// Single marks around a lone name set it apart and quote no one.
+		{"Protesters said the U.S. Congress had sent a new weapons aid package to ‘Israel’ despite their objections.",
+			[3]string{"us-congress", "backed_by", "israel"}, [3]string{"israel", "backed_by", "us-congress"}},
 		// Who reports the dead is not who was struck.
 		{"The Syrian Democratic Forces reported that four shepherds were wounded in an attack by a Turkish drone near Amuda.",
 			[3]string{"turkey", "attacked", "syrian-democratic-forces"}, [3]string{}},
