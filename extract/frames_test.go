@@ -83,6 +83,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// "the parliament of Iraq" is its parliament, not the state.
 		{"On Thursday the parliament of Iraq decided to expel American troops from its soil.",
 			[3]string{"iraq", "demanded_withdrawal_of", "us-military"}, [3]string{"iraqi-parliament", "demanded_withdrawal_of", "us-military"}},
+		// Whoever supports a state's war backs that state.
+		{"Activists decried Moscow's unconditional military backing of the Syrian bombing of Idlib.",
+			[3]string{"russia", "backed_by", "syria"}, [3]string{"syria", "backed_by", "russia"}},
 		// Who reports the dead is not who was struck.
 		{"The Syrian Democratic Forces reported that four shepherds were wounded in an attack by a Turkish drone near Amuda.",
 			[3]string{"turkey", "attacked", "syrian-democratic-forces"}, [3]string{}},
