@@ -74,6 +74,18 @@ func TestRolesNeverInverted(t *testing.T) {
 		// "with the support of Y": Y backs the subject, not the other way.
 		{"In 2016 Bashiqa was retaken from ISIS by the Peshmerga with the support of the US-led coalition.",
 			[3]string{"international-coalition", "backed_by", "peshmerga"}, [3]string{"peshmerga", "backed_by", "international-coalition"}},
+		// Whoever passes arms aid for a state backs it, not the other way.
+		{"Last week the U.S. Congress passed a $3 billion security assistance bill for Jordan after a long debate.",
+			[3]string{"us-congress", "backed_by", "jordan"}, [3]string{"jordan", "backed_by", "us-congress"}},
+		// Single marks around a lone name set it apart and quote no one.
+		{"Protesters said the U.S. Congress had sent a new weapons aid package to ‘Israel’ despite their objections.",
+			[3]string{"us-congress", "backed_by", "israel"}, [3]string{"israel", "backed_by", "us-congress"}},
+		// "the parliament of Iraq" is its parliament, not the state.
+		{"On Thursday the parliament of Iraq decided to expel American troops from its soil.",
+			[3]string{"iraq", "demanded_withdrawal_of", "us-military"}, [3]string{"iraqi-parliament", "demanded_withdrawal_of", "us-military"}},
+		// Whoever supports a state's war backs that state.
+		{"Activists decried Moscow's unconditional military backing of the Syrian bombing of Idlib.",
+			[3]string{"russia", "backed_by", "syria"}, [3]string{"syria", "backed_by", "russia"}},
 		// Who reports the dead is not who was struck.
 		{"The Syrian Democratic Forces reported that four shepherds were wounded in an attack by a Turkish drone near Amuda.",
 			[3]string{"turkey", "attacked", "syrian-democratic-forces"}, [3]string{}},

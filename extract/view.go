@@ -341,7 +341,8 @@ func (d *doc) scareQuote(i, last int) int {
 
 // scareQuoteEnd is scareQuote past its first test.
 func (d *doc) scareQuoteEnd(i, last int) int {
-	if d.toks[i].norm != `"` || i+1 >= last {
+	q := d.toks[i].norm // “…” or ‘…’: the same mark closes
+	if q != `"` && q != "'" || i+1 >= last {
 		return -1
 	}
 	end := i + 2
@@ -350,7 +351,7 @@ func (d *doc) scareQuoteEnd(i, last int) int {
 	} else if d.toks[i+1].kind != tWord || d.toks[i+1].space || i+2 < last && d.toks[i+2].space {
 		return -1 // a word glued to both marks: not `…,” said «…`
 	}
-	if end < last && d.toks[end].kind == tQuote && d.toks[end].norm == `"` {
+	if end < last && d.toks[end].kind == tQuote && d.toks[end].norm == q {
 		return end
 	}
 	return -1
