@@ -80,9 +80,6 @@ func TestRolesNeverInverted(t *testing.T) {
 		// Single marks around a lone name set it apart and quote no one.
 		{"Protesters said the U.S. Congress had sent a new weapons aid package to ‘Israel’ despite their objections.",
 			[3]string{"us-congress", "backed_by", "israel"}, [3]string{"israel", "backed_by", "us-congress"}},
-		// "the parliament of Iraq" is its parliament, not the state.
-		{"On Thursday the parliament of Iraq decided to expel American troops from its soil.",
-			[3]string{"iraq", "demanded_withdrawal_of", "us-military"}, [3]string{"iraqi-parliament", "demanded_withdrawal_of", "us-military"}},
 		// Whoever supports a state's war backs that state.
 		{"Activists decried Moscow's unconditional military backing of the Syrian bombing of Idlib.",
 			[3]string{"russia", "backed_by", "syria"}, [3]string{"syria", "backed_by", "russia"}},
