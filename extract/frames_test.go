@@ -1150,3 +1150,34 @@ func TestLocalSourcesAreSourcing(t *testing.T) {
 		}
 	}
 }
+
+// A list of people goes on past a person's role: "X, commander of the
+// Y, and Z", "X and the deputy head of the Y, Z", "X and deputy head of
+// the Y Z"; the group the role names is no item of the list.
+func TestListPassesPersonRole(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+		not  []wantFact
+	}{
+		{"A U.S. drone struck a car in Baghdad late on Thursday, killing Qasem Soleimani, chief of the Quds Force of Iran's Revolutionary Guard, and Abu Mahdi al-Muhandis, the second man of the Popular Mobilization Forces.",
+			[]wantFact{{s: "united-states", p: "killed", o: "qasem-soleimani"}, {s: "united-states", p: "killed", o: "abu-mahdi-al-muhandis"}},
+			[]wantFact{{s: "united-states", p: "killed", o: "quds-force"}}},
+		{"Mourners remembered the assassination of Qasem Soleimani and the deputy leader of the Popular Mobilization Forces, Abu Mahdi al-Muhandis, by the United States.",
+			[]wantFact{{s: "united-states", p: "killed", o: "abu-mahdi-al-muhandis"}}, nil},
+		{"The funeral followed the killing of Qasem Soleimani and deputy chairman of the Popular Mobilization Forces Abu Mahdi al-Muhandis by the United States.",
+			[]wantFact{{s: "united-states", p: "killed", o: "abu-mahdi-al-muhandis"}}, nil},
+	} {
+		rec := extractText(t, c.text)
+		for _, w := range c.want {
+			if !hasFact(rec, w) {
+				t.Errorf("%q: no fact %v in %s", c.text, w, facts(rec))
+			}
+		}
+		for _, w := range c.not {
+			if hasFact(rec, w) {
+				t.Errorf("%q: fact %v", c.text, w)
+			}
+		}
+	}
+}
