@@ -1205,3 +1205,28 @@ func TestKilledInAttackToldBefore(t *testing.T) {
 		}
 	}
 }
+
+// "U.S. forces killed X": a force that kills a named person attacks
+// them; the event names the person as its target.
+func TestForceKilledPerson(t *testing.T) {
+	for _, c := range []struct {
+		text, agent, target string
+	}{
+		{"Two weeks later, U.S. forces killed Ali Hassan, an officer of Kata'ib Hezbollah.", "us-military", "ali-hassan"},
+		{"Turkish troops have reportedly killed Hassan Ali near the border.", "turkish-armed-forces", "hassan-ali"},
+	} {
+		rec := extractText(t, c.text)
+		found := false
+		for _, e := range rec.Events {
+			if e.Agent == c.agent && e.Target == c.target {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event of %s on %s in %+v", c.text, c.agent, c.target, rec.Events)
+		}
+		if !hasFact(rec, wantFact{s: c.agent, p: "killed", o: c.target}) {
+			t.Errorf("%q: no fact %s killed %s in %s", c.text, c.agent, c.target, facts(rec))
+		}
+	}
+}
