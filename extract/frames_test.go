@@ -1159,3 +1159,83 @@ func TestLocalSourcesAreSourcing(t *testing.T) {
 		}
 	}
 }
+
+// A list of people goes on past a person's role: "X, commander of the
+// Y, and Z", "X and the deputy head of the Y, Z", "X and deputy head of
+// the Y Z"; the group the role names is no item of the list.
+func TestListPassesPersonRole(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+		not  []wantFact
+	}{
+		{"A U.S. drone struck a car in Baghdad late on Thursday, killing Qasem Soleimani, chief of the Quds Force of Iran's Revolutionary Guard, and Abu Mahdi al-Muhandis, the second man of the Popular Mobilization Forces.",
+			[]wantFact{{s: "united-states", p: "killed", o: "qasem-soleimani"}, {s: "united-states", p: "killed", o: "abu-mahdi-al-muhandis"}},
+			[]wantFact{{s: "united-states", p: "killed", o: "quds-force"}}},
+		{"Mourners remembered the assassination of Qasem Soleimani and the deputy leader of the Popular Mobilization Forces, Abu Mahdi al-Muhandis, by the United States.",
+			[]wantFact{{s: "united-states", p: "killed", o: "abu-mahdi-al-muhandis"}}, nil},
+		{"The funeral followed the killing of Qasem Soleimani and deputy chairman of the Popular Mobilization Forces Abu Mahdi al-Muhandis by the United States.",
+			[]wantFact{{s: "united-states", p: "killed", o: "abu-mahdi-al-muhandis"}}, nil},
+	} {
+		rec := extractText(t, c.text)
+		for _, w := range c.want {
+			if !hasFact(rec, w) {
+				t.Errorf("%q: no fact %v in %s", c.text, w, facts(rec))
+			}
+		}
+		for _, w := range c.not {
+			if hasFact(rec, w) {
+				t.Errorf("%q: fact %v", c.text, w)
+			}
+		}
+	}
+}
+
+// People who died in an attack told before were killed by its agent:
+// the one the text names with "the" ("killed in the U.S. strikes", a
+// name a preposition governs but that qualifies the attack noun), or
+// the agent of the attack referred back to ("lost their lives in the
+// attack").
+func TestKilledInAttackToldBefore(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+	}{
+		{"Relatives carried a picture of Ali Hassan, killed in the U.S. strikes, through the streets.",
+			[]wantFact{{s: "united-states", p: "killed", o: "ali-hassan"}}},
+		{"Turkish drones struck a car outside Sinjar on Monday. Hassan Ali and Karim Saleh lost their lives in the attack.",
+			[]wantFact{{s: "turkey", p: "killed", o: "hassan-ali"}, {s: "turkey", p: "killed", o: "karim-saleh"}}},
+	} {
+		rec := extractText(t, c.text)
+		for _, w := range c.want {
+			if !hasFact(rec, w) {
+				t.Errorf("%q: no fact %v in %s", c.text, w, facts(rec))
+			}
+		}
+	}
+}
+
+// "U.S. forces killed X": a force that kills a named person attacks
+// them; the event names the person as its target.
+func TestForceKilledPerson(t *testing.T) {
+	for _, c := range []struct {
+		text, agent, target string
+	}{
+		{"Two weeks later, U.S. forces killed Ali Hassan, an officer of Kata'ib Hezbollah.", "us-military", "ali-hassan"},
+		{"Turkish troops have reportedly killed Hassan Ali near the border.", "turkish-armed-forces", "hassan-ali"},
+	} {
+		rec := extractText(t, c.text)
+		found := false
+		for _, e := range rec.Events {
+			if e.Agent == c.agent && e.Target == c.target {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event of %s on %s in %+v", c.text, c.agent, c.target, rec.Events)
+		}
+		if !hasFact(rec, wantFact{s: c.agent, p: "killed", o: c.target}) {
+			t.Errorf("%q: no fact %s killed %s in %s", c.text, c.agent, c.target, facts(rec))
+		}
+	}
+}

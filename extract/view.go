@@ -671,6 +671,14 @@ func (v *view) appendList(out []int, k int) []int {
 	out = append(out[:0], k)
 	j := k + 1
 	for j < len(v.it) {
+		// "X, commander of the Y, and Z": a person's apposition is
+		// passed over to the next person.
+		appos := false
+		if is(v.ent(out[len(out)-1]), schema.Person) {
+			if m := v.appositionEnd(j); m > j {
+				j, appos = m, true
+			}
+		}
 		// A separator, then optional determiners, then an entity.
 		sep, comma, conj, site := false, false, false, false
 		n := j
@@ -702,10 +710,20 @@ func (v *view) appendList(out []int, k int) []int {
 				n++
 				continue
 			}
+			// "X and the deputy head of the Y, Z": a person named
+			// after the role that describes them.
+			if sep && is(v.ent(out[len(out)-1]), schema.Person) {
+				if p := v.describedPerson(j, n); p > 0 {
+					n, appos = p, true
+				}
+			}
 			break
 		}
 		if !sep || n >= len(v.it) || v.it[n].e == nil {
 			break
+		}
+		if appos && !is(v.it[n].e, schema.Person) {
+			break // only a person goes on a list past a person's role
 		}
 		if site && comma && conj {
 			break // "attacks on U.S. bases, and the U.S. says": a clause, not an item
@@ -720,6 +738,97 @@ func (v *view) appendList(out []int, k int) []int {
 		j = n + 1
 	}
 	return out
+}
+
+// roleWord reports whether item n is a word of a role phrase ("the
+// deputy chief", "a senior commander"), and whether it is its head: a
+// title or a role noun.
+func (v *view) roleWord(n int) (word, head bool) {
+	if n < 0 || n >= len(v.it) || v.it[n].e != nil || v.it[n].w == "" {
+		return false, false
+	}
+	it, lx := &v.it[n], v.d.lx
+	if v.d.titleEnd(it.t0, it.t1) == it.t1 || lx.roleNouns.hasID(it.id) {
+		return true, true
+	}
+	return it.dem != nil || v.word(n, "the", "a", "an", "its", "their", "his", "her") || lx.roleModifiers.hasID(it.id) || lx.roleQualifiers.hasID(it.id) || lx.titleLowering.hasID(it.id), false
+}
+
+// roleOf returns the item after a role and the group or state it is a
+// role in ("deputy head of Iraq's PMF", "commander in the YPJ"), from
+// item n, or -1.
+func (v *view) roleOf(n int) int {
+	head := false
+	for ; n < len(v.it); n++ {
+		w, h := v.roleWord(n)
+		if !w {
+			break
+		}
+		head = head || h
+	}
+	if !head || !v.word(n, "of", "in") {
+		return -1
+	}
+	n++
+	for v.word(n, "the") || n < len(v.it) && v.it[n].e == nil && v.it[n].dem != nil {
+		n++
+	}
+	if v.ent(n) == nil || is(v.ent(n), schema.Person) {
+		return -1
+	}
+	n++
+	if v.word(n, "'s", "'") && v.ent(n+1) != nil {
+		n += 2
+	}
+	return n
+}
+
+// describedPerson returns the person named after a role that opens a
+// list's next item at item j ("and the deputy head of the Y, Z"; item n
+// is where the separator's words end), or -1.
+func (v *view) describedPerson(j, n int) int {
+	for j < n && !v.word(j, "and") {
+		j++
+	}
+	if j >= n {
+		return -1
+	}
+	p := v.roleOf(j + 1)
+	if p < 0 {
+		return -1
+	}
+	if v.word(p, ",") {
+		p++
+	}
+	if !is(v.ent(p), schema.Person) {
+		return -1
+	}
+	return p
+}
+
+// appositionEnd returns the comma before "and" that ends a role in
+// apposition after a person opening at item j ("X, commander of the Y,
+// and Z"), or -1.
+func (v *view) appositionEnd(j int) int {
+	if !v.word(j, ",") {
+		return -1
+	}
+	n := v.roleOf(j + 1)
+	if n < 0 {
+		return -1
+	}
+	for m := n; m < len(v.it) && m <= n+8; m++ {
+		if v.word(m, ",") {
+			if v.word(m+1, "and") {
+				return m
+			}
+			return -1
+		}
+		if it := &v.it[m]; it.e == nil && (clauseBreak(it.w) || it.w == `"` || it.w == "and" || it.w == "or" || v.d.lx.speechVerbs.hasID(it.id)) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // is reports whether an entity has one of the types.
