@@ -577,10 +577,10 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if k < len(v.it) && v.it[k].e == nil && v.groupAfter(k) && !fr.wantsLink(v, i, k) {
 			return false // "Iraqi armed factions announced": not Iraq
 		}
-		if e.types.has(schema.ArmedGroup) && !e.types.has(schema.Place) && v.situated(k) && !v.attackQualifier(k) {
+		if e.types.has(schema.ArmedGroup) && !e.types.has(schema.Place) && v.situated(k) {
 			return false // "bases in northern Iraq for its war": where, not who
 		}
-		if i > 0 && fr.elems[i-1].kind == eGap && e.types.has(schema.ArmedGroup) && v.siteOfCountry(k) && !v.attackQualifier(k) {
+		if i > 0 && fr.elems[i-1].kind == eGap && e.types.has(schema.ArmedGroup) && v.siteOfCountry(k) {
 			return false // "jets attacked a depot in eastern Syria": where the target is, not the target
 		}
 		if e.entityAt(v, k) != nil {
@@ -1711,11 +1711,4 @@ func sameEventKind(a, b string) bool {
 	attack := func(t string) bool { return t == schema.EvAttack || t == schema.EvAirstrike }
 	speech := func(t string) bool { return t == schema.EvStatement || t == schema.EvThreat }
 	return a == b || attack(a) && attack(b) || speech(a) && speech(b)
-}
-
-// attackQualifier reports a name at item k between "the" and the attack
-// noun it qualifies, which a preposition governs, not the name: "killed
-// in the U.S. strikes", "wounded in the Turkish drone attack".
-func (v *view) attackQualifier(k int) bool {
-	return v.word(k-1, "the") && (v.wordIn(k+1, v.d.lx.attackNouns) || v.wordIn(k+1, v.d.lx.airWeaponWords))
 }

@@ -1191,30 +1191,6 @@ func TestListPassesPersonRole(t *testing.T) {
 	}
 }
 
-// People who died in an attack told before were killed by its agent:
-// the one the text names with "the" ("killed in the U.S. strikes", a
-// name a preposition governs but that qualifies the attack noun), or
-// the agent of the attack referred back to ("lost their lives in the
-// attack").
-func TestKilledInAttackToldBefore(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want []wantFact
-	}{
-		{"Relatives carried a picture of Ali Hassan, killed in the U.S. strikes, through the streets.",
-			[]wantFact{{s: "united-states", p: "killed", o: "ali-hassan"}}},
-		{"Turkish drones struck a car outside Sinjar on Monday. Hassan Ali and Karim Saleh lost their lives in the attack.",
-			[]wantFact{{s: "turkey", p: "killed", o: "hassan-ali"}, {s: "turkey", p: "killed", o: "karim-saleh"}}},
-	} {
-		rec := extractText(t, c.text)
-		for _, w := range c.want {
-			if !hasFact(rec, w) {
-				t.Errorf("%q: no fact %v in %s", c.text, w, facts(rec))
-			}
-		}
-	}
-}
-
 // "U.S. forces killed X": a force that kills a named person attacks
 // them; the event names the person as its target.
 func TestForceKilledPerson(t *testing.T) {
