@@ -248,3 +248,30 @@ func TestMayadinTownOrChannel(t *testing.T) {
 	checkEntities(t, "A roadside bomb struck a convoy on the Deir ez-Zor-Al-Mayadeen road late on Sunday.",
 		[]wantEntity{{"mayadin", schema.Place, "Al-Mayadeen"}})
 }
+
+// TestNamesListedWithAPlace: a name the lexicon does not know, listed with
+// a place it knows ("A and B", "A, B and C", "between A and B"), is a
+// place; a demonym's noun or a province's head is not.
+func TestNamesListedWithAPlace(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantEntity
+	}{
+		{"A drone hit a pickup on the road between Sinjar and Qorzenar on Friday.",
+			[]wantEntity{{"qorzenar", schema.Place, "Qorzenar"}}},
+		{"Families held in camps like al-Hol and al-Zeynab face hunger, aid workers warned.",
+			[]wantEntity{{"al-zeynab", schema.Place, "al-Zeynab"}}},
+		{"Sniper fire kept residents of Dugirka, Beni Hanash and Manbij indoors for days.",
+			[]wantEntity{{"dugirka", schema.Place, "Dugirka"}, {"beni-hanash", schema.Place, "Beni Hanash"}}},
+	} {
+		checkEntities(t, c.text, c.want)
+	}
+	for _, c := range []struct{ text, not string }{
+		{"Militias vowed revenge over American Presence, Gaza and the raids of last week.", "presence"},
+		{"Rockets fell on al-Hasakah Governorate and Raqqa on Monday.", "governorate"},
+	} {
+		if rec := extractText(t, c.text); entityByID(rec, c.not) != nil {
+			t.Errorf("%q: unwanted entity %s in %v", c.text, c.not, ids(rec))
+		}
+	}
+}

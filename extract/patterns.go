@@ -863,6 +863,11 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 	if typ == "" && n >= 2 && n <= 4 && (d.personCueBefore(start) || d.personList(s, start, j)) {
 		typ = schema.Person
 	}
+	if typ == "" && n <= 4 && start == i && !headline && d.placeList(s, start, j) {
+		// "between Sinjar and Qorzenar", "al-Hol and al-Zeynab"; not a
+		// demonym's noun ("American Presence, Gaza ...").
+		typ = schema.Place
+	}
 	c := &candidate{first: start, last: j, sent: s.idx, typ: typ, how: ReasonPattern}
 	if start > 1 && d.toks[start-1].norm == "(" && d.at[start-2] != nil && j < len(d.toks) && d.toks[j].norm == ")" {
 		c.after = d.at[start-2]
@@ -879,7 +884,9 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		if d.headType(start, j) != "" || d.lx.demonym[d.toks[start].norm] != nil {
 			return nil
 		}
-		c.typ = d.contextType(start, j)
+		if c.typ = d.contextType(start, j); c.typ == "" && typ == schema.Place {
+			c.typ = typ // a lone word listed with a place the lexicon knows
+		}
 		return c
 	}
 	if headline && c.after == nil && !(typ == schema.Person && d.lx.given[d.toks[start].norm] && d.bylineLine(s)) {
@@ -1233,6 +1240,79 @@ func (d *doc) personList(s *sentence, i, j int) bool {
 		k = e
 	}
 	return d.personCueBefore(i)
+}
+
+// placeList reports a name run at tokens i..j that is one item of a list
+// of names ("A, B and C", "between A and B") another item of which is a
+// place the lexicon knows, not a country (a country is listed with its
+// leaders and groups as often as with places): "the road between Sinjar
+// and Qorzenar", "camps such as al-Hol and al-Zeynab". A list that holds
+// a name the lexicon gives another type is no list of places; a run glued
+// to the name before it, or ending in a place's head, goes on that name
+// ("al-Hasakah Governorate and ...").
+func (d *doc) placeList(s *sentence, i, j int) bool {
+	if i > s.first && d.at[i-1] != nil || d.lx.headsAfter[d.toks[j-1].norm] != "" {
+		return false
+	}
+	place := false
+	item := func(m *mention) bool { // false: the list is not of places
+		if m.ent.typ != schema.Place {
+			return false
+		}
+		place = true
+		return true
+	}
+	for k, n := i, 0; n < 6; n++ { // the items before
+		sep := k - 1
+		if sep >= s.first && d.toks[sep].norm == "and" {
+			sep--
+		}
+		if sep >= s.first && d.toks[sep].norm == "," {
+			sep--
+		}
+		if sep == k-1 || sep < s.first {
+			break
+		}
+		p := sep + 1
+		if m := d.at[sep]; m != nil {
+			if !item(m) {
+				return false
+			}
+			p = m.first
+		} else {
+			for p > s.first && p > sep-4 && d.at[p-1] == nil && d.toks[p-1].kind == tWord && d.toks[p-1].cap {
+				p--
+			}
+		}
+		if p > sep {
+			break
+		}
+		k = p
+	}
+	for k, n := j, 0; n < 6 && k < s.last; n++ { // the items after
+		q := k
+		if d.toks[q].norm == "," {
+			q++
+		}
+		if q < s.last && d.toks[q].norm == "and" {
+			q++
+		}
+		if q == k || q >= s.last || !d.toks[q].cap || d.toks[q].kind != tWord {
+			break
+		}
+		e := q
+		if m := d.at[q]; m != nil {
+			if m.first != q || !item(m) {
+				return false
+			}
+			e = m.last
+		}
+		for e < s.last && e < q+4 && d.at[e] == nil && d.toks[e].kind == tWord && d.toks[e].cap {
+			e++
+		}
+		k = e
+	}
+	return place
 }
 
 // personItem reports a list item at tokens i..j that names a person.
