@@ -275,3 +275,25 @@ func TestNamesListedWithAPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineAgency: a name in capitals in brackets after a dateline is
+// the agency that filed the report, not a short form of the place.
+func TestDatelineAgency(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantEntity
+	}{
+		{"ERBIL (KRNA) — Two drones fell near a checkpoint on Sunday, police said.",
+			[]wantEntity{{"krna", schema.MediaOutlet, "KRNA"}, {"erbil", schema.Place, "ERBIL"}}},
+		{"BAGHDAD, Oct. 3 (BGN-HQ) – A rocket landed near the airport overnight.",
+			[]wantEntity{{"bgn-hq", schema.MediaOutlet, "BGN-HQ"}}},
+		{"DAMASCUS, (SNT)- The ministry denounced the raid on a depot.",
+			[]wantEntity{{"snt", schema.MediaOutlet, "SNT"}}},
+	} {
+		checkEntities(t, c.text, c.want)
+	}
+	rec := extractText(t, "ERBIL (KRNA) — Two drones fell near a checkpoint on Sunday, police said.")
+	if e := entityByID(rec, "erbil"); e != nil && contains(e.Mentions, "KRNA") {
+		t.Errorf("the agency is taken for the place's short form: %v", e.Mentions)
+	}
+}

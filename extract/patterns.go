@@ -869,6 +869,10 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		typ = schema.Place
 	}
 	c := &candidate{first: start, last: j, sent: s.idx, typ: typ, how: ReasonPattern}
+	if d.datelineOutlet(start, j) {
+		c.typ = schema.MediaOutlet
+		return c
+	}
 	if start > 1 && d.toks[start-1].norm == "(" && d.at[start-2] != nil && j < len(d.toks) && d.toks[j].norm == ")" {
 		c.after = d.at[start-2]
 	}
@@ -1240,6 +1244,39 @@ func (d *doc) personList(s *sentence, i, j int) bool {
 		k = e
 	}
 	return d.personCueBefore(i)
+}
+
+// datelineOutlet reports a name in capitals, in brackets after a
+// dateline (the place in capitals that opens a report, with or without its
+// date): "SULAIMANI (ESTA) —", "BAGHDAD, Sept 18 (NNN-NINA) –", "DAMASCUS,
+// (ST)-" name the agency that filed the report, not the place again.
+func (d *doc) datelineOutlet(i, j int) bool {
+	if i < 2 || j >= len(d.toks) || d.toks[i-1].norm != "(" || d.toks[j].norm != ")" {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if t := &d.toks[k]; t.kind == tWord && !t.allCaps {
+			return false
+		}
+	}
+	k := i - 2
+	for n := 0; k >= 0 && n < 5; n++ { // the date: ", Sept 18", ", Sep. 07"
+		t := &d.toks[k]
+		if t.norm != "," && t.norm != "." && t.kind != tNum && months[t.norm] == 0 {
+			break
+		}
+		k--
+	}
+	m := d.at[max(k, 0)]
+	if k < 0 || m == nil || m.last != k+1 || m.ent.typ != schema.Place {
+		return false
+	}
+	for t := m.first; t < m.last; t++ {
+		if d.toks[t].kind == tWord && !d.toks[t].allCaps {
+			return false
+		}
+	}
+	return true
 }
 
 // placeList reports a name run at tokens i..j that is one item of a list
