@@ -277,7 +277,8 @@ func TestNamesListedWithAPlace(t *testing.T) {
 }
 
 // TestDatelineAgency: a name in capitals in brackets after a dateline is
-// the agency that filed the report, not a short form of the place.
+// the agency that filed the report, not a short form of the place;
+// Anadolu's initials name it there too.
 func TestDatelineAgency(t *testing.T) {
 	for _, c := range []struct {
 		text string
@@ -289,6 +290,8 @@ func TestDatelineAgency(t *testing.T) {
 			[]wantEntity{{"bgn-hq", schema.MediaOutlet, "BGN-HQ"}}},
 		{"DAMASCUS, (SNT)- The ministry denounced the raid on a depot.",
 			[]wantEntity{{"snt", schema.MediaOutlet, "SNT"}}},
+		{"ANKARA (AA) – Turkish jets hit shelters in northern Iraq, the ministry said.",
+			[]wantEntity{{"anadolu-agency", schema.MediaOutlet, "AA"}}},
 	} {
 		checkEntities(t, c.text, c.want)
 	}
