@@ -300,3 +300,19 @@ func TestDatelineAgency(t *testing.T) {
 		t.Errorf("the agency is taken for the place's short form: %v", e.Mentions)
 	}
 }
+
+// TestPhotoCredit: a name glued by a slash to the agency or unit a picture
+// is credited to is the photographer's, even on a line of capitals.
+func TestPhotoCredit(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantEntity
+	}{
+		{"Smoke rises over a depot near Deir ez-Zor. (Photo: Rawan Delil/AFP)\n\nThe strike came at dawn.",
+			[]wantEntity{{"rawan-delil", schema.Person, "Rawan Delil"}}},
+		{"Soldiers unload supplies at a base in Iraq.\n\nImage: Sgt. Maren Kolbeck/US Army\n\nThe base was hit twice in January.",
+			[]wantEntity{{"maren-kolbeck", schema.Person, "Maren Kolbeck"}}},
+	} {
+		checkEntities(t, c.text, c.want)
+	}
+}

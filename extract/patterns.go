@@ -868,6 +868,10 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		// demonym's noun ("American Presence, Gaza ...").
 		typ = schema.Place
 	}
+	credit := (typ == "" || typ == schema.Person) && n >= 2 && n <= 4 && d.photoCredit(start, j)
+	if credit {
+		typ = schema.Person // "Jalaa Marey/AFP", "Staff Sgt. Corey Hook/US Air Force"
+	}
 	c := &candidate{first: start, last: j, sent: s.idx, typ: typ, how: ReasonPattern}
 	if d.datelineOutlet(start, j) {
 		c.typ = schema.MediaOutlet
@@ -893,8 +897,8 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		}
 		return c
 	}
-	if headline && c.after == nil && !(typ == schema.Person && d.lx.given[d.toks[start].norm] && d.bylineLine(s)) {
-		return nil // a headline's capitals make no names; a byline's do
+	if headline && c.after == nil && !credit && !(typ == schema.Person && d.lx.given[d.toks[start].norm] && d.bylineLine(s)) {
+		return nil // a headline's capitals make no names; a byline's and a photo credit's do
 	}
 	if typ == "" && c.after == nil {
 		if c.home = d.homeBody(start, j); c.home != nil {
@@ -1244,6 +1248,25 @@ func (d *doc) personList(s *sentence, i, j int) bool {
 		k = e
 	}
 	return d.personCueBefore(i)
+}
+
+// photoCredit reports a name run [i, j) glued by a slash to the agency or
+// the unit a picture is credited to: "Jalaa Marey/AFP", "Staff Sgt. Corey
+// Hook/US Air Force" name the photographer.
+func (d *doc) photoCredit(i, j int) bool {
+	if j+1 >= len(d.toks) || d.toks[j].norm != "/" || d.toks[j].start != d.toks[j-1].end || d.toks[j+1].start != d.toks[j].end {
+		return false
+	}
+	if i > 0 && d.toks[i-1].norm == "/" {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if t := &d.toks[k]; t.kind != tWord || !t.cap || t.allCaps {
+			return false
+		}
+	}
+	m := d.at[j+1]
+	return m != nil && m.first == j+1 && (m.ent.typ == schema.MediaOutlet || m.ent.typ == schema.GovernmentBody)
 }
 
 // datelineOutlet reports a name in capitals, in brackets after a
