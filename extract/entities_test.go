@@ -316,3 +316,15 @@ func TestPhotoCredit(t *testing.T) {
 		checkEntities(t, c.text, c.want)
 	}
 }
+
+// TestGovernmentForcesOfTheArticle: "government forces" without a state
+// are the forces of the article's state that the lexicon names so
+// ("Syrian government forces"); a state with no such body gets none.
+func TestGovernmentForcesOfTheArticle(t *testing.T) {
+	checkEntities(t, "Damascus moved tanks north of Aleppo on Monday. Fighting then broke out between government forces and the SDF near Deir Hafer.",
+		[]wantEntity{{"syrian-army", schema.GovernmentBody, "government forces"}})
+	rec := extractText(t, "Gunmen stormed a checkpoint in Kirkuk, Iraqi officials said. Government forces chased them, and government forces lost two men.")
+	if e := entityByID(rec, "syrian-army"); e != nil {
+		t.Errorf("an article on Iraq gives Syria's army: %v", e.Mentions)
+	}
+}

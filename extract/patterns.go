@@ -46,6 +46,7 @@ func (d *doc) findMentions() {
 		if !d.sents[i].boiler {
 			d.scanAgreements(&d.sents[i])
 			d.scanBorders(&d.sents[i])
+			d.scanHomeForces(&d.sents[i])
 		}
 	}
 	// slices.SortFunc runs the same pdqsort as sort.Slice, comparison for
@@ -1300,6 +1301,26 @@ func (d *doc) datelineOutlet(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// scanHomeForces adds the forces of a state that a government's noun
+// names without the state ("clashes between government forces and the
+// SDF"): the body homeBody finds for the words, as for "the Foreign
+// Ministry", the one the lexicon names "Syrian government forces" in an
+// article on Syria. A name or a demonym before them names them already.
+func (d *doc) scanHomeForces(s *sentence) {
+	for i := s.first; i+1 < s.last; i++ {
+		t, n := &d.toks[i], &d.toks[i+1]
+		if t.cap || n.cap || d.at[i] != nil || d.at[i+1] != nil || !d.lx.governmentNouns.hasID(t.id) || !d.lx.troopNouns.hasID(n.id) {
+			continue
+		}
+		if p := i - 1; p >= s.first && (d.at[p] != nil || d.toks[p].cap && !d.article(p) || d.toks[p].hyph) {
+			continue
+		}
+		if le := d.homeBody(i, i+2); le != nil {
+			d.addMention(i, i+2, s.idx, d.lexEntity(le), ReasonHome)
+		}
+	}
 }
 
 // placeList reports a name run at tokens i..j that is one item of a list
