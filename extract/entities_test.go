@@ -328,3 +328,20 @@ func TestGovernmentForcesOfTheArticle(t *testing.T) {
 		t.Errorf("an article on Iraq gives Syria's army: %v", e.Mentions)
 	}
 }
+
+// TestOutletNamedWithItsArticle: an outlet whose name is one word after
+// "The" is named by that word only after "the" and not inside a longer
+// name.
+func TestOutletNamedWithItsArticle(t *testing.T) {
+	checkEntities(t, "Two drones were shot down near Erbil airport, The National reported on Sunday.",
+		[]wantEntity{{"the-national", schema.MediaOutlet, "National"}})
+	for _, text := range []string{
+		"A Kentucky Army National Guard unit reached the base in Syria in May.",
+		"The analyst argued in the National Interest that the troops should leave Iraq.",
+		"The National Security Council met on Tuesday to discuss the strikes in Iraq.",
+	} {
+		if e := entityByID(extractText(t, text), "the-national"); e != nil {
+			t.Errorf("%q: the outlet The National found in %v", text, e.Mentions)
+		}
+	}
+}

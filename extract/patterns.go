@@ -249,6 +249,10 @@ func (d *doc) scanLexicon(s *sentence) {
 			i++ // "SDF commander Şiblî Dêrik": Kurdish surnames are often towns
 			continue
 		}
+		if end == i+1 && d.bareArticleName(i, ref) {
+			i++ // "Army National Guard", "the National Interest": not The National
+			continue
+		}
 		if end > i && ref.entry.Common && !d.placeCue(i, s.first) && !d.placeListHead(end, s) {
 			i++ // "Drone Strike Hit Militia Headquarters"
 			continue
@@ -329,6 +333,17 @@ func (d *doc) embedded(i, end int, s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// bareArticleName reports a one-word match at token i of a name that is
+// one word after "The" ("The National", "The Independent"): the word names
+// the outlet only after "the" and not going on into a longer name ("the
+// National Interest", "Army National Guard", "National Security Advisor").
+func (d *doc) bareArticleName(i int, ref aliasRef) bool {
+	if len(ref.alias) < 5 || !strings.EqualFold(ref.alias[:4], "the ") || len(exactKeys(ref.alias)) != 1 {
+		return false
+	}
+	return i == 0 || d.toks[i-1].norm != "the" || i+1 < len(d.toks) && d.nameWordAt(i+1)
 }
 
 // nameWordAt reports a capitalised word at token i on the same line, in a
