@@ -345,3 +345,12 @@ func TestOutletNamedWithItsArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestAleppoKurdishQuarters: the two Kurdish-held quarters of Aleppo are
+// known places, one id whatever the spelling.
+func TestAleppoKurdishQuarters(t *testing.T) {
+	checkEntities(t, "Checkpoints around Sheikh Maqsoud and Ashrafiyah were shelled overnight, residents said.",
+		[]wantEntity{{"ashrafiyeh", schema.Place, "Ashrafiyah"}})
+	checkEntities(t, "A curfew was lifted in the Ashrafieh quarter of Aleppo on Friday.",
+		[]wantEntity{{"ashrafiyeh", schema.Place, "Ashrafieh"}})
+}
