@@ -248,3 +248,109 @@ func TestMayadinTownOrChannel(t *testing.T) {
 	checkEntities(t, "A roadside bomb struck a convoy on the Deir ez-Zor-Al-Mayadeen road late on Sunday.",
 		[]wantEntity{{"mayadin", schema.Place, "Al-Mayadeen"}})
 }
+
+// TestNamesListedWithAPlace: a name the lexicon does not know, listed with
+// a place it knows ("A and B", "A, B and C", "between A and B"), is a
+// place; a demonym's noun or a province's head is not.
+func TestNamesListedWithAPlace(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantEntity
+	}{
+		{"A drone hit a pickup on the road between Sinjar and Qorzenar on Friday.",
+			[]wantEntity{{"qorzenar", schema.Place, "Qorzenar"}}},
+		{"Families held in camps like al-Hol and al-Zeynab face hunger, aid workers warned.",
+			[]wantEntity{{"al-zeynab", schema.Place, "al-Zeynab"}}},
+		{"Sniper fire kept residents of Dugirka, Beni Hanash and Manbij indoors for days.",
+			[]wantEntity{{"dugirka", schema.Place, "Dugirka"}, {"beni-hanash", schema.Place, "Beni Hanash"}}},
+	} {
+		checkEntities(t, c.text, c.want)
+	}
+	for _, c := range []struct{ text, not string }{
+		{"Militias vowed revenge over American Presence, Gaza and the raids of last week.", "presence"},
+		{"Rockets fell on al-Hasakah Governorate and Raqqa on Monday.", "governorate"},
+	} {
+		if rec := extractText(t, c.text); entityByID(rec, c.not) != nil {
+			t.Errorf("%q: unwanted entity %s in %v", c.text, c.not, ids(rec))
+		}
+	}
+}
+
+// TestDatelineAgency: a name in capitals in brackets after a dateline is
+// the agency that filed the report, not a short form of the place;
+// Anadolu's initials name it there too.
+func TestDatelineAgency(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantEntity
+	}{
+		{"ERBIL (KRNA) — Two drones fell near a checkpoint on Sunday, police said.",
+			[]wantEntity{{"krna", schema.MediaOutlet, "KRNA"}, {"erbil", schema.Place, "ERBIL"}}},
+		{"BAGHDAD, Oct. 3 (BGN-HQ) – A rocket landed near the airport overnight.",
+			[]wantEntity{{"bgn-hq", schema.MediaOutlet, "BGN-HQ"}}},
+		{"DAMASCUS, (SNT)- The ministry denounced the raid on a depot.",
+			[]wantEntity{{"snt", schema.MediaOutlet, "SNT"}}},
+		{"ANKARA (AA) – Turkish jets hit shelters in northern Iraq, the ministry said.",
+			[]wantEntity{{"anadolu-agency", schema.MediaOutlet, "AA"}}},
+	} {
+		checkEntities(t, c.text, c.want)
+	}
+	rec := extractText(t, "ERBIL (KRNA) — Two drones fell near a checkpoint on Sunday, police said.")
+	if e := entityByID(rec, "erbil"); e != nil && contains(e.Mentions, "KRNA") {
+		t.Errorf("the agency is taken for the place's short form: %v", e.Mentions)
+	}
+}
+
+// TestPhotoCredit: a name glued by a slash to the agency or unit a picture
+// is credited to is the photographer's, even on a line of capitals.
+func TestPhotoCredit(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantEntity
+	}{
+		{"Smoke rises over a depot near Deir ez-Zor. (Photo: Rawan Delil/AFP)\n\nThe strike came at dawn.",
+			[]wantEntity{{"rawan-delil", schema.Person, "Rawan Delil"}}},
+		{"Soldiers unload supplies at a base in Iraq.\n\nImage: Sgt. Maren Kolbeck/US Army\n\nThe base was hit twice in January.",
+			[]wantEntity{{"maren-kolbeck", schema.Person, "Maren Kolbeck"}}},
+	} {
+		checkEntities(t, c.text, c.want)
+	}
+}
+
+// TestGovernmentForcesOfTheArticle: "government forces" without a state
+// are the forces of the article's state that the lexicon names so
+// ("Syrian government forces"); a state with no such body gets none.
+func TestGovernmentForcesOfTheArticle(t *testing.T) {
+	checkEntities(t, "Damascus moved tanks north of Aleppo on Monday. Fighting then broke out between government forces and the SDF near Deir Hafer.",
+		[]wantEntity{{"syrian-army", schema.GovernmentBody, "government forces"}})
+	rec := extractText(t, "Gunmen stormed a checkpoint in Kirkuk, Iraqi officials said. Government forces chased them, and government forces lost two men.")
+	if e := entityByID(rec, "syrian-army"); e != nil {
+		t.Errorf("an article on Iraq gives Syria's army: %v", e.Mentions)
+	}
+}
+
+// TestOutletNamedWithItsArticle: an outlet whose name is one word after
+// "The" is named by that word only after "the" and not inside a longer
+// name.
+func TestOutletNamedWithItsArticle(t *testing.T) {
+	checkEntities(t, "Two drones were shot down near Erbil airport, The National reported on Sunday.",
+		[]wantEntity{{"the-national", schema.MediaOutlet, "National"}})
+	for _, text := range []string{
+		"A Kentucky Army National Guard unit reached the base in Syria in May.",
+		"The analyst argued in the National Interest that the troops should leave Iraq.",
+		"The National Security Council met on Tuesday to discuss the strikes in Iraq.",
+	} {
+		if e := entityByID(extractText(t, text), "the-national"); e != nil {
+			t.Errorf("%q: the outlet The National found in %v", text, e.Mentions)
+		}
+	}
+}
+
+// TestAleppoKurdishQuarters: the two Kurdish-held quarters of Aleppo are
+// known places, one id whatever the spelling.
+func TestAleppoKurdishQuarters(t *testing.T) {
+	checkEntities(t, "Checkpoints around Sheikh Maqsoud and Ashrafiyah were shelled overnight, residents said.",
+		[]wantEntity{{"ashrafiyeh", schema.Place, "Ashrafiyah"}})
+	checkEntities(t, "A curfew was lifted in the Ashrafieh quarter of Aleppo on Friday.",
+		[]wantEntity{{"ashrafiyeh", schema.Place, "Ashrafieh"}})
+}

@@ -46,6 +46,7 @@ func (d *doc) findMentions() {
 		if !d.sents[i].boiler {
 			d.scanAgreements(&d.sents[i])
 			d.scanBorders(&d.sents[i])
+			d.scanHomeForces(&d.sents[i])
 		}
 	}
 	// slices.SortFunc runs the same pdqsort as sort.Slice, comparison for
@@ -248,6 +249,10 @@ func (d *doc) scanLexicon(s *sentence) {
 			i++ // "SDF commander Şiblî Dêrik": Kurdish surnames are often towns
 			continue
 		}
+		if end == i+1 && d.bareArticleName(i, ref) {
+			i++ // "Army National Guard", "the National Interest": not The National
+			continue
+		}
 		if end > i && ref.entry.Common && !d.placeCue(i, s.first) && !d.placeListHead(end, s) {
 			i++ // "Drone Strike Hit Militia Headquarters"
 			continue
@@ -328,6 +333,17 @@ func (d *doc) embedded(i, end int, s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// bareArticleName reports a one-word match at token i of a name that is
+// one word after "The" ("The National", "The Independent"): the word names
+// the outlet only after "the" and not going on into a longer name ("the
+// National Interest", "Army National Guard", "National Security Advisor").
+func (d *doc) bareArticleName(i int, ref aliasRef) bool {
+	if len(ref.alias) < 5 || !strings.EqualFold(ref.alias[:4], "the ") || len(exactKeys(ref.alias)) != 1 {
+		return false
+	}
+	return i == 0 || d.toks[i-1].norm != "the" || i+1 < len(d.toks) && d.nameWordAt(i+1)
 }
 
 // nameWordAt reports a capitalised word at token i on the same line, in a
@@ -863,7 +879,20 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 	if typ == "" && n >= 2 && n <= 4 && (d.personCueBefore(start) || d.personList(s, start, j)) {
 		typ = schema.Person
 	}
+	if typ == "" && n <= 4 && start == i && !headline && d.placeList(s, start, j) {
+		// "between Sinjar and Qorzenar", "al-Hol and al-Zeynab"; not a
+		// demonym's noun ("American Presence, Gaza ...").
+		typ = schema.Place
+	}
+	credit := (typ == "" || typ == schema.Person) && n >= 2 && n <= 4 && d.photoCredit(start, j)
+	if credit {
+		typ = schema.Person // "Jalaa Marey/AFP", "Staff Sgt. Corey Hook/US Air Force"
+	}
 	c := &candidate{first: start, last: j, sent: s.idx, typ: typ, how: ReasonPattern}
+	if d.datelineOutlet(start, j) {
+		c.typ = schema.MediaOutlet
+		return c
+	}
 	if start > 1 && d.toks[start-1].norm == "(" && d.at[start-2] != nil && j < len(d.toks) && d.toks[j].norm == ")" {
 		c.after = d.at[start-2]
 	}
@@ -879,11 +908,13 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		if d.headType(start, j) != "" || d.lx.demonym[d.toks[start].norm] != nil {
 			return nil
 		}
-		c.typ = d.contextType(start, j)
+		if c.typ = d.contextType(start, j); c.typ == "" && typ == schema.Place {
+			c.typ = typ // a lone word listed with a place the lexicon knows
+		}
 		return c
 	}
-	if headline && c.after == nil && !(typ == schema.Person && d.lx.given[d.toks[start].norm] && d.bylineLine(s)) {
-		return nil // a headline's capitals make no names; a byline's do
+	if headline && c.after == nil && !credit && !(typ == schema.Person && d.lx.given[d.toks[start].norm] && d.bylineLine(s)) {
+		return nil // a headline's capitals make no names; a byline's and a photo credit's do
 	}
 	if typ == "" && c.after == nil {
 		if c.home = d.homeBody(start, j); c.home != nil {
@@ -1233,6 +1264,151 @@ func (d *doc) personList(s *sentence, i, j int) bool {
 		k = e
 	}
 	return d.personCueBefore(i)
+}
+
+// photoCredit reports a name run [i, j) glued by a slash to the agency or
+// the unit a picture is credited to: "Jalaa Marey/AFP", "Staff Sgt. Corey
+// Hook/US Air Force" name the photographer.
+func (d *doc) photoCredit(i, j int) bool {
+	if j+1 >= len(d.toks) || d.toks[j].norm != "/" || d.toks[j].start != d.toks[j-1].end || d.toks[j+1].start != d.toks[j].end {
+		return false
+	}
+	if i > 0 && d.toks[i-1].norm == "/" {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if t := &d.toks[k]; t.kind != tWord || !t.cap || t.allCaps {
+			return false
+		}
+	}
+	m := d.at[j+1]
+	return m != nil && m.first == j+1 && (m.ent.typ == schema.MediaOutlet || m.ent.typ == schema.GovernmentBody)
+}
+
+// datelineOutlet reports a name in capitals, in brackets after a
+// dateline (the place in capitals that opens a report, with or without its
+// date): "SULAIMANI (ESTA) —", "BAGHDAD, Sept 18 (NNN-NINA) –", "DAMASCUS,
+// (ST)-" name the agency that filed the report, not the place again.
+func (d *doc) datelineOutlet(i, j int) bool {
+	if i < 2 || j >= len(d.toks) || d.toks[i-1].norm != "(" || d.toks[j].norm != ")" {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if t := &d.toks[k]; t.kind == tWord && !t.allCaps {
+			return false
+		}
+	}
+	k := i - 2
+	for n := 0; k >= 0 && n < 5; n++ { // the date: ", Sept 18", ", Sep. 07"
+		t := &d.toks[k]
+		if t.norm != "," && t.norm != "." && t.kind != tNum && months[t.norm] == 0 {
+			break
+		}
+		k--
+	}
+	m := d.at[max(k, 0)]
+	if k < 0 || m == nil || m.last != k+1 || m.ent.typ != schema.Place {
+		return false
+	}
+	for t := m.first; t < m.last; t++ {
+		if d.toks[t].kind == tWord && !d.toks[t].allCaps {
+			return false
+		}
+	}
+	return true
+}
+
+// scanHomeForces adds the forces of a state that a government's noun
+// names without the state ("clashes between government forces and the
+// SDF"): the body homeBody finds for the words, as for "the Foreign
+// Ministry", the one the lexicon names "Syrian government forces" in an
+// article on Syria. A name or a demonym before them names them already.
+func (d *doc) scanHomeForces(s *sentence) {
+	for i := s.first; i+1 < s.last; i++ {
+		t, n := &d.toks[i], &d.toks[i+1]
+		if t.cap || n.cap || d.at[i] != nil || d.at[i+1] != nil || !d.lx.governmentNouns.hasID(t.id) || !d.lx.troopNouns.hasID(n.id) {
+			continue
+		}
+		if p := i - 1; p >= s.first && (d.at[p] != nil || d.toks[p].cap && !d.article(p) || d.toks[p].hyph) {
+			continue
+		}
+		if le := d.homeBody(i, i+2); le != nil {
+			d.addMention(i, i+2, s.idx, d.lexEntity(le), ReasonHome)
+		}
+	}
+}
+
+// placeList reports a name run at tokens i..j that is one item of a list
+// of names ("A, B and C", "between A and B") another item of which is a
+// place the lexicon knows, not a country (a country is listed with its
+// leaders and groups as often as with places): "the road between Sinjar
+// and Qorzenar", "camps such as al-Hol and al-Zeynab". A list that holds
+// a name the lexicon gives another type is no list of places; a run glued
+// to the name before it, or ending in a place's head, goes on that name
+// ("al-Hasakah Governorate and ...").
+func (d *doc) placeList(s *sentence, i, j int) bool {
+	if i > s.first && d.at[i-1] != nil || d.lx.headsAfter[d.toks[j-1].norm] != "" {
+		return false
+	}
+	place := false
+	item := func(m *mention) bool { // false: the list is not of places
+		if m.ent.typ != schema.Place {
+			return false
+		}
+		place = true
+		return true
+	}
+	for k, n := i, 0; n < 6; n++ { // the items before
+		sep := k - 1
+		if sep >= s.first && d.toks[sep].norm == "and" {
+			sep--
+		}
+		if sep >= s.first && d.toks[sep].norm == "," {
+			sep--
+		}
+		if sep == k-1 || sep < s.first {
+			break
+		}
+		p := sep + 1
+		if m := d.at[sep]; m != nil {
+			if !item(m) {
+				return false
+			}
+			p = m.first
+		} else {
+			for p > s.first && p > sep-4 && d.at[p-1] == nil && d.toks[p-1].kind == tWord && d.toks[p-1].cap {
+				p--
+			}
+		}
+		if p > sep {
+			break
+		}
+		k = p
+	}
+	for k, n := j, 0; n < 6 && k < s.last; n++ { // the items after
+		q := k
+		if d.toks[q].norm == "," {
+			q++
+		}
+		if q < s.last && d.toks[q].norm == "and" {
+			q++
+		}
+		if q == k || q >= s.last || !d.toks[q].cap || d.toks[q].kind != tWord {
+			break
+		}
+		e := q
+		if m := d.at[q]; m != nil {
+			if m.first != q || !item(m) {
+				return false
+			}
+			e = m.last
+		}
+		for e < s.last && e < q+4 && d.at[e] == nil && d.toks[e].kind == tWord && d.toks[e].cap {
+			e++
+		}
+		k = e
+	}
+	return place
 }
 
 // personItem reports a list item at tokens i..j that names a person.
