@@ -325,6 +325,11 @@ func TestAttackPhrasings(t *testing.T) {
 		{"Officials say Asaib Ahl al-Haq and Kataib Hezbollah have over the last two years been responsible for most rocket attacks on US troops.",
 			[]wantFact{{"asaib-ahl-al-haq", "attacked", "us-military", ""}, {"kataib-hezbollah", "attacked", "us-military", ""}},
 			[]wantEvent{{schema.EvAttack, "asaib-ahl-al-haq", "us-military"}, {schema.EvAttack, "kataib-hezbollah", "us-military"}}, nil},
+		// A war named by who wages it on whom ("<A>'s war against <B>",
+		// a name in the lexicon) is A's attack on B, and A a party to it.
+		{"Aid convoys into the strip slowed once Israel's war against Hamas widened last spring.",
+			[]wantFact{{"israel", "attacked", "hamas", ""}, {"israel", "party_to", "gaza-war", ""}},
+			[]wantEvent{{schema.EvAttack, "israel", "hamas"}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
