@@ -330,6 +330,11 @@ func TestAttackPhrasings(t *testing.T) {
 		{"Aid convoys into the strip slowed once Israel's war against Hamas widened last spring.",
 			[]wantFact{{"israel", "attacked", "hamas", ""}, {"israel", "party_to", "gaza-war", ""}},
 			[]wantEvent{{schema.EvAttack, "israel", "hamas"}}, nil},
+		// A group that rebels against a state attacks it; the names of
+		// an apposition's "by" phrase, commas and all, are not the subject.
+		{"PJAK, blacklisted by Tehran, Ankara, and Washington, has been revolting against the Iranian state since 2004.",
+			[]wantFact{{"kurdistan-free-life-party", "attacked", "iran", ""}},
+			[]wantEvent{{schema.EvAttack, "kurdistan-free-life-party", "iran"}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
