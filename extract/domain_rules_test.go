@@ -810,6 +810,12 @@ func TestBlameNamesTheAttackToldBefore(t *testing.T) {
 			wantEvent{schema.EvAttack, "kataib-hezbollah", "harir-air-base"}},
 		{"A rocket attack on Zakho wounded four shoppers on Friday. Two days later, local officials accused Turkey of staging the attack.",
 			wantEvent{schema.EvAttack, "turkey", "zakho"}},
+		// A definite attack that hit something is the attack told
+		// before, not another by an unknown hand.
+		{"A U.S. drone strike killed a Kataib Hezbollah commander in Baghdad on Wednesday, officials said. The airstrike targeted a car near Baghdad airport.",
+			wantEvent{schema.EvAirstrike, "us-military", "kataib-hezbollah"}},
+		{"Turkish jets struck PKK hideouts in Duhok on Monday. The raid hit a shepherd's hut near Amadiya, locals said.",
+			wantEvent{schema.EvAirstrike, "turkey", "kurdistan-workers-party"}},
 	} {
 		rec := extractText(t, c.text)
 		if !hasEvent(rec, c.want) {

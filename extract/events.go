@@ -775,6 +775,11 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 		vb = a // "A drone strike has killed X"
 	}
 	if v.isNoun(w) && (v.wordIn(vb, v.d.lx.hitVerbs) || v.wordIn(vb, v.d.lx.attackNounVerbs) || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
+		if v.refersBack(k) && v.antecedentEvent(func(*schema.Event) bool { return true }) != nil {
+			// "A drone strike killed X. The strike targeted a car near
+			// Y": the attack told before, no other.
+			return k, false
+		}
 		// "A rocket attack hit X", "a missile attack was carried out on
 		// X": an attack by an unknown hand.
 		if targets, last := v.attackTargets(k); len(targets) > 0 {
