@@ -134,6 +134,13 @@ func (v *view) subj(k int) (int, *entity) {
 				if v.it[c].w != "," {
 					continue
 				}
+				// "The PKK, listed as a terrorist group by Iraq, Iran,
+				// and the EU, has …": the names of the agent phrase are
+				// the apposition's, and its commas are the list's.
+				if b := v.byListStart(c - 1); b >= 0 {
+					c = b
+					continue
+				}
 				// "operations in northern Iraq, …, targeting": a place
 				// where the subject acts is no apposition to it; "The PKK,
 				// designated a terrorist group by Turkey, the US and the
@@ -210,6 +217,24 @@ func (v *view) subj(k int) (int, *entity) {
 		return -1, nil
 	}
 	return -1, nil
+}
+
+// byListStart returns the "by" that opens a list of names ending at item
+// j ("by Iraq, Iran, and the European Union"), or -1.
+func (v *view) byListStart(j int) int {
+	if v.ent(j) == nil {
+		return -1
+	}
+	for i := j; i >= 0; i-- {
+		switch {
+		case v.ent(i) != nil || v.word(i, "the", ",", "and"):
+		case v.word(i, "by"):
+			return i
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // speakerReach is how many sentences back "It said" opening a sentence

@@ -325,6 +325,16 @@ func TestAttackPhrasings(t *testing.T) {
 		{"Officials say Asaib Ahl al-Haq and Kataib Hezbollah have over the last two years been responsible for most rocket attacks on US troops.",
 			[]wantFact{{"asaib-ahl-al-haq", "attacked", "us-military", ""}, {"kataib-hezbollah", "attacked", "us-military", ""}},
 			[]wantEvent{{schema.EvAttack, "asaib-ahl-al-haq", "us-military"}, {schema.EvAttack, "kataib-hezbollah", "us-military"}}, nil},
+		// A war named by who wages it on whom ("<A>'s war against <B>",
+		// a name in the lexicon) is A's attack on B, and A a party to it.
+		{"Aid convoys into the strip slowed once Israel's war against Hamas widened last spring.",
+			[]wantFact{{"israel", "attacked", "hamas", ""}, {"israel", "party_to", "gaza-war", ""}},
+			[]wantEvent{{schema.EvAttack, "israel", "hamas"}}, nil},
+		// A group that rebels against a state attacks it; the names of
+		// an apposition's "by" phrase, commas and all, are not the subject.
+		{"PJAK, blacklisted by Tehran, Ankara, and Washington, has been revolting against the Iranian state since 2004.",
+			[]wantFact{{"kurdistan-free-life-party", "attacked", "iran", ""}},
+			[]wantEvent{{schema.EvAttack, "kurdistan-free-life-party", "iran"}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
@@ -800,6 +810,12 @@ func TestBlameNamesTheAttackToldBefore(t *testing.T) {
 			wantEvent{schema.EvAttack, "kataib-hezbollah", "harir-air-base"}},
 		{"A rocket attack on Zakho wounded four shoppers on Friday. Two days later, local officials accused Turkey of staging the attack.",
 			wantEvent{schema.EvAttack, "turkey", "zakho"}},
+		// A definite attack that hit something is the attack told
+		// before, not another by an unknown hand.
+		{"A U.S. drone strike killed a Kataib Hezbollah commander in Baghdad on Wednesday, officials said. The airstrike targeted a car near Baghdad airport.",
+			wantEvent{schema.EvAirstrike, "us-military", "kataib-hezbollah"}},
+		{"Turkish jets struck PKK hideouts in Duhok on Monday. The raid hit a shepherd's hut near Amadiya, locals said.",
+			wantEvent{schema.EvAirstrike, "turkey", "kurdistan-workers-party"}},
 	} {
 		rec := extractText(t, c.text)
 		if !hasEvent(rec, c.want) {

@@ -411,6 +411,9 @@ func (v *view) events() {
 		case evSuspension:
 			v.suspension(k)
 		}
+		if v.it[k].e != nil && v.it[k].e.typ == schema.EventEntity {
+			v.warNamedBySides(k)
+		}
 	}
 	// Threats after the attacks: "vowed that the killing by an Israeli
 	// strike will not go unanswered" is aimed at the strike's agent.
@@ -423,6 +426,29 @@ func (v *view) events() {
 		}
 		v.d.pendingAlly = nil
 	}
+}
+
+// warNamedBySides reads a war's name at item k that says who wages it
+// on whom, "<A>'s <head> against|on <B>" ("Israel's war against Hamas",
+// war_name_heads): A is a party to the war, and its ongoing attack on B.
+func (v *view) warNamedBySides(k int) {
+	d, it := v.d, &v.it[k]
+	t := it.t0
+	if t+5 != it.t1 || d.toks[t+1].kind != tPoss || !d.lx.warNameHeads.hasID(d.toks[t+2].id) || d.toks[t+3].norm != "against" && d.toks[t+3].norm != "on" {
+		return
+	}
+	a, b := d.lx.oneWordName(&d.toks[t]), d.lx.oneWordName(&d.toks[t+4])
+	if a == nil || b == nil || a == b {
+		return
+	}
+	agent, target := d.lexEntity(a), d.lexEntity(b)
+	if !is(agent, schema.Country, schema.ArmedGroup, schema.Coalition) || !is(target, schema.Country, schema.ArmedGroup, schema.Coalition, schema.Place) {
+		return
+	}
+	kind, _ := v.kindAt(k)
+	d.addFact(agent, "party_to", it.e, kind, v.attr.by, v.evidence(), "", 0.7)
+	d.addFact(agent, "attacked", target, kind, v.attr.by, v.evidence(), "", 0.7)
+	v.addEvent(schema.EvAttack, agent, target, nil, k, "ongoing")
 }
 
 // attack reads one attack construction at trigger k and returns the last
@@ -749,6 +775,11 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 		vb = a // "A drone strike has killed X"
 	}
 	if v.isNoun(w) && (v.wordIn(vb, v.d.lx.hitVerbs) || v.wordIn(vb, v.d.lx.attackNounVerbs) || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
+		if v.refersBack(k) && v.antecedentEvent(func(*schema.Event) bool { return true }) != nil {
+			// "A drone strike killed X. The strike targeted a car near
+			// Y": the attack told before, no other.
+			return k, false
+		}
 		// "A rocket attack hit X", "a missile attack was carried out on
 		// X": an attack by an unknown hand.
 		if targets, last := v.attackTargets(k); len(targets) > 0 {

@@ -260,6 +260,7 @@ type wordLists struct {
 	AttackNounVerbs           []string            `yaml:"attack_noun_verbs"`
 	AirModifiers              []string            `yaml:"air_modifiers"`
 	BlockadeNouns             []string            `yaml:"blockade_nouns"`
+	WarNameHeads              []string            `yaml:"war_name_heads"`
 	ComeVerbs                 []string            `yaml:"come_verbs"`
 	ObjectOfNouns             []string            `yaml:"object_of_nouns"`
 	AssassinationVerbs        []string            `yaml:"assassination_verbs"`

@@ -233,6 +233,7 @@ type wordSets struct {
 	comeVerbs                 wordSet // "have come under rocket attack": the subject is the target
 	objectOfNouns             wordSet // "the bombardment of X": X is the target
 	blockadeNouns             wordSet // "the blockade of X": an attack trigger that targets rather than attacks
+	warNameHeads              wordSet // "Israel's war against Hamas": a war's name that says who wages it on whom
 	assassinationVerbs        wordSet // "X assassinated Y": an attack that is a killing, which the killed rule records
 	targetStopVerbs           wordSet // "attacks on its bases cease": a verb that ends the search for a target
 	truceNouns                wordSet // "a truce": a suspension even without the suspended operations named
@@ -489,6 +490,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"attack_noun_verbs", w.AttackNounVerbs, &ws.attackNounVerbs},
 		{"air_modifiers", w.AirModifiers, &ws.airModifiers},
 		{"blockade_nouns", w.BlockadeNouns, &ws.blockadeNouns},
+		{"war_name_heads", w.WarNameHeads, &ws.warNameHeads},
 		{"come_verbs", w.ComeVerbs, &ws.comeVerbs},
 		{"object_of_nouns", w.ObjectOfNouns, &ws.objectOfNouns},
 		{"assassination_verbs", w.AssassinationVerbs, &ws.assassinationVerbs},
