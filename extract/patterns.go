@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -1211,59 +1212,86 @@ func (d *doc) personCueBefore(i int) bool {
 // the lexicon knows, a known given name first, or a person cue before it.
 // Lists of places are typed by their context before this is asked.
 func (d *doc) personList(s *sentence, i, j int) bool {
-	for k, n := i, 0; n < 6; n++ { // the items before
-		sep := k - 1
-		if sep >= s.first && d.toks[sep].norm == "and" {
-			sep--
-		}
-		if sep >= s.first && d.toks[sep].norm == "," {
-			sep--
-		}
-		if sep == k-1 || sep < s.first {
+	for p, e := range d.listBefore(s, i) {
+		if d.known(p) {
 			break
 		}
-		p := sep + 1
-		if m := d.at[sep]; m != nil {
-			p = m.first // an item the lexicon knows is whole
-		}
-		for p > s.first && p > sep-4 && d.at[p-1] == nil && d.toks[p-1].kind == tWord && d.toks[p-1].cap {
-			p--
-		}
-		if p > sep || d.known(p) {
-			break
-		}
-		if d.personItem(p, sep+1) {
+		if d.personItem(p, e) {
 			return true
 		}
-		k = p
 	}
-	for k, n := j, 0; n < 6 && k < s.last; n++ { // the items after
-		q := k
-		if d.toks[q].norm == "," {
-			q++
-		}
-		if q < s.last && d.toks[q].norm == "and" {
-			q++
-		}
-		if q == k || q >= s.last || !d.toks[q].cap || d.toks[q].kind != tWord {
-			break
-		}
-		e := q
-		if m := d.at[q]; m != nil && m.first == q {
-			e = m.last
-		}
-		for e < s.last && e < q+4 && d.at[e] == nil && d.toks[e].kind == tWord && d.toks[e].cap {
-			e++
-		}
+	for q, e := range d.listAfter(s, j) {
 		if d.known(q) {
 			break
 		}
 		if d.personItem(q, e) {
 			return true
 		}
-		k = e
 	}
 	return d.personCueBefore(i)
+}
+
+// listBefore yields the items [p, e) of a list of names that end before
+// token i, nearest first, up to six: each after a comma, "and" or both ("A,
+// B and C"), a name the lexicon knows or a run of up to four capitalised
+// words, with the capitalised words glued before it.
+func (d *doc) listBefore(s *sentence, i int) iter.Seq2[int, int] {
+	return func(yield func(p, e int) bool) {
+		for k, n := i, 0; n < 6; n++ {
+			sep := k - 1
+			if sep >= s.first && d.toks[sep].norm == "and" {
+				sep--
+			}
+			if sep >= s.first && d.toks[sep].norm == "," {
+				sep--
+			}
+			if sep == k-1 || sep < s.first {
+				return
+			}
+			p := sep + 1
+			if m := d.at[sep]; m != nil {
+				p = m.first // an item the lexicon knows is whole
+			}
+			for p > s.first && p > sep-4 && d.at[p-1] == nil && d.toks[p-1].kind == tWord && d.toks[p-1].cap {
+				p--
+			}
+			if p > sep || !yield(p, sep+1) {
+				return
+			}
+			k = p
+		}
+	}
+}
+
+// listAfter yields the items [q, e) of a list of names that start after
+// token j, nearest first, up to six, as listBefore does the other way; an
+// item that starts inside a name the lexicon knows is yielded empty.
+func (d *doc) listAfter(s *sentence, j int) iter.Seq2[int, int] {
+	return func(yield func(q, e int) bool) {
+		for k, n := j, 0; n < 6 && k < s.last; n++ {
+			q := k
+			if d.toks[q].norm == "," {
+				q++
+			}
+			if q < s.last && d.toks[q].norm == "and" {
+				q++
+			}
+			if q == k || q >= s.last || !d.toks[q].cap || d.toks[q].kind != tWord {
+				return
+			}
+			e := q
+			if m := d.at[q]; m != nil && m.first == q {
+				e = m.last
+			}
+			for e < s.last && e < q+4 && d.at[e] == nil && d.toks[e].kind == tWord && d.toks[e].cap {
+				e++
+			}
+			if !yield(q, e) {
+				return
+			}
+			k = e
+		}
+	}
 }
 
 // photoCredit reports a name run [i, j) glued by a slash to the agency or
@@ -1358,55 +1386,15 @@ func (d *doc) placeList(s *sentence, i, j int) bool {
 		place = true
 		return true
 	}
-	for k, n := i, 0; n < 6; n++ { // the items before
-		sep := k - 1
-		if sep >= s.first && d.toks[sep].norm == "and" {
-			sep--
+	for _, e := range d.listBefore(s, i) {
+		if m := d.at[e-1]; m != nil && !item(m) {
+			return false
 		}
-		if sep >= s.first && d.toks[sep].norm == "," {
-			sep--
-		}
-		if sep == k-1 || sep < s.first {
-			break
-		}
-		p := sep + 1
-		if m := d.at[sep]; m != nil {
-			if !item(m) {
-				return false
-			}
-			p = m.first
-		} else {
-			for p > s.first && p > sep-4 && d.at[p-1] == nil && d.toks[p-1].kind == tWord && d.toks[p-1].cap {
-				p--
-			}
-		}
-		if p > sep {
-			break
-		}
-		k = p
 	}
-	for k, n := j, 0; n < 6 && k < s.last; n++ { // the items after
-		q := k
-		if d.toks[q].norm == "," {
-			q++
+	for q := range d.listAfter(s, j) {
+		if m := d.at[q]; m != nil && (m.first != q || !item(m)) {
+			return false
 		}
-		if q < s.last && d.toks[q].norm == "and" {
-			q++
-		}
-		if q == k || q >= s.last || !d.toks[q].cap || d.toks[q].kind != tWord {
-			break
-		}
-		e := q
-		if m := d.at[q]; m != nil {
-			if m.first != q || !item(m) {
-				return false
-			}
-			e = m.last
-		}
-		for e < s.last && e < q+4 && d.at[e] == nil && d.toks[e].kind == tWord && d.toks[e].cap {
-			e++
-		}
-		k = e
 	}
 	return place
 }
