@@ -1429,6 +1429,9 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 	if ev.Type == schema.EvStatement && v.characterising(m.trigger) {
 		return nil // "what it described as": a view, not a statement
 	}
+	if ev.Type == schema.EvStatement && v.announcesAgreement(m.trigger) {
+		return nil // "X announced an agreement": the agreement's event
+	}
 	if ev.Type == schema.EvStatement || ev.Type == schema.EvThreat {
 		agent = v.politicalEntity(agent) // "the White House said": the government it stands for
 	}

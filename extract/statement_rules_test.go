@@ -635,3 +635,22 @@ func TestReportsAndResidentsAreSourcingNotStatements(t *testing.T) {
 		}
 	}
 }
+
+func TestAnnouncedAgreementIsNoStatement(t *testing.T) {
+	// "X announced an agreement (to …)": the announcement is the
+	// agreement's own event, not a statement beside it; "announced that"
+	// stays a statement.
+	for _, tc := range []struct {
+		text, speaker string
+		want          int
+	}{
+		{"Last spring Jordan and Iraq jointly announced an agreement to reopen the Trebil crossing to lorries.", "jordan", 0},
+		{"The Kurdistan Regional Government announced on Tuesday a deal with Baghdad over salaries for teachers.", "kurdistan-regional-government", 0},
+		{"The Kurdistan Regional Government announced on Tuesday that teachers would be paid before the holiday.", "kurdistan-regional-government", 1},
+	} {
+		rec := extractText(t, tc.text)
+		if n := countEvents(rec, schema.EvStatement, tc.speaker); n != tc.want {
+			t.Errorf("%q: want %d statements by %s, got %d:%s", tc.text, tc.want, tc.speaker, n, eventList(rec))
+		}
+	}
+}
