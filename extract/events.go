@@ -2589,6 +2589,25 @@ func (v *view) attackNounAfter(k int) bool {
 	return false
 }
 
+// outletStaff reports an outlet at item k followed by a noun of its own
+// staff, past one plain word ("North Press correspondent", "SOHR
+// activists", "Deir Ezzor 24 network correspondent"), not after a
+// possessive ("ANHA's correspondent": another outlet quoting it).
+func (v *view) outletStaff(k int) bool {
+	if !is(v.ent(k), schema.MediaOutlet) {
+		return false
+	}
+	for j := k + 1; j < len(v.it) && j <= k+2; j++ {
+		if v.wordIn(j, v.d.lx.outletStaffNouns) {
+			return true
+		}
+		if v.it[j].e != nil || v.it[j].w == "" || clauseBreak(v.it[j].w) || v.word(j, ",", "'s", "'", `"`) {
+			return false
+		}
+	}
+	return false
+}
+
 // announcesAgreement reports an announcing verb at k whose object is an
 // agreement ("announced an agreement to end the mission", "jointly
 // announced on Monday a deal"): the announcement is the agreement's.

@@ -654,3 +654,23 @@ func TestAnnouncedAgreementIsNoStatement(t *testing.T) {
 		}
 	}
 }
+
+func TestOutletsOwnStaffMakeNoStatement(t *testing.T) {
+	// "X correspondent said", "X activists reported": the outlet's own
+	// staff, its sourcing and the page's voice, not a statement by the
+	// outlet; "X's correspondent" is another outlet quoting X's report.
+	for _, tc := range []struct {
+		text, speaker string
+		want          int
+	}{
+		{"Kurdistan 24 correspondent said that smoke rose over the fuel depot in Makhmour until dawn.", "kurdistan24", 0},
+		{"SOHR activists reported that two ambulances reached the village of Tal Baydar after the shelling.", "", 0},
+		{"SOHR activists reported that two ambulances reached the village of Tal Baydar after the shelling.", "syrian-observatory-for-human-rights", 0},
+		{"Kurdistan 24's correspondent said that smoke rose over the fuel depot in Makhmour until dawn.", "kurdistan24", 1},
+	} {
+		rec := extractText(t, tc.text)
+		if n := countEvents(rec, schema.EvStatement, tc.speaker); n != tc.want {
+			t.Errorf("%q: want %d statements by %q, got %d:%s", tc.text, tc.want, tc.speaker, n, eventList(rec))
+		}
+	}
+}
