@@ -674,3 +674,23 @@ func TestOutletsOwnStaffMakeNoStatement(t *testing.T) {
 		}
 	}
 }
+
+func TestDemandForWithdrawalIsAStatementAtTheForces(t *testing.T) {
+	// A body's call for the expulsion or withdrawal of forces is its
+	// statement, addressed to the forces it wants gone.
+	for _, text := range []string{
+		"Asaib Ahl al-Haq has repeatedly called for the expulsion of U.S. forces based at Ain al-Asad.",
+		"After the funeral in Najaf, the Iraqi parliament began to demand the withdrawal of U.S. forces.",
+	} {
+		rec := extractText(t, text)
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type == schema.EvStatement && e.Target == "us-military" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q: want one statement addressed to the U.S. military, got %d:%s", text, n, eventList(rec))
+		}
+	}
+}
