@@ -785,6 +785,9 @@ func TestHeadlineStateSpeaksThroughItsSpokesman(t *testing.T) {
 	for _, c := range []struct{ head, body, state string }{
 		{"Iran condemns US strikes on Iraq", "Iranian Foreign Ministry spokesman Nasser Kanaani condemned the US strikes on Iraq as a breach of its sovereignty on Sunday.", "iran"},
 		{"Turkey condemns Israeli raids on Syria", "Turkish Foreign Ministry spokesman Oncu Keceli condemned the Israeli raids on Syria in a written statement on Tuesday.", "turkey"},
+		// The headline's demand sums up what the body's minister said,
+		// whomever his words address.
+		{"Iraq demands the exit of US troops", "Iraqi Foreign Minister Fuad Hussein told reporters in Baghdad on Monday that talks with Washington on the timetable would resume next month.", "iraq"},
 	} {
 		a := &source.Article{ID: "t1", Doc: "t.txt", Title: c.head, Text: c.head + "\n\n" + c.body, Date: "2024-01-26"}
 		rec, err := NewRules(DefaultLexicon()).Extract(context.Background(), a)

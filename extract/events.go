@@ -1875,6 +1875,9 @@ func (v *view) statement() {
 		if v.wordIn(f.verb, v.d.lx.claimVerbs) && v.attackNounAfter(f.verb) {
 			continue // "X claimed the attack on Y": an attack claim (attack)
 		}
+		if v.announcesAgreement(f.verb) {
+			continue // "X announced an agreement with Y": the agreement (agreements)
+		}
 		speakers := []*entity{f.by}
 		if f.speaker >= 0 {
 			speakers = speakers[:0]
@@ -2611,6 +2614,43 @@ func (v *view) attackNounAfter(k int) bool {
 			return v.claimVerbBefore(j) == k
 		}
 		if v.it[j].e != nil || clauseBreak(v.it[j].w) {
+			return false
+		}
+	}
+	return false
+}
+
+// outletStaff reports an outlet at item k followed by a noun of its own
+// staff, past one plain word ("North Press correspondent", "SOHR
+// activists", "Deir Ezzor 24 network correspondent"), not after a
+// possessive ("ANHA's correspondent": another outlet quoting it).
+func (v *view) outletStaff(k int) bool {
+	if !is(v.ent(k), schema.MediaOutlet) {
+		return false
+	}
+	for j := k + 1; j < len(v.it) && j <= k+2; j++ {
+		if v.wordIn(j, v.d.lx.outletStaffNouns) {
+			return true
+		}
+		if v.it[j].e != nil || v.it[j].w == "" || clauseBreak(v.it[j].w) || v.word(j, ",", "'s", "'", `"`) {
+			return false
+		}
+	}
+	return false
+}
+
+// announcesAgreement reports an announcing verb at k whose object is an
+// agreement ("announced an agreement to end the mission", "jointly
+// announced on Monday a deal"): the announcement is the agreement's.
+func (v *view) announcesAgreement(k int) bool {
+	if !v.wordIn(k, v.d.lx.agreementAnnouncing) {
+		return false
+	}
+	for j := k + 1; j < len(v.it) && j <= k+5; j++ {
+		if is(v.ent(j), schema.Agreement) || v.wordIn(j, v.d.lx.agreementHeads) {
+			return true
+		}
+		if v.it[j].e != nil || clauseBreak(v.it[j].w) || v.word(j, ",", "that", `"`) {
 			return false
 		}
 	}

@@ -1429,6 +1429,19 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 	if ev.Type == schema.EvStatement && v.characterising(m.trigger) {
 		return nil // "what it described as": a view, not a statement
 	}
+	if i := slices.Index(fr.slotNames, ev.Agent); ev.Type == schema.EvStatement && i >= 0 && m.bind[i] >= 0 && v.outletStaff(m.bind[i]) {
+		return nil // "North Press correspondent said": the outlet's own sourcing
+	}
+	if ev.Type == schema.EvStatement && ev.Anonymous && m.trigger >= 0 {
+		for j := m.trigger - 1; j >= 0 && j >= m.trigger-3; j-- {
+			if v.outletStaff(j) {
+				return nil // "SOHR activists reported": nor an unnamed voice
+			}
+		}
+	}
+	if ev.Type == schema.EvStatement && v.announcesAgreement(m.trigger) {
+		return nil // "X announced an agreement": the agreement's event
+	}
 	if ev.Type == schema.EvStatement || ev.Type == schema.EvThreat {
 		agent = v.politicalEntity(agent) // "the White House said": the government it stands for
 	}

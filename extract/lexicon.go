@@ -137,6 +137,8 @@ type wordLists struct {
 
 	AttackNouns               []string            `yaml:"attack_nouns"`
 	ClaimVerbs                []string            `yaml:"claim_verbs"`
+	AgreementAnnouncingVerbs  []string            `yaml:"agreement_announcing_verbs"`
+	OutletStaffNouns          []string            `yaml:"outlet_staff_nouns"`
 	AttackLaunchVerbs         []string            `yaml:"attack_launch_verbs"`
 	CarriedOutParticiples     []string            `yaml:"carried_out_participles"`
 	CarryVerbs                []string            `yaml:"carry_verbs"`

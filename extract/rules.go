@@ -432,10 +432,19 @@ func (d *doc) retoldInBody(i int) string {
 	e := &d.events[i]
 	for j := range d.events {
 		f := &d.events[j]
-		if j == i || d.evSent[f.ID] == 0 || f.Type != e.Type || f.Target != e.Target && e.Target != "" {
+		if j == i || d.evSent[f.ID] == 0 || f.Type != e.Type {
 			continue
 		}
-		if f.Agent == e.Agent || d.speaksForState(f, e) {
+		if d.speaksForState(f, e) {
+			// "Iraq demands the withdrawal of U.S. troops" over what its
+			// officials said: the headline sums up their words, whomever
+			// the body's statement addresses.
+			return f.ID
+		}
+		if f.Target != e.Target && e.Target != "" {
+			continue
+		}
+		if f.Agent == e.Agent {
 			return f.ID
 		}
 	}

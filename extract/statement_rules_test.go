@@ -635,3 +635,62 @@ func TestReportsAndResidentsAreSourcingNotStatements(t *testing.T) {
 		}
 	}
 }
+
+func TestAnnouncedAgreementIsNoStatement(t *testing.T) {
+	// "X announced an agreement (to …)": the announcement is the
+	// agreement's own event, not a statement beside it; "announced that"
+	// stays a statement.
+	for _, tc := range []struct {
+		text, speaker string
+		want          int
+	}{
+		{"Last spring Jordan and Iraq jointly announced an agreement to reopen the Trebil crossing to lorries.", "jordan", 0},
+		{"The Kurdistan Regional Government announced on Tuesday a deal with Baghdad over salaries for teachers.", "kurdistan-regional-government", 0},
+		{"The Kurdistan Regional Government announced on Tuesday that teachers would be paid before the holiday.", "kurdistan-regional-government", 1},
+	} {
+		rec := extractText(t, tc.text)
+		if n := countEvents(rec, schema.EvStatement, tc.speaker); n != tc.want {
+			t.Errorf("%q: want %d statements by %s, got %d:%s", tc.text, tc.want, tc.speaker, n, eventList(rec))
+		}
+	}
+}
+
+func TestOutletsOwnStaffMakeNoStatement(t *testing.T) {
+	// "X correspondent said", "X activists reported": the outlet's own
+	// staff, its sourcing and the page's voice, not a statement by the
+	// outlet; "X's correspondent" is another outlet quoting X's report.
+	for _, tc := range []struct {
+		text, speaker string
+		want          int
+	}{
+		{"Kurdistan 24 correspondent said that smoke rose over the fuel depot in Makhmour until dawn.", "kurdistan24", 0},
+		{"SOHR activists reported that two ambulances reached the village of Tal Baydar after the shelling.", "", 0},
+		{"SOHR activists reported that two ambulances reached the village of Tal Baydar after the shelling.", "syrian-observatory-for-human-rights", 0},
+		{"Kurdistan 24's correspondent said that smoke rose over the fuel depot in Makhmour until dawn.", "kurdistan24", 1},
+	} {
+		rec := extractText(t, tc.text)
+		if n := countEvents(rec, schema.EvStatement, tc.speaker); n != tc.want {
+			t.Errorf("%q: want %d statements by %q, got %d:%s", tc.text, tc.want, tc.speaker, n, eventList(rec))
+		}
+	}
+}
+
+func TestDemandForWithdrawalIsAStatementAtTheForces(t *testing.T) {
+	// A body's call for the expulsion or withdrawal of forces is its
+	// statement, addressed to the forces it wants gone.
+	for _, text := range []string{
+		"Asaib Ahl al-Haq has repeatedly called for the expulsion of U.S. forces based at Ain al-Asad.",
+		"After the funeral in Najaf, the Iraqi parliament began to demand the withdrawal of U.S. forces.",
+	} {
+		rec := extractText(t, text)
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type == schema.EvStatement && e.Target == "us-military" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q: want one statement addressed to the U.S. military, got %d:%s", text, n, eventList(rec))
+		}
+	}
+}

@@ -107,6 +107,8 @@ type wordSets struct {
 
 	attackNouns               wordSet // attack triggers that are nouns, not verbs
 	claimVerbs                wordSet // claims of an attack
+	agreementAnnouncing       wordSet // "announced an agreement": the agreement's, no statement
+	outletStaffNouns          wordSet // "North Press correspondent said": the outlet's own sourcing
 	attackLaunchVerbs         wordSet // verbs whose object is an attack noun
 	carriedOutParticiples     wordSet // "attacks were carried out against"
 	carryVerbs                wordSet // "carried out" before an attack noun
@@ -367,6 +369,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"place_words", w.PlaceWords, &ws.placeWords},
 		{"attack_nouns", w.AttackNouns, &ws.attackNouns},
 		{"claim_verbs", w.ClaimVerbs, &ws.claimVerbs},
+		{"agreement_announcing_verbs", w.AgreementAnnouncingVerbs, &ws.agreementAnnouncing},
+		{"outlet_staff_nouns", w.OutletStaffNouns, &ws.outletStaffNouns},
 		{"attack_launch_verbs", w.AttackLaunchVerbs, &ws.attackLaunchVerbs},
 		{"carried_out_participles", w.CarriedOutParticiples, &ws.carriedOutParticiples},
 		{"carry_verbs", w.CarryVerbs, &ws.carryVerbs},
