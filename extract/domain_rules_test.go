@@ -498,6 +498,27 @@ func TestOwnStateIsNoAddressee(t *testing.T) {
 	}
 }
 
+// TestThreatToldAgainIsOne: a speaker's threat at one target, told again
+// further down (a lead that quotes the statement the body gives in full,
+// a summary above the story), is one threat.
+func TestThreatToldAgainIsOne(t *testing.T) {
+	for _, text := range []string{
+		"Harakat al-Nujaba warned Turkey against sending troops to Sinjar.\n\nThe group's spokesman spoke on Monday about the border.\n\nLater, Harakat al-Nujaba warned Turkey that its bases would be hit.",
+		"Kataib Hezbollah fired rockets at a U.S. outpost near Erbil. \"We will find them wherever they hide,\" the Pentagon said.\n\nThe base was slightly damaged.\n\n\"No militia will attack our soldiers with impunity,\" the Pentagon said.",
+	} {
+		rec := extractText(t, text)
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type == schema.EvThreat {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q\n  want one threat, got %d: %s", text, n, eventList(rec))
+		}
+	}
+}
+
 // TestRetaliationToldIsNoThreat: an attack told as revenge or retaliation
 // for another is an act reported, not a menace.
 func TestRetaliationToldIsNoThreat(t *testing.T) {
