@@ -460,6 +460,10 @@ func TestThreatPhrasings(t *testing.T) {
 		// to its end.
 		{"U.S. jets bombed ISIS hideouts in the Syrian desert on Monday, the military said.\n\n\"We struck hard at their camps,\" said Adm. Brad Cooper, the CENTCOM commander. \"More strikes will follow. We will respond at a time of our choosing.\"",
 			nil, []wantEvent{{schema.EvThreat, "brad-cooper", "isis"}}},
+		// A quotation that opens the sentence after a speaker's reported
+		// words goes on with that speaker.
+		{"Kataib Hezbollah fired drones at a U.S. outpost in Syria on Sunday. Secretary Lloyd Austin said that two soldiers were hurt.\n\n\"Let there be no doubt: we will not hesitate to defend our people.\"",
+			nil, []wantEvent{{schema.EvThreat, "lloyd-austin", "kataib-hezbollah"}}},
 		// A menace of pursuit is a threat at whom the speaker's side
 		// fights: the group of a person it struck, not the person.
 		{"CENTCOM forces carried out a raid in Deir ez-Zor on Sunday that killed senior ISIS official Abu Yasir al-Iraqi. \"We will track down the remaining cells wherever they hide,\" CENTCOM said.",
@@ -495,6 +499,19 @@ func TestOwnStateIsNoAddressee(t *testing.T) {
 	}
 	if !hasEvent(rec, wantEvent{schema.EvThreat, "pentagon", "kataib-hezbollah"}) {
 		t.Errorf("%q\n  missing the Pentagon's threat: %s", text, eventList(rec))
+	}
+}
+
+// TestQuoteAfterReportedWordsClosedByAnother: a quotation after a
+// speaker's reported words that a sentence further on closes with
+// another speaker is that speaker's, not the first one's.
+func TestQuoteAfterReportedWordsClosedByAnother(t *testing.T) {
+	text := "Kataib Hezbollah fired drones at a U.S. outpost in Syria on Sunday. The Pentagon said that two soldiers were hurt.\n\n\"We will not hesitate to defend our people. Nobody should doubt it,\" said General Michael Kurilla."
+	rec := extractText(t, text)
+	for _, e := range rec.Events {
+		if e.Type == schema.EvThreat && e.Agent == "pentagon" {
+			t.Errorf("%q\n  the quotation closed by another speaker read as the Pentagon's: %s", text, eventList(rec))
+		}
 	}
 }
 
