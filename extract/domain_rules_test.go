@@ -464,6 +464,10 @@ func TestThreatPhrasings(t *testing.T) {
 		// words goes on with that speaker.
 		{"Kataib Hezbollah fired drones at a U.S. outpost in Syria on Sunday. Secretary Lloyd Austin said that two soldiers were hurt.\n\n\"Let there be no doubt: we will not hesitate to defend our people.\"",
 			nil, []wantEvent{{schema.EvThreat, "lloyd-austin", "kataib-hezbollah"}}},
+		// A warning that the speaker's state will act: the state's
+		// threat at the one warned.
+		{"Turkish jets struck villages near Zakho on Monday. The Iraqi prime minister phoned Erdogan, warning Ankara that Baghdad would defend its borders by every means.",
+			[]wantFact{{"iraq", "threatened", "turkey", "threatened"}}, nil},
 		// A menace of pursuit is a threat at whom the speaker's side
 		// fights: the group of a person it struck, not the person.
 		{"CENTCOM forces carried out a raid in Deir ez-Zor on Sunday that killed senior ISIS official Abu Yasir al-Iraqi. \"We will track down the remaining cells wherever they hide,\" CENTCOM said.",
