@@ -470,6 +470,14 @@ func TestThreatPhrasings(t *testing.T) {
 		// to its end.
 		{"U.S. jets bombed ISIS hideouts in the Syrian desert on Monday, the military said.\n\n\"We struck hard at their camps,\" said Adm. Brad Cooper, the CENTCOM commander. \"More strikes will follow. We will respond at a time of our choosing.\"",
 			nil, []wantEvent{{schema.EvThreat, "brad-cooper", "isis"}}},
+		// A quotation that opens the sentence after a speaker's reported
+		// words goes on with that speaker.
+		{"Kataib Hezbollah fired drones at a U.S. outpost in Syria on Sunday. Secretary Lloyd Austin said that two soldiers were hurt.\n\n\"Let there be no doubt: we will not hesitate to defend our people.\"",
+			nil, []wantEvent{{schema.EvThreat, "lloyd-austin", "kataib-hezbollah"}}},
+		// A warning that the speaker's state will act: the state's
+		// threat at the one warned.
+		{"Turkish jets struck villages near Zakho on Monday. The Iraqi prime minister phoned Erdogan, warning Ankara that Baghdad would defend its borders by every means.",
+			[]wantFact{{"iraq", "threatened", "turkey", "threatened"}}, nil},
 		// A menace of pursuit is a threat at whom the speaker's side
 		// fights: the group of a person it struck, not the person.
 		{"CENTCOM forces carried out a raid in Deir ez-Zor on Sunday that killed senior ISIS official Abu Yasir al-Iraqi. \"We will track down the remaining cells wherever they hide,\" CENTCOM said.",
@@ -505,6 +513,40 @@ func TestOwnStateIsNoAddressee(t *testing.T) {
 	}
 	if !hasEvent(rec, wantEvent{schema.EvThreat, "pentagon", "kataib-hezbollah"}) {
 		t.Errorf("%q\n  missing the Pentagon's threat: %s", text, eventList(rec))
+	}
+}
+
+// TestQuoteAfterReportedWordsClosedByAnother: a quotation after a
+// speaker's reported words that a sentence further on closes with
+// another speaker is that speaker's, not the first one's.
+func TestQuoteAfterReportedWordsClosedByAnother(t *testing.T) {
+	text := "Kataib Hezbollah fired drones at a U.S. outpost in Syria on Sunday. The Pentagon said that two soldiers were hurt.\n\n\"We will not hesitate to defend our people. Nobody should doubt it,\" said General Michael Kurilla."
+	rec := extractText(t, text)
+	for _, e := range rec.Events {
+		if e.Type == schema.EvThreat && e.Agent == "pentagon" {
+			t.Errorf("%q\n  the quotation closed by another speaker read as the Pentagon's: %s", text, eventList(rec))
+		}
+	}
+}
+
+// TestThreatToldAgainIsOne: a speaker's threat at one target, told again
+// further down (a lead that quotes the statement the body gives in full,
+// a summary above the story), is one threat.
+func TestThreatToldAgainIsOne(t *testing.T) {
+	for _, text := range []string{
+		"Harakat al-Nujaba warned Turkey against sending troops to Sinjar.\n\nThe group's spokesman spoke on Monday about the border.\n\nLater, Harakat al-Nujaba warned Turkey that its bases would be hit.",
+		"Kataib Hezbollah fired rockets at a U.S. outpost near Erbil. \"We will find them wherever they hide,\" the Pentagon said.\n\nThe base was slightly damaged.\n\n\"No militia will attack our soldiers with impunity,\" the Pentagon said.",
+	} {
+		rec := extractText(t, text)
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type == schema.EvThreat {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q\n  want one threat, got %d: %s", text, n, eventList(rec))
+		}
 	}
 }
 

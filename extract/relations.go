@@ -24,6 +24,7 @@ func (d *doc) relations() {
 	// quotation opening the next sentence without a speaker of its own
 	// goes on with ("“…,” Austin said. “No group will …”").
 	var carry, quoted *attribution
+	indirect := false // quoted reported the speaker's words without quoting them
 	for i := range d.sents {
 		s := &d.sents[i]
 		if s.boiler {
@@ -32,7 +33,7 @@ func (d *doc) relations() {
 		v := d.view(s)
 		d.sentAgent = nil
 		v.attribute(carry)
-		if carry == nil && quoted != nil && v.word(0, `"`) && v.attr.verb < 0 && v.attr.by == nil {
+		if carry == nil && quoted != nil && v.word(0, `"`) && v.attr.verb < 0 && v.attr.by == nil && !(indirect && d.closedBySpeaker(i)) {
 			v.attribute(quoted)
 		}
 		v.roles()
@@ -44,9 +45,13 @@ func (d *doc) relations() {
 			a := v.attr
 			carry = &a
 		}
-		if v.attr.by != nil && v.attr.kind != "" && (v.attr.carried || v.quotedContent()) {
+		if v.attr.by != nil && v.attr.kind != "" {
+			// "“…,” Austin said. “…”", and "He added that … . “…”": a
+			// quotation that opens the next sentence with no speaker of
+			// its own goes on with this speaker's words.
 			a := v.attr
 			quoted = &a
+			indirect = !v.attr.carried && !v.quotedContent()
 		}
 		from := len(d.facts)
 		v.rules()
@@ -131,6 +136,33 @@ func (d *doc) dropFacts(from int, drop func(schema.Fact) bool) {
 		kept = append(kept, f)
 	}
 	d.facts = kept
+}
+
+// closedBySpeaker reports that the quotation sentence i opens is closed,
+// in it or a few sentences on, by a sentence that names a speaker after
+// the closing mark ("“We will not tolerate it. We will act,” said X",
+// "“…,” said an official"): the words are that speaker's, not those of
+// the one who spoke before.
+func (d *doc) closedBySpeaker(i int) bool {
+	for j := i; j < len(d.sents) && j <= i+6; j++ {
+		s := &d.sents[j]
+		first := s.first
+		if j == i {
+			first++ // the mark that opens the quotation
+		}
+		for t := first; t < s.last; t++ {
+			if d.toks[t].kind != tQuote || d.toks[t].norm != `"` {
+				continue
+			}
+			for u := t + 1; u < s.last; u++ {
+				if d.lx.byWord[d.toks[u].id].attrib&bitReport != 0 {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // openQuote reports whether the sentence leaves a quotation open.

@@ -55,6 +55,7 @@ func (x *Rules) Extract(ctx context.Context, a *source.Article) (schema.Record, 
 	d := x.analyse(a, buf)
 	d.agreementIDs()
 	d.dropHeadlineRepeats()
+	d.dropThreatRepeats()
 	rec := d.record()
 	// The record holds strings only, never the doc's slices.
 	buf.toks, buf.at, buf.reserved, buf.items, buf.quote = d.toks, d.at, d.reserved, d.itemBuf, d.quoteBuf
@@ -412,6 +413,50 @@ func (d *doc) dropHeadlineRepeats() {
 		out = append(out, e)
 	}
 	d.events = out
+	for i := range d.facts {
+		f := &d.facts[i]
+		if id, ok := same[f.S]; ok {
+			f.S = id
+		}
+		if id, ok := same[f.O]; ok {
+			f.O = id
+		}
+	}
+}
+
+// dropThreatRepeats drops a threat by an agent at a target that an
+// earlier threat of the article, told in the same voice, already makes: a
+// lead that sums up a warning the body quotes in full, a menace repeated
+// further down, is one threat (the development set's annotators record
+// it once). A threat that another voice reports ("the minister said
+// Baghdad was told of an impending Israeli strike") stays its own. Facts
+// about a dropped threat are about the first.
+func (d *doc) dropThreatRepeats() {
+	type pair struct{ agent, target, by string }
+	var first map[pair]string
+	var same map[string]string // dropped threat id -> the first's id
+	out := d.events[:0]
+	for _, e := range d.events {
+		if e.Type == schema.EvThreat && e.Agent != "" && e.Target != "" {
+			if first == nil {
+				first = map[pair]string{}
+			}
+			k := pair{e.Agent, e.Target, e.AssertedBy}
+			if id, ok := first[k]; ok {
+				if same == nil {
+					same = map[string]string{}
+				}
+				same[e.ID] = id
+				continue
+			}
+			first[k] = e.ID
+		}
+		out = append(out, e)
+	}
+	d.events = out
+	if same == nil {
+		return
+	}
 	for i := range d.facts {
 		f := &d.facts[i]
 		if id, ok := same[f.S]; ok {

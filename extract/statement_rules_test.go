@@ -54,6 +54,9 @@ func TestStatementsAreActsNotReportage(t *testing.T) {
 	if rec := extractText(t, "Kata'ib Hezbollah blamed for drone strike on Harir\n\nKata'ib Hezbollah was blamed for the drone strike on Harir Air Base on Sunday by two officials."); countEvents(rec, schema.EvStatement, "kataib-hezbollah") != 0 {
 		t.Errorf("the blamed group made a statement:%s", eventList(rec))
 	}
+	// "cautioned" reports speech as "warned" does.
+	checkRules(t, "Harakat al-Nujaba cautioned on Sunday that the talks with Washington were going nowhere.", nil,
+		[]wantEvent{{schema.EvStatement, "harakat-hezbollah-al-nujaba", ""}}, nil)
 	// An act of speech and "said in a statement" are statements.
 	checkRules(t, "Kataib Hezbollah said in a statement on Monday that it was halting its operations.", nil,
 		[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}, nil)
