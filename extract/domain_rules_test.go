@@ -882,3 +882,34 @@ func TestBlameNamesTheAttackToldBefore(t *testing.T) {
 		t.Errorf("%q\n  the attack of another day is not the one told before:%s", text, eventList(rec))
 	}
 }
+
+// TestPassiveStrikesItsSubject: an attack verb after a present or an
+// adverb-qualified form of "be" is a passive: its subject is struck and
+// the "by" phrase strikes; a relative passive ("the outpost that was
+// targeted") is about its head, not about a place named earlier.
+func TestPassiveStrikesItsSubject(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantEvent
+		none []string // no event with this target
+	}{
+		{"American outposts in eastern Syria are routinely attacked by Kataib Hezbollah.",
+			[]wantEvent{{schema.EvAttack, "kataib-hezbollah", "us-military"}}, nil},
+		{"Officials spoke on Monday. A drone crashed on Sunday in a field near Zakho, a few miles from the outpost that was targeted.",
+			nil, []string{"zakho"}},
+	} {
+		rec := extractText(t, c.text)
+		for _, w := range c.want {
+			if !hasEvent(rec, w) {
+				t.Errorf("%q\n  missing event %v\n  got %s", c.text, w, eventList(rec))
+			}
+		}
+		for _, target := range c.none {
+			for _, e := range rec.Events {
+				if e.Target == target {
+					t.Errorf("%q\n  unwanted event on %s\n  got %s", c.text, target, eventList(rec))
+				}
+			}
+		}
+	}
+}

@@ -715,7 +715,7 @@ func (v *view) attackerOfVerb(r *attackReading) {
 	// "X attacked Y", "X have carried out air strikes against Y",
 	// "Turkey regularly strikes PKK positions"
 	var agents []*entity
-	if agent == nil && (!v.isNoun(w) || v.nounAsVerb(k)) && (!v.word(k-1, "was", "were", "been", "be") || strings.HasSuffix(w, "ing")) {
+	if agent == nil && (!v.isNoun(w) || v.nounAsVerb(k)) && !v.passiveVerb(k) {
 		// "have been firing rockets" is no passive: its subject fired them.
 		var j int
 		j, agent = v.subj(k)
@@ -831,7 +831,7 @@ func (v *view) recordAttack(r *attackReading) int {
 		// to X": whose the sites are.
 		targets = v.linkedOwner(k)
 	}
-	if len(targets) == 0 && (v.word(k-1, "were", "was") || v.word(k-2, "were", "was")) {
+	if len(targets) == 0 && (v.word(k-1, "were", "was") || v.word(k-2, "were", "was") || v.presentPassive(k)) {
 		targets = v.passiveSubjects(k)
 	}
 	if len(targets) == 0 {
@@ -968,6 +968,31 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	v.d.lastAttack = ev.ID
 	return last
+}
+
+// passiveVerb reports an attack verb at k in the passive: a participle
+// after a form of "be", with at most one adverb between (an -ly word or one of
+// `adverbs`: "bases are regularly attacked by X", "was also struck"). A gerund is no passive
+// ("have been firing rockets": the subject fired them).
+func (v *view) passiveVerb(k int) bool {
+	if k < 1 || strings.HasSuffix(v.it[k].w, "ing") || v.isNoun(v.it[k].w) && !v.nounAsVerb(k) {
+		return false
+	}
+	be := func(j int) bool { return v.word(j, "is", "are", "was", "were", "been", "be", "being") }
+	if be(k - 1) {
+		return true
+	}
+	adverb := v.it[k-1].e == nil && (strings.HasSuffix(v.it[k-1].w, "ly") || v.wordIn(k-1, v.d.lx.adverbs))
+	return adverb && be(k-2)
+}
+
+// presentPassive reports an attack verb at k in the present passive
+// ("bases are regularly attacked by X"): its subject is what is struck.
+func (v *view) presentPassive(k int) bool {
+	if !v.passiveVerb(k) {
+		return false
+	}
+	return v.word(k-1, "is", "are") || !v.word(k-1, "is", "are", "was", "were", "been", "be", "being") && v.word(k-2, "is", "are")
 }
 
 // refersBack reports an attack noun at k that names one attack already
@@ -1523,6 +1548,19 @@ func verbForm(w string) bool {
 func (v *view) passiveSubjects(k int) []*entity {
 	c := k - 1
 	for c > 0 && !clauseBreak(v.it[c-1].w) && !(v.word(c-1, "and") && v.word(c-2, ",")) {
+		if v.word(c-1, "which", "that") && c-1 >= k-3 {
+			// "the outpost, which is often shelled by X": the relative's
+			// head, not the clause's subject; after "said that", the
+			// clause's own subject.
+			h := c - 2
+			if v.word(h, ",") {
+				h--
+			}
+			if is(v.ent(h), schema.Place, schema.MilitaryBase, schema.Country, schema.ArmedGroup, schema.GovernmentBody) {
+				return []*entity{v.ent(h)}
+			}
+			break
+		}
 		c--
 	}
 	j := v.next(c-1, k-c, ofType(schema.Place, schema.MilitaryBase, schema.Country, schema.ArmedGroup, schema.GovernmentBody))
