@@ -493,6 +493,12 @@ func TestContextTypes(t *testing.T) {
 		{"Siyamand Ali also said the fighting went on near the dam.", "siyamand-ali", schema.Person},
 		// A name's nisba is no mention of the city it comes from.
 		{"The drone killed Abu Hussein al-Basri near the border.", "abu-hussein-al-basri", schema.Person},
+		// Common Kurdish, Arabic and Turkish given names make a pair a
+		// person's where no apposition or speech verb follows it.
+		{"Siyamand Rashko, on his Telegram channel, said the shelling went on.", "siyamand-rashko", schema.Person},
+		{"Diyar Sherko, in a call with reporters, said the shelling went on.", "diyar-sherko", schema.Person},
+		{"Fatma Durak (known as Rojin Amed) died in the raid near the border.", "fatma-durak", schema.Person},
+		{"The shelling wounded Salwa Henan and her son near the dam.", "salwa-henan", schema.Person},
 		// After a given name, a name runs to five or six words.
 		{"The raid killed Ahmed Abdul Karim al-Rubaie near the border.", "ahmed-abdul-karim-al-rubaie", schema.Person},
 		{"Clashes broke out near Kafr Ghan and Mount Bersaya.", "mount-bersaya", schema.Place},
