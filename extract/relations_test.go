@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -583,6 +584,18 @@ func TestKnownAs(t *testing.T) {
 	got = ids("Abu Fadak (Abdul Aziz al-Mohammadawi) chairs the staff. He spoke on Monday.")
 	if _, split := got["abdul-aziz-al-mohammadawi"]; split {
 		t.Errorf("the bracketed full name is a second person: %v", got)
+	}
+	// Two full names an alias word joins are one person, named after
+	// the first, kunya or none.
+	for _, c := range []struct{ text, alias string }{
+		{"The drone killed Diyar Xelef (also called Zinar Qerecox), a field commander, near the dam.", "Zinar Qerecox"},
+		{"The drone killed Diyar Xelef, code-named Zinar Qerecox, near the dam.", "Zinar Qerecox"},
+		{"Police arrested Diyar Xelef, known as Zinar Qerecox, near the dam.", "Zinar Qerecox"},
+	} {
+		got = ids(c.text)
+		if !slices.Contains(got["diyar-xelef"], c.alias) {
+			t.Errorf("%q: want one person named after the first name with both names, got %v", c.text, got)
+		}
 	}
 	got = ids("Saraya Awliya al-Dam claimed the rocket attack on Erbil. Jaish al-Islam fighters withdrew from Douma after the deal.")
 	for _, m := range got["saraya-awliya-al-dam"] {
