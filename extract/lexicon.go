@@ -209,6 +209,7 @@ type wordLists struct {
 	PluralMemberNouns         []string            `yaml:"plural_member_nouns"`
 	PersonListHeads           []string            `yaml:"person_list_heads"`
 	NamedPersonNouns          []string            `yaml:"named_person_nouns"`
+	AliasWords                []string            `yaml:"alias_words"`
 	OrganizationNouns         []string            `yaml:"organization_nouns"`
 	LocatedParticiples        []string            `yaml:"located_participles"`
 	AllianceParticiples       []string            `yaml:"alliance_participles"`

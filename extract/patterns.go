@@ -1201,10 +1201,47 @@ func (d *doc) personCueBefore(i int) bool {
 	if i >= 3 && d.toks[i-1].norm == "old" && d.toks[i-1].hyph && d.toks[i-2].hyph && d.toks[i-3].kind == tNum {
 		return d.toks[i-2].norm == "year" || d.toks[i-2].norm == "years"
 	}
+	if k := d.aliasPhraseBefore(i); k > 0 {
+		// "X, known as Y", "X (also called Y)", "X, code-named Y":
+		// another name of the person just named.
+		if m := d.at[k-1]; m != nil {
+			return m.ent.typ == schema.Person
+		}
+		j := k - 1
+		for n := 0; n < 5 && j >= 1 && d.toks[j-1].cap && d.toks[j-1].kind == tWord && d.at[j-1] == nil; n++ {
+			j--
+		}
+		return d.toks[k-1].cap && (d.lx.given[d.toks[j].norm] || d.lx.kunyas.hasID(d.toks[j].id))
+	}
 	if i >= 2 && d.toks[i-1].norm == "named" {
 		return d.lx.namedPersonNouns.hasID(d.toks[i-2].id)
 	}
 	return i >= 1 && d.lx.personListHeads.hasID(d.toks[i-1].id)
+}
+
+// aliasPhraseBefore returns the comma or bracket that opens an alias
+// phrase ending right before token i (", also known as", "(also called",
+// ", code-named"; words.yaml alias_words), or -1.
+func (d *doc) aliasPhraseBefore(i int) int {
+	k := i - 1
+	switch {
+	case k >= 1 && d.toks[k].norm == "as" && d.toks[k-1].norm == "known":
+		k -= 2
+	case k >= 1 && d.lx.aliasWords.hasID(d.toks[k].id):
+		for k >= 1 && d.toks[k].hyph {
+			k-- // "code-named"
+		}
+		k--
+	default:
+		return -1
+	}
+	if k >= 0 && d.toks[k].norm == "also" {
+		k--
+	}
+	if k < 1 || d.toks[k].norm != "," && d.toks[k].norm != "(" {
+		return -1
+	}
+	return k
 }
 
 // personList reports a name run at tokens i..j that is one item of a list

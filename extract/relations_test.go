@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -493,6 +494,12 @@ func TestContextTypes(t *testing.T) {
 		{"Siyamand Ali also said the fighting went on near the dam.", "siyamand-ali", schema.Person},
 		// A name's nisba is no mention of the city it comes from.
 		{"The drone killed Abu Hussein al-Basri near the border.", "abu-hussein-al-basri", schema.Person},
+		// Common Kurdish, Arabic and Turkish given names make a pair a
+		// person's where no apposition or speech verb follows it.
+		{"Siyamand Rashko, on his Telegram channel, said the shelling went on.", "siyamand-rashko", schema.Person},
+		{"Diyar Sherko, in a call with reporters, said the shelling went on.", "diyar-sherko", schema.Person},
+		{"Fatma Durak (known as Rojin Amed) died in the raid near the border.", "fatma-durak", schema.Person},
+		{"The shelling wounded Salwa Henan and her son near the dam.", "salwa-henan", schema.Person},
 		// After a given name, a name runs to five or six words.
 		{"The raid killed Ahmed Abdul Karim al-Rubaie near the border.", "ahmed-abdul-karim-al-rubaie", schema.Person},
 		{"Clashes broke out near Kafr Ghan and Mount Bersaya.", "mount-bersaya", schema.Place},
@@ -577,6 +584,18 @@ func TestKnownAs(t *testing.T) {
 	got = ids("Abu Fadak (Abdul Aziz al-Mohammadawi) chairs the staff. He spoke on Monday.")
 	if _, split := got["abdul-aziz-al-mohammadawi"]; split {
 		t.Errorf("the bracketed full name is a second person: %v", got)
+	}
+	// Two full names an alias word joins are one person, named after
+	// the first, kunya or none.
+	for _, c := range []struct{ text, alias string }{
+		{"The drone killed Diyar Xelef (also called Zinar Qerecox), a field commander, near the dam.", "Zinar Qerecox"},
+		{"The drone killed Diyar Xelef, code-named Zinar Qerecox, near the dam.", "Zinar Qerecox"},
+		{"Police arrested Diyar Xelef, known as Zinar Qerecox, near the dam.", "Zinar Qerecox"},
+	} {
+		got = ids(c.text)
+		if !slices.Contains(got["diyar-xelef"], c.alias) {
+			t.Errorf("%q: want one person named after the first name with both names, got %v", c.text, got)
+		}
 	}
 	got = ids("Saraya Awliya al-Dam claimed the rocket attack on Erbil. Jaish al-Islam fighters withdrew from Douma after the deal.")
 	for _, m := range got["saraya-awliya-al-dam"] {

@@ -327,6 +327,11 @@ func (d *doc) knownAs() {
 		if !d.lx.kunyas.hasID(d.toks[o.first].id) {
 			kunya, full = m.ent, o.ent // "Abu Taqwa (Mushtaq al-Saadi)"
 			if !d.lx.kunyas.hasID(d.toks[m.first].id) {
+				if d.aliasAfter(m) == o {
+					// "X, code-named Y": two full names, one person,
+					// named after the first.
+					d.nameAfterFirst(m, o)
+				}
 				continue
 			}
 		}
@@ -350,6 +355,9 @@ func (d *doc) knownAs() {
 // in brackets right after it. Otherwise nil.
 func (d *doc) alsoKnownAs(m *mention) *mention {
 	i := m.last
+	if o := d.aliasAfter(m); o != nil {
+		return o
+	}
 	if i+2 < len(d.toks) && d.toks[i].norm == "(" {
 		if o := d.at[i+1]; o != nil && o.first == i+1 && o.last < len(d.toks) && d.toks[o.last].norm == ")" {
 			return o
@@ -370,6 +378,35 @@ func (d *doc) alsoKnownAs(m *mention) *mention {
 			return o
 		}
 		if t := d.toks[j].norm; t == "." || t == "," {
+			return nil
+		}
+	}
+	return nil
+}
+
+// nameAfterFirst makes the person of o, another name of m's person, one
+// with it, named after m unless the lexicon knows only o.
+func (d *doc) nameAfterFirst(m, o *mention) {
+	first, other := m.ent, o.ent
+	switch {
+	case first.unknown && other.unknown:
+		first.named = d.span(m.first, m.last)
+		d.mergeEntity(first, other, ReasonKnownAs)
+	case other.unknown:
+		d.mergeEntity(first, other, ReasonKnownAs)
+	case first.unknown:
+		d.mergeEntity(other, first, ReasonKnownAs)
+	}
+}
+
+// aliasAfter returns the mention an alias phrase right after m names
+// ("X, code-named Y", "X (also called Y)", "X, also known as Y"), or nil.
+func (d *doc) aliasAfter(m *mention) *mention {
+	for j := m.last + 2; j < len(d.toks) && j <= m.last+5; j++ {
+		if o := d.at[j]; o != nil {
+			if o.first == j && d.aliasPhraseBefore(j) == m.last {
+				return o
+			}
 			return nil
 		}
 	}

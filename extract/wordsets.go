@@ -180,6 +180,7 @@ type wordSets struct {
 	pluralMemberNouns         wordSet // "other groups of Y"
 	personListHeads           wordSet // "its commanders A, B and C": people
 	namedPersonNouns          wordSet // "a woman named X": a person
+	aliasWords                wordSet // "X, code-named Y": Y is X's other name
 	organizationNouns         wordSet // a name in quotes before them is an organisation
 	locatedParticiples        wordSet // "X, located in Y"
 	allianceParticiples       wordSet // "Iran-aligned X"
@@ -441,6 +442,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"plural_member_nouns", w.PluralMemberNouns, &ws.pluralMemberNouns},
 		{"person_list_heads", w.PersonListHeads, &ws.personListHeads},
 		{"named_person_nouns", w.NamedPersonNouns, &ws.namedPersonNouns},
+		{"alias_words", w.AliasWords, &ws.aliasWords},
 		{"organization_nouns", w.OrganizationNouns, &ws.organizationNouns},
 		{"located_participles", w.LocatedParticiples, &ws.locatedParticiples},
 		{"alliance_participles", w.AllianceParticiples, &ws.allianceParticiples},
