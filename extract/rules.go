@@ -413,15 +413,7 @@ func (d *doc) dropHeadlineRepeats() {
 		out = append(out, e)
 	}
 	d.events = out
-	for i := range d.facts {
-		f := &d.facts[i]
-		if id, ok := same[f.S]; ok {
-			f.S = id
-		}
-		if id, ok := same[f.O]; ok {
-			f.O = id
-		}
-	}
+	d.renameEvents(same)
 }
 
 // dropThreatRepeats drops a threat by an agent at a target that an
@@ -454,6 +446,12 @@ func (d *doc) dropThreatRepeats() {
 		out = append(out, e)
 	}
 	d.events = out
+	d.renameEvents(same)
+}
+
+// renameEvents points the facts about a dropped event (an id of same) at
+// the event kept in its place.
+func (d *doc) renameEvents(same map[string]string) {
 	if same == nil {
 		return
 	}
