@@ -330,23 +330,16 @@ func (d *doc) knownAs() {
 				if d.aliasAfter(m) == o {
 					// "X, code-named Y": two full names, one person,
 					// named after the first.
-					d.nameAfterFirst(m, o)
+					d.joinPeople(m.ent, o.ent, m)
 				}
 				continue
 			}
 		}
-		switch {
-		case full.unknown && kunya.unknown:
-			kunya.named = d.span(o.first, o.last)
-			if kunya == m.ent {
-				kunya.named = d.span(m.first, m.last)
-			}
-			d.mergeEntity(kunya, full, ReasonKnownAs)
-		case full.unknown:
-			d.mergeEntity(kunya, full, ReasonKnownAs)
-		case kunya.unknown:
-			d.mergeEntity(full, kunya, ReasonKnownAs)
+		named := o
+		if kunya == m.ent {
+			named = m
 		}
+		d.joinPeople(kunya, full, named)
 	}
 }
 
@@ -384,18 +377,17 @@ func (d *doc) alsoKnownAs(m *mention) *mention {
 	return nil
 }
 
-// nameAfterFirst makes the person of o, another name of m's person, one
-// with it, named after m unless the lexicon knows only o.
-func (d *doc) nameAfterFirst(m, o *mention) {
-	first, other := m.ent, o.ent
+// joinPeople makes keep and other one person: keep, named by the mention
+// named when the lexicon knows neither, or the one the lexicon knows.
+func (d *doc) joinPeople(keep, other *entity, named *mention) {
 	switch {
-	case first.unknown && other.unknown:
-		first.named = d.span(m.first, m.last)
-		d.mergeEntity(first, other, ReasonKnownAs)
+	case keep.unknown && other.unknown:
+		keep.named = d.span(named.first, named.last)
+		d.mergeEntity(keep, other, ReasonKnownAs)
 	case other.unknown:
-		d.mergeEntity(first, other, ReasonKnownAs)
-	case first.unknown:
-		d.mergeEntity(other, first, ReasonKnownAs)
+		d.mergeEntity(keep, other, ReasonKnownAs)
+	case keep.unknown:
+		d.mergeEntity(other, keep, ReasonKnownAs)
 	}
 }
 
