@@ -1440,6 +1440,10 @@ func (v *view) troopsHeld(k int) {
 	for j >= 0 && j >= k-4 && (v.wordIn(j, v.d.lx.approximators) || v.word(j, "more", "than") || v.wordIn(j, v.d.lx.troopModifiers) || v.dateish(j)) {
 		j--
 	}
+	if v.word(j, "its", "their") {
+		v.possessedTroops(k)
+		return
+	}
 	if j == k-1 || !(v.word(j, "has", "have", "had") || v.wordIn(j, v.d.lx.keepVerbs)) {
 		return
 	}
@@ -1460,6 +1464,34 @@ func (v *view) troopsHeld(k int) {
 		if v.word(n, "in", "at") && v.wordIn(n+1, v.d.lx.regionAdjectives) && is(v.ent(n+2), schema.Country, schema.Place) {
 			v.fact(k, s, "deployed_at", v.ent(n+2), 0.65)
 		}
+	}
+}
+
+// possessedTroops: "Washington says its 900 troops in Syria will stay",
+// "Britain vowed to protect their soldiers in Iraq": the troops item k
+// names, behind "its" or "their", are the armed forces of the state or
+// coalition the sentence opens with, and they are in the places named
+// right after "in".
+func (v *view) possessedTroops(k int) {
+	s := v.firstActor(k)
+	if !is(s, schema.Country, schema.Coalition) {
+		return
+	}
+	if m := v.d.military(s); m != nil {
+		s = m
+	}
+	if !v.word(k+1, "in", "inside") {
+		return
+	}
+	o := k + 2
+	if v.wordIn(o, v.d.lx.regionAdjectives) {
+		o++
+	}
+	if !is(v.ent(o), schema.Country, schema.Place, schema.MilitaryBase) {
+		return
+	}
+	for _, x := range v.list(o) {
+		v.fact(k, s, "deployed_at", v.ent(x), 0.65)
 	}
 }
 
