@@ -1375,6 +1375,11 @@ func (v *view) deployedIn(k int) {
 	for _, x := range idx {
 		v.fact(k, s, "deployed_at", v.ent(x), 0.7)
 	}
+	// "American soldiers in Syria's northeastern Hasakah province": in the country
+	// and in the part of it the possessive names.
+	if p := v.countrysPart(o); len(idx) == 1 && p > o {
+		v.fact(k, s, "deployed_at", v.ent(p), 0.65)
+	}
 	// "…, mostly at Ain al-Asad in Anbar and at Harir and Erbil": the
 	// places named after a qualifier, not the regions that locate them.
 	e := idx[len(idx)-1]
@@ -1394,6 +1399,25 @@ func (v *view) deployedIn(k int) {
 			}
 		}
 	}
+}
+
+// countrysPart returns the item of the place a country's possessive at
+// item j names, past place words and adjectives ("Syria's northern
+// province of Raqqa", "Iraq's southern Basra province"), or j.
+func (v *view) countrysPart(j int) int {
+	if !is(v.ent(j), schema.Country) || !v.word(j+1, "'s", "'") {
+		return j
+	}
+	p := j + 2
+	for n := 0; p < len(v.it) && n < 3 && v.it[p].e == nil; p, n = p+1, n+1 {
+		if !(v.wordIn(p, v.d.lx.placeWords) || v.wordIn(p, v.d.lx.placesBefore) || v.word(p, "of") || adjectiveEnding(v.it[p].w) && !v.d.toks[v.it[p].t0].cap) {
+			return j
+		}
+	}
+	if is(v.ent(p), schema.Place) {
+		return p
+	}
+	return j
 }
 
 // hosts: "Iraq, which hosts about 2,500 U.S. troops", "X air base, which

@@ -240,6 +240,11 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"turkish-armed-forces", "deployed_at", "iraq", "reported"}}},
 		{"The United States blamed the militias for the threats to its roughly 900 troops in Syria.",
 			[]wantFact{{"us-military", "deployed_at", "syria", "stated"}}},
+		// A country's possessive naming a part of it: the troops are there.
+		{"A drone came down close to American soldiers in Syria's northeastern province of Hasakah.",
+			[]wantFact{{"us-military", "deployed_at", "hasakah", "stated"}}},
+		{"Officials said some 300 U.S. troops in Iraq's western Anbar province had been put on alert.",
+			[]wantFact{{"us-military", "deployed_at", "anbar", "reported"}}},
 	} {
 		rec := extractText(t, c.text)
 		for _, w := range c.want {
