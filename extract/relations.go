@@ -1407,6 +1407,11 @@ func (v *view) deployedIn(k int) {
 	for _, x := range idx {
 		v.fact(k, s, "deployed_at", v.ent(x), 0.7)
 	}
+	// "American soldiers in Syria's northeastern Hasakah province": in the country
+	// and in the part of it the possessive names.
+	if p := v.countrysPart(o); len(idx) == 1 && p > o {
+		v.fact(k, s, "deployed_at", v.ent(p), 0.65)
+	}
 	// "…, mostly at Ain al-Asad in Anbar and at Harir and Erbil": the
 	// places named after a qualifier, not the regions that locate them.
 	e := idx[len(idx)-1]
@@ -1426,6 +1431,25 @@ func (v *view) deployedIn(k int) {
 			}
 		}
 	}
+}
+
+// countrysPart returns the item of the place a country's possessive at
+// item j names, past place words and adjectives ("Syria's northern
+// province of Raqqa", "Iraq's southern Basra province"), or j.
+func (v *view) countrysPart(j int) int {
+	if !is(v.ent(j), schema.Country) || !v.word(j+1, "'s", "'") {
+		return j
+	}
+	p := j + 2
+	for n := 0; p < len(v.it) && n < 3 && v.it[p].e == nil; p, n = p+1, n+1 {
+		if !(v.wordIn(p, v.d.lx.placeWords) || v.wordIn(p, v.d.lx.placesBefore) || v.word(p, "of") || adjectiveEnding(v.it[p].w) && !v.d.toks[v.it[p].t0].cap) {
+			return j
+		}
+	}
+	if is(v.ent(p), schema.Place) {
+		return p
+	}
+	return j
 }
 
 // hosts: "Iraq, which hosts about 2,500 U.S. troops", "X air base, which
@@ -1472,6 +1496,10 @@ func (v *view) troopsHeld(k int) {
 	for j >= 0 && j >= k-4 && (v.wordIn(j, v.d.lx.approximators) || v.word(j, "more", "than") || v.wordIn(j, v.d.lx.troopModifiers) || v.dateish(j)) {
 		j--
 	}
+	if v.word(j, "its", "their") {
+		v.possessedTroops(k)
+		return
+	}
 	if j == k-1 || !(v.word(j, "has", "have", "had") || v.wordIn(j, v.d.lx.keepVerbs)) {
 		return
 	}
@@ -1492,6 +1520,34 @@ func (v *view) troopsHeld(k int) {
 		if v.word(n, "in", "at") && v.wordIn(n+1, v.d.lx.regionAdjectives) && is(v.ent(n+2), schema.Country, schema.Place) {
 			v.fact(k, s, "deployed_at", v.ent(n+2), 0.65)
 		}
+	}
+}
+
+// possessedTroops: "Washington says its 900 troops in Syria will stay",
+// "Britain vowed to protect their soldiers in Iraq": the troops item k
+// names, behind "its" or "their", are the armed forces of the state or
+// coalition the sentence opens with, and they are in the places named
+// right after "in".
+func (v *view) possessedTroops(k int) {
+	s := v.firstActor(k)
+	if !is(s, schema.Country, schema.Coalition) {
+		return
+	}
+	if m := v.d.military(s); m != nil {
+		s = m
+	}
+	if !v.word(k+1, "in", "inside") {
+		return
+	}
+	o := k + 2
+	if v.wordIn(o, v.d.lx.regionAdjectives) {
+		o++
+	}
+	if !is(v.ent(o), schema.Country, schema.Place, schema.MilitaryBase) {
+		return
+	}
+	for _, x := range v.list(o) {
+		v.fact(k, s, "deployed_at", v.ent(x), 0.65)
 	}
 }
 

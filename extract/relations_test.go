@@ -235,6 +235,17 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"kataib-hezbollah", "attacked", "erbil-air-base", "claimed"}, {"abu-hussein-al-hamidawi", "holds_role", "kataib-hezbollah", "stated"}}},
 		{"Turkey's ally Azerbaijan sent observers.",
 			[]wantFact{{"azerbaijan", "allied_with", "turkey", "stated"}}},
+		// Troops behind "its" or "their" are the forces of the state the
+		// sentence opens with, where "in" puts them.
+		{"Turkey pledged to shield its soldiers in northern Iraq from any reprisal.",
+			[]wantFact{{"turkish-armed-forces", "deployed_at", "iraq", "reported"}}},
+		{"The United States blamed the militias for the threats to its roughly 900 troops in Syria.",
+			[]wantFact{{"us-military", "deployed_at", "syria", "stated"}}},
+		// A country's possessive naming a part of it: the troops are there.
+		{"A drone came down close to American soldiers in Syria's northeastern province of Hasakah.",
+			[]wantFact{{"us-military", "deployed_at", "hasakah", "stated"}}},
+		{"Officials said some 300 U.S. troops in Iraq's western Anbar province had been put on alert.",
+			[]wantFact{{"us-military", "deployed_at", "anbar", "reported"}}},
 	} {
 		rec := extractText(t, c.text)
 		for _, w := range c.want {
