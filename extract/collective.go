@@ -63,6 +63,14 @@ type collectiveSpec struct {
 	// collective without a modifier: "Iran-backed forces" are the
 	// militias, where "US-backed forces" are a named force.
 	Unmodified []string `yaml:"unmodified"`
+	// Demonymic names the sponsors whose name or demonym right before one
+	// of its heads makes their collective with no link word ("Iranian
+	// militias"), and those heads. The text states no backing: no link
+	// fact is made of it.
+	Demonymic *struct {
+		Sponsors []string `yaml:"sponsors"`
+		Heads    []string `yaml:"heads"`
+	} `yaml:"demonymic"`
 	// Bodies are the arms of a state that back its collective, each
 	// with that state: "groups affiliated with Iran's Revolutionary
 	// Guard" are Iran's collective, backed by the Guard.
@@ -85,6 +93,8 @@ type collectives struct {
 	unsponsored map[string]*LexEntry
 	// unmodified: the country ids of collectiveSpec.Unmodified.
 	unmodified map[string]bool
+	// demonymic: the country ids and the heads of collectiveSpec.Demonymic.
+	demonymic, demHeads map[string]bool
 	// bodies: the ids of collectiveSpec.Bodies, which bySponsor maps to
 	// their state's collective.
 	bodies map[string]bool
@@ -154,6 +164,19 @@ func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(str
 			return nil, fmt.Errorf("collectives: unmodified: %q is not a country of the lexicon", n)
 		}
 		c.unmodified[sp.id] = true
+	}
+	c.demonymic, c.demHeads = map[string]bool{}, map[string]bool{}
+	if u := s.Demonymic; u != nil {
+		for _, n := range u.Sponsors {
+			sp := byName(n)
+			if sp == nil || c.bySponsor[sp.id] == nil {
+				return nil, fmt.Errorf("collectives: demonymic: %q is not a country of the lexicon", n)
+			}
+			c.demonymic[sp.id] = true
+		}
+		for _, w := range u.Heads {
+			c.demHeads[normWord(w)] = true
+		}
 	}
 	c.bodies = map[string]bool{}
 	for body, state := range s.Bodies {
@@ -260,7 +283,7 @@ const (
 // tests, with its bits.
 func (c *collectives) words() iter.Seq2[string, uint8] {
 	return func(yield func(string, uint8) bool) {
-		for _, m := range []map[string]bool{c.proxies, c.modifiers} {
+		for _, m := range []map[string]bool{c.proxies, c.modifiers, c.demHeads} {
 			for w := range m {
 				if !yield(w, collAfterSponsor) {
 					return
@@ -318,6 +341,9 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 	}
 	if d.at[i] == nil && d.possessedAt(i) {
 		return 0, nil, "" // "Iran's Iraqi proxies", "its Iraqi proxies": the demonym says where, not who backs them
+	}
+	if pred == "" && c.demonymic[sponsor.id] && !d.toks[j].hyph && d.at[j] == nil && c.demHeads[d.toks[j].norm] {
+		return j + 1, sponsor, "" // "Iranian militias"
 	}
 	if pred == "" {
 		if end := d.proxyHead(j, last); end > 0 {

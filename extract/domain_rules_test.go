@@ -76,6 +76,11 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"harakat-hezbollah-al-nujaba", "attacked", "erbil-air-base", "reported"}}, nil, nil},
 		{"Iran's Revolutionary Guards fired a salvo of ballistic missiles at Erbil late on Monday.",
 			[]wantFact{{"islamic-revolutionary-guard-corps", "attacked", "erbil", ""}}, nil, nil},
+		{"Manbij and its farmland were exposed to renewed shelling by the Turkish army and its mercenaries this week.",
+			[]wantFact{{"turkish-armed-forces", "attacked", "manbij", ""}, {"turkish-backed-factions", "attacked", "manbij", ""}},
+			[]wantEvent{{schema.EvAttack, "turkish-armed-forces", "manbij"}}, nil},
+		{"U.S. outposts in Syria have been subjected to more than a hundred attacks by Iranian militias since the spring.",
+			[]wantFact{{"iran-backed-militias", "attacked", "us-military", ""}}, nil, nil},
 		{"Kataib Hezbollah has carried out more than 40 operations against U.S. bases since October.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},
 		// A definite attack whose hand is named after it ("carried out

@@ -337,6 +337,45 @@ func TestCollectives(t *testing.T) {
 	}
 }
 
+// TestDemonymicCollective: the demonym of a sponsor the lexicon names
+// under demonymic, right before one of its heads, is that sponsor's
+// collective, with no link fact (the text states none); another
+// demonym says where the militias are, not who backs them.
+func TestDemonymicCollective(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, tc := range []struct {
+		text, mention string
+		want          bool
+	}{
+		{"A convoy of Iranian militias crossed the border at dawn.", "Iranian militias", true},
+		{"Three Iranian militiamen died when their truck overturned.", "Iranian militiamen", true},
+		{"Iraqi militias have fired rockets at U.S. bases.", "", false},
+		{"Iranian officials met the envoy.", "", false},
+	} {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var coll bool
+		for _, e := range rec.Entities {
+			if e.ID == "iran-backed-militias" && (!tc.want || len(e.Mentions) == 1 && e.Mentions[0] == tc.mention) {
+				coll = true
+			}
+			if e.ID == "iraq-backed-militias" {
+				t.Errorf("%q: a demonym that says where made a collective: %+v", tc.text, rec.Entities)
+			}
+		}
+		if coll != tc.want {
+			t.Errorf("%q: entities %+v, want the collective %v", tc.text, rec.Entities, tc.want)
+		}
+		for _, f := range rec.Facts {
+			if f.S == "iran-backed-militias" && (f.P == "backed_by" || f.P == "allied_with") {
+				t.Errorf("%q: link fact %+v from a demonym alone", tc.text, f)
+			}
+		}
+	}
+}
+
 // TestFramesAreData: a frame added to a lexicon directory of one's own
 // fires without recompiling, and changes the extractor's name, so stored
 // articles are re-extracted; a bad frame is a clear error.
