@@ -1215,3 +1215,35 @@ func TestForceKilledPerson(t *testing.T) {
 		}
 	}
 }
+
+// "Neutralized", the Turkish officials' word, covers a killing, a capture
+// and a surrender alike: the force attacked the people it names, and is
+// not said to have killed them.
+func TestNeutralizedIsNoKilling(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+		not  []wantFact
+	}{
+		{"Turkish intelligence has neutralized Kemal Aydin, a senior PKK figure, near Qamishli.",
+			[]wantFact{{s: "national-intelligence-organization", p: "attacked", o: "kemal-aydin"}},
+			[]wantFact{{s: "national-intelligence-organization", p: "killed", o: "kemal-aydin"}}},
+		{"Turkish troops have neutralised Baran Cudi, a PKK commander, in the Zap region.",
+			[]wantFact{{s: "turkish-armed-forces", p: "attacked", o: "baran-cudi"}},
+			[]wantFact{{s: "turkish-armed-forces", p: "killed", o: "baran-cudi"}}},
+		{"A Turkish drone strike near Zakho on Sunday neutralized three members of the PKK, the ministry said.",
+			[]wantFact{{s: "turkey", p: "attacked", o: "kurdistan-workers-party"}}, nil},
+	} {
+		rec := extractText(t, c.text)
+		for _, w := range c.want {
+			if !hasFact(rec, w) {
+				t.Errorf("%q: no fact %v in %s", c.text, w, facts(rec))
+			}
+		}
+		for _, w := range c.not {
+			if hasFact(rec, w) {
+				t.Errorf("%q: fact %v", c.text, w)
+			}
+		}
+	}
+}
