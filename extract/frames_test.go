@@ -562,6 +562,10 @@ func TestNamesInRunningText(t *testing.T) {
 		{"Turkey launched a new offensive in northern Iraq against the PKK, the Defense Ministry said. Turkey said it would go on.", "turkish-ministry-of-national-defense", "Defense Ministry"},
 		// A state's forces count for it, as its name does.
 		{"Turkish forces neutralized five PKK fighters in northern Iraq on Sunday, the Defense Ministry said.", "turkish-ministry-of-national-defense", "Defense Ministry"},
+		// "The National Defense Ministry": the Turkish outlets' name for
+		// Ankara's ministry, with or without the state before it.
+		{"Four PKK militants were hit in the Gara region, the National Defense Ministry said on Friday.", "turkish-ministry-of-national-defense", "National Defense Ministry"},
+		{"\"The hideouts will be cleared one by one,\" said Türkiye's National Defence Ministry on Monday.", "turkish-ministry-of-national-defense", "Türkiye's National Defence Ministry"},
 		// A known generic name inside a longer one is not that entity.
 		{"A spokesman for the Kurdistan Region Security Council said the drone came from the south.", "kurdistan-region-security-council", "Kurdistan Region Security Council"},
 		{"The Security Council of Halabja condemned the bombardment as a violation of sovereignty.", "security-council-of-halabja", "Security Council of Halabja"},
