@@ -566,6 +566,9 @@ func TestNamesInRunningText(t *testing.T) {
 		// Ankara's ministry, with or without the state before it.
 		{"Four PKK militants were hit in the Gara region, the National Defense Ministry said on Friday.", "turkish-ministry-of-national-defense", "National Defense Ministry"},
 		{"\"The hideouts will be cleared one by one,\" said Türkiye's National Defence Ministry on Monday.", "turkish-ministry-of-national-defense", "Türkiye's National Defence Ministry"},
+		// Turkish outlets put an operation's name before the word too.
+		{"Drones hit two PKK caves in the Claw-Sword Operation zone on Sunday, the ministry said.", "operation-claw-sword", "Claw-Sword Operation"},
+		{"Three militants were caught near the Peace Spring Operation area, officials said.", "operation-peace-spring", "Peace Spring Operation"},
 		// A known generic name inside a longer one is not that entity.
 		{"A spokesman for the Kurdistan Region Security Council said the drone came from the south.", "kurdistan-region-security-council", "Kurdistan Region Security Council"},
 		{"The Security Council of Halabja condemned the bombardment as a violation of sovereignty.", "security-council-of-halabja", "Security Council of Halabja"},
