@@ -152,6 +152,10 @@ func TestBorderNamedByOneSide(t *testing.T) {
 func TestSoldiersAndOpposition(t *testing.T) {
 	checkEntities(t, "Officials gave few details on Monday. Three Syrian soldiers and two Turkish soldiers were hurt when shells fell near the crossing.",
 		[]wantEntity{{"syrian-army", schema.GovernmentBody, "Syrian soldiers"}, {"turkish-armed-forces", schema.GovernmentBody, "Turkish soldiers"}})
+	// "Turkish security forces", the Turkish ministries' phrase for the
+	// troops of a cross-border operation, is the Turkish Armed Forces.
+	checkEntities(t, "Turkish security forces hit five PKK hideouts in the Zap region on Monday, the ministry said.",
+		[]wantEntity{{"turkish-armed-forces", schema.GovernmentBody, "Turkish security forces"}})
 	checkEntities(t, "Officials gave few details on Monday. Homs fell to a rebel alliance within a week, while Syrian opposition factions held the north.",
 		[]wantEntity{{"syrian-opposition-factions", schema.ArmedGroup, "rebel alliance"}, {"syrian-opposition-factions", schema.ArmedGroup, "Syrian opposition factions"}})
 }

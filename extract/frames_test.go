@@ -601,6 +601,13 @@ func TestNamesInRunningText(t *testing.T) {
 		{"Turkey launched a new offensive in northern Iraq against the PKK, the Defense Ministry said. Turkey said it would go on.", "turkish-ministry-of-national-defense", "Defense Ministry"},
 		// A state's forces count for it, as its name does.
 		{"Turkish forces neutralized five PKK fighters in northern Iraq on Sunday, the Defense Ministry said.", "turkish-ministry-of-national-defense", "Defense Ministry"},
+		// "The National Defense Ministry": the Turkish outlets' name for
+		// Ankara's ministry, with or without the state before it.
+		{"Four PKK militants were hit in the Gara region, the National Defense Ministry said on Friday.", "turkish-ministry-of-national-defense", "National Defense Ministry"},
+		{"\"The hideouts will be cleared one by one,\" said Türkiye's National Defence Ministry on Monday.", "turkish-ministry-of-national-defense", "Türkiye's National Defence Ministry"},
+		// Turkish outlets put an operation's name before the word too.
+		{"Drones hit two PKK caves in the Claw-Sword Operation zone on Sunday, the ministry said.", "operation-claw-sword", "Claw-Sword Operation"},
+		{"Three militants were caught near the Peace Spring Operation area, officials said.", "operation-peace-spring", "Peace Spring Operation"},
 		// A known generic name inside a longer one is not that entity.
 		{"A spokesman for the Kurdistan Region Security Council said the drone came from the south.", "kurdistan-region-security-council", "Kurdistan Region Security Council"},
 		{"The Security Council of Halabja condemned the bombardment as a violation of sovereignty.", "security-council-of-halabja", "Security Council of Halabja"},
@@ -1251,6 +1258,38 @@ func TestForceKilledPerson(t *testing.T) {
 		}
 		if !hasFact(rec, wantFact{s: c.agent, p: "killed", o: c.target}) {
 			t.Errorf("%q: no fact %s killed %s in %s", c.text, c.agent, c.target, facts(rec))
+		}
+	}
+}
+
+// "Neutralized", the Turkish officials' word, covers a killing, a capture
+// and a surrender alike: the force attacked the people it names, and is
+// not said to have killed them.
+func TestNeutralizedIsNoKilling(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+		not  []wantFact
+	}{
+		{"Turkish intelligence has neutralized Kemal Aydin, a senior PKK figure, near Qamishli.",
+			[]wantFact{{s: "national-intelligence-organization", p: "attacked", o: "kemal-aydin"}},
+			[]wantFact{{s: "national-intelligence-organization", p: "killed", o: "kemal-aydin"}}},
+		{"Turkish troops have neutralised Baran Cudi, a PKK commander, in the Zap region.",
+			[]wantFact{{s: "turkish-armed-forces", p: "attacked", o: "baran-cudi"}},
+			[]wantFact{{s: "turkish-armed-forces", p: "killed", o: "baran-cudi"}}},
+		{"A Turkish drone strike near Zakho on Sunday neutralized three members of the PKK, the ministry said.",
+			[]wantFact{{s: "turkey", p: "attacked", o: "kurdistan-workers-party"}}, nil},
+	} {
+		rec := extractText(t, c.text)
+		for _, w := range c.want {
+			if !hasFact(rec, w) {
+				t.Errorf("%q: no fact %v in %s", c.text, w, facts(rec))
+			}
+		}
+		for _, w := range c.not {
+			if hasFact(rec, w) {
+				t.Errorf("%q: fact %v", c.text, w)
+			}
 		}
 	}
 }
