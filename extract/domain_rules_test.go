@@ -325,6 +325,12 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"joe-biden", "attacked", "kataib-hezbollah", ""}}, []wantEvent{{schema.EvAirstrike, "united-states", "kataib-hezbollah"}}, nil},
 		{"Erdogan has stepped up drone strikes against the PKK in the mountains.",
 			nil, []wantEvent{{schema.EvAirstrike, "turkey", "kurdistan-workers-party"}}, nil},
+		// Attacks said to grow over a period are the subject's, with no
+		// target named, a list of weapons before the noun too.
+		{"Since the spring, the Turkish army has intensified its ground attacks along the border.",
+			nil, []wantEvent{{schema.EvAttack, "turkish-armed-forces", ""}}, nil},
+		{"The SDF has stepped up its artillery, sniper, and mortar attacks near Tabqa.",
+			nil, []wantEvent{{schema.EvAttack, "syrian-democratic-forces", ""}}, nil},
 		// Groups listed as responsible for attacks each made them, the
 		// first too, past a long aside before "responsible".
 		{"Officials say Asaib Ahl al-Haq and Kataib Hezbollah have over the last two years been responsible for most rocket attacks on US troops.",
