@@ -1401,6 +1401,30 @@ const (
 	eventAgent = "event.agent"
 )
 
+// noActOfSpeech reports a frame's statement, by agent (bound at item
+// agentAt, or -1) with its trigger at item trigger, that is no act of
+// speech: an analyst's or editor's framing, a characterising clause ("what
+// it described as"), an outlet's own staff as the speaker ("North Press
+// correspondent said") or, for an unnamed voice, just before the trigger
+// ("SOHR activists reported"), or the announcement of an agreement, which
+// is the agreement's event.
+func (v *view) noActOfSpeech(agent *entity, agentAt, trigger int, anonymous bool) bool {
+	if v.d.commentator[agent] || v.characterising(trigger) || v.announcesAgreement(trigger) {
+		return true
+	}
+	if agentAt >= 0 && v.outletStaff(agentAt) {
+		return true
+	}
+	if anonymous && trigger >= 0 {
+		for j := trigger - 1; j >= 0 && j >= trigger-3; j-- {
+			if v.outletStaff(j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // emitEvent records the frame's event, unless the sentence has one of its
 // kind with the same agent and target, and returns the event recorded or
 // found (nil when the frame has none).
@@ -1423,30 +1447,18 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 	if v.d.ownSide(agent, target) && ev.Type != schema.EvStatement {
 		return nil // no one attacks, meets or threatens itself: the subject was misread
 	}
-	if ev.Type == schema.EvStatement && v.d.commentator[agent] {
-		return nil // analysts and editors frame events; their words are not acts
+	agentAt := -1 // the item the agent's slot bound
+	if i := slices.Index(fr.slotNames, ev.Agent); i >= 0 {
+		agentAt = m.bind[i]
 	}
-	if ev.Type == schema.EvStatement && v.characterising(m.trigger) {
-		return nil // "what it described as": a view, not a statement
-	}
-	if i := slices.Index(fr.slotNames, ev.Agent); ev.Type == schema.EvStatement && i >= 0 && m.bind[i] >= 0 && v.outletStaff(m.bind[i]) {
-		return nil // "North Press correspondent said": the outlet's own sourcing
-	}
-	if ev.Type == schema.EvStatement && ev.Anonymous && m.trigger >= 0 {
-		for j := m.trigger - 1; j >= 0 && j >= m.trigger-3; j-- {
-			if v.outletStaff(j) {
-				return nil // "SOHR activists reported": nor an unnamed voice
-			}
-		}
-	}
-	if ev.Type == schema.EvStatement && v.announcesAgreement(m.trigger) {
-		return nil // "X announced an agreement": the agreement's event
+	if ev.Type == schema.EvStatement && v.noActOfSpeech(agent, agentAt, m.trigger, ev.Anonymous) {
+		return nil
 	}
 	if ev.Type == schema.EvStatement || ev.Type == schema.EvThreat {
 		agent = v.politicalEntity(agent) // "the White House said": the government it stands for
 	}
-	if i := slices.Index(fr.slotNames, ev.Agent); ev.Type == schema.EvStatement && i >= 0 && m.bind[i] >= 0 {
-		if x := v.jointSpeaker(m.bind[i]); x >= 0 {
+	if ev.Type == schema.EvStatement && agentAt >= 0 {
+		if x := v.jointSpeaker(agentAt); x >= 0 {
 			agent = v.politicalEntity(v.speakerAt(x)) // "X and Y said": one statement, X's (statement)
 		}
 	}
