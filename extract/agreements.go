@@ -44,14 +44,19 @@ func (d *doc) scanAgreements(s *sentence) {
 		if end <= i+2 {
 			continue
 		}
-		name := d.span(start, end)
-		e := &entity{typ: schema.Agreement, unknown: true, named: name}
-		d.ents = append(d.ents, e)
-		d.addMention(start, i+1, s.idx, e, ReasonDescribed)
-		// The entity is known by its whole description, not by the noun.
-		e.surfaces[0], e.allKeys[0], e.merges[0].Surface = name, d.keys.keys(name), name
+		d.addAgreement(start, i+1, d.span(start, end), s.idx)
 		i = end - 1
 	}
+}
+
+// addAgreement adds an unknown agreement with a mention at tokens [first,
+// last) of sentence sent, known by name: its whole description or name,
+// not by the noun alone.
+func (d *doc) addAgreement(first, last int, name string, sent int) {
+	e := &entity{typ: schema.Agreement, unknown: true, named: name}
+	d.ents = append(d.ents, e)
+	d.addMention(first, last, sent, e, ReasonDescribed)
+	e.surfaces[0], e.allKeys[0], e.merges[0].Surface = name, d.keys.keys(name), name
 }
 
 // namedAgreement adds the agreement the noun at token i names by its
@@ -59,17 +64,10 @@ func (d *doc) scanAgreements(s *sentence) {
 // agreement", "the Baghdad-Erbil deal". The parties' names stay items of
 // their own for the frames; the date is part of the mention.
 func (d *doc) namedAgreement(i int, s *sentence) bool {
-	add := func(start, first int) {
-		name := d.span(start, i+1)
-		e := &entity{typ: schema.Agreement, unknown: true, named: name}
-		d.ents = append(d.ents, e)
-		d.addMention(first, i+1, s.idx, e, ReasonDescribed)
-		e.surfaces[0], e.allKeys[0], e.merges[0].Surface = name, d.keys.keys(name), name
-	}
 	// A month and a day: "the April 5 agreement".
 	if i-2 >= s.first && d.toks[i-1].kind == tNum && !d.toks[i-1].hyph && d.at[i-1] == nil && d.at[i-2] == nil {
 		if _, ok := monthAt(&d.toks[i-2]); ok {
-			add(i-2, i-2)
+			d.addAgreement(i-2, i+1, d.span(i-2, i+1), s.idx)
 			return true
 		}
 	}
@@ -90,7 +88,7 @@ func (d *doc) namedAgreement(i int, s *sentence) bool {
 	if d.lx.agreementDeterminers.hasID(d.toks[start].id) {
 		start++ // "The Baghdad" at a sentence's start
 	}
-	add(start, i)
+	d.addAgreement(i, i+1, d.span(start, i+1), s.idx)
 	return true
 }
 
