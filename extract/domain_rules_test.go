@@ -170,7 +170,7 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"kataib-hezbollah", "attacked", "tower-22", ""}}, nil, nil},
 		// The base after "on" is the target; the troops it wounded are
 		// not the car of "a strike on a car killed X".
-		{"Days later a ballistic missile attack on the Ain al-Asad air base wounded several American service members.",
+		{"Days later a rocket attack on the Ain al-Asad air base wounded several American soldiers.",
 			nil, []wantEvent{{schema.EvAttack, "", "ain-al-asad-air-base"}}, nil},
 		// A state's aircraft by model are its forces.
 		{"Two U.S. F-15 fighter jets struck Kataib Hezbollah near Albu Kamal on Wednesday.",
