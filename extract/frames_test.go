@@ -656,6 +656,10 @@ func TestEventArguments(t *testing.T) {
 		{"The United States is not withdrawing its forces from Iraq.", "", "", "", 0},
 		{"Would the American occupiers withdraw from Iraq?", "", "", "", 0},
 		{"The United States has decided to withdraw its forces from Iraq.", "Withdrawal", "us-military", "", 1},
+		// A withdrawal only weighed, aimed at or supposed is no event.
+		{"A potential withdrawal of U.S. troops would embolden Tehran, analysts argue.", "", "", "", 0},
+		{"Lawmakers hope to achieve the exit of American forces within a year.", "", "", "", 0},
+		{"The campaign against ISIS would suffer if the United States removes its troops from Syria.", "", "", "", 0},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
