@@ -1297,3 +1297,38 @@ func TestNeutralizedIsNoKilling(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedOperationsEach: operations named in a list after the verb that
+// launched them are one attack each by its subject; a passive verb names
+// no one who launched them.
+func TestNamedOperationsEach(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, tc := range []struct {
+		text  string
+		agent string
+		about []string
+	}{
+		{"Since 2019, Ankara has mounted two large operations in the north: Claw-Eagle (2020) and Claw-Tiger (2020).",
+			"turkey", []string{"operation-claw-eagle", "operation-claw-tiger"}},
+		{"The Turkish army carried out several incursions, including Olive Branch and Peace Spring, over five years.",
+			"turkish-armed-forces", []string{"operation-olive-branch", "operation-peace-spring"}},
+		{"The new phase was initiated after operations Claw-Eagle and Claw-Tiger ended.", "", nil},
+	} {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var about []string
+		for _, e := range rec.Events {
+			if e.Type == "Attack" && e.About != "" {
+				if e.Agent != tc.agent {
+					t.Errorf("%q: attack about %s by %q, want %q", tc.text, e.About, e.Agent, tc.agent)
+				}
+				about = append(about, e.About)
+			}
+		}
+		if !slices.Equal(about, tc.about) {
+			t.Errorf("%q: attacks about %v, want %v", tc.text, about, tc.about)
+		}
+	}
+}
