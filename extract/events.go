@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,6 +43,12 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if prev := v.saidBefore(typ, agent, target, k); prev != nil {
 		return prev
 	}
+	return v.newEvent(typ, kind, agent, target, loc, by, status, date, note)
+}
+
+// newEvent records an event that no earlier one retells.
+func (v *view) newEvent(typ, kind string, agent, target, loc, by *entity, status, date, note string) *schema.Event {
+	d := v.d
 	id := d.eventID(typ, agent, target, v.s.idx)
 	ev := schema.Event{ID: id, Type: typ, Kind: kind, Status: status, Evidence: v.evidence(), Confidence: 0.6}
 	if agent != nil {
@@ -420,11 +427,69 @@ func (v *view) events() {
 	for _, k := range threats {
 		v.threat(k)
 	}
+	v.namedOperations()
 	if p := v.d.pendingAlly; p != nil && v.s.idx > 0 {
 		if j := v.next(-1, len(v.it), ofType(schema.Country, schema.ArmedGroup)); j >= 0 && v.ent(j) != p.s {
 			v.fact(j, v.ent(j), p.p, p.s, p.conf)
 		}
 		v.d.pendingAlly = nil
+	}
+}
+
+// namedOperations: "The army launched three operations: A (2016), B
+// (2018) and C (2019)". A verb of operation_verbs whose subject is an
+// actor, a plural noun of operation_nouns a few words after it, and two
+// or more named operations (the lexicon's Event entities) listed after it
+// behind a colon, a dash or "including":
+// each operation named is an attack by the subject, an event of its own
+// about the operation. One named operation alone is left to the frames.
+func (v *view) namedOperations() {
+	for k := range v.it {
+		if !v.wordIn(k, v.d.lx.operationVerbs) || v.word(k-1, "was", "were", "been", "be", "is", "are") {
+			continue // "it was launched after operations A and B": no one's
+		}
+		n := -1
+		for j := k + 1; j < len(v.it) && j <= k+8; j++ {
+			if v.it[j].e != nil || clauseBreak(v.it[j].w) {
+				break
+			}
+			if v.wordIn(j, v.d.lx.operationNouns) {
+				n = j
+				break
+			}
+		}
+		if n < 0 {
+			continue
+		}
+		var ops []*entity
+		listed := false // the names follow a colon, a dash or "including"
+		for j := n + 1; j < len(v.it) && !v.wordIn(j, v.d.lx.operationVerbs); j++ {
+			if v.word(j, ":", "—", "–", "including") {
+				listed = true
+			}
+			if e := v.ent(j); listed && is(e, schema.EventEntity) && !slices.Contains(ops, e) {
+				ops = append(ops, e)
+			}
+		}
+		if len(ops) < 2 {
+			continue
+		}
+		_, agent := v.subj(k)
+		agent = v.politicalEntity(agent)
+		if !is(agent, schema.Country, schema.GovernmentBody, schema.ArmedGroup, schema.Coalition) {
+			continue
+		}
+		kind, by := v.kindAt(k)
+		date, note := v.date(k)
+	next:
+		for _, op := range ops {
+			for i := range v.d.events {
+				if e := &v.d.events[i]; e.About == op.id && sameEventKind(e.Type, schema.EvAttack) {
+					continue next // the operation's attack told before
+				}
+			}
+			v.newEvent(schema.EvAttack, kind, agent, nil, nil, by, "occurred", date, note).About = op.id
+		}
 	}
 }
 

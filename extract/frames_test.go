@@ -656,6 +656,10 @@ func TestEventArguments(t *testing.T) {
 		{"The United States is not withdrawing its forces from Iraq.", "", "", "", 0},
 		{"Would the American occupiers withdraw from Iraq?", "", "", "", 0},
 		{"The United States has decided to withdraw its forces from Iraq.", "Withdrawal", "us-military", "", 1},
+		// A withdrawal only weighed, aimed at or supposed is no event.
+		{"A potential withdrawal of U.S. troops would embolden Tehran, analysts argue.", "", "", "", 0},
+		{"Lawmakers hope to achieve the exit of American forces within a year.", "", "", "", 0},
+		{"The campaign against ISIS would suffer if the United States removes its troops from Syria.", "", "", "", 0},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
@@ -1290,6 +1294,41 @@ func TestNeutralizedIsNoKilling(t *testing.T) {
 			if hasFact(rec, w) {
 				t.Errorf("%q: fact %v", c.text, w)
 			}
+		}
+	}
+}
+
+// TestNamedOperationsEach: operations named in a list after the verb that
+// launched them are one attack each by its subject; a passive verb names
+// no one who launched them.
+func TestNamedOperationsEach(t *testing.T) {
+	x := NewRules(DefaultLexicon())
+	for _, tc := range []struct {
+		text  string
+		agent string
+		about []string
+	}{
+		{"Since 2019, Ankara has mounted two large operations in the north: Claw-Eagle (2020) and Claw-Tiger (2020).",
+			"turkey", []string{"operation-claw-eagle", "operation-claw-tiger"}},
+		{"The Turkish army carried out several incursions, including Olive Branch and Peace Spring, over five years.",
+			"turkish-armed-forces", []string{"operation-olive-branch", "operation-peace-spring"}},
+		{"The new phase was initiated after operations Claw-Eagle and Claw-Tiger ended.", "", nil},
+	} {
+		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var about []string
+		for _, e := range rec.Events {
+			if e.Type == "Attack" && e.About != "" {
+				if e.Agent != tc.agent {
+					t.Errorf("%q: attack about %s by %q, want %q", tc.text, e.About, e.Agent, tc.agent)
+				}
+				about = append(about, e.About)
+			}
+		}
+		if !slices.Equal(about, tc.about) {
+			t.Errorf("%q: attacks about %v, want %v", tc.text, about, tc.about)
 		}
 	}
 }

@@ -237,6 +237,8 @@ type wordSets struct {
 	objectOfNouns             wordSet // "the bombardment of X": X is the target
 	blockadeNouns             wordSet // "the blockade of X": an attack trigger that targets rather than attacks
 	warNameHeads              wordSet // "Israel's war against Hamas": a war's name that says who wages it on whom
+	operationVerbs            wordSet // "Turkey launched three operations: A, B and C": the verb of the one who wages them
+	operationNouns            wordSet // the noun before the list of the operations' names
 	assassinationVerbs        wordSet // "X assassinated Y": an attack that is a killing, which the killed rule records
 	targetStopVerbs           wordSet // "attacks on its bases cease": a verb that ends the search for a target
 	truceNouns                wordSet // "a truce": a suspension even without the suspended operations named
@@ -497,6 +499,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"air_modifiers", w.AirModifiers, &ws.airModifiers},
 		{"blockade_nouns", w.BlockadeNouns, &ws.blockadeNouns},
 		{"war_name_heads", w.WarNameHeads, &ws.warNameHeads},
+		{"operation_verbs", w.OperationVerbs, &ws.operationVerbs},
+		{"operation_nouns", w.OperationNouns, &ws.operationNouns},
 		{"come_verbs", w.ComeVerbs, &ws.comeVerbs},
 		{"object_of_nouns", w.ObjectOfNouns, &ws.objectOfNouns},
 		{"assassination_verbs", w.AssassinationVerbs, &ws.assassinationVerbs},
