@@ -697,3 +697,16 @@ func TestDemandForWithdrawalIsAStatementAtTheForces(t *testing.T) {
 		}
 	}
 }
+
+func TestReportedWordsAreAddressedToTheirParty(t *testing.T) {
+	// Reported words that speak of a party of another side are addressed
+	// to it, as a direct quotation is; the speaker's own side is no
+	// addressee, and an outlet the words are told to later still is.
+	for _, tc := range []struct{ text, agent, target string }{
+		{"Dust storms closed the roads on Monday. Iraq's Foreign Ministry said the United States had ignored the sovereignty of Iraq once more.", "ministry-of-foreign-affairs-of-iraq", "united-states"},
+		{"The convoy left at dawn. Kataib Hezbollah said it would never accept a lasting presence of US forces in the country.", "kataib-hezbollah", "us-military"},
+		{"The drone came down at noon. An Iraqi interior ministry source said the blast wounded two Kataib Hezbollah members. The car burned for an hour, the source told Xinhua.", "ministry-of-interior-of-iraq", "xinhua"},
+	} {
+		checkRules(t, tc.text, nil, []wantEvent{{schema.EvStatement, tc.agent, tc.target}}, nil)
+	}
+}
