@@ -710,3 +710,20 @@ func TestReportedWordsAreAddressedToTheirParty(t *testing.T) {
 		checkRules(t, tc.text, nil, []wantEvent{{schema.EvStatement, tc.agent, tc.target}}, nil)
 	}
 }
+
+func TestStatedAndReportedOnlyAttribute(t *testing.T) {
+	// "stated", "reported", "emphasized" attribute as "said" does: a
+	// speaker who spoke before in the article goes on with its statement.
+	for _, tc := range []struct{ text, agent string }{
+		{"The Syrian Democratic Forces said on Monday that two of their fighters died near the dam. Villagers left the area by night. The Syrian Democratic Forces stated that the funerals would take place in Kobani.", "syrian-democratic-forces"},
+		{"The Pentagon said a drone hit the Tanf garrison on Sunday. Nobody was hurt in the blast. The Pentagon reported later that the drone had come from the east.", "pentagon"},
+		{"The Iraqi Foreign Ministry said on Tuesday that it would summon the envoy. The envoy was away in Ankara. The Iraqi Foreign Ministry emphasized its support for calm on the border.", "ministry-of-foreign-affairs-of-iraq"},
+	} {
+		if rec := extractText(t, tc.text); countEvents(rec, schema.EvStatement, tc.agent) != 1 {
+			t.Errorf("%q: want one statement by %s:%s", tc.text, tc.agent, eventList(rec))
+		}
+	}
+	// The first time, they are the speaker's statement.
+	checkRules(t, "The Syrian Democratic Forces stated that two fighters died near the dam.", nil,
+		[]wantEvent{{schema.EvStatement, "syrian-democratic-forces", ""}}, nil)
+}
