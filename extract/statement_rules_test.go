@@ -727,3 +727,14 @@ func TestStatedAndReportedOnlyAttribute(t *testing.T) {
 	checkRules(t, "The Syrian Democratic Forces stated that two fighters died near the dam.", nil,
 		[]wantEvent{{schema.EvStatement, "syrian-democratic-forces", ""}}, nil)
 }
+
+func TestAnnouncementByASpeakerIsItsStatement(t *testing.T) {
+	// "the announcement by X that …", "a statement from the leadership
+	// of X": X made a statement, though the sentence's verb is another's.
+	for _, tc := range []struct{ text, agent string }{
+		{"Prices fell on Monday. Villagers welcomed the announcement by the Iraqi Foreign Ministry that the border crossing would reopen.", "ministry-of-foreign-affairs-of-iraq"},
+		{"Prices fell on Monday. Markets rose after a brief statement from the leadership of Kataib Hezbollah that the truce would hold.", "kataib-hezbollah"},
+	} {
+		checkRules(t, tc.text, nil, []wantEvent{{schema.EvStatement, tc.agent, ""}}, nil)
+	}
+}
