@@ -210,7 +210,7 @@ func (v *view) saidBefore(typ string, agent, target *entity, k int) *schema.Even
 			if e.Target == target.id {
 				return e
 			}
-			if e.Target == "" && v.s.idx-d.evSent[e.ID] <= 2 && d.evSent[e.ID] < v.s.idx {
+			if (e.Target == "" || d.aboutTarget[e.ID]) && v.s.idx-d.evSent[e.ID] <= 2 && d.evSent[e.ID] < v.s.idx {
 				e.Target = target.id // "a ministry source said …. …, the source told Xinhua"
 				return e
 			}
@@ -2017,6 +2017,11 @@ func (v *view) statement() {
 		if target == nil {
 			target = v.addressee(f)
 		}
+		about := target == nil && typ == schema.EvStatement
+		if about {
+			target = v.reportedParty(f)
+			about = target != nil
+		}
 		var joint *schema.Event // the statement the speakers make together
 		for i, s := range speakers {
 			s = v.politicalEntity(s) // "Tehran said", "Baghdad said"
@@ -2060,6 +2065,12 @@ func (v *view) statement() {
 				et = schema.EvStatement
 			}
 			joint = v.statementEvent(et, s, t, f.verb)
+			if about && t != nil && joint.Target == t.id {
+				if d.aboutTarget == nil {
+					d.aboutTarget = map[string]bool{}
+				}
+				d.aboutTarget[joint.ID] = true
+			}
 			if s == nil {
 				continue
 			}
@@ -2393,6 +2404,29 @@ func (v *view) addressee(f frame) *entity {
 		}
 		if c := v.country(j); c != nil {
 			return c
+		}
+	}
+	return nil
+}
+
+// reportedParty is whom reported words speak about first: "the
+// ministry said the US had broken international law" is addressed to the
+// United States, "the groups said they oppose a continued US military
+// presence" to the US military. A party of the speaker's own side is
+// none ("the KRG said an attack on the Peshmerga ..."), nor is a place.
+func (v *view) reportedParty(f frame) *entity {
+	a := v.attr
+	if f.by == nil || a.c0 >= a.c1 || v.quotedContent() {
+		return nil
+	}
+	side := v.d.sideOf(f.by)
+	for j := a.c0; j < a.c1 && j < len(v.it); j++ {
+		e := v.ent(j)
+		if e == nil {
+			continue
+		}
+		if is(e, schema.Person, schema.Country, schema.GovernmentBody, schema.ArmedGroup) && e != f.by && v.d.sideOf(e) != side && !v.d.oneState(f.by, e) {
+			return e
 		}
 	}
 	return nil

@@ -156,6 +156,10 @@ type doc struct {
 	lastSpeaker *entity
 	// lastSpeakerSent is the sentence lastSpeaker spoke in.
 	lastSpeakerSent int
+	// aboutTarget marks the statements addressed to a party only because
+	// their reported words speak of it first (reportedParty): an outlet
+	// the words are told to later is their addressee instead.
+	aboutTarget map[string]bool
 	// lastTopic is the first entity the last sentence named, of any type:
 	// "It continues to host U.S. forces" after a sentence about a base.
 	lastTopic   *entity

@@ -697,3 +697,44 @@ func TestDemandForWithdrawalIsAStatementAtTheForces(t *testing.T) {
 		}
 	}
 }
+
+func TestReportedWordsAreAddressedToTheirParty(t *testing.T) {
+	// Reported words that speak of a party of another side are addressed
+	// to it, as a direct quotation is; the speaker's own side is no
+	// addressee, and an outlet the words are told to later still is.
+	for _, tc := range []struct{ text, agent, target string }{
+		{"Dust storms closed the roads on Monday. Iraq's Foreign Ministry said the United States had ignored the sovereignty of Iraq once more.", "ministry-of-foreign-affairs-of-iraq", "united-states"},
+		{"The convoy left at dawn. Kataib Hezbollah said it would never accept a lasting presence of US forces in the country.", "kataib-hezbollah", "us-military"},
+		{"The drone came down at noon. An Iraqi interior ministry source said the blast wounded two Kataib Hezbollah members. The car burned for an hour, the source told Xinhua.", "ministry-of-interior-of-iraq", "xinhua"},
+	} {
+		checkRules(t, tc.text, nil, []wantEvent{{schema.EvStatement, tc.agent, tc.target}}, nil)
+	}
+}
+
+func TestStatedAndReportedOnlyAttribute(t *testing.T) {
+	// "stated", "reported", "emphasized" attribute as "said" does: a
+	// speaker who spoke before in the article goes on with its statement.
+	for _, tc := range []struct{ text, agent string }{
+		{"The Syrian Democratic Forces said on Monday that two of their fighters died near the dam. Villagers left the area by night. The Syrian Democratic Forces stated that the funerals would take place in Kobani.", "syrian-democratic-forces"},
+		{"The Pentagon said a drone hit the Tanf garrison on Sunday. Nobody was hurt in the blast. The Pentagon reported later that the drone had come from the east.", "pentagon"},
+		{"The Iraqi Foreign Ministry said on Tuesday that it would summon the envoy. The envoy was away in Ankara. The Iraqi Foreign Ministry emphasized its support for calm on the border.", "ministry-of-foreign-affairs-of-iraq"},
+	} {
+		if rec := extractText(t, tc.text); countEvents(rec, schema.EvStatement, tc.agent) != 1 {
+			t.Errorf("%q: want one statement by %s:%s", tc.text, tc.agent, eventList(rec))
+		}
+	}
+	// The first time, they are the speaker's statement.
+	checkRules(t, "The Syrian Democratic Forces stated that two fighters died near the dam.", nil,
+		[]wantEvent{{schema.EvStatement, "syrian-democratic-forces", ""}}, nil)
+}
+
+func TestAnnouncementByASpeakerIsItsStatement(t *testing.T) {
+	// "the announcement by X that …", "a statement from the leadership
+	// of X": X made a statement, though the sentence's verb is another's.
+	for _, tc := range []struct{ text, agent string }{
+		{"Prices fell on Monday. Villagers welcomed the announcement by the Iraqi Foreign Ministry that the border crossing would reopen.", "ministry-of-foreign-affairs-of-iraq"},
+		{"Prices fell on Monday. Markets rose after a brief statement from the leadership of Kataib Hezbollah that the truce would hold.", "kataib-hezbollah"},
+	} {
+		checkRules(t, tc.text, nil, []wantEvent{{schema.EvStatement, tc.agent, ""}}, nil)
+	}
+}
