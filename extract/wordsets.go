@@ -218,6 +218,7 @@ type wordSets struct {
 	coalitionNouns            wordSet // "the coalition": the last coalition
 	forceModifiers            wordSet // "American combat troops"
 	baseWords                 wordSet // "US bases": a military named by its bases
+	singleBaseWords           wordSet // "a US base": one base of the forces
 	listFillerNouns           wordSet // "X, Y and other groups": nouns inside a list
 	targetListBreaks          wordSet // end a list of targets carried past plain noun phrases
 	killWords                 wordSet // "a strike ... killed X"
@@ -480,6 +481,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"coalition_nouns", w.CoalitionNouns, &ws.coalitionNouns},
 		{"force_modifiers", w.ForceModifiers, &ws.forceModifiers},
 		{"base_words", w.BaseWords, &ws.baseWords},
+		{"single_base_words", w.SingleBaseWords, &ws.singleBaseWords},
 		{"list_filler_nouns", w.ListFillerNouns, &ws.listFillerNouns},
 		{"target_list_breaks", w.TargetListBreaks, &ws.targetListBreaks},
 		{"kill_words", w.KillWords, &ws.killWords},
