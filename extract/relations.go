@@ -1602,6 +1602,63 @@ func (v *view) activeIn(k int) {
 	}
 }
 
+// operationsIn: "Turkey launched three operations in northern Syria:
+// Euphrates Shield, Olive Branch and Peace Spring", "a trio of offensives
+// — A (2016), B (2018) and C (2019) — in northern Syria": the operations
+// a plural noun announces and a colon or a dash lists are located in the
+// one area the sentence puts them in.
+func (v *view) operationsIn(k int) {
+	open := -1
+	for j := k + 1; j < len(v.it) && j <= k+24; j++ {
+		if v.word(j, ":", "—", "–") {
+			open = j
+			break
+		}
+		if clauseBreak(v.it[j].w) {
+			return
+		}
+	}
+	if open < 0 {
+		return
+	}
+	var ops []int
+	for j := open + 1; j < len(v.it); j++ {
+		if e := v.ent(j); e != nil {
+			if !is(e, schema.EventEntity) {
+				return
+			}
+			ops = append(ops, j)
+			continue
+		}
+		// "A (2016), B (2018) and C (2019)": the years stay in the list.
+		if !v.word(j, ",", "and", "(", ")") && !isNumber(v.it[j].w) {
+			break
+		}
+	}
+	if len(ops) < 2 {
+		return
+	}
+	var area *entity
+	for j := 1; j < len(v.it); j++ {
+		if !v.word(j-1, "in") || slices.Contains(ops, j) {
+			continue
+		}
+		o := j
+		for o < len(v.it) && v.wordIn(o, v.d.lx.placeWords) {
+			o++ // "in northern Syria"
+		}
+		if e := v.ent(o); is(e, schema.Country, schema.Place) {
+			if area != nil && area != e {
+				return // two areas: which holds the operations is not said
+			}
+			area = e
+		}
+	}
+	for _, j := range ops {
+		v.fact(k, v.ent(j), "located_in", area, 0.65)
+	}
+}
+
 // denied: "X denied responsibility for the attack", "X denied any
 // involvement in the strike" — the attack of the sentence, or the last one.
 func (v *view) denied(k int) {

@@ -325,7 +325,7 @@ var relationRules = map[string]func(*view, int){
 	"killed": (*view).killed, "overthrew": (*view).overthrew, "fought": (*view).fought,
 	"deployed": (*view).deployed, "includes": (*view).includes, "led_by": (*view).ledBy,
 	"hosts": (*view).hosts, "troops_held": (*view).troopsHeld, "active_in": (*view).activeIn,
-	"denied": (*view).denied,
+	"denied": (*view).denied, "operations_in": (*view).operationsIn,
 }
 
 // setSpec ties a list of words.yaml to the set it compiles into.
