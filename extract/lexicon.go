@@ -247,6 +247,7 @@ type wordLists struct {
 	CoalitionNouns            []string            `yaml:"coalition_nouns"`
 	ForceModifiers            []string            `yaml:"force_modifiers"`
 	BaseWords                 []string            `yaml:"base_words"`
+	SingleBaseWords           []string            `yaml:"single_base_words"`
 	ListFillerNouns           []string            `yaml:"list_filler_nouns"`
 	TargetListBreaks          []string            `yaml:"target_list_breaks"`
 	KillWords                 []string            `yaml:"kill_words"`

@@ -54,6 +54,7 @@ func (d *doc) relations() {
 			indirect = !v.attr.carried && !v.quotedContent()
 		}
 		from := len(d.facts)
+		d.sentDeployed = d.sentDeployed[:0]
 		v.rules()
 		v.events()
 		v.collectiveFacts()
@@ -103,18 +104,15 @@ func (d *doc) nearestAreas(from int) {
 // Kurdistan Region, where U.S. troops are stationed" puts the troops at
 // the base, and the base's located_in already says where that is.
 func (d *doc) nearestSites(from int) {
-	var at []schema.Fact
-	for _, f := range d.facts[from:] {
-		if f.P == "deployed_at" {
-			at = append(at, f)
-		}
-	}
+	// The sentence's deployments, those an earlier sentence told first
+	// too: the site's fact has that sentence's evidence.
+	at := d.sentDeployed
 	if len(at) < 2 {
 		return
 	}
 	within := func(f schema.Fact) bool {
 		for _, g := range at {
-			if _, ok := d.factAt[factKey{g.O, "located_in", f.O}]; ok && g.S == f.S {
+			if _, ok := d.factAt[factKey{g.o, "located_in", f.O}]; ok && g.s == f.S {
 				return true
 			}
 		}
@@ -232,6 +230,9 @@ func (d *doc) addFact(s *entity, p string, o *entity, kind string, by *entity, e
 		kind, by = schema.Stated, nil
 	}
 	key := factKey{s.id, p, o.id}
+	if p == "deployed_at" {
+		d.sentDeployed = append(d.sentDeployed, key)
+	}
 	if _, dup := d.factAt[key]; dup {
 		return false
 	}
@@ -1389,6 +1390,14 @@ func (v *view) deployedIn(k int) {
 				return
 			}
 		}
+		// "a US base in Syria" in an article on US forces that names one
+		// base, Tower 22: the base named is the one the forces are at.
+		// Not "an Iraqi base housing US troops": the forces it hosts are.
+		if f := v.ent(k); f == v.d.dominantMilitary() && v.singleBase(k) && !v.wordIn(k+1, v.d.lx.hostWords) {
+			if b := v.d.onlyBase(); b != nil {
+				v.fact(k, f, "deployed_at", b, 0.6)
+			}
+		}
 	}
 	// "U.S. troops remain in Iraq", "the American occupation base at X",
 	// "coalition forces are based at X".
@@ -1431,6 +1440,28 @@ func (v *view) deployedIn(k int) {
 			}
 		}
 	}
+}
+
+// singleBase reports whether item k names forces by one base of theirs
+// ("a US base", "the American outpost"), not by their bases.
+func (v *view) singleBase(k int) bool {
+	return k >= 0 && k < len(v.it) && v.it[k].bases && v.d.lx.singleBaseWords.hasID(v.d.toks[v.it[k].t1-1].id)
+}
+
+// onlyBase returns the one military base of the lexicon the article
+// names, or nil when it names none or several.
+func (d *doc) onlyBase() *entity {
+	var b *entity
+	for _, m := range d.ments {
+		if m.ent.typ != schema.MilitaryBase || m.ent == b || m.ent.lex == nil {
+			continue
+		}
+		if b != nil {
+			return nil
+		}
+		b = m.ent
+	}
+	return b
 }
 
 // countrysPart returns the item of the place a country's possessive at
@@ -1568,6 +1599,63 @@ func (v *view) activeIn(k int) {
 	}
 	for _, x := range v.list(o) {
 		v.fact(k, s, "active_in", v.ent(x), 0.65)
+	}
+}
+
+// operationsIn: "Turkey launched three operations in northern Syria:
+// Euphrates Shield, Olive Branch and Peace Spring", "a trio of offensives
+// — A (2016), B (2018) and C (2019) — in northern Syria": the operations
+// a plural noun announces and a colon or a dash lists are located in the
+// one area the sentence puts them in.
+func (v *view) operationsIn(k int) {
+	open := -1
+	for j := k + 1; j < len(v.it) && j <= k+24; j++ {
+		if v.word(j, ":", "—", "–") {
+			open = j
+			break
+		}
+		if clauseBreak(v.it[j].w) {
+			return
+		}
+	}
+	if open < 0 {
+		return
+	}
+	var ops []int
+	for j := open + 1; j < len(v.it); j++ {
+		if e := v.ent(j); e != nil {
+			if !is(e, schema.EventEntity) {
+				return
+			}
+			ops = append(ops, j)
+			continue
+		}
+		// "A (2016), B (2018) and C (2019)": the years stay in the list.
+		if !v.word(j, ",", "and", "(", ")") && !isNumber(v.it[j].w) {
+			break
+		}
+	}
+	if len(ops) < 2 {
+		return
+	}
+	var area *entity
+	for j := 1; j < len(v.it); j++ {
+		if !v.word(j-1, "in") || slices.Contains(ops, j) {
+			continue
+		}
+		o := j
+		for o < len(v.it) && v.wordIn(o, v.d.lx.placeWords) {
+			o++ // "in northern Syria"
+		}
+		if e := v.ent(o); is(e, schema.Country, schema.Place) {
+			if area != nil && area != e {
+				return // two areas: which holds the operations is not said
+			}
+			area = e
+		}
+	}
+	for _, j := range ops {
+		v.fact(k, v.ent(j), "located_in", area, 0.65)
 	}
 }
 

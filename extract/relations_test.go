@@ -246,6 +246,17 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"us-military", "deployed_at", "hasakah", "stated"}}},
 		{"Officials said some 300 U.S. troops in Iraq's western Anbar province had been put on alert.",
 			[]wantFact{{"us-military", "deployed_at", "anbar", "reported"}}},
+		// Named operations a plural noun lists after a colon or between
+		// dashes: in the one area the sentence names.
+		{"Since 2019, Ankara has carried out two cross-border operations in northern Iraq: Claw-Eagle and Claw-Tiger.",
+			[]wantFact{{"operation-claw-eagle", "located_in", "iraq", "stated"}, {"operation-claw-tiger", "located_in", "iraq", "stated"}}},
+		{"The army later mounted two more offensives — Claw-Tiger (2020) and Claw-Lock (2022) — over the mountains in northern Iraq.",
+			[]wantFact{{"operation-claw-tiger", "located_in", "iraq", "stated"}, {"operation-claw-lock", "located_in", "iraq", "stated"}}},
+		// "a US base" in an article that names one base: that base.
+		{"Militants fired rockets at a U.S. base in eastern Syria overnight. The rockets landed near the runway at Al-Shaddadi, officials said.",
+			[]wantFact{{"us-military", "deployed_at", "al-shaddadi", "stated"}}},
+		{"Drones targeted an American outpost near the border on Sunday. Soldiers at Tower 22 were evacuated, officials said.",
+			[]wantFact{{"us-military", "deployed_at", "tower-22", "stated"}}},
 	} {
 		rec := extractText(t, c.text)
 		for _, w := range c.want {

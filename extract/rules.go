@@ -167,11 +167,14 @@ type doc struct {
 	commentator map[*entity]bool    // analysts, editors: they frame, they do not act
 	office      map[*entity]*entity // head of state or government -> the state
 	pendingAlly *pendingRel
-	sentAgent   *entity                     // the attacker of the current sentence
-	lastAttack  string                      // id of the last attack event
-	collLinks   map[*mention]collectiveLink // collective mentions and their sponsors
-	frames      *frameIndex                 // the sentence's words by the frames they serve (applyFrames)
-	keys        *keyCache                   // the buffers' nameKeys of surface forms
+	sentAgent   *entity // the attacker of the current sentence
+	lastAttack  string  // id of the last attack event
+	// sentDeployed are the deployed_at facts the sentence states, those
+	// an earlier sentence stated first too (nearestSites).
+	sentDeployed []factKey
+	collLinks    map[*mention]collectiveLink // collective mentions and their sponsors
+	frames       *frameIndex                 // the sentence's words by the frames they serve (applyFrames)
+	keys         *keyCache                   // the buffers' nameKeys of surface forms
 }
 
 type factKey struct{ s, p, o string }

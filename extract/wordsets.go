@@ -218,6 +218,7 @@ type wordSets struct {
 	coalitionNouns            wordSet // "the coalition": the last coalition
 	forceModifiers            wordSet // "American combat troops"
 	baseWords                 wordSet // "US bases": a military named by its bases
+	singleBaseWords           wordSet // "a US base": one base of the forces
 	listFillerNouns           wordSet // "X, Y and other groups": nouns inside a list
 	targetListBreaks          wordSet // end a list of targets carried past plain noun phrases
 	killWords                 wordSet // "a strike ... killed X"
@@ -326,7 +327,7 @@ var relationRules = map[string]func(*view, int){
 	"killed": (*view).killed, "overthrew": (*view).overthrew, "fought": (*view).fought,
 	"deployed": (*view).deployed, "includes": (*view).includes, "led_by": (*view).ledBy,
 	"hosts": (*view).hosts, "troops_held": (*view).troopsHeld, "active_in": (*view).activeIn,
-	"denied": (*view).denied,
+	"denied": (*view).denied, "operations_in": (*view).operationsIn,
 }
 
 // setSpec ties a list of words.yaml to the set it compiles into.
@@ -482,6 +483,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"coalition_nouns", w.CoalitionNouns, &ws.coalitionNouns},
 		{"force_modifiers", w.ForceModifiers, &ws.forceModifiers},
 		{"base_words", w.BaseWords, &ws.baseWords},
+		{"single_base_words", w.SingleBaseWords, &ws.singleBaseWords},
 		{"list_filler_nouns", w.ListFillerNouns, &ws.listFillerNouns},
 		{"target_list_breaks", w.TargetListBreaks, &ws.targetListBreaks},
 		{"kill_words", w.KillWords, &ws.killWords},
