@@ -561,6 +561,37 @@ func TestThreatToldAgainIsOne(t *testing.T) {
 	}
 }
 
+// TestAttackGivenAsCauseIsOne: an attack a later sentence gives as the
+// cause of something ("in response to", "after") or names again under a
+// definite description with no hand, on the same target, is the attack
+// told before, not a second one.
+func TestAttackGivenAsCauseIsOne(t *testing.T) {
+	for _, c := range []struct {
+		text, agent, target string
+	}{
+		{"Kataib Hezbollah fired drones at U.S. troops in eastern Syria.\n\nThe Pentagon said the new air raids were ordered in response to a drone attack on U.S. troops.",
+			"kataib-hezbollah", "us-military"},
+		{"Rockets struck U.S. troops at a desert outpost.\n\nWashington's reprisal came hours after a rocket attack on U.S. troops, officials said.",
+			"", "us-military"},
+		{"Drones targeted U.S. troops near the border.\n\nThe attack against U.S. troops took place shortly after dawn, the army said.",
+			"", "us-military"},
+	} {
+		rec := extractText(t, c.text)
+		n := 0
+		for _, e := range rec.Events {
+			if (e.Type == schema.EvAttack || e.Type == schema.EvAirstrike) && e.Target == c.target {
+				n++
+				if e.Agent != c.agent {
+					t.Errorf("%q\n  attack on %s by %q, want %q: %s", c.text, c.target, e.Agent, c.agent, eventList(rec))
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q\n  want one attack on %s, got %d: %s", c.text, c.target, n, eventList(rec))
+		}
+	}
+}
+
 // TestRetaliationToldIsNoThreat: an attack told as revenge or retaliation
 // for another is an act reported, not a menace.
 func TestRetaliationToldIsNoThreat(t *testing.T) {
