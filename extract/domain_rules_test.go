@@ -863,6 +863,34 @@ func TestHeadlineRetold(t *testing.T) {
 	}
 }
 
+// TestHeadlineRetoldByForcesOrAtNamedBase: a headline's attack that the
+// body tells again is one attack when the body gives it to the state's
+// armed forces rather than the state, or names the base whose troops the
+// headline said were hit.
+func TestHeadlineRetoldByForcesOrAtNamedBase(t *testing.T) {
+	for _, c := range []struct{ head, body string }{
+		{"Turkey shells villages near Kobani",
+			"On Tuesday the Turkish army shelled Kobani for hours, a local council said."},
+		{"Mortars hit Syrian base hosting American soldiers",
+			"Two mortar rounds struck the Conoco gas field, which hosts American soldiers, late on Sunday, the coalition said."},
+	} {
+		a := &source.Article{ID: "t1", Doc: "t.txt", Title: c.head, Text: c.head + "\n\n" + c.body, Date: "2024-01-26"}
+		rec, err := NewRules(DefaultLexicon()).Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type == schema.EvAttack || e.Type == schema.EvAirstrike {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q / %q: %d attacks, want the body's one: %s", c.head, c.body, n, eventList(rec))
+		}
+	}
+}
+
 // TestHeadlineStateSpeaksThroughItsSpokesman: a state's statement in the
 // headline is the one the body gives to the spokesman who speaks for it.
 func TestHeadlineStateSpeaksThroughItsSpokesman(t *testing.T) {
