@@ -573,7 +573,7 @@ func TestAttackGivenAsCauseIsOne(t *testing.T) {
 			"kataib-hezbollah", "us-military"},
 		{"Rockets struck U.S. troops at a desert outpost.\n\nWashington's reprisal came hours after a rocket attack on U.S. troops, officials said.",
 			"", "us-military"},
-		{"Drones targeted U.S. troops near the border.\n\nThe attack against U.S. troops took place shortly after dawn, the army said.",
+		{"Drones targeted U.S. troops near the border.\n\nThe attack on U.S. troops came shortly after dawn, the army said.",
 			"", "us-military"},
 	} {
 		rec := extractText(t, c.text)
