@@ -341,6 +341,14 @@ func TestAttackPhrasings(t *testing.T) {
 		{"Aid convoys into the strip slowed once Israel's war against Hamas widened last spring.",
 			[]wantFact{{"israel", "attacked", "hamas", ""}, {"israel", "party_to", "gaza-war", ""}},
 			[]wantEvent{{schema.EvAttack, "israel", "hamas"}}, nil},
+		// A base its holder names is the target, not the holder: after a
+		// possessive, after "in"/"at", and past a relative clause.
+		{"Rockets struck the coalition's Harir air base north of Erbil on Monday.",
+			nil, []wantEvent{{schema.EvAttack, "", "harir-air-base"}}, nil},
+		{"Kataib Hezbollah fighters targeted US military bases in Tanf and Rukban overnight.",
+			nil, []wantEvent{{schema.EvAttack, "kataib-hezbollah", "al-tanf"}}, nil},
+		{"Drones hit the coalition base, which hosts U.S. troops, in Kharab al-Jir on Sunday.",
+			nil, []wantEvent{{schema.EvAttack, "", "kharab-al-jir"}}, nil},
 		// A group that rebels against a state attacks it; the names of
 		// an apposition's "by" phrase, commas and all, are not the subject.
 		{"PJAK, blacklisted by Tehran, Ankara, and Washington, has been revolting against the Iranian state since 2004.",
