@@ -824,8 +824,8 @@ func (v *view) siteOwner(k int) int {
 			if is(v.ent(a+1), schema.MilitaryBase) {
 				return a + 1
 			}
-			// "the coalition base, which houses U.S. forces, in Kharab
-			// al-Jir": the base named past the relative clause.
+			// "the coalition compound, which trainers use, at Harir air
+			// base": the base named past the relative clause.
 			if v.word(a+1, "which", "that") {
 				for x := a + 2; x < len(v.it) && x <= a+10 && !clauseBreak(v.it[x].w); x++ {
 					if v.word(x, ",") {
@@ -841,7 +841,7 @@ func (v *view) siteOwner(k int) int {
 	}
 	if owner(j) && site(j+1) {
 		if b := named(j + 1); b != j+1 {
-			return b // "the coalition base, which ..., in Kharab al-Jir" after the frame's "the": the base
+			return b // "the coalition compound, which ..., at Harir" after the frame's "the": the base
 		}
 	}
 	switch {
