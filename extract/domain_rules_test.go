@@ -341,6 +341,14 @@ func TestAttackPhrasings(t *testing.T) {
 		{"Aid convoys into the strip slowed once Israel's war against Hamas widened last spring.",
 			[]wantFact{{"israel", "attacked", "hamas", ""}, {"israel", "party_to", "gaza-war", ""}},
 			[]wantEvent{{schema.EvAttack, "israel", "hamas"}}, nil},
+		// A base its holder names is the target, not the holder: after a
+		// possessive, after "in"/"at", and past a relative clause.
+		{"Rockets struck the coalition's Harir air base north of Erbil on Monday.",
+			nil, []wantEvent{{schema.EvAttack, "", "harir-air-base"}}, nil},
+		{"Kataib Hezbollah fighters targeted US military bases in Tanf and Rukban overnight.",
+			nil, []wantEvent{{schema.EvAttack, "kataib-hezbollah", "al-tanf"}}, nil},
+		{"A rocket struck the coalition compound, which trainers from Britain use, at Harir air base late on Friday.",
+			nil, []wantEvent{{schema.EvAttack, "", "harir-air-base"}}, nil},
 		// A group that rebels against a state attacks it; the names of
 		// an apposition's "by" phrase, commas and all, are not the subject.
 		{"PJAK, blacklisted by Tehran, Ankara, and Washington, has been revolting against the Iranian state since 2004.",
@@ -557,6 +565,37 @@ func TestThreatToldAgainIsOne(t *testing.T) {
 		}
 		if n != 1 {
 			t.Errorf("%q\n  want one threat, got %d: %s", text, n, eventList(rec))
+		}
+	}
+}
+
+// TestAttackGivenAsCauseIsOne: an attack a later sentence gives as the
+// cause of something ("in response to", "after") or names again under a
+// definite description with no hand, on the same target, is the attack
+// told before, not a second one.
+func TestAttackGivenAsCauseIsOne(t *testing.T) {
+	for _, c := range []struct {
+		text, agent, target string
+	}{
+		{"Kataib Hezbollah fired drones at U.S. troops in eastern Syria.\n\nThe Pentagon said the new air raids were ordered in response to a drone attack on U.S. troops.",
+			"kataib-hezbollah", "us-military"},
+		{"Rockets struck U.S. troops at a desert outpost.\n\nWashington's reprisal came hours after a rocket attack on U.S. troops, officials said.",
+			"", "us-military"},
+		{"Drones targeted U.S. troops near the border.\n\nThe attack on U.S. troops came shortly after dawn, the army said.",
+			"", "us-military"},
+	} {
+		rec := extractText(t, c.text)
+		n := 0
+		for _, e := range rec.Events {
+			if (e.Type == schema.EvAttack || e.Type == schema.EvAirstrike) && e.Target == c.target {
+				n++
+				if e.Agent != c.agent {
+					t.Errorf("%q\n  attack on %s by %q, want %q: %s", c.text, c.target, e.Agent, c.agent, eventList(rec))
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q\n  want one attack on %s, got %d: %s", c.text, c.target, n, eventList(rec))
 		}
 	}
 }
@@ -828,6 +867,34 @@ func TestHeadlineRetold(t *testing.T) {
 		}
 		if n := countEvents(rec, schema.EvAirstrike, "turkey"); n != c.want {
 			t.Errorf("%q: %d airstrikes by Turkey, want %d: %s", c.body, n, c.want, eventList(rec))
+		}
+	}
+}
+
+// TestHeadlineRetoldByForcesOrAtNamedBase: a headline's attack that the
+// body tells again is one attack when the body gives it to the state's
+// armed forces rather than the state, or names the base whose troops the
+// headline said were hit.
+func TestHeadlineRetoldByForcesOrAtNamedBase(t *testing.T) {
+	for _, c := range []struct{ head, body string }{
+		{"Turkey shells villages near Kobani",
+			"On Tuesday the Turkish army shelled Kobani for hours, a local council said."},
+		{"Mortars hit Syrian base hosting American soldiers",
+			"Two mortar rounds struck the Conoco gas field, which hosts American soldiers, late on Sunday, the coalition said."},
+	} {
+		a := &source.Article{ID: "t1", Doc: "t.txt", Title: c.head, Text: c.head + "\n\n" + c.body, Date: "2024-01-26"}
+		rec, err := NewRules(DefaultLexicon()).Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type == schema.EvAttack || e.Type == schema.EvAirstrike {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q / %q: %d attacks, want the body's one: %s", c.head, c.body, n, eventList(rec))
 		}
 	}
 }

@@ -40,6 +40,9 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if prev := v.toldBefore(typ, agent, target, k, date); prev != nil {
 		return prev
 	}
+	if prev := v.givenAsCause(typ, agent, target, k, date); prev != nil {
+		return prev
+	}
 	if prev := v.saidBefore(typ, agent, target, k); prev != nil {
 		return prev
 	}
@@ -306,6 +309,49 @@ func (v *view) toldBefore(typ string, agent, target *entity, k int, date string)
 		}
 	}
 	return nil
+}
+
+// givenAsCause returns the article's earlier attack that one the sentence
+// gives as the cause of what it tells retells ("These strikes came in
+// response to a rocket attack on U.S. troops", "the order followed a drone
+// attack on the base"): of the same kind, by the same hand or none named,
+// on the same target, and not dated to another day (one whose hand the
+// phrase does not name is the earlier attack, whoever made it). An attack
+// named as a cause is mostly one the article told already: only its
+// target and hand tell it, as the phrase is indefinite.
+func (v *view) givenAsCause(typ string, agent, target *entity, k int, date string) *schema.Event {
+	if target == nil || typ == schema.EvStatement || typ == schema.EvThreat || !v.causePhrase(k) && !(agent == nil && v.definiteAt(k)) {
+		return nil
+	}
+	for i := len(v.d.events) - 1; i >= 0; i-- {
+		e := &v.d.events[i]
+		if v.d.evSent[e.ID] >= v.s.idx {
+			continue
+		}
+		if sameEventKind(e.Type, typ) && (agent == nil || e.Agent == agent.id) && e.Target == target.id && (date == "" || e.Date == "" || e.Date == date) {
+			return e
+		}
+	}
+	return nil
+}
+
+// causePhrase reports an attack noun at item k inside a phrase that
+// gives it as a cause: a cause word a few words before it ("in response
+// to a missile attack", "after a drone attack on Monday"), with no clause
+// break between.
+func (v *view) causePhrase(k int) bool {
+	if k >= len(v.it) || !v.isNoun(v.it[k].w) {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if clauseBreak(v.it[j].w) || v.word(j, ",") {
+			return false
+		}
+		if v.wordIn(j, v.d.lx.causeWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // toldReach is how many of the article's latest events a definite

@@ -745,13 +745,44 @@ func (v *view) siteNoun(n int) bool {
 }
 
 // namedBase returns k+1 when item k is a state's base or outpost ("the
-// American outpost") and the name of the base follows ("Tower 22"): the
-// phrase names that base. Otherwise it returns k.
+// American outpost") and the name of the base follows ("Tower 22") or a
+// phrase "in|at <base>" does, or the item of the base a holder's
+// possessive names ("the coalition's Harir air base"): the phrase names
+// that base. Otherwise it returns k.
 func (v *view) namedBase(k int) int {
-	if k < len(v.it) && v.it[k].bases && is(v.ent(k+1), schema.MilitaryBase) {
-		return k + 1
+	if is(v.ent(k), schema.Coalition, schema.GovernmentBody, schema.ArmedGroup) && v.word(k+1, "'s", "'") && is(v.ent(k+2), schema.MilitaryBase) {
+		return k + 2 // "the coalition's Harir air base": the base its holder names
+	}
+	if k < len(v.it) && v.it[k].bases {
+		if is(v.ent(k+1), schema.MilitaryBase) {
+			return k + 1
+		}
+		// "US military bases in Tanf", "a U.S. base at the Conoco
+		// field", "a US base in Syria's Tanf region": the base named.
+		if b := v.baseNamedAt(k + 1); b >= 0 {
+			return b
+		}
 	}
 	return k
+}
+
+// baseNamedAt returns the item of the base a phrase "in|at (the)
+// (Country's) <base>" starting at item k names, or -1: where a state's or
+// a coalition's base is, by its name. A base "near" a place is not that
+// place.
+func (v *view) baseNamedAt(k int) int {
+	if !v.word(k, "in", "at") {
+		return -1
+	}
+	n := k + 1
+	if v.word(n, "the") {
+		n++
+	}
+	n = v.siteInCountry(n)
+	if is(v.ent(n), schema.MilitaryBase) {
+		return n
+	}
+	return -1
 }
 
 // siteOwner returns the item of the group or body that holds the site a
@@ -776,8 +807,11 @@ func (v *view) siteOwner(k int) int {
 	// occupation in Syria, the al-Omar field and Shaddadi": the named
 	// sites.
 	named := func(n int) int {
-		if v.word(n+1, "at") && is(v.ent(n+2), schema.MilitaryBase, schema.Place) || v.word(n+1, "in") && is(v.ent(n+2), schema.MilitaryBase) {
+		if v.word(n+1, "at") && is(v.ent(n+2), schema.MilitaryBase, schema.Place) {
 			return n + 2
+		}
+		if b := v.baseNamedAt(n + 1); b >= 0 {
+			return b // "the coalition base in the al-Omar oil field"
 		}
 		a := n + 1
 		if v.word(a, "in", "near") && v.ent(a+1) != nil {
@@ -790,8 +824,25 @@ func (v *view) siteOwner(k int) int {
 			if is(v.ent(a+1), schema.MilitaryBase) {
 				return a + 1
 			}
+			// "the coalition compound, which trainers use, at Harir air
+			// base": the base named past the relative clause.
+			if v.word(a+1, "which", "that") {
+				for x := a + 2; x < len(v.it) && x <= a+10 && !clauseBreak(v.it[x].w); x++ {
+					if v.word(x, ",") {
+						if b := v.baseNamedAt(x + 1); b >= 0 {
+							return b
+						}
+						break
+					}
+				}
+			}
 		}
 		return n
+	}
+	if owner(j) && site(j+1) {
+		if b := named(j + 1); b != j+1 {
+			return b // "the coalition compound, which ..., at Harir" after the frame's "the": the base
+		}
 	}
 	switch {
 	case j > k && owner(j) && site(j+1):

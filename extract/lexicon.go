@@ -180,6 +180,7 @@ type wordLists struct {
 	ConsequenceWords          []string            `yaml:"consequence_words"`
 	PriceVerbs                []string            `yaml:"price_verbs"`
 	MenaceWords               []string            `yaml:"menace_words"`
+	CauseWords                []string            `yaml:"cause_words"`
 	DepartureConditions       []string            `yaml:"departure_conditions"`
 	MemberHeads               []string            `yaml:"member_heads"`
 	PressOffices              []string            `yaml:"press_offices"`

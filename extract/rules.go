@@ -491,14 +491,41 @@ func (d *doc) retoldInBody(i int) string {
 			// the body's statement addresses.
 			return f.ID
 		}
-		if f.Target != e.Target && e.Target != "" {
+		if f.Target != e.Target && e.Target != "" && !d.stationedAt(e.Target, f.Target) {
 			continue
 		}
-		if f.Agent == e.Agent {
+		if f.Agent == e.Agent || d.sameHand(e, f) {
 			return f.ID
 		}
 	}
 	return ""
+}
+
+// stationedAt reports forces that the article places at the base: a
+// headline's attack on the forces an unnamed base houses ("Mortars hit
+// base hosting American soldiers") is the body's attack on that base by
+// name.
+func (d *doc) stationedAt(forces, base string) bool {
+	if forces == "" || !is(d.byID[base], schema.MilitaryBase) {
+		return false
+	}
+	for _, f := range d.facts {
+		if f.S == forces && f.P == "deployed_at" && f.O == base {
+			return true
+		}
+	}
+	return false
+}
+
+// sameHand reports two attacks by one state, one told as the state's and
+// the other as its armed forces' ("Turkish shelling" in a headline over
+// "the Turkish army shelled" in the body).
+func (d *doc) sameHand(e, f *schema.Event) bool {
+	if e.Agent == "" || f.Agent == "" || !sameEventKind(e.Type, schema.EvAttack) {
+		return false
+	}
+	a, b := d.byID[e.Agent], d.byID[f.Agent]
+	return a != nil && b != nil && d.forces(a) == d.forces(b)
 }
 
 // speaksForState reports a statement f by someone of the state that is

@@ -151,6 +151,7 @@ type wordSets struct {
 	consequenceWords          wordSet // "if X ..., they will face/pay": a menace
 	priceVerbs                wordSet // "the U.S. would pay a price"
 	menaceWords               wordSet // "will not go unanswered": a menace at the foreign forces
+	causeWords                wordSet // "in response to a rocket attack on X": an attack told again
 	departureConditions       wordSet // "until", "unless": a menace when fighting on comes before and a departure after
 	memberHeads               wordSet // "X fighters attacked": members who act as their group
 	pressOffices              wordSet // "the SDF media center confirmed": the office speaks for its body
@@ -416,6 +417,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"consequence_words", w.ConsequenceWords, &ws.consequenceWords},
 		{"price_verbs", w.PriceVerbs, &ws.priceVerbs},
 		{"menace_words", w.MenaceWords, &ws.menaceWords},
+		{"cause_words", w.CauseWords, &ws.causeWords},
 		{"departure_conditions", w.DepartureConditions, &ws.departureConditions},
 		{"member_heads", w.MemberHeads, &ws.memberHeads},
 		{"press_offices", w.PressOffices, &ws.pressOffices},
