@@ -72,8 +72,10 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}},
 			[]wantEvent{{schema.EvAirstrike, "us-military", "kataib-hezbollah"}},
 			[]wantFact{{"us-military", "attacked", "iran", ""}}},
+		// An accusation is the accuser's claim (the development set's
+		// annotators mark 11 of 12 blamed attackers so in its half A).
 		{"Washington has blamed Harakat al-Nujaba for the December 3 rocket attack on Erbil air base.",
-			[]wantFact{{"harakat-hezbollah-al-nujaba", "attacked", "erbil-air-base", "reported"}}, nil, nil},
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "attacked", "erbil-air-base", "claimed"}}, nil, nil},
 		{"Iran's Revolutionary Guards fired a salvo of ballistic missiles at Erbil late on Monday.",
 			[]wantFact{{"islamic-revolutionary-guard-corps", "attacked", "erbil", ""}}, nil, nil},
 		{"Manbij and its farmland were exposed to renewed shelling by the Turkish army and its mercenaries this week.",

@@ -643,11 +643,12 @@ func (v *view) claimedOrBlamed(r *attackReading) {
 		}
 	}
 	// "Washington blamed X for the attack on Y", "X, which Washington
-	// blames for the attack".
+	// blames for the attack": an accusation, a claim of the accuser's
+	// (claimed, as a claim of responsibility is), whoever reports it.
 	blamed := false
 	if agent == nil && v.isNoun(w) {
-		if agent = v.blamedFor(k); agent != nil && kind == schema.Stated {
-			kind = schema.Reported
+		if agent = v.blamedFor(k); agent != nil && kind != schema.Denied {
+			kind = schema.Claimed
 		}
 		blamed = agent != nil
 	}

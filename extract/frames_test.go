@@ -1332,3 +1332,26 @@ func TestNamedOperationsEach(t *testing.T) {
 		}
 	}
 }
+
+// TestAccusationIsClaimed: an attack a speaker blames on someone, or
+// accuses someone of, is the speaker's claim, whoever reports it.
+func TestAccusationIsClaimed(t *testing.T) {
+	for _, tc := range []struct{ text, agent string }{
+		{"Mortars landed on Camp Taji late on Monday. Washington blamed Kataib Hezbollah for the attack.", "kataib-hezbollah"},
+		{"Washington has accused Iran of repeated attacks on Ain al-Asad air base.", "iran"},
+		{"Drones hit Harir air base overnight. The U.S. accused Kataib Hezbollah of carrying out the attack, officials said.", "kataib-hezbollah"},
+	} {
+		found := false
+		for _, f := range extractText(t, tc.text).Facts {
+			if f.P == "attacked" && f.S == tc.agent {
+				found = true
+				if f.Kind != schema.Claimed {
+					t.Errorf("%q: %s %s %s is %s, want claimed", tc.text, f.S, f.P, f.O, f.Kind)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no attacked fact of %s", tc.text, tc.agent)
+		}
+	}
+}
