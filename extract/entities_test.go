@@ -220,6 +220,35 @@ func TestCollectivesOfABody(t *testing.T) {
 	}
 }
 
+// TestConjoinedCollectives: a link word standing alone after a state or
+// one of its arms joined by "and" makes the state's collective, linked to
+// the name; after an armed group it makes none.
+func TestConjoinedCollectives(t *testing.T) {
+	for _, c := range []struct{ text, mention, pred, backer string }{
+		{"Officials met on Monday. Washington vowed to punish Iran and affiliated militia groups for the rocket fire.", "affiliated militia groups", "allied_with", "iran"},
+		{"Officials met on Monday. Bombers hit depots that the Quds Force and affiliated factions kept near the river.", "affiliated factions", "backed_by", "quds-force"},
+		{"Officials met on Monday. Jets struck a camp that the Islamic Revolutionary Guard Corps (IRGC) and affiliated militias shared.", "affiliated militias", "backed_by", "islamic-revolutionary-guard-corps"},
+	} {
+		rec := extractText(t, c.text)
+		if e := entityByID(rec, "iran-backed-militias"); e == nil || !contains(e.Mentions, c.mention) {
+			t.Errorf("%q: no iran-backed-militias with mention %q in %v", c.text, c.mention, ids(rec))
+			continue
+		}
+		if !hasFact(rec, wantFact{"iran-backed-militias", c.pred, c.backer, ""}) {
+			t.Errorf("%q: no %s %s in %s", c.text, c.pred, c.backer, facts(rec))
+		}
+	}
+	rec := extractText(t, "Officials met on Monday. Jets hit two farms held by Kataib Hezbollah and affiliated groups near Qaim.")
+	if e := entityByID(rec, "iran-backed-militias"); e != nil {
+		t.Errorf("a group's affiliates are no state's collective: %v", e.Mentions)
+	}
+	// "…, the Pentagon announced": the source ends the list of targets.
+	rec = extractText(t, "Officials met on Monday. Israeli aircraft hit a convoy carrying rockets for the Quds Force and affiliated factions, the Pentagon announced.")
+	if !hasFact(rec, wantFact{"israel", "attacked", "iran-backed-militias", ""}) || hasFact(rec, wantFact{"israel", "attacked", "pentagon", ""}) {
+		t.Errorf("want the collective as a target and not the source: %s", facts(rec))
+	}
+}
+
 // TestPeopleByCue: names no lexicon knows are people's after an age, after
 // a person "named", after a plural of people, or in a list with another
 // person's name.
