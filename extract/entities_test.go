@@ -249,6 +249,35 @@ func TestConjoinedCollectives(t *testing.T) {
 	}
 }
 
+// TestSkeletonNeedsSpelling: one word matched by its consonants alone is
+// the lexicon's name only if it is spelt like it but for vowels and a
+// letter or so: transliterations are, a given name or an English word
+// that shares the consonants of a place is not.
+func TestSkeletonNeedsSpelling(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		want    []wantEntity
+		notWant []string
+	}{
+		{"Gunmen fired on the Kiniko gas plant overnight, a local source said.",
+			[]wantEntity{{"conoco", schema.MilitaryBase, "Kiniko"}}, nil},
+		{"Shells fell on farms around Qamishlo and Sweida on Friday.",
+			[]wantEntity{{"qamishli", schema.Place, "Qamishlo"}, {"suwayda", schema.Place, "Sweida"}}, nil},
+		{"Clashes broke out on Friday. Mohammed al-Rubaie, a local commander, was wounded in the fighting.",
+			nil, []string{"mahmudiyah"}},
+		{"Clashes broke out on Friday. Tens of families fled the villages before dawn.",
+			nil, []string{"tennessee"}},
+	} {
+		checkEntities(t, c.text, c.want)
+		rec := extractText(t, c.text)
+		for _, id := range c.notWant {
+			if e := entityByID(rec, id); e != nil {
+				t.Errorf("%q: unexpected %s %v", c.text, id, e.Mentions)
+			}
+		}
+	}
+}
+
 // TestPeopleByCue: names no lexicon knows are people's after an age, after
 // a person "named", after a plural of people, or in a list with another
 // person's name.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/translit"
 )
 
 // Entity patterns: the lexicon matched over tokens, then names the lexicon
@@ -444,11 +445,39 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if sn == nil {
 			break
 		}
-		if len(sn.hits) > 0 && j+1 > bestEnd && !d.partOfLongerName(i, j+1, last) && !d.nisba(i, j, sn.hits[0]) {
+		if len(sn.hits) > 0 && j+1 > bestEnd && !d.partOfLongerName(i, j+1, last) && !d.nisba(i, j, sn.hits[0]) && d.spelledNear(i, j+1, sn.hits[0].alias) {
 			bestEnd, best, how = j+1, sn.hits[0], ReasonKeyEqual
 		}
 	}
 	return bestEnd, best, how
+}
+
+// spelledNear reports whether the words [i, end) a skeleton matched are
+// spelt near enough the alias they matched. A name of several words is
+// (its skeletons' agreement is evidence enough), and so is one word
+// translit.SpeltNear the alias ("Qamishlo", "Koniko", "Sweida"); a word
+// that shares only its consonants with the alias is not: "Mohammed" is
+// not Mahmudiya, "Tens" not Tennessee, "Counter" not Quneitra.
+func (d *doc) spelledNear(i, end int, alias string) bool {
+	word := ""
+	for k := i; k < end; k++ {
+		if w := d.toks[k].norm; !articles[w] {
+			if word != "" {
+				return true
+			}
+			word = w
+		}
+	}
+	other := ""
+	for _, k := range exactKeys(alias) {
+		if !articles[k] {
+			if other != "" {
+				return true
+			}
+			other = k
+		}
+	}
+	return translit.SpeltNear(word, other)
 }
 
 // middleInitial reports a capital and its dot between two capitalised
