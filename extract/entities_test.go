@@ -278,6 +278,22 @@ func TestSkeletonNeedsSpelling(t *testing.T) {
 	}
 }
 
+// TestOutletsByCue: an unknown name that a report is "by" or "from" after
+// "according to", or that reports with a media word after it, is a news
+// outlet, and its report a statement.
+func TestOutletsByCue(t *testing.T) {
+	for _, c := range []struct{ text, id, mention string }{
+		{"Shells hit two farms near Zakho on Tuesday, according to a report by Xendanews, a Kurdish outlet.", "xendanews", "Xendanews"},
+		{"A drone came down near Amedi at dawn, according to reports from Zinarnet.", "zinarnet", "Zinarnet"},
+		{"Two shepherds were hurt near Amedi, the Roniya news website reported on Tuesday.", "roniya", "Roniya"},
+	} {
+		checkEntities(t, c.text, []wantEntity{{c.id, schema.MediaOutlet, c.mention}})
+		if rec := extractText(t, c.text); !hasEvent(rec, wantEvent{"Statement", c.id, ""}) {
+			t.Errorf("%q: no statement by %s:%s", c.text, c.id, eventList(rec))
+		}
+	}
+}
+
 // TestPeopleByCue: names no lexicon knows are people's after an age, after
 // a person "named", after a plural of people, or in a list with another
 // person's name.

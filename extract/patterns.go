@@ -1013,9 +1013,42 @@ func (d *doc) countriesByMentions() []*LexEntry {
 	return out
 }
 
+// outletCue reports an unknown name at [i, j) that its context makes a
+// news outlet: with a media word after it, the subject of an outlet verb
+// after a comma ("..., the T24 news website reported"), or the source of
+// "according to a report by X" or "according to reports from X".
+func (d *doc) outletCue(i, j int) bool {
+	lx := d.lx
+	k := j
+	for k < len(d.toks) && k < j+2 && !d.toks[k].cap && (lx.outletModifiers.hasID(d.toks[k].id) || lx.mediaWords.hasID(d.toks[k].id)) {
+		k++
+	}
+	if k > j && k < len(d.toks) && lx.mediaWords.hasID(d.toks[k-1].id) && lx.outletVerbs.hasID(d.toks[k].id) {
+		p := i - 1
+		if p >= 0 && d.toks[p].norm == "the" {
+			p--
+		}
+		if p >= 0 && d.toks[p].norm == "," {
+			return true
+		}
+	}
+	p := i - 1
+	if p < 3 || d.toks[p].norm != "by" && d.toks[p].norm != "from" || !lx.outletReportNouns.hasID(d.toks[p-1].id) {
+		return false
+	}
+	q := p - 2
+	if d.toks[q].norm == "a" || d.toks[q].norm == "the" {
+		q--
+	}
+	return q >= 1 && d.toks[q].norm == "to" && lx.accordingWords.hasID(d.toks[q-1].id)
+}
+
 // contextType types an unknown name from the words around it: a
 // lower-case head after it, or "the town of" before it.
 func (d *doc) contextType(i, j int) string {
+	if d.outletCue(i, j) {
+		return schema.MediaOutlet
+	}
 	if j < len(d.toks) && !d.toks[j].cap && d.toks[j].nl == 0 {
 		if t := d.lx.headsAfter[d.toks[j].norm]; t != "" && !d.namedAfter(j) {
 			return t
