@@ -75,6 +75,10 @@ type collectiveSpec struct {
 	// with that state: "groups affiliated with Iran's Revolutionary
 	// Guard" are Iran's collective, backed by the Guard.
 	Bodies map[string]string `yaml:"bodies"`
+	// Conjoined are the link words that, standing alone after a state
+	// or one of its arms joined by "and", make the state's collective:
+	// "Iran and affiliated militia groups".
+	Conjoined []string `yaml:"conjoined"`
 }
 
 // collectives is the compiled collectiveSpec.
@@ -98,6 +102,8 @@ type collectives struct {
 	// bodies: the ids of collectiveSpec.Bodies, which bySponsor maps to
 	// their state's collective.
 	bodies map[string]bool
+	// conjoined: the link words of collectiveSpec.Conjoined.
+	conjoined map[string]bool
 }
 
 func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(string) *LexEntry) (*collectives, error) {
@@ -177,6 +183,13 @@ func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(str
 		for _, w := range u.Heads {
 			c.demHeads[normWord(w)] = true
 		}
+	}
+	c.conjoined = map[string]bool{}
+	for _, w := range s.Conjoined {
+		if c.links[normWord(w)] == "" {
+			return nil, fmt.Errorf("collectives: conjoined: %q is not a link word", w)
+		}
+		c.conjoined[normWord(w)] = true
 	}
 	c.bodies = map[string]bool{}
 	for body, state := range s.Bodies {
@@ -267,6 +280,9 @@ func (d *doc) mayStartCollective(i, last int) bool {
 	if end < last && (d.toks[i].norm == "its" || d.toks[i].norm == "their" || d.toks[end-1].kind == tPoss) && d.lx.collectives.links[d.toks[end].norm] != "" {
 		return true // "its allied militias", "Erdogan's affiliated factions"
 	}
+	if i > 1 && d.toks[i-1].norm == "and" && !d.toks[i].hyph && d.lx.collectives.conjoined[d.toks[i].norm] {
+		return true // "Iran and affiliated militia groups"
+	}
 	return d.toks[i].cap && d.lx.byWord[d.toks[i].id].coll&collUnsponsored != 0
 }
 
@@ -321,6 +337,11 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 			return d.possessedCollective(j, last, sp)
 		}
 	}
+	if sp := d.conjoinedSponsor(i); sp != nil && !d.toks[i].hyph && c.conjoined[d.toks[i].norm] {
+		if end := d.collectiveHead(i+1, last, false); end > 0 {
+			return end, sp, c.links[d.toks[i].norm]
+		}
+	}
 	pred := ""
 	j := i
 	if d.toks[j].norm == "pro" && c.pro != "" && j+1 < last && d.toks[j+1].hyph {
@@ -361,6 +382,39 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 		return end, sponsor, pred
 	}
 	return 0, nil, ""
+}
+
+// conjoinedSponsor returns the sponsor that a name joined by "and" right
+// before token i gives a collective whose link word (conjoined) stands
+// alone: "Iran and affiliated militia groups", "the Quds Force and
+// affiliated militias" (the arm that backs them), "the IRGC and affiliated groups", past a
+// parenthesised short form. The name is a state, its capital or one of
+// its bodies, never an armed group ("Kataib Hezbollah and affiliated
+// groups" are its own allies, no state's collective).
+func (d *doc) conjoinedSponsor(i int) *LexEntry {
+	c := d.lx.collectives
+	k := i - 2
+	if k < 0 || d.toks[i-1].norm != "and" {
+		return nil
+	}
+	if d.toks[k].norm == ")" && k >= 3 && d.toks[k-2].norm == "(" {
+		k -= 3 // "the Islamic Revolutionary Guard Corps (IRGC) and"
+	}
+	m := d.at[k]
+	if k < 0 || m == nil || m.last != k+1 || m.ent.lex == nil {
+		return nil
+	}
+	le := m.ent.lex
+	if c.bodies[le.id] {
+		return le
+	}
+	if le.Type != schema.Country && le.Type != schema.GovernmentBody && (le.metonym == nil || le.metonym.Type != schema.Country) {
+		return nil
+	}
+	if sp := d.lx.stateOf(le); sp != nil && c.bySponsor[sp.id] != nil {
+		return sp
+	}
+	return nil
 }
 
 // possessedCollective matches, from token j after a state's possessive,

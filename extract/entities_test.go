@@ -220,6 +220,80 @@ func TestCollectivesOfABody(t *testing.T) {
 	}
 }
 
+// TestConjoinedCollectives: a link word standing alone after a state or
+// one of its arms joined by "and" makes the state's collective, linked to
+// the name; after an armed group it makes none.
+func TestConjoinedCollectives(t *testing.T) {
+	for _, c := range []struct{ text, mention, pred, backer string }{
+		{"Officials met on Monday. Washington vowed to punish Iran and affiliated militia groups for the rocket fire.", "affiliated militia groups", "allied_with", "iran"},
+		{"Officials met on Monday. Bombers hit depots that the Quds Force and affiliated factions kept near the river.", "affiliated factions", "backed_by", "quds-force"},
+		{"Officials met on Monday. Jets struck a camp that the Islamic Revolutionary Guard Corps (IRGC) and affiliated militias shared.", "affiliated militias", "backed_by", "islamic-revolutionary-guard-corps"},
+	} {
+		rec := extractText(t, c.text)
+		if e := entityByID(rec, "iran-backed-militias"); e == nil || !contains(e.Mentions, c.mention) {
+			t.Errorf("%q: no iran-backed-militias with mention %q in %v", c.text, c.mention, ids(rec))
+			continue
+		}
+		if !hasFact(rec, wantFact{"iran-backed-militias", c.pred, c.backer, ""}) {
+			t.Errorf("%q: no %s %s in %s", c.text, c.pred, c.backer, facts(rec))
+		}
+	}
+	rec := extractText(t, "Officials met on Monday. Jets hit two farms held by Kataib Hezbollah and affiliated groups near Qaim.")
+	if e := entityByID(rec, "iran-backed-militias"); e != nil {
+		t.Errorf("a group's affiliates are no state's collective: %v", e.Mentions)
+	}
+	// "…, the Pentagon announced": the source ends the list of targets.
+	rec = extractText(t, "Officials met on Monday. Israeli aircraft hit a convoy carrying rockets for the Quds Force and affiliated factions, the Pentagon announced.")
+	if !hasFact(rec, wantFact{"israel", "attacked", "iran-backed-militias", ""}) || hasFact(rec, wantFact{"israel", "attacked", "pentagon", ""}) {
+		t.Errorf("want the collective as a target and not the source: %s", facts(rec))
+	}
+}
+
+// TestSkeletonNeedsSpelling: one word matched by its consonants alone is
+// the lexicon's name only if it is spelt like it but for vowels and a
+// letter or so: transliterations are, a given name or an English word
+// that shares the consonants of a place is not.
+func TestSkeletonNeedsSpelling(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		want    []wantEntity
+		notWant []string
+	}{
+		{"Gunmen fired on the Kiniko gas plant overnight, a local source said.",
+			[]wantEntity{{"conoco", schema.MilitaryBase, "Kiniko"}}, nil},
+		{"Shells fell on farms around Qamishlo and Sweida on Friday.",
+			[]wantEntity{{"qamishli", schema.Place, "Qamishlo"}, {"suwayda", schema.Place, "Sweida"}}, nil},
+		{"Clashes broke out on Friday. Mohammed al-Rubaie, a local commander, was wounded in the fighting.",
+			nil, []string{"mahmudiyah"}},
+		{"Clashes broke out on Friday. Tens of families fled the villages before dawn.",
+			nil, []string{"tennessee"}},
+	} {
+		checkEntities(t, c.text, c.want)
+		rec := extractText(t, c.text)
+		for _, id := range c.notWant {
+			if e := entityByID(rec, id); e != nil {
+				t.Errorf("%q: unexpected %s %v", c.text, id, e.Mentions)
+			}
+		}
+	}
+}
+
+// TestOutletsByCue: an unknown name that a report is "by" or "from" after
+// "according to", or that reports with a media word after it, is a news
+// outlet, and its report a statement.
+func TestOutletsByCue(t *testing.T) {
+	for _, c := range []struct{ text, id, mention string }{
+		{"Shells hit two farms near Zakho on Tuesday, according to a report by Xendanews, a Kurdish outlet.", "xendanews", "Xendanews"},
+		{"A drone came down near Amedi at dawn, according to reports from Zinarnet.", "zinarnet", "Zinarnet"},
+		{"Two shepherds were hurt near Amedi, the Roniya news website reported on Tuesday.", "roniya", "Roniya"},
+	} {
+		checkEntities(t, c.text, []wantEntity{{c.id, schema.MediaOutlet, c.mention}})
+		if rec := extractText(t, c.text); !hasEvent(rec, wantEvent{"Statement", c.id, ""}) {
+			t.Errorf("%q: no statement by %s:%s", c.text, c.id, eventList(rec))
+		}
+	}
+}
+
 // TestPeopleByCue: names no lexicon knows are people's after an age, after
 // a person "named", after a plural of people, or in a list with another
 // person's name.

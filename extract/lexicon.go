@@ -243,6 +243,9 @@ type wordLists struct {
 	NonCabinetSecretaryWords  []string            `yaml:"non_cabinet_secretary_words"`
 	UntitledRoles             []string            `yaml:"untitled_roles"`
 	HearsayWords              []string            `yaml:"hearsay_words"`
+	OutletVerbs               []string            `yaml:"outlet_verbs"`
+	OutletModifiers           []string            `yaml:"outlet_modifiers"`
+	OutletReportNouns         []string            `yaml:"outlet_report_nouns"`
 	GroupingNouns             []string            `yaml:"grouping_nouns"`
 	DefiniteGroupNouns        []string            `yaml:"definite_group_nouns"`
 	CoalitionNouns            []string            `yaml:"coalition_nouns"`

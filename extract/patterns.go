@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/translit"
 )
 
 // Entity patterns: the lexicon matched over tokens, then names the lexicon
@@ -444,11 +445,39 @@ func (d *doc) matchLexicon(i, last int) (int, aliasRef, string) {
 		if sn == nil {
 			break
 		}
-		if len(sn.hits) > 0 && j+1 > bestEnd && !d.partOfLongerName(i, j+1, last) && !d.nisba(i, j, sn.hits[0]) {
+		if len(sn.hits) > 0 && j+1 > bestEnd && !d.partOfLongerName(i, j+1, last) && !d.nisba(i, j, sn.hits[0]) && d.spelledNear(i, j+1, sn.hits[0].alias) {
 			bestEnd, best, how = j+1, sn.hits[0], ReasonKeyEqual
 		}
 	}
 	return bestEnd, best, how
+}
+
+// spelledNear reports whether the words [i, end) a skeleton matched are
+// spelt near enough the alias they matched. A name of several words is
+// (its skeletons' agreement is evidence enough), and so is one word
+// translit.SpeltNear the alias ("Qamishlo", "Koniko", "Sweida"); a word
+// that shares only its consonants with the alias is not: "Mohammed" is
+// not Mahmudiya, "Tens" not Tennessee, "Counter" not Quneitra.
+func (d *doc) spelledNear(i, end int, alias string) bool {
+	word := ""
+	for k := i; k < end; k++ {
+		if w := d.toks[k].norm; !articles[w] {
+			if word != "" {
+				return true
+			}
+			word = w
+		}
+	}
+	other := ""
+	for _, k := range exactKeys(alias) {
+		if !articles[k] {
+			if other != "" {
+				return true
+			}
+			other = k
+		}
+	}
+	return translit.SpeltNear(word, other)
 }
 
 // middleInitial reports a capital and its dot between two capitalised
@@ -984,9 +1013,42 @@ func (d *doc) countriesByMentions() []*LexEntry {
 	return out
 }
 
+// outletCue reports an unknown name at [i, j) that its context makes a
+// news outlet: with a media word after it, the subject of an outlet verb
+// after a comma ("..., the T24 news website reported"), or the source of
+// "according to a report by X" or "according to reports from X".
+func (d *doc) outletCue(i, j int) bool {
+	lx := d.lx
+	k := j
+	for k < len(d.toks) && k < j+2 && !d.toks[k].cap && (lx.outletModifiers.hasID(d.toks[k].id) || lx.mediaWords.hasID(d.toks[k].id)) {
+		k++
+	}
+	if k > j && k < len(d.toks) && lx.mediaWords.hasID(d.toks[k-1].id) && lx.outletVerbs.hasID(d.toks[k].id) {
+		p := i - 1
+		if p >= 0 && d.toks[p].norm == "the" {
+			p--
+		}
+		if p >= 0 && d.toks[p].norm == "," {
+			return true
+		}
+	}
+	p := i - 1
+	if p < 3 || d.toks[p].norm != "by" && d.toks[p].norm != "from" || !lx.outletReportNouns.hasID(d.toks[p-1].id) {
+		return false
+	}
+	q := p - 2
+	if d.toks[q].norm == "a" || d.toks[q].norm == "the" {
+		q--
+	}
+	return q >= 1 && d.toks[q].norm == "to" && lx.accordingWords.hasID(d.toks[q-1].id)
+}
+
 // contextType types an unknown name from the words around it: a
 // lower-case head after it, or "the town of" before it.
 func (d *doc) contextType(i, j int) string {
+	if d.outletCue(i, j) {
+		return schema.MediaOutlet
+	}
 	if j < len(d.toks) && !d.toks[j].cap && d.toks[j].nl == 0 {
 		if t := d.lx.headsAfter[d.toks[j].norm]; t != "" && !d.namedAfter(j) {
 			return t

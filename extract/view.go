@@ -728,8 +728,8 @@ func (v *view) appendList(out []int, k int) []int {
 		if site && comma && conj {
 			break // "attacks on U.S. bases, and the U.S. says": a clause, not an item
 		}
-		if comma && !conj && n+1 < len(v.it) && v.d.lx.speechVerbs.hasID(v.it[n+1].id) {
-			break // "…, the Pentagon said": the source, not another item
+		if comma && !conj && n+1 < len(v.it) && (v.d.lx.speechVerbs.hasID(v.it[n+1].id) || v.d.lx.reportVerbs.hasID(v.it[n+1].id)) {
+			break // "…, the Pentagon said", "…, the Pentagon announced": the source, not another item
 		}
 		if n+1 < len(v.it) && v.it[n+1].e == nil && v.it[n+1].w != "" && v.d.toks[v.it[n+1].t0].hyph {
 			break // "in Lebanon and Yemen-based Houthis": Yemen qualifies the next name

@@ -214,6 +214,9 @@ type wordSets struct {
 	nonCabinetSecretaryWords  wordSet // "press secretary": a secretary who is no minister
 	untitledRoles             wordSet // roles that are not titles
 	hearsayWords              wordSet // "reportedly": attribution without a speaker
+	outletVerbs               wordSet // ", Bianet reported": an unknown name that reports is an outlet
+	outletModifiers           wordSet // "the T24 news website reported": before a media word
+	outletReportNouns         wordSet // "according to a report by X": X is an outlet
 	groupingNouns             wordSet // "an umbrella group of Iran-aligned militias"
 	definiteGroupNouns        wordSet // "the group": the last armed group
 	coalitionNouns            wordSet // "the coalition": the last coalition
@@ -480,6 +483,9 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"non_cabinet_secretary_words", w.NonCabinetSecretaryWords, &ws.nonCabinetSecretaryWords},
 		{"untitled_roles", w.UntitledRoles, &ws.untitledRoles},
 		{"hearsay_words", w.HearsayWords, &ws.hearsayWords},
+		{"outlet_verbs", w.OutletVerbs, &ws.outletVerbs},
+		{"outlet_modifiers", w.OutletModifiers, &ws.outletModifiers},
+		{"outlet_report_nouns", w.OutletReportNouns, &ws.outletReportNouns},
 		{"grouping_nouns", w.GroupingNouns, &ws.groupingNouns},
 		{"definite_group_nouns", w.DefiniteGroupNouns, &ws.definiteGroupNouns},
 		{"coalition_nouns", w.CoalitionNouns, &ws.coalitionNouns},

@@ -251,6 +251,86 @@ func AppendSkeleton(b []byte, w string) []byte {
 	return b
 }
 
+// Shape folds one normalised word as Skeleton does, but keeps each run of
+// vowels after the first letter as one 'V': "Koniko" and "Conoco" are
+// both kVnVkV, where "Counter" (kVntVr) and "Quneitra" (kVnVtrV) share
+// only their skeleton.
+func Shape(w string) string {
+	var b []byte
+	var last byte
+	emit := func(c byte) {
+		if c != last {
+			b = append(b, c)
+		}
+		last = c
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var next byte
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		if c >= utf8.RuneSelf {
+			emit(c)
+			last = 0
+			continue
+		}
+		if k, pair := pairKey(c, next); pair {
+			emit(k)
+			i++
+			continue
+		}
+		switch {
+		case c == 'c':
+			if i == 0 && (next == 'a' || next == 'e' || next == 'i') {
+				emit('j')
+			} else {
+				emit('k')
+			}
+		case c == 'y' && (i == 0 || i == len(w)-1 && i > 0 && !isVowel(w[i-1])):
+			emit('y')
+		case isVowel(c):
+			emit('V')
+		default:
+			emit(single(c))
+		}
+	}
+	return string(b)
+}
+
+// SpeltNear reports whether two words that share a skeleton are spellings
+// of one name: their shapes differ by at most one letter in four (and
+// always may by one). Transliterations differ in their vowels' letters
+// and a letter or so ("Qamishlo", "Sweida", "Kiniko"); a given name or an
+// English word that only shares a place's consonants differs in where its
+// vowels fall ("Mohammed" and "Mahmudiya", "Tens" and "Tennessee").
+func SpeltNear(a, b string) bool {
+	x, y := Shape(a), Shape(b)
+	return editDistance(x, y) <= max(1, max(len(x), len(y))/4)
+}
+
+// editDistance is the Levenshtein distance between two strings, byte by
+// byte.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c = min(c, prev[j], cur[j-1]) + 1
+			}
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
 // pairKey folds the letter pairs that write one sound: dh and zh are z,
 // th t, kh h, sh and ch S, gh k (Ghaani = Qaani), ph f.
 func pairKey(c, next byte) (byte, bool) {

@@ -47,6 +47,22 @@ func TestSkeleton(t *testing.T) {
 	}
 }
 
+// TestSpeltNear: words of one skeleton are spellings of one name when
+// their vowels fall in the same places, give or take a letter.
+func TestSpeltNear(t *testing.T) {
+	for _, p := range [][2]string{{"koniko", "conoco"}, {"kiniko", "conoco"}, {"sweida", "suwayda"}, {"qamishlo", "qamishli"},
+		{"hasaka", "hasakah"}, {"kataeb", "kataib"}, {"ziqar", "dhiqar"}, {"qaani", "ghaani"}, {"mawsil", "mosul"}} {
+		if !SpeltNear(p[0], p[1]) {
+			t.Errorf("%q and %q should be one name's spellings (%s, %s)", p[0], p[1], Shape(p[0]), Shape(p[1]))
+		}
+	}
+	for _, p := range [][2]string{{"mohammed", "mahmudiya"}, {"tens", "tennessee"}, {"counter", "quneitra"}} {
+		if SpeltNear(p[0], p[1]) {
+			t.Errorf("%q and %q should be told apart (%s, %s)", p[0], p[1], Shape(p[0]), Shape(p[1]))
+		}
+	}
+}
+
 // TestNameKeys checks whole names: articles, sun articles joined by a
 // hyphen, fused articles and Abd- names.
 func TestNameKeys(t *testing.T) {
