@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -484,40 +483,27 @@ func (v *view) events() {
 
 // namedOperations: "The army launched three operations: A (2016), B
 // (2018) and C (2019)". A verb of operation_verbs whose subject is an
-// actor, a plural noun of operation_nouns a few words after it, and two
-// or more named operations (the lexicon's Event entities) listed after it
-// behind a colon, a dash or "including":
-// each operation named is an attack by the subject, an event of its own
-// about the operation. One named operation alone is left to the frames.
+// actor, a plural noun of the operations_in relation's triggers a few
+// words after it, and two or more named operations listed after that
+// (operationList): each operation named is an attack by the subject, an
+// event of its own about the operation. One named operation alone is left
+// to the frames.
 func (v *view) namedOperations() {
 	for k := range v.it {
 		if !v.wordIn(k, v.d.lx.operationVerbs) || v.word(k-1, "was", "were", "been", "be", "is", "are") {
 			continue // "it was launched after operations A and B": no one's
 		}
-		n := -1
+		var ops []int
 		for j := k + 1; j < len(v.it) && j <= k+8; j++ {
 			if v.it[j].e != nil || clauseBreak(v.it[j].w) {
 				break
 			}
 			if v.wordIn(j, v.d.lx.operationNouns) {
-				n = j
+				ops = v.operationList(j)
 				break
 			}
 		}
-		if n < 0 {
-			continue
-		}
-		var ops []*entity
-		listed := false // the names follow a colon, a dash or "including"
-		for j := n + 1; j < len(v.it) && !v.wordIn(j, v.d.lx.operationVerbs); j++ {
-			if v.word(j, ":", "—", "–", "including") {
-				listed = true
-			}
-			if e := v.ent(j); listed && is(e, schema.EventEntity) && !slices.Contains(ops, e) {
-				ops = append(ops, e)
-			}
-		}
-		if len(ops) < 2 {
+		if ops == nil {
 			continue
 		}
 		_, agent := v.subj(k)
@@ -528,7 +514,8 @@ func (v *view) namedOperations() {
 		kind, by := v.kindAt(k)
 		date, note := v.date(k)
 	next:
-		for _, op := range ops {
+		for _, j := range ops {
+			op := v.ent(j)
 			for i := range v.d.events {
 				if e := &v.d.events[i]; e.About == op.id && sameEventKind(e.Type, schema.EvAttack) {
 					continue next // the operation's attack told before

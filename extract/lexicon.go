@@ -270,7 +270,6 @@ type wordLists struct {
 	BlockadeNouns             []string            `yaml:"blockade_nouns"`
 	WarNameHeads              []string            `yaml:"war_name_heads"`
 	OperationVerbs            []string            `yaml:"operation_verbs"`
-	OperationNouns            []string            `yaml:"operation_nouns"`
 	ComeVerbs                 []string            `yaml:"come_verbs"`
 	ObjectOfNouns             []string            `yaml:"object_of_nouns"`
 	AssassinationVerbs        []string            `yaml:"assassination_verbs"`

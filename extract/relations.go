@@ -1608,34 +1608,8 @@ func (v *view) activeIn(k int) {
 // a plural noun announces and a colon or a dash lists are located in the
 // one area the sentence puts them in.
 func (v *view) operationsIn(k int) {
-	open := -1
-	for j := k + 1; j < len(v.it) && j <= k+24; j++ {
-		if v.word(j, ":", "—", "–") {
-			open = j
-			break
-		}
-		if clauseBreak(v.it[j].w) {
-			return
-		}
-	}
-	if open < 0 {
-		return
-	}
-	var ops []int
-	for j := open + 1; j < len(v.it); j++ {
-		if e := v.ent(j); e != nil {
-			if !is(e, schema.EventEntity) {
-				return
-			}
-			ops = append(ops, j)
-			continue
-		}
-		// "A (2016), B (2018) and C (2019)": the years stay in the list.
-		if !v.word(j, ",", "and", "(", ")") && !isNumber(v.it[j].w) {
-			break
-		}
-	}
-	if len(ops) < 2 {
+	ops := v.operationList(k)
+	if ops == nil {
 		return
 	}
 	var area *entity
@@ -1657,6 +1631,45 @@ func (v *view) operationsIn(k int) {
 	for _, j := range ops {
 		v.fact(k, v.ent(j), "located_in", area, 0.65)
 	}
+}
+
+// operationList returns the items of the named operations (the lexicon's
+// Event entities) that the plural noun at item n announces and a colon, a
+// dash or "including" lists ("three operations: A (2016), B (2018) and
+// C"), or nil unless there are two or more. Both the operations' place
+// (operationsIn) and their attacks (namedOperations) read the list here.
+func (v *view) operationList(n int) []int {
+	open := -1
+	for j := n + 1; j < len(v.it) && j <= n+24; j++ {
+		if v.word(j, ":", "—", "–", "including") {
+			open = j
+			break
+		}
+		if clauseBreak(v.it[j].w) {
+			return nil
+		}
+	}
+	if open < 0 {
+		return nil
+	}
+	var ops []int
+	for j := open + 1; j < len(v.it); j++ {
+		if e := v.ent(j); e != nil {
+			if !is(e, schema.EventEntity) {
+				return nil
+			}
+			ops = append(ops, j)
+			continue
+		}
+		// "A (2016), B (2018) and C (2019)": the years stay in the list.
+		if !v.word(j, ",", "and", "(", ")") && !isNumber(v.it[j].w) {
+			break
+		}
+	}
+	if len(ops) < 2 {
+		return nil
+	}
+	return ops
 }
 
 // denied: "X denied responsibility for the attack", "X denied any

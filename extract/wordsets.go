@@ -243,7 +243,7 @@ type wordSets struct {
 	blockadeNouns             wordSet // "the blockade of X": an attack trigger that targets rather than attacks
 	warNameHeads              wordSet // "Israel's war against Hamas": a war's name that says who wages it on whom
 	operationVerbs            wordSet // "Turkey launched three operations: A, B and C": the verb of the one who wages them
-	operationNouns            wordSet // the noun before the list of the operations' names
+	operationNouns            wordSet // the noun before the list of the operations' names: the operations_in relation's triggers
 	assassinationVerbs        wordSet // "X assassinated Y": an attack that is a killing, which the killed rule records
 	targetStopVerbs           wordSet // "attacks on its bases cease": a verb that ends the search for a target
 	truceNouns                wordSet // "a truce": a suspension even without the suspended operations named
@@ -510,7 +510,6 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"blockade_nouns", w.BlockadeNouns, &ws.blockadeNouns},
 		{"war_name_heads", w.WarNameHeads, &ws.warNameHeads},
 		{"operation_verbs", w.OperationVerbs, &ws.operationVerbs},
-		{"operation_nouns", w.OperationNouns, &ws.operationNouns},
 		{"come_verbs", w.ComeVerbs, &ws.comeVerbs},
 		{"object_of_nouns", w.ObjectOfNouns, &ws.objectOfNouns},
 		{"assassination_verbs", w.AssassinationVerbs, &ws.assassinationVerbs},
@@ -595,6 +594,12 @@ func (ws *wordSets) compile(w *wordLists) error {
 		return err
 	}
 	ws.all = append(ws.all, ws.hostWords)
+	// The nouns that announce a list of named operations are the
+	// operations_in rule's triggers; the attack rules read them too.
+	if ws.operationNouns, err = compileSet("relation_triggers: operations_in", w.RelationTriggers["operations_in"]); err != nil {
+		return err
+	}
+	ws.all = append(ws.all, ws.operationNouns)
 	return nil
 }
 
