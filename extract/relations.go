@@ -1451,6 +1451,13 @@ func (v *view) singleBase(k int) bool {
 // onlyBase returns the one military base of the lexicon the article
 // names, or nil when it names none or several.
 func (d *doc) onlyBase() *entity {
+	if !d.onlyDone {
+		d.only, d.onlyDone = d.findOnlyBase(), true
+	}
+	return d.only
+}
+
+func (d *doc) findOnlyBase() *entity {
 	var b *entity
 	for _, m := range d.ments {
 		if m.ent.typ != schema.MilitaryBase || m.ent == b || m.ent.lex == nil {

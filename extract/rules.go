@@ -115,6 +115,8 @@ type doc struct {
 	bySurname map[string][]*entity
 	dominant  *entity // cache of dominantMilitary
 	domDone   bool
+	only      *entity // cache of onlyBase: a sentence asks it again, and the article's mentions are many
+	onlyDone  bool
 
 	sentView view // the view of the sentence being read (doc.view)
 	// quoteOpen: the sentence read last left a quotation open, which the
