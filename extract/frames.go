@@ -173,6 +173,39 @@ type construction struct {
 	others    []wordID
 	reach     int // the most items a match takes before its anchor, or -1: no bound
 	afterSlot int // the same from the item after a leading slot of one name, or -1
+	// needSlots is what each required slot takes, but the subject and a
+	// slot that takes armed forces (setFills); virtual is what any slot
+	// may take by making a virtual entity.
+	needSlots []fills
+	virtual   fills
+}
+
+// fills is what a slot takes (slotFills) or what the names of a sentence
+// give (frameIndex.index): entity types, the types of the capitals that
+// may stand for their government (accept), a demonym for its country
+// (entityAt). A slot binds only a name of its sentence, so a frame with a
+// required slot that no name of the sentence fits fails at every item, and
+// is not tried (canFill).
+type fills struct {
+	types    typeSet
+	metonyms typeSet
+	demonym  bool
+}
+
+// slotFills is what can fill slot e: its types, the types a capital may
+// stand for where it takes a government (accept), a demonym where it takes
+// countries (entityAt).
+func slotFills(e *elem) fills {
+	f := fills{types: e.types, demonym: e.demonym && e.types.has(schema.Country)}
+	if e.types.has(schema.GovernmentBody) {
+		f.metonyms = e.types
+	}
+	return f
+}
+
+// fit reports whether a sentence's names (f) can fill slot s.
+func (f fills) fit(s fills) bool {
+	return f.types&s.types != 0 || f.metonyms&s.metonyms != 0 || f.demonym && s.demonym
 }
 
 // startSet is what the item a match starts at can be: the first element
@@ -419,7 +452,31 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 	if len(s.Facts) == 0 && s.Event == nil {
 		return nil, fmt.Errorf("gives neither facts nor an event")
 	}
+	fr.setFills()
 	return fr, nil
+}
+
+// setFills sets what fr's slots take: each required slot's (not the
+// subject's, bound to its clause's subject, which may be a name's state
+// rather than the name, nor that of a slot that takes a country's armed
+// forces, whatever their type), and, over all the slots a match tries,
+// what could make a virtual entity on the way (a capital for its
+// government, a demonym for its country: d.virtual adds the entity to the
+// article even when the match then fails).
+func (fr *construction) setFills() {
+	fr.needSlots, fr.virtual = fr.needSlots[:0], fills{}
+	for i := range fr.elems {
+		e := &fr.elems[i]
+		if e.kind != eSlot || e.subject {
+			continue
+		}
+		f := slotFills(e)
+		fr.virtual.metonyms |= f.metonyms
+		fr.virtual.demonym = fr.virtual.demonym || f.demonym
+		if !e.optional && !e.military {
+			fr.needSlots = append(fr.needSlots, f)
+		}
+	}
 }
 
 // keySet keys a list of words as the tokeniser keys them.
@@ -1057,7 +1114,7 @@ func (v *view) applyFrames() {
 	x.index(v)
 	for fi := range x.candidates() { // in file order
 		fr := lx.frames[fi]
-		if !x.holds(fr) {
+		if !x.holds(fr) || !x.canFill(fr) {
 			continue
 		}
 		x.anchorItems(fr)
@@ -1092,6 +1149,7 @@ type frameIndex struct {
 	next     []int32
 	sentence uint32
 	names    []int32 // the items of entities and demonyms, in order
+	fills    fills   // what the names can fill
 	// nameEnd[j] is slotItem of names[j], or -1 until starts asks it: the
 	// same for every frame tried in the sentence, as the items do not
 	// change while it is matched.
@@ -1108,10 +1166,21 @@ func (x *frameIndex) index(v *view) {
 		x.seen, x.head, x.sentence = make([]uint32, len(lx.byWord)), make([]int32, len(lx.byWord)), 1
 	}
 	x.next = resize(x.next, len(v.it))
+	x.fills = fills{}
 	for k := range v.it {
-		if it := &v.it[k]; it.e != nil || it.dem != nil {
-			x.names, x.nameEnd = append(x.names, int32(k)), append(x.nameEnd, -1)
+		it := &v.it[k]
+		switch {
+		case it.e != nil:
+			x.fills.types |= typeBit(it.e.typ)
+			if it.e.lex != nil && it.e.lex.metonym != nil {
+				x.fills.metonyms |= typeBit(it.e.lex.metonym.Type)
+			}
+		case it.dem != nil:
+			x.fills.demonym = true
+		default:
+			continue
 		}
+		x.names, x.nameEnd = append(x.names, int32(k)), append(x.nameEnd, -1)
 	}
 	for k := len(v.it) - 1; k >= 0; k-- { // backwards, so that each word's items are in order
 		it := &v.it[k]
@@ -1146,6 +1215,18 @@ func (x *frameIndex) holds(fr *construction) bool {
 		}
 		for ws[i] != 0 { // the element's other words
 			i++
+		}
+	}
+	return true
+}
+
+// canFill reports whether the sentence's names fit each of fr's required
+// slots, or may make a virtual entity while fr is tried: a frame that
+// cannot match is passed over only when trying it would change nothing.
+func (x *frameIndex) canFill(fr *construction) bool {
+	for _, s := range fr.needSlots {
+		if !x.fills.fit(s) {
+			return x.fills.metonyms&fr.virtual.metonyms != 0 || x.fills.demonym && fr.virtual.demonym
 		}
 	}
 	return true
