@@ -1104,7 +1104,9 @@ func (fr *construction) followedBy(v *view, k int) bool {
 // word elements in the sentence, trying it only at the items an anchor of
 // the frame is at or within reach of (setAnchor). The frame index says
 // which frames the sentence has a word of their key element, the
-// candidates: only those are visited, in file order.
+// candidates: only those are visited, in file order, and only those whose
+// required slots the sentence's names can fill (canFill, the cheaper test
+// of the two) are looked for their other words (holds).
 func (v *view) applyFrames() {
 	lx := v.d.lx
 	if len(lx.frames) == 0 || v.endsWithQuestion() {
@@ -1114,7 +1116,7 @@ func (v *view) applyFrames() {
 	x.index(v)
 	for fi := range x.candidates() { // in file order
 		fr := lx.frames[fi]
-		if !x.holds(fr) || !x.canFill(fr) {
+		if !x.canFill(fr) || !x.holds(fr) {
 			continue
 		}
 		x.anchorItems(fr)
