@@ -174,9 +174,11 @@ type construction struct {
 	reach     int // the most items a match takes before its anchor, or -1: no bound
 	afterSlot int // the same from the item after a leading slot of one name, or -1
 	// needSlots is what each required slot takes, but the subject and a
-	// slot that takes armed forces (setFills); virtual is what any slot
-	// may take by making a virtual entity.
+	// slot that takes armed forces, and needAt the slot's element
+	// (setFills); virtual is what any slot may take by making a virtual
+	// entity.
 	needSlots []fills
+	needAt    []int
 	virtual   fills
 }
 
@@ -464,7 +466,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 // government, a demonym for its country: d.virtual adds the entity to the
 // article even when the match then fails).
 func (fr *construction) setFills() {
-	fr.needSlots, fr.virtual = fr.needSlots[:0], fills{}
+	fr.needSlots, fr.needAt, fr.virtual = fr.needSlots[:0], fr.needAt[:0], fills{}
 	for i := range fr.elems {
 		e := &fr.elems[i]
 		if e.kind != eSlot || e.subject {
@@ -474,7 +476,7 @@ func (fr *construction) setFills() {
 		fr.virtual.metonyms |= f.metonyms
 		fr.virtual.demonym = fr.virtual.demonym || f.demonym
 		if !e.optional && !e.military {
-			fr.needSlots = append(fr.needSlots, f)
+			fr.needSlots, fr.needAt = append(fr.needSlots, f), append(fr.needAt, i)
 		}
 	}
 }
@@ -1120,6 +1122,9 @@ func (v *view) applyFrames() {
 			continue
 		}
 		x.anchorItems(fr)
+		if !x.canPlace(fr) {
+			continue
+		}
 		for k := range x.starts(v, fr) {
 			if !fr.canStart(v, k) {
 				continue
@@ -1152,6 +1157,7 @@ type frameIndex struct {
 	sentence uint32
 	names    []int32 // the items of entities and demonyms, in order
 	fills    fills   // what the names can fill
+	nameFill []fills // what each of names can fill
 	// nameEnd[j] is slotItem of names[j], or -1 until starts asks it: the
 	// same for every frame tried in the sentence, as the items do not
 	// change while it is matched.
@@ -1168,21 +1174,23 @@ func (x *frameIndex) index(v *view) {
 		x.seen, x.head, x.sentence = make([]uint32, len(lx.byWord)), make([]int32, len(lx.byWord)), 1
 	}
 	x.next = resize(x.next, len(v.it))
-	x.fills = fills{}
+	x.fills, x.nameFill = fills{}, x.nameFill[:0]
 	for k := range v.it {
 		it := &v.it[k]
+		var f fills
 		switch {
 		case it.e != nil:
-			x.fills.types |= typeBit(it.e.typ)
+			f.types = typeBit(it.e.typ)
 			if it.e.lex != nil && it.e.lex.metonym != nil {
-				x.fills.metonyms |= typeBit(it.e.lex.metonym.Type)
+				f.metonyms = typeBit(it.e.lex.metonym.Type)
 			}
 		case it.dem != nil:
-			x.fills.demonym = true
+			f.demonym = true
 		default:
 			continue
 		}
-		x.names, x.nameEnd = append(x.names, int32(k)), append(x.nameEnd, -1)
+		x.fills.types, x.fills.metonyms, x.fills.demonym = x.fills.types|f.types, x.fills.metonyms|f.metonyms, x.fills.demonym || f.demonym
+		x.names, x.nameEnd, x.nameFill = append(x.names, int32(k)), append(x.nameEnd, -1), append(x.nameFill, f)
 	}
 	for k := len(v.it) - 1; k >= 0; k-- { // backwards, so that each word's items are in order
 		it := &v.it[k]
@@ -1228,7 +1236,39 @@ func (x *frameIndex) holds(fr *construction) bool {
 func (x *frameIndex) canFill(fr *construction) bool {
 	for _, s := range fr.needSlots {
 		if !x.fills.fit(s) {
-			return x.fills.metonyms&fr.virtual.metonyms != 0 || x.fills.demonym && fr.virtual.demonym
+			return x.mayMakeVirtual(fr)
+		}
+	}
+	return true
+}
+
+// mayMakeVirtual reports whether trying fr in the sentence may make a
+// virtual entity (setFills).
+func (x *frameIndex) mayMakeVirtual(fr *construction) bool {
+	return x.fills.metonyms&fr.virtual.metonyms != 0 || x.fills.demonym && fr.virtual.demonym
+}
+
+// canPlace is canFill on each side of the anchor, whose items anchorItems
+// has set: a match binds a slot after the anchor's element to a name after
+// the anchor's first item, and one before it to a name before its last
+// (a slot's item only moves right, past titles, sponsors and possessors,
+// and the elements after it take items after it).
+func (x *frameIndex) canPlace(fr *construction) bool {
+	if len(x.anchors) == 0 {
+		return true
+	}
+	first, last := x.anchors[0], x.anchors[len(x.anchors)-1]
+	for i, s := range fr.needSlots {
+		after := fr.needAt[i] > fr.anchor
+		placed := false
+		for j, k := range x.names {
+			if (after && k > first || !after && k < last) && x.nameFill[j].fit(s) {
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			return x.mayMakeVirtual(fr)
 		}
 	}
 	return true

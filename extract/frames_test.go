@@ -843,8 +843,10 @@ func TestFrameAnchors(t *testing.T) {
 				fill := d.frames.canFill(fr)
 				if d.frames.holds(fr) && fill && d.frames.some[fi/64]&(1<<(fi%64)) != 0 {
 					d.frames.anchorItems(fr)
-					for k := range d.frames.starts(v, fr) {
-						tried[k] = true
+					if fill = d.frames.canPlace(fr); fill {
+						for k := range d.frames.starts(v, fr) {
+							tried[k] = true
+						}
 					}
 				}
 				// Nor does a frame whose slots the names cannot fill make
