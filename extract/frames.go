@@ -173,6 +173,41 @@ type construction struct {
 	others    []wordID
 	reach     int // the most items a match takes before its anchor, or -1: no bound
 	afterSlot int // the same from the item after a leading slot of one name, or -1
+	// needSlots is what each required slot takes, but the subject and a
+	// slot that takes armed forces, and needAt the slot's element
+	// (setFills); virtual is what any slot may take by making a virtual
+	// entity.
+	needSlots []fills
+	needAt    []int
+	virtual   fills
+}
+
+// fills is what a slot takes (slotFills) or what the names of a sentence
+// give (frameIndex.index): entity types, the types of the capitals that
+// may stand for their government (accept), a demonym for its country
+// (entityAt). A slot binds only a name of its sentence, so a frame with a
+// required slot that no name of the sentence fits fails at every item, and
+// is not tried (canFill).
+type fills struct {
+	types    typeSet
+	metonyms typeSet
+	demonym  bool
+}
+
+// slotFills is what can fill slot e: its types, the types a capital may
+// stand for where it takes a government (accept), a demonym where it takes
+// countries (entityAt).
+func slotFills(e *elem) fills {
+	f := fills{types: e.types, demonym: e.demonym && e.types.has(schema.Country)}
+	if e.types.has(schema.GovernmentBody) {
+		f.metonyms = e.types
+	}
+	return f
+}
+
+// fit reports whether a sentence's names (f) can fill slot s.
+func (f fills) fit(s fills) bool {
+	return f.types&s.types != 0 || f.metonyms&s.metonyms != 0 || f.demonym && s.demonym
 }
 
 // startSet is what the item a match starts at can be: the first element
@@ -419,7 +454,31 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 	if len(s.Facts) == 0 && s.Event == nil {
 		return nil, fmt.Errorf("gives neither facts nor an event")
 	}
+	fr.setFills()
 	return fr, nil
+}
+
+// setFills sets what fr's slots take: each required slot's (not the
+// subject's, bound to its clause's subject, which may be a name's state
+// rather than the name, nor that of a slot that takes a country's armed
+// forces, whatever their type), and, over all the slots a match tries,
+// what could make a virtual entity on the way (a capital for its
+// government, a demonym for its country: d.virtual adds the entity to the
+// article even when the match then fails).
+func (fr *construction) setFills() {
+	fr.needSlots, fr.needAt, fr.virtual = fr.needSlots[:0], fr.needAt[:0], fills{}
+	for i := range fr.elems {
+		e := &fr.elems[i]
+		if e.kind != eSlot || e.subject {
+			continue
+		}
+		f := slotFills(e)
+		fr.virtual.metonyms |= f.metonyms
+		fr.virtual.demonym = fr.virtual.demonym || f.demonym
+		if !e.optional && !e.military {
+			fr.needSlots, fr.needAt = append(fr.needSlots, f), append(fr.needAt, i)
+		}
+	}
 }
 
 // keySet keys a list of words as the tokeniser keys them.
@@ -1098,7 +1157,9 @@ func (fr *construction) followedBy(v *view, k int) bool {
 // word elements in the sentence, trying it only at the items an anchor of
 // the frame is at or within reach of (setAnchor). The frame index says
 // which frames the sentence has a word of their key element, the
-// candidates: only those are visited, in file order.
+// candidates: only those are visited, in file order, and only those whose
+// required slots the sentence's names can fill (canFill, the cheaper test
+// of the two) are looked for their other words (holds).
 func (v *view) applyFrames() {
 	lx := v.d.lx
 	if len(lx.frames) == 0 || v.endsWithQuestion() {
@@ -1108,10 +1169,13 @@ func (v *view) applyFrames() {
 	x.index(v)
 	for fi := range x.candidates() { // in file order
 		fr := lx.frames[fi]
-		if !x.holds(fr) {
+		if !x.canFill(fr) || !x.holds(fr) {
 			continue
 		}
 		x.anchorItems(fr)
+		if !x.canPlace(fr) {
+			continue
+		}
 		for k := range x.starts(v, fr) {
 			if !fr.canStart(v, k) {
 				continue
@@ -1143,6 +1207,8 @@ type frameIndex struct {
 	next     []int32
 	sentence uint32
 	names    []int32 // the items of entities and demonyms, in order
+	fills    fills   // what the names can fill
+	nameFill []fills // what each of names can fill
 	// nameEnd[j] is slotItem of names[j], or -1 until starts asks it: the
 	// same for every frame tried in the sentence, as the items do not
 	// change while it is matched.
@@ -1159,10 +1225,23 @@ func (x *frameIndex) index(v *view) {
 		x.seen, x.head, x.sentence = make([]uint32, len(lx.byWord)), make([]int32, len(lx.byWord)), 1
 	}
 	x.next = resize(x.next, len(v.it))
+	x.fills, x.nameFill = fills{}, x.nameFill[:0]
 	for k := range v.it {
-		if it := &v.it[k]; it.e != nil || it.dem != nil {
-			x.names, x.nameEnd = append(x.names, int32(k)), append(x.nameEnd, -1)
+		it := &v.it[k]
+		var f fills
+		switch {
+		case it.e != nil:
+			f.types = typeBit(it.e.typ)
+			if it.e.lex != nil && it.e.lex.metonym != nil {
+				f.metonyms = typeBit(it.e.lex.metonym.Type)
+			}
+		case it.dem != nil:
+			f.demonym = true
+		default:
+			continue
 		}
+		x.fills.types, x.fills.metonyms, x.fills.demonym = x.fills.types|f.types, x.fills.metonyms|f.metonyms, x.fills.demonym || f.demonym
+		x.names, x.nameEnd, x.nameFill = append(x.names, int32(k)), append(x.nameEnd, -1), append(x.nameFill, f)
 	}
 	for k := len(v.it) - 1; k >= 0; k-- { // backwards, so that each word's items are in order
 		it := &v.it[k]
@@ -1197,6 +1276,50 @@ func (x *frameIndex) holds(fr *construction) bool {
 		}
 		for ws[i] != 0 { // the element's other words
 			i++
+		}
+	}
+	return true
+}
+
+// canFill reports whether the sentence's names fit each of fr's required
+// slots, or may make a virtual entity while fr is tried: a frame that
+// cannot match is passed over only when trying it would change nothing.
+func (x *frameIndex) canFill(fr *construction) bool {
+	for _, s := range fr.needSlots {
+		if !x.fills.fit(s) {
+			return x.mayMakeVirtual(fr)
+		}
+	}
+	return true
+}
+
+// mayMakeVirtual reports whether trying fr in the sentence may make a
+// virtual entity (setFills).
+func (x *frameIndex) mayMakeVirtual(fr *construction) bool {
+	return x.fills.metonyms&fr.virtual.metonyms != 0 || x.fills.demonym && fr.virtual.demonym
+}
+
+// canPlace is canFill on each side of the anchor, whose items anchorItems
+// has set: a match binds a slot after the anchor's element to a name after
+// the anchor's first item, and one before it to a name before its last
+// (a slot's item only moves right, past titles, sponsors and possessors,
+// and the elements after it take items after it).
+func (x *frameIndex) canPlace(fr *construction) bool {
+	if len(x.anchors) == 0 {
+		return true
+	}
+	first, last := x.anchors[0], x.anchors[len(x.anchors)-1]
+	for i, s := range fr.needSlots {
+		after := fr.needAt[i] > fr.anchor
+		placed := false
+		for j, k := range x.names {
+			if (after && k > first || !after && k < last) && x.nameFill[j].fit(s) {
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			return x.mayMakeVirtual(fr)
 		}
 	}
 	return true

@@ -830,7 +830,7 @@ func frameTestTexts(t *testing.T, lx *Lexicon) []string {
 func TestFrameAnchors(t *testing.T) {
 	lx := DefaultLexicon()
 	x := NewRules(lx)
-	matches, skipped := 0, 0
+	matches, skipped, unfilled := 0, 0, 0
 	// A frame that opens with a slot also starts at the sponsor of its
 	// name, two items before it.
 	sponsored := "The Iran-backed Kata'ib Hezbollah units based in Iraq and Iran's Revolutionary Guard, in Syria, were struck."
@@ -844,12 +844,18 @@ func TestFrameAnchors(t *testing.T) {
 					t.Errorf("frame %q: holds %v, each element %v, in %q", fr.spec.Name, got, want, d.text[d.sents[i].start:d.sents[i].end])
 				}
 				tried := make([]bool, len(v.it))
-				if d.frames.holds(fr) && d.frames.some[fi/64]&(1<<(fi%64)) != 0 {
+				fill := d.frames.canFill(fr)
+				if d.frames.holds(fr) && fill && d.frames.some[fi/64]&(1<<(fi%64)) != 0 {
 					d.frames.anchorItems(fr)
-					for k := range d.frames.starts(v, fr) {
-						tried[k] = true
+					if fill = d.frames.canPlace(fr); fill {
+						for k := range d.frames.starts(v, fr) {
+							tried[k] = true
+						}
 					}
 				}
+				// Nor does a frame whose slots the names cannot fill make
+				// an entity while it is tried.
+				ents := len(d.ents)
 				for k := range v.it {
 					_, ok := fr.matchAt(v, k)
 					ok = ok && fr.canStart(v, k)
@@ -862,11 +868,17 @@ func TestFrameAnchors(t *testing.T) {
 						skipped++
 					}
 				}
+				if !fill && len(d.ents) != ents {
+					t.Errorf("frame %q, not tried, makes an entity in %q", fr.spec.Name, d.text[d.sents[i].start:d.sents[i].end])
+				}
+				if !fill {
+					unfilled++
+				}
 			}
 		}
 	}
-	if matches < 100 || skipped < 100*matches {
-		t.Errorf("%d matches, %d items skipped: want many of both", matches, skipped)
+	if matches < 100 || skipped < 100*matches || unfilled < matches {
+		t.Errorf("%d matches, %d items skipped, %d frames unfilled: want many of each", matches, skipped, unfilled)
 	}
 }
 
