@@ -886,15 +886,24 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 	if a := v.pastAux(k + 1); a > k+1 {
 		vb = a // "A drone strike has killed X"
 	}
-	if v.isNoun(w) && (v.wordIn(vb, v.d.lx.hitVerbs) || v.wordIn(vb, v.d.lx.attackNounVerbs) || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
-		if v.refersBack(k) && v.antecedentEvent(func(*schema.Event) bool { return true }) != nil {
+	// "a drone attack that killed three U.S. soldiers", "the rocket
+	// attack which wounded two contractors": the relative clause says
+	// whom it hurt, and names the attack, definite or not.
+	killedWhom := v.isNoun(w) && v.word(k+1, "that", "which") && v.wordIn(v.pastAux(k+2), v.d.lx.casualtyVerbs) && !v.launchedBefore(k)
+	told := v.isNoun(w) && (v.wordIn(vb, v.d.lx.hitVerbs) || v.wordIn(vb, v.d.lx.attackNounVerbs) || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k))
+	if told || killedWhom {
+		if !killedWhom && v.refersBack(k) && v.antecedentEvent(func(*schema.Event) bool { return true }) != nil {
 			// "A drone strike killed X. The strike targeted a car near
 			// Y": the attack told before, no other.
 			return k, false
 		}
 		// "A rocket attack hit X", "a missile attack was carried out on
 		// X": an attack by an unknown hand.
-		if targets, last := v.attackTargets(k); len(targets) > 0 {
+		if targets, last := v.attackTargets(k); len(targets) > 0 && (told || v.d.lx.countryOf(targets[0]) != nil) {
+			// A relative clause alone tells an attack on a state's
+			// forces ("that killed three U.S. soldiers"); one that
+			// killed a commander is most often a strike told elsewhere
+			// with its hand.
 			targets = v.victimsFirst(k, targets)
 			ev := v.addEvent(schema.EvAttack, nil, targets[0], placeOf(targets), k, "occurred")
 			v.d.lastAttack = ev.ID
@@ -925,6 +934,21 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 		}
 	}
 	return k, false
+}
+
+// launchedBefore reports a verb of launching within the few items
+// before the attack noun at k ("X launched an airstrike that killed Y"):
+// whoever launched it is the attack's hand, read by other rules.
+func (v *view) launchedBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if clauseBreak(v.it[j].w) {
+			return false
+		}
+		if v.wordIn(j, v.d.lx.launchVerbs) || v.wordIn(j, v.d.lx.attackLaunchVerbs) || v.wordIn(j, v.d.lx.carriedOutParticiples) {
+			return true
+		}
+	}
+	return false
 }
 
 // recordAttack records the attack r read, with its targets (after
@@ -1453,7 +1477,11 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		j = v.pastAux(j) // "a drone strike has killed X"
 		if v.word(j, "that", "which") {
 			// "a drone attack which targeted a car in Qamishli claimed
-			// the lives of three SDF fighters": whom it killed.
+			// the lives of three SDF fighters": whom it killed; "a drone
+			// attack that killed three U.S. soldiers": whom it killed.
+			if c := v.pastAux(j + 1); v.wordIn(c, v.d.lx.casualtyVerbs) {
+				return v.killedAfter(c, k)
+			}
 			if c := v.casualtyAfter(j); c >= 0 {
 				return v.killedAfter(c, k)
 			}
