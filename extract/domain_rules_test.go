@@ -358,6 +358,15 @@ func TestAttackPhrasings(t *testing.T) {
 			nil, []wantEvent{{schema.EvAttack, "", "us-military"}}, nil},
 		{"Officials recalled the rocket attack which wounded four U.S. service members at a desert outpost last winter.",
 			nil, []wantEvent{{schema.EvAttack, "", "us-military"}}, nil},
+		// The forces a passive casualty verb names before an attack were
+		// its target, past a time phrase or a second casualty verb, with
+		// or without a hand ("a suspected rocket attack" is still one).
+		{"Two Syrian soldiers were killed and three wounded in an Israeli missile strike outside Homs.",
+			[]wantFact{{"israel", "attacked", "syrian-army", ""}}, []wantEvent{{schema.EvAirstrike, "israel", "syrian-army"}}, nil},
+		{"Two American soldiers were wounded on Sunday in a suspected rocket attack at a base in Iraq.",
+			nil, []wantEvent{{schema.EvAttack, "", "us-military"}}, nil},
+		{"Two American soldiers were wounded Sunday in a mortar attack at a base in Iraq.",
+			nil, []wantEvent{{schema.EvAttack, "", "us-military"}}, nil},
 		// A group that rebels against a state attacks it; the names of
 		// an apposition's "by" phrase, commas and all, are not the subject.
 		{"PJAK, blacklisted by Tehran, Ankara, and Washington, has been revolting against the Iranian state since 2004.",

@@ -891,7 +891,13 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 	// whom it hurt, and names the attack, definite or not.
 	killedWhom := v.isNoun(w) && v.word(k+1, "that", "which") && v.wordIn(v.pastAux(k+2), v.d.lx.casualtyVerbs) && !v.launchedBefore(k)
 	told := v.isNoun(w) && (v.wordIn(vb, v.d.lx.hitVerbs) || v.wordIn(vb, v.d.lx.attackNounVerbs) || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k))
-	if told || killedWhom {
+	// "Two U.S. soldiers were wounded in a rocket attack at a base": the
+	// people the passive names before it were hurt in an attack.
+	var hurt []*entity
+	if !told && !killedWhom && v.isNoun(w) && v.indefinite(k) {
+		hurt = v.victimsBefore(k)
+	}
+	if told || killedWhom || len(hurt) > 0 {
 		if !killedWhom && v.refersBack(k) && v.antecedentEvent(func(*schema.Event) bool { return true }) != nil {
 			// "A drone strike killed X. The strike targeted a car near
 			// Y": the attack told before, no other.
@@ -899,7 +905,11 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 		}
 		// "A rocket attack hit X", "a missile attack was carried out on
 		// X": an attack by an unknown hand.
-		if targets, last := v.attackTargets(k); len(targets) > 0 && (told || v.d.lx.countryOf(targets[0]) != nil) {
+		targets, last := v.attackTargets(k)
+		if len(targets) == 0 {
+			targets, last = hurt, k
+		}
+		if len(targets) > 0 && (told || len(hurt) > 0 || v.d.lx.countryOf(targets[0]) != nil) {
 			// A relative clause alone tells an attack on a state's
 			// forces ("that killed three U.S. soldiers"); one that
 			// killed a commander is most often a strike told elsewhere
@@ -3002,17 +3012,36 @@ func (v *view) victimsBefore(k int) []*entity {
 			if e := v.ent(n); clauseBreak(v.it[n].w) || v.word(n, ",") || e != nil && !is(e, schema.Place, schema.Country) {
 				break
 			}
-			if v.word(n, "in", "near", "outside", "at") && v.wordIn(n-1, v.d.lx.casualtyVerbs) {
+			if (v.word(n, "in", "near", "outside", "at", "on") || v.dateish(n)) && v.wordIn(n-1, v.d.lx.casualtyVerbs) {
+				// "were killed on Monday in", "were hurt Friday in": past when too.
 				j = n
 				break
 			}
 		}
 	}
-	if !v.wordIn(j-1, v.d.lx.casualtyVerbs) || !v.word(j-2, "was", "were") {
+	if !v.wordIn(j-1, v.d.lx.casualtyVerbs) {
 		return nil
 	}
+	vb := j - 1
+	if !v.word(vb-1, "was", "were") {
+		// "X were killed and four others wounded in a strike": the
+		// first verb of the pair, with its auxiliary.
+		vb = -1
+		for n := j - 2; n > 0 && n >= j-6; n-- {
+			if clauseBreak(v.it[n].w) || v.word(n, ",") || v.ent(n) != nil {
+				break
+			}
+			if v.word(n, "and") && v.wordIn(n-1, v.d.lx.casualtyVerbs) && v.word(n-2, "was", "were") {
+				vb = n - 1
+				break
+			}
+		}
+		if vb < 0 {
+			return nil
+		}
+	}
 	var person, group *entity
-	for n := j - 3; n >= 0; n-- {
+	for n := vb - 2; n >= 0; n-- {
 		w := v.it[n].w
 		if clauseBreak(w) || v.wordIn(n, v.d.lx.casualtyVerbs) || w == "that" || v.wordIn(n, v.d.lx.reportVerbs) {
 			break // "X said that three civilians were killed": X spoke, no one says it was hit
