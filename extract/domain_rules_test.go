@@ -351,6 +351,22 @@ func TestAttackPhrasings(t *testing.T) {
 			nil, []wantEvent{{schema.EvAttack, "kataib-hezbollah", "al-tanf"}}, nil},
 		{"A rocket struck the coalition compound, which trainers from Britain use, at Harir air base late on Friday.",
 			nil, []wantEvent{{schema.EvAttack, "", "harir-air-base"}}, nil},
+		// An attack that a relative clause says killed or wounded a
+		// state's forces is an attack on those forces, definite or not,
+		// by a hand the sentence does not name.
+		{"The president ordered a response to a drone attack that killed two American soldiers near the border.",
+			nil, []wantEvent{{schema.EvAttack, "", "us-military"}}, nil},
+		{"Officials recalled the rocket attack which wounded four U.S. service members at a desert outpost last winter.",
+			nil, []wantEvent{{schema.EvAttack, "", "us-military"}}, nil},
+		// The forces a passive casualty verb names before an attack were
+		// its target, past a time phrase or a second casualty verb, with
+		// or without a hand ("a suspected rocket attack" is still one).
+		{"Two Syrian soldiers were killed and three wounded in an Israeli missile strike outside Homs.",
+			[]wantFact{{"israel", "attacked", "syrian-army", ""}}, []wantEvent{{schema.EvAirstrike, "israel", "syrian-army"}}, nil},
+		{"Two American soldiers were wounded on Sunday in a suspected rocket attack at a base in Iraq.",
+			nil, []wantEvent{{schema.EvAttack, "", "us-military"}}, nil},
+		{"Two American soldiers were wounded Sunday in a mortar attack at a base in Iraq.",
+			nil, []wantEvent{{schema.EvAttack, "", "us-military"}}, nil},
 		// A group that rebels against a state attacks it; the names of
 		// an apposition's "by" phrase, commas and all, are not the subject.
 		{"PJAK, blacklisted by Tehran, Ankara, and Washington, has been revolting against the Iranian state since 2004.",

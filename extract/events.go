@@ -873,15 +873,34 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 	if a := v.pastAux(k + 1); a > k+1 {
 		vb = a // "A drone strike has killed X"
 	}
-	if v.isNoun(w) && (v.wordIn(vb, v.d.lx.hitVerbs) || v.wordIn(vb, v.d.lx.attackNounVerbs) || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k)) {
-		if v.refersBack(k) && v.antecedentEvent(func(*schema.Event) bool { return true }) != nil {
+	// "a drone attack that killed three U.S. soldiers", "the rocket
+	// attack which wounded two contractors": the relative clause says
+	// whom it hurt, and names the attack, definite or not.
+	killedWhom := v.isNoun(w) && v.word(k+1, "that", "which") && v.wordIn(v.pastAux(k+2), v.d.lx.casualtyVerbs) && !v.launchedBefore(k)
+	told := v.isNoun(w) && (v.wordIn(vb, v.d.lx.hitVerbs) || v.wordIn(vb, v.d.lx.attackNounVerbs) || (v.word(k+1, "on", "against") || carriedOut || v.wordIn(vb, v.d.lx.casualtyVerbs)) && v.indefinite(k))
+	// "Two U.S. soldiers were wounded in a rocket attack at a base": the
+	// people the passive names before it were hurt in an attack.
+	var hurt []*entity
+	if !told && !killedWhom && v.isNoun(w) && v.indefinite(k) {
+		hurt = v.victimsBefore(k)
+	}
+	if told || killedWhom || len(hurt) > 0 {
+		if !killedWhom && v.refersBack(k) && v.antecedentEvent(func(*schema.Event) bool { return true }) != nil {
 			// "A drone strike killed X. The strike targeted a car near
 			// Y": the attack told before, no other.
 			return k, false
 		}
 		// "A rocket attack hit X", "a missile attack was carried out on
 		// X": an attack by an unknown hand.
-		if targets, last := v.attackTargets(k); len(targets) > 0 {
+		targets, last := v.attackTargets(k)
+		if len(targets) == 0 {
+			targets, last = hurt, k
+		}
+		if len(targets) > 0 && (told || len(hurt) > 0 || v.d.lx.countryOf(targets[0]) != nil) {
+			// A relative clause alone tells an attack on a state's
+			// forces ("that killed three U.S. soldiers"); one that
+			// killed a commander is most often a strike told elsewhere
+			// with its hand.
 			targets = v.victimsFirst(k, targets)
 			ev := v.addEvent(schema.EvAttack, nil, targets[0], placeOf(targets), k, "occurred")
 			v.d.lastAttack = ev.ID
@@ -912,6 +931,21 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 		}
 	}
 	return k, false
+}
+
+// launchedBefore reports a verb of launching within the few items
+// before the attack noun at k ("X launched an airstrike that killed Y"):
+// whoever launched it is the attack's hand, read by other rules.
+func (v *view) launchedBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if clauseBreak(v.it[j].w) {
+			return false
+		}
+		if v.wordIn(j, v.d.lx.launchVerbs) || v.wordIn(j, v.d.lx.attackLaunchVerbs) || v.wordIn(j, v.d.lx.carriedOutParticiples) {
+			return true
+		}
+	}
+	return false
 }
 
 // recordAttack records the attack r read, with its targets (after
@@ -1440,7 +1474,11 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 		j = v.pastAux(j) // "a drone strike has killed X"
 		if v.word(j, "that", "which") {
 			// "a drone attack which targeted a car in Qamishli claimed
-			// the lives of three SDF fighters": whom it killed.
+			// the lives of three SDF fighters": whom it killed; "a drone
+			// attack that killed three U.S. soldiers": whom it killed.
+			if c := v.pastAux(j + 1); v.wordIn(c, v.d.lx.casualtyVerbs) {
+				return v.killedAfter(c, k)
+			}
 			if c := v.casualtyAfter(j); c >= 0 {
 				return v.killedAfter(c, k)
 			}
@@ -2961,17 +2999,36 @@ func (v *view) victimsBefore(k int) []*entity {
 			if e := v.ent(n); clauseBreak(v.it[n].w) || v.word(n, ",") || e != nil && !is(e, schema.Place, schema.Country) {
 				break
 			}
-			if v.word(n, "in", "near", "outside", "at") && v.wordIn(n-1, v.d.lx.casualtyVerbs) {
+			if (v.word(n, "in", "near", "outside", "at", "on") || v.dateish(n)) && v.wordIn(n-1, v.d.lx.casualtyVerbs) {
+				// "were killed on Monday in", "were hurt Friday in": past when too.
 				j = n
 				break
 			}
 		}
 	}
-	if !v.wordIn(j-1, v.d.lx.casualtyVerbs) || !v.word(j-2, "was", "were") {
+	if !v.wordIn(j-1, v.d.lx.casualtyVerbs) {
 		return nil
 	}
+	vb := j - 1
+	if !v.word(vb-1, "was", "were") {
+		// "X were killed and four others wounded in a strike": the
+		// first verb of the pair, with its auxiliary.
+		vb = -1
+		for n := j - 2; n > 0 && n >= j-6; n-- {
+			if clauseBreak(v.it[n].w) || v.word(n, ",") || v.ent(n) != nil {
+				break
+			}
+			if v.word(n, "and") && v.wordIn(n-1, v.d.lx.casualtyVerbs) && v.word(n-2, "was", "were") {
+				vb = n - 1
+				break
+			}
+		}
+		if vb < 0 {
+			return nil
+		}
+	}
 	var person, group *entity
-	for n := j - 3; n >= 0; n-- {
+	for n := vb - 2; n >= 0; n-- {
 		w := v.it[n].w
 		if clauseBreak(w) || v.wordIn(n, v.d.lx.casualtyVerbs) || w == "that" || v.wordIn(n, v.d.lx.reportVerbs) {
 			break // "X said that three civilians were killed": X spoke, no one says it was hit
