@@ -567,7 +567,7 @@ func (v *view) warNamedBySides(k int) {
 // unknown hand (agentlessAttack), else the agent's attack and its targets
 // (recordAttack).
 func (v *view) attack(k int) int {
-	if v.negated(k) || v.deniedThat(k) {
+	if v.negated(k) || v.deniedThat(k) || v.unrealised(k) {
 		return k // "the coalition did not conduct airstrikes", "denied that a strike had taken place": no attack
 	}
 	r := v.readAttacker(k)
@@ -1355,6 +1355,21 @@ func (v *view) airContext(agent *entity, k int) bool {
 	for j := max(0, k-8); j < k; j++ {
 		it := &v.it[j]
 		if it.e == nil && aircraft(it.w) || it.e != nil && it.e == agent && aircraft(v.d.span(it.t0, it.t1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// unrealised reports an attack trigger at k that a condition or an
+// attempt governs in its clause: "if rocket attacks continue", "gunmen
+// were trying to attack a checkpoint": no attack is told.
+func (v *view) unrealised(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if clauseBreak(v.it[j].w) || v.it[j].w == "," {
+			return false
+		}
+		if v.wordIn(j, v.d.lx.unrealisedWords) {
 			return true
 		}
 	}

@@ -483,6 +483,24 @@ func TestNegatedAttackIsNone(t *testing.T) {
 	}
 }
 
+func TestUnrealisedAttackIsNone(t *testing.T) {
+	// An attack a condition or an attempt governs was not carried out:
+	// "if the strikes go on", "were trying to attack".
+	for _, text := range []string{
+		"If rocket attacks by the militias on American troops resume, Washington will answer, the envoy warned.",
+		"Police said the gunmen were trying to attack a checkpoint of the Iraqi army near Tikrit.",
+		"The governor said that the militants were attempting an attack on a Turkish outpost near Duhok.",
+		"If attacks by Tehran's allies against American troops go on, Washington will answer, the envoy warned.",
+	} {
+		rec := extractText(t, text)
+		for _, e := range rec.Events {
+			if e.Type == schema.EvAirstrike || e.Type == schema.EvAttack {
+				t.Errorf("%q: an attack not carried out made an event:%s", text, eventList(rec))
+			}
+		}
+	}
+}
+
 func TestBodyAndSpokesmanBothSpeak(t *testing.T) {
 	// A body's statement and its spokesman's, told apart in the article,
 	// are two statements (on 264 articles the annotators record both as
