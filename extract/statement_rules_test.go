@@ -501,6 +501,22 @@ func TestUnrealisedAttackIsNone(t *testing.T) {
 	}
 }
 
+func TestRestatedAttackIsOne(t *testing.T) {
+	// An attack noun an equative verb puts after another restates it:
+	// "a strike on X is a strike on Y" tells one attack, on X.
+	for _, text := range []string{
+		"The minister said that any assault on the Peshmerga amounts to an assault on Iraq.",
+		"A militia spokesman said an attack on Kataib Hezbollah is an attack on the Popular Mobilization Forces.",
+	} {
+		rec := extractText(t, text)
+		for _, e := range rec.Events {
+			if (e.Type == schema.EvAirstrike || e.Type == schema.EvAttack) && (e.Target == "iraq" || e.Target == "popular-mobilization-forces") {
+				t.Errorf("%q: the restated attack made a second event:%s", text, eventList(rec))
+			}
+		}
+	}
+}
+
 func TestBodyAndSpokesmanBothSpeak(t *testing.T) {
 	// A body's statement and its spokesman's, told apart in the article,
 	// are two statements (on 264 articles the annotators record both as
