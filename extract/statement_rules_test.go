@@ -517,6 +517,14 @@ func TestRestatedAttackIsOne(t *testing.T) {
 	}
 }
 
+func TestHalfToldAttackRetoldIsOne(t *testing.T) {
+	// An undated attack by a hand with no target, told again further down
+	// with no target or day, is the one attack.
+	const text = "Farmers flee\n\nResidents said that Turkish drone strikes killed two shepherds, the monitor said.\n\n" +
+		"The bodies of the shepherds killed in Turkish drone strikes were taken to a hospital, a local official told reporters."
+	wantEvents(t, text, schema.EvAirstrike, "turkey", 1)
+}
+
 func TestBodyAndSpokesmanBothSpeak(t *testing.T) {
 	// A body's statement and its spokesman's, told apart in the article,
 	// are two statements (on 264 articles the annotators record both as
