@@ -1361,19 +1361,28 @@ func (v *view) airContext(agent *entity, k int) bool {
 	return false
 }
 
-// unrealised reports an attack trigger at k that a condition or an
-// attempt governs in its clause: "if rocket attacks continue", "gunmen
-// were trying to attack a checkpoint": no attack is told.
+// unrealised reports an attack trigger at k that a condition, an attempt
+// or an intention governs in its clause: "if rocket attacks continue",
+// "gunmen were trying to attack a checkpoint", "decided to resume
+// attacks": no attack is told.
 func (v *view) unrealised(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
 		if clauseBreak(v.it[j].w) || v.it[j].w == "," {
 			return false
 		}
-		if v.wordIn(j, v.d.lx.unrealisedWords) {
+		if v.wordIn(j, v.d.lx.unrealisedWords) || v.intendedAttack(j, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// intendedAttack reports an intention verb at j whose infinitive is the
+// attack trigger at k or an attack launch verb before it: "threatened to
+// strike", "decided to resume attacks"; not "vowed to avenge the
+// killing", an attack done.
+func (v *view) intendedAttack(j, k int) bool {
+	return v.wordIn(j, v.d.lx.intentionVerbs) && v.word(j+1, "to") && (j+2 == k || v.wordIn(j+2, v.d.lx.attackLaunchVerbs))
 }
 
 // restatement reports an attack noun at k that an equative verb makes

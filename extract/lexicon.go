@@ -126,6 +126,7 @@ type wordLists struct {
 	Negators          []string            `yaml:"negators"`
 	PreventionVerbs   []string            `yaml:"prevention_verbs"`
 	UnrealisedWords   []string            `yaml:"unrealised_words"`
+	IntentionVerbs    []string            `yaml:"intention_verbs"`
 	EquativeVerbs     []string            `yaml:"equative_verbs"`
 	DenialVerbs       []string            `yaml:"denial_verbs"`
 	CharacterVerbs    []string            `yaml:"characterising_verbs"`

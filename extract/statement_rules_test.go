@@ -491,6 +491,8 @@ func TestUnrealisedAttackIsNone(t *testing.T) {
 		"Police said the gunmen were trying to attack a checkpoint of the Iraqi army near Tikrit.",
 		"The governor said that the militants were attempting an attack on a Turkish outpost near Duhok.",
 		"If attacks by Tehran's allies against American troops go on, Washington will answer, the envoy warned.",
+		"The Nujaba movement has decided to resume its drone attacks on American troops, its leader told supporters.",
+		"The Nujaba movement vowed to escalate its attacks on American troops in Syria.",
 	} {
 		rec := extractText(t, text)
 		for _, e := range rec.Events {
