@@ -567,7 +567,7 @@ func (v *view) warNamedBySides(k int) {
 // unknown hand (agentlessAttack), else the agent's attack and its targets
 // (recordAttack).
 func (v *view) attack(k int) int {
-	if v.negated(k) || v.deniedThat(k) || v.unrealised(k) || v.restatement(k) {
+	if v.negated(k) || v.deniedThat(k) || v.unrealised(k) {
 		return k // "the coalition did not conduct airstrikes", "denied that a strike had taken place": no attack
 	}
 	r := v.readAttacker(k)
@@ -1383,31 +1383,6 @@ func (v *view) unrealised(k int) bool {
 // killing", an attack done.
 func (v *view) intendedAttack(j, k int) bool {
 	return v.wordIn(j, v.d.lx.intentionVerbs) && v.word(j+1, "to") && (j+2 == k || v.wordIn(j+2, v.d.lx.attackLaunchVerbs))
-}
-
-// restatement reports an attack noun at k that an equative verb makes
-// say again what an attack noun before it in the clause said: "an attack
-// on the troops is an attack on the nation" tells one attack, the first.
-func (v *view) restatement(k int) bool {
-	j := k - 1
-	if v.word(j, "a", "an") {
-		j--
-	}
-	if v.word(j, "to") {
-		j-- // "amounts to an attack"
-	}
-	if j < 1 || !v.wordIn(j, v.d.lx.equativeVerbs) {
-		return false
-	}
-	for p := j - 1; p >= 0 && p >= j-10; p-- {
-		if clauseBreak(v.it[p].w) || v.it[p].w == "," {
-			return false
-		}
-		if v.wordIn(p, v.d.lx.attackNouns) {
-			return true
-		}
-	}
-	return false
 }
 
 // modalBefore reports a planned or hypothetical action: "will", "would",

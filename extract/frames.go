@@ -471,7 +471,7 @@ func (fr *construction) matchAt(v *view, k int) (match, bool) {
 	for i := range m.bind {
 		m.bind[i] = -1
 	}
-	if !fr.step(v, 0, k, &m) || v.negated(m.trigger) || fr.attacks() && (v.unrealised(m.trigger) || v.restatement(m.trigger)) {
+	if !fr.step(v, 0, k, &m) || v.negated(m.trigger) || fr.attacks() && v.unrealised(m.trigger) {
 		return m, false
 	}
 	return m, fr.bindSubject(v, &m)

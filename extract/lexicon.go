@@ -127,7 +127,6 @@ type wordLists struct {
 	PreventionVerbs   []string            `yaml:"prevention_verbs"`
 	UnrealisedWords   []string            `yaml:"unrealised_words"`
 	IntentionVerbs    []string            `yaml:"intention_verbs"`
-	EquativeVerbs     []string            `yaml:"equative_verbs"`
 	DenialVerbs       []string            `yaml:"denial_verbs"`
 	CharacterVerbs    []string            `yaml:"characterising_verbs"`
 	PlacePrepositions []string            `yaml:"place_prepositions"`

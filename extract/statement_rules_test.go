@@ -503,22 +503,6 @@ func TestUnrealisedAttackIsNone(t *testing.T) {
 	}
 }
 
-func TestRestatedAttackIsOne(t *testing.T) {
-	// An attack noun an equative verb puts after another restates it:
-	// "a strike on X is a strike on Y" tells one attack, on X.
-	for _, text := range []string{
-		"The minister said that any assault on the Peshmerga amounts to an assault on Iraq.",
-		"A militia spokesman said an attack on Kataib Hezbollah is an attack on the Popular Mobilization Forces.",
-	} {
-		rec := extractText(t, text)
-		for _, e := range rec.Events {
-			if (e.Type == schema.EvAirstrike || e.Type == schema.EvAttack) && (e.Target == "iraq" || e.Target == "popular-mobilization-forces") {
-				t.Errorf("%q: the restated attack made a second event:%s", text, eventList(rec))
-			}
-		}
-	}
-}
-
 func TestHalfToldAttackRetoldIsOne(t *testing.T) {
 	// An undated attack by a hand with no target, told again further down
 	// with no target or day, is the one attack.

@@ -96,7 +96,6 @@ type wordSets struct {
 	preventionVerbs   wordSet // "deter X from": the act after "from" is not done
 	unrealisedWords   wordSet // "if attacks continue", "attempting an attack": no attack told
 	intentionVerbs    wordSet // "vowed to resume attacks": before "to", an attack intended, not told
-	equativeVerbs     wordSet // "an attack on X is an attack on Y": the second restates the first
 	denialVerbs       wordSet // "X denied carrying out the attack": the act is denied
 	characterVerbs    wordSet // "what it described as": a view named in a relative clause, no statement
 	placePrepositions wordSet // "in Erbil": the city is a place, not its government
@@ -368,7 +367,6 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"prevention_verbs", w.PreventionVerbs, &ws.preventionVerbs},
 		{"unrealised_words", w.UnrealisedWords, &ws.unrealisedWords},
 		{"intention_verbs", w.IntentionVerbs, &ws.intentionVerbs},
-		{"equative_verbs", w.EquativeVerbs, &ws.equativeVerbs},
 		{"denial_verbs", w.DenialVerbs, &ws.denialVerbs},
 		{"characterising_verbs", w.CharacterVerbs, &ws.characterVerbs},
 		{"place_prepositions", w.PlacePrepositions, &ws.placePrepositions},
