@@ -554,7 +554,7 @@ func (v *view) warNamedBySides(k int) {
 // unknown hand (agentlessAttack), else the agent's attack and its targets
 // (recordAttack).
 func (v *view) attack(k int) int {
-	if v.negated(k) || v.deniedThat(k) {
+	if v.negated(k) || v.deniedThat(k) || v.unrealised(k) {
 		return k // "the coalition did not conduct airstrikes", "denied that a strike had taken place": no attack
 	}
 	r := v.readAttacker(k)
@@ -1380,6 +1380,30 @@ func (v *view) airContext(agent *entity, k int) bool {
 		}
 	}
 	return false
+}
+
+// unrealised reports an attack trigger at k that a condition, an attempt
+// or an intention governs in its clause: "if rocket attacks continue",
+// "gunmen were trying to attack a checkpoint", "decided to resume
+// attacks": no attack is told.
+func (v *view) unrealised(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if clauseBreak(v.it[j].w) || v.it[j].w == "," {
+			return false
+		}
+		if v.wordIn(j, v.d.lx.unrealisedWords) || v.intendedAttack(j, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// intendedAttack reports an intention verb at j whose infinitive is the
+// attack trigger at k or an attack launch verb before it: "threatened to
+// strike", "decided to resume attacks"; not "vowed to avenge the
+// killing", an attack done.
+func (v *view) intendedAttack(j, k int) bool {
+	return v.wordIn(j, v.d.lx.intentionVerbs) && v.word(j+1, "to") && (j+2 == k || v.wordIn(j+2, v.d.lx.attackLaunchVerbs))
 }
 
 // modalBefore reports a planned or hypothetical action: "will", "would",

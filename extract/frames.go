@@ -530,10 +530,16 @@ func (fr *construction) matchAt(v *view, k int) (match, bool) {
 	for i := range m.bind {
 		m.bind[i] = -1
 	}
-	if !fr.step(v, 0, k, &m) || v.negated(m.trigger) {
+	if !fr.step(v, 0, k, &m) || v.negated(m.trigger) || fr.attacks() && v.unrealised(m.trigger) {
 		return m, false
 	}
 	return m, fr.bindSubject(v, &m)
+}
+
+// attacks reports a frame whose event is an attack or an airstrike.
+func (fr *construction) attacks() bool {
+	ev := fr.spec.Event
+	return ev != nil && (ev.Type == schema.EvAttack || ev.Type == schema.EvAirstrike)
 }
 
 // negated reports a negator just before the trigger at item k, past one

@@ -125,6 +125,8 @@ type wordLists struct {
 	Adverbs           []string            `yaml:"adverbs"`
 	Negators          []string            `yaml:"negators"`
 	PreventionVerbs   []string            `yaml:"prevention_verbs"`
+	UnrealisedWords   []string            `yaml:"unrealised_words"`
+	IntentionVerbs    []string            `yaml:"intention_verbs"`
 	DenialVerbs       []string            `yaml:"denial_verbs"`
 	CharacterVerbs    []string            `yaml:"characterising_verbs"`
 	PlacePrepositions []string            `yaml:"place_prepositions"`

@@ -56,6 +56,7 @@ func (x *Rules) Extract(ctx context.Context, a *source.Article) (schema.Record, 
 	d.agreementIDs()
 	d.dropHeadlineRepeats()
 	d.dropThreatRepeats()
+	d.dropHalfToldRepeats()
 	rec := d.record()
 	// The record holds strings only, never the doc's slices.
 	buf.toks, buf.at, buf.reserved, buf.items, buf.quote = d.toks, d.at, d.reserved, d.itemBuf, d.quoteBuf
@@ -451,6 +452,43 @@ func (d *doc) dropThreatRepeats() {
 				continue
 			}
 			first[k] = e.ID
+		}
+		out = append(out, e)
+	}
+	d.events = out
+	d.renameEvents(same)
+}
+
+// dropHalfToldRepeats drops an undated attack that names its hand but no
+// target when an earlier sentence of the article told an undated attack
+// of the same type by the same hand with no target either: "Turkish drone
+// strikes" told again further down, with no target and no day, is the
+// strike told before. One with a target or a day may be another happening
+// (two strikes on one camp) and stays; so does one by no named hand (on
+// the development set's second half, merging those lost true events).
+// Facts about a dropped attack are about the first.
+func (d *doc) dropHalfToldRepeats() {
+	type ends struct{ typ, agent string }
+	var first map[ends]string
+	var same map[string]string // dropped attack id -> the first's id
+	out := d.events[:0]
+	for _, e := range d.events {
+		if (e.Type == schema.EvAttack || e.Type == schema.EvAirstrike) && e.Date == "" && e.Agent != "" && e.Target == "" {
+			if first == nil {
+				first = map[ends]string{}
+			}
+			k := ends{e.Type, e.Agent}
+			id, ok := first[k]
+			if ok && d.evSent[id] < d.evSent[e.ID] {
+				if same == nil {
+					same = map[string]string{}
+				}
+				same[e.ID] = id
+				continue
+			}
+			if !ok {
+				first[k] = e.ID
+			}
 		}
 		out = append(out, e)
 	}

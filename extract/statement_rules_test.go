@@ -483,6 +483,34 @@ func TestNegatedAttackIsNone(t *testing.T) {
 	}
 }
 
+func TestUnrealisedAttackIsNone(t *testing.T) {
+	// An attack a condition or an attempt governs was not carried out:
+	// "if the strikes go on", "were trying to attack".
+	for _, text := range []string{
+		"If rocket attacks by the militias on American troops resume, Washington will answer, the envoy warned.",
+		"Police said the gunmen were trying to attack a checkpoint of the Iraqi army near Tikrit.",
+		"The governor said that the militants were attempting an attack on a Turkish outpost near Duhok.",
+		"If attacks by Tehran's allies against American troops go on, Washington will answer, the envoy warned.",
+		"The Nujaba movement has decided to resume its drone attacks on American troops, its leader told supporters.",
+		"The Nujaba movement vowed to escalate its attacks on American troops in Syria.",
+	} {
+		rec := extractText(t, text)
+		for _, e := range rec.Events {
+			if e.Type == schema.EvAirstrike || e.Type == schema.EvAttack {
+				t.Errorf("%q: an attack not carried out made an event:%s", text, eventList(rec))
+			}
+		}
+	}
+}
+
+func TestHalfToldAttackRetoldIsOne(t *testing.T) {
+	// An undated attack by a hand with no target, told again further down
+	// with no target or day, is the one attack.
+	const text = "Farmers flee\n\nResidents said that Turkish drone strikes killed two shepherds, the monitor said.\n\n" +
+		"The bodies of the shepherds killed in Turkish drone strikes were taken to a hospital, a local official told reporters."
+	wantEvents(t, text, schema.EvAirstrike, "turkey", 1)
+}
+
 func TestBodyAndSpokesmanBothSpeak(t *testing.T) {
 	// A body's statement and its spokesman's, told apart in the article,
 	// are two statements (on 264 articles the annotators record both as

@@ -94,6 +94,8 @@ type wordSets struct {
 	adverbs           wordSet // adverbs and auxiliaries between a subject and its verb
 	negators          wordSet // "not", "never": a negated trigger asserts nothing
 	preventionVerbs   wordSet // "deter X from": the act after "from" is not done
+	unrealisedWords   wordSet // "if attacks continue", "attempting an attack": no attack told
+	intentionVerbs    wordSet // "vowed to resume attacks": before "to", an attack intended, not told
 	denialVerbs       wordSet // "X denied carrying out the attack": the act is denied
 	characterVerbs    wordSet // "what it described as": a view named in a relative clause, no statement
 	placePrepositions wordSet // "in Erbil": the city is a place, not its government
@@ -366,6 +368,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"adverbs", w.Adverbs, &ws.adverbs},
 		{"negators", w.Negators, &ws.negators},
 		{"prevention_verbs", w.PreventionVerbs, &ws.preventionVerbs},
+		{"unrealised_words", w.UnrealisedWords, &ws.unrealisedWords},
+		{"intention_verbs", w.IntentionVerbs, &ws.intentionVerbs},
 		{"denial_verbs", w.DenialVerbs, &ws.denialVerbs},
 		{"characterising_verbs", w.CharacterVerbs, &ws.characterVerbs},
 		{"place_prepositions", w.PlacePrepositions, &ws.placePrepositions},
