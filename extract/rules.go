@@ -55,6 +55,7 @@ func (x *Rules) Extract(ctx context.Context, a *source.Article) (schema.Record, 
 	d := x.analyse(a, buf)
 	d.agreementIDs()
 	d.dropHeadlineRepeats()
+	d.lateEnemies()
 	d.dropThreatRepeats()
 	rec := d.record()
 	// The record holds strings only, never the doc's slices.
