@@ -2112,6 +2112,7 @@ func (v *view) statement() {
 				continue // reportage: the fact keeps its speaker as asserted_by
 			}
 			t, et := target, typ
+			pending := false
 			if is(s, schema.MediaOutlet) {
 				// An outlet reports a threat; it makes none ("the militia
 				// leader vowed revenge, The Associated Press reported").
@@ -2129,6 +2130,7 @@ func (v *view) statement() {
 				// said our operations will go on") is at whom its side
 				// fights.
 				t = d.enemyOf(s)
+				pending = t == nil
 			}
 			if et == schema.EvThreat && t == nil {
 				// "warned that ISIS remains a threat", "warned of
@@ -2137,6 +2139,12 @@ func (v *view) statement() {
 				et = schema.EvStatement
 			}
 			joint = v.statementEvent(et, s, t, f.verb)
+			if pending {
+				if d.noEnemyYet == nil {
+					d.noEnemyYet = map[string]bool{}
+				}
+				d.noEnemyYet[joint.ID] = true
+			}
 			if about && t != nil && joint.Target == t.id {
 				if d.aboutTarget == nil {
 					d.aboutTarget = map[string]bool{}
@@ -2417,7 +2425,7 @@ func (d *doc) enemyIn(e *schema.Event, side *entity) *entity {
 func (d *doc) lateEnemies() {
 	for i := range d.events {
 		e := &d.events[i]
-		if e.Type != schema.EvThreat || e.Target != "" {
+		if e.Type != schema.EvThreat && !d.noEnemyYet[e.ID] || e.Target != "" {
 			continue
 		}
 		s := d.byID[e.Agent]
@@ -2432,6 +2440,7 @@ func (d *doc) lateEnemies() {
 			}
 			if x.id != e.Agent && !d.ownSide(s, x) {
 				e.Target = x.id
+				e.Type, e.Kind = schema.EvThreat, schema.Threatened
 			}
 			break
 		}
