@@ -532,6 +532,14 @@ func TestThreatPhrasings(t *testing.T) {
 			nil, []wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}},
 		{"PKK militants attacked a Turkish outpost near Hakurk on Friday. Defence Minister Yasar Guler said the war on terrorism would continue whatever the cost.",
 			nil, []wantEvent{{schema.EvThreat, "yasar-guler", "kurdistan-workers-party"}}},
+		// A warning told before the story reaches the strikes it sums up
+		// is aimed at whom the first of them, told after it, hit.
+		{"\"Harming our soldiers in the region will not be tolerated,\" Lloyd Austin told reporters on Monday.\n\nU.S. aircraft later bombed two depots of Kataib Hezbollah near Qaim.",
+			nil, []wantEvent{{schema.EvThreat, "lloyd-austin", "kataib-hezbollah"}}},
+		// So is a warning that guards the speaker's own troops, told
+		// before the strikes.
+		{"President Joe Biden warned that if anyone harms American soldiers, we will respond.\n\nHours later U.S. jets pounded Kataib Hezbollah depots in western Iraq.",
+			nil, []wantEvent{{schema.EvThreat, "joe-biden", "kataib-hezbollah"}}},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, nil)
 	}

@@ -2136,6 +2136,7 @@ func (v *view) statement() {
 				continue // reportage: the fact keeps its speaker as asserted_by
 			}
 			t, et := target, typ
+			pending := false
 			if is(s, schema.MediaOutlet) {
 				// An outlet reports a threat; it makes none ("the militia
 				// leader vowed revenge, The Associated Press reported").
@@ -2153,6 +2154,7 @@ func (v *view) statement() {
 				// said our operations will go on") is at whom its side
 				// fights.
 				t = d.enemyOf(s)
+				pending = t == nil
 			}
 			if et == schema.EvThreat && t == nil {
 				// "warned that ISIS remains a threat", "warned of
@@ -2161,6 +2163,12 @@ func (v *view) statement() {
 				et = schema.EvStatement
 			}
 			joint = v.statementEvent(et, s, t, f.verb)
+			if pending {
+				if d.noEnemyYet == nil {
+					d.noEnemyYet = map[string]bool{}
+				}
+				d.noEnemyYet[joint.ID] = true
+			}
 			if about && t != nil && joint.Target == t.id {
 				if d.aboutTarget == nil {
 					d.aboutTarget = map[string]bool{}
@@ -2401,28 +2409,66 @@ func (d *doc) enemyOf(speaker *entity) *entity {
 	}
 	side := d.sideOf(speaker)
 	for i := len(d.events) - 1; i >= 0; i-- {
-		e := &d.events[i]
-		if !sameEventKind(e.Type, schema.EvAttack) {
-			continue
-		}
-		agent, target := d.byID[e.Agent], d.byID[e.Target]
-		if agent == nil && is(target, schema.ArmedGroup) && d.sideOf(target) != side && d.toldBy(e, side) {
-			// "Four PKK terrorists were neutralised, the ministry
-			// said": a side that tells of losses it names no author
-			// for tells of its own strike.
-			return target
-		}
-		if agent == nil || target == nil {
-			continue
-		}
-		switch as, ts := d.sideOf(agent) == side, d.sideOf(target) == side; {
-		case as && !ts:
-			return d.groupOf(target)
-		case ts && !as:
-			return d.groupOf(agent)
+		if x := d.enemyIn(&d.events[i], side); x != nil {
+			return x
 		}
 	}
 	return nil
+}
+
+// enemyIn is the other party of e, an attack in which side struck or was
+// struck, or nil.
+func (d *doc) enemyIn(e *schema.Event, side *entity) *entity {
+	if !sameEventKind(e.Type, schema.EvAttack) {
+		return nil
+	}
+	agent, target := d.byID[e.Agent], d.byID[e.Target]
+	if agent == nil && is(target, schema.ArmedGroup) && d.sideOf(target) != side && d.toldBy(e, side) {
+		// "Four PKK terrorists were neutralised, the ministry
+		// said": a side that tells of losses it names no author
+		// for tells of its own strike.
+		return target
+	}
+	if agent == nil || target == nil {
+		return nil
+	}
+	switch as, ts := d.sideOf(agent) == side, d.sideOf(target) == side; {
+	case as && !ts:
+		return d.groupOf(target)
+	case ts && !as:
+		return d.groupOf(agent)
+	}
+	return nil
+}
+
+// lateEnemies gives a threat that named no one, and found no attack of
+// its speaker's side told before it, the other party of the first such
+// attack told after it: "we have sent a clear message that any threat to
+// our forces will not be tolerated," a spokesman said, before the story
+// tells of the strikes on the militias.
+func (d *doc) lateEnemies() {
+	for i := range d.events {
+		e := &d.events[i]
+		if e.Type != schema.EvThreat && !d.noEnemyYet[e.ID] || e.Target != "" {
+			continue
+		}
+		s := d.byID[e.Agent]
+		if s == nil {
+			continue
+		}
+		side := d.sideOf(s)
+		for j := i + 1; j < len(d.events); j++ {
+			x := d.enemyIn(&d.events[j], side)
+			if !is(x, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Person) {
+				continue // "strikes in Deir ez-Zor": where, not whom
+			}
+			if x.id != e.Agent && !d.ownSide(s, x) {
+				e.Target = x.id
+				e.Type, e.Kind = schema.EvThreat, schema.Threatened
+			}
+			break
+		}
+	}
 }
 
 // groupOf is the armed group a person the article ties to one fights for

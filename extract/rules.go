@@ -55,6 +55,7 @@ func (x *Rules) Extract(ctx context.Context, a *source.Article) (schema.Record, 
 	d := x.analyse(a, buf)
 	d.agreementIDs()
 	d.dropHeadlineRepeats()
+	d.lateEnemies()
 	d.dropThreatRepeats()
 	d.dropHalfToldRepeats()
 	rec := d.record()
@@ -163,6 +164,10 @@ type doc struct {
 	// their reported words speak of it first (reportedParty): an outlet
 	// the words are told to later is their addressee instead.
 	aboutTarget map[string]bool
+	// noEnemyYet marks the statements that were threats at whom the
+	// speaker's side fights, before the article had told of any fight of
+	// that side (lateEnemies).
+	noEnemyYet map[string]bool
 	// lastTopic is the first entity the last sentence named, of any type:
 	// "It continues to host U.S. forces" after a sentence about a base.
 	lastTopic   *entity
