@@ -1405,7 +1405,7 @@ func (v *view) deployedIn(k int) {
 	for n <= k+3 && (v.wordIn(n, v.d.lx.presenceWords) || v.word(n, "are", "were", "is")) {
 		n++
 	}
-	if !v.word(n, "in", "at", "inside") || v.wordIn(k-1, v.d.lx.targetPrepositions) || v.word(k-1, "at") {
+	if !v.word(n, "in", "at", "inside") {
 		return
 	}
 	o := v.next(n, 2, ofType(schema.Place, schema.MilitaryBase, schema.Country))
@@ -1415,6 +1415,9 @@ func (v *view) deployedIn(k int) {
 	idx := v.list(o)
 	for _, x := range idx {
 		v.fact(k, s, "deployed_at", v.ent(x), 0.7)
+	}
+	for _, x := range v.morePosts(idx[len(idx)-1]) {
+		v.fact(k, s, "deployed_at", v.ent(x), 0.65)
 	}
 	// "American soldiers in Syria's northeastern Hasakah province": in the country
 	// and in the part of it the possessive names.
@@ -1584,9 +1587,42 @@ func (v *view) possessedTroops(k int) {
 	if !is(v.ent(o), schema.Country, schema.Place, schema.MilitaryBase) {
 		return
 	}
-	for _, x := range v.list(o) {
+	idx := v.list(o)
+	for _, x := range idx {
 		v.fact(k, s, "deployed_at", v.ent(x), 0.65)
 	}
+	for _, x := range v.morePosts(idx[len(idx)-1]) {
+		v.fact(k, s, "deployed_at", v.ent(x), 0.65)
+	}
+}
+
+// morePosts returns the places that follow the last place e of forces'
+// posts with a second count or a region adjective, which the plain list
+// stops before: "900 troops in Syria and 2,500 in Iraq", "its bases in
+// Syria and neighbouring Iraq".
+func (v *view) morePosts(e int) []int {
+	if !v.word(e+1, "and") {
+		return nil
+	}
+	j := e + 2
+	if j < len(v.it) && v.it[j].e == nil && countWord(v.it[j].w) {
+		if !v.word(j+1, "in", "at") {
+			return nil
+		}
+		j += 2
+	}
+	if v.wordIn(j, v.d.lx.regionAdjectives) {
+		j++
+	}
+	if j == e+2 || !is(v.ent(j), schema.Country, schema.Place, schema.MilitaryBase) {
+		return nil // "in Syria and Iraq" is the list's
+	}
+	return v.list(j)
+}
+
+// countWord reports a written count: "2,500", "900".
+func countWord(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9' && strings.Trim(w, "0123456789,.") == ""
 }
 
 // activeIn: "X, which operates in Y", "X is active in Y", "Y-based X".

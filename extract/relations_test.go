@@ -257,6 +257,16 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"us-military", "deployed_at", "al-shaddadi", "stated"}}},
 		{"Drones targeted an American outpost near the border on Sunday. Soldiers at Tower 22 were evacuated, officials said.",
 			[]wantFact{{"us-military", "deployed_at", "tower-22", "stated"}}},
+		// A second count or a region adjective after the first post.
+		{"Officials spoke on Monday. Some 300 American soldiers in Kuwait and 150 in Jordan train local units.",
+			[]wantFact{{"us-military", "deployed_at", "jordan", "stated"}}},
+		{"Officials spoke on Monday. Rockets hit American outposts in both Jordan and neighbouring Syria last month.",
+			[]wantFact{{"us-military", "deployed_at", "syria", "stated"}}},
+		// Forces a target preposition names are posted where "in" puts them.
+		{"Officials spoke on Monday. Militias claimed dozens of attacks against American outposts in both Jordan and neighbouring Syria.",
+			[]wantFact{{"us-military", "deployed_at", "syria", "stated"}}},
+		{"Officials spoke on Monday. Britain says its 400 soldiers in Kuwait and 200 in neighbouring Iraq are safe.",
+			[]wantFact{{"united-kingdom", "deployed_at", "iraq", "reported"}}},
 	} {
 		rec := extractText(t, c.text)
 		for _, w := range c.want {
