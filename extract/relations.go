@@ -1862,11 +1862,17 @@ func (v *view) roles() {
 		}
 		org, posted := qual, false
 		if v.word(te, "of", "for", "to", "at", "in") {
-			if o := v.next(te, 5, ofType(schema.Country, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Coalition)); o >= 0 {
-				// "the US Ambassador to Iraq": posted to the object.
+			if o := v.next(te, 5, ofType(schema.Country, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Coalition)); o >= 0 && !(is(v.ent(o), schema.Country) && v.placeAfterIn(o)) {
+				// "the US Ambassador to Iraq": posted to the object. Not
+				// "a Hezbollah commander in Syria": a state after "in" is
+				// where the role is held, not whose it is.
 				org, posted = v.ent(o), true
-				if is(org, schema.Country) && v.word(o+1, "'s", "'") && is(v.ent(o+2), schema.ArmedGroup, schema.GovernmentBody, schema.Organization) {
-					org = v.ent(o + 2) // "the head of Iraq's Badr Organization": the body, not the state
+				if h := v.phraseHeadBody(o); h >= 0 {
+					// "the head of Iraq's Badr Organization", "leader of
+					// the Iran-backed militia Kataib Hezbollah": the body
+					// the phrase names last, not the state or the
+					// collective that qualify it.
+					org = v.ent(h)
 				}
 			}
 		}
@@ -1874,6 +1880,45 @@ func (v *view) roles() {
 			v.role(k, e, title, org, posted)
 		}
 	}
+}
+
+// placeAfterIn reports a name that "in" or "at" governs, past the
+// words that place it ("in eastern Syria", "in northern Iraq").
+func (v *view) placeAfterIn(j int) bool {
+	i := j - 1
+	for i >= 0 && j-i <= 3 && (v.wordIn(i, v.d.lx.directions) || v.d.lx.placeWords.hasID(v.it[i].id) || v.word(i, "the")) {
+		i--
+	}
+	return v.word(i, "in", "at")
+}
+
+// phraseHeadBody returns the item of the organisation that heads the
+// noun phrase item o opens when o only qualifies it: a state's
+// possessive or a collective before a named body ("Iraq's paramilitary
+// Hashd Shaabi forces", "the Iran-backed Shiite militia Asaib Ahl
+// al-Haq"); -1 when o heads it itself or the phrase names no body after
+// it. The phrase ends at a comma, a clause break, a preposition, a
+// conjunction or a relative pronoun.
+func (v *view) phraseHeadBody(o int) int {
+	if e := v.ent(o); !is(e, schema.Country) && !e.collective() {
+		return -1
+	}
+	for j := o + 1; j < len(v.it) && j <= o+6; j++ {
+		if e := v.it[j].e; e != nil {
+			if !is(e, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Coalition) {
+				return -1
+			}
+			if e.collective() {
+				continue
+			}
+			return j
+		}
+		w := v.it[j].w
+		if clauseBreak(w) || w == "," || w == "(" || w == `"` || v.word(j, "of", "for", "to", "in", "at", "on", "from", "with", "by", "and", "or", "who", "which", "that", "whose") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // titleBeforePerson returns the title just before the person item k and
@@ -1885,6 +1930,18 @@ func (v *view) titleBeforePerson(k int) (string, int) {
 	// Mazloum Abdi": a title set off from the name by a comma.
 	if c := first - 1; c > v.s.first && toks[c].norm == "," && v.titleEndsAt(c) {
 		first = c
+	} else if c > v.s.first && toks[c].norm == "," {
+		// "a senior Kataib Hezbollah official in Iraq, X": the place
+		// the office is held in stands between the title and the name.
+		if m := v.d.at[c-1]; m != nil && is(m.ent, schema.Place, schema.Country) {
+			i := m.first - 1
+			for i > v.s.first && m.first-i <= 3 && v.d.at[i] == nil && (v.d.lx.directions.has(toks[i].norm) || v.d.lx.placeWords.has(toks[i].norm) || toks[i].norm == "the") {
+				i--
+			}
+			if i > v.s.first && v.d.at[i] == nil && (toks[i].norm == "in" || toks[i].norm == "at") && v.titleEndsAt(i) {
+				first = i
+			}
+		}
 	}
 	// Titles chain ("Pentagon spokesman Maj. Gen. Pat Ryder"): take the
 	// longest title ending at the name, then the one before it, and so on.
@@ -2083,6 +2140,9 @@ func (v *view) roleOrg(t0 int, title string) *entity {
 func (v *view) roleOrgAfterOf(t0, k int) *entity {
 	for j := k - 1; j >= 0 && j >= k-6 && !v.word(j, `"`); j-- { // not into a quotation the name follows
 		if e := v.ent(j); e != nil && is(e, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Country) {
+			if is(e, schema.Country) && v.placeAfterIn(j) {
+				continue // "a Kataib Hezbollah official in Iraq, X": where, not whose
+			}
 			return e
 		}
 	}

@@ -834,3 +834,28 @@ func TestOfficesOverOperations(t *testing.T) {
 		checkRules(t, c.text, c.want, nil, nil)
 	}
 }
+
+// TestRoleBodyIsPhraseHead: the body a title puts a person in is the one
+// its phrase is headed by: not a state "in" places the office in, nor the
+// state or collective that qualifies the body's name. Sentences written
+// for this test.
+func TestRoleBodyIsPhraseHead(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+		not  []wantFact
+	}{
+		{"The convoy was hit at night. Abu Yasir al-Tamimi, a Kataib Hezbollah commander in southern Iraq, was wounded on Monday.",
+			[]wantFact{{"abu-yasir-al-tamimi", "holds_role", "kataib-hezbollah", ""}},
+			[]wantFact{{"abu-yasir-al-tamimi", "holds_role", "iraq", ""}}},
+		{"The envoy arrived on Monday. Hamid al-Rubaie, deputy head of Iraq's powerful Popular Mobilization Forces, met him at the airport.",
+			[]wantFact{{"hamid-al-rubaie", "holds_role", "popular-mobilization-forces", ""}},
+			[]wantFact{{"hamid-al-rubaie", "holds_role", "iraq", ""}}},
+		{"The envoy arrived on Monday. Laith al-Ameri, spokesman of the Iran-backed militia Kataib Sayyid al-Shuhada, dismissed the visit.",
+			[]wantFact{{"laith-al-ameri", "spokesperson_for", "kataib-sayyid-al-shuhada", ""}}, nil},
+		{"The envoy arrived on Monday. A senior Badr Organization official in Diyala, Karim al-Saedi, denied the report.",
+			[]wantFact{{"karim-al-saedi", "holds_role", "badr-organization", ""}}, nil},
+	} {
+		checkRules(t, c.text, c.want, nil, c.not)
+	}
+}
