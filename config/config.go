@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/robfig/cron/v3"
 	"github.com/spf13/pflag"
@@ -306,7 +307,7 @@ func readEnv(environ []string, keys []string) (map[string]string, error) {
 func unknownEnv(name string, keys []string) error {
 	best, dist := "", 3 // suggest only what is at most two edits away
 	for _, k := range keys {
-		if d := editDistance(name, EnvName(k)); d < dist {
+		if d := levenshtein.ComputeDistance(name, EnvName(k)); d < dist {
 			best, dist = EnvName(k), d
 		}
 	}
@@ -325,27 +326,6 @@ func quoteEnv(name string) string {
 		}
 	}
 	return name
-}
-
-// editDistance is the Levenshtein distance between two strings, by byte.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // EnvName is the environment variable that sets a key.

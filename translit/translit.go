@@ -16,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agnivade/levenshtein"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -199,6 +200,21 @@ func Skeleton(w string) string {
 // AppendSkeleton appends the skeleton of w to b, for callers that walk
 // keys without making strings of them.
 func AppendSkeleton(b []byte, w string) []byte {
+	return fold(b, w, false)
+}
+
+// Shape folds one normalised word as Skeleton does, but keeps each run of
+// vowels after the first letter as one 'V': "Koniko" and "Conoco" are
+// both kVnVkV, where "Counter" (kVntVr) and "Quneitra" (kVnVtrV) share
+// only their skeleton.
+func Shape(w string) string {
+	return string(fold(nil, w, true))
+}
+
+// fold appends w's consonants, folded to one letter per sound, to b; a
+// vowel is 'V' at the start, and elsewhere 'V' when vowels is set (Shape)
+// or nothing (the skeleton).
+func fold(b []byte, w string, vowels bool) []byte {
 	var last byte
 	emit := func(c byte) {
 		if c != last {
@@ -236,66 +252,17 @@ func AppendSkeleton(b []byte, w string) []byte {
 			// Initial y is a consonant; a final y after a consonant keeps
 			// English words apart (Ministry/Minister).
 			emit('y')
+		case isVowel(c) && (i == 0 || vowels):
+			emit('V')
 		case isVowel(c):
-			if i == 0 {
-				emit('V')
-			} else {
-				// Vowels vanish but still separate doubled consonants
-				// ("Hanan" keeps both n).
-				last = 0
-			}
+			// Vowels vanish but still separate doubled consonants
+			// ("Hanan" keeps both n).
+			last = 0
 		default:
 			emit(single(c))
 		}
 	}
 	return b
-}
-
-// Shape folds one normalised word as Skeleton does, but keeps each run of
-// vowels after the first letter as one 'V': "Koniko" and "Conoco" are
-// both kVnVkV, where "Counter" (kVntVr) and "Quneitra" (kVnVtrV) share
-// only their skeleton.
-func Shape(w string) string {
-	var b []byte
-	var last byte
-	emit := func(c byte) {
-		if c != last {
-			b = append(b, c)
-		}
-		last = c
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		var next byte
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
-		if c >= utf8.RuneSelf {
-			emit(c)
-			last = 0
-			continue
-		}
-		if k, pair := pairKey(c, next); pair {
-			emit(k)
-			i++
-			continue
-		}
-		switch {
-		case c == 'c':
-			if i == 0 && (next == 'a' || next == 'e' || next == 'i') {
-				emit('j')
-			} else {
-				emit('k')
-			}
-		case c == 'y' && (i == 0 || i == len(w)-1 && i > 0 && !isVowel(w[i-1])):
-			emit('y')
-		case isVowel(c):
-			emit('V')
-		default:
-			emit(single(c))
-		}
-	}
-	return string(b)
 }
 
 // SpeltNear reports whether two words that share a skeleton are spellings
@@ -306,29 +273,7 @@ func Shape(w string) string {
 // vowels fall ("Mohammed" and "Mahmudiya", "Tens" and "Tennessee").
 func SpeltNear(a, b string) bool {
 	x, y := Shape(a), Shape(b)
-	return editDistance(x, y) <= max(1, max(len(x), len(y))/4)
-}
-
-// editDistance is the Levenshtein distance between two strings, byte by
-// byte.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c = min(c, prev[j], cur[j-1]) + 1
-			}
-			cur[j] = c
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return levenshtein.ComputeDistance(x, y) <= max(1, max(len(x), len(y))/4)
 }
 
 // pairKey folds the letter pairs that write one sound: dh and zh are z,
