@@ -766,3 +766,19 @@ func TestAnnouncementByASpeakerIsItsStatement(t *testing.T) {
 		checkRules(t, tc.text, nil, []wantEvent{{schema.EvStatement, tc.agent, ""}}, nil)
 	}
 }
+
+func TestStateOfficialsAccuseOrSpeak(t *testing.T) {
+	// "Iraqi officials accused Turkey of …", "Turkish officials have
+	// spoken of …": unnamed officials of a state speak for it, whatever
+	// the verb of speech.
+	for _, tc := range []struct{ text, speaker string }{
+		{"Markets reopened in Mosul on Sunday. After the blast, Iraqi officials accused Turkey of shelling a village near Zakho.", "iraq"},
+		{"Markets reopened in Ankara on Sunday. Turkish officials have often spoken of their plan to push the militants back from the border.", "turkey"},
+		{"Markets reopened in Amman on Sunday. Jordanian diplomats voiced alarm at the shelling near the border crossing.", "jordan"},
+	} {
+		rec := extractText(t, tc.text)
+		if n := countEvents(rec, schema.EvStatement, tc.speaker); n != 1 {
+			t.Errorf("%q: %d statements by %s, want 1:%s", tc.text, n, tc.speaker, eventList(rec))
+		}
+	}
+}
