@@ -59,9 +59,12 @@ func TestRebuildSurvivesSIGKILL(t *testing.T) {
 	complete := func(dataDir string) (quads int64, took time.Duration) {
 		t.Helper()
 		start := time.Now()
-		out, err := rebuild(dataDir, false).Output()
+		cmd := rebuild(dataDir, false)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
 		if err != nil {
-			t.Fatalf("rebuild: %v\n%s", err, out)
+			t.Fatalf("rebuild: %v\n%s%s", err, out, stderr.String())
 		}
 		var sum struct{ Quads int64 }
 		if err := json.Unmarshal(out, &sum); err != nil {
