@@ -2399,6 +2399,12 @@ func (d *doc) oneState(a, t *entity) bool {
 	return s.typ == schema.Country && s == d.sideOf(t)
 }
 
+// eventReach is how many events a threat that names no one looks back
+// (enemyOf) or ahead (lateEnemies) for the attack it answers: more than
+// any real article tells (the development set's most is a dozen), and a
+// bound on the work of an article that tells thousands of threats.
+const eventReach = 64
+
 // enemyOf is whom the speaker's side fights in the article: the other
 // party of the latest attack told so far in which its side struck or was
 // struck. A warning that "attacks will not be tolerated" or that "our
@@ -2408,7 +2414,7 @@ func (d *doc) enemyOf(speaker *entity) *entity {
 		return nil
 	}
 	side := d.sideOf(speaker)
-	for i := len(d.events) - 1; i >= 0; i-- {
+	for i := len(d.events) - 1; i >= 0 && i >= len(d.events)-eventReach; i-- {
 		if x := d.enemyIn(&d.events[i], side); x != nil {
 			return x
 		}
@@ -2457,7 +2463,7 @@ func (d *doc) lateEnemies() {
 			continue
 		}
 		side := d.sideOf(s)
-		for j := i + 1; j < len(d.events); j++ {
+		for j := i + 1; j < len(d.events) && j <= i+eventReach; j++ {
 			x := d.enemyIn(&d.events[j], side)
 			if !is(x, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition, schema.Person) {
 				continue // "strikes in Deir ez-Zor": where, not whom
