@@ -273,12 +273,12 @@ func evaluate[T any](js string, out *T) chromedp.Action[chromedp.Void] {
 
 // clearValue empties the value of the first element that the CSS selector
 // sel matches and fires its input and change events, as
-// chromedp.SetValue(chromedp.CSS(sel), "") did up to chromedp v0.11.2. It
-// cannot do so since then: the function's arguments are sent as
-// cdproto's runtime.CallArgument, whose value field is omitempty in
-// encoding/json/v2, which leaves out a JSON "" (cdproto v0.160.1), so the
-// page gets undefined, the input holds "undefined" and SetValue fails
-// with "could not set value on node".
+// chromedp.SetValue(sel, "", chromedp.ByQuery) did with chromedp v0.11.2.
+// SetValue cannot set an empty value with v0.24.0: it passes the value to
+// the page as a cdproto runtime.CallArgument, whose value field is
+// omitempty under encoding/json/v2 (cdproto v0.160.1), which leaves out a
+// JSON "", so the page gets undefined, the input holds "undefined" and
+// SetValue fails with "could not set value on node".
 func clearValue(sel string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(
 		chromedp.WaitReady(chromedp.CSS(sel)),
