@@ -23,28 +23,28 @@ func TestExplorerInChromium(t *testing.T) {
 	ctx, shot := headlessChromium(t, 120*time.Second)
 	c := seeded(t)
 	base, _ := serving(t, c)
-	wait := func(js string) chromedp.Action {
-		return chromedp.Poll(js, nil, chromedp.WithPollingTimeout(30*time.Second))
+	wait := func(js string) chromedp.Action[chromedp.Void] {
+		return chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(30*time.Second))
 	}
-	search := func(name string) chromedp.Action {
-		return chromedp.Tasks{
-			chromedp.SetValue(`input[name=q]`, "", chromedp.ByQuery),
-			chromedp.SendKeys(`input[name=q]`, name+"\n", chromedp.ByQuery),
-		}
+	search := func(name string) chromedp.Action[chromedp.Void] {
+		return chromedp.Steps(
+			clearValue(`input[name=q]`),
+			chromedp.SendKeys(chromedp.CSS(`input[name=q]`), name+"\n"),
+		)
 	}
 	var text string
-	pageText := chromedp.Evaluate(`document.querySelector("main").innerText`, &text)
+	pageText := evaluate(`document.querySelector("main").innerText`, &text)
 
 	// A misspelled name opens the one entity it means.
 	var title, evidence string
-	err := chromedp.Run(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/explore/"),
-		chromedp.WaitVisible(`input[name=q]`, chromedp.ByQuery),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=q]`)),
 		search("Islamik Resistance in Irak"),
 		wait(`document.querySelector("article.card h1") !== null`),
-		chromedp.Text(`article.card h1`, &title, chromedp.ByQuery),
+		into(chromedp.Text(chromedp.CSS(`article.card h1`)), &title),
 		// The evidence of "attacked Ain al-Asad Air Base", with its source.
-		chromedp.Evaluate(`[...document.querySelectorAll(".evidence")].map(e => e.innerText).find(t => t.includes("Ain Al-Assad")) || ""`, &evidence),
+		evaluate(`[...document.querySelectorAll(".evidence")].map(e => e.innerText).find(t => t.includes("Ain Al-Assad")) || ""`, &evidence),
 		shot("explore-card.png"),
 	)
 	if err != nil {
@@ -59,10 +59,10 @@ func TestExplorerInChromium(t *testing.T) {
 
 	// Kata'ib Hezbollah by a transliteration with a typo; an ambiguous
 	// name lists the groups it may mean.
-	err = chromedp.Run(ctx,
+	err = chromedp.Do(ctx,
 		search("Kataib Hizbolah"),
 		wait(`(document.querySelector("article.card h1") || {}).innerText?.includes("Hezbollah")`),
-		chromedp.Text(`article.card h1`, &title, chromedp.ByQuery),
+		into(chromedp.Text(chromedp.CSS(`article.card h1`)), &title),
 		pageText,
 	)
 	if err != nil {
@@ -71,7 +71,7 @@ func TestExplorerInChromium(t *testing.T) {
 	if !strings.Contains(title, "Kata'ib Hezbollah") || !strings.Contains(text, "Our jihadi operations against the American occupiers") {
 		t.Errorf("Kata'ib Hezbollah's card: %q\n%.600s", title, text)
 	}
-	err = chromedp.Run(ctx,
+	err = chromedp.Do(ctx,
 		search("Kataib"),
 		wait(`document.querySelector(".candidates") !== null`),
 		pageText,
@@ -87,20 +87,20 @@ func TestExplorerInChromium(t *testing.T) {
 	// Paths from a card: every hop carries its evidence.
 	var hops, withEvidence, withOutlet int
 	var url, fromBox string
-	err = chromedp.Run(ctx,
-		chromedp.Click(`.candidates a`, chromedp.ByQuery), // Kata'ib Hezbollah, the best match, comes first
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`.candidates a`)), // Kata'ib Hezbollah, the best match, comes first
 		wait(`document.querySelector("article.card") !== null`),
-		chromedp.Click(`//nav[@class="entity-nav"]/a[text()="Paths from here"]`, chromedp.BySearch),
-		chromedp.WaitVisible(`input[name=to]`, chromedp.ByQuery),
-		chromedp.SendKeys(`input[name=to]`, "Ain al-Asad\n", chromedp.ByQuery),
+		chromedp.Click(`//nav[@class="entity-nav"]/a[text()="Paths from here"]`),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=to]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=to]`), "Ain al-Asad\n"),
 		wait(`document.querySelectorAll(".path .hop").length > 0`),
-		chromedp.Evaluate(`document.querySelectorAll(".path .hop").length`, &hops),
-		chromedp.Evaluate(`[...document.querySelectorAll(".path .hop")].filter(h => h.querySelector(".evidence q")?.innerText.length > 20 && h.querySelector(".evidence .source")).length`, &withEvidence),
+		evaluate(`document.querySelectorAll(".path .hop").length`, &hops),
+		evaluate(`[...document.querySelectorAll(".path .hop")].filter(h => h.querySelector(".evidence q")?.innerText.length > 20 && h.querySelector(".evidence .source")).length`, &withEvidence),
 		// The outlet of every hop's article, where the article names one.
-		chromedp.Evaluate(`[...document.querySelectorAll(".path .hop .evidence .source .outlet")].filter(o => o.innerText && o.innerText !== "outlet not given").length`, &withOutlet),
+		evaluate(`[...document.querySelectorAll(".path .hop .evidence .source .outlet")].filter(o => o.innerText && o.innerText !== "outlet not given").length`, &withOutlet),
 		// The form opened from the card shows the entity's name, not its IRI.
-		chromedp.Evaluate(`document.querySelector("input[name=from]").value`, &fromBox),
-		chromedp.Location(&url),
+		evaluate(`document.querySelector("input[name=from]").value`, &fromBox),
+		into(chromedp.Location(), &url),
 		pageText,
 		shot("explore-path.png"),
 	)
@@ -122,10 +122,10 @@ func TestExplorerInChromium(t *testing.T) {
 
 	// The shared link of the path view shows the same paths.
 	var again int
-	err = chromedp.Run(ctx,
+	err = chromedp.Do(ctx,
 		chromedp.Navigate(url),
 		wait(`document.querySelectorAll(".path .hop").length > 0`),
-		chromedp.Evaluate(`document.querySelectorAll(".path .hop").length`, &again),
+		evaluate(`document.querySelectorAll(".path .hop").length`, &again),
 	)
 	if err != nil || again != hops {
 		t.Errorf("the path view's link shows %d hops (%v), want %d", again, err, hops)
@@ -133,10 +133,10 @@ func TestExplorerInChromium(t *testing.T) {
 
 	// The neighbourhood graph is labelled with names, not IRIs.
 	var labels []string
-	err = chromedp.Run(ctx,
+	err = chromedp.Do(ctx,
 		chromedp.Navigate(base+"/explore/?view=graph&e=ng:entity/islamic-resistance-in-iraq"),
 		wait(`window.newsgraphGraph !== undefined && window.newsgraphGraph.nodes().length > 1`),
-		chromedp.Evaluate(`window.newsgraphGraph.nodes().map(n => n.style("label"))`, &labels),
+		evaluate(`window.newsgraphGraph.nodes().map(n => n.style("label"))`, &labels),
 		chromedp.Sleep(300*time.Millisecond), // the canvas paints on the next frame
 		shot("explore-graph.png"),
 	)
@@ -155,14 +155,14 @@ func TestExplorerInChromium(t *testing.T) {
 
 	// The timeline, filtered by type in its URL.
 	var types, outlets []string
-	err = chromedp.Run(ctx,
+	err = chromedp.Do(ctx,
 		// Unfiltered first: the evidence names its outlets.
 		chromedp.Navigate(base+"/explore/?view=timeline&e=ng:entity/islamic-resistance-in-iraq"),
 		wait(`document.querySelector(".events") !== null`),
-		chromedp.Evaluate(`[...document.querySelectorAll(".event .evidence .source .outlet")].map(o => o.innerText)`, &outlets),
+		evaluate(`[...document.querySelectorAll(".event .evidence .source .outlet")].map(o => o.innerText)`, &outlets),
 		chromedp.Navigate(base+"/explore/?view=timeline&e=ng:entity/islamic-resistance-in-iraq&types=Airstrike"),
 		wait(`document.querySelector(".events") !== null`),
-		chromedp.Evaluate(`[...document.querySelectorAll(".event")].map(e => e.dataset.type)`, &types),
+		evaluate(`[...document.querySelectorAll(".event")].map(e => e.dataset.type)`, &types),
 		shot("explore-timeline.png"),
 	)
 	if err != nil {
@@ -189,21 +189,21 @@ func TestCardEvidenceInChromium(t *testing.T) {
 	c := newCLI(t)
 	c.mustRun("build", filepath.Join("..", "..", "testdata", "evidence", "articles"))
 	base, _ := serving(t, c)
-	wait := func(js string) chromedp.Action {
-		return chromedp.Poll(js, nil, chromedp.WithPollingTimeout(30*time.Second))
+	wait := func(js string) chromedp.Action[chromedp.Void] {
+		return chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(30*time.Second))
 	}
 	const fact = `document.querySelector('.facts[data-predicate="backed_by"] .fact')`
 	var before, after int
 	var count, sources string
-	err := chromedp.Run(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/explore/?view=card&e=Kataib+Hezbollah"),
 		wait(fact+` !== null`),
-		chromedp.Evaluate(fact+`.querySelectorAll(".evidence").length`, &before),
-		chromedp.Evaluate(fact+`.querySelector(".evidence-count")?.innerText ?? ""`, &count),
-		chromedp.Evaluate(fact+`.querySelector("button.more-evidence").click()`, nil),
+		evaluate(fact+`.querySelectorAll(".evidence").length`, &before),
+		evaluate(fact+`.querySelector(".evidence-count")?.innerText ?? ""`, &count),
+		chromedp.Evaluate[chromedp.Void](fact+`.querySelector("button.more-evidence").click()`),
 		wait(fact+`.querySelectorAll(".evidence").length > 5`),
-		chromedp.Evaluate(fact+`.querySelectorAll(".evidence").length`, &after),
-		chromedp.Evaluate(`[...`+fact+`.querySelectorAll(".evidence .outlet")].map(o => o.innerText).join("|")`, &sources),
+		evaluate(fact+`.querySelectorAll(".evidence").length`, &after),
+		evaluate(`[...`+fact+`.querySelectorAll(".evidence .outlet")].map(o => o.innerText).join("|")`, &sources),
 		shot("explore-card-more.png"),
 	)
 	if err != nil {
@@ -237,10 +237,10 @@ func TestExplorerTimings(t *testing.T) {
 	ctx, shot := headlessChromium(t, 10*time.Minute)
 	var nav map[string]float64
 	t0 := time.Now()
-	err := chromedp.Run(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/explore/"),
-		chromedp.WaitVisible(`input[name=q]`, chromedp.ByQuery),
-		chromedp.Evaluate(`(() => { const n = performance.getEntriesByType("navigation")[0];
+		chromedp.WaitVisible(chromedp.CSS(`input[name=q]`)),
+		evaluate(`(() => { const n = performance.getEntriesByType("navigation")[0];
 			return {response: n.responseEnd, dom: n.domContentLoadedEventEnd, load: n.loadEventEnd,
 				bytes: performance.getEntriesByType("resource").reduce((s, r) => s + r.transferSize, n.transferSize)} })()`, &nav),
 	)
@@ -254,11 +254,11 @@ func TestExplorerTimings(t *testing.T) {
 			var route float64
 			var facts int
 			t0 := time.Now()
-			err := chromedp.Run(ctx,
+			err := chromedp.Do(ctx,
 				chromedp.Navigate(base+"/explore/?view=card&e="+url.QueryEscape(name)),
-				chromedp.Poll(`document.querySelector("article.card") !== null`, nil, chromedp.WithPollingTimeout(5*time.Minute)),
-				chromedp.Evaluate(`performance.getEntriesByType("resource").filter(r => r.name.includes("/api/entity")).map(r => r.duration).pop() || 0`, &route),
-				chromedp.Evaluate(`document.querySelectorAll(".fact").length`, &facts),
+				chromedp.Poll[chromedp.Void](`document.querySelector("article.card") !== null`, chromedp.WithPollingTimeout(5*time.Minute)),
+				evaluate(`performance.getEntriesByType("resource").filter(r => r.name.includes("/api/entity")).map(r => r.duration).pop() || 0`, &route),
+				evaluate(`document.querySelectorAll(".fact").length`, &facts),
 			)
 			if err != nil {
 				t.Fatalf("card of %q: %v", name, err)
@@ -270,15 +270,15 @@ func TestExplorerTimings(t *testing.T) {
 	// The first name's neighbourhood at its largest, for a look at its
 	// labels (explore-graph-large.png).
 	t0 = time.Now()
-	err = chromedp.Run(ctx,
+	err = chromedp.Do(ctx,
 		chromedp.Navigate(base+"/explore/?view=graph&e="+url.QueryEscape(names[0])),
-		chromedp.Poll(`window.newsgraphGraph !== undefined`, nil, chromedp.WithPollingTimeout(5*time.Minute)),
+		chromedp.Poll[chromedp.Void](`window.newsgraphGraph !== undefined`, chromedp.WithPollingTimeout(5*time.Minute)),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("graph of %q on screen after %s", names[0], time.Since(t0).Round(time.Millisecond))
-	if err := chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond), shot("explore-graph-large.png")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Sleep(300*time.Millisecond), shot("explore-graph-large.png")); err != nil {
 		t.Fatal(err)
 	}
 }

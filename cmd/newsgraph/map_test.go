@@ -23,19 +23,19 @@ func TestMapInChromium(t *testing.T) {
 	c := newCLI(t)
 	c.mustRun("build", seedDir, incidentDir)
 	base, _ := serving(t, c)
-	wait := func(js string) chromedp.Action {
-		return chromedp.Poll(js, nil, chromedp.WithPollingTimeout(30*time.Second))
+	wait := func(js string) chromedp.Action[chromedp.Void] {
+		return chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(30*time.Second))
 	}
 	var places []string
 	var countries, all int
-	err := chromedp.Run(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/explore/"),
-		chromedp.WaitVisible(`input[name=q]`, chromedp.ByQuery),
-		chromedp.Click(`//header//nav/a[text()="Map"]`, chromedp.BySearch),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=q]`)),
+		chromedp.Click(`//header//nav/a[text()="Map"]`),
 		wait(`document.querySelectorAll("svg.map-box circle.point").length > 0`),
-		chromedp.Evaluate(`document.querySelectorAll("svg.map-box path.country").length`, &countries),
-		chromedp.Evaluate(`document.querySelectorAll("svg.map-box circle.point").length`, &all),
-		chromedp.Evaluate(`[...document.querySelectorAll("svg.map-box circle.point")].map(p => p.dataset.place)`, &places),
+		evaluate(`document.querySelectorAll("svg.map-box path.country").length`, &countries),
+		evaluate(`document.querySelectorAll("svg.map-box circle.point").length`, &all),
+		evaluate(`[...document.querySelectorAll("svg.map-box circle.point")].map(p => p.dataset.place)`, &places),
 		shot("explore-map.png"),
 	)
 	if err != nil {
@@ -53,15 +53,15 @@ func TestMapInChromium(t *testing.T) {
 	// A date filter after every article hides every point; cleared, they
 	// come back.
 	var left int
-	err = chromedp.Run(ctx,
-		chromedp.SendKeys(`input[name=since]`, "2030\n", chromedp.ByQuery),
-		chromedp.Blur(`input[name=since]`, chromedp.ByQuery),
+	err = chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS(`input[name=since]`), "2030\n"),
+		chromedp.Blur(chromedp.CSS(`input[name=since]`)),
 		wait(`document.querySelectorAll("svg.map-box circle.point").length === 0`),
-		chromedp.Evaluate(`document.querySelectorAll("svg.map-box circle.point").length`, &left),
+		evaluate(`document.querySelectorAll("svg.map-box circle.point").length`, &left),
 		shot("explore-map-filtered.png"),
-		chromedp.SetValue(`input[name=since]`, "", chromedp.ByQuery),
-		chromedp.SendKeys(`input[name=since]`, "\n", chromedp.ByQuery),
-		chromedp.Blur(`input[name=since]`, chromedp.ByQuery),
+		clearValue(`input[name=since]`),
+		chromedp.SendKeys(chromedp.CSS(`input[name=since]`), "\n"),
+		chromedp.Blur(chromedp.CSS(`input[name=since]`)),
 		wait(`document.querySelectorAll("svg.map-box circle.point").length === `+strconv.Itoa(all)),
 	)
 	if err != nil || left != 0 {
@@ -70,11 +70,11 @@ func TestMapInChromium(t *testing.T) {
 
 	// A click on the point at Ain al-Asad opens the base's card.
 	var title, side string
-	err = chromedp.Run(ctx,
-		chromedp.Evaluate(`document.querySelector('svg.map-box circle.point[data-place="Ain al-Asad Air Base"]').dispatchEvent(new MouseEvent("click", {bubbles: true}))`, nil),
+	err = chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('svg.map-box circle.point[data-place="Ain al-Asad Air Base"]').dispatchEvent(new MouseEvent("click", {bubbles: true}))`),
 		wait(`document.querySelector(".map-side article.card h1") !== null`),
-		chromedp.Text(`.map-side article.card h1`, &title, chromedp.ByQuery),
-		chromedp.Text(`.map-side`, &side, chromedp.ByQuery),
+		into(chromedp.Text(chromedp.CSS(`.map-side article.card h1`)), &title),
+		into(chromedp.Text(chromedp.CSS(`.map-side`)), &side),
 		shot("explore-map-card.png"),
 	)
 	if err != nil {
@@ -90,11 +90,11 @@ func TestMapInChromium(t *testing.T) {
 	const incident = `svg.map-box circle.point.incident[data-place="Harir Air Base"]`
 	var incidents, reports, otherAttacks int
 	var otherReports string
-	err = chromedp.Run(ctx,
-		chromedp.Evaluate(`document.querySelectorAll('svg.map-box circle.point.incident').length`, &incidents),
-		chromedp.Evaluate(`+(document.querySelector('`+incident+`')?.dataset.reports ?? 0)`, &reports),
-		chromedp.Evaluate(`document.querySelectorAll('svg.map-box circle.point:not(.incident)[data-place="Harir Air Base"][data-type="Attack"]').length`, &otherAttacks),
-		chromedp.Evaluate(`[...document.querySelectorAll('svg.map-box circle.point:not(.incident)[data-place="Harir Air Base"][data-type="Attack"]')].map(p => p.dataset.reports).join(",")`, &otherReports),
+	err = chromedp.Do(ctx,
+		evaluate(`document.querySelectorAll('svg.map-box circle.point.incident').length`, &incidents),
+		evaluate(`+(document.querySelector('`+incident+`')?.dataset.reports ?? 0)`, &reports),
+		evaluate(`document.querySelectorAll('svg.map-box circle.point:not(.incident)[data-place="Harir Air Base"][data-type="Attack"]').length`, &otherAttacks),
+		evaluate(`[...document.querySelectorAll('svg.map-box circle.point:not(.incident)[data-place="Harir Air Base"][data-type="Attack"]')].map(p => p.dataset.reports).join(",")`, &otherReports),
 	)
 	if err != nil {
 		t.Fatalf("incident point: %v", err)
@@ -108,13 +108,13 @@ func TestMapInChromium(t *testing.T) {
 	// its contradictions, and the card of the base, a link away too.
 	var shown int
 	var url, incidentText string
-	err = chromedp.Run(ctx,
-		chromedp.Evaluate(`document.querySelector('`+incident+`').dispatchEvent(new MouseEvent("click", {bubbles: true}))`, nil),
+	err = chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('`+incident+`').dispatchEvent(new MouseEvent("click", {bubbles: true}))`),
 		wait(`document.querySelector(".map-side .incident") !== null && document.querySelector(".map-side article.card h1") !== null`),
-		chromedp.Evaluate(`document.querySelectorAll(".map-side .incident .report").length`, &shown),
-		chromedp.Text(`.map-side .incident`, &incidentText, chromedp.ByQuery),
-		chromedp.Text(`.map-side article.card h1`, &title, chromedp.ByQuery),
-		chromedp.Location(&url),
+		evaluate(`document.querySelectorAll(".map-side .incident .report").length`, &shown),
+		into(chromedp.Text(chromedp.CSS(`.map-side .incident`)), &incidentText),
+		into(chromedp.Text(chromedp.CSS(`.map-side article.card h1`)), &title),
+		into(chromedp.Location(), &url),
 		shot("explore-map-incident.png"),
 	)
 	if err != nil {
@@ -130,7 +130,7 @@ func TestMapInChromium(t *testing.T) {
 		}
 	}
 	// The incident's link is its own: loaded afresh, it shows the incident.
-	err = chromedp.Run(ctx,
+	err = chromedp.Do(ctx,
 		chromedp.Navigate(url),
 		wait(`document.querySelectorAll(".map-side .incident .report").length === 6`),
 	)

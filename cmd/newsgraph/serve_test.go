@@ -198,7 +198,7 @@ func httpPost(t *testing.T, u, body string) (int, string) {
 // most timeout, with an action that saves a screenshot into the test's
 // artefacts ($NEWSGRAPH_ARTIFACTS, default: a temporary directory). The
 // test is skipped where no Chromium is installed.
-func headlessChromium(t *testing.T, timeout time.Duration) (context.Context, func(name string) chromedp.Action) {
+func headlessChromium(t *testing.T, timeout time.Duration) (context.Context, func(name string) chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	bin := ""
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
@@ -240,16 +240,56 @@ func headlessChromium(t *testing.T, timeout time.Duration) (context.Context, fun
 		cancelAlloc()
 		t.Logf("screenshots in %s", artifacts)
 	})
-	shot := func(name string) chromedp.Action {
-		return chromedp.ActionFunc(func(ctx context.Context) error {
-			var buf []byte
-			if err := chromedp.CaptureScreenshot(&buf).Do(ctx); err != nil {
+	shot := func(name string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
+			buf, err := chromedp.CaptureScreenshot()(ctx, tab)
+			if err != nil {
 				return err
 			}
 			return os.WriteFile(filepath.Join(artifacts, name), buf, 0o644)
 		})
 	}
 	return ctx, shot
+}
+
+// into is an action that runs a and keeps its value in *out, so that a
+// sequence of steps can read values from the page between its other steps.
+func into[T any](a chromedp.Action[T], out *T) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tab *chromedp.Target) (chromedp.Void, error) {
+		v, err := a(ctx, tab)
+		if err != nil {
+			return chromedp.Void{}, err
+		}
+		*out = v
+		return chromedp.Void{}, nil
+	}
+}
+
+// evaluate is an action that evaluates the JavaScript expression js in
+// the page and keeps its value in *out.
+func evaluate[T any](js string, out *T) chromedp.Action[chromedp.Void] {
+	return into(chromedp.Evaluate[T](js), out)
+}
+
+// clearValue empties the value of the first element that the CSS selector
+// sel matches and fires its input and change events, as
+// chromedp.SetValue(sel, "", chromedp.ByQuery) did with chromedp v0.11.2.
+// SetValue cannot set an empty value with v0.24.0: it passes the value to
+// the page as a cdproto runtime.CallArgument, whose value field is
+// omitempty under encoding/json/v2 (cdproto v0.160.1), which leaves out a
+// JSON "", so the page gets undefined, the input holds "undefined" and
+// SetValue fails with "could not set value on node".
+func clearValue(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.WaitReady(chromedp.CSS(sel)),
+		chromedp.Evaluate[chromedp.Void](`(() => {
+			const e = document.querySelector(`+strconv.Quote(sel)+`);
+			e.value = "";
+			e.dispatchEvent(new Event("input", {bubbles: true}));
+			e.dispatchEvent(new Event("change", {bubbles: true}));
+			if (e.value !== "") throw new Error("could not clear " + `+strconv.Quote(sel)+`);
+		})()`),
+	)
 }
 
 // TestConsoleInChromium opens the console served by `newsgraph serve` in a
@@ -262,31 +302,31 @@ func TestConsoleInChromium(t *testing.T) {
 	base, _ := serving(t, c)
 
 	// typeQuery clears the editor and types q key by key, as a person would.
-	typeQuery := func(q string) chromedp.Action {
-		return chromedp.Tasks{
+	typeQuery := func(q string) chromedp.Action[chromedp.Void] {
+		return chromedp.Steps(
 			// Empty the query editor (the result viewers are JSON editors).
-			chromedp.Evaluate(`monaco.editor.getModels().forEach(m => { if (m.getModeId() !== "json") m.setValue("") })`, nil),
-			chromedp.Click(".monaco-editor textarea", chromedp.ByQuery),
-			chromedp.SendKeys(".monaco-editor textarea", q, chromedp.ByQuery),
-		}
+			chromedp.Evaluate[chromedp.Void](`monaco.editor.getModels().forEach(m => { if (m.getModeId() !== "json") m.setValue("") })`),
+			chromedp.Click(chromedp.CSS(".monaco-editor textarea")),
+			chromedp.SendKeys(chromedp.CSS(".monaco-editor textarea"), q),
+		)
 	}
-	editorText := func(out *string) chromedp.Action {
-		return chromedp.Evaluate(`window.monaco ? monaco.editor.getModels().map(m => m.getValue()).join("\n") : ""`, out)
+	editorText := func(out *string) chromedp.Action[chromedp.Void] {
+		return evaluate(`window.monaco ? monaco.editor.getModels().map(m => m.getValue()).join("\n") : ""`, out)
 	}
 	// The results are shown in a read-only editor of their own.
-	waitEditors := func(text string) chromedp.Action {
-		return chromedp.Poll(`window.monaco && monaco.editor.getModels().some(m => m.getValue().includes(`+strconv.Quote(text)+`))`, nil, chromedp.WithPollingTimeout(30*time.Second))
+	waitEditors := func(text string) chromedp.Action[chromedp.Void] {
+		return chromedp.Poll[chromedp.Void](`window.monaco && monaco.editor.getModels().some(m => m.getValue().includes(`+strconv.Quote(text)+`))`, chromedp.WithPollingTimeout(30*time.Second))
 	}
-	run := chromedp.Click(`//button[contains(., "Run")]`, chromedp.BySearch)
-	nav := func(label string) chromedp.Action {
-		return chromedp.Click(`//*[normalize-space(text())="`+label+`"]`, chromedp.BySearch)
+	run := chromedp.Click(`//button[contains(., "Run")]`)
+	nav := func(label string) chromedp.Action[chromedp.Void] {
+		return chromedp.Click(`//*[normalize-space(text())="` + label + `"]`)
 	}
 
 	const q = `g.V("<ng:entity/kataib-hezbollah>").Out("<ng:threatened>").All()`
 	var typed, results string
-	err := chromedp.Run(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/"),
-		chromedp.WaitVisible(".monaco-editor textarea", chromedp.ByQuery), // the editor loaded, from our server
+		chromedp.WaitVisible(chromedp.CSS(".monaco-editor textarea")), // the editor loaded, from our server
 		typeQuery(q),
 		editorText(&typed),
 		shot("console-typed.png"),
@@ -307,9 +347,9 @@ func TestConsoleInChromium(t *testing.T) {
 
 	// The query-shape page calls /api/v1/shape/gizmo.
 	var shape string
-	err = chromedp.Run(ctx,
+	err = chromedp.Do(ctx,
 		nav("Query Shape"),
-		chromedp.WaitVisible(".monaco-editor textarea", chromedp.ByQuery),
+		chromedp.WaitVisible(chromedp.CSS(".monaco-editor textarea")),
 		typeQuery(`g.V("<ng:entity/kataib-hezbollah>").Tag("group").Out("<ng:threatened>").All()`),
 		run,
 		chromedp.Sleep(2*time.Second),
@@ -327,18 +367,18 @@ func TestConsoleInChromium(t *testing.T) {
 
 	// The visualize page draws a tagged query's source -> target links.
 	var lines int
-	err = chromedp.Run(ctx,
+	err = chromedp.Do(ctx,
 		nav("Visualize"),
-		chromedp.WaitVisible(".monaco-editor textarea", chromedp.ByQuery),
+		chromedp.WaitVisible(chromedp.CSS(".monaco-editor textarea")),
 		// A small tagged query, so that the picture can be read: which
 		// group attacked which base.
 		typeQuery("g.V().Has(\"<rdf:type>\", \"<ng:ArmedGroup>\").Tag(\"source\")\n"+
 			".Out(\"<ng:attacked>\").Has(\"<rdf:type>\", \"<ng:MilitaryBase>\").Tag(\"target\")\n"+
 			".All()"),
 		run,
-		chromedp.WaitVisible("svg line", chromedp.ByQuery),
+		chromedp.WaitVisible(chromedp.CSS("svg line")),
 		chromedp.Sleep(1500*time.Millisecond), // let the force layout settle for the picture
-		chromedp.Evaluate(`document.querySelectorAll("svg line").length`, &lines),
+		evaluate(`document.querySelectorAll("svg line").length`, &lines),
 		shot("console-visualize.png"),
 	)
 	t.Logf("visualize drew %d links", lines)
