@@ -1117,8 +1117,10 @@ func (v *view) unnamedSource(k int) bool {
 	return v.wordIn(n, v.d.lx.pluralSourceNouns)
 }
 
+// isNumber reports a written number, with its thousands separators or a
+// decimal point: "2016", "2,500", "1.5".
 func isNumber(w string) bool {
-	return w != "" && strings.Trim(w, "0123456789") == ""
+	return w != "" && w[0] >= '0' && w[0] <= '9' && strings.Trim(w, "0123456789,.") == ""
 }
 
 // titleAt reports whether item k is a title or role ("official",

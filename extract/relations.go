@@ -1413,12 +1413,7 @@ func (v *view) deployedIn(k int) {
 		return
 	}
 	idx := v.list(o)
-	for _, x := range idx {
-		v.fact(k, s, "deployed_at", v.ent(x), 0.7)
-	}
-	for _, x := range v.morePosts(idx[len(idx)-1]) {
-		v.fact(k, s, "deployed_at", v.ent(x), 0.65)
-	}
+	v.deployedAtPosts(k, s, idx, 0.7)
 	// "American soldiers in Syria's northeastern Hasakah province": in the country
 	// and in the part of it the possessive names.
 	if p := v.countrysPart(o); len(idx) == 1 && p > o {
@@ -1587,9 +1582,15 @@ func (v *view) possessedTroops(k int) {
 	if !is(v.ent(o), schema.Country, schema.Place, schema.MilitaryBase) {
 		return
 	}
-	idx := v.list(o)
+	v.deployedAtPosts(k, s, v.list(o), 0.65)
+}
+
+// deployedAtPosts: the forces s are deployed_at the places listed at idx
+// (with confidence conf) and at the posts that follow the list
+// (morePosts), for the trigger at item k.
+func (v *view) deployedAtPosts(k int, s *entity, idx []int, conf float64) {
 	for _, x := range idx {
-		v.fact(k, s, "deployed_at", v.ent(x), 0.65)
+		v.fact(k, s, "deployed_at", v.ent(x), conf)
 	}
 	for _, x := range v.morePosts(idx[len(idx)-1]) {
 		v.fact(k, s, "deployed_at", v.ent(x), 0.65)
@@ -1605,7 +1606,7 @@ func (v *view) morePosts(e int) []int {
 		return nil
 	}
 	j := e + 2
-	if j < len(v.it) && v.it[j].e == nil && countWord(v.it[j].w) {
+	if j < len(v.it) && v.it[j].e == nil && isNumber(v.it[j].w) {
 		if !v.word(j+1, "in", "at") {
 			return nil
 		}
@@ -1618,11 +1619,6 @@ func (v *view) morePosts(e int) []int {
 		return nil // "in Syria and Iraq" is the list's
 	}
 	return v.list(j)
-}
-
-// countWord reports a written count: "2,500", "900".
-func countWord(w string) bool {
-	return w != "" && w[0] >= '0' && w[0] <= '9' && strings.Trim(w, "0123456789,.") == ""
 }
 
 // activeIn: "X, which operates in Y", "X is active in Y", "Y-based X".
