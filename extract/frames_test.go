@@ -660,6 +660,11 @@ func TestEventArguments(t *testing.T) {
 		{"A potential withdrawal of U.S. troops would embolden Tehran, analysts argue.", "", "", "", 0},
 		{"Lawmakers hope to achieve the exit of American forces within a year.", "", "", "", 0},
 		{"The campaign against ISIS would suffer if the United States removes its troops from Syria.", "", "", "", 0},
+		// A withdrawal named by its noun alone is an event where the clause
+		// gives it a time or a course, not where it is a condition or a role.
+		{"The factions say they will hand in their weapons only after the complete withdrawal of U.S. forces.", "", "", "", 0},
+		{"The council urged lawmakers to do their part in the departure of the American troops.", "", "", "", 0},
+		{"The withdrawal of U.S. troops will be completed by next summer, officials said.", "Withdrawal", "us-military", "", 1},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
