@@ -139,6 +139,8 @@ func TestBorderNamedByOneSide(t *testing.T) {
 		[]wantEntity{{"syria-iraq-border", schema.Place, "Iraqi border"}})
 	checkEntities(t, "Officials gave few details on Sunday. Smugglers were arrested in Zakho, near the border with Turkey, an Iraqi officer said.",
 		[]wantEntity{{"turkey-iraq-border", schema.Place, "border"}})
+	checkEntities(t, "Officials in Syria gave few details on Sunday. A drone hit a depot in Hasakah near the Iraq border.",
+		[]wantEntity{{"syria-iraq-border", schema.Place, "Iraq border"}})
 	// A border no fact or event uses is only passed by: no node.
 	rec := extractText(t, "Officials in Iraq gave few details on Sunday. The minister flew to the Turkish border and back before noon.")
 	if e := entityByID(rec, "turkey-iraq-border"); e != nil {
