@@ -557,8 +557,8 @@ func TestContextTypes(t *testing.T) {
 }
 
 // TestNamesInsideNames: a group inside the name of a coalition or a war
-// is mentioned; a group inside a group's name, and a person inside a
-// regime's, are not.
+// is mentioned, and so is a place inside an operation's name; a group
+// inside a group's name, and a person inside a regime's, are not.
 func TestNamesInsideNames(t *testing.T) {
 	for _, c := range []struct {
 		text     string
@@ -566,6 +566,8 @@ func TestNamesInsideNames(t *testing.T) {
 	}{
 		{"Fears grew that the Israel-Hamas war could spread.", "hamas", ""},
 		{"Ministers of the global coalition to defeat ISIS met in Rome.", "isis", ""},
+		// A place an operation is named after, however much of the name.
+		{"Those fighters had served in Euphrates Shield before moving south.", "euphrates", ""},
 		{"Kata'ib Hezbollah fired rockets at the base.", "kataib-hezbollah", "hezbollah"},
 		{"The Assad regime fell in December.", "", "bashar-al-assad"},
 		// A name after a capitalised article is matched whole.
