@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -433,4 +434,36 @@ func TestAleppoKurdishQuarters(t *testing.T) {
 		[]wantEntity{{"ashrafiyeh", schema.Place, "Ashrafiyah"}})
 	checkEntities(t, "A curfew was lifted in the Ashrafieh quarter of Aleppo on Friday.",
 		[]wantEntity{{"ashrafiyeh", schema.Place, "Ashrafieh"}})
+}
+
+// TestAuthorsArePeople: the people who sign an article (source's Author:
+// its byline or credit line) are mentioned in it; a desk is not, nor a
+// name that opens with no given name. Names written for this test.
+func TestAuthorsArePeople(t *testing.T) {
+	for _, c := range []struct {
+		author string
+		want   []string
+		no     []string
+	}{
+		{"Karim Saleh and Laura Haddad", []string{"karim-saleh", "laura-haddad"}, nil},
+		{"Staff", nil, []string{"staff"}},
+		{"Night Mode", nil, []string{"night-mode"}},
+	} {
+		a := article("Rockets hit a depot near Kobani on Monday, officials said.")
+		a.Author = c.author
+		rec, err := NewRules(DefaultLexicon()).Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range c.want {
+			if e := entityByID(rec, id); e == nil || e.Type != schema.Person {
+				t.Errorf("author %q: no person %s in %v", c.author, id, ids(rec))
+			}
+		}
+		for _, id := range c.no {
+			if e := entityByID(rec, id); e != nil {
+				t.Errorf("author %q: unexpected %s", c.author, id)
+			}
+		}
+	}
 }
