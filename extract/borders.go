@@ -55,8 +55,10 @@ func (lx *Lexicon) borderSide(key string) *LexEntry {
 }
 
 // scanBorders adds the borders of a sentence that name one side: "the
-// Iraqi border" (the mention) or "the border with Syria" (the head is the
-// mention; the state keeps its own).
+// Iraqi border", "the Iraq border" (the mention), "the border with Syria"
+// or "the border of Iraq" (the head is the mention; the state keeps its
+// own); and those a mixed spelling names by both ("the Iraqi-Jordan
+// border").
 func (d *doc) scanBorders(s *sentence) {
 	lx := d.lx
 	for i := s.first + 1; i < s.last; i++ {
@@ -64,11 +66,18 @@ func (d *doc) scanBorders(s *sentence) {
 		if !lx.byWord[t.id].border || d.at[i] != nil {
 			continue
 		}
+		if first, b := d.bothSides(s, i-1); b != nil {
+			d.addMention(first, i+1, s.idx, d.lexEntity(b), ReasonBorderBoth)
+			continue
+		}
 		first, side := i, (*LexEntry)(nil)
 		switch p := &d.toks[i-1]; {
 		case i-2 >= s.first && d.toks[i-2].norm == "the" && p.kind == tWord && d.at[i-1] == nil && lx.demonym[p.norm] != nil:
 			first, side = i-1, lx.demonym[p.norm]
-		case p.norm == "the" && i+2 < s.last && d.toks[i+1].norm == "with":
+		case d.at[i-1] != nil && d.at[i-1].last == i && d.at[i-1].first > s.first && d.toks[d.at[i-1].first-1].norm == "the" && d.at[i-1].ent.typ == schema.Country && d.at[i-1].ent.lex != nil:
+			// "near the Iraq border": the state by its name.
+			first, side = d.at[i-1].first, d.at[i-1].ent.lex
+		case p.norm == "the" && i+2 < s.last && (d.toks[i+1].norm == "with" || d.toks[i+1].norm == "of"):
 			if m := d.at[i+2]; m != nil && m.first == i+2 && m.ent.typ == schema.Country && m.ent.lex != nil {
 				side = m.ent.lex
 			}
@@ -80,6 +89,28 @@ func (d *doc) scanBorders(s *sentence) {
 			d.addMention(first, i+1, s.idx, d.lexEntity(b), ReasonBorder)
 		}
 	}
+}
+
+// bothSides returns the border, and its first token, that the state
+// words at j-1 and j joined by a hyphen name by both its states, one by
+// its demonym: "the Iraqi-Jordan border", "the Syria-Jordanian border"
+// (mixed spellings the lexicon's aliases leave out).
+func (d *doc) bothSides(s *sentence, j int) (int, *LexEntry) {
+	if j-1 < s.first || !d.toks[j].hyph {
+		return 0, nil
+	}
+	second := d.lx.borderSide(d.toks[j].norm)
+	if m := d.at[j]; m != nil && m.first == j && m.ent.lex != nil && m.ent.typ == schema.Country {
+		second = m.ent.lex
+	}
+	first, side := j-1, d.lx.borderSide(d.toks[j-1].norm)
+	if m := d.at[j-1]; m != nil && m.last == j && m.ent.lex != nil && m.ent.typ == schema.Country {
+		first, side = m.first, m.ent.lex
+	}
+	if second == nil || side == nil || side == second {
+		return 0, nil
+	}
+	return first, d.lx.borders[pairOf(side, second)]
 }
 
 // otherSide returns the border between side and the state the sentence

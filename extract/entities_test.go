@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -139,6 +140,8 @@ func TestBorderNamedByOneSide(t *testing.T) {
 		[]wantEntity{{"syria-iraq-border", schema.Place, "Iraqi border"}})
 	checkEntities(t, "Officials gave few details on Sunday. Smugglers were arrested in Zakho, near the border with Turkey, an Iraqi officer said.",
 		[]wantEntity{{"turkey-iraq-border", schema.Place, "border"}})
+	checkEntities(t, "Officials in Syria gave few details on Sunday. A drone hit a depot in Hasakah near the Iraq border.",
+		[]wantEntity{{"syria-iraq-border", schema.Place, "Iraq border"}})
 	// A border no fact or event uses is only passed by: no node.
 	rec := extractText(t, "Officials in Iraq gave few details on Sunday. The minister flew to the Turkish border and back before noon.")
 	if e := entityByID(rec, "turkey-iraq-border"); e != nil {
@@ -431,4 +434,36 @@ func TestAleppoKurdishQuarters(t *testing.T) {
 		[]wantEntity{{"ashrafiyeh", schema.Place, "Ashrafiyah"}})
 	checkEntities(t, "A curfew was lifted in the Ashrafieh quarter of Aleppo on Friday.",
 		[]wantEntity{{"ashrafiyeh", schema.Place, "Ashrafieh"}})
+}
+
+// TestAuthorsArePeople: the people who sign an article (source's Author:
+// its byline or credit line) are mentioned in it; a desk is not, nor a
+// name that opens with no given name. Names written for this test.
+func TestAuthorsArePeople(t *testing.T) {
+	for _, c := range []struct {
+		author string
+		want   []string
+		no     []string
+	}{
+		{"Karim Saleh and Laura Haddad", []string{"karim-saleh", "laura-haddad"}, nil},
+		{"Staff", nil, []string{"staff"}},
+		{"Night Mode", nil, []string{"night-mode"}},
+	} {
+		a := article("Rockets hit a depot near Kobani on Monday, officials said.")
+		a.Author = c.author
+		rec, err := NewRules(DefaultLexicon()).Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range c.want {
+			if e := entityByID(rec, id); e == nil || e.Type != schema.Person {
+				t.Errorf("author %q: no person %s in %v", c.author, id, ids(rec))
+			}
+		}
+		for _, id := range c.no {
+			if e := entityByID(rec, id); e != nil {
+				t.Errorf("author %q: unexpected %s", c.author, id)
+			}
+		}
+	}
 }

@@ -62,7 +62,10 @@ func (d *doc) findMentions() {
 // name as mentioned ("the Syria-Iraq border", "the U.S. Embassy in
 // Baghdad"), and a group inside the name of a coalition, a war or a body
 // ("the Israel-Hamas war", "the coalition to defeat ISIS"): a reader, and
-// the gold, take the article to mention it. The entity gets the surface,
+// the gold, take the article to mention it. A place inside a named
+// event's name counts however much of it the place is ("Euphrates
+// Shield", "the Gaza war"); a longer name of a place or body that is
+// mostly one name is a variant of it ("occupied Palestine"). The entity gets the surface,
 // not a mention: the tokens stay the longer name's. A group inside a
 // group's name is another one ("Hezbollah" inside "Kata'ib Hezbollah" is
 // not the Lebanese party), and people are left out: the seeds' gold does
@@ -83,7 +86,7 @@ func (d *doc) innerNames() {
 			if le == nil || le.id == m.ent.id || !innerKind(le.Type, m.ent.typ) {
 				continue
 			}
-			if 2*(d.toks[t].end-d.toks[t].start) >= d.toks[m.last-1].end-d.toks[m.first].start {
+			if m.ent.typ != schema.EventEntity && 2*(d.toks[t].end-d.toks[t].start) >= d.toks[m.last-1].end-d.toks[m.first].start {
 				continue // "occupied Palestine": a variant of the name, not a name containing it
 			}
 			if shortened(le, d.span(t, t+1)) {

@@ -319,11 +319,14 @@ func (v *view) entityRules(k int) {
 // onBorder: "a crossing at the Iraq-Syria border", "Qaim, on the Iraqi
 // side of the Syria-Iraq border", "an outpost close to the Jordan-Syria
 // border": the place before the preposition lies near the border item k
-// names. Only a border the text names by both states: one
-// named by a single side ("the border with Syria") is the article's guess
-// at the other (borders.go), too weak to place a town by.
+// names. A border named by one side is the article's guess at the other
+// (borders.go): it places a town where the mention names that side ("a
+// village close to the Iranian border"), or where an apposition says
+// what the town is ("Rabia, a town on the border with Syria"); not in
+// passing ("near al-Qaim on the border with Syria").
 func (v *view) onBorder(k int) {
-	if m := v.it[k].m; m == nil || m.how == ReasonBorder {
+	m := v.it[k].m
+	if m == nil {
 		return
 	}
 	j := k - 1
@@ -343,9 +346,26 @@ func (v *view) onBorder(k int) {
 	if !v.word(j, "on", "at", "along", "close", "straddling") {
 		return
 	}
-	if p := v.prev(j, 4, ofType(schema.Place, schema.MilitaryBase)); p >= 0 {
+	p := v.prev(j, 4, ofType(schema.Place, schema.MilitaryBase))
+	if m.how == ReasonBorder && m.last-m.first == 1 {
+		// The head alone ("the border with Syria"): an apposition.
+		if p = v.prev(j, 6, ofType(schema.Place, schema.MilitaryBase)); p >= 0 && !v.settlementApposition(p, j) {
+			return
+		}
+	}
+	if p >= 0 {
 		v.fact(k, v.ent(p), "located_near", v.ent(k), 0.65)
 	}
+}
+
+// settlementApposition reports whether the items between the place p
+// and the preposition j are an apposition naming a settlement: ", a
+// town", ", a small village" (settlement_heads).
+func (v *view) settlementApposition(p, j int) bool {
+	if !v.word(p+1, ",") || !v.word(p+2, "a", "an") || j-1 < p+3 {
+		return false
+	}
+	return v.it[j-1].e == nil && v.d.lx.settlementHeads.hasID(v.it[j-1].id)
 }
 
 // namedLocation: a site whose name says where it is ("the U.S. Embassy in

@@ -557,8 +557,8 @@ func TestContextTypes(t *testing.T) {
 }
 
 // TestNamesInsideNames: a group inside the name of a coalition or a war
-// is mentioned; a group inside a group's name, and a person inside a
-// regime's, are not.
+// is mentioned, and so is a place inside an operation's name; a group
+// inside a group's name, and a person inside a regime's, are not.
 func TestNamesInsideNames(t *testing.T) {
 	for _, c := range []struct {
 		text     string
@@ -566,6 +566,8 @@ func TestNamesInsideNames(t *testing.T) {
 	}{
 		{"Fears grew that the Israel-Hamas war could spread.", "hamas", ""},
 		{"Ministers of the global coalition to defeat ISIS met in Rome.", "isis", ""},
+		// A place an operation is named after, however much of the name.
+		{"Those fighters had served in Euphrates Shield before moving south.", "euphrates", ""},
 		{"Kata'ib Hezbollah fired rockets at the base.", "kataib-hezbollah", "hezbollah"},
 		{"The Assad regime fell in December.", "", "bashar-al-assad"},
 		// A name after a capitalised article is matched whole.
@@ -739,12 +741,33 @@ func TestSiteBeforeItsArea(t *testing.T) {
 }
 
 // TestOnTheBorder: a place "on", "at" or "close to" a border the text
-// names by both states lies near it, also from the border's one side.
+// names by both states lies near it, also from the border's one side. A
+// border named by one side places a town where its mention names that
+// side, or where an apposition says what the town is; not in passing.
+// A mixed spelling ("the Syria-Iraqi border") names both states.
+// Sentences written for this test.
 func TestOnTheBorder(t *testing.T) {
-	checkRules(t, "The rockets flew west at dawn. They were launched from Al-Qaim, on the Iraqi side of the Iraq-Syria border.",
-		[]wantFact{{"al-qaim", "located_near", "syria-iraq-border", ""}}, nil, nil)
-	checkRules(t, "The rockets flew west at dawn. The Tower 22 outpost sits close to the Jordan-Syria border.",
-		[]wantFact{{"tower-22", "located_near", "jordan-syria-border", ""}}, nil, nil)
+	for _, c := range []struct {
+		text    string
+		fs, not []wantFact
+	}{
+		{"The rockets flew west at dawn. They were launched from Al-Qaim, on the Iraqi side of the Iraq-Syria border.",
+			[]wantFact{{"al-qaim", "located_near", "syria-iraq-border", ""}}, nil},
+		{"The rockets flew west at dawn. The Tower 22 outpost sits close to the Jordan-Syria border.",
+			[]wantFact{{"tower-22", "located_near", "jordan-syria-border", ""}}, nil},
+		{"Police in Iraq gave no details. Smugglers were caught in Rabia, a small town on the border with Syria, last week.",
+			[]wantFact{{"rabia", "located_near", "syria-iraq-border", ""}}, nil},
+		{"Kurdish officials in Iraq gave no figures. Shelling burned orchards outside Sidakan, close to the Iranian border, on Sunday.",
+			[]wantFact{{"sidakan", "located_near", "iran-iraq-border", ""}}, nil},
+		{"Customs officers gave no details. Lorries waited for days at Al-Walid crossing, at the Syria-Iraqi border.",
+			[]wantFact{{"al-walid-crossing", "located_near", "syria-iraq-border", ""}}, nil},
+		{"Customs officers gave no details. Lorries waited for days at Trebil, at the Jordanian-Iraq border.",
+			[]wantFact{{"trebil", "located_near", "iraq-jordan-border", ""}}, nil},
+		{"Police in Iraq gave no details. A shell hit a farm near the town of Rabia on the border with Syria.",
+			nil, []wantFact{{"rabia", "located_near", "syria-iraq-border", ""}}},
+	} {
+		checkRules(t, c.text, c.fs, nil, c.not)
+	}
 }
 
 // TestPlaceInAStatesProvince: a site "in the eastern Syrian province of

@@ -16,18 +16,19 @@ import (
 
 // Reasons for resolving a surface form to an entity.
 const (
-	ReasonExactAlias = "exact alias"                   // the lexicon lists this spelling
-	ReasonKeyEqual   = "normalised key equal"          // same transliteration skeleton as a known name
-	ReasonTokenWise  = "token-wise match with surname" // a subset of a fuller name's tokens, surname included
-	ReasonAcronym    = "acronym definition"            // defined in the text: "Popular Mobilization Units (PMU)"
-	ReasonShortForm  = "short form within article"     // "Atwan" after "Abdul Bari Atwan"
-	ReasonKnownAs    = "known as"                      // "X, known as Abu Y"
-	ReasonDescribed  = "unnamed, by its description"   // "an agreement to end the coalition's mission"
-	ReasonParen      = "parenthetical alias"           // "Kata’ib Hezbollah (Iraqi Hezbollah Brigades)"
-	ReasonPattern    = "new name from a pattern"       // a title, head word or apposition marks it
-	ReasonQuoted     = "new name in quotes"            // "an armed group named ‘X’"
-	ReasonHome       = "the article's country's body"  // "the Foreign Ministry" in an article about Iraq
-	ReasonBorder     = "border named by one side"      // "near the Iraqi border" in an article about Syria
+	ReasonExactAlias = "exact alias"                    // the lexicon lists this spelling
+	ReasonKeyEqual   = "normalised key equal"           // same transliteration skeleton as a known name
+	ReasonTokenWise  = "token-wise match with surname"  // a subset of a fuller name's tokens, surname included
+	ReasonAcronym    = "acronym definition"             // defined in the text: "Popular Mobilization Units (PMU)"
+	ReasonShortForm  = "short form within article"      // "Atwan" after "Abdul Bari Atwan"
+	ReasonKnownAs    = "known as"                       // "X, known as Abu Y"
+	ReasonDescribed  = "unnamed, by its description"    // "an agreement to end the coalition's mission"
+	ReasonParen      = "parenthetical alias"            // "Kata’ib Hezbollah (Iraqi Hezbollah Brigades)"
+	ReasonPattern    = "new name from a pattern"        // a title, head word or apposition marks it
+	ReasonQuoted     = "new name in quotes"             // "an armed group named ‘X’"
+	ReasonHome       = "the article's country's body"   // "the Foreign Ministry" in an article about Iraq
+	ReasonBorder     = "border named by one side"       // "near the Iraqi border" in an article about Syria
+	ReasonBorderBoth = "border named by its two states" // "the Iraqi-Jordan border": a name and a demonym
 )
 
 // Merge records why one surface form belongs to an entity.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/source"
@@ -224,6 +226,7 @@ func (x *Rules) analyse(a *source.Article, buf *docBuffers) *doc {
 	d.sents = d.lx.splitSentences(d.text, d.toks)
 	d.findMentions()
 	d.outlet()
+	d.authors()
 	d.relations()
 	return d
 }
@@ -249,6 +252,49 @@ func articleText(a *source.Article) string {
 		return a.Text
 	}
 	return title + "\n\n" + a.Text
+}
+
+// authors adds the people the source found signing the article (its
+// byline or credit line, source.Article.Author) as persons: the page
+// names them, and the annotation counts them as mentioned. Only a name of
+// two to four capitalised words that opens with a given name
+// (given_names) is a person's: a byline also holds a desk ("Staff",
+// "Editorial Board") or, where the source guessed, page furniture.
+func (d *doc) authors() {
+	for _, name := range authorNames(d.a.Author) {
+		words := strings.Fields(name)
+		if len(words) < 2 || len(words) > 4 || !d.lx.given[strings.ToLower(words[0])] {
+			continue
+		}
+		if slices.ContainsFunc(words, func(w string) bool { r, _ := utf8.DecodeRuneInString(w); return !unicode.IsUpper(r) }) {
+			continue
+		}
+		var e *entity
+		if le := d.lx.Lookup(name); le != nil {
+			e = d.lexEntity(le)
+		} else if id := schema.Slug(name); id != "" {
+			if e = d.byID[id]; e == nil {
+				e = &entity{id: id, name: name, typ: schema.Person, unknown: true}
+				d.byID[id] = e
+				d.ents = append(d.ents, e)
+			}
+		}
+		if e != nil && e.typ == schema.Person {
+			e.surfaces = appendUnique(e.surfaces, name)
+		}
+	}
+}
+
+// authorNames splits a byline into its names: "Jane Roe and John Doe",
+// "Jane Roe, John Doe & Ali Saleh".
+func authorNames(byline string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(strings.ReplaceAll(strings.ReplaceAll(byline, " and ", ","), "&", ","), func(r rune) bool { return r == ',' || r == ';' }) {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 // outlet adds the publishing outlet the source found in the article's

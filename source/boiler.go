@@ -318,6 +318,45 @@ func isCreditLine(s string) bool {
 	return true
 }
 
+// creditAuthors returns the names a wire-service credit line gives the
+// reporting ("Reporting by Jane Roe in Baghdad and John Doe; Editing by
+// Ali Saleh" → "Jane Roe and John Doe"), or "" when s is no credit line
+// or credits no reporting.
+func creditAuthors(s string) string {
+	if !isCreditLine(s) {
+		return ""
+	}
+	var names []string
+	for _, part := range strings.Split(strings.TrimSpace(strings.Trim(s, "()[]. ")), ";") {
+		role, list, _ := strings.Cut(strings.TrimSpace(part), " by ")
+		if r := strings.ToLower(strings.TrimSpace(role)); r != "reporting" && r != "writing" && r != "additional reporting" {
+			continue
+		}
+		var name []string
+		flush := func() {
+			if len(name) > 0 {
+				names = append(names, strings.Join(name, " "))
+			}
+			name = nil
+		}
+		skip := false // the words after "in", "from", "at": a place
+		for _, w := range strings.Fields(strings.ReplaceAll(list, ",", " , ")) {
+			switch {
+			case w == "," || w == "and" || w == "&" || w == "with":
+				flush()
+				skip = false
+			case w == "in" || w == "from" || w == "at":
+				flush()
+				skip = true
+			case !skip:
+				name = append(name, w)
+			}
+		}
+		flush()
+	}
+	return strings.Join(names, " and ")
+}
+
 // isEmailLine reports a line that is only an e-mail address (optionally
 // labelled "Email:").
 func isEmailLine(s string) bool {

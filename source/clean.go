@@ -242,7 +242,7 @@ func cleanText(text string, cfg cleanConfig) meta {
 	}
 
 	// Author: an explicit byline, else a sign-off, else a name line next
-	// to the header's date or right under the title.
+	// to the header's date or right under the title, else a credit line.
 	m.Author = labelAuthor
 	if m.Author == "" {
 		m.Author = signAuthor
@@ -254,6 +254,16 @@ func cleanText(text string, cfg cleanConfig) meta {
 		if k > 0 && (hdr[k-1].kind == hdrDate || hdr[k-1].kind == hdrTitle) ||
 			k+1 < len(hdr) && hdr[k+1].kind == hdrDate {
 			m.Author = hdr[k].s
+		}
+	}
+	// Else the reporters a wire-service credit line names ("Reporting by
+	// Jane Roe"), a line the noise pass dropped.
+	for i := range lines {
+		if m.Author != "" {
+			break
+		}
+		if lines[i].boil == boilerLine {
+			m.Author = creditAuthors(lines[i].s)
 		}
 	}
 

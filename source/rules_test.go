@@ -494,6 +494,11 @@ func TestCleanRules(t *testing.T) {
 			want: meta{Title: "Talks to resume in Baghdad", Outlet: "Reuters", Author: "Jane Roe and John Doe", Text: body},
 		},
 		{
+			name: "no byline: the credit line's reporters are the authors",
+			in:   "Talks to resume in Baghdad\n\n" + body + "\n\n(Reporting by Jane Roe in Baghdad and John Doe; Editing by Ali Saleh)",
+			want: meta{Title: "Talks to resume in Baghdad", Author: "Jane Roe and John Doe", Text: body},
+		},
+		{
 			name: "CRLF and NFC",
 			in:   "Talks to resume in Bag\u0306hdad\r\n\r\nCafe\u0301 owners said the talks would resume.\r\n",
 			want: meta{Title: "Talks to resume in Bağhdad", Text: "Café owners said the talks would resume."},
