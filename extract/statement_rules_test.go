@@ -511,6 +511,27 @@ func TestHalfToldAttackRetoldIsOne(t *testing.T) {
 	wantEvents(t, text, schema.EvAirstrike, "turkey", 1)
 }
 
+func TestAimlessRetellingIsTheAttackToldBefore(t *testing.T) {
+	// An undated attack by a hand with no target, told after an attack by
+	// the same hand on someone (a state and its armed forces one hand), is
+	// that attack; by another hand it stays its own.
+	for _, tc := range []struct {
+		text, agent string
+		want        int
+	}{
+		{"Jets pound the south\n\nIsraeli jets struck the Mezzeh air base near Damascus, a war monitor said.\n\n" +
+			"The monitor counted more than thirty Israeli air strikes during the night across the south of the country.", "israel", 1},
+		{"Rockets hit a base\n\nThe United States carried out air strikes against Kataib Hezbollah in Iraq, officials said.\n\n" +
+			"Later, more U.S. air strikes were heard in the desert.", "united-states", 1},
+		{"Shelling in the north\n\nThe Turkish army shelled the village of Kafr Jannah on Monday, a local official said.\n\n" +
+			"Residents later counted more Turkish drone strikes over the hills.", "turkey", 0},
+		{"Jets pound the south\n\nTurkish jets struck the Sinjar mountains, a war monitor said.\n\n" +
+			"The monitor counted more than thirty Israeli air strikes during the night across the south of the country.", "israel", 1},
+	} {
+		wantEvents(t, tc.text, schema.EvAirstrike, tc.agent, tc.want)
+	}
+}
+
 func TestBodyAndSpokesmanBothSpeak(t *testing.T) {
 	// A body's statement and its spokesman's, told apart in the article,
 	// are two statements (on 264 articles the annotators record both as
