@@ -918,7 +918,10 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 		// "U.S. bases in Syria have been targeted with drones": an
 		// attack by an unknown hand on the verb's subject ("which has
 		// been attacking" is no passive).
-		_, t := v.subj(k)
+		j, t := v.subj(k)
+		if t != nil && v.reportsBetween(j, k) {
+			t = nil // "the Pentagon said the convoy was attacked": not the Pentagon
+		}
 		if t == nil {
 			if ts := v.passiveSubjects(k); len(ts) > 0 {
 				t = ts[0]
@@ -1311,7 +1314,7 @@ func (v *view) underAttack(k int) *entity {
 	if !v.word(j, "under") || !v.wordIn(j-1, v.d.lx.comeVerbs) {
 		return nil
 	}
-	if _, t := v.subj(j - 1); is(t, schema.Place, schema.MilitaryBase, schema.ArmedGroup, schema.GovernmentBody, schema.Coalition, schema.Country) {
+	if s, t := v.subj(j - 1); is(t, schema.Place, schema.MilitaryBase, schema.ArmedGroup, schema.GovernmentBody, schema.Coalition, schema.Country) && !v.reportsBetween(s, j-1) {
 		return t
 	}
 	// "villages near Amadiya have come under …": the place the clause
@@ -1708,7 +1711,7 @@ func verbForm(w string) bool {
 // targeted".
 func (v *view) passiveSubjects(k int) []*entity {
 	c := k - 1
-	for c > 0 && !clauseBreak(v.it[c-1].w) && !(v.word(c-1, "and") && v.word(c-2, ",")) {
+	for c > 0 && !clauseBreak(v.it[c-1].w) && !(v.word(c-1, "and") && v.word(c-2, ",")) && !v.wordIn(c-1, v.d.lx.reportVerbs) {
 		if v.word(c-1, "which", "that") && c-1 >= k-3 {
 			// "the outpost, which is often shelled by X": the relative's
 			// head, not the clause's subject; after "said that", the
@@ -1729,6 +1732,19 @@ func (v *view) passiveSubjects(k int) []*entity {
 		return nil
 	}
 	return entities(v, v.list(j))
+}
+
+// reportsBetween reports a report verb between items j and k: the name at
+// j is the speaker of the clause k is in, and no party to what it reports
+// ("the Pentagon said the convoy was attacked": the convoy was, not the
+// Pentagon).
+func (v *view) reportsBetween(j, k int) bool {
+	for x := j + 1; x < k; x++ {
+		if v.wordIn(x, v.d.lx.reportVerbs) {
+			return true
+		}
+	}
+	return false
 }
 
 // hostedForce returns the item of the forces a base qualified by the name

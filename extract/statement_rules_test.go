@@ -532,6 +532,23 @@ func TestAimlessRetellingIsTheAttackToldBefore(t *testing.T) {
 	}
 }
 
+func TestSpeakerIsNotTheTargetItReports(t *testing.T) {
+	// The one who says something was struck is no party to the strike:
+	// the target is the subject of the clause reported, or none.
+	for _, tc := range []struct{ text, speaker string }{
+		{"The Pentagon said on Tuesday that a supply convoy was attacked near the border.", "pentagon"},
+		{"The Turkish Defence Ministry announced that several outposts were shelled overnight.", "turkish-ministry-of-national-defense"},
+		{"The SDF said a patrol was attacked near Hasakah on Sunday.", "syrian-democratic-forces"},
+		{"Kataib Hezbollah said on Monday that an oil field was struck by drones.", "kataib-hezbollah"},
+	} {
+		for _, e := range extractText(t, tc.text).Events {
+			if (e.Type == schema.EvAttack || e.Type == schema.EvAirstrike) && e.Target == tc.speaker {
+				t.Errorf("%q: the speaker made the target of a %s", tc.text, e.Type)
+			}
+		}
+	}
+}
+
 func TestBodyAndSpokesmanBothSpeak(t *testing.T) {
 	// A body's statement and its spokesman's, told apart in the article,
 	// are two statements (on 264 articles the annotators record both as
