@@ -78,6 +78,14 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"harakat-hezbollah-al-nujaba", "attacked", "erbil-air-base", "claimed"}}, nil, nil},
 		{"Iran's Revolutionary Guards fired a salvo of ballistic missiles at Erbil late on Monday.",
 			[]wantFact{{"islamic-revolutionary-guard-corps", "attacked", "erbil", ""}}, nil, nil},
+		// A plain phrase joined by "and" before the place struck: the
+		// place is still the target.
+		{"Israeli strikes destroyed a weapons factory and two army posts in Homs overnight.",
+			[]wantFact{{"israel", "attacked", "homs", ""}},
+			[]wantEvent{{schema.EvAirstrike, "israel", "homs"}}, nil},
+		{"Kataib Hezbollah fired a dozen rockets and several drones against Ain al-Asad air base on Monday.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "ain-al-asad-air-base", ""}},
+			[]wantEvent{{schema.EvAttack, "kataib-hezbollah", "ain-al-asad-air-base"}}, nil},
 		{"Manbij and its farmland were exposed to renewed shelling by the Turkish army and its mercenaries this week.",
 			[]wantFact{{"turkish-armed-forces", "attacked", "manbij", ""}, {"turkish-backed-factions", "attacked", "manbij", ""}},
 			[]wantEvent{{schema.EvAttack, "turkish-armed-forces", "manbij"}}, nil},

@@ -1586,10 +1586,16 @@ prep:
 		j = o
 	}
 	// Skip determiners and generic heads: "these bases in", "positions of",
-	// "targets deep inside", "include".
+	// "targets deep inside", "include"; past one plain phrase joined by
+	// "and" ("destroyed a research centre and other army posts in X"),
+	// three more items.
 	generic := false
-	for n := 0; j < len(v.it) && n < 6 && v.it[j].e == nil; n++ {
+	limit := 6
+	for n := 0; j < len(v.it) && n < limit && v.it[j].e == nil; n++ {
 		w := v.it[j].w
+		if w == "and" && limit == 6 {
+			limit = 9
+		}
 		if clauseBreak(w) || w == "," || w == "by" || w == "that" || w == "which" || w == "were" || w == "was" || v.d.lx.targetStopVerbs.has(w) || v.d.lx.gapStops.has(w) {
 			return nil, k // "struck back three times as the administration …": another clause
 		}
