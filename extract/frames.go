@@ -1142,6 +1142,8 @@ func (fr *construction) after(v *view, k int) bool {
 	j := k - 1
 	if v.word(j, "the", "a", "an") {
 		j--
+	} else if j > 0 && v.it[j].e == nil && strings.HasSuffix(v.it[j].w, "ly") {
+		j-- // "are regularly attacked by": past the adverb
 	}
 	return j >= 0 && v.it[j].e == nil && fr.afterIDs.has(v.it[j].id)
 }

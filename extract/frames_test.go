@@ -89,6 +89,12 @@ func TestRolesNeverInverted(t *testing.T) {
 		// A state's patrol is its forces, not the state.
 		{"ISIS fighters ambushed a US patrol near Palmyra, killing two soldiers.",
 			[3]string{"isis", "attacked", "united-states"}, [3]string{"isis", "attacked", "us-military"}},
+		// A present passive, with or without an adverb, makes the
+		// subject the one struck.
+		{"American troops in Syria are regularly attacked by Iran-backed militias.",
+			[3]string{"us-military", "attacked", "iran-backed-militias"}, [3]string{}},
+		{"Turkish outposts in Duhok are attacked by PKK fighters every summer.",
+			[3]string{"turkish-armed-forces", "attacked", "kurdistan-workers-party"}, [3]string{}},
 		// A place the sentence is in is not a member of what follows.
 		{"The United States still has 2,500 troops stationed in Iraq, deployed as part of the international coalition.",
 			[3]string{"iraq", "member_of", "international-coalition"}, [3]string{"us-military", "deployed_at", "iraq"}},
