@@ -267,6 +267,14 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"us-military", "deployed_at", "syria", "stated"}}},
 		{"Officials spoke on Monday. Britain says its 400 soldiers in Kuwait and 200 in neighbouring Iraq are safe.",
 			[]wantFact{{"united-kingdom", "deployed_at", "iraq", "reported"}}},
+		// A state's sites named by two nouns, after a place noun or in
+		// brackets: the forces are there.
+		{"Officials spoke on Monday. Gunmen kept firing at American military camps and bases in Jordan.",
+			[]wantFact{{"us-military", "deployed_at", "jordan", "stated"}}},
+		{"Officials spoke on Monday. PKK fighters fired mortars at a Turkish military base in the district of Bashiqa.",
+			[]wantFact{{"turkish-armed-forces", "deployed_at", "bashiqa", "stated"}}},
+		{"Officials spoke on Monday. Militants said they struck the US occupation base (Ain al-Asad) with two drones.",
+			[]wantFact{{"us-military", "deployed_at", "ain-al-asad-air-base", "stated"}}},
 	} {
 		rec := extractText(t, c.text)
 		for _, w := range c.want {
