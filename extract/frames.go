@@ -424,7 +424,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 		fr.notBefore = append(fr.notBefore, keys)
 	}
 	switch s.Kind {
-	case "", schema.Claimed, schema.Denied, schema.Reported, schema.Threatened:
+	case "", schema.Stated, schema.Claimed, schema.Denied, schema.Reported, schema.Threatened:
 	default:
 		return nil, fmt.Errorf("kind %q: not a claim kind a frame gives", s.Kind)
 	}
@@ -1547,7 +1547,11 @@ func (v *view) emit(fr *construction, m match) {
 	var subjects, objects [4]*entity
 	for _, f := range fr.spec.Facts {
 		for _, s := range v.factEntities(subjects[:0], fr, m, f[0], ev) {
-			for _, o := range v.factEntities(objects[:0], fr, m, f[2], ev) {
+			obj := v.factEntities(objects[:0], fr, m, f[2], ev)
+			if f[2] == hostCountryName || f[2] == hostCountriesName {
+				obj = v.hostCountries(objects[:0], s, m.trigger, f[2] == hostCountriesName)
+			}
+			for _, o := range obj {
 				if (f[1] == "attacked" || f[1] == "targeted") && v.d.ownSide(s, o) {
 					continue // no one attacks its own side: a misread slot
 				}
@@ -1829,12 +1833,17 @@ const (
 	speakerEnemyName    = "speaker.enemy" // whom the speaker's side fights in the article (enemyOf)
 	articleMilitaryName = "article.military"
 	articleStateName    = "article.state" // the state whose forces those are
+	// The country or the two countries a fact's subject is in when the
+	// text says only "the country" or "both countries" ("lawmakers urged
+	// U.S. troops to quit the country"): hostCountries.
+	hostCountryName   = "host.country"
+	hostCountriesName = "host.countries"
 )
 
 // contextName reports a name a fact may use that no slot binds.
 func contextName(name string) bool {
 	switch name {
-	case antecedentAgent, antecedentTarget, speakerName, speakerEnemyName, articleMilitaryName, articleStateName:
+	case antecedentAgent, antecedentTarget, speakerName, speakerEnemyName, articleMilitaryName, articleStateName, hostCountryName, hostCountriesName:
 		return true
 	}
 	return false
@@ -1862,6 +1871,90 @@ func (v *view) contextEntities(name string) []*entity {
 		return nil
 	}
 	return []*entity{e}
+}
+
+// hostCountries returns, appended to out, the country that "the country"
+// stands for where the text puts forces s there ("lawmakers urged
+// coalition troops to quit the country"): the last country named before the
+// trigger in this sentence (by its name, a demonym or a body of its state:
+// "Iraqi officials") or in the two before, not s's own state, else the one such country the
+// article names most;
+// or, with two, the two that "both countries" stands for: the last two
+// such countries named in this sentence and the two before ("... in Iraq
+// and Syria. The U.S. keeps troops in both countries"), else none. A
+// sponsor's name ("Iran-backed militias") says who backs a group, not
+// where anyone is, and names no host.
+func (v *view) hostCountries(out []*entity, s *entity, trigger int, two bool) []*entity {
+	var own *entity
+	if s != nil {
+		own = v.d.stateOf(s)
+	}
+	host := func(e *entity) bool {
+		return e != nil && e.typ == schema.Country && e != own
+	}
+	sponsor := func(m *mention) bool {
+		if m.last >= len(v.d.toks) {
+			return false
+		}
+		t := &v.d.toks[m.last]
+		return t.hyph && (v.d.lx.collectives.links[t.norm] != "" || v.d.lx.hyphenModifiers.hasID(t.id))
+	}
+	n := 1
+	if two {
+		n = 2
+	}
+	add := func(e *entity) {
+		if host(e) && len(out) < n && !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	// A country named only by a demonym or by a body of its state is
+	// made an entity of the article only when it is the one.
+	addEntry := func(c *LexEntry) {
+		if c != nil && c.Type == schema.Country && len(out) < n && (own == nil || own.id != c.id) && !slices.ContainsFunc(out, func(e *entity) bool { return e.id == c.id }) {
+			out = append(out, v.d.virtual(c))
+		}
+	}
+	if trigger < 0 || trigger > len(v.it) {
+		trigger = len(v.it)
+	}
+	for k := trigger - 1; k >= 0; k-- {
+		it := &v.it[k]
+		switch e := it.e; {
+		case it.m != nil && sponsor(it.m) || it.dem != nil && v.d.toks[it.t0].hyph:
+		case e == nil && it.dem != nil:
+			addEntry(it.dem)
+		case e != nil && e.typ == schema.GovernmentBody && e.lex != nil:
+			addEntry(v.d.lx.namedState(e.lex)) // "Iraqi lawmakers": Iraq
+		default:
+			add(e)
+		}
+	}
+	for i := len(v.d.ments) - 1; i >= 0 && len(out) < n; i-- {
+		m := v.d.ments[i]
+		if m.first >= v.s.first || m.sent < v.s.idx-2 || sponsor(m) {
+			continue
+		}
+		add(m.ent)
+	}
+	if len(out) == n || two {
+		return out[:len(out)/n*n]
+	}
+	count := map[*entity]int{}
+	var best *entity
+	for _, m := range v.d.ments {
+		if !host(m.ent) || sponsor(m) {
+			continue
+		}
+		count[m.ent]++
+		if best == nil || count[m.ent] > count[best] {
+			best = m.ent
+		}
+	}
+	if best != nil {
+		out = append(out, best)
+	}
+	return out
 }
 
 // antecedentReach is how many sentences back "the strike" may find the

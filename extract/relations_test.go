@@ -267,6 +267,14 @@ func TestRelationRules(t *testing.T) {
 			[]wantFact{{"us-military", "deployed_at", "syria", "stated"}}},
 		{"Officials spoke on Monday. Britain says its 400 soldiers in Kuwait and 200 in neighbouring Iraq are safe.",
 			[]wantFact{{"united-kingdom", "deployed_at", "iraq", "reported"}}},
+		// A state's sites named by two nouns, after a place noun or in
+		// brackets: the forces are there.
+		{"Officials spoke on Monday. Gunmen kept firing at American military camps and bases in Jordan.",
+			[]wantFact{{"us-military", "deployed_at", "jordan", "stated"}}},
+		{"Officials spoke on Monday. PKK fighters fired mortars at a Turkish military base in the district of Bashiqa.",
+			[]wantFact{{"turkish-armed-forces", "deployed_at", "bashiqa", "stated"}}},
+		{"Officials spoke on Monday. Militants said they struck the US occupation base (Ain al-Asad) with two drones.",
+			[]wantFact{{"us-military", "deployed_at", "ain-al-asad-air-base", "stated"}}},
 	} {
 		rec := extractText(t, c.text)
 		for _, w := range c.want {
@@ -738,6 +746,34 @@ func TestSiteBeforeItsArea(t *testing.T) {
 	checkRules(t, "Air defences were busy all night. A drone fell near Harir air base in the Kurdistan Region, where U.S. troops are stationed.",
 		[]wantFact{{"us-military", "deployed_at", "harir-air-base", ""}, {"harir-air-base", "located_in", "kurdistan-region", ""}}, nil,
 		[]wantFact{{"us-military", "deployed_at", "kurdistan-region", ""}})
+}
+
+// TestHostCountry: forces told to leave "the country", or kept "in both
+// countries", are in the country or the two countries named before them
+// that are not their own; a sponsor's name ("Tehran-backed") places no
+// one. The presence is stated whoever demands the departure. Sentences
+// written for this test.
+func TestHostCountry(t *testing.T) {
+	for _, c := range []struct {
+		text      string
+		want, not []wantFact
+	}{
+		{"Tehran-backed militias fired rockets overnight. In Baghdad, Iraqi lawmakers pressed for American troops to leave the country.",
+			[]wantFact{{"us-military", "deployed_at", "iraq", "stated"}},
+			[]wantFact{{"us-military", "deployed_at", "iran", ""}, {"us-military", "deployed_at", "united-states", ""}}},
+		{"The raid angered Iran-backed groups, and Iraqi politicians again urged U.S.-led coalition troops to quit the country.",
+			[]wantFact{{"international-coalition", "deployed_at", "iraq", "stated"}},
+			[]wantFact{{"international-coalition", "deployed_at", "iran", ""}}},
+		{"The Iraqi parliament voted to expel U.S. troops from the country after the killing of an Iranian general.",
+			[]wantFact{{"us-military", "deployed_at", "iraq", "stated"}},
+			[]wantFact{{"us-military", "deployed_at", "iran", ""}}},
+		{"Iraq's factions met on Monday. A militia leader said American troops must leave the country.",
+			[]wantFact{{"us-military", "deployed_at", "iraq", "stated"}}, nil},
+		{"Drones hit bases in Iraq and Syria last week. The U.S. keeps a troop presence in both countries.",
+			[]wantFact{{"us-military", "deployed_at", "iraq", "stated"}, {"us-military", "deployed_at", "syria", "stated"}}, nil},
+	} {
+		checkRules(t, c.text, c.want, nil, c.not)
+	}
 }
 
 // TestOnTheBorder: a place "on", "at" or "close to" a border the text
