@@ -6,6 +6,7 @@ import (
 	"iter"
 	"math/bits"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -1930,31 +1931,61 @@ func (v *view) hostCountries(out []*entity, s *entity, trigger int, two bool) []
 			add(e)
 		}
 	}
-	for i := len(v.d.ments) - 1; i >= 0 && len(out) < n; i-- {
-		m := v.d.ments[i]
-		if m.first >= v.s.first || m.sent < v.s.idx-2 || sponsor(m) {
-			continue
+	// The mentions of the two sentences before, from the last back
+	// (d.ments is in text order).
+	start := sort.Search(len(v.d.ments), func(i int) bool { return v.d.ments[i].first >= v.s.first })
+	for i := start - 1; i >= 0 && len(out) < n && v.d.ments[i].sent >= v.s.idx-2; i-- {
+		if m := v.d.ments[i]; !sponsor(m) {
+			add(m.ent)
 		}
-		add(m.ent)
 	}
 	if len(out) == n || two {
 		return out[:len(out)/n*n]
 	}
-	count := map[*entity]int{}
-	var best *entity
-	for _, m := range v.d.ments {
-		if !host(m.ent) || sponsor(m) {
-			continue
-		}
-		count[m.ent]++
-		if best == nil || count[m.ent] > count[best] {
-			best = m.ent
+	var best *countryCount
+	for i, c := range v.d.hostCounts(sponsor) {
+		if c.e != own && (best == nil || c.n > best.n || c.n == best.n && c.last < best.last) {
+			best = &v.d.countries[i]
 		}
 	}
 	if best != nil {
-		out = append(out, best)
+		out = append(out, best.e)
 	}
 	return out
+}
+
+// countryCount is how often the article names a country (sponsors'
+// names aside) and the index of its last mention in d.ments.
+type countryCount struct {
+	e       *entity
+	n, last int
+}
+
+// hostCounts returns, once per article, how often it names each country
+// (not as a sponsor): the article's mentions are many, and every host
+// frame of every sentence asks. The country named most is the one whose
+// count is highest, the earliest to reach it on a tie (its last mention
+// first).
+func (d *doc) hostCounts(sponsor func(*mention) bool) []countryCount {
+	if d.countriesDone {
+		return d.countries
+	}
+	d.countriesDone = true
+	at := map[*entity]int{}
+	for i, m := range d.ments {
+		if m.ent == nil || m.ent.typ != schema.Country || sponsor(m) {
+			continue
+		}
+		k, ok := at[m.ent]
+		if !ok {
+			k = len(d.countries)
+			at[m.ent] = k
+			d.countries = append(d.countries, countryCount{e: m.ent})
+		}
+		d.countries[k].n++
+		d.countries[k].last = i
+	}
+	return d.countries
 }
 
 // antecedentReach is how many sentences back "the strike" may find the

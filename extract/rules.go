@@ -121,6 +121,9 @@ type doc struct {
 	domDone   bool
 	only      *entity // cache of onlyBase: a sentence asks it again, and the article's mentions are many
 	onlyDone  bool
+	// countries caches hostCounts: how often the article names each country.
+	countries     []countryCount
+	countriesDone bool
 
 	sentView view // the view of the sentence being read (doc.view)
 	// quoteOpen: the sentence read last left a quotation open, which the
