@@ -623,6 +623,7 @@ type wordTables struct {
 	head    string           // the type of the names the word is a head of (heads)
 	lead    string           // the type of the names the word leads (leadHeads)
 	border  bool             // the word is the head of a border's name (borderHeads)
+	gate    uint8            // the sentence gates the word opens (view.gates)
 }
 
 // wordMaps says, for each map that byWord answers for a token's word
@@ -822,6 +823,7 @@ func (lx *Lexicon) indexWords() {
 	for w, bits := range lx.actBits {
 		lx.byWord[lx.words.id(w)].act = bits
 	}
+	lx.setGates()
 	if lx.collectives != nil {
 		for w, bit := range lx.collectives.words() {
 			lx.byWord[lx.words.id(w)].coll |= bit
