@@ -725,8 +725,8 @@ func (d *doc) endsInFacility(m *mention) bool {
 // facilityHead returns the type a facility head at token j gives and its
 // length in tokens, or 0 (words.yaml, facility_heads).
 func (d *doc) facilityHead(j, last int) (string, int) {
-	if j >= last || d.at[j] != nil || d.toks[j].nl > 0 {
-		return "", 0
+	if j >= last || d.at[j] != nil || d.toks[j].nl > 0 || !d.lx.byWord[d.toks[j].id].facility {
+		return "", 0 // most tokens start no facility head
 	}
 	for _, h := range d.lx.facilityHeads {
 		if h.words.at(d.toks, j, last) {
