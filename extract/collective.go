@@ -217,7 +217,7 @@ type collectiveLink struct {
 // its surface, so it still counts as mentioned.
 func (d *doc) scanCollectives(s *sentence) {
 	c := d.lx.collectives
-	if c == nil || !d.holdsCollectiveWord(s) {
+	if c == nil {
 		return
 	}
 	for i := s.first; i < s.last; i++ {
@@ -257,20 +257,6 @@ func (d *doc) scanCollectives(s *sentence) {
 		}
 		i = end - 1
 	}
-}
-
-// holdsCollectiveWord reports a word of the collectives' lists (one with
-// a coll bit) in sentence s. Each match ends in one: a head or a modified
-// head (collectiveHead), a proxy or a demonymic head (matchCollective,
-// proxyHead) or a mass head (massHead), so a sentence without such a word
-// has no collective, and the scan, which tests every token, is skipped.
-func (d *doc) holdsCollectiveWord(s *sentence) bool {
-	for i := s.first; i < s.last; i++ {
-		if d.lx.byWord[d.toks[i].id].coll != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // mayStartCollective is the cheap test of matchCollective, so that the

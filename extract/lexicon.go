@@ -625,6 +625,7 @@ type wordTables struct {
 	border   bool             // the word is the head of a border's name (borderHeads)
 	facility bool             // the word starts a facility head (facilityHeads)
 	gate     uint8            // the sentence gates the word opens (view.gates)
+	scans    uint8            // the mention scans the word lets run in its sentence (scansOf)
 }
 
 // wordMaps says, for each map that byWord answers for a token's word
@@ -830,7 +831,6 @@ func (lx *Lexicon) indexWords() {
 	for w, bits := range lx.actBits {
 		lx.byWord[lx.words.id(w)].act = bits
 	}
-	lx.setGates()
 	if lx.collectives != nil {
 		for w, bit := range lx.collectives.words() {
 			lx.byWord[lx.words.id(w)].coll |= bit
@@ -859,6 +859,8 @@ func (lx *Lexicon) indexWords() {
 	for _, h := range lx.facilityHeads {
 		lx.byWord[lx.words.id(h.words[0])].facility = true
 	}
+	lx.setGates()
+	lx.setScans()
 }
 
 // exactKeys are the exact keys of a name as the text walk sees them

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	mathbits "math/bits"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -959,10 +958,8 @@ func (lx *Lexicon) setGates() {
 		{lx.operationVerbs, gateOperationVerb},
 		{lx.accordingWords, gateAttribution},
 	} {
-		for i, bits := range g.set.ids {
-			for ; bits != 0; bits &= bits - 1 {
-				lx.byWord[i*64+mathbits.TrailingZeros64(bits)].gate |= g.gate
-			}
+		for id := range g.set.eachID() {
+			lx.byWord[id].gate |= g.gate
 		}
 	}
 	for i := range lx.byWord {

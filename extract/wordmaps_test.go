@@ -43,10 +43,11 @@ func TestWordMaps(t *testing.T) {
 	}
 }
 
-// TestWordGates holds byWord's facility flag and sentence gates to the
-// lists and bits they are made from, on every word of the embedded
-// lexicon's vocab and words outside it, each as the tokeniser numbers it:
-// a gate closed for a word a family acts at would change its output.
+// TestWordGates holds byWord's facility flag, sentence gates and mention
+// scans to the lists and bits they are made from, on every word of the
+// embedded lexicon's vocab and words outside it, each as the tokeniser
+// numbers it: a gate closed for a word a rule acts at would change its
+// output.
 func TestWordGates(t *testing.T) {
 	lx := DefaultLexicon()
 	words := []string{"", "zzzqx", "airport", "statement", "said", "according"}
@@ -74,6 +75,18 @@ func TestWordGates(t *testing.T) {
 		for gate, want := range gates {
 			if got := lx.byWord[id].gate&gate != 0; got != want {
 				t.Errorf("word %q opens gate %b: %v, its lists say %v", w, gate, got, want)
+			}
+		}
+		scans := map[uint8]bool{
+			scanCollective: lx.byWord[id].coll != 0,
+			scanPlatform:   lx.platformActs.hasID(id),
+			scanAgreement:  lx.agreementHeads.hasID(id),
+			scanBorder:     lx.borderHeads[w],
+			scanHomeForce:  lx.governmentNouns.hasID(id),
+		}
+		for scan, want := range scans {
+			if got := lx.byWord[id].scans&scan != 0; got != want {
+				t.Errorf("word %q lets scan %b run: %v, its lists say %v", w, scan, got, want)
 			}
 		}
 	}
