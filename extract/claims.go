@@ -34,8 +34,7 @@ type frame struct {
 func (v *view) attribute(carry *attribution) {
 	a := attribution{verb: -1, speaker: -1}
 	n := len(v.it)
-	// A sentence with no reporting verb nor "according" has no item to read.
-	for k := 0; k < n && v.opens(gateAttribution); k++ {
+	for k := 0; k < n; k++ {
 		w := v.it[k].w
 		bits := v.d.lx.byWord[v.it[k].id].attrib
 		switch {

@@ -2038,6 +2038,7 @@ func (v *view) statement() {
 	if v.endsWithQuestion() || a.carried {
 		return
 	}
+	// Items of a statement noun, in a sentence that holds one.
 	for k := 0; k < len(v.it) && v.opens(gateStatementNoun); k++ {
 		if iv := v.issuedAt(k); iv >= 0 {
 			// "X has issued a (sharp) statement directed at Y"

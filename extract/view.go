@@ -943,11 +943,10 @@ const (
 	gateStatementNoun = 1 << iota // issuedStatementNouns, messageNouns: statement's items
 	gateAct                       // a word with actBits: institutionalActs
 	gateOperationVerb             // operationVerbs: namedOperations
-	gateAttribution               // a word with attributionBits, accordingWords: attribute
 )
 
 // setGates marks in byWord the sentence gates each word opens. It runs
-// once the word sets are numbered and the attribution and act bits set.
+// once the word sets are numbered and the act bits set.
 func (lx *Lexicon) setGates() {
 	for _, g := range []struct {
 		set  wordSet
@@ -956,7 +955,6 @@ func (lx *Lexicon) setGates() {
 		{lx.issuedStatementNouns, gateStatementNoun},
 		{lx.messageNouns, gateStatementNoun},
 		{lx.operationVerbs, gateOperationVerb},
-		{lx.accordingWords, gateAttribution},
 	} {
 		for id := range g.set.eachID() {
 			lx.byWord[id].gate |= g.gate
@@ -966,9 +964,6 @@ func (lx *Lexicon) setGates() {
 		w := &lx.byWord[i]
 		if w.act != 0 {
 			w.gate |= gateAct
-		}
-		if w.attrib != 0 {
-			w.gate |= gateAttribution
 		}
 	}
 }

@@ -70,7 +70,6 @@ func TestWordGates(t *testing.T) {
 			gateStatementNoun: lx.issuedStatementNouns.hasID(id) || lx.messageNouns.hasID(id),
 			gateAct:           lx.byWord[id].act != 0,
 			gateOperationVerb: lx.operationVerbs.hasID(id),
-			gateAttribution:   lx.byWord[id].attrib != 0 || lx.accordingWords.hasID(id),
 		}
 		for gate, want := range gates {
 			if got := lx.byWord[id].gate&gate != 0; got != want {
