@@ -1,9 +1,8 @@
 package extract
 
 import (
-	"unicode/utf8"
-
 	"github.com/newsgraph/newsgraph/schema"
+	"unicode/utf8"
 )
 
 // The relation, event and claim rules read a sentence as a sequence of

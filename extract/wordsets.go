@@ -3,7 +3,7 @@ package extract
 import (
 	"fmt"
 	"iter"
-	mathbits "math/bits"
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -41,9 +41,9 @@ func (s *wordList) hasID(id wordID) bool {
 // eachID yields the numbers of the set's words, as hasID has them.
 func (s *wordList) eachID() iter.Seq[wordID] {
 	return func(yield func(wordID) bool) {
-		for i, bits := range s.ids {
-			for ; bits != 0; bits &= bits - 1 {
-				if !yield(wordID(i*64 + mathbits.TrailingZeros64(bits))) {
+		for i, mask := range s.ids {
+			for ; mask != 0; mask &= mask - 1 {
+				if !yield(wordID(i*64 + bits.TrailingZeros64(mask))) {
 					return
 				}
 			}
