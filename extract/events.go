@@ -489,6 +489,9 @@ func (v *view) events() {
 // event of its own about the operation. One named operation alone is left
 // to the frames.
 func (v *view) namedOperations() {
+	if !v.opens(gateOperationVerb) {
+		return
+	}
 	for k := range v.it {
 		if !v.wordIn(k, v.d.lx.operationVerbs) || v.word(k-1, "was", "were", "been", "be", "is", "are") {
 			continue // "it was launched after operations A and B": no one's
@@ -2057,7 +2060,8 @@ func (v *view) statement() {
 	if v.endsWithQuestion() || a.carried {
 		return
 	}
-	for k := range v.it {
+	// Items of a statement noun, in a sentence that holds one.
+	for k := 0; k < len(v.it) && v.opens(gateStatementNoun); k++ {
 		if iv := v.issuedAt(k); iv >= 0 {
 			// "X has issued a (sharp) statement directed at Y"
 			_, s := v.subj(v.verbStart(iv))
@@ -2970,6 +2974,9 @@ func (v *view) announcesAgreement(k int) bool {
 // "Washington informed Baghdad". Each is a Statement by its subject,
 // addressed to the state it concerns.
 func (v *view) institutionalActs() {
+	if !v.opens(gateAct) {
+		return
+	}
 	for k := range v.it {
 		bits := v.d.lx.byWord[v.it[k].id].act
 		switch {

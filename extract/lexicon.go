@@ -607,22 +607,25 @@ func checkGeo(e *LexEntry) error {
 // wordTables is what the rules look up for one word of a sentence, found
 // by the word's number with one index rather than a string look-up a table.
 type wordTables struct {
-	keyOf   []uint32         // the frames the word is of the key element of (frameIndex), in order
-	inFrame bool             // the word is of a required element of a frame
-	rule    func(*view, int) // the relation rule the word triggers (relationTriggers)
-	demonym *LexEntry        // the country the word is the demonym of (demonym)
-	event   eventRule        // the event rule the word triggers (eventTriggers)
-	attrib  uint8            // the word's attributionBits
-	act     uint8            // the word's actBits
-	coll    uint8            // what the word may do in a collective (collAfterSponsor, collUnsponsored)
-	article uint8            // wordArticle, wordSunArticle: the word is an article of names
-	skel    [2]skelStep      // the word's step in the skeleton trie, not before a name and before one
-	base    bool             // the word is a head of base names (heads), which may be lower case
-	given   bool             // the word is a given name (given)
-	name    *LexEntry        // the entry the word alone names (byName)
-	head    string           // the type of the names the word is a head of (heads)
-	lead    string           // the type of the names the word leads (leadHeads)
-	border  bool             // the word is the head of a border's name (borderHeads)
+	keyOf    []uint32         // the frames the word is of the key element of (frameIndex), in order
+	inFrame  bool             // the word is of a required element of a frame
+	rule     func(*view, int) // the relation rule the word triggers (relationTriggers)
+	demonym  *LexEntry        // the country the word is the demonym of (demonym)
+	event    eventRule        // the event rule the word triggers (eventTriggers)
+	attrib   uint8            // the word's attributionBits
+	act      uint8            // the word's actBits
+	coll     uint8            // what the word may do in a collective (collAfterSponsor, collUnsponsored)
+	article  uint8            // wordArticle, wordSunArticle: the word is an article of names
+	skel     [2]skelStep      // the word's step in the skeleton trie, not before a name and before one
+	base     bool             // the word is a head of base names (heads), which may be lower case
+	given    bool             // the word is a given name (given)
+	name     *LexEntry        // the entry the word alone names (byName)
+	head     string           // the type of the names the word is a head of (heads)
+	lead     string           // the type of the names the word leads (leadHeads)
+	border   bool             // the word is the head of a border's name (borderHeads)
+	facility bool             // the word starts a facility head (facilityHeads)
+	gate     uint8            // the sentence gates the word opens (view.gates)
+	scans    uint8            // the mention scans the word lets run in its sentence (scansOf)
 }
 
 // wordMaps says, for each map that byWord answers for a token's word
@@ -768,6 +771,12 @@ func (lx *Lexicon) indexWords() {
 	for _, w := range slices.Sorted(maps.Keys(lx.borderHeads)) {
 		lx.words.intern(w)
 	}
+	// A facility head's first word, numbered so that facilityHead can
+	// tell a token that starts none by its number (after the words above,
+	// whose numbers stay as they were).
+	for _, h := range lx.facilityHeads {
+		lx.words.intern(h.words[0])
+	}
 	lx.wordMaps = wordMaps{
 		nameOutside: outside(lx.byName, &lx.words, true),
 		headOutside: outside(lx.heads, &lx.words, false),
@@ -847,6 +856,11 @@ func (lx *Lexicon) indexWords() {
 	for w := range lx.borderHeads {
 		lx.byWord[lx.words.id(w)].border = true
 	}
+	for _, h := range lx.facilityHeads {
+		lx.byWord[lx.words.id(h.words[0])].facility = true
+	}
+	lx.setGates()
+	lx.setScans()
 }
 
 // exactKeys are the exact keys of a name as the text walk sees them

@@ -28,10 +28,15 @@ func (d *doc) findMentions() {
 		}
 	}
 	for i := range d.sents {
-		if !d.sents[i].boiler {
-			d.scanLexicon(&d.sents[i])
-			d.scanCollectives(&d.sents[i])
-			d.scanPlatformWords(&d.sents[i])
+		if s := &d.sents[i]; !s.boiler {
+			s.scans = d.scansOf(s)
+			d.scanLexicon(s)
+			if s.scans&scanCollective != 0 {
+				d.scanCollectives(s)
+			}
+			if s.scans&scanPlatform != 0 {
+				d.scanPlatformWords(s)
+			}
 		}
 	}
 	for i := range d.sents {
@@ -45,10 +50,16 @@ func (d *doc) findMentions() {
 	d.acronyms()
 	d.knownAs()
 	for i := range d.sents {
-		if !d.sents[i].boiler {
-			d.scanAgreements(&d.sents[i])
-			d.scanBorders(&d.sents[i])
-			d.scanHomeForces(&d.sents[i])
+		if s := &d.sents[i]; !s.boiler {
+			if s.scans&scanAgreement != 0 {
+				d.scanAgreements(s)
+			}
+			if s.scans&scanBorder != 0 {
+				d.scanBorders(s)
+			}
+			if s.scans&scanHomeForce != 0 {
+				d.scanHomeForces(s)
+			}
 		}
 	}
 	// slices.SortFunc runs the same pdqsort as sort.Slice, comparison for
@@ -56,6 +67,56 @@ func (d *doc) findMentions() {
 	slices.SortFunc(d.ments, func(a, b *mention) int { return cmp.Compare(a.first, b.first) })
 	d.finishEntities()
 	d.innerNames()
+}
+
+// Mention scans. Each of these scans tests every token of a sentence for
+// a word of its lists and acts only at one; a sentence holding none (most)
+// is not scanned. A word's bits are set from those lists (setScans), so a
+// scan cannot be skipped where it would find something.
+const (
+	// scanCollective: a word of the collectives' lists (a coll bit). Each
+	// collective ends in one: a head or a modified head (collectiveHead),
+	// a proxy or a demonymic head (matchCollective, proxyHead) or a mass
+	// head (massHead).
+	scanCollective = 1 << iota
+	scanPlatform   // platformActs: scanPlatformWords
+	scanAgreement  // agreementHeads: scanAgreements
+	scanBorder     // a border's head: scanBorders
+	scanHomeForce  // governmentNouns: scanHomeForces
+)
+
+// scansOf returns the mention scans sentence s has a word for.
+func (d *doc) scansOf(s *sentence) uint8 {
+	var scans uint8
+	for i := s.first; i < s.last; i++ {
+		scans |= d.lx.byWord[d.toks[i].id].scans
+	}
+	return scans
+}
+
+// setScans marks in byWord the mention scans each word lets run.
+func (lx *Lexicon) setScans() {
+	for _, g := range []struct {
+		set  wordSet
+		scan uint8
+	}{
+		{lx.platformActs, scanPlatform},
+		{lx.agreementHeads, scanAgreement},
+		{lx.governmentNouns, scanHomeForce},
+	} {
+		for id := range g.set.eachID() {
+			lx.byWord[id].scans |= g.scan
+		}
+	}
+	for i := range lx.byWord {
+		w := &lx.byWord[i]
+		if w.coll != 0 {
+			w.scans |= scanCollective
+		}
+		if w.border {
+			w.scans |= scanBorder
+		}
+	}
 }
 
 // innerNames counts a country or place named by one word inside a longer
@@ -728,8 +789,8 @@ func (d *doc) endsInFacility(m *mention) bool {
 // facilityHead returns the type a facility head at token j gives and its
 // length in tokens, or 0 (words.yaml, facility_heads).
 func (d *doc) facilityHead(j, last int) (string, int) {
-	if j >= last || d.at[j] != nil || d.toks[j].nl > 0 {
-		return "", 0
+	if j >= last || d.at[j] != nil || d.toks[j].nl > 0 || !d.lx.byWord[d.toks[j].id].facility {
+		return "", 0 // most tokens start no facility head
 	}
 	for _, h := range d.lx.facilityHeads {
 		if h.words.at(d.toks, j, last) {

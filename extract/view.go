@@ -31,6 +31,7 @@ type view struct {
 
 	dates     []dateExpr // the sentence's date expressions, found on first use
 	datesDone bool
+	gates     uint8 // the sentence gates its words open (opens)
 }
 
 // clauseBreak ends the reach of a rule looking for an argument.
@@ -283,6 +284,9 @@ func (d *doc) view(s *sentence) *view {
 			it.dem = it.e.lex
 			it.e = mil
 		}
+	}
+	for k := range v.it {
+		v.gates |= d.lx.byWord[v.it[k].id].gate
 	}
 	return v
 }
@@ -927,3 +931,42 @@ func (d *doc) platformAt(i int, s *sentence) bool {
 	}
 	return i+1 < s.last && d.lx.platformAfter.hasID(d.toks[i+1].id)
 }
+
+// Sentence gates. A rule family that acts only at an item whose word is
+// in one of its lists is skipped, whole, in a sentence with no such word:
+// most sentences hold no statement noun, institutional act or operation
+// verb, and each family would otherwise test every item for one. A word's
+// gates are set from the very lists and bits the family tests (setGates),
+// so a gate cannot hold back a word the family would act on.
+const (
+	gateStatementNoun = 1 << iota // issuedStatementNouns, messageNouns: statement's items
+	gateAct                       // a word with actBits: institutionalActs
+	gateOperationVerb             // operationVerbs: namedOperations
+)
+
+// setGates marks in byWord the sentence gates each word opens. It runs
+// once the word sets are numbered and the act bits set.
+func (lx *Lexicon) setGates() {
+	for _, g := range []struct {
+		set  wordSet
+		gate uint8
+	}{
+		{lx.issuedStatementNouns, gateStatementNoun},
+		{lx.messageNouns, gateStatementNoun},
+		{lx.operationVerbs, gateOperationVerb},
+	} {
+		for id := range g.set.eachID() {
+			lx.byWord[id].gate |= g.gate
+		}
+	}
+	for i := range lx.byWord {
+		w := &lx.byWord[i]
+		if w.act != 0 {
+			w.gate |= gateAct
+		}
+	}
+}
+
+// opens reports whether a word of the sentence opens gate: the family
+// behind it has a word to act at.
+func (v *view) opens(gate uint8) bool { return v.gates&gate != 0 }

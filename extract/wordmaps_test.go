@@ -42,3 +42,51 @@ func TestWordMaps(t *testing.T) {
 		}
 	}
 }
+
+// TestWordGates holds byWord's facility flag, sentence gates and mention
+// scans to the lists and bits they are made from, on every word of the
+// embedded lexicon's vocab and words outside it, each as the tokeniser
+// numbers it: a gate closed for a word a rule acts at would change its
+// output.
+func TestWordGates(t *testing.T) {
+	lx := DefaultLexicon()
+	words := []string{"", "zzzqx", "airport", "statement", "said", "according"}
+	for w := range lx.words.all() {
+		words = append(words, w)
+	}
+	for _, h := range lx.facilityHeads {
+		words = append(words, h.words[0], h.words[0]+"x")
+	}
+	for _, w := range words {
+		id := lx.words.id(w) // as numberTokens numbers it
+		starts := false
+		for _, h := range lx.facilityHeads {
+			starts = starts || h.words[0] == w
+		}
+		if got := lx.byWord[id].facility; got != starts {
+			t.Errorf("byWord facility of %q = %v, a facility head starts with it: %v", w, got, starts)
+		}
+		gates := map[uint8]bool{
+			gateStatementNoun: lx.issuedStatementNouns.hasID(id) || lx.messageNouns.hasID(id),
+			gateAct:           lx.byWord[id].act != 0,
+			gateOperationVerb: lx.operationVerbs.hasID(id),
+		}
+		for gate, want := range gates {
+			if got := lx.byWord[id].gate&gate != 0; got != want {
+				t.Errorf("word %q opens gate %b: %v, its lists say %v", w, gate, got, want)
+			}
+		}
+		scans := map[uint8]bool{
+			scanCollective: lx.byWord[id].coll != 0,
+			scanPlatform:   lx.platformActs.hasID(id),
+			scanAgreement:  lx.agreementHeads.hasID(id),
+			scanBorder:     lx.borderHeads[w],
+			scanHomeForce:  lx.governmentNouns.hasID(id),
+		}
+		for scan, want := range scans {
+			if got := lx.byWord[id].scans&scan != 0; got != want {
+				t.Errorf("word %q lets scan %b run: %v, its lists say %v", w, scan, got, want)
+			}
+		}
+	}
+}

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"iter"
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -34,6 +36,19 @@ func (s *wordList) has(w string) bool { return s.index.get(w) != 0 }
 func (s *wordList) hasID(id wordID) bool {
 	i := int(id) >> 6
 	return i < len(s.ids) && s.ids[i]&(1<<(id&63)) != 0
+}
+
+// eachID yields the numbers of the set's words, as hasID has them.
+func (s *wordList) eachID() iter.Seq[wordID] {
+	return func(yield func(wordID) bool) {
+		for i, mask := range s.ids {
+			for ; mask != 0; mask &= mask - 1 {
+				if !yield(wordID(i*64 + bits.TrailingZeros64(mask))) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // number numbers the set's words in words and sets ids.
