@@ -83,7 +83,7 @@ func Update(ctx context.Context, st *graph.Store, write Writer, touched []quad.V
 // it writes them. It writes as it goes, so that its memory does not grow
 // with what it writes: a first build's analysis writes a node for every
 // fact of two articles or more in the store.
-const batchQuads = 20000
+var batchQuads = 20000
 
 // output writes the nodes of an update in batches, each replacing the
 // quads labelled by its nodes, and at last removes the old nodes that
