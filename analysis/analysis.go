@@ -62,46 +62,83 @@ func Update(ctx context.Context, st *graph.Store, write Writer, touched []quad.V
 	}
 	u := &update{r: newReader(ctx, src), window: opts.Window, old: map[quad.Value]bool{}, seeds: map[quad.Value]bool{},
 		touched: map[quad.Value]bool{}, subjects: map[quad.Value]bool{}, keys: map[factKey]bool{}, sets: map[quad.Value]map[quad.Value]bool{}}
+	out := &output{ctx: ctx, write: write, old: u.old, rewritten: map[quad.Value]bool{}}
 	if err := u.scope(touched); err != nil {
 		return Summary{}, err
 	}
-	incidents, err := u.incidents()
-	if err != nil {
-		return Summary{}, err
+	if err := u.incidents(out); err != nil {
+		return out.sum, err
 	}
-	facts, err := u.facts()
-	if err != nil {
-		return Summary{}, err
+	if err := u.facts(out); err != nil {
+		return out.sum, err
 	}
-	var sum Summary
-	var quads []quad.Quad
-	labels := map[quad.Value]bool{}
-	for _, n := range append(incidents, facts...) {
-		labels[n.iri] = true
-		quads = append(quads, n.quads...)
+	if err := out.close(); err != nil {
+		return out.sum, err
+	}
+	out.sum.Seconds = time.Since(start).Seconds()
+	return out.sum, nil
+}
+
+// batchQuads is how many quads of its nodes the analysis gathers before
+// it writes them. It writes as it goes, so that its memory does not grow
+// with what it writes: a first build's analysis writes a node for every
+// fact of two articles or more in the store.
+var batchQuads = 20000
+
+// output writes the nodes of an update in batches, each replacing the
+// quads labelled by its nodes, and at last removes the old nodes that
+// were not written anew.
+type output struct {
+	ctx       context.Context
+	write     Writer
+	sum       Summary
+	labels    []quad.Value
+	quads     []quad.Quad
+	old       map[quad.Value]bool // the update's old nodes (update.old)
+	rewritten map[quad.Value]bool // those of them written anew
+}
+
+// add counts nodes and writes them once a batch is full.
+func (o *output) add(nodes []*node) error {
+	for _, n := range nodes {
+		o.labels = append(o.labels, n.iri)
+		o.quads = append(o.quads, n.quads...)
+		if o.old[n.iri] {
+			o.rewritten[n.iri] = true
+		}
 		switch n.class {
 		case ClassIncident:
-			sum.Incidents++
+			o.sum.Incidents++
 		case ClassFact:
-			sum.Facts++
+			o.sum.Facts++
 		case ClassContradiction:
-			sum.Contradictions++
+			o.sum.Contradictions++
 		}
 	}
-	for l := range u.old {
-		labels[l] = true
+	if len(o.quads) < batchQuads {
+		return nil
 	}
-	if len(labels) > 0 {
-		list := make([]quad.Value, 0, len(labels))
-		for l := range labels {
-			list = append(list, l)
-		}
-		if err := write(ctx, list, quads); err != nil {
-			return sum, err
+	return o.flush()
+}
+
+func (o *output) flush() error {
+	if len(o.labels) == 0 {
+		return nil
+	}
+	labels, quads := o.labels, o.quads
+	o.labels, o.quads = nil, nil
+	return o.write(o.ctx, labels, quads)
+}
+
+// close writes the last batch, and removes the old nodes that no batch
+// replaced.
+func (o *output) close() error {
+	for l := range o.old {
+		if !o.rewritten[l] {
+			o.labels = append(o.labels, l)
 		}
 	}
-	sum.Seconds = time.Since(start).Seconds()
-	return sum, nil
+	return o.flush()
 }
 
 // Classes and properties of the analysis' nodes.

@@ -233,6 +233,24 @@ func TestIncrementalIsFull(t *testing.T) {
 	}
 }
 
+// Within the smallest bounds (the reader's caches aged after every
+// component and entity, every node written in a batch of its own), the
+// analysis gives the nodes it gives within the default ones, in a first
+// build, incrementally, and read from the store.
+func TestBoundsKeepTheResult(t *testing.T) {
+	all := copyArticles(t)
+	full := openStore(t)
+	build(t, full, all)
+	defer analysis.SetBounds(1, 1)()
+	bounded := openStore(t)
+	build(t, bounded, all)
+	if got, want := analysisQuads(t, bounded), analysisQuads(t, full); !slices.Equal(got, want) {
+		t.Fatalf("within the smallest bounds:\n%s\nwithin the default ones:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	t.Run("incremental", TestIncrementalIsFull)
+	t.Run("from the store", TestIndexReadsAsTheStore)
+}
+
 // A build into an empty store reads what it loaded from an Index; into a
 // store that held anything, from the store. Both give the same nodes.
 func TestIndexReadsAsTheStore(t *testing.T) {

@@ -14,15 +14,15 @@ import (
 // and denied by another is a contradiction.
 
 // facts recounts the facts of the update's entities that a touched
-// article states, or that a replaced node counted. A fact's articles are
-// the labels of its direct edges; of its statements only the denials
-// (few in any store) are read, and the rest only when they contradict one.
-func (u *update) facts() ([]*node, error) {
-	var out []*node
+// article states, or that a replaced node counted, and writes their nodes,
+// one entity at a time. A fact's articles are the labels of its direct
+// edges; of its statements only the denials (few in any store) are read,
+// and the rest only when they contradict one.
+func (u *update) facts(out *output) error {
 	for s := range u.subjects {
 		labels, err := u.edges(s)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for k, ls := range labels {
 			if len(ls) < 2 || !u.keys[k] && !anyIn(ls, u.touched) {
@@ -30,12 +30,15 @@ func (u *update) facts() ([]*node, error) {
 			}
 			nodes, err := u.recount(k, ls)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			out = append(out, nodes...)
+			if err := out.add(nodes); err != nil {
+				return err
+			}
 		}
+		u.r.trim()
 	}
-	return out, nil
+	return nil
 }
 
 // edges reads the direct edges of the facts whose subject is s: the

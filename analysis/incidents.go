@@ -40,41 +40,42 @@ func agentOf(e *event) quad.Value {
 // contain some events.
 type linker struct {
 	u      *update
-	places map[quad.Value]map[quad.Value]bool // the nodes at a place
-	placed map[quad.Value]bool                // events already in a component
+	places *cache[quad.Value, map[quad.Value]bool] // the nodes at a place
+	placed map[quad.Value]bool                     // events already in a component
 }
 
-// components returns the connected set of every seed not yet placed.
-func (l *linker) components(seeds []quad.Value) ([][]*event, error) {
-	var out [][]*event
-	for _, s := range seeds {
-		if l.placed[s] {
-			continue
-		}
-		l.placed[s] = true
-		e, err := l.u.r.event(s)
+// component returns the connected set of the seed s, or nil when s is
+// in one already (or was removed with its article).
+func (l *linker) component(s quad.Value) ([]*event, error) {
+	if l.placed[s] {
+		return nil, nil
+	}
+	l.placed[s] = true
+	e, err := l.u.r.event(s)
+	if err != nil || e == nil {
+		return nil, err
+	}
+	comp := []*event{e}
+	for i := 0; i < len(comp); i++ {
+		next, err := l.neighbours(comp[i])
 		if err != nil {
 			return nil, err
 		}
-		if e == nil {
-			continue // removed with its article
-		}
-		comp := []*event{e}
-		for i := 0; i < len(comp); i++ {
-			next, err := l.neighbours(comp[i])
-			if err != nil {
-				return nil, err
-			}
-			for _, f := range next {
-				if !l.placed[f.iri] {
-					l.placed[f.iri] = true
-					comp = append(comp, f)
-				}
+		for _, f := range next {
+			if !l.placed[f.iri] {
+				l.placed[f.iri] = true
+				comp = append(comp, f)
 			}
 		}
-		out = append(out, comp)
 	}
-	return out, nil
+	return comp, nil
+}
+
+// trim ages the reader's caches and, with them, the nodes at each place.
+func (l *linker) trim() {
+	if l.u.r.trim() {
+		l.places.age()
+	}
 }
 
 // neighbours are the events linked to e: those of its type, dated within
@@ -128,7 +129,7 @@ func (l *linker) neighbours(e *event) ([]*event, error) {
 
 // at returns the nodes whose target or location is place.
 func (l *linker) at(place quad.Value) (map[quad.Value]bool, error) {
-	if b, ok := l.places[place]; ok {
+	if b, ok := l.places.get(place); ok {
 		return b, nil
 	}
 	b := map[quad.Value]bool{}
@@ -141,7 +142,7 @@ func (l *linker) at(place quad.Value) (map[quad.Value]bool, error) {
 			b[v] = true
 		}
 	}
-	l.places[place] = b
+	l.places.put(place, b)
 	return b, nil
 }
 
@@ -160,13 +161,12 @@ func earlier(a, b *event) bool {
 	return a.iri.String() < b.iri.String()
 }
 
-// incidents links the seeds into components and makes their incident and
-// contradiction nodes. Replacing a component's old nodes may set new
-// seeds (the other reports of an incident that split), so it runs until
-// every seed is placed.
-func (u *update) incidents() ([]*node, error) {
-	l := &linker{u: u, places: map[quad.Value]map[quad.Value]bool{}, placed: map[quad.Value]bool{}}
-	var out []*node
+// incidents links the seeds into components and writes their incident
+// and contradiction nodes, one component at a time. Replacing a
+// component's old nodes may set new seeds (the other reports of an
+// incident that split), so it runs until every seed is placed.
+func (u *update) incidents(out *output) error {
+	l := &linker{u: u, places: newCache[quad.Value, map[quad.Value]bool](), placed: map[quad.Value]bool{}}
 	for {
 		var seeds []quad.Value
 		for s := range u.seeds {
@@ -175,25 +175,35 @@ func (u *update) incidents() ([]*node, error) {
 			}
 		}
 		if len(seeds) == 0 {
-			return out, nil
+			return nil
 		}
 		slices.SortFunc(seeds, func(a, b quad.Value) int { return strings.Compare(a.String(), b.String()) })
-		comps, err := l.components(seeds)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range comps {
+		for _, s := range seeds {
+			c, err := l.component(s)
+			if err != nil {
+				return err
+			}
+			if c == nil {
+				continue
+			}
 			nodes, err := u.component(c)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			out = append(out, nodes...)
+			if err := out.add(nodes); err != nil {
+				return err
+			}
+			l.trim()
 		}
 	}
 }
 
 // component replaces the old nodes of a component's events with its
 // incident (if it has reports from two articles) and its contradictions.
+// An old node of the same IRI as a new one is forgotten too, before the
+// new one is written over it: the components linked after this one read
+// the old nodes of their events from the store, and must find what this
+// one's replaced in u.old rather than miss it.
 func (u *update) component(c []*event) ([]*node, error) {
 	sort.Slice(c, func(i, j int) bool { return earlier(c[i], c[j]) })
 	for _, e := range c {
@@ -219,7 +229,16 @@ func (u *update) component(c []*event) ([]*node, error) {
 		out, incIRI = append(out, inc), inc.iri
 	}
 	cs, err := u.conflicts(c, incIRI)
-	return append(out, cs...), err
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, cs...)
+	for _, n := range out {
+		if err := u.forget(n.iri); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // incident makes the incident node of a component sorted by date, or nil

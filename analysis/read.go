@@ -13,22 +13,72 @@ import (
 
 // reader reads nodes from the store (or an Index of what a build loaded).
 // What it makes of them (events, statements, articles, the subjects or
-// objects of one predicate) it keeps for the rest of the update; the quads
+// objects of one predicate) it keeps in caches that trim ages; the quads
 // themselves it does not, so that its memory is that of what the analysis
 // uses.
 type reader struct {
 	ctx      context.Context
 	src      quadSource
-	picked   map[pickKey][]quad.Value // subjects and objects, by node and predicate
-	events   map[quad.Value]*event
-	articles map[quad.Value]*article
-	stmts    map[quad.Value]*statement
+	picked   *cache[pickKey, []quad.Value] // subjects and objects, by node and predicate
+	events   *cache[quad.Value, *event]
+	articles *cache[quad.Value, *article]
+	stmts    *cache[quad.Value, *statement]
+	read     int // values and nodes read into the caches since they last aged
 }
 
 func newReader(ctx context.Context, src quadSource) *reader {
-	return &reader{ctx: ctx, src: src, picked: map[pickKey][]quad.Value{},
-		events: map[quad.Value]*event{}, articles: map[quad.Value]*article{}, stmts: map[quad.Value]*statement{}}
+	return &reader{ctx: ctx, src: src, picked: newCache[pickKey, []quad.Value](),
+		events: newCache[quad.Value, *event](), articles: newCache[quad.Value, *article](), stmts: newCache[quad.Value, *statement]()}
 }
+
+// cacheBound is how many values and nodes the reader reads into its
+// caches before they age (a value or node costs some 100 to 300 bytes).
+var cacheBound = 1 << 16
+
+// trim ages the reader's caches once it has read cacheBound values and
+// nodes into them since they last aged, and reports whether they did.
+// The analysis calls it between one component (or one entity's facts)
+// and the next, never within one, so that what the analysis holds is a
+// component's reads, not the store's.
+func (r *reader) trim() bool {
+	if r.read < cacheBound {
+		return false
+	}
+	r.read = 0
+	r.picked.age()
+	r.events.age()
+	r.articles.age()
+	r.stmts.age()
+	return true
+}
+
+// cache keeps what the reader made of what it read, in two generations.
+// Aging drops the older generation and makes the newer one older; a hit
+// in the older generation moves to the newer. What the analysis uses over
+// and over (a hub's events, the nodes of a busy day) stays, and the rest
+// goes: a first build's analysis reads every event and article of the
+// store, and keeping them all made its memory grow with the store (6.8 GB
+// at 100k generated articles).
+type cache[K comparable, V any] struct{ now, old map[K]V }
+
+func newCache[K comparable, V any]() *cache[K, V] {
+	return &cache[K, V]{now: map[K]V{}, old: map[K]V{}}
+}
+
+func (c *cache[K, V]) get(k K) (V, bool) {
+	if v, ok := c.now[k]; ok {
+		return v, true
+	}
+	v, ok := c.old[k]
+	if ok {
+		c.now[k] = v
+	}
+	return v, ok
+}
+
+func (c *cache[K, V]) put(k K, v V) { c.now[k] = v }
+
+func (c *cache[K, V]) age() { c.old, c.now = c.now, map[K]V{} }
 
 // outQuads are the quads from v (any label).
 func (r *reader) outQuads(v quad.Value) ([]quad.Quad, error) {
@@ -53,7 +103,7 @@ func (r *reader) objects(v quad.Value, p quad.IRI) ([]quad.Value, error) {
 // pickOnce reads what subjects and objects ask for once: a hub is asked
 // about often.
 func (r *reader) pickOnce(k pickKey, d quad.Direction) ([]quad.Value, error) {
-	if vs, ok := r.picked[k]; ok {
+	if vs, ok := r.picked.get(k); ok {
 		return vs, nil
 	}
 	qs, err := r.src.QuadsWith(r.ctx, k.dir, k.v, k.p)
@@ -61,7 +111,8 @@ func (r *reader) pickOnce(k pickKey, d quad.Direction) ([]quad.Value, error) {
 		return nil, err
 	}
 	vs := pick(qs, k.p, d)
-	r.picked[k] = vs
+	r.picked.put(k, vs)
+	r.read += len(vs)
 	return vs, nil
 }
 
@@ -94,8 +145,8 @@ type event struct {
 
 // typed reads the node v once per update: nil when it is not of class
 // (or no longer in the store), else what fill makes of its quads.
-func typed[T any](r *reader, cache map[quad.Value]*T, v quad.Value, is func(qs []quad.Quad) bool, fill func(qs []quad.Quad) (*T, error)) (*T, error) {
-	if x, ok := cache[v]; ok {
+func typed[T any](r *reader, c *cache[quad.Value, *T], v quad.Value, is func(qs []quad.Quad) bool, fill func(qs []quad.Quad) (*T, error)) (*T, error) {
+	if x, ok := c.get(v); ok {
 		return x, nil
 	}
 	qs, err := r.outQuads(v)
@@ -103,7 +154,8 @@ func typed[T any](r *reader, cache map[quad.Value]*T, v quad.Value, is func(qs [
 		return nil, err
 	}
 	x, err := fill(qs)
-	cache[v] = x
+	c.put(v, x)
+	r.read++
 	return x, err
 }
 
@@ -174,7 +226,7 @@ type article struct {
 }
 
 func (r *reader) article(v quad.Value) (*article, error) {
-	if a, ok := r.articles[v]; ok {
+	if a, ok := r.articles.get(v); ok {
 		return a, nil
 	}
 	qs, err := r.outQuads(v)
@@ -196,7 +248,8 @@ func (r *reader) article(v quad.Value) (*article, error) {
 			a.date = str(q.Object)
 		}
 	}
-	r.articles[v] = a
+	r.articles.put(v, a)
+	r.read++
 	return a, nil
 }
 

@@ -59,6 +59,7 @@ func (u *update) scope(touched []quad.Value) error {
 				return err
 			}
 		}
+		u.r.trim()
 	}
 	return nil
 }
