@@ -2008,6 +2008,11 @@ func (v *view) quoteWithin(k, n int) bool {
 // suspension: "X announced a suspension of attacks on Y", "X suspended its
 // military operations against Y", "X halted attacks".
 func (v *view) suspension(k int) {
+	if v.negated(k) || v.word(k-1, "to") && !v.wordIn(k-2, v.d.lx.suspensionCommitments) {
+		// "has not stopped its attacks"; "urged the militias to stop
+		// attacks", "were unable to stop the attacks": none made.
+		return
+	}
 	ops := -1
 	for j := k + 1; j < len(v.it) && j <= k+5; j++ {
 		if v.wordIn(j, v.d.lx.suspendedActivities) {
@@ -2046,7 +2051,7 @@ func (v *view) suspension(k int) {
 			}
 		}
 	}
-	v.addEvent(schema.EvSuspension, agent, target, nil, k, "occurred")
+	v.statementEvent(schema.EvStatement, agent, target, k)
 }
 
 // statement: each reporting frame of a sentence as a Statement or Threat

@@ -198,6 +198,7 @@ type wordLists struct {
 	DepartureWords            []string            `yaml:"departure_words"`
 	ThreatReportVerbs         []string            `yaml:"threat_report_verbs"`
 	SuspendedActivities       []string            `yaml:"suspended_activities"`
+	SuspensionCommitments     []string            `yaml:"suspension_commitments"`
 	AddressedParticiples      []string            `yaml:"addressed_participles"`
 	StatementNouns            []string            `yaml:"statement_nouns"`
 	PossessiveStatementNouns  []string            `yaml:"possessive_statement_nouns"`

@@ -820,3 +820,39 @@ func TestStateOfficialsAccuseOrSpeak(t *testing.T) {
 		}
 	}
 }
+
+func TestSuspensionsAreStatements(t *testing.T) {
+	// A group that stops, pauses or ceases its attacks on someone states
+	// it, addressed to them; a stop asked of it, one beyond it or one
+	// denied is no statement of its own. The sentences are written for
+	// this test.
+	for _, tc := range []struct {
+		text          string
+		agent, target string
+		want          int
+	}{
+		{"Kata'ib Hezbollah suspended its attacks on U.S. forces on Tuesday.", "kataib-hezbollah", "us-military", 1},
+		{"Since March, Kata'ib Hezbollah paused all assaults against American troops, its leaders say.", "kataib-hezbollah", "us-military", 1},
+		{"In the spring Iran-backed militias stopped their attacks against U.S. troops in Syria.", "iran-backed-militias", "us-military", 1},
+		{"Harakat al-Nujaba ceased its raids on Turkish forces after the talks in Baghdad.", "harakat-hezbollah-al-nujaba", "turkish-armed-forces", 1},
+		{"Harakat al-Nujaba agreed to stop its attacks on U.S. forces until the talks end.", "harakat-hezbollah-al-nujaba", "us-military", 1},
+		{"Washington sent a message to Iran-backed militias to stop their attacks on U.S. troops.", "iran-backed-militias", "us-military", 0},
+		{"Iran-backed militias have not stopped their attacks against U.S. troops in Syria.", "iran-backed-militias", "us-military", 0},
+	} {
+		rec := extractText(t, tc.text)
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type == schema.EvStatement && e.Agent == tc.agent && e.Target == tc.target {
+				n++
+			}
+		}
+		if n != tc.want {
+			t.Errorf("%q: want %d statement by %s to %s, got %d:%s", tc.text, tc.want, tc.agent, tc.target, n, eventList(rec))
+		}
+		for _, e := range rec.Events {
+			if e.Type == schema.EvSuspension {
+				t.Errorf("%q: a Suspension event, not a statement:%s", tc.text, eventList(rec))
+			}
+		}
+	}
+}

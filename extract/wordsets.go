@@ -184,6 +184,7 @@ type wordSets struct {
 	departureWords            wordSet // "until the last soldier leaves"
 	threatReportVerbs         wordSet // report verbs that carry a threat
 	suspendedActivities       wordSet // "suspended its military operations"
+	suspensionCommitments     wordSet // "agreed to halt its attacks": before "to", a suspension the subject makes
 	addressedParticiples      wordSet // "a statement directed at Y"
 	statementNouns            wordSet // "said in a statement": a Statement
 	possessiveStatementNouns  wordSet // "according to X's statement"
@@ -455,6 +456,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"departure_words", w.DepartureWords, &ws.departureWords},
 		{"threat_report_verbs", w.ThreatReportVerbs, &ws.threatReportVerbs},
 		{"suspended_activities", w.SuspendedActivities, &ws.suspendedActivities},
+		{"suspension_commitments", w.SuspensionCommitments, &ws.suspensionCommitments},
 		{"addressed_participles", w.AddressedParticiples, &ws.addressedParticiples},
 		{"statement_nouns", w.StatementNouns, &ws.statementNouns},
 		{"possessive_statement_nouns", w.PossessiveStatementNouns, &ws.possessiveStatementNouns},
