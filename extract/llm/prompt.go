@@ -57,10 +57,10 @@ var eventMeanings = map[string]string{
 	schema.EvWithdrawal:    "forces leaving a place or a base being closed or handed over",
 	schema.EvAgreement:     "an agreement reached or signed",
 	schema.EvNegotiation:   "talks or a negotiation round",
-	schema.EvStatement:     "a statement, declaration or report made by the agent",
+	schema.EvStatement:     "a statement, declaration or report made by the agent; an announced suspension of attacks is one, addressed to those attacked",
 	schema.EvThreat:        "a threat, or an announced plan of hostile action",
 	schema.EvMeeting:       "a meeting between the agent and the target",
-	schema.EvSuspension:    "a suspension of attacks or operations",
+	schema.EvSuspension:    "not for new records (stores written before 2026-12-08 hold it): a suspension of attacks is a Statement",
 	schema.EvDeployment:    "forces sent to or stationed at a place",
 	schema.EvAssassination: "a targeted killing of a person",
 }
