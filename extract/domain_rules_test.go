@@ -380,6 +380,19 @@ func TestAttackPhrasings(t *testing.T) {
 		{"PJAK, blacklisted by Tehran, Ankara, and Washington, has been revolting against the Iranian state since 2004.",
 			[]wantFact{{"kurdistan-free-life-party", "attacked", "iran", ""}},
 			[]wantEvent{{schema.EvAttack, "kurdistan-free-life-party", "iran"}}, nil},
+		// Whoever orders a strike is its attacker (the development set's
+		// annotators record the orderer beside the forces that struck):
+		// "carried out at the direction of X", "conducted at X's
+		// direction", "on the orders of X"; a possessive with no order
+		// noun names no orderer.
+		{"American jets pounded a Kataib Hezbollah arms depot near al-Qaim before dawn. The raids were executed at the direction of President Joe Biden, according to an aide.",
+			[]wantFact{{"joe-biden", "attacked", "kataib-hezbollah", ""}, {"us-military", "attacked", "kataib-hezbollah", ""}}, nil, nil},
+		{"U.S. warplanes bombed two depots of Kataib Hezbollah on Sunday. Both strikes were conducted at President Joe Biden's direction.",
+			[]wantFact{{"joe-biden", "attacked", "kataib-hezbollah", ""}}, nil, nil},
+		{"U.S. warplanes bombed two depots of Kataib Hezbollah on Sunday. The strikes were launched on the orders of President Joe Biden.",
+			[]wantFact{{"joe-biden", "attacked", "kataib-hezbollah", ""}}, nil, nil},
+		{"U.S. drones struck Kataib Hezbollah near Baghdad airport. The strikes were launched on Abu Mahdi al-Muhandis's convoy.",
+			nil, nil, []wantFact{{"abu-mahdi-al-muhandis", "attacked", "kataib-hezbollah", ""}}},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}

@@ -689,38 +689,53 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			m.trigger = t
 		}
 	case eGap:
-		for p, n := k, 0; ; n++ {
-			if fr.step(v, i+1, p, m) {
+		if last := len(fr.elems) - 1; i+1 == last && fr.elems[last].kind == eSlot && fr.elems[last].optional {
+			// A gap before an optional slot that ends the pattern reaches
+			// for the slot ("by ...2 {x}?": "by President X" binds X);
+			// taken shortest first, the gap would end every match with
+			// the slot unbound.
+			if v.walkGap(e, k, func(p int) bool { return fr.take(v, &fr.elems[last], last, p, m) }) {
 				return true
 			}
-			if n == e.gap || p >= len(v.it) {
-				break
-			}
-			// A gap stays in its clause and out of quotations: the
-			// speaker of "…Iraq," the official said is not Iraq.
-			it := &v.it[p]
-			if c := v.quotedPhraseEnd(p); c > 0 {
-				// A few words in quotation marks are words of the clause:
-				// hit "Scud missile warehouses" and launchers in Qalamun.
-				p = c + 1
-				continue
-			}
-			// Nor past a speech verb: "the U.S. says these militias are
-			// behind attacks" does not make the U.S. their agent.
-			if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` || v.coordinatedPhrase(p) || v.wordIn(p, v.d.lx.departureConditions) || v.wordIn(p, v.d.lx.gapStops) || v.word(p, "if", "whether") {
-				break // nor into a condition: "target U.S. forces until they withdraw" is no withdrawal
-			}
-			// An aside in brackets is one word of the gap: "on Friday
-			// at 10 p.m. (local time) against the PKK".
-			if e.crossNames {
-				if c := v.closeParen(p); c > 0 {
-					p = c
-				}
-			}
-			p++
 		}
+		return v.walkGap(e, k, func(p int) bool { return fr.step(v, i+1, p, m) })
 	}
 	return false
+}
+
+// walkGap tries the rest of a match (try) at each item the gap e may end
+// at from item k, shortest first.
+func (v *view) walkGap(e *elem, k int, try func(p int) bool) bool {
+	for p, n := k, 0; ; n++ {
+		if try(p) {
+			return true
+		}
+		if n == e.gap || p >= len(v.it) {
+			return false
+		}
+		// A gap stays in its clause and out of quotations: the
+		// speaker of "…Iraq," the official said is not Iraq.
+		it := &v.it[p]
+		if c := v.quotedPhraseEnd(p); c > 0 {
+			// A few words in quotation marks are words of the clause:
+			// hit "Scud missile warehouses" and launchers in Qalamun.
+			p = c + 1
+			continue
+		}
+		// Nor past a speech verb: "the U.S. says these militias are
+		// behind attacks" does not make the U.S. their agent.
+		if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` || v.coordinatedPhrase(p) || v.wordIn(p, v.d.lx.departureConditions) || v.wordIn(p, v.d.lx.gapStops) || v.word(p, "if", "whether") {
+			return false // nor into a condition: "target U.S. forces until they withdraw" is no withdrawal
+		}
+		// An aside in brackets is one word of the gap: "on Friday
+		// at 10 p.m. (local time) against the PKK".
+		if e.crossNames {
+			if c := v.closeParen(p); c > 0 {
+				p = c
+			}
+		}
+		p++
+	}
 }
 
 // quotedPhraseEnd returns the item of the closing quotation mark when item p
