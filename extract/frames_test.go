@@ -95,6 +95,16 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"us-military", "attacked", "iran-backed-militias"}, [3]string{}},
 		{"Turkish outposts in Duhok are attacked by PKK fighters every summer.",
 			[3]string{"turkish-armed-forces", "attacked", "kurdistan-workers-party"}, [3]string{}},
+		// Forces that are somewhere for a fight wage it; forces ready
+		// for one do not yet.
+		{"U.S. troops returned to Syria in 2015 to fight the Islamic State.",
+			[3]string{}, [3]string{"us-military", "fought_against", "isis"}},
+		{"Rockets hit a base housing U.S.-led coalition forces who are in Iraq to conduct operations against ISIS.",
+			[3]string{}, [3]string{"international-coalition", "fought_against", "isis"}},
+		{"American forces in Syria are focused on countering ISIS.",
+			[3]string{}, [3]string{"us-military", "fought_against", "isis"}},
+		{"U.S. troops are ready to confront Kata'ib Hezbollah if attacked.",
+			[3]string{"us-military", "fought_against", "kataib-hezbollah"}, [3]string{}},
 		// A place the sentence is in is not a member of what follows.
 		{"The United States still has 2,500 troops stationed in Iraq, deployed as part of the international coalition.",
 			[3]string{"iraq", "member_of", "international-coalition"}, [3]string{"us-military", "deployed_at", "iraq"}},
