@@ -625,8 +625,7 @@ type wordTables struct {
 	lead     string           // the type of the names the word leads (leadHeads)
 	border   bool             // the word is the head of a border's name (borderHeads)
 	facility bool             // the word starts a facility head (facilityHeads)
-	gate     uint8            // the sentence gates the word opens (view.gates)
-	scans    uint8            // the mention scans the word lets run in its sentence (scansOf)
+	gates    uint8            // the mention scans and rule families the word lets run in its sentence (setGates)
 }
 
 // wordMaps says, for each map that byWord answers for a token's word
@@ -861,7 +860,6 @@ func (lx *Lexicon) indexWords() {
 		lx.byWord[lx.words.id(h.words[0])].facility = true
 	}
 	lx.setGates()
-	lx.setScans()
 }
 
 // exactKeys are the exact keys of a name as the text walk sees them

@@ -69,54 +69,14 @@ func (d *doc) findMentions() {
 	d.innerNames()
 }
 
-// Mention scans. Each of these scans tests every token of a sentence for
-// a word of its lists and acts only at one; a sentence holding none (most)
-// is not scanned. A word's bits are set from those lists (setScans), so a
-// scan cannot be skipped where it would find something.
-const (
-	// scanCollective: a word of the collectives' lists (a coll bit). Each
-	// collective ends in one: a head or a modified head (collectiveHead),
-	// a proxy or a demonymic head (matchCollective, proxyHead) or a mass
-	// head (massHead).
-	scanCollective = 1 << iota
-	scanPlatform   // platformActs: scanPlatformWords
-	scanAgreement  // agreementHeads: scanAgreements
-	scanBorder     // a border's head: scanBorders
-	scanHomeForce  // governmentNouns: scanHomeForces
-)
-
-// scansOf returns the mention scans sentence s has a word for.
+// scansOf returns the mention scans sentence s has a word for (the
+// scan* bits of setGates).
 func (d *doc) scansOf(s *sentence) uint8 {
 	var scans uint8
 	for i := s.first; i < s.last; i++ {
-		scans |= d.lx.byWord[d.toks[i].id].scans
+		scans |= d.lx.byWord[d.toks[i].id].gates
 	}
 	return scans
-}
-
-// setScans marks in byWord the mention scans each word lets run.
-func (lx *Lexicon) setScans() {
-	for _, g := range []struct {
-		set  wordSet
-		scan uint8
-	}{
-		{lx.platformActs, scanPlatform},
-		{lx.agreementHeads, scanAgreement},
-		{lx.governmentNouns, scanHomeForce},
-	} {
-		for id := range g.set.eachID() {
-			lx.byWord[id].scans |= g.scan
-		}
-	}
-	for i := range lx.byWord {
-		w := &lx.byWord[i]
-		if w.coll != 0 {
-			w.scans |= scanCollective
-		}
-		if w.border {
-			w.scans |= scanBorder
-		}
-	}
 }
 
 // innerNames counts a country or place named by one word inside a longer

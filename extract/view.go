@@ -286,7 +286,7 @@ func (d *doc) view(s *sentence) *view {
 		}
 	}
 	for k := range v.it {
-		v.gates |= d.lx.byWord[v.it[k].id].gate
+		v.gates |= d.lx.byWord[v.it[k].id].gates
 	}
 	return v
 }
@@ -932,37 +932,58 @@ func (d *doc) platformAt(i int, s *sentence) bool {
 	return i+1 < s.last && d.lx.platformAfter.hasID(d.toks[i+1].id)
 }
 
-// Sentence gates. A rule family that acts only at an item whose word is
-// in one of its lists is skipped, whole, in a sentence with no such word:
-// most sentences hold no statement noun, institutional act or operation
-// verb, and each family would otherwise test every item for one. A word's
-// gates are set from the very lists and bits the family tests (setGates),
-// so a gate cannot hold back a word the family would act on.
+// Gates. A mention scan, or a rule family, that acts only at a word of
+// its lists is skipped, whole, in a sentence with no such word: most
+// sentences hold no collective, border or statement noun, and each scan or
+// family would otherwise test every token or item for one. A word's bits
+// are set from the very lists and bits the scan or family tests
+// (setGates), so a gate cannot hold back a word it would act on. The
+// scans read a sentence's tokens (doc.scansOf), the families its items
+// (view.gates).
 const (
-	gateStatementNoun = 1 << iota // issuedStatementNouns, messageNouns: statement's items
-	gateAct                       // a word with actBits: institutionalActs
-	gateOperationVerb             // operationVerbs: namedOperations
+	// scanCollective: a word of the collectives' lists (a coll bit). Each
+	// collective ends in one: a head or a modified head (collectiveHead),
+	// a proxy or a demonymic head (matchCollective, proxyHead) or a mass
+	// head (massHead).
+	scanCollective    = 1 << iota
+	scanPlatform      // platformActs: scanPlatformWords
+	scanAgreement     // agreementHeads: scanAgreements
+	scanBorder        // a border's head: scanBorders
+	scanHomeForce     // governmentNouns: scanHomeForces
+	gateStatementNoun // issuedStatementNouns, messageNouns: statement's items
+	gateAct           // a word with actBits: institutionalActs
+	gateOperationVerb // operationVerbs: namedOperations
 )
 
-// setGates marks in byWord the sentence gates each word opens. It runs
-// once the word sets are numbered and the act bits set.
+// setGates marks in byWord the scans and families each word lets run. It
+// runs once the word sets are numbered and the act and collective bits
+// set.
 func (lx *Lexicon) setGates() {
 	for _, g := range []struct {
 		set  wordSet
 		gate uint8
 	}{
+		{lx.platformActs, scanPlatform},
+		{lx.agreementHeads, scanAgreement},
+		{lx.governmentNouns, scanHomeForce},
 		{lx.issuedStatementNouns, gateStatementNoun},
 		{lx.messageNouns, gateStatementNoun},
 		{lx.operationVerbs, gateOperationVerb},
 	} {
 		for id := range g.set.eachID() {
-			lx.byWord[id].gate |= g.gate
+			lx.byWord[id].gates |= g.gate
 		}
 	}
 	for i := range lx.byWord {
 		w := &lx.byWord[i]
+		if w.coll != 0 {
+			w.gates |= scanCollective
+		}
+		if w.border {
+			w.gates |= scanBorder
+		}
 		if w.act != 0 {
-			w.gate |= gateAct
+			w.gates |= gateAct
 		}
 	}
 }
