@@ -272,20 +272,31 @@ func (d *doc) authors() {
 		if slices.ContainsFunc(words, func(w string) bool { r, _ := utf8.DecodeRuneInString(w); return !unicode.IsUpper(r) }) {
 			continue
 		}
-		var e *entity
-		if le := d.lx.Lookup(name); le != nil {
-			e = d.lexEntity(le)
-		} else if id := schema.Slug(name); id != "" {
-			if e = d.byID[id]; e == nil {
-				e = &entity{id: id, name: name, typ: schema.Person, unknown: true}
-				d.byID[id] = e
-				d.ents = append(d.ents, e)
-			}
-		}
-		if e != nil && e.typ == schema.Person {
+		if e := d.furnitureEntity(name, schema.Person, true); e != nil && e.typ == schema.Person {
 			e.surfaces = appendUnique(e.surfaces, name)
 		}
 	}
+}
+
+// furnitureEntity returns the entity a name from the page's furniture (a
+// byline, an outlet) stands for: the lexicon's, or one of type typ made
+// for the article (unknown: the lexicon does not know it), or nil for a
+// name with no slug.
+func (d *doc) furnitureEntity(name, typ string, unknown bool) *entity {
+	if le := d.lx.Lookup(name); le != nil {
+		return d.lexEntity(le)
+	}
+	id := schema.Slug(name)
+	if id == "" {
+		return nil
+	}
+	e := d.byID[id]
+	if e == nil {
+		e = &entity{id: id, name: name, typ: typ, unknown: unknown}
+		d.byID[id] = e
+		d.ents = append(d.ents, e)
+	}
+	return e
 }
 
 // authorNames splits a byline into its names: "Jane Roe and John Doe",
@@ -307,16 +318,7 @@ func (d *doc) outlet() {
 	if name == "" {
 		return
 	}
-	var e *entity
-	if le := d.lx.Lookup(name); le != nil {
-		e = d.lexEntity(le)
-	} else if id := schema.Slug(name); id != "" {
-		if e = d.byID[id]; e == nil {
-			e = &entity{id: id, name: name, typ: schema.MediaOutlet}
-			d.byID[id] = e
-			d.ents = append(d.ents, e)
-		}
-	}
+	e := d.furnitureEntity(name, schema.MediaOutlet, false)
 	if e == nil || e.typ != schema.MediaOutlet {
 		return
 	}
