@@ -264,6 +264,14 @@ func TestRolesNeverInverted(t *testing.T) {
 		// "The airstrikes" told before struck what they targeted.
 		{"U.S. jets carried out airstrikes in Syria on Friday. The airstrikes targeted positions of the IRGC near Albu Kamal.",
 			[3]string{"islamic-revolutionary-guard-corps", "attacked", "us-military"}, [3]string{"us-military", "attacked", "islamic-revolutionary-guard-corps"}},
+		// Links at a distance are the nearest group's, never the backer's
+		// own, nor a group's that a clause in between governs.
+		{"The YBS, which Ankara considers linked to the PKK, holds Sinjar.",
+			[3]string{"kurdistan-workers-party", "backed_by", "sinjar-resistance-units"}, [3]string{"sinjar-resistance-units", "backed_by", "kurdistan-workers-party"}},
+		{"Kata'ib Sayyid al-Shuhada, a faction in Iraq that has links to the PMF, denied the claim.",
+			[3]string{"popular-mobilization-forces", "backed_by", "kataib-sayyid-al-shuhada"}, [3]string{"kataib-sayyid-al-shuhada", "backed_by", "popular-mobilization-forces"}},
+		{"The SDF, which has fought Islamic State cells linked to al-Qaeda, detained ten men.",
+			[3]string{"syrian-democratic-forces", "backed_by", "al-qaeda"}, [3]string{}},
 		// The subject before a relative clause acts, not a name inside it.
 		{"For months, the Iran-aligned militias that dominate Iraq's politics fired rockets at U.S. troops.",
 			[3]string{"iraq", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},
