@@ -311,6 +311,7 @@ type elem struct {
 	forces     bool            // eSlot: the slot gives the armed forces of the country it binds (@military)
 	state      bool            // eSlot: the slot gives the state whose armed forces it binds (@state)
 	crossNames bool            // eGap: the gap may pass names (~N)
+	rivals     typeSet         // eGap (~N!): names of these types end it: the slot before takes the nearest
 	bit        uint64          // eWords, required: its bit in the frame's need
 	gap        int             // eGap
 }
@@ -370,11 +371,26 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			e.slot = len(fr.slotNames)
 			fr.slotNames = append(fr.slotNames, name)
 		case strings.HasPrefix(tok, "..."), strings.HasPrefix(tok, "~"):
-			n, err := strconv.Atoi(strings.TrimLeft(tok, ".~"))
-			if err != nil || n < 1 {
-				return nil, fmt.Errorf("gap %s: want ...N or ~N", tok)
+			num, rival := strings.CutSuffix(tok, "!")
+			n, err := strconv.Atoi(strings.TrimLeft(num, ".~"))
+			if err != nil || n < 1 || rival && tok[0] != '~' {
+				return nil, fmt.Errorf("gap %s: want ...N, ~N or ~N!", tok)
 			}
 			e.kind, e.gap, e.crossNames = eGap, n, tok[0] == '~'
+			if rival {
+				// "~N!": names pass, but not one the slot before could
+				// take: "X, which fought Y cells linked to Z" links Y,
+				// not X.
+				for j := len(fr.elems) - 1; j >= 0; j-- {
+					if fr.elems[j].kind == eSlot {
+						e.rivals = fr.elems[j].types
+						break
+					}
+				}
+				if e.rivals == 0 {
+					return nil, fmt.Errorf("gap %s: no slot before it", tok)
+				}
+			}
 		default:
 			e.kind, e.words = eWords, map[string]bool{}
 			for _, w := range strings.Split(tok, "|") {
@@ -724,7 +740,7 @@ func (v *view) walkGap(e *elem, k int, try func(p int) bool) bool {
 		}
 		// Nor past a speech verb: "the U.S. says these militias are
 		// behind attacks" does not make the U.S. their agent.
-		if it.e != nil && !e.crossNames || clauseBreak(it.w) || it.w == `"` || v.coordinatedPhrase(p) || v.wordIn(p, v.d.lx.departureConditions) || v.wordIn(p, v.d.lx.gapStops) || v.word(p, "if", "whether") {
+		if it.e != nil && (!e.crossNames || e.rivals.has(it.e.typ)) || clauseBreak(it.w) || it.w == `"` || v.coordinatedPhrase(p) || v.wordIn(p, v.d.lx.departureConditions) || v.wordIn(p, v.d.lx.gapStops) || v.word(p, "if", "whether") {
 			return false // nor into a condition: "target U.S. forces until they withdraw" is no withdrawal
 		}
 		// An aside in brackets is one word of the gap: "on Friday

@@ -274,6 +274,14 @@ func TestRolesNeverInverted(t *testing.T) {
 		// "The airstrikes" told before struck what they targeted.
 		{"U.S. jets carried out airstrikes in Syria on Friday. The airstrikes targeted positions of the IRGC near Albu Kamal.",
 			[3]string{"islamic-revolutionary-guard-corps", "attacked", "us-military"}, [3]string{"us-military", "attacked", "islamic-revolutionary-guard-corps"}},
+		// Links at a distance are the nearest group's, never the backer's
+		// own, nor a group's that a clause in between governs.
+		{"The YBS, which Ankara considers linked to the PKK, holds Sinjar.",
+			[3]string{"kurdistan-workers-party", "backed_by", "sinjar-resistance-units"}, [3]string{"sinjar-resistance-units", "backed_by", "kurdistan-workers-party"}},
+		{"Kata'ib Sayyid al-Shuhada, a faction in Iraq that has links to the PMF, denied the claim.",
+			[3]string{"popular-mobilization-forces", "backed_by", "kataib-sayyid-al-shuhada"}, [3]string{"kataib-sayyid-al-shuhada", "backed_by", "popular-mobilization-forces"}},
+		{"The SDF, which has fought Islamic State cells linked to al-Qaeda, detained ten men.",
+			[3]string{"syrian-democratic-forces", "backed_by", "al-qaeda"}, [3]string{}},
 		// The subject before a relative clause acts, not a name inside it.
 		{"For months, the Iran-aligned militias that dominate Iraq's politics fired rockets at U.S. troops.",
 			[3]string{"iraq", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},
@@ -429,6 +437,8 @@ func TestFramesAreData(t *testing.T) {
 		{`{pattern: "{a:ArmedGroup} {b:Country}", facts: [[a, attacked, b]]}`, "no required word"},
 		{`{pattern: "{a:Actor} x {b:Actor}", fact: [[a, attacked, b]]}`, "field fact not found"},
 		{`{pattern: "{a:ArmedGroup} x {b:Country}", facts: [[a, attacked, b]], kind: rumoured}`, "not a claim kind"},
+		{`{pattern: "{a:ArmedGroup} ...3! x {b:Country}", facts: [[a, attacked, b]]}`, "want ...N, ~N or ~N!"},
+		{`{pattern: "x ~3! {b:Country}", facts: [[b, attacked, b]]}`, "no slot before it"},
 	} {
 		files["frames.yaml"] = &fstest.MapFile{Data: []byte("frames:\n  - " + bad.frame + "\n")}
 		if _, err := LoadLexicon(files); err == nil || !strings.Contains(err.Error(), bad.want) {
