@@ -1038,3 +1038,28 @@ func TestPassiveStrikesItsSubject(t *testing.T) {
 		}
 	}
 }
+
+// "X lost his life", "A and B lost their lives" read as "X was killed",
+// "A and B were killed": the casualty rules and frames read them so; a
+// man who "lost his brother" or "his job" lost no life.
+func TestLostLifeReadsAsKilled(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		evs  []wantEvent
+		not  []wantFact
+	}{
+		{"Two fighters of the PKK lost their lives in a Turkish drone strike near Sinjar.",
+			[]wantFact{{s: "turkey", p: "attacked", o: "kurdistan-workers-party"}},
+			[]wantEvent{{schema.EvAirstrike, "turkey", "kurdistan-workers-party"}}, nil},
+		{"Hassan Ali lost his life in an Israeli drone strike near Qusayr on Monday.",
+			[]wantFact{{s: "israel", p: "killed", o: "hassan-ali"}},
+			[]wantEvent{{schema.EvAirstrike, "israel", "hassan-ali"}}, nil},
+		{"Hassan Ali and Omar Saleh lost their lives in a U.S. airstrike near Mayadin.",
+			[]wantFact{{s: "united-states", p: "killed", o: "hassan-ali"}, {s: "united-states", p: "killed", o: "omar-saleh"}}, nil, nil},
+		{"Hassan Ali lost his brother in an Israeli drone strike near Qusayr on Monday.",
+			nil, nil, []wantFact{{s: "israel", p: "killed", o: "hassan-ali"}}},
+	} {
+		checkRules(t, c.text, c.fs, c.evs, c.not)
+	}
+}

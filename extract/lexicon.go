@@ -221,6 +221,7 @@ type wordLists struct {
 	AttackInNouns             []string            `yaml:"attack_in_nouns"`
 	KillerAttackNouns         []string            `yaml:"killer_attack_nouns"`
 	KillingNouns              []string            `yaml:"killing_nouns"`
+	LossVerbs                 []string            `yaml:"loss_verbs"`
 	ImplementVerbs            []string            `yaml:"implement_verbs"`
 	StationedParticiples      []string            `yaml:"stationed_participles"`
 	TroopNouns                []string            `yaml:"troop_nouns"`

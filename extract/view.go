@@ -157,6 +157,15 @@ func (d *doc) view(s *sentence) *view {
 			i++
 			continue
 		}
+		if n := d.lostLife(i, s); n > i {
+			// "X lost his life in the attack": "X were killed in the
+			// attack", the passive casualty verb the rules read.
+			v.it = append(v.it, item{t0: i, t1: i + 1, w: "were", id: d.lx.words.id("were")},
+				item{t0: i + 1, t1: n, w: "killed", id: d.lx.words.id("killed")})
+			v.quote = append(v.quote, inQuote, inQuote)
+			i = n
+			continue
+		}
 		it := item{t0: i, t1: i + 1, w: t.norm, id: t.id}
 		if t.norm == "—" || t.norm == "–" {
 			// "The Islamic Resistance in Iraq — a group armed by Iran —
@@ -289,6 +298,23 @@ func (d *doc) view(s *sentence) *view {
 		v.gates |= d.lx.byWord[v.it[k].id].gates
 	}
 	return v
+}
+
+// lostLife returns the end of "lost his life", "lost their lives" at
+// token i (loss_verbs, a possessive pronoun, life_nouns), or i.
+func (d *doc) lostLife(i int, s *sentence) int {
+	if i+2 >= s.last || !d.lx.lossVerbs.hasID(d.toks[i].id) || d.at[i+1] != nil || d.at[i+2] != nil {
+		return i
+	}
+	switch d.toks[i+1].norm {
+	case "his", "her", "their", "its":
+	default:
+		return i
+	}
+	if !d.lx.lifeNouns.hasID(d.toks[i+2].id) {
+		return i
+	}
+	return i + 3
 }
 
 // oddQuotes reports an odd number of double quotation marks in s.

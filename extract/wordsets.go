@@ -207,6 +207,7 @@ type wordSets struct {
 	attackInNouns             wordSet // "killed in a strike"
 	killerAttackNouns         wordSet // "a strike killed X"
 	killingNouns              wordSet // "the killing of X"
+	lossVerbs                 wordSet // "X lost his life": read as "X was killed"
 	implementVerbs            wordSet // "X signed/implements the agreement": party_to
 	stationedParticiples      wordSet // "troops deployed in Y"
 	troopNouns                wordSet // "troops deployed in Y": troops before the verb
@@ -479,6 +480,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"attack_in_nouns", w.AttackInNouns, &ws.attackInNouns},
 		{"killer_attack_nouns", w.KillerAttackNouns, &ws.killerAttackNouns},
 		{"killing_nouns", w.KillingNouns, &ws.killingNouns},
+		{"loss_verbs", w.LossVerbs, &ws.lossVerbs},
 		{"implement_verbs", w.ImplementVerbs, &ws.implementVerbs},
 		{"stationed_participles", w.StationedParticiples, &ws.stationedParticiples},
 		{"troop_nouns", w.TroopNouns, &ws.troopNouns},
