@@ -662,6 +662,27 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if e.types.has(schema.ArmedGroup) && !e.types.has(schema.Place) && v.situated(k) {
 			return false // "bases in northern Iraq for its war": where, not who
 		}
+		if i == 0 && len(fr.elems) > 1 && fr.elems[1].kind == eGap {
+			// The name before the gap stands for the subject of the verb
+			// after it, unless it is only part of a phrase about another.
+			if !e.types.has(schema.Place) && v.situated(k) {
+				return false // "a depot in Iraq, officials said": where, not who speaks or acts
+			}
+			if h, in := v.descriptionHead(k); in {
+				// "the Peshmerga, a close US partner in the war on
+				// ISIS", "the Hashd is an Iraqi body that battled
+				// ISIS": the name described, not the one describing.
+				if e.accept(v, h) == nil || e.list {
+					return false
+				}
+				m.bind[e.slot] = h
+				if fr.step(v, i+1, k+1, m) {
+					return true
+				}
+				m.bind[e.slot] = -1
+				return false
+			}
+		}
 		if i > 0 && fr.elems[i-1].kind == eGap && e.types.has(schema.ArmedGroup) && v.siteOfCountry(k) {
 			return false // "jets attacked a depot in eastern Syria": where the target is, not the target
 		}
@@ -714,7 +735,16 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 				return true
 			}
 		}
-		return v.walkGap(e, k, func(p int) bool { return fr.step(v, i+1, p, m) })
+		lead := i == 1 && fr.elems[0].kind == eSlot && !fr.elems[0].subject
+		return v.walkGap(e, k, func(p int) bool {
+			// A verb after ", and" shares the subject of the clause before,
+			// not the name that ends its object ("defended the borders
+			// of Iraq and its people, and battled ISIS": not Iraq).
+			if lead && p > k && v.word(p-1, "and") && v.word(p-2, ",") {
+				return false
+			}
+			return fr.step(v, i+1, p, m)
+		})
 	}
 	return false
 }
@@ -1059,6 +1089,41 @@ func (v *view) clauseSubject(k int) (int, *entity) {
 		j = p
 	}
 	return -1, nil
+}
+
+// descriptionHead reports a name or demonym at item k that only
+// qualifies an indefinite description of a name before it: in an
+// apposition ("the Peshmerga, a close US partner in the war on ISIS") or
+// after a copula or "as" ("the Hashd is an Iraqi body that battled
+// ISIS"). It returns the item of the name described. A person noun
+// after the name makes it the body that person speaks or acts for ("...,
+// a US official said"), not a description.
+func (v *view) descriptionHead(k int) (int, bool) {
+	if v.wordIn(k+1, v.d.lx.personNouns) {
+		return -1, false
+	}
+	p := k - 1
+	for n := 0; p >= 0 && n < 4 && !v.word(p, "a", "an"); p, n = p-1, n+1 {
+		it := &v.it[p]
+		if it.e != nil || clauseBreak(it.w) || it.w == "," || it.w == `"` || it.w != "of" && (preposition(it.w) || v.word(p, "by", "for", "to", "from", "against")) {
+			return -1, false
+		}
+	}
+	if !v.word(p, "a", "an") {
+		return -1, false
+	}
+	switch {
+	case v.word(p-1, ",") && v.ent(p-2) != nil && !v.locative(p-2):
+		return p - 2, true
+	case v.word(p-1, "is", "are", "was", "were", "remains", "remain", "as"):
+		if h, x := v.subj(p - 1); h >= 0 && x != nil && h < p-1 {
+			return h, true
+		}
+		if v.wordIn(p-2, v.d.lx.troopNouns) && v.ent(p-3) != nil {
+			return p - 3, true // "the Hashd forces are a state body"
+		}
+	}
+	return -1, false
 }
 
 // relativeHead returns the name a restrictive relative clause ending

@@ -285,6 +285,13 @@ func TestRolesNeverInverted(t *testing.T) {
 		// The subject before a relative clause acts, not a name inside it.
 		{"For months, the Iran-aligned militias that dominate Iraq's politics fired rockets at U.S. troops.",
 			[3]string{"iraq", "attacked", "us-military"}, [3]string{"iran-backed-militias", "attacked", "us-military"}},
+		// A frame's leading name is the subject of the verb after it: the
+		// name an indefinite description qualifies stands for the name
+		// described, and a verb after ", and" is not the last name's.
+		{"The Peshmerga, a close US partner in the war against ISIS, held talks on Monday.",
+			[3]string{"united-states", "fought_against", "isis"}, [3]string{"peshmerga", "fought_against", "isis"}},
+		{"The militias defended the sovereignty of Iraq and its borders, and fought ISIS for years.",
+			[3]string{"iraq", "fought_against", "isis"}, [3]string{}},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
@@ -679,6 +686,9 @@ func TestEventArguments(t *testing.T) {
 		// The sponsor hyphen-joined to the attacker is not the attacker.
 		{"The strikes answered an attack by Iran-affiliated Kataib Hezbollah on Erbil Air Base.", "Attack", "kataib-hezbollah", "erbil-air-base", 1},
 		{"Two people were wounded in the blast, a security source said.", "Statement", "", "", 1},
+		// A country a preposition of place governs does not speak.
+		{"A drone hit a depot in Iraq, officials said in a statement.", "", "", "", 0},
+		{"Rockets landed near a village in Syria, officials said on Monday.", "", "", "", 0},
 		{"The United States is not withdrawing its forces from Iraq.", "", "", "", 0},
 		{"Would the American occupiers withdraw from Iraq?", "", "", "", 0},
 		{"The United States has decided to withdraw its forces from Iraq.", "Withdrawal", "us-military", "", 1},
