@@ -2157,12 +2157,14 @@ func (v *view) roleOrg(t0 int, title string) *entity {
 // the title follows.
 func (v *view) roleOrgAfterOf(t0, k int) *entity {
 	for j := k - 1; j >= 0 && j >= k-6 && !v.word(j, `"`); j-- { // not into a quotation the name follows
-		// Before the title, a word in lower case other than a possessive
-		// or a modifier of the title ends the phrase the title heads:
-		// "to expel the U.S. military from Iraq after President X", "jets
-		// struck Syria on Sunday, with President X", "Turkey killed Gen. X"
-		// name no body of X's; "the SDF's press office chief, X" does.
-		if it := v.it[j]; it.t1 <= t0 && it.e == nil && v.lowerWord(j) && !v.word(j, "the", "whose") && !v.d.lx.roleModifiers.hasID(it.id) && !v.d.lx.roleQualifiers.hasID(it.id) && !v.possessedNoun(j) {
+		// Before the title, a preposition, a conjunction or a verb in the
+		// past ends the phrase the title heads: "to expel the U.S. military
+		// from Iraq after President X", "jets struck Syria on Sunday, with
+		// President X", "Turkey killed Gen. X" name no body of X's; "the
+		// SDF's press office chief, X" and "Hezbollah drone commander X"
+		// do.
+		if it := v.it[j]; it.t1 <= t0 && it.e == nil && v.lowerWord(j) && !v.d.lx.roleModifiers.hasID(it.id) && !v.d.lx.roleQualifiers.hasID(it.id) &&
+			(v.word(j, "after", "before", "with", "from", "on", "in", "at", "to", "by", "against", "and", "or", "since", "as", "than", "into", "over", "under", "following", "that", "which", "who", "whom") || strings.HasSuffix(it.w, "ed")) {
 			break
 		}
 		if e := v.ent(j); e != nil && is(e, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Country) {
@@ -2173,20 +2175,6 @@ func (v *view) roleOrgAfterOf(t0, k int) *entity {
 		}
 	}
 	return nil
-}
-
-// possessedNoun reports a word of a noun phrase a possessive opens: "the
-// group's media center chief".
-func (v *view) possessedNoun(j int) bool {
-	for i := j - 1; i >= 0 && i >= j-3; i-- {
-		if v.word(i, "'s") {
-			return true
-		}
-		if !v.lowerWord(i) {
-			return false
-		}
-	}
-	return false
 }
 
 // lowerWord reports an item that is one word in lower case, not a part

@@ -945,6 +945,8 @@ func TestTitleBodyInItsPhrase(t *testing.T) {
 			[]wantFact{{"qasem-soleimani", "holds_role", "turkey", ""}}},
 		{"The SDF's press office chief, Farhad Shami, denied the report on Tuesday.",
 			[]wantFact{{"farhad-shami", "holds_role", "syrian-democratic-forces", ""}}, nil},
+		{"Kataib Hezbollah drone commander Ali Karaki was buried on Friday.",
+			[]wantFact{{"ali-karaki", "holds_role", "kataib-hezbollah", ""}}, nil},
 		{"Fighters loyal to SDF commander-in-chief Mazloum Abdi held the town.",
 			[]wantFact{{"mazloum-abdi", "holds_role", "syrian-democratic-forces", ""}}, nil},
 	} {
