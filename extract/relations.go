@@ -2158,13 +2158,14 @@ func (v *view) roleOrg(t0 int, title string) *entity {
 func (v *view) roleOrgAfterOf(t0, k int) *entity {
 	for j := k - 1; j >= 0 && j >= k-6 && !v.word(j, `"`); j-- { // not into a quotation the name follows
 		// Before the title, a preposition, a conjunction or a verb in the
-		// past ends the phrase the title heads: "to expel the U.S. military
+		// past right before the title ends the phrase the title heads
+		// (not "Hamas armed wing commander X"): "to expel the U.S. military
 		// from Iraq after President X", "jets struck Syria on Sunday, with
 		// President X", "Turkey killed Gen. X" name no body of X's; "the
 		// SDF's press office chief, X" and "Hezbollah drone commander X"
 		// do.
 		if it := v.it[j]; it.t1 <= t0 && it.e == nil && v.lowerWord(j) && !v.d.lx.roleModifiers.hasID(it.id) && !v.d.lx.roleQualifiers.hasID(it.id) &&
-			(v.word(j, "after", "before", "with", "from", "on", "in", "at", "to", "by", "against", "and", "or", "since", "as", "than", "into", "over", "under", "following", "that", "which", "who", "whom") || strings.HasSuffix(it.w, "ed")) {
+			(v.word(j, "after", "before", "with", "from", "on", "in", "at", "to", "by", "against", "and", "or", "since", "as", "than", "into", "over", "under", "following", "that", "which", "who", "whom") || strings.HasSuffix(it.w, "ed") && v.it[j+1].t0 >= t0) {
 			break
 		}
 		if e := v.ent(j); e != nil && is(e, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Country) {

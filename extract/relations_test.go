@@ -947,6 +947,8 @@ func TestTitleBodyInItsPhrase(t *testing.T) {
 			[]wantFact{{"farhad-shami", "holds_role", "syrian-democratic-forces", ""}}, nil},
 		{"Kataib Hezbollah drone commander Ali Karaki was buried on Friday.",
 			[]wantFact{{"ali-karaki", "holds_role", "kataib-hezbollah", ""}}, nil},
+		{"Residents said Kataib Hezbollah armed wing commander Ali Karaki had left the town.",
+			[]wantFact{{"ali-karaki", "holds_role", "kataib-hezbollah", ""}}, nil},
 		{"Fighters loyal to SDF commander-in-chief Mazloum Abdi held the town.",
 			[]wantFact{{"mazloum-abdi", "holds_role", "syrian-democratic-forces", ""}}, nil},
 	} {
