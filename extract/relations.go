@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -2155,6 +2157,17 @@ func (v *view) roleOrg(t0 int, title string) *entity {
 // the title follows.
 func (v *view) roleOrgAfterOf(t0, k int) *entity {
 	for j := k - 1; j >= 0 && j >= k-6 && !v.word(j, `"`); j-- { // not into a quotation the name follows
+		// Before the title, a preposition, a conjunction or a verb in the
+		// past right before the title ends the phrase the title heads
+		// (not "Hamas armed wing commander X"): "to expel the U.S. military
+		// from Iraq after President X", "jets struck Syria on Sunday, with
+		// President X", "Turkey killed Gen. X" name no body of X's; "the
+		// SDF's press office chief, X" and "Hezbollah drone commander X"
+		// do.
+		if it := v.it[j]; it.t1 <= t0 && it.e == nil && v.lowerWord(j) && !v.d.lx.roleModifiers.hasID(it.id) && !v.d.lx.roleQualifiers.hasID(it.id) &&
+			(v.word(j, "after", "before", "with", "from", "on", "in", "at", "to", "by", "against", "and", "or", "since", "as", "than", "into", "over", "under", "following", "that", "which", "who", "whom") || strings.HasSuffix(it.w, "ed") && v.it[j+1].t0 >= t0) {
+			break
+		}
 		if e := v.ent(j); e != nil && is(e, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.MediaOutlet, schema.Country) {
 			if is(e, schema.Country) && v.placeAfterIn(j) {
 				continue // "a Kataib Hezbollah official in Iraq, X": where, not whose
@@ -2163,6 +2176,17 @@ func (v *view) roleOrgAfterOf(t0, k int) *entity {
 		}
 	}
 	return nil
+}
+
+// lowerWord reports an item that is one word in lower case, not a part
+// glued by a hyphen ("commander-in-chief").
+func (v *view) lowerWord(j int) bool {
+	t := v.d.toks[v.it[j].t0]
+	if v.it[j].t1-v.it[j].t0 != 1 || t.hyph || t.cap || j+1 < len(v.it) && v.d.toks[v.it[j+1].t0].hyph {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.norm)
+	return unicode.IsLetter(r)
 }
 
 // role records the facts a title gives a person in or for an organisation.

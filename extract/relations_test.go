@@ -921,3 +921,37 @@ func TestRoleBodyIsPhraseHead(t *testing.T) {
 		checkRules(t, c.text, c.want, nil, c.not)
 	}
 }
+
+// TestTitleBodyInItsPhrase: a body a title takes from before it is one in
+// the title's own phrase; a body named earlier in the clause, past a verb
+// or a preposition, is not the holder's ("after President X", "with
+// President X", "the army killed Gen. X"), and the office the lexicon knows
+// is recorded instead. A possessive phrase still gives its body. Sentences
+// written for this test.
+func TestTitleBodyInItsPhrase(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantFact
+		not  []wantFact
+	}{
+		{"Lawmakers voted to expel the U.S. military from Iraq after President Trump's order to strike.",
+			[]wantFact{{"donald-trump", "president_of", "united-states", ""}},
+			[]wantFact{{"donald-trump", "holds_role", "us-military", ""}, {"donald-trump", "president_of", "iraq", ""}}},
+		{"Jets struck depots in Iraq and Syria on Sunday, with President Joe Biden promising further raids.",
+			[]wantFact{{"joe-biden", "president_of", "united-states", ""}},
+			[]wantFact{{"joe-biden", "president_of", "iraq", ""}, {"joe-biden", "holds_role", "iraq", ""}}},
+		{"Days after Turkey killed Gen. Qassem Soleimani, the talks stalled.",
+			nil,
+			[]wantFact{{"qasem-soleimani", "holds_role", "turkey", ""}}},
+		{"The SDF's press office chief, Farhad Shami, denied the report on Tuesday.",
+			[]wantFact{{"farhad-shami", "holds_role", "syrian-democratic-forces", ""}}, nil},
+		{"Kataib Hezbollah drone commander Ali Karaki was buried on Friday.",
+			[]wantFact{{"ali-karaki", "holds_role", "kataib-hezbollah", ""}}, nil},
+		{"Residents said Kataib Hezbollah armed wing commander Ali Karaki had left the town.",
+			[]wantFact{{"ali-karaki", "holds_role", "kataib-hezbollah", ""}}, nil},
+		{"Fighters loyal to SDF commander-in-chief Mazloum Abdi held the town.",
+			[]wantFact{{"mazloum-abdi", "holds_role", "syrian-democratic-forces", ""}}, nil},
+	} {
+		checkRules(t, c.text, c.want, nil, c.not)
+	}
+}
