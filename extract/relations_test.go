@@ -285,6 +285,33 @@ func TestRelationRules(t *testing.T) {
 	}
 }
 
+// A speaker first given only by an office of a body is the person the
+// next sentences first name as a speaker; a person with an office of
+// their own, or one named before, is not.
+func TestDescribedSpeaker(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want wantFact
+		has  bool
+	}{
+		{"A Pentagon spokesman rejected the report on Friday. \"Our troops took no part in the raid,\" Army Lt. Col. John Miller said.",
+			wantFact{"john-miller", "spokesperson_for", "pentagon", "stated"}, true},
+		{"The talks will go on, a spokesperson for the Iraqi government said on Sunday. Ahmed Karim told reporters that the date had not changed.",
+			wantFact{"ahmed-karim", "spokesperson_for", "iraqi-government", "stated"}, true},
+		{"The leader of Kata'ib Hezbollah repeated the demand on Monday. In a speech, Hassan Karim stressed that the group would not disarm.",
+			wantFact{"hassan-karim", "holds_role", "kataib-hezbollah", "stated"}, true},
+		{"A Pentagon spokesman rejected the report on Friday. Defense Secretary Lloyd Austin said the raid was lawful.",
+			wantFact{"lloyd-austin", "spokesperson_for", "pentagon", "stated"}, false},
+		{"Ahmed Karim arrived on Sunday. A spokesperson for the Iraqi government said the talks would go on. Ahmed Karim told reporters that the date had not changed.",
+			wantFact{"ahmed-karim", "spokesperson_for", "iraqi-government", "stated"}, false},
+	} {
+		rec := extractText(t, c.text)
+		if hasFact(rec, c.want) != c.has {
+			t.Errorf("%q\n  %v: want %v\n  got %s", c.text, c.want, c.has, facts(rec))
+		}
+	}
+}
+
 func TestNoFactsOutsideDomain(t *testing.T) {
 	// Roles of a country's demonym in a title are not membership; a place
 	// ranked in a region is not located there.
