@@ -163,6 +163,7 @@ func (v *view) describedSpeakerRole() {
 		ds := d.descSpeaker
 		if n := v.s.idx - ds.sent; n >= 1 && n <= describedReach && d.firstNamedAfter(p, ds.sent) && !d.holdsOffice(p) {
 			v.role(a.speaker, p, ds.title, ds.org, false)
+			d.restate(ds, p)
 			d.descSpeaker = nil
 			return
 		}
@@ -258,4 +259,43 @@ func (v *view) speakerDescription(verb int) *describedSpeaker {
 		return nil // "after a spokesman …": the description opens its clause
 	}
 	return &describedSpeaker{title: v.it[ti].w, org: org, sent: v.s.idx}
+}
+
+// restate gives the statements the description made in its sentence (the
+// body's, for want of a name) to the person it turned out to be, under the
+// id their agent gives.
+func (d *doc) restate(ds *describedSpeaker, p *entity) {
+	for i := range d.events {
+		e := &d.events[i]
+		if e.Type != schema.EvStatement || e.Agent != ds.org.id || d.evSent[e.ID] != ds.sent {
+			continue
+		}
+		old := e.ID
+		e.Agent = p.id
+		e.ID = d.eventID(e.Type, p, d.byID[e.Target], ds.sent)
+		delete(d.evSent, old)
+		for _, m := range []map[string]bool{d.aboutTarget, d.noEnemyYet} {
+			if m[old] {
+				delete(m, old)
+				m[e.ID] = true
+			}
+		}
+		for j := range d.facts {
+			f := &d.facts[j]
+			if f.O != old && f.S != old {
+				continue
+			}
+			delete(d.factAt, factKey{f.S, f.P, f.O})
+			if f.S == old {
+				f.S = e.ID
+			}
+			if f.O == old {
+				f.O = e.ID
+				if f.P == "stated" && f.S == ds.org.id {
+					f.S = p.id
+				}
+			}
+			d.factAt[factKey{f.S, f.P, f.O}] = j
+		}
+	}
 }

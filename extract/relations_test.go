@@ -312,6 +312,17 @@ func TestDescribedSpeaker(t *testing.T) {
 	}
 }
 
+// The description's own statement is the person's, not the body's.
+func TestDescribedSpeakerStatement(t *testing.T) {
+	rec := extractText(t, "A spokesperson for the Iraqi government denied the report on Sunday. Ahmed Karim told reporters that no date had been set.")
+	if !hasEvent(rec, wantEvent{schema.EvStatement, "ahmed-karim", ""}) {
+		t.Errorf("no statement by ahmed-karim: %+v", rec.Events)
+	}
+	if hasEvent(rec, wantEvent{schema.EvStatement, "iraqi-government", ""}) {
+		t.Errorf("the government's statement stays: %+v", rec.Events)
+	}
+}
+
 func TestNoFactsOutsideDomain(t *testing.T) {
 	// Roles of a country's demonym in a title are not membership; a place
 	// ranked in a region is not located there.
