@@ -161,7 +161,7 @@ func (v *view) describedSpeakerRole() {
 	a := v.attr
 	if p := a.by; a.verb >= 0 && !a.carried && is(p, schema.Person) && a.speaker >= 0 && d.descSpeaker != nil {
 		ds := d.descSpeaker
-		if n := v.s.idx - ds.sent; n >= 1 && n <= describedReach && d.firstNamedAfter(p, ds.sent) && !d.holdsOffice(p) {
+		if n := v.s.idx - ds.sent; n >= 1 && n <= describedReach && d.firstNamedAfter(p, ds.sent) && !d.holdsOffice(p) && !v.commentatorAt(a.speaker) {
 			v.role(a.speaker, p, ds.title, ds.org, false)
 			d.restate(ds, p)
 			d.descSpeaker = nil
@@ -178,6 +178,30 @@ func (v *view) describedSpeakerRole() {
 			}
 		}
 	}
+}
+
+// commentatorAt reports a person at item k whom a title before the name
+// or an apposition after it calls a commentator ("political analyst X",
+// "X, a columnist,"): their words are their own.
+func (v *view) commentatorAt(k int) bool {
+	if d := v.d; d.commentator[v.ent(k)] {
+		return true
+	}
+	if title, _ := v.titleBeforePerson(k); title != "" && containsKey(strings.ToLower(title), v.d.lx.commentatorNouns) {
+		return true
+	}
+	if !v.word(k+1, ",") {
+		return false
+	}
+	for j := k + 2; j < len(v.it) && j <= k+6; j++ {
+		if v.it[j].e != nil || v.word(j, ",") || clauseBreak(v.it[j].w) {
+			return false
+		}
+		if containsKey(v.it[j].w, v.d.lx.commentatorNouns) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstNamedAfter reports a person the article first names after

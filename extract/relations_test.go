@@ -302,6 +302,10 @@ func TestDescribedSpeaker(t *testing.T) {
 			wantFact{"hassan-karim", "holds_role", "kataib-hezbollah", "stated"}, true},
 		{"A Pentagon spokesman rejected the report on Friday. Defense Secretary Lloyd Austin said the raid was lawful.",
 			wantFact{"lloyd-austin", "spokesperson_for", "pentagon", "stated"}, false},
+		{"A spokesman for the Iraqi government denied the report on Sunday. Political analyst Ahmed Karim said the date was unlikely to hold.",
+			wantFact{"ahmed-karim", "spokesperson_for", "iraqi-government", "stated"}, false},
+		{"A spokesman for the Iraqi government denied the report on Sunday. Ahmed Karim, a political analyst in Baghdad, said the date was unlikely to hold.",
+			wantFact{"ahmed-karim", "spokesperson_for", "iraqi-government", "stated"}, false},
 		{"Ahmed Karim arrived on Sunday. A spokesperson for the Iraqi government said the talks would go on. Ahmed Karim told reporters that the date had not changed.",
 			wantFact{"ahmed-karim", "spokesperson_for", "iraqi-government", "stated"}, false},
 	} {
