@@ -216,10 +216,18 @@ func (d *doc) firstNamedAfter(p *entity, sent int) bool {
 }
 
 // holdsOffice reports a person the article gave an office of a body
-// (role_offices): such a person speaks for their own.
+// (role_offices), or a role in a group or an organisation ("Kata'ib
+// Hezbollah commander X"; not a state's body or service: "Navy Cmdr.
+// X"): such a person speaks for their own.
 func (d *doc) holdsOffice(p *entity) bool {
 	for _, f := range d.facts {
 		if f.S != p.id {
+			continue
+		}
+		if f.P == "holds_role" {
+			if o := d.byID[f.O]; o != nil && !d.lx.isMilitary(o) && o.typ != schema.GovernmentBody {
+				return true
+			}
 			continue
 		}
 		for _, r := range d.lx.roleOffices {

@@ -306,6 +306,8 @@ func TestDescribedSpeaker(t *testing.T) {
 			wantFact{"ahmed-karim", "spokesperson_for", "iraqi-government", "stated"}, false},
 		{"A spokesman for the Iraqi government denied the report on Sunday. Ahmed Karim, a political analyst in Baghdad, said the date was unlikely to hold.",
 			wantFact{"ahmed-karim", "spokesperson_for", "iraqi-government", "stated"}, false},
+		{"A Pentagon spokesman denied the report on Friday. Kata'ib Hezbollah commander Ahmed Karim said the attacks would go on.",
+			wantFact{"ahmed-karim", "spokesperson_for", "pentagon", "stated"}, false},
 		{"Ahmed Karim arrived on Sunday. A spokesperson for the Iraqi government said the talks would go on. Ahmed Karim told reporters that the date had not changed.",
 			wantFact{"ahmed-karim", "spokesperson_for", "iraqi-government", "stated"}, false},
 	} {
