@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -134,4 +135,199 @@ func compileDescriptionDefaults(defaults map[string]string, descriptions map[str
 		out[key] = le
 	}
 	return out, nil
+}
+
+// describedSpeaker is a speaker an article gives first by an office of a
+// body alone ("a Pentagon spokesman denied …"): the title, the body and
+// the sentence.
+type describedSpeaker struct {
+	title string
+	org   *entity
+	sent  int
+}
+
+// describedReach is how many sentences on the person who speaks next may
+// be named: a quotation of a few sentences may stand before the name.
+const describedReach = 3
+
+// describedSpeakerRole reads the sentence's reporting frame: a speaker
+// given by an office of a body alone ("a spokesperson for the government
+// stated …", "The head of the X, …, reiterated …") is remembered; a person
+// first named after it who speaks within describedReach sentences of it,
+// with no office of their own, holds that office ("… ,” Navy
+// Cmdr. X said": X is the Pentagon's spokesman).
+func (v *view) describedSpeakerRole() {
+	d := v.d
+	a := v.attr
+	if p := a.by; a.verb >= 0 && !a.carried && is(p, schema.Person) && a.speaker >= 0 && d.descSpeaker != nil {
+		ds := d.descSpeaker
+		if n := v.s.idx - ds.sent; n >= 1 && n <= describedReach && d.firstNamedAfter(p, ds.sent) && !d.holdsOffice(p) && !v.commentatorAt(a.speaker) {
+			v.role(a.speaker, p, ds.title, ds.org, false)
+			d.restate(ds, p)
+			d.descSpeaker = nil
+			return
+		}
+	}
+	for k := range v.it {
+		// The description's verb: a reporting verb, or one in the past
+		// ("denied", "reiterated").
+		if w := v.it[k].w; v.lowerWord(k) && (v.d.lx.reportVerbs.has(w) || strings.HasSuffix(w, "ed")) {
+			if ds := v.speakerDescription(k); ds != nil {
+				d.descSpeaker = ds
+				return
+			}
+		}
+	}
+}
+
+// commentatorAt reports a person at item k whom a title before the name
+// or an apposition after it calls a commentator ("political analyst X",
+// "X, a columnist,"): their words are their own.
+func (v *view) commentatorAt(k int) bool {
+	if d := v.d; d.commentator[v.ent(k)] {
+		return true
+	}
+	if title, _ := v.titleBeforePerson(k); title != "" && containsKey(strings.ToLower(title), v.d.lx.commentatorNouns) {
+		return true
+	}
+	if !v.word(k+1, ",") {
+		return false
+	}
+	for j := k + 2; j < len(v.it) && j <= k+6; j++ {
+		if v.it[j].e != nil || v.word(j, ",") || clauseBreak(v.it[j].w) {
+			return false
+		}
+		if containsKey(v.it[j].w, v.d.lx.commentatorNouns) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstNamedAfter reports a person the article first names after
+// sentence sent.
+func (d *doc) firstNamedAfter(p *entity, sent int) bool {
+	for _, m := range d.ments {
+		if m.ent == p {
+			return m.sent > sent
+		}
+	}
+	return false
+}
+
+// holdsOffice reports a person the article gave an office of a body
+// (role_offices), or a role in a group or an organisation ("Kata'ib
+// Hezbollah commander X"; not a state's body or service: "Navy Cmdr.
+// X"): such a person speaks for their own.
+func (d *doc) holdsOffice(p *entity) bool {
+	for _, f := range d.facts {
+		if f.S != p.id {
+			continue
+		}
+		if f.P == "holds_role" {
+			if o := d.byID[f.O]; o != nil && !d.lx.isMilitary(o) && o.typ != schema.GovernmentBody {
+				return true
+			}
+			continue
+		}
+		for _, r := range d.lx.roleOffices {
+			if f.P == r.Predicate {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speakerDescription reads the subject of the reporting verb at item verb
+// as an office of a body with no name: "a|an|the [mods] [BODY] TITLE [for|of
+// [the] BODY]", a title of described_speaker_titles, the body before the
+// title or after the preposition, and at most an apposition (", X,")
+// between it and the verb. Nil otherwise.
+func (v *view) speakerDescription(verb int) *describedSpeaker {
+	j := verb - 1
+	if j >= 0 && v.word(j, ",") && is(v.ent(j-1), schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.Coalition) && v.word(j-2, ",") {
+		j -= 3 // "The head of the X, al-Y, reiterated"
+	}
+	body := func(k int) *entity {
+		if e := v.ent(k); is(e, schema.ArmedGroup, schema.GovernmentBody, schema.Organization, schema.Coalition) {
+			return e
+		}
+		return nil
+	}
+	var org *entity
+	end := j
+	if j >= 0 && body(j) != nil {
+		org = body(j)
+		j--
+		if v.word(j, "the") {
+			j--
+		}
+		if !v.word(j, "for", "of") {
+			return nil
+		}
+		j--
+	}
+	if j < 0 || !v.wordIn(j, v.d.lx.describedSpeakerTitles) {
+		return nil
+	}
+	ti := j
+	for j--; j >= 0 && ti-j <= 4; j-- {
+		if v.word(j, "a", "an", "the") {
+			break
+		}
+		if e := body(j); e != nil && org == nil {
+			org = e
+			continue
+		}
+		if v.it[j].e != nil || !v.lowerWord(j) {
+			return nil
+		}
+	}
+	if j < 0 || !v.word(j, "a", "an", "the") || org == nil || end < ti {
+		return nil
+	}
+	if j > 0 && !clauseBreak(v.it[j-1].w) && !v.word(j-1, ",") {
+		return nil // "after a spokesman …": the description opens its clause
+	}
+	return &describedSpeaker{title: v.it[ti].w, org: org, sent: v.s.idx}
+}
+
+// restate gives the statements the description made in its sentence (the
+// body's, for want of a name) to the person it turned out to be, under the
+// id their agent gives.
+func (d *doc) restate(ds *describedSpeaker, p *entity) {
+	for i := range d.events {
+		e := &d.events[i]
+		if e.Type != schema.EvStatement || e.Agent != ds.org.id || d.evSent[e.ID] != ds.sent {
+			continue
+		}
+		old := e.ID
+		e.Agent = p.id
+		e.ID = d.eventID(e.Type, p, d.byID[e.Target], ds.sent)
+		delete(d.evSent, old)
+		for _, m := range []map[string]bool{d.aboutTarget, d.noEnemyYet} {
+			if m[old] {
+				delete(m, old)
+				m[e.ID] = true
+			}
+		}
+		for j := range d.facts {
+			f := &d.facts[j]
+			if f.O != old && f.S != old {
+				continue
+			}
+			delete(d.factAt, factKey{f.S, f.P, f.O})
+			if f.S == old {
+				f.S = e.ID
+			}
+			if f.O == old {
+				f.O = e.ID
+				if f.P == "stated" && f.S == ds.org.id {
+					f.S = p.id
+				}
+			}
+			d.factAt[factKey{f.S, f.P, f.O}] = j
+		}
+	}
 }

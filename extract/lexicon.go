@@ -312,6 +312,7 @@ type wordLists struct {
 	RoleOffices               []officeRule        `yaml:"role_offices"`
 	KnownOffices              []officeRule        `yaml:"known_offices"`
 	SpokespersonStems         []string            `yaml:"spokesperson_stems"`
+	DescribedSpeakerTitles    []string            `yaml:"described_speaker_titles"`
 	SecretaryWords            []string            `yaml:"secretary_words"`
 	Abbreviations             []string            `yaml:"abbreviations"`
 	SentenceStarters          []string            `yaml:"sentence_starters"`

@@ -39,6 +39,7 @@ func (d *doc) relations() {
 			v.attribute(quoted)
 		}
 		v.roles()
+		v.describedSpeakerRole()
 		if v.attr.kind == schema.Reported && d.partisan(v.attr.by) {
 			v.attr.kind = schema.Claimed
 		}

@@ -285,6 +285,50 @@ func TestRelationRules(t *testing.T) {
 	}
 }
 
+// A speaker first given only by an office of a body is the person the
+// next sentences first name as a speaker; a person with an office of
+// their own, or one named before, is not.
+func TestDescribedSpeaker(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want wantFact
+		has  bool
+	}{
+		{"A Pentagon spokesman rejected the report on Friday. \"Our troops took no part in the raid,\" Army Lt. Col. John Miller said.",
+			wantFact{"john-miller", "spokesperson_for", "pentagon", "stated"}, true},
+		{"The talks will go on, a spokesperson for the Iraqi government said on Sunday. Ahmed Karim told reporters that the date had not changed.",
+			wantFact{"ahmed-karim", "spokesperson_for", "iraqi-government", "stated"}, true},
+		{"The leader of Kata'ib Hezbollah repeated the demand on Monday. In a speech, Hassan Karim stressed that the group would not disarm.",
+			wantFact{"hassan-karim", "holds_role", "kataib-hezbollah", "stated"}, true},
+		{"A Pentagon spokesman rejected the report on Friday. Defense Secretary Lloyd Austin said the raid was lawful.",
+			wantFact{"lloyd-austin", "spokesperson_for", "pentagon", "stated"}, false},
+		{"A spokesman for the Iraqi government denied the report on Sunday. Political analyst Ahmed Karim said the date was unlikely to hold.",
+			wantFact{"ahmed-karim", "spokesperson_for", "iraqi-government", "stated"}, false},
+		{"A spokesman for the Iraqi government denied the report on Sunday. Ahmed Karim, a political analyst in Baghdad, said the date was unlikely to hold.",
+			wantFact{"ahmed-karim", "spokesperson_for", "iraqi-government", "stated"}, false},
+		{"A Pentagon spokesman denied the report on Friday. Kata'ib Hezbollah commander Ahmed Karim said the attacks would go on.",
+			wantFact{"ahmed-karim", "spokesperson_for", "pentagon", "stated"}, false},
+		{"Ahmed Karim arrived on Sunday. A spokesperson for the Iraqi government said the talks would go on. Ahmed Karim told reporters that the date had not changed.",
+			wantFact{"ahmed-karim", "spokesperson_for", "iraqi-government", "stated"}, false},
+	} {
+		rec := extractText(t, c.text)
+		if hasFact(rec, c.want) != c.has {
+			t.Errorf("%q\n  %v: want %v\n  got %s", c.text, c.want, c.has, facts(rec))
+		}
+	}
+}
+
+// The description's own statement is the person's, not the body's.
+func TestDescribedSpeakerStatement(t *testing.T) {
+	rec := extractText(t, "A spokesperson for the Iraqi government denied the report on Sunday. Ahmed Karim told reporters that no date had been set.")
+	if !hasEvent(rec, wantEvent{schema.EvStatement, "ahmed-karim", ""}) {
+		t.Errorf("no statement by ahmed-karim: %+v", rec.Events)
+	}
+	if hasEvent(rec, wantEvent{schema.EvStatement, "iraqi-government", ""}) {
+		t.Errorf("the government's statement stays: %+v", rec.Events)
+	}
+}
+
 func TestNoFactsOutsideDomain(t *testing.T) {
 	// Roles of a country's demonym in a title are not membership; a place
 	// ranked in a region is not located there.

@@ -180,6 +180,10 @@ type doc struct {
 	commentator map[*entity]bool    // analysts, editors: they frame, they do not act
 	office      map[*entity]*entity // head of state or government -> the state
 	pendingAlly *pendingRel
+	// descSpeaker is the last speaker the article gave only by an
+	// office of a body ("a Pentagon spokesman denied …"): the person
+	// who speaks next, named for the first time, holds that office.
+	descSpeaker *describedSpeaker
 	sentAgent   *entity // the attacker of the current sentence
 	lastAttack  string  // id of the last attack event
 	// sentDeployed are the deployed_at facts the sentence states, those

@@ -294,6 +294,7 @@ type wordSets struct {
 	unitNouns                 wordSet // "units of the US army": besides military_nouns, a noun before "of" and the forces
 	placeWordsAfter           wordSet // "the Idlib countryside": a lower-case word after a name that makes it a place
 	spokespersonStems         wordSet // "Its spokesman X": title parts for the group the article was last about
+	describedSpeakerTitles    wordSet // "a Pentagon spokesman said …": a speaker the next sentences name
 	secretaryWords            wordSet // "Defense Secretary": title parts of a secretary, a minister with a cabinet department
 	abbreviations             wordSet // "Gen. Kurilla": words whose dot does not end a sentence before a capital
 	sentenceStarters          wordSet // "U.S. The": capitalised words that show an initialism's dot ended the sentence
@@ -566,6 +567,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"unit_nouns", w.UnitNouns, &ws.unitNouns},
 		{"place_words_after", w.PlaceWordsAfter, &ws.placeWordsAfter},
 		{"spokesperson_stems", w.SpokespersonStems, &ws.spokespersonStems},
+		{"described_speaker_titles", w.DescribedSpeakerTitles, &ws.describedSpeakerTitles},
 		{"secretary_words", w.SecretaryWords, &ws.secretaryWords},
 		{"abbreviations", w.Abbreviations, &ws.abbreviations},
 		{"sentence_starters", w.SentenceStarters, &ws.sentenceStarters},
