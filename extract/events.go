@@ -85,7 +85,7 @@ func (v *view) newEvent(typ, kind string, agent, target, loc, by *entity, status
 // striking the PKK". An outlet reports threats; it makes none ("the
 // militia leader vowed revenge, The Associated Press reported").
 func (v *view) speakersThreat(typ string, agent, by *entity) bool {
-	return typ == schema.EvThreat && by != nil && by != agent && by.typ != schema.MediaOutlet && v.d.sameSide(by, agent)
+	return typ == schema.EvThreat && by != nil && by != agent && !reporter(by) && v.d.sameSide(by, agent)
 }
 
 // speechOf returns the sentence's act of speech by the speaker, made a
@@ -2152,13 +2152,13 @@ func (v *view) statement() {
 		var joint *schema.Event // the statement the speakers make together
 		for i, s := range speakers {
 			s = v.politicalEntity(s) // "Tehran said", "Baghdad said"
-			if s != nil && (!is(s, schema.Person, schema.GovernmentBody, schema.ArmedGroup, schema.Country, schema.MediaOutlet, schema.Coalition) || d.commentator[s]) {
+			if s != nil && (!is(s, schema.Person, schema.GovernmentBody, schema.ArmedGroup, schema.Country, schema.MediaOutlet, schema.Coalition) && !reporter(s) || d.commentator[s]) {
 				continue
 			}
 			if i > 0 {
 				// "X and Y said in a joint statement": one statement, the
 				// first speaker's, that each of them stated.
-				if joint != nil && s != nil && !is(s, schema.MediaOutlet) {
+				if joint != nil && s != nil && !reporter(s) {
 					d.addFact(s, "stated", &entity{id: joint.ID, typ: schema.EventEntity}, schema.Stated, nil, v.evidence(), "", 0.7)
 				}
 				continue
@@ -2168,7 +2168,7 @@ func (v *view) statement() {
 			}
 			t, et := target, typ
 			pending := false
-			if is(s, schema.MediaOutlet) {
+			if reporter(s) {
 				// An outlet reports a threat; it makes none ("the militia
 				// leader vowed revenge, The Associated Press reported").
 				et = schema.EvStatement
@@ -2402,7 +2402,7 @@ func (v *view) statementEvent(typ string, s, t *entity, k int) *schema.Event {
 	}
 	if s != nil {
 		v.d.addFact(s, "stated", &entity{id: ev.ID, typ: schema.EventEntity}, schema.Stated, nil, v.evidence(), "", 0.7)
-		if !is(s, schema.Person, schema.MediaOutlet) {
+		if !is(s, schema.Person) && !reporter(s) {
 			v.d.lastSpeaker = s // an outlet reports: "it added in a statement" is not the outlet
 			v.d.lastSpeakerSent = v.s.idx
 		}
@@ -2941,7 +2941,7 @@ func (v *view) attackNounAfter(k int) bool {
 // activists", "Deir Ezzor 24 network correspondent"), not after a
 // possessive ("ANHA's correspondent": another outlet quoting it).
 func (v *view) outletStaff(k int) bool {
-	if !is(v.ent(k), schema.MediaOutlet) {
+	if !reporter(v.ent(k)) {
 		return false
 	}
 	for j := k + 1; j < len(v.it) && j <= k+2; j++ {

@@ -90,6 +90,17 @@ func typeBit(t string) typeSet {
 	return 0
 }
 
+// entTypes is the set of types an entity fills slots as: its own, and,
+// for an organisation that reports (reporting: in the lexicon, a monitor),
+// an outlet's too ("the Observatory reported": a source as an outlet is).
+func entTypes(x *entity) typeSet {
+	t := typeBit(x.typ)
+	if x.lex != nil && x.lex.Reporting {
+		t |= typeBit(schema.MediaOutlet)
+	}
+	return t
+}
+
 // militaryType in a class stands for the armed forces a country entry
 // names (military: in countries.yaml), whatever their entity type.
 const militaryType = "military"
@@ -591,7 +602,7 @@ func (fr *construction) bindSubject(v *view, m *match) bool {
 	}
 	e := &fr.elems[fr.subject]
 	fits := func(x *entity) bool {
-		return x != nil && (e.types.has(x.typ) || e.military && v.d.lx.countryOf(x) != nil)
+		return x != nil && (e.types&entTypes(x) != 0 || e.military && v.d.lx.countryOf(x) != nil)
 	}
 	j, x := v.clauseSubject(m.trigger)
 	if p := v.politicalEntity(x); !fits(x) && fits(p) && e.types.has(schema.GovernmentBody) {
@@ -1182,7 +1193,7 @@ func (e *elem) accept(v *view, k int) *entity {
 	switch {
 	case x == nil:
 		return nil
-	case e.types.has(x.typ) || e.military && v.d.lx.countryOf(x) != nil:
+	case e.types&entTypes(x) != 0 || e.military && v.d.lx.countryOf(x) != nil:
 		return x
 	case x.lex != nil && x.lex.metonym != nil && e.types.has(x.lex.metonym.Type) && e.types.has(schema.GovernmentBody) && !v.wordIn(k-1, v.d.lx.placePrepositions):
 		// Only where the slot wants an actor, and the city is no place
@@ -1338,7 +1349,7 @@ func (x *frameIndex) index(v *view) {
 		var f fills
 		switch {
 		case it.e != nil:
-			f.types = typeBit(it.e.typ)
+			f.types = entTypes(it.e)
 			if it.e.lex != nil && it.e.lex.metonym != nil {
 				f.metonyms = typeBit(it.e.lex.metonym.Type)
 			}

@@ -72,6 +72,11 @@ type LexEntry struct {
 	// the Levant): forces "in the Middle East" are in a theatre of war,
 	// not posted anywhere, so no deployed_at is made of it.
 	Theatre bool `yaml:"theatre"`
+	// Reporting marks an organisation that reports as an outlet does: a
+	// monitor or rights group whose counts and accounts the press cites
+	// ("the Observatory said", "according to the monitor"). It is an
+	// Organization, and a reporting source as a MediaOutlet is.
+	Reporting bool `yaml:"reporting"`
 
 	id        string
 	military  *LexEntry  // the entry Military names

@@ -211,6 +211,31 @@ func TestOutletMakesNoThreat(t *testing.T) {
 	}
 }
 
+// TestMonitorReportsAsAnOutlet: a monitor or rights group the lexicon
+// marks as reporting (media.yaml, reporting: true) is an Organization, and
+// its accounts are a source's statements as an outlet's are: after its
+// name, before the verb, with a head noun between, in "according to".
+func TestMonitorReportsAsAnOutlet(t *testing.T) {
+	for _, c := range []struct{ text, id, mention string }{
+		{"The Syrian Observatory for Human Rights said that four guards died when the depot near Mayadin was shelled.", "syrian-observatory-for-human-rights", "Syrian Observatory for Human Rights"},
+		{"Four guards died when the depot near Mayadin was shelled, the Syrian Network for Human Rights reported.", "syrian-network-for-human-rights", "Syrian Network for Human Rights"},
+		{"The Syrian Network for Human Rights monitoring group said shelling had hit a school in Idlib on Friday.", "syrian-network-for-human-rights", "Syrian Network for Human Rights"},
+	} {
+		checkEntities(t, c.text, []wantEntity{{c.id, schema.Organization, c.mention}})
+		if rec := extractText(t, c.text); !hasEvent(rec, wantEvent{"Statement", c.id, ""}) {
+			t.Errorf("%q: no statement by %s:%s", c.text, c.id, eventList(rec))
+		}
+	}
+	// A monitor reports a threat; it makes none.
+	rec := extractText(t, "Turkish drones struck a YPG post near Kobani on Monday. "+
+		"A YPG commander vowed to answer the strike, the Syrian Observatory for Human Rights reported.")
+	for _, e := range rec.Events {
+		if e.Agent == "syrian-observatory-for-human-rights" && e.Type != schema.EvStatement {
+			t.Errorf("the monitor has a %s event against %q", e.Type, e.Target)
+		}
+	}
+}
+
 // TestSpeakerAfterQuotation: "it" after a quotation is the body that
 // spoke last, not a name in the quotation.
 func TestSpeakerAfterQuotation(t *testing.T) {

@@ -874,6 +874,12 @@ func is(e *entity, types ...string) bool {
 	return false
 }
 
+// reporter reports an entity that reports the news: an outlet, or an
+// organisation the lexicon marks as reporting (a monitor, a rights group).
+func reporter(e *entity) bool {
+	return is(e, schema.MediaOutlet) || e != nil && e.lex != nil && e.lex.Reporting
+}
+
 func ofType(types ...string) func(*entity) bool {
 	return func(e *entity) bool { return is(e, types...) }
 }
