@@ -385,7 +385,7 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 			num, rival := strings.CutSuffix(tok, "!")
 			n, err := strconv.Atoi(strings.TrimLeft(num, ".~"))
 			if err != nil || n < 1 || rival && tok[0] != '~' {
-				return nil, fmt.Errorf("gap %s: want ...N, ~N or ~N!", tok)
+				return nil, fmt.Errorf("gap %s: want one of ...N, ~N, ~N! (N at least 1)", tok)
 			}
 			e.kind, e.gap, e.crossNames = eGap, n, tok[0] == '~'
 			if rival {

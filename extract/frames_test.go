@@ -444,7 +444,7 @@ func TestFramesAreData(t *testing.T) {
 		{`{pattern: "{a:ArmedGroup} {b:Country}", facts: [[a, attacked, b]]}`, "no required word"},
 		{`{pattern: "{a:Actor} x {b:Actor}", fact: [[a, attacked, b]]}`, "field fact not found"},
 		{`{pattern: "{a:ArmedGroup} x {b:Country}", facts: [[a, attacked, b]], kind: rumoured}`, "not a claim kind"},
-		{`{pattern: "{a:ArmedGroup} ...3! x {b:Country}", facts: [[a, attacked, b]]}`, "want ...N, ~N or ~N!"},
+		{`{pattern: "{a:ArmedGroup} ...3! x {b:Country}", facts: [[a, attacked, b]]}`, "want one of ...N, ~N, ~N!"},
 		{`{pattern: "x ~3! {b:Country}", facts: [[b, attacked, b]]}`, "no slot before it"},
 	} {
 		files["frames.yaml"] = &fstest.MapFile{Data: []byte("frames:\n  - " + bad.frame + "\n")}
