@@ -95,7 +95,7 @@ func typeBit(t string) typeSet {
 // an outlet's too ("the Observatory reported": a source as an outlet is).
 func entTypes(x *entity) typeSet {
 	t := typeBit(x.typ)
-	if x.lex != nil && x.lex.Reporting {
+	if reporter(x) {
 		t |= typeBit(schema.MediaOutlet)
 	}
 	return t
