@@ -26,6 +26,12 @@ type collectiveSpec struct {
 	Links map[string]string `yaml:"links"`
 	// Pro is the predicate "pro-X militias" gives.
 	Pro string `yaml:"pro"`
+	// ProWords are the words before the hyphen that give Pro ("pro").
+	ProWords []string `yaml:"pro_words"`
+	// OwnModifiers, like a determiner, make the head before which they
+	// stand some group of its own, not the collective: "rival militias",
+	// "tribal factions".
+	OwnModifiers []string `yaml:"own_modifiers"`
 	// Modifiers may stand between the link and the head ("Shia", "armed").
 	Modifiers []string `yaml:"modifiers"`
 	// Heads are the plural nouns that make the phrase a collective.
@@ -85,6 +91,8 @@ type collectiveSpec struct {
 type collectives struct {
 	links       map[string]string
 	pro         string
+	proWords    map[string]bool
+	own         map[string]bool // the words of collectiveSpec.OwnModifiers
 	modifiers   map[string]bool
 	heads       map[string]bool
 	modHeads    map[string]bool
@@ -140,6 +148,13 @@ func compileCollectives(s collectiveSpec, countries []*LexEntry, byName func(str
 	}
 	if s.Pro != "" && schema.LookupPredicate(s.Pro) == nil {
 		return nil, fmt.Errorf("collectives: pro: unknown predicate %q", s.Pro)
+	}
+	c.proWords, c.own = map[string]bool{}, map[string]bool{}
+	for _, w := range s.ProWords {
+		c.proWords[normWord(w)] = true
+	}
+	for _, w := range s.OwnModifiers {
+		c.own[normWord(w)] = true
 	}
 	for _, w := range s.Modifiers {
 		c.modifiers[normWord(w)] = true
@@ -344,7 +359,7 @@ func (d *doc) matchCollective(i, last int) (int, *LexEntry, string) {
 	}
 	pred := ""
 	j := i
-	if d.toks[j].norm == "pro" && c.pro != "" && j+1 < last && d.toks[j+1].hyph {
+	if c.proWords[d.toks[j].norm] && c.pro != "" && j+1 < last && d.toks[j+1].hyph {
 		pred, j = c.pro, j+1
 	}
 	sponsor, j := d.sponsorAt(j, last)
@@ -542,7 +557,7 @@ func (d *doc) proxyHead(j, last int) int {
 // token i that no article opens, and returns its end, or 0.
 func (d *doc) massHead(i, j, last int) int {
 	c := d.lx.collectives
-	if i > 0 && determiners[d.toks[i-1].norm] {
+	if i > 0 && c.determiner(d.toks[i-1].norm) {
 		return 0 // "an Iran-backed militia", "the Iran-backed militia"; "strikes on Iran-backed militia" are many
 	}
 	j = d.pastModifiers(j, last, c.massHeads)
@@ -717,7 +732,7 @@ func (d *doc) bareCollective(i int, v *view) *entity {
 	}
 	if k := len(v.it) - 1; k >= 0 {
 		p := &v.it[k]
-		if p.e != nil || determiners[p.w] || d.toks[p.t0].cap && !c.modifiers[p.w] {
+		if p.e != nil || c.determiner(p.w) || d.toks[p.t0].cap && !c.modifiers[p.w] {
 			return nil
 		}
 	}
@@ -731,12 +746,16 @@ func (d *doc) bareCollective(i int, v *view) *entity {
 }
 
 // determiners are the words before a head that make it one group, or
-// some, of its own: "a militia", "their militias", "other militias".
+// some, of its own: "a militia", "their militias", "other militias";
+// besides them, the collectives' own_modifiers ("rival militias").
 var determiners = map[string]bool{
 	"a": true, "an": true, "one": true, "another": true, "other": true, "each": true, "every": true,
 	"this": true, "that": true, "his": true, "her": true, "its": true, "their": true, "our": true, "whose": true,
-	"rival": true, "local": true, "tribal": true,
 	// "the militias", "these militias" are the descriptions' (described,
 	// definite), which take the group the sentences before were about.
 	"the": true, "these": true, "those": true,
 }
+
+// determiner reports whether w before a head makes it some group of its
+// own: a determiner, or one of the collectives' own_modifiers.
+func (c *collectives) determiner(w string) bool { return determiners[w] || c.own[w] }

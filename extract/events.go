@@ -1297,7 +1297,7 @@ func (v *view) indefinite(k int) bool {
 // an adverb between an attack noun and its verb ("the strike has also
 // killed", "a raid reportedly hit").
 func (v *view) pastAux(j int) int {
-	for v.word(j, "has", "have", "had", "also", "reportedly", "allegedly", "then") {
+	for v.word(j, "has", "have", "had") || v.wordIn(j, v.d.lx.auxAdverbs) {
 		j++
 	}
 	return j

@@ -322,6 +322,11 @@ type wordLists struct {
 	Abbreviations             []string            `yaml:"abbreviations"`
 	SentenceStarters          []string            `yaml:"sentence_starters"`
 	BoilerplatePrefixes       []string            `yaml:"boilerplate_prefixes"`
+	BorderPrepositions        []string            `yaml:"border_prepositions"`
+	SideNouns                 []string            `yaml:"side_nouns"`
+	NearWords                 []string            `yaml:"near_words"`
+	LossReading               []string            `yaml:"loss_reading"`
+	AuxAdverbs                []string            `yaml:"aux_adverbs"`
 	EventTriggers             map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
 	RelationTriggers          map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }

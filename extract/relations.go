@@ -336,17 +336,17 @@ func (v *view) onBorder(k int) {
 	if v.word(j, "the") {
 		j--
 	}
-	if v.word(j, "of") && v.word(j-1, "side") {
+	if v.word(j, "of") && v.wordIn(j-1, v.d.lx.sideNouns) {
 		// "on the Syrian side of the border"
 		j -= 3 // the side's adjective
 		if v.word(j, "the") {
 			j--
 		}
 	}
-	if v.word(j, "to") && v.word(j-1, "close") {
-		j--
+	if v.word(j, "to") && v.wordIn(j-1, v.d.lx.nearWords) {
+		j-- // "close to the border"
 	}
-	if !v.word(j, "on", "at", "along", "close", "straddling") {
+	if !v.wordIn(j, v.d.lx.borderPrepositions) {
 		return
 	}
 	p := v.prev(j, 4, ofType(schema.Place, schema.MilitaryBase))
@@ -858,7 +858,7 @@ func (v *view) located(k int) {
 			return
 		}
 		prep := k + 1
-		if v.word(prep, "near", "close") {
+		if v.wordIn(prep, v.d.lx.nearWords) {
 			if o := v.next(prep, 3, ofType(schema.MilitaryBase, schema.Place)); o >= 0 {
 				v.fact(k, v.ent(s), "located_near", v.ent(o), 0.8)
 				// "… near Erbil Airport in the KRG": both are in the region.

@@ -160,8 +160,9 @@ func (d *doc) view(s *sentence) *view {
 		if n := d.lostLife(i, s); n > i {
 			// "X lost his life in the attack": "X were killed in the
 			// attack", the passive casualty verb the rules read.
+			killed := d.lx.lossReading.list[0]
 			v.it = append(v.it, item{t0: i, t1: i + 1, w: "were", id: d.lx.words.id("were")},
-				item{t0: i + 1, t1: n, w: "killed", id: d.lx.words.id("killed")})
+				item{t0: i + 1, t1: n, w: killed, id: d.lx.words.id(killed)})
 			v.quote = append(v.quote, inQuote, inQuote)
 			i = n
 			continue

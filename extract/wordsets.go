@@ -298,6 +298,11 @@ type wordSets struct {
 	secretaryWords            wordSet // "Defense Secretary": title parts of a secretary, a minister with a cabinet department
 	abbreviations             wordSet // "Gen. Kurilla": words whose dot does not end a sentence before a capital
 	sentenceStarters          wordSet // "U.S. The": capitalised words that show an initialism's dot ended the sentence
+	borderPrepositions        wordSet // "a village on the border": where a place is as to a border
+	sideNouns                 wordSet // "on the Syrian side of the border"
+	nearWords                 wordSet // "located near Y", "close to the border"
+	lossReading               wordSet // "X lost his life" reads "X were killed": the one word of loss_reading
+	auxAdverbs                wordSet // "the strike has reportedly killed": between an attack noun and its verb
 
 	all []wordSet // every set above, for indexWords
 
@@ -571,6 +576,11 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"secretary_words", w.SecretaryWords, &ws.secretaryWords},
 		{"abbreviations", w.Abbreviations, &ws.abbreviations},
 		{"sentence_starters", w.SentenceStarters, &ws.sentenceStarters},
+		{"border_prepositions", w.BorderPrepositions, &ws.borderPrepositions},
+		{"side_nouns", w.SideNouns, &ws.sideNouns},
+		{"near_words", w.NearWords, &ws.nearWords},
+		{"loss_reading", w.LossReading, &ws.lossReading},
+		{"aux_adverbs", w.AuxAdverbs, &ws.auxAdverbs},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
@@ -578,6 +588,9 @@ func (ws *wordSets) compile(w *wordLists) error {
 		}
 		*s.dst = set
 		ws.all = append(ws.all, set)
+	}
+	if len(ws.lossReading.list) != 1 {
+		return fmt.Errorf("loss_reading: want one word, have %d", len(ws.lossReading.list))
 	}
 	ws.attributionBits = unionBits(ws.hearsayWords, ws.reportVerbs)
 	ws.actBits = unionBits(ws.institutionalActVerbs, ws.summonVerbs, ws.voteVerbs, ws.callVerbs)
