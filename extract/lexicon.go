@@ -327,6 +327,8 @@ type wordLists struct {
 	NearWords                 []string            `yaml:"near_words"`
 	LossReading               []string            `yaml:"loss_reading"`
 	AuxAdverbs                []string            `yaml:"aux_adverbs"`
+	KnownWords                []string            `yaml:"known_words"`
+	NamingWords               []string            `yaml:"naming_words"`
 	EventTriggers             map[string][]string `yaml:"event_triggers"`    // rule name -> trigger words
 	RelationTriggers          map[string][]string `yaml:"relation_triggers"` // rule name -> trigger words
 }

@@ -1299,7 +1299,7 @@ func (d *doc) personCueBefore(i int) bool {
 		}
 		return d.toks[k-1].cap && (d.lx.given[d.toks[j].norm] || d.lx.kunyas.hasID(d.toks[j].id))
 	}
-	if i >= 2 && d.toks[i-1].norm == "named" {
+	if i >= 2 && d.lx.namingWords.hasID(d.toks[i-1].id) {
 		return d.lx.namedPersonNouns.hasID(d.toks[i-2].id)
 	}
 	return i >= 1 && d.lx.personListHeads.hasID(d.toks[i-1].id)
@@ -1311,7 +1311,7 @@ func (d *doc) personCueBefore(i int) bool {
 func (d *doc) aliasPhraseBefore(i int) int {
 	k := i - 1
 	switch {
-	case k >= 1 && d.toks[k].norm == "as" && d.toks[k-1].norm == "known":
+	case k >= 1 && d.toks[k].norm == "as" && d.lx.knownWords.hasID(d.toks[k-1].id):
 		k -= 2
 	case k >= 1 && d.lx.aliasWords.hasID(d.toks[k].id):
 		for k >= 1 && d.toks[k].hyph {

@@ -364,7 +364,7 @@ func (d *doc) alsoKnownAs(m *mention) *mention {
 	if i < len(d.toks) && d.toks[i].norm == "also" {
 		i++
 	}
-	if i >= len(d.toks) || d.toks[i].norm != "known" {
+	if i >= len(d.toks) || !d.lx.knownWords.hasID(d.toks[i].id) {
 		return nil
 	}
 	for j := i + 1; j < len(d.toks) && j <= i+6; j++ {

@@ -303,6 +303,8 @@ type wordSets struct {
 	nearWords                 wordSet // "located near Y", "close to the border"
 	lossReading               wordSet // "X lost his life" reads "X were killed": the one word of loss_reading
 	auxAdverbs                wordSet // "the strike has reportedly killed": between an attack noun and its verb
+	knownWords                wordSet // "X, known as Y", "X, also known by ... Y": Y is X's other name
+	namingWords               wordSet // "a woman named X": after named_person_nouns, X is a person
 
 	all []wordSet // every set above, for indexWords
 
@@ -581,6 +583,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"near_words", w.NearWords, &ws.nearWords},
 		{"loss_reading", w.LossReading, &ws.lossReading},
 		{"aux_adverbs", w.AuxAdverbs, &ws.auxAdverbs},
+		{"known_words", w.KnownWords, &ws.knownWords},
+		{"naming_words", w.NamingWords, &ws.namingWords},
 	} {
 		set, err := compileSet(s.name, s.src)
 		if err != nil {
