@@ -993,6 +993,70 @@ func TestLexiconDirOverridesWordLists(t *testing.T) {
 	}
 }
 
+// TestLexiconDirMovedWords: the words the rules once matched in Go are
+// read from the lexicon, so a lexicon directory of one's own changes what
+// they match: each edit to a copied words.yaml or frames.yaml takes a
+// fact away (gone) or makes one (made). Sentences written for this test.
+func TestLexiconDirMovedWords(t *testing.T) {
+	for _, c := range []struct {
+		file, old, new string
+		text           string
+		fact           wantFact
+		made           bool // the edit makes the fact, rather than taking it away
+	}{
+		{"words.yaml", "side_nouns: [side]", "side_nouns: [flank]",
+			"Nobody was hurt. Shells were fired from Al-Qaim, on the Iraqi side of the Iraq-Syria border.",
+			wantFact{"al-qaim", "located_near", "syria-iraq-border", ""}, false},
+		{"words.yaml", "border_prepositions: [on,", "border_prepositions: [beside, on,",
+			"Nobody was hurt. Shells fell on Al-Qaim, beside the Iraq-Syria border.",
+			wantFact{"al-qaim", "located_near", "syria-iraq-border", ""}, true},
+		{"words.yaml", "loss_reading: [killed]", "loss_reading: [wounded]",
+			"Salim Jaber lost his life in an Israeli drone strike near Qusayr.",
+			wantFact{"israel", "killed", "salim-jaber", ""}, false},
+		{"frames.yaml", "own_modifiers: [rival, local, tribal]", "own_modifiers: [local, tribal]",
+			"Iran-backed militias shelled the base on Sunday. On Monday, rival militias fired rockets at Tal Abyad.",
+			wantFact{"iran-backed-militias", "attacked", "tal-abyad", ""}, true},
+		{"frames.yaml", "pro_words: [pro]", "pro_words: [para]",
+			"Officials blamed pro-Iran fighters for the shelling.",
+			wantFact{"iran-backed-militias", "allied_with", "iran", ""}, false},
+	} {
+		t.Run(c.old, func(t *testing.T) {
+			has := func(x Extractor) bool {
+				rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: c.text})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return hasFact(rec, c.fact)
+			}
+			def, err := New("rules", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if has(def) == c.made {
+				t.Fatalf("shipped lexicon: %v present %v", c.fact, has(def))
+			}
+			data, _ := lexiconFS.ReadFile("lexicon/" + c.file)
+			if !strings.Contains(string(data), c.old) {
+				t.Fatalf("%s has no %q", c.file, c.old)
+			}
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, c.file), []byte(strings.Replace(string(data), c.old, c.new, 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			x, err := New("rules", Options{LexiconDir: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if x.Fingerprint() == def.Fingerprint() {
+				t.Error("the edit leaves the fingerprint")
+			}
+			if has(x) != c.made {
+				t.Errorf("edited lexicon: %v present %v", c.fact, has(x))
+			}
+		})
+	}
+}
+
 // TestCountryLocatesSite: in "Iraq's Ain al-Asad air base" the state says
 // where the base is; the base is what was struck.
 func TestCountryLocatesSite(t *testing.T) {

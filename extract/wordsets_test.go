@@ -156,6 +156,13 @@ func TestMovedListsAreData(t *testing.T) {
 		{"abbreviations", "[dr", "[zzword, dr", func(lx *Lexicon) bool { return lx.abbreviations.has("zzword") }},
 		{"sentence_starters", "[the", "[zzword, the", func(lx *Lexicon) bool { return lx.sentenceStarters.has("zzword") }},
 		{"spokesperson_stems", "[spokes", "[zzword, spokes", func(lx *Lexicon) bool { return lx.spokespersonTitle("zzword") }},
+		{"border_prepositions", "[on", "[zzword, on", func(lx *Lexicon) bool { return lx.borderPrepositions.has("zzword") }},
+		{"side_nouns", "[side", "[zzword, side", func(lx *Lexicon) bool { return lx.sideNouns.has("zzword") }},
+		{"near_words", "[near", "[zzword, near", func(lx *Lexicon) bool { return lx.nearWords.has("zzword") }},
+		{"loss_reading", "[killed]", "[zzword]", func(lx *Lexicon) bool { return lx.lossReading.list[0] == "zzword" }},
+		{"aux_adverbs", "[also", "[zzword, also", func(lx *Lexicon) bool { return lx.auxAdverbs.has("zzword") }},
+		{"known_words", "[known", "[zzword, known", func(lx *Lexicon) bool { return lx.knownWords.has("zzword") }},
+		{"naming_words", "[named", "[zzword, named", func(lx *Lexicon) bool { return lx.namingWords.has("zzword") }},
 		{"boilerplate_prefixes", "[leave a reply", "[zz word, leave a reply", func(lx *Lexicon) bool {
 			return slices.Contains(lx.boilerplatePrefixes, "zz word") && slices.Contains(lx.boilerplateBy['z'], "zz word")
 		}},
@@ -190,6 +197,7 @@ func TestMovedListsAreData(t *testing.T) {
 		{"has: [ambassador]", "has: [Ambassador]", "not a lower-case part"},
 		{"head_phrases:\n  MediaOutlet: [", "head_phrases:\n  Outlet: [", `unknown type "Outlet"`},
 		{"[leave a reply", "[Leave a reply", "not a lower-case text"},
+		{"loss_reading: [killed]", "loss_reading: [killed, slain]", "loss_reading: want one word"},
 		{"on_names: {X: Twitter}", "on_names: {X: Twittr}", `"Twittr" is not an entry`},
 		{"platform_words: {Twitter:", "platform_words: {Twittr:", `"Twittr" is not an entry`},
 	} {
