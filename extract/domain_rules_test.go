@@ -751,6 +751,13 @@ func TestWherePlacesAre(t *testing.T) {
 		// The sites a group uses somewhere put it there.
 		{"Warplanes hit two compounds used by Kataib Hezbollah and allied militias in Syria overnight.",
 			[]wantFact{{"kataib-hezbollah", "active_in", "syria", ""}}, nil},
+		// A group's men, remnants or activity in an area put it there.
+		{"Troops raided a farm sheltering PKK terrorists in the Zap region.",
+			[]wantFact{{"kurdistan-workers-party", "active_in", "zap", ""}}, nil},
+		{"Commandos spent the winter chasing ISIS remnants in the Anbar desert.",
+			[]wantFact{{"isis", "active_in", "anbar", ""}}, nil},
+		{"Locals reported little Kataib Hezbollah activity in Diyala last year.",
+			[]wantFact{{"kataib-hezbollah", "active_in", "diyala", ""}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, nil, c.not)
 	}
