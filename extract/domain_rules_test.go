@@ -393,6 +393,12 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"joe-biden", "attacked", "kataib-hezbollah", ""}}, nil, nil},
 		{"U.S. drones struck Kataib Hezbollah near Baghdad airport. The strikes were launched on Abu Mahdi al-Muhandis's convoy.",
 			nil, nil, []wantFact{{"abu-mahdi-al-muhandis", "attacked", "kataib-hezbollah", ""}}},
+		// An adverb of manner or sequence between the auxiliary and the
+		// verb leaves the subject the attacker.
+		{"Over the summer Turkish jets have increasingly carried out air strikes in Sinjar.",
+			[]wantFact{{"turkey", "attacked", "sinjar", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "sinjar"}}, nil},
+		{"Kataib Hezbollah has deliberately targeted U.S. forces in Syria.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, []wantEvent{{schema.EvAttack, "kataib-hezbollah", "us-military"}}, nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
