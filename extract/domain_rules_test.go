@@ -393,6 +393,16 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"joe-biden", "attacked", "kataib-hezbollah", ""}}, nil, nil},
 		{"U.S. drones struck Kataib Hezbollah near Baghdad airport. The strikes were launched on Abu Mahdi al-Muhandis's convoy.",
 			nil, nil, []wantFact{{"abu-mahdi-al-muhandis", "attacked", "kataib-hezbollah", ""}}},
+		// An adverb of manner or sequence between the auxiliary and the
+		// verb leaves the subject the attacker.
+		{"Over the summer Turkish jets have increasingly carried out air strikes in Sinjar.",
+			[]wantFact{{"turkey", "attacked", "sinjar", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "sinjar"}}, nil},
+		{"Kataib Hezbollah has deliberately targeted U.S. forces in Syria.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, []wantEvent{{schema.EvAttack, "kataib-hezbollah", "us-military"}}, nil},
+		// A frame's list of targets goes on past plain noun phrases, as
+		// the attack rule's does: each name after them was struck too.
+		{"Baghdad condemned the strikes of the US forces against the headquarters of Kataib Hezbollah, police units, Iraqi army bases and Najaf airport.",
+			[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}, {"us-military", "attacked", "iraqi-army", ""}, {"us-military", "attacked", "najaf-international-airport", ""}}, nil, nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}

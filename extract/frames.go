@@ -192,6 +192,10 @@ type construction struct {
 	needSlots []fills
 	needAt    []int
 	virtual   fills
+	// struck is the list slot an attacked fact takes as its object: the
+	// targets of a strike, whose list goes on past plain noun phrases
+	// ("the centres of X, special forces, Y bases and Z"), or "".
+	struck string
 }
 
 // fills is what a slot takes (slotFills) or what the names of a sentence
@@ -459,6 +463,9 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 	for _, f := range s.Facts {
 		if schema.LookupPredicate(f[1]) == nil {
 			return nil, fmt.Errorf("fact %v: unknown predicate %q", f, f[1])
+		}
+		if i := slices.Index(fr.slotNames, f[2]); i >= 0 && f[1] == "attacked" && fr.slotElem(i).list {
+			fr.struck = f[2]
 		}
 		for _, name := range []string{f[0], f[2]} {
 			if !slices.Contains(fr.slotNames, name) && !contextName(name) && (name != eventSlot && name != eventAgent || s.Event == nil) {
@@ -1622,7 +1629,11 @@ func (v *view) slotEntities(out []*entity, fr *construction, m match, name strin
 		out = append(out, se.entityAt(v, k))
 	default:
 		var buf [8]int
-		for _, j := range v.appendList(buf[:0], k) {
+		idx := v.appendList(buf[:0], k)
+		if name == fr.struck && len(idx) > 0 {
+			idx = v.targetsPastPhrases(idx)
+		}
+		for _, j := range idx {
 			if x := se.accept(v, j); x != nil {
 				out = append(out, x)
 			}
