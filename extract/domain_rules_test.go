@@ -980,6 +980,11 @@ func TestBlameNamesTheAttackToldBefore(t *testing.T) {
 			wantEvent{schema.EvAttack, "kataib-hezbollah", "harir-air-base"}},
 		{"A rocket attack on Zakho wounded four shoppers on Friday. Two days later, local officials accused Turkey of staging the attack.",
 			wantEvent{schema.EvAttack, "turkey", "zakho"}},
+		// "blamed the attack on X": X is blamed, not struck.
+		{"Mortars fell on the Harir base on Tuesday, officials said. Kurdish officials blamed the attack on Asaib Ahl al-Haq.",
+			wantEvent{schema.EvAttack, "asaib-ahl-al-haq", "harir-air-base"}},
+		{"Two rockets landed inside Camp Taji late on Sunday. The Iraqi army blamed Sunday's rocket attack on the camp on Kataib Hezbollah.",
+			wantEvent{schema.EvAttack, "kataib-hezbollah", "camp-taji"}},
 		// A definite attack that hit something is the attack told
 		// before, not another by an unknown hand.
 		{"A U.S. drone strike killed a Kataib Hezbollah commander in Baghdad on Wednesday, officials said. The airstrike targeted a car near Baghdad airport.",
@@ -1005,6 +1010,25 @@ func TestBlameNamesTheAttackToldBefore(t *testing.T) {
 	text := "Three rockets hit the Harir base on Sunday, officials said. Kurdish officials blamed Kataib Hezbollah for Thursday's attack in Erbil."
 	if rec := extractText(t, text); hasEvent(rec, wantEvent{schema.EvAttack, "kataib-hezbollah", "harir-air-base"}) {
 		t.Errorf("%q\n  the attack of another day is not the one told before:%s", text, eventList(rec))
+	}
+}
+
+// TestBlamedOnIsNotStruck: whom "blamed the attack on" names is blamed,
+// never the attack's target, whether or not the extractor knows the
+// blamed by name ("rogue gunmen paid by Baghdad" puts no attack on
+// Baghdad).
+func TestBlamedOnIsNotStruck(t *testing.T) {
+	for _, c := range []struct{ text, notTarget string }{
+		{"Two drones hit a Peshmerga post near Erbil on Monday. Kurdish officials blamed the attack on rogue gunmen paid by Baghdad.", "baghdad"},
+		{"Rockets struck the Harir base on Friday. Officials blamed the attack on Kataib Hezbollah.", "kataib-hezbollah"},
+		{"Rockets struck the Harir base on Friday. Officials blamed the attack on Kataib Hezbollah on Saturday.", "kataib-hezbollah"},
+	} {
+		rec := extractText(t, c.text)
+		for _, e := range rec.Events {
+			if e.Target == c.notTarget {
+				t.Errorf("%q\n  %s is blamed, not struck: %s", c.text, c.notTarget, eventList(rec))
+			}
+		}
 	}
 }
 

@@ -637,7 +637,12 @@ func (v *view) claimedOrBlamed(r *attackReading) {
 	// (claimed, as a claim of responsibility is), whoever reports it.
 	blamed := false
 	if agent == nil && v.isNoun(w) {
-		if agent = v.blamedFor(k); agent != nil && kind != schema.Denied {
+		if agent = v.blamedFor(k); agent == nil {
+			if agent = v.blamedOn(k); agent != nil {
+				v.d.sentBlamed = agent
+			}
+		}
+		if agent != nil && kind != schema.Denied {
 			kind = schema.Claimed
 		}
 		blamed = agent != nil
@@ -2796,6 +2801,36 @@ func (v *view) blamedFor(k int) *entity {
 		}
 	}
 	return nil
+}
+
+// blamedOn: "officials blamed the attack on X", "blaming Monday's drone
+// strike on the base on X": the attack noun at k is the object of a
+// verb of blame (blame_on_verbs), and the last "on" of its clause names
+// whom the blame falls on, not what was struck ("on Monday" aside). A
+// last "on" phrase that names a base or a place is the attack's target
+// ("blamed the attack on the base"), and no one is blamed.
+func (v *view) blamedOn(k int) *entity {
+	j := k - 1
+	for j >= 0 && j >= k-6 && (v.d.lx.attackAdjectives.has(v.itWord(j)) || v.dateish(j) || v.word(j, "this", "that", "those")) && !v.word(j, "of") {
+		j--
+	}
+	if !v.wordIn(j, v.d.lx.blameOnVerbs) {
+		return nil
+	}
+	var blamed *entity
+	for n := k + 1; n < len(v.it) && n <= k+12; n++ {
+		if clauseBreak(v.itWord(n)) || v.word(n, ",", "which", "that", "who", "after", "as", "because") {
+			break
+		}
+		if !v.word(n, "on") || v.dateish(n+1) {
+			continue // "on Monday" says when
+		}
+		blamed = nil
+		if a := v.next(n, 3, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition)); a >= 0 {
+			blamed = v.ent(a)
+		}
+	}
+	return blamed
 }
 
 // attributedTo: "a drone strike (also) attributed to X", "an attack,
