@@ -1013,6 +1013,25 @@ func TestBlameNamesTheAttackToldBefore(t *testing.T) {
 	}
 }
 
+// TestBlamedInRelativeClause: a relative clause that blames its head for
+// the attack told before ("X, which Washington blames for the attack")
+// gives the attack its hand, though the sentence tells of a strike on X.
+func TestBlamedInRelativeClause(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want wantEvent
+	}{
+		{"Rockets hit Camp Taji on Monday. On Friday U.S. jets bombed depots of Kataib Hezbollah, which Washington blames for the attack.",
+			wantEvent{schema.EvAttack, "kataib-hezbollah", "camp-taji"}},
+		{"Mortars fell on the Harir base on Sunday. The next day American drones hit Asaib Ahl al-Haq, which the Pentagon blamed for the shelling.",
+			wantEvent{schema.EvAttack, "asaib-ahl-al-haq", "harir-air-base"}},
+	} {
+		if rec := extractText(t, c.text); !hasEvent(rec, c.want) {
+			t.Errorf("%q\n  missing event %v\n  got %s", c.text, c.want, eventList(rec))
+		}
+	}
+}
+
 // TestBlamedOnIsNotStruck: whom "blamed the attack on" names is blamed,
 // never the attack's target, whether or not the extractor knows the
 // blamed by name ("rogue gunmen paid by Baghdad" puts no attack on

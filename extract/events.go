@@ -2788,16 +2788,32 @@ func (v *view) blamedFor(k int) *entity {
 					return e
 				}
 			}
+			if n == j-1 && v.wordIn(n, v.d.lx.blamesRelative) {
+				return v.blamedRelative(n)
+			}
 			return nil
 		}
 		if clauseBreak(v.itWord(n)) {
 			return nil
 		}
 	}
-	// "X, which/whom Washington blames for the attack"
-	if v.wordIn(j-1, v.d.lx.blamesRelative) && v.word(j-3, "which", "whom") {
-		if a := v.prev(j-3, 2, ofType(schema.ArmedGroup)); a >= 0 {
-			return v.ent(a)
+	return nil
+}
+
+// blamedRelative: the head of a relative clause whose verb at n blames it
+// and has no object of its own ("X, which Washington blames for the
+// attack", "groups that it blamed for the drone attack"): the group or
+// state before the relative pronoun, past the clause's subject.
+func (v *view) blamedRelative(n int) *entity {
+	for r := n - 1; r >= 0 && r >= n-4; r-- {
+		if v.word(r, "which", "whom", "that") {
+			if a := v.prev(r, 2, ofType(schema.ArmedGroup, schema.Country)); a >= 0 {
+				return v.ent(a)
+			}
+			return nil
+		}
+		if clauseBreak(v.itWord(r)) || v.word(r, ",") || is(v.ent(r), schema.ArmedGroup) {
+			return nil
 		}
 	}
 	return nil
