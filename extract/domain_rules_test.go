@@ -1035,12 +1035,15 @@ func TestBlamedInRelativeClause(t *testing.T) {
 // TestBlamedOnIsNotStruck: whom "blamed the attack on" names is blamed,
 // never the attack's target, whether or not the extractor knows the
 // blamed by name ("rogue gunmen paid by Baghdad" puts no attack on
-// Baghdad).
+// Baghdad); nor is an accuser of "the attack" its target.
 func TestBlamedOnIsNotStruck(t *testing.T) {
 	for _, c := range []struct{ text, notTarget string }{
 		{"Two drones hit a Peshmerga post near Erbil on Monday. Kurdish officials blamed the attack on rogue gunmen paid by Baghdad.", "baghdad"},
 		{"Rockets struck the Harir base on Friday. Officials blamed the attack on Kataib Hezbollah.", "kataib-hezbollah"},
 		{"Rockets struck the Harir base on Friday. Officials blamed the attack on Kataib Hezbollah on Saturday.", "kataib-hezbollah"},
+		// "accused X of the attack": the attack told before, not one on
+		// the accuser.
+		{"Mortars hit Camp Taji on Sunday. Washington accused Kataib Hezbollah of the attack.", "united-states"},
 	} {
 		rec := extractText(t, c.text)
 		for _, e := range rec.Events {
