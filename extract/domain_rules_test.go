@@ -1032,6 +1032,28 @@ func TestBlamedInRelativeClause(t *testing.T) {
 	}
 }
 
+// TestCasualtyClauseNamesWhomItHurt: the casualty verbs of an attack's
+// relative clause go on naming whom it hurt ("killed X, injured Y and
+// wounded Z"), and the speaker of a trailing ", X said" was not hurt.
+func TestCasualtyClauseNamesWhomItHurt(t *testing.T) {
+	text := "Officials blamed Kataib Hezbollah for a rocket attack that killed an interpreter and a cook, injured two local guards and wounded three U.S. soldiers, the Pentagon said."
+	if rec := extractText(t, text); !hasEvent(rec, wantEvent{schema.EvAttack, "kataib-hezbollah", "us-military"}) {
+		t.Errorf("%q\n  missing the attack on the soldiers\n  got %s", text, eventList(rec))
+	}
+	text = "Officials blamed Kataib Hezbollah for a rocket attack that killed an interpreter, the Pentagon said."
+	rec := extractText(t, text)
+	for _, e := range rec.Events {
+		if e.Target == "pentagon" {
+			t.Errorf("%q\n  the speaker is no target: %s", text, eventList(rec))
+		}
+	}
+	for _, f := range rec.Facts {
+		if f.P == "attacked" && f.O == "pentagon" {
+			t.Errorf("%q\n  the speaker was not attacked: %v", text, f)
+		}
+	}
+}
+
 // TestBlamedOnIsNotStruck: whom "blamed the attack on" names is blamed,
 // never the attack's target, whether or not the extractor knows the
 // blamed by name ("rogue gunmen paid by Baghdad" puts no attack on

@@ -3236,13 +3236,22 @@ func (v *view) casualtyAfter(j int) int {
 func (v *view) killedAfter(j, k int) ([]*entity, int) {
 	var people, groups []*entity
 	last := k
-	for n := j + 1; n < len(v.it) && n <= j+10; n++ {
-		if clauseBreak(v.it[n].w) {
-			break
+	more := false // past a further casualty verb of the clause
+	for n, end := j+1, j+10; n < len(v.it) && n <= end; n++ {
+		if clauseBreak(v.it[n].w) || more && v.word(n, "in", "at", "near", "on") {
+			break // "… and injured others in Raparin": where, not whom
+		}
+		if v.wordIn(n, v.d.lx.casualtyVerbs) {
+			// "killed a contractor, wounded another and hurt five U.S.
+			// troops": the verbs go on naming whom the attack hurt.
+			end, more = n+10, true
 		}
 		e := v.ent(n)
 		if e == nil {
 			continue
+		}
+		if v.wordIn(n+1, v.d.lx.clauseReportVerbs) {
+			break // "…, the Pentagon said": the speaker was not hurt
 		}
 		if is(e, schema.Person) {
 			people = append(people, e)
