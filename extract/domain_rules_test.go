@@ -997,6 +997,11 @@ func TestBlameNamesTheAttackToldBefore(t *testing.T) {
 			wantEvent{schema.EvAttack, "kataib-hezbollah", "harir-air-base"}},
 		{"A rocket attack on Zakho wounded four shoppers on Friday. Two days later, local officials accused Turkey of staging the attack.",
 			wantEvent{schema.EvAttack, "turkey", "zakho"}},
+		// "blamed the attack on X": X is blamed, not struck.
+		{"Mortars fell on the Harir base on Tuesday, officials said. Kurdish officials blamed the attack on Asaib Ahl al-Haq.",
+			wantEvent{schema.EvAttack, "asaib-ahl-al-haq", "harir-air-base"}},
+		{"Two rockets landed inside Camp Taji late on Sunday. The Iraqi army blamed Sunday's rocket attack on the camp on Kataib Hezbollah.",
+			wantEvent{schema.EvAttack, "kataib-hezbollah", "camp-taji"}},
 		// A definite attack that hit something is the attack told
 		// before, not another by an unknown hand.
 		{"A U.S. drone strike killed a Kataib Hezbollah commander in Baghdad on Wednesday, officials said. The airstrike targeted a car near Baghdad airport.",
@@ -1022,6 +1027,69 @@ func TestBlameNamesTheAttackToldBefore(t *testing.T) {
 	text := "Three rockets hit the Harir base on Sunday, officials said. Kurdish officials blamed Kataib Hezbollah for Thursday's attack in Erbil."
 	if rec := extractText(t, text); hasEvent(rec, wantEvent{schema.EvAttack, "kataib-hezbollah", "harir-air-base"}) {
 		t.Errorf("%q\n  the attack of another day is not the one told before:%s", text, eventList(rec))
+	}
+}
+
+// TestBlamedInRelativeClause: a relative clause that blames its head for
+// the attack told before ("X, which Washington blames for the attack")
+// gives the attack its hand, though the sentence tells of a strike on X.
+func TestBlamedInRelativeClause(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want wantEvent
+	}{
+		{"Rockets hit Camp Taji on Monday. On Friday U.S. jets bombed depots of Kataib Hezbollah, which Washington blames for the attack.",
+			wantEvent{schema.EvAttack, "kataib-hezbollah", "camp-taji"}},
+		{"Mortars fell on the Harir base on Sunday. The next day American drones hit Asaib Ahl al-Haq, which the Pentagon blamed for the shelling.",
+			wantEvent{schema.EvAttack, "asaib-ahl-al-haq", "harir-air-base"}},
+	} {
+		if rec := extractText(t, c.text); !hasEvent(rec, c.want) {
+			t.Errorf("%q\n  missing event %v\n  got %s", c.text, c.want, eventList(rec))
+		}
+	}
+}
+
+// TestCasualtyClauseNamesWhomItHurt: the casualty verbs of an attack's
+// relative clause go on naming whom it hurt ("killed X, injured Y and
+// wounded Z"), and the speaker of a trailing ", X said" was not hurt.
+func TestCasualtyClauseNamesWhomItHurt(t *testing.T) {
+	text := "Officials blamed Kataib Hezbollah for a rocket attack that killed an interpreter and a cook, injured two local guards and wounded three U.S. soldiers, the Pentagon said."
+	if rec := extractText(t, text); !hasEvent(rec, wantEvent{schema.EvAttack, "kataib-hezbollah", "us-military"}) {
+		t.Errorf("%q\n  missing the attack on the soldiers\n  got %s", text, eventList(rec))
+	}
+	text = "Officials blamed Kataib Hezbollah for a rocket attack that killed an interpreter, the Pentagon said."
+	rec := extractText(t, text)
+	for _, e := range rec.Events {
+		if e.Target == "pentagon" {
+			t.Errorf("%q\n  the speaker is no target: %s", text, eventList(rec))
+		}
+	}
+	for _, f := range rec.Facts {
+		if f.P == "attacked" && f.O == "pentagon" {
+			t.Errorf("%q\n  the speaker was not attacked: %v", text, f)
+		}
+	}
+}
+
+// TestBlamedOnIsNotStruck: whom "blamed the attack on" names is blamed,
+// never the attack's target, whether or not the extractor knows the
+// blamed by name ("rogue gunmen paid by Baghdad" puts no attack on
+// Baghdad); nor is an accuser of "the attack" its target.
+func TestBlamedOnIsNotStruck(t *testing.T) {
+	for _, c := range []struct{ text, notTarget string }{
+		{"Two drones hit a Peshmerga post near Erbil on Monday. Kurdish officials blamed the attack on rogue gunmen paid by Baghdad.", "baghdad"},
+		{"Rockets struck the Harir base on Friday. Officials blamed the attack on Kataib Hezbollah.", "kataib-hezbollah"},
+		{"Rockets struck the Harir base on Friday. Officials blamed the attack on Kataib Hezbollah on Saturday.", "kataib-hezbollah"},
+		// "accused X of the attack": the attack told before, not one on
+		// the accuser.
+		{"Mortars hit Camp Taji on Sunday. Washington accused Kataib Hezbollah of the attack.", "united-states"},
+	} {
+		rec := extractText(t, c.text)
+		for _, e := range rec.Events {
+			if e.Target == c.notTarget {
+				t.Errorf("%q\n  %s is blamed, not struck: %s", c.text, c.notTarget, eventList(rec))
+			}
+		}
 	}
 }
 

@@ -637,7 +637,12 @@ func (v *view) claimedOrBlamed(r *attackReading) {
 	// (claimed, as a claim of responsibility is), whoever reports it.
 	blamed := false
 	if agent == nil && v.isNoun(w) {
-		if agent = v.blamedFor(k); agent != nil && kind != schema.Denied {
+		if agent = v.blamedFor(k); agent == nil {
+			if agent = v.blamedOn(k); agent != nil {
+				v.d.sentBlamed = agent
+			}
+		}
+		if agent != nil && kind != schema.Denied {
 			kind = schema.Claimed
 		}
 		blamed = agent != nil
@@ -2783,19 +2788,65 @@ func (v *view) blamedFor(k int) *entity {
 					return e
 				}
 			}
+			if n == j-1 && v.wordIn(n, v.d.lx.blamesRelative) {
+				return v.blamedRelative(n)
+			}
 			return nil
 		}
 		if clauseBreak(v.itWord(n)) {
 			return nil
 		}
 	}
-	// "X, which/whom Washington blames for the attack"
-	if v.wordIn(j-1, v.d.lx.blamesRelative) && v.word(j-3, "which", "whom") {
-		if a := v.prev(j-3, 2, ofType(schema.ArmedGroup)); a >= 0 {
-			return v.ent(a)
+	return nil
+}
+
+// blamedRelative: the head of a relative clause whose verb at n blames it
+// and has no object of its own ("X, which Washington blames for the
+// attack", "groups that it blamed for the drone attack"): the group or
+// state before the relative pronoun, past the clause's subject.
+func (v *view) blamedRelative(n int) *entity {
+	for r := n - 1; r >= 0 && r >= n-4; r-- {
+		if v.word(r, "which", "whom", "that") {
+			if a := v.prev(r, 2, ofType(schema.ArmedGroup, schema.Country)); a >= 0 {
+				return v.ent(a)
+			}
+			return nil
+		}
+		if clauseBreak(v.itWord(r)) || v.word(r, ",") || is(v.ent(r), schema.ArmedGroup) {
+			return nil
 		}
 	}
 	return nil
+}
+
+// blamedOn: "officials blamed the attack on X", "blaming Monday's drone
+// strike on the base on X": the attack noun at k is the object of a
+// verb of blame (blame_on_verbs), and the last "on" of its clause names
+// whom the blame falls on, not what was struck ("on Monday" aside). A
+// last "on" phrase that names a base or a place is the attack's target
+// ("blamed the attack on the base"), and no one is blamed.
+func (v *view) blamedOn(k int) *entity {
+	j := k - 1
+	for j >= 0 && j >= k-6 && (v.d.lx.attackAdjectives.has(v.itWord(j)) || v.dateish(j) || v.word(j, "this", "that", "those")) && !v.word(j, "of") {
+		j--
+	}
+	if !v.wordIn(j, v.d.lx.blameOnVerbs) {
+		return nil
+	}
+	var blamed *entity
+	for n := k + 1; n < len(v.it) && n <= k+12; n++ {
+		if clauseBreak(v.itWord(n)) || v.word(n, ",", "which", "that", "who", "after", "as", "because") {
+			break
+		}
+		if !v.word(n, "on") || v.dateish(n+1) {
+			continue // "on Monday" says when
+		}
+		blamed = nil
+		if a := v.next(n, 3, ofType(schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition)); a >= 0 {
+			blamed = v.ent(a)
+		}
+	}
+	return blamed
 }
 
 // attributedTo: "a drone strike (also) attributed to X", "an attack,
@@ -3185,13 +3236,22 @@ func (v *view) casualtyAfter(j int) int {
 func (v *view) killedAfter(j, k int) ([]*entity, int) {
 	var people, groups []*entity
 	last := k
-	for n := j + 1; n < len(v.it) && n <= j+10; n++ {
-		if clauseBreak(v.it[n].w) {
-			break
+	more := false // past a further casualty verb of the clause
+	for n, end := j+1, j+10; n < len(v.it) && n <= end; n++ {
+		if clauseBreak(v.it[n].w) || more && v.word(n, "in", "at", "near", "on") {
+			break // "… and injured others in Raparin": where, not whom
+		}
+		if v.wordIn(n, v.d.lx.casualtyVerbs) {
+			// "killed a contractor, wounded another and hurt five U.S.
+			// troops": the verbs go on naming whom the attack hurt.
+			end, more = n+10, true
 		}
 		e := v.ent(n)
 		if e == nil {
 			continue
+		}
+		if v.wordIn(n+1, v.d.lx.clauseReportVerbs) {
+			break // "…, the Pentagon said": the speaker was not hurt
 		}
 		if is(e, schema.Person) {
 			people = append(people, e)

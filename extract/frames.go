@@ -1754,6 +1754,9 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 	if v.d.ownSide(agent, target) && ev.Type != schema.EvStatement {
 		return nil // no one attacks, meets or threatens itself: the subject was misread
 	}
+	if agent == nil && target != nil && target == v.d.sentBlamed && sameEventKind(ev.Type, schema.EvAttack) {
+		return nil // "blamed Sunday's attack on X": X is blamed, not struck
+	}
 	agentAt := -1 // the item the agent's slot bound
 	if i := slices.Index(fr.slotNames, ev.Agent); i >= 0 {
 		agentAt = m.bind[i]

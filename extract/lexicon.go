@@ -163,6 +163,7 @@ type wordLists struct {
 	OwnAttackVerbs            []string            `yaml:"own_attack_verbs"`
 	BlameVerbs                []string            `yaml:"blame_verbs"`
 	BlamesRelative            []string            `yaml:"blames_relative"`
+	BlameOnVerbs              []string            `yaml:"blame_on_verbs"`
 	AttributedParticiples     []string            `yaml:"attributed_participles"`
 	ResponseVerbs             []string            `yaml:"response_verbs"`
 	OwnedSites                []string            `yaml:"owned_sites"`

@@ -143,6 +143,7 @@ type wordSets struct {
 	ownAttackVerbs            wordSet // a speaker telling of its own attack
 	blameVerbs                wordSet // "Washington blamed X for the attack"
 	blamesRelative            wordSet // "X, which Washington blames for the attack"
+	blameOnVerbs              wordSet // "blamed the attack on X"
 	attributedParticiples     wordSet // "a drone strike attributed to X", "an attack blamed on X"
 	responseVerbs             wordSet // "X responded with airstrikes on Y"
 	ownedSites                wordSet // besides generic_targets, sites that have an owner
@@ -425,6 +426,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"own_attack_verbs", w.OwnAttackVerbs, &ws.ownAttackVerbs},
 		{"blame_verbs", w.BlameVerbs, &ws.blameVerbs},
 		{"blames_relative", w.BlamesRelative, &ws.blamesRelative},
+		{"blame_on_verbs", w.BlameOnVerbs, &ws.blameOnVerbs},
 		{"attributed_participles", w.AttributedParticiples, &ws.attributedParticiples},
 		{"response_verbs", w.ResponseVerbs, &ws.responseVerbs},
 		{"owned_sites", w.OwnedSites, &ws.ownedSites},
