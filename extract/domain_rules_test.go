@@ -1063,3 +1063,32 @@ func TestLostLifeReadsAsKilled(t *testing.T) {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
 }
+
+// TestStrikesOnCountriesRetold: strikes told again as falling on a list
+// of countries ("the raids on Lebanon and Syria", "aggression against
+// Iraq, Syria and Yemen") are the strikes the article already told, by
+// the same forces or, with no hand named, on one of those countries: the
+// countries say where they fell, not a second happening.
+func TestStrikesOnCountriesRetold(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"Israeli jets bombed a weapons depot of Kataib Hezbollah near Qaim on Monday.\n\nDamascus denounced the Israeli raids on Iraq and Syria as a breach of international law.", 1},
+		{"U.S. warplanes struck Kataib Hezbollah in Iraq on Friday.\n\nThe Houthis said the American aggression against Iraq, Syria and Yemen would fail.", 1},
+		{"U.S. warplanes pounded Iraq and Syria on Friday.\n\n\"Friday's attack on Syria and Iraq was a reckless act,\" the Iranian foreign minister said.", 1},
+		// A single country struck is a target of its own.
+		{"Israeli jets bombed a weapons depot of Kataib Hezbollah near Qaim on Monday.\n\nOn Tuesday Israeli jets bombed Iran.", 2},
+	} {
+		rec := extractText(t, c.text)
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type == schema.EvAttack || e.Type == schema.EvAirstrike {
+				n++
+			}
+		}
+		if n != c.want {
+			t.Errorf("%q\n  %d strikes, want %d: %s", c.text, n, c.want, eventList(rec))
+		}
+	}
+}
