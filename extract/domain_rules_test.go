@@ -1092,3 +1092,33 @@ func TestStrikesOnCountriesRetold(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionOfCountryIsWhereNotWhom: a country named as a region of it
+// ("in eastern Syria", "on northern Iraq") says where an attack fell, not
+// whom it hit: no attack on the country, and none at all when no hand is
+// named either. A country named plainly may still be struck.
+func TestRegionOfCountryIsWhereNotWhom(t *testing.T) {
+	for _, c := range []struct {
+		text, country string
+		want          int // attacks on the country
+	}{
+		{"A supply depot of the coalition in eastern Syria was shelled late on Monday.", "syria", 0},
+		{"The army pulled its units back from the dam in northern Syria, two days after they were struck by mortars.", "syria", 0},
+		{"Raids by Turkish drones on northern Iraq went on through the weekend, a local mayor said.", "iraq", 0},
+		{"Iranian missiles struck Iraq on Sunday night, the ministry said.", "iraq", 1},
+	} {
+		rec := extractText(t, c.text)
+		n := 0
+		for _, e := range rec.Events {
+			if (e.Type == schema.EvAttack || e.Type == schema.EvAirstrike) && e.Target == c.country {
+				n++
+			}
+			if (e.Type == schema.EvAttack || e.Type == schema.EvAirstrike) && e.Agent == "" && e.Target == "" {
+				t.Errorf("%q\n  an attack by no hand on no one: %s", c.text, eventList(rec))
+			}
+		}
+		if n != c.want {
+			t.Errorf("%q\n  %d attacks on %s, want %d: %s", c.text, n, c.country, c.want, eventList(rec))
+		}
+	}
+}

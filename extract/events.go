@@ -30,6 +30,16 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 		}
 		agent = by
 	}
+	whereOnly := false
+	if sameEventKind(typ, schema.EvAttack) && v.regionOnly(target, k) {
+		// "drone attacks on northeast Syria", "a base in eastern Syria was
+		// struck": a region of a country says where an attack fell, not
+		// whom it hit; with no hand named either, it is no event of its own.
+		if loc == nil {
+			loc = target
+		}
+		target, whereOnly = nil, agent == nil
+	}
 	date, note := v.date(k)
 	if prev := v.countriesRetold(typ, agent, target, date); prev != nil {
 		return prev
@@ -49,7 +59,30 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if prev := v.saidBefore(typ, agent, target, k); prev != nil {
 		return prev
 	}
-	return v.newEvent(typ, kind, agent, target, loc, by, status, date, note)
+	ev := v.newEvent(typ, kind, agent, target, loc, by, status, date, note)
+	if whereOnly {
+		if d.whereOnly == nil {
+			d.whereOnly = map[string]bool{}
+		}
+		d.whereOnly[ev.ID] = true
+	}
+	return ev
+}
+
+// regionOnly reports a country c that the sentence names, where nearest
+// to the trigger at item k, as a region of it ("northeast Syria", "in
+// northern Iraq"; place_words before the name).
+func (v *view) regionOnly(c *entity, k int) bool {
+	if !is(c, schema.Country) {
+		return false
+	}
+	at := -1
+	for j := range v.it {
+		if v.ent(j) == c && (at < 0 || abs(j-k) < abs(at-k)) {
+			at = j
+		}
+	}
+	return at > 0 && v.wordIn(at-1, v.d.lx.placeWords)
 }
 
 // newEvent records an event that no earlier one retells.
