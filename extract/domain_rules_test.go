@@ -1148,3 +1148,62 @@ func TestLostLifeReadsAsKilled(t *testing.T) {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
 }
+
+// TestStrikesOnCountriesRetold: strikes told again as falling on a list
+// of countries ("the raids on Lebanon and Syria", "aggression against
+// Iraq, Syria and Yemen") are the strikes the article already told, by
+// the same forces or, with no hand named, on one of those countries: the
+// countries say where they fell, not a second happening.
+func TestStrikesOnCountriesRetold(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"Israeli jets bombed a weapons depot of Kataib Hezbollah near Qaim on Monday.\n\nDamascus denounced the Israeli raids on Iraq and Syria as a breach of international law.", 1},
+		{"U.S. warplanes struck Kataib Hezbollah in Iraq on Friday.\n\nThe Houthis said the American aggression against Iraq, Syria and Yemen would fail.", 1},
+		{"U.S. warplanes pounded Iraq and Syria on Friday.\n\n\"Friday's attack on Syria and Iraq was a reckless act,\" the Iranian foreign minister said.", 1},
+		// A single country struck is a target of its own.
+		{"Israeli jets bombed a weapons depot of Kataib Hezbollah near Qaim on Monday.\n\nOn Tuesday Israeli jets bombed Iran.", 2},
+	} {
+		rec := extractText(t, c.text)
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type == schema.EvAttack || e.Type == schema.EvAirstrike {
+				n++
+			}
+		}
+		if n != c.want {
+			t.Errorf("%q\n  %d strikes, want %d: %s", c.text, n, c.want, eventList(rec))
+		}
+	}
+}
+
+// TestRegionOfCountryIsWhereNotWhom: a country named as a region of it
+// ("in eastern Syria", "on northern Iraq") says where an attack fell, not
+// whom it hit: no attack on the country, and none at all when no hand is
+// named either. A country named plainly may still be struck.
+func TestRegionOfCountryIsWhereNotWhom(t *testing.T) {
+	for _, c := range []struct {
+		text, country string
+		want          int // attacks on the country
+	}{
+		{"A supply depot of the coalition in eastern Syria was shelled late on Monday.", "syria", 0},
+		{"The army pulled its units back from the dam in northern Syria, two days after they were struck by mortars.", "syria", 0},
+		{"Raids by Turkish drones on northern Iraq went on through the weekend, a local mayor said.", "iraq", 0},
+		{"Iranian missiles struck Iraq on Sunday night, the ministry said.", "iraq", 1},
+	} {
+		rec := extractText(t, c.text)
+		n := 0
+		for _, e := range rec.Events {
+			if (e.Type == schema.EvAttack || e.Type == schema.EvAirstrike) && e.Target == c.country {
+				n++
+			}
+			if (e.Type == schema.EvAttack || e.Type == schema.EvAirstrike) && e.Agent == "" && e.Target == "" {
+				t.Errorf("%q\n  an attack by no hand on no one: %s", c.text, eventList(rec))
+			}
+		}
+		if n != c.want {
+			t.Errorf("%q\n  %d attacks on %s, want %d: %s", c.text, n, c.country, c.want, eventList(rec))
+		}
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,7 +30,20 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 		}
 		agent = by
 	}
+	whereOnly := false
+	if sameEventKind(typ, schema.EvAttack) && v.regionOnly(target, k) {
+		// "drone attacks on northeast Syria", "a base in eastern Syria was
+		// struck": a region of a country says where an attack fell, not
+		// whom it hit; with no hand named either, it is no event of its own.
+		if loc == nil {
+			loc = target
+		}
+		target, whereOnly = nil, agent == nil
+	}
 	date, note := v.date(k)
+	if prev := v.countriesRetold(typ, agent, target, date); prev != nil {
+		return prev
+	}
 	if prev := d.retold(typ, agent, target, status, date); prev != nil {
 		return prev
 	}
@@ -45,7 +59,30 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if prev := v.saidBefore(typ, agent, target, k); prev != nil {
 		return prev
 	}
-	return v.newEvent(typ, kind, agent, target, loc, by, status, date, note)
+	ev := v.newEvent(typ, kind, agent, target, loc, by, status, date, note)
+	if whereOnly {
+		if d.whereOnly == nil {
+			d.whereOnly = map[string]bool{}
+		}
+		d.whereOnly[ev.ID] = true
+	}
+	return ev
+}
+
+// regionOnly reports a country c that the sentence names, where nearest
+// to the trigger at item k, as a region of it ("northeast Syria", "in
+// northern Iraq"; place_words before the name).
+func (v *view) regionOnly(c *entity, k int) bool {
+	if !is(c, schema.Country) {
+		return false
+	}
+	at := -1
+	for j := range v.it {
+		if v.ent(j) == c && (at < 0 || abs(j-k) < abs(at-k)) {
+			at = j
+		}
+	}
+	return at > 0 && v.wordIn(at-1, v.d.lx.placeWords)
 }
 
 // newEvent records an event that no earlier one retells.
@@ -1112,6 +1149,63 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	v.d.lastAttack = ev.ID
 	return last
+}
+
+// countriesRetold returns the article's earlier strike that one told as
+// falling on two or more countries retells ("the U.S. strikes on Syria
+// and Iraq", "the aggression against Iraq, Syria and Yemen"): a list of
+// countries says where strikes fell, not whom they hit, and once the
+// article has told a strike by the same forces, such a sentence tells it
+// again. One with no hand named ("last night's attack on Syria and
+// Iraq") retells an earlier strike on one of the countries. Nil when no
+// strike was told before, or only one dated to another day.
+func (v *view) countriesRetold(typ string, agent, target *entity, date string) *schema.Event {
+	if !sameEventKind(typ, schema.EvAttack) || !is(target, schema.Country) {
+		return nil
+	}
+	countries := v.countryList(target)
+	if len(countries) < 2 {
+		return nil
+	}
+	a := v.d.forces(agent)
+	for i := range v.d.events {
+		e := &v.d.events[i]
+		if !sameEventKind(e.Type, typ) || date != "" && e.Date != "" && e.Date != date {
+			continue
+		}
+		if agent != nil && e.Agent != "" && v.d.forces(v.d.byID[e.Agent]) == a {
+			return e
+		}
+		if agent == nil && slices.Contains(countries, e.Target) {
+			return e
+		}
+	}
+	return nil
+}
+
+// countryList returns the ids of the countries the sentence lists with
+// country c ("Syria and Iraq", "Iraq, Syria, and Yemen"), c's first,
+// or c's alone when no list holds it.
+func (v *view) countryList(c *entity) []string {
+	ids := []string{c.id}
+	for j := range v.it {
+		if v.ent(j) != c {
+			continue
+		}
+		for _, step := range []int{-1, 1} {
+			for x := j + step; x >= 0 && x < len(v.it); x += step {
+				if v.word(x, ",", "and") {
+					continue
+				}
+				if e := v.ent(x); is(e, schema.Country) && e != c && !slices.Contains(ids, e.id) && x != j+step {
+					ids = append(ids, e.id)
+					continue
+				}
+				break
+			}
+		}
+	}
+	return ids
 }
 
 // passiveVerb reports an attack verb at k in the passive: a participle

@@ -1804,7 +1804,7 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		return v.antecedentBy(agent)
 	}
 	if e := v.sameEvent(typ, agent, target); e != nil {
-		if e.Target == "" && target != nil && target.id != e.Agent {
+		if e.Target == "" && target != nil && target.id != e.Agent && !(sameEventKind(typ, schema.EvAttack) && v.regionOnly(target, m.trigger)) {
 			e.Target = target.id // the rules found the act, the frame its object
 		}
 		if typ != ev.Type && e.Type == ev.Type {

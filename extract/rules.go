@@ -60,6 +60,7 @@ func (x *Rules) Extract(ctx context.Context, a *source.Article) (schema.Record, 
 	d.lateEnemies()
 	d.dropThreatRepeats()
 	d.dropHalfToldRepeats()
+	d.dropWhereOnly()
 	rec := d.record()
 	// The record holds strings only, never the doc's slices.
 	buf.toks, buf.at, buf.reserved, buf.items, buf.quote = d.toks, d.at, d.reserved, d.itemBuf, d.quoteBuf
@@ -173,6 +174,9 @@ type doc struct {
 	// speaker's side fights, before the article had told of any fight of
 	// that side (lateEnemies).
 	noEnemyYet map[string]bool
+	// whereOnly marks the attacks told with no hand whose only target was
+	// a country named as a region of it (dropWhereOnly).
+	whereOnly map[string]bool
 	// lastTopic is the first entity the last sentence named, of any type:
 	// "It continues to host U.S. forces" after a sentence about a base.
 	lastTopic   *entity
@@ -580,6 +584,30 @@ func (d *doc) dropHalfToldRepeats() {
 	}
 	d.events = out
 	d.renameEvents(same)
+}
+
+// dropWhereOnly drops the attacks with no hand that named only a region
+// of a country as struck ("a base in eastern Syria was hit"): what they
+// tell is where something was attacked, which no event records; facts
+// about them go with them.
+func (d *doc) dropWhereOnly() {
+	if len(d.whereOnly) == 0 {
+		return
+	}
+	out := d.events[:0]
+	for _, e := range d.events {
+		if !d.whereOnly[e.ID] || e.Agent != "" || e.Target != "" {
+			out = append(out, e)
+		}
+	}
+	d.events = out
+	facts := d.facts[:0]
+	for _, f := range d.facts {
+		if !d.whereOnly[f.S] && !d.whereOnly[f.O] {
+			facts = append(facts, f)
+		}
+	}
+	d.facts = facts
 }
 
 // handOf is the id of the hand an attack's agent is: a state's armed
