@@ -2,6 +2,7 @@ package source
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -141,6 +142,12 @@ func cleanText(text string, cfg cleanConfig) meta {
 	for ; pos < len(kept); pos++ {
 		l := &lines[kept[pos]]
 		kind := hdrKind(0)
+		if pos == 0 {
+			if d, rest, ok := stampedLine(l.s); ok {
+				m.Date = d
+				l.s = rest // then read as any first line: a headline, a byline or the body
+			}
+		}
 		if d, ok := dateLine(l.s); ok {
 			if m.Date == "" {
 				m.Date = d
@@ -337,6 +344,25 @@ func titleEligible(s string) bool {
 		return false
 	}
 	return !(strings.HasSuffix(s, ".") && n >= 10)
+}
+
+// stampedLine reads a first line that opens with a date stamp and goes on
+// with the headline or the first sentence (" date 2024-02-03 Tehran
+// condemns ...", "Published 3 March 2024 Officials said ..."), the way
+// dumps of a page's text begin: the date, and the line without it.
+func stampedLine(s string) (iso, rest string, ok bool) {
+	if _, whole := dateLine(s); whole {
+		return "", "", false // a date line of its own is read as such
+	}
+	iso, start, end, found := findDate(s)
+	if !found || start > 40 || !onlyDateWords(s[:start]) {
+		return "", "", false
+	}
+	rest = strings.TrimSpace(s[end:])
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) && r != '"' && r != '“' {
+		return "", "", false
+	}
+	return iso, rest, true
 }
 
 // stripTitlePrefix removes a repeat of the title glued to the front of a

@@ -474,6 +474,21 @@ func TestCleanRules(t *testing.T) {
 			want: meta{Title: "Iraq Demands Troop Withdrawal", Date: "2025-03-26", Text: body},
 		},
 		{
+			name: "a date stamp glued before the headline",
+			in:   " date 2025-03-26 Talks to resume in Baghdad\n\n" + body,
+			want: meta{Title: "Talks to resume in Baghdad", Date: "2025-03-26", Text: body},
+		},
+		{
+			name: "a date stamp glued before the first sentence",
+			in:   "Published 26 March 2025 " + body + "\n\n" + body,
+			want: meta{Date: "2025-03-26", Text: body + "\n\n" + body},
+		},
+		{
+			name: "a headline that starts with a date keeps it",
+			in:   "March 26, 2025: talks to resume in Baghdad\n\n" + body,
+			want: meta{Title: "March 26, 2025: talks to resume in Baghdad", Text: body},
+		},
+		{
 			name: "outlet prefix in the title",
 			in:   "Example News - Talks to resume in Baghdad\n\n" + body,
 			want: meta{Title: "Talks to resume in Baghdad", Outlet: "Example News", Text: body},
