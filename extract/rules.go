@@ -173,6 +173,10 @@ type doc struct {
 	// speaker's side fights, before the article had told of any fight of
 	// that side (lateEnemies).
 	noEnemyYet map[string]bool
+	// causeOnly marks the attacks first told as the cause of something
+	// else ("in response to a series of attacks on U.S. troops"): "the
+	// strike" a later sentence tells of is the one narrated, not these.
+	causeOnly map[string]bool
 	// lastTopic is the first entity the last sentence named, of any type:
 	// "It continues to host U.S. forces" after a sentence about a base.
 	lastTopic   *entity
