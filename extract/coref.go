@@ -331,3 +331,69 @@ func (d *doc) restate(ds *describedSpeaker, p *entity) {
 		}
 	}
 }
+
+// possessed reads "its" or "their" at token i before the noun of a
+// group's members as the rules read the group's name there: "the SDF said
+// two of its fighters were killed in a Turkish strike" is as "two of the
+// SDF's fighters". It returns the group and the end of the pronoun's item
+// (the noun stays a word of its own, as after a name), or nil.
+func (d *doc) possessed(i int, s *sentence, v *view) (*entity, int) {
+	if w := d.toks[i].norm; w != "its" && w != "their" || d.at[i] != nil {
+		return nil, i
+	}
+	if n := i + 1; n >= s.last || d.at[n] != nil || !d.lx.memberHeads.hasID(d.toks[n].id) {
+		return nil, i
+	}
+	if e := v.possessor(); is(e, schema.ArmedGroup) {
+		return e, i + 1
+	}
+	return nil, i
+}
+
+// possessor is what "its" or "their" before the item being read takes
+// up: the subject of the reporting verb before it ("The PMF, an umbrella
+// that includes X, said one of its members …": the PMF, not X), else the
+// nearest state, body, coalition or group the sentence named before it
+// that no preposition governs, but for the subject of an infinitive ("the
+// need for the Turkish government to withdraw its forces"). Nil when the
+// clause names none.
+func (v *view) possessor() *entity {
+	actor := func(e *entity) bool {
+		return is(e, schema.Country, schema.GovernmentBody, schema.Coalition, schema.ArmedGroup)
+	}
+	for r := len(v.it) - 1; r > 0; r-- {
+		if clauseBreak(v.it[r].w) {
+			break
+		}
+		if v.it[r].e == nil && v.lowerWord(r) && v.d.lx.reportVerbs.has(v.it[r].w) {
+			if _, e := v.subj(r); actor(e) {
+				return e
+			}
+			break
+		}
+	}
+	for j := len(v.it) - 1; j >= 0; j-- {
+		it := &v.it[j]
+		if it.e == nil {
+			if clauseBreak(it.w) {
+				return nil
+			}
+			continue
+		}
+		if !actor(it.e) {
+			continue
+		}
+		p := j - 1
+		if v.word(p, "the") {
+			p--
+		}
+		if v.word(p, "for") && v.word(j+1, "to") {
+			return it.e
+		}
+		if v.wordIn(p, v.d.lx.placePrepositions) || v.word(p, "of", "with", "against", "on", "by", "for") {
+			continue
+		}
+		return it.e
+	}
+	return nil
+}

@@ -193,6 +193,11 @@ func (v *view) subj(k int) (int, *entity) {
 			if v.unnamedGroupBefore(j) {
 				return -1, nil // "Several Iraqi factions issued a statement in which they vowed"
 			}
+			// "After ISIS captured Mosul, they attacked Sinjar": the group
+			// that heads the sentence, before the last one named.
+			if e := v.firstActor(j); w == "they" && is(e, schema.ArmedGroup) {
+				return -1, e
+			}
 			if w == "they" && v.prev(j, j, nil) < 0 && is(v.d.lastSubject, schema.Country) {
 				// "Israel appears to have hit Iran-backed targets. They
 				// also struck …": the last sentence's subject, not a group

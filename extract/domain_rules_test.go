@@ -1207,3 +1207,33 @@ func TestRegionOfCountryIsWhereNotWhom(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounsTakeUpTheSentencesActor: "its fighters" after a group that
+// speaks are that group's, as "the group's fighters" are; "they" after a
+// clause headed by a group is that group, not the last one named before.
+func TestPronounsTakeUpTheSentencesActor(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		evs  []wantEvent
+		not  []wantFact
+	}{
+		{"The YBS said on Sunday that two of its fighters were killed in a Turkish drone strike near Sinjar.",
+			[]wantFact{{"turkey", "attacked", "sinjar-resistance-units", ""}},
+			[]wantEvent{{schema.EvAirstrike, "turkey", "sinjar-resistance-units"}}, nil},
+		{"Kataib Hezbollah announced that three of their members were killed in a U.S. drone strike in Baghdad.",
+			[]wantFact{{"us-military", "attacked", "kataib-hezbollah", ""}}, nil, nil},
+		{"The YBS was founded to defend the Yazidis. After ISIS captured Mosul, they attacked Sinjar.",
+			[]wantFact{{"isis", "attacked", "sinjar", ""}}, nil,
+			[]wantFact{{"sinjar-resistance-units", "attacked", "sinjar", ""}}},
+		// "the strike" is the one narrated, not the attacks the sentence
+		// before gave as its cause.
+		{"U.S. aircraft bombed a Kataib Hezbollah depot near al-Qaim on Friday. " +
+			"Officials said the raid came in response to a wave of rocket attacks on American troops by Iran-backed militias. " +
+			"The PMF said one of its fighters was killed in the strike.",
+			[]wantFact{{"us-military", "attacked", "popular-mobilization-forces", ""}}, nil,
+			[]wantFact{{"iran-backed-militias", "attacked", "popular-mobilization-forces", ""}}},
+	} {
+		checkRules(t, c.text, c.fs, c.evs, c.not)
+	}
+}

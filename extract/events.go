@@ -66,6 +66,12 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 		}
 		d.whereOnly[ev.ID] = true
 	}
+	if sameEventKind(typ, schema.EvAttack) && v.causeWithin(k, 8) {
+		if d.causeOnly == nil {
+			d.causeOnly = map[string]bool{}
+		}
+		d.causeOnly[ev.ID] = true
+	}
 	return ev
 }
 
@@ -376,10 +382,17 @@ func (v *view) givenAsCause(typ string, agent, target *entity, k int, date strin
 // to a missile attack", "after a drone attack on Monday"), with no clause
 // break between.
 func (v *view) causePhrase(k int) bool {
+	return v.causeWithin(k, 5)
+}
+
+// causeWithin reports a cause word up to n items before the attack noun
+// at item k, with no clause break or comma between ("in response to a
+// series of escalatory attacks").
+func (v *view) causeWithin(k, n int) bool {
 	if k >= len(v.it) || !v.isNoun(v.it[k].w) {
 		return false
 	}
-	for j := k - 1; j >= 0 && j >= k-5; j-- {
+	for j := k - 1; j >= 0 && j >= k-n; j-- {
 		if clauseBreak(v.it[j].w) || v.word(j, ",") {
 			return false
 		}

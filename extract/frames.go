@@ -2126,6 +2126,11 @@ func (v *view) antecedent(name string) []*entity {
 		}
 		return e.Agent
 	}
+	// An attack told only as the cause of another is not "the strike"
+	// where a narrated one is within reach.
+	if e := v.antecedentEvent(func(e *schema.Event) bool { return v.d.byID[role(e)] != nil && !v.d.causeOnly[e.ID] }); e != nil {
+		return []*entity{v.d.byID[role(e)]}
+	}
 	if e := v.antecedentEvent(func(e *schema.Event) bool { return v.d.byID[role(e)] != nil }); e != nil {
 		return []*entity{v.d.byID[role(e)]}
 	}

@@ -177,6 +177,10 @@ type doc struct {
 	// whereOnly marks the attacks told with no hand whose only target was
 	// a country named as a region of it (dropWhereOnly).
 	whereOnly map[string]bool
+	// causeOnly marks the attacks first told as the cause of something
+	// else ("in response to a series of attacks on U.S. troops"): "the
+	// strike" a later sentence tells of is the one narrated, not these.
+	causeOnly map[string]bool
 	// lastTopic is the first entity the last sentence named, of any type:
 	// "It continues to host U.S. forces" after a sentence about a base.
 	lastTopic   *entity

@@ -203,6 +203,17 @@ func (d *doc) view(s *sentence) *view {
 			i++
 			continue
 		}
+		// "the SDF said two of its fighters were killed": the group the
+		// possessive stands for, as its name would.
+		if ref, end := d.possessed(i, s, v); ref != nil {
+			it.e, it.t1 = ref, end
+			it.w, it.id = "", 0
+			v.it = append(v.it, it)
+			v.quote = append(v.quote, inQuote || scareWord)
+			scareWord = false
+			i = end
+			continue
+		}
 		// "the group claimed …", "the coalition said …": a definite
 		// description of the last group or coalition acts for it.
 		if ref := d.definite(t.norm, i, v); ref != nil {
