@@ -31,7 +31,7 @@ type view struct {
 
 	dates     []dateExpr // the sentence's date expressions, found on first use
 	datesDone bool
-	gates     uint8 // the sentence gates its words open (opens)
+	gates     uint16 // the sentence gates its words open (opens)
 }
 
 // clauseBreak ends the reach of a rule looking for an argument.
@@ -985,6 +985,7 @@ const (
 	gateStatementNoun // issuedStatementNouns, messageNouns: statement's items
 	gateAct           // a word with actBits: institutionalActs
 	gateOperationVerb // operationVerbs: namedOperations
+	gateSpeakerTitle  // describedSpeakerTitles: describedSpeakerRole's look for a description
 )
 
 // setGates marks in byWord the scans and families each word lets run. It
@@ -993,7 +994,7 @@ const (
 func (lx *Lexicon) setGates() {
 	for _, g := range []struct {
 		set  wordSet
-		gate uint8
+		gate uint16
 	}{
 		{lx.platformActs, scanPlatform},
 		{lx.agreementHeads, scanAgreement},
@@ -1001,6 +1002,7 @@ func (lx *Lexicon) setGates() {
 		{lx.issuedStatementNouns, gateStatementNoun},
 		{lx.messageNouns, gateStatementNoun},
 		{lx.operationVerbs, gateOperationVerb},
+		{lx.describedSpeakerTitles, gateSpeakerTitle},
 	} {
 		for id := range g.set.eachID() {
 			lx.byWord[id].gates |= g.gate
@@ -1022,4 +1024,4 @@ func (lx *Lexicon) setGates() {
 
 // opens reports whether a word of the sentence opens gate: the family
 // behind it has a word to act at.
-func (v *view) opens(gate uint8) bool { return v.gates&gate != 0 }
+func (v *view) opens(gate uint16) bool { return v.gates&gate != 0 }
