@@ -157,14 +157,19 @@ func (d *doc) view(s *sentence) *view {
 			i++
 			continue
 		}
-		if n := d.lostLife(i, s); n > i {
-			// "X lost his life in the attack": "X were killed in the
-			// attack", the passive casualty verb the rules read.
-			v.it = append(v.it, item{t0: i, t1: i + 1, w: "were", id: d.lx.words.id("were")},
-				item{t0: i + 1, t1: n, w: "killed", id: d.lx.words.id("killed")})
-			v.quote = append(v.quote, inQuote, inQuote)
-			i = n
-			continue
+		// Most words are of no word rule's lists (viewWord): the four
+		// calls below would each return at once.
+		rules := d.lx.byWord[t.id].gates&viewWord != 0
+		if rules {
+			if n := d.lostLife(i, s); n > i {
+				// "X lost his life in the attack": "X were killed in the
+				// attack", the passive casualty verb the rules read.
+				v.it = append(v.it, item{t0: i, t1: i + 1, w: "were", id: d.lx.words.id("were")},
+					item{t0: i + 1, t1: n, w: "killed", id: d.lx.words.id("killed")})
+				v.quote = append(v.quote, inQuote, inQuote)
+				i = n
+				continue
+			}
 		}
 		it := item{t0: i, t1: i + 1, w: t.norm, id: t.id}
 		if t.norm == "—" || t.norm == "–" {
@@ -179,15 +184,17 @@ func (d *doc) view(s *sentence) *view {
 				}
 			}
 		}
-		if g, m := d.governmentOfHead(i, s); g != nil && v.afterThe() {
-			// "the government of Prime Minister X said": the government
-			// X heads, for the whole phrase, which names it as X's name
-			// names X.
-			v.it = append(v.it, item{t0: i, t1: m.last, e: g, m: m})
-			v.quote = append(v.quote, inQuote || scareWord)
-			scareWord = false
-			i = m.last
-			continue
+		if rules {
+			if g, m := d.governmentOfHead(i, s); g != nil && v.afterThe() {
+				// "the government of Prime Minister X said": the government
+				// X heads, for the whole phrase, which names it as X's name
+				// names X.
+				v.it = append(v.it, item{t0: i, t1: m.last, e: g, m: m})
+				v.quote = append(v.quote, inQuote || scareWord)
+				scareWord = false
+				i = m.last
+				continue
+			}
 		}
 		// The map last: the view asks this of every word.
 		if t.cap && d.platformAt(i, s) && d.lx.onNames[t.norm] != nil {
@@ -204,12 +211,14 @@ func (d *doc) view(s *sentence) *view {
 		}
 		// "the group claimed …", "the coalition said …": a definite
 		// description of the last group or coalition acts for it.
-		if ref := d.definite(t.norm, i, v); ref != nil {
-			it.e = ref
-		} else if ref := d.described(t.norm, i, v); ref != nil {
-			it.e = ref
-		} else if ref := d.bareCollective(i, v); ref != nil {
-			it.e = ref
+		if rules {
+			it.e = d.definite(t.norm, i, v)
+		}
+		if it.e == nil {
+			it.e = d.described(t.norm, i, v)
+		}
+		if it.e == nil && rules {
+			it.e = d.bareCollective(i, v)
 		}
 		if t.kind == tQuote {
 			if t.norm == `"` {
@@ -986,6 +995,11 @@ const (
 	gateAct           // a word with actBits: institutionalActs
 	gateOperationVerb // operationVerbs: namedOperations
 	gateSpeakerTitle  // describedSpeakerTitles: describedSpeakerRole's look for a description
+	// viewWord: a word the view's word rules act at, read token by token
+	// rather than by sentence: lostLife (lossVerbs), governmentOfHead
+	// (governmentNouns), definite (definiteGroupNouns, coalitionNouns) and
+	// bareCollective (collBare) each return at once for any other word.
+	viewWord
 )
 
 // setGates marks in byWord the scans and families each word lets run. It
@@ -1003,6 +1017,10 @@ func (lx *Lexicon) setGates() {
 		{lx.messageNouns, gateStatementNoun},
 		{lx.operationVerbs, gateOperationVerb},
 		{lx.describedSpeakerTitles, gateSpeakerTitle},
+		{lx.lossVerbs, viewWord},
+		{lx.governmentNouns, viewWord},
+		{lx.definiteGroupNouns, viewWord},
+		{lx.coalitionNouns, viewWord},
 	} {
 		for id := range g.set.eachID() {
 			lx.byWord[id].gates |= g.gate
@@ -1012,6 +1030,9 @@ func (lx *Lexicon) setGates() {
 		w := &lx.byWord[i]
 		if w.coll != 0 {
 			w.gates |= scanCollective
+		}
+		if w.coll&collBare != 0 {
+			w.gates |= viewWord
 		}
 		if w.border {
 			w.gates |= scanBorder

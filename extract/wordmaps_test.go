@@ -76,6 +76,8 @@ func TestWordGates(t *testing.T) {
 			gateAct:           lx.byWord[id].act != 0,
 			gateOperationVerb: lx.operationVerbs.hasID(id),
 			gateSpeakerTitle:  lx.describedSpeakerTitles.hasID(id),
+			viewWord: lx.lossVerbs.hasID(id) || lx.governmentNouns.hasID(id) || lx.definiteGroupNouns.hasID(id) || lx.coalitionNouns.hasID(id) ||
+				lx.byWord[id].coll&collBare != 0,
 		}
 		for gate, want := range gates {
 			if got := lx.byWord[id].gates&gate != 0; got != want {
