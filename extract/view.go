@@ -157,7 +157,7 @@ func (d *doc) view(s *sentence) *view {
 			i++
 			continue
 		}
-		// Most words are of no word rule's lists (viewWord): the four
+		// Most words are of no word rule's lists (viewWord): the five
 		// calls below would each return at once.
 		rules := d.lx.byWord[t.id].gates&viewWord != 0
 		if rules {
@@ -214,7 +214,7 @@ func (d *doc) view(s *sentence) *view {
 		if rules {
 			it.e = d.definite(t.norm, i, v)
 		}
-		if it.e == nil {
+		if it.e == nil && rules {
 			it.e = d.described(t.norm, i, v)
 		}
 		if it.e == nil && rules {
@@ -997,8 +997,9 @@ const (
 	gateSpeakerTitle  // describedSpeakerTitles: describedSpeakerRole's look for a description
 	// viewWord: a word the view's word rules act at, read token by token
 	// rather than by sentence: lostLife (lossVerbs), governmentOfHead
-	// (governmentNouns), definite (definiteGroupNouns, coalitionNouns) and
-	// bareCollective (collBare) each return at once for any other word.
+	// (governmentNouns), definite (definiteGroupNouns, coalitionNouns),
+	// described (descriptions, heads) and bareCollective (collBare) each
+	// return at once for any other word.
 	viewWord
 )
 
@@ -1031,7 +1032,7 @@ func (lx *Lexicon) setGates() {
 		if w.coll != 0 {
 			w.gates |= scanCollective
 		}
-		if w.coll&collBare != 0 {
+		if w.coll&collBare != 0 || w.head != "" {
 			w.gates |= viewWord
 		}
 		if w.border {
@@ -1040,6 +1041,11 @@ func (lx *Lexicon) setGates() {
 		if w.act != 0 {
 			w.gates |= gateAct
 		}
+	}
+	// A description outside the vocab is a word of number 0, as every
+	// token outside it: those tokens are then all tried.
+	for w := range lx.descriptions {
+		lx.byWord[lx.words.id(w)].gates |= viewWord
 	}
 }
 

@@ -77,7 +77,7 @@ func TestWordGates(t *testing.T) {
 			gateOperationVerb: lx.operationVerbs.hasID(id),
 			gateSpeakerTitle:  lx.describedSpeakerTitles.hasID(id),
 			viewWord: lx.lossVerbs.hasID(id) || lx.governmentNouns.hasID(id) || lx.definiteGroupNouns.hasID(id) || lx.coalitionNouns.hasID(id) ||
-				lx.byWord[id].coll&collBare != 0,
+				lx.byWord[id].coll&collBare != 0 || lx.byWord[id].head != "" || lx.descriptions[w] != "" || id == 0 && outside(lx.descriptions, &lx.words, false),
 		}
 		for gate, want := range gates {
 			if got := lx.byWord[id].gates&gate != 0; got != want {
