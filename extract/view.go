@@ -212,13 +212,13 @@ func (d *doc) view(s *sentence) *view {
 		// "the group claimed …", "the coalition said …": a definite
 		// description of the last group or coalition acts for it.
 		if rules {
-			it.e = d.definite(t.norm, i, v)
-		}
-		if it.e == nil && rules {
-			it.e = d.described(t.norm, i, v)
-		}
-		if it.e == nil && rules {
-			it.e = d.bareCollective(i, v)
+			if ref := d.definite(t.norm, i, v); ref != nil {
+				it.e = ref
+			} else if ref := d.described(t.norm, i, v); ref != nil {
+				it.e = ref
+			} else if ref := d.bareCollective(i, v); ref != nil {
+				it.e = ref
+			}
 		}
 		if t.kind == tQuote {
 			if t.norm == `"` {
