@@ -168,7 +168,9 @@ func (v *view) describedSpeakerRole() {
 			return
 		}
 	}
-	for k := range v.it {
+	// A description has a title of describedSpeakerTitles (speakerDescription):
+	// most sentences have none, and their every item would be tested.
+	for k := 0; k < len(v.it) && v.opens(gateSpeakerTitle); k++ {
 		// The description's verb: a reporting verb, or one in the past
 		// ("denied", "reiterated").
 		if w := v.it[k].w; v.lowerWord(k) && (v.d.lx.reportVerbs.has(w) || strings.HasSuffix(w, "ed")) {

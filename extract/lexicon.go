@@ -640,7 +640,7 @@ type wordTables struct {
 	lead     string           // the type of the names the word leads (leadHeads)
 	border   bool             // the word is the head of a border's name (borderHeads)
 	facility bool             // the word starts a facility head (facilityHeads)
-	gates    uint8            // the mention scans and rule families the word lets run in its sentence (setGates)
+	gates    uint16           // the mention scans and rule families the word lets run in its sentence (setGates)
 }
 
 // wordMaps says, for each map that byWord answers for a token's word

@@ -71,8 +71,8 @@ func (d *doc) findMentions() {
 
 // scansOf returns the mention scans sentence s has a word for (the
 // scan* bits of setGates).
-func (d *doc) scansOf(s *sentence) uint8 {
-	var scans uint8
+func (d *doc) scansOf(s *sentence) uint16 {
+	var scans uint16
 	for i := s.first; i < s.last; i++ {
 		scans |= d.lx.byWord[d.toks[i].id].gates
 	}

@@ -14,7 +14,7 @@ type sentence struct {
 	// boiler marks scrape noise (comment forms, share buttons, bylines,
 	// lines in another script): no entities or facts are taken from it.
 	boiler bool
-	scans  uint8 // the mention scans it has a word for (scansOf)
+	scans  uint16 // the mention scans it has a word for (scansOf)
 }
 
 // maxSentenceTokens bounds a sentence; real sentences are far shorter.

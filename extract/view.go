@@ -31,7 +31,7 @@ type view struct {
 
 	dates     []dateExpr // the sentence's date expressions, found on first use
 	datesDone bool
-	gates     uint8 // the sentence gates its words open (opens)
+	gates     uint16 // the sentence gates its words open (opens)
 }
 
 // clauseBreak ends the reach of a rule looking for an argument.
@@ -157,15 +157,20 @@ func (d *doc) view(s *sentence) *view {
 			i++
 			continue
 		}
-		if n := d.lostLife(i, s); n > i {
-			// "X lost his life in the attack": "X were killed in the
-			// attack", the passive casualty verb the rules read.
-			killed := d.lx.lossReading.list[0]
-			v.it = append(v.it, item{t0: i, t1: i + 1, w: "were", id: d.lx.words.id("were")},
-				item{t0: i + 1, t1: n, w: killed, id: d.lx.words.id(killed)})
-			v.quote = append(v.quote, inQuote, inQuote)
-			i = n
-			continue
+		// Most words are of no word rule's lists (viewWord): the five
+		// calls below would each return at once.
+		rules := d.lx.byWord[t.id].gates&viewWord != 0
+		if rules {
+			if n := d.lostLife(i, s); n > i {
+				// "X lost his life in the attack": "X were killed in the
+				// attack", the passive casualty verb the rules read.
+				killed := d.lx.lossReading.list[0]
+				v.it = append(v.it, item{t0: i, t1: i + 1, w: "were", id: d.lx.words.id("were")},
+					item{t0: i + 1, t1: n, w: killed, id: d.lx.words.id(killed)})
+				v.quote = append(v.quote, inQuote, inQuote)
+				i = n
+				continue
+			}
 		}
 		it := item{t0: i, t1: i + 1, w: t.norm, id: t.id}
 		if t.norm == "—" || t.norm == "–" {
@@ -180,15 +185,17 @@ func (d *doc) view(s *sentence) *view {
 				}
 			}
 		}
-		if g, m := d.governmentOfHead(i, s); g != nil && v.afterThe() {
-			// "the government of Prime Minister X said": the government
-			// X heads, for the whole phrase, which names it as X's name
-			// names X.
-			v.it = append(v.it, item{t0: i, t1: m.last, e: g, m: m})
-			v.quote = append(v.quote, inQuote || scareWord)
-			scareWord = false
-			i = m.last
-			continue
+		if rules {
+			if g, m := d.governmentOfHead(i, s); g != nil && v.afterThe() {
+				// "the government of Prime Minister X said": the government
+				// X heads, for the whole phrase, which names it as X's name
+				// names X.
+				v.it = append(v.it, item{t0: i, t1: m.last, e: g, m: m})
+				v.quote = append(v.quote, inQuote || scareWord)
+				scareWord = false
+				i = m.last
+				continue
+			}
 		}
 		// The map last: the view asks this of every word.
 		if t.cap && d.platformAt(i, s) && d.lx.onNames[t.norm] != nil {
@@ -216,12 +223,14 @@ func (d *doc) view(s *sentence) *view {
 		}
 		// "the group claimed …", "the coalition said …": a definite
 		// description of the last group or coalition acts for it.
-		if ref := d.definite(t.norm, i, v); ref != nil {
-			it.e = ref
-		} else if ref := d.described(t.norm, i, v); ref != nil {
-			it.e = ref
-		} else if ref := d.bareCollective(i, v); ref != nil {
-			it.e = ref
+		if rules {
+			if ref := d.definite(t.norm, i, v); ref != nil {
+				it.e = ref
+			} else if ref := d.described(t.norm, i, v); ref != nil {
+				it.e = ref
+			} else if ref := d.bareCollective(i, v); ref != nil {
+				it.e = ref
+			}
 		}
 		if t.kind == tQuote {
 			if t.norm == `"` {
@@ -997,6 +1006,13 @@ const (
 	gateStatementNoun // issuedStatementNouns, messageNouns: statement's items
 	gateAct           // a word with actBits: institutionalActs
 	gateOperationVerb // operationVerbs: namedOperations
+	gateSpeakerTitle  // describedSpeakerTitles: describedSpeakerRole's look for a description
+	// viewWord: a word the view's word rules act at, read token by token
+	// rather than by sentence: lostLife (lossVerbs), governmentOfHead
+	// (governmentNouns), definite (definiteGroupNouns, coalitionNouns),
+	// described (descriptions, heads) and bareCollective (collBare) each
+	// return at once for any other word.
+	viewWord
 )
 
 // setGates marks in byWord the scans and families each word lets run. It
@@ -1005,7 +1021,7 @@ const (
 func (lx *Lexicon) setGates() {
 	for _, g := range []struct {
 		set  wordSet
-		gate uint8
+		gate uint16
 	}{
 		{lx.platformActs, scanPlatform},
 		{lx.agreementHeads, scanAgreement},
@@ -1013,6 +1029,11 @@ func (lx *Lexicon) setGates() {
 		{lx.issuedStatementNouns, gateStatementNoun},
 		{lx.messageNouns, gateStatementNoun},
 		{lx.operationVerbs, gateOperationVerb},
+		{lx.describedSpeakerTitles, gateSpeakerTitle},
+		{lx.lossVerbs, viewWord},
+		{lx.governmentNouns, viewWord},
+		{lx.definiteGroupNouns, viewWord},
+		{lx.coalitionNouns, viewWord},
 	} {
 		for id := range g.set.eachID() {
 			lx.byWord[id].gates |= g.gate
@@ -1023,6 +1044,9 @@ func (lx *Lexicon) setGates() {
 		if w.coll != 0 {
 			w.gates |= scanCollective
 		}
+		if w.coll&collBare != 0 || w.head != "" {
+			w.gates |= viewWord
+		}
 		if w.border {
 			w.gates |= scanBorder
 		}
@@ -1030,8 +1054,13 @@ func (lx *Lexicon) setGates() {
 			w.gates |= gateAct
 		}
 	}
+	// A description outside the vocab is a word of number 0, as every
+	// token outside it: those tokens are then all tried.
+	for w := range lx.descriptions {
+		lx.byWord[lx.words.id(w)].gates |= viewWord
+	}
 }
 
 // opens reports whether a word of the sentence opens gate: the family
 // behind it has a word to act at.
-func (v *view) opens(gate uint8) bool { return v.gates&gate != 0 }
+func (v *view) opens(gate uint16) bool { return v.gates&gate != 0 }

@@ -66,7 +66,7 @@ func TestWordGates(t *testing.T) {
 		if got := lx.byWord[id].facility; got != starts {
 			t.Errorf("byWord facility of %q = %v, a facility head starts with it: %v", w, got, starts)
 		}
-		gates := map[uint8]bool{
+		gates := map[uint16]bool{
 			scanCollective:    lx.byWord[id].coll != 0,
 			scanPlatform:      lx.platformActs.hasID(id),
 			scanAgreement:     lx.agreementHeads.hasID(id),
@@ -75,6 +75,9 @@ func TestWordGates(t *testing.T) {
 			gateStatementNoun: lx.issuedStatementNouns.hasID(id) || lx.messageNouns.hasID(id),
 			gateAct:           lx.byWord[id].act != 0,
 			gateOperationVerb: lx.operationVerbs.hasID(id),
+			gateSpeakerTitle:  lx.describedSpeakerTitles.hasID(id),
+			viewWord: lx.lossVerbs.hasID(id) || lx.governmentNouns.hasID(id) || lx.definiteGroupNouns.hasID(id) || lx.coalitionNouns.hasID(id) ||
+				lx.byWord[id].coll&collBare != 0 || lx.byWord[id].head != "" || lx.descriptions[w] != "" || id == 0 && outside(lx.descriptions, &lx.words, false),
 		}
 		for gate, want := range gates {
 			if got := lx.byWord[id].gates&gate != 0; got != want {
