@@ -1149,6 +1149,44 @@ func TestLostLifeReadsAsKilled(t *testing.T) {
 	}
 }
 
+// "X was killed (and N others were hurt) (on Monday) in a Turkish strike":
+// the hand of a killing whose verb a coordinated casualty clause or a time
+// phrase parts from the strike noun is still the strike's; so is an agent
+// the noun names after "by" ("in a raid by U.S. jets"), and a victim the
+// apposition after a name leaves ("Salim Jaber, killed in the Israeli
+// strike, ..."). The victim's own side is not the hand.
+func TestKilledInStrikeAcrossClause(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		not  []wantFact
+	}{
+		{"The farmer Salim Jaber lost his life and four others were hurt in the Turkish shelling of the village.",
+			[]wantFact{{s: "turkey", p: "killed", o: "salim-jaber"}}, nil},
+		{"Ali Hassan, Salim Jaber, and Omar Saleh lost their lives on Monday night, June 4, in the Turkish shelling of Zakho.",
+			[]wantFact{{s: "turkey", p: "killed", o: "ali-hassan"}, {s: "turkey", p: "killed", o: "salim-jaber"}, {s: "turkey", p: "killed", o: "omar-saleh"}}, nil},
+		{"Neighbours mourned Salim Jaber, killed in the Israeli strikes on the town last week.",
+			[]wantFact{{s: "israel", p: "killed", o: "salim-jaber"}}, nil},
+		// "the strike" with no hand named: the state that struck in the
+		// sentence before.
+		{"Turkish drones struck a farmhouse near Zakho on Sunday. Salim Jaber was killed in the strike, his brother said.",
+			[]wantFact{{s: "turkey", p: "killed", o: "salim-jaber"}}, nil},
+		{"Israeli jets bombed a convoy near Qusayr on Monday. The strike killed Salim Jaber, a field commander.",
+			[]wantFact{{s: "israel", p: "killed", o: "salim-jaber"}}, nil},
+		// A group's attack: the victim's own state is not the hand.
+		{"PKK fighters attacked a Turkish outpost near Cukurca on Monday. The attack killed Salim Jaber, a Turkish soldier.",
+			nil, []wantFact{{s: "turkey", p: "killed", o: "salim-jaber"}, {s: "turkish-armed-forces", p: "killed", o: "salim-jaber"}}},
+		// An indefinite attack retells nothing.
+		{"Turkish drones struck a farmhouse near Zakho on Sunday. Salim Jaber was killed in an attack in Mosul in 2019.",
+			nil, []wantFact{{s: "turkey", p: "killed", o: "salim-jaber"}}},
+		// A speaker between the verb and the strike parts them.
+		{"Salim Jaber was killed, Turkish officials said, in a clash with Iraqi troops near Zakho.",
+			nil, []wantFact{{s: "iraq", p: "killed", o: "salim-jaber"}}},
+	} {
+		checkRules(t, c.text, c.fs, nil, c.not)
+	}
+}
+
 // TestStrikesOnCountriesRetold: strikes told again as falling on a list
 // of countries ("the raids on Lebanon and Syria", "aggression against
 // Iraq, Syria and Yemen") are the strikes the article already told, by

@@ -1068,19 +1068,49 @@ func (v *view) killed(k int) {
 		}
 		return out
 	}
-	if v.word(k-1, "was", "were") || v.word(k+1, "by") {
-		// "X was killed in a U.S. strike"
-		if v.word(k+1, "in") {
-			for j := k + 2; j < len(v.it) && j <= k+6; j++ {
+	// "Salim Jaber, killed in the Israeli strikes, ...": the apposition's
+	// victim is the name before the comma.
+	appos := v.word(k-1, ",") && is(v.ent(k-2), schema.Person) && v.word(k+1, "in")
+	if v.word(k-1, "was", "were") || v.word(k+1, "by") || appos {
+		// "X was killed in a U.S. strike", "X was killed and two others
+		// were hurt on Monday in a Turkish strike": the strike noun after
+		// "in", past a coordinated casualty clause or a time phrase that
+		// names no one.
+		if p := v.killedIn(k); p > 0 {
+			for j := p + 1; j < len(v.it) && j <= p+5; j++ {
 				if v.wordIn(j, v.d.lx.attackInNouns) {
 					var a *entity
-					for i := j - 1; i > k+1 && a == nil; i-- {
+					for i := j - 1; i > p && a == nil; i-- {
 						if a = v.ent(i); a == nil {
 							a = v.country(i)
 						}
 					}
-					if s, e := v.subj(k); a != nil && s >= 0 && is(e, schema.Person) {
-						v.fact(k, a, "killed", e, 0.75)
+					if a == nil && v.word(j+1, "by") {
+						// "in an airstrike by U.S. jets"
+						if b := v.next(j+1, 2, ofType(schema.Country, schema.ArmedGroup, schema.GovernmentBody)); b >= 0 {
+							a = v.ent(b)
+						} else {
+							a = v.country(j + 2)
+						}
+					}
+					if a == nil && v.definiteAt(j) {
+						// "X, killed in the strike"
+						a = v.strikingState()
+					}
+					if a == nil {
+						return
+					}
+					s, e := v.subj(k)
+					if appos {
+						s, e = k-2, v.ent(k-2)
+					}
+					if s < 0 || !is(e, schema.Person) {
+						return
+					}
+					for _, vic := range v.victimList(s) {
+						if vic != a {
+							v.fact(k, a, "killed", vic, 0.75)
+						}
 					}
 					return
 				}
@@ -1103,9 +1133,16 @@ func (v *view) killed(k int) {
 			agent = v.firstActor(k) // "X dealt a blow by assassinating Y"
 		}
 	}
-	if agent == nil && v.wordIn(k-1, v.d.lx.killerAttackNouns) {
+	noun := k - 1
+	if v.word(noun, "that", "which") {
+		noun-- // "the drone strike that killed X"
+	}
+	if agent == nil && v.wordIn(noun, v.d.lx.killerAttackNouns) {
 		// "a U.S. drone strike killed X": the striker.
-		for j := k - 2; j >= 0 && j >= k-5; j-- {
+		for j := noun - 1; j >= 0 && j >= noun-4; j-- {
+			if noun != k-1 && v.word(j, "a", "an", "and", ",") {
+				break // "raids against X and a drone strike which killed Y"
+			}
 			if e := v.ent(j); e != nil {
 				agent = e
 				break
@@ -1114,6 +1151,11 @@ func (v *view) killed(k int) {
 				agent = c
 				break
 			}
+		}
+		if agent == nil && v.definiteAt(noun) {
+			// "The strike killed X": the strike the article told, where
+			// a state or its forces carried it out.
+			agent = v.strikingState()
 		}
 	}
 	if v.d.lx.killingNouns.hasID(v.it[k].id) {
@@ -1133,6 +1175,55 @@ func (v *view) killed(k int) {
 	for _, vic := range victims(k) {
 		v.fact(k, agent, "killed", vic, 0.8)
 	}
+}
+
+// strikingState is the agent of the attack the article told in this
+// sentence or the few before, where a state or its forces carried it out:
+// the hand of "the strike" that killed someone. A group's attack is not
+// taken, lest the victim's own side be given the hand.
+func (v *view) strikingState() *entity {
+	if ev := v.antecedentEvent(func(ev *schema.Event) bool {
+		return is(v.d.byID[ev.Agent], schema.Country, schema.GovernmentBody, schema.Coalition)
+	}); ev != nil {
+		return v.d.byID[ev.Agent]
+	}
+	return nil
+}
+
+// killedIn returns the "in" that introduces the attack a passive killed
+// at k was suffered in: right after the verb, or past items that name no
+// one (a coordinated casualty clause, "and four others were hurt"; a time
+// phrase, "on Monday night, June 4,"), up to twelve items, none a clause
+// break, a quotation mark or a report verb; or -1.
+func (v *view) killedIn(k int) int {
+	for p := k + 1; p < len(v.it) && p <= k+12; p++ {
+		if v.word(p, "in") {
+			return p
+		}
+		if v.ent(p) != nil || clauseBreak(v.it[p].w) || v.it[p].w == `"` || v.quote[p] != v.quote[k] ||
+			v.d.lx.reportVerbs.hasID(v.it[p].id) || v.wordIn(p, v.d.lx.attackInNouns) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// victimList returns the persons of the coordinated list that ends at s
+// ("Salim Jaber, Omar Saleh, and Ali Hassan were killed").
+func (v *view) victimList(s int) []*entity {
+	out := []*entity{v.ent(s)}
+	for s >= 2 {
+		p := s - 1
+		if v.word(p, "and") && v.word(p-1, ",") {
+			p-- // "A, B, and C"
+		}
+		if !v.word(p, "and", ",") || !is(v.ent(p-1), schema.Person) {
+			break
+		}
+		s = p - 1
+		out = append(out, v.ent(s))
+	}
+	return out
 }
 
 // titledPersonAfterAnd returns the person named after "and" past a title
