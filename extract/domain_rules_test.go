@@ -735,6 +735,11 @@ func TestWherePlacesAre(t *testing.T) {
 			[]wantFact{{"jamiliyah", "located_near", "aleppo", ""}}, nil},
 		{"Artillery pounded Tal Tamr, north of the provincial capital Hasakah, overnight.",
 			[]wantFact{{"tal-tamr", "located_near", "hasakah", ""}}, nil},
+		// A name after "in" that qualifies a strike is not where the place is.
+		{"A militia commander was killed at his home in Baghdad in a US drone strike on Monday.",
+			nil, []wantFact{{"baghdad", "located_in", "united-states", ""}}},
+		{"The deputy commander was wounded at Camp Taji in a US raid, officials said.",
+			nil, []wantFact{{"camp-taji", "located_in", "united-states", ""}}},
 		// A demonym before a place's name says which state it lies in.
 		{"Israeli tanks moved deeper into the Syrian Golan Heights on Sunday.",
 			[]wantFact{{"golan-heights", "located_in", "syria", ""}}, nil},

@@ -917,12 +917,25 @@ func (v *view) located(k int) {
 				o = p
 			}
 		}
-		if is(v.ent(o), schema.Place, schema.Country) {
+		if is(v.ent(o), schema.Place, schema.Country) && !v.attributive(k+1, o) {
 			for _, x := range v.listBack(si) {
 				v.fact(k, v.ent(x), "located_in", v.ent(o), 0.75)
 			}
 		}
 	}
+}
+
+// attributive reports a name at item o, read after "in" from item from,
+// that qualifies a noun rather than names where something is: "killed in
+// Baghdad in a US strike" (an indefinite article before the name; a place
+// takes none), "in the Turkish shelling" (an attack noun after it).
+func (v *view) attributive(from, o int) bool {
+	for j := from; j < o; j++ {
+		if v.word(j, "a", "an") {
+			return true
+		}
+	}
+	return o+1 < len(v.it) && v.it[o+1].e == nil && v.d.lx.attackNouns.hasID(v.it[o+1].id)
 }
 
 // regionDemonym reports a demonym at item k that qualifies the place
