@@ -598,20 +598,17 @@ func (d *doc) dropWhereOnly() {
 	if len(d.whereOnly) == 0 {
 		return
 	}
+	dropped := map[string]bool{}
 	out := d.events[:0]
 	for _, e := range d.events {
-		if !d.whereOnly[e.ID] || e.Agent != "" || e.Target != "" {
-			out = append(out, e)
+		if d.whereOnly[e.ID] && e.Agent == "" && e.Target == "" {
+			dropped[e.ID] = true
+			continue
 		}
+		out = append(out, e)
 	}
 	d.events = out
-	facts := d.facts[:0]
-	for _, f := range d.facts {
-		if !d.whereOnly[f.S] && !d.whereOnly[f.O] {
-			facts = append(facts, f)
-		}
-	}
-	d.facts = facts
+	d.dropFacts(0, func(f schema.Fact) bool { return dropped[f.S] || dropped[f.O] })
 }
 
 // handOf is the id of the hand an attack's agent is: a state's armed
