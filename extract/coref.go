@@ -346,20 +346,20 @@ func (d *doc) possessed(i int, s *sentence, v *view) (*entity, int) {
 	if n := i + 1; n >= s.last || d.at[n] != nil || !d.lx.memberHeads.hasID(d.toks[n].id) {
 		return nil, i
 	}
-	if e := v.possessor(); is(e, schema.ArmedGroup) {
+	if e := v.pronounOwner(); is(e, schema.ArmedGroup) {
 		return e, i + 1
 	}
 	return nil, i
 }
 
-// possessor is what "its" or "their" before the item being read takes
+// pronounOwner is what "its" or "their" before the item being read takes
 // up: the subject of the reporting verb before it ("The PMF, an umbrella
 // that includes X, said one of its members …": the PMF, not X), else the
 // nearest state, body, coalition or group the sentence named before it
 // that no preposition governs, but for the subject of an infinitive ("the
 // need for the Turkish government to withdraw its forces"). Nil when the
 // clause names none.
-func (v *view) possessor() *entity {
+func (v *view) pronounOwner() *entity {
 	actor := func(e *entity) bool {
 		return is(e, schema.Country, schema.GovernmentBody, schema.Coalition, schema.ArmedGroup)
 	}
