@@ -526,9 +526,17 @@ func TestThreatPhrasings(t *testing.T) {
 		{"Turkish drones struck PKK hideouts near Duhok on Monday. \"The mountains of the region offer no refuge for terrorists,\" the Turkish Defense Ministry said.",
 			[]wantFact{{"turkish-ministry-of-national-defense", "threatened", "kurdistan-workers-party", "threatened"}},
 			[]wantEvent{{schema.EvThreat, "turkish-ministry-of-national-defense", "kurdistan-workers-party"}}},
+		// The threatened fact goes to the party that would act: the
+		// state the secretary speaks for (annotation part 14).
 		{"Kataib Hezbollah fired rockets at a U.S. base in eastern Syria on Tuesday. \"No militia will target our troops with impunity,\" Secretary Lloyd Austin said.",
-			[]wantFact{{"lloyd-austin", "threatened", "kataib-hezbollah", "threatened"}},
+			[]wantFact{{"united-states", "threatened", "kataib-hezbollah", "threatened"}},
 			[]wantEvent{{schema.EvThreat, "lloyd-austin", "kataib-hezbollah"}}},
+		// An official's vow in his state's name: the event is his, the
+		// threatened fact his state's.
+		{"Jets believed to be Turkish hit a checkpoint near Sinjar on Monday. Iraqi Prime Minister Mohammed Shia al-Sudani warned Turkey that Baghdad's patience was running out and vowed to respond to any new incursion.",
+			[]wantFact{{"iraq", "threatened", "turkey", "threatened"}}, nil},
+		{"Hezbollah rockets fell on Safed overnight. Israeli Prime Minister Benjamin Netanyahu vowed to hit Hezbollah wherever its fighters hide.",
+			[]wantFact{{"israel", "threatened", "hezbollah", "threatened"}}, nil},
 		// The speaker's own operations going on: its threat, and the
 		// threatened fact.
 		{"Turkish drones struck PKK hideouts in Gara on Tuesday. \"Our operations will continue with full resolve,\" the Turkish Defense Ministry said.",

@@ -219,6 +219,15 @@ func (d *doc) addFact(s *entity, p string, o *entity, kind string, by *entity, e
 			return false
 		}
 	}
+	if p == "threatened" && s.typ == schema.Person {
+		// A threat's fact goes to the party that would act: an official
+		// speaks for the state or body of his office, a leader for his
+		// group ("the defense secretary warned that no group will strike
+		// our troops": the United States threatened them).
+		if a := d.sideOf(s); a != s && is(a, schema.Country, schema.GovernmentBody, schema.ArmedGroup, schema.Coalition) && a != o && !d.ownSide(a, o) {
+			s = a
+		}
+	}
 	if !contains(pred.Range, o.typ) || s == o || s.holdsOther(p, o) {
 		return false
 	}
