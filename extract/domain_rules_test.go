@@ -537,6 +537,10 @@ func TestThreatPhrasings(t *testing.T) {
 			[]wantFact{{"iraq", "threatened", "turkey", "threatened"}}, nil},
 		{"Hezbollah rockets fell on Safed overnight. Israeli Prime Minister Benjamin Netanyahu vowed to hit Hezbollah wherever its fighters hide.",
 			[]wantFact{{"israel", "threatened", "hezbollah", "threatened"}}, nil},
+		// A group's leader vows for his group.
+		{"The head of Asaib Ahl al-Haq, Qais al-Khazali, vowed to strike U.S. forces if they stayed in Iraq beyond the deadline.",
+			[]wantFact{{"asaib-ahl-al-haq", "threatened", "us-military", "threatened"}},
+			[]wantEvent{{schema.EvThreat, "qais-al-khazali", "us-military"}}},
 		// The speaker's own operations going on: its threat, and the
 		// threatened fact.
 		{"Turkish drones struck PKK hideouts in Gara on Tuesday. \"Our operations will continue with full resolve,\" the Turkish Defense Ministry said.",

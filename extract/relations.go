@@ -224,7 +224,11 @@ func (d *doc) addFact(s *entity, p string, o *entity, kind string, by *entity, e
 		// speaks for the state or body of his office, a leader for his
 		// group ("the defense secretary warned that no group will strike
 		// our troops": the United States threatened them).
-		if a := d.sideOf(s); a != s && is(a, schema.Country, schema.GovernmentBody, schema.ArmedGroup, schema.Coalition) && a != o && !d.ownSide(a, o) {
+		a := d.affiliation[s]
+		if !is(a, schema.ArmedGroup) {
+			a = d.sideOf(s) // the state of his office
+		}
+		if a != s && is(a, schema.Country, schema.GovernmentBody, schema.ArmedGroup, schema.Coalition) && a != o && !d.ownSide(a, o) {
 			s = a
 		}
 	}
