@@ -217,11 +217,6 @@ func (re *boilerRE) classify(s string) boilerKind {
 	return notBoiler
 }
 
-// classifyByRegexp is the patterns' verdict on s alone.
-func classifyByRegexp(s string) boilerKind {
-	return boilerRegexps().classify(s)
-}
-
 const maxPhraseLen = 48
 
 // commonPhrases are the commonest whole-line chrome, keyed as phraseKey

@@ -640,3 +640,9 @@ func TestHasBy(t *testing.T) {
 		t.Errorf("%d random lines hold \" by \"; want 100 or more", found)
 	}
 }
+
+// classifyByRegexp is the patterns' verdict on s alone, without
+// classifyBoiler's shortcuts.
+func classifyByRegexp(s string) boilerKind {
+	return boilerRegexps().classify(s)
+}
