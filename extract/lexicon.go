@@ -488,6 +488,20 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			lx.Entries = append(lx.Entries, e)
 		}
 	}
+	// The frames are made of frames.yaml alone: they are compiled on
+	// another core while the entries' aliases are added below, as the
+	// whole load runs before the first article is read, on one core
+	// otherwise. Their error is reported where it was, after the entries'
+	// own.
+	type compiledFrames struct {
+		frames []*construction
+		err    error
+	}
+	framesDone := make(chan compiledFrames, 1) // buffered: an early return leaves no goroutine waiting
+	go func() {
+		frames, err := compileFrames(frameData)
+		framesDone <- compiledFrames{frames, err}
+	}()
 	for _, e := range lx.Entries {
 		for _, a := range append([]string{e.Name}, e.Aliases...) {
 			lx.addAlias(e, a)
@@ -520,7 +534,8 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		}
 	}
 	lx.fingerprint = hex.EncodeToString(sum[:])[:12]
-	if lx.frames, err = compileFrames(frameData); err != nil {
+	cf := <-framesDone
+	if lx.frames, err = cf.frames, cf.err; err != nil {
 		return nil, fmt.Errorf("lexicon frames.yaml: %w", err)
 	}
 	if lx.descriptions, err = compileDescriptions(frameData.Descriptions); err != nil {

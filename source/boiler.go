@@ -3,6 +3,7 @@ package source
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,11 +21,12 @@ const (
 // The patterns below are matched against whole lines (after whitespace
 // normalisation), case-insensitively. They are general news-site chrome,
 // not the strings of any one page. Keep every alternative anchored to the
-// whole line: a sentence that merely contains "read more" is text.
+// whole line: a sentence that merely contains "read more" is text. They
+// are compiled by boilerRegexps, at their first use.
 var (
 	// Comment forms and comment counts: once one is reached after the
 	// body has started, the rest of the page is comments.
-	commentRe = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+	commentPattern = `(?i)^(?:` + strings.Join([]string{
 		`leave (?:a |your )?(?:reply|comment|response)`,
 		`(?:post|add|write|submit|make) (?:a |your )?comment`,
 		`your email address will not be published.*`,
@@ -38,10 +40,10 @@ var (
 		`comments?(?: \(\d+\))?`,
 		`(?:show|view|load|read) (?:all )?comments?`,
 		`what do you think\?`,
-	}, "|") + `)\W*$`)
+	}, "|") + `)\W*$`
 
 	// Headings of related-link blocks.
-	relatedRe = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+	relatedPattern = `(?i)^(?:` + strings.Join([]string{
 		`you (?:may|might|could) also (?:like|be interested in|enjoy)`,
 		`related(?: (?:articles?|posts?|news|stories|content|topics|coverage|reading))?`,
 		`more (?:from|on|in|about) .{1,60}`,
@@ -54,10 +56,10 @@ var (
 		`top stories`,
 		`editor['’]?s? picks?`,
 		`also on .{1,40}`,
-	}, "|") + `)\W*$`)
+	}, "|") + `)\W*$`
 
 	// Everything else that is a whole line of chrome.
-	boilerRe = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+	boilerPattern = `(?i)^(?:` + strings.Join([]string{
 		// "Read more: <headline>" and its kin: a link to another story.
 		`(?:read|see|also read|read also|related|recommended|don['’]?t miss|must read|more|watch|listen)(?: more| also| next)?\s*(?:[:：»>|]|[–—-]\s).*`,
 		`read (?:more|full (?:article|story))|continue reading.*|keep reading|click here.*|tap here.*`,
@@ -87,7 +89,7 @@ var (
 		// Navigation.
 		`skip to (?:main )?content|back to top|go to top|(?:next|previous|prev)(?: article| post| story)\b.*`,
 		`home|menu|search|log ?in|sign ?in|register|newsletters?|podcasts?|videos?|photos?|gallery`,
-	}, "|") + `)\W*$`)
+	}, "|") + `)\W*$`
 )
 
 // disclaimerRe matches an outlet's or author's disclaimer: the views
@@ -162,34 +164,65 @@ func classifyBoiler(s string) boilerKind {
 		// word in it, except "###" and "©": "26.03.2025" is no chrome.
 		return notBoiler
 	}
+	re := boilerRegexps()
 	if len(s) <= maxPhraseLen {
-		if k, ok := commonPhrases[phraseKey(s)]; ok {
+		if k, ok := re.common[phraseKey(s)]; ok {
 			return k
 		}
 	}
-	return classifyByRegexp(s)
+	return re.classify(s)
 }
 
-func classifyByRegexp(s string) boilerKind {
+// boilerRegexps returns the patterns above, compiled, and commonPhrases'
+// verdicts. They are made at the first line that passes classifyBoiler's
+// cheap tests, not in the package's init: compiling the three patterns is
+// some 27M instructions, 15 % of the start of `newsgraph extract`, which
+// runs on one core before any article is read, where on a worker it runs
+// beside the other workers (and not at all for articles without such a
+// line).
+var boilerRegexps = sync.OnceValue(func() *boilerRE {
+	re := &boilerRE{
+		comment: regexp.MustCompile(commentPattern),
+		related: regexp.MustCompile(relatedPattern),
+		line:    regexp.MustCompile(boilerPattern),
+		common:  map[string]boilerKind{},
+	}
+	for _, p := range commonPhrases {
+		k := re.classify(p)
+		if k == notBoiler {
+			panic("source: common phrase not matched by the patterns: " + p)
+		}
+		re.common[p] = k
+	}
+	return re
+})
+
+// boilerRE holds the compiled patterns (boilerRegexps).
+type boilerRE struct {
+	comment, related, line *regexp.Regexp
+	// common caches the regexps' verdict on commonPhrases, so that most
+	// noise lines cost a map look-up; it changes no result.
+	common map[string]boilerKind
+}
+
+func (re *boilerRE) classify(s string) boilerKind {
 	switch {
-	case commentRe.MatchString(s):
+	case re.comment.MatchString(s):
 		return boilerComment
-	case relatedRe.MatchString(s):
+	case re.related.MatchString(s):
 		return boilerRelated
-	case boilerRe.MatchString(s):
+	case re.line.MatchString(s):
 		return boilerLine
 	}
 	return notBoiler
 }
 
-// commonPhrases caches the regexps' verdict on the commonest whole-line
-// chrome, keyed by phraseKey, so that most noise lines cost a map lookup.
-// It is filled from the regexps themselves: it changes no result.
-var commonPhrases = map[string]boilerKind{}
-
 const maxPhraseLen = 48
 
-func init() {
+// commonPhrases are the commonest whole-line chrome, keyed as phraseKey
+// keys a line.
+var commonPhrases = func() []string {
+	var ps []string
 	for _, p := range strings.Split(`leave a reply|leave a comment|leave a response|leave your comment|
 		post a comment|add a comment|write a comment|submit a comment|cancel reply|comments|comment|
 		join the discussion|join the conversation|your email address will not be published|
@@ -199,14 +232,10 @@ func init() {
 		share this article|share this story|tweet|print|email|advertisement|ad|sponsored|sponsored content|
 		read more|continue reading|skip to content|back to top|home|menu|search|subscribe|follow us|
 		end of message|end of article|end of story|newsletter|video|photos|gallery`, "|") {
-		p = strings.TrimSpace(p)
-		k := classifyByRegexp(p)
-		if k == notBoiler {
-			panic("source: common phrase not matched by the patterns: " + p)
-		}
-		commonPhrases[p] = k
+		ps = append(ps, strings.TrimSpace(p))
 	}
-}
+	return ps
+}()
 
 // phraseKey lowercases a line and trims the punctuation and spaces at its
 // end ("Leave a Reply", "leave a reply:" and "LEAVE A REPLY" are one key).
