@@ -292,6 +292,11 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"united-states", "fought_against", "isis"}, [3]string{"peshmerga", "fought_against", "isis"}},
 		{"The militias defended the sovereignty of Iraq and its borders, and fought ISIS for years.",
 			[3]string{"iraq", "fought_against", "isis"}, [3]string{}},
+		// The place forces went to or left is not a side of their fight.
+		{"Dutch soldiers went back to Iraq in 2016 to fight the Islamic State.",
+			[3]string{"iraq", "fought_against", "isis"}, [3]string{}},
+		{"Australian forces withdrew from Syria after fighting ISIS for years.",
+			[3]string{"syria", "fought_against", "isis"}, [3]string{}},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
