@@ -144,6 +144,10 @@ func TestAttackPhrasings(t *testing.T) {
 		// forces" name its forces.
 		{"Officials spoke on Monday. Iran-backed militias launched two drones at coalition personnel in eastern Syria.",
 			[]wantFact{{"iran-backed-militias", "attacked", "international-coalition", ""}}, nil, nil},
+		// A collective whose link word stands in a relative clause is
+		// the attacker, not its sponsor.
+		{"Officials spoke on Monday. Armed factions that are aligned with Tehran launched rockets at American troops near the airport.",
+			[]wantFact{{"iran-backed-militias", "attacked", "us-military", ""}}, nil, []wantFact{{"iran", "attacked", "us-military", ""}}},
 		// "Its troops" after a state that opens the sentence are its forces.
 		{"Officials spoke on Monday. Washington accuses Kataib Hezbollah of launching repeated drone attacks against its troops in Syria.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},
