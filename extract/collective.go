@@ -478,6 +478,37 @@ func (d *doc) possessor(i, last int) (*mention, int) {
 // proxies.
 var joiners = map[string]bool{"and": true, ",": true, "along": true, "with": true, "together": true}
 
+// pastRelative returns the last token of what stands between a head at
+// token j and a link word that is told in a relative clause or an
+// aside: "militias that are backed by Iran", "the militias, which are
+// aligned with Tehran", "militias, backed by Iran"; j itself when there
+// is none.
+func (d *doc) pastRelative(j, last int) int {
+	k := j + 1
+	if k < last && d.toks[k].norm == "," {
+		k++
+	}
+	rel := k < last && relativeWords[d.toks[k].norm]
+	if rel {
+		k++
+		if k >= last || !beWords[d.toks[k].norm] {
+			return j
+		}
+		k++
+	}
+	if k == j+1 || k >= last || d.lx.collectives.links[d.toks[k].norm] == "" {
+		return j
+	}
+	return k - 1
+}
+
+// relativeWords open the relative clause of pastRelative, and beWords
+// are the verbs that carry its link word.
+var (
+	relativeWords = map[string]bool{"which": true, "that": true, "who": true}
+	beWords       = map[string]bool{"are": true, "were": true, "is": true, "was": true}
+)
+
 // matchPostposed matches "modifier* head link to|with|by Sponsor" at token
 // i ("armed factions loyal to Ankara", "Iraqi armed groups aligned with
 // Iran", "militias backed by Tehran") and returns its end, the sponsor's
@@ -486,6 +517,10 @@ func (d *doc) matchPostposed(i, last int) (int, *LexEntry, string) {
 	c := d.lx.collectives
 	j := d.collectiveHead(i, last, false) - 1 // the head
 	if j < 0 || j+3 >= last || d.at[j] != nil {
+		return 0, nil, ""
+	}
+	j = d.pastRelative(j, last)
+	if j+3 >= last {
 		return 0, nil, ""
 	}
 	pred := c.links[d.toks[j+1].norm]

@@ -140,6 +140,14 @@ func TestAttackPhrasings(t *testing.T) {
 		// names its country's military, as "U.S. and coalition forces" do.
 		{"Iran-backed militias have launched dozens of attacks on American and coalition troops since October.",
 			[]wantFact{{"iran-backed-militias", "attacked", "us-military", ""}}, nil, nil},
+		// The coalition's people named by its name alone, as "coalition
+		// forces" name its forces.
+		{"Officials spoke on Monday. Iran-backed militias launched two drones at coalition personnel in eastern Syria.",
+			[]wantFact{{"iran-backed-militias", "attacked", "international-coalition", ""}}, nil, nil},
+		// A collective whose link word stands in a relative clause is
+		// the attacker, not its sponsor.
+		{"Officials spoke on Monday. Armed factions that are aligned with Tehran launched rockets at American troops near the airport.",
+			[]wantFact{{"iran-backed-militias", "attacked", "us-military", ""}}, nil, []wantFact{{"iran", "attacked", "us-military", ""}}},
 		// "Its troops" after a state that opens the sentence are its forces.
 		{"Officials spoke on Monday. Washington accuses Kataib Hezbollah of launching repeated drone attacks against its troops in Syria.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, nil, nil},

@@ -341,6 +341,11 @@ func TestCollectives(t *testing.T) {
 		{"Iranian proxies have fired rockets at U.S. bases.", "Iranian proxies", "backed_by"},
 		{"Iran's proxy militias have fired rockets at U.S. bases.", "Iran's proxy militias", "backed_by"},
 		{"Tehran-backed militias have fired rockets at U.S. bases.", "Tehran-backed militias", "backed_by"},
+		{"Police said Iranian-backed gunmen had set up the roadblock overnight.", "Iranian-backed gunmen", "backed_by"},
+		{"Iran-sponsored insurgents kept shelling the airfield for a week.", "Iran-sponsored insurgents", "backed_by"},
+		{"Iran-trained fighters seized two villages on the river bank.", "Iran-trained fighters", "backed_by"},
+		{"Residents fled as militias tied to Tehran moved into the town.", "militias tied to Tehran", "backed_by"},
+		{"Iran's regional proxies have stepped up their drone launches.", "Iran's regional proxies", "backed_by"},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
