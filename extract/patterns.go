@@ -1493,17 +1493,17 @@ func (d *doc) scanHomeForces(s *sentence) {
 }
 
 // scanHomeBodies adds a state body named in lower case without its state
-// ("the defense ministry said", "an interior ministry official", "a law
-// passed by parliament"): the body homeBody finds for the words, as for
-// "the Defense Ministry". The words are a lower-case head of
-// home_body_heads and up to two lower-case words before it, the longest
-// run the lexicon knows as a state's body; a name, a demonym or a
-// possessive before them ("the Turkish defense ministry", "the Kurdistan
-// region's interior ministry") leaves them alone. Followed by "of" and a
-// country ("the government of Iraq", "the defense ministry of Turkey"),
-// the words name that country's body, which takes the country's words in
-// as a capitalised name does
-// ("the Interior Ministry of Syria"); those heads are state_body_heads.
+// ("the defense ministry said", "an interior ministry official"): the
+// body homeBody finds for the words, as for "the Defense Ministry". The
+// words are a lower-case head of home_body_heads and up to two lower-case
+// words before it, the longest run the lexicon knows as a state's body; a
+// name, a demonym or a possessive before them ("the Turkish defense
+// ministry", "the Kurdistan region's interior ministry") leaves them
+// alone. Followed by "of" and a country ("the government of Iraq", "the
+// parliament of Iraq", "the defense ministry of Turkey"), a head of
+// state_body_heads and the words before it name that country's body,
+// which takes the country's words in as a capitalised name does ("the
+// Interior Ministry of Syria").
 func (d *doc) scanHomeBodies(s *sentence) {
 	for j := s.first; j < s.last; j++ {
 		t := &d.toks[j]
