@@ -497,6 +497,10 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 		// A short form in brackets after its "the" says the name again.
 		{"On Friday the U.S. Department of Defense (the Pentagon) said two drones had struck Tower 22.",
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
+		// A body named in lower case with "of" and its state speaks, not
+		// the state.
+		{"The parliament of Iraq voted on Sunday to expel US forces from the country.",
+			[]wantEvent{{schema.EvStatement, "iraqi-parliament", "us-military"}}},
 		// A state body's claim of an attack is also its statement.
 		{"The Turkish defense ministry later claimed responsibility for a drone strike on PKK members near Amadiya.",
 			[]wantEvent{{schema.EvStatement, "turkish-ministry-of-national-defense", ""}}},

@@ -410,6 +410,40 @@ func TestGovernmentForcesOfTheArticle(t *testing.T) {
 	}
 }
 
+// TestLowerCaseHomeBodies: a state body named in lower case without its
+// state ("the defense ministry said") is the body of the article's
+// country, as its capitalised name is; named with "of" and a country
+// ("the government of Iraq") it is that country's, and takes the
+// country's words in; a demonym or a possessive before the words names the
+// state itself.
+func TestLowerCaseHomeBodies(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantEntity
+	}{
+		{"Turkish jets bombed caves in the mountains of Turkey's south on Friday. Two pilots were lost, the defense ministry said.",
+			[]wantEntity{{"turkish-ministry-of-national-defense", schema.GovernmentBody, "defense ministry"}}},
+		{"Gunmen opened fire on a checkpoint in Basra, a city in southern Iraq. An interior ministry official said four policemen were hurt.",
+			[]wantEntity{{"ministry-of-interior-of-iraq", schema.GovernmentBody, "interior ministry"}}},
+		{"The envoys pledged to help the government of Iraq rebuild the bridges near Mosul.",
+			[]wantEntity{{"iraqi-government", schema.GovernmentBody, "government of Iraq"}, {"iraq", schema.Country, "Iraq"}}},
+		{"Two rockets fell near Erbil on Monday. The preacher railed against the government of the United States in his sermon.",
+			[]wantEntity{{"us-government", schema.GovernmentBody, "government of the United States"}}},
+		{"Riots spread across Basra in Iraq. The interior ministry of Syria said its border guards were put on alert.",
+			[]wantEntity{{"syrian-ministry-of-interior", schema.GovernmentBody, "interior ministry of Syria"}}},
+	} {
+		checkEntities(t, c.text, c.want)
+	}
+	for _, text := range []string{
+		"Gunmen opened fire on a checkpoint in Basra in Iraq. The Syrian interior ministry said the men had crossed from the west.",
+		"Gunmen opened fire on a checkpoint in Basra in Iraq. The interior ministry of Syria said the men had crossed from the west.",
+	} {
+		if e := entityByID(extractText(t, text), "ministry-of-interior-of-iraq"); e != nil {
+			t.Errorf("%q: another state's ministry is taken for Iraq's: %v", text, e.Mentions)
+		}
+	}
+}
+
 // TestOutletNamedWithItsArticle: an outlet whose name is one word after
 // "The" is named by that word only after "the" and not inside a longer
 // name.

@@ -246,6 +246,8 @@ type wordLists struct {
 	RoleQualifiers            []string            `yaml:"role_qualifiers"`
 	CourtesyTitles            []string            `yaml:"courtesy_titles"`
 	GovernmentNouns           []string            `yaml:"government_nouns"`
+	HomeBodyHeads             []string            `yaml:"home_body_heads"`
+	StateBodyHeads            []string            `yaml:"state_body_heads"`
 	PartisanGovernmentNouns   []string            `yaml:"partisan_government_nouns"`
 	StateNouns                []string            `yaml:"state_nouns"`
 	CommentatorNouns          []string            `yaml:"commentator_nouns"`

@@ -60,6 +60,9 @@ func (d *doc) findMentions() {
 			if s.scans&scanHomeForce != 0 {
 				d.scanHomeForces(s)
 			}
+			if s.scans&scanHomeBody != 0 {
+				d.scanHomeBodies(s)
+			}
 		}
 	}
 	// slices.SortFunc runs the same pdqsort as sort.Slice, comparison for
@@ -1487,6 +1490,98 @@ func (d *doc) scanHomeForces(s *sentence) {
 			d.addMention(i, i+2, s.idx, d.lexEntity(le), ReasonHome)
 		}
 	}
+}
+
+// scanHomeBodies adds a state body named in lower case without its state
+// ("the defense ministry said", "an interior ministry official"): the
+// body homeBody finds for the words, as for "the Defense Ministry". The
+// words are a lower-case head of home_body_heads and up to two lower-case
+// words before it, the longest run the lexicon knows as a state's body; a
+// name, a demonym or a possessive before them ("the Turkish defense
+// ministry", "the Kurdistan region's interior ministry") leaves them
+// alone. Followed by "of" and a country ("the government of Iraq", "the
+// parliament of Iraq", "the defense ministry of Turkey"), a head of
+// state_body_heads and the words before it name that country's body,
+// which takes the country's words in as a capitalised name does ("the
+// Interior Ministry of Syria").
+func (d *doc) scanHomeBodies(s *sentence) {
+	for j := s.first; j < s.last; j++ {
+		t := &d.toks[j]
+		if t.cap || t.allCaps || d.at[j] != nil || !d.lx.homeBodyHeads.hasID(t.id) && !d.lx.stateBodyHeads.hasID(t.id) {
+			continue
+		}
+		state := d.ofState(j+1, s)
+		if state == nil && (!d.lx.homeBodyHeads.hasID(t.id) || j+1 < s.last && d.toks[j+1].norm == "of") || state != nil && !d.lx.stateBodyHeads.hasID(t.id) {
+			continue
+		}
+		var body *LexEntry
+		first := j
+		for k := j; k >= s.first && k >= j-2; k-- {
+			if w := &d.toks[k]; w.kind != tWord || w.cap || w.allCaps || w.norm == "the" || d.at[k] != nil || k < j && w.hyph {
+				break
+			}
+			if le := d.bodyOf(k, j+1, state); le != nil {
+				body, first = le, k
+			}
+		}
+		if body == nil || d.toks[first].hyph {
+			continue
+		}
+		if p := first - 1; p >= s.first && (d.at[p] != nil || d.toks[p].cap && !d.article(p) && p > s.first || d.toks[p].allCaps || d.toks[p].hyph || d.toks[p].kind == tPoss || d.lx.demonym[d.toks[p].norm] != nil) {
+			continue
+		}
+		last, how := j+1, ReasonHome
+		if state != nil {
+			m := d.at[d.ofStart(j+1)]
+			if e := m.ent; !slices.Contains(e.surfaces, d.span(m.first, m.last)) {
+				e.surfaces = append(e.surfaces, d.span(m.first, m.last)) // the country stays mentioned
+			}
+			d.dropMention(m)
+			last, how = m.last, ReasonOfState
+		}
+		d.addMention(first, last, s.idx, d.lexEntity(body), how)
+		j = last - 1
+	}
+}
+
+// ofStart returns the token after "of" at i and the "the" after it.
+func (d *doc) ofStart(i int) int {
+	i++
+	if i < len(d.toks) && d.toks[i].norm == "the" && d.at[i] == nil {
+		i++
+	}
+	return i
+}
+
+// ofState returns the country named by "of [the] X" at token i ("the
+// government of Iraq"), or nil.
+func (d *doc) ofState(i int, s *sentence) *LexEntry {
+	if i+1 >= s.last || d.toks[i].norm != "of" {
+		return nil
+	}
+	k := d.ofStart(i)
+	if k >= s.last {
+		return nil
+	}
+	m := d.at[k]
+	if m == nil || m.first != k || m.last > s.last || m.ent.lex == nil || m.ent.typ != schema.Country {
+		return nil
+	}
+	return m.ent.lex
+}
+
+// bodyOf returns the body the words [i, j) name: state's, when the words
+// are followed by "of" and state, else the article's country's (homeBody).
+func (d *doc) bodyOf(i, j int, state *LexEntry) *LexEntry {
+	if state == nil {
+		return d.homeBody(i, j)
+	}
+	for _, r := range d.lx.homeBodies[strings.Join(exactKeys(d.span(i, j)), " ")] {
+		if r.state == state {
+			return r.body
+		}
+	}
+	return nil
 }
 
 // placeList reports a name run at tokens i..j that is one item of a list

@@ -27,6 +27,7 @@ const (
 	ReasonPattern    = "new name from a pattern"        // a title, head word or apposition marks it
 	ReasonQuoted     = "new name in quotes"             // "an armed group named ‘X’"
 	ReasonHome       = "the article's country's body"   // "the Foreign Ministry" in an article about Iraq
+	ReasonOfState    = "the body of the state after of" // "the government of Iraq"
 	ReasonBorder     = "border named by one side"       // "near the Iraqi border" in an article about Syria
 	ReasonBorderBoth = "border named by its two states" // "the Iraqi-Jordan border": a name and a demonym
 )

@@ -1003,6 +1003,7 @@ const (
 	scanAgreement     // agreementHeads: scanAgreements
 	scanBorder        // a border's head: scanBorders
 	scanHomeForce     // governmentNouns: scanHomeForces
+	scanHomeBody      // homeBodyHeads, stateBodyHeads: scanHomeBodies
 	gateStatementNoun // issuedStatementNouns, messageNouns: statement's items
 	gateAct           // a word with actBits: institutionalActs
 	gateOperationVerb // operationVerbs: namedOperations
@@ -1026,6 +1027,8 @@ func (lx *Lexicon) setGates() {
 		{lx.platformActs, scanPlatform},
 		{lx.agreementHeads, scanAgreement},
 		{lx.governmentNouns, scanHomeForce},
+		{lx.homeBodyHeads, scanHomeBody},
+		{lx.stateBodyHeads, scanHomeBody},
 		{lx.issuedStatementNouns, gateStatementNoun},
 		{lx.messageNouns, gateStatementNoun},
 		{lx.operationVerbs, gateOperationVerb},

@@ -228,6 +228,8 @@ type wordSets struct {
 	courtesyTitles            wordSet // "Dr.", "Sheikh": a courtesy, not a role
 	governmentNouns           wordSet // "the government of Prime Minister X": X's government
 	partisanGovernmentNouns   wordSet // "the Assad regime" names the government, not the man
+	homeBodyHeads             wordSet // "the defense ministry said": the article's country's body
+	stateBodyHeads            wordSet // "the government of Iraq": the state's body
 	stateNouns                wordSet // "the Turkish state": after a demonym, the country
 	commentatorNouns          wordSet // a title with one of them makes a commentator
 	cabinetDepartments        wordSet // "Defense Secretary": a secretary who is a minister
@@ -510,6 +512,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"courtesy_titles", w.CourtesyTitles, &ws.courtesyTitles},
 		{"government_nouns", w.GovernmentNouns, &ws.governmentNouns},
 		{"partisan_government_nouns", w.PartisanGovernmentNouns, &ws.partisanGovernmentNouns},
+		{"home_body_heads", w.HomeBodyHeads, &ws.homeBodyHeads},
+		{"state_body_heads", w.StateBodyHeads, &ws.stateBodyHeads},
 		{"state_nouns", w.StateNouns, &ws.stateNouns},
 		{"commentator_nouns", w.CommentatorNouns, &ws.commentatorNouns},
 		{"cabinet_departments", w.CabinetDepartments, &ws.cabinetDepartments},
