@@ -494,6 +494,11 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvStatement, "syrian-democratic-forces", ""}}},
 		{"Jordan expressed concern over the shelling of the border crossing.",
 			[]wantEvent{{schema.EvStatement, "jordan", ""}}},
+		// An unnamed spokesman after his body's name is the body's voice.
+		{"A Kataib Hezbollah spokesman said on Sunday that the group would stay out of the talks.",
+			[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}},
+		{"Late on Monday a Pentagon spokeswoman said the drone had been shot down.",
+			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
 		// A short form in brackets after its "the" says the name again.
 		{"On Friday the U.S. Department of Defense (the Pentagon) said two drones had struck Tower 22.",
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
