@@ -89,6 +89,12 @@ func TestRolesNeverInverted(t *testing.T) {
 		// A state's patrol is its forces, not the state.
 		{"ISIS fighters ambushed a US patrol near Palmyra, killing two soldiers.",
 			[3]string{"isis", "attacked", "united-states"}, [3]string{"isis", "attacked", "us-military"}},
+		// A noun in -s that a finite "be" follows is the subject of a
+		// passive, what was struck, not a headline's verb of attack.
+		{"Hezbollah targets were hit by Israeli jets overnight.",
+			[3]string{"hezbollah", "attacked", "israel"}, [3]string{}},
+		{"PKK targets in Iraq were struck by Turkish drones on Sunday.",
+			[3]string{"kurdistan-workers-party", "attacked", "iraq"}, [3]string{"turkey", "attacked", "kurdistan-workers-party"}},
 		// A present passive, with or without an adverb, makes the
 		// subject the one struck.
 		{"American troops in Syria are regularly attacked by Iran-backed militias.",
