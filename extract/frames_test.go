@@ -95,6 +95,9 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"hezbollah", "attacked", "israel"}, [3]string{}},
 		{"PKK targets in Iraq were struck by Turkish drones on Sunday.",
 			[3]string{"kurdistan-workers-party", "attacked", "iraq"}, [3]string{"turkey", "attacked", "kurdistan-workers-party"}},
+		// Whoever the fire that a place came under came from attacked it.
+		{"Ain al-Asad came under heavy fire from Kata'ib Hezbollah overnight.",
+			[3]string{"ain-al-asad-air-base", "attacked", "kataib-hezbollah"}, [3]string{"kataib-hezbollah", "attacked", "ain-al-asad-air-base"}},
 		// A present passive, with or without an adverb, makes the
 		// subject the one struck.
 		{"American troops in Syria are regularly attacked by Iran-backed militias.",
