@@ -1160,6 +1160,19 @@ func TestDroneStrikeOfAState(t *testing.T) {
 	})
 }
 
+// TestGroupsDroneIsNoAirstrike: an armed group's drone or missile that
+// hit a target is its attack; only a state's strike from the air is an
+// airstrike.
+func TestGroupsDroneIsNoAirstrike(t *testing.T) {
+	for _, c := range []agentCase{
+		{"A Kata'ib Hezbollah drone struck a Peshmerga outpost late on Friday.", "kataib-hezbollah"},
+		{"Houthi missiles hit the port of Eilat twice in one week.", "houthis"},
+	} {
+		wantEvents(t, c.text, schema.EvAttack, c.agent, 1)
+		wantEvents(t, c.text, schema.EvAirstrike, c.agent, 0)
+	}
+}
+
 // A demonym inside a group's name sponsors no collective: "loyal to the
 // Lebanese Hezbollah" names Hezbollah, not Lebanon.
 func TestDemonymInNameSponsorsNone(t *testing.T) {
