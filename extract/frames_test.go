@@ -98,6 +98,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// Whoever the fire that a place came under came from attacked it.
 		{"Ain al-Asad came under heavy fire from Kata'ib Hezbollah overnight.",
 			[3]string{"ain-al-asad-air-base", "attacked", "kataib-hezbollah"}, [3]string{"kataib-hezbollah", "attacked", "ain-al-asad-air-base"}},
+		// A state's guns that fired on a group are the state's attack.
+		{"Turkish artillery shelled PKK positions near Zakho overnight.",
+			[3]string{"kurdistan-workers-party", "attacked", "turkey"}, [3]string{"turkey", "attacked", "kurdistan-workers-party"}},
 		// A present passive, with or without an adverb, makes the
 		// subject the one struck.
 		{"American troops in Syria are regularly attacked by Iran-backed militias.",
