@@ -1163,6 +1163,15 @@ func TestDroneStrikeOfAState(t *testing.T) {
 	})
 }
 
+// TestNegotiatingVerb: "X negotiated with Y", "X is negotiating with Y
+// over Z": a negotiation of X's with Y, as "X held negotiations with Y".
+func TestNegotiatingVerb(t *testing.T) {
+	wantOneEventEach(t, schema.EvNegotiation, []agentCase{
+		{"Baghdad is negotiating with Washington over the future of the coalition.", "iraq"},
+		{"Turkey negotiated directly with the PKK in 2013, officials recall.", "turkey"},
+	})
+}
+
 // TestGroupsDroneIsNoAirstrike: an armed group's drone or missile that
 // hit a target is its attack; only a state's strike from the air is an
 // airstrike.
