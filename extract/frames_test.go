@@ -101,6 +101,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// A state's guns that fired on a group are the state's attack.
 		{"Turkish artillery shelled PKK positions near Zakho overnight.",
 			[3]string{"kurdistan-workers-party", "attacked", "turkey"}, [3]string{"turkey", "attacked", "kurdistan-workers-party"}},
+		// A speaker who says it was behind an attack carried it out.
+		{"Kata'ib Hezbollah said it was responsible for the rocket attack on the Victory base.",
+			[3]string{}, [3]string{"kataib-hezbollah", "attacked", "victory-base-complex"}},
 		// A present passive, with or without an adverb, makes the
 		// subject the one struck.
 		{"American troops in Syria are regularly attacked by Iran-backed militias.",
