@@ -104,6 +104,10 @@ func TestRolesNeverInverted(t *testing.T) {
 		// A speaker who says it was behind an attack carried it out.
 		{"Kata'ib Hezbollah said it was responsible for the rocket attack on the Victory base.",
 			[3]string{}, [3]string{"kataib-hezbollah", "attacked", "victory-base-complex"}},
+		// A passive's "by" phrase names the striker past the site noun
+		// of the target and the aircraft of the agent.
+		{"Kata'ib Hezbollah depots near Qaim were hit by American warplanes overnight.",
+			[3]string{"kataib-hezbollah", "attacked", "us-military"}, [3]string{"us-military", "attacked", "kataib-hezbollah"}},
 		// A present passive, with or without an adverb, makes the
 		// subject the one struck.
 		{"American troops in Syria are regularly attacked by Iran-backed militias.",
