@@ -734,6 +734,9 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			if i > 0 && fr.elems[i-1].kind == eGap && v.word(k, "by") && v.wordIn(k-1, v.d.lx.usedByParticiples) {
 				return false // "facilities controlled by X": X holds them, it did not act
 			}
+			if i > 0 && fr.elems[i-1].kind == eSlot && v.targetsNoun(k) {
+				return false // "Hezbollah targets were hit by X": a noun, the subject of "were", not a verb after its subject
+			}
 			t := m.trigger
 			if t < 0 {
 				m.trigger = k
@@ -765,6 +768,23 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		})
 	}
 	return false
+}
+
+// targetsNoun reports a word at item k that is an attack only between a
+// subject and its object (attack_if_object_follows: "Turkey targets PKK
+// positions") but that a finite form of "be" follows, past a place it is
+// in: a plural noun, the subject of that verb, naming what was struck
+// ("Hezbollah targets were hit", "PKK targets in Iraq were struck"). A
+// verb in -s is never followed by a finite "be".
+func (v *view) targetsNoun(k int) bool {
+	if v.d.lx.byWord[v.it[k].id].event != evAttackIfObject {
+		return false
+	}
+	n := k + 1
+	if v.word(n, "in", "near", "inside", "across", "around", "along") && v.ent(n+1) != nil {
+		n += 2
+	}
+	return v.word(n, "is", "are", "was", "were")
 }
 
 // walkGap tries the rest of a match (try) at each item the gap e may end

@@ -89,6 +89,25 @@ func TestRolesNeverInverted(t *testing.T) {
 		// A state's patrol is its forces, not the state.
 		{"ISIS fighters ambushed a US patrol near Palmyra, killing two soldiers.",
 			[3]string{"isis", "attacked", "united-states"}, [3]string{"isis", "attacked", "us-military"}},
+		// A noun in -s that a finite "be" follows is the subject of a
+		// passive, what was struck, not a headline's verb of attack.
+		{"Hezbollah targets were hit by Israeli jets overnight.",
+			[3]string{"hezbollah", "attacked", "israel"}, [3]string{}},
+		{"PKK targets in Iraq were struck by Turkish drones on Sunday.",
+			[3]string{"kurdistan-workers-party", "attacked", "iraq"}, [3]string{"turkey", "attacked", "kurdistan-workers-party"}},
+		// Whoever the fire that a place came under came from attacked it.
+		{"Ain al-Asad came under heavy fire from Kata'ib Hezbollah overnight.",
+			[3]string{"ain-al-asad-air-base", "attacked", "kataib-hezbollah"}, [3]string{"kataib-hezbollah", "attacked", "ain-al-asad-air-base"}},
+		// A state's guns that fired on a group are the state's attack.
+		{"Turkish artillery shelled PKK positions near Zakho overnight.",
+			[3]string{"kurdistan-workers-party", "attacked", "turkey"}, [3]string{"turkey", "attacked", "kurdistan-workers-party"}},
+		// A speaker who says it was behind an attack carried it out.
+		{"Kata'ib Hezbollah said it was responsible for the rocket attack on the Victory base.",
+			[3]string{}, [3]string{"kataib-hezbollah", "attacked", "victory-base-complex"}},
+		// A passive's "by" phrase names the striker past the site noun
+		// of the target and the aircraft of the agent.
+		{"Kata'ib Hezbollah depots near Qaim were hit by American warplanes overnight.",
+			[3]string{"kataib-hezbollah", "attacked", "us-military"}, [3]string{"us-military", "attacked", "kataib-hezbollah"}},
 		// A present passive, with or without an adverb, makes the
 		// subject the one struck.
 		{"American troops in Syria are regularly attacked by Iran-backed militias.",
@@ -1159,6 +1178,28 @@ func TestDroneStrikeOfAState(t *testing.T) {
 		{"Turkish warplanes struck PKK hideouts in the Qandil mountains overnight.", "turkey"},
 		{"U.S. warplanes struck Kataib Hezbollah depots near Qaim overnight.", "us-military"},
 	})
+}
+
+// TestNegotiatingVerb: "X negotiated with Y", "X is negotiating with Y
+// over Z": a negotiation of X's with Y, as "X held negotiations with Y".
+func TestNegotiatingVerb(t *testing.T) {
+	wantOneEventEach(t, schema.EvNegotiation, []agentCase{
+		{"Baghdad is negotiating with Washington over the future of the coalition.", "iraq"},
+		{"Turkey negotiated directly with the PKK in 2013, officials recall.", "turkey"},
+	})
+}
+
+// TestGroupsDroneIsNoAirstrike: an armed group's drone or missile that
+// hit a target is its attack; only a state's strike from the air is an
+// airstrike.
+func TestGroupsDroneIsNoAirstrike(t *testing.T) {
+	for _, c := range []agentCase{
+		{"A Kata'ib Hezbollah drone struck a Peshmerga outpost late on Friday.", "kataib-hezbollah"},
+		{"Houthi missiles hit the port of Eilat twice in one week.", "houthis"},
+	} {
+		wantEvents(t, c.text, schema.EvAttack, c.agent, 1)
+		wantEvents(t, c.text, schema.EvAirstrike, c.agent, 0)
+	}
 }
 
 // A demonym inside a group's name sponsors no collective: "loyal to the
