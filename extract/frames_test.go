@@ -292,6 +292,26 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"united-states", "fought_against", "isis"}, [3]string{"peshmerga", "fought_against", "isis"}},
 		{"The militias defended the sovereignty of Iraq and its borders, and fought ISIS for years.",
 			[3]string{"iraq", "fought_against", "isis"}, [3]string{}},
+		// A verb of leading in a relative clause gives the leader his
+		// role in the body, never the body one in him.
+		{"Rami Haddad, who heads the Badr Organization, flew to Tehran.",
+			[3]string{"badr-organization", "holds_role", "rami-haddad"}, [3]string{"rami-haddad", "holds_role", "badr-organization"}},
+		{"Sami Nouri now commands Kata'ib Hezbollah, the ministry said.",
+			[3]string{}, [3]string{"sami-nouri", "holds_role", "kataib-hezbollah"}},
+		{"Asa'ib Ahl al-Haq, whose leader is Rami Haddad, denied any role.",
+			[3]string{}, [3]string{"rami-haddad", "holds_role", "asaib-ahl-al-haq"}},
+		// Coordinated verbs and participles of support: the one armed is
+		// backed by the one arming it.
+		{"Kata'ib Hezbollah is funded, armed and trained by Iran, the report said.",
+			[3]string{"iran", "backed_by", "kataib-hezbollah"}, [3]string{"kataib-hezbollah", "backed_by", "iran"}},
+		{"The Houthis, who are armed and trained by Iran, fired a missile.",
+			[3]string{"iran", "backed_by", "houthis"}, [3]string{"houthis", "backed_by", "iran"}},
+		{"Iran arms and funds the Houthis, Washington says.",
+			[3]string{"iran", "backed_by", "houthis"}, [3]string{"houthis", "backed_by", "iran"}},
+		{"The Houthis receive funding from Iran, the report said.",
+			[3]string{"iran", "backed_by", "houthis"}, [3]string{"houthis", "backed_by", "iran"}},
+		{"Asaib Ahl al-Haq, which received money and weapons from Iran, denied the claim.",
+			[3]string{}, [3]string{"asaib-ahl-al-haq", "backed_by", "iran"}},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
