@@ -312,6 +312,14 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"iran", "backed_by", "houthis"}, [3]string{"houthis", "backed_by", "iran"}},
 		{"Asaib Ahl al-Haq, which received money and weapons from Iran, denied the claim.",
 			[3]string{}, [3]string{"asaib-ahl-al-haq", "backed_by", "iran"}},
+		// A capital joined by a hyphen to a link word stands for its
+		// state, as a country's name or demonym does.
+		{"The Tehran-backed Kataib Hezbollah fired rockets at the base.",
+			[3]string{"iran", "backed_by", "kataib-hezbollah"}, [3]string{"kataib-hezbollah", "backed_by", "iran"}},
+		{"Kataib Hezbollah, a Tehran-backed militia, fired rockets at the base.",
+			[3]string{}, [3]string{"kataib-hezbollah", "backed_by", "iran"}},
+		{"The Moscow-aligned Wagner Group fought in Syria for years.",
+			[3]string{}, [3]string{"wagner-group", "allied_with", "russia"}},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
