@@ -320,6 +320,14 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{}, [3]string{"kataib-hezbollah", "backed_by", "iran"}},
 		{"The Moscow-aligned Wagner Group fought in Syria for years.",
 			[3]string{}, [3]string{"wagner-group", "allied_with", "russia"}},
+		// "Y-affiliated X": a state's affiliate is its ally, a group's a
+		// member of the group; never the other way round.
+		{"The Iran-affiliated Kataib Hezbollah denied firing the drone.",
+			[3]string{"iran", "allied_with", "kataib-hezbollah"}, [3]string{"kataib-hezbollah", "allied_with", "iran"}},
+		{"Kataib Sayyid al-Shuhada, an Iranian-affiliated militia, denied firing the drone.",
+			[3]string{}, [3]string{"kataib-sayyid-al-shuhada", "allied_with", "iran"}},
+		{"Ankara shelled the PKK-affiliated YBS near the mountain.",
+			[3]string{"kurdistan-workers-party", "member_of", "sinjar-resistance-units"}, [3]string{"sinjar-resistance-units", "member_of", "kurdistan-workers-party"}},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
