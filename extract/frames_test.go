@@ -328,6 +328,14 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{}, [3]string{"kataib-sayyid-al-shuhada", "allied_with", "iran"}},
 		{"Ankara shelled the PKK-affiliated YBS near the mountain.",
 			[3]string{"kurdistan-workers-party", "member_of", "sinjar-resistance-units"}, [3]string{"sinjar-resistance-units", "member_of", "kurdistan-workers-party"}},
+		// A group that leads another is its member; a state that leads
+		// a coalition is its leader, "led by" after the name as before it.
+		{"Turkey shelled the YPG-led SDF east of the river.",
+			[3]string{"syrian-democratic-forces", "member_of", "peoples-protection-units"}, [3]string{"peoples-protection-units", "member_of", "syrian-democratic-forces"}},
+		{"The Islamic Resistance in Iraq, which is led by Kataib Hezbollah, claimed the drone strike.",
+			[3]string{"islamic-resistance-in-iraq", "member_of", "kataib-hezbollah"}, [3]string{"kataib-hezbollah", "member_of", "islamic-resistance-in-iraq"}},
+		{"The coalition headed by the United States will end its mission next year.",
+			[3]string{}, [3]string{"united-states", "leader_of", "international-coalition"}},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
