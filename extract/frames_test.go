@@ -336,6 +336,12 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"islamic-resistance-in-iraq", "member_of", "kataib-hezbollah"}, [3]string{"kataib-hezbollah", "member_of", "islamic-resistance-in-iraq"}},
 		{"The coalition headed by the United States will end its mission next year.",
 			[3]string{}, [3]string{"united-states", "leader_of", "international-coalition"}},
+		// A plural kind after a list of places: each item lies in the
+		// area, not the area in them.
+		{"Storms hit the Wasit and Maysan provinces in Iraq last week.",
+			[3]string{"iraq", "located_in", "maysan"}, [3]string{"wasit", "located_in", "iraq"}},
+		{"Storms hit the Wasit and Maysan provinces in Iraq last week.",
+			[3]string{}, [3]string{"maysan", "located_in", "iraq"}},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
