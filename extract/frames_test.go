@@ -342,6 +342,14 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"iraq", "located_in", "maysan"}, [3]string{"wasit", "located_in", "iraq"}},
 		{"Storms hit the Wasit and Maysan provinces in Iraq last week.",
 			[3]string{}, [3]string{"maysan", "located_in", "iraq"}},
+		// A post at a think tank, an outlet or a council is a role the
+		// person holds there.
+		{"Sara Lind, a senior fellow at the Atlantic Council, said the militias had grown weaker.",
+			[3]string{}, [3]string{"sara-lind", "holds_role", "atlantic-council"}},
+		{"Sara Lind, an analyst with the International Crisis Group, expects more strikes.",
+			[3]string{}, [3]string{"sara-lind", "holds_role", "international-crisis-group"}},
+		{"Sara Haddad, co-chair of the Syrian Democratic Council, flew to Damascus.",
+			[3]string{"syrian-democratic-council", "holds_role", "sara-haddad"}, [3]string{"sara-haddad", "holds_role", "syrian-democratic-council"}},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
