@@ -348,6 +348,15 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{}, [3]string{"sara-lind", "holds_role", "atlantic-council"}},
 		{"Sara Lind, an analyst with the International Crisis Group, expects more strikes.",
 			[3]string{}, [3]string{"sara-lind", "holds_role", "international-crisis-group"}},
+		{"The Hudson Institute's Sara Lind expects the strikes to go on.",
+			[3]string{"hudson-institute", "holds_role", "sara-lind"}, [3]string{"sara-lind", "holds_role", "hudson-institute"}},
+		// A proxy is backed by its patron, whatever the order of the two.
+		{"Kataib Hezbollah, a proxy of Iran, fired rockets at the base.",
+			[3]string{"iran", "backed_by", "kataib-hezbollah"}, [3]string{"kataib-hezbollah", "backed_by", "iran"}},
+		{"Turkey's Syrian proxy, the Syrian National Army, shelled the village.",
+			[3]string{"turkey", "backed_by", "syrian-national-army"}, [3]string{"syrian-national-army", "backed_by", "turkey"}},
+		{"Kataib Hezbollah, which Iran backs, fired rockets at the base.",
+			[3]string{"iran", "backed_by", "kataib-hezbollah"}, [3]string{"kataib-hezbollah", "backed_by", "iran"}},
 		{"Sara Haddad, co-chair of the Syrian Democratic Council, flew to Damascus.",
 			[3]string{"syrian-democratic-council", "holds_role", "sara-haddad"}, [3]string{"sara-haddad", "holds_role", "syrian-democratic-council"}},
 	} {
