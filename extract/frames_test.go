@@ -357,6 +357,21 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"turkey", "backed_by", "syrian-national-army"}, [3]string{"syrian-national-army", "backed_by", "turkey"}},
 		{"Kataib Hezbollah, which Iran backs, fired rockets at the base.",
 			[3]string{"iran", "backed_by", "kataib-hezbollah"}, [3]string{"kataib-hezbollah", "backed_by", "iran"}},
+		// Support a force relies on, arms sent to it, a sponsor's backing
+		// in an aside: the force is backed by the sponsor.
+		{"The Houthis have long relied on military support from Iran.",
+			[3]string{"iran", "backed_by", "houthis"}, [3]string{"houthis", "backed_by", "iran"}},
+		{"Tehran shipped missiles and drones to the Houthis, the report said.",
+			[3]string{"iran", "backed_by", "houthis"}, [3]string{"houthis", "backed_by", "iran"}},
+		{"The Houthis, with the help of Iran, built longer-range missiles.",
+			[3]string{"iran", "backed_by", "houthis"}, [3]string{"houthis", "backed_by", "iran"}},
+		// A group counted among an umbrella's groups is its member.
+		{"Kataib Hezbollah, one of the strongest groups in the Popular Mobilization Forces, denied it.",
+			[3]string{"popular-mobilization-forces", "member_of", "kataib-hezbollah"}, [3]string{"kataib-hezbollah", "member_of", "popular-mobilization-forces"}},
+		{"Kataib Hezbollah and other militias of the Islamic Resistance in Iraq launched drones.",
+			[3]string{}, [3]string{"kataib-hezbollah", "member_of", "islamic-resistance-in-iraq"}},
+		{"In 2023 Nujaba joined the Islamic Resistance in Iraq.",
+			[3]string{"islamic-resistance-in-iraq", "member_of", "harakat-hezbollah-al-nujaba"}, [3]string{"harakat-hezbollah-al-nujaba", "member_of", "islamic-resistance-in-iraq"}},
 		{"Sara Haddad, co-chair of the Syrian Democratic Council, flew to Damascus.",
 			[3]string{"syrian-democratic-council", "holds_role", "sara-haddad"}, [3]string{"sara-haddad", "holds_role", "syrian-democratic-council"}},
 	} {
