@@ -372,6 +372,12 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{}, [3]string{"kataib-hezbollah", "member_of", "islamic-resistance-in-iraq"}},
 		{"In 2023 Nujaba joined the Islamic Resistance in Iraq.",
 			[3]string{"islamic-resistance-in-iraq", "member_of", "harakat-hezbollah-al-nujaba"}, [3]string{"harakat-hezbollah-al-nujaba", "member_of", "islamic-resistance-in-iraq"}},
+		// The name of a participial aside ("led by Y", "formed with the
+		// support of Y") is not the subject of the verb after it.
+		{"The SDF, led by the YPG, now controls much of Hasakah province.",
+			[3]string{"peoples-protection-units", "active_in", "hasakah"}, [3]string{"syrian-democratic-forces", "active_in", "hasakah"}},
+		{"The YBS, set up with the support of the PKK, still holds most of Sinjar.",
+			[3]string{"kurdistan-workers-party", "active_in", "sinjar"}, [3]string{"sinjar-resistance-units", "active_in", "sinjar"}},
 		{"Sara Haddad, co-chair of the Syrian Democratic Council, flew to Damascus.",
 			[3]string{"syrian-democratic-council", "holds_role", "sara-haddad"}, [3]string{"sara-haddad", "holds_role", "syrian-democratic-council"}},
 	} {
