@@ -442,16 +442,27 @@ func (v *view) backed(k int) {
 	if k == 0 || !v.d.toks[v.it[k].t0].hyph && !is(v.ent(k+1), schema.ArmedGroup) {
 		return
 	}
-	backer := v.ent(k - 1)
-	if backer == nil {
-		backer = v.country(k - 1)
-	}
+	backer := v.sponsorBefore(k)
 	if backer == nil || !v.d.toks[v.it[k].t0].hyph && !is(backer, schema.Country) {
 		return
 	}
 	for _, s := range v.backedGroups(k) {
 		v.fact(k, s, "backed_by", backer, 0.85)
 	}
+}
+
+// sponsorBefore returns the backer named right before the link word at k
+// ("Iran-backed", "Iranian-sponsored"): a name, a country's demonym, or a
+// capital that stands for its state ("Tehran-backed", "Ankara-aligned").
+func (v *view) sponsorBefore(k int) *entity {
+	e := v.ent(k - 1)
+	if e == nil {
+		return v.country(k - 1)
+	}
+	if e.typ == schema.Place && e.lex != nil && e.lex.metonym != nil {
+		return v.d.virtual(e.lex.metonym)
+	}
+	return e
 }
 
 // asideHead returns the item of the name a non-restrictive relative
@@ -1004,10 +1015,7 @@ func (v *view) capital(k int) {
 func (v *view) allied(k int) {
 	w := v.it[k].w
 	if v.d.lx.allianceParticiples.has(w) && k > 0 && v.d.toks[v.it[k].t0].hyph {
-		a := v.ent(k - 1)
-		if a == nil {
-			a = v.country(k - 1)
-		}
+		a := v.sponsorBefore(k)
 		if a == nil {
 			return
 		}
