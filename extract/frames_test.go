@@ -292,6 +292,12 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"united-states", "fought_against", "isis"}, [3]string{"peshmerga", "fought_against", "isis"}},
 		{"The militias defended the sovereignty of Iraq and its borders, and fought ISIS for years.",
 			[3]string{"iraq", "fought_against", "isis"}, [3]string{}},
+		// A group that owns the sites struck is their holder, not the
+		// hand that strikes the place they are in.
+		{"Ankara said its jets had bombed suspected PKK targets in Duhok province overnight.",
+			[3]string{"kurdistan-workers-party", "attacked", "duhok"}, [3]string{}},
+		{"Warplanes flew sorties against alleged YPG targets in Kobani all week.",
+			[3]string{"peoples-protection-units", "attacked", "kobani"}, [3]string{}},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
