@@ -292,6 +292,12 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"united-states", "fought_against", "isis"}, [3]string{"peshmerga", "fought_against", "isis"}},
 		{"The militias defended the sovereignty of Iraq and its borders, and fought ISIS for years.",
 			[3]string{"iraq", "fought_against", "isis"}, [3]string{}},
+		// The office of a party named beside a person, after
+		// "alongside", is that party's, not the person's.
+		{"Iraq's defence minister, Thabit al-Abbasi, alongside the commander of the Peshmerga, toured the new checkpoints.",
+			[3]string{"thabet-al-abbasi", "holds_role", "peshmerga"}, [3]string{}},
+		{"Fuad Hussein, who met the leader of the Badr Organization in Baghdad, called for calm.",
+			[3]string{"fuad-hussein", "holds_role", "badr-organization"}, [3]string{}},
 		// A group that owns the sites struck is their holder, not the
 		// hand that strikes the place they are in.
 		{"Ankara said its jets had bombed suspected PKK targets in Duhok province overnight.",
