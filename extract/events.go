@@ -1020,6 +1020,7 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	k, w, kind, agent, agents := r.k, r.w, r.kind, r.agent, r.agents
 	targets, last := v.attackTargets(k)
+	perfect := false // a passive's subject, its hand named after "by"
 	if len(targets) == 0 {
 		// "strikes on three facilities in Iraq used by X", "targets linked
 		// to X": whose the sites are.
@@ -1027,6 +1028,14 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	if len(targets) == 0 && (v.word(k-1, "were", "was") || v.word(k-2, "were", "was") || v.presentPassive(k)) {
 		targets = v.passiveSubjects(k)
+	} else if len(targets) == 0 && r.byPhrase && v.passiveVerb(k) {
+		// "X has (often) been targeted by Y", "X, founded with help
+		// from Z, has been targeted by Y": the subject, past adverbs
+		// and an apposition, is what was struck, as the frames of a
+		// passive with its hand named read it (attacked).
+		if j, e := v.subj(k); j >= 0 && is(e, schema.Place, schema.MilitaryBase, schema.Country, schema.ArmedGroup, schema.GovernmentBody) {
+			targets, perfect = []*entity{e}, true
+		}
 	}
 	if len(targets) == 0 {
 		targets = v.victimsBefore(k)
@@ -1054,7 +1063,7 @@ func (v *view) recordAttack(r *attackReading) int {
 	// attack.
 	pred := "attacked"
 	passive := v.word(k-1, "was", "were", "been", "be") || v.word(k-2, "was", "were", "been", "be")
-	if v.d.lx.blockadeNouns.has(w) || v.d.lx.targetingWords.has(w) && !air && passive {
+	if v.d.lx.blockadeNouns.has(w) || v.d.lx.targetingWords.has(w) && !air && passive && !perfect {
 		pred = "targeted"
 	}
 	var target, loc *entity

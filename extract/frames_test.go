@@ -1107,6 +1107,34 @@ func TestCollectiveMembersInBrackets(t *testing.T) {
 	}
 }
 
+// TestPerfectPassiveNamesItsHand: "X has (often) been targeted by Y"
+// is Y's attack on X, past an adverb between the auxiliaries and an
+// apposition between X and its verb.
+func TestPerfectPassiveNamesItsHand(t *testing.T) {
+	for _, c := range []struct {
+		text          string
+		agent, target string
+	}{
+		{"The YBS has often been targeted by Turkey since 2017.", "turkey", "sinjar-resistance-units"},
+		{"The PMF, formed in 2014 after a religious edict, has been attacked by the United States several times.", "united-states", "popular-mobilization-forces"},
+	} {
+		checkRules(t, c.text, []wantFact{{c.agent, "attacked", c.target, ""}}, nil, nil)
+		rec := extractText(t, c.text)
+		found := false
+		for _, e := range rec.Events {
+			if e.Agent == c.agent && e.Target == c.target {
+				found = true
+			}
+			if e.Agent == "" && e.Target == c.target {
+				t.Errorf("%q: an attack by no one named beside %s's:%s", c.text, c.agent, eventList(rec))
+			}
+		}
+		if !found {
+			t.Errorf("%q: no attack by %s on %s:%s", c.text, c.agent, c.target, eventList(rec))
+		}
+	}
+}
+
 // TestPassiveAttackByUnknownHand: forces or bases that "have been
 // attacked" by no one named suffered an attack with no agent; "which has
 // been attacking" is active, and "U.S. and coalition troops" are the
