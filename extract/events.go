@@ -825,6 +825,14 @@ func (v *view) attackerOfVerb(r *attackReading) {
 		if a >= 0 {
 			agent = v.ent(a)
 		}
+		if a >= 0 && v.asideBetween(a, p) {
+			// "Turkey, which accuses the YPG of links to the PKK, has
+			// stepped up its strikes": past an aside that closed before
+			// the verb, "its" is the main clause's subject.
+			if _, s := v.subj(p - 1); is(s, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
+				agent = s
+			}
+		}
 	}
 	// "ordering airstrikes on Yemen": who orders or launches them.
 	if agent == nil && v.isNoun(w) {
@@ -1577,6 +1585,34 @@ func (v *view) circumstance(k int) bool {
 		}
 		if v.it[j].e == nil && v.it[j].dem == nil && !v.d.lx.attackAdjectives.hasID(v.it[j].id) && !v.word(j, "a", "an", "the") {
 			return false
+		}
+	}
+	return false
+}
+
+// asideBetween reports a comma between the name at a and the possessive
+// at p, closing an aside that opened before a with a comma and a
+// relative or a participle ("X, which accuses Y of links to Z, has
+// intensified its strikes"), with a verb, not a name, just before p.
+func (v *view) asideBetween(a, p int) bool {
+	closed := false
+	for j := a + 1; j < p; j++ {
+		if v.word(j, ",") {
+			closed = true
+		}
+		if clauseBreak(v.it[j].w) || v.word(j, "and", "but") {
+			return false
+		}
+	}
+	if !closed || v.ent(p-1) != nil {
+		return false
+	}
+	for j := a - 1; j >= 0 && j >= a-12; j-- {
+		if clauseBreak(v.it[j].w) {
+			return false
+		}
+		if v.word(j, ",") {
+			return true
 		}
 	}
 	return false

@@ -298,6 +298,10 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"thabet-al-abbasi", "holds_role", "peshmerga"}, [3]string{}},
 		{"Fuad Hussein, who met the leader of the Badr Organization in Baghdad, called for calm.",
 			[3]string{"fuad-hussein", "holds_role", "badr-organization"}, [3]string{}},
+		// "its" after a relative clause that closed before the verb is
+		// the main clause's subject, not the last name in the clause.
+		{"Turkey, which considers the YBS a branch of the PKK, has widened its air strikes on Sinjar.",
+			[3]string{"kurdistan-workers-party", "attacked", "sinjar"}, [3]string{"turkey", "attacked", "sinjar"}},
 		// A group that owns the sites struck is their holder, not the
 		// hand that strikes the place they are in.
 		{"Ankara said its jets had bombed suspected PKK targets in Duhok province overnight.",
