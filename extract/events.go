@@ -958,7 +958,7 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 		}
 		// "A rocket attack hit X", "a missile attack was carried out on
 		// X": an attack by an unknown hand.
-		targets, last := v.attackTargets(k)
+		targets, last := v.attackTargets(k, nil)
 		if len(targets) == 0 {
 			targets, last = hurt, k
 		}
@@ -1027,7 +1027,7 @@ func (v *view) recordAttack(r *attackReading) int {
 		r.agent, r.agents = s, append(r.agents, r.agent)
 	}
 	k, w, kind, agent, agents := r.k, r.w, r.kind, r.agent, r.agents
-	targets, last := v.attackTargets(k)
+	targets, last := v.attackTargets(k, agent)
 	perfect := false // a passive's subject, its hand named after "by"
 	if len(targets) == 0 {
 		// "strikes on three facilities in Iraq used by X", "targets linked
@@ -1076,8 +1076,12 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	var target, loc *entity
 	if v.basesTarget(k) {
-		// "attacks against these bases in Erbil, …": the bases' army.
-		target = v.d.dominantMilitary()
+		// "attacks against these bases in Erbil, …": the bases' army,
+		// unless that army is the attacker ("US airstrikes targeted
+		// their bases in X": someone else's).
+		if m := v.d.dominantMilitary(); !v.ownForces(agent, m) {
+			target = m
+		}
 	}
 	for _, t := range targets {
 		if t == agent {
@@ -1618,6 +1622,12 @@ func (v *view) asideBetween(a, p int) bool {
 	return false
 }
 
+// ownForces reports that m is the attacker a or its armed forces: no one
+// strikes its own bases.
+func (v *view) ownForces(a, m *entity) bool {
+	return a != nil && (a == m || v.d.military(a) == m || v.d.airStriker(a) == m)
+}
+
 // possessiveBefore returns the item of "its" or "their" before the attack
 // noun at k, past the words that may qualify an attack ("its military
 // strikes"), or -1.
@@ -1647,7 +1657,7 @@ func (v *view) pastBy(j int) int {
 }
 
 // attackTargets collects the targets after an attack trigger.
-func (v *view) attackTargets(k int) ([]*entity, int) {
+func (v *view) attackTargets(k int, agent *entity) ([]*entity, int) {
 	noun := v.isNoun(v.it[k].w) && !v.nounAsVerb(k)
 	j := k + 1
 	for noun && j < len(v.it) && v.dateish(j) {
@@ -1736,7 +1746,9 @@ prep:
 	// "Washington accuses X of launching attacks against its troops": the
 	// forces of the state the sentence opens with.
 	if v.word(j, "its", "their") && (v.wordIn(j+1, v.d.lx.troopNouns) || v.wordIn(j+1, v.d.lx.baseNouns)) {
-		if m := v.d.military(v.firstActor(k)); m != nil {
+		// Not the attacker's own: "militias say US airstrikes targeted
+		// their bases" are the militias' bases, not the US forces'.
+		if m := v.d.military(v.firstActor(k)); m != nil && !v.ownForces(agent, m) {
 			return []*entity{m}, j + 1
 		}
 	}

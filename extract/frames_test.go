@@ -1111,6 +1111,27 @@ func TestCollectiveMembersInBrackets(t *testing.T) {
 	}
 }
 
+// TestAttackersOwnBasesAreNoTarget: "their bases" struck by a state's
+// aircraft are another party's, never the attacker's own forces.
+func TestAttackersOwnBasesAreNoTarget(t *testing.T) {
+	for _, text := range []string{
+		"Several PMF brigades reported that US airstrikes hit their bases in Qaim on Friday.",
+		"Two Iraqi factions say US airstrikes targeted their bases in Qaim.",
+	} {
+		rec := extractText(t, text)
+		for _, e := range rec.Events {
+			if e.Agent == "united-states" && e.Target == "us-military" {
+				t.Errorf("%q: the US struck its own forces:%s", text, eventList(rec))
+			}
+		}
+		for _, f := range rec.Facts {
+			if f.S == "united-states" && f.P == "attacked" && f.O == "us-military" {
+				t.Errorf("%q: the US attacked its own forces: %s", text, facts(rec))
+			}
+		}
+	}
+}
+
 // TestPerfectPassiveNamesItsHand: "X has (often) been targeted by Y"
 // is Y's attack on X, past an adverb between the auxiliaries and an
 // apposition between X and its verb.
