@@ -1663,6 +1663,9 @@ func (v *view) attackTargets(k int, agent *entity) ([]*entity, int) {
 	for noun && j < len(v.it) && v.dateish(j) {
 		j++ // "a U.S. strike last week in Baghdad killed X"
 	}
+	if noun && v.word(j, ",") && v.wordIn(j+1, v.d.lx.targetPrepositions) && strings.HasSuffix(v.it[j+1].w, "ing") {
+		j++ // "Turkish air raids, targeting fighters of X": the participle's object
+	}
 	j = v.pastBy(j) // "attacks by X against Y"
 	if _, a := v.attributedTo(k); noun && a > k {
 		j = a + 1 // "strikes attributed to X on Y"

@@ -302,6 +302,9 @@ func TestRolesNeverInverted(t *testing.T) {
 		// the main clause's subject, not the last name in the clause.
 		{"Turkey, which considers the YBS a branch of the PKK, has widened its air strikes on Sinjar.",
 			[3]string{"kurdistan-workers-party", "attacked", "sinjar"}, [3]string{"turkey", "attacked", "sinjar"}},
+		// A participle after a comma still names what the raids hit.
+		{"Witnesses counted three Turkish air raids, targeting fighters of the YBS, before dawn.",
+			[3]string{}, [3]string{"turkey", "attacked", "sinjar-resistance-units"}},
 		// A group that owns the sites struck is their holder, not the
 		// hand that strikes the place they are in.
 		{"Ankara said its jets had bombed suspected PKK targets in Duhok province overnight.",
