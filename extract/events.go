@@ -1075,10 +1075,11 @@ func (v *view) recordAttack(r *attackReading) int {
 		pred = "targeted"
 	}
 	var target, loc *entity
-	if v.basesTarget(k) {
+	if v.basesTarget(k) && !(len(targets) > 0 && is(targets[0], schema.ArmedGroup)) {
 		// "attacks against these bases in Erbil, …": the bases' army,
 		// unless that army is the attacker ("US airstrikes targeted
-		// their bases in X": someone else's).
+		// their bases in X": someone else's) or the bases' group is
+		// named ("the strikes that hit their positions in X").
 		if m := v.d.dominantMilitary(); !v.ownForces(agent, m) {
 			target = m
 		}
@@ -1659,6 +1660,7 @@ func (v *view) pastBy(j int) int {
 // attackTargets collects the targets after an attack trigger.
 func (v *view) attackTargets(k int, agent *entity) ([]*entity, int) {
 	noun := v.isNoun(v.it[k].w) && !v.nounAsVerb(k)
+	relHit := false // "the strikes that hit their positions"
 	j := k + 1
 	for noun && j < len(v.it) && v.dateish(j) {
 		j++ // "a U.S. strike last week in Baghdad killed X"
@@ -1681,6 +1683,11 @@ func (v *view) attackTargets(k int, agent *entity) ([]*entity, int) {
 			}
 			if c := v.casualtyAfter(j); c >= 0 {
 				return v.killedAfter(c, k)
+			}
+			if c := v.pastAux(j + 1); v.wordIn(c, v.d.lx.hitVerbs) && v.word(c+1, "its", "their") {
+				// "died in the Israeli strikes that hit their
+				// positions": whose positions (below).
+				j, relHit = c, true
 			}
 		}
 	}
@@ -1753,6 +1760,13 @@ prep:
 		// their bases" are the militias' bases, not the US forces'.
 		if m := v.d.military(v.firstActor(k)); m != nil && !v.ownForces(agent, m) {
 			return []*entity{m}, j + 1
+		}
+		if relHit && agent != nil {
+			// "fighters of X died in the strikes that hit their
+			// positions": the group the sentence opened with.
+			if a := v.prev(k, 12, ofType(schema.ArmedGroup)); a >= 0 && v.ent(a) != agent {
+				return []*entity{v.ent(a)}, j + 1
+			}
 		}
 	}
 	// A site named by its holder or by the bases it lists ("two bases of

@@ -1135,6 +1135,24 @@ func TestAttackersOwnBasesAreNoTarget(t *testing.T) {
 	}
 }
 
+// TestStrikesThatHitTheirPositions: fighters of a group killed in strikes
+// "that hit their positions" were struck as the group, not as the army
+// of the country the positions are in.
+func TestStrikesThatHitTheirPositions(t *testing.T) {
+	for _, c := range []struct{ text, typ, agent, target string }{
+		{"Eight members of Kataib Sayyid al-Shuhada were killed in the Israeli raids that struck their positions in Syria.", schema.EvAttack, "israel", "kataib-sayyid-al-shuhada"},
+		{"Six militants of Harakat al-Nujaba died in the US strikes that hit their positions near Qaim.", schema.EvAirstrike, "united-states", "harakat-hezbollah-al-nujaba"},
+	} {
+		checkRules(t, c.text, nil, []wantEvent{{c.typ, c.agent, c.target}}, nil)
+		rec := extractText(t, c.text)
+		for _, e := range rec.Events {
+			if e.Target == "syrian-army" {
+				t.Errorf("%q: the Syrian army struck:%s", c.text, eventList(rec))
+			}
+		}
+	}
+}
+
 // TestPerfectPassiveNamesItsHand: "X has (often) been targeted by Y"
 // is Y's attack on X, past an adverb between the auxiliaries and an
 // apposition between X and its verb.
