@@ -825,6 +825,14 @@ func (v *view) attackerOfVerb(r *attackReading) {
 		if a >= 0 {
 			agent = v.ent(a)
 		}
+		if a >= 0 && v.asideBetween(a, p) {
+			// "Turkey, which accuses the YPG of links to the PKK, has
+			// stepped up its strikes": past an aside that closed before
+			// the verb, "its" is the main clause's subject.
+			if _, s := v.subj(p - 1); is(s, schema.ArmedGroup, schema.Country, schema.GovernmentBody, schema.Coalition) {
+				agent = s
+			}
+		}
 	}
 	// "ordering airstrikes on Yemen": who orders or launches them.
 	if agent == nil && v.isNoun(w) {
@@ -950,7 +958,7 @@ func (v *view) agentlessAttack(k int) (int, bool) {
 		}
 		// "A rocket attack hit X", "a missile attack was carried out on
 		// X": an attack by an unknown hand.
-		targets, last := v.attackTargets(k)
+		targets, last := v.attackTargets(k, nil)
 		if len(targets) == 0 {
 			targets, last = hurt, k
 		}
@@ -1019,7 +1027,8 @@ func (v *view) recordAttack(r *attackReading) int {
 		r.agent, r.agents = s, append(r.agents, r.agent)
 	}
 	k, w, kind, agent, agents := r.k, r.w, r.kind, r.agent, r.agents
-	targets, last := v.attackTargets(k)
+	targets, last := v.attackTargets(k, agent)
+	perfect := false // a passive's subject, its hand named after "by"
 	if len(targets) == 0 {
 		// "strikes on three facilities in Iraq used by X", "targets linked
 		// to X": whose the sites are.
@@ -1027,6 +1036,14 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	if len(targets) == 0 && (v.word(k-1, "were", "was") || v.word(k-2, "were", "was") || v.presentPassive(k)) {
 		targets = v.passiveSubjects(k)
+	} else if len(targets) == 0 && r.byPhrase && v.passiveVerb(k) {
+		// "X has (often) been targeted by Y", "X, founded with help
+		// from Z, has been targeted by Y": the subject, past adverbs
+		// and an apposition, is what was struck, as the frames of a
+		// passive with its hand named read it (attacked).
+		if j, e := v.subj(k); j >= 0 && is(e, schema.Place, schema.MilitaryBase, schema.Country, schema.ArmedGroup, schema.GovernmentBody) {
+			targets, perfect = []*entity{e}, true
+		}
 	}
 	if len(targets) == 0 {
 		targets = v.victimsBefore(k)
@@ -1054,13 +1071,18 @@ func (v *view) recordAttack(r *attackReading) int {
 	// attack.
 	pred := "attacked"
 	passive := v.word(k-1, "was", "were", "been", "be") || v.word(k-2, "was", "were", "been", "be")
-	if v.d.lx.blockadeNouns.has(w) || v.d.lx.targetingWords.has(w) && !air && passive {
+	if v.d.lx.blockadeNouns.has(w) || v.d.lx.targetingWords.has(w) && !air && passive && !perfect {
 		pred = "targeted"
 	}
 	var target, loc *entity
-	if v.basesTarget(k) {
-		// "attacks against these bases in Erbil, …": the bases' army.
-		target = v.d.dominantMilitary()
+	if v.basesTarget(k) && !(len(targets) > 0 && is(targets[0], schema.ArmedGroup)) {
+		// "attacks against these bases in Erbil, …": the bases' army,
+		// unless that army is the attacker ("US airstrikes targeted
+		// their bases in X": someone else's) or the bases' group is
+		// named ("the strikes that hit their positions in X").
+		if m := v.d.dominantMilitary(); !v.ownForces(agent, m) {
+			target = m
+		}
 	}
 	for _, t := range targets {
 		if t == agent {
@@ -1573,6 +1595,40 @@ func (v *view) circumstance(k int) bool {
 	return false
 }
 
+// asideBetween reports a comma between the name at a and the possessive
+// at p, closing an aside that opened before a with a comma and a
+// relative or a participle ("X, which accuses Y of links to Z, has
+// intensified its strikes"), with a verb, not a name, just before p.
+func (v *view) asideBetween(a, p int) bool {
+	closed := false
+	for j := a + 1; j < p; j++ {
+		if v.word(j, ",") {
+			closed = true
+		}
+		if clauseBreak(v.it[j].w) || v.word(j, "and", "but") {
+			return false
+		}
+	}
+	if !closed || v.ent(p-1) != nil {
+		return false
+	}
+	for j := a - 1; j >= 0 && j >= a-12; j-- {
+		if clauseBreak(v.it[j].w) {
+			return false
+		}
+		if v.word(j, ",") {
+			return true
+		}
+	}
+	return false
+}
+
+// ownForces reports that m is the attacker a or its armed forces: no one
+// strikes its own bases.
+func (v *view) ownForces(a, m *entity) bool {
+	return a != nil && (a == m || v.d.military(a) == m || v.d.airStriker(a) == m)
+}
+
 // possessiveBefore returns the item of "its" or "their" before the attack
 // noun at k, past the words that may qualify an attack ("its military
 // strikes"), or -1.
@@ -1602,11 +1658,15 @@ func (v *view) pastBy(j int) int {
 }
 
 // attackTargets collects the targets after an attack trigger.
-func (v *view) attackTargets(k int) ([]*entity, int) {
+func (v *view) attackTargets(k int, agent *entity) ([]*entity, int) {
 	noun := v.isNoun(v.it[k].w) && !v.nounAsVerb(k)
+	relHit := false // "the strikes that hit their positions"
 	j := k + 1
 	for noun && j < len(v.it) && v.dateish(j) {
 		j++ // "a U.S. strike last week in Baghdad killed X"
+	}
+	if noun && v.word(j, ",") && v.wordIn(j+1, v.d.lx.targetPrepositions) && strings.HasSuffix(v.it[j+1].w, "ing") {
+		j++ // "Turkish air raids, targeting fighters of X": the participle's object
 	}
 	j = v.pastBy(j) // "attacks by X against Y"
 	if _, a := v.attributedTo(k); noun && a > k {
@@ -1623,6 +1683,11 @@ func (v *view) attackTargets(k int) ([]*entity, int) {
 			}
 			if c := v.casualtyAfter(j); c >= 0 {
 				return v.killedAfter(c, k)
+			}
+			if c := v.pastAux(j + 1); v.wordIn(c, v.d.lx.hitVerbs) && v.word(c+1, "its", "their") {
+				// "died in the Israeli strikes that hit their
+				// positions": whose positions (below).
+				j, relHit = c, true
 			}
 		}
 	}
@@ -1691,8 +1756,17 @@ prep:
 	// "Washington accuses X of launching attacks against its troops": the
 	// forces of the state the sentence opens with.
 	if v.word(j, "its", "their") && (v.wordIn(j+1, v.d.lx.troopNouns) || v.wordIn(j+1, v.d.lx.baseNouns)) {
-		if m := v.d.military(v.firstActor(k)); m != nil {
+		// Not the attacker's own: "militias say US airstrikes targeted
+		// their bases" are the militias' bases, not the US forces'.
+		if m := v.d.military(v.firstActor(k)); m != nil && !v.ownForces(agent, m) {
 			return []*entity{m}, j + 1
+		}
+		if relHit && agent != nil {
+			// "fighters of X died in the strikes that hit their
+			// positions": the group the sentence opened with.
+			if a := v.prev(k, 12, ofType(schema.ArmedGroup)); a >= 0 && v.ent(a) != agent {
+				return []*entity{v.ent(a)}, j + 1
+			}
 		}
 	}
 	// A site named by its holder or by the bases it lists ("two bases of

@@ -157,6 +157,10 @@ type frameSpec struct {
 	// right after a match cancel it ("Erbil, Iraq" is a place and its
 	// country; "Erbil, Iraq and Syria" and "Erbil, Iraq, and Syria" lists).
 	NotBefore []string `yaml:"not_before"`
+	// GapStops are words the frame's gaps never pass, besides the
+	// lexicon's gap_stops: "X, alongside the commander of Y" gives X no
+	// office of Y's.
+	GapStops []string `yaml:"gap_stops"`
 	// Examples are sentences (the project's own) the frame must fire on;
 	// a test checks each.
 	Examples []string `yaml:"examples"`
@@ -172,6 +176,8 @@ type construction struct {
 	slotNames []string // the slots' names by number: a few, searched rather than hashed
 	notAfter  map[string]bool
 	afterIDs  wordIDs // the numbers of notAfter's words, set by internFrameWords
+	gapStops  map[string]bool
+	stopIDs   wordIDs // the numbers of gapStops' words, set by internFrameWords
 	notBefore [][]string
 	subject   int // the element of the subject slot, or -1
 	start     startSet
@@ -443,6 +449,9 @@ func compileFrame(s frameSpec, classes map[string][]string) (*construction, erro
 	var err error
 	if fr.notAfter, err = keySet(s.NotAfter); err != nil {
 		return nil, fmt.Errorf("not_after: %w", err)
+	}
+	if fr.gapStops, err = keySet(s.GapStops); err != nil {
+		return nil, fmt.Errorf("gap_stops: %w", err)
 	}
 	for _, run := range s.NotBefore {
 		var keys []string
@@ -752,12 +761,12 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			// for the slot ("by ...2 {x}?": "by President X" binds X);
 			// taken shortest first, the gap would end every match with
 			// the slot unbound.
-			if v.walkGap(e, k, func(p int) bool { return fr.take(v, &fr.elems[last], last, p, m) }) {
+			if v.walkGap(e, k, fr.stopIDs, func(p int) bool { return fr.take(v, &fr.elems[last], last, p, m) }) {
 				return true
 			}
 		}
 		lead := i == 1 && fr.elems[0].kind == eSlot && !fr.elems[0].subject
-		return v.walkGap(e, k, func(p int) bool {
+		return v.walkGap(e, k, fr.stopIDs, func(p int) bool {
 			// A verb after ", and" shares the subject of the clause before,
 			// not the name that ends its object ("defended the borders
 			// of Iraq and its people, and battled ISIS": not Iraq).
@@ -788,8 +797,8 @@ func (v *view) targetsNoun(k int) bool {
 }
 
 // walkGap tries the rest of a match (try) at each item the gap e may end
-// at from item k, shortest first.
-func (v *view) walkGap(e *elem, k int, try func(p int) bool) bool {
+// at from item k, shortest first; it never passes the frame's own stops.
+func (v *view) walkGap(e *elem, k int, stops wordIDs, try func(p int) bool) bool {
 	for p, n := k, 0; ; n++ {
 		if try(p) {
 			return true
@@ -808,7 +817,7 @@ func (v *view) walkGap(e *elem, k int, try func(p int) bool) bool {
 		}
 		// Nor past a speech verb: "the U.S. says these militias are
 		// behind attacks" does not make the U.S. their agent.
-		if it.e != nil && (!e.crossNames || e.rivals.has(it.e.typ)) || clauseBreak(it.w) || it.w == `"` || v.coordinatedPhrase(p) || v.wordIn(p, v.d.lx.departureConditions) || v.wordIn(p, v.d.lx.gapStops) || v.word(p, "if", "whether") {
+		if it.e != nil && (!e.crossNames || e.rivals.has(it.e.typ)) || clauseBreak(it.w) || it.w == `"` || v.coordinatedPhrase(p) || v.wordIn(p, v.d.lx.departureConditions) || v.wordIn(p, v.d.lx.gapStops) || it.e == nil && stops.has(it.id) || v.word(p, "if", "whether") {
 			return false // nor into a condition: "target U.S. forces until they withdraw" is no withdrawal
 		}
 		// An aside in brackets is one word of the gap: "on Friday
@@ -1596,6 +1605,10 @@ func internFrameWords(frames []*construction, words *vocab) {
 		fr.afterIDs = fr.afterIDs[:0]
 		for w := range fr.notAfter {
 			fr.afterIDs = append(fr.afterIDs, words.intern(w))
+		}
+		fr.stopIDs = fr.stopIDs[:0]
+		for w := range fr.gapStops {
+			fr.stopIDs = append(fr.stopIDs, words.intern(w))
 		}
 		for i := range fr.elems {
 			e := &fr.elems[i]

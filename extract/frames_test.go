@@ -404,6 +404,25 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"kurdistan-workers-party", "active_in", "sinjar"}, [3]string{"sinjar-resistance-units", "active_in", "sinjar"}},
 		{"Sara Haddad, co-chair of the Syrian Democratic Council, flew to Damascus.",
 			[3]string{"syrian-democratic-council", "holds_role", "sara-haddad"}, [3]string{"sara-haddad", "holds_role", "syrian-democratic-council"}},
+		// The office of a party named beside a person, after
+		// "alongside", is that party's, not the person's.
+		{"Iraq's defence minister, Thabit al-Abbasi, alongside the commander of the Peshmerga, toured the new checkpoints.",
+			[3]string{"thabet-al-abbasi", "holds_role", "peshmerga"}, [3]string{}},
+		{"Fuad Hussein, who met the leader of the Badr Organization in Baghdad, called for calm.",
+			[3]string{"fuad-hussein", "holds_role", "badr-organization"}, [3]string{}},
+		// "its" after a relative clause that closed before the verb is
+		// the main clause's subject, not the last name in the clause.
+		{"Turkey, which considers the YBS a branch of the PKK, has widened its air strikes on Sinjar.",
+			[3]string{"kurdistan-workers-party", "attacked", "sinjar"}, [3]string{"turkey", "attacked", "sinjar"}},
+		// A participle after a comma still names what the raids hit.
+		{"Witnesses counted three Turkish air raids, targeting fighters of the YBS, before dawn.",
+			[3]string{}, [3]string{"turkey", "attacked", "sinjar-resistance-units"}},
+		// A group that owns the sites struck is their holder, not the
+		// hand that strikes the place they are in.
+		{"Ankara said its jets had bombed suspected PKK targets in Duhok province overnight.",
+			[3]string{"kurdistan-workers-party", "attacked", "duhok"}, [3]string{}},
+		{"Warplanes flew sorties against alleged YPG targets in Kobani all week.",
+			[3]string{"peoples-protection-units", "attacked", "kobani"}, [3]string{}},
 	} {
 		rec, err := x.Extract(context.Background(), &source.Article{ID: "t", Doc: "t.txt", Text: tc.text})
 		if err != nil {
@@ -1208,6 +1227,73 @@ func TestCollectiveMembersInBrackets(t *testing.T) {
 	} {
 		if !hasFact(rec, w) {
 			t.Errorf("missing %v in %s", w, facts(rec))
+		}
+	}
+}
+
+// TestAttackersOwnBasesAreNoTarget: "their bases" struck by a state's
+// aircraft are another party's, never the attacker's own forces.
+func TestAttackersOwnBasesAreNoTarget(t *testing.T) {
+	for _, text := range []string{
+		"Several PMF brigades reported that US airstrikes hit their bases in Qaim on Friday.",
+		"Two Iraqi factions say US airstrikes targeted their bases in Qaim.",
+	} {
+		rec := extractText(t, text)
+		for _, e := range rec.Events {
+			if e.Agent == "united-states" && e.Target == "us-military" {
+				t.Errorf("%q: the US struck its own forces:%s", text, eventList(rec))
+			}
+		}
+		for _, f := range rec.Facts {
+			if f.S == "united-states" && f.P == "attacked" && f.O == "us-military" {
+				t.Errorf("%q: the US attacked its own forces: %s", text, facts(rec))
+			}
+		}
+	}
+}
+
+// TestStrikesThatHitTheirPositions: fighters of a group killed in strikes
+// "that hit their positions" were struck as the group, not as the army
+// of the country the positions are in.
+func TestStrikesThatHitTheirPositions(t *testing.T) {
+	for _, c := range []struct{ text, typ, agent, target string }{
+		{"Eight members of Kataib Sayyid al-Shuhada were killed in the Israeli raids that struck their positions in Syria.", schema.EvAttack, "israel", "kataib-sayyid-al-shuhada"},
+		{"Six militants of Harakat al-Nujaba died in the US strikes that hit their positions near Qaim.", schema.EvAirstrike, "united-states", "harakat-hezbollah-al-nujaba"},
+	} {
+		checkRules(t, c.text, nil, []wantEvent{{c.typ, c.agent, c.target}}, nil)
+		rec := extractText(t, c.text)
+		for _, e := range rec.Events {
+			if e.Target == "syrian-army" {
+				t.Errorf("%q: the Syrian army struck:%s", c.text, eventList(rec))
+			}
+		}
+	}
+}
+
+// TestPerfectPassiveNamesItsHand: "X has (often) been targeted by Y"
+// is Y's attack on X, past an adverb between the auxiliaries and an
+// apposition between X and its verb.
+func TestPerfectPassiveNamesItsHand(t *testing.T) {
+	for _, c := range []struct {
+		text          string
+		agent, target string
+	}{
+		{"The YBS has often been targeted by Turkey since 2017.", "turkey", "sinjar-resistance-units"},
+		{"The PMF, formed in 2014 after a religious edict, has been attacked by the United States several times.", "united-states", "popular-mobilization-forces"},
+	} {
+		checkRules(t, c.text, []wantFact{{c.agent, "attacked", c.target, ""}}, nil, nil)
+		rec := extractText(t, c.text)
+		found := false
+		for _, e := range rec.Events {
+			if e.Agent == c.agent && e.Target == c.target {
+				found = true
+			}
+			if e.Agent == "" && e.Target == c.target {
+				t.Errorf("%q: an attack by no one named beside %s's:%s", c.text, c.agent, eventList(rec))
+			}
+		}
+		if !found {
+			t.Errorf("%q: no attack by %s on %s:%s", c.text, c.agent, c.target, eventList(rec))
 		}
 	}
 }

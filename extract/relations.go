@@ -1985,8 +1985,10 @@ func (v *view) roles() {
 		}
 		t0 := v.it[j].t0
 		end := v.d.titleEnd(t0, min(t0+5, v.s.last))
-		for extra := 1; end == t0 && extra <= 2 && j+extra < len(v.it) && v.it[j+extra-1].e == nil && v.it[j+extra-1].w != ","; extra++ {
-			// "Corresponding Member of …": an unlisted qualifier.
+		for extra := 1; end == t0 && extra <= 2 && j+extra < len(v.it) && v.it[j+extra-1].e == nil && !v.word(j+extra-1, ",", "the", "a", "an"); extra++ {
+			// "Corresponding Member of …": an unlisted qualifier; an
+			// article opens another phrase ("X, alongside the commander
+			// of Y": the commander is another person).
 			if t := v.it[j+extra].t0; v.d.titleEnd(t, min(t+5, v.s.last)) > t {
 				end = v.d.titleEnd(t, min(t+5, v.s.last))
 			}

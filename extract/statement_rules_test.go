@@ -429,6 +429,26 @@ func TestWordsSentToAnOutletAreOneStatement(t *testing.T) {
 	checkRules(t, text, nil, []wantEvent{{schema.EvStatement, "masrour-barzani", "rudaw"}}, nil)
 }
 
+// TestOutletSpokenToIsNoSpeaker: the outlet a speaker talks to, in an
+// aside before the report verb, hears the words; it makes no statement.
+func TestOutletSpokenToIsNoSpeaker(t *testing.T) {
+	for _, text := range []string{
+		"Fuad Hussein, speaking to Reuters, said the border crossing would reopen next month.",
+		"The governor of Nineveh, talking to Rudaw by phone, said the roads were open again.",
+		"Masrour Barzani, in an interview with Reuters, said the salaries would be paid.",
+	} {
+		rec := extractText(t, text)
+		for _, e := range rec.Events {
+			if e.Agent == "reuters" || e.Agent == "rudaw" {
+				t.Errorf("%q: the outlet spoken to made a %s:%s", text, e.Type, eventList(rec))
+			}
+		}
+	}
+	// The outlet that reports still does.
+	checkRules(t, "Three rockets struck the airport in Erbil, Reuters reported.", nil,
+		[]wantEvent{{schema.EvStatement, "reuters", ""}}, nil)
+}
+
 func TestCompassPlaceIsNoSpeaker(t *testing.T) {
 	// "X in northeast Syria said": a place after a compass word is where
 	// the speaker is, as after "northern"; the speaker is X.
