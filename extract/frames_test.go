@@ -311,6 +311,12 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"united-states", "fought_against", "isis"}, [3]string{"peshmerga", "fought_against", "isis"}},
 		{"The militias defended the sovereignty of Iraq and its borders, and fought ISIS for years.",
 			[3]string{"iraq", "fought_against", "isis"}, [3]string{}},
+		// A state telling of a danger to its troops does not threaten
+		// them; a group warning that they will be hit does.
+		{"The Pentagon said U.S. troops would be hit again, a spokesman added.",
+			[3]string{"pentagon", "threatened", "us-military"}, [3]string{}},
+		{"Harakat al-Nujaba warned that U.S. troops would be targeted.",
+			[3]string{"us-military", "threatened", "harakat-hezbollah-al-nujaba"}, [3]string{"harakat-hezbollah-al-nujaba", "threatened", "us-military"}},
 		// The place forces went to or left is not a side of their fight.
 		{"Dutch soldiers went back to Iraq in 2016 to fight the Islamic State.",
 			[3]string{"iraq", "fought_against", "isis"}, [3]string{}},
