@@ -1309,3 +1309,27 @@ func TestPronounsTakeUpTheSentencesActor(t *testing.T) {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
 }
+
+// TestStatementNotAddressedToWhere: a country named as where something
+// happened, in the reported words or in a dateline, is not whom the
+// statement addresses.
+func TestStatementNotAddressedToWhere(t *testing.T) {
+	for _, text := range []string{
+		"DUHOK, Iraq — Mortar rounds fell near a village overnight, the Kurdistan Region's interior ministry said.",
+		"Mortar rounds fell near a village in Iraq overnight, the Kurdistan Region's interior ministry said.",
+	} {
+		rec := extractText(t, text)
+		n := 0
+		for _, e := range rec.Events {
+			if e.Type == schema.EvStatement {
+				n++
+				if e.Target != "" {
+					t.Errorf("%q: statement addressed to %s: %s", text, e.Target, eventList(rec))
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%q: no statement: %s", text, eventList(rec))
+		}
+	}
+}

@@ -2778,7 +2778,8 @@ func (v *view) addressee(f frame) *entity {
 // ministry said the US had broken international law" is addressed to the
 // United States, "the groups said they oppose a continued US military
 // presence" to the US military. A party of the speaker's own side is
-// none ("the KRG said an attack on the Peshmerga ..."), nor is a place.
+// none ("the KRG said an attack on the Peshmerga ..."), nor is a place,
+// nor a country named as where ("in Iraq", a dateline's "ERBIL, Iraq").
 func (v *view) reportedParty(f frame) *entity {
 	a := v.attr
 	if f.by == nil || a.c0 >= a.c1 || v.quotedContent() {
@@ -2789,6 +2790,9 @@ func (v *view) reportedParty(f frame) *entity {
 		e := v.ent(j)
 		if e == nil {
 			continue
+		}
+		if v.situated(j) || is(e, schema.Country) && v.word(j-1, ",") && is(v.ent(j-2), schema.Place) {
+			continue // where: "rockets hit a base in Iraq", "ERBIL, Iraq — ..."
 		}
 		if is(e, schema.Person, schema.Country, schema.GovernmentBody, schema.ArmedGroup) && e != f.by && v.d.sideOf(e) != side && !v.d.oneState(f.by, e) {
 			return e
