@@ -175,6 +175,9 @@ func (v *view) unnamedSubject(k int) bool {
 	if v.word(k-1, ",") && is(v.ent(k-2), schema.Person) {
 		return false // "A spokesman for the council, Ahmed Ali, told"
 	}
+	if v.speakerDescription(k) != nil {
+		return false // "a spokesman for the council said": the council speaks
+	}
 	start := 0
 	for j := k - 1; j > 0; j-- {
 		if clauseBreak(v.it[j].w) || v.it[j].w == `"` {

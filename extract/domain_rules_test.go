@@ -499,6 +499,11 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}},
 		{"Late on Monday a Pentagon spokeswoman said the drone had been shot down.",
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
+		// So is one "for" or "of" his body, opening the sentence.
+		{"A spokesperson for the Pentagon said the patrol had come under fire twice.",
+			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
+		{"A spokesman of Kataib Hezbollah said on Friday the group had no plans to leave the city.",
+			[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}},
 		// A short form in brackets after its "the" says the name again.
 		{"On Friday the U.S. Department of Defense (the Pentagon) said two drones had struck Tower 22.",
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
