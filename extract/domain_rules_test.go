@@ -504,6 +504,9 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
 		{"A spokesman of Kataib Hezbollah said on Friday the group had no plans to leave the city.",
 			[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}},
+		// An international body or a monitor speaks as a state does.
+		{"The United Nations said on Tuesday that thousands of families had fled the fighting near the border.",
+			[]wantEvent{{schema.EvStatement, "united-nations", ""}}},
 		// A short form in brackets after its "the" says the name again.
 		{"On Friday the U.S. Department of Defense (the Pentagon) said two drones had struck Tower 22.",
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
@@ -525,6 +528,10 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvStatement, "jordan", ""}}},
 	} {
 		checkRules(t, c.text, nil, c.evs, nil)
+	}
+	// A political party's words are no statement the events record.
+	if rec := extractText(t, "The Kurdistan Democratic Party said it would stay out of the new cabinet."); len(rec.Events) > 0 {
+		t.Errorf("a party's remark recorded as an event: %s", eventList(rec))
 	}
 	// A claim of an attack is the attack, not a separate statement.
 	rec := extractText(t, "Kataib Hezbollah claimed a rocket attack on Erbil air base.")
