@@ -504,6 +504,12 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
 		{"A spokesman of Kataib Hezbollah said on Friday the group had no plans to leave the city.",
 			[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}},
+		// Words given in an interview are addressed to its outlet, the
+		// interview told before the speaker or beside him.
+		{"Speaking to Reuters on Thursday, Iraqi Foreign Minister Karim Saleh said the visit would go ahead.",
+			[]wantEvent{{schema.EvStatement, "karim-saleh", "reuters"}}},
+		{"Iraqi Foreign Minister Karim Saleh, in an interview with Al Jazeera, said the visit would go ahead.",
+			[]wantEvent{{schema.EvStatement, "karim-saleh", "al-jazeera"}}},
 		// An international body or a monitor speaks as a state does.
 		{"The United Nations said on Tuesday that thousands of families had fled the fighting near the border.",
 			[]wantEvent{{schema.EvStatement, "united-nations", ""}}},
