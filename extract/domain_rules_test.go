@@ -510,6 +510,9 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvStatement, "karim-saleh", "reuters"}}},
 		{"Iraqi Foreign Minister Karim Saleh, in an interview with Al Jazeera, said the visit would go ahead.",
 			[]wantEvent{{schema.EvStatement, "karim-saleh", "al-jazeera"}}},
+		// A loose verb reports speech when "that" follows the platform.
+		{"Harakat al-Nujaba posted on Telegram that its leaders would skip the funeral.",
+			[]wantEvent{{schema.EvStatement, "harakat-hezbollah-al-nujaba", ""}}},
 		// An international body or a monitor speaks as a state does.
 		{"The United Nations said on Tuesday that thousands of families had fled the fighting near the border.",
 			[]wantEvent{{schema.EvStatement, "united-nations", ""}}},
