@@ -551,6 +551,28 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 	}
 }
 
+// TestCallerDemandsWithdrawal: who is called on to expel forces is asked;
+// the caller is the one demanding their withdrawal.
+func TestCallerDemandsWithdrawal(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		evs  []wantEvent
+		not  []wantFact
+	}{
+		{"Harakat al-Nujaba called on the Iraqi government to expel American forces without delay.",
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "demanded_withdrawal_of", "us-military", ""}},
+			[]wantEvent{{schema.EvStatement, "harakat-hezbollah-al-nujaba", "iraqi-government"}},
+			[]wantFact{{"iraqi-government", "demanded_withdrawal_of", "us-military", ""}}},
+		{"Kataib Hezbollah urged the Iraqi parliament to push out the U.S. forces this year.",
+			[]wantFact{{"kataib-hezbollah", "demanded_withdrawal_of", "us-military", ""}},
+			nil,
+			[]wantFact{{"iraqi-parliament", "demanded_withdrawal_of", "us-military", ""}}},
+	} {
+		checkRules(t, c.text, c.fs, c.evs, c.not)
+	}
+}
+
 // TestThreatPhrasings: threats as wire and press copy put them, with the
 // threatened fact and the Threat event each gives.
 func TestThreatPhrasings(t *testing.T) {
