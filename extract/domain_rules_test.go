@@ -568,8 +568,23 @@ func TestCallerDemandsWithdrawal(t *testing.T) {
 			[]wantFact{{"kataib-hezbollah", "demanded_withdrawal_of", "us-military", ""}},
 			nil,
 			[]wantFact{{"iraqi-parliament", "demanded_withdrawal_of", "us-military", ""}}},
+		// Asked to withdraw its own forces, a state is asked: the asker
+		// demands the withdrawal of its forces, which no one carries out.
+		{"The Iraqi parliament called on Turkey to withdraw its troops from Duhok province this year.",
+			[]wantFact{{"iraqi-parliament", "demanded_withdrawal_of", "turkish-armed-forces", ""}},
+			[]wantEvent{{schema.EvStatement, "iraqi-parliament", "turkey"}},
+			nil},
 	} {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
+	}
+	rec := extractText(t, "The Iraqi government asked the United States to pull its troops out of Iraq by the end of the year.")
+	if !hasFact(rec, wantFact{"iraqi-government", "demanded_withdrawal_of", "us-military", ""}) {
+		t.Errorf("the asker's demand missing: %s", facts(rec))
+	}
+	for _, e := range rec.Events {
+		if e.Type == schema.EvWithdrawal {
+			t.Errorf("a withdrawal only asked for recorded as one: %s", eventList(rec))
+		}
 	}
 }
 
