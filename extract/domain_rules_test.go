@@ -513,6 +513,9 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 		// A loose verb reports speech when "that" follows the platform.
 		{"Harakat al-Nujaba posted on Telegram that its leaders would skip the funeral.",
 			[]wantEvent{{schema.EvStatement, "harakat-hezbollah-al-nujaba", ""}}},
+		// An unnamed official "of" a body: the body speaks.
+		{"An official of the Turkish Defense Ministry said the border post had been reinforced overnight.",
+			[]wantEvent{{schema.EvStatement, "turkish-ministry-of-national-defense", ""}}},
 		// An international body or a monitor speaks as a state does.
 		{"The United Nations said on Tuesday that thousands of families had fled the fighting near the border.",
 			[]wantEvent{{schema.EvStatement, "united-nations", ""}}},
