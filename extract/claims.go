@@ -73,7 +73,7 @@ func (v *view) attribute(carry *attribution) {
 				// subject of the verb after it, not a verb.
 				continue
 			}
-			if v.d.lx.looseVerbs.has(w) && !v.word(k+1, "that", ",", ":", `"`) && !v.isQuotedBefore(k) && !v.inStatement(k) && v.toOutlet(k) < 0 {
+			if v.d.lx.looseVerbs.has(w) && !v.word(k+1, "that", ",", ":", `"`) && !v.isQuotedBefore(k) && !v.inStatement(k) && v.toOutlet(k) < 0 && !v.onPlatformThat(k) {
 				continue
 			}
 			if v.word(k-1, "been", "is", "was", "being", "be") {
@@ -175,6 +175,9 @@ func (v *view) unnamedSubject(k int) bool {
 	if v.word(k-1, ",") && is(v.ent(k-2), schema.Person) {
 		return false // "A spokesman for the council, Ahmed Ali, told"
 	}
+	if v.speakerDescription(k) != nil {
+		return false // "a spokesman for the council said": the council speaks
+	}
 	start := 0
 	for j := k - 1; j > 0; j-- {
 		if clauseBreak(v.it[j].w) || v.it[j].w == `"` {
@@ -263,6 +266,27 @@ func (v *view) toOutlet(k int) int {
 		return -1
 	}
 	return v.next(k+1, 2, ofType(schema.MediaOutlet))
+}
+
+// onPlatformThat reports a loose verb at k whose speech follows the
+// platform it was put on: "posted on Telegram that", "confirmed on its X
+// account that" (a name between "on" and "that", nothing that breaks the
+// clause).
+func (v *view) onPlatformThat(k int) bool {
+	if !v.word(k+1, "on") {
+		return false
+	}
+	named := false
+	for j := k + 2; j < len(v.it) && j <= k+6; j++ {
+		if v.word(j, "that") {
+			return named
+		}
+		if clauseBreak(v.it[j].w) || v.word(j, ",") || v.quote[j] {
+			return false
+		}
+		named = named || v.it[j].e != nil
+	}
+	return false
 }
 
 // inStatement reports a statement noun shortly after the verb at k, in

@@ -499,6 +499,26 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}},
 		{"Late on Monday a Pentagon spokeswoman said the drone had been shot down.",
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
+		// So is one "for" or "of" his body, opening the sentence.
+		{"A spokesperson for the Pentagon said the patrol had come under fire twice.",
+			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
+		{"A spokesman of Kataib Hezbollah said on Friday the group had no plans to leave the city.",
+			[]wantEvent{{schema.EvStatement, "kataib-hezbollah", ""}}},
+		// Words given in an interview are addressed to its outlet, the
+		// interview told before the speaker or beside him.
+		{"Speaking to Reuters on Thursday, Iraqi Foreign Minister Karim Saleh said the visit would go ahead.",
+			[]wantEvent{{schema.EvStatement, "karim-saleh", "reuters"}}},
+		{"Iraqi Foreign Minister Karim Saleh, in an interview with Al Jazeera, said the visit would go ahead.",
+			[]wantEvent{{schema.EvStatement, "karim-saleh", "al-jazeera"}}},
+		// A loose verb reports speech when "that" follows the platform.
+		{"Harakat al-Nujaba posted on Telegram that its leaders would skip the funeral.",
+			[]wantEvent{{schema.EvStatement, "harakat-hezbollah-al-nujaba", ""}}},
+		// An unnamed official "of" a body: the body speaks.
+		{"An official of the Turkish Defense Ministry said the border post had been reinforced overnight.",
+			[]wantEvent{{schema.EvStatement, "turkish-ministry-of-national-defense", ""}}},
+		// An international body or a monitor speaks as a state does.
+		{"The United Nations said on Tuesday that thousands of families had fled the fighting near the border.",
+			[]wantEvent{{schema.EvStatement, "united-nations", ""}}},
 		// A short form in brackets after its "the" says the name again.
 		{"On Friday the U.S. Department of Defense (the Pentagon) said two drones had struck Tower 22.",
 			[]wantEvent{{schema.EvStatement, "pentagon", ""}}},
@@ -521,11 +541,52 @@ func TestStatementAndThreatPhrasings(t *testing.T) {
 	} {
 		checkRules(t, c.text, nil, c.evs, nil)
 	}
+	// A political party's words are no statement the events record.
+	if rec := extractText(t, "The Kurdistan Democratic Party said it would stay out of the new cabinet."); len(rec.Events) > 0 {
+		t.Errorf("a party's remark recorded as an event: %s", eventList(rec))
+	}
 	// A claim of an attack is the attack, not a separate statement.
 	rec := extractText(t, "Kataib Hezbollah claimed a rocket attack on Erbil air base.")
 	for _, e := range rec.Events {
 		if e.Type == schema.EvStatement {
 			t.Errorf("claimed attack also recorded as a statement: %s", eventList(rec))
+		}
+	}
+}
+
+// TestCallerDemandsWithdrawal: who is called on to expel forces is asked;
+// the caller is the one demanding their withdrawal.
+func TestCallerDemandsWithdrawal(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fs   []wantFact
+		evs  []wantEvent
+		not  []wantFact
+	}{
+		{"Harakat al-Nujaba called on the Iraqi government to expel American forces without delay.",
+			[]wantFact{{"harakat-hezbollah-al-nujaba", "demanded_withdrawal_of", "us-military", ""}},
+			[]wantEvent{{schema.EvStatement, "harakat-hezbollah-al-nujaba", "iraqi-government"}},
+			[]wantFact{{"iraqi-government", "demanded_withdrawal_of", "us-military", ""}}},
+		{"Kataib Hezbollah urged the Iraqi parliament to push out the U.S. forces this year.",
+			[]wantFact{{"kataib-hezbollah", "demanded_withdrawal_of", "us-military", ""}},
+			nil,
+			[]wantFact{{"iraqi-parliament", "demanded_withdrawal_of", "us-military", ""}}},
+		// Asked to withdraw its own forces, a state is asked: the asker
+		// demands the withdrawal of its forces, which no one carries out.
+		{"The Iraqi parliament called on Turkey to withdraw its troops from Duhok province this year.",
+			[]wantFact{{"iraqi-parliament", "demanded_withdrawal_of", "turkish-armed-forces", ""}},
+			[]wantEvent{{schema.EvStatement, "iraqi-parliament", "turkey"}},
+			nil},
+	} {
+		checkRules(t, c.text, c.fs, c.evs, c.not)
+	}
+	rec := extractText(t, "The Iraqi government asked the United States to pull its troops out of Iraq by the end of the year.")
+	if !hasFact(rec, wantFact{"iraqi-government", "demanded_withdrawal_of", "us-military", ""}) {
+		t.Errorf("the asker's demand missing: %s", facts(rec))
+	}
+	for _, e := range rec.Events {
+		if e.Type == schema.EvWithdrawal {
+			t.Errorf("a withdrawal only asked for recorded as one: %s", eventList(rec))
 		}
 	}
 }

@@ -2338,7 +2338,7 @@ func (v *view) statement() {
 		var joint *schema.Event // the statement the speakers make together
 		for i, s := range speakers {
 			s = v.politicalEntity(s) // "Tehran said", "Baghdad said"
-			if s != nil && (!is(s, schema.Person, schema.GovernmentBody, schema.ArmedGroup, schema.Country, schema.MediaOutlet, schema.Coalition) && !reporter(s) || d.commentator[s]) {
+			if s != nil && (!is(s, schema.Person, schema.GovernmentBody, schema.ArmedGroup, schema.Country, schema.MediaOutlet, schema.Coalition) && !reporter(s) && !v.speakingOrganization(s) || d.commentator[s]) {
 				continue
 			}
 			if i > 0 {
@@ -2406,6 +2406,21 @@ func (v *view) statement() {
 			}
 		}
 	}
+}
+
+// speakingOrganization reports an organisation whose words are a statement
+// ("the UN said", "the monitor tweeted that"): not a political party
+// (party_name_words).
+func (v *view) speakingOrganization(s *entity) bool {
+	if !is(s, schema.Organization) {
+		return false
+	}
+	for _, w := range strings.Fields(s.name) {
+		if v.d.lx.partyNameWords.has(strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // jointSpeaker returns the item of a first speaker that the subject of

@@ -251,6 +251,7 @@ type wordLists struct {
 	PartisanGovernmentNouns   []string            `yaml:"partisan_government_nouns"`
 	StateNouns                []string            `yaml:"state_nouns"`
 	CommentatorNouns          []string            `yaml:"commentator_nouns"`
+	PartyNameWords            []string            `yaml:"party_name_words"`
 	CabinetDepartments        []string            `yaml:"cabinet_departments"`
 	NonCabinetSecretaryWords  []string            `yaml:"non_cabinet_secretary_words"`
 	UntitledRoles             []string            `yaml:"untitled_roles"`

@@ -232,6 +232,7 @@ type wordSets struct {
 	stateBodyHeads            wordSet // "the government of Iraq": the state's body
 	stateNouns                wordSet // "the Turkish state": after a demonym, the country
 	commentatorNouns          wordSet // a title with one of them makes a commentator
+	partyNameWords            wordSet // an organisation named with one of them is a political party
 	cabinetDepartments        wordSet // "Defense Secretary": a secretary who is a minister
 	nonCabinetSecretaryWords  wordSet // "press secretary": a secretary who is no minister
 	untitledRoles             wordSet // roles that are not titles
@@ -516,6 +517,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"state_body_heads", w.StateBodyHeads, &ws.stateBodyHeads},
 		{"state_nouns", w.StateNouns, &ws.stateNouns},
 		{"commentator_nouns", w.CommentatorNouns, &ws.commentatorNouns},
+		{"party_name_words", w.PartyNameWords, &ws.partyNameWords},
 		{"cabinet_departments", w.CabinetDepartments, &ws.cabinetDepartments},
 		{"non_cabinet_secretary_words", w.NonCabinetSecretaryWords, &ws.nonCabinetSecretaryWords},
 		{"untitled_roles", w.UntitledRoles, &ws.untitledRoles},
