@@ -407,6 +407,12 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"turkey", "attacked", "sinjar", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "sinjar"}}, nil},
 		{"Kataib Hezbollah has deliberately targeted U.S. forces in Syria.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, []wantEvent{{schema.EvAttack, "kataib-hezbollah", "us-military"}}, nil},
+		// The subject of "come under" a state's strike was struck; the
+		// place after the noun is only where.
+		{"Kataib Hezbollah came under a Russian airstrike close to Qaim late on Friday.",
+			[]wantFact{{"russia", "attacked", "kataib-hezbollah", ""}},
+			[]wantEvent{{schema.EvAirstrike, "russia", "kataib-hezbollah"}},
+			[]wantFact{{"russia", "attacked", "al-qaim", ""}}},
 		// A frame's list of targets goes on past plain noun phrases, as
 		// the attack rule's does: each name after them was struck too.
 		{"Baghdad condemned the strikes of the US forces against the headquarters of Kataib Hezbollah, police units, Iraqi army bases and Najaf airport.",
