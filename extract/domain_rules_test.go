@@ -413,6 +413,12 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"russia", "attacked", "kataib-hezbollah", ""}},
 			[]wantEvent{{schema.EvAirstrike, "russia", "kataib-hezbollah"}},
 			[]wantFact{{"russia", "attacked", "al-qaim", ""}}},
+		// A state's aircraft named after "by" or "from", away from the
+		// verb, make its strike an airstrike.
+		{"Hezbollah fighters came under fire from an Israeli helicopter at dawn.",
+			nil, []wantEvent{{schema.EvAirstrike, "israel", "hezbollah"}}, nil},
+		{"Kataib Hezbollah depots near Qaim were hit overnight by Israeli jets.",
+			nil, []wantEvent{{schema.EvAirstrike, "israel", "kataib-hezbollah"}}, nil},
 		// A frame's list of targets goes on past plain noun phrases, as
 		// the attack rule's does: each name after them was struck too.
 		{"Baghdad condemned the strikes of the US forces against the headquarters of Kataib Hezbollah, police units, Iraqi army bases and Najaf airport.",

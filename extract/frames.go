@@ -1806,7 +1806,7 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		}
 	}
 	typ := ev.Type
-	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) && v.fromTheAir(agent, m.trigger) {
+	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) && (v.fromTheAir(agent, m.trigger) || v.aircraftOf(agentAt)) {
 		typ = ev.StateType
 	}
 	if ev.Refine {
@@ -1889,6 +1889,27 @@ func (v *view) fromTheAir(agent *entity, k int) bool {
 		air = air || v.wordIn(j, v.d.lx.stateAirWords)
 	}
 	return air || v.airPower(agent, k)
+}
+
+// aircraftOf reports an aircraft word that the name at item a qualifies
+// ("(hit by) Israeli jets", "(fire from) an Israeli helicopter"): the
+// state's strike came from the air, wherever the trigger stands.
+func (v *view) aircraftOf(a int) bool {
+	if a < 0 || a >= len(v.it) {
+		return false
+	}
+	if it := v.it[a]; it.dem != nil && it.t1-1 > it.t0 && v.d.lx.airWeaponWords.hasID(v.d.toks[it.t1-1].id) {
+		return true // "Israeli jets" read as one name, the state's forces
+	}
+	for j := a + 1; j < len(v.it) && j <= a+2 && v.it[j].e == nil; j++ {
+		if v.wordIn(j, v.d.lx.groundWeaponWords) {
+			return false
+		}
+		if v.wordIn(j, v.d.lx.airWeaponWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // airPower reports an attack at item k by agent, a state or its body,
