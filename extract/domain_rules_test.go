@@ -419,6 +419,12 @@ func TestAttackPhrasings(t *testing.T) {
 			nil, []wantEvent{{schema.EvAirstrike, "israel", "hezbollah"}}, nil},
 		{"Kataib Hezbollah depots near Qaim were hit overnight by Israeli jets.",
 			nil, []wantEvent{{schema.EvAirstrike, "israel", "kataib-hezbollah"}}, nil},
+		// A demonym's aircraft in the singular, and a target after "the
+		// ... of" (a building or a part of it).
+		{"A Russian warplane bombed a bakery of Idlib at noon.",
+			[]wantFact{{"russia", "attacked", "idlib", ""}}, []wantEvent{{schema.EvAirstrike, "russia", "idlib"}}, nil},
+		{"A Turkish drone struck the main market square of Kobani at noon.",
+			[]wantFact{{"turkey", "attacked", "kobani", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "kobani"}}, nil},
 		// A frame's list of targets goes on past plain noun phrases, as
 		// the attack rule's does: each name after them was struck too.
 		{"Baghdad condemned the strikes of the US forces against the headquarters of Kataib Hezbollah, police units, Iraqi army bases and Najaf airport.",
