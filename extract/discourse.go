@@ -109,13 +109,14 @@ func (v *view) subj(k int) (int, *entity) {
 			return j - 2, v.it[j-2].e // "the SDF media center confirmed"
 		case (v.d.lx.troopNouns.has(w) || v.d.lx.forceHeads.has(w)) && is(v.ent(j-1), schema.GovernmentBody, schema.Coalition):
 			return j - 1, v.it[j-1].e // "CENTCOM forces struck", "coalition troops withdrew"
-		case v.d.lx.memberHeads.has(w) && v.word(j-1, "its", "their"):
-			j-- // "the group said its fighters launched": the group
+		case (v.d.lx.memberHeads.has(w) || v.d.lx.airWeaponWords.has(w)) && v.word(j-1, "its", "their"):
+			j-- // "the group said its fighters launched", "Ankara said its jets bombed": the group, the state
 			continue
-		case (w == "it" || w == "they") && v.reportVerbBefore(j) >= 0:
-			// "Kata'ib Hezbollah said (on Tuesday) it attacked …"
+		case (w == "it" || w == "they" || (w == "its" || w == "their") && v.wordIn(j+1, v.d.lx.airWeaponWords)) && v.reportVerbBefore(j) >= 0:
+			// "Kata'ib Hezbollah said (on Tuesday) it attacked …";
+			// "Ankara said its jets bombed …": the capital's state.
 			if _, e := v.subj(v.reportVerbBefore(j)); e != nil {
-				return -1, e
+				return -1, v.politicalEntity(e)
 			}
 
 		case w == ",":

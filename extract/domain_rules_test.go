@@ -425,6 +425,9 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"russia", "attacked", "idlib", ""}}, []wantEvent{{schema.EvAirstrike, "russia", "idlib"}}, nil},
 		{"A Turkish drone struck the main market square of Kobani at noon.",
 			[]wantFact{{"turkey", "attacked", "kobani", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "kobani"}}, nil},
+		// "its jets" after a report verb: the speaker's, a capital its state.
+		{"Ankara announced on Sunday that its warplanes had pounded Kobani.",
+			[]wantFact{{"turkey", "attacked", "kobani", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "kobani"}}, nil},
 		// A frame's list of targets goes on past plain noun phrases, as
 		// the attack rule's does: each name after them was struck too.
 		{"Baghdad condemned the strikes of the US forces against the headquarters of Kataib Hezbollah, police units, Iraqi army bases and Najaf airport.",
