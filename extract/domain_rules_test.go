@@ -428,6 +428,9 @@ func TestAttackPhrasings(t *testing.T) {
 		// "its jets" after a report verb: the speaker's, a capital its state.
 		{"Ankara announced on Sunday that its warplanes had pounded Kobani.",
 			[]wantFact{{"turkey", "attacked", "kobani", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "kobani"}}, nil},
+		// "X fighters in Y came under fire": X was struck, Y is where.
+		{"Kataib Hezbollah positions near Qaim came under heavy fire overnight.",
+			nil, []wantEvent{{schema.EvAttack, "", "kataib-hezbollah"}}, nil},
 		// A frame's list of targets goes on past plain noun phrases, as
 		// the attack rule's does: each name after them was struck too.
 		{"Baghdad condemned the strikes of the US forces against the headquarters of Kataib Hezbollah, police units, Iraqi army bases and Najaf airport.",
