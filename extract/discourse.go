@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -127,6 +129,12 @@ func (v *view) subj(k int) (int, *entity) {
 			if j >= 2 && v.it[j-1].e != nil && v.word(j-2, ",") && !v.locative(j-1) {
 				return j - 1, v.it[j-1].e
 			}
+			if c := v.participleAside(j); c > 0 {
+				// "Kataib Hezbollah fighters, moving at night,
+				// attacked": past a participle's aside with no name,
+				// the subject before it.
+				return v.subj(c)
+			}
 			c := j - 1
 			for commas := 0; c >= 0 && j-c <= 36; c-- {
 				if clauseBreak(v.it[c].w) {
@@ -223,6 +231,24 @@ func (v *view) subj(k int) (int, *entity) {
 		return -1, nil
 	}
 	return -1, nil
+}
+
+// participleAside returns the comma that opens an aside of a
+// participle and a few plain words closed by the comma at item j
+// (", flying low,", ", moving at night,"), or -1.
+func (v *view) participleAside(j int) int {
+	for c := j - 1; c > 0 && c >= j-6; c-- {
+		if v.it[c].e != nil || clauseBreak(v.it[c].w) {
+			return -1
+		}
+		if v.word(c, ",") {
+			if w := v.itWord(c + 1); c+1 < j && len(w) > 4 && strings.HasSuffix(w, "ing") {
+				return c
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // byListStart returns the "by" that opens a list of names ending at item

@@ -431,6 +431,10 @@ func TestAttackPhrasings(t *testing.T) {
 		// "X fighters in Y came under fire": X was struck, Y is where.
 		{"Kataib Hezbollah positions near Qaim came under heavy fire overnight.",
 			nil, []wantEvent{{schema.EvAttack, "", "kataib-hezbollah"}}, nil},
+		// A participle's aside between the subject and its verb.
+		{"Kataib Hezbollah fighters, crossing the desert by night, attacked Ain al-Asad.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "ain-al-asad-air-base", ""}},
+			[]wantEvent{{schema.EvAttack, "kataib-hezbollah", "ain-al-asad-air-base"}}, nil},
 		// A frame's list of targets goes on past plain noun phrases, as
 		// the attack rule's does: each name after them was struck too.
 		{"Baghdad condemned the strikes of the US forces against the headquarters of Kataib Hezbollah, police units, Iraqi army bases and Najaf airport.",
