@@ -435,6 +435,13 @@ func TestAttackPhrasings(t *testing.T) {
 		{"Kataib Hezbollah fighters, crossing the desert by night, attacked Ain al-Asad.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "ain-al-asad-air-base", ""}},
 			[]wantEvent{{schema.EvAttack, "kataib-hezbollah", "ain-al-asad-air-base"}}, nil},
+		// Whoever launched the projectiles a passive's "by" names, past a
+		// time phrase, a place of origin or a relative clause.
+		{"Erbil airport was struck late on Monday by drones flown from Iraq by Kataib Hezbollah.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "erbil-international-airport", ""}},
+			[]wantEvent{{schema.EvAttack, "kataib-hezbollah", "erbil-international-airport"}}, nil},
+		{"Erbil airport was targeted by two rockets which Kataib Hezbollah had fired.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "erbil-international-airport", ""}}, nil, nil},
 		// A frame's list of targets goes on past plain noun phrases, as
 		// the attack rule's does: each name after them was struck too.
 		{"Baghdad condemned the strikes of the US forces against the headquarters of Kataib Hezbollah, police units, Iraqi army bases and Najaf airport.",
