@@ -428,8 +428,8 @@ func TestAttackPhrasings(t *testing.T) {
 		// "its jets" after a report verb: the speaker's, a capital its state.
 		{"Ankara announced on Sunday that its warplanes had pounded Kobani.",
 			[]wantFact{{"turkey", "attacked", "kobani", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "kobani"}}, nil},
-		// "X fighters in Y came under fire": X was struck, Y is where.
-		{"Kataib Hezbollah positions near Qaim came under heavy fire overnight.",
+		// "X fighters came under fire": X was struck.
+		{"Kataib Hezbollah positions came under heavy fire overnight.",
 			nil, []wantEvent{{schema.EvAttack, "", "kataib-hezbollah"}}, nil},
 		// A participle's aside between the subject and its verb.
 		{"Kataib Hezbollah fighters, crossing the desert by night, attacked Ain al-Asad.",
