@@ -1344,3 +1344,20 @@ func TestPronounsTakeUpTheSentencesActor(t *testing.T) {
 		checkRules(t, c.text, c.fs, c.evs, c.not)
 	}
 }
+
+// TestGroupsSiteIsNoTarget: where a group's men or posts came under fire
+// ("X fighters in Y"), the place is where, not a second, agentless
+// attack on the place.
+func TestGroupsSiteIsNoTarget(t *testing.T) {
+	for _, c := range []struct{ text, place string }{
+		{"Kataib Hezbollah fighters near Qaim came under fire from a Russian helicopter at dusk.", "al-qaim"},
+		{"PKK positions in Zakho came under heavy fire from Turkish jets overnight.", "zakho"},
+	} {
+		rec := extractText(t, c.text)
+		for _, e := range rec.Events {
+			if e.Target == c.place {
+				t.Errorf("%q\n  unwanted attack on %s\n  got %s", c.text, c.place, eventList(rec))
+			}
+		}
+	}
+}

@@ -689,6 +689,9 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if e.types.has(schema.ArmedGroup) && !e.types.has(schema.Place) && v.situated(k) {
 			return false // "bases in northern Iraq for its war": where, not who
 		}
+		if i == 0 && fr.spec.Event != nil && fr.spec.Event.Target == fr.slotNames[e.slot] && v.groupsSite(k) {
+			return false // "Hezbollah fighters in Quneitra came under fire": the fighters', not the town's
+		}
 		if i == 0 && len(fr.elems) > 1 && fr.elems[1].kind == eGap {
 			// The name before the gap stands for the subject of the verb
 			// after it, unless it is only part of a phrase about another.
@@ -1889,6 +1892,20 @@ func (v *view) fromTheAir(agent *entity, k int) bool {
 		air = air || v.wordIn(j, v.d.lx.stateAirWords)
 	}
 	return air || v.airPower(agent, k)
+}
+
+// groupsSite reports a place at item k where a group's men or posts
+// named before it are ("Hezbollah fighters in Quneitra", "PKK positions
+// near Zakho"): what befalls them is the group's, the place only where.
+func (v *view) groupsSite(k int) bool {
+	if !is(v.ent(k), schema.Place) || !v.situated(k) {
+		return false
+	}
+	p := k - 1
+	if v.word(p, "the") {
+		p--
+	}
+	return (v.wordIn(p-1, v.d.lx.memberHeads) || v.wordIn(p-1, v.d.lx.ownedSites)) && is(v.ent(p-2), schema.ArmedGroup)
 }
 
 // aircraftOf reports an aircraft word that the name at item a qualifies
