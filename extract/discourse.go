@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -109,13 +111,14 @@ func (v *view) subj(k int) (int, *entity) {
 			return j - 2, v.it[j-2].e // "the SDF media center confirmed"
 		case (v.d.lx.troopNouns.has(w) || v.d.lx.forceHeads.has(w)) && is(v.ent(j-1), schema.GovernmentBody, schema.Coalition):
 			return j - 1, v.it[j-1].e // "CENTCOM forces struck", "coalition troops withdrew"
-		case v.d.lx.memberHeads.has(w) && v.word(j-1, "its", "their"):
-			j-- // "the group said its fighters launched": the group
+		case (v.d.lx.memberHeads.has(w) || v.d.lx.airWeaponWords.has(w)) && v.word(j-1, "its", "their"):
+			j-- // "the group said its fighters launched", "Ankara said its jets bombed": the group, the state
 			continue
-		case (w == "it" || w == "they") && v.reportVerbBefore(j) >= 0:
-			// "Kata'ib Hezbollah said (on Tuesday) it attacked …"
+		case (w == "it" || w == "they" || (w == "its" || w == "their") && v.wordIn(j+1, v.d.lx.airWeaponWords)) && v.reportVerbBefore(j) >= 0:
+			// "Kata'ib Hezbollah said (on Tuesday) it attacked …";
+			// "Ankara said its jets bombed …": the capital's state.
 			if _, e := v.subj(v.reportVerbBefore(j)); e != nil {
-				return -1, e
+				return -1, v.politicalEntity(e)
 			}
 
 		case w == ",":
@@ -125,6 +128,12 @@ func (v *view) subj(k int) (int, *entity) {
 			// apposition itself.
 			if j >= 2 && v.it[j-1].e != nil && v.word(j-2, ",") && !v.locative(j-1) {
 				return j - 1, v.it[j-1].e
+			}
+			if c := v.participleAside(j); c > 0 {
+				// "Kataib Hezbollah fighters, moving at night,
+				// attacked": past a participle's aside with no name,
+				// the subject before it.
+				return v.subj(c)
 			}
 			c := j - 1
 			for commas := 0; c >= 0 && j-c <= 36; c-- {
@@ -222,6 +231,24 @@ func (v *view) subj(k int) (int, *entity) {
 		return -1, nil
 	}
 	return -1, nil
+}
+
+// participleAside returns the comma that opens an aside of a
+// participle and a few plain words closed by the comma at item j
+// (", flying low,", ", moving at night,"), or -1.
+func (v *view) participleAside(j int) int {
+	for c := j - 1; c > 0 && c >= j-6; c-- {
+		if v.it[c].e != nil || clauseBreak(v.it[c].w) {
+			return -1
+		}
+		if v.word(c, ",") {
+			if w := v.itWord(c + 1); c+1 < j && len(w) > 4 && strings.HasSuffix(w, "ing") {
+				return c
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // byListStart returns the "by" that opens a list of names ending at item

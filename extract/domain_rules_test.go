@@ -407,6 +407,41 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantFact{{"turkey", "attacked", "sinjar", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "sinjar"}}, nil},
 		{"Kataib Hezbollah has deliberately targeted U.S. forces in Syria.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "us-military", ""}}, []wantEvent{{schema.EvAttack, "kataib-hezbollah", "us-military"}}, nil},
+		// The subject of "come under" a state's strike was struck; the
+		// place after the noun is only where.
+		{"Kataib Hezbollah came under a Russian airstrike close to Qaim late on Friday.",
+			[]wantFact{{"russia", "attacked", "kataib-hezbollah", ""}},
+			[]wantEvent{{schema.EvAirstrike, "russia", "kataib-hezbollah"}},
+			[]wantFact{{"russia", "attacked", "al-qaim", ""}}},
+		// A state's aircraft named after "by" or "from", away from the
+		// verb, make its strike an airstrike.
+		{"Hezbollah fighters came under fire from an Israeli helicopter at dawn.",
+			nil, []wantEvent{{schema.EvAirstrike, "israel", "hezbollah"}}, nil},
+		{"Kataib Hezbollah depots near Qaim were hit overnight by Israeli jets.",
+			nil, []wantEvent{{schema.EvAirstrike, "israel", "kataib-hezbollah"}}, nil},
+		// A demonym's aircraft in the singular, and a target after "the
+		// ... of" (a building or a part of it).
+		{"A Russian warplane bombed a bakery of Idlib at noon.",
+			[]wantFact{{"russia", "attacked", "idlib", ""}}, []wantEvent{{schema.EvAirstrike, "russia", "idlib"}}, nil},
+		{"A Turkish drone struck the main market square of Kobani at noon.",
+			[]wantFact{{"turkey", "attacked", "kobani", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "kobani"}}, nil},
+		// "its jets" after a report verb: the speaker's, a capital its state.
+		{"Ankara announced on Sunday that its warplanes had pounded Kobani.",
+			[]wantFact{{"turkey", "attacked", "kobani", ""}}, []wantEvent{{schema.EvAirstrike, "turkey", "kobani"}}, nil},
+		// "X fighters came under fire": X was struck.
+		{"Kataib Hezbollah positions came under heavy fire overnight.",
+			nil, []wantEvent{{schema.EvAttack, "", "kataib-hezbollah"}}, nil},
+		// A participle's aside between the subject and its verb.
+		{"Kataib Hezbollah fighters, crossing the desert by night, attacked Ain al-Asad.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "ain-al-asad-air-base", ""}},
+			[]wantEvent{{schema.EvAttack, "kataib-hezbollah", "ain-al-asad-air-base"}}, nil},
+		// Whoever launched the projectiles a passive's "by" names, past a
+		// time phrase, a place of origin or a relative clause.
+		{"Erbil airport was struck late on Monday by drones flown from Iraq by Kataib Hezbollah.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "erbil-international-airport", ""}},
+			[]wantEvent{{schema.EvAttack, "kataib-hezbollah", "erbil-international-airport"}}, nil},
+		{"Erbil airport was targeted by two rockets which Kataib Hezbollah had fired.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "erbil-international-airport", ""}}, nil, nil},
 		// A frame's list of targets goes on past plain noun phrases, as
 		// the attack rule's does: each name after them was struck too.
 		{"Baghdad condemned the strikes of the US forces against the headquarters of Kataib Hezbollah, police units, Iraqi army bases and Najaf airport.",
@@ -1391,6 +1426,23 @@ func TestStatementNotAddressedToWhere(t *testing.T) {
 		}
 		if n == 0 {
 			t.Errorf("%q: no statement: %s", text, eventList(rec))
+		}
+	}
+}
+
+// TestGroupsSiteIsNoTarget: where a group's men or posts came under fire
+// ("X fighters in Y"), the place is where, not a second, agentless
+// attack on the place.
+func TestGroupsSiteIsNoTarget(t *testing.T) {
+	for _, c := range []struct{ text, place string }{
+		{"Kataib Hezbollah fighters near Qaim came under fire from a Russian helicopter at dusk.", "al-qaim"},
+		{"PKK positions in Zakho came under heavy fire from Turkish jets overnight.", "zakho"},
+	} {
+		rec := extractText(t, c.text)
+		for _, e := range rec.Events {
+			if e.Target == c.place {
+				t.Errorf("%q\n  unwanted attack on %s\n  got %s", c.text, c.place, eventList(rec))
+			}
 		}
 	}
 }

@@ -1047,6 +1047,10 @@ func (v *view) recordAttack(r *attackReading) int {
 	}
 	if len(targets) == 0 {
 		targets = v.victimsBefore(k)
+	} else if u := v.underAttack(k); u != nil && !slices.Contains(targets, u) && is(targets[0], schema.Place, schema.MilitaryBase) {
+		// "X came under an Israeli airstrike near Y": the subject of
+		// "come under" was struck, the place after the noun is where.
+		targets = append([]*entity{u}, targets...)
 	} else {
 		targets = v.victimsFirst(k, targets)
 	}
@@ -1446,6 +1450,14 @@ func (v *view) underAttack(k int) *entity {
 	}
 	j := k - 1
 	for j >= 0 && j > k-4 && (v.wordIn(j, v.d.lx.airWeaponWords) || v.d.lx.attackAdjectives.hasID(v.it[j].id) && !v.word(j, "the", "a", "an", "of", "and")) {
+		j--
+	}
+	// "came under an Israeli airstrike": the hand's demonym and the
+	// article between "under" and the noun.
+	if v.country(j) != nil && v.it[j].e == nil {
+		j--
+	}
+	if v.word(j, "a", "an") {
 		j--
 	}
 	if !v.word(j, "under") || !v.wordIn(j-1, v.d.lx.comeVerbs) {

@@ -689,6 +689,9 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if e.types.has(schema.ArmedGroup) && !e.types.has(schema.Place) && v.situated(k) {
 			return false // "bases in northern Iraq for its war": where, not who
 		}
+		if i == 0 && fr.spec.Event != nil && fr.spec.Event.Target == fr.slotNames[e.slot] && v.groupsSite(k) {
+			return false // "Hezbollah fighters in Quneitra came under fire": the fighters', not the town's
+		}
 		if i == 0 && len(fr.elems) > 1 && fr.elems[1].kind == eGap {
 			// The name before the gap stands for the subject of the verb
 			// after it, unless it is only part of a phrase about another.
@@ -1806,7 +1809,7 @@ func (v *view) emitEvent(fr *construction, m match) *schema.Event {
 		}
 	}
 	typ := ev.Type
-	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) && v.fromTheAir(agent, m.trigger) {
+	if ev.StateType != "" && is(agent, schema.Country, schema.GovernmentBody, schema.Coalition) && (v.fromTheAir(agent, m.trigger) || v.aircraftOf(agentAt)) {
 		typ = ev.StateType
 	}
 	if ev.Refine {
@@ -1889,6 +1892,41 @@ func (v *view) fromTheAir(agent *entity, k int) bool {
 		air = air || v.wordIn(j, v.d.lx.stateAirWords)
 	}
 	return air || v.airPower(agent, k)
+}
+
+// groupsSite reports a place at item k where a group's men or posts
+// named before it are ("Hezbollah fighters in Quneitra", "PKK positions
+// near Zakho"): what befalls them is the group's, the place only where.
+func (v *view) groupsSite(k int) bool {
+	if !is(v.ent(k), schema.Place) || !v.situated(k) {
+		return false
+	}
+	p := k - 1
+	if v.word(p, "the") {
+		p--
+	}
+	return (v.wordIn(p-1, v.d.lx.memberHeads) || v.wordIn(p-1, v.d.lx.ownedSites)) && is(v.ent(p-2), schema.ArmedGroup)
+}
+
+// aircraftOf reports an aircraft word that the name at item a qualifies
+// ("(hit by) Israeli jets", "(fire from) an Israeli helicopter"): the
+// state's strike came from the air, wherever the trigger stands.
+func (v *view) aircraftOf(a int) bool {
+	if a < 0 || a >= len(v.it) {
+		return false
+	}
+	if it := v.it[a]; it.dem != nil && it.t1-1 > it.t0 && v.d.lx.airWeaponWords.hasID(v.d.toks[it.t1-1].id) {
+		return true // "Israeli jets" read as one name, the state's forces
+	}
+	for j := a + 1; j < len(v.it) && j <= a+2 && v.it[j].e == nil; j++ {
+		if v.wordIn(j, v.d.lx.groundWeaponWords) {
+			return false
+		}
+		if v.wordIn(j, v.d.lx.airWeaponWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // airPower reports an attack at item k by agent, a state or its body,
