@@ -110,6 +110,20 @@ func (v *view) attribute(carry *attribution) {
 			if sp < 0 && se != nil && v.isQuotedBefore(k) {
 				content0, content1 = 0, k
 			}
+			if sp < 0 && v.endsAfter(k) {
+				// "…, sources said." / "…, U.S. officials say.": an
+				// unnamed speaker after a comma at the end speaks the
+				// words before it.
+				for j := k - 1; j > 0 && j >= k-6; j-- {
+					if clauseBreak(v.it[j].w) || v.it[j].w == `"` {
+						break
+					}
+					if v.it[j].w == "," {
+						content0, content1 = 0, j
+						break
+					}
+				}
+			}
 			if sp < 0 && se == nil && !v.unnamedBefore(k) && !v.unnamedSubject(k) {
 				continue
 			}
@@ -240,6 +254,11 @@ func (d *doc) partisan(e *entity) bool {
 func (v *view) kindAt(k int) (string, *entity) {
 	a := v.attr
 	if a.kind != "" && k >= a.c0 && k < a.c1 {
+		if a.kind == schema.Reported && v.aside(k, a.c0) {
+			// "…, an Iran-backed group, …", "…, which hosts U.S.
+			// forces, …": an aside describes, in the article's voice.
+			return schema.Stated, nil
+		}
 		return a.kind, a.by
 	}
 	// "X denied carrying out the attack": the act is what X denies.
@@ -299,4 +318,22 @@ func (v *view) characterising(k int) bool {
 		j--
 	}
 	return v.word(j, "what", "which", "whom", "who")
+}
+
+// aside reports that item k stands in an aside of the attributed words
+// that begin at c0: after a comma and a relative pronoun, or a name, a
+// comma and an indefinite article, with no comma between ("X, which hosts
+// Y,", "X, an Iran-backed group").
+func (v *view) aside(k, c0 int) bool {
+	for j := k - 1; j > c0; j-- {
+		w := v.it[j].w
+		if clauseBreak(w) || w == `"` {
+			return false
+		}
+		if w == "," {
+			// "In 2020, a drone strike killed": no aside, the clause.
+			return v.word(j+1, "which", "who") || v.ent(j-1) != nil && v.word(j+1, "a", "an")
+		}
+	}
+	return false
 }
