@@ -103,14 +103,14 @@ func (v *view) attribute(carry *attribution) {
 					content0, content1 = 0, k
 				}
 			}
-			if sp >= 0 && (v.isQuotedBefore(sp) || v.endsAfter(k) && v.commaBefore(sp)) {
+			if sp >= 0 && (v.isQuotedBefore(sp) || v.adjunctAfter(k) && v.commaBefore(sp)) {
 				// "“…,” X said" and "…, the Pentagon said."
 				content0, content1 = 0, sp
 			}
 			if sp < 0 && se != nil && v.isQuotedBefore(k) {
 				content0, content1 = 0, k
 			}
-			if sp < 0 && v.endsAfter(k) {
+			if sp < 0 && v.adjunctAfter(k) {
 				// "…, sources said." / "…, U.S. officials say.": an
 				// unnamed speaker after a comma at the end speaks the
 				// words before it.
@@ -156,6 +156,32 @@ func (v *view) attribute(carry *attribution) {
 		}
 	}
 	v.attr = a
+}
+
+// adjunctAfter reports that only a time phrase, or an adjunct of the
+// speaking with no words of its own, follows the verb at k: "…, the
+// official said on condition of anonymity", "…, state media reported,
+// citing a military source", "…, an official said during a briefing".
+func (v *view) adjunctAfter(k int) bool {
+	if v.endsAfter(k) {
+		return true
+	}
+	s := k + 1
+	if v.word(s, ",") {
+		s++ // "…, state media reported, citing"; not "X, he said, wants"
+	}
+	if !v.wordIn(s, v.d.lx.speechAdjunctStarts) {
+		return false
+	}
+	for j := s + 1; j < len(v.it); j++ {
+		if w := v.it[j].w; w == "that" || w == `"` || clauseBreak(w) && j < len(v.it)-1 {
+			return false
+		}
+		if v.d.lx.byWord[v.it[j].id].attrib&bitReport != 0 {
+			return false // ", adding that …": words of its own
+		}
+	}
+	return true
 }
 
 // endsAfter reports that only a time phrase or the stop follows item k.

@@ -394,6 +394,13 @@ func TestClaimKinds(t *testing.T) {
 		// speaks the words before it ("…, sources said.").
 		{"Kata'ib Hezbollah fired two drones at the Victory Base Complex overnight, security sources said.", wantFact{"kataib-hezbollah", "attacked", "victory-base-complex", "reported"}, ""},
 		{"Harakat al-Nujaba shelled the Victory Base Complex before dawn, two Iraqi officials say.", wantFact{"harakat-hezbollah-al-nujaba", "attacked", "victory-base-complex", "reported"}, ""},
+		// So does one followed by how it spoke ("on condition of
+		// anonymity", "during a briefing", ", citing …").
+		{"Kata'ib Hezbollah fired two drones at the Victory Base Complex overnight, an Iraqi officer said on condition of anonymity.", wantFact{"kataib-hezbollah", "attacked", "victory-base-complex", "reported"}, ""},
+		{"Kata'ib Hezbollah launched rockets at the Victory Base Complex, a security official said during a briefing in Baghdad.", wantFact{"kataib-hezbollah", "attacked", "victory-base-complex", "reported"}, ""},
+		{"Kata'ib Hezbollah attacked the Victory Base Complex, the Pentagon said during a briefing on Friday.", wantFact{"kataib-hezbollah", "attacked", "victory-base-complex", "reported"}, "pentagon"},
+		// A speaker between commas speaks the whole sentence.
+		{"The Pentagon, a spokesman said, believes Kata'ib Hezbollah attacked the Victory Base Complex.", wantFact{"kataib-hezbollah", "attacked", "victory-base-complex", "reported"}, ""},
 		// An aside in reported words describes in the article's voice.
 		{"A drone struck Harakat al-Nujaba, an Iran-backed faction, near Qaim on Friday, a police source said.", wantFact{"harakat-hezbollah-al-nujaba", "backed_by", "iran", "stated"}, ""},
 		{"Iraqi police said a drone struck Harakat al-Nujaba, an Iran-backed faction, near Qaim on Friday.", wantFact{"harakat-hezbollah-al-nujaba", "backed_by", "iran", "stated"}, ""},
