@@ -1017,3 +1017,20 @@ func TestTitleBodyInItsPhrase(t *testing.T) {
 		checkRules(t, c.text, c.want, nil, c.not)
 	}
 }
+
+func TestSourceAfterCommaIsNoListItem(t *testing.T) {
+	// A name after a comma that heads the speaker of a closing report
+	// verb ("…, U.S. officials say") is not one more item of a list.
+	for _, c := range []struct {
+		text string
+		bad  wantFact
+	}{
+		{"Harakat al-Nujaba gets its rockets from Iran, U.S. officials say.", wantFact{"harakat-hezbollah-al-nujaba", "backed_by", "united-states", ""}},
+		{"Harakat al-Nujaba is backed by Iran, U.S. sources said.", wantFact{"harakat-hezbollah-al-nujaba", "backed_by", "united-states", ""}},
+	} {
+		rec := extractText(t, c.text)
+		if hasFact(rec, c.bad) {
+			t.Errorf("%q: the source taken as a list item: %s", c.text, facts(rec))
+		}
+	}
+}
