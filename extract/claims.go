@@ -103,12 +103,26 @@ func (v *view) attribute(carry *attribution) {
 					content0, content1 = 0, k
 				}
 			}
-			if sp >= 0 && (v.isQuotedBefore(sp) || v.endsAfter(k) && v.commaBefore(sp)) {
+			if sp >= 0 && (v.isQuotedBefore(sp) || v.adjunctAfter(k) && v.commaBefore(sp)) {
 				// "“…,” X said" and "…, the Pentagon said."
 				content0, content1 = 0, sp
 			}
 			if sp < 0 && se != nil && v.isQuotedBefore(k) {
 				content0, content1 = 0, k
+			}
+			if sp < 0 && v.adjunctAfter(k) {
+				// "…, sources said." / "…, U.S. officials say.": an
+				// unnamed speaker after a comma at the end speaks the
+				// words before it.
+				for j := k - 1; j > 0 && j >= k-6; j-- {
+					if clauseBreak(v.it[j].w) || v.it[j].w == `"` {
+						break
+					}
+					if v.it[j].w == "," {
+						content0, content1 = 0, j
+						break
+					}
+				}
 			}
 			if sp < 0 && se == nil && !v.unnamedBefore(k) && !v.unnamedSubject(k) {
 				continue
@@ -142,6 +156,32 @@ func (v *view) attribute(carry *attribution) {
 		}
 	}
 	v.attr = a
+}
+
+// adjunctAfter reports that only a time phrase, or an adjunct of the
+// speaking with no words of its own, follows the verb at k: "…, the
+// official said on condition of anonymity", "…, state media reported,
+// citing a military source", "…, an official said during a briefing".
+func (v *view) adjunctAfter(k int) bool {
+	if v.endsAfter(k) {
+		return true
+	}
+	s := k + 1
+	if v.word(s, ",") {
+		s++ // "…, state media reported, citing"; not "X, he said, wants"
+	}
+	if !v.wordIn(s, v.d.lx.speechAdjunctStarts) {
+		return false
+	}
+	for j := s + 1; j < len(v.it); j++ {
+		if w := v.it[j].w; w == "that" || w == `"` || clauseBreak(w) && j < len(v.it)-1 {
+			return false
+		}
+		if v.d.lx.byWord[v.it[j].id].attrib&bitReport != 0 {
+			return false // ", adding that …": words of its own
+		}
+	}
+	return true
 }
 
 // endsAfter reports that only a time phrase or the stop follows item k.
@@ -243,6 +283,11 @@ func (d *doc) partisan(e *entity) bool {
 func (v *view) kindAt(k int) (string, *entity) {
 	a := v.attr
 	if a.kind != "" && k >= a.c0 && k < a.c1 {
+		if a.kind == schema.Reported && v.aside(k, a.c0) {
+			// "…, an Iran-backed group, …", "…, which hosts U.S.
+			// forces, …": an aside describes, in the article's voice.
+			return schema.Stated, nil
+		}
 		return a.kind, a.by
 	}
 	// "X denied carrying out the attack": the act is what X denies.
@@ -323,4 +368,22 @@ func (v *view) characterising(k int) bool {
 		j--
 	}
 	return v.word(j, "what", "which", "whom", "who")
+}
+
+// aside reports that item k stands in an aside of the attributed words
+// that begin at c0: after a comma and a relative pronoun, or a name, a
+// comma and an indefinite article, with no comma between ("X, which hosts
+// Y,", "X, an Iran-backed group").
+func (v *view) aside(k, c0 int) bool {
+	for j := k - 1; j > c0; j-- {
+		w := v.it[j].w
+		if clauseBreak(w) || w == `"` {
+			return false
+		}
+		if w == "," {
+			// "In 2020, a drone strike killed": no aside, the clause.
+			return v.word(j+1, "which", "who") || v.ent(j-1) != nil && v.word(j+1, "a", "an")
+		}
+	}
+	return false
 }

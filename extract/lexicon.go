@@ -203,6 +203,7 @@ type wordLists struct {
 	FightOnWords              []string            `yaml:"fight_on_words"`
 	DepartureWords            []string            `yaml:"departure_words"`
 	ThreatReportVerbs         []string            `yaml:"threat_report_verbs"`
+	SpeechAdjunctStarts       []string            `yaml:"speech_adjunct_starts"`
 	SuspendedActivities       []string            `yaml:"suspended_activities"`
 	SuspensionCommitments     []string            `yaml:"suspension_commitments"`
 	AddressedParticiples      []string            `yaml:"addressed_participles"`

@@ -250,7 +250,12 @@ func (d *doc) addFact(s *entity, p string, o *entity, kind string, by *entity, e
 	if p == "deployed_at" {
 		d.sentDeployed = append(d.sentDeployed, key)
 	}
-	if _, dup := d.factAt[key]; dup {
+	if i, dup := d.factAt[key]; dup {
+		if kind == schema.Stated && d.facts[i].Kind == schema.Reported && d.facts[i].AssertedBy == "" {
+			// Told by an unnamed source ("…, sources said"), then in the
+			// article's own voice: the article asserts it.
+			d.facts[i].Kind = schema.Stated
+		}
 		return false
 	}
 	f := schema.Fact{S: s.id, P: p, O: o.id, Kind: kind, Evidence: evidence, Role: role, Confidence: conf}

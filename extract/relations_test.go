@@ -390,6 +390,24 @@ func TestClaimKinds(t *testing.T) {
 		{"Iran-backed Kata'ib Hezbollah attacked the base, according to the Pentagon.", wantFact{"kataib-hezbollah", "attacked", "", "reported"}, "pentagon"},
 		{"Kata'ib Hezbollah said it attacked Ain al-Asad air base.", wantFact{"kataib-hezbollah", "attacked", "ain-al-asad-air-base", "claimed"}, ""},
 		{"Kata'ib Hezbollah attacked Ain al-Asad air base.", wantFact{"kataib-hezbollah", "attacked", "ain-al-asad-air-base", "stated"}, ""},
+		// An unnamed source at the end of the sentence, after a comma,
+		// speaks the words before it ("…, sources said.").
+		{"Kata'ib Hezbollah fired two drones at the Victory Base Complex overnight, security sources said.", wantFact{"kataib-hezbollah", "attacked", "victory-base-complex", "reported"}, ""},
+		{"Harakat al-Nujaba shelled the Victory Base Complex before dawn, two Iraqi officials say.", wantFact{"harakat-hezbollah-al-nujaba", "attacked", "victory-base-complex", "reported"}, ""},
+		// So does one followed by how it spoke ("on condition of
+		// anonymity", "during a briefing", ", citing …").
+		{"Kata'ib Hezbollah fired two drones at the Victory Base Complex overnight, an Iraqi officer said on condition of anonymity.", wantFact{"kataib-hezbollah", "attacked", "victory-base-complex", "reported"}, ""},
+		{"Kata'ib Hezbollah launched rockets at the Victory Base Complex, a security official said during a briefing in Baghdad.", wantFact{"kataib-hezbollah", "attacked", "victory-base-complex", "reported"}, ""},
+		{"Kata'ib Hezbollah attacked the Victory Base Complex, the Pentagon said during a briefing on Friday.", wantFact{"kataib-hezbollah", "attacked", "victory-base-complex", "reported"}, "pentagon"},
+		// A speaker between commas speaks the whole sentence.
+		{"The Pentagon, a spokesman said, believes Kata'ib Hezbollah attacked the Victory Base Complex.", wantFact{"kataib-hezbollah", "attacked", "victory-base-complex", "reported"}, ""},
+		// An aside in reported words describes in the article's voice.
+		{"A drone struck Harakat al-Nujaba, an Iran-backed faction, near Qaim on Friday, a police source said.", wantFact{"harakat-hezbollah-al-nujaba", "backed_by", "iran", "stated"}, ""},
+		{"Iraqi police said a drone struck Harakat al-Nujaba, an Iran-backed faction, near Qaim on Friday.", wantFact{"harakat-hezbollah-al-nujaba", "backed_by", "iran", "stated"}, ""},
+		{"The Pentagon said rockets landed near the Victory Base Complex, which hosts U.S. troops, on Friday.", wantFact{"us-military", "deployed_at", "victory-base-complex", "stated"}, ""},
+		// What an unnamed source told, the article later says itself.
+		{"Kata'ib Hezbollah is armed by Iran, Western diplomats say. Markets were closed in Baghdad on Sunday. The Iran-backed Kata'ib Hezbollah held a parade there.", wantFact{"kataib-hezbollah", "backed_by", "iran", "stated"}, ""},
+		{"Kata'ib Hezbollah is reportedly armed by Iran. Markets were closed in Baghdad on Sunday. The Iran-backed Kata'ib Hezbollah held a parade there.", wantFact{"kataib-hezbollah", "backed_by", "iran", "stated"}, ""},
 	} {
 		rec := extractText(t, c.text)
 		found := false
@@ -997,5 +1015,22 @@ func TestTitleBodyInItsPhrase(t *testing.T) {
 			[]wantFact{{"mazloum-abdi", "holds_role", "syrian-democratic-forces", ""}}, nil},
 	} {
 		checkRules(t, c.text, c.want, nil, c.not)
+	}
+}
+
+func TestSourceAfterCommaIsNoListItem(t *testing.T) {
+	// A name after a comma that heads the speaker of a closing report
+	// verb ("…, U.S. officials say") is not one more item of a list.
+	for _, c := range []struct {
+		text string
+		bad  wantFact
+	}{
+		{"Harakat al-Nujaba gets its rockets from Iran, U.S. officials say.", wantFact{"harakat-hezbollah-al-nujaba", "backed_by", "united-states", ""}},
+		{"Harakat al-Nujaba is backed by Iran, U.S. sources said.", wantFact{"harakat-hezbollah-al-nujaba", "backed_by", "united-states", ""}},
+	} {
+		rec := extractText(t, c.text)
+		if hasFact(rec, c.bad) {
+			t.Errorf("%q: the source taken as a list item: %s", c.text, facts(rec))
+		}
 	}
 }

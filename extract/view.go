@@ -779,8 +779,16 @@ func (v *view) appendList(out []int, k int) []int {
 		if site && comma && conj {
 			break // "attacks on U.S. bases, and the U.S. says": a clause, not an item
 		}
-		if comma && !conj && n+1 < len(v.it) && (v.d.lx.speechVerbs.hasID(v.it[n+1].id) || v.d.lx.reportVerbs.hasID(v.it[n+1].id)) {
-			break // "…, the Pentagon said", "…, the Pentagon announced": the source, not another item
+		if comma && !conj {
+			// "…, the Pentagon said", "…, the Pentagon announced", "…,
+			// U.S. officials say": the source, not another item.
+			m := n + 1
+			for m < len(v.it) && m <= n+2 && v.d.lx.unnamedSources.hasID(v.it[m].id) {
+				m++
+			}
+			if m < len(v.it) && (v.d.lx.speechVerbs.hasID(v.it[m].id) || v.d.lx.reportVerbs.hasID(v.it[m].id)) {
+				break
+			}
 		}
 		if n+1 < len(v.it) && v.it[n+1].e == nil && v.it[n+1].w != "" && v.d.toks[v.it[n+1].t0].hyph {
 			break // "in Lebanon and Yemen-based Houthis": Yemen qualifies the next name

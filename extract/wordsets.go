@@ -184,6 +184,7 @@ type wordSets struct {
 	fightOnWords              wordSet // "continue fighting until ..."
 	departureWords            wordSet // "until the last soldier leaves"
 	threatReportVerbs         wordSet // report verbs that carry a threat
+	speechAdjunctStarts       wordSet // "said on condition of anonymity": how one spoke, not what
 	suspendedActivities       wordSet // "suspended its military operations"
 	suspensionCommitments     wordSet // "agreed to halt its attacks": before "to", a suspension the subject makes
 	addressedParticiples      wordSet // "a statement directed at Y"
@@ -469,6 +470,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"fight_on_words", w.FightOnWords, &ws.fightOnWords},
 		{"departure_words", w.DepartureWords, &ws.departureWords},
 		{"threat_report_verbs", w.ThreatReportVerbs, &ws.threatReportVerbs},
+		{"speech_adjunct_starts", w.SpeechAdjunctStarts, &ws.speechAdjunctStarts},
 		{"suspended_activities", w.SuspendedActivities, &ws.suspendedActivities},
 		{"suspension_commitments", w.SuspensionCommitments, &ws.suspensionCommitments},
 		{"addressed_participles", w.AddressedParticiples, &ws.addressedParticiples},
