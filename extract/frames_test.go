@@ -1677,3 +1677,36 @@ func TestAccusationIsClaimed(t *testing.T) {
 		}
 	}
 }
+
+// TestWithdrawalTense: a departure told in the past tense or as completed
+// took place (status occurred, withdrew_from the site); one told in the
+// present or as decided is planned and gives no withdrew_from.
+func TestWithdrawalTense(t *testing.T) {
+	for _, tc := range []struct {
+		text, agent, site, status string
+		left                      bool
+	}{
+		{"Russia withdrew all of its troops from Aleppo in 2030.", "russian-military", "aleppo", "occurred", true},
+		{"The United States pulled its soldiers out of Syria three years ago.", "us-military", "syria", "occurred", true},
+		{"Washington finished its military pullout from Afghanistan last summer.", "us-military", "afghanistan", "occurred", true},
+		{"The United States has decided to withdraw its forces from Iraq.", "us-military", "iraq", "planned", false},
+		{"The United States plans a full withdrawal from Syria next year.", "us-military", "syria", "planned", false},
+	} {
+		rec := extractText(t, tc.text)
+		found := false
+		for _, e := range rec.Events {
+			if e.Type == schema.EvWithdrawal && e.Agent == tc.agent && e.Location == tc.site {
+				found = true
+				if e.Status != tc.status {
+					t.Errorf("%q: withdrawal status %q, want %q", tc.text, e.Status, tc.status)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no withdrawal of %s from %s in %s", tc.text, tc.agent, tc.site, events(rec))
+		}
+		if got := hasFact(rec, wantFact{tc.agent, "withdrew_from", tc.site, ""}); got != tc.left {
+			t.Errorf("%q: withdrew_from %s is %v, want %v: %s", tc.text, tc.site, got, tc.left, facts(rec))
+		}
+	}
+}
