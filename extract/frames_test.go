@@ -1710,3 +1710,37 @@ func TestWithdrawalTense(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetingConstructions: "X sat down with Y" and "during his talks with
+// Y, X ..." are meetings of X with Y; two states that sit down with each
+// other are no meeting of persons.
+func TestMeetingConstructions(t *testing.T) {
+	for _, tc := range []struct {
+		text, agent, target string
+	}{
+		{"Masoud Barzani sat down with Hakan Fidan for two hours on Sunday.", "masoud-barzani", "hakan-fidan"},
+		{"During a long meeting with Fuad Hussein, Antony Blinken pressed for calm on the border.", "antony-blinken", "fuad-hussein"},
+		{"Following his talks with Hakan Fidan in Baghdad, Masrour Barzani flew back to Erbil.", "masrour-barzani", "hakan-fidan"},
+		{"Iraq and the United States sat down to discuss the end of the mission.", "", ""},
+	} {
+		rec := extractText(t, tc.text)
+		var got []string
+		for _, e := range rec.Events {
+			if e.Type == schema.EvMeeting {
+				got = append(got, e.Agent+" -> "+e.Target)
+			}
+		}
+		if tc.agent == "" {
+			if len(got) > 0 {
+				t.Errorf("%q: meetings %v, want none", tc.text, got)
+			}
+			continue
+		}
+		if !slices.Contains(got, tc.agent+" -> "+tc.target) {
+			t.Errorf("%q: meetings %v, want %s -> %s", tc.text, got, tc.agent, tc.target)
+		}
+		if !hasFact(rec, wantFact{tc.agent, "met_with", tc.target, ""}) {
+			t.Errorf("%q: no %s met_with %s in %s", tc.text, tc.agent, tc.target, facts(rec))
+		}
+	}
+}
