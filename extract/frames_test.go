@@ -1688,7 +1688,9 @@ func TestWithdrawalTense(t *testing.T) {
 	}{
 		{"Russia withdrew all of its troops from Aleppo in 2030.", "russian-military", "aleppo", "occurred", true},
 		{"The United States pulled its soldiers out of Syria three years ago.", "us-military", "syria", "occurred", true},
-		{"Washington finished its military pullout from Afghanistan last summer.", "us-military", "afghanistan", "occurred", true},
+		{"Washington finished its military pullout from Afghanistan last summer.", "united-states", "afghanistan", "occurred", true},
+		{"Turkey had withdrawn from Syria by the spring of 2031.", "turkey", "syria", "occurred", true},
+		{"Russia pulled out of Aleppo after the ceasefire.", "russia", "aleppo", "occurred", true},
 		{"The United States has decided to withdraw its forces from Iraq.", "us-military", "iraq", "planned", false},
 		{"The United States plans a full withdrawal from Syria next year.", "us-military", "syria", "planned", false},
 	} {
