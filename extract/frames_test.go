@@ -1746,3 +1746,23 @@ func TestMeetingConstructions(t *testing.T) {
 		}
 	}
 }
+
+// TestTalksOfTwoPersons: two persons who hold talks meet (a Meeting with
+// met_with); two states that hold talks negotiate.
+func TestTalksOfTwoPersons(t *testing.T) {
+	for _, tc := range []struct {
+		text, typ, agent, target string
+	}{
+		{"Hakan Fidan and Fuad Hussein held talks in Ankara on Wednesday.", schema.EvMeeting, "hakan-fidan", "fuad-hussein"},
+		{"Turkey and Iraq held talks on water in Ankara on Wednesday.", schema.EvNegotiation, "turkey", "iraq"},
+	} {
+		rec := extractText(t, tc.text)
+		var got []string
+		for _, e := range rec.Events {
+			got = append(got, e.Type+" "+e.Agent+" -> "+e.Target)
+		}
+		if len(got) != 1 || got[0] != tc.typ+" "+tc.agent+" -> "+tc.target {
+			t.Errorf("%q: events %v, want only %s %s -> %s", tc.text, got, tc.typ, tc.agent, tc.target)
+		}
+	}
+}
