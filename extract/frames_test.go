@@ -1766,3 +1766,28 @@ func TestTalksOfTwoPersons(t *testing.T) {
 		}
 	}
 }
+
+// TestDemandsForWithdrawal: a body that wants forces out, tells them to
+// go, requests their removal or calls on their state to withdraw them
+// demands their withdrawal; none of these is a withdrawal.
+func TestDemandsForWithdrawal(t *testing.T) {
+	for _, tc := range []struct {
+		text, by, of string
+	}{
+		{"The Popular Mobilization Forces want U.S. troops out of the country before the vote.", "popular-mobilization-forces", "us-military"},
+		{"Kataib Hezbollah told the coalition to leave Iraq within a month.", "kataib-hezbollah", "international-coalition"},
+		{"Kataib Hezbollah called for American troops to get out of Anbar.", "kataib-hezbollah", "us-military"},
+		{"Syria requested the departure of Turkish troops from Idlib.", "syria", "turkish-armed-forces"},
+		{"Iran urged the United States to pull its troops out of Syria.", "iran", "us-military"},
+	} {
+		rec := extractText(t, tc.text)
+		if !hasFact(rec, wantFact{tc.by, "demanded_withdrawal_of", tc.of, ""}) {
+			t.Errorf("%q: no %s demanded_withdrawal_of %s in %s", tc.text, tc.by, tc.of, facts(rec))
+		}
+		for _, e := range rec.Events {
+			if e.Type == schema.EvWithdrawal {
+				t.Errorf("%q: a demand read as a withdrawal: %s", tc.text, events(rec))
+			}
+		}
+	}
+}
