@@ -1691,6 +1691,8 @@ func TestWithdrawalTense(t *testing.T) {
 		{"Washington finished its military pullout from Afghanistan last summer.", "united-states", "afghanistan", "occurred", true},
 		{"Turkey had withdrawn from Syria by the spring of 2031.", "turkey", "syria", "occurred", true},
 		{"Russia pulled out of Aleppo after the ceasefire.", "russia", "aleppo", "occurred", true},
+		// A pullout begun is under way; with no force named it is the state's.
+		{"Russia has already begun its pullout from Aleppo, a diplomat said.", "russia", "aleppo", "in_progress", true},
 		// A force that hands a site over to another has left it.
 		{"U.S. forces handed Ain al-Asad over to the Iraqi army on Friday.", "us-military", "ain-al-asad-air-base", "occurred", true},
 		{"The coalition turned over control of Al-Tanf to local fighters.", "international-coalition", "al-tanf", "occurred", true},
