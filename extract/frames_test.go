@@ -1796,3 +1796,30 @@ func TestDemandsForWithdrawal(t *testing.T) {
 		}
 	}
 }
+
+// TestPlannedWithdrawalByATime: forces that "will leave by" a time are to
+// withdraw; a wish or a condition that they leave is no withdrawal.
+func TestPlannedWithdrawalByATime(t *testing.T) {
+	for _, tc := range []struct {
+		text, agent string
+	}{
+		{"Diplomats expect that Russian forces will withdraw before the winter.", "russian-military"},
+		{"The Turkish army is scheduled to leave within three months, the ministry said.", "turkish-armed-forces"},
+		{"Kataib Hezbollah said it would fight on until U.S. troops leave by force.", ""},
+	} {
+		rec := extractText(t, tc.text)
+		var got []string
+		for _, e := range rec.Events {
+			if e.Type == schema.EvWithdrawal {
+				got = append(got, e.Agent+" "+e.Status)
+			}
+		}
+		want := []string{}
+		if tc.agent != "" {
+			want = []string{tc.agent + " planned"}
+		}
+		if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("%q: withdrawals %v, want %v", tc.text, got, want)
+		}
+	}
+}
