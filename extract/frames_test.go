@@ -1728,7 +1728,10 @@ func TestMeetingConstructions(t *testing.T) {
 		{"Masoud Barzani sat down with Hakan Fidan for two hours on Sunday.", "masoud-barzani", "hakan-fidan"},
 		{"During a long meeting with Fuad Hussein, Antony Blinken pressed for calm on the border.", "antony-blinken", "fuad-hussein"},
 		{"Following his talks with Hakan Fidan in Baghdad, Masrour Barzani flew back to Erbil.", "masrour-barzani", "hakan-fidan"},
+		{"Masrour Barzani left for Baghdad after meeting Hakan Fidan on Sunday.", "masrour-barzani", "hakan-fidan"},
+		{"Antony Blinken and Fuad Hussein discussed the attacks by telephone.", "antony-blinken", "fuad-hussein"},
 		{"Iraq and the United States sat down to discuss the end of the mission.", "", ""},
+		{"Hakan Fidan warned against meeting with Masoud Barzani.", "", ""},
 	} {
 		rec := extractText(t, tc.text)
 		var got []string
