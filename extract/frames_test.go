@@ -1826,3 +1826,25 @@ func TestPlannedWithdrawalByATime(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetingWithABodysPeople: meeting a body's leaders or delegation is a
+// Meeting with the body, without met_with (no person is named).
+func TestMeetingWithABodysPeople(t *testing.T) {
+	for _, tc := range []struct {
+		text, agent, target string
+	}{
+		{"Masrour Barzani met commanders of the Popular Mobilization Forces in Kirkuk.", "masrour-barzani", "popular-mobilization-forces"},
+		{"Hakan Fidan hosted a delegation from the Kurdistan Democratic Party in Ankara.", "hakan-fidan", "kurdistan-democratic-party"},
+	} {
+		rec := extractText(t, tc.text)
+		found := false
+		for _, e := range rec.Events {
+			if e.Type == schema.EvMeeting && e.Agent == tc.agent && e.Target == tc.target {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no meeting of %s with %s in %s", tc.text, tc.agent, tc.target, events(rec))
+		}
+	}
+}
