@@ -1683,3 +1683,174 @@ func TestAccusationIsClaimed(t *testing.T) {
 		}
 	}
 }
+
+// TestWithdrawalTense: a departure told in the past tense or as completed
+// took place (status occurred, withdrew_from the site); one told in the
+// present or as decided is planned and gives no withdrew_from.
+func TestWithdrawalTense(t *testing.T) {
+	for _, tc := range []struct {
+		text, agent, site, status string
+		left                      bool
+	}{
+		{"Russia withdrew all of its troops from Aleppo in 2030.", "russian-military", "aleppo", "occurred", true},
+		{"The United States pulled its soldiers out of Syria three years ago.", "us-military", "syria", "occurred", true},
+		{"Washington finished its military pullout from Afghanistan last summer.", "united-states", "afghanistan", "occurred", true},
+		{"Turkey had withdrawn from Syria by the spring of 2031.", "turkey", "syria", "occurred", true},
+		{"Russia pulled out of Aleppo after the ceasefire.", "russia", "aleppo", "occurred", true},
+		// A pullout begun is under way; with no force named it is the state's.
+		{"Russia has already begun its pullout from Aleppo, a diplomat said.", "russia", "aleppo", "in_progress", true},
+		// A force that hands a site over to another has left it.
+		{"U.S. forces handed Ain al-Asad over to the Iraqi army on Friday.", "us-military", "ain-al-asad-air-base", "occurred", true},
+		{"The coalition turned over control of Al-Tanf to local fighters.", "international-coalition", "al-tanf", "occurred", true},
+		{"The United States has decided to withdraw its forces from Iraq.", "us-military", "iraq", "planned", false},
+		{"The United States plans a full withdrawal from Syria next year.", "us-military", "syria", "planned", false},
+	} {
+		rec := extractText(t, tc.text)
+		found := false
+		for _, e := range rec.Events {
+			if e.Type == schema.EvWithdrawal && e.Agent == tc.agent && e.Location == tc.site {
+				found = true
+				if e.Status != tc.status {
+					t.Errorf("%q: withdrawal status %q, want %q", tc.text, e.Status, tc.status)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no withdrawal of %s from %s in %s", tc.text, tc.agent, tc.site, events(rec))
+		}
+		if got := hasFact(rec, wantFact{tc.agent, "withdrew_from", tc.site, ""}); got != tc.left {
+			t.Errorf("%q: withdrew_from %s is %v, want %v: %s", tc.text, tc.site, got, tc.left, facts(rec))
+		}
+	}
+}
+
+// TestMeetingConstructions: "X sat down with Y" and "during his talks with
+// Y, X ..." are meetings of X with Y; two states that sit down with each
+// other are no meeting of persons.
+func TestMeetingConstructions(t *testing.T) {
+	for _, tc := range []struct {
+		text, agent, target string
+	}{
+		{"Masoud Barzani sat down with Hakan Fidan for two hours on Sunday.", "masoud-barzani", "hakan-fidan"},
+		{"During a long meeting with Fuad Hussein, Antony Blinken pressed for calm on the border.", "antony-blinken", "fuad-hussein"},
+		{"Following his talks with Hakan Fidan in Baghdad, Masrour Barzani flew back to Erbil.", "masrour-barzani", "hakan-fidan"},
+		{"Masrour Barzani left for Baghdad after meeting Hakan Fidan on Sunday.", "masrour-barzani", "hakan-fidan"},
+		{"Antony Blinken and Fuad Hussein discussed the attacks by telephone.", "antony-blinken", "fuad-hussein"},
+		{"Iraq and the United States sat down to discuss the end of the mission.", "", ""},
+		{"Hakan Fidan warned against meeting with Masoud Barzani.", "", ""},
+	} {
+		rec := extractText(t, tc.text)
+		var got []string
+		for _, e := range rec.Events {
+			if e.Type == schema.EvMeeting {
+				got = append(got, e.Agent+" -> "+e.Target)
+			}
+		}
+		if tc.agent == "" {
+			if len(got) > 0 {
+				t.Errorf("%q: meetings %v, want none", tc.text, got)
+			}
+			continue
+		}
+		if !slices.Contains(got, tc.agent+" -> "+tc.target) {
+			t.Errorf("%q: meetings %v, want %s -> %s", tc.text, got, tc.agent, tc.target)
+		}
+		if !hasFact(rec, wantFact{tc.agent, "met_with", tc.target, ""}) {
+			t.Errorf("%q: no %s met_with %s in %s", tc.text, tc.agent, tc.target, facts(rec))
+		}
+	}
+}
+
+// TestTalksOfTwoPersons: two persons who hold talks meet (a Meeting with
+// met_with); two states that hold talks negotiate.
+func TestTalksOfTwoPersons(t *testing.T) {
+	for _, tc := range []struct {
+		text, typ, agent, target string
+	}{
+		{"Hakan Fidan and Fuad Hussein held talks in Ankara on Wednesday.", schema.EvMeeting, "hakan-fidan", "fuad-hussein"},
+		{"Turkey and Iraq held talks on water in Ankara on Wednesday.", schema.EvNegotiation, "turkey", "iraq"},
+	} {
+		rec := extractText(t, tc.text)
+		var got []string
+		for _, e := range rec.Events {
+			got = append(got, e.Type+" "+e.Agent+" -> "+e.Target)
+		}
+		if len(got) != 1 || got[0] != tc.typ+" "+tc.agent+" -> "+tc.target {
+			t.Errorf("%q: events %v, want only %s %s -> %s", tc.text, got, tc.typ, tc.agent, tc.target)
+		}
+	}
+}
+
+// TestDemandsForWithdrawal: a body that wants forces out, tells them to
+// go, requests their removal or calls on their state to withdraw them
+// demands their withdrawal; none of these is a withdrawal.
+func TestDemandsForWithdrawal(t *testing.T) {
+	for _, tc := range []struct {
+		text, by, of string
+	}{
+		{"The Popular Mobilization Forces want U.S. troops out of the country before the vote.", "popular-mobilization-forces", "us-military"},
+		{"Kataib Hezbollah told the coalition to leave Iraq within a month.", "kataib-hezbollah", "international-coalition"},
+		{"Kataib Hezbollah called for American troops to get out of Anbar.", "kataib-hezbollah", "us-military"},
+		{"Syria requested the departure of Turkish troops from Idlib.", "syria", "turkish-armed-forces"},
+		{"Iran urged the United States to pull its troops out of Syria.", "iran", "us-military"},
+	} {
+		rec := extractText(t, tc.text)
+		if !hasFact(rec, wantFact{tc.by, "demanded_withdrawal_of", tc.of, ""}) {
+			t.Errorf("%q: no %s demanded_withdrawal_of %s in %s", tc.text, tc.by, tc.of, facts(rec))
+		}
+		for _, e := range rec.Events {
+			if e.Type == schema.EvWithdrawal {
+				t.Errorf("%q: a demand read as a withdrawal: %s", tc.text, events(rec))
+			}
+		}
+	}
+}
+
+// TestPlannedWithdrawalByATime: forces that "will leave by" a time are to
+// withdraw; a wish or a condition that they leave is no withdrawal.
+func TestPlannedWithdrawalByATime(t *testing.T) {
+	for _, tc := range []struct {
+		text, agent string
+	}{
+		{"Diplomats expect that Russian forces will withdraw before the winter.", "russian-military"},
+		{"The Turkish army is scheduled to leave within three months, the ministry said.", "turkish-armed-forces"},
+		{"Kataib Hezbollah said it would fight on until U.S. troops leave by force.", ""},
+	} {
+		rec := extractText(t, tc.text)
+		var got []string
+		for _, e := range rec.Events {
+			if e.Type == schema.EvWithdrawal {
+				got = append(got, e.Agent+" "+e.Status)
+			}
+		}
+		want := []string{}
+		if tc.agent != "" {
+			want = []string{tc.agent + " planned"}
+		}
+		if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("%q: withdrawals %v, want %v", tc.text, got, want)
+		}
+	}
+}
+
+// TestMeetingWithABodysPeople: meeting a body's leaders or delegation is a
+// Meeting with the body, without met_with (no person is named).
+func TestMeetingWithABodysPeople(t *testing.T) {
+	for _, tc := range []struct {
+		text, agent, target string
+	}{
+		{"Masrour Barzani met commanders of the Popular Mobilization Forces in Kirkuk.", "masrour-barzani", "popular-mobilization-forces"},
+		{"Hakan Fidan hosted a delegation from the Kurdistan Democratic Party in Ankara.", "hakan-fidan", "kurdistan-democratic-party"},
+	} {
+		rec := extractText(t, tc.text)
+		found := false
+		for _, e := range rec.Events {
+			if e.Type == schema.EvMeeting && e.Agent == tc.agent && e.Target == tc.target {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no meeting of %s with %s in %s", tc.text, tc.agent, tc.target, events(rec))
+		}
+	}
+}
