@@ -501,3 +501,38 @@ func TestAuthorsArePeople(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownNameInsideGroupName: a group named after a man or a place the
+// lexicon knows ("Revenge of X", "the X Brigades") is one name, the
+// group's, which is what acts; the man inside it is not mentioned, the
+// place or country still is.
+func TestKnownNameInsideGroupName(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		want     wantEntity
+		agent    string
+		notThere string // an entity the name inside must not make
+		stays    string // an entity the name inside still makes
+	}{
+		{"Liwa Thar Soleimani said its fighters fired two drones at the base.",
+			wantEntity{"liwa-thar-soleimani", schema.ArmedGroup, "Liwa Thar Soleimani"}, "", "qasem-soleimani", ""},
+		{"Saraya Dam al-Muhandis launched a drone at U.S. troops on Sunday.",
+			wantEntity{"saraya-dam-al-muhandis", schema.ArmedGroup, "Saraya Dam al-Muhandis"}, "saraya-dam-al-muhandis", "abu-mahdi-al-muhandis", ""},
+		{"The Martyr Soleimani Brigades fired rockets at U.S. troops late on Friday.",
+			wantEntity{"martyr-soleimani-brigades", schema.ArmedGroup, "Martyr Soleimani Brigades"}, "martyr-soleimani-brigades", "qasem-soleimani", ""},
+		{"The Ahrar al-Iraq Brigades fired rockets at U.S. troops last week.",
+			wantEntity{"ahrar-al-iraq-brigades", schema.ArmedGroup, "Ahrar al-Iraq Brigades"}, "ahrar-al-iraq-brigades", "", "iraq"},
+	} {
+		checkEntities(t, c.text, []wantEntity{c.want})
+		rec := extractText(t, c.text)
+		if c.notThere != "" && entityByID(rec, c.notThere) != nil {
+			t.Errorf("%q: the name inside the group's made %s", c.text, c.notThere)
+		}
+		if c.stays != "" && entityByID(rec, c.stays) == nil {
+			t.Errorf("%q: no %s in %v", c.text, c.stays, ids(rec))
+		}
+		if c.agent != "" && !hasEvent(rec, wantEvent{"Attack", c.agent, "us-military"}) {
+			t.Errorf("%q: no attack by %s:%s", c.text, c.agent, eventList(rec))
+		}
+	}
+}

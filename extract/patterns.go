@@ -685,6 +685,14 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 				j = k + 1
 				continue
 			}
+			if m := d.nameInGroupName(i, j, s); m != nil {
+				d.dropMention(m)
+				if m.ent.typ == schema.Person {
+					d.dropUnmentioned(m.ent)
+				}
+				j = m.last
+				continue
+			}
 			break
 		}
 		j = d.ofPlace(i, j, s)
@@ -698,6 +706,56 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 		i = j
 	}
 	return out
+}
+
+// nameInGroupName returns the lexicon's person, place or country named at
+// token j (after up to two connectors) inside the name of an armed group
+// that the run [i, j) opens: a group's leading head before it ("Saraya
+// Thar al-Muhandis", "Liwa Thar Soleimani": a group named for a man
+// avenged, not the man), or a group's head after it ("the Martyr
+// Soleimani Brigades", "the Ahrar al-Iraq Brigades"). The run takes over
+// its mention; a place or country inside still counts as mentioned
+// (innerNames). Nil when no such name goes on the run.
+func (d *doc) nameInGroupName(i, j int, s *sentence) *mention {
+	k := j
+	for k < s.last && k-j < 2 && d.at[k] == nil && d.toks[k].kind == tWord && d.lx.nameConnectors.hasID(d.toks[k].id) {
+		k++
+	}
+	if k >= s.last || d.toks[k].nl > 0 {
+		return nil
+	}
+	m := d.at[k]
+	if m == nil || m.first != k || m.last > s.last {
+		return nil
+	}
+	if t := m.ent.typ; t != schema.Person && t != schema.Place && t != schema.Country {
+		return nil
+	}
+	if d.lx.leadHeadOf(&d.toks[i]) == schema.ArmedGroup {
+		return m
+	}
+	for e := m.last; e < s.last && e < m.last+3 && d.nameWord(e) && d.toks[e].nl == 0; e++ {
+		if d.lx.headOf(&d.toks[e]) == schema.ArmedGroup {
+			return m
+		}
+	}
+	return nil
+}
+
+// dropUnmentioned drops entity e when no mention of it is left: a man
+// named only inside a group's name is not mentioned (innerNames).
+func (d *doc) dropUnmentioned(e *entity) {
+	for _, m := range d.ments {
+		if m.ent == e {
+			return
+		}
+	}
+	if k := slices.Index(d.ents, e); k >= 0 {
+		d.ents = slices.Delete(d.ents, k, k+1)
+	}
+	if d.byID[e.id] == e {
+		delete(d.byID, e.id)
+	}
 }
 
 // facilities turns a place the lexicon found, with the names a hyphen
