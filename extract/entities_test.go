@@ -536,3 +536,26 @@ func TestKnownNameInsideGroupName(t *testing.T) {
 		}
 	}
 }
+
+// TestBracketedTranslation: a name followed by its translation in
+// parentheses or square brackets, "the" allowed inside, is one entity,
+// named as the text names it, whether the lexicon knows the name or not.
+func TestBracketedTranslation(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		want  wantEntity
+		other string // the id the translation alone would make
+	}{
+		{"Saraya Nur al-Huda [Light of Guidance Brigades] said it launched drones at U.S. troops.",
+			wantEntity{"saraya-nur-al-huda", schema.ArmedGroup, "Light of Guidance Brigades"}, "light-of-guidance-brigades"},
+		{"Harakat Sayf al-Nasr (the Sword of Victory Movement) fired rockets at U.S. troops.",
+			wantEntity{"harakat-sayf-al-nasr", schema.ArmedGroup, "Sword of Victory Movement"}, "sword-of-victory-movement"},
+		{"Kata'ib Hezbollah [Party of God Brigades] fired rockets at U.S. troops.",
+			wantEntity{"kataib-hezbollah", schema.ArmedGroup, "Party of God Brigades"}, "party-of-god-brigades"},
+	} {
+		checkEntities(t, c.text, []wantEntity{c.want})
+		if rec := extractText(t, c.text); entityByID(rec, c.other) != nil {
+			t.Errorf("%q: the translation is an entity of its own: %v", c.text, ids(rec))
+		}
+	}
+}

@@ -615,6 +615,7 @@ type candidate struct {
 	sent        int
 	typ         string // "" for a bare short form ("Yasir") to resolve within the article
 	after       *mention
+	afterCand   *candidate // the new name before the brackets this one is in, when after is nil
 	how         string
 	home        *LexEntry // "the Foreign Ministry": the body of the article's country
 }
@@ -697,7 +698,11 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 		}
 		j = d.ofPlace(i, j, s)
 		i = d.placeBefore(i, j, s)
-		if c := d.classifyRun(s, i, j, headline); c != nil {
+		var prev *candidate
+		if n := len(out); n > sites {
+			prev = out[n-1]
+		}
+		if c := d.classifyRun(s, i, j, headline, prev); c != nil {
 			if typ, n := d.facilityHead(c.last, s.last); n > 0 && c.after == nil && c.home == nil && !d.toks[c.first].hyph {
 				c.last, c.typ = c.last+n, typ // "the Jarrah airbase", "the Germke road"
 			}
@@ -906,7 +911,7 @@ func (d *doc) nameWord(i int) bool {
 
 // classifyRun types the run [i, j), or returns nil when nothing marks it as
 // a name of a known kind.
-func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
+func (d *doc) classifyRun(s *sentence, i, j int, headline bool, prev *candidate) *candidate {
 	// Titles and demonyms at the start describe the name ("Iraqi
 	// commander", "Military Spokesperson"), they are not part of it.
 	typ := d.headType(i, j)
@@ -1008,8 +1013,12 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		c.typ = schema.MediaOutlet
 		return c
 	}
-	if start > 1 && d.toks[start-1].norm == "(" && d.at[start-2] != nil && j < len(d.toks) && d.toks[j].norm == ")" {
-		c.after = d.at[start-2]
+	if o := d.bracketOpen(start, j); o > 0 {
+		if d.at[o-1] != nil {
+			c.after = d.at[o-1]
+		} else if prev != nil && prev.last == o && prev.sent == s.idx && prev.after == nil && prev.home == nil && pairedName(prev.typ, typ) {
+			c.afterCand = prev // "Saraya X [Men of Y Brigades]": a new name and its translation
+		}
 	}
 	if n == 1 {
 		// A lone word is a short form for a name seen elsewhere in the
@@ -1028,10 +1037,10 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		}
 		return c
 	}
-	if headline && c.after == nil && !credit && !(typ == schema.Person && d.lx.given[d.toks[start].norm] && d.bylineLine(s)) {
+	if headline && c.after == nil && c.afterCand == nil && !credit && !(typ == schema.Person && d.lx.given[d.toks[start].norm] && d.bylineLine(s)) {
 		return nil // a headline's capitals make no names; a byline's and a photo credit's do
 	}
-	if typ == "" && c.after == nil {
+	if typ == "" && c.after == nil && c.afterCand == nil {
 		if c.home = d.homeBody(start, j); c.home != nil {
 			c.typ = schema.GovernmentBody
 			return c
@@ -1039,6 +1048,36 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		return nil
 	}
 	return c
+}
+
+// bracketOpen returns the token that opens the parentheses or square
+// brackets the run [start, j) stands alone in, "the" allowed before it,
+// or -1: "Kata'ib Hezbollah (Hezbollah Brigades)", "Liwa X [Y Brigade]",
+// "Harakat X (the Y Movement)" give a name and its translation or another
+// spelling.
+func (d *doc) bracketOpen(start, j int) int {
+	o := start - 1
+	if o > 0 && d.toks[o].norm == "the" {
+		o--
+	}
+	if o < 1 || j >= len(d.toks) {
+		return -1
+	}
+	if a, b := d.toks[o].norm, d.toks[j].norm; a == "(" && b == ")" || a == "[" && b == "]" {
+		return o
+	}
+	return -1
+}
+
+// pairedName reports a new name of type typ in brackets after a new name
+// of type before that may be its translation: the same type, or none
+// (a translation need not end in a head word). A person's bracketed name
+// is a nom de guerre or a real name, which knownAs reads.
+func pairedName(before, typ string) bool {
+	if before == "" || before == schema.Person || typ == schema.Person {
+		return false
+	}
+	return typ == "" || typ == before
 }
 
 // homeBody returns the lexicon's body that a state institution named
