@@ -559,3 +559,22 @@ func TestBracketedTranslation(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupKindAfterName: a noun of a group's kind after its name ("the X
+// militia", "the X group") belongs to the name, and the group is the
+// actor of the verb after it, known to the lexicon or not; "a X militia"
+// describes and stays out.
+func TestGroupKindAfterName(t *testing.T) {
+	for _, c := range []struct {
+		text, agent string
+	}{
+		{"The Kataib Hezbollah militia fired rockets at U.S. troops near the border.", "kataib-hezbollah"},
+		{"The Sabiqun militia fired rockets at U.S. troops on Tuesday.", "sabiqun"},
+		{"Overnight the Nujaba group launched two drones at U.S. troops in Syria.", "harakat-hezbollah-al-nujaba"},
+	} {
+		rec := extractText(t, c.text)
+		if !hasEvent(rec, wantEvent{"Attack", c.agent, "us-military"}) {
+			t.Errorf("%q: no attack by %s:%s", c.text, c.agent, eventList(rec))
+		}
+	}
+}

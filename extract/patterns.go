@@ -47,6 +47,7 @@ func (d *doc) findMentions() {
 		cands = append(cands, d.nameRuns(s)...)
 	}
 	d.resolveCandidates(cands)
+	d.groupKinds()
 	d.acronyms()
 	d.knownAs()
 	for i := range d.sents {
@@ -80,6 +81,35 @@ func (d *doc) scansOf(s *sentence) uint16 {
 		scans |= d.lx.byWord[d.toks[i].id].gates
 	}
 	return scans
+}
+
+// groupKinds extends an armed group's mention over a noun of its kind
+// right after it (words.yaml, group_kind_nouns): "the Kataib Hezbollah
+// militia fired", "the X group said" name the group as the actor, where
+// the noun between name and verb hid it from the rules. The entity keeps
+// its surface; a noun before "of" or a name, or after "a" ("a X
+// militia"), is left alone ("the X group of fighters").
+func (d *doc) groupKinds() {
+	for _, m := range d.ments {
+		if m.ent.typ != schema.ArmedGroup {
+			continue
+		}
+		k := m.last
+		if k >= d.sents[m.sent].last || d.at[k] != nil || d.reserved[k] {
+			continue
+		}
+		if t := &d.toks[k]; t.kind != tWord || t.cap || t.nl > 0 || !d.lx.groupKindNouns.hasID(t.id) {
+			continue
+		}
+		if n := k + 1; n < len(d.toks) && (d.toks[n].norm == "of" || d.nameWordAt(n)) {
+			continue
+		}
+		if p := m.first - 1; p >= 0 && (d.toks[p].norm == "a" || d.toks[p].norm == "an") {
+			continue // "a Yazidi militia active in ...": a description, not a name
+		}
+		m.last = k + 1
+		d.at[k] = m
+	}
 }
 
 // innerNames counts a country or place named by one word inside a longer
