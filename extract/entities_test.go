@@ -578,3 +578,23 @@ func TestGroupKindAfterName(t *testing.T) {
 		}
 	}
 }
+
+// TestArabicGroupOpeners: Arabic words that open an armed group's name
+// ("Ashab" companions, "Tashkil" formation, "Fasil" faction, "Jund"
+// soldiers, "Usbat" league, "Tanzim" organisation) type it, and a place
+// only spelt like a word of the name is not named.
+func TestArabicGroupOpeners(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want wantEntity
+	}{
+		{"Ashab al-Bayraq al-Sawda said it fired drones at U.S. troops.", wantEntity{"ashab-al-bayraq-al-sawda", schema.ArmedGroup, "Ashab al-Bayraq al-Sawda"}},
+		{"Tashkil al-Fajr al-Jadid said it would keep up the pressure.", wantEntity{"tashkil-al-fajr-al-jadid", schema.ArmedGroup, "Tashkil al-Fajr al-Jadid"}},
+		{"Fasil Abna al-Rafidain claimed a rocket attack on U.S. troops.", wantEntity{"fasil-abna-al-rafidain", schema.ArmedGroup, "Fasil Abna al-Rafidain"}},
+	} {
+		checkEntities(t, c.text, []wantEntity{c.want})
+		if rec := extractText(t, c.text); entityByID(rec, "suwayda") != nil {
+			t.Errorf("%q: a word of the group's name made Suwayda", c.text)
+		}
+	}
+}

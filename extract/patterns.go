@@ -718,8 +718,8 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 			}
 			if m := d.nameInGroupName(i, j, s); m != nil {
 				d.dropMention(m)
-				if m.ent.typ == schema.Person {
-					d.dropUnmentioned(m.ent)
+				if m.ent.typ == schema.Person || m.how == ReasonKeyEqual {
+					d.dropUnmentioned(m.ent) // a place only spelt like one ("Ashab al-Raya al-Sawda") is not named
 				}
 				j = m.last
 				continue
