@@ -598,3 +598,11 @@ func TestArabicGroupOpeners(t *testing.T) {
 		}
 	}
 }
+
+// TestCourtesyTitles: the Shia honorific "Sayyed", the cleric's "Mullah"
+// and the Kurdish "Kak" are titles before a name, not part of it.
+func TestCourtesyTitles(t *testing.T) {
+	checkEntities(t, "Sayyed Jaafar al-Hakimi urged calm after the strike.", []wantEntity{{"jaafar-al-hakimi", schema.Person, "Jaafar al-Hakimi"}})
+	checkEntities(t, "Mullah Aziz Barzinji was killed in the raid on Sunday.", []wantEntity{{"aziz-barzinji", schema.Person, "Aziz Barzinji"}})
+	checkEntities(t, "Kak Shwan Rasul, the district mayor, said the road was closed.", []wantEntity{{"shwan-rasul", schema.Person, "Shwan Rasul"}})
+}
