@@ -606,3 +606,29 @@ func TestCourtesyTitles(t *testing.T) {
 	checkEntities(t, "Mullah Aziz Barzinji was killed in the raid on Sunday.", []wantEntity{{"aziz-barzinji", schema.Person, "Aziz Barzinji"}})
 	checkEntities(t, "Kak Shwan Rasul, the district mayor, said the road was closed.", []wantEntity{{"shwan-rasul", schema.Person, "Shwan Rasul"}})
 }
+
+// TestPeopleByWhatBefellThem: a name no given name marks is a person's
+// when it is killed or wounded, or given an age, alone or in a list
+// ("A and B were killed"); not a people's ("dozens of X Y were killed")
+// nor a noun's modifier ("killed X Y residents").
+func TestPeopleByWhatBefellThem(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantEntity
+		not  string
+	}{
+		{"Late on Monday, Zelal Berxwedan was killed near the river.", []wantEntity{{"zelal-berxwedan", schema.Person, "Zelal Berxwedan"}}, ""},
+		{"The bombardment wounded Hawre Çakir and Rûken Tolhildan.", []wantEntity{{"hawre-cakir", schema.Person, "Hawre Çakir"}, {"ruken-tolhildan", schema.Person, "Rûken Tolhildan"}}, ""},
+		{"Baran Şêx and Nûrê Kobar were wounded by shrapnel.", []wantEntity{{"baran-sex", schema.Person, "Baran Şêx"}, {"nure-kobar", schema.Person, "Nûrê Kobar"}}, ""},
+		{"Officials said Welat Heso, 19, had left the village.", []wantEntity{{"welat-heso", schema.Person, "Welat Heso"}}, ""},
+		{"Dozens of Ezidi Kurds were killed in the massacre.", nil, "ezidi-kurds"},
+		{"The shelling killed Qasr Bani residents overnight.", nil, "qasr-bani"},
+	} {
+		checkEntities(t, c.text, c.want)
+		if c.not != "" {
+			if e := entityByID(extractText(t, c.text), c.not); e != nil && e.Type == schema.Person {
+				t.Errorf("%q: %s is a person", c.text, c.not)
+			}
+		}
+	}
+}

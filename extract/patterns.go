@@ -1026,7 +1026,7 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool, prev *candidate)
 	if typ == "" && n >= 2 && d.lx.placeOpeners.hasID(d.toks[start].id) {
 		typ = schema.Place // "Mount Qasioun", "Tal Abyad"; not "the Tal Zaytun air base"
 	}
-	if typ == "" && n >= 2 && n <= 4 && (d.personCueBefore(start) || d.personList(s, start, j)) {
+	if typ == "" && n >= 2 && n <= 4 && (d.personCueBefore(start) || d.personCueAfter(start, j) || d.personList(s, start, j)) {
 		typ = schema.Person
 	}
 	if typ == "" && n <= 4 && start == i && !headline && d.placeList(s, start, j) {
@@ -1432,7 +1432,49 @@ func (d *doc) personCueBefore(i int) bool {
 	if i >= 2 && d.lx.namingWords.hasID(d.toks[i-1].id) {
 		return d.lx.namedPersonNouns.hasID(d.toks[i-2].id)
 	}
+	if i >= 1 && d.lx.casualtyVerbs.hasID(d.toks[i-1].id) && !d.toks[i-1].cap {
+		return d.nameEndsAt(i) // "the strike killed X Y": what is killed or wounded is people
+	}
 	return i >= 1 && d.lx.personListHeads.hasID(d.toks[i-1].id)
+}
+
+// nameEndsAt reports a capitalised run from token i that ends at
+// punctuation, a preposition of place or a conjunction, where a person's
+// name ends, not at a noun it qualifies ("killed Mar Elia residents").
+func (d *doc) nameEndsAt(i int) bool {
+	j := i
+	for j < len(d.toks) && d.toks[j].kind == tWord && (d.toks[j].cap || d.at[j] == nil && d.article(j)) {
+		j++
+	}
+	if j >= len(d.toks) || d.toks[j].kind != tWord {
+		return true
+	}
+	switch d.toks[j].norm {
+	case "and", "or", "as", "on", "with", "while", "during", "after", "before", "when", "who":
+		return true
+	}
+	return d.lx.placePrepositions.hasID(d.toks[j].id)
+}
+
+// personCueAfter reports words after the name [i, j) that only a
+// person's name takes: an age between commas ("X Y, 24,"), or being
+// killed or wounded ("X Y was killed", "X and Y were wounded"; words.yaml
+// casualty_verbs). "Were" takes the last of a list only: a name alone
+// before it is a people's ("hundreds of Yazidi Kurds were killed").
+func (d *doc) personCueAfter(i, j int) bool {
+	if j+2 < len(d.toks) && d.toks[j].norm == "," && d.toks[j+1].kind == tNum && len(d.toks[j+1].norm) <= 2 && (d.toks[j+2].norm == "," || d.toks[j+2].norm == ".") {
+		return true
+	}
+	if j+1 >= len(d.toks) || !d.lx.casualtyVerbs.hasID(d.toks[j+1].id) {
+		return false
+	}
+	switch d.toks[j].norm {
+	case "was":
+		return true
+	case "were":
+		return i > 0 && (d.toks[i-1].norm == "and" || d.toks[i-1].norm == ",")
+	}
+	return false
 }
 
 // aliasPhraseBefore returns the comma or bracket that opens an alias
@@ -1749,7 +1791,7 @@ func (d *doc) personItem(i, j int) bool {
 	if m := d.at[i]; m != nil {
 		return m.ent.typ == schema.Person
 	}
-	return j-i >= 2 && d.lx.given[d.toks[i].norm] || d.personCueBefore(i)
+	return j-i >= 2 && d.lx.given[d.toks[i].norm] || d.personCueBefore(i) || j-i >= 2 && d.personCueAfter(i, j)
 }
 
 // known reports a list item at token i that the lexicon names as no
