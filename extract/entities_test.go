@@ -632,3 +632,18 @@ func TestPeopleByWhatBefellThem(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectionOpensGroupName: a direction's adjective opens a group's
+// name that a group's head ends, and names nothing before a place.
+func TestDirectionOpensGroupName(t *testing.T) {
+	checkEntities(t, "The Southern Dawn Brigade shelled a village near the river on Friday.",
+		[]wantEntity{{"southern-dawn-brigade", schema.ArmedGroup, "Southern Dawn Brigade"}})
+	checkEntities(t, "Officials said the Eastern Shield Front had withdrawn its fighters.",
+		[]wantEntity{{"eastern-shield-front", schema.ArmedGroup, "Eastern Shield Front"}})
+	rec := extractText(t, "Turkish jets struck Northern Iraq again on Friday.")
+	for _, e := range rec.Entities {
+		if e.Type == schema.ArmedGroup {
+			t.Errorf("a direction before a place made a group: %+v", e)
+		}
+	}
+}

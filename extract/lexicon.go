@@ -113,6 +113,7 @@ type wordLists struct {
 	NameConnectors    []string            `yaml:"name_connectors"`
 	GroupWords        []string            `yaml:"group_words"`
 	GroupKindNouns    []string            `yaml:"group_kind_nouns"`
+	GroupAdjectives   []string            `yaml:"group_adjectives"`
 	MediaWords        []string            `yaml:"media_words"`
 	SpeechVerbs       []string            `yaml:"speech_verbs"`
 	GenericWords      []string            `yaml:"generic_words"`

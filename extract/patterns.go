@@ -696,7 +696,7 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 			i, f = max(i, out[f].last), f+1 // a facility's name words are its own
 			continue
 		}
-		if !d.nameWord(i) || d.lx.startStop.hasID(d.toks[i].id) && !d.headAhead(i+1, s.last) {
+		if !d.nameWord(i) && !d.groupAdjective(i, s.last) || d.lx.startStop.hasID(d.toks[i].id) && !d.headAhead(i+1, s.last) {
 			i++
 			continue
 		}
@@ -791,6 +791,23 @@ func (d *doc) dropUnmentioned(e *entity) {
 	if d.byID[e.id] == e {
 		delete(d.byID, e.id)
 	}
+}
+
+// groupAdjective reports a descriptor at token i that opens a group's
+// name: capitalised, of words.yaml group_adjectives, before up to three
+// name words that end in a group's head ("the Northern Liberation
+// Front"; not "Northern Iraq").
+func (d *doc) groupAdjective(i, last int) bool {
+	t := &d.toks[i]
+	if t.kind != tWord || !t.cap || d.at[i] != nil || d.reserved[i] || !d.lx.groupAdjectives.hasID(t.id) {
+		return false
+	}
+	for k := i + 1; k < last && k <= i+3 && d.nameWord(k) && d.toks[k].nl == 0; k++ {
+		if d.lx.headOf(&d.toks[k]) == schema.ArmedGroup {
+			return true
+		}
+	}
+	return false
 }
 
 // facilities turns a place the lexicon found, with the names a hyphen
