@@ -501,3 +501,149 @@ func TestAuthorsArePeople(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownNameInsideGroupName: a group named after a man or a place the
+// lexicon knows ("Revenge of X", "the X Brigades") is one name, the
+// group's, which is what acts; the man inside it is not mentioned, the
+// place or country still is.
+func TestKnownNameInsideGroupName(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		want     wantEntity
+		agent    string
+		notThere string // an entity the name inside must not make
+		stays    string // an entity the name inside still makes
+	}{
+		{"Liwa Thar Soleimani said its fighters fired two drones at the base.",
+			wantEntity{"liwa-thar-soleimani", schema.ArmedGroup, "Liwa Thar Soleimani"}, "", "qasem-soleimani", ""},
+		{"Saraya Dam al-Muhandis launched a drone at U.S. troops on Sunday.",
+			wantEntity{"saraya-dam-al-muhandis", schema.ArmedGroup, "Saraya Dam al-Muhandis"}, "saraya-dam-al-muhandis", "abu-mahdi-al-muhandis", ""},
+		{"The Martyr Soleimani Brigades fired rockets at U.S. troops late on Friday.",
+			wantEntity{"martyr-soleimani-brigades", schema.ArmedGroup, "Martyr Soleimani Brigades"}, "martyr-soleimani-brigades", "qasem-soleimani", ""},
+		{"The Ahrar al-Iraq Brigades fired rockets at U.S. troops last week.",
+			wantEntity{"ahrar-al-iraq-brigades", schema.ArmedGroup, "Ahrar al-Iraq Brigades"}, "ahrar-al-iraq-brigades", "", "iraq"},
+	} {
+		checkEntities(t, c.text, []wantEntity{c.want})
+		rec := extractText(t, c.text)
+		if c.notThere != "" && entityByID(rec, c.notThere) != nil {
+			t.Errorf("%q: the name inside the group's made %s", c.text, c.notThere)
+		}
+		if c.stays != "" && entityByID(rec, c.stays) == nil {
+			t.Errorf("%q: no %s in %v", c.text, c.stays, ids(rec))
+		}
+		if c.agent != "" && !hasEvent(rec, wantEvent{"Attack", c.agent, "us-military"}) {
+			t.Errorf("%q: no attack by %s:%s", c.text, c.agent, eventList(rec))
+		}
+	}
+}
+
+// TestBracketedTranslation: a name followed by its translation in
+// parentheses or square brackets, "the" allowed inside, is one entity,
+// named as the text names it, whether the lexicon knows the name or not.
+func TestBracketedTranslation(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		want  wantEntity
+		other string // the id the translation alone would make
+	}{
+		{"Saraya Nur al-Huda [Light of Guidance Brigades] said it launched drones at U.S. troops.",
+			wantEntity{"saraya-nur-al-huda", schema.ArmedGroup, "Light of Guidance Brigades"}, "light-of-guidance-brigades"},
+		{"Harakat Sayf al-Nasr (the Sword of Victory Movement) fired rockets at U.S. troops.",
+			wantEntity{"harakat-sayf-al-nasr", schema.ArmedGroup, "Sword of Victory Movement"}, "sword-of-victory-movement"},
+		{"Kata'ib Hezbollah [Party of God Brigades] fired rockets at U.S. troops.",
+			wantEntity{"kataib-hezbollah", schema.ArmedGroup, "Party of God Brigades"}, "party-of-god-brigades"},
+	} {
+		checkEntities(t, c.text, []wantEntity{c.want})
+		if rec := extractText(t, c.text); entityByID(rec, c.other) != nil {
+			t.Errorf("%q: the translation is an entity of its own: %v", c.text, ids(rec))
+		}
+	}
+}
+
+// TestGroupKindAfterName: a noun of a group's kind after its name ("the X
+// militia", "the X group") belongs to the name, and the group is the
+// actor of the verb after it, known to the lexicon or not; "a X militia"
+// describes and stays out.
+func TestGroupKindAfterName(t *testing.T) {
+	for _, c := range []struct {
+		text, agent string
+	}{
+		{"The Kataib Hezbollah militia fired rockets at U.S. troops near the border.", "kataib-hezbollah"},
+		{"The Sabiqun militia fired rockets at U.S. troops on Tuesday.", "sabiqun"},
+		{"Overnight the Nujaba group launched two drones at U.S. troops in Syria.", "harakat-hezbollah-al-nujaba"},
+	} {
+		rec := extractText(t, c.text)
+		if !hasEvent(rec, wantEvent{"Attack", c.agent, "us-military"}) {
+			t.Errorf("%q: no attack by %s:%s", c.text, c.agent, eventList(rec))
+		}
+	}
+}
+
+// TestArabicGroupOpeners: Arabic words that open an armed group's name
+// ("Ashab" companions, "Tashkil" formation, "Fasil" faction, "Jund"
+// soldiers, "Usbat" league, "Tanzim" organisation) type it, and a place
+// only spelt like a word of the name is not named.
+func TestArabicGroupOpeners(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want wantEntity
+	}{
+		{"Ashab al-Bayraq al-Sawda said it fired drones at U.S. troops.", wantEntity{"ashab-al-bayraq-al-sawda", schema.ArmedGroup, "Ashab al-Bayraq al-Sawda"}},
+		{"Tashkil al-Fajr al-Jadid said it would keep up the pressure.", wantEntity{"tashkil-al-fajr-al-jadid", schema.ArmedGroup, "Tashkil al-Fajr al-Jadid"}},
+		{"Fasil Abna al-Rafidain claimed a rocket attack on U.S. troops.", wantEntity{"fasil-abna-al-rafidain", schema.ArmedGroup, "Fasil Abna al-Rafidain"}},
+	} {
+		checkEntities(t, c.text, []wantEntity{c.want})
+		if rec := extractText(t, c.text); entityByID(rec, "suwayda") != nil {
+			t.Errorf("%q: a word of the group's name made Suwayda", c.text)
+		}
+	}
+}
+
+// TestCourtesyTitles: the Shia honorific "Sayyed", the cleric's "Mullah"
+// and the Kurdish "Kak" are titles before a name, not part of it.
+func TestCourtesyTitles(t *testing.T) {
+	checkEntities(t, "Sayyed Jaafar al-Hakimi urged calm after the strike.", []wantEntity{{"jaafar-al-hakimi", schema.Person, "Jaafar al-Hakimi"}})
+	checkEntities(t, "Mullah Aziz Barzinji was killed in the raid on Sunday.", []wantEntity{{"aziz-barzinji", schema.Person, "Aziz Barzinji"}})
+	checkEntities(t, "Kak Shwan Rasul, the district mayor, said the road was closed.", []wantEntity{{"shwan-rasul", schema.Person, "Shwan Rasul"}})
+}
+
+// TestPeopleByWhatBefellThem: a name no given name marks is a person's
+// when it is killed or wounded, or given an age, alone or in a list
+// ("A and B were killed"); not a people's ("dozens of X Y were killed")
+// nor a noun's modifier ("killed X Y residents").
+func TestPeopleByWhatBefellThem(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantEntity
+		not  string
+	}{
+		{"Late on Monday, Zelal Berxwedan was killed near the river.", []wantEntity{{"zelal-berxwedan", schema.Person, "Zelal Berxwedan"}}, ""},
+		{"The bombardment wounded Hawre Çakir and Rûken Tolhildan.", []wantEntity{{"hawre-cakir", schema.Person, "Hawre Çakir"}, {"ruken-tolhildan", schema.Person, "Rûken Tolhildan"}}, ""},
+		{"Baran Şêx and Nûrê Kobar were wounded by shrapnel.", []wantEntity{{"baran-sex", schema.Person, "Baran Şêx"}, {"nure-kobar", schema.Person, "Nûrê Kobar"}}, ""},
+		{"Officials said Welat Heso, 19, had left the village.", []wantEntity{{"welat-heso", schema.Person, "Welat Heso"}}, ""},
+		{"Dozens of Ezidi Kurds were killed in the massacre.", nil, "ezidi-kurds"},
+		{"The shelling killed Qasr Bani residents overnight.", nil, "qasr-bani"},
+	} {
+		checkEntities(t, c.text, c.want)
+		if c.not != "" {
+			if e := entityByID(extractText(t, c.text), c.not); e != nil && e.Type == schema.Person {
+				t.Errorf("%q: %s is a person", c.text, c.not)
+			}
+		}
+	}
+}
+
+// TestDirectionOpensGroupName: a direction's adjective opens a group's
+// name that a group's head ends, and names nothing before a place.
+func TestDirectionOpensGroupName(t *testing.T) {
+	checkEntities(t, "The Southern Dawn Brigade shelled a village near the river on Friday.",
+		[]wantEntity{{"southern-dawn-brigade", schema.ArmedGroup, "Southern Dawn Brigade"}})
+	checkEntities(t, "Officials said the Eastern Shield Front had withdrawn its fighters.",
+		[]wantEntity{{"eastern-shield-front", schema.ArmedGroup, "Eastern Shield Front"}})
+	rec := extractText(t, "Turkish jets struck Northern Iraq again on Friday.")
+	for _, e := range rec.Entities {
+		if e.Type == schema.ArmedGroup {
+			t.Errorf("a direction before a place made a group: %+v", e)
+		}
+	}
+}

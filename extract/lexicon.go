@@ -112,6 +112,8 @@ type wordLists struct {
 	StartStop         []string            `yaml:"start_stop"`
 	NameConnectors    []string            `yaml:"name_connectors"`
 	GroupWords        []string            `yaml:"group_words"`
+	GroupKindNouns    []string            `yaml:"group_kind_nouns"`
+	GroupAdjectives   []string            `yaml:"group_adjectives"`
 	MediaWords        []string            `yaml:"media_words"`
 	SpeechVerbs       []string            `yaml:"speech_verbs"`
 	GenericWords      []string            `yaml:"generic_words"`

@@ -47,6 +47,7 @@ func (d *doc) findMentions() {
 		cands = append(cands, d.nameRuns(s)...)
 	}
 	d.resolveCandidates(cands)
+	d.groupKinds()
 	d.acronyms()
 	d.knownAs()
 	for i := range d.sents {
@@ -80,6 +81,35 @@ func (d *doc) scansOf(s *sentence) uint16 {
 		scans |= d.lx.byWord[d.toks[i].id].gates
 	}
 	return scans
+}
+
+// groupKinds extends an armed group's mention over a noun of its kind
+// right after it (words.yaml, group_kind_nouns): "the Kataib Hezbollah
+// militia fired", "the X group said" name the group as the actor, where
+// the noun between name and verb hid it from the rules. The entity keeps
+// its surface; a noun before "of" or a name, or after "a" ("a X
+// militia"), is left alone ("the X group of fighters").
+func (d *doc) groupKinds() {
+	for _, m := range d.ments {
+		if m.ent.typ != schema.ArmedGroup {
+			continue
+		}
+		k := m.last
+		if k >= d.sents[m.sent].last || d.at[k] != nil || d.reserved[k] {
+			continue
+		}
+		if t := &d.toks[k]; t.kind != tWord || t.cap || t.nl > 0 || !d.lx.groupKindNouns.hasID(t.id) {
+			continue
+		}
+		if n := k + 1; n < len(d.toks) && (d.toks[n].norm == "of" || d.nameWordAt(n)) {
+			continue
+		}
+		if p := m.first - 1; p >= 0 && (d.toks[p].norm == "a" || d.toks[p].norm == "an") {
+			continue // "a Yazidi militia active in ...": a description, not a name
+		}
+		m.last = k + 1
+		d.at[k] = m
+	}
 }
 
 // innerNames counts a country or place named by one word inside a longer
@@ -615,6 +645,7 @@ type candidate struct {
 	sent        int
 	typ         string // "" for a bare short form ("Yasir") to resolve within the article
 	after       *mention
+	afterCand   *candidate // the new name before the brackets this one is in, when after is nil
 	how         string
 	home        *LexEntry // "the Foreign Ministry": the body of the article's country
 }
@@ -665,7 +696,7 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 			i, f = max(i, out[f].last), f+1 // a facility's name words are its own
 			continue
 		}
-		if !d.nameWord(i) || d.lx.startStop.hasID(d.toks[i].id) && !d.headAhead(i+1, s.last) {
+		if !d.nameWord(i) && !d.groupAdjective(i, s.last) || d.lx.startStop.hasID(d.toks[i].id) && !d.headAhead(i+1, s.last) {
 			i++
 			continue
 		}
@@ -685,11 +716,23 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 				j = k + 1
 				continue
 			}
+			if m := d.nameInGroupName(i, j, s); m != nil {
+				d.dropMention(m)
+				if m.ent.typ == schema.Person || m.how == ReasonKeyEqual {
+					d.dropUnmentioned(m.ent) // a place only spelt like one ("Ashab al-Raya al-Sawda") is not named
+				}
+				j = m.last
+				continue
+			}
 			break
 		}
 		j = d.ofPlace(i, j, s)
 		i = d.placeBefore(i, j, s)
-		if c := d.classifyRun(s, i, j, headline); c != nil {
+		var prev *candidate
+		if n := len(out); n > sites {
+			prev = out[n-1]
+		}
+		if c := d.classifyRun(s, i, j, headline, prev); c != nil {
 			if typ, n := d.facilityHead(c.last, s.last); n > 0 && c.after == nil && c.home == nil && !d.toks[c.first].hyph {
 				c.last, c.typ = c.last+n, typ // "the Jarrah airbase", "the Germke road"
 			}
@@ -698,6 +741,73 @@ func (d *doc) nameRuns(s *sentence) []*candidate {
 		i = j
 	}
 	return out
+}
+
+// nameInGroupName returns the lexicon's person, place or country named at
+// token j (after up to two connectors) inside the name of an armed group
+// that the run [i, j) opens: a group's leading head before it ("Saraya
+// Thar al-Muhandis", "Liwa Thar Soleimani": a group named for a man
+// avenged, not the man), or a group's head after it ("the Martyr
+// Soleimani Brigades", "the Ahrar al-Iraq Brigades"). The run takes over
+// its mention; a place or country inside still counts as mentioned
+// (innerNames). Nil when no such name goes on the run.
+func (d *doc) nameInGroupName(i, j int, s *sentence) *mention {
+	k := j
+	for k < s.last && k-j < 2 && d.at[k] == nil && d.toks[k].kind == tWord && d.lx.nameConnectors.hasID(d.toks[k].id) {
+		k++
+	}
+	if k >= s.last || d.toks[k].nl > 0 {
+		return nil
+	}
+	m := d.at[k]
+	if m == nil || m.first != k || m.last > s.last {
+		return nil
+	}
+	if t := m.ent.typ; t != schema.Person && t != schema.Place && t != schema.Country {
+		return nil
+	}
+	if d.lx.leadHeadOf(&d.toks[i]) == schema.ArmedGroup {
+		return m
+	}
+	for e := m.last; e < s.last && e < m.last+3 && d.nameWord(e) && d.toks[e].nl == 0; e++ {
+		if d.lx.headOf(&d.toks[e]) == schema.ArmedGroup {
+			return m
+		}
+	}
+	return nil
+}
+
+// dropUnmentioned drops entity e when no mention of it is left: a man
+// named only inside a group's name is not mentioned (innerNames).
+func (d *doc) dropUnmentioned(e *entity) {
+	for _, m := range d.ments {
+		if m.ent == e {
+			return
+		}
+	}
+	if k := slices.Index(d.ents, e); k >= 0 {
+		d.ents = slices.Delete(d.ents, k, k+1)
+	}
+	if d.byID[e.id] == e {
+		delete(d.byID, e.id)
+	}
+}
+
+// groupAdjective reports a descriptor at token i that opens a group's
+// name: capitalised, of words.yaml group_adjectives, before up to three
+// name words that end in a group's head ("the Northern Liberation
+// Front"; not "Northern Iraq").
+func (d *doc) groupAdjective(i, last int) bool {
+	t := &d.toks[i]
+	if t.kind != tWord || !t.cap || d.at[i] != nil || d.reserved[i] || !d.lx.groupAdjectives.hasID(t.id) {
+		return false
+	}
+	for k := i + 1; k < last && k <= i+3 && d.nameWord(k) && d.toks[k].nl == 0; k++ {
+		if d.lx.headOf(&d.toks[k]) == schema.ArmedGroup {
+			return true
+		}
+	}
+	return false
 }
 
 // facilities turns a place the lexicon found, with the names a hyphen
@@ -848,7 +958,7 @@ func (d *doc) nameWord(i int) bool {
 
 // classifyRun types the run [i, j), or returns nil when nothing marks it as
 // a name of a known kind.
-func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
+func (d *doc) classifyRun(s *sentence, i, j int, headline bool, prev *candidate) *candidate {
 	// Titles and demonyms at the start describe the name ("Iraqi
 	// commander", "Military Spokesperson"), they are not part of it.
 	typ := d.headType(i, j)
@@ -933,7 +1043,7 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 	if typ == "" && n >= 2 && d.lx.placeOpeners.hasID(d.toks[start].id) {
 		typ = schema.Place // "Mount Qasioun", "Tal Abyad"; not "the Tal Zaytun air base"
 	}
-	if typ == "" && n >= 2 && n <= 4 && (d.personCueBefore(start) || d.personList(s, start, j)) {
+	if typ == "" && n >= 2 && n <= 4 && (d.personCueBefore(start) || d.personCueAfter(start, j) || d.personList(s, start, j)) {
 		typ = schema.Person
 	}
 	if typ == "" && n <= 4 && start == i && !headline && d.placeList(s, start, j) {
@@ -950,8 +1060,12 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		c.typ = schema.MediaOutlet
 		return c
 	}
-	if start > 1 && d.toks[start-1].norm == "(" && d.at[start-2] != nil && j < len(d.toks) && d.toks[j].norm == ")" {
-		c.after = d.at[start-2]
+	if o := d.bracketOpen(start, j); o > 0 {
+		if d.at[o-1] != nil {
+			c.after = d.at[o-1]
+		} else if prev != nil && prev.last == o && prev.sent == s.idx && prev.after == nil && prev.home == nil && pairedName(prev.typ, typ) {
+			c.afterCand = prev // "Saraya X [Men of Y Brigades]": a new name and its translation
+		}
 	}
 	if n == 1 {
 		// A lone word is a short form for a name seen elsewhere in the
@@ -970,10 +1084,10 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		}
 		return c
 	}
-	if headline && c.after == nil && !credit && !(typ == schema.Person && d.lx.given[d.toks[start].norm] && d.bylineLine(s)) {
+	if headline && c.after == nil && c.afterCand == nil && !credit && !(typ == schema.Person && d.lx.given[d.toks[start].norm] && d.bylineLine(s)) {
 		return nil // a headline's capitals make no names; a byline's and a photo credit's do
 	}
-	if typ == "" && c.after == nil {
+	if typ == "" && c.after == nil && c.afterCand == nil {
 		if c.home = d.homeBody(start, j); c.home != nil {
 			c.typ = schema.GovernmentBody
 			return c
@@ -981,6 +1095,36 @@ func (d *doc) classifyRun(s *sentence, i, j int, headline bool) *candidate {
 		return nil
 	}
 	return c
+}
+
+// bracketOpen returns the token that opens the parentheses or square
+// brackets the run [start, j) stands alone in, "the" allowed before it,
+// or -1: "Kata'ib Hezbollah (Hezbollah Brigades)", "Liwa X [Y Brigade]",
+// "Harakat X (the Y Movement)" give a name and its translation or another
+// spelling.
+func (d *doc) bracketOpen(start, j int) int {
+	o := start - 1
+	if o > 0 && d.toks[o].norm == "the" {
+		o--
+	}
+	if o < 1 || j >= len(d.toks) {
+		return -1
+	}
+	if a, b := d.toks[o].norm, d.toks[j].norm; a == "(" && b == ")" || a == "[" && b == "]" {
+		return o
+	}
+	return -1
+}
+
+// pairedName reports a new name of type typ in brackets after a new name
+// of type before that may be its translation: the same type, or none
+// (a translation need not end in a head word). A person's bracketed name
+// is a nom de guerre or a real name, which knownAs reads.
+func pairedName(before, typ string) bool {
+	if before == "" || before == schema.Person || typ == schema.Person {
+		return false
+	}
+	return typ == "" || typ == before
 }
 
 // homeBody returns the lexicon's body that a state institution named
@@ -1305,7 +1449,49 @@ func (d *doc) personCueBefore(i int) bool {
 	if i >= 2 && d.lx.namingWords.hasID(d.toks[i-1].id) {
 		return d.lx.namedPersonNouns.hasID(d.toks[i-2].id)
 	}
+	if i >= 1 && d.lx.casualtyVerbs.hasID(d.toks[i-1].id) && !d.toks[i-1].cap {
+		return d.nameEndsAt(i) // "the strike killed X Y": what is killed or wounded is people
+	}
 	return i >= 1 && d.lx.personListHeads.hasID(d.toks[i-1].id)
+}
+
+// nameEndsAt reports a capitalised run from token i that ends at
+// punctuation, a preposition of place or a conjunction, where a person's
+// name ends, not at a noun it qualifies ("killed Mar Elia residents").
+func (d *doc) nameEndsAt(i int) bool {
+	j := i
+	for j < len(d.toks) && d.toks[j].kind == tWord && (d.toks[j].cap || d.at[j] == nil && d.article(j)) {
+		j++
+	}
+	if j >= len(d.toks) || d.toks[j].kind != tWord {
+		return true
+	}
+	switch d.toks[j].norm {
+	case "and", "or", "as", "on", "with", "while", "during", "after", "before", "when", "who":
+		return true
+	}
+	return d.lx.placePrepositions.hasID(d.toks[j].id)
+}
+
+// personCueAfter reports words after the name [i, j) that only a
+// person's name takes: an age between commas ("X Y, 24,"), or being
+// killed or wounded ("X Y was killed", "X and Y were wounded"; words.yaml
+// casualty_verbs). "Were" takes the last of a list only: a name alone
+// before it is a people's ("hundreds of Yazidi Kurds were killed").
+func (d *doc) personCueAfter(i, j int) bool {
+	if j+2 < len(d.toks) && d.toks[j].norm == "," && d.toks[j+1].kind == tNum && len(d.toks[j+1].norm) <= 2 && (d.toks[j+2].norm == "," || d.toks[j+2].norm == ".") {
+		return true
+	}
+	if j+1 >= len(d.toks) || !d.lx.casualtyVerbs.hasID(d.toks[j+1].id) {
+		return false
+	}
+	switch d.toks[j].norm {
+	case "was":
+		return true
+	case "were":
+		return i > 0 && (d.toks[i-1].norm == "and" || d.toks[i-1].norm == ",")
+	}
+	return false
 }
 
 // aliasPhraseBefore returns the comma or bracket that opens an alias
@@ -1622,7 +1808,7 @@ func (d *doc) personItem(i, j int) bool {
 	if m := d.at[i]; m != nil {
 		return m.ent.typ == schema.Person
 	}
-	return j-i >= 2 && d.lx.given[d.toks[i].norm] || d.personCueBefore(i)
+	return j-i >= 2 && d.lx.given[d.toks[i].norm] || d.personCueBefore(i) || j-i >= 2 && d.personCueAfter(i, j)
 }
 
 // known reports a list item at token i that the lexicon names as no

@@ -54,6 +54,14 @@ func (d *doc) resolveCandidates(cands []*candidate) {
 			d.addMention(c.first, c.last, c.sent, d.lexEntity(c.home), ReasonHome)
 			continue
 		}
+		if c.after == nil && c.afterCand != nil {
+			if m := d.at[c.afterCand.first]; m != nil && m.first == c.afterCand.first {
+				c.after = m
+				if m.ent.unknown && m.ent.named == "" {
+					m.ent.named = d.span(m.first, m.last) // named as the text names it, not by its translation
+				}
+			}
+		}
 		if c.typ == "" && c.after == nil {
 			continue
 		}
@@ -87,7 +95,7 @@ func (d *doc) resolveCandidates(cands []*candidate) {
 		d.addMention(c.first, c.last, c.sent, e, c.how)
 	}
 	for _, c := range cands {
-		if c.typ != "" || c.after != nil || d.at[c.first] != nil {
+		if c.typ != "" || c.after != nil || c.afterCand != nil || d.at[c.first] != nil {
 			continue
 		}
 		keys := d.keys.keys(d.span(c.first, c.last))

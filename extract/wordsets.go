@@ -90,6 +90,8 @@ type wordSets struct {
 	startStop       wordSet           // nouns that open sentences but never start a name
 	nameConnectors  wordSet           // lower-case words inside a name
 	groupWords      wordSet           // words before a quoted name that make it an armed group
+	groupKindNouns  wordSet           // "the X militia": a group's kind its mention takes in
+	groupAdjectives wordSet           // "the Northern X Front": descriptors that may open a group's name
 	mediaWords      wordSet           // words before a quoted name that make it a media outlet
 	speechVerbs     wordSet           // verbs after a bare name that make it a person
 	genericWords    wordSet           // words that describe without naming
@@ -381,6 +383,8 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"start_stop", w.StartStop, &ws.startStop},
 		{"name_connectors", w.NameConnectors, &ws.nameConnectors},
 		{"group_words", w.GroupWords, &ws.groupWords},
+		{"group_kind_nouns", w.GroupKindNouns, &ws.groupKindNouns},
+		{"group_adjectives", w.GroupAdjectives, &ws.groupAdjectives},
 		{"media_words", w.MediaWords, &ws.mediaWords},
 		{"speech_verbs", w.SpeechVerbs, &ws.speechVerbs},
 		{"generic_words", w.GenericWords, &ws.genericWords},
