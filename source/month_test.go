@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -56,6 +57,26 @@ func TestValidDateFormat(t *testing.T) {
 					t.Fatalf("validDate(%d, %d, %d) = %q, want %q", y, m, d, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestMayHaveTitleSep holds mayHaveTitleSep to a search for every one of
+// titleSeps, on random titles of separators, their pieces and words.
+func TestMayHaveTitleSep(t *testing.T) {
+	parts := append([]string{" ", "|", "-", ":", "–", "—", "\xe2", "al-Asad", "Reuters", "x", "‒", "é"}, titleSeps...)
+	rng := rand.New(rand.NewSource(19))
+	for range 40000 {
+		s := ""
+		for range rng.Intn(8) {
+			s += parts[rng.Intn(len(parts))]
+		}
+		has := false
+		for _, sep := range titleSeps {
+			has = has || strings.Contains(s, sep)
+		}
+		if has && !mayHaveTitleSep(s) {
+			t.Errorf("mayHaveTitleSep(%q) = false, and it holds a separator", s)
 		}
 	}
 }
