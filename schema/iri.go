@@ -120,7 +120,11 @@ func asciiSlug(name string) (string, bool) {
 	if slug {
 		return name, true
 	}
-	b := make([]byte, 0, len(name))
+	// Built in a buffer on the stack, which most names fit, and copied
+	// once into the string: make with the name's length put every slug of
+	// an unknown entity's name on the heap twice.
+	var buf [64]byte
+	b := buf[:0]
 	dash := false
 	for i := 0; i < len(name); i++ {
 		switch c := name[i]; {

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"sync"
@@ -97,14 +98,36 @@ var (
 // readers. Only applied to the last lines of a text.
 var disclaimerRe = regexp.MustCompile(`(?i)\b(?:(?:views|opinions) expressed|do(?:es)? not necessarily (?:reflect|represent)|(?:our|its|their) readers|editorial (?:policy|stance))\b`)
 
+// disclaimerWords are words every disclaimerRe match holds, lower case:
+// a line without one is no disclaimer.
+var disclaimerWords = [...][]byte{[]byte("expressed"), []byte("necessarily"), []byte("readers"), []byte("editorial")}
+
 // isDisclaimer reports a closing disclaimer line.
 func isDisclaimer(s string) bool {
 	if len(s) > maxBoilerLen {
 		return false
 	}
-	low := strings.ToLower(s)
-	for _, w := range []string{"expressed", "necessarily", "readers", "editorial"} {
-		if strings.Contains(low, w) {
+	// The line lowered into a buffer on the stack when it is ASCII, as
+	// strings.ToLower would lower it; it made a copy on the heap of nearly
+	// every last line (a capital starts most), a few thousand instructions
+	// each. Another line, where lowering may change its length or make an
+	// ASCII letter of another ('K' the Kelvin sign), is lowered by
+	// strings.ToLower as before.
+	var buf [maxBoilerLen]byte
+	low := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			low = []byte(strings.ToLower(s))
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	for _, w := range disclaimerWords {
+		if bytes.Contains(low, w) {
 			return disclaimerRe.MatchString(s)
 		}
 	}

@@ -1,7 +1,6 @@
 package source
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -57,9 +56,9 @@ func findDate(s string) (iso string, start, end int, ok bool) {
 			iso, start, end, best = v, loc[0], loc[1], loc[0]
 		}
 	}
-	isoYear, numYear := yearSides(s)
-	if isoYear {
-		if m := isoDateRe.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
+	isoAt, numYear := yearSides(s)
+	if isoAt >= 0 {
+		if m := isoDateAt(s, isoAt); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
 			try(m, atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[10]:m[11]]))
 		}
 	}
@@ -85,18 +84,38 @@ func findDate(s string) (iso string, start, end int, ok bool) {
 
 // yearSides reports where s has a year as the two numeric regexps need
 // one: four digits after a word boundary and before a separator
-// (isoDateRe, "2023-04-02"), or after a separator and before a word
-// boundary (numDateRe, "02.04.2023"). Each regexp with its submatches cost
-// thousands of instructions a line; most date lines have one form only.
-func yearSides(s string) (iso, num bool) {
+// (isoDateRe, "2023-04-02"; iso is the first such year's offset, or -1),
+// or after a separator and before a word boundary (numDateRe,
+// "02.04.2023"). Each regexp with its submatches cost thousands of
+// instructions a line; most date lines have one form only.
+func yearSides(s string) (iso int, num bool) {
+	iso = -1
 	for i := 0; i+4 <= len(s); i++ {
 		if !isDigits(s[i : i+4]) {
 			continue
 		}
-		iso = iso || (i == 0 || !isWordByte(s[i-1])) && i+4 < len(s) && isDateSep(s[i+4])
+		if iso < 0 && (i == 0 || !isWordByte(s[i-1])) && i+4 < len(s) && isDateSep(s[i+4]) {
+			iso = i
+		}
 		num = num || i > 0 && isDateSep(s[i-1]) && (i+4 == len(s) || !isWordByte(s[i+4]))
 	}
 	return iso, num
+}
+
+// isoDateAt is isoDateRe.FindStringSubmatchIndex(s), given at, the first
+// year yearSides found for it: no match starts before at, and one that
+// starts at or after it is found as well in s[at:], whose start is a word
+// boundary in s too (a non-word byte or the text's start before it). The
+// regexp then scans only from the year, not the outlet's name before it
+// ("Al Mayadeen | 2023-04-02").
+func isoDateAt(s string, at int) []int {
+	m := isoDateRe.FindStringSubmatchIndex(s[at:])
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += at
+		}
+	}
+	return m
 }
 
 // isWordByte reports an ASCII word character, as \b sees them.
@@ -192,7 +211,11 @@ func validDate(y, m, d int) (string, bool) {
 	if t.Day() != d {
 		return "", false
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+	// "%04d-%02d-%02d" by hand: y has four digits and m and d two at
+	// most here, and fmt.Sprintf cost a thousand instructions a date.
+	iso := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(iso[:]), true
 }
 
 func monthNum(s string) int {
@@ -440,6 +463,21 @@ func signOff(s string) (name, date string, ok bool) {
 // titleSeps separate a headline from the outlet's name.
 var titleSeps = []string{" | ", " – ", " — ", " - ", " :: "}
 
+// mayHaveTitleSep reports whether title may hold one of titleSeps: each
+// is a space and then '|', '-', ':' or 0xE2 (the first byte of '–' and
+// '—'). A title without such a pair holds none.
+func mayHaveTitleSep(title string) bool {
+	for i := 0; i+1 < len(title); i++ {
+		if title[i] == ' ' {
+			switch title[i+1] {
+			case '|', '-', ':', 0xE2:
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // newsWords mark a name as a news outlet's.
 var newsWords = map[string]bool{}
 
@@ -460,6 +498,9 @@ func init() {
 // word ("rahnam International News Agency"). Anything less clear stays in
 // the title.
 func splitTitleOutlet(title, text string) (string, string) {
+	if !mayHaveTitleSep(title) {
+		return title, "" // most titles: no LastIndex and Index of each separator (6,000 instructions a title)
+	}
 	// Suffix: the last separator.
 	bestI, bestSep := -1, ""
 	for _, sep := range titleSeps {

@@ -1,7 +1,10 @@
 package source
 
 import (
+	"fmt"
 	"math/rand"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -34,8 +37,46 @@ func TestDatePrefilters(t *testing.T) {
 			t.Errorf("mayHaveMonth(%q) = false, and a word regexp matches", s)
 		}
 		iso, num := yearSides(s)
-		if !iso && isoDateRe.MatchString(s) || !num && numDateRe.MatchString(s) {
+		if iso < 0 && isoDateRe.MatchString(s) || !num && numDateRe.MatchString(s) {
 			t.Errorf("yearSides(%q) = %v, %v, and a numeric regexp matches", s, iso, num)
+		}
+		if want := isoDateRe.FindStringSubmatchIndex(s); iso >= 0 && !slices.Equal(isoDateAt(s, iso), want) {
+			t.Errorf("isoDateAt(%q, %d) = %v, want %v", s, iso, isoDateAt(s, iso), want)
+		}
+	}
+}
+
+// TestValidDateFormat holds validDate's hand-made "YYYY-MM-DD" to
+// fmt.Sprintf's "%04d-%02d-%02d" on every date it accepts.
+func TestValidDateFormat(t *testing.T) {
+	for y := 1890; y <= 2110; y++ {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				got, ok := validDate(y, m, d)
+				if want := fmt.Sprintf("%04d-%02d-%02d", y, m, d); ok && got != want {
+					t.Fatalf("validDate(%d, %d, %d) = %q, want %q", y, m, d, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestMayHaveTitleSep holds mayHaveTitleSep to a search for every one of
+// titleSeps, on random titles of separators, their pieces and words.
+func TestMayHaveTitleSep(t *testing.T) {
+	parts := append([]string{" ", "|", "-", ":", "–", "—", "\xe2", "al-Asad", "Reuters", "x", "‒", "é"}, titleSeps...)
+	rng := rand.New(rand.NewSource(19))
+	for range 40000 {
+		s := ""
+		for range rng.Intn(8) {
+			s += parts[rng.Intn(len(parts))]
+		}
+		has := false
+		for _, sep := range titleSeps {
+			has = has || strings.Contains(s, sep)
+		}
+		if has && !mayHaveTitleSep(s) {
+			t.Errorf("mayHaveTitleSep(%q) = false, and it holds a separator", s)
 		}
 	}
 }

@@ -646,3 +646,36 @@ func TestHasBy(t *testing.T) {
 func classifyByRegexp(s string) boilerKind {
 	return boilerRegexps().classify(s)
 }
+
+// TestDisclaimerAsReference holds isDisclaimer, which lowers an ASCII line
+// on the stack, to the test as first written (strings.ToLower, then
+// strings.Contains) on random lines of disclaimer words in every case,
+// non-ASCII letters that lower to ASCII ones (the Kelvin sign, 'İ') and
+// lines about maxBoilerLen long.
+func TestDisclaimerAsReference(t *testing.T) {
+	reference := func(s string) bool {
+		if len(s) > maxBoilerLen {
+			return false
+		}
+		low := strings.ToLower(s)
+		for _, w := range []string{"expressed", "necessarily", "readers", "editorial"} {
+			if strings.Contains(low, w) {
+				return disclaimerRe.MatchString(s)
+			}
+		}
+		return false
+	}
+	pieces := []string{"The views ", "EXPRESSED", "expressed", "Expressed ", "opinions ", "do not ", "NECESSARİLY", "necessarily ",
+		"reflect", "our READERS", "its readers", "Editorial policy", "EDİTORİAL stance", "\u212a", "é", " ", ".", "x",
+		"Views Expressed Here Are The Author's Own", strings.Repeat("y", 120)}
+	rng := rand.New(rand.NewPCG(19, 1))
+	for range 20000 {
+		line := ""
+		for range rng.IntN(8) {
+			line += pieces[rng.IntN(len(pieces))]
+		}
+		if got, want := isDisclaimer(line), reference(line); got != want {
+			t.Errorf("isDisclaimer(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

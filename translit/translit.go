@@ -194,7 +194,10 @@ func Skeleton(w string) string {
 	if w == "" {
 		return ""
 	}
-	return string(AppendSkeleton(nil, w))
+	// Folded into a buffer on the stack and copied once into the string:
+	// fold appending to nil grew a slice on the heap for every word.
+	var buf [32]byte
+	return string(fold(buf[:0], w, false))
 }
 
 // AppendSkeleton appends the skeleton of w to b, for callers that walk
@@ -208,7 +211,8 @@ func AppendSkeleton(b []byte, w string) []byte {
 // both kVnVkV, where "Counter" (kVntVr) and "Quneitra" (kVnVtrV) share
 // only their skeleton.
 func Shape(w string) string {
-	return string(fold(nil, w, true))
+	var buf [32]byte // as in Skeleton
+	return string(fold(buf[:0], w, true))
 }
 
 // fold appends w's consonants, folded to one letter per sound, to b; a
