@@ -317,6 +317,11 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"pentagon", "threatened", "us-military"}, [3]string{}},
 		{"Harakat al-Nujaba warned that U.S. troops would be targeted.",
 			[3]string{"us-military", "threatened", "harakat-hezbollah-al-nujaba"}, [3]string{"harakat-hezbollah-al-nujaba", "threatened", "us-military"}},
+		// A fight only threatened or planned is not fought.
+		{"Ankara has threatened a fresh cross-border offensive against the SDF.",
+			[3]string{"turkey", "fought_against", "syrian-democratic-forces"}, [3]string{}},
+		{"Turkey is planning a military campaign against the PKK for the spring.",
+			[3]string{"turkey", "fought_against", "kurdistan-workers-party"}, [3]string{}},
 		// The place forces went to or left is not a side of their fight.
 		{"Dutch soldiers went back to Iraq in 2016 to fight the Islamic State.",
 			[3]string{"iraq", "fought_against", "isis"}, [3]string{}},
