@@ -317,6 +317,10 @@ func TestRolesNeverInverted(t *testing.T) {
 			[3]string{"pentagon", "threatened", "us-military"}, [3]string{}},
 		{"Harakat al-Nujaba warned that U.S. troops would be targeted.",
 			[3]string{"us-military", "threatened", "harakat-hezbollah-al-nujaba"}, [3]string{"harakat-hezbollah-al-nujaba", "threatened", "us-military"}},
+		// The nationality of the people who report an attack is not its
+		// target.
+		{"Kataib Hezbollah struck the airfield with two drones, U.S. officials told reporters.",
+			[3]string{"kataib-hezbollah", "attacked", "united-states"}, [3]string{}},
 		// A fight only threatened or planned is not fought.
 		{"Ankara has threatened a fresh cross-border offensive against the SDF.",
 			[3]string{"turkey", "fought_against", "syrian-democratic-forces"}, [3]string{}},
