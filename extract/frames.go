@@ -689,6 +689,9 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 		if e.types.has(schema.ArmedGroup) && !e.types.has(schema.Place) && v.situated(k) {
 			return false // "bases in northern Iraq for its war": where, not who
 		}
+		if v.wordIn(k+1, v.d.lx.bodyVoices) && fr.struckSlot(e.slot) {
+			return false // "... fired rockets at the base, U.S. officials said": the speakers' state, not what was struck
+		}
 		if i == 0 && fr.spec.Event != nil && fr.spec.Event.Target == fr.slotNames[e.slot] && v.groupsSite(k) {
 			return false // "Hezbollah fighters in Quneitra came under fire": the fighters', not the town's
 		}
@@ -778,6 +781,22 @@ func (fr *construction) take(v *view, e *elem, i, k int, m *match) bool {
 			}
 			return fr.step(v, i+1, p, m)
 		})
+	}
+	return false
+}
+
+// struckSlot reports whether slot n names what the frame's attack struck:
+// the target of its Attack or Airstrike, or the object of its attacked
+// fact.
+func (fr *construction) struckSlot(n int) bool {
+	name := fr.slotNames[n]
+	if ev := fr.spec.Event; ev != nil && ev.Target == name && (ev.Type == schema.EvAttack || ev.Type == schema.EvAirstrike) {
+		return true
+	}
+	for _, f := range fr.spec.Facts {
+		if f[1] == "attacked" && f[2] == name {
+			return true
+		}
 	}
 	return false
 }

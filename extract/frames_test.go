@@ -321,6 +321,8 @@ func TestRolesNeverInverted(t *testing.T) {
 		// target.
 		{"Kataib Hezbollah struck the airfield with two drones, U.S. officials told reporters.",
 			[3]string{"kataib-hezbollah", "attacked", "united-states"}, [3]string{}},
+		{"Asaib Ahl al-Haq lobbed mortars at the airfield on Sunday, U.S. officials said.",
+			[3]string{"asaib-ahl-al-haq", "attacked", "united-states"}, [3]string{}},
 		// A fight only threatened or planned is not fought.
 		{"Ankara has threatened a fresh cross-border offensive against the SDF.",
 			[3]string{"turkey", "fought_against", "syrian-democratic-forces"}, [3]string{}},
