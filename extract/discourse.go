@@ -62,6 +62,10 @@ func (v *view) subj(k int) (int, *entity) {
 		}
 		w := it.w
 		switch {
+		case w == "and" && j == k-1 && v.lowerWord(k) && v.d.lx.reportVerbs.has(v.it[k].w):
+			// "The PKK denied the report and said it …": a reporting
+			// verb joined to the clause's first verb shares its subject.
+			return v.sharedSubject(j)
 		case v.d.lx.adverbs.has(w) || w == `"` || w == "'" || v.d.lx.auxVerbs.has(w) || v.d.lx.speechTimeWords.has(w):
 			j-- // "X has also said", "X yesterday announced"
 			continue
@@ -589,4 +593,32 @@ func (v *view) unnamedGroupBefore(k int) bool {
 func (v *view) pressOffice(j int) bool {
 	it := &v.it[j]
 	return it.t1-it.t0 == 2 && v.d.lx.pressWords.hasID(v.d.toks[it.t0].id) && v.d.lx.pressOffices.hasID(v.d.toks[it.t1-1].id)
+}
+
+// sharedSubject returns the name that opens the clause holding item j,
+// past a determiner or a time word, when no relative word stands between
+// it and j: the subject a second verb joined by "and" shares ("Hezbollah
+// condemned the killing and said …"). Else -1 and nil.
+func (v *view) sharedSubject(j int) (int, *entity) {
+	start := 0
+	for c := j - 1; c >= 0; c-- {
+		if clauseBreak(v.it[c].w) || v.word(c, `"`) {
+			start = c + 1
+			break
+		}
+	}
+	f := start
+	for f < j && v.it[f].e == nil && (v.word(f, "the") || v.d.lx.dateWords.has(v.it[f].w) || v.d.lx.adverbs.has(v.it[f].w)) {
+		f++
+	}
+	e := v.ent(f)
+	if f >= j || !is(e, schema.Person, schema.Country, schema.GovernmentBody, schema.ArmedGroup, schema.Coalition) || v.locative(f) {
+		return -1, nil
+	}
+	for c := f + 1; c < j; c++ {
+		if v.word(c, "which", "who", "that", "whose", "and", "but", ",") {
+			return -1, nil // another clause, or another subject
+		}
+	}
+	return f, e
 }

@@ -1394,6 +1394,17 @@ func TestPronounsTakeUpTheSentencesActor(t *testing.T) {
 		{"The YBS was founded to defend the Yazidis. After ISIS captured Mosul, they attacked Sinjar.",
 			[]wantFact{{"isis", "attacked", "sinjar", ""}}, nil,
 			[]wantFact{{"sinjar-resistance-units", "attacked", "sinjar", ""}}},
+		// A reporting verb joined by "and" to the clause's first verb
+		// shares its subject: "it", "they" after it are that subject.
+		{"The PKK dismissed the report and said it hit a Turkish outpost near Zakho.",
+			[]wantFact{{"kurdistan-workers-party", "attacked", "turkish-armed-forces", ""}},
+			[]wantEvent{{schema.EvAttack, "kurdistan-workers-party", "turkish-armed-forces"}}, nil},
+		{"The Houthis released a video on Monday and claimed they struck a British tanker in the Red Sea.",
+			[]wantFact{{"houthis", "attacked", "red-sea", ""}}, nil, nil},
+		// Not across a relative clause: who said it is the clause's own
+		// subject, not the sentence's first name.
+		{"Kataib Hezbollah fired rockets at Israel, which struck back and said it hit a depot near Qaim.",
+			nil, nil, []wantFact{{"kataib-hezbollah", "attacked", "qaim", ""}}},
 		// "the strike" is the one narrated, not the attacks the sentence
 		// before gave as its cause.
 		{"U.S. aircraft bombed a Kataib Hezbollah depot near al-Qaim on Friday. " +
