@@ -2975,7 +2975,8 @@ func (v *view) claimVerbBefore(k int) int {
 // X of carrying out the attack".
 func (v *view) blamedFor(k int) *entity {
 	j := k - 1
-	for j >= 0 && j >= k-6 && (v.d.lx.attackAdjectives.has(v.itWord(j)) || v.dateish(j)) && !v.word(j, "of") {
+	// "held X responsible for this attack": a demonstrative, as in blamedOn.
+	for j >= 0 && j >= k-6 && (v.d.lx.attackAdjectives.has(v.itWord(j)) || v.dateish(j) || v.word(j, "this", "that", "those")) && !v.word(j, "of") {
 		j--
 	}
 	// "accused X of carrying out the attack": the act's verb before it.
