@@ -100,6 +100,13 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvAttack, "kataib-hezbollah", "ain-al-asad-air-base"}}, nil},
 		{"A drone attack targeted Erbil air base on Sunday night. By Monday the attack had been claimed by Harakat al-Nujaba.",
 			[]wantFact{{"harakat-hezbollah-al-nujaba", "attacked", "erbil-air-base", ""}}, nil, nil},
+		// ... so is one whose hand a participle before "by" names
+		// (hand_by_participles).
+		{"Mortar rounds landed inside Camp Taji late on Monday. Police believe the attack was perpetrated by Asaib Ahl al-Haq.",
+			[]wantFact{{"asaib-ahl-al-haq", "attacked", "camp-taji", ""}},
+			[]wantEvent{{schema.EvAttack, "asaib-ahl-al-haq", "camp-taji"}}, nil},
+		{"A drone hit Erbil air base after midnight. According to Kurdish officials, the strike was staged by Kataib Hezbollah.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "erbil-air-base", ""}}, nil, nil},
 		// A strike that kills a group's men attacks the group, however
 		// far their count and rank stand from the verb.
 		{"Officials gave details on Sunday. An Israeli drone strike east of Qaim, late on Tuesday, killed a commander and four fighters of Kataib Hezbollah.",

@@ -1329,12 +1329,15 @@ func (d *doc) headedState(e *entity) *entity {
 	return nil
 }
 
-// handNamedAfter reports "carried out" (carried_out_participles) or a
-// claim verb just after the attack noun at k, before its "by" ("the
-// attack was carried out by X", "the attacks were claimed by X").
+// handNamedAfter reports "carried out" (carried_out_participles), a
+// participle of hand_by_participles before "by", or a claim verb just
+// after the attack noun at k, before its "by" ("the attack was carried out
+// by X", "the bombing was perpetrated by X", "the attacks were claimed by
+// X").
 func (v *view) handNamedAfter(k int) bool {
 	for j := k + 1; j < len(v.it) && j <= k+4; j++ {
-		if v.wordIn(j, v.d.lx.carriedOutParticiples) && v.word(j+1, "out") || v.wordIn(j, v.d.lx.claimVerbs) {
+		if v.wordIn(j, v.d.lx.carriedOutParticiples) && v.word(j+1, "out") || v.wordIn(j, v.d.lx.claimVerbs) ||
+			v.wordIn(j, v.d.lx.handByParticiples) && v.word(j+1, "by") {
 			return true
 		}
 	}
