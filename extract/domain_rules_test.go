@@ -107,6 +107,13 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvAttack, "asaib-ahl-al-haq", "camp-taji"}}, nil},
 		{"A drone hit Erbil air base after midnight. According to Kurdish officials, the strike was staged by Kataib Hezbollah.",
 			[]wantFact{{"kataib-hezbollah", "attacked", "erbil-air-base", ""}}, nil, nil},
+		// A bare claim with no attack after it claims the attack told
+		// before; a claim not made claims nothing.
+		{"Mortars fell on Camp Taji during the night. Asaib Ahl al-Haq later claimed responsibility.",
+			[]wantFact{{"asaib-ahl-al-haq", "attacked", "camp-taji", ""}},
+			[]wantEvent{{schema.EvAttack, "asaib-ahl-al-haq", "camp-taji"}}, nil},
+		{"Mortars fell on Camp Taji during the night. Asaib Ahl al-Haq has not claimed responsibility.",
+			nil, nil, []wantFact{{"asaib-ahl-al-haq", "attacked", "camp-taji", ""}}},
 		// A strike that kills a group's men attacks the group, however
 		// far their count and rank stand from the verb.
 		{"Officials gave details on Sunday. An Israeli drone strike east of Qaim, late on Tuesday, killed a commander and four fighters of Kataib Hezbollah.",
