@@ -114,6 +114,14 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvAttack, "asaib-ahl-al-haq", "camp-taji"}}, nil},
 		{"Mortars fell on Camp Taji during the night. Asaib Ahl al-Haq has not claimed responsibility.",
 			nil, nil, []wantFact{{"asaib-ahl-al-haq", "attacked", "camp-taji", ""}}},
+		// A hedged hand ("believed to have carried out") and an attack
+		// put down to someone ("attributed the strike to X") name the
+		// hand of the attack told before.
+		{"A drone struck Erbil air base at dusk. Kataib Hezbollah is thought to have launched the strike.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "erbil-air-base", ""}},
+			[]wantEvent{{schema.EvAttack, "kataib-hezbollah", "erbil-air-base"}}, nil},
+		{"Shells hit Camp Taji before sunrise. Iraqi police attributed the bombardment to Asaib Ahl al-Haq.",
+			[]wantFact{{"asaib-ahl-al-haq", "attacked", "camp-taji", schema.Claimed}}, nil, nil},
 		// A strike that kills a group's men attacks the group, however
 		// far their count and rank stand from the verb.
 		{"Officials gave details on Sunday. An Israeli drone strike east of Qaim, late on Tuesday, killed a commander and four fighters of Kataib Hezbollah.",
