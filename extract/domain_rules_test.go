@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -1465,6 +1466,26 @@ func TestGroupsSiteIsNoTarget(t *testing.T) {
 			if e.Target == c.place {
 				t.Errorf("%q\n  unwanted attack on %s\n  got %s", c.text, c.place, eventList(rec))
 			}
+		}
+	}
+}
+
+// TestClaimOfAgentlessAttack: an attack told with no hand, then claimed in
+// a later sentence ("X said it had targeted the base"), is one happening,
+// the claimant's.
+func TestClaimOfAgentlessAttack(t *testing.T) {
+	for _, tc := range []struct{ text, agent, target string }{
+		{"Mortar shells fell on Camp Taji overnight. In a message on its channel, Asaib Ahl al-Haq said it had targeted Camp Taji.", "asaib-ahl-al-haq", "camp-taji"},
+		{"A drone struck Erbil air base at night. Kataib Hezbollah announced that it had attacked Erbil air base.", "kataib-hezbollah", "erbil-air-base"},
+	} {
+		var attacks []string
+		for _, e := range extractText(t, tc.text).Events {
+			if e.Type == schema.EvAttack || e.Type == schema.EvAirstrike {
+				attacks = append(attacks, e.Agent+">"+e.Target)
+			}
+		}
+		if want := []string{tc.agent + ">" + tc.target}; !slices.Equal(attacks, want) {
+			t.Errorf("%q: attacks %v, want %v", tc.text, attacks, want)
 		}
 	}
 }

@@ -56,6 +56,9 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if prev := v.givenAsCause(typ, agent, target, k, date); prev != nil {
 		return prev
 	}
+	if prev := v.claimOfAgentless(typ, kind, agent, target, date); prev != nil {
+		return prev
+	}
 	if prev := v.saidBefore(typ, agent, target, k); prev != nil {
 		return prev
 	}
@@ -347,6 +350,37 @@ func (v *view) toldBefore(typ string, agent, target *entity, k int, date string)
 			continue
 		}
 		if (target == nil || e.Target == target.id) && (date == "" || e.Date == "" || e.Date == date) {
+			return e
+		}
+	}
+	return nil
+}
+
+// claimOfAgentless returns the article's earlier attack with no hand named
+// that a claim retells ("Two rockets hit the base on Tuesday. ... the
+// group said it had targeted the base"): of the same kind, on the same
+// target, told within antecedentReach sentences before, undated or dated
+// to the claim's day; the claimant is now its agent.
+func (v *view) claimOfAgentless(typ, kind string, agent, target *entity, date string) *schema.Event {
+	if kind != schema.Claimed || agent == nil || target == nil || agent == target || !sameEventKind(typ, schema.EvAttack) {
+		return nil
+	}
+	if e := v.d.sentClaimed; e != nil && e.Agent == agent.id && e.Target == target.id {
+		return e // the sentence's claim read again, by a frame
+	}
+	for i := len(v.d.events) - 1; i >= 0; i-- {
+		e := &v.d.events[i]
+		if v.s.idx-v.d.evSent[e.ID] > antecedentReach {
+			return nil
+		}
+		if v.d.evSent[e.ID] >= v.s.idx || !sameEventKind(e.Type, typ) {
+			continue
+		}
+		// A dated attack is claimed only by a claim of the same day (a
+		// photo's caption of another year is another attack).
+		if e.Agent == "" && e.Target == target.id && (e.Date == "" || e.Date == date) {
+			e.Agent = agent.id
+			v.d.sentClaimed = e
 			return e
 		}
 	}
