@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -100,6 +101,28 @@ func TestAttackPhrasings(t *testing.T) {
 			[]wantEvent{{schema.EvAttack, "kataib-hezbollah", "ain-al-asad-air-base"}}, nil},
 		{"A drone attack targeted Erbil air base on Sunday night. By Monday the attack had been claimed by Harakat al-Nujaba.",
 			[]wantFact{{"harakat-hezbollah-al-nujaba", "attacked", "erbil-air-base", ""}}, nil, nil},
+		// ... so is one whose hand a participle before "by" names
+		// (hand_by_participles).
+		{"Mortar rounds landed inside Camp Taji late on Monday. Police believe the attack was perpetrated by Asaib Ahl al-Haq.",
+			[]wantFact{{"asaib-ahl-al-haq", "attacked", "camp-taji", ""}},
+			[]wantEvent{{schema.EvAttack, "asaib-ahl-al-haq", "camp-taji"}}, nil},
+		{"A drone hit Erbil air base after midnight. According to Kurdish officials, the strike was staged by Kataib Hezbollah.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "erbil-air-base", ""}}, nil, nil},
+		// A bare claim with no attack after it claims the attack told
+		// before; a claim not made claims nothing.
+		{"Mortars fell on Camp Taji during the night. Asaib Ahl al-Haq later claimed responsibility.",
+			[]wantFact{{"asaib-ahl-al-haq", "attacked", "camp-taji", ""}},
+			[]wantEvent{{schema.EvAttack, "asaib-ahl-al-haq", "camp-taji"}}, nil},
+		{"Mortars fell on Camp Taji during the night. Asaib Ahl al-Haq has not claimed responsibility.",
+			nil, nil, []wantFact{{"asaib-ahl-al-haq", "attacked", "camp-taji", ""}}},
+		// A hedged hand ("believed to have carried out") and an attack
+		// put down to someone ("attributed the strike to X") name the
+		// hand of the attack told before.
+		{"A drone struck Erbil air base at dusk. Kataib Hezbollah is thought to have launched the strike.",
+			[]wantFact{{"kataib-hezbollah", "attacked", "erbil-air-base", ""}},
+			[]wantEvent{{schema.EvAttack, "kataib-hezbollah", "erbil-air-base"}}, nil},
+		{"Shells hit Camp Taji before sunrise. Iraqi police attributed the bombardment to Asaib Ahl al-Haq.",
+			[]wantFact{{"asaib-ahl-al-haq", "attacked", "camp-taji", schema.Claimed}}, nil, nil},
 		// A strike that kills a group's men attacks the group, however
 		// far their count and rank stand from the verb.
 		{"Officials gave details on Sunday. An Israeli drone strike east of Qaim, late on Tuesday, killed a commander and four fighters of Kataib Hezbollah.",
@@ -1454,6 +1477,26 @@ func TestGroupsSiteIsNoTarget(t *testing.T) {
 			if e.Target == c.place {
 				t.Errorf("%q\n  unwanted attack on %s\n  got %s", c.text, c.place, eventList(rec))
 			}
+		}
+	}
+}
+
+// TestClaimOfAgentlessAttack: an attack told with no hand, then claimed in
+// a later sentence ("X said it had targeted the base"), is one happening,
+// the claimant's.
+func TestClaimOfAgentlessAttack(t *testing.T) {
+	for _, tc := range []struct{ text, agent, target string }{
+		{"Mortar shells fell on Camp Taji overnight. In a message on its channel, Asaib Ahl al-Haq said it had targeted Camp Taji.", "asaib-ahl-al-haq", "camp-taji"},
+		{"A drone struck Erbil air base at night. Kataib Hezbollah announced that it had attacked Erbil air base.", "kataib-hezbollah", "erbil-air-base"},
+	} {
+		var attacks []string
+		for _, e := range extractText(t, tc.text).Events {
+			if e.Type == schema.EvAttack || e.Type == schema.EvAirstrike {
+				attacks = append(attacks, e.Agent+">"+e.Target)
+			}
+		}
+		if want := []string{tc.agent + ">" + tc.target}; !slices.Equal(attacks, want) {
+			t.Errorf("%q: attacks %v, want %v", tc.text, attacks, want)
 		}
 	}
 }

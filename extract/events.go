@@ -56,6 +56,9 @@ func (v *view) addEvent(typ string, agent, target, loc *entity, k int, status st
 	if prev := v.givenAsCause(typ, agent, target, k, date); prev != nil {
 		return prev
 	}
+	if prev := v.claimOfAgentless(typ, kind, agent, target, date); prev != nil {
+		return prev
+	}
 	if prev := v.saidBefore(typ, agent, target, k); prev != nil {
 		return prev
 	}
@@ -347,6 +350,37 @@ func (v *view) toldBefore(typ string, agent, target *entity, k int, date string)
 			continue
 		}
 		if (target == nil || e.Target == target.id) && (date == "" || e.Date == "" || e.Date == date) {
+			return e
+		}
+	}
+	return nil
+}
+
+// claimOfAgentless returns the article's earlier attack with no hand named
+// that a claim retells ("Two rockets hit the base on Tuesday. ... the
+// group said it had targeted the base"): of the same kind, on the same
+// target, told within antecedentReach sentences before, undated or dated
+// to the claim's day; the claimant is now its agent.
+func (v *view) claimOfAgentless(typ, kind string, agent, target *entity, date string) *schema.Event {
+	if kind != schema.Claimed || agent == nil || target == nil || agent == target || !sameEventKind(typ, schema.EvAttack) {
+		return nil
+	}
+	if e := v.d.sentClaimed; e != nil && e.Agent == agent.id && e.Target == target.id {
+		return e // the sentence's claim read again, by a frame
+	}
+	for i := len(v.d.events) - 1; i >= 0; i-- {
+		e := &v.d.events[i]
+		if v.s.idx-v.d.evSent[e.ID] > antecedentReach {
+			return nil
+		}
+		if v.d.evSent[e.ID] >= v.s.idx || !sameEventKind(e.Type, typ) {
+			continue
+		}
+		// A dated attack is claimed only by a claim of the same day (a
+		// photo's caption of another year is another attack).
+		if e.Agent == "" && e.Target == target.id && (e.Date == "" || e.Date == date) {
+			e.Agent = agent.id
+			v.d.sentClaimed = e
 			return e
 		}
 	}
@@ -1329,12 +1363,15 @@ func (d *doc) headedState(e *entity) *entity {
 	return nil
 }
 
-// handNamedAfter reports "carried out" (carried_out_participles) or a
-// claim verb just after the attack noun at k, before its "by" ("the
-// attack was carried out by X", "the attacks were claimed by X").
+// handNamedAfter reports "carried out" (carried_out_participles), a
+// participle of hand_by_participles before "by", or a claim verb just
+// after the attack noun at k, before its "by" ("the attack was carried out
+// by X", "the bombing was perpetrated by X", "the attacks were claimed by
+// X").
 func (v *view) handNamedAfter(k int) bool {
 	for j := k + 1; j < len(v.it) && j <= k+4; j++ {
-		if v.wordIn(j, v.d.lx.carriedOutParticiples) && v.word(j+1, "out") || v.wordIn(j, v.d.lx.claimVerbs) {
+		if v.wordIn(j, v.d.lx.carriedOutParticiples) && v.word(j+1, "out") || v.wordIn(j, v.d.lx.claimVerbs) ||
+			v.wordIn(j, v.d.lx.handByParticiples) && v.word(j+1, "by") {
 			return true
 		}
 	}
@@ -2975,7 +3012,8 @@ func (v *view) claimVerbBefore(k int) int {
 // X of carrying out the attack".
 func (v *view) blamedFor(k int) *entity {
 	j := k - 1
-	for j >= 0 && j >= k-6 && (v.d.lx.attackAdjectives.has(v.itWord(j)) || v.dateish(j)) && !v.word(j, "of") {
+	// "held X responsible for this attack": a demonstrative, as in blamedOn.
+	for j >= 0 && j >= k-6 && (v.d.lx.attackAdjectives.has(v.itWord(j)) || v.dateish(j) || v.word(j, "this", "that", "those")) && !v.word(j, "of") {
 		j--
 	}
 	// "accused X of carrying out the attack": the act's verb before it.

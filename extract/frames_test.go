@@ -1679,6 +1679,9 @@ func TestAccusationIsClaimed(t *testing.T) {
 		{"Mortars landed on Camp Taji late on Monday. Washington blamed Kataib Hezbollah for the attack.", "kataib-hezbollah"},
 		{"Washington has accused Iran of repeated attacks on Ain al-Asad air base.", "iran"},
 		{"Drones hit Harir air base overnight. The U.S. accused Kataib Hezbollah of carrying out the attack, officials said.", "kataib-hezbollah"},
+		// A demonstrative before the attack noun: the attack told before.
+		{"A drone hit the Harir base at dawn. The army holds Kataib Hezbollah responsible for this attack.", "kataib-hezbollah"},
+		{"Two rockets struck the Harir base on Friday. Erbil blamed the PKK for that unprovoked strike.", "kurdistan-workers-party"},
 	} {
 		found := false
 		for _, f := range extractText(t, tc.text).Facts {

@@ -150,6 +150,7 @@ type wordLists struct {
 	OutletStaffNouns          []string            `yaml:"outlet_staff_nouns"`
 	AttackLaunchVerbs         []string            `yaml:"attack_launch_verbs"`
 	CarriedOutParticiples     []string            `yaml:"carried_out_participles"`
+	HandByParticiples         []string            `yaml:"hand_by_participles"`
 	CarryVerbs                []string            `yaml:"carry_verbs"`
 	LaunchVerbs               []string            `yaml:"launch_verbs"`
 	CasualtyVerbs             []string            `yaml:"casualty_verbs"`

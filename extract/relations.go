@@ -35,6 +35,7 @@ func (d *doc) relations() {
 		v := d.view(s)
 		d.sentAgent = nil
 		d.sentBlamed = nil
+		d.sentClaimed = nil
 		v.attribute(carry)
 		if carry == nil && quoted != nil && v.word(0, `"`) && v.attr.verb < 0 && v.attr.by == nil && !(indirect && d.closedBySpeaker(i)) {
 			v.attribute(quoted)

@@ -192,9 +192,10 @@ type doc struct {
 	// office of a body ("a Pentagon spokesman denied …"): the person
 	// who speaks next, named for the first time, holds that office.
 	descSpeaker *describedSpeaker
-	sentAgent   *entity // the attacker of the current sentence
-	sentBlamed  *entity // whom the current sentence blames for an attack ("blamed the attack on X")
-	lastAttack  string  // id of the last attack event
+	sentAgent   *entity       // the attacker of the current sentence
+	sentBlamed  *entity       // whom the current sentence blames for an attack ("blamed the attack on X")
+	sentClaimed *schema.Event // the earlier attack the current sentence's claim gave its agent (claimOfAgentless)
+	lastAttack  string        // id of the last attack event
 	// sentDeployed are the deployed_at facts the sentence states, those
 	// an earlier sentence stated first too (nearestSites).
 	sentDeployed []factKey

@@ -130,6 +130,7 @@ type wordSets struct {
 	outletStaffNouns          wordSet // "North Press correspondent said": the outlet's own sourcing
 	attackLaunchVerbs         wordSet // verbs whose object is an attack noun
 	carriedOutParticiples     wordSet // "attacks were carried out against"
+	handByParticiples         wordSet // "the attack was perpetrated by X"
 	carryVerbs                wordSet // "carried out" before an attack noun
 	launchVerbs               wordSet // govern an attack noun without "out"
 	casualtyVerbs             wordSet // what an attack did to people
@@ -419,6 +420,7 @@ func (ws *wordSets) compile(w *wordLists) error {
 		{"outlet_staff_nouns", w.OutletStaffNouns, &ws.outletStaffNouns},
 		{"attack_launch_verbs", w.AttackLaunchVerbs, &ws.attackLaunchVerbs},
 		{"carried_out_participles", w.CarriedOutParticiples, &ws.carriedOutParticiples},
+		{"hand_by_participles", w.HandByParticiples, &ws.handByParticiples},
 		{"carry_verbs", w.CarryVerbs, &ws.carryVerbs},
 		{"launch_verbs", w.LaunchVerbs, &ws.launchVerbs},
 		{"casualty_verbs", w.CasualtyVerbs, &ws.casualtyVerbs},
