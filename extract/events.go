@@ -1672,10 +1672,10 @@ func (v *view) asideBetween(a, p int) bool {
 	return false
 }
 
-// ownForces reports that m is the attacker a or its armed forces: no one
-// strikes its own bases.
+// ownForces reports that m is the attacker a's own side (ownSide) or the
+// arm it strikes from the air with: no one strikes its own bases.
 func (v *view) ownForces(a, m *entity) bool {
-	return a != nil && (a == m || v.d.military(a) == m || v.d.airStriker(a) == m)
+	return v.d.ownSide(a, m) || a != nil && v.d.airStriker(a) == m
 }
 
 // possessiveBefore returns the item of "its" or "their" before the attack

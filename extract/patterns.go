@@ -1127,6 +1127,12 @@ func pairedName(before, typ string) bool {
 	return typ == "" || typ == before
 }
 
+// homeBodyRefs returns each state's body that the words [i, j) name
+// without their state ("foreign ministry").
+func (d *doc) homeBodyRefs(i, j int) []homeBodyRef {
+	return d.lx.homeBodies[strings.Join(exactKeys(d.span(i, j)), " ")]
+}
+
 // homeBody returns the lexicon's body that a state institution named
 // without its state ("the Foreign Ministry", "the Defense Ministry")
 // is: the one the article named in full before ("The Iranian Foreign
@@ -1141,7 +1147,7 @@ func (d *doc) homeBody(i, j int) *LexEntry {
 	if j-i < 1 || d.lx.headOf(&d.toks[j-1]) != schema.GovernmentBody && d.lx.leadHeadOf(&d.toks[i]) != schema.GovernmentBody {
 		return nil
 	}
-	refs := d.lx.homeBodies[strings.Join(exactKeys(d.span(i, j)), " ")]
+	refs := d.homeBodyRefs(i, j)
 	if len(refs) == 0 {
 		return nil
 	}
@@ -1762,7 +1768,7 @@ func (d *doc) bodyOf(i, j int, state *LexEntry) *LexEntry {
 	if state == nil {
 		return d.homeBody(i, j)
 	}
-	for _, r := range d.lx.homeBodies[strings.Join(exactKeys(d.span(i, j)), " ")] {
+	for _, r := range d.homeBodyRefs(i, j) {
 		if r.state == state {
 			return r.body
 		}
