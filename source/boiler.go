@@ -110,21 +110,11 @@ func isDisclaimer(s string) bool {
 	// The line lowered into a buffer on the stack when it is ASCII, as
 	// strings.ToLower would lower it; it made a copy on the heap of nearly
 	// every last line (a capital starts most), a few thousand instructions
-	// each. Another line, where lowering may change its length or make an
-	// ASCII letter of another ('K' the Kelvin sign), is lowered by
-	// strings.ToLower as before.
+	// each. Another line is lowered by strings.ToLower as before.
 	var buf [maxBoilerLen]byte
-	low := buf[:len(s)]
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			low = []byte(strings.ToLower(s))
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		low[i] = c
+	low, ascii := lowerASCII(buf[:0], s)
+	if !ascii {
+		low = []byte(strings.ToLower(s))
 	}
 	for _, w := range disclaimerWords {
 		if bytes.Contains(low, w) {

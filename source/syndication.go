@@ -76,23 +76,35 @@ func Credit(text string) string {
 // a short line.
 func mayCredit(line string) bool {
 	var buf [40]byte
-	for i := range len(line) {
-		c := line[i]
-		if c >= utf8.RuneSelf {
-			return true
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
+	lower, ascii := lowerASCII(buf[:0], line)
+	if !ascii {
+		return true
 	}
-	lower := buf[:len(line)]
 	for _, w := range wireForms {
 		if bytes.Contains(lower, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// lowerASCII appends s to b in lower case, a byte for a byte, and reports
+// whether s was all ASCII; at the first byte that is not, it stops and
+// returns false, since lowering another script may change the length or
+// make an ASCII letter ('K' the Kelvin sign is 'k'). With b a buffer on
+// the stack, it saves strings.ToLower's copy of a short line.
+func lowerASCII(b []byte, s string) ([]byte, bool) {
+	for i := range len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return b, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }
 
 // datelineCredits yields the credits datelineCredit finds in text, in
